@@ -1,0 +1,35 @@
+# Two commands do all set-up on a fresh machine:  `make run`  and  `make test`.
+VENV   ?= .venv
+PYTHON ?= python3
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test system-deps bench lint screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --upgrade pip
+	$(VENV)/bin/python -m pip install -q -e '.[test,bench,dev]'
+	touch $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+## Start the app on the embedded sandbox (installs what it needs first).
+run: system-deps $(STAMP)
+	$(VENV)/bin/cashier
+
+## Run the whole test suite (installs what it needs first).
+test: system-deps $(STAMP)
+	$(VENV)/bin/python -m pytest -q
+
+bench: $(STAMP)
+	$(VENV)/bin/python -m benchmarks
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check cashier_app tests benchmarks
+
+screenshots: system-deps $(STAMP)
+	xvfb-run -a -s "-screen 0 1400x900x24" $(VENV)/bin/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,5 @@
+"""Allow ``python -m cashier_app``."""
+
+from cashier_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The payment state machine: picker result -> pay -> redirect -> poll/notify -> final."""

@@ -1,0 +1,95 @@
+"""Snapshots of a payment and a refund as the journal stores them and the UI shows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import Status
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRecord:
+    """One sale. ``payment_request_id`` is ours (the idempotency key); ``payment_id`` is
+    the gateway's. Times are timezone-aware UTC."""
+
+    payment_request_id: str
+    profile: str
+    amount: Money
+    method: str  #: paymentMethodType
+    status: Status
+    created_at: datetime
+    updated_at: datetime
+    trade_summary: str = ""
+    reference_order_id: str = ""
+    result_code: str = ""
+    result_message: str = ""
+    payment_id: str = ""
+    paid_at: datetime | None = None
+    expires_at: datetime | None = None
+    normal_url: str = ""
+    scheme_url: str = ""
+    applink_url: str = ""
+    code_value: str = ""
+    gateway_url: str = ""
+    client_id: str = ""
+
+    @property
+    def is_final(self) -> bool:
+        return self.status.is_final
+
+    def with_changes(self, **changes: Any) -> PaymentRecord:
+        return replace(self, **changes)
+
+    def deep_link(self) -> str:
+        """What "Open" launches: applinkUrl first, then schemeUrl, then normalUrl."""
+        return self.applink_url or self.scheme_url or self.normal_url
+
+    def qr_payload(self) -> str:
+        """What the QR encodes: the order code value, else the H5 page."""
+        return self.code_value or self.normal_url
+
+    def summary_json(self) -> dict[str, Any]:
+        """The fields of ``cashier pay --json`` / ``cashier history --json``."""
+        return {
+            "status": self.status.value,
+            "result_code": self.result_code,
+            "payment_request_id": self.payment_request_id,
+            "payment_id": self.payment_id,
+            "amount": self.amount.decimal_str(),
+            "currency": self.amount.currency,
+            "method": self.method,
+            "created_at": self.created_at.isoformat(),
+            "paid_at": self.paid_at.isoformat() if self.paid_at else None,
+            "profile": self.profile,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RefundRecord:
+    """One refund of (part of) a successful payment."""
+
+    refund_request_id: str
+    payment_request_id: str
+    amount: Money
+    status: Status  #: PENDING while unanswered, SUCCESS, FAILED, UNKNOWN
+    created_at: datetime
+    updated_at: datetime
+    refund_id: str = ""
+    result_code: str = ""
+    result_message: str = ""
+    reason: str = ""
+    refunded_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentEvent:
+    """One line of a payment's append-only timeline (never key material)."""
+
+    payment_request_id: str
+    at: datetime
+    kind: str  #: e.g. "journaled", "request", "response", "poll", "notify", "state", "error"
+    detail: dict[str, Any] = field(default_factory=dict)
+    elapsed_ms: float | None = None

@@ -1,0 +1,46 @@
+"""One error hierarchy for gateway calls; the UI and CLI map these to messages."""
+
+from __future__ import annotations
+
+
+class GatewayError(Exception):
+    """Base of every gateway failure. ``retryable`` says whether the same request may be
+    sent again unchanged (same id, identical body)."""
+
+    retryable = False
+
+
+class TransportError(GatewayError):
+    """The request may or may not have reached the gateway (connect/reset/5xx)."""
+
+    retryable = True
+
+
+class GatewayTimeout(TransportError):
+    """No answer within the timeout; the outcome is unknown."""
+
+
+class ResponseSignatureError(GatewayError):
+    """The answer's signature is missing or wrong: it is not believed, whatever it says."""
+
+    retryable = True  # the payment state is unknown; inquire again
+
+
+class MalformedResponse(GatewayError):
+    """The answer verified (or could not be) but is not the JSON the protocol promises."""
+
+    retryable = True
+
+
+class GatewayResultError(GatewayError):
+    """A verified answer with ``resultStatus`` F (or a U that retries did not clear)."""
+
+    def __init__(self, result_status: str, result_code: str, result_message: str = "",
+                 api: str = "") -> None:
+        self.result_status = result_status
+        self.result_code = result_code
+        self.result_message = result_message
+        self.api = api
+        self.retryable = result_status == "U"
+        where = f"{api}: " if api else ""
+        super().__init__(f"{where}{result_code} ({result_status}) {result_message}".rstrip())

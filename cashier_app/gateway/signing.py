@@ -1,0 +1,364 @@
+"""Antom RSA256 request signing and response/notification verification.
+
+Byte for byte what the official SDK (global-open-sdk-python 1.7.1,
+``tools/signature_tool.py``) produces: the string to sign is
+``"<METHOD> <PATH>\\n<CLIENT_ID>.<TIME>.<BODY>"`` in UTF-8, signed with RSASSA-PKCS1-v1_5 and
+SHA-256, standard base64, then ``urllib.parse.quote_plus``. Unlike the SDK we parse the
+private key once, and verification insists on SHA-256 (the SDK's pure-Python verifier takes
+the hash from the signature and so accepts SHA-1 too).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote_plus, unquote_plus
+
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+MIN_KEY_BITS = 2048
+ALGORITHM = "RSA256"
+DEFAULT_KEY_VERSION = "1"
+
+
+class KeyFormatError(ValueError):
+    """Key text that is not a usable key of the wanted kind; the message says why."""
+
+
+class SignatureError(Exception):
+    """A signature that is missing, malformed, or does not verify."""
+
+
+# -- key parsing ----------------------------------------------------------------------
+
+_PEM_RE = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.S)
+
+
+def _text(data: str | bytes) -> str:
+    if isinstance(data, bytes):
+        try:
+            return data.decode("ascii")
+        except UnicodeDecodeError:
+            raise KeyFormatError("key is binary, not PEM or base64 text") from None
+    if not isinstance(data, str):
+        raise KeyFormatError("key must be text")
+    return data
+
+
+def _der_from_base64(body: str) -> bytes:
+    compact = "".join(body.split())
+    if not compact:
+        raise KeyFormatError("key is empty")
+    if not re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", compact):
+        raise KeyFormatError("key is neither PEM nor base64 text (unexpected characters)")
+    try:
+        return base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
+    except binascii.Error:
+        raise KeyFormatError("key base64 is damaged (truncated paste?)") from None
+
+
+def _check_rsa_size(bits: int) -> None:
+    if bits < MIN_KEY_BITS:
+        raise KeyFormatError(f"RSA key is {bits} bits; Antom needs at least {MIN_KEY_BITS}")
+
+
+def _armour(text: str) -> tuple[str | None, str]:
+    m = _PEM_RE.search(text)
+    if m:
+        return m.group(1), text
+    if "-----BEGIN" in text:
+        if "-----END" not in text:
+            raise KeyFormatError("PEM key has no END line (truncated paste?)")
+        raise KeyFormatError("PEM key armour is damaged (BEGIN and END labels differ)")
+    return None, text
+
+
+def load_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.RSAPrivateKey:
+    """Parse an RSA private key: PEM PKCS#1 / PKCS#8 / encrypted PKCS#8, or bare base64 DER
+    (what the Antom Dashboard hands out). Raises KeyFormatError naming the problem."""
+    label, text = _armour(_text(data).strip())
+    if label in ("PUBLIC KEY", "RSA PUBLIC KEY"):
+        raise KeyFormatError("this is a public key; a private key is needed here")
+    if label == "CERTIFICATE":
+        raise KeyFormatError("this is a certificate; a private key is needed here")
+    try:
+        if label is not None:
+            if label not in ("RSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"):
+                raise KeyFormatError(f"unsupported PEM block {label!r} for a private key")
+            if label == "ENCRYPTED PRIVATE KEY" and not passphrase:
+                raise KeyFormatError("private key is encrypted: a passphrase is needed")
+            key = serialization.load_pem_private_key(text.encode(), password=passphrase)
+        else:
+            der = _der_from_base64(text)
+            try:
+                key = serialization.load_der_private_key(der, password=passphrase)
+            except ValueError:
+                if _is_public_der(der):
+                    raise KeyFormatError(
+                        "this is a public key; a private key is needed here") from None
+                raise
+    except KeyFormatError:
+        raise
+    except TypeError as exc:  # passphrase given for a plain key, or missing for an encrypted
+        raise KeyFormatError(f"private key passphrase problem: {exc}") from None
+    except (ValueError, UnsupportedAlgorithm) as exc:
+        if "password" in str(exc).lower() or "decrypt" in str(exc).lower():
+            raise KeyFormatError("wrong passphrase for the encrypted private key") from None
+        raise KeyFormatError("private key data is damaged or truncated") from None
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise KeyFormatError(f"private key is {type(key).__name__}, not RSA")
+    _check_rsa_size(key.key_size)
+    return key
+
+
+def _is_public_der(der: bytes) -> bool:
+    try:
+        serialization.load_der_public_key(der)
+        return True
+    except (ValueError, UnsupportedAlgorithm):
+        return False
+
+
+def load_public_key(data: str | bytes) -> rsa.RSAPublicKey:
+    """Parse an RSA public key: PEM ``PUBLIC KEY`` (X.509 SubjectPublicKeyInfo) or its bare
+    base64 DER. A PKCS#1 ``RSA PUBLIC KEY`` is refused, as Antom and its SDK refuse it."""
+    label, text = _armour(_text(data).strip())
+    if label == "RSA PUBLIC KEY":
+        raise KeyFormatError("this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 "
+                             "SubjectPublicKeyInfo ('PUBLIC KEY'): convert it with "
+                             "'openssl rsa -RSAPublicKey_in -pubout'")
+    if label in ("RSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"):
+        raise KeyFormatError("this is a private key; a public key is needed here")
+    try:
+        if label is not None:
+            if label != "PUBLIC KEY":
+                raise KeyFormatError(f"unsupported PEM block {label!r} for a public key")
+            key = serialization.load_pem_public_key(text.encode())
+        else:
+            der = _der_from_base64(text)
+            try:
+                key = serialization.load_der_public_key(der)
+            except ValueError:
+                if _looks_like_pkcs1_public(der):
+                    raise KeyFormatError(
+                        "this is a PKCS#1 RSA public key; Antom uses X.509 "
+                        "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')") from None
+                try:
+                    serialization.load_der_private_key(der, password=None)
+                except (ValueError, TypeError, UnsupportedAlgorithm):
+                    raise KeyFormatError("public key data is damaged or truncated") from None
+                raise KeyFormatError("this is a private key; a public key is needed here"
+                                     ) from None
+    except KeyFormatError:
+        raise
+    except (ValueError, UnsupportedAlgorithm):
+        raise KeyFormatError("public key data is damaged or truncated") from None
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise KeyFormatError(f"public key is {type(key).__name__}, not RSA")
+    _check_rsa_size(key.key_size)
+    return key
+
+
+def _looks_like_pkcs1_public(der: bytes) -> bool:
+    # PKCS#1 RSAPublicKey is SEQUENCE { INTEGER n, INTEGER e }: wrap it as SPKI and retry.
+    try:
+        spki_prefix = bytes.fromhex("300d06092a864886f70d0101010500")
+        bitstring = b"\x03" + _der_len(len(der) + 1) + b"\x00" + der
+        body = spki_prefix + bitstring
+        serialization.load_der_public_key(b"\x30" + _der_len(len(body)) + body)
+        return True
+    except (ValueError, UnsupportedAlgorithm):
+        return False
+
+
+def _der_len(n: int) -> bytes:
+    if n < 0x80:
+        return bytes([n])
+    raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(raw)]) + raw
+
+
+def public_key_base64(key: rsa.RSAPublicKey) -> str:
+    """Bare base64 SPKI DER on one line: the form the Antom Dashboard asks for."""
+    der = key.public_bytes(serialization.Encoding.DER,
+                           serialization.PublicFormat.SubjectPublicKeyInfo)
+    return base64.b64encode(der).decode("ascii")
+
+
+def public_key_pem(key: rsa.RSAPublicKey) -> str:
+    return key.public_bytes(serialization.Encoding.PEM,
+                            serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def fingerprint(key: rsa.RSAPublicKey | rsa.RSAPrivateKey) -> str:
+    """SHA-256 of the SPKI DER, as colon-separated upper-case hex pairs."""
+    pub = key.public_key() if isinstance(key, rsa.RSAPrivateKey) else key
+    der = pub.public_bytes(serialization.Encoding.DER,
+                           serialization.PublicFormat.SubjectPublicKeyInfo)
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
+
+
+# -- signing and verifying ------------------------------------------------------------
+
+def sign_content(method: str, path: str, client_id: str, time: str, body: str | bytes) -> bytes:
+    """The exact bytes that are signed: ``METHOD PATH\\nCLIENT_ID.TIME.BODY`` in UTF-8."""
+    head = f"{method} {path}\n{client_id}.{time}.".encode()
+    return head + (body if isinstance(body, bytes) else body.encode("utf-8"))
+
+
+class Signer:
+    """Signs Antom requests with one merchant private key, parsed once.
+
+    The key object never leaves this instance; ``repr`` shows only the fingerprint.
+    """
+
+    __slots__ = ("_key", "fingerprint", "key_version")
+
+    def __init__(self, private_key: rsa.RSAPrivateKey,
+                 key_version: str = DEFAULT_KEY_VERSION) -> None:
+        if not isinstance(private_key, rsa.RSAPrivateKey):
+            raise KeyFormatError("Signer needs an RSA private key object")
+        _check_rsa_size(private_key.key_size)
+        self._key = private_key
+        self.key_version = str(key_version)
+        self.fingerprint = fingerprint(private_key)
+
+    @classmethod
+    def from_text(cls, data: str | bytes, key_version: str = DEFAULT_KEY_VERSION,
+                  passphrase: bytes | None = None) -> Signer:
+        return cls(load_private_key(data, passphrase), key_version)
+
+    def public_key(self) -> rsa.RSAPublicKey:
+        return self._key.public_key()
+
+    def sign(self, method: str, path: str, client_id: str, time: str,
+             body: str | bytes) -> str:
+        """URL-encoded base64 signature, as the SDK puts after ``signature=``."""
+        raw = self._key.sign(sign_content(method, path, client_id, time, body),
+                             padding.PKCS1v15(), hashes.SHA256())
+        return quote_plus(base64.b64encode(raw).decode("ascii"))
+
+    def header(self, method: str, path: str, client_id: str, time: str,
+               body: str | bytes) -> str:
+        """The whole ``Signature`` header value."""
+        sig = self.sign(method, path, client_id, time, body)
+        return f"algorithm={ALGORITHM},keyVersion={self.key_version},signature={sig}"
+
+    def __repr__(self) -> str:
+        return f"Signer(keyVersion={self.key_version}, fingerprint={self.fingerprint[:23]}…)"
+
+    def __reduce__(self) -> tuple[object, ...]:  # never pickle key material
+        raise TypeError("Signer holds a private key and cannot be pickled")
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureHeader:
+    algorithm: str
+    key_version: str
+    signature: str  #: still URL-encoded, exactly as received
+
+
+def parse_signature_header(value: str | None) -> SignatureHeader:
+    """Parse ``algorithm=RSA256,keyVersion=1,signature=...``; raises SignatureError."""
+    if not value or not value.strip():
+        raise SignatureError("signature header is missing")
+    head, sep, sig = value.strip().partition("signature=")
+    if not sep or not sig:
+        raise SignatureError("signature header has no 'signature=' part")
+    fields: dict[str, str] = {}
+    for part in head.split(","):
+        if part.strip():
+            k, eq, v = part.strip().partition("=")
+            if not eq:
+                raise SignatureError(f"signature header part {part.strip()!r} is not key=value")
+            fields[k.strip()] = v.strip()
+    algorithm = fields.get("algorithm", ALGORITHM)
+    if algorithm != ALGORITHM:
+        raise SignatureError(f"signature algorithm {algorithm!r} is not RSA256")
+    return SignatureHeader(algorithm, fields.get("keyVersion", DEFAULT_KEY_VERSION), sig)
+
+
+def check_time(value: str | None, name: str = "Response-Time") -> str:
+    """Insist on an ISO 8601 timestamp with a UTC offset; returns it unchanged."""
+    if not value or not value.strip():
+        raise SignatureError(f"{name} header is missing")
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise SignatureError(f"{name} {value!r} is not an ISO 8601 time") from None
+    if parsed.tzinfo is None:
+        raise SignatureError(f"{name} {value!r} has no UTC offset")
+    return value
+
+
+class Verifier:
+    """Verifies Antom-signed responses and notifications with one public key, SHA-256 only."""
+
+    __slots__ = ("_key", "fingerprint")
+
+    def __init__(self, public_key: rsa.RSAPublicKey) -> None:
+        if not isinstance(public_key, rsa.RSAPublicKey):
+            raise KeyFormatError("Verifier needs an RSA public key object")
+        _check_rsa_size(public_key.key_size)
+        self._key = public_key
+        self.fingerprint = fingerprint(public_key)
+
+    @classmethod
+    def from_text(cls, data: str | bytes) -> Verifier:
+        return cls(load_public_key(data))
+
+    def verify(self, method: str, path: str, client_id: str, time: str,
+               body: str | bytes, signature: str) -> None:
+        """Raise SignatureError unless ``signature`` (URL-encoded base64, the part after
+        ``signature=``) is an RSA PKCS#1 v1.5 SHA-256 signature of the content."""
+        if not signature:
+            raise SignatureError("signature is empty")
+        try:
+            raw = base64.b64decode(unquote_plus(signature), validate=True)
+        except (binascii.Error, ValueError):
+            raise SignatureError("signature is not valid base64") from None
+        try:
+            self._key.verify(raw, sign_content(method, path, client_id, time, body),
+                             padding.PKCS1v15(), hashes.SHA256())
+        except InvalidSignature:
+            raise SignatureError("signature does not verify with the gateway public key "
+                                 "(tampered, wrong key, or not SHA-256)") from None
+
+    def verify_header(self, method: str, path: str, client_id: str, time: str,
+                      body: str | bytes, header_value: str | None) -> SignatureHeader:
+        """Verify using a whole ``Signature`` header value; returns the parsed header."""
+        parsed = parse_signature_header(header_value)
+        self.verify(method, path, client_id, check_time(time, "signed time"), body,
+                    parsed.signature)
+        return parsed
+
+    def __repr__(self) -> str:
+        return f"Verifier(fingerprint={self.fingerprint[:23]}…)"
+
+
+def generate_private_key(bits: int = MIN_KEY_BITS) -> rsa.RSAPrivateKey:
+    """A fresh RSA key (public exponent 65537)."""
+    _check_rsa_size(bits)
+    return rsa.generate_private_key(public_exponent=65537, key_size=bits)
+
+
+def private_key_pkcs8_base64(key: rsa.RSAPrivateKey) -> str:
+    """Bare base64 PKCS#8 DER (the Dashboard's form). Callers must keep it out of logs."""
+    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    return base64.b64encode(der).decode("ascii")
+
+
+def request_time(now: datetime | None = None) -> str:
+    """``2026-11-21T23:48:15+00:00``: ISO 8601, UTC, seconds, like the official SDK."""
+    from datetime import UTC
+
+    moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    return moment.isoformat()

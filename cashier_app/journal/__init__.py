@@ -1,0 +1,1 @@
+"""SQLite (WAL) journal of payments, refunds and their events; recovery queries."""

@@ -1,0 +1,1 @@
+"""Merchant profiles and keys: OS keyring first, encrypted file or memory as fallbacks."""

@@ -1,0 +1,1 @@
+"""Embedded Antom-compatible gateway on loopback, wallet simulator and fault scenarios."""
