@@ -108,7 +108,7 @@ def load_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.
     except TypeError as exc:  # passphrase given for a plain key, or missing for an encrypted
         raise KeyFormatError(f"private key passphrase problem: {exc}") from None
     except (ValueError, UnsupportedAlgorithm) as exc:
-        if "password" in str(exc).lower() or "decrypt" in str(exc).lower():
+        if passphrase and ("password" in str(exc).lower() or "decrypt" in str(exc).lower()):
             raise KeyFormatError("wrong passphrase for the encrypted private key") from None
         raise KeyFormatError("private key data is damaged or truncated") from None
     if not isinstance(key, rsa.RSAPrivateKey):
@@ -142,6 +142,16 @@ def load_public_key(data: str | bytes) -> rsa.RSAPublicKey:
             key = serialization.load_pem_public_key(text.encode())
         else:
             der = _der_from_base64(text)
+            if _first_inner_tag(der) == 0x02:  # SEQUENCE { INTEGER ... }: not SPKI
+                try:
+                    serialization.load_der_private_key(der, password=None)
+                except (ValueError, TypeError, UnsupportedAlgorithm):
+                    pass
+                else:
+                    raise KeyFormatError("this is a private key; a public key is needed here")
+                raise KeyFormatError(
+                    "this is a PKCS#1 RSA public key; Antom uses X.509 "
+                    "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')")
             try:
                 key = serialization.load_der_public_key(der)
             except ValueError:
@@ -175,6 +185,15 @@ def _looks_like_pkcs1_public(der: bytes) -> bool:
         return True
     except (ValueError, UnsupportedAlgorithm):
         return False
+
+
+def _first_inner_tag(der: bytes) -> int | None:
+    """Tag of the first element inside the outer DER SEQUENCE (None if not a SEQUENCE)."""
+    if len(der) < 4 or der[0] != 0x30:
+        return None
+    n = der[1]
+    offset = 2 + (n & 0x7F if n & 0x80 else 0)
+    return der[offset] if offset < len(der) else None
 
 
 def _der_len(n: int) -> bytes:
