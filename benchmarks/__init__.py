@@ -1,0 +1,1 @@
+"""Measured budgets, side by side with the official Antom SDK; run ``python -m benchmarks``."""

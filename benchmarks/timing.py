@@ -1,0 +1,33 @@
+"""Small timing helpers shared by the benchmarks: time-boxed rate and median latency."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def rate(fn: Callable[[], object], seconds: float, min_ops: int = 3) -> float:
+    """Operations per second of ``fn``, called repeatedly for about ``seconds``."""
+    fn()  # warm-up (imports, caches, first connection)
+    ops = 0
+    start = time.perf_counter()
+    deadline = start + seconds
+    while True:
+        fn()
+        ops += 1
+        now = time.perf_counter()
+        if now >= deadline and ops >= min_ops:
+            return ops / (now - start)
+
+
+def median_ms(fn: Callable[[], object], rounds: int, warmup: int = 2) -> float:
+    """Median wall time of ``fn`` in milliseconds over ``rounds`` calls."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)

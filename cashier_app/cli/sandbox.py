@@ -1,0 +1,123 @@
+"""``cashier sandbox``: serve the embedded Antom-compatible gateway until interrupted.
+
+It prints ONE JSON line first (``url``, ``gateway_public_key`` as bare base64 SPKI,
+``merchants``) so scripts can read it, then serves until SIGINT or SIGTERM (exit 0).
+
+Only loopback hosts are accepted unless ``--allow-remote`` is given: the wallet simulator,
+fault and merchant-registration endpoints are unauthenticated and the transport is plain
+HTTP, so anyone who can reach the port could approve payments or inject faults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from cashier_app.cli import CliError
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "sandbox", help="serve the embedded sandbox gateway (prints one JSON line)",
+        description="Serve the Antom-compatible sandbox gateway and wallet simulator until "
+                    "interrupted. The first output line is JSON with url and "
+                    "gateway_public_key.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (loopback only unless --allow-remote)")
+    p.add_argument("--port", type=int, default=0, help="TCP port (default: any free port)")
+    p.add_argument("--merchant", action="append", default=[], metavar="CLIENT_ID=KEY_FILE",
+                   help="register a merchant's public key (PEM or bare base64 SPKI) under "
+                        "its client id; repeatable")
+    p.add_argument("--expiry", type=float, default=600.0, metavar="SECONDS",
+                   help="default paymentExpiryTime after pay, in seconds (default 600)")
+    p.add_argument("--gateway-private-key", metavar="FILE",
+                   help="use this gateway key (PEM/base64) instead of a fresh one, so the "
+                        "gateway public key stays the same across runs")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="allow a non-loopback --host (the control endpoints are "
+                        "unauthenticated plain HTTP: use only on a trusted network)")
+    p.set_defaults(run=run)
+
+
+def _read(path_text: str, what: str) -> str:
+    try:
+        return Path(path_text).expanduser().read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not text"
+        raise CliError(f"{what}: cannot read {path_text!r}: {reason}") from None
+
+
+def _merchants(specs: list[str]) -> list[tuple[str, Any]]:
+    from cashier_app.gateway.signing import KeyFormatError, load_public_key
+
+    merchants = []
+    for spec in specs:
+        client_id, sep, key_file = spec.partition("=")
+        if not sep or not client_id.strip() or not key_file.strip():
+            raise CliError(f"--merchant {spec!r}: expected CLIENT_ID=PUBLIC_KEY_FILE")
+        text = _read(key_file, f"--merchant {client_id}")
+        try:
+            merchants.append((client_id.strip(), load_public_key(text)))
+        except KeyFormatError as exc:
+            raise CliError(f"--merchant {client_id}: {key_file}: {exc}") from None
+    return merchants
+
+
+def run(args: argparse.Namespace) -> int:
+    from cashier_app.gateway.signing import KeyFormatError, load_private_key
+    from cashier_app.sandbox import SandboxError, SandboxGateway
+    from cashier_app.sandbox.gateway import is_loopback_host
+
+    if not is_loopback_host(args.host) and not args.allow_remote:
+        raise CliError(f"--host {args.host}: not a loopback address; the sandbox's control "
+                       "endpoints are unauthenticated (add --allow-remote to insist)")
+    if not 0 <= args.port <= 65535:
+        raise CliError(f"--port {args.port}: must be from 0 to 65535")
+    if not args.expiry > 0:
+        raise CliError(f"--expiry {args.expiry:g}: must be greater than zero")
+    merchants = _merchants(args.merchant)
+    key = None
+    if args.gateway_private_key:
+        try:
+            key = load_private_key(_read(args.gateway_private_key, "--gateway-private-key"))
+        except KeyFormatError as exc:
+            raise CliError(f"--gateway-private-key: {exc}") from None
+    try:
+        gateway = SandboxGateway(args.host, args.port, gateway_private_key=key,
+                                 default_expiry_seconds=args.expiry,
+                                 allow_remote=args.allow_remote)
+        for client_id, public_key in merchants:
+            gateway.register_merchant(client_id, public_key)
+    except SandboxError as exc:
+        raise CliError(f"--merchant: {exc}" if "client id" in str(exc) else str(exc)
+                       ) from None
+
+    stop = threading.Event()
+
+    def _on_signal(signum: int, frame: Any) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        try:
+            gateway.start()
+        except SandboxError as exc:
+            raise CliError(f"--port {args.port}: {exc}", code=1) from None
+        print(json.dumps({"url": gateway.url,
+                          "gateway_public_key": gateway.gateway_public_key_base64,
+                          "merchants": gateway.merchants,
+                          "default_expiry_seconds": gateway.default_expiry_seconds}),
+              flush=True)
+        while not stop.wait(0.5):
+            pass
+    finally:
+        gateway.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print("cashier sandbox: stopped", file=sys.stderr, flush=True)
+    return 0

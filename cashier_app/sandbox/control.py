@@ -1,0 +1,94 @@
+"""``SimulatorClient``: drives a running sandbox's wallet simulator and faults over HTTP."""
+
+from __future__ import annotations
+
+import http.client
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+
+class SimulatorError(Exception):
+    """The sandbox refused a control call (``status`` 404 unknown payment, 409 wrong state,
+    400 bad input) or could not be reached (``status`` None)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class SimulatorClient:
+    """Plays the payer's wallet (approve / decline / expire) and the QA operator (faults)
+    against ``base_url`` (the sandbox's ``url``, e.g. ``http://127.0.0.1:8123``)."""
+
+    def __init__(self, base_url: str, timeout: float = 5.0) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme != "http" or not parts.hostname:
+            raise ValueError(f"sandbox url {base_url!r} must look like http://127.0.0.1:PORT")
+        self.base_url = base_url.rstrip("/")
+        self._host, self._port = parts.hostname, parts.port or 80
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"SimulatorClient({self.base_url!r})"
+
+    # -- wallet -------------------------------------------------------------------------
+    def approve(self, payment_id: str) -> dict[str, Any]:
+        return self._call("POST", f"/sandbox/payments/{payment_id}/approve")
+
+    def decline(self, payment_id: str, result_code: str | None = None) -> dict[str, Any]:
+        body = {"resultCode": result_code} if result_code else None
+        return self._call("POST", f"/sandbox/payments/{payment_id}/decline", body)
+
+    def expire(self, payment_id: str) -> dict[str, Any]:
+        return self._call("POST", f"/sandbox/payments/{payment_id}/expire")
+
+    def payment(self, payment_id: str) -> dict[str, Any]:
+        return self._call("GET", f"/sandbox/payments/{payment_id}")
+
+    # -- QA -----------------------------------------------------------------------------
+    def add_fault(self, kind: str, **params: Any) -> dict[str, Any]:
+        """E.g. ``add_fault("http_error", status=500, count=2)``; see sandbox.faults."""
+        return self._call("POST", "/sandbox/faults", {"kind": kind, **params})
+
+    def faults(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/sandbox/faults")["faults"])
+
+    def clear_faults(self) -> None:
+        self._call("DELETE", "/sandbox/faults")
+
+    def notifications(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/sandbox/notifications")["attempts"])
+
+    def register_merchant(self, client_id: str, public_key: str,
+                          key_version: str = "1") -> dict[str, Any]:
+        return self._call("POST", "/sandbox/merchants", {
+            "clientId": client_id, "publicKey": public_key, "keyVersion": key_version})
+
+    def info(self) -> dict[str, Any]:
+        return self._call("GET", "/sandbox/info")
+
+    def _call(self, method: str, path: str, body: Any = None) -> dict[str, Any]:
+        raw = json.dumps(body).encode() if body is not None else b""
+        conn = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
+        try:
+            conn.request(method, path, body=raw,
+                         headers={"Content-Type": "application/json"})
+            response = conn.getresponse()
+            text = response.read()
+        except (OSError, http.client.HTTPException) as exc:
+            raise SimulatorError(f"sandbox at {self.base_url} unreachable: {exc}") from None
+        finally:
+            conn.close()
+        try:
+            data = json.loads(text.decode("utf-8")) if text else {}
+        except (UnicodeDecodeError, ValueError):
+            raise SimulatorError(f"sandbox answered {method} {path} with non-JSON "
+                                 f"(HTTP {response.status})", response.status) from None
+        if response.status >= 300:
+            message = data.get("error") if isinstance(data, dict) else None
+            raise SimulatorError(message or f"HTTP {response.status}", response.status)
+        if not isinstance(data, dict):
+            raise SimulatorError(f"sandbox answered {method} {path} with unexpected JSON",
+                                 response.status)
+        return data

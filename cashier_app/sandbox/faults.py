@@ -1,0 +1,160 @@
+"""Fault scenarios the sandbox can inject for QA: latency, 5xx, reset, bad signature, ...
+
+A scenario is one :class:`Fault`; it is *one-shot* (``count=1``), fires for the next ``count``
+matching requests, or is *persistent* (``count=None``) until cleared. Set them in-process
+(``gateway.faults.add("latency", seconds=2)``) or over HTTP
+(``POST <url>/sandbox/faults`` with the same fields as JSON; ``DELETE`` clears them).
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Fault kinds and what they do.
+KINDS: dict[str, str] = {
+    "latency": "wait `seconds` before answering an API call",
+    "http_error": "answer an API call with HTTP `status` (500/502/503/504) and no Antom body",
+    "reset": "reset the TCP connection instead of answering an API call",
+    "bad_signature": "answer an API call with a bad signature (`mode`: flip, missing, "
+                     "wrong_key, tamper_body, bad_time)",
+    "unknown_exception": "answer an API call with resultStatus U / UNKNOWN_EXCEPTION",
+    "duplicate_notification": "send each payment notification twice",
+    "late_notification": "hold payment notifications back for `seconds` first",
+}
+
+#: Kinds that act on API requests (the others act on notifications).
+REQUEST_KINDS = frozenset({"latency", "http_error", "reset", "bad_signature",
+                           "unknown_exception"})
+
+#: APIs a fault may be limited to.
+APIS = frozenset({"pay", "inquiryPayment", "cancel", "refund", "inquiryRefund"})
+
+SIGNATURE_MODES = ("flip", "missing", "wrong_key", "tamper_body", "bad_time")
+HTTP_ERROR_STATUSES = (500, 502, 503, 504)
+MAX_SECONDS = 120.0
+
+
+class FaultError(ValueError):
+    """A fault description that cannot be used; the message names the field."""
+
+
+@dataclass
+class Fault:
+    """One scenario. ``after`` says whether the request is processed before the fault
+    strikes (the answer is lost or spoiled, but the payment was created/changed)."""
+
+    kind: str
+    count: int | None = 1  #: remaining firings; None = persistent
+    api: str | None = None  #: limit to one API; None = all
+    seconds: float = 0.0  #: latency / late_notification
+    status: int = 503  #: http_error
+    mode: str = "flip"  #: bad_signature
+    after: bool = False  #: process the request first (reset, unknown_exception, ...)
+    id: int = field(default=0)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_DEFAULT_AFTER = {"reset": True, "unknown_exception": True, "bad_signature": True,
+                  "latency": False, "http_error": False}
+
+
+def parse_fault(data: Any) -> Fault:
+    """Build a Fault from JSON-ish data, checking every field."""
+    if not isinstance(data, dict):
+        raise FaultError("a fault must be a JSON object with at least 'kind'")
+    unknown = set(data) - {"kind", "count", "persistent", "api", "seconds", "status",
+                           "mode", "after"}
+    if unknown:
+        raise FaultError(f"unknown fault field(s): {', '.join(sorted(unknown))}")
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise FaultError(f"fault kind {kind!r} is not one of: {', '.join(KINDS)}")
+    count: int | None = data.get("count", 1)
+    if data.get("persistent"):
+        count = None
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int)
+                              or count < 1):
+        raise FaultError("fault 'count' must be a whole number >= 1 (or use persistent)")
+    api = data.get("api")
+    if api is not None and api not in APIS:
+        raise FaultError(f"fault 'api' {api!r} is not one of: {', '.join(sorted(APIS))}")
+    seconds = data.get("seconds", 0.0)
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not (
+            0 <= seconds <= MAX_SECONDS):
+        raise FaultError(f"fault 'seconds' must be a number from 0 to {MAX_SECONDS:g}")
+    if kind in ("latency", "late_notification") and seconds <= 0:
+        raise FaultError(f"fault {kind!r} needs 'seconds' > 0")
+    status = data.get("status", 503)
+    if status not in HTTP_ERROR_STATUSES:
+        raise FaultError(f"fault 'status' must be one of {HTTP_ERROR_STATUSES}")
+    mode = data.get("mode", "flip")
+    if mode not in SIGNATURE_MODES:
+        raise FaultError(f"fault 'mode' must be one of: {', '.join(SIGNATURE_MODES)}")
+    after = data.get("after", _DEFAULT_AFTER.get(kind, False))
+    if not isinstance(after, bool):
+        raise FaultError("fault 'after' must be true or false")
+    return Fault(kind=kind, count=count, api=api, seconds=float(seconds), status=status,
+                 mode=mode, after=after)
+
+
+class FaultPlan:
+    """The active scenarios; thread-safe. The server asks :meth:`take` per request."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._faults: list[Fault] = []
+        self._ids = itertools.count(1)
+
+    def add(self, kind: str, *, count: int | None = 1, **params: Any) -> Fault:
+        """Add a scenario, e.g. ``add("http_error", status=500, count=2)`` or
+        ``add("latency", seconds=1.5, count=None)`` (persistent)."""
+        data = {"kind": kind, **params}
+        if count is None:
+            data["persistent"] = True
+        else:
+            data["count"] = count
+        return self.add_fault(parse_fault(data))
+
+    def add_fault(self, fault: Fault) -> Fault:
+        with self._lock:
+            fault.id = next(self._ids)
+            self._faults.append(fault)
+        return fault
+
+    def clear(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def active(self) -> list[Fault]:
+        with self._lock:
+            return [Fault(**asdict(f)) for f in self._faults]
+
+    def take(self, kinds: frozenset[str] | set[str], api: str | None = None) -> list[Fault]:
+        """The scenarios of ``kinds`` that fire now (for ``api``), using up one firing of
+        each; at most one per kind, oldest first."""
+        fired: list[Fault] = []
+        with self._lock:
+            seen: set[str] = set()
+            for fault in list(self._faults):
+                if fault.kind not in kinds or fault.kind in seen:
+                    continue
+                if fault.api is not None and api is not None and fault.api != api:
+                    continue
+                if fault.api is not None and api is None:
+                    continue
+                seen.add(fault.kind)
+                fired.append(Fault(**asdict(fault)))
+                if fault.count is not None:
+                    fault.count -= 1
+                    if fault.count <= 0:
+                        self._faults.remove(fault)
+        return fired
+
+    def __bool__(self) -> bool:
+        with self._lock:
+            return bool(self._faults)

@@ -1,0 +1,221 @@
+"""``SandboxGateway``: the embedded Antom-compatible gateway, its keys, merchants and threads."""
+
+from __future__ import annotations
+
+import ipaddress
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from cashier_app.gateway.signing import (
+    DEFAULT_KEY_VERSION,
+    Signer,
+    Verifier,
+    generate_private_key,
+    load_private_key,
+    load_public_key,
+    public_key_base64,
+)
+from cashier_app.sandbox import api
+from cashier_app.sandbox import store as st
+from cashier_app.sandbox.faults import FaultPlan
+from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
+from cashier_app.sandbox.server import HttpServer
+
+
+class SandboxError(ValueError):
+    """A sandbox set-up problem (bad host, bad merchant key...); the message says which."""
+
+
+def is_loopback_host(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class SandboxGateway:
+    """An Antom AMS v1 gateway on loopback that any Antom client (the official SDK included)
+    can use: it verifies every request's RSA256 signature against the registered merchant
+    key and signs every answer with its own key.
+
+    Serves on daemon threads after :meth:`start`; use as a context manager or call
+    :meth:`stop`. ``clock`` (UTC ``datetime`` factory) exists so tests can move time.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
+                 gateway_private_key: rsa.RSAPrivateKey | str | bytes | None = None,
+                 default_expiry_seconds: float = 600,
+                 notify_delays: Sequence[float] = DEFAULT_DELAYS,
+                 notify_timeout: float = 5.0,
+                 allow_remote: bool = False,
+                 allow_remote_notify: bool = False,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        if not allow_remote and not is_loopback_host(host):
+            raise SandboxError(f"host {host!r} is not a loopback address; the sandbox's "
+                               "control endpoints are unauthenticated (allow_remote=True to "
+                               "override)")
+        if not isinstance(port, int) or not 0 <= port <= 65535:
+            raise SandboxError(f"port {port!r} must be a number from 0 to 65535")
+        if default_expiry_seconds <= 0:
+            raise SandboxError("default_expiry_seconds must be greater than zero")
+        if gateway_private_key is None:
+            key = generate_private_key()
+        elif isinstance(gateway_private_key, rsa.RSAPrivateKey):
+            key = gateway_private_key
+        else:
+            key = load_private_key(gateway_private_key)
+        self.signer = Signer(key, DEFAULT_KEY_VERSION)
+        self.gateway_public_key = key.public_key()
+        self.gateway_public_key_base64 = public_key_base64(self.gateway_public_key)
+        self.default_expiry_seconds = float(default_expiry_seconds)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._host, self._port = host, port
+        self._merchants: dict[str, dict[str, Verifier]] = {}
+        self._merchant_lock = threading.Lock()
+        self._throwaway: Signer | None = None
+        self.faults = FaultPlan()
+        self.notifier = Notifier(self.signer, self.faults, delays=notify_delays,
+                                 timeout=notify_timeout, allow_remote=allow_remote_notify,
+                                 clock=self._clock)
+        self.store = st.Store(on_final=self._payment_final)
+        self._server: HttpServer | None = None
+        self._threads: list[threading.Thread] = []
+        self._stopping = threading.Event()
+        self.url = ""
+
+    # -- lifecycle ----------------------------------------------------------------------
+    def start(self) -> SandboxGateway:
+        if self._server is not None:
+            return self
+        try:
+            self._server = HttpServer((self._host, self._port), self)
+        except OSError as exc:
+            raise SandboxError(f"cannot listen on {self._host}:{self._port}: "
+                               f"{exc.strerror or exc}") from None
+        port = self._server.server_address[1]
+        host = f"[{self._host}]" if ":" in self._host else self._host
+        self.url = f"http://{host}:{port}"
+        self.notifier.start()
+        self._stopping.clear()
+        for target, name in ((self._server_loop, "sandbox-http"),
+                             (self._expiry_loop, "sandbox-expiry")):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def stop(self) -> None:
+        if self._server is None:
+            return
+        self._stopping.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self.notifier.stop()
+        for thread in self._threads:
+            thread.join(timeout=2)
+        self._threads.clear()
+        self._server = None
+
+    def __enter__(self) -> SandboxGateway:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f"SandboxGateway(url={self.url or 'not started'!r})"
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def _server_loop(self) -> None:
+        assert self._server is not None
+        self._server.serve_forever(poll_interval=0.05)  # short: stop() returns quickly
+
+    def _expiry_loop(self) -> None:
+        # Close unpaid payments at their expiry even when nobody asks (so notifications go).
+        while not self._stopping.wait(0.2):
+            self.store.expire_due(self.now())
+
+    # -- merchants ----------------------------------------------------------------------
+    def register_merchant(self, client_id: str, public_key: rsa.RSAPublicKey | str | bytes,
+                          key_version: str = DEFAULT_KEY_VERSION) -> Verifier:
+        """Accept requests from ``client_id`` signed with this key (PEM or bare base64
+        SPKI); several keyVersions per client may be registered."""
+        if not isinstance(client_id, str) or not client_id.strip() or len(client_id) > 64:
+            raise SandboxError("client id must be 1 to 64 characters")
+        if any(c.isspace() or not c.isprintable() for c in client_id):
+            raise SandboxError(f"client id {client_id!r} contains whitespace or control "
+                               "characters")
+        version = str(key_version).strip()
+        if not version.isdigit():
+            raise SandboxError(f"keyVersion {key_version!r} must be a number")
+        key = public_key if isinstance(public_key, rsa.RSAPublicKey) else load_public_key(
+            public_key)
+        verifier = Verifier(key)
+        with self._merchant_lock:
+            self._merchants.setdefault(client_id, {})[version] = verifier
+        return verifier
+
+    def merchant_keys(self, client_id: str) -> dict[str, Verifier] | None:
+        with self._merchant_lock:
+            keys = self._merchants.get(client_id)
+            return dict(keys) if keys is not None else None
+
+    @property
+    def merchants(self) -> list[str]:
+        with self._merchant_lock:
+            return sorted(self._merchants)
+
+    def throwaway_signer(self) -> Signer:
+        """A key that is not the gateway's, for the 'wrong key' signature fault."""
+        if self._throwaway is None:
+            self._throwaway = Signer(generate_private_key())
+        return self._throwaway
+
+    # -- wallet simulator (in-process control) ------------------------------------------
+    def approve(self, payment_id: str) -> dict[str, Any]:
+        """The payer pays. Raises store.NotFound / store.StateError (e.g. after expiry)."""
+        return self.payment_summary(self.store.approve(payment_id, self.now()))
+
+    def decline(self, payment_id: str, code: str = st.DECLINED_CODE) -> dict[str, Any]:
+        return self.payment_summary(self.store.decline(payment_id, self.now(), code))
+
+    def expire(self, payment_id: str) -> dict[str, Any]:
+        return self.payment_summary(self.store.expire(payment_id, self.now()))
+
+    def payment(self, payment_id: str) -> dict[str, Any]:
+        """The payment as inquiryPayment would show it (any merchant)."""
+        with self.store.lock:
+            return api.payment_status(self.store.payment(payment_id, self.now()))
+
+    @staticmethod
+    def payment_summary(p: st.Payment) -> dict[str, Any]:
+        return {"paymentId": p.payment_id, "paymentRequestId": p.payment_request_id,
+                "paymentStatus": p.status, "paymentResultCode": p.result_code}
+
+    # -- notifications ------------------------------------------------------------------
+    def _payment_final(self, p: st.Payment) -> None:
+        if not p.notify_url:
+            return
+        if p.status == st.SUCCESS:
+            res = api.result()
+        else:
+            res = api.result(p.result_code, "F", p.result_message)
+        body: dict[str, Any] = {
+            "notifyType": "PAYMENT_RESULT", "result": res,
+            "paymentRequestId": p.payment_request_id, "paymentId": p.payment_id,
+            "paymentAmount": p.amount.to_amount(), "paymentCreateTime": api.iso(p.created),
+            "paymentMethodType": p.method_type,
+        }
+        if p.paid_at is not None:
+            body["paymentTime"] = api.iso(p.paid_at)
+        self.notifier.submit(p.client_id, p.notify_url, body)

@@ -1,0 +1,255 @@
+"""HTTP plumbing of the sandbox: request parsing, signature checks, signed answers, faults.
+
+Antom answers every API call with HTTP 200 and a signed ``{"result": {...}}`` body, errors
+included; so does this server. Only the simulator/control routes under ``/sandbox/`` are
+plain unsigned HTTP (they are not part of the Antom protocol).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import socket
+import struct
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote_plus, unquote_plus, urlsplit
+
+from cashier_app.gateway.signing import (
+    ALGORITHM,
+    SignatureError,
+    check_time,
+    parse_signature_header,
+    request_time,
+)
+from cashier_app.sandbox import api, simulator
+from cashier_app.sandbox.faults import REQUEST_KINDS, Fault
+
+if TYPE_CHECKING:
+    from cashier_app.sandbox.gateway import SandboxGateway
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 1024 * 1024
+_EARLY_KINDS = frozenset({"http_error", "reset", "unknown_exception"})
+
+
+class HttpServer(ThreadingHTTPServer):
+    """Threaded server; its worker threads never keep the process alive."""
+
+    daemon_threads = True
+    block_on_close = False
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], gateway: SandboxGateway) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        self.gateway = gateway
+        super().__init__(address, Handler)
+
+
+class Handler(BaseHTTPRequestHandler):
+    """One keep-alive connection; every request goes through :meth:`_dispatch`."""
+
+    server: HttpServer
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    server_version = "CashierSandbox/1.0"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("%s " + format, self.address_string(), *args)
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
+    def do_PUT(self) -> None:
+        self._dispatch("PUT")
+
+    def do_PATCH(self) -> None:
+        self._dispatch("PATCH")
+
+    # -- plumbing -----------------------------------------------------------------------
+    def _read_body(self) -> bytes | None:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            self.close_connection = True
+            return None
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            self.close_connection = True
+            return None
+        if length < 0 or length > MAX_BODY:
+            self.close_connection = True
+            return None
+        return self.rfile.read(length) if length else b""
+
+    def send_raw(self, status: int, body: bytes, content_type: str,
+                 headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _dispatch(self, method: str) -> None:
+        target = self.path
+        if target.startswith(("http://", "https://")):
+            # The official SDK sends the absolute URL as request target (RFC 9112 §3.2.2).
+            parts = urlsplit(target)
+            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        path = target.split("?", 1)[0]
+        body = self._read_body()
+        if path.startswith("/sandbox/") or path == "/sandbox":
+            if body is None:
+                self.send_raw(413, b'{"error":"request body too large or not sized"}',
+                              "application/json")
+                return
+            simulator.handle(self, self.server.gateway, method, path, body)
+            return
+        if path.startswith("/alipayhk/"):  # AlipayHK legacy envelope (sandbox/alipayhk.py)
+            from cashier_app.sandbox import alipayhk
+
+            alipayhk.handle(self, self.server.gateway, method, path, body)
+            return
+        self._api(method, target, path, body)
+
+    # -- Antom API ----------------------------------------------------------------------
+    def _api(self, method: str, target: str, path: str, body: bytes | None) -> None:
+        gw = self.server.gateway
+        name = api.api_name(path)
+        client_id = self.headers.get("client-id") or ""
+        faults = gw.faults.take(REQUEST_KINDS, name) if name and gw.faults else []
+        by_kind = {f.kind: f for f in faults}
+        if "latency" in by_kind:
+            time.sleep(by_kind["latency"].seconds)
+        # "before" faults strike without the request being processed; a bad signature
+        # always spoils a real answer.
+        early = [f for f in faults if not f.after and f.kind in _EARLY_KINDS]
+        if early:
+            self._strike(early[0], method, target, client_id, {"result": api.result(
+                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")})
+            return
+        answer = self._answer(method, target, path, name, client_id, body)
+        late = [f for f in faults if f.kind != "latency"]
+        if late:
+            self._strike(late[0], method, target, client_id, answer)
+            return
+        self._send_signed(method, target, client_id, answer)
+
+    def _answer(self, method: str, target: str, path: str, name: str | None, client_id: str,
+                body: bytes | None) -> dict[str, Any]:
+        gw = self.server.gateway
+        try:
+            if method != "POST":
+                raise api.ApiError("METHOD_NOT_SUPPORTED", f"{method} is not supported; "
+                                   "Antom APIs take POST")
+            if name is None:
+                raise api.ApiError("NO_INTERFACE_DEF", f"no API is defined at {path}")
+            if body is None:
+                raise api.ApiError("PARAM_ILLEGAL", "request body must be sent with a "
+                                   f"Content-Length of at most {MAX_BODY} bytes")
+            self._authenticate(method, target, client_id, body)
+            try:
+                data = json.loads(body.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise api.ApiError("PARAM_ILLEGAL", "request body is not UTF-8 JSON") from None
+            if not isinstance(data, dict):
+                raise api.ApiError("PARAM_ILLEGAL", "request body must be a JSON object")
+            return api.HANDLERS[name](gw, client_id, data)
+        except api.ApiError as exc:
+            return {"result": api.result(exc.code, exc.status, exc.message)}
+        except Exception:  # a sandbox bug must still give a well-formed, signed answer
+            log.exception("sandbox failed on %s", path)
+            return {"result": api.result("UNKNOWN_EXCEPTION", "U", "sandbox internal error")}
+
+    def _authenticate(self, method: str, target: str, client_id: str, body: bytes) -> None:
+        gw = self.server.gateway
+        if not client_id:
+            raise api.ApiError("CLIENT_INVALID", "client-id header is missing")
+        keys = gw.merchant_keys(client_id)
+        if keys is None:
+            raise api.ApiError("CLIENT_INVALID", f"client-id {client_id!r} is not registered")
+        content_type = self.headers.get("Content-Type", "")
+        if not content_type.lower().startswith("application/json"):
+            raise api.ApiError("MEDIA_TYPE_NOT_ACCEPTABLE", "Content-Type must be "
+                               f"application/json, not {content_type or 'missing'!r}")
+        sent_at = self.headers.get("Request-Time")
+        try:
+            check_time(sent_at, "Request-Time")
+        except SignatureError as exc:
+            raise api.ApiError("PARAM_ILLEGAL", str(exc)) from None
+        assert sent_at is not None
+        try:
+            header = parse_signature_header(self.headers.get("Signature"))
+        except SignatureError as exc:
+            raise api.ApiError("INVALID_SIGNATURE", str(exc)) from None
+        verifier = keys.get(header.key_version)
+        if verifier is None:
+            raise api.ApiError("KEY_NOT_FOUND", f"no public key with keyVersion "
+                               f"{header.key_version} for client-id {client_id}")
+        try:
+            verifier.verify(method, target, client_id, sent_at, body, header.signature)
+        except SignatureError as exc:
+            raise api.ApiError("INVALID_SIGNATURE", f"request {exc}".replace(
+                "gateway public key", "merchant public key")) from None
+
+    # -- answers ------------------------------------------------------------------------
+    def _send_signed(self, method: str, target: str, client_id: str, answer: dict[str, Any],
+                     mode: str | None = None, status: int = 200) -> None:
+        gw = self.server.gateway
+        body = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        sent_at = request_time(gw.now())
+        signer = gw.throwaway_signer() if mode == "wrong_key" else gw.signer
+        if mode == "bad_time":
+            sent_at = "yesterday"
+        signature = signer.sign(method, target, client_id, sent_at, body)
+        if mode == "flip":
+            raw = bytearray(base64.b64decode(unquote_plus(signature)))
+            raw[len(raw) // 2] ^= 0x01
+            signature = quote_plus(base64.b64encode(bytes(raw)).decode("ascii"))
+        if mode == "tamper_body":
+            body = body.replace(b"{", b"{ ", 1)
+        headers = {"client-id": client_id, "response-time": sent_at}
+        if mode != "missing":
+            headers["signature"] = (f"algorithm={ALGORITHM},keyVersion={signer.key_version},"
+                                    f"signature={signature}")
+        self.send_raw(status, body, "application/json; charset=UTF-8", headers)
+
+    def _strike(self, fault: Fault, method: str, target: str, client_id: str,
+                answer: dict[str, Any]) -> None:
+        if fault.kind == "http_error":
+            text = f"sandbox fault: HTTP {fault.status}".encode()
+            self.send_raw(fault.status, text, "text/plain; charset=UTF-8")
+        elif fault.kind == "reset":
+            self._reset()
+        elif fault.kind == "unknown_exception":
+            self._send_signed(method, target, client_id, {"result": api.result(
+                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")})
+        elif fault.kind == "bad_signature":
+            self._send_signed(method, target, client_id, answer, mode=fault.mode)
+        else:
+            self._send_signed(method, target, client_id, answer)
+
+    def _reset(self) -> None:
+        """Abort the connection with a TCP RST (SO_LINGER 0), as a dropped network does."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+            self.connection.close()
+        except OSError:
+            pass

@@ -1,0 +1,194 @@
+"""Routes under ``/sandbox/``: the wallet simulator page and the JSON control endpoints.
+
+These are not Antom APIs: they stand in for the payer's phone and for the QA operator.
+They are unauthenticated, which is why the sandbox listens on loopback only by default.
+
+| route | does |
+|---|---|
+| ``GET /sandbox/wallet/<id>`` | simulator page (``normalUrl``) with Pay / Decline forms |
+| ``POST /sandbox/wallet/<id>/pay`` or ``/decline`` | form targets; 303 back to the page |
+| ``GET /sandbox/code/<id>``, ``/sandbox/applink/<id>`` | 302 to the page (QR / app link) |
+| ``GET /sandbox/payments/<id>`` | the payment as JSON |
+| ``POST /sandbox/payments/<id>/approve`` / ``decline`` / ``expire`` | JSON control |
+| ``GET`` / ``POST`` / ``DELETE /sandbox/faults`` | list / add / clear fault scenarios |
+| ``GET /sandbox/notifications`` | notification delivery attempts |
+| ``POST /sandbox/merchants`` | register ``{"clientId","publicKey","keyVersion"}`` |
+| ``GET /sandbox/info`` | url, gateway public key, merchants |
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any, Protocol
+
+from cashier_app.gateway.signing import KeyFormatError
+from cashier_app.sandbox import store as st
+from cashier_app.sandbox import wallet
+from cashier_app.sandbox.faults import KINDS, FaultError, parse_fault
+
+if TYPE_CHECKING:
+    from cashier_app.sandbox.gateway import SandboxGateway
+
+_ID = r"([A-Za-z0-9_-]{1,64})"
+_ROUTES = [
+    (re.compile(rf"^/sandbox/wallet/{_ID}$"), "wallet"),
+    (re.compile(rf"^/sandbox/wallet/{_ID}/(pay|decline)$"), "wallet_action"),
+    (re.compile(rf"^/sandbox/(?:code|applink)/{_ID}$"), "to_wallet"),
+    (re.compile(rf"^/sandbox/payments/{_ID}$"), "payment"),
+    (re.compile(rf"^/sandbox/payments/{_ID}/(approve|decline|expire)$"), "control"),
+    (re.compile(r"^/sandbox/faults$"), "faults"),
+    (re.compile(r"^/sandbox/notifications$"), "notifications"),
+    (re.compile(r"^/sandbox/merchants$"), "merchants"),
+    (re.compile(r"^/sandbox/?(?:info)?$"), "info"),
+]
+_METHODS = {"wallet": {"GET"}, "wallet_action": {"POST"}, "to_wallet": {"GET"},
+            "payment": {"GET"}, "control": {"POST"}, "faults": {"GET", "POST", "DELETE"},
+            "notifications": {"GET"}, "merchants": {"POST"}, "info": {"GET"}}
+
+
+class Responder(Protocol):
+    def send_raw(self, status: int, body: bytes, content_type: str,
+                 headers: dict[str, str] | None = None) -> None: ...
+
+
+def _json(out: Responder, status: int, data: Any) -> None:
+    out.send_raw(status, json.dumps(data, ensure_ascii=False).encode("utf-8"),
+                 "application/json; charset=UTF-8")
+
+
+def _html(out: Responder, status: int, page: str) -> None:
+    out.send_raw(status, page.encode("utf-8"), "text/html; charset=UTF-8")
+
+
+def _body_json(body: bytes) -> Any:
+    if not body.strip():
+        return {}
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise ValueError("request body is not JSON") from None
+
+
+def _match(path: str) -> tuple[str, tuple[str, ...]] | None:
+    for pattern, route in _ROUTES:
+        m = pattern.match(path)
+        if m:
+            return route, m.groups()
+    return None
+
+
+def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: bytes) -> None:
+    found = _match(path)
+    if found is None:
+        _json(out, 404, {"error": f"no sandbox route {path}"})
+        return
+    route, groups = found
+    if method not in _METHODS[route]:
+        _json(out, 405, {"error": f"{method} is not allowed on {path}"})
+        return
+    try:
+        _HANDLERS[route](out, gw, method, body, *groups)
+    except st.NotFound as exc:
+        if route.startswith("wallet") or route == "to_wallet":
+            _html(out, 404, wallet.render_message("Payment not found", str(exc)))
+        else:
+            _json(out, 404, {"error": str(exc)})
+    except st.StateError as exc:
+        _json(out, 409, {"error": str(exc.args[-1])})
+    except (ValueError, FaultError, KeyFormatError) as exc:
+        _json(out, 400, {"error": str(exc)})
+
+
+# -- the payer's side -------------------------------------------------------------------
+
+def _wallet(out: Responder, gw: SandboxGateway, method: str, body: bytes,
+            payment_id: str) -> None:
+    with gw.store.lock:
+        p = gw.store.payment(payment_id, gw.now())
+        page = wallet.render_wallet(p, gw.now())
+    _html(out, 200, page)
+
+
+def _wallet_action(out: Responder, gw: SandboxGateway, method: str, body: bytes,
+                   payment_id: str, action: str) -> None:
+    try:
+        if action == "pay":
+            gw.approve(payment_id)
+        else:
+            gw.decline(payment_id)
+    except st.StateError as exc:
+        with gw.store.lock:
+            p = gw.store.payment(payment_id, gw.now())
+            page = wallet.render_wallet(p, gw.now(), notice=str(exc))
+        _html(out, 409, page)
+        return
+    out.send_raw(303, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}"})
+
+
+def _to_wallet(out: Responder, gw: SandboxGateway, method: str, body: bytes,
+               payment_id: str) -> None:
+    gw.store.payment(payment_id, gw.now())  # 404 for unknown ids
+    out.send_raw(302, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}"})
+
+
+# -- automation / QA --------------------------------------------------------------------
+
+def _payment(out: Responder, gw: SandboxGateway, method: str, body: bytes,
+             payment_id: str) -> None:
+    _json(out, 200, gw.payment(payment_id))
+
+
+def _control(out: Responder, gw: SandboxGateway, method: str, body: bytes,
+             payment_id: str, action: str) -> None:
+    data = _body_json(body)
+    if not isinstance(data, dict):
+        raise ValueError("request body must be a JSON object")
+    if action == "approve":
+        answer = gw.approve(payment_id)
+    elif action == "decline":
+        answer = gw.decline(payment_id, str(data.get("resultCode") or st.DECLINED_CODE))
+    else:
+        answer = gw.expire(payment_id)
+    _json(out, 200, answer)
+
+
+def _faults(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    if method == "DELETE":
+        gw.faults.clear()
+    elif method == "POST":
+        data = _body_json(body)
+        items = data if isinstance(data, list) else [data]
+        parsed = [parse_fault(item) for item in items]  # all or nothing
+        added = [gw.faults.add_fault(f).to_json() for f in parsed]
+        _json(out, 201, {"added": added, "faults": [f.to_json() for f in gw.faults.active()]})
+        return
+    _json(out, 200, {"faults": [f.to_json() for f in gw.faults.active()], "kinds": KINDS})
+
+
+def _notifications(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    _json(out, 200, {"attempts": [asdict(a) for a in gw.notifier.attempts()]})
+
+
+def _merchants(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    data = _body_json(body)
+    if not isinstance(data, dict) or not isinstance(data.get("clientId"), str) or not (
+            isinstance(data.get("publicKey"), str)):
+        raise ValueError("send {\"clientId\": ..., \"publicKey\": ..., \"keyVersion\": ...}")
+    version = str(data.get("keyVersion") or "1")
+    verifier = gw.register_merchant(data["clientId"], data["publicKey"], version)  # ValueError
+    _json(out, 201, {"clientId": data["clientId"], "keyVersion": version,
+                     "fingerprint": verifier.fingerprint})
+
+
+def _info(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    _json(out, 200, {"url": gw.url, "gateway_public_key": gw.gateway_public_key_base64,
+                     "merchants": gw.merchants})
+
+
+_HANDLERS: dict[str, Any] = {
+    "wallet": _wallet, "wallet_action": _wallet_action, "to_wallet": _to_wallet,
+    "payment": _payment, "control": _control, "faults": _faults,
+    "notifications": _notifications, "merchants": _merchants, "info": _info,
+}

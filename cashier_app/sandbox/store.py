@@ -1,0 +1,271 @@
+"""In-memory state of the sandbox gateway: payments, refunds and their transitions, locked."""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+
+from cashier_app.domain import methods
+from cashier_app.domain.money import Money
+
+# paymentStatus values (SDK model/transaction_status_type.py)
+PROCESSING = "PROCESSING"
+SUCCESS = "SUCCESS"
+FAIL = "FAIL"
+CANCELLED = "CANCELLED"
+
+#: The code a payment that expired unpaid carries (maps to EXPIRED in domain.outcome).
+EXPIRED_CODE = "ORDER_IS_CLOSED"
+#: The code of a payment the payer declined in the wallet simulator.
+DECLINED_CODE = "USER_REJECTED"
+#: Codes the simulator's decline may be given instead (payer-side failures).
+DECLINE_CODES = frozenset({DECLINED_CODE, "USER_BALANCE_NOT_ENOUGH", "USER_NOT_EXIST",
+                           "USER_STATUS_ABNORMAL", "USER_AMOUNT_EXCEED_LIMIT",
+                           "USER_PAYMENT_VERIFICATION_FAILED", "RISK_REJECT",
+                           "PROCESS_FAIL"})
+
+#: Antom: a paid wallet payment may be cancelled until 00:15 (UTC+8) on T+1.
+_CANCEL_TZ = timezone(timedelta(hours=8))
+
+
+class StateError(Exception):
+    """A transition the payment's current state does not allow (HTTP 409 on the wire)."""
+
+
+class NotFound(KeyError):
+    """No such payment or refund."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not found"
+
+
+def _new_id(prefix: str, counter: itertools.count[int]) -> str:
+    # Antom ids are long digit strings; ours are recognisable and unique per process.
+    stamp = datetime.now(UTC).strftime("%Y%m%d")
+    return f"{stamp}{prefix}{next(counter):06d}{secrets.token_hex(4).upper()}"
+
+
+@dataclass
+class Refund:
+    client_id: str
+    refund_request_id: str
+    refund_id: str
+    payment_id: str
+    amount: Money
+    reason: str
+    created: datetime
+    fingerprint: str
+    status: str = SUCCESS
+
+
+@dataclass
+class Payment:
+    client_id: str
+    payment_request_id: str
+    payment_id: str
+    amount: Money
+    method_type: str
+    reference_order_id: str
+    order_description: str
+    terminal_type: str
+    notify_url: str | None
+    redirect_url: str | None
+    created: datetime
+    expires: datetime
+    fingerprint: str
+    status: str = PROCESSING
+    result_code: str = "PAYMENT_IN_PROCESS"
+    result_message: str = "payment in process"
+    paid_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    closed_at: datetime | None = None
+    refunds: list[Refund] = field(default_factory=list)
+
+    @property
+    def refunded(self) -> int:
+        return sum(r.amount.value for r in self.refunds if r.status == SUCCESS)
+
+    @property
+    def is_final(self) -> bool:
+        return self.status != PROCESSING
+
+
+def cancel_deadline(paid_at: datetime) -> datetime:
+    """00:15 (UTC+8) on the day after ``paid_at`` (T+1), as Antom documents."""
+    local = paid_at.astimezone(_CANCEL_TZ)
+    next_day = (local + timedelta(days=1)).replace(hour=0, minute=15, second=0, microsecond=0)
+    return next_day.astimezone(UTC)
+
+
+class Store:
+    """Payments and refunds per merchant. Every read-modify-write happens under ``lock``
+    (re-entrant, so API handlers can hold it around several calls)."""
+
+    def __init__(self, on_final: Callable[[Payment], None] | None = None) -> None:
+        self.lock = threading.RLock()
+        self._payments: dict[str, Payment] = {}
+        self._by_request: dict[tuple[str, str], Payment] = {}
+        self._refunds: dict[str, Refund] = {}
+        self._refunds_by_request: dict[tuple[str, str], Refund] = {}
+        self._ids = itertools.count(1)
+        self._on_final = on_final
+
+    # -- payments -----------------------------------------------------------------------
+    def new_payment_id(self) -> str:
+        return _new_id("1189", self._ids)
+
+    def add_payment(self, payment: Payment) -> None:
+        with self.lock:
+            key = (payment.client_id, payment.payment_request_id)
+            if key in self._by_request:
+                raise StateError(f"paymentRequestId {payment.payment_request_id} exists")
+            self._payments[payment.payment_id] = payment
+            self._by_request[key] = payment
+
+    def find_payment(self, client_id: str | None, *, payment_id: str | None = None,
+                     payment_request_id: str | None = None,
+                     now: datetime | None = None) -> Payment | None:
+        """By paymentId (wins) or paymentRequestId, only among ``client_id``'s payments
+        (any merchant's when client_id is None). Settles a due expiry first."""
+        with self.lock:
+            if payment_id:
+                p = self._payments.get(payment_id)
+            elif payment_request_id and client_id is not None:
+                p = self._by_request.get((client_id, payment_request_id))
+            else:
+                p = None
+            if p is None or (client_id is not None and p.client_id != client_id):
+                return None
+            if now is not None:
+                self._settle_expiry(p, now)
+            return p
+
+    def payment(self, payment_id: str, now: datetime) -> Payment:
+        p = self.find_payment(None, payment_id=payment_id, now=now)
+        if p is None:
+            raise NotFound(f"no payment with paymentId {payment_id!r}")
+        return p
+
+    def _finalise(self, p: Payment, status: str, code: str, message: str) -> None:
+        p.status, p.result_code, p.result_message = status, code, message
+        if self._on_final is not None and status in (SUCCESS, FAIL):
+            self._on_final(p)
+
+    def _settle_expiry(self, p: Payment, now: datetime) -> bool:
+        if p.status == PROCESSING and now >= p.expires:
+            p.closed_at = p.expires
+            self._finalise(p, FAIL, EXPIRED_CODE, "order closed: payment expired unpaid")
+            return True
+        return False
+
+    def expire_due(self, now: datetime) -> list[Payment]:
+        """Close every unpaid payment whose expiry has passed; returns the ones closed."""
+        with self.lock:
+            return [p for p in self._payments.values() if self._settle_expiry(p, now)]
+
+    def next_expiry(self) -> datetime | None:
+        with self.lock:
+            due = [p.expires for p in self._payments.values() if p.status == PROCESSING]
+            return min(due) if due else None
+
+    # -- wallet simulator transitions ---------------------------------------------------
+    def _pending(self, payment_id: str, now: datetime, action: str) -> Payment:
+        p = self.payment(payment_id, now)
+        if p.status != PROCESSING:
+            detail = f" ({p.result_code})" if p.status == FAIL else ""
+            if p.result_code == EXPIRED_CODE and p.status == FAIL:
+                detail += f": it expired at {p.expires.isoformat()}"
+            raise StateError(f"cannot {action} payment {payment_id}: it is already "
+                             f"{p.status}{detail}")
+        return p
+
+    def approve(self, payment_id: str, now: datetime) -> Payment:
+        with self.lock:
+            p = self._pending(payment_id, now, "approve")
+            p.paid_at = now
+            self._finalise(p, SUCCESS, "SUCCESS", "success")
+            return p
+
+    def decline(self, payment_id: str, now: datetime, code: str = DECLINED_CODE) -> Payment:
+        if code not in DECLINE_CODES:
+            raise ValueError(f"decline code {code!r} is not one of: "
+                             f"{', '.join(sorted(DECLINE_CODES))}")
+        with self.lock:
+            p = self._pending(payment_id, now, "decline")
+            p.closed_at = now
+            self._finalise(p, FAIL, code, "the payer declined the payment in the wallet")
+            return p
+
+    def expire(self, payment_id: str, now: datetime) -> Payment:
+        """Let the payment time out now, as if its paymentExpiryTime had passed."""
+        with self.lock:
+            p = self._pending(payment_id, now, "expire")
+            p.expires = min(p.expires, now)
+            self._settle_expiry(p, now)
+            return p
+
+    def cancel(self, p: Payment, now: datetime) -> None:
+        """Merchant cancel (the API checks ownership); raises StateError with an Antom code
+        as its first argument and a message as its second."""
+        with self.lock:
+            self._settle_expiry(p, now)
+            if p.status == CANCELLED:
+                return
+            if p.status == FAIL:
+                raise StateError("ORDER_IS_CLOSED", f"payment is closed ({p.result_code})")
+            if p.status == SUCCESS:
+                if methods.get(p.method_type).region == "ID":
+                    raise StateError("PROCESS_FAIL", "payments with Indonesian wallets "
+                                     "cannot be cancelled once paid; refund instead")
+                if p.refunds:
+                    raise StateError("PROCESS_FAIL", "payment has refunds; it cannot be "
+                                     "cancelled")
+                assert p.paid_at is not None
+                if now > cancel_deadline(p.paid_at):
+                    raise StateError("CANCEL_WINDOW_EXCEED", "cancel window (00:15 UTC+8 "
+                                     "on T+1) has passed; refund instead")
+                message = "cancelled; the paid amount is returned to the payer"
+            else:
+                message = "cancelled by the merchant before payment"
+            p.cancelled_at = now
+            p.closed_at = now
+            p.status, p.result_code, p.result_message = CANCELLED, "ORDER_IS_CLOSED", message
+
+    # -- refunds ------------------------------------------------------------------------
+    def find_refund(self, client_id: str, *, refund_id: str | None = None,
+                    refund_request_id: str | None = None) -> Refund | None:
+        with self.lock:
+            if refund_id:
+                r = self._refunds.get(refund_id)
+            elif refund_request_id:
+                r = self._refunds_by_request.get((client_id, refund_request_id))
+            else:
+                r = None
+            return r if r is not None and r.client_id == client_id else None
+
+    def add_refund(self, p: Payment, refund_request_id: str, amount: Money, reason: str,
+                   now: datetime, fingerprint: str) -> Refund:
+        """Refund part or all of a paid payment; StateError(code, message) when not
+        allowed. The caller holds ``lock`` and has checked idempotency."""
+        with self.lock:
+            self._settle_expiry(p, now)
+            if p.status != SUCCESS:
+                raise StateError("PROCESS_FAIL", f"only a paid payment can be refunded; "
+                                 f"this one is {p.status}")
+            if amount.currency != p.amount.currency:
+                raise StateError("PARAM_ILLEGAL", f"refund currency {amount.currency} differs "
+                                 f"from the payment currency {p.amount.currency}")
+            refundable = p.amount.value - p.refunded
+            if amount.value > refundable:
+                raise StateError("REFUND_AMOUNT_EXCEED", f"refund {amount.value} exceeds the "
+                                 f"refundable {refundable} ({p.amount.currency} minor units)")
+            refund = Refund(p.client_id, refund_request_id, _new_id("1180", self._ids),
+                            p.payment_id, amount, reason, now, fingerprint)
+            p.refunds.append(refund)
+            self._refunds[refund.refund_id] = refund
+            self._refunds_by_request[(p.client_id, refund_request_id)] = refund
+            return refund

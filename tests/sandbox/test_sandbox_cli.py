@@ -1,0 +1,84 @@
+"""``cashier sandbox`` as a real subprocess: JSON line, a signed call, clean SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sandbox_support import RawClient, pay_body
+
+from cashier_app.gateway.signing import (
+    Signer,
+    Verifier,
+    private_key_pkcs8_base64,
+    public_key_pem,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _start(*args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "cashier_app", "sandbox", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=ROOT, env=env)
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "cashier_app", "sandbox", *args],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=30)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_serves_until_signal(tmp_path, merchant_key, gateway_key, sig):
+    key_file = tmp_path / "merchant.pem"
+    key_file.write_text(public_key_pem(merchant_key.public_key()))
+    gw_file = tmp_path / "gateway.key"
+    gw_file.write_text(private_key_pkcs8_base64(gateway_key))
+    proc = _start("--merchant", f"SANDBOX_CLI={key_file}", "--expiry", "30",
+                  "--gateway-private-key", str(gw_file))
+    try:
+        line = proc.stdout.readline()
+        info = json.loads(line)
+        assert info["url"].startswith("http://127.0.0.1:")
+        assert info["merchants"] == ["SANDBOX_CLI"]
+        verifier = Verifier.from_text(info["gateway_public_key"])
+        assert verifier.fingerprint == Verifier(gateway_key.public_key()).fingerprint
+        client = RawClient(info["url"], "SANDBOX_CLI", Signer(merchant_key), verifier)
+        reply = client.post("pay", pay_body("cli-1"))
+        assert reply.verified and reply.result["resultCode"] == "PAYMENT_IN_PROCESS"
+        proc.send_signal(sig)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "PRIVATE" not in proc.stderr.read()
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--merchant", "NOEQUALS"], "--merchant 'NOEQUALS'"),
+    (["--merchant", "A=/nonexistent/key.pem"], "--merchant A"),
+    (["--host", "192.0.2.1"], "--host"),
+    (["--expiry", "0"], "--expiry"),
+    (["--port", "70000"], "--port"),
+])
+def test_bad_arguments_exit_2_with_one_line(args, words):
+    done = _run(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], done.stderr
+
+
+def test_bad_key_file_is_named(tmp_path):
+    bad = tmp_path / "bad.pem"
+    bad.write_text("-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n")
+    done = _run("--merchant", f"M1={bad}")
+    assert done.returncode == 2 and "--merchant M1" in done.stderr and "PKCS#1" in done.stderr

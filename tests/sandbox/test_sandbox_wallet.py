@@ -1,0 +1,111 @@
+"""The wallet simulator page and the JSON control endpoints, over real HTTP."""
+
+from __future__ import annotations
+
+import http.client
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from sandbox_support import pay_body
+
+from cashier_app.sandbox import SimulatorClient, SimulatorError
+
+
+def _get(url: str, method: str = "GET", body: bytes = b"", headers=None):
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    conn.request(method, parts.path, body=body, headers=headers or {})
+    resp = conn.getresponse()
+    data = resp.read()
+    conn.close()
+    return resp.status, dict(resp.getheaders()), data.decode()
+
+
+def test_wallet_page_shows_the_payment_and_buttons(client, sandbox):
+    answer = client.post("pay", pay_body(order={"referenceOrderId": "o1",
+                                                "orderDescription": "<b>Tea</b>"})).json
+    status, headers, page = _get(answer["normalUrl"])
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "HK$12.30" in page and "AlipayHK" in page and "支付宝香港" in page
+    assert "&lt;b&gt;Tea&lt;/b&gt;" in page and "<b>Tea</b>" not in page  # escaped
+    assert 'id="pay"' in page and 'id="decline"' in page
+    assert f'action="/sandbox/wallet/{answer["paymentId"]}/pay"' in page
+
+
+def test_code_and_applink_redirect_to_wallet(client, sandbox):
+    answer = client.post("pay", pay_body()).json
+    for url in (answer["applinkUrl"], answer["orderCodeForm"]["codeDetails"][0]["codeValue"]):
+        status, headers, _ = _get(url)
+        assert status == 302 and headers["Location"] == urlsplit(answer["normalUrl"]).path
+
+
+def test_pay_button_form_post(client, sandbox):
+    answer = client.post("pay", pay_body()).json
+    status, _, _ = _get(answer["normalUrl"] + "/pay", "POST", b"",
+                              {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 303
+    _, _, page = _get(answer["normalUrl"])
+    assert 'data-status="SUCCESS"' in page and 'id="pay"' not in page
+    status, _, page = _get(answer["normalUrl"] + "/decline", "POST")
+    assert status == 409 and "already SUCCESS" in page
+
+
+def test_decline_button_form_post(client, sandbox):
+    answer = client.post("pay", pay_body()).json
+    assert _get(answer["normalUrl"] + "/decline", "POST")[0] == 303
+    inquiry = client.post("inquiryPayment", {"paymentId": answer["paymentId"]}).json
+    assert inquiry["paymentStatus"] == "FAIL"
+
+
+def test_unknown_payment_page(sandbox):
+    status, _, page = _get(f"{sandbox.url}/sandbox/wallet/doesnotexist")
+    assert status == 404 and "not found" in page.lower()
+
+
+def test_simulator_client_controls(client, sandbox):
+    sim = SimulatorClient(sandbox.url)
+    a = client.post("pay", pay_body("a")).json["paymentId"]
+    b = client.post("pay", pay_body("b")).json["paymentId"]
+    c = client.post("pay", pay_body("c")).json["paymentId"]
+    assert sim.approve(a) == {"paymentId": a, "paymentRequestId": "a",
+                              "paymentStatus": "SUCCESS", "paymentResultCode": "SUCCESS"}
+    assert sim.decline(b, "USER_BALANCE_NOT_ENOUGH")["paymentResultCode"] == (
+        "USER_BALANCE_NOT_ENOUGH")
+    assert sim.expire(c)["paymentResultCode"] == "ORDER_IS_CLOSED"
+    assert sim.payment(a)["paymentStatus"] == "SUCCESS"
+    with pytest.raises(SimulatorError, match="already FAIL") as info:
+        sim.approve(c)
+    assert info.value.status == 409
+    with pytest.raises(SimulatorError) as info:
+        sim.approve("nope")
+    assert info.value.status == 404
+    with pytest.raises(SimulatorError) as info:
+        sim.decline(a, "WHATEVER")
+    assert info.value.status in (400, 409)
+
+
+def test_simulator_client_unreachable():
+    with pytest.raises(SimulatorError, match="unreachable"):
+        SimulatorClient("http://127.0.0.1:9", timeout=1).approve("x")
+    with pytest.raises(ValueError, match="http://"):
+        SimulatorClient("ftp://x")
+
+
+def test_register_merchant_over_http(sandbox, merchant_key):
+    from cashier_app.gateway.signing import public_key_base64
+
+    sim = SimulatorClient(sandbox.url)
+    answer = sim.register_merchant("SANDBOX_NEW", public_key_base64(merchant_key.public_key()))
+    assert answer["fingerprint"] and "SANDBOX_NEW" in sim.info()["merchants"]
+    assert sim.info()["gateway_public_key"] == sandbox.gateway_public_key_base64
+    with pytest.raises(SimulatorError, match="key") as info:
+        sim.register_merchant("SANDBOX_BAD", "AAAA")
+    assert info.value.status == 400
+
+
+def test_control_route_errors(sandbox):
+    status, _, body = _get(f"{sandbox.url}/sandbox/payments/x/approve", "GET")
+    assert status == 405 and "not allowed" in json.loads(body)["error"]
+    status, _, body = _get(f"{sandbox.url}/sandbox/teleport")
+    assert status == 404
