@@ -1,0 +1,192 @@
+"""``cashier profile``: list, show, create, use and delete merchant profiles.
+
+A profile holds an account's non-secret settings (environment, gateway, client id, key
+version, wallets, currency). Its keys are managed with ``cashier keys --profile NAME``.
+Gateway presets: na, na-legacy, asia, asia-legacy, europe, europe-instore, or any https URL
+(plain http only to this machine, e.g. a standalone ``cashier sandbox``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cashier_app.cli import CliError
+from cashier_app.cli.keys import (
+    add_keystore_options,
+    guarded,
+    open_keystore,
+    print_status,
+    status_json,
+)
+
+
+def _store() -> Any:
+    from cashier_app.keystore.profiles import ProfileStore
+
+    return ProfileStore()
+
+
+@guarded
+def run_list(args: argparse.Namespace) -> int:
+    store = _store()
+    active = store.active_name()
+    profiles = store.list()
+    if args.json:
+        print(json.dumps([{**p.to_json(), "active": p.name == active} for p in profiles]))
+        return 0
+    for p in profiles:
+        mark = "*" if p.name == active else " "
+        where = p.gateway_url or "(in-process)"
+        print(f"{mark} {p.name:<16} {p.environment.value:<17} {p.client_id:<24} {where}")
+    return 0
+
+
+@guarded
+def run_show(args: argparse.Namespace) -> int:
+    from cashier_app.keystore.backends import KeyStoreError
+
+    store = _store()
+    profile = store.resolve(args.name)
+    active = store.active_name() == profile.name
+    keys = open_keystore(args)
+    status = error = None
+    try:
+        status = keys.status(profile)
+    except KeyStoreError as exc:
+        error = str(exc)
+    if args.json:
+        print(json.dumps({**profile.to_json(), "active": active,
+                          "keys": status_json(status) if status else None,
+                          "keys_error": error}))
+        return 0
+    print(f"profile:    {profile.name}{'  (active)' if active else ''}")
+    print(f"environment: {profile.environment.value}")
+    print(f"gateway:    {profile.gateway_url or '(embedded, started in-process)'}")
+    print(f"client id:  {profile.client_id}")
+    print(f"key version: {profile.key_version}")
+    print(f"currency:   {profile.currency}")
+    print(f"wallets:    {', '.join(profile.wallets)}")
+    print(f"notify URL: {profile.notify_url or '-'}")
+    print(f"merchant:   {profile.merchant_name or '-'}")
+    if status is not None:
+        if profile.is_embedded_sandbox:
+            print(f"key store:  {status.backend}")
+            print(f"notice:     {status.notice}")
+        else:
+            print_status(status)
+    else:
+        print(f"keys:       unavailable: {error}")
+    return 0
+
+
+@guarded
+def run_create(args: argparse.Namespace) -> int:
+    from cashier_app.domain import methods
+    from cashier_app.keystore.profiles import Environment, Profile, resolve_gateway
+
+    currency = args.currency.strip().upper()
+    if args.wallets:
+        wallets = tuple(w.strip() for w in args.wallets.split(",") if w.strip())
+    else:
+        wallets = tuple(m.type for m in methods.methods_for(currency)) if \
+            len(currency) == 3 else ()
+    env = Environment(args.environment)
+    gateway = resolve_gateway(args.gateway or "") if env is not Environment.EMBEDDED_SANDBOX \
+        else (args.gateway or "")
+    profile = Profile(args.name, env, args.client_id, currency, gateway,
+                      args.key_version, args.notify_url or None, wallets,
+                      args.merchant_name or "")
+    store = _store()
+    saved = store.save(profile, replace_existing=args.replace)
+    if args.use:
+        store.use(saved.name)
+    print(f"{'saved' if args.replace else 'created'} profile {saved.name!r} "
+          f"({saved.environment.value}, {saved.gateway_url or 'in-process'}, client id "
+          f"{saved.client_id}){'; now active' if args.use else ''}")
+    if not saved.is_embedded_sandbox:
+        print(f"next: cashier keys import --profile {saved.name} --from-file - (or keys "
+              f"generate), then cashier keys import-gateway-key --profile {saved.name} "
+              "--from-file FILE")
+    return 0
+
+
+@guarded
+def run_use(args: argparse.Namespace) -> int:
+    profile = _store().use(args.name)
+    print(f"active profile: {profile.name}")
+    return 0
+
+
+@guarded
+def run_delete(args: argparse.Namespace) -> int:
+    from cashier_app.keystore.profiles import SANDBOX_PROFILE, ProfileError
+
+    if args.name == SANDBOX_PROFILE:
+        raise ProfileError("the embedded sandbox profile cannot be deleted")
+    store = _store()
+    profile = store.get(args.name)
+    if not args.keep_keys and not profile.is_embedded_sandbox:
+        keys = open_keystore(args)
+        status = keys.status(profile)
+        if status.versions or status.gateway:
+            if not args.delete_keys:
+                raise CliError(f"profile {profile.name!r} still has keys (versions: "
+                               f"{', '.join(status.versions) or 'none'}; gateway key: "
+                               f"{'yes' if status.gateway else 'no'}): add --delete-keys to "
+                               "delete them too (cannot be undone) or --keep-keys")
+            keys.delete_all(profile)
+    store.delete(profile.name)
+    print(f"deleted profile {profile.name!r}; active profile: {store.active_name()}")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    from cashier_app.keystore.profiles import GATEWAY_PRESETS, Environment
+
+    prof = subparsers.add_parser("profile", help="manage merchant profiles",
+                                 description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("list", help="list profiles (* = active)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_list)
+
+    p = sub.add_parser("show", help="show a profile and its key fingerprints")
+    p.add_argument("name", nargs="?", default=None, help="default: the active profile")
+    p.add_argument("--json", action="store_true")
+    add_keystore_options(p)
+    p.set_defaults(run=run_show)
+
+    p = sub.add_parser("create", help="create (or with --replace update) a profile")
+    p.add_argument("name")
+    p.add_argument("--environment", required=True, choices=[e.value for e in Environment],
+                   help="production, antom-sandbox (SANDBOX_ client id) or embedded-sandbox")
+    p.add_argument("--gateway", metavar="PRESET|URL", default=None,
+                   help=f"region preset ({', '.join(GATEWAY_PRESETS)}) or base URL")
+    p.add_argument("--client-id", required=True, help="the Antom Dashboard's client id")
+    p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
+    p.add_argument("--wallets", default=None, metavar="A,B,...",
+                   help="paymentMethodTypes to offer (default: all that accept the currency)")
+    p.add_argument("--key-version", default="1", help="key version (default 1)")
+    p.add_argument("--notify-url", default=None, help="paymentNotifyUrl (optional)")
+    p.add_argument("--merchant-name", default="", help="shown on the cashier and receipts")
+    p.add_argument("--use", action="store_true", help="make it the active profile")
+    p.add_argument("--replace", action="store_true", help="update an existing profile")
+    p.set_defaults(run=run_create)
+
+    p = sub.add_parser("use", help="make a profile the active one")
+    p.add_argument("name")
+    p.set_defaults(run=run_use)
+
+    p = sub.add_parser("delete", help="delete a profile (and, with --delete-keys, its keys)")
+    p.add_argument("name")
+    keys = p.add_mutually_exclusive_group()
+    keys.add_argument("--delete-keys", action="store_true",
+                      help="also delete the profile's keys from the key store")
+    keys.add_argument("--keep-keys", action="store_true",
+                      help="leave the keys in the key store")
+    add_keystore_options(p)
+    p.set_defaults(run=run_delete)

@@ -1,0 +1,413 @@
+"""Merchant profiles: the non-secret settings of one Antom account, kept in a JSON file.
+
+A profile says which gateway to talk to and as whom (client id, key version), which wallets
+are offered and in which currency. Secrets never live here: keys are in the key store
+(``keystore/store.py``), looked up by profile name and key version.
+
+The file is ``profiles.json`` in the platform config directory. Writes are atomic (temp
+file, fsync, rename) and keep the previous good version as ``profiles.json.bak``. A file
+that cannot be read (half-written by another tool, hand-edited into invalid JSON, a field
+that fails validation) raises ``ProfileConfigError`` naming the file and the problem, and
+is never overwritten: the user fixes it or restores the backup, we do not guess.
+"""
+
+from __future__ import annotations
+
+import builtins
+import ipaddress
+import json
+import re
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from cashier_app import paths
+from cashier_app.domain import methods
+from cashier_app.domain.money import MoneyError, check_currency
+
+from .atomic import atomic_write
+
+FILE_NAME = "profiles.json"
+FORMAT = "cashier-profiles"
+FORMAT_VERSION = 1
+SANDBOX_PROFILE = "sandbox"
+SANDBOX_CLIENT_ID = "SANDBOX_CASHIER_DEMO"
+DEFAULT_KEY_VERSION = "1"
+
+
+class Environment(StrEnum):
+    EMBEDDED_SANDBOX = "embedded-sandbox"  #: our in-process gateway; keys in memory only
+    ANTOM_SANDBOX = "antom-sandbox"  #: Antom's sandbox: a ``SANDBOX_`` client id
+    PRODUCTION = "production"
+
+
+#: Region presets for the documented Antom domains (docs/antom-protocol.md §6). Antom's
+#: sandbox uses the same hosts: it is selected by the ``SANDBOX_`` client id, not the domain.
+GATEWAY_PRESETS: dict[str, str] = {
+    "na": "https://open-na-global.alipay.com",
+    "na-legacy": "https://open-na.alipay.com",
+    "asia": "https://open-sea-global.alipay.com",
+    "asia-legacy": "https://open-sea.alipay.com",
+    "europe": "https://open-de-global.alipay.com",
+    "europe-instore": "https://open-eu.alipay.com",
+}
+
+_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
+_CLIENT_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_KEY_VERSION_RE = re.compile(r"[1-9][0-9]{0,5}")
+
+
+class ProfileError(ValueError):
+    """A profile value that cannot be used; the message names the field and the fix."""
+
+
+class ProfileNotFoundError(ProfileError):
+    """No profile of that name."""
+
+
+class ProfileConfigError(ProfileError):
+    """The profiles file exists but cannot be read; it is left exactly as it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One merchant account on one gateway. Immutable; ``validated()`` checks every field."""
+
+    name: str
+    environment: Environment
+    client_id: str
+    currency: str
+    gateway_url: str = ""  #: empty for the embedded sandbox (started in-process)
+    key_version: str = DEFAULT_KEY_VERSION
+    notify_url: str | None = None
+    wallets: tuple[str, ...] = field(default_factory=tuple)
+    merchant_name: str = ""
+
+    @property
+    def is_embedded_sandbox(self) -> bool:
+        return self.environment == Environment.EMBEDDED_SANDBOX
+
+    def validated(self) -> Profile:
+        """This profile with values normalised; raises ProfileError naming a bad field."""
+        name = check_name(self.name)
+        try:
+            env = Environment(self.environment)
+        except ValueError:
+            raise ProfileError(f"environment {self.environment!r} is not one of "
+                               f"{', '.join(e.value for e in Environment)}") from None
+        client_id = check_client_id(self.client_id, env)
+        try:
+            currency = check_currency(self.currency)
+        except MoneyError as exc:
+            raise ProfileError(f"profile {name!r}: {exc}") from None
+        if env is Environment.EMBEDDED_SANDBOX:
+            if self.gateway_url:
+                raise ProfileError("an embedded-sandbox profile has no gateway URL (the "
+                                   "sandbox starts in-process); use environment "
+                                   "'production' or 'antom-sandbox' for a standalone gateway")
+            gateway = ""
+        else:
+            gateway = check_url(self.gateway_url, "gateway URL", base_only=True)
+        notify = check_url(self.notify_url, "notify URL") if self.notify_url else None
+        wallets = check_wallets(self.wallets, currency)
+        key_version = check_key_version(self.key_version)
+        merchant = str(self.merchant_name or "").strip()
+        if len(merchant) > 128 or any(ord(c) < 32 for c in merchant):
+            raise ProfileError("merchant name must be at most 128 printable characters")
+        return Profile(name, env, client_id, currency, gateway, key_version, notify, wallets,
+                       merchant)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["environment"] = self.environment.value
+        data["wallets"] = list(self.wallets)
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> Profile:
+        if not isinstance(data, dict):
+            raise ProfileError("a profile must be a JSON object")
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ProfileError(f"unknown field(s) {', '.join(unknown)}")
+        missing = sorted({"name", "environment", "client_id", "currency"} - set(data))
+        if missing:
+            raise ProfileError(f"missing field(s) {', '.join(missing)}")
+        wallets = data.get("wallets", [])
+        if not isinstance(wallets, list) or not all(isinstance(w, str) for w in wallets):
+            raise ProfileError("wallets must be a list of paymentMethodType strings")
+        for key in ("name", "environment", "client_id", "currency", "gateway_url",
+                    "key_version", "merchant_name"):
+            if key in data and not isinstance(data[key], str):
+                raise ProfileError(f"{key} must be a string")
+        if data.get("notify_url") is not None and not isinstance(data["notify_url"], str):
+            raise ProfileError("notify_url must be a string or null")
+        return cls(**{**data, "wallets": tuple(wallets)}).validated()
+
+
+def default_sandbox_profile() -> Profile:
+    """The profile that exists on first start: the embedded sandbox, every wallet, HKD."""
+    return Profile(SANDBOX_PROFILE, Environment.EMBEDDED_SANDBOX, SANDBOX_CLIENT_ID, "HKD",
+                   wallets=tuple(methods.CATALOG), merchant_name="Demo Store")
+
+
+# -- field checks ---------------------------------------------------------------------
+
+def check_name(name: object) -> str:
+    if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
+        raise ProfileError(f"profile name {name!r} is invalid: use 1-40 letters, digits, "
+                           "'_', '-' or '.', starting with a letter or digit")
+    return name
+
+
+def check_client_id(client_id: object, env: Environment) -> str:
+    text = client_id.strip() if isinstance(client_id, str) else ""
+    if not text:
+        raise ProfileError("client id is missing: copy it from the Antom Dashboard")
+    if not _CLIENT_ID_RE.fullmatch(text):
+        raise ProfileError(f"client id {text!r} is invalid: at most 64 letters, digits, "
+                           "'_', '-' or '.' (no spaces)")
+    sandbox_id = text.startswith("SANDBOX_")
+    if env is Environment.ANTOM_SANDBOX and not sandbox_id:
+        raise ProfileError(f"client id {text!r} is not an Antom sandbox id (those start "
+                           "with 'SANDBOX_'); use environment 'production' for a live id")
+    if env is Environment.PRODUCTION and sandbox_id:
+        raise ProfileError(f"client id {text!r} is an Antom sandbox id; use environment "
+                           "'antom-sandbox' for it")
+    return text
+
+
+def check_key_version(version: object) -> str:
+    text = str(version).strip() if isinstance(version, (str, int)) else ""
+    if not _KEY_VERSION_RE.fullmatch(text):
+        raise ProfileError(f"key version {version!r} is invalid: a positive whole number "
+                           "such as 1 (the Antom Dashboard shows it next to the key)")
+    return text
+
+
+def is_loopback_host(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_gateway(value: str) -> str:
+    """A preset name (``asia``, ``na``...) or a URL, as the user typed it, to a URL."""
+    return GATEWAY_PRESETS.get(value.strip().lower(), value.strip())
+
+
+def check_url(url: object, what: str, *, base_only: bool = False) -> str:
+    """``https://host[:port]`` (or plain http to a loopback host, for local gateways)."""
+    text = url.strip() if isinstance(url, str) else ""
+    if not text:
+        raise ProfileError(f"{what} is missing (a preset: {', '.join(GATEWAY_PRESETS)}; "
+                           "or an https:// URL)" if base_only else f"{what} is missing")
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        _ = parts.port  # raises ValueError on a bad port
+    except ValueError as exc:
+        raise ProfileError(f"{what} {text!r} is not a valid URL: {exc}") from None
+    if parts.scheme not in ("https", "http") or not host:
+        raise ProfileError(f"{what} {text!r} must be an https:// URL with a host name")
+    if parts.scheme == "http" and not is_loopback_host(host):
+        raise ProfileError(f"{what} {text!r} uses plain http: only https is allowed, "
+                           "except to a gateway on this machine (127.0.0.1 / localhost)")
+    if parts.username or parts.password:
+        raise ProfileError(f"{what} must not contain a user name or password")
+    if parts.fragment or (base_only and parts.query):
+        raise ProfileError(f"{what} {text!r} must not have a query or fragment")
+    if base_only:
+        if parts.path not in ("", "/"):
+            raise ProfileError(f"{what} {text!r} must be the base URL only (no path such as "
+                               "/ams/api: the client adds it)")
+        return f"{parts.scheme}://{parts.netloc}"
+    return text
+
+
+def check_wallets(wallets: object, currency: str) -> tuple[str, ...]:
+    if isinstance(wallets, str) or not isinstance(wallets, (list, tuple)):
+        raise ProfileError("wallets must be a list of paymentMethodType names")
+    result: list[str] = []
+    for raw in wallets:
+        try:
+            method = methods.get(str(raw))
+        except methods.UnknownMethodError:
+            raise ProfileError(f"wallet {raw!r} is not a known paymentMethodType (known: "
+                               f"{', '.join(methods.CATALOG)})") from None
+        if method.type not in result:
+            result.append(method.type)
+    if not result:
+        raise ProfileError("no wallet enabled: enable at least one paymentMethodType")
+    if not methods.methods_for(currency, result):
+        raise ProfileError(f"none of the enabled wallets ({', '.join(result)}) accepts "
+                           f"{currency}; enable a wallet for {currency} or change the currency")
+    return tuple(result)
+
+
+# -- the store ------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _State:
+    active: str
+    profiles: dict[str, Profile]
+
+
+class ProfileStore:
+    """Profiles in ``<config_dir>/profiles.json``, re-read on every call (several processes
+    such as the GUI and the CLI may share it). The sandbox profile always exists."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else paths.config_dir() / FILE_NAME
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".bak")
+
+    # reading ---------------------------------------------------------------------------
+    def _load(self) -> _State:
+        sandbox = default_sandbox_profile()
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return _State(SANDBOX_PROFILE, {SANDBOX_PROFILE: sandbox})
+        except OSError as exc:
+            raise ProfileConfigError(f"cannot read profiles file {self.path}: "
+                                     f"{exc.strerror or exc}") from None
+        state = self._parse(raw)
+        state.profiles.setdefault(SANDBOX_PROFILE, sandbox)
+        if state.active not in state.profiles:
+            raise self._corrupt(f"active profile {state.active!r} is not defined in it")
+        return state
+
+    def _corrupt(self, problem: str) -> ProfileConfigError:
+        hint = (f"; the previous good version is {self.backup_path}"
+                if self.backup_path.exists() else "")
+        return ProfileConfigError(f"profiles file {self.path} is damaged: {problem}. It was "
+                                  f"left unchanged: fix or remove it{hint}")
+
+    def _parse(self, raw: bytes) -> _State:
+        if not raw.strip():
+            raise self._corrupt("it is empty (a half-written save?)")
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise self._corrupt("it is not UTF-8 text") from None
+        except json.JSONDecodeError as exc:
+            raise self._corrupt(f"invalid JSON at line {exc.lineno} column {exc.colno} "
+                                f"({exc.msg}; a half-written save?)") from None
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise self._corrupt(f"it is not a {FORMAT} document")
+        if doc.get("version") != FORMAT_VERSION:
+            raise self._corrupt(f"format version {doc.get('version')!r} is not supported "
+                                f"(this app reads version {FORMAT_VERSION})")
+        items = doc.get("profiles")
+        if not isinstance(items, dict):
+            raise self._corrupt("'profiles' must be an object")
+        profiles: dict[str, Profile] = {}
+        for key, value in items.items():
+            try:
+                profile = Profile.from_json(value)
+            except ProfileError as exc:
+                raise self._corrupt(f"profile {key!r}: {exc}") from None
+            if profile.name != key:
+                raise self._corrupt(f"profile {key!r} has name {profile.name!r}")
+            if key == SANDBOX_PROFILE and not profile.is_embedded_sandbox:
+                raise self._corrupt("profile 'sandbox' must stay the embedded sandbox")
+            profiles[key] = profile
+        active = doc.get("active", SANDBOX_PROFILE)
+        if not isinstance(active, str):
+            raise self._corrupt("'active' must be a profile name")
+        return _State(active, profiles)
+
+    # writing ---------------------------------------------------------------------------
+    def _write(self, state: _State) -> None:
+        doc = {"format": FORMAT, "version": FORMAT_VERSION, "active": state.active,
+               "profiles": {n: p.to_json() for n, p in sorted(state.profiles.items())}}
+        data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        try:
+            if self.path.exists():
+                # _load() has just parsed it, so this is a good version worth keeping.
+                atomic_write(self.backup_path, self.path.read_bytes(), mode=0o600)
+            atomic_write(self.path, data, mode=0o600)
+        except OSError as exc:
+            raise ProfileConfigError(f"cannot save profiles file {self.path}: "
+                                     f"{exc.strerror or exc}") from None
+
+    # API -------------------------------------------------------------------------------
+    def list(self) -> list[Profile]:
+        """All profiles, the sandbox first, then by name."""
+        state = self._load()
+        return sorted(state.profiles.values(), key=lambda p: (p.name != SANDBOX_PROFILE,
+                                                              p.name.lower()))
+
+    def names(self) -> builtins.list[str]:
+        return [p.name for p in self.list()]
+
+    def get(self, name: str) -> Profile:
+        state = self._load()
+        try:
+            return state.profiles[name]
+        except KeyError:
+            raise ProfileNotFoundError(
+                f"no profile named {name!r} (profiles: {', '.join(sorted(state.profiles))})"
+            ) from None
+
+    def active_name(self) -> str:
+        return self._load().active
+
+    def active(self) -> Profile:
+        state = self._load()
+        return state.profiles[state.active]
+
+    def resolve(self, name: str | None) -> Profile:
+        """The named profile, or the active one when ``name`` is None or empty."""
+        return self.get(name) if name else self.active()
+
+    def save(self, profile: Profile, *, replace_existing: bool = False) -> Profile:
+        """Create (or with ``replace_existing`` update) a profile; returns it validated."""
+        checked = profile.validated()
+        state = self._load()
+        if checked.name in state.profiles and not replace_existing:
+            raise ProfileError(f"profile {checked.name!r} already exists (use the replace "
+                               "option to update it)")
+        if checked.name == SANDBOX_PROFILE and not checked.is_embedded_sandbox:
+            raise ProfileError("profile 'sandbox' is the embedded sandbox; give a real "
+                               "account another name")
+        state.profiles[checked.name] = checked
+        self._write(state)
+        return checked
+
+    def update(self, name: str, /, **changes: Any) -> Profile:
+        """Change some fields of an existing profile (e.g. ``key_version`` after a rotation)."""
+        current = self.get(name)
+        if "name" in changes and changes["name"] != name:
+            raise ProfileError("a profile cannot be renamed; create a new one")
+        return self.save(replace(current, **changes), replace_existing=True)
+
+    def use(self, name: str) -> Profile:
+        """Make ``name`` the active profile."""
+        state = self._load()
+        if name not in state.profiles:
+            raise ProfileNotFoundError(f"no profile named {name!r}")
+        state.active = name
+        self._write(state)
+        return state.profiles[name]
+
+    def delete(self, name: str) -> None:
+        """Remove a profile (its keys are the key store's business). The sandbox stays."""
+        if name == SANDBOX_PROFILE:
+            raise ProfileError("the embedded sandbox profile cannot be deleted")
+        state = self._load()
+        if name not in state.profiles:
+            raise ProfileNotFoundError(f"no profile named {name!r}")
+        del state.profiles[name]
+        if state.active == name:
+            state.active = SANDBOX_PROFILE
+        self._write(state)

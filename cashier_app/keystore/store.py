@@ -1,0 +1,383 @@
+"""The key store: each profile's merchant key pair(s) and gateway public key.
+
+Layout (names inside the backend, service ``cashier``):
+``<profile>/merchant/<keyVersion>`` the merchant private key, PKCS#8 DER in base64;
+``<profile>/gateway`` the gateway public key, SPKI DER in base64;
+``<profile>/index`` JSON ``{"versions": [...]}`` since keyrings cannot list their entries.
+
+Keys are written before the index names them and dropped from the index before they are
+deleted, so an interruption leaves at worst an unreferenced entry, never a dangling one.
+
+Outside this package key material only travels as ``Signer`` / ``Verifier`` objects (which
+never reveal it) and as *public* keys; private key text is parsed here and stored here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from cashier_app import paths
+from cashier_app.gateway.signing import (
+    KeyFormatError,
+    Signer,
+    Verifier,
+    fingerprint,
+    generate_private_key,
+    load_private_key,
+    load_public_key,
+    private_key_pkcs8_base64,
+    public_key_base64,
+    public_key_pem,
+)
+
+from . import diagnostics
+from .backends import (
+    SERVICE,
+    BackendUnavailableError,
+    EncryptedFileBackend,
+    KeyringBackend,
+    KeyStoreError,
+    MemoryBackend,
+    SecretBackend,
+    pick_keyring,
+    read_passphrase_file,
+)
+from .profiles import Profile, ProfileError, check_key_version
+
+KEY_FILE_NAME = "keys.enc"
+ENV_BACKEND = "CASHIER_KEYSTORE"  #: auto | keyring | file
+ENV_PASSPHRASE_FILE = "CASHIER_KEYSTORE_PASSPHRASE_FILE"
+
+Mode = Literal["auto", "keyring", "file"]
+
+
+class KeyNotFoundError(KeyStoreError):
+    """The profile has no such key yet; the message says which command adds it."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """A public view of one stored key: safe to print, log and show."""
+
+    kind: Literal["merchant", "gateway"]
+    key_version: str | None  #: merchant keys only
+    fingerprint: str
+    public_key_base64: str  #: bare base64 SPKI, the Antom Dashboard's form
+    bits: int
+
+    @property
+    def public_key_pem(self) -> str:
+        return public_key_pem(load_public_key(self.public_key_base64))
+
+
+@dataclass(frozen=True, slots=True)
+class KeyStatus:
+    """What a profile has in the store, for ``profile show`` / ``keys fingerprint`` / the UI."""
+
+    profile: str
+    backend: str
+    notice: str | None
+    active_version: str
+    versions: tuple[str, ...]
+    merchant: KeyInfo | None  #: the active version's key
+    gateway: KeyInfo | None
+
+
+def key_file_path() -> Path:
+    return paths.data_dir() / KEY_FILE_NAME
+
+
+def _info(kind: Literal["merchant", "gateway"], key: rsa.RSAPublicKey,
+          version: str | None = None) -> KeyInfo:
+    return KeyInfo(kind, version, fingerprint(key), public_key_base64(key), key.key_size)
+
+
+#: Embedded-sandbox keys of this process: shared by every KeyStore, gone when it exits.
+_PROCESS_MEMORY = MemoryBackend()
+
+
+class KeyStore:
+    """Keys of every profile. Embedded-sandbox profiles use process memory; all others the
+    persistent backend (OS keyring or encrypted file) chosen by ``KeyStore.open``."""
+
+    def __init__(self, backend: SecretBackend | None, *, unavailable_reason: str = "",
+                 notice: str | None = None, memory: MemoryBackend | None = None) -> None:
+        self._backend = backend
+        self._memory = memory if memory is not None else _PROCESS_MEMORY
+        self._unavailable = unavailable_reason
+        self._notice = notice
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, mode: str | None = None, *, passphrase: bytes | None = None,
+             passphrase_file: str | os.PathLike[str] | None = None,
+             key_file: Path | None = None, keyring_backend: Any | None = None,
+             service: str = SERVICE, scrypt_n: int | None = None) -> KeyStore:
+        """Choose the persistent backend by priority.
+
+        ``mode`` (default: ``$CASHIER_KEYSTORE`` or ``auto``): ``keyring`` = the OS keyring
+        only; ``file`` = the encrypted key file only; ``auto`` = the OS keyring when one that
+        is really secure is available, else the encrypted file, which needs a passphrase
+        (``passphrase``, ``passphrase_file`` or ``$CASHIER_KEYSTORE_PASSPHRASE_FILE``).
+        Never fails: without a backend the store still serves the embedded sandbox and
+        explains the problem when a real profile's keys are asked for.
+        """
+        chosen = (mode or os.environ.get(ENV_BACKEND) or "auto").strip().lower()
+        if chosen not in ("auto", "keyring", "file"):
+            raise KeyStoreError(f"key store {chosen!r} is not one of auto, keyring, file")
+        key_file = key_file or key_file_path()
+        reasons: list[str] = []
+        if chosen in ("auto", "keyring"):
+            picked, why = pick_keyring(keyring_backend)
+            if picked is not None:
+                note = None
+                if key_file.exists():
+                    note = (f"an encrypted key file exists at {key_file} but the OS keyring "
+                            "is in use; choose it with --keystore file")
+                return cls(KeyringBackend(picked, service), notice=note)
+            reasons.append(f"no usable OS keyring ({why})")
+        if chosen in ("auto", "file"):
+            try:
+                if passphrase is None:
+                    source = passphrase_file or os.environ.get(ENV_PASSPHRASE_FILE)
+                    if source:
+                        passphrase = read_passphrase_file(source)
+                if passphrase is not None:
+                    kwargs = {"scrypt_n": scrypt_n} if scrypt_n else {}
+                    return cls(EncryptedFileBackend(key_file, passphrase, **kwargs))
+            except KeyStoreError as exc:
+                reasons.append(str(exc))
+            else:
+                reasons.append("the encrypted key file needs a passphrase: give "
+                               "--keystore-passphrase-file FILE or set "
+                               f"{ENV_PASSPHRASE_FILE}")
+        return cls(None, unavailable_reason="; ".join(reasons))
+
+    # -- backends -------------------------------------------------------------------------
+    @property
+    def available(self) -> bool:
+        """True when real (non-sandbox) profiles can keep keys here."""
+        return self._backend is not None
+
+    @property
+    def unavailable_reason(self) -> str:
+        return self._unavailable
+
+    @property
+    def persistent_backend(self) -> SecretBackend | None:
+        return self._backend
+
+    def backend_for(self, profile: Profile) -> SecretBackend:
+        if profile.is_embedded_sandbox:
+            return self._memory
+        if self._backend is None:
+            raise BackendUnavailableError(
+                f"no secure key store for profile {profile.name!r}: {self._unavailable}")
+        return self._backend
+
+    def notice_for(self, profile: Profile) -> str | None:
+        """Text the UI and CLI show next to the profile (memory-only keys, ignored file)."""
+        if profile.is_embedded_sandbox:
+            return self._memory.notice
+        return self._notice
+
+    def __repr__(self) -> str:
+        return f"<KeyStore backend={self._backend!r}>"
+
+    # -- index ----------------------------------------------------------------------------
+    @staticmethod
+    def _name(profile: Profile, *parts: str) -> str:
+        return "/".join((profile.name, *parts))
+
+    def versions(self, profile: Profile) -> tuple[str, ...]:
+        """Stored merchant key versions, oldest first."""
+        raw = self.backend_for(profile).get(self._name(profile, "index"))
+        if not raw:
+            return ()
+        try:
+            data = json.loads(raw)
+            versions = data["versions"]
+            if not all(isinstance(v, str) for v in versions):
+                raise TypeError
+        except (ValueError, KeyError, TypeError):
+            raise KeyStoreError(f"the key index of profile {profile.name!r} is damaged; "
+                                "re-import the keys") from None
+        return tuple(sorted(set(versions), key=int))
+
+    def _set_versions(self, profile: Profile, versions: set[str] | tuple[str, ...]) -> None:
+        backend = self.backend_for(profile)
+        ordered = sorted(set(versions), key=int)
+        if ordered:
+            backend.set(self._name(profile, "index"), json.dumps({"versions": ordered}))
+        else:
+            backend.delete(self._name(profile, "index"))
+
+    # -- merchant keys --------------------------------------------------------------------
+    def _store_private(self, profile: Profile, key: rsa.RSAPrivateKey, version: str | None,
+                       replace: bool) -> KeyInfo:
+        version = check_key_version(version or profile.key_version)
+        with self._lock:
+            existing = self.versions(profile)
+            if version in existing and not replace:
+                raise KeyStoreError(f"profile {profile.name!r} already has a key version "
+                                    f"{version}; delete it first, rotate, or replace it "
+                                    "explicitly")
+            backend = self.backend_for(profile)
+            backend.set(self._name(profile, "merchant", version), private_key_pkcs8_base64(key))
+            self._set_versions(profile, {*existing, version})
+        return _info("merchant", key.public_key(), version)
+
+    def generate(self, profile: Profile, key_version: str | None = None, *,
+                 replace: bool = False) -> KeyInfo:
+        """A new RSA-2048 pair for ``key_version`` (default: the profile's)."""
+        return self._store_private(profile, generate_private_key(), key_version, replace)
+
+    def import_private_key(self, profile: Profile, data: str | bytes, *,
+                           passphrase: bytes | None = None, key_version: str | None = None,
+                           replace: bool = False) -> KeyInfo:
+        """Store a private key given as PEM (PKCS#1/PKCS#8, encrypted) or bare base64."""
+        key = diagnostics.parse_private_key(data, passphrase)
+        return self._store_private(profile, key, key_version, replace)
+
+    def _private(self, profile: Profile, version: str | None = None) -> rsa.RSAPrivateKey:
+        version = version or profile.key_version
+        value = self.backend_for(profile).get(self._name(profile, "merchant", version))
+        if value is None:
+            raise KeyNotFoundError(
+                f"profile {profile.name!r} has no merchant private key version {version}: "
+                f"add one with 'cashier keys generate --profile {profile.name}' or "
+                f"'cashier keys import --profile {profile.name} --from-file FILE'")
+        try:
+            return load_private_key(value)
+        except KeyFormatError:
+            raise KeyStoreError(f"the stored private key of profile {profile.name!r} "
+                                f"(version {version}) is damaged; import it again") from None
+
+    def merchant_public_key(self, profile: Profile, key_version: str | None = None
+                            ) -> rsa.RSAPublicKey:
+        return self._private(profile, key_version).public_key()
+
+    def merchant_info(self, profile: Profile, key_version: str | None = None) -> KeyInfo:
+        version = key_version or profile.key_version
+        return _info("merchant", self.merchant_public_key(profile, version), version)
+
+    def export_public(self, profile: Profile, fmt: str = "base64",
+                      key_version: str | None = None) -> str:
+        """The merchant public key as bare base64 SPKI (what the Antom Dashboard asks for)
+        or as PEM."""
+        key = self.merchant_public_key(profile, key_version)
+        if fmt == "base64":
+            return public_key_base64(key)
+        if fmt == "pem":
+            return public_key_pem(key)
+        raise ValueError(f"format {fmt!r} is not base64 or pem")
+
+    def check(self, profile: Profile, public_key: str | bytes,
+              key_version: str | None = None) -> bool:
+        """Does the stored private key belong to ``public_key`` (e.g. the one uploaded)?"""
+        given = diagnostics.parse_public_key(public_key)
+        return diagnostics.same_key(given, self.merchant_public_key(profile, key_version))
+
+    def rotate(self, profile: Profile) -> KeyInfo:
+        """Generate the next key version; older versions stay until deleted. The caller
+        records the new version in the profile once the Dashboard has the new public key."""
+        with self._lock:
+            known = [int(v) for v in (*self.versions(profile), profile.key_version)]
+            return self._store_private(profile, generate_private_key(), str(max(known) + 1),
+                                       replace=False)
+
+    def delete_version(self, profile: Profile, key_version: str) -> None:
+        """Delete one merchant key version."""
+        version = check_key_version(key_version)
+        with self._lock:
+            existing = self.versions(profile)
+            backend = self.backend_for(profile)
+            if version not in existing and backend.get(
+                    self._name(profile, "merchant", version)) is None:
+                raise KeyNotFoundError(f"profile {profile.name!r} has no key version {version}")
+            self._set_versions(profile, tuple(v for v in existing if v != version))
+            backend.delete(self._name(profile, "merchant", version))
+
+    # -- gateway key ----------------------------------------------------------------------
+    def import_gateway_key(self, profile: Profile, data: str | bytes) -> KeyInfo:
+        """Store the gateway's public key; refuses our own key and private keys."""
+        own: list[rsa.RSAPublicKey] = []
+        for version in self.versions(profile):
+            try:
+                own.append(self.merchant_public_key(profile, version))
+            except KeyStoreError:
+                continue
+        key = diagnostics.parse_gateway_key(data, own)
+        self.backend_for(profile).set(self._name(profile, "gateway"), public_key_base64(key))
+        return _info("gateway", key)
+
+    def gateway_public_key(self, profile: Profile) -> rsa.RSAPublicKey:
+        value = self.backend_for(profile).get(self._name(profile, "gateway"))
+        if value is None:
+            raise KeyNotFoundError(
+                f"profile {profile.name!r} has no gateway public key: add it with 'cashier "
+                f"keys import-gateway-key --profile {profile.name} --from-file FILE'")
+        try:
+            return load_public_key(value)
+        except KeyFormatError:
+            raise KeyStoreError(f"the stored gateway key of profile {profile.name!r} is "
+                                "damaged; import it again") from None
+
+    def delete_gateway_key(self, profile: Profile) -> None:
+        self.backend_for(profile).delete(self._name(profile, "gateway"))
+
+    def delete_all(self, profile: Profile) -> None:
+        """Every key of ``profile`` (used when the profile itself is deleted)."""
+        with self._lock:
+            for version in self.versions(profile):
+                self.delete_version(profile, version)
+            self.delete_gateway_key(profile)
+
+    # -- status and use -------------------------------------------------------------------
+    def status(self, profile: Profile) -> KeyStatus:
+        versions = self.versions(profile)
+        merchant = gateway = None
+        if profile.key_version in versions:
+            merchant = self.merchant_info(profile)
+        try:
+            gateway = _info("gateway", self.gateway_public_key(profile))
+        except KeyNotFoundError:
+            gateway = None
+        return KeyStatus(profile.name, self.backend_for(profile).description,
+                         self.notice_for(profile), profile.key_version, versions, merchant,
+                         gateway)
+
+    def problems(self, profile: Profile) -> list[diagnostics.KeyProblem]:
+        """Diagnoses of the profile's stored keys taken together."""
+        merchant = None
+        if profile.key_version in self.versions(profile):
+            merchant = self.merchant_public_key(profile)
+        try:
+            gateway = self.gateway_public_key(profile)
+        except KeyNotFoundError:
+            gateway = None
+        return diagnostics.diagnose_pair(merchant, gateway)
+
+    def signer(self, profile: Profile) -> Signer:
+        """The request signer for the profile's active key version."""
+        return Signer(self._private(profile), profile.key_version)
+
+    def verifier(self, profile: Profile) -> Verifier:
+        """The verifier of gateway responses and notifications."""
+        return Verifier(self.gateway_public_key(profile))
+
+    def ensure_sandbox_key(self, profile: Profile) -> KeyInfo:
+        """The embedded sandbox's merchant key: generated in memory on first use."""
+        if not profile.is_embedded_sandbox:
+            raise ProfileError(f"profile {profile.name!r} is not the embedded sandbox")
+        with self._lock:
+            if profile.key_version not in self.versions(profile):
+                return self.generate(profile)
+            return self.merchant_info(profile)
