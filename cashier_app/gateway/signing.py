@@ -264,6 +264,12 @@ class Signer:
                              padding.PKCS1v15(), hashes.SHA256())
         return quote_plus(base64.b64encode(raw).decode("ascii"))
 
+    def sign_bytes(self, data: bytes) -> str:
+        """Standard base64 RSA PKCS#1 v1.5 SHA-256 signature of ``data`` exactly (no
+        URL-encoding): for envelopes that sign their own bytes (gateway/alipayhk.py)."""
+        raw = self._key.sign(bytes(data), padding.PKCS1v15(), hashes.SHA256())
+        return base64.b64encode(raw).decode("ascii")
+
     def header(self, method: str, path: str, client_id: str, time: str,
                body: str | bytes) -> str:
         """The whole ``Signature`` header value."""
@@ -348,6 +354,21 @@ class Verifier:
                              padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
             raise SignatureError("signature does not verify with the gateway public key "
+                                 "(tampered, wrong key, or not SHA-256)") from None
+
+    def verify_bytes(self, data: bytes, signature: str) -> None:
+        """Raise SignatureError unless ``signature`` (standard base64) is an RSA PKCS#1 v1.5
+        SHA-256 signature of ``data`` exactly (the counterpart of ``Signer.sign_bytes``)."""
+        if not signature or not isinstance(signature, str):
+            raise SignatureError("signature is empty")
+        try:
+            raw = base64.b64decode(signature, validate=True)
+        except (binascii.Error, ValueError):
+            raise SignatureError("signature is not valid base64") from None
+        try:
+            self._key.verify(raw, bytes(data), padding.PKCS1v15(), hashes.SHA256())
+        except InvalidSignature:
+            raise SignatureError("signature does not verify with the public key "
                                  "(tampered, wrong key, or not SHA-256)") from None
 
     def verify_header(self, method: str, path: str, client_id: str, time: str,
