@@ -100,6 +100,7 @@ class SandboxGateway:
             raise SandboxError(f"cannot listen on {self._host}:{self._port}: "
                                f"{exc.strerror or exc}") from None
         port = self._server.server_address[1]
+        self._port = port  # a restart after stop() comes back on the same address
         host = f"[{self._host}]" if ":" in self._host else self._host
         self.url = f"http://{host}:{port}"
         self.notifier.start()
@@ -117,6 +118,7 @@ class SandboxGateway:
         self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
+        self._server.close_open_connections()
         self.notifier.stop()
         for thread in self._threads:
             thread.join(timeout=2)
