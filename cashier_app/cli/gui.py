@@ -1,0 +1,40 @@
+"""``cashier gui [--profile NAME] [--lang en|zh_CN]``: the cashier window (the default)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "gui", help="open the cashier window (default)",
+        description="Open the cashier window. With no profile it uses the active one; on "
+                    "first start that is the embedded sandbox, which needs no account.")
+    parser.add_argument("--profile", metavar="NAME", default=None,
+                        help="merchant profile to use (default: the active profile)")
+    parser.add_argument("--lang", metavar="LANG", default=None,
+                        help="interface language: en or zh_CN (default: the system's)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cashier_app.cli import CliError
+
+    try:
+        from cashier_app.ui import i18n
+    except ImportError as exc:  # Qt missing or its system libraries not installed
+        raise CliError(f"the GUI cannot start: {exc} (run `make system-deps`)", 1) from None
+    try:
+        lang = i18n.normalise_language(args.lang) if args.lang else None
+    except i18n.TranslationError as exc:
+        raise CliError(str(exc)) from None
+
+    import sys
+
+    from cashier_app.ui import create_main_window, ensure_application
+
+    app = ensure_application(sys.argv[:1], lang or i18n.system_language())
+    window = create_main_window(args.profile)
+    window.resize(1280, 800)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,201 @@
+"""The customer-facing second window: mirrors the amount, the picker and the QR code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.domain import methods
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.i18n import current_language
+from cashier_app.ui.resources import icon_pixmap, wallet_pixmap
+from cashier_app.ui.widgets.qr_code import QRCodeWidget
+
+
+def _label(parent: QWidget, role: str = "", align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
+    label = QLabel(parent)
+    if role:
+        label.setProperty("role", role)
+    label.setAlignment(align)
+    label.setWordWrap(True)
+    return label
+
+
+class CustomerDisplay(QWidget):
+    """A read-only window for a screen facing the customer. It holds no state of its own:
+    the sale flow tells it what to show. Closing it only hides it."""
+
+    def __init__(self, merchant_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("customerDisplay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle(self.tr("Customer display"))
+        self._merchant = merchant_name
+        self.stack = QStackedWidget(self)
+
+        self.idle = QWidget()
+        self.welcome = _label(self.idle, "heading")
+        self.merchant_label = _label(self.idle, "merchant")
+        box = QVBoxLayout(self.idle)
+        box.addStretch(1)
+        box.addWidget(self.merchant_label)
+        box.addWidget(self.welcome)
+        box.addStretch(1)
+
+        self.amount_view = QWidget()
+        self.amount_caption = _label(self.amount_view, "caption")
+        self.amount_label = _label(self.amount_view, "amount")
+        self.amount_label.setObjectName("customerAmount")
+        self.picker_hint = _label(self.amount_view, "muted")
+        self.wallet_row = QHBoxLayout()
+        self.wallet_row.setSpacing(16)
+        box = QVBoxLayout(self.amount_view)
+        box.addStretch(1)
+        box.addWidget(self.amount_caption)
+        box.addWidget(self.amount_label)
+        box.addSpacing(16)
+        box.addLayout(self.wallet_row)
+        box.addWidget(self.picker_hint)
+        box.addStretch(1)
+
+        self.qr_view = QWidget()
+        self.qr = QRCodeWidget(self.qr_view)
+        self.qr.setObjectName("customerQrCode")
+        self.qr_amount = _label(self.qr_view, "amount")
+        self.qr_wallet = _label(self.qr_view, "heading")
+        self.qr_hint = _label(self.qr_view, "muted")
+        side = QVBoxLayout()
+        side.addStretch(1)
+        side.addWidget(self.qr_amount)
+        side.addWidget(self.qr_wallet)
+        side.addWidget(self.qr_hint)
+        side.addStretch(1)
+        row = QHBoxLayout(self.qr_view)
+        row.setContentsMargins(32, 32, 32, 32)
+        row.addWidget(self.qr, 3)
+        row.addLayout(side, 2)
+
+        self.result_view = QWidget()
+        self.result_icon = _label(self.result_view)
+        self.result_title = _label(self.result_view, "heading")
+        self.result_title.setObjectName("customerResultTitle")
+        self.result_amount = _label(self.result_view, "amount")
+        box = QVBoxLayout(self.result_view)
+        box.addStretch(1)
+        box.addWidget(self.result_icon)
+        box.addWidget(self.result_title)
+        box.addWidget(self.result_amount)
+        box.addStretch(1)
+
+        for view in (self.idle, self.amount_view, self.qr_view, self.result_view):
+            self.stack.addWidget(view)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
+        outer.addWidget(self.stack)
+        self.resize(900, 600)
+        self.show_idle()
+
+    # -- what to show -------------------------------------------------------------------
+    def set_merchant(self, name: str) -> None:
+        self._merchant = name
+        self.merchant_label.setText(name)
+
+    def show_idle(self) -> None:
+        self.merchant_label.setText(self._merchant)
+        self.welcome.setText(self.tr("Welcome"))
+        self.stack.setCurrentWidget(self.idle)
+
+    def show_amount(self, display: str) -> None:
+        """The amount the operator is typing ("" goes back to the welcome screen)."""
+        if not display:
+            self.show_idle()
+            return
+        self.amount_caption.setText(self.tr("TOTAL"))
+        self.amount_label.setText(display)
+        self._set_wallets([])
+        self.picker_hint.setText("")
+        self.stack.setCurrentWidget(self.amount_view)
+
+    def show_picker(self, money: Money, wallets: list[str], selected: str = "") -> None:
+        self.amount_caption.setText(self.tr("TOTAL"))
+        self.amount_label.setText(money.display())
+        self._set_wallets(wallets, selected)
+        name = self._wallet_name(selected) if selected else ""
+        self.picker_hint.setText(self.tr("Paying with %1").replace("%1", name) if name
+                                 else self.tr("Choose how you would like to pay"))
+        self.stack.setCurrentWidget(self.amount_view)
+
+    def show_qr(self, record: PaymentRecord, *, expired: bool = False) -> None:
+        try:
+            plus = methods.get(record.method).alipay_plus
+        except methods.UnknownMethodError:
+            plus = False
+        if self.qr.data() != record.qr_payload():
+            self.qr.set_data(record.qr_payload(), centre_mark=plus)
+        self.qr.set_greyed(expired, self.tr("Expired"))
+        self.qr_amount.setText(record.amount.display())
+        name = self._wallet_name(record.method)
+        self.qr_wallet.setText(name)
+        self.qr_hint.setText(self.tr("This code has expired") if expired
+                             else self.tr("Scan with %1 to pay").replace("%1", name))
+        self.stack.setCurrentWidget(self.qr_view)
+
+    def show_result(self, status: Status, amount: Money | None, title: str) -> None:
+        icon = {Status.SUCCESS: "success", Status.FAILED: "failed",
+                Status.CANCELLED: "cancelled", Status.EXPIRED: "expired"}.get(status, "pending")
+        self.result_icon.setPixmap(icon_pixmap(icon, 120))
+        self.result_title.setText(self.tr("Thank you!") if status is Status.SUCCESS else title)
+        self.result_amount.setText(amount.display() if amount else "")
+        self.stack.setCurrentWidget(self.result_view)
+
+    # -- window placement ---------------------------------------------------------------
+    def open_on_best_screen(self) -> None:
+        """Fullscreen on a second screen when there is one, else a normal window."""
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not primary]
+        if others:
+            target = others[0]
+            self.setScreen(target)
+            self.setGeometry(target.geometry())
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.raise_()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.hide()
+
+    # -- helpers ------------------------------------------------------------------------
+    def _wallet_name(self, method_type: str) -> str:
+        try:
+            return methods.get(method_type).name(current_language())
+        except methods.UnknownMethodError:
+            return method_type
+
+    def _set_wallets(self, wallets: list[str], selected: str = "") -> None:
+        while self.wallet_row.count():
+            item = self.wallet_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if not wallets:
+            return
+        self.wallet_row.addStretch(1)
+        for method_type in wallets:
+            logo = QLabel(self.amount_view)
+            side = 88 if method_type == selected else 64
+            logo.setPixmap(wallet_pixmap(method_type, side))
+            logo.setToolTip(self._wallet_name(method_type))
+            logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.wallet_row.addWidget(logo)
+        self.wallet_row.addStretch(1)

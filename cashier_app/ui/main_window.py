@@ -1,0 +1,285 @@
+"""The cashier window: starts the services on a worker, then hosts the sale pages."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from cashier_app.domain.outcome import Status
+from cashier_app.ui.customer_display import CustomerDisplay
+from cashier_app.ui.pages.order_page import OrderPage
+from cashier_app.ui.pages.picker_page import PickerPage
+from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
+from cashier_app.ui.pages.result_page import ResultPage
+from cashier_app.ui.pages.starting_page import StartingPage
+from cashier_app.ui.resources import icon
+from cashier_app.ui.sale_flow import SaleFlow
+from cashier_app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+ServicesFactory = Callable[[str | None], Any]
+
+
+def _default_factory(profile_name: str | None) -> Any:
+    from cashier_app.app import build_services
+
+    return build_services(profile_name)
+
+
+class MainWindow(QMainWindow):
+    """Menus, status bar and a QStackedWidget of pages.
+
+    Signals:
+        services_ready(object services): the services started; the order page is shown.
+        services_failed(str message): start-up failed; the starting page says why.
+        payments_recovered(object records): ``checkout.recover()`` finished on start.
+    """
+
+    services_ready = Signal(object)
+    services_failed = Signal(str)
+    payments_recovered = Signal(object)
+
+    def __init__(self, profile_name: str | None = None, *,
+                 services_factory: ServicesFactory | None = None,
+                 opener: UrlOpener | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Cashier"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(1024, 600)
+        self.profile_name = profile_name
+        self._factory = services_factory or _default_factory
+        self.services: Any = None
+        self.tasks = TaskRunner(self)
+        self.flow: SaleFlow | None = None
+        self.display: CustomerDisplay | None = None
+        self._extra_pages: dict[str, QWidget | None] = {}
+
+        self.stack = QStackedWidget(self)
+        self.starting_page = StartingPage(self)
+        self.order_page = OrderPage(self)
+        self.picker_page = PickerPage(self)
+        self.redirect_page = RedirectPage(self, opener=opener)
+        self.result_page = ResultPage(self)
+        for page in (self.starting_page, self.order_page, self.picker_page,
+                     self.redirect_page, self.result_page):
+            self.stack.addWidget(page)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("recoveryBanner")
+        self.banner.setProperty("role", "banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.banner)
+        box.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.profile_label = QLabel(self)
+        self.profile_label.setObjectName("profileLabel")
+        self.sandbox_notice = QLabel(self)
+        self.sandbox_notice.setObjectName("sandboxNotice")
+        self.sandbox_notice.hide()
+        self.statusBar().addWidget(self.profile_label, 1)
+        self.statusBar().addPermanentWidget(self.sandbox_notice)
+        self.starting_page.retry_requested.connect(self.start_services)
+        self._set_sale_actions_enabled(False)
+        self.start_services()
+
+    # -- menus ----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.new_sale_action = QAction(self.tr("New sale"), self)
+        self.new_sale_action.setObjectName("newSaleAction")
+        self.new_sale_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_sale_action.triggered.connect(self._on_new_sale_action_triggered)
+        self.history_action = QAction(self.tr("History"), self)
+        self.history_action.setObjectName("historyAction")
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(lambda: self.open_extra_page("history"))
+        self.report_action = QAction(self.tr("End of day"), self)
+        self.report_action.setObjectName("reportAction")
+        self.report_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.report_action.triggered.connect(lambda: self.open_extra_page("report"))
+        self.display_action = QAction(self.tr("Customer display"), self)
+        self.display_action.setObjectName("customerDisplayAction")
+        self.display_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.display_action.setCheckable(True)
+        self.display_action.toggled.connect(self._on_display_action_toggled)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        sale_menu = self.menuBar().addMenu(self.tr("&Sale"))
+        sale_menu.addAction(self.new_sale_action)
+        sale_menu.addAction(self.display_action)
+        sale_menu.addSeparator()
+        sale_menu.addAction(quit_action)
+        records_menu = self.menuBar().addMenu(self.tr("&Records"))
+        records_menu.addAction(self.history_action)
+        records_menu.addAction(self.report_action)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        for action in (self.new_sale_action, self.history_action, self.report_action,
+                       self.display_action):
+            toolbar.addAction(action)
+
+    def _set_sale_actions_enabled(self, enabled: bool) -> None:
+        in_sale = self.flow is not None and self.flow.in_progress()
+        self.new_sale_action.setEnabled(enabled and not in_sale)
+        for name, action in (("history", self.history_action), ("report", self.report_action)):
+            available = self._extra_pages.get(name, True) is not None
+            action.setEnabled(enabled and available and not in_sale)
+        self.display_action.setEnabled(enabled)
+
+    # -- start-up -------------------------------------------------------------------------
+    @Slot()
+    def start_services(self) -> None:
+        """Build the services on a worker; the window shows "Starting…" meanwhile."""
+        self.starting_page.show_starting()
+        self.stack.setCurrentWidget(self.starting_page)
+        self.tasks.run("app:start", self._factory, self.profile_name,
+                       on_done=self._on_services_built, on_error=self._on_services_failed)
+
+    def _on_services_built(self, services: Any) -> None:
+        self.services = services
+        profile = services.profile
+        self.order_page.set_currency(profile.currency)
+        self.flow = SaleFlow(services, self.tasks, self.stack, self.order_page,
+                             self.picker_page, self.redirect_page, self.result_page, self)
+        self.flow.stage_changed.connect(self._on_flow_stage_changed)
+        self._show_profile(services)
+        self.flow.new_sale()
+        self._set_sale_actions_enabled(True)
+        self.services_ready.emit(services)
+        self.tasks.run("app:recover", services.checkout.recover,
+                       on_done=self._on_recovered,
+                       on_error=lambda exc: self._show_banner(
+                           self.tr("Could not check unfinished payments: %1")
+                           .replace("%1", str(exc))))
+
+    @Slot(str)
+    def _on_flow_stage_changed(self, stage: str) -> None:
+        self._set_sale_actions_enabled(True)
+        if stage == "picker":  # the operator has moved on: the start-up notice has been seen
+            self.banner.hide()
+
+    def _on_services_failed(self, exc: BaseException) -> None:
+        message = str(exc) or type(exc).__name__
+        log.warning("start-up failed: %s", message)
+        self.starting_page.show_failure(message)
+        self.services_failed.emit(message)
+
+    def _show_profile(self, services: Any) -> None:
+        profile = services.profile
+        env = str(getattr(profile.environment, "value", profile.environment))
+        where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
+        names = {"embedded-sandbox": self.tr("Embedded sandbox"),
+                 "antom-sandbox": self.tr("Antom sandbox"), "production": self.tr("Live")}
+        self.profile_label.setText(self.tr("Profile %1 · %2 · %3 · %4").replace(
+            "%1", profile.name).replace("%2", names.get(env, env)).replace(
+            "%3", profile.currency).replace("%4", where or "—"))
+        embedded = services.sandbox is not None
+        self.sandbox_notice.setText(self.tr("Demo keys live in memory only — nothing is "
+                                            "charged"))
+        self.sandbox_notice.setVisible(embedded)
+        if self.display is not None:
+            self.display.set_merchant(profile.merchant_name)
+
+    def _on_recovered(self, records: list) -> None:
+        self.payments_recovered.emit(records)
+        if not records:
+            return
+        counts: dict[str, int] = {}
+        for record in records:
+            counts[record.status.value] = counts.get(record.status.value, 0) + 1
+        titles = self.result_page.titles()
+        parts = ", ".join(f"{n} × {titles.get(Status(s), s)}" for s, n in sorted(counts.items()))
+        self._show_banner(self.tr("Recovered %1 unfinished payment(s) from the last session: "
+                                  "%2. See History for details.")
+                          .replace("%1", str(len(records))).replace("%2", parts))
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    # -- actions --------------------------------------------------------------------------
+    @Slot()
+    def _on_new_sale_action_triggered(self) -> None:
+        if self.flow is not None and not self.flow.in_progress():
+            self.banner.hide()
+            self.flow.new_sale()
+
+    def open_extra_page(self, name: str) -> QWidget | None:
+        """Show the History or End-of-day page (built by another module, when present)."""
+        if self.services is None or (self.flow is not None and self.flow.in_progress()):
+            return None
+        page = self._extra_pages.get(name)
+        if page is None and name not in self._extra_pages:
+            page = self._load_extra_page(name)
+            self._extra_pages[name] = page
+            if page is not None:
+                self.stack.addWidget(page)
+        if page is None:
+            self._set_sale_actions_enabled(True)
+            return None
+        self.stack.setCurrentWidget(page)
+        if self.flow is not None:
+            self.flow.stage = name
+        return page
+
+    def _load_extra_page(self, name: str) -> QWidget | None:
+        module_name, class_name = {"history": ("history_page", "HistoryPage"),
+                                   "report": ("report_page", "ReportPage")}[name]
+        try:
+            module = importlib.import_module(f"cashier_app.ui.pages.{module_name}")
+            return getattr(module, class_name)(self.services, self.tasks, self)
+        except Exception as exc:
+            log.warning("the %s page is not available: %s", name, exc)
+            self.statusBar().showMessage(self.tr("This page is not available: %1")
+                                         .replace("%1", str(exc)), 8000)
+            return None
+
+    @Slot(bool)
+    def _on_display_action_toggled(self, on: bool) -> None:
+        if on:
+            if self.display is None:
+                merchant = self.services.profile.merchant_name if self.services else ""
+                self.display = CustomerDisplay(merchant, self)
+                self.display.setStyleSheet(self.styleSheet())
+            self.display.open_on_best_screen()
+            if self.flow is not None:
+                self.flow.display = self.display
+                self.flow.refresh_display()
+        elif self.display is not None:
+            self.display.hide()
+
+    # -- shutdown -------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.display is not None:
+            self.display.hide()
+        if self.flow is not None:
+            self.flow.poller.stop()
+        self.tasks.cancel("sale")
+        services, self.services = self.services, None
+        if services is not None:
+            # Closing stops the embedded gateway and the journal: off the GUI thread too.
+            self.tasks.run("app:close", services.close)
+        self.tasks.shutdown(5000)
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_F11:
+            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,288 @@
+"""Table model of journaled payments, newest first, loaded page by page off the GUI thread."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from cashier_app.domain import methods
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Text colour of each status in the table (readable on a light background).
+STATUS_COLORS: dict[Status, str] = {
+    Status.SUCCESS: "#1B873F",
+    Status.FAILED: "#C62828",
+    Status.CANCELLED: "#6B7280",
+    Status.EXPIRED: "#8D6E00",
+    Status.PENDING: "#1565C0",
+    Status.CREATED: "#6B7280",
+    Status.UNKNOWN: "#D35400",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentFilter:
+    """What the history list is narrowed to; ``None`` / empty means "any"."""
+
+    status: Status | None = None
+    method: str | None = None
+    since: datetime | None = None  #: inclusive, timezone-aware
+    until: datetime | None = None  #: exclusive, timezone-aware
+    text: str = ""
+
+    def query(self) -> dict[str, Any]:
+        """The keyword arguments of ``Journal.list_payments`` / ``count_payments``."""
+        return {
+            "status": self.status.value if self.status else None,
+            "method": self.method or None,
+            "since": self.since,
+            "until": self.until,
+            "text": self.text.strip() or None,
+        }
+
+    def with_changes(self, **changes: Any) -> PaymentFilter:
+        return replace(self, **changes)
+
+
+def method_name(method_type: str) -> str:
+    """The wallet's name in the UI language, or the raw type when it is not in the catalog."""
+    try:
+        method = methods.get(method_type)
+    except KeyError:
+        return method_type
+    return method.name(QLocale().name())
+
+
+def status_text(status: Status) -> str:
+    """A status in words, in the UI language."""
+    texts = {
+        Status.CREATED: QCoreApplication.translate("PaymentsModel", "Created"),
+        Status.PENDING: QCoreApplication.translate("PaymentsModel", "Pending"),
+        Status.SUCCESS: QCoreApplication.translate("PaymentsModel", "Success"),
+        Status.FAILED: QCoreApplication.translate("PaymentsModel", "Failed"),
+        Status.CANCELLED: QCoreApplication.translate("PaymentsModel", "Cancelled"),
+        Status.EXPIRED: QCoreApplication.translate("PaymentsModel", "Expired"),
+        Status.UNKNOWN: QCoreApplication.translate("PaymentsModel", "Unknown"),
+    }
+    return texts.get(status, status.value)
+
+
+class PaymentsModel(QAbstractTableModel):
+    """Journaled payments matching a :class:`PaymentFilter`, newest first.
+
+    Rows arrive in pages of ``page_size`` through the task runner (SQLite never runs on the
+    GUI thread): the view asks ``canFetchMore``/``fetchMore`` as the user scrolls, and the
+    page is inserted when its task reports back. Changing the filter abandons pages in
+    flight (the runner drops their late results).
+
+    Signals:
+        loading_changed(bool): a page request started or finished.
+        total_changed(int): the number of payments matching the filter is known.
+        page_loaded(int): a page arrived; the argument is the number of rows it added.
+        load_failed(str): the journal could not be read; the message names the problem.
+    """
+
+    loading_changed = Signal(bool)
+    total_changed = Signal(int)
+    page_loaded = Signal(int)
+    load_failed = Signal(str)
+
+    COLUMNS = ("time", "amount", "method", "status", "payment_id", "payment_request_id",
+               "reference", "summary")
+    COL_TIME, COL_AMOUNT, COL_METHOD, COL_STATUS, COL_PAYMENT_ID, COL_REQUEST_ID, \
+        COL_REFERENCE, COL_SUMMARY = range(8)
+
+    PAGE_TASK = "history:page"
+    COUNT_TASK = "history:count"
+
+    def __init__(self, journal: Any, tasks: Any, *, page_size: int = 200,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        self._journal = journal
+        self._tasks = tasks
+        self._page_size = page_size
+        self._filter = PaymentFilter()
+        self._rows: list[PaymentRecord] = []
+        self._row_of: dict[str, int] = {}
+        self._skipped = 0  #: repeats seen, so the next offset still moves forward
+        self._exhausted = True  # nothing to fetch until the first reload()
+        self._loading = False
+        self._total: int | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- public API ---------------------------------------------------------------------
+    @property
+    def filter(self) -> PaymentFilter:
+        return self._filter
+
+    @property
+    def total(self) -> int | None:
+        """Payments matching the filter (``None`` until counted)."""
+        return self._total
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def set_filter(self, payment_filter: PaymentFilter) -> None:
+        """Show the payments matching ``payment_filter``, from the first page."""
+        self._filter = payment_filter
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop every row and load the first page (and the count) again."""
+        self._tasks.cancel(self.PAGE_TASK)
+        self._tasks.cancel(self.COUNT_TASK)
+        self.beginResetModel()
+        self._rows = []
+        self._row_of = {}
+        self._skipped = 0
+        self._exhausted = False
+        self._total = None
+        self.endResetModel()
+        self._set_loading(False)
+        query = self._filter.query()
+        self._tasks.run(self.COUNT_TASK, functools.partial(self._journal.count_payments, **query),
+                        on_done=self._on_count_done, on_error=self._on_load_error, owner=self)
+        self.fetchMore(QModelIndex())
+
+    def record(self, row: int) -> PaymentRecord:
+        return self._rows[row]
+
+    def row_of(self, payment_request_id: str) -> int:
+        """The row showing that payment, or -1 when it is not loaded."""
+        return self._row_of.get(payment_request_id, -1)
+
+    def update_record(self, record: PaymentRecord) -> None:
+        """Show a fresher snapshot of a loaded payment (after re-inquire, cancel, refund)."""
+        row = self._row_of.get(record.payment_request_id)
+        if row is None:
+            return
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # -- lazy loading -------------------------------------------------------------------
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._set_loading(True)
+        fetch = functools.partial(self._journal.list_payments, **self._filter.query(),
+                                  offset=len(self._rows) + self._skipped,
+                                  limit=self._page_size)
+        self._tasks.run(self.PAGE_TASK, fetch, on_done=self._on_page_done,
+                        on_error=self._on_load_error, owner=self)
+
+    def _on_page_done(self, records: list[PaymentRecord]) -> None:
+        self._set_loading(False)
+        self._exhausted = len(records) < self._page_size
+        # A sale made while the list is open shifts later pages by one: skip the repeats.
+        fresh = [r for r in records if r.payment_request_id not in self._row_of]
+        self._skipped += len(records) - len(fresh)
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for offset, rec in enumerate(fresh):
+                self._row_of[rec.payment_request_id] = first + offset
+            self._rows.extend(fresh)
+            self.endInsertRows()
+        self.page_loaded.emit(len(fresh))
+        if not fresh and records:
+            # A whole page of repeats inserted nothing, so the view will not ask again.
+            self.fetchMore(QModelIndex())
+
+    def _on_count_done(self, total: int) -> None:
+        self._total = int(total)
+        self.total_changed.emit(self._total)
+
+    def _on_load_error(self, exc: BaseException) -> None:
+        self._set_loading(False)
+        self._exhausted = True  # do not hammer a broken journal on every scroll
+        self.load_failed.emit(str(exc) or type(exc).__name__)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    # -- QAbstractTableModel ------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Time"), self.tr("Amount"), self.tr("Wallet"), self.tr("Status"),
+                  self.tr("Payment ID"), self.tr("Request ID"), self.tr("Reference"),
+                  self.tr("Summary"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        rec = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(rec, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_STATUS and rec.result_code:
+                return f"{status_text(rec.status)} ({rec.result_code})"
+            return self._display(rec, col)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
+            return QColor(STATUS_COLORS.get(rec.status, "#000000"))
+        if role == Qt.ItemDataRole.FontRole and col in (self.COL_STATUS, self.COL_AMOUNT):
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return rec
+        return None
+
+    def _display(self, rec: PaymentRecord, col: int) -> str:
+        if col == self.COL_TIME:
+            return rec.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if col == self.COL_AMOUNT:
+            return rec.amount.display()
+        if col == self.COL_METHOD:
+            return method_name(rec.method)
+        if col == self.COL_STATUS:
+            return status_text(rec.status)
+        if col == self.COL_PAYMENT_ID:
+            return rec.payment_id
+        if col == self.COL_REQUEST_ID:
+            return rec.payment_request_id
+        if col == self.COL_REFERENCE:
+            return rec.reference_order_id
+        if col == self.COL_SUMMARY:
+            return rec.trade_summary
+        return ""

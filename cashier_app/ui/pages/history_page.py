@@ -1,0 +1,369 @@
+"""History page: find a payment, see its timeline, re-inquire, cancel, refund, print a receipt."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.reports.amounts import minor_display
+from cashier_app.ui.dialogs.receipt_actions import ReceiptActions
+from cashier_app.ui.models.payments_model import (
+    PaymentFilter,
+    PaymentsModel,
+    status_text,
+)
+from cashier_app.ui.widgets.history_filters import HistoryFilterBar
+from cashier_app.ui.widgets.payment_details import (
+    PaymentDetails,
+    PaymentDetailsPane,
+    load_details,
+)
+
+#: Statuses an operator may still cancel: nobody has paid yet, as far as we know.
+CANCELLABLE = frozenset({Status.PENDING, Status.UNKNOWN, Status.CREATED})
+
+
+class HistoryPage(QWidget):
+    """Payments newest first, filters, a details pane and the actions on one payment.
+
+    Signals:
+        payment_changed(object PaymentRecord): an action here changed a payment.
+        refund_made(object RefundRecord): a refund was sent (any outcome).
+    """
+
+    payment_changed = Signal(object)
+    refund_made = Signal(object)
+
+    DETAILS_TASK = "history:details"
+    ACTION_TASK = "history:action"
+
+    def __init__(self, services: Any, tasks: Any, parent: QWidget | None = None, *,
+                 page_size: int = 200) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPage")
+        self._services = services
+        self._tasks = tasks
+        self._details: PaymentDetails | None = None
+        self._busy = False
+        self.model = PaymentsModel(services.journal, tasks, page_size=page_size, parent=self)
+        self.receipts = ReceiptActions(services, tasks, self)
+
+        layout = QVBoxLayout(self)
+        self.filters = HistoryFilterBar()
+        self.filters.filter_changed.connect(self._on_filters_filter_changed)
+        self.filters.refresh_requested.connect(self.reload)
+        layout.addWidget(self.filters)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self._build_table())
+        self.splitter.addWidget(self._build_details())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        self._sized = False
+
+        self.model.total_changed.connect(self._update_count)
+        self.model.page_loaded.connect(self._update_count)
+        self.model.load_failed.connect(self._show_error)
+        self.receipts.finished.connect(self._show_info)
+        self.receipts.failed.connect(self._show_error)
+        self._update_actions()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_table(self) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("historyCount")
+        col.addWidget(self.table, 1)
+        col.addWidget(self.count_label)
+        return box
+
+    def _build_details(self) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.details = PaymentDetailsPane()
+        col.addWidget(self.details, 1)
+        buttons = QGridLayout()
+        self.reinquire_button = QPushButton(self.tr("Re-inquire"))
+        self.reinquire_button.setObjectName("reinquireButton")
+        self.reinquire_button.clicked.connect(self._on_reinquire_clicked)
+        self.cancel_button = QPushButton(self.tr("Cancel payment"))
+        self.cancel_button.setObjectName("historyCancelButton")
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.refund_button = QPushButton(self.tr("Refund…"))
+        self.refund_button.setObjectName("historyRefundButton")
+        self.refund_button.clicked.connect(self._on_refund_clicked)
+        self.print_button = QPushButton(self.tr("Print receipt…"))
+        self.print_button.setObjectName("printReceiptButton")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setObjectName("saveReceiptButton")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        # Two rows, so that the buttons never hold the details pane wider than the list.
+        for index, button in enumerate((self.reinquire_button, self.cancel_button,
+                                        self.refund_button, self.print_button,
+                                        self.save_button)):
+            buttons.addWidget(button, index // 3, index % 3)
+        col.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setObjectName("historyMessage")
+        self.message.setWordWrap(True)
+        col.addWidget(self.message)
+        return box
+
+    @Slot()
+    def _split_evenly(self) -> None:
+        width = self.splitter.width()
+        if width > 0:
+            self.splitter.setSizes([width * 58 // 100, width - width * 58 // 100])
+
+    def _size_columns(self) -> None:
+        """Column widths from sample texts in the table's final (styled) font; never
+        ResizeToContents, which would read every row of the model."""
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        for column, sample, fm in (
+                (PaymentsModel.COL_TIME, "2026-12-31 23:59:59", metrics),
+                (PaymentsModel.COL_AMOUNT, "HK$88,888.88", bold_metrics),
+                (PaymentsModel.COL_METHOD, "AlipayHK (xx)", metrics),
+                (PaymentsModel.COL_STATUS, status_text(Status.CANCELLED), bold_metrics),
+                (PaymentsModel.COL_PAYMENT_ID, "2026112211890000", metrics),
+                (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),
+                (PaymentsModel.COL_REFERENCE, "REF-000000", metrics)):
+            self.table.setColumnWidth(column, fm.horizontalAdvance(sample) + 28)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
+
+    # -- loading ------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # The details' long ids would otherwise claim half the width from the list.
+            self._sized = True
+            self._size_columns()
+            # After the layout has settled: only then is the splitter's width final.
+            QTimer.singleShot(0, self, self._split_evenly)
+        if self.model.rowCount() == 0 and not self.model.is_loading:
+            self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        """Reload the list with the current filters (keeps the selected payment's pane)."""
+        self.model.set_filter(self.filters.current_filter())
+
+    @Slot(object)
+    def _on_filters_filter_changed(self, new: PaymentFilter) -> None:
+        if new != self.model.filter or self.model.rowCount() == 0:
+            self.model.set_filter(new)
+
+    @Slot()
+    def _update_count(self, *_args: Any) -> None:
+        total = self.model.total
+        shown = self.model.rowCount()
+        if total is None:
+            self.count_label.setText(self.tr("%n payment(s) loaded", "", shown))
+        else:
+            self.count_label.setText(self.tr("Showing %1 of %2").replace("%1", f"{shown:,}")
+                                     .replace("%2", f"{total:,}"))
+
+    # -- details ------------------------------------------------------------------------
+    def selected_payment(self) -> PaymentRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_table_selection_changed(self, *_args: Any) -> None:
+        self.message.clear()
+        record = self.selected_payment()
+        if record is None:
+            self._tasks.cancel(self.DETAILS_TASK)
+            self._details = None
+            self.details.show_details(None)
+            self._update_actions()
+            return
+        self._load_details(record.payment_request_id)
+
+    def _load_details(self, payment_request_id: str) -> None:
+        self._tasks.run(self.DETAILS_TASK, load_details, self._services.journal,
+                        payment_request_id, on_done=self._on_details_loaded,
+                        on_error=self._show_error, owner=self)
+
+    def _on_details_loaded(self, details: PaymentDetails) -> None:
+        selected = self.selected_payment()
+        if selected is None or selected.payment_request_id != details.payment.payment_request_id:
+            return  # the operator moved on
+        self._details = details
+        self.details.show_details(details)
+        self.model.update_record(details.payment)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        pay = self._details.payment if self._details else None
+        idle = not self._busy and pay is not None
+        self.reinquire_button.setEnabled(idle)
+        self.cancel_button.setEnabled(idle and pay.status in CANCELLABLE)
+        self.refund_button.setEnabled(idle and self._details.refundable > 0)
+        self.print_button.setEnabled(pay is not None)
+        self.save_button.setEnabled(pay is not None)
+
+    # -- actions ------------------------------------------------------------------------
+    def _run_action(self, fn: Any, *args: Any, done_text: str) -> None:
+        self._busy = True
+        self._update_actions()
+        self.message.setText(self.tr("Working…"))
+        self.message.setStyleSheet("")
+        self._tasks.run(self.ACTION_TASK, fn, *args,
+                        on_done=functools.partial(self._on_action_done, done_text),
+                        on_error=self._on_action_failed, owner=self)
+
+    def _on_action_done(self, done_text: str, result: Any) -> None:
+        self._busy = False
+        if isinstance(result, RefundRecord):
+            self.refund_made.emit(result)
+            prid = result.payment_request_id
+            done_text = done_text.replace("%1", status_text(result.status))
+        else:
+            self.payment_changed.emit(result)
+            self.model.update_record(result)
+            prid = result.payment_request_id
+            done_text = done_text.replace("%1", status_text(result.status))
+        self._show_info(done_text)
+        self._load_details(prid)
+
+    def _on_action_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._show_error(str(exc) or type(exc).__name__)
+        if self._details is not None:
+            self._load_details(self._details.payment.payment_request_id)
+        else:
+            self._update_actions()
+
+    @Slot()
+    def _on_reinquire_clicked(self) -> None:
+        if self._details is None:
+            return
+        self._run_action(self._services.checkout.refresh,
+                         self._details.payment.payment_request_id,
+                         done_text=self.tr("Re-inquired: %1"))
+
+    @Slot()
+    def _on_cancel_clicked(self) -> None:
+        if self._details is None:
+            return
+        pay = self._details.payment
+        question = self.tr("Cancel the payment of %1? The customer will not be able to pay "
+                           "it any more.").replace("%1", pay.amount.display())
+        if not self.confirm(self.tr("Cancel payment"), question):
+            return
+        self._run_action(self._services.checkout.cancel, pay.payment_request_id,
+                         done_text=self.tr("Cancel answered: %1"))
+
+    @Slot()
+    def _on_refund_clicked(self) -> None:
+        details = self._details
+        if details is None or details.refundable <= 0:
+            return
+        request = self.ask_refund(details)
+        if request is None:
+            return
+        amount, reason = request
+        error = refund_problem(details, amount)
+        if error:
+            self._show_error(error)
+            return
+        self._run_action(self._services.checkout.refund, details.payment.payment_request_id,
+                         amount, reason, done_text=self.tr("Refund: %1"))
+
+    @Slot()
+    def _on_print_clicked(self) -> None:
+        if self._details is not None:
+            self.receipts.print_receipt(self._details.payment.payment_request_id,
+                                        self.details.selected_refund_id())
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if self._details is not None:
+            self.receipts.save_pdf(self._details.payment.payment_request_id,
+                                   self.details.selected_refund_id())
+
+    # -- dialogs (overridable in tests and automation) ----------------------------------
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_refund(self, details: PaymentDetails) -> tuple[Money | None, str] | None:
+        """Ask for the refund amount (``None`` = the whole refundable amount) and reason."""
+        from cashier_app.ui.dialogs.refund_dialog import RefundDialog
+
+        dialog = RefundDialog(details.payment, details.refundable, self)
+        if dialog.exec() != RefundDialog.DialogCode.Accepted:
+            return None
+        return dialog.amount(), dialog.reason()
+
+    # -- messages -----------------------------------------------------------------------
+    @Slot(str)
+    def _show_error(self, text: Any) -> None:
+        self.message.setStyleSheet("color: #C62828")
+        self.message.setText(str(text))
+        self._update_actions()
+
+    @Slot(str)
+    def _show_info(self, text: str) -> None:
+        self.message.setStyleSheet("color: #1B873F")
+        self.message.setText(text)
+
+
+def refund_problem(details: PaymentDetails, amount: Money | None) -> str:
+    """Why a refund of ``amount`` cannot be sent, or ``""`` when it can."""
+    pay = details.payment
+    if pay.status is not Status.SUCCESS:
+        return QCoreApplication.translate("HistoryPage",
+                                          "Only a successful payment can be refunded.")
+    left = details.refundable
+    if left <= 0:
+        return QCoreApplication.translate("HistoryPage",
+                                          "This payment has been refunded in full.")
+    if amount is None:
+        return ""
+    if amount.currency != pay.amount.currency:
+        return QCoreApplication.translate("HistoryPage", "The refund must be in %1.").replace(
+            "%1", pay.amount.currency)
+    if amount.value > left:
+        return QCoreApplication.translate(
+            "HistoryPage", "The refund is more than what is left to refund (%1).").replace(
+            "%1", minor_display(left, pay.amount.currency))
+    return ""

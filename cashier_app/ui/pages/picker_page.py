@@ -1,0 +1,244 @@
+"""The cashier picker (Payment Kit ``cashierPicker``, pure external mode): pick a wallet.
+
+The page renders a :class:`~cashier_app.checkout.paykit.PickerSession` opened through the
+Payment Kit facade and resolves it with ``session.confirm(type)`` or ``session.cancel()``;
+it never creates payments itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.domain.payment_kit import PaymentKitError
+from cashier_app.ui.resources import icon_pixmap
+from cashier_app.ui.widgets.method_tile import MethodTile
+
+
+class PickerPage(QWidget):
+    """Lists the session's wallets (Alipay first, Alipay+ partners under their heading).
+
+    Signals:
+        method_confirmed(object session, object picker_result): Confirm with a wallet.
+        picker_cancelled(object session, object error): closed; ``error.code`` is 1001930000.
+        selection_changed(str method_type): the highlighted wallet changed.
+    """
+
+    method_confirmed = Signal(object, object)
+    picker_cancelled = Signal(object, object)
+    selection_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pickerPage")
+        self.session = None
+        self._tiles: list[MethodTile] = []
+        self._selected = ""
+
+        self.merchant_label = QLabel(self)
+        self.merchant_label.setProperty("role", "merchant")
+        self.summary_label = QLabel(self)
+        self.summary_label.setProperty("role", "muted")
+        self.summary_label.setWordWrap(True)
+        self.amount_caption = QLabel(self)
+        self.amount_caption.setProperty("role", "caption")
+        self.amount_label = QLabel(self)
+        self.amount_label.setObjectName("pickerAmount")
+        self.amount_label.setProperty("role", "amount")
+        self.accept_label = QLabel(self)
+        self.accept_label.setProperty("role", "small")
+        self.accept_label.setWordWrap(True)
+        self.choose_label = QLabel(self)
+        self.choose_label.setProperty("role", "caption")
+
+        self.method_list = QWidget(self)
+        self.method_list.setObjectName("methodList")
+        self._list_layout = QVBoxLayout(self.method_list)
+        self._list_layout.setContentsMargins(0, 0, 6, 0)
+        self._list_layout.setSpacing(6)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("methodScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.method_list)
+        self._scroll = scroll
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("pickerError")
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.confirm_button = QPushButton(self)
+        self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.setProperty("role", "primary")
+        self.confirm_button.setMinimumHeight(56)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("pickerCancelButton")
+
+        self._build_layout()
+        self.retranslate()
+        self.confirm_button.clicked.connect(self.confirm)
+        self.cancel_button.clicked.connect(self.cancel)
+        for keys, slot in ((Qt.Key.Key_Down, lambda: self._move(1)),
+                           (Qt.Key.Key_Up, lambda: self._move(-1)),
+                           (Qt.Key.Key_Return, self.confirm), (Qt.Key.Key_Enter, self.confirm),
+                           (Qt.Key.Key_Escape, self.cancel)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _build_layout(self) -> None:
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addWidget(self.merchant_label)
+        left.addWidget(self.summary_label)
+        left.addSpacing(18)
+        left.addWidget(self.amount_caption)
+        left.addWidget(self.amount_label)
+        left.addStretch(1)
+        left.addWidget(self.accept_label)
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(self.choose_label)
+        right.addWidget(self._scroll, 1)
+        right.addWidget(self.error_label)
+        right.addWidget(self.confirm_button)
+        right.addWidget(self.cancel_button)
+        row = QHBoxLayout(card)
+        row.setContentsMargins(28, 24, 28, 24)
+        row.setSpacing(32)
+        row.addLayout(left, 4)
+        row.addLayout(right, 5)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.addWidget(card)
+        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def retranslate(self) -> None:
+        self.amount_caption.setText(self.tr("TOTAL TO PAY"))
+        self.choose_label.setText(self.tr("CHOOSE A WALLET"))
+        self.accept_label.setText(self.tr("Alipay and Alipay+ partner wallets accepted"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.set_busy(False)
+
+    # -- API ----------------------------------------------------------------------------
+    def open_session(self, session) -> None:
+        """Show an open PickerSession: its amount, summary and wallets; select the first."""
+        self.session = session
+        self.merchant_label.setText(session.merchant_name or self.tr("Merchant"))
+        self.summary_label.setText(session.info.trade_summary)
+        self.summary_label.setVisible(bool(session.info.trade_summary))
+        self.amount_label.setText(session.money.display())
+        self._populate(session.methods)
+        self.show_error("")
+        self.set_busy(False)
+        self.select(session.methods[0].type if session.methods else "")
+        self.setFocus()
+
+    def selected_type(self) -> str:
+        return self._selected
+
+    def tile(self, method_type: str) -> MethodTile | None:
+        return next((t for t in self._tiles if t.method.type == method_type), None)
+
+    def select(self, method_type: str) -> None:
+        self._selected = method_type
+        for tile in self._tiles:
+            tile.set_selected(tile.method.type == method_type)
+            if tile.method.type == method_type:
+                self._scroll.ensureWidgetVisible(tile)
+        self.selection_changed.emit(method_type)
+
+    def set_busy(self, busy: bool) -> None:
+        self.confirm_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.confirm_button.setText(self.tr("Creating payment…") if busy else self.tr("Confirm"))
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    @Slot()
+    def confirm(self) -> None:
+        """Resolve the picker with the selected wallet (``session.confirm``)."""
+        if self.session is None or not self.confirm_button.isEnabled() or not self._selected:
+            return
+        try:
+            result = self.session.confirm(self._selected)
+        except PaymentKitError as exc:
+            self.show_error(f"{exc.code}: {exc.message}")
+            return
+        self.set_busy(True)
+        self.method_confirmed.emit(self.session, result)
+
+    @Slot()
+    def cancel(self) -> None:
+        """Close the sheet: the user-cancelled outcome (1001930000)."""
+        if self.session is None or not self.cancel_button.isEnabled():
+            return
+        session, self.session = self.session, None
+        self.picker_cancelled.emit(session, session.cancel())
+
+    # -- helpers ------------------------------------------------------------------------
+    def _populate(self, methods) -> None:
+        while self._list_layout.count():
+            item = self._list_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._tiles = []
+        own = [m for m in methods if not m.alipay_plus]
+        partners = [m for m in methods if m.alipay_plus]
+        for method in own:
+            self._add_tile(method)
+        if partners:
+            self._list_layout.addWidget(self._group_heading())
+            for method in partners:
+                self._add_tile(method)
+        self._list_layout.addStretch(1)
+
+    def _add_tile(self, method) -> None:
+        tile = MethodTile(method, self.method_list)
+        tile.clicked.connect(self._on_tile_clicked)
+        self._tiles.append(tile)
+        self._list_layout.addWidget(tile)
+
+    def _group_heading(self) -> QWidget:
+        """The Alipay+ sub-section heading: our "+" mark and the Alipay+ name."""
+        heading = QWidget(self.method_list)
+        heading.setObjectName("alipayPlusHeading")
+        row = QHBoxLayout(heading)
+        row.setContentsMargins(2, 2, 0, 0)
+        row.setSpacing(8)
+        mark = QLabel(heading)
+        mark.setPixmap(icon_pixmap("alipay_plus", 22))
+        text = QLabel(self.tr("Alipay+ partner wallets"), heading)
+        text.setProperty("role", "groupHeading")
+        row.addWidget(mark)
+        row.addWidget(text, 1)
+        return heading
+
+    @Slot(str)
+    def _on_tile_clicked(self, method_type: str) -> None:
+        if self.confirm_button.isEnabled():
+            self.select(method_type)
+
+    def _move(self, step: int) -> None:
+        if not self._tiles or not self.confirm_button.isEnabled():
+            return
+        types = [t.method.type for t in self._tiles]
+        index = types.index(self._selected) if self._selected in types else -1
+        self.select(types[max(0, min(len(types) - 1, index + step))])

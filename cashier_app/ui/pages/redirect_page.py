@@ -1,0 +1,321 @@
+"""The jump to the third-party cashier: QR code, deep link, countdown, live status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.domain import methods
+from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.i18n import current_language
+from cashier_app.ui.resources import wallet_pixmap
+from cashier_app.ui.widgets.qr_code import QRCodeWidget
+
+#: Status line tones (the stylesheet colours them).
+TONE_INFO, TONE_WARNING, TONE_ERROR, TONE_DONE = "info", "warning", "error", "done"
+
+UrlOpener = Callable[[QUrl], bool]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class RedirectPage(QWidget):
+    """Shows one live payment; the sale flow feeds it records and status changes.
+
+    Signals:
+        cancel_requested(object record): the operator pressed Cancel payment.
+        new_code_requested(object record): after expiry, a fresh payment is wanted.
+        closed(object record): after expiry, the operator closed the page.
+        simulate_requested(str action, object record): "approve", "decline" or "expire".
+        link_opened(str url, bool fallback): Open launched ``url``; ``fallback`` when the
+            wallet link had no handler and the H5 ``normalUrl`` was opened instead.
+    """
+
+    cancel_requested = Signal(object)
+    new_code_requested = Signal(object)
+    closed = Signal(object)
+    simulate_requested = Signal(str, object)
+    link_opened = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None, *, opener: UrlOpener | None = None,
+                 clock: Callable[[], datetime] = _utcnow) -> None:
+        super().__init__(parent)
+        self.setObjectName("redirectPage")
+        self.opener: UrlOpener = opener or QDesktopServices.openUrl
+        self._clock = clock
+        self.record: PaymentRecord | None = None
+        self._expired = False
+
+        self.qr = QRCodeWidget(self)
+        self.qr.setMinimumSize(260, 260)
+        self.scan_label = QLabel(self)
+        self.scan_label.setProperty("role", "muted")
+        self.scan_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo = QLabel(self)
+        self.wallet_label = QLabel(self)
+        self.wallet_label.setProperty("role", "heading")
+        self.amount_label = QLabel(self)
+        self.amount_label.setObjectName("redirectAmount")
+        self.amount_label.setProperty("role", "amountSmall")
+        self.countdown_label = QLabel(self)
+        self.countdown_label.setObjectName("countdownLabel")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        self.link_caption = QLabel(self)
+        self.link_caption.setProperty("role", "caption")
+        self.link_text = QLineEdit(self)
+        self.link_text.setObjectName("deepLinkText")
+        self.link_text.setReadOnly(True)
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("copyLinkButton")
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("openLinkButton")
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelPaymentButton")
+        self.cancel_button.setProperty("role", "danger")
+        self.new_code_button = QPushButton(self)
+        self.new_code_button.setObjectName("newCodeButton")
+        self.new_code_button.setProperty("role", "primary")
+        self.new_code_button.hide()
+        self.simulator_box = QFrame(self)
+        self.simulator_box.setObjectName("simulatorBox")
+        self.simulator_caption = QLabel(self.simulator_box)
+        self.simulator_caption.setProperty("role", "small")
+        self.simulate_pay = QPushButton(self.simulator_box)
+        self.simulate_pay.setObjectName("simulatePayButton")
+        self.simulate_decline = QPushButton(self.simulator_box)
+        self.simulate_decline.setObjectName("simulateDeclineButton")
+        self.simulate_expire = QPushButton(self.simulator_box)
+        self.simulate_expire.setObjectName("simulateExpireButton")
+        for button in (self.simulate_pay, self.simulate_decline, self.simulate_expire):
+            button.setProperty("role", "simulate")
+
+        self._build_layout()
+        self.retranslate()
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._on_countdown_timeout)
+        self.copy_button.clicked.connect(self.copy_link)
+        self.open_button.clicked.connect(self.open_link)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.new_code_button.clicked.connect(
+            lambda: self.record and self.new_code_requested.emit(self.record))
+        for button, action in ((self.simulate_pay, "approve"),
+                               (self.simulate_decline, "decline"),
+                               (self.simulate_expire, "expire")):
+            button.clicked.connect(lambda _=False, a=action: self._simulate(a))
+
+    def _build_layout(self) -> None:
+        qr_card = QFrame(self)
+        qr_card.setProperty("role", "card")
+        qr_box = QVBoxLayout(qr_card)
+        qr_box.setContentsMargins(18, 18, 18, 14)
+        qr_box.addWidget(self.qr, 1)
+        qr_box.addWidget(self.scan_label)
+
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(self.logo)
+        head.addWidget(self.wallet_label, 1)
+        links = QHBoxLayout()
+        links.addWidget(self.link_text, 1)
+        links.addWidget(self.copy_button)
+        links.addWidget(self.open_button)
+        sim = QHBoxLayout(self.simulator_box)
+        sim.setContentsMargins(0, 0, 0, 0)
+        sim.addWidget(self.simulator_caption)
+        sim.addWidget(self.simulate_pay)
+        sim.addWidget(self.simulate_decline)
+        sim.addWidget(self.simulate_expire)
+        actions = QHBoxLayout()
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.new_code_button, 1)
+
+        info_card = QFrame(self)
+        info_card.setProperty("role", "card")
+        info = QVBoxLayout(info_card)
+        info.setContentsMargins(24, 18, 24, 18)
+        info.setSpacing(8)
+        info.addLayout(head)
+        info.addWidget(self.amount_label)
+        info.addWidget(self.countdown_label)
+        info.addWidget(self.status_label)
+        info.addStretch(1)
+        info.addWidget(self.link_caption)
+        info.addLayout(links)
+        info.addSpacing(4)
+        info.addLayout(actions)
+        info.addWidget(self.simulator_box)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setHorizontalSpacing(20)
+        grid.addWidget(qr_card, 0, 0)
+        grid.addWidget(info_card, 0, 1)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 6)
+
+    def retranslate(self) -> None:
+        self.link_caption.setText(self.tr("PAYMENT LINK"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.open_button.setText(self.tr("Open"))
+        self.new_code_button.setText(self.tr("New code"))
+        self.simulator_caption.setText(self.tr("Sandbox wallet:"))
+        self.simulate_pay.setText(self.tr("Pay"))
+        self.simulate_decline.setText(self.tr("Decline"))
+        self.simulate_expire.setText(self.tr("Let expire"))
+        self._update_cancel_text()
+
+    # -- API ----------------------------------------------------------------------------
+    def show_payment(self, record: PaymentRecord, *, simulator: bool = False) -> None:
+        """Render a freshly created payment and start the countdown."""
+        self.record = record
+        self._expired = False
+        try:
+            method = methods.get(record.method)
+            name, plus = method.name(current_language()), method.alipay_plus
+        except methods.UnknownMethodError:
+            name, plus = record.method, False
+        self.logo.setPixmap(wallet_pixmap(record.method, 48))
+        self.wallet_label.setText(name)
+        self.amount_label.setText(record.amount.display())
+        self.scan_label.setText(self.tr("Scan with %1 to pay").replace("%1", name))
+        self.qr.set_data(record.qr_payload(), centre_mark=plus)
+        self.qr.set_greyed(False)
+        self.link_text.setText(record.deep_link())
+        self.link_text.setCursorPosition(0)
+        has_link = bool(record.deep_link())
+        self.copy_button.setEnabled(has_link)
+        self.open_button.setEnabled(has_link)
+        self.new_code_button.hide()
+        self.cancel_button.setEnabled(True)
+        self.simulator_box.setVisible(simulator)
+        self._set_simulate_enabled(bool(record.payment_id))
+        self._update_cancel_text()
+        self.set_status(self.tr("Waiting for the customer…"))
+        self._on_countdown_timeout()
+        self._countdown.start()
+
+    def update_record(self, record: PaymentRecord) -> None:
+        if self.record is not None and record.payment_request_id == \
+                self.record.payment_request_id:
+            self.record = record
+            self._set_simulate_enabled(bool(record.payment_id) and not record.is_final)
+
+    def set_status(self, text: str, tone: str = TONE_INFO, detail: str = "") -> None:
+        self.status_label.setText(text)
+        self.status_label.setToolTip(detail)
+        self.status_label.setProperty("tone", tone)
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        """While a cancel or a new code is on its way: buttons off, status says so."""
+        self.cancel_button.setEnabled(not busy)
+        self.new_code_button.setEnabled(not busy)
+        self._set_simulate_enabled(not busy and self.record is not None
+                                   and bool(self.record.payment_id) and not self._expired)
+        if text:
+            self.set_status(text)
+
+    def show_expired(self, record: PaymentRecord) -> None:
+        """Grey the code out and offer a new one."""
+        self.record = record
+        self._expired = True
+        self._countdown.stop()
+        self.countdown_label.setText(self.tr("Expired"))
+        self.qr.set_greyed(True, self.tr("Expired"))
+        self.scan_label.setText(self.tr("This code can no longer be paid"))
+        self.open_button.setEnabled(False)
+        self.new_code_button.show()
+        self.new_code_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self._set_simulate_enabled(False)
+        self._update_cancel_text()
+        self.set_status(self.tr("This code has expired. Make a new one to try again."),
+                        TONE_ERROR)
+
+    def is_expired(self) -> bool:
+        return self._expired
+
+    def leave(self) -> None:
+        """The page is no longer shown: stop its clock."""
+        self._countdown.stop()
+
+    @Slot()
+    def copy_link(self) -> None:
+        QGuiApplication.clipboard().setText(self.link_text.text())
+        self.set_status(self.tr("Link copied"), TONE_INFO)
+
+    @Slot()
+    def open_link(self) -> None:
+        """Open the wallet link; when nothing handles its scheme, open the H5 page instead,
+        as the Alipay client falls back to the web cashier."""
+        if self.record is None:
+            return
+        link, h5 = self.record.deep_link(), self.record.normal_url
+        if link and self.opener(QUrl(link)):
+            self.link_opened.emit(link, False)
+            return
+        if h5 and h5 != link and self.opener(QUrl(h5)):
+            self.link_text.setText(h5)
+            self.set_status(self.tr("No app handles this link; opened the web (H5) page"),
+                            TONE_WARNING)
+            self.link_opened.emit(h5, True)
+            return
+        self.set_status(self.tr("Could not open the link on this computer"), TONE_ERROR)
+
+    # -- helpers ------------------------------------------------------------------------
+    def _simulate(self, action: str) -> None:
+        if self.record is not None:
+            self._set_simulate_enabled(False)
+            self.simulate_requested.emit(action, self.record)
+
+    def _set_simulate_enabled(self, enabled: bool) -> None:
+        for button in (self.simulate_pay, self.simulate_decline, self.simulate_expire):
+            button.setEnabled(enabled)
+
+    def _update_cancel_text(self) -> None:
+        self.cancel_button.setText(self.tr("Close") if self._expired
+                                   else self.tr("Cancel payment"))
+
+    @Slot()
+    def _on_cancel_button_clicked(self) -> None:
+        if self.record is None:
+            return
+        if self._expired:
+            self.closed.emit(self.record)
+        else:
+            self.cancel_requested.emit(self.record)
+
+    @Slot()
+    def _on_countdown_timeout(self) -> None:
+        expires = self.record.expires_at if self.record else None
+        if expires is None:
+            self.countdown_label.setText("")
+            return
+        left = max(0, int((expires - self._clock()).total_seconds()))
+        minutes, seconds = divmod(left, 60)
+        self.countdown_label.setText(
+            self.tr("Expires in %1").replace("%1", f"{minutes}:{seconds:02d}"))
+        urgent = left < 60
+        if self.countdown_label.property("urgent") != urgent:
+            self.countdown_label.setProperty("urgent", urgent)
+            self.countdown_label.style().unpolish(self.countdown_label)
+            self.countdown_label.style().polish(self.countdown_label)

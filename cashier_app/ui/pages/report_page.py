@@ -1,0 +1,356 @@
+"""End-of-day report page: one day's totals by wallet and currency, a chart, CSV/PDF export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.domain import methods
+from cashier_app.domain.outcome import Status
+from cashier_app.reports.amounts import minor_display
+from cashier_app.reports.eod import Report, compute_report, write_csv, write_pdf
+from cashier_app.ui.models.payments_model import STATUS_COLORS, method_name, status_text
+from cashier_app.ui.widgets.bar_chart import Bar, BarChart
+
+FLAG_COLOR = "#D35400"
+
+
+def _item(text: str, *, align_right: bool = False, bold: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if bold:
+        font = QFont()
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+class ReportPage(QWidget):
+    """Totals for a chosen day, flagged payments, a bar chart and CSV/PDF export.
+
+    Signals:
+        report_loaded(object Report): the totals for the chosen day arrived.
+        export_finished(str path): a CSV or PDF file was written.
+    """
+
+    report_loaded = Signal(object)
+    export_finished = Signal(str)
+
+    LOAD_TASK = "report:load"
+    EXPORT_TASK = "report:export"
+
+    def __init__(self, services: Any, tasks: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportPage")
+        self._services = services
+        self._tasks = tasks
+        self.report: Report | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_toolbar())
+        self.summary = QLabel()
+        self.summary.setObjectName("reportSummary")
+        self.summary.setProperty("role", "heading")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = QTableWidget(0, 8)
+        self.table.setObjectName("reportTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Wallet"), self.tr("Currency"), self.tr("Sales"), self.tr("Sales amount"),
+            self.tr("Refunds"), self.tr("Refunded"), self.tr("Net"), self.tr("Not final")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # A handful of rows: sizing to contents is cheap and never truncates an amount.
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter.addWidget(self.table)
+
+        bottom = QWidget()
+        row = QHBoxLayout(bottom)
+        row.setContentsMargins(0, 0, 0, 0)
+        chart_box = QWidget()
+        chart_col = QVBoxLayout(chart_box)
+        chart_col.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(self.tr("Sales by wallet; the hatched end is refunded, the figure "
+                                 "is the net"))
+        caption.setObjectName("reportChartCaption")
+        caption.setWordWrap(True)
+        self.chart = BarChart()
+        self.chart.setObjectName("reportChart")
+        self.chart.set_empty_text(self.tr("No sales on this day"))
+        chart_scroll = QScrollArea()
+        chart_scroll.setObjectName("reportChartScroll")
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chart_scroll.setWidget(self.chart)
+        chart_scroll.viewport().setAutoFillBackground(False)
+        self.chart.setAutoFillBackground(False)
+        chart_col.addWidget(caption)
+        chart_col.addWidget(chart_scroll, 1)
+        row.addWidget(chart_box, 3)
+        flag_box = QWidget()
+        flag_col = QVBoxLayout(flag_box)
+        flag_col.setContentsMargins(0, 0, 0, 0)
+        self.flag_label = QLabel()
+        self.flag_label.setObjectName("reportFlagged")
+        self.flag_label.setWordWrap(True)
+        self.flagged_list = QTreeWidget()
+        self.flagged_list.setObjectName("reportFlaggedList")
+        self.flagged_list.setRootIsDecorated(False)
+        self.flagged_list.setHeaderLabels([self.tr("Time"), self.tr("Amount"),
+                                           self.tr("Wallet"), self.tr("Status"),
+                                           self.tr("Request ID")])
+        flag_col.addWidget(self.flag_label, 0, Qt.AlignmentFlag.AlignTop)
+        flag_col.addWidget(self.flagged_list, 1)
+        row.addWidget(flag_box, 2)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.message = QLabel()
+        self.message.setObjectName("reportMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Day")))
+        self.prev_button = QPushButton("◀")
+        self.prev_button.setObjectName("reportPrevDay")
+        self.prev_button.setToolTip(self.tr("Previous day"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("reportDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(QDate.currentDate().addDays(1))
+        self.next_button = QPushButton("▶")
+        self.next_button.setObjectName("reportNextDay")
+        self.next_button.setToolTip(self.tr("Next day"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setObjectName("reportRefreshButton")
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.csv_button.setObjectName("exportCsvButton")
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.setObjectName("exportPdfButton")
+        for button in (self.prev_button, self.next_button):
+            button.setFixedWidth(44)
+        self.prev_button.clicked.connect(lambda: self._shift_day(-1))
+        self.next_button.clicked.connect(lambda: self._shift_day(1))
+        self.date_edit.dateChanged.connect(self.reload)
+        self.refresh_button.clicked.connect(self.reload)
+        self.csv_button.clicked.connect(self._on_csv_clicked)
+        self.pdf_button.clicked.connect(self._on_pdf_clicked)
+        for widget in (self.prev_button, self.date_edit, self.next_button, self.refresh_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.csv_button)
+        bar.addWidget(self.pdf_button)
+        return bar
+
+    # -- loading ------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.report is None and not self._tasks.is_running(self.LOAD_TASK):
+            self.reload()
+
+    def day(self) -> date:
+        return self.date_edit.date().toPython()
+
+    def set_day(self, day: date) -> None:
+        """Show the report of ``day`` (loads it)."""
+        if day == self.day():
+            self.reload()
+        else:
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))  # reloads
+
+    def _shift_day(self, days: int) -> None:
+        self.date_edit.setDate(self.date_edit.date().addDays(days))
+
+    @Slot()
+    def reload(self) -> None:
+        self.message.setText(self.tr("Adding up…"))
+        self.message.setStyleSheet("")
+        self._tasks.run(self.LOAD_TASK, compute_report, self._services.journal, self.day(),
+                        on_done=self._on_report_loaded, on_error=self._on_failed, owner=self)
+
+    def _on_report_loaded(self, report: Report) -> None:
+        if report.day != self.day():
+            return  # an older day's answer; the newer one is on its way
+        self.report = report
+        self.message.clear()
+        self._render(report)
+        self._update_buttons()
+        self.report_loaded.emit(report)
+
+    # -- rendering ----------------------------------------------------------------------
+    def _render(self, report: Report) -> None:
+        rows = [*report.lines, *report.currency_totals]
+        self.table.setRowCount(len(rows))
+        for r, t in enumerate(rows):
+            total_row = not t.method
+            name = method_name(t.method) if t.method else self.tr("Total")
+            cells = [
+                _item(name, bold=total_row),
+                _item(t.currency, bold=total_row),
+                _item(str(t.sales_count), align_right=True, bold=total_row),
+                _item(minor_display(t.sales_minor, t.currency), align_right=True,
+                      bold=total_row),
+                _item(str(t.refunds_count), align_right=True, bold=total_row),
+                _item(minor_display(t.refunds_minor, t.currency), align_right=True,
+                      bold=total_row),
+                _item(minor_display(t.net_minor, t.currency), align_right=True, bold=True),
+                _item(str(t.open_count) if t.open_count else "", align_right=True,
+                      bold=total_row),
+            ]
+            if t.open_count:
+                cells[7].setForeground(QColor(FLAG_COLOR))
+                cells[7].setToolTip(self.tr("Payments not final yet: re-inquire them in "
+                                            "History"))
+            for c, cell in enumerate(cells):
+                self.table.setItem(r, c, cell)
+        # Once the new rows are laid out (the header's height is final only then).
+        QTimer.singleShot(0, self, self._fit_table)
+
+        if report.currency_totals:
+            nets = "   ".join(minor_display(t.net_minor, t.currency)
+                              for t in report.currency_totals)
+            self.summary.setText(self.tr("Net: %1").replace("%1", nets))
+        else:
+            self.summary.setText(self.tr("No payments on %1").replace(
+                "%1", report.day.isoformat()))
+
+        self.chart.set_bars([
+            Bar(label=f"{method_name(t.method)} · {t.currency}", value=t.sales_minor,
+                minus=t.refunds_minor,
+                text=minor_display(t.net_minor, t.currency),
+                color=self._method_color(t.method), group=t.currency)
+            for t in report.lines if t.sales_minor or t.refunds_minor])
+
+        self.flagged_list.clear()
+        for pay in report.flagged:
+            item = QTreeWidgetItem([pay.created_at.astimezone().strftime("%H:%M:%S"),
+                                    pay.amount.display(), method_name(pay.method),
+                                    status_text(pay.status), pay.payment_request_id])
+            item.setForeground(3, QColor(STATUS_COLORS.get(pay.status, FLAG_COLOR)))
+            self.flagged_list.addTopLevelItem(item)
+        for refund in report.flagged_refunds:
+            item = QTreeWidgetItem([refund.created_at.astimezone().strftime("%H:%M:%S"),
+                                    "-" + refund.amount.display(), self.tr("Refund"),
+                                    status_text(refund.status), refund.payment_request_id])
+            item.setForeground(3, QColor(FLAG_COLOR))
+            self.flagged_list.addTopLevelItem(item)
+        for col in range(self.flagged_list.columnCount() - 1):
+            self.flagged_list.resizeColumnToContents(col)
+        flagged = len(report.flagged) + len(report.flagged_refunds)
+        if flagged:
+            self.flag_label.setText(self.tr(
+                "⚠ %n payment(s) or refund(s) of this day are not final: the totals may "
+                "still change. Re-inquire them in History.", "", flagged))
+            self.flag_label.setStyleSheet(f"color: {FLAG_COLOR}; font-weight: bold")
+        else:
+            self.flag_label.setText(self.tr("✓ Every payment of this day is final."))
+            self.flag_label.setStyleSheet(f"color: {STATUS_COLORS[Status.SUCCESS]}")
+        self.flagged_list.setVisible(bool(flagged))
+
+    def _fit_table(self) -> None:
+        """Give the totals table the height its rows need (up to 60% of the page)."""
+        total = self.splitter.height()
+        if total <= 0:
+            return
+        need = (self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+                + sum(self.table.rowHeight(r) for r in range(self.table.rowCount())) + 8)
+        top = min(need, total * 6 // 10)
+        self.splitter.setSizes([top, total - top])
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_table()
+
+    @staticmethod
+    def _method_color(method_type: str) -> str:
+        try:
+            return methods.get(method_type).brand_color
+        except KeyError:
+            return "#607D8B"
+
+    # -- export -------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        has = self.report is not None and not self._tasks.is_running(self.EXPORT_TASK)
+        self.csv_button.setEnabled(has)
+        self.pdf_button.setEnabled(has)
+
+    @Slot()
+    def _on_csv_clicked(self) -> None:
+        self._export("csv", self.tr("CSV files (*.csv)"))
+
+    @Slot()
+    def _on_pdf_clicked(self) -> None:
+        self._export("pdf", self.tr("PDF files (*.pdf)"))
+
+    def _export(self, kind: str, file_filter: str) -> None:
+        report = self.report
+        if report is None:
+            return
+        default = f"end-of-day-{report.day.isoformat()}.{kind}"
+        path = self.ask_save_path(self.tr("Export the report"), default, file_filter)
+        if not path:
+            return
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        if kind == "csv":
+            self._tasks.run(self.EXPORT_TASK, write_csv, report, path,
+                            on_done=self._on_exported, on_error=self._on_failed, owner=self)
+        else:
+            merchant = (getattr(self._services.profile, "merchant_name", "")
+                        or getattr(self._services.checkout, "merchant_name", "") or "")
+            self._tasks.run(self.EXPORT_TASK, write_pdf, report, path, merchant,
+                            on_done=self._on_exported, on_error=self._on_failed, owner=self)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Writing %1…").replace("%1", path))
+        self._update_buttons()
+
+    def ask_save_path(self, title: str, default_name: str, file_filter: str) -> str:
+        """The file to write (empty when the operator cancels); tests replace this."""
+        start = str(Path.home() / default_name)
+        path, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
+        return path
+
+    def _on_exported(self, path: Any) -> None:
+        self.message.setStyleSheet(f"color: {STATUS_COLORS[Status.SUCCESS]}")
+        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
+        self._update_buttons()
+        self.export_finished.emit(str(path))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.message.setStyleSheet("color: #C62828")
+        self.message.setText(str(exc) or type(exc).__name__)
+        self._update_buttons()

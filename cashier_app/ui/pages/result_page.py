@@ -1,0 +1,211 @@
+"""The outcome of a sale: success / failed / cancelled / expired, each unmistakable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.domain import codes, methods
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.ui.i18n import current_language
+from cashier_app.ui.resources import icon_pixmap
+
+_ICONS = {Status.SUCCESS: "success", Status.FAILED: "failed", Status.CANCELLED: "cancelled",
+          Status.EXPIRED: "expired", Status.PENDING: "pending", Status.UNKNOWN: "pending",
+          Status.CREATED: "pending"}
+
+
+class ResultPage(QWidget):
+    """Shows how a sale ended and offers the next step.
+
+    Signals:
+        new_sale_requested(): the operator wants the order page again.
+        refund_requested(object record): Refund pressed on a successful payment.
+    """
+
+    new_sale_requested = Signal()
+    refund_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultPage")
+        self.record: PaymentRecord | None = None
+        self.status: Status | None = None
+
+        self.icon = QLabel(self)
+        self.icon.setObjectName("resultIcon")
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self)
+        self.title.setObjectName("resultTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel(self)
+        self.message.setObjectName("resultMessage")
+        self.message.setProperty("role", "muted")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.amount = QLabel(self)
+        self.amount.setObjectName("resultAmount")
+        self.amount.setProperty("role", "amountSmall")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details = QFormLayout()
+        self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.details.setHorizontalSpacing(16)
+        self.details.setVerticalSpacing(4)
+        self.code_label = QLabel(self)
+        self.code_label.setObjectName("resultCode")
+        self.code_label.setProperty("role", "small")
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refund_label = QLabel(self)
+        self.refund_label.setObjectName("refundStatus")
+        self.refund_label.setProperty("role", "banner")
+        self.refund_label.setWordWrap(True)
+        self.refund_label.hide()
+        self.new_sale_button = QPushButton(self)
+        self.new_sale_button.setObjectName("newSaleButton")
+        self.new_sale_button.setProperty("role", "primary")
+        self.refund_button = QPushButton(self)
+        self.refund_button.setObjectName("refundButton")
+
+        card = QFrame(self)
+        card.setObjectName("resultCard")
+        card.setProperty("role", "card")
+        self.card = card
+        box = QVBoxLayout(card)
+        box.setContentsMargins(32, 20, 32, 20)
+        box.setSpacing(6)
+        box.addStretch(1)
+        box.addWidget(self.icon)
+        box.addWidget(self.title)
+        box.addWidget(self.message)
+        box.addWidget(self.amount)
+        details = QHBoxLayout()
+        details.addStretch(1)
+        details.addLayout(self.details)
+        details.addStretch(1)
+        box.addLayout(details)
+        box.addWidget(self.code_label)
+        box.addWidget(self.refund_label)
+        box.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refund_button)
+        buttons.addWidget(self.new_sale_button, 1)
+        box.addLayout(buttons)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addStretch(1)
+        outer.addWidget(card, 6)
+        outer.addStretch(1)
+
+        self.new_sale_button.clicked.connect(self.new_sale_requested)
+        self.refund_button.clicked.connect(
+            lambda: self.record is not None and self.refund_requested.emit(self.record))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.new_sale_button.setText(self.tr("New sale"))
+        self.refund_button.setText(self.tr("Refund…"))
+
+    def titles(self) -> dict[Status, str]:
+        return {
+            Status.SUCCESS: self.tr("Payment received"),
+            Status.FAILED: self.tr("Payment failed"),
+            Status.CANCELLED: self.tr("Payment cancelled"),
+            Status.EXPIRED: self.tr("Payment expired"),
+            Status.PENDING: self.tr("Result not known yet"),
+            Status.UNKNOWN: self.tr("Result not known yet"),
+            Status.CREATED: self.tr("Result not known yet"),
+        }
+
+    # -- API ----------------------------------------------------------------------------
+    def show_record(self, record: PaymentRecord) -> None:
+        """A payment that reached (or stopped before) a final state."""
+        try:
+            wallet = methods.get(record.method).name(current_language())
+        except methods.UnknownMethodError:
+            wallet = record.method
+        rows = [(self.tr("Wallet"), wallet),
+                (self.tr("Payment id"), record.payment_id or "—"),
+                (self.tr("Order"), record.reference_order_id or "—"),
+                (self.tr("Time"), self._time(record.paid_at or record.updated_at))]
+        small = self.tr("Result code: %1").replace("%1", record.result_code or
+                                                   record.status.value)
+        small += "  ·  " + self.tr("Alipay client: %1").replace(
+            "%1", codes.alipay_client_code(record.status))
+        self._render(record.status, record.amount, record.result_message, rows, small)
+        self.record = record
+        self.refund_button.setVisible(record.status is Status.SUCCESS)
+        self.refund_button.setEnabled(True)
+
+    def show_outcome(self, status: Status, amount: Money | None, code: str, message: str
+                     ) -> None:
+        """An outcome with no payment behind it (the picker was closed: 1001930000)."""
+        self._render(status, amount, message, [(self.tr("Time"), self._time(None))],
+                     self.tr("Payment Kit code: %1").replace("%1", code))
+        self.record = None
+        self.refund_button.hide()
+
+    def set_refund_busy(self, busy: bool) -> None:
+        self.refund_button.setEnabled(not busy)
+        if busy:
+            self._banner(self.tr("Refunding…"))
+
+    def show_refund(self, refund: RefundRecord) -> None:
+        texts = {Status.SUCCESS: self.tr("Refunded %1"), Status.PENDING: self.tr(
+            "Refund of %1 is being processed"), Status.FAILED: self.tr("Refund of %1 failed")}
+        text = texts.get(refund.status, self.tr("Refund of %1: result not known yet"))
+        text = text.replace("%1", refund.amount.display())
+        if refund.result_code and refund.status is not Status.SUCCESS:
+            text += f" ({refund.result_code})"
+        self._banner(text)
+        self.refund_button.setEnabled(True)
+
+    def show_refund_error(self, message: str) -> None:
+        self._banner(self.tr("Refund not done: %1").replace("%1", message))
+        self.refund_button.setEnabled(True)
+
+    # -- helpers ------------------------------------------------------------------------
+    def _render(self, status: Status, amount: Money | None, message: str,
+                rows: list[tuple[str, str]], small: str) -> None:
+        self.status = status
+        self.icon.setPixmap(icon_pixmap(_ICONS.get(status, "pending"), 88))
+        self.title.setText(self.titles()[status])
+        for widget in (self.title, self.card):
+            widget.setProperty("status", status.value)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.message.setText(message)
+        self.message.setVisible(bool(message) and status is not Status.SUCCESS)
+        self.amount.setText(amount.display() if amount else "")
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        for label, value in rows:
+            key = QLabel(label)
+            key.setProperty("role", "muted")
+            val = QLabel(value)
+            val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details.addRow(key, val)
+        self.code_label.setText(small)
+        self.refund_label.hide()
+        self.new_sale_button.setFocus()
+
+    def _banner(self, text: str) -> None:
+        self.refund_label.setText(text)
+        self.refund_label.show()
+
+    @staticmethod
+    def _time(moment: datetime | None) -> str:
+        local = (moment or datetime.now().astimezone()).astimezone()
+        return local.strftime("%Y-%m-%d %H:%M:%S")

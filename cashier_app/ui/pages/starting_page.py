@@ -1,0 +1,70 @@
+"""What the window shows while the services start on a worker (or why they did not)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from cashier_app.ui.resources import icon_pixmap
+
+
+class StartingPage(QWidget):
+    """"Starting…" with a busy bar; on failure the reason and a Retry button.
+
+    Signals:
+        retry_requested(): the operator wants another start attempt.
+    """
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startingPage")
+        self.logo = QLabel(self)
+        self.logo.setPixmap(icon_pixmap("app", 88))
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self)
+        self.title.setObjectName("startingTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("startingDetail")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(320)
+        self.retry_button = QPushButton(self)
+        self.retry_button.setObjectName("retryStartButton")
+        self.retry_button.setProperty("role", "primary")
+        self.retry_button.setFixedWidth(320)
+        self.retry_button.clicked.connect(self.retry_requested)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(48, 48, 48, 48)
+        box.setSpacing(14)
+        box.addStretch(2)
+        box.addWidget(self.logo)
+        box.addWidget(self.title)
+        box.addWidget(self.detail)
+        box.addSpacing(8)
+        box.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(3)
+        self.show_starting()
+
+    def show_starting(self) -> None:
+        self.title.setText(self.tr("Starting the cashier…"))
+        self.detail.setText(self.tr("Opening the journal, loading the merchant keys and "
+                                    "connecting to the gateway."))
+        self.detail.setProperty("role", "")
+        self.progress.show()
+        self.retry_button.hide()
+
+    def show_failure(self, message: str) -> None:
+        self.title.setText(self.tr("The cashier could not start"))
+        self.detail.setText(message)
+        self.progress.hide()
+        self.retry_button.setText(self.tr("Try again"))
+        self.retry_button.show()
+        self.retry_button.setFocus()

@@ -1,0 +1,97 @@
+"""Locate and load the GUI's files in ``resources/``: stylesheet, wallet tiles, icons."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from cashier_app.domain import methods
+
+
+def resources_dir() -> Path:
+    """``resources/`` next to the package in a checkout, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def stylesheet() -> str:
+    """The one application stylesheet (``resources/style.qss``); empty if missing."""
+    path = resources_dir() / "style.qss"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def wallet_tile_path(method_type: str) -> Path:
+    return resources_dir() / "wallets" / f"{method_type.upper()}.svg"
+
+
+def icon_path(name: str) -> Path:
+    return resources_dir() / "icons" / f"{name}.svg"
+
+
+def render_svg(path: Path, size: QSize) -> QPixmap | None:
+    """Render an SVG file to a transparent pixmap of ``size``; None if it cannot be read."""
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        return None
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter)
+    painter.end()
+    return pixmap
+
+
+@cache
+def _wallet_pixmap(method_type: str, side: int) -> QPixmap:
+    pixmap = render_svg(wallet_tile_path(method_type), QSize(side, side))
+    return pixmap if pixmap is not None else _painted_tile(method_type, side)
+
+
+def wallet_pixmap(method_type: str, side: int = 48) -> QPixmap:
+    """The wallet's tile artwork; painted from the catalog when the SVG is missing."""
+    return _wallet_pixmap(method_type.upper(), side)
+
+
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons/<name>.svg`` (an empty icon if it does not exist)."""
+    path = icon_path(name)
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def icon_pixmap(name: str, side: int) -> QPixmap:
+    pixmap = render_svg(icon_path(name), QSize(side, side))
+    if pixmap is None:
+        pixmap = QPixmap(side, side)
+        pixmap.fill(Qt.GlobalColor.transparent)
+    return pixmap
+
+
+def _painted_tile(method_type: str, side: int) -> QPixmap:
+    """Fallback artwork drawn the same way scripts/make_wallet_tiles.py draws the SVGs."""
+    try:
+        method = methods.get(method_type)
+        colour, text = QColor(method.brand_color), method.initials
+    except methods.UnknownMethodError:
+        colour, text = QColor("#5F6B7A"), method_type[:2]
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(0, 0, side, side, side * 0.22, side * 0.22)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(side * (0.42 if len(text) <= 2 else 0.3)))
+    painter.setFont(font)
+    painter.setPen(QColor("white") if colour.lightness() < 170 else QColor("#1B1B1B"))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return pixmap

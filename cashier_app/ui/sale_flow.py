@@ -1,0 +1,293 @@
+"""Walks one sale through the pages: order -> picker -> redirect -> result.
+
+Every service call goes through the task runner under the ``sale`` group, so starting a new
+sale abandons whatever the previous one still had in flight.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QStackedWidget
+
+from cashier_app.checkout.paykit import PaymentKitFailure
+from cashier_app.domain import payment_kit as pk
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
+from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.dialogs.refund_dialog import RefundDialog
+from cashier_app.ui.pages.order_page import OrderPage
+from cashier_app.ui.pages.picker_page import PickerPage
+from cashier_app.ui.pages.redirect_page import TONE_INFO, TONE_WARNING, RedirectPage
+from cashier_app.ui.pages.result_page import ResultPage
+from cashier_app.ui.payment_poller import PaymentPoller
+from cashier_app.ui.tasks import TaskRunner
+
+
+class SaleFlow(QObject):
+    """Connects the four sale pages to the services.
+
+    Signals:
+        stage_changed(str stage): "order", "picker", "redirect" or "result".
+        qr_shown(float ms): a QR became visible, ``ms`` after Confirm (or New code).
+        sale_settled(object record, float ms): a final state arrived; ``ms`` since the last
+            simulator action (or -1).
+    """
+
+    stage_changed = Signal(str)
+    qr_shown = Signal(float)
+    sale_settled = Signal(object, float)
+
+    def __init__(self, services, tasks: TaskRunner, stack: QStackedWidget, order: OrderPage,
+                 picker: PickerPage, redirect: RedirectPage, result: ResultPage,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks, self.stack = services, tasks, stack
+        self.order, self.picker, self.redirect, self.result = order, picker, redirect, result
+        self.display = None  #: the CustomerDisplay, when one is open
+        self.poller = PaymentPoller(services.checkout, tasks, group="sale", parent=self)
+        self._info: PaymentInfo | None = None
+        self._reference = ""
+        self._t_confirm = 0.0
+        self._t_simulate = 0.0
+        self.stage = "order"
+
+        order.order_submitted.connect(self._on_order_submitted)
+        order.amount_edited.connect(lambda text: self._mirror("show_amount", text))
+        picker.method_confirmed.connect(self._on_picker_method_confirmed)
+        picker.picker_cancelled.connect(self._on_picker_cancelled)
+        picker.selection_changed.connect(self._on_picker_selection_changed)
+        redirect.cancel_requested.connect(self._on_redirect_cancel_requested)
+        redirect.new_code_requested.connect(self._on_redirect_new_code_requested)
+        redirect.closed.connect(self._show_result)
+        redirect.simulate_requested.connect(self._on_redirect_simulate_requested)
+        result.new_sale_requested.connect(self.new_sale)
+        result.refund_requested.connect(self._on_result_refund_requested)
+        self.poller.poll_started.connect(self._on_poller_poll_started)
+        self.poller.record_updated.connect(self._on_poller_record_updated)
+        self.poller.connection_changed.connect(self._on_poller_connection_changed)
+        self.poller.payment_settled.connect(self._on_poller_payment_settled)
+
+    # -- stages -------------------------------------------------------------------------
+    def _go(self, stage: str, page) -> None:
+        if self.stage == "redirect" and stage != "redirect":
+            self.redirect.leave()
+        self.stage = stage
+        self.stack.setCurrentWidget(page)
+        self.stage_changed.emit(stage)
+
+    def in_progress(self) -> bool:
+        """A sale is between Charge and its result (other screens must wait)."""
+        return self.stage in ("picker", "redirect")
+
+    @Slot()
+    def new_sale(self) -> None:
+        self.poller.stop()
+        self.tasks.cancel("sale")
+        self.order.reset()
+        self._mirror("show_idle")
+        self._go("order", self.order)
+
+    # -- order -> picker ----------------------------------------------------------------
+    @Slot(object, str)
+    def _on_order_submitted(self, info: PaymentInfo, reference: str) -> None:
+        self._info, self._reference = info, reference
+        self.tasks.run("sale:open-picker", self.services.paykit.open_picker, info,
+                       on_done=self._on_picker_opened, on_error=self._on_open_picker_failed)
+
+    def _on_picker_opened(self, session) -> None:
+        self.picker.open_session(session)
+        self._go("picker", self.picker)
+        self._on_picker_selection_changed(self.picker.selected_type())
+
+    def _on_open_picker_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PaymentKitError):
+            self.order.show_error(f"{exc.code}: {exc.message}")
+        else:
+            self.order.show_error(str(exc))
+
+    @Slot(str)
+    def _on_picker_selection_changed(self, method_type: str) -> None:
+        session = self.picker.session
+        if session is not None:
+            self._mirror("show_picker", session.money, [m.type for m in session.methods],
+                         method_type)
+
+    # -- picker -> payment ----------------------------------------------------------------
+    @Slot(object, object)
+    def _on_picker_method_confirmed(self, session, picker_result) -> None:
+        self._t_confirm = time.perf_counter()
+        self.tasks.run("sale:create", self.services.paykit.start_payment, session,
+                       picker_result, self._reference or None,
+                       on_done=self._on_payment_created,
+                       on_error=lambda exc: self._on_create_failed(session, exc))
+
+    def _on_payment_created(self, record: PaymentRecord) -> None:
+        self.redirect.show_payment(record, simulator=self.services.simulator is not None)
+        self._go("redirect", self.redirect)
+        self._mirror("show_qr", record)
+        self.qr_shown.emit((time.perf_counter() - self._t_confirm) * 1000)
+        self.poller.start(record)
+
+    def _on_create_failed(self, session, exc: BaseException) -> None:
+        if isinstance(exc, PaymentKitFailure) and exc.record is not None:
+            self._show_result(exc.record)
+            return
+        message = f"{exc.code}: {exc.message}" if isinstance(exc, PaymentKitError) else str(exc)
+        if isinstance(exc, PaymentKitError) and exc.code == pk.NETWORK_ERROR:
+            message += "\n" + self.tr("The attempt is saved and will be checked again; you "
+                                      "can confirm to try once more.")
+        chosen = self.picker.selected_type()
+        try:  # a confirmed sheet cannot be confirmed twice: offer a fresh one
+            fresh = self.services.paykit.open_picker(session.info)
+        except PaymentKitError:
+            fresh = None
+        if fresh is not None:
+            self.picker.open_session(fresh)
+            self.picker.select(chosen)
+        self.picker.set_busy(False)
+        self.picker.show_error(message)
+
+    @Slot(object, object)
+    def _on_picker_cancelled(self, session, error: PaymentKitError) -> None:
+        self.result.show_outcome(Status.CANCELLED, session.money, str(error.code),
+                                 self.tr("The customer closed the cashier without paying"))
+        self._go("result", self.result)
+        self._mirror("show_result", Status.CANCELLED, session.money,
+                     self.result.title.text())
+
+    # -- redirect -------------------------------------------------------------------------
+    @Slot()
+    def _on_poller_poll_started(self) -> None:
+        if self.redirect.status_label.property("tone") != TONE_WARNING:
+            self.redirect.set_status(self.tr("Checking…"))
+
+    @Slot(object)
+    def _on_poller_record_updated(self, record: PaymentRecord) -> None:
+        self.redirect.update_record(record)
+        if not record.is_final and record.status is not Status.UNKNOWN:
+            self.redirect.set_status(self.tr("Waiting for the customer…"))
+
+    @Slot(bool, str)
+    def _on_poller_connection_changed(self, ok: bool, detail: str) -> None:
+        if ok:
+            self.redirect.set_status(self.tr("Waiting for the customer…"), TONE_INFO)
+        else:
+            self.redirect.set_status(self.tr("Connection lost — retrying…"), TONE_WARNING,
+                                     detail)
+
+    @Slot(object)
+    def _on_poller_payment_settled(self, record: PaymentRecord) -> None:
+        if record.status is Status.EXPIRED and self.stage == "redirect":
+            self.redirect.show_expired(record)
+            self._mirror("show_qr", record, expired=True)
+            return
+        self._show_result(record)
+
+    def _show_result(self, record: PaymentRecord) -> None:
+        self.poller.stop()
+        self.result.show_record(record)
+        self._go("result", self.result)
+        self._mirror("show_result", record.status, record.amount, self.result.title.text())
+        elapsed = (time.perf_counter() - self._t_simulate) * 1000 if self._t_simulate else -1
+        self._t_simulate = 0.0
+        self.sale_settled.emit(record, elapsed)
+
+    @Slot(object)
+    def _on_redirect_cancel_requested(self, record: PaymentRecord) -> None:
+        self.poller.stop()
+        self.redirect.set_busy(True, self.tr("Cancelling…"))
+        self.tasks.run("sale:cancel", self.services.checkout.cancel,
+                       record.payment_request_id, on_done=self._show_result,
+                       on_error=lambda exc: self._on_cancel_failed(record, exc))
+
+    def _on_cancel_failed(self, record: PaymentRecord, exc: BaseException) -> None:
+        self.redirect.set_busy(False)
+        self.redirect.set_status(self.tr("Could not cancel: %1").replace("%1", str(exc)),
+                                 TONE_WARNING)
+        self.poller.start(self.redirect.record or record)
+
+    @Slot(object)
+    def _on_redirect_new_code_requested(self, record: PaymentRecord) -> None:
+        info = self._info or PaymentInfo(record.amount.value, record.amount.currency,
+                                         record.trade_summary)
+        self.redirect.set_busy(True, self.tr("Making a new code…"))
+        self._t_confirm = time.perf_counter()
+        self.tasks.run("sale:create", self._fresh_payment, info, record.method,
+                       record.reference_order_id or None, on_done=self._on_payment_created,
+                       on_error=self._on_new_code_failed)
+
+    def _fresh_payment(self, info: PaymentInfo, method: str, reference: str | None
+                       ) -> PaymentRecord:
+        """Worker side of New code: a new cashier session, same wallet, new payment."""
+        kit = self.services.paykit
+        session = kit.open_picker(info)
+        return kit.start_payment(session, session.confirm(method), reference)
+
+    def _on_new_code_failed(self, exc: BaseException) -> None:
+        self.redirect.set_busy(False)
+        text = f"{exc.code}: {exc.message}" if isinstance(exc, PaymentKitError) else str(exc)
+        self.redirect.set_status(self.tr("No new code: %1").replace("%1", text), TONE_WARNING)
+
+    @Slot(str, object)
+    def _on_redirect_simulate_requested(self, action: str, record: PaymentRecord) -> None:
+        simulator = self.services.simulator
+        if simulator is None or not record.payment_id:
+            return
+        self._t_simulate = time.perf_counter()
+        self.tasks.run("sale:simulate", getattr(simulator, action), record.payment_id,
+                       on_done=lambda _answer: self.poller.poll_now(),
+                       on_error=self._on_simulate_failed)
+
+    def _on_simulate_failed(self, exc: BaseException) -> None:
+        self._t_simulate = 0.0
+        self.redirect.set_busy(False)
+        self.redirect.set_status(self.tr("Wallet simulator: %1").replace("%1", str(exc)),
+                                 TONE_WARNING)
+
+    # -- refund -----------------------------------------------------------------------------
+    @Slot(object)
+    def _on_result_refund_requested(self, record: PaymentRecord) -> None:
+        self.result.set_refund_busy(True)
+        self.tasks.run("sale:refunded-total", self.services.journal.refunded_total,
+                       record.payment_request_id,
+                       on_done=lambda total: self._ask_refund(record, total),
+                       on_error=lambda exc: self.result.show_refund_error(str(exc)))
+
+    def _ask_refund(self, record: PaymentRecord, refunded: int) -> None:
+        remaining = record.amount.value - refunded
+        if remaining <= 0:
+            self.result.show_refund_error(self.tr("this payment is already fully refunded"))
+            return
+        dialog = RefundDialog(record.amount, remaining, self.result)
+        self.refund_dialog = dialog
+        dialog.accepted.connect(lambda: self._refund(record, dialog.amount(), dialog.reason()))
+        dialog.rejected.connect(lambda: self.result.set_refund_busy(False))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _refund(self, record: PaymentRecord, amount, reason: str) -> None:
+        self.tasks.run("sale:refund", self.services.checkout.refund,
+                       record.payment_request_id, amount, reason,
+                       on_done=self.result.show_refund,
+                       on_error=lambda exc: self.result.show_refund_error(str(exc)))
+
+    # -- customer display -----------------------------------------------------------------
+    def refresh_display(self) -> None:
+        """Bring a just-opened customer display up to the current stage."""
+        if self.stage == "picker" and self.picker.session is not None:
+            self._on_picker_selection_changed(self.picker.selected_type())
+        elif self.stage == "redirect" and self.redirect.record is not None:
+            self._mirror("show_qr", self.redirect.record, expired=self.redirect.is_expired())
+        elif self.stage == "result" and self.result.status is not None:
+            amount = self.result.record.amount if self.result.record else None
+            self._mirror("show_result", self.result.status, amount, self.result.title.text())
+        else:
+            text = self.order.preview_label.text().strip()
+            self._mirror("show_amount", text)
+
+    def _mirror(self, method: str, *args, **kwargs) -> None:
+        display = self.display
+        if display is not None and display.isVisible():
+            getattr(display, method)(*args, **kwargs)

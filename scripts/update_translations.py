@@ -1,0 +1,123 @@
+"""Refresh resources/i18n/cashier_zh_CN.ts from the GUI sources and fill new entries.
+
+Runs ``pyside6-lupdate`` over ``cashier_app/ui`` (new ``self.tr`` texts appear as
+"unfinished"), then fills every unfinished entry whose English text is in ``ZH_CN`` below.
+Translations edited by hand in the .ts (e.g. with Qt Linguist) are kept. Usage:
+
+    .venv/bin/python scripts/update_translations.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "resources" / "i18n" / "cashier_zh_CN.ts"
+
+ZH_CN: dict[str, str] = {
+    # window, menus, status bar
+    "Cashier": "收银台", "New sale": "新交易", "History": "交易记录", "End of day": "日结",
+    "Customer display": "顾客显示屏", "Quit": "退出", "&Sale": "交易(&S)",
+    "&Records": "记录(&R)", "Main": "主工具栏",
+    "Could not check unfinished payments: %1": "无法检查未完成的支付：%1",
+    "Embedded sandbox": "内置沙箱", "Antom sandbox": "Antom 沙箱", "Live": "正式环境",
+    "Profile %1 · %2 · %3 · %4": "配置 %1 · %2 · %3 · %4",
+    "Demo keys live in memory only — nothing is charged": "演示密钥仅保存在内存中——不会真实扣款",
+    "Recovered %1 unfinished payment(s) from the last session: %2. See History for details.":
+        "已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。",
+    "This page is not available: %1": "此页面不可用：%1",
+    # starting page
+    "Starting the cashier…": "收银台启动中…",
+    "Opening the journal, loading the merchant keys and connecting to the gateway.":
+        "正在打开交易日志、加载商户密钥并连接网关。",
+    "The cashier could not start": "收银台无法启动", "Try again": "重试",
+    # order page and keypad
+    "AMOUNT (%1)": "金额（%1）", "WHAT IS IT FOR": "商品说明",
+    "Trade summary shown to the customer": "向顾客展示的交易摘要",
+    "REFERENCE ORDER ID": "商户订单号", "New id": "重新生成", "Charge": "收款",
+    "Opening cashier…": "正在打开收银台…", "Invalid amount: %1": "金额无效：%1",
+    "The reference order id contains control characters": "商户订单号包含控制字符",
+    "C": "清除", "Delete last digit": "删除最后一位", "Clear amount": "清空金额",
+    "Decimal point": "小数点",
+    # picker
+    "TOTAL TO PAY": "应付金额", "CHOOSE A WALLET": "选择支付方式",
+    "Alipay and Alipay+ partner wallets accepted": "支持支付宝及 Alipay+ 合作钱包",
+    "Cancel": "取消", "Merchant": "商户", "Creating payment…": "正在创建支付…",
+    "Confirm": "确认支付", "Alipay+ partner wallets": "Alipay+ 合作钱包",
+    "Any Alipay+ partner wallet": "任一 Alipay+ 合作钱包", "Alipay+ partner": "Alipay+ 合作伙伴",
+    "Alipay app": "支付宝 App",
+    # redirect
+    "PAYMENT LINK": "支付链接", "Copy": "复制", "Open": "打开", "New code": "重新生成二维码",
+    "Sandbox wallet:": "沙箱钱包：", "Pay": "支付", "Decline": "拒绝", "Let expire": "使其过期",
+    "Scan with %1 to pay": "请使用%1扫码支付", "Waiting for the customer…": "等待顾客支付…",
+    "Expired": "已过期", "This code has expired. Make a new one to try again.":
+        "二维码已过期，请重新生成后再试。",
+    "Link copied": "链接已复制",
+    "No app handles this link; opened the web (H5) page":
+        "没有应用能打开此链接，已改为打开网页（H5）收银台",
+    "Could not open the link on this computer": "无法在此电脑上打开该链接", "Close": "关闭",
+    "Cancel payment": "取消支付", "Expires in %1": "%1 后过期", "Checking…": "查询中…",
+    "Connection lost — retrying…": "连接中断——正在重试…", "Cancelling…": "正在取消…",
+    "Could not cancel: %1": "无法取消：%1", "Making a new code…": "正在生成新二维码…",
+    "No new code: %1": "未能生成新二维码：%1", "Wallet simulator: %1": "钱包模拟器：%1",
+    "The attempt is saved and will be checked again; you can confirm to try once more.":
+        "本次尝试已记录，稍后会再次查询；您也可以再次确认重试。",
+    # result
+    "Refund…": "退款…", "Payment received": "收款成功", "Payment failed": "支付失败",
+    "Payment cancelled": "支付已取消", "Payment expired": "支付已过期",
+    "Result not known yet": "结果暂未知", "Wallet": "支付方式", "Payment id": "支付单号",
+    "Order": "订单", "Time": "时间", "Result code: %1": "结果码：%1",
+    "Alipay client: %1": "支付宝客户端：%1", "Payment Kit code: %1": "Payment Kit 错误码：%1",
+    "Refunding…": "退款中…", "Refunded %1": "已退款 %1",
+    "Refund of %1 is being processed": "%1 的退款处理中", "Refund of %1 failed": "%1 的退款失败",
+    "Refund of %1: result not known yet": "%1 的退款：结果暂未知",
+    "Refund not done: %1": "未退款：%1",
+    "this payment is already fully refunded": "该笔支付已全额退款",
+    # customer display
+    "Welcome": "欢迎光临", "TOTAL": "合计", "Paying with %1": "使用%1支付",
+    "Choose how you would like to pay": "请选择支付方式", "This code has expired": "二维码已过期",
+    "Thank you!": "谢谢惠顾！",
+    "The customer closed the cashier without paying": "顾客未支付就关闭了收银台",
+    "This code can no longer be paid": "此二维码已无法支付",
+    # refund dialog (shared with the history page)
+    "Refund": "退款", "Refund %1": "退款 %1", "Sale of %1": "交易金额 %1",
+    "Refundable: %1": "可退金额：%1", "Everything left": "全部剩余金额", "Part of it": "部分退款",
+    "Amount (%1)": "金额（%1）", "Reason": "原因", "Optional": "选填",
+    "Nothing is left to refund.": "已无可退金额。",
+    "%1 is more than the %2 left to refund": "%1 超过了剩余可退金额 %2",
+}
+
+
+def main() -> int:
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    if lupdate is None:
+        print("pyside6-lupdate not found next to this Python", file=sys.stderr)
+        return 1
+    sources = sorted(str(p) for p in (ROOT / "cashier_app" / "ui").rglob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(TS), "-target-language", "zh_CN",
+                    "-no-obsolete", "-locations", "none"], check=True, cwd=ROOT)
+    tree = ET.parse(TS)
+    filled = missing = 0
+    for message in tree.getroot().iter("message"):
+        node = message.find("translation")
+        if node is None or node.get("type") != "unfinished":
+            continue
+        text = ZH_CN.get(message.findtext("source", default=""))
+        if text is None:
+            missing += 1
+            continue
+        node.text = text
+        del node.attrib["type"]
+        filled += 1
+    ET.indent(tree, space="    ")
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    print(f"filled {filled} translations; {missing} still unfinished in {TS.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

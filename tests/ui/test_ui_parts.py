@@ -1,0 +1,218 @@
+"""The GUI's building blocks on their own: task runner, QR widget, translations, start-up."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from cashier_app.ui.i18n import TranslationError, TsTranslator, normalise_language
+from cashier_app.ui.resources import resources_dir
+from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.widgets.qr_code import QRCodeDataError, QRCodeWidget
+
+# -- tasks ------------------------------------------------------------------------------
+
+
+def test_task_result_arrives_on_the_gui_thread(qtbot, cashier_app):
+    runner = TaskRunner()
+    seen: list[tuple[object, bool]] = []
+    gui = threading.current_thread()
+
+    def work(x):
+        assert threading.current_thread() is not gui
+        return x * 2
+
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.run("double", work, 21,
+                   on_done=lambda r: seen.append((r, threading.current_thread() is gui)))
+    assert seen == [(42, True)]
+    assert not runner.is_busy()
+    runner.shutdown()
+
+
+def test_a_superseded_task_result_is_dropped(qtbot, cashier_app):
+    runner = TaskRunner()
+    release = threading.Event()
+    results: list[str] = []
+    runner.run("load", lambda: release.wait(5) and "old", on_done=results.append)
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.run("load", lambda: "new", on_done=results.append)
+    with qtbot.waitSignal(runner.task_dropped, timeout=5000) as dropped:
+        release.set()
+    assert dropped.args == ["load"] and results == ["new"]
+    runner.shutdown()
+
+
+def test_cancelling_a_group_drops_its_tasks_and_errors_are_delivered(qtbot, cashier_app):
+    runner = TaskRunner()
+    release = threading.Event()
+    runner.run("page:poll", lambda: release.wait(5), on_done=lambda _r: pytest.fail("late"))
+    runner.cancel("page")
+    assert not runner.is_running("page:poll")
+    with qtbot.waitSignal(runner.task_dropped, timeout=5000):
+        release.set()
+    errors: list[BaseException] = []
+
+    def boom():
+        raise ValueError("gateway said no")
+
+    with qtbot.waitSignal(runner.task_failed, timeout=5000):
+        runner.run("other", boom, on_error=errors.append)
+    assert isinstance(errors[0], ValueError) and str(errors[0]) == "gateway said no"
+    runner.shutdown()
+    with pytest.raises(RuntimeError):
+        runner.run("late", lambda: None)
+
+
+# -- QR widget ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", [False, True])
+def test_qr_widget_paints_a_decodable_code(qtbot, cashier_app, qr_decoder, mark):
+    widget = QRCodeWidget()
+    qtbot.addWidget(widget)
+    widget.resize(300, 300)
+    value = "https://alipay.com/281012040012345678901234567890?biz=cashier&n=42"
+    widget.set_data(value, centre_mark=mark)
+    widget.show()
+    assert widget.has_centre_mark() is mark and widget.modules() >= 21
+    assert qr_decoder(widget) == [value]
+
+
+def test_qr_widget_rejects_data_that_does_not_fit(cashier_app):
+    widget = QRCodeWidget()
+    with pytest.raises(QRCodeDataError, match="do not fit"):
+        widget.set_data("x" * 5000, centre_mark=True)
+
+
+def test_greyed_qr_shows_an_overlay(qtbot, cashier_app):
+    widget = QRCodeWidget()
+    qtbot.addWidget(widget)
+    widget.set_data("https://example.com/pay/1")
+    widget.set_greyed(True, "Expired")
+    assert widget.is_greyed()
+    assert not widget.grab().isNull()
+
+
+# -- translations -------------------------------------------------------------------------
+
+
+def test_chinese_translations_load_from_the_ts_file():
+    translator = TsTranslator(resources_dir() / "i18n" / "cashier_zh_CN.ts")
+    assert len(translator) > 100 and translator.language() == "zh_CN"
+    assert translator.translate("OrderPage", "Charge") == "收款"
+    assert translator.translate("PickerPage", "Confirm") == "确认支付"
+    assert translator.translate("OrderPage", "no such text") == ""
+
+
+def test_language_names():
+    assert normalise_language("zh-CN") == "zh_CN" and normalise_language(None) == "en"
+    with pytest.raises(TranslationError, match="fr"):
+        normalise_language("fr")
+
+
+def test_window_in_chinese(make_window, cashier_app):
+    from cashier_app.ui import ensure_application
+
+    ensure_application(lang="zh_CN")
+    try:
+        window = make_window()
+        assert window.order_page.charge_button.text() == "收款"
+        assert window.history_action.text() == "交易记录"
+    finally:
+        ensure_application(lang="en")
+
+
+# -- start-up -----------------------------------------------------------------------------
+
+
+def test_start_up_failure_is_shown_and_retry_works(make_window, qtbot):
+    from cashier_app.app import build_services
+
+    calls: list[int] = []
+
+    def flaky(profile_name):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ValueError("profile 'shop': the keyring is locked")
+        return build_services(profile_name)
+
+    window = make_window(factory=flaky, wait=False)
+    with qtbot.waitSignal(window.services_failed, timeout=10_000) as failed:
+        pass
+    assert "keyring is locked" in failed.args[0]
+    assert window.stack.currentWidget() is window.starting_page
+    assert window.starting_page.detail.text() == failed.args[0]
+    assert not window.history_action.isEnabled()
+    with qtbot.waitSignal(window.services_ready, timeout=30_000):
+        qtbot.mouseClick(window.starting_page.retry_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.order_page
+
+
+def test_status_bar_names_the_profile_and_the_in_memory_keys(sale):
+    window = sale.window
+    assert "sandbox" in window.profile_label.text()
+    assert window.sandbox_notice.isVisible() and "memory" in window.sandbox_notice.text()
+    texts = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "PRIVATE KEY" not in texts and "MII" not in texts
+
+
+def test_history_and_end_of_day_open_their_pages(sale):
+    window = sale.window
+    page = window.open_extra_page("history")
+    assert page is not None and window.stack.currentWidget() is page
+    report = window.open_extra_page("report")
+    assert report is not None and window.stack.currentWidget() is report
+    window.new_sale_action.trigger()
+    assert window.stack.currentWidget() is window.order_page
+
+
+def test_missing_extra_page_disables_its_action(sale, monkeypatch):
+    import importlib
+
+    real = importlib.import_module
+
+    def fake(name, *args):
+        if name.endswith("report_page"):
+            raise ImportError("report page not built")
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", fake)
+    assert sale.window.open_extra_page("report") is None
+    assert not sale.window.report_action.isEnabled()
+    assert sale.window.stack.currentWidget() is sale.window.order_page
+
+
+def test_customer_display_mirrors_the_sale(sale, qtbot, qr_decoder):
+    window = sale.window
+    window.display_action.setChecked(True)
+    display = window.display
+    assert display.isVisible()
+    qtbot.keyClicks(window.order_page.amount_input, "30")
+    assert display.amount_label.text() == "HK$30.00"
+    sale.window.order_page.amount_input.clear()
+    sale.charge("30")
+    sale.confirm("ALIPAY_HK")
+    assert display.stack.currentWidget() is display.qr_view
+    assert qr_decoder(display.qr) == [window.redirect_page.record.code_value]
+    sale.settle(window.redirect_page.simulate_pay)
+    assert display.stack.currentWidget() is display.result_view
+    window.display_action.setChecked(False)
+    assert not display.isVisible()
+
+
+def test_unfinished_payment_is_recovered_on_the_next_start(make_window, drive, qtbot):
+    first = make_window()
+    drive(first).charge("5")
+    drive(first).confirm()
+    prid = first.redirect_page.record.payment_request_id
+    first.close()  # the till dies mid-payment
+    second = make_window(wait=False)
+    with qtbot.waitSignal(second.payments_recovered, timeout=30_000) as recovered:
+        pass
+    assert [r.payment_request_id for r in recovered.args[0]] == [prid]
+    assert recovered.args[0][0].is_final
+    assert second.banner.isVisible() and "1" in second.banner.text()
