@@ -260,9 +260,7 @@ class Signer:
     def sign(self, method: str, path: str, client_id: str, time: str,
              body: str | bytes) -> str:
         """URL-encoded base64 signature, as the SDK puts after ``signature=``."""
-        raw = self._key.sign(sign_content(method, path, client_id, time, body),
-                             padding.PKCS1v15(), hashes.SHA256())
-        return quote_plus(base64.b64encode(raw).decode("ascii"))
+        return quote_plus(self.sign_bytes(sign_content(method, path, client_id, time, body)))
 
     def sign_bytes(self, data: bytes) -> str:
         """Standard base64 RSA PKCS#1 v1.5 SHA-256 signature of ``data`` exactly (no
@@ -345,16 +343,8 @@ class Verifier:
         ``signature=``) is an RSA PKCS#1 v1.5 SHA-256 signature of the content."""
         if not signature:
             raise SignatureError("signature is empty")
-        try:
-            raw = base64.b64decode(unquote_plus(signature), validate=True)
-        except (binascii.Error, ValueError):
-            raise SignatureError("signature is not valid base64") from None
-        try:
-            self._key.verify(raw, sign_content(method, path, client_id, time, body),
-                             padding.PKCS1v15(), hashes.SHA256())
-        except InvalidSignature:
-            raise SignatureError("signature does not verify with the gateway public key "
-                                 "(tampered, wrong key, or not SHA-256)") from None
+        self.verify_bytes(sign_content(method, path, client_id, time, body),
+                          unquote_plus(signature))
 
     def verify_bytes(self, data: bytes, signature: str) -> None:
         """Raise SignatureError unless ``signature`` (standard base64) is an RSA PKCS#1 v1.5
@@ -368,7 +358,7 @@ class Verifier:
         try:
             self._key.verify(raw, bytes(data), padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
-            raise SignatureError("signature does not verify with the public key "
+            raise SignatureError("signature does not verify with the gateway public key "
                                  "(tampered, wrong key, or not SHA-256)") from None
 
     def verify_header(self, method: str, path: str, client_id: str, time: str,
