@@ -286,9 +286,11 @@ class ReportPage(QWidget):
         total = self.splitter.height()
         if total <= 0:
             return
+        bar = self.table.horizontalScrollBar()
         need = (self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-                + sum(self.table.rowHeight(r) for r in range(self.table.rowCount())) + 8)
-        top = min(need, total * 6 // 10)
+                + self.table.verticalHeader().length()
+                + (bar.sizeHint().height() if bar.isVisible() else 0) + 2)
+        top = min(need, total * 65 // 100)
         self.splitter.setSizes([top, total - top])
 
     def resizeEvent(self, event: Any) -> None:

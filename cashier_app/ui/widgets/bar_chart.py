@@ -42,6 +42,8 @@ class BarChart(QWidget):
     # -- data ---------------------------------------------------------------------------
     def set_bars(self, bars: list[Bar]) -> None:
         self._bars = list(bars)
+        # Explicit, so that a scroll area around the chart scrolls rather than clips.
+        self.setMinimumHeight(self.minimumSizeHint().height())
         self.updateGeometry()
         self.update()
 

@@ -1,0 +1,1 @@
+"""Dialogs: refund confirmation, receipt print/save."""

@@ -1,0 +1,1 @@
+"""Reusable widgets: QR code, keypad, wallet tiles, chart, filters."""

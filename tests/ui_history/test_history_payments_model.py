@@ -1,0 +1,105 @@
+"""PaymentsModel: pages load off the GUI thread, on demand, with the current filters."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from cashier_app.domain.outcome import Status
+from cashier_app.ui.models.payments_model import PaymentFilter, PaymentsModel
+
+
+def test_first_page_then_more_on_scroll(qtbot, make_journal, tasks):
+    journal = make_journal(450)
+    model = PaymentsModel(journal, tasks, page_size=100)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.setModel(model)
+    view.show()
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 100 and model.total == 450)
+    assert model.canFetchMore()
+    # Newest first: the last generated payment is row 0.
+    assert model.record(0).payment_request_id == "HIST-000449"
+    assert model.record(99).payment_request_id == "HIST-000350"
+
+    view.scrollToBottom()  # the view asks for the next page itself
+    qtbot.waitUntil(lambda: model.rowCount() == 200)
+    assert model.record(100).payment_request_id == "HIST-000349"
+    for expected in (300, 400, 450):
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda expected=expected: model.rowCount() == expected)
+    qtbot.waitUntil(lambda: not model.is_loading)
+    assert not model.canFetchMore()
+    ids = [model.record(r).payment_request_id for r in range(model.rowCount())]
+    assert len(set(ids)) == 450
+
+
+def test_journal_is_read_off_the_gui_thread(qtbot, make_journal, tasks):
+    journal = make_journal(30)
+    gui = threading.get_ident()
+    seen: list[int] = []
+    real = journal.list_payments
+
+    def spy(**kwargs):
+        seen.append(threading.get_ident())
+        return real(**kwargs)
+
+    journal.list_payments = spy
+    model = PaymentsModel(journal, tasks, page_size=10)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 10)
+    assert seen and gui not in seen
+
+
+def test_filters_are_applied(qtbot, make_journal, tasks):
+    journal = make_journal(300)
+    model = PaymentsModel(journal, tasks, page_size=50)
+    model.set_filter(PaymentFilter(status=Status.PENDING, method="GCASH"))
+    qtbot.waitUntil(lambda: model.total is not None and not model.is_loading)
+    expected = journal.count_payments(status="PENDING", method="GCASH")
+    assert model.total == expected > 0
+    assert model.rowCount() == min(expected, 50)
+    for row in range(model.rowCount()):
+        rec = model.record(row)
+        assert rec.status is Status.PENDING and rec.method == "GCASH"
+
+    model.set_filter(PaymentFilter(text="latte"))
+    qtbot.waitUntil(lambda: model.total == 30 and model.rowCount() == 30)
+    assert all("latte" in model.record(r).trade_summary for r in range(30))
+
+
+def test_status_column_coloured_and_row_update(qtbot, make_journal, tasks):
+    journal = make_journal(5)
+    model = PaymentsModel(journal, tasks)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 5)
+    rec = model.record(0)
+    idx = model.index(0, PaymentsModel.COL_STATUS)
+    assert model.data(idx, Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(model.index(0, PaymentsModel.COL_REQUEST_ID)) == rec.payment_request_id
+    assert model.headerData(PaymentsModel.COL_AMOUNT, Qt.Orientation.Horizontal) == "Amount"
+
+    changed = rec.with_changes(status=Status.CANCELLED)
+    with qtbot.waitSignal(model.dataChanged):
+        model.update_record(changed)
+    assert model.data(idx) == "Cancelled"
+
+
+def test_load_error_is_reported(qtbot, make_journal, tasks):
+    journal = make_journal(3)
+    journal.close()
+    model = PaymentsModel(journal, tasks)
+    with qtbot.waitSignal(model.load_failed) as blocker:
+        model.reload()
+    assert "closed" in blocker.args[0]
+    assert not model.canFetchMore()
+
+
+def test_page_size_must_be_positive(make_journal, tasks):
+    with pytest.raises(ValueError, match="page_size"):
+        PaymentsModel(make_journal(), tasks, page_size=0)
