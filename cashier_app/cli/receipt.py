@@ -1,0 +1,63 @@
+"""``cashier receipt``: a sale's (or a refund's) receipt as PDF, or as plain text."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from cashier_app.cli import CliError
+from cashier_app.cli.history import open_journal
+from cashier_app.cli.report import merchant_name
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "receipt", help="save a payment's receipt as PDF (or print it as text)",
+        description="Write the receipt of a journaled payment (or of one of its refunds): "
+                    "merchant, amount, wallet, paymentId, time, status and, for Alipay+ "
+                    "wallets, the Alipay+ mark.")
+    p.add_argument("payment_request_id", metavar="PAYMENT_REQUEST_ID",
+                   help="the payment's paymentRequestId (or the gateway's paymentId)")
+    p.add_argument("--pdf", metavar="FILE", help="write the receipt as PDF")
+    p.add_argument("--text", action="store_true", help="print the receipt as plain text")
+    p.add_argument("--refund", metavar="REFUND_REQUEST_ID",
+                   help="the receipt of this refund instead of the sale")
+    p.add_argument("--merchant", metavar="NAME",
+                   help="merchant name (default: the active profile's)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cashier_app.journal import JournalError
+    from cashier_app.reports.eod import ReportError
+    from cashier_app.reports.receipts import receipt_data, receipt_text, write_receipt_pdf
+
+    if not args.pdf and not args.text:
+        raise CliError("say where the receipt goes: --pdf FILE and/or --text")
+    journal = open_journal()
+    try:
+        rec = journal.find_payment(args.payment_request_id.strip())
+        if rec is None:
+            raise CliError(f"no payment {args.payment_request_id!r} in the journal", code=1)
+        refunds = journal.refunds_for(rec.payment_request_id)
+    except JournalError as exc:
+        raise CliError(str(exc), code=1) from None
+    finally:
+        journal.close()
+    refund = None
+    if args.refund:
+        refund = next((r for r in refunds if r.refund_request_id == args.refund.strip()), None)
+        if refund is None:
+            raise CliError(f"payment {rec.payment_request_id} has no refund {args.refund!r}",
+                           code=1)
+    merchant = merchant_name(args.merchant)
+    if args.text:
+        print(receipt_text(receipt_data(rec, refunds, merchant, refund=refund)), end="")
+    if args.pdf:
+        try:
+            write_receipt_pdf(rec, refunds, merchant, args.pdf, refund=refund)
+        except ReportError as exc:
+            raise CliError(str(exc), code=1) from None
+        if not args.text:
+            print(f"receipt of {rec.payment_request_id} written to {args.pdf}")
+    return 0

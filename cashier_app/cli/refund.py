@@ -1,0 +1,101 @@
+"""``cashier refund``: refund all or part of a successful payment from the journal.
+
+Everything that can be checked locally is checked before any gateway is contacted: an
+unknown id, a payment that is not SUCCESS, an amount above what is left to refund.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cashier_app.cli import CliError
+from cashier_app.cli.history import open_journal
+from cashier_app.cli.recover import add_gateway_options, gateway_from_args, open_services
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "refund", help="refund all or part of a successful payment",
+        description="Refund a successful payment (the whole rest, or --amount). Refused, "
+                    "with nothing sent, for an unknown payment, a payment that did not "
+                    "succeed, or more than is left to refund. Without gateway options the "
+                    "payment's recorded profile is used. Exit 0 only when the refund "
+                    "succeeded.")
+    p.add_argument("payment_request_id", metavar="PAYMENT_REQUEST_ID",
+                   help="the payment's paymentRequestId (or the gateway's paymentId)")
+    p.add_argument("--amount", metavar="A", help="amount to refund, e.g. 5.00 (default: all "
+                   "that is left)")
+    p.add_argument("--reason", default="", metavar="R", help="refund reason (<= 256 chars)")
+    add_gateway_options(p)
+    p.add_argument("--json", action="store_true", help="print the refund as JSON")
+    p.set_defaults(run=run)
+
+
+def _check(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The payment and the refund amount (None: all that is left), checked locally."""
+    from cashier_app.domain.money import Money, MoneyError
+    from cashier_app.journal import JournalError
+
+    journal = open_journal()
+    try:
+        rec = journal.find_payment(args.payment_request_id.strip())
+        if rec is None:
+            raise CliError(f"no payment {args.payment_request_id!r} in the journal", code=1)
+        if rec.status.value != "SUCCESS":
+            raise CliError(f"payment {rec.payment_request_id} is {rec.status.value}; only a "
+                           "successful payment can be refunded", code=1)
+        left = rec.amount.value - journal.refunded_total(rec.payment_request_id)
+    except JournalError as exc:
+        raise CliError(str(exc), code=1) from None
+    finally:
+        journal.close()
+    if left <= 0:
+        raise CliError(f"payment {rec.payment_request_id} is already fully refunded", code=1)
+    amount = None
+    if args.amount is not None:
+        try:
+            amount = Money.parse(args.amount, rec.amount.currency)
+        except MoneyError as exc:
+            raise CliError(f"--amount: {exc}") from None
+        if amount.value > left:
+            raise CliError(f"--amount {amount} is more than the "
+                           f"{Money(left, rec.amount.currency)} left to refund on payment "
+                           f"{rec.payment_request_id}", code=1)
+    if len(args.reason) > 256:
+        raise CliError("--reason is longer than 256 characters")
+    return rec, amount
+
+
+def run(args: argparse.Namespace) -> int:
+    from cashier_app.checkout.errors import CheckoutError
+    from cashier_app.journal import JournalError
+
+    rec, amount = _check(args)
+    gateway = gateway_from_args(args)
+    if gateway is not None and rec.client_id and gateway[1] != rec.client_id:
+        raise CliError(f"payment {rec.payment_request_id} was taken by client id "
+                       f"{rec.client_id}, not {gateway[1]}", code=1)
+    profile = args.profile or rec.profile
+    services = open_services(gateway, None if gateway else profile,
+                             f"refund payment {rec.payment_request_id}")
+    with services:
+        try:
+            refund = services.checkout.refund(rec.payment_request_id, amount, args.reason)
+        except CheckoutError as exc:
+            raise CliError(str(exc), code=1) from None
+        except JournalError as exc:
+            raise CliError(f"journal unusable, no refund sent: {exc}", code=1) from None
+    out = {"refund_request_id": refund.refund_request_id, "refund_id": refund.refund_id,
+           "payment_request_id": refund.payment_request_id, "status": refund.status.value,
+           "result_code": refund.result_code, "result_message": refund.result_message,
+           "amount": refund.amount.decimal_str(), "currency": refund.amount.currency}
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        code = f" ({refund.result_code})" if refund.result_code else ""
+        print(f"refund {out['status']}{code}: {out['amount']} {out['currency']} of "
+              f"{out['payment_request_id']} refundRequestId={out['refund_request_id']} "
+              f"refundId={out['refund_id'] or '-'}")
+    return 0 if refund.status.value == "SUCCESS" else 1

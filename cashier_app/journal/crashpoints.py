@@ -1,0 +1,44 @@
+"""Test-only crash hooks: ``CASHIER_TEST_CRASH_AT=<step>`` makes the process SIGKILL itself there.
+
+The recovery test kills a real ``cashier pay`` at each step of a payment to prove that the
+next ``cashier recover`` finishes the sale exactly once. With the variable unset (always, in
+production) ``crash_point`` is a dictionary lookup and nothing else.
+
+``CASHIER_TEST_CRASH_AT`` may be ``step`` (the first time the step is reached) or
+``step:N`` (the N-th time, counting from 1), e.g. ``poll_answered:2``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+ENV_VAR = "CASHIER_TEST_CRASH_AT"
+
+#: The steps of a payment, in order, where checkout calls ``crash_point``.
+STEPS = (
+    "journaled",       # the CREATED row is committed, nothing sent yet
+    "pay_sent",        # the pay request went out, its answer not read yet
+    "pay_answered",    # the pay answer is verified, not yet journaled
+    "poll_sent",       # an inquiry went out, its answer not read yet
+    "poll_answered",   # an inquiry answer is verified, not yet journaled
+)
+
+_hits: dict[str, int] = {}
+
+
+def crash_point(step: str) -> None:
+    """SIGKILL this process if ``CASHIER_TEST_CRASH_AT`` names ``step`` (and its count)."""
+    wanted = os.environ.get(ENV_VAR)
+    if not wanted:
+        return
+    name, _, nth = wanted.partition(":")
+    if name != step:
+        return
+    _hits[step] = _hits.get(step, 0) + 1
+    if _hits[step] != (int(nth) if nth.isdigit() else 1):
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.kill(os.getpid(), signal.SIGKILL)

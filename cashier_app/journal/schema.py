@@ -1,0 +1,118 @@
+"""Journal schema as a list of forward migrations; ``PRAGMA user_version`` is the version.
+
+``MIGRATIONS[i]`` takes a journal from version ``i`` to ``i + 1``. Migrations only ever
+add: a journal written by this version can be read by every later one. Never edit a
+migration that has shipped; append a new one.
+
+Money is stored as integer minor units plus the currency code. Times are UTC text of one
+fixed width (``2026-11-21T23:48:15.123456Z``) so that text order is time order and the
+file stays readable with the ``sqlite3`` shell.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+#: Tables a cashier journal has; a database with other tables and no version is not ours.
+TABLES = ("payments", "events", "refunds")
+
+
+def _v1_tables(db: sqlite3.Connection) -> None:
+    db.execute("""
+        CREATE TABLE payments (
+            payment_request_id TEXT PRIMARY KEY NOT NULL,
+            profile            TEXT NOT NULL,
+            amount_minor       INTEGER NOT NULL CHECK (amount_minor > 0),
+            currency           TEXT NOT NULL,
+            method             TEXT NOT NULL,
+            status             TEXT NOT NULL,
+            created_at         TEXT NOT NULL,
+            updated_at         TEXT NOT NULL,
+            trade_summary      TEXT NOT NULL DEFAULT '',
+            reference_order_id TEXT NOT NULL DEFAULT '',
+            result_code        TEXT NOT NULL DEFAULT '',
+            result_message     TEXT NOT NULL DEFAULT '',
+            payment_id         TEXT NOT NULL DEFAULT '',
+            paid_at            TEXT,
+            expires_at         TEXT,
+            normal_url         TEXT NOT NULL DEFAULT '',
+            scheme_url         TEXT NOT NULL DEFAULT '',
+            applink_url        TEXT NOT NULL DEFAULT '',
+            code_value         TEXT NOT NULL DEFAULT '',
+            gateway_url        TEXT NOT NULL DEFAULT '',
+            client_id          TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("""
+        CREATE TABLE events (
+            id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+            payment_request_id TEXT NOT NULL
+                               REFERENCES payments (payment_request_id) ON DELETE RESTRICT,
+            at                 TEXT NOT NULL,
+            kind               TEXT NOT NULL,
+            detail             TEXT NOT NULL DEFAULT '{}',
+            elapsed_ms         REAL
+        )""")
+    db.execute("""
+        CREATE TABLE refunds (
+            refund_request_id  TEXT PRIMARY KEY NOT NULL,
+            payment_request_id TEXT NOT NULL
+                               REFERENCES payments (payment_request_id) ON DELETE RESTRICT,
+            amount_minor       INTEGER NOT NULL CHECK (amount_minor > 0),
+            currency           TEXT NOT NULL,
+            status             TEXT NOT NULL,
+            created_at         TEXT NOT NULL,
+            updated_at         TEXT NOT NULL,
+            refund_id          TEXT NOT NULL DEFAULT '',
+            result_code        TEXT NOT NULL DEFAULT '',
+            result_message     TEXT NOT NULL DEFAULT '',
+            reason             TEXT NOT NULL DEFAULT '',
+            refunded_at        TEXT
+        )""")
+
+
+def _v2_indexes_and_guards(db: sqlite3.Connection) -> None:
+    # History lists newest first, usually with one filter: one index per filter, each
+    # ending in created_at so the filtered list is read in order without sorting.
+    db.execute("CREATE INDEX payments_created ON payments (created_at)")
+    db.execute("CREATE INDEX payments_status ON payments (status, created_at)")
+    db.execute("CREATE INDEX payments_method ON payments (method, created_at)")
+    db.execute("CREATE INDEX payments_profile ON payments (profile, created_at)")
+    db.execute("CREATE INDEX payments_payment_id ON payments (payment_id)")
+    db.execute("CREATE INDEX events_payment ON events (payment_request_id, id)")
+    db.execute("CREATE INDEX refunds_payment ON refunds (payment_request_id)")
+    db.execute("CREATE INDEX refunds_created ON refunds (created_at)")
+    # The event log is append-only: the database itself refuses edits and deletions.
+    db.execute("""
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""")
+    db.execute("""
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""")
+
+
+MIGRATIONS: list[Migration] = [_v1_tables, _v2_indexes_and_guards]
+
+#: The version this code writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION) -> None:
+    """Run migrations ``current .. target-1`` in one transaction and set ``user_version``.
+
+    The caller holds no open transaction; on any error everything is rolled back and the
+    file is left as it was.
+    """
+    if current >= target:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for step in MIGRATIONS[current:target]:
+            step(db)
+        db.execute(f"PRAGMA user_version = {int(target)}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

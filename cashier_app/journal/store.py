@@ -1,0 +1,536 @@
+"""The journal: every payment, refund and event on disk (SQLite, WAL) before it is acted on.
+
+Thread safety: one connection guarded by a lock. The GUI calls the journal from
+QThreadPool workers and the CLI from its main thread; a write holds the lock through its
+fsync so that a reader never sees half of a transaction, and reads on the indexed history
+queries take milliseconds, so one connection is simpler than a pool and not slower.
+Other *processes* (a second cashier, ``cashier recover``) share the file through SQLite's
+own locking, waiting up to ``busy_timeout`` seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import fields, replace
+from datetime import UTC, date, datetime, time
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import FINAL_STATUSES, Status
+from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
+from cashier_app.journal import schema
+from cashier_app.journal.errors import (
+    DuplicateRecordError,
+    JournalError,
+    UnknownPaymentError,
+    UnknownRefundError,
+    describe_sqlite_error,
+)
+from cashier_app.journal.redact import redact
+
+_TIME_FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+_PAYMENT_FIELDS = tuple(f.name for f in fields(PaymentRecord))
+_REFUND_FIELDS = tuple(f.name for f in fields(RefundRecord))
+_PAYMENT_TIMES = frozenset({"created_at", "updated_at", "paid_at", "expires_at"})
+_REFUND_TIMES = frozenset({"created_at", "updated_at", "refunded_at"})
+#: Refund states that no longer hold money back from the refundable amount.
+_REFUND_RELEASED = (Status.FAILED.value, Status.CANCELLED.value, Status.EXPIRED.value)
+
+
+# -- value conversion -------------------------------------------------------------------
+def to_db_time(value: datetime | None) -> str | None:
+    """UTC text of fixed width; naive datetimes are taken as UTC (records are UTC)."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise JournalError(f"expected a datetime, got {type(value).__name__}")
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime(_TIME_FMT)
+
+
+def from_db_time(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.strptime(text, _TIME_FMT).replace(tzinfo=UTC)
+
+
+def bound_time(value: date | datetime | None) -> str | None:
+    """A filter bound: aware datetimes as given; naive datetimes and dates in local time."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time.min)
+    if value.tzinfo is None:
+        value = value.astimezone()  # naive = local wall-clock time
+    return to_db_time(value)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Money):
+        return value.to_amount()
+    if isinstance(value, Enum):
+        return value.value
+    return str(value)
+
+
+def _payment_columns(rec: PaymentRecord) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in _PAYMENT_FIELDS:
+        value = getattr(rec, name)
+        if name == "amount":
+            out["amount_minor"] = value.value
+            out["currency"] = value.currency
+        elif name == "status":
+            out["status"] = Status(value).value
+        elif name in _PAYMENT_TIMES:
+            out[name] = to_db_time(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _refund_columns(rec: RefundRecord) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in _REFUND_FIELDS:
+        value = getattr(rec, name)
+        if name == "amount":
+            out["amount_minor"] = value.value
+            out["currency"] = value.currency
+        elif name == "status":
+            out["status"] = Status(value).value
+        elif name in _REFUND_TIMES:
+            out[name] = to_db_time(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
+    return PaymentRecord(
+        payment_request_id=row["payment_request_id"], profile=row["profile"],
+        amount=Money(row["amount_minor"], row["currency"]), method=row["method"],
+        status=Status(row["status"]), created_at=from_db_time(row["created_at"]),  # type: ignore[arg-type]
+        updated_at=from_db_time(row["updated_at"]),  # type: ignore[arg-type]
+        trade_summary=row["trade_summary"], reference_order_id=row["reference_order_id"],
+        result_code=row["result_code"], result_message=row["result_message"],
+        payment_id=row["payment_id"], paid_at=from_db_time(row["paid_at"]),
+        expires_at=from_db_time(row["expires_at"]), normal_url=row["normal_url"],
+        scheme_url=row["scheme_url"], applink_url=row["applink_url"],
+        code_value=row["code_value"], gateway_url=row["gateway_url"],
+        client_id=row["client_id"],
+    )
+
+
+def _refund_from_row(row: sqlite3.Row) -> RefundRecord:
+    return RefundRecord(
+        refund_request_id=row["refund_request_id"],
+        payment_request_id=row["payment_request_id"],
+        amount=Money(row["amount_minor"], row["currency"]), status=Status(row["status"]),
+        created_at=from_db_time(row["created_at"]),  # type: ignore[arg-type]
+        updated_at=from_db_time(row["updated_at"]),  # type: ignore[arg-type]
+        refund_id=row["refund_id"], result_code=row["result_code"],
+        result_message=row["result_message"], reason=row["reason"],
+        refunded_at=from_db_time(row["refunded_at"]),
+    )
+
+
+def _values(value: Any) -> list[str]:
+    """A filter value as a list of strings: one value, or any iterable of them."""
+    if isinstance(value, (str, Enum)):
+        return [value.value if isinstance(value, Enum) else value]
+    return [v.value if isinstance(v, Enum) else str(v) for v in value]
+
+
+class Journal:
+    """The payment journal at ``path`` (created when missing). See module docstring.
+
+    Raises JournalError when the file cannot be used: corrupt, not a database, locked,
+    read-only, disk full, or written by a newer cashier (then nothing is changed).
+    """
+
+    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._db: sqlite3.Connection | None = None
+        if self.path.is_dir():
+            raise JournalError(f"cannot open journal {self.path}: it is a folder, not a file")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise JournalError(f"cannot create the folder for journal {self.path}: "
+                               f"{exc.strerror or exc}") from None
+        try:
+            db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
+                                 check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise describe_sqlite_error(exc, self.path, "open") from None
+        try:
+            self._open(db, busy_timeout)
+        except BaseException:
+            db.close()
+            raise
+        self._db = db
+
+    def _open(self, db: sqlite3.Connection, busy_timeout: float) -> None:
+        db.row_factory = sqlite3.Row
+        try:
+            db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            # Reading the version reads the header: "not a database" shows up here, before
+            # anything is written.
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version > schema.SCHEMA_VERSION:
+                raise JournalError(
+                    f"journal {self.path} was written by a newer cashier (schema {version} > "
+                    f"{schema.SCHEMA_VERSION}); refusing to open")
+            if version == 0:
+                tables = {r[0] for r in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'")}
+                if tables:
+                    raise JournalError(
+                        f"cannot open journal {self.path}: it is a SQLite database but not a "
+                        f"cashier journal (tables: {', '.join(sorted(tables))})")
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise JournalError(f"cannot open journal {self.path}: WAL mode is not "
+                                   f"available on this file system (got {mode})")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            schema.migrate(db, version)
+        except sqlite3.Error as exc:
+            raise describe_sqlite_error(exc, self.path, "open") from None
+
+    # -- plumbing ---------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        with self._reading("read") as db:
+            return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Journal({str(self.path)!r})"
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise JournalError(f"journal {self.path} is closed")
+        return self._db
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            db = self._conn()
+            try:
+                yield db
+            except sqlite3.Error as exc:
+                raise describe_sqlite_error(exc, self.path, action) from None
+
+    @contextmanager
+    def _writing(self, action: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed (and fsynced) on leaving, rolled back on error."""
+        with self._lock:
+            db = self._conn()
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise describe_sqlite_error(exc, self.path, action) from None
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException as exc:
+                if db.in_transaction:
+                    # The original error is the one worth reporting.
+                    with suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise describe_sqlite_error(exc, self.path, action) from None
+                raise
+
+    # -- payments ---------------------------------------------------------------------
+    def create_payment(self, rec: PaymentRecord) -> None:
+        """Insert a new payment; committed to disk before this returns."""
+        cols = _payment_columns(rec)
+        names = ", ".join(cols)
+        marks = ", ".join(f":{k}" for k in cols)
+        with self._writing(f"write payment {rec.payment_request_id} to") as db:
+            try:
+                db.execute(f"INSERT INTO payments ({names}) VALUES ({marks})", cols)
+            except sqlite3.IntegrityError:
+                raise DuplicateRecordError(
+                    f"payment {rec.payment_request_id} is already in the journal") from None
+
+    def create_payments(self, recs: Iterable[PaymentRecord]) -> int:
+        """Insert many payments in one transaction (imports, benchmarks); returns the count."""
+        rows = [_payment_columns(r) for r in recs]
+        if not rows:
+            return 0
+        names = ", ".join(rows[0])
+        marks = ", ".join(f":{k}" for k in rows[0])
+        with self._writing("write payments to") as db:
+            try:
+                db.executemany(f"INSERT INTO payments ({names}) VALUES ({marks})", rows)
+            except sqlite3.IntegrityError as exc:
+                raise DuplicateRecordError(f"a payment is already in the journal ({exc})") from None
+        return len(rows)
+
+    def update_payment(self, payment_request_id: str, **changes: Any) -> PaymentRecord:
+        """Apply ``changes`` (PaymentRecord field names) and return the stored record.
+
+        ``updated_at`` is set to now unless given. Committed before this returns.
+        """
+        bad = sorted(set(changes) - set(_PAYMENT_FIELDS))
+        if bad:
+            raise JournalError(f"cannot update payment: unknown field(s) {', '.join(bad)}")
+        if "payment_request_id" in changes:
+            raise JournalError("cannot update payment: payment_request_id never changes")
+        changes.setdefault("updated_at", datetime.now(UTC))
+        with self._writing(f"update payment {payment_request_id} in") as db:
+            row = db.execute("SELECT * FROM payments WHERE payment_request_id = ?",
+                             (payment_request_id,)).fetchone()
+            if row is None:
+                raise UnknownPaymentError(f"no payment {payment_request_id!r} in the journal")
+            rec = _payment_from_row(row).with_changes(**changes)
+            cols = _payment_columns(rec)
+            sets = ", ".join(f"{k} = :{k}" for k in cols if k != "payment_request_id")
+            db.execute(f"UPDATE payments SET {sets} WHERE payment_request_id = "
+                       ":payment_request_id", cols)
+        return rec
+
+    def get_payment(self, payment_request_id: str) -> PaymentRecord | None:
+        with self._reading("read") as db:
+            row = db.execute("SELECT * FROM payments WHERE payment_request_id = ?",
+                             (payment_request_id,)).fetchone()
+        return _payment_from_row(row) if row else None
+
+    def find_payment(self, any_id: str) -> PaymentRecord | None:
+        """By our ``paymentRequestId``, else by the gateway's ``paymentId``."""
+        rec = self.get_payment(any_id)
+        if rec is not None or not any_id:
+            return rec
+        with self._reading("read") as db:
+            row = db.execute("SELECT * FROM payments WHERE payment_id = ? LIMIT 1",
+                             (any_id,)).fetchone()
+        return _payment_from_row(row) if row else None
+
+    def non_final_payments(self, profile: str | None = None) -> list[PaymentRecord]:
+        """Payments not yet SUCCESS/FAILED/CANCELLED/EXPIRED, oldest first (for recovery)."""
+        final = tuple(s.value for s in FINAL_STATUSES)
+        sql = (f"SELECT * FROM payments WHERE status NOT IN ({', '.join('?' * len(final))})")
+        params: list[Any] = list(final)
+        if profile is not None:
+            sql += " AND profile = ?"
+            params.append(profile)
+        sql += " ORDER BY created_at, rowid"
+        with self._reading("read") as db:
+            return [_payment_from_row(r) for r in db.execute(sql, params)]
+
+    def _where(self, status: Any, method: Any, since: Any, until: Any, text: str | None,
+               profile: Any) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("status", status), ("method", method), ("profile", profile)):
+            if value is None:
+                continue
+            vals = _values(value)
+            if not vals:
+                clauses.append("0")
+                continue
+            clauses.append(f"{column} IN ({', '.join('?' * len(vals))})")
+            params.extend(vals)
+        if since is not None:
+            clauses.append("created_at >= ?")
+            params.append(bound_time(since))
+        if until is not None:
+            clauses.append("created_at < ?")
+            params.append(bound_time(until))
+        if text:
+            needle = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace(
+                "_", "\\_") + "%"
+            clauses.append("(" + " OR ".join(
+                f"{c} LIKE ? ESCAPE '\\'" for c in (
+                    "payment_request_id", "payment_id", "reference_order_id", "trade_summary")
+            ) + ")")
+            params.extend([needle] * 4)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def list_payments(self, *, status: Any = None, method: Any = None,
+                      since: date | datetime | None = None,
+                      until: date | datetime | None = None, text: str | None = None,
+                      profile: Any = None, offset: int = 0,
+                      limit: int | None = 100) -> list[PaymentRecord]:
+        """Payments matching every given filter, newest first.
+
+        ``status``/``method``/``profile`` take one value or a list; ``since`` is inclusive,
+        ``until`` exclusive (dates and naive datetimes are local time); ``text`` matches
+        part of the paymentRequestId, paymentId, reference order id or trade summary.
+        """
+        where, params = self._where(status, method, since, until, text, profile)
+        sql = f"SELECT * FROM payments{where} ORDER BY created_at DESC, rowid DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [max(0, int(limit)), max(0, int(offset))]
+        elif offset:
+            sql += " LIMIT -1 OFFSET ?"
+            params.append(max(0, int(offset)))
+        with self._reading("read") as db:
+            return [_payment_from_row(r) for r in db.execute(sql, params)]
+
+    def count_payments(self, *, status: Any = None, method: Any = None,
+                       since: date | datetime | None = None,
+                       until: date | datetime | None = None, text: str | None = None,
+                       profile: Any = None) -> int:
+        """How many payments ``list_payments`` would return with no limit."""
+        where, params = self._where(status, method, since, until, text, profile)
+        with self._reading("read") as db:
+            return int(db.execute(f"SELECT COUNT(*) FROM payments{where}", params).fetchone()[0])
+
+    def payment_totals(self, since: date | datetime,
+                       until: date | datetime) -> list[tuple[str, str, str, int, int]]:
+        """``(method, currency, status, count, sum of minor units)`` for payments created
+        in ``[since, until)`` — what the end-of-day report adds up."""
+        with self._reading("read") as db:
+            rows = db.execute(
+                "SELECT method, currency, status, COUNT(*), SUM(amount_minor) FROM payments "
+                "WHERE created_at >= ? AND created_at < ? GROUP BY method, currency, status "
+                "ORDER BY method, currency, status", (bound_time(since), bound_time(until)))
+            return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
+
+    # -- events -----------------------------------------------------------------------
+    def add_event(self, payment_request_id: str, kind: str, detail: dict[str, Any] | None = None,
+                  elapsed_ms: float | None = None, *, at: datetime | None = None) -> PaymentEvent:
+        """Append one event to the payment's timeline.
+
+        Key material never gets in: PEM private keys and long base64 values under
+        key-like names are replaced, and the event notes which fields were redacted.
+        """
+        if not kind:
+            raise JournalError("cannot add an event without a kind")
+        found: list[str] = []
+        clean = redact(dict(detail or {}), found=found)
+        if found:
+            clean["redacted"] = found
+        try:
+            text = json.dumps(clean, default=_json_default, ensure_ascii=False, sort_keys=True)
+        except (TypeError, ValueError) as exc:
+            raise JournalError(f"event detail for {payment_request_id} is not JSON: {exc}") \
+                from None
+        when = at or datetime.now(UTC)
+        with self._writing(f"write an event of {payment_request_id} to") as db:
+            try:
+                db.execute("INSERT INTO events (payment_request_id, at, kind, detail, elapsed_ms)"
+                           " VALUES (?, ?, ?, ?, ?)",
+                           (payment_request_id, to_db_time(when), kind, text, elapsed_ms))
+            except sqlite3.IntegrityError:
+                raise UnknownPaymentError(
+                    f"no payment {payment_request_id!r} in the journal") from None
+        return PaymentEvent(payment_request_id, from_db_time(to_db_time(when)),  # type: ignore[arg-type]
+                            kind, json.loads(text), elapsed_ms)
+
+    def events(self, payment_request_id: str) -> list[PaymentEvent]:
+        """The payment's timeline, oldest first."""
+        with self._reading("read") as db:
+            rows = db.execute("SELECT * FROM events WHERE payment_request_id = ? ORDER BY id",
+                              (payment_request_id,)).fetchall()
+        return [PaymentEvent(r["payment_request_id"], from_db_time(r["at"]),  # type: ignore[arg-type]
+                             r["kind"], json.loads(r["detail"]), r["elapsed_ms"]) for r in rows]
+
+    # -- refunds ----------------------------------------------------------------------
+    def create_refund(self, rec: RefundRecord) -> None:
+        """Insert a new refund of a journaled payment; committed before this returns."""
+        cols = _refund_columns(rec)
+        names = ", ".join(cols)
+        marks = ", ".join(f":{k}" for k in cols)
+        with self._writing(f"write refund {rec.refund_request_id} to") as db:
+            if db.execute("SELECT 1 FROM payments WHERE payment_request_id = ?",
+                          (rec.payment_request_id,)).fetchone() is None:
+                raise UnknownPaymentError(
+                    f"no payment {rec.payment_request_id!r} in the journal")
+            try:
+                db.execute(f"INSERT INTO refunds ({names}) VALUES ({marks})", cols)
+            except sqlite3.IntegrityError:
+                raise DuplicateRecordError(
+                    f"refund {rec.refund_request_id} is already in the journal") from None
+
+    def update_refund(self, refund_request_id: str, **changes: Any) -> RefundRecord:
+        """Apply ``changes`` (RefundRecord field names); ``updated_at`` defaults to now."""
+        bad = sorted(set(changes) - set(_REFUND_FIELDS))
+        if bad:
+            raise JournalError(f"cannot update refund: unknown field(s) {', '.join(bad)}")
+        if {"refund_request_id", "payment_request_id"} & set(changes):
+            raise JournalError("cannot update refund: its request ids never change")
+        changes.setdefault("updated_at", datetime.now(UTC))
+        with self._writing(f"update refund {refund_request_id} in") as db:
+            row = db.execute("SELECT * FROM refunds WHERE refund_request_id = ?",
+                             (refund_request_id,)).fetchone()
+            if row is None:
+                raise UnknownRefundError(f"no refund {refund_request_id!r} in the journal")
+            rec = replace(_refund_from_row(row), **changes)
+            cols = _refund_columns(rec)
+            sets = ", ".join(f"{k} = :{k}" for k in cols if k != "refund_request_id")
+            db.execute(f"UPDATE refunds SET {sets} WHERE refund_request_id = :refund_request_id",
+                       cols)
+        return rec
+
+    def get_refund(self, refund_request_id: str) -> RefundRecord | None:
+        with self._reading("read") as db:
+            row = db.execute("SELECT * FROM refunds WHERE refund_request_id = ?",
+                             (refund_request_id,)).fetchone()
+        return _refund_from_row(row) if row else None
+
+    def refunds_for(self, payment_request_id: str) -> list[RefundRecord]:
+        """The payment's refunds, oldest first."""
+        with self._reading("read") as db:
+            rows = db.execute("SELECT * FROM refunds WHERE payment_request_id = ? "
+                              "ORDER BY created_at, rowid", (payment_request_id,)).fetchall()
+        return [_refund_from_row(r) for r in rows]
+
+    def non_final_refunds(self) -> list[RefundRecord]:
+        """Refunds still PENDING/UNKNOWN/CREATED, oldest first (for recovery)."""
+        final = tuple(s.value for s in FINAL_STATUSES)
+        with self._reading("read") as db:
+            rows = db.execute(f"SELECT * FROM refunds WHERE status NOT IN "
+                              f"({', '.join('?' * len(final))}) ORDER BY created_at, rowid",
+                              final).fetchall()
+        return [_refund_from_row(r) for r in rows]
+
+    def refunds_between(self, since: date | datetime,
+                        until: date | datetime) -> list[tuple[RefundRecord, str]]:
+        """Refunds created in ``[since, until)``, each with its payment's method."""
+        with self._reading("read") as db:
+            rows = db.execute(
+                "SELECT r.*, p.method AS payment_method FROM refunds r JOIN payments p "
+                "USING (payment_request_id) WHERE r.created_at >= ? AND r.created_at < ? "
+                "ORDER BY r.created_at, r.rowid", (bound_time(since), bound_time(until))
+            ).fetchall()
+        return [(_refund_from_row(r), r["payment_method"]) for r in rows]
+
+    def refunded_total(self, payment_request_id: str) -> int:
+        """Minor units refunded or possibly refunded: SUCCESS and PENDING refunds, and also
+        UNKNOWN/CREATED ones, which may yet succeed; so a new refund never exceeds what is
+        surely left."""
+        with self._reading("read") as db:
+            row = db.execute(
+                f"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE payment_request_id = ?"
+                f" AND status NOT IN ({', '.join('?' * len(_REFUND_RELEASED))})",
+                (payment_request_id, *_REFUND_RELEASED)).fetchone()
+        return int(row[0])

@@ -1,0 +1,1 @@
+"""End-of-day report and receipts: pure data builders plus CSV/PDF writers and painters."""

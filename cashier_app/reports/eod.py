@@ -1,0 +1,213 @@
+"""End-of-day report: totals by wallet and currency for one local day, plus what needs attention.
+
+``compute_report`` is pure (journal in, values out) so the CLI and the GUI's Report page
+share it; ``write_csv`` and ``write_pdf`` turn the values into files.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cashier_app.domain import methods
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.reports.amounts import minor_str
+
+if TYPE_CHECKING:
+    from cashier_app.journal import Journal
+
+#: Payment states that still need someone to look: not final yet.
+OPEN_STATUSES = (Status.CREATED, Status.PENDING, Status.UNKNOWN)
+#: Final states that are not a sale.
+UNSUCCESSFUL = frozenset({Status.FAILED.value, Status.CANCELLED.value, Status.EXPIRED.value})
+
+
+class ReportError(Exception):
+    """A report that cannot be made or written; the message names the problem."""
+
+
+def method_name(method_type: str) -> str:
+    try:
+        return methods.get(method_type).name_en
+    except KeyError:
+        return method_type
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """One line of the report: a wallet in one currency (or, with ``method=""``, a currency)."""
+
+    method: str
+    currency: str
+    sales_count: int = 0
+    sales_minor: int = 0
+    refunds_count: int = 0
+    refunds_minor: int = 0
+    unsuccessful_count: int = 0  #: FAILED, CANCELLED or EXPIRED that day
+    open_count: int = 0  #: CREATED, PENDING or UNKNOWN: flagged
+
+    @property
+    def net_minor(self) -> int:
+        return self.sales_minor - self.refunds_minor
+
+    @property
+    def label(self) -> str:
+        return method_name(self.method) if self.method else f"Total {self.currency}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The numbers for one day; amounts in minor units of each line's currency."""
+
+    day: date
+    tz_name: str
+    start: datetime  #: local midnight, aware
+    end: datetime  #: next local midnight, aware
+    generated_at: datetime
+    lines: tuple[Totals, ...]  #: by wallet then currency
+    currency_totals: tuple[Totals, ...]  #: one per currency, ``method == ""``
+    flagged: tuple[PaymentRecord, ...]  #: payments of the day not final yet, oldest first
+    flagged_refunds: tuple[RefundRecord, ...] = field(default=())  #: refunds not final yet
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines and not self.flagged and not self.flagged_refunds
+
+    def chart_series(self) -> list[tuple[str, str, int]]:
+        """``(wallet name, currency, net minor units)`` per line, for a bar chart."""
+        return [(t.label, t.currency, t.net_minor) for t in self.lines]
+
+
+def day_bounds(day: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """Local midnight of ``day`` and of the next day in ``tz`` (None: this machine's zone)."""
+    if tz is None:
+        start = datetime.combine(day, time.min).astimezone()
+        end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    else:
+        start = datetime.combine(day, time.min, tzinfo=tz)
+        end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz)
+    return start, end
+
+
+def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Report:
+    """Add up ``day`` (local to ``tz``): sales = SUCCESS payments created that day; refunds =
+    SUCCESS refunds created that day (whatever day their sale was); net = sales - refunds.
+    Payments and refunds of the day that are not final are flagged."""
+    start, end = day_bounds(day, tz)
+    acc: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for method, currency, status, count, total in journal.payment_totals(start, end):
+        line = acc[(method, currency)]
+        if status == Status.SUCCESS.value:
+            line["sales_count"] += count
+            line["sales_minor"] += total
+        elif status in UNSUCCESSFUL:
+            line["unsuccessful_count"] += count
+        else:
+            line["open_count"] += count
+    flagged_refunds = []
+    for refund, method in journal.refunds_between(start, end):
+        if refund.status is Status.SUCCESS:
+            line = acc[(method, refund.amount.currency)]
+            line["refunds_count"] += 1
+            line["refunds_minor"] += refund.amount.value
+        elif not refund.status.is_final:
+            flagged_refunds.append(refund)
+    lines = tuple(Totals(m, c, **acc[(m, c)]) for m, c in sorted(acc))
+    per_currency: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for t in lines:
+        cur = per_currency[t.currency]
+        for name in ("sales_count", "sales_minor", "refunds_count", "refunds_minor",
+                     "unsuccessful_count", "open_count"):
+            cur[name] += getattr(t, name)
+    totals = tuple(Totals("", c, **per_currency[c]) for c in sorted(per_currency))
+    flagged = journal.list_payments(status=list(OPEN_STATUSES), since=start, until=end,
+                                    limit=None)
+    tz_name = (str(getattr(tz, "key", "")) or start.tzname() or "local") if tz else \
+        (start.tzname() or "local")
+    return Report(day=day, tz_name=tz_name, start=start, end=end,
+                  generated_at=datetime.now(UTC), lines=lines, currency_totals=totals,
+                  flagged=tuple(reversed(flagged)), flagged_refunds=tuple(flagged_refunds))
+
+
+# -- CSV ------------------------------------------------------------------------------
+TOTALS_HEADER = ("Method", "Wallet", "Currency", "Sales", "Sales amount", "Refunds",
+                 "Refunds amount", "Net", "Unsuccessful", "Not final")
+FLAGGED_HEADER = ("Payment request id", "Status", "Method", "Currency", "Amount", "Created",
+                  "Payment id", "Result code")
+
+
+def csv_rows(report: Report) -> Iterator[list[str]]:
+    """The CSV file as rows: a heading block, the totals table, then the flagged payments."""
+    yield ["End-of-day report", report.day.isoformat()]
+    yield ["Time zone", report.tz_name]
+    yield ["From", report.start.isoformat(), "to", report.end.isoformat()]
+    yield ["Generated", report.generated_at.isoformat(timespec="seconds")]
+    yield []
+    yield list(TOTALS_HEADER)
+    for t in (*report.lines, *report.currency_totals):
+        yield [t.method or "TOTAL", t.label, t.currency, str(t.sales_count),
+               minor_str(t.sales_minor, t.currency), str(t.refunds_count),
+               minor_str(t.refunds_minor, t.currency), minor_str(t.net_minor, t.currency),
+               str(t.unsuccessful_count), str(t.open_count)]
+    yield []
+    yield [f"Needs attention: {len(report.flagged)} payment(s) and "
+           f"{len(report.flagged_refunds)} refund(s) not final"]
+    yield list(FLAGGED_HEADER)
+    for p in report.flagged:
+        yield [p.payment_request_id, p.status.value, p.method, p.amount.currency,
+               p.amount.decimal_str(), p.created_at.isoformat(timespec="seconds"),
+               p.payment_id, p.result_code]
+    for r in report.flagged_refunds:
+        yield [r.refund_request_id, f"REFUND {r.status.value}", "", r.amount.currency,
+               r.amount.decimal_str(), r.created_at.isoformat(timespec="seconds"),
+               r.payment_request_id, r.result_code]
+
+
+@contextmanager
+def atomic_path(path: Path | str, suffix: str) -> Iterator[Path]:
+    """A temporary file next to ``path`` that replaces it only when the block succeeds,
+    so a failed export never leaves half a file (or destroys the previous one)."""
+    target = Path(path)
+    if target.is_dir():
+        raise ReportError(f"cannot write {target}: it is a folder")
+    if not target.parent.is_dir():
+        raise ReportError(f"cannot write {target}: folder {target.parent} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
+                                        dir=target.parent)
+    except OSError as exc:
+        raise ReportError(f"cannot write {target}: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ReportError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_csv(report: Report, path: Path | str) -> Path:
+    """Write the report as CSV (UTF-8 with BOM so spreadsheet apps read the symbols)."""
+    with atomic_path(path, ".csv") as tmp, tmp.open("w", newline="", encoding="utf-8-sig") as fh:
+        csv.writer(fh).writerows(csv_rows(report))
+    return Path(path)
+
+
+def write_pdf(report: Report, path: Path | str, merchant_name: str = "") -> Path:
+    """Write the report as an A4 PDF (needs Qt; creates an offscreen app if none runs)."""
+    from cashier_app.reports.report_pdf import render_report_pdf
+
+    with atomic_path(path, ".pdf") as tmp:
+        render_report_pdf(report, tmp, merchant_name)
+    return Path(path)

@@ -1,0 +1,282 @@
+"""Receipts for a sale or a refund: one set of lines, painted (PDF, printer) or as plain text.
+
+``receipt_data`` gathers what a receipt says; ``receipt_lines`` decides the wording and
+order once; ``paint_receipt`` (QPainter: QPdfWriter or the GUI's QPrinter) and
+``receipt_text`` (plain text) both render those lines, so paper and PDF never disagree.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from cashier_app.domain import methods
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.reports.amounts import minor_display
+
+#: The Alipay+ mark, as text, on receipts of Alipay+ partner wallets (docs/cashier-ux.md).
+ALIPAY_PLUS_MARK = "Alipay+™ PARTNER"
+#: Logical width of a receipt in painter units; scaled to whatever rect it is painted in.
+LOGICAL_WIDTH = 300.0
+#: Paper width for the PDF: a common 80 mm thermal roll.
+PAPER_WIDTH_MM = 80.0
+
+_STATUS_WORDS = {
+    Status.SUCCESS: "PAID", Status.FAILED: "FAILED", Status.CANCELLED: "CANCELLED",
+    Status.EXPIRED: "EXPIRED", Status.PENDING: "PENDING", Status.CREATED: "NOT SENT",
+    Status.UNKNOWN: "UNKNOWN",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptData:
+    """Everything a receipt shows, already formatted."""
+
+    merchant_name: str
+    kind: str  #: "SALE" or "REFUND"
+    amount: str  #: "HK$12.30"
+    status: str  #: "PAID", "REFUNDED", "FAILED", ...
+    wallet: str
+    alipay_plus: bool
+    payment_request_id: str
+    payment_id: str
+    time: str
+    trade_summary: str = ""
+    reference_order_id: str = ""
+    result_code: str = ""
+    refund_request_id: str = ""
+    refund_id: str = ""
+    refunds: tuple[str, ...] = ()  #: one line per refund of a sale
+    remaining: str = ""  #: what can still be refunded, on sale receipts with refunds
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One receipt line: ``label``/``value`` pair, or a centred ``value`` when no label."""
+
+    value: str
+    label: str = ""
+    size: float = 11.0
+    bold: bool = False
+    rule_before: bool = False
+
+
+def _when(value: datetime | None, tz: tzinfo | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone(tz) if tz else value.astimezone()
+    return f"{local:%Y-%m-%d %H:%M:%S} {local.tzname() or ''}".strip()
+
+
+def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[RefundRecord, ...],
+                 merchant_name: str, *, refund: RefundRecord | None = None,
+                 tz: tzinfo | None = None) -> ReceiptData:
+    """A sale receipt for ``payment`` (listing its refunds), or with ``refund`` a receipt
+    for that refund. Times are shown in ``tz`` (None: this machine's zone)."""
+    try:
+        method = methods.get(payment.method)
+        wallet, plus = method.name_en, method.alipay_plus
+    except KeyError:
+        wallet, plus = payment.method, False
+    cur = payment.amount.currency
+    if refund is not None:
+        if refund.payment_request_id != payment.payment_request_id:
+            raise ValueError(f"refund {refund.refund_request_id} is not of payment "
+                             f"{payment.payment_request_id}")
+        word = "REFUNDED" if refund.status is Status.SUCCESS else \
+            _STATUS_WORDS.get(refund.status, refund.status.value)
+        return ReceiptData(
+            merchant_name=merchant_name, kind="REFUND", amount=refund.amount.display(),
+            status=word, wallet=wallet, alipay_plus=plus,
+            payment_request_id=payment.payment_request_id, payment_id=payment.payment_id,
+            time=_when(refund.refunded_at or refund.created_at, tz),
+            trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
+            result_code=refund.result_code, refund_request_id=refund.refund_request_id,
+            refund_id=refund.refund_id)
+    lines = []
+    refunded = 0
+    for r in refunds:
+        if r.status is Status.SUCCESS:
+            refunded += r.amount.value
+        lines.append(f"{_when(r.refunded_at or r.created_at, tz)}  {r.amount.display()}  "
+                     f"{'REFUNDED' if r.status is Status.SUCCESS else r.status.value}")
+    status = _STATUS_WORDS.get(payment.status, payment.status.value)
+    if payment.status is Status.SUCCESS and refunded:
+        status = "REFUNDED" if refunded >= payment.amount.value else "PARTLY REFUNDED"
+    remaining = minor_display(payment.amount.value - refunded, cur) if refunded else ""
+    return ReceiptData(
+        merchant_name=merchant_name, kind="SALE", amount=payment.amount.display(),
+        status=status, wallet=wallet, alipay_plus=plus,
+        payment_request_id=payment.payment_request_id, payment_id=payment.payment_id,
+        time=_when(payment.paid_at or payment.created_at, tz),
+        trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
+        result_code=payment.result_code, refunds=tuple(lines), remaining=remaining)
+
+
+def receipt_lines(data: ReceiptData) -> list[Line]:
+    """The receipt, top to bottom."""
+    out = [Line(data.merchant_name or "Receipt", size=17, bold=True),
+           Line("SALE" if data.kind == "SALE" else "REFUND", size=11),
+           Line(("-" if data.kind == "REFUND" else "") + data.amount, size=26, bold=True),
+           Line(data.status, size=14, bold=True),
+           Line(data.wallet, "Wallet", rule_before=True)]
+    if data.payment_id:
+        out.append(Line(data.payment_id, "Payment ID"))
+    out.append(Line(data.payment_request_id, "Request ID"))
+    if data.refund_request_id:
+        out.append(Line(data.refund_request_id, "Refund request"))
+    if data.refund_id:
+        out.append(Line(data.refund_id, "Refund ID"))
+    if data.reference_order_id:
+        out.append(Line(data.reference_order_id, "Order"))
+    if data.trade_summary:
+        out.append(Line(data.trade_summary, "Item"))
+    out.append(Line(data.time, "Time"))
+    if data.result_code:
+        out.append(Line(data.result_code, "Result"))
+    for i, text in enumerate(data.refunds):
+        out.append(Line(text, "Refund", size=9, rule_before=i == 0))
+    if data.remaining:
+        out.append(Line(data.remaining, "Refundable"))
+    if data.alipay_plus:
+        out.append(Line(ALIPAY_PLUS_MARK, size=13, bold=True, rule_before=True))
+    out.append(Line("Thank you", size=10, rule_before=not data.alipay_plus))
+    return out
+
+
+def receipt_text(data: ReceiptData, width: int = 40) -> str:
+    """The receipt as monospaced plain text, ``width`` characters wide."""
+    rows: list[str] = []
+    for line in receipt_lines(data):
+        if line.rule_before:
+            rows.append("-" * width)
+        if line.label:
+            rows.extend(textwrap.wrap(f"{line.label}: {line.value}", width,
+                                      subsequent_indent="  ", break_long_words=True) or [""])
+        else:
+            rows.extend(part.center(width).rstrip() for part in
+                        textwrap.wrap(line.value, width, break_long_words=True))
+    return "\n".join(rows) + "\n"
+
+
+def text_font(size: float, bold: bool = False) -> Any:
+    """The font of receipts and reports, ``size`` in painter units; ligatures off so that
+    text copied (or extracted) from the PDF reads as typed ("coffee", not "co\ufb00ee")."""
+    from PySide6.QtGui import QFont
+
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(max(1, round(size)))
+    font.setBold(bold)
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+def _layout(data: ReceiptData) -> tuple[list[tuple[Any, ...]], float]:
+    """Painter operations in logical units and the total height."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    ops: list[tuple[Any, ...]] = []
+    y, w, label_w = 0.0, LOGICAL_WIDTH, 92.0
+    wrap = int(Qt.TextFlag.TextWrapAnywhere)
+    for line in receipt_lines(data):
+        if line.rule_before:
+            y += 6
+            ops.append(("rule", y))
+            y += 6
+        font = text_font(line.size, line.bold)
+        fm = QFontMetricsF(font)
+        if line.label:
+            label_font = text_font(line.size, False)
+            label_font.setBold(False)
+            box = fm.boundingRect(QRectF(0, 0, w - label_w, 10_000), wrap, line.value)
+            h = max(box.height(), fm.height())
+            ops.append(("text", QRectF(0, y, label_w - 6, h), label_font,
+                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), line.label,
+                        "#555555"))
+            ops.append(("text", QRectF(label_w, y, w - label_w, h), font,
+                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | wrap,
+                        line.value, "#000000"))
+        else:
+            box = fm.boundingRect(QRectF(0, 0, w, 10_000),
+                                  int(Qt.AlignmentFlag.AlignHCenter) | wrap, line.value)
+            h = max(box.height(), fm.height())
+            ops.append(("text", QRectF(0, y, w, h), font,
+                        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | wrap,
+                        line.value, "#000000"))
+        y += h + 3
+    return ops, y
+
+
+def receipt_height(data: ReceiptData, width: float) -> float:
+    """Height ``paint_receipt`` needs when painting ``data`` ``width`` units wide."""
+    return _layout(data)[1] * width / LOGICAL_WIDTH
+
+
+def paint_receipt(painter: Any, rect: Any, data: ReceiptData) -> float:
+    """Paint the receipt into ``rect`` (QRectF, any device: PDF, printer, widget), scaled to
+    its width. Returns the height used, in the painter's units."""
+    from PySide6.QtCore import QLineF, Qt
+    from PySide6.QtGui import QColor, QPen
+
+    ops, height = _layout(data)
+    scale = rect.width() / LOGICAL_WIDTH
+    painter.save()
+    try:
+        painter.translate(rect.topLeft())
+        painter.scale(scale, scale)
+        for op in ops:
+            if op[0] == "rule":
+                pen = QPen(QColor("#000000"))
+                pen.setStyle(Qt.PenStyle.DashLine)
+                pen.setWidthF(0.8)
+                painter.setPen(pen)
+                painter.drawLine(QLineF(0, op[1], LOGICAL_WIDTH, op[1]))
+            else:
+                _, box, font, flags, text, colour = op
+                painter.setFont(font)
+                painter.setPen(QColor(colour))
+                painter.drawText(box, flags, text)
+    finally:
+        painter.restore()
+    return float(height * scale)
+
+
+def write_receipt_pdf(payment: PaymentRecord,
+                      refunds: list[RefundRecord] | tuple[RefundRecord, ...], merchant_name: str,
+                      path: Path | str, *, refund: RefundRecord | None = None,
+                      tz: tzinfo | None = None) -> Path:
+    """Save the receipt (of the sale, or of ``refund``) as an 80 mm wide PDF."""
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    from cashier_app.reports.eod import atomic_path
+    from cashier_app.reports.qtapp import ensure_gui_app
+
+    data = receipt_data(payment, refunds, merchant_name, refund=refund, tz=tz)
+    ensure_gui_app()
+    margin_mm = 4.0
+    content_w_mm = PAPER_WIDTH_MM - 2 * margin_mm
+    height_mm = receipt_height(data, content_w_mm) + 2 * margin_mm + 2
+    with atomic_path(path, ".pdf") as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setTitle(f"Receipt {payment.payment_request_id}")
+        writer.setCreator("cashier")
+        writer.setResolution(300)
+        writer.setPageLayout(QPageLayout(
+            QPageSize(QSizeF(PAPER_WIDTH_MM, height_mm), QPageSize.Unit.Millimeter,
+                      "Receipt", QPageSize.SizeMatchPolicy.ExactMatch),
+            QPageLayout.Orientation.Portrait, QMarginsF(margin_mm, margin_mm, margin_mm,
+                                                        margin_mm), QPageLayout.Unit.Millimeter))
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(f"cannot start a PDF at {path}")
+        try:
+            paint_receipt(painter, QRectF(0, 0, writer.width(), writer.height()), data)
+        finally:
+            painter.end()
+    return Path(path)

@@ -1,0 +1,115 @@
+"""End-of-day report: the numbers, the CSV and the PDF (read back with pdftotext)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord
+from cashier_app.reports.amounts import minor_display, minor_str
+from cashier_app.reports.eod import ReportError, compute_report, write_csv, write_pdf
+
+HK = ZoneInfo("Asia/Hong_Kong")
+DAY = date(2026, 11, 21)
+
+
+def test_totals_by_method_and_currency(day_journal):
+    report = compute_report(day_journal, DAY, HK)
+    lines = {(t.method, t.currency): t for t in report.lines}
+    assert set(lines) == {("ALIPAY_HK", "HKD"), ("ALIPAY_CN", "CNY"), ("GCASH", "PHP"),
+                          ("KAKAOPAY", "KRW")}
+    hk = lines[("ALIPAY_HK", "HKD")]
+    # HK1 + HK2 sold; RF1 and yesterday's RF3 refunded today; RF2 failed (not counted).
+    assert (hk.sales_count, hk.sales_minor) == (2, 11230)
+    assert (hk.refunds_count, hk.refunds_minor) == (2, 3250)
+    assert hk.net_minor == 7980
+    assert (hk.unsuccessful_count, hk.open_count) == (1, 1)
+    gc = lines[("GCASH", "PHP")]
+    assert (gc.sales_minor, gc.refunds_minor, gc.open_count) == (25000, 0, 1)  # RF4 pending
+    assert lines[("KAKAOPAY", "KRW")].sales_minor == 15000
+    totals = {t.currency: t for t in report.currency_totals}
+    assert totals["HKD"].net_minor == 7980 and totals["CNY"].unsuccessful_count == 1
+    assert [p.payment_request_id for p in report.flagged] == ["HK4", "GC2"]
+    assert [r.refund_request_id for r in report.flagged_refunds] == ["RF4"]
+    assert report.tz_name == "Asia/Hong_Kong"
+    assert ("AlipayHK", "HKD", 7980) in report.chart_series()
+
+
+def test_other_time_zone_moves_the_day_boundary(day_journal):
+    # In UTC, 2026-11-21 starts 8 hours later: OLD and HK1..HK4 (before 00:00Z) are out.
+    report = compute_report(day_journal, DAY, ZoneInfo("UTC"))
+    ids = {(t.method, t.currency): t.sales_count for t in report.lines}
+    assert ids.get(("ALIPAY_HK", "HKD")) == 1  # NEXT, at 16:00Z
+    assert compute_report(day_journal, date(2020, 1, 1), HK).is_empty
+
+
+def test_csv(day_journal, tmp_path):
+    path = write_csv(compute_report(day_journal, DAY, HK), tmp_path / "eod.csv")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["End-of-day report", "2026-11-21"]
+    header = rows.index(["Method", "Wallet", "Currency", "Sales", "Sales amount", "Refunds",
+                         "Refunds amount", "Net", "Unsuccessful", "Not final"])
+    table = {(r[0], r[2]): r for r in rows[header + 1:] if len(r) == 10}
+    assert table[("ALIPAY_HK", "HKD")][3:] == ["2", "112.30", "2", "32.50", "79.80", "1", "1"]
+    assert table[("KAKAOPAY", "KRW")][4] == "15000"
+    assert table[("TOTAL", "HKD")][7] == "79.80"
+    flagged = [r[0] for r in rows if r and r[0] in ("HK4", "GC2", "RF4")]
+    assert flagged == ["HK4", "GC2", "RF4"]
+
+
+def test_pdf_text(day_journal, tmp_path, pdftotext):
+    path = write_pdf(compute_report(day_journal, DAY, HK), tmp_path / "eod.pdf", "Demo Store")
+    text = pdftotext(path)
+    assert path.read_bytes().startswith(b"%PDF")
+    for needle in ("End-of-day report", "2026-11-21", "Demo Store", "AlipayHK", "HK$112.30",
+                   "HK$79.80", "₱250.00", "Needs attention", "HK4", "GC2", "RF4"):
+        assert needle in text, needle
+
+
+def test_pdf_paginates_long_flag_lists(day_journal, tmp_path, pdftotext):
+    t0 = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
+    day_journal.create_payments(PaymentRecord(
+        f"OPEN{i:03d}", "sandbox", Money(100 + i, "HKD"), "ALIPAY_HK", Status.PENDING,
+        t0 + timedelta(seconds=i), t0) for i in range(120))
+    path = write_pdf(compute_report(day_journal, DAY, HK), tmp_path / "long.pdf")
+    text = pdftotext(path)
+    assert text.count("\f") >= 2  # more than one page
+    assert "OPEN000" in text and "OPEN119" in text
+
+
+def test_write_errors_are_named(day_journal, tmp_path):
+    report = compute_report(day_journal, DAY, HK)
+    with pytest.raises(ReportError, match="does not exist"):
+        write_csv(report, tmp_path / "missing" / "x.csv")
+    with pytest.raises(ReportError, match="is a folder"):
+        write_csv(report, tmp_path)
+
+
+def test_failed_export_keeps_the_previous_file(day_journal, tmp_path, monkeypatch):
+    path = tmp_path / "eod.csv"
+    path.write_text("previous")
+    import cashier_app.reports.eod as eod
+
+    def boom(report):
+        yield ["partial"]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(eod, "csv_rows", boom)
+    with pytest.raises(ReportError, match="No space left"):
+        write_csv(compute_report(day_journal, DAY, HK), path)
+    assert path.read_text() == "previous"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".eod.csv.")]
+
+
+def test_amount_formatting():
+    assert minor_str(-530, "HKD") == "-5.30"
+    assert minor_str(0, "JPY") == "0"
+    assert minor_str(123456789, "USD", grouped=True) == "1,234,567.89"
+    assert minor_display(-530, "HKD") == "-HK$5.30"
+    assert minor_display(1500, "KRW") == "₩1,500"
