@@ -59,7 +59,8 @@ def to_db_time(value: datetime | None) -> str | None:
 def from_db_time(text: str | None) -> datetime | None:
     if text is None:
         return None
-    return datetime.strptime(text, _TIME_FMT).replace(tzinfo=UTC)
+    # fromisoformat is ~10x faster than strptime; the stored text always ends in "Z" (UTC).
+    return datetime.fromisoformat(text)
 
 
 def bound_time(value: date | datetime | None) -> str | None:
