@@ -1,0 +1,224 @@
+"""Composition root: builds the gateway client, journal, checkout service (and sandbox)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from cashier_app import paths
+from cashier_app.gateway.signing import Signer, Verifier, generate_private_key
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from cashier_app.checkout.service import CheckoutService
+    from cashier_app.gateway.antom import AntomClient
+    from cashier_app.gateway.notify import Notification, NotificationListener
+    from cashier_app.journal import Journal
+    from cashier_app.keystore.profiles import Profile
+    from cashier_app.sandbox.control import SimulatorClient
+    from cashier_app.sandbox.gateway import SandboxGateway
+
+#: Profile name and client id of the embedded sandbox (same as the keystore's defaults).
+EMBEDDED_PROFILE = "sandbox"
+EMBEDDED_CLIENT_ID = "SANDBOX_CASHIER_DEMO"
+
+_keys_lock = threading.Lock()
+_embedded_keys: dict[str, rsa.RSAPrivateKey] = {}
+
+
+def _embedded_key(role: str) -> rsa.RSAPrivateKey:
+    """One key per role per process, held only in memory (never written anywhere)."""
+    with _keys_lock:
+        key = _embedded_keys.get(role)
+        if key is None:
+            key = _embedded_keys[role] = generate_private_key()
+        return key
+
+
+@dataclass(slots=True)
+class Credentials:
+    """Everything needed to talk to one gateway as one merchant."""
+
+    profile: Profile
+    gateway_url: str  #: empty for the embedded sandbox (known once it has started)
+    client_id: str
+    signer: Signer = field(repr=False)
+    verifier: Verifier | None = field(repr=False)  #: None: the embedded sandbox's key
+    embedded: bool = False
+
+
+def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | None = None,
+                        client_id: str | None = None, signer: Signer | None = None,
+                        verifier: Verifier | None = None) -> Credentials:
+    """Decide which gateway and keys to use. Explicit ``gateway_url`` + ``client_id`` +
+    keys win (the CLI's options); else the named (or active) profile; the embedded sandbox
+    profile gets an in-memory key pair. Raises ValueError naming what is missing."""
+    from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+
+    explicit = {"gateway_url": gateway_url, "client_id": client_id, "signer": signer,
+                "verifier": verifier}
+    if any(v is not None for v in explicit.values()):
+        missing = [k for k, v in explicit.items() if v is None]
+        if missing:
+            raise ValueError(f"a standalone gateway needs {', '.join(missing)} as well")
+        assert gateway_url and client_id and signer and verifier
+        from cashier_app.gateway.antom import check_gateway_url
+
+        url = check_gateway_url(gateway_url)
+        env = (Environment.ANTOM_SANDBOX if client_id.startswith("SANDBOX_")
+               else Environment.PRODUCTION)
+        profile = Profile(client_id, env, client_id, "HKD", gateway_url=url,
+                          key_version=signer.key_version)
+        return Credentials(profile, url, client_id, signer, verifier)
+
+    store = ProfileStore()
+    profile = store.resolve(profile_name) if profile_name else _default_profile(store)
+    from cashier_app.keystore.backends import KeyStoreError
+    from cashier_app.keystore.store import KeyStore
+
+    try:
+        if profile.is_embedded_sandbox:
+            # The key store keeps the sandbox profile's key pair in process memory (never
+            # the keyring, never a file); build_services registers its public half with
+            # the embedded sandbox.
+            keys = KeyStore(None)
+            keys.ensure_sandbox_key(profile)
+            return Credentials(profile, "", profile.client_id or EMBEDDED_CLIENT_ID,
+                               keys.signer(profile), None, embedded=True)
+        keys = KeyStore.open()
+        return Credentials(profile, profile.gateway_url, profile.client_id,
+                           keys.signer(profile), keys.verifier(profile))
+    except KeyStoreError as exc:  # locked keyring, no backend, missing key: say which
+        raise ValueError(str(exc)) from None  # our messages name the profile already
+
+
+def _default_profile(store: Any) -> Profile:
+    from cashier_app.keystore.profiles import default_sandbox_profile
+
+    try:
+        return store.active()  # type: ignore[no-any-return]
+    except Exception:  # an unreadable profiles file must not stop the embedded demo
+        return default_sandbox_profile()
+
+
+@dataclass(slots=True)
+class Services:
+    """What the UI and CLI get: use ``.checkout``; call ``.close()`` when done."""
+
+    checkout: CheckoutService
+    journal: Journal
+    profile: Profile
+    client: AntomClient
+    simulator: SimulatorClient | None = None
+    sandbox: SandboxGateway | None = None
+    paykit: Any = None
+    listener: NotificationListener | None = None  #: embedded sandbox: pushes land here
+    _closed: bool = False
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self.listener is not None:
+            self.listener.stop()
+        self.client.close()
+        self.journal.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def build_services(profile_name: str | None = None, *, gateway_url: str | None = None,
+                   client_id: str | None = None, signer: Signer | None = None,
+                   verifier: Verifier | None = None, journal_path: Path | str | None = None,
+                   observer: Any = None, timeout: float = 10.0,
+                   expiry_seconds: int = 600, notifications: bool = True) -> Services:
+    """Build every service. With no arguments: the embedded sandbox, started in-process on
+    127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
+
+    ``observer`` receives every HTTP exchange (the QA console). With the embedded sandbox
+    and ``notifications``, a loopback listener receives its signed notifyPayment pushes
+    (polling still runs: whichever verified answer comes first wins)."""
+    from cashier_app.checkout.service import CheckoutService
+    from cashier_app.gateway.antom import AntomClient
+    from cashier_app.gateway.notify import NotificationListener
+    from cashier_app.journal import Journal
+
+    creds = resolve_credentials(profile_name, gateway_url=gateway_url, client_id=client_id,
+                                signer=signer, verifier=verifier)
+    journal = Journal(journal_path or paths.journal_path())
+    sandbox: SandboxGateway | None = None
+    simulator: SimulatorClient | None = None
+    client: AntomClient | None = None
+    listener: NotificationListener | None = None
+    try:
+        url, gateway_verifier = creds.gateway_url, creds.verifier
+        if creds.embedded:
+            from cashier_app.sandbox.control import SimulatorClient
+            from cashier_app.sandbox.gateway import SandboxGateway
+
+            sandbox = SandboxGateway("127.0.0.1", 0,
+                                     gateway_private_key=_embedded_key("gateway")).start()
+            sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
+                                      creds.signer.key_version)
+            url = sandbox.url
+            gateway_verifier = Verifier(sandbox.gateway_public_key)
+            simulator = SimulatorClient(sandbox.url)
+        assert gateway_verifier is not None
+        client = AntomClient(url, creds.client_id, creds.signer, gateway_verifier,
+                             timeout=timeout, observer=observer)
+        profile = creds.profile
+        checkout = CheckoutService(_client_for_profile(client, profile), journal,
+                                   profile=profile.name,
+                                   merchant_name=profile.merchant_name,
+                                   notify_url=profile.notify_url, expiry_seconds=expiry_seconds,
+                                   gateway_url=url, client_id=creds.client_id)
+        if creds.embedded and notifications:
+            def on_notification(n: Notification) -> None:
+                checkout.handle_notification(n.path, n.headers, n.body)
+
+            listener = NotificationListener(gateway_verifier, on_notification,
+                                            expected_client_id=creds.client_id).start()
+            checkout.notify_url = listener.url
+        services = Services(checkout, journal, profile, client, simulator, sandbox,
+                            listener=listener)
+        services.paykit = _build_paykit(checkout, profile)
+        return services
+    except BaseException:
+        if listener is not None:
+            listener.stop()
+        if client is not None:
+            client.close()
+        journal.close()
+        if sandbox is not None:
+            sandbox.stop()
+        raise
+
+
+def _client_for_profile(client: AntomClient, profile: Profile) -> AntomClient:
+    """The profile's wire dialect: plain Antom, or the AlipayHK envelope for ``pay``."""
+    dialect = getattr(profile, "dialect", None)
+    if not dialect:
+        return client
+    from cashier_app.gateway.alipayhk import client_for_dialect
+
+    wrapped = client_for_dialect(client, dialect,
+                                 merchant_id=getattr(profile, "merchant_id", "") or "",
+                                 merchant_name=profile.merchant_name)
+    return cast("AntomClient", wrapped)  # an AntomClient look-alike (same methods)
+
+
+def _build_paykit(checkout: CheckoutService, profile: Profile) -> Any:
+    from cashier_app.checkout.paykit import PaymentKit
+
+    return PaymentKit(checkout, enabled_methods=profile.wallets or None,
+                      merchant_name=profile.merchant_name)
+

@@ -1,0 +1,32 @@
+"""Local result codes for outcomes the gateway did not name (its own codes are kept as is)."""
+
+from __future__ import annotations
+
+from cashier_app.gateway.errors import (
+    GatewayError,
+    GatewayResultError,
+    GatewayTimeout,
+    MalformedResponse,
+    ResponseSignatureError,
+)
+
+CODE_NETWORK = "NETWORK_ERROR"  #: no connection / reset / 5xx after every retry
+CODE_TIMEOUT = "GATEWAY_TIMEOUT"  #: no answer within the timeout
+CODE_BAD_SIGNATURE = "RESPONSE_SIGNATURE_INVALID"  #: an answer we could not verify
+CODE_MALFORMED = "RESPONSE_MALFORMED"  #: a verified answer that is not what Antom sends
+CODE_EXPIRED = "PAYMENT_EXPIRED"  #: expired unpaid; we cancelled it at the gateway
+CODE_TIMED_OUT = "CHECKOUT_TIMEOUT"  #: the caller's timeout; cancelled at the gateway
+CODE_NOT_AT_GATEWAY = "ORDER_NOT_EXIST"  #: Antom's code: the gateway never got the payment
+
+
+def local_code(exc: GatewayError) -> str:
+    """The result code to journal for a call that ended in ``exc``."""
+    if isinstance(exc, GatewayResultError):
+        return exc.result_code
+    if isinstance(exc, GatewayTimeout):
+        return CODE_TIMEOUT
+    if isinstance(exc, ResponseSignatureError):
+        return CODE_BAD_SIGNATURE
+    if isinstance(exc, MalformedResponse):
+        return CODE_MALFORMED
+    return CODE_NETWORK

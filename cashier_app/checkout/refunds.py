@@ -1,0 +1,117 @@
+"""Refunds of paid payments: checked against what is left, journaled first, then sent."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from cashier_app.checkout.codes import local_code
+from cashier_app.checkout.errors import CheckoutError, RefundRefused
+from cashier_app.checkout.ids import new_request_id
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.gateway.errors import GatewayError, GatewayResultError
+
+if TYPE_CHECKING:
+    from cashier_app.checkout.service import CheckoutService
+
+
+class Refunds:
+    """The refund half of CheckoutService (which delegates ``refund``/``refresh_refund``)."""
+
+    def __init__(self, service: CheckoutService) -> None:
+        self.service = service
+
+    def refund(self, payment_request_id: str, amount: Money | None = None,
+               reason: str = "") -> RefundRecord:
+        """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
+        Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
+        than is left. The refund row is journaled before the request is sent."""
+        with self.service._lock(payment_request_id):
+            rec = self.service.get(payment_request_id)
+            if rec.status is not Status.SUCCESS:
+                raise RefundRefused(f"payment {payment_request_id} is {rec.status.value}; "
+                                    "only a successful payment can be refunded")
+            if not rec.payment_id:
+                raise RefundRefused(f"payment {payment_request_id} has no gateway paymentId")
+            left = rec.amount.value - self.service.journal.refunded_total(payment_request_id)
+            if left <= 0:
+                raise RefundRefused(f"payment {payment_request_id} is already fully refunded")
+            if amount is None:
+                amount = Money(left, rec.amount.currency)
+            if amount.currency != rec.amount.currency:
+                raise RefundRefused(f"refund currency {amount.currency} differs from the "
+                                    f"payment's {rec.amount.currency}")
+            if amount.value > left:
+                raise RefundRefused(f"refund of {amount} is more than the "
+                                    f"{Money(left, amount.currency)} left to refund")
+            if len(reason) > 256:
+                raise RefundRefused("refund reason is longer than 256 characters")
+            now = self.service._clock()
+            refund = RefundRecord(new_request_id("R"), payment_request_id, amount,
+                                  Status.PENDING, now, now, reason=reason)
+            self.service.journal.create_refund(refund)
+            self.service._event(payment_request_id, "refund", {
+                "refund_request_id": refund.refund_request_id,
+                "amount": amount.decimal_str(), "currency": amount.currency})
+            return self._send_refund(rec, refund)
+
+    def _send_refund(self, rec: PaymentRecord, refund: RefundRecord) -> RefundRecord:
+        prid, rrid = rec.payment_request_id, refund.refund_request_id
+        try:
+            with self.service._calling(prid, "refund"):
+                resp = self.service.client.refund(rrid, rec.payment_id, refund.amount,
+                                                  refund.reason)
+        except GatewayResultError as exc:
+            status = Status.FAILED if exc.result_status == "F" else Status.UNKNOWN
+            return self._refund_moved(prid, rrid, status, result_code=exc.result_code,
+                                      result_message=exc.result_message)
+        except GatewayError as exc:
+            return self._refund_moved(prid, rrid, Status.UNKNOWN, result_code=local_code(exc),
+                                      result_message=str(exc))
+        if resp.result.status == "S":
+            return self._refund_moved(prid, rrid, Status.SUCCESS, refund_id=resp.refund_id,
+                                      result_code=resp.result.code,
+                                      result_message=resp.result.message,
+                                      refunded_at=resp.refund_time or self.service._clock())
+        return self._refund_moved(prid, rrid, Status.PENDING, refund_id=resp.refund_id,
+                                  result_code=resp.result.code,
+                                  result_message=resp.result.message)
+
+    def refresh(self, refund_request_id: str) -> RefundRecord:
+        """One inquiryRefund for a refund that is not settled yet."""
+        refund = self.service.journal.get_refund(refund_request_id)
+        if refund is None:
+            raise CheckoutError(f"no refund {refund_request_id!r} in the journal")
+        if refund.status in (Status.SUCCESS, Status.FAILED):
+            return refund
+        prid = refund.payment_request_id
+        try:
+            with self.service._calling(prid, "refund-poll"):
+                resp = self.service.client.inquiry_refund(refund_request_id=refund_request_id)
+        except GatewayResultError as exc:
+            if exc.result_status == "F" and exc.result_code == "REFUND_NOT_EXIST":
+                return self._refund_moved(prid, refund_request_id, Status.FAILED,
+                                          result_code=exc.result_code,
+                                          result_message="the gateway has no such refund")
+            return self._refund_moved(prid, refund_request_id, Status.UNKNOWN,
+                                      result_code=exc.result_code,
+                                      result_message=exc.result_message)
+        except GatewayError as exc:
+            return self._refund_moved(prid, refund_request_id, Status.UNKNOWN,
+                                      result_code=local_code(exc), result_message=str(exc))
+        status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(resp.refund_status,
+                                                                        Status.PENDING)
+        changes: dict[str, Any] = {"result_code": resp.refund_status or resp.result.code}
+        if resp.refund_id:
+            changes["refund_id"] = resp.refund_id
+        if status is Status.SUCCESS:
+            changes["refunded_at"] = resp.refund_time or self.service._clock()
+        return self._refund_moved(prid, refund_request_id, status, **changes)
+
+    def _refund_moved(self, prid: str, rrid: str, status: Status,
+                      **changes: Any) -> RefundRecord:
+        updated = self.service.journal.update_refund(rrid, status=status, **changes)
+        self.service._event(prid, "refund_state", {"refund_request_id": rrid, "to": status.value,
+                                           "code": changes.get("result_code", "")})
+        return updated

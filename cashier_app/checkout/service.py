@@ -1,0 +1,466 @@
+"""CheckoutService: one sale from journal row to final state (pay, poll, notify, cancel, refund).
+
+Rules it keeps (DESIGN.md, issue 5):
+- the CREATED row with its paymentRequestId is committed before the first byte of ``pay``;
+- every transition is committed before it is returned (so before anything shows it);
+- a transport failure leaves the payment UNKNOWN, never FAILED: it is recoverable, and a
+  resend of ``pay`` uses the same id and byte-identical body;
+- first final state wins; duplicate and late notifications change nothing;
+- nothing unverified is believed (the client verifies answers, notifications are verified
+  here), and no key material ever reaches the journal.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cashier_app.checkout.codes import (
+    CODE_EXPIRED,
+    CODE_NOT_AT_GATEWAY,
+    CODE_TIMED_OUT,
+    local_code,
+)
+from cashier_app.checkout.errors import CheckoutError, NotificationRejected, UnknownPayment
+from cashier_app.checkout.ids import new_request_id
+from cashier_app.checkout.policy import PollPolicy
+from cashier_app.checkout.refunds import Refunds
+from cashier_app.checkout.states import IllegalTransition, check_transition
+from cashier_app.domain import methods
+from cashier_app.domain.money import Money, MoneyError
+from cashier_app.domain.outcome import Status, from_antom_payment_status, from_antom_result
+from cashier_app.domain.payment_kit import PaymentInfo
+from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.gateway.antom import AntomClient, Exchange
+from cashier_app.gateway.errors import (
+    GatewayError,
+    GatewayResultError,
+    MalformedResponse,
+)
+from cashier_app.gateway.notify import verify_notification
+from cashier_app.gateway.responses import Result
+from cashier_app.journal import Journal
+from cashier_app.journal.crashpoints import crash_point
+
+log = logging.getLogger(__name__)
+
+def _exchange_detail(x: Exchange) -> dict[str, Any]:
+    return {"api": x.api, "attempt": x.attempt, "url": x.url, "http_status": x.status_code,
+            "verified": x.verified, "error": x.error,
+            "request_time": x.request_headers.get("Request-Time", ""),
+            "response_time": x.response_headers.get("response-time", "")}
+
+
+class CheckoutService:
+    """Drives payments through the state machine; every method blocks (GUI: worker threads).
+
+    Thread-safe: one lock per payment serialises a poll, a notification and a cancel that
+    arrive together, so "first final state wins" holds across threads.
+    """
+
+    def __init__(self, client: AntomClient, journal: Journal, *, profile: str,
+                 merchant_name: str = "", notify_url: str | None = None,
+                 expiry_seconds: int = 600, gateway_url: str = "", client_id: str = "",
+                 redirect_url: str | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        if expiry_seconds <= 0:
+            raise ValueError("expiry_seconds must be positive")
+        self.client = client
+        self.journal = journal
+        self.profile = profile
+        self.merchant_name = merchant_name
+        self.notify_url = notify_url
+        self.redirect_url = redirect_url
+        self.expiry_seconds = expiry_seconds
+        self.gateway_url = gateway_url or client.base_url
+        self.client_id = client_id or client.client_id
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._refunds = Refunds(self)
+        self._locks: dict[str, threading.RLock] = {}
+        self._locks_guard = threading.Lock()
+
+    # -- reading ----------------------------------------------------------------------
+    def get(self, payment_request_id: str) -> PaymentRecord:
+        rec = self.journal.get_payment(payment_request_id)
+        if rec is None:
+            raise UnknownPayment(f"no payment {payment_request_id!r} in the journal")
+        return rec
+
+    # -- create -----------------------------------------------------------------------
+    def create_payment(self, info: PaymentInfo, method_type: str,
+                       reference_order_id: str | None = None) -> PaymentRecord:
+        """Journal the sale (CREATED), then send ``pay``. Returns PENDING with the wallet
+        URLs, a final state, or UNKNOWN when the gateway could not be reached."""
+        amount = info.validate()  # PaymentKitError(401) names the bad field
+        method = methods.get(method_type)  # UnknownMethodError
+        if not method.accepts(amount.currency):
+            raise CheckoutError(f"{method.name_en} does not accept {amount.currency} "
+                                f"(it accepts {', '.join(method.currencies)})")
+        if reference_order_id is not None and len(reference_order_id) > 64:
+            raise CheckoutError("reference order id is longer than 64 characters")
+        now = self._clock()
+        prid = new_request_id()
+        rec = PaymentRecord(
+            payment_request_id=prid, profile=self.profile, amount=amount, method=method.type,
+            status=Status.CREATED, created_at=now, updated_at=now,
+            trade_summary=info.trade_summary, reference_order_id=reference_order_id or prid,
+            expires_at=now + timedelta(seconds=self.expiry_seconds),
+            gateway_url=self.gateway_url, client_id=self.client_id)
+        self.journal.create_payment(rec)  # committed before anything is sent
+        self._event(prid, "journaled", {"amount": amount.decimal_str(),
+                                        "currency": amount.currency, "method": method.type,
+                                        "expires_at": rec.expires_at})
+        crash_point("journaled")
+        with self._lock(prid):
+            return self._send_pay(rec)
+
+    def _send_pay(self, rec: PaymentRecord) -> PaymentRecord:
+        """Send (or resend: same id, identical bytes) the pay request of a journaled sale."""
+        prid = rec.payment_request_id
+        self._event(prid, "request", {"api": "pay", "resend": rec.status is not Status.CREATED})
+        try:
+            with self._calling(prid, "pay"):
+                resp = self.client.pay(
+                    prid, rec.amount, rec.method, reference_order_id=rec.reference_order_id,
+                    order_description=rec.trade_summary or self._description(rec),
+                    expiry=rec.expires_at, notify_url=self.notify_url,
+                    redirect_url=self.redirect_url)
+        except GatewayResultError as exc:
+            if exc.result_status == "F":
+                outcome = from_antom_result("F", exc.result_code, exc.result_message)
+                return self._move(prid, outcome.status, "pay", result_code=exc.result_code,
+                                  result_message=exc.result_message)
+            return self._unreachable(prid, "pay", exc)
+        except GatewayError as exc:
+            return self._unreachable(prid, "pay", exc)
+        crash_point("pay_answered")
+        if resp.payment_request_id and resp.payment_request_id != prid:
+            return self._unreachable(prid, "pay", MalformedResponse(
+                f"pay: answer is for paymentRequestId {resp.payment_request_id!r}"))
+        if resp.payment_amount is not None and resp.payment_amount != rec.amount:
+            return self._unreachable(prid, "pay", MalformedResponse(
+                f"pay: answer amount {resp.payment_amount} differs from {rec.amount}"))
+        outcome = from_antom_result(resp.result.status, resp.result.code, resp.result.message)
+        changes: dict[str, Any] = {
+            "result_code": resp.result.code, "result_message": resp.result.message,
+            "normal_url": resp.normal_url, "scheme_url": resp.scheme_url,
+            "applink_url": resp.applink_url, "code_value": resp.code_value,
+        }
+        if resp.payment_id:
+            changes["payment_id"] = resp.payment_id
+        if outcome.status is Status.SUCCESS:
+            changes["paid_at"] = self._clock()
+        return self._move(prid, outcome.status, "pay", **changes)
+
+    def _description(self, rec: PaymentRecord) -> str:
+        name = self.merchant_name or "Cashier"
+        return f"{name} {rec.amount}"[:256]
+
+    # -- poll -------------------------------------------------------------------------
+    def refresh(self, payment_request_id: str) -> PaymentRecord:
+        """One inquiryPayment, its answer journaled. A final payment is returned as is."""
+        with self._lock(payment_request_id):
+            return self._refresh(self.get(payment_request_id), resend=True)
+
+    def _refresh(self, rec: PaymentRecord, *, resend: bool) -> PaymentRecord:
+        prid = rec.payment_request_id
+        if rec.is_final:
+            return rec
+        self._event(prid, "poll", {"api": "inquiryPayment"})
+        try:
+            with self._calling(prid, "poll"):
+                resp = self.client.inquiry_payment(payment_request_id=prid)
+        except GatewayResultError as exc:
+            if exc.result_code == CODE_NOT_AT_GATEWAY:
+                return self._not_at_gateway(rec, resend=resend)
+            return self._unreachable(prid, "inquiryPayment", exc)
+        except GatewayError as exc:
+            return self._unreachable(prid, "inquiryPayment", exc)
+        crash_point("poll_answered")
+        if resp.payment_amount is not None and resp.payment_amount != rec.amount:
+            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
+                f"inquiryPayment: amount {resp.payment_amount} differs from {rec.amount}"))
+        outcome = from_antom_payment_status(resp.payment_status, resp.payment_result_code,
+                                            resp.payment_result_message)
+        if outcome.status is Status.UNKNOWN:
+            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
+                f"inquiryPayment: unknown paymentStatus {resp.payment_status!r}"))
+        changes: dict[str, Any] = {"result_code": outcome.code,
+                                   "result_message": outcome.message}
+        if resp.payment_id and not rec.payment_id:
+            changes["payment_id"] = resp.payment_id
+        if outcome.status is Status.SUCCESS:
+            changes["paid_at"] = resp.payment_time or self._clock()
+        return self._move(prid, outcome.status, "inquiryPayment", **changes)
+
+    def _not_at_gateway(self, rec: PaymentRecord, *, resend: bool) -> PaymentRecord:
+        """The gateway has no such payment: ``pay`` never arrived (or a sandbox forgot it).
+        While the sale is live and unanswered, resend the identical ``pay``; otherwise
+        nothing can have been charged, so it is FAILED."""
+        prid = rec.payment_request_id
+        now = self._clock()
+        unanswered = not rec.payment_id and rec.status in (Status.CREATED, Status.UNKNOWN)
+        live = rec.expires_at is None or now < rec.expires_at
+        if resend and unanswered and live:
+            self._event(prid, "resend", {"reason": "gateway has no record of the payment"})
+            return self._send_pay(rec)
+        return self._move(prid, Status.FAILED, "inquiryPayment", result_code=CODE_NOT_AT_GATEWAY,
+                          result_message="the gateway has no record of this payment; "
+                                         "nothing was charged")
+
+    # -- cancel and expiry --------------------------------------------------------------
+    def cancel(self, payment_request_id: str) -> PaymentRecord:
+        """Cancel at the gateway (operator). A paid payment may be cancelled too (the money
+        goes back); a closed one is returned unchanged. Raises CheckoutError when the
+        gateway refuses or cannot be reached, with the payment left as it was."""
+        with self._lock(payment_request_id):
+            rec = self.get(payment_request_id)
+            if rec.status in (Status.FAILED, Status.CANCELLED, Status.EXPIRED):
+                return rec
+            return self._cancel(rec, Status.CANCELLED, "operator",
+                                operator=rec.status is Status.SUCCESS)
+
+    def _cancel(self, rec: PaymentRecord, target: Status, why: str, *,
+                operator: bool = False) -> PaymentRecord:
+        prid = rec.payment_request_id
+        self._event(prid, "request", {"api": "cancel", "reason": why})
+        try:
+            with self._calling(prid, "cancel"):
+                self.client.cancel(payment_request_id=prid)
+        except GatewayResultError as exc:
+            self._event(prid, "error", {"api": "cancel", "code": exc.result_code,
+                                        "message": exc.result_message})
+            if exc.result_status == "F":
+                if exc.result_code == CODE_NOT_AT_GATEWAY:
+                    after = self._not_at_gateway(rec, resend=False)
+                else:  # closed, paid past the window, ...: learn the real state
+                    after = self._refresh(self.get(prid), resend=False)
+                if after.is_final and not (operator and after.status is Status.SUCCESS):
+                    return after
+            raise CheckoutError(f"the gateway did not cancel payment {prid}: "
+                                f"{exc.result_code} {exc.result_message}".rstrip()) from None
+        except GatewayError as exc:
+            self._event(prid, "error", {"api": "cancel", "error": str(exc)})
+            raise CheckoutError(f"cancel of payment {prid} is not confirmed: {exc}") from None
+        code = CODE_EXPIRED if target is Status.EXPIRED else (
+            CODE_TIMED_OUT if why == "timeout" else "CANCELLED")
+        message = {"expiry": "expired unpaid; cancelled at the gateway",
+                   "timeout": "not paid in time; cancelled at the gateway",
+                   "recovery": "interrupted sale cancelled at the gateway on recovery"
+                   }.get(why, "cancelled by the operator")
+        return self._move(prid, target, "cancel", operator_cancel=operator, result_code=code,
+                          result_message=message)
+
+    def expire(self, payment_request_id: str) -> PaymentRecord:
+        """The sale's time is up: one last inquiry (it may have been paid at the last
+        second), then a cancel at the gateway recorded as EXPIRED. When the gateway cannot
+        be reached the payment is returned unchanged, to be tried again."""
+        with self._lock(payment_request_id):
+            rec = self._refresh(self.get(payment_request_id), resend=False)
+            return rec if rec.is_final else self._expire(rec, "expiry")
+
+    def _expire(self, rec: PaymentRecord, why: str = "expiry") -> PaymentRecord:
+        """Past its expiry time and not final: cancel so it cannot be paid any more."""
+        target = Status.EXPIRED if why == "expiry" else Status.CANCELLED
+        try:
+            return self._cancel(rec, target, why)
+        except CheckoutError as exc:
+            log.info("%s", exc)
+            return self.get(rec.payment_request_id)
+
+    # -- notifications --------------------------------------------------------------------
+    def handle_notification(self, path: str, headers: Mapping[str, str],
+                            body: bytes) -> PaymentRecord:
+        """Verify a notifyPayment exactly as received, then apply it. Raises
+        NotificationRejected (never acknowledge it) when it is not believable."""
+        try:
+            data = verify_notification(self.client.verifier, path, headers, body,
+                                       expected_client_id=self.client.client_id)
+            result = Result.parse(data, "notifyPayment")
+        except GatewayError as exc:
+            raise NotificationRejected(str(exc)) from None
+        prid = data.get("paymentRequestId")
+        pid = data.get("paymentId")
+        rec = self.journal.get_payment(prid) if isinstance(prid, str) and prid else None
+        if rec is None and isinstance(pid, str) and pid:
+            rec = self.journal.find_payment(pid)
+        if rec is None:
+            raise NotificationRejected(f"notification for an unknown payment "
+                                       f"(paymentRequestId {prid!r}, paymentId {pid!r})")
+        try:
+            amount = Money.from_amount(data.get("paymentAmount"))
+        except MoneyError as exc:
+            raise NotificationRejected(f"notification amount is unusable: {exc}") from None
+        if amount != rec.amount:
+            raise NotificationRejected(f"notification amount {amount} differs from the "
+                                       f"journaled {rec.amount}")
+        if rec.payment_id and isinstance(pid, str) and pid and pid != rec.payment_id:
+            raise NotificationRejected(f"notification paymentId {pid!r} differs from the "
+                                       f"journaled {rec.payment_id!r}")
+        notify_type = data.get("notifyType") or "PAYMENT_RESULT"
+        prid = rec.payment_request_id
+        with self._lock(prid):
+            self._event(prid, "notify", {"notifyType": notify_type, "status": result.status,
+                                         "code": result.code})
+            if notify_type == "PAYMENT_PENDING" or result.status == "U":
+                new = Status.PENDING
+            else:
+                new = from_antom_result(result.status, result.code, result.message).status
+            changes: dict[str, Any] = {"result_code": result.code,
+                                       "result_message": result.message}
+            if isinstance(pid, str) and pid and not rec.payment_id:
+                changes["payment_id"] = pid
+            if new is Status.SUCCESS:
+                paid = data.get("paymentTime")
+                try:
+                    changes["paid_at"] = (datetime.fromisoformat(paid).astimezone(UTC)
+                                          if isinstance(paid, str) else self._clock())
+                except ValueError:
+                    changes["paid_at"] = self._clock()
+            return self._move(prid, new, "notification", **changes)
+
+    # -- refunds (checkout/refunds.py) ---------------------------------------------------
+    def refund(self, payment_request_id: str, amount: Money | None = None,
+               reason: str = "") -> RefundRecord:
+        """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
+        Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
+        than is left. The refund row is journaled before the request is sent."""
+        return self._refunds.refund(payment_request_id, amount, reason)
+
+    def refresh_refund(self, refund_request_id: str) -> RefundRecord:
+        """One inquiryRefund for a refund that is not settled yet."""
+        return self._refunds.refresh(refund_request_id)
+
+    # -- recovery ---------------------------------------------------------------------------
+    def recover(self, *, cancel_pending: bool = True) -> list[PaymentRecord]:
+        """Re-inquire every non-final payment of this profile and drive it final: a paid
+        or failed one is recorded as such, an expired one cancelled (EXPIRED), an
+        interrupted one still waiting for the customer cancelled (CANCELLED) unless
+        ``cancel_pending`` is False, one the gateway never saw FAILED. Unreachable ones stay
+        UNKNOWN for the next try. Unsettled refunds of this profile are re-inquired too."""
+        out: list[PaymentRecord] = []
+        for rec in self.journal.non_final_payments(self.profile):
+            prid = rec.payment_request_id
+            with self._lock(prid):
+                self._event(prid, "recover", {"status": rec.status.value})
+                current = self._refresh(self.get(prid), resend=False)
+                if not current.is_final and current.status is not Status.UNKNOWN:
+                    now = self._clock()
+                    if current.expires_at is not None and now >= current.expires_at:
+                        current = self._expire(current, "expiry")
+                    elif cancel_pending:
+                        current = self._expire(current, "recovery")
+                out.append(current)
+        for refund in self.journal.non_final_refunds():
+            payment = self.journal.get_payment(refund.payment_request_id)
+            if payment is not None and payment.profile == self.profile:
+                self.refresh_refund(refund.refund_request_id)
+        return out
+
+    # -- the CLI loop -------------------------------------------------------------------
+    def run_to_completion(self, payment_request_id: str, *,
+                          policy: PollPolicy | None = None, timeout: float | None = None,
+                          on_update: Callable[[PaymentRecord], None] | None = None,
+                          sleep: Callable[[float], None] = time.sleep) -> PaymentRecord:
+        """Poll until final. On expiry the payment is cancelled (EXPIRED); after
+        ``timeout`` seconds it is cancelled (CANCELLED). Returns the last record, which is
+        not final only when the gateway stayed unreachable."""
+        policy = policy or PollPolicy()
+        started = time.monotonic()
+        attempt = 0
+        rec = self.get(payment_request_id)
+        while not rec.is_final:
+            rec = self.refresh(payment_request_id)
+            if on_update is not None:
+                on_update(rec)
+            if rec.is_final:
+                break
+            now = self._clock()
+            if policy.should_cancel(now, rec.expires_at):
+                with self._lock(payment_request_id):
+                    rec = self._expire(self.get(payment_request_id), "expiry")
+                if on_update is not None:
+                    on_update(rec)
+                if rec.is_final:
+                    break
+            delay = policy.next_delay(attempt, now, rec.expires_at)
+            attempt += 1
+            if delay is None:
+                break  # deadline passed without a verified final state
+            if timeout is not None:
+                remaining = timeout - (time.monotonic() - started)
+                if remaining <= 0:
+                    with self._lock(payment_request_id):
+                        rec = self._expire(self.get(payment_request_id), "timeout")
+                    if on_update is not None:
+                        on_update(rec)
+                    break
+                delay = min(delay, remaining)
+            sleep(delay)
+        return rec
+
+    # -- plumbing -------------------------------------------------------------------------
+    @contextmanager
+    def _lock(self, payment_request_id: str) -> Iterator[None]:
+        with self._locks_guard:
+            lock = self._locks.setdefault(payment_request_id, threading.RLock())
+        with lock:
+            yield
+
+    @contextmanager
+    def _calling(self, prid: str, step: str) -> Iterator[None]:
+        """Run one client call, journaling each HTTP attempt; crash points for the tests."""
+        sent_step = {"pay": "pay_sent", "poll": "poll_sent"}.get(step)
+
+        def on_answer(api: str) -> None:
+            if sent_step is not None:
+                crash_point(sent_step)
+
+        with self.client.capture(on_answer=on_answer) as exchanges:
+            try:
+                yield
+            finally:
+                for x in exchanges:
+                    self._event(prid, "response", _exchange_detail(x), x.elapsed_ms)
+
+    def _move(self, prid: str, new: Status, source: str, *, operator_cancel: bool = False,
+              **changes: Any) -> PaymentRecord:
+        """Apply a status (and field changes) if the state machine allows it; a late or
+        repeated status is journaled as an event and changes nothing."""
+        current = self.get(prid)
+        try:
+            changed = check_transition(current.status, new, operator_cancel=operator_cancel)
+        except IllegalTransition as exc:
+            self._event(prid, "ignored", {"source": source, "status": new.value,
+                                          "code": changes.get("result_code", ""),
+                                          "reason": str(exc)})
+            return current
+        if not changed:
+            fill = {k: v for k, v in changes.items()
+                    if k in ("payment_id", "normal_url", "scheme_url", "applink_url",
+                             "code_value") and v and not getattr(current, k)}
+            if current.is_final or not fill:
+                if current.is_final:
+                    self._event(prid, "duplicate", {"source": source, "status": new.value})
+                return current
+            return self.journal.update_payment(prid, **fill)
+        updated = self.journal.update_payment(prid, status=new, **changes)
+        self._event(prid, "state", {"from": current.status.value, "to": new.value,
+                                    "source": source, "code": changes.get("result_code", "")})
+        return updated
+
+    def _unreachable(self, prid: str, api: str, exc: GatewayError) -> PaymentRecord:
+        """No verified answer: the payment's fate is unknown (never FAILED on a guess)."""
+        self._event(prid, "error", {"api": api, "error": str(exc),
+                                    "type": type(exc).__name__})
+        return self._move(prid, Status.UNKNOWN, api, result_code=local_code(exc),
+                          result_message=str(exc))
+
+    def _event(self, prid: str, kind: str, detail: dict[str, Any],
+               elapsed_ms: float | None = None) -> None:
+        self.journal.add_event(prid, kind, detail, elapsed_ms)

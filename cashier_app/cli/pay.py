@@ -1,0 +1,205 @@
+"""``cashier pay``: one payment headless, on the embedded sandbox or a given gateway."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from cashier_app.cli import CliError
+
+if TYPE_CHECKING:
+    from cashier_app.domain.records import PaymentRecord
+    from cashier_app.gateway.signing import Signer, Verifier
+
+SIMULATIONS = ("approve", "decline", "expire")
+_GATEWAY_OPTIONS = ("gateway", "client_id", "private_key", "gateway_public_key")
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "pay", help="run one payment headless and print its outcome",
+        description="Create one payment, wait for its final state and print the outcome. "
+                    "Without --gateway the embedded sandbox is started in-process. "
+                    "Exit status 0 only when the payment succeeded.")
+    p.add_argument("--amount", required=True, help="amount as typed, e.g. 12.30")
+    p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
+    p.add_argument("--method", required=True, help="paymentMethodType, e.g. ALIPAY_HK")
+    p.add_argument("--summary", default="", help="trade summary / order description")
+    p.add_argument("--gateway", metavar="URL",
+                   help="standalone gateway base URL (https, or http on loopback)")
+    p.add_argument("--client-id", metavar="ID", help="merchant client id at that gateway")
+    p.add_argument("--private-key", metavar="FILE", help="merchant private key (PEM/base64)")
+    p.add_argument("--gateway-public-key", metavar="FILE",
+                   help="the gateway's public key (PEM/base64)")
+    p.add_argument("--key-version", default="1", help="keyVersion of the merchant key")
+    p.add_argument("--profile", metavar="NAME", help="use a saved merchant profile")
+    p.add_argument("--simulate", choices=SIMULATIONS,
+                   help="play the payer on a sandbox after the payment is created")
+    p.add_argument("--timeout", metavar="S", help="give up (and cancel) after S seconds")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.set_defaults(run=run)
+
+
+def _timeout(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise CliError(f"--timeout {text!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise CliError(f"--timeout {text!r} must be a positive number of seconds")
+    return value
+
+
+def _read_key_file(option: str, path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except UnicodeDecodeError:
+        raise CliError(f"{option}: {path} is not a text key file (PEM or base64)") from None
+    except OSError as exc:
+        raise CliError(f"{option}: cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _gateway_keys(args: argparse.Namespace) -> tuple[str, str, Signer, Verifier] | None:
+    from cashier_app.gateway.antom import check_gateway_url
+    from cashier_app.gateway.signing import KeyFormatError, Signer, Verifier
+
+    given = [name for name in _GATEWAY_OPTIONS if getattr(args, name) is not None]
+    if not given:
+        return None
+    for name in _GATEWAY_OPTIONS:
+        if getattr(args, name) is None:
+            flags = ", ".join("--" + g.replace("_", "-") for g in given)
+            raise CliError(f"--{name.replace('_', '-')} is required with {flags}")
+    try:
+        url = check_gateway_url(args.gateway)
+    except ValueError as exc:
+        raise CliError(f"--gateway: {exc}") from None
+    client_id = args.client_id.strip()
+    if not client_id or not client_id.isascii() or any(c.isspace() for c in client_id):
+        raise CliError(f"--client-id {args.client_id!r} must be ASCII without spaces")
+    try:
+        signer = Signer.from_text(_read_key_file("--private-key", args.private_key),
+                                  key_version=args.key_version)
+    except KeyFormatError as exc:
+        raise CliError(f"--private-key: {exc}") from None
+    try:
+        verifier = Verifier.from_text(_read_key_file("--gateway-public-key",
+                                                     args.gateway_public_key))
+    except KeyFormatError as exc:
+        raise CliError(f"--gateway-public-key: {exc}") from None
+    return url, client_id, signer, verifier
+
+
+def _outcome(rec: PaymentRecord) -> dict[str, Any]:
+    out = rec.summary_json()
+    out.update({"result_message": rec.result_message, "trade_summary": rec.trade_summary,
+                "expires_at": rec.expires_at.isoformat() if rec.expires_at else None,
+                "gateway_url": rec.gateway_url, "client_id": rec.client_id})
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from cashier_app.domain import methods
+    from cashier_app.domain.money import Money, MoneyError, check_currency
+
+    try:
+        currency = check_currency(args.currency)
+    except MoneyError as exc:
+        raise CliError(f"--currency: {exc}") from None
+    try:
+        amount = Money.parse(args.amount, currency)
+    except MoneyError as exc:
+        raise CliError(f"--amount: {exc}") from None
+    try:
+        method = methods.get(args.method)
+    except methods.UnknownMethodError as exc:
+        raise CliError(f"--method: {exc}") from None
+    if not method.accepts(currency):
+        raise CliError(f"--method: {method.type} does not accept {currency} "
+                       f"(it accepts {', '.join(method.currencies)})")
+    if len(args.summary) > 256:
+        raise CliError("--summary is longer than 256 characters")
+    timeout = _timeout(args.timeout)
+    gateway = _gateway_keys(args)
+    if gateway is not None and args.profile:
+        raise CliError("--profile cannot be combined with --gateway")
+    if args.simulate and gateway is not None and not gateway[0].startswith("http://"):
+        raise CliError("--simulate needs a sandbox gateway (http:// on loopback)")
+    return _pay(args, amount, method.type, gateway, timeout)
+
+
+def _pay(args: argparse.Namespace, amount: Any, method_type: str,
+         gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
+    from cashier_app.app import build_services
+    from cashier_app.checkout.errors import CheckoutError
+    from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
+    from cashier_app.journal import JournalError
+
+    try:
+        if gateway is None:
+            services = build_services(args.profile)
+        else:
+            url, client_id, signer, verifier = gateway
+            services = build_services(gateway_url=url, client_id=client_id, signer=signer,
+                                      verifier=verifier)
+    except JournalError as exc:
+        raise CliError(f"journal unusable, no payment taken: {exc}", code=1) from None
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    with services:
+        checkout = services.checkout
+        try:
+            rec = checkout.create_payment(
+                PaymentInfo(amount.value, amount.currency, args.summary), method_type)
+        except (PaymentKitError, CheckoutError) as exc:
+            raise CliError(str(exc)) from None
+        except JournalError as exc:
+            raise CliError(f"journal unusable, no payment taken: {exc}", code=1) from None
+        if rec.normal_url and not args.simulate:
+            print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
+        try:
+            if args.simulate and rec.payment_id and not rec.is_final:
+                _simulate(services, gateway, args.simulate, rec.payment_id)
+            rec = checkout.run_to_completion(rec.payment_request_id, timeout=timeout)
+        except KeyboardInterrupt:
+            try:
+                rec = checkout.cancel(rec.payment_request_id)
+            except CheckoutError as exc:
+                print(f"cancel failed: {exc}", file=sys.stderr)
+                rec = checkout.get(rec.payment_request_id)
+            _print(args, rec)
+            return 130
+        _print(args, rec)
+        return 0 if rec.status.value == "SUCCESS" else 1
+
+
+def _simulate(services: Any, gateway: tuple[str, str, Signer, Verifier] | None, action: str,
+              payment_id: str) -> None:
+    from cashier_app.sandbox.control import SimulatorClient, SimulatorError
+
+    simulator = services.simulator if gateway is None else SimulatorClient(gateway[0])
+    if simulator is None and services.profile.gateway_url.startswith("http://"):
+        # a saved profile pointing at a standalone sandbox on this machine
+        simulator = SimulatorClient(services.profile.gateway_url)
+    if simulator is None:
+        raise CliError("--simulate needs a sandbox gateway")
+    try:
+        getattr(simulator, action)(payment_id)
+    except SimulatorError as exc:
+        print(f"simulate {action} failed: {exc}", file=sys.stderr)
+
+
+def _print(args: argparse.Namespace, rec: PaymentRecord) -> None:
+    out = _outcome(rec)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        code = f" ({rec.result_code})" if rec.result_code else ""
+        print(f"{out['status']}{code}: {out['amount']} {out['currency']} {out['method']} "
+              f"paymentRequestId={out['payment_request_id']} "
+              f"paymentId={out['payment_id'] or '-'}")

@@ -1,0 +1,427 @@
+"""Antom AMS v1 client: signed requests, verified answers, safe retries, typed responses.
+
+Retries resend the *identical body bytes* (same ``paymentRequestId``) but sign them again
+with a fresh ``Request-Time``: the gateway's idempotency is keyed on the request id and the
+body, not on the time header, and a fresh time keeps a retry valid at gateways that reject
+stale request times. So one sale can never become two payments.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+
+from cashier_app import __version__
+from cashier_app.domain.money import Money
+from cashier_app.gateway import retry
+from cashier_app.gateway.errors import (
+    GatewayError,
+    GatewayResultError,
+    GatewayTimeout,
+    MalformedResponse,
+    ResponseSignatureError,
+    TransportError,
+)
+from cashier_app.gateway.responses import (
+    CancelResponse,
+    InquiryResponse,
+    PayResponse,
+    RefundInquiryResponse,
+    RefundResponse,
+    Result,
+)
+from cashier_app.gateway.signing import SignatureError, Signer, Verifier, check_time, request_time
+
+__all__ = [
+    "API_PATHS", "AntomClient", "CancelResponse", "Exchange", "InquiryResponse",
+    "PayResponse", "RefundInquiryResponse", "RefundResponse", "Result", "check_gateway_url",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+API_PATHS: dict[str, str] = {
+    "pay": "/ams/api/v1/payments/pay",
+    "inquiryPayment": "/ams/api/v1/payments/inquiryPayment",
+    "cancel": "/ams/api/v1/payments/cancel",
+    "refund": "/ams/api/v1/payments/refund",
+    "inquiryRefund": "/ams/api/v1/payments/inquiryRefund",
+}
+SANDBOX_PREFIX = "SANDBOX_"
+MAX_ID_LENGTH = 64
+MAX_DESCRIPTION_LENGTH = 256
+
+T = TypeVar("T")
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_gateway_url(url: str) -> str:
+    """Return the base URL without a trailing slash, or raise ValueError naming the problem.
+
+    Plain ``http`` is accepted only for loopback (the embedded or a local sandbox): anything
+    else would send signed payment traffic in clear text.
+    """
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError("gateway URL is empty")
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https"):
+        raise ValueError(f"gateway URL {url!r} must start with https:// "
+                         "(or http:// for a loopback sandbox)")
+    if not parts.hostname:
+        raise ValueError(f"gateway URL {url!r} has no host")
+    if parts.query or parts.fragment:
+        raise ValueError(f"gateway URL {url!r} must not have a query or fragment")
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise ValueError(f"gateway URL {url!r} uses plain http on a non-loopback host; "
+                         "use https:// (http is allowed only for 127.0.0.1, ::1, localhost)")
+    return url.strip().rstrip("/")
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """One HTTP attempt as the QA console shows it. Holds no key material: the
+    ``Signature`` header is a public value and is shown on purpose."""
+
+    api: str
+    method: str
+    url: str
+    request_headers: dict[str, str]
+    request_body: str
+    status_code: int | None
+    response_headers: dict[str, str]
+    response_body: str
+    verified: bool
+    error: str
+    elapsed_ms: float
+    attempt: int = 1
+    started_at: float = field(default=0.0)  #: time.time() when the request left
+
+
+class AntomClient:
+    """Blocking Antom client over one keep-alive ``httpx.Client``; thread-safe."""
+
+    def __init__(self, base_url: str, client_id: str, signer: Signer, verifier: Verifier, *,
+                 transport: httpx.BaseTransport | None = None, timeout: float = 10.0,
+                 max_attempts: int = 3, observer: Callable[[Exchange], None] | None = None,
+                 sleep: Callable[[float], None] = time.sleep,
+                 retry_base_delay: float = retry.DEFAULT_BASE_DELAY,
+                 retry_max_delay: float = retry.DEFAULT_MAX_DELAY) -> None:
+        self.base_url = check_gateway_url(base_url)
+        if not isinstance(client_id, str) or not client_id.strip():
+            raise ValueError("client id is empty")
+        if any(c.isspace() for c in client_id.strip()) or not client_id.isascii():
+            raise ValueError(f"client id {client_id!r} must be ASCII without spaces")
+        if not isinstance(signer, Signer) or not isinstance(verifier, Verifier):
+            raise TypeError("AntomClient needs a Signer and a Verifier")
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        self.client_id = client_id.strip()
+        self.signer = signer
+        self.verifier = verifier
+        self.timeout = float(timeout)
+        self.max_attempts = int(max_attempts)
+        self.observer = observer
+        self._sleep = sleep
+        self._retry_base = retry_base_delay
+        self._retry_cap = retry_max_delay
+        self._local = threading.local()
+        loopback = is_loopback_host(urlsplit(self.base_url).hostname or "")
+        self._http = httpx.Client(
+            transport=transport or httpx.HTTPTransport(retries=0),
+            timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0)),
+            limits=httpx.Limits(max_connections=8, max_keepalive_connections=4,
+                                keepalive_expiry=30.0),
+            follow_redirects=False,
+            trust_env=not loopback,  # a proxy must never sit between us and a local sandbox
+        )
+
+    # -- public API -------------------------------------------------------------------
+    @property
+    def is_sandbox(self) -> bool:
+        return self.client_id.startswith(SANDBOX_PREFIX)
+
+    def path_for(self, api: str) -> str:
+        """The request path (what is signed): the base URL's own path, then the API path,
+        ``/ams/api`` becoming ``/ams/sandbox/api`` for ``SANDBOX_`` client ids as in the
+        official SDK's ``adjust_sandbox_url``."""
+        path = API_PATHS[api]
+        if self.is_sandbox:
+            path = path.replace("/ams/api", "/ams/sandbox/api", 1)
+        return (urlsplit(self.base_url).path or "").rstrip("/") + path
+
+    def pay(self, payment_request_id: str, amount: Money, method_type: str, *,
+            reference_order_id: str, order_description: str, expiry: datetime | None,
+            notify_url: str | None, redirect_url: str | None,
+            terminal_type: str = "WEB") -> PayResponse:
+        """CASHIER_PAYMENT. The normal answer is U/PAYMENT_IN_PROCESS with the wallet URLs."""
+        payload = pay_payload(payment_request_id, amount, method_type,
+                              reference_order_id=reference_order_id,
+                              order_description=order_description, expiry=expiry,
+                              notify_url=notify_url, redirect_url=redirect_url,
+                              terminal_type=terminal_type)
+        data, result = self._call("pay", payload, in_process_ok=True)
+        return PayResponse.parse(data, result)
+
+    def inquiry_payment(self, payment_request_id: str | None = None,
+                        payment_id: str | None = None) -> InquiryResponse:
+        payload = _ids("inquiryPayment", paymentRequestId=payment_request_id,
+                       paymentId=payment_id)
+        data, result = self._call("inquiryPayment", payload)
+        return InquiryResponse.parse(data, result)
+
+    def cancel(self, payment_request_id: str | None = None,
+               payment_id: str | None = None) -> CancelResponse:
+        payload = _ids("cancel", paymentRequestId=payment_request_id, paymentId=payment_id)
+        data, result = self._call("cancel", payload)
+        return CancelResponse.parse(data, result)
+
+    def refund(self, refund_request_id: str, payment_id: str, amount: Money,
+               reason: str = "") -> RefundResponse:
+        _check_id("refundRequestId", refund_request_id)
+        _check_id("paymentId", payment_id)
+        payload: dict[str, Any] = {"refundRequestId": refund_request_id,
+                                   "paymentId": payment_id,
+                                   "refundAmount": amount.to_amount()}
+        if reason:
+            if len(reason) > MAX_DESCRIPTION_LENGTH:
+                raise ValueError(f"refund reason is longer than {MAX_DESCRIPTION_LENGTH} chars")
+            payload["refundReason"] = reason
+        data, result = self._call("refund", payload, in_process_ok=True)
+        return RefundResponse.parse(data, result)
+
+    def inquiry_refund(self, refund_request_id: str | None = None,
+                       refund_id: str | None = None) -> RefundInquiryResponse:
+        payload = _ids("inquiryRefund", refundRequestId=refund_request_id, refundId=refund_id)
+        data, result = self._call("inquiryRefund", payload)
+        return RefundInquiryResponse.parse(data, result)
+
+    @contextmanager
+    def capture(self, on_answer: Callable[[str], None] | None = None
+                ) -> Iterator[list[Exchange]]:
+        """Collect the exchanges made by *this thread* inside the block (the checkout
+        service journals them as events). ``on_answer(api)`` runs when an HTTP answer has
+        arrived, before it is verified or parsed (the journal's crash points hook in here).
+        """
+        stack: list[list[Exchange]] = self._local.__dict__.setdefault("captures", [])
+        hooks: list[Callable[[str], None]] = self._local.__dict__.setdefault("hooks", [])
+        bucket: list[Exchange] = []
+        stack.append(bucket)
+        if on_answer is not None:
+            hooks.append(on_answer)
+        try:
+            yield bucket
+        finally:
+            stack.remove(bucket)
+            if on_answer is not None:
+                hooks.remove(on_answer)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> AntomClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"AntomClient({self.base_url!r}, client_id={self.client_id!r})"
+
+    # -- one call: body built once, attempts resend the same bytes ------------------------
+    def _call(self, api: str, payload: dict[str, Any], *,
+              in_process_ok: bool = False) -> tuple[dict[str, Any], Result]:
+        body = encode_body(payload)
+        path = self.path_for(api)
+        url = urlsplit(self.base_url)._replace(path=path).geturl()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                data = self._attempt(api, url, path, body, attempt)
+                result = Result.parse(data, api)
+                if result.status == "U" and result.code in retry.RETRYABLE_U_CODES:
+                    raise GatewayResultError("U", result.code, result.message, api)
+            except GatewayError as exc:
+                if retry.should_retry(exc, attempt, self.max_attempts):
+                    delay = retry.backoff_delay(attempt, base=self._retry_base,
+                                                cap=self._retry_cap)
+                    log.info("%s attempt %d failed (%s); retrying in %.2fs", api, attempt,
+                             exc, delay)
+                    self._sleep(delay)
+                    continue
+                raise
+            if result.status == "S" or (result.status == "U" and in_process_ok
+                                        and result.code in retry.IN_PROCESS_CODES):
+                return data, result
+            raise GatewayResultError(result.status, result.code, result.message, api)
+
+    def _attempt(self, api: str, url: str, path: str, body: bytes,
+                 attempt: int) -> dict[str, Any]:
+        req_time = request_time()
+        headers = {
+            "Content-Type": "application/json; charset=UTF-8",
+            "Accept": "application/json",
+            "User-Agent": f"cashier/{__version__}",
+            "client-id": self.client_id,
+            "Request-Time": req_time,
+            "Signature": self.signer.header("POST", path, self.client_id, req_time, body),
+        }
+        started = time.time()
+        t0 = time.perf_counter()
+        response: httpx.Response | None = None
+        verified = False
+        error: GatewayError | None = None
+        try:
+            try:
+                response = self._http.post(url, content=body, headers=headers)
+            except httpx.TimeoutException as exc:
+                raise GatewayTimeout(f"{api}: no answer within {self.timeout:g}s "
+                                     f"({type(exc).__name__})") from None
+            except httpx.TransportError as exc:
+                raise TransportError(f"{api}: {type(exc).__name__}: {exc}") from None
+            for hook in tuple(self._local.__dict__.get("hooks", ())):
+                hook(api)
+            if response.status_code >= 500:
+                raise TransportError(f"{api}: gateway answered HTTP {response.status_code}")
+            if response.status_code != 200:
+                raise MalformedResponse(f"{api}: gateway answered HTTP {response.status_code}")
+            self._verify(api, path, response)
+            verified = True
+            return parse_json(api, response.content)
+        except GatewayError as exc:
+            error = exc
+            raise
+        finally:
+            self._notify(Exchange(
+                api=api, method="POST", url=url, request_headers=headers,
+                request_body=body.decode("utf-8"),
+                status_code=response.status_code if response is not None else None,
+                response_headers=dict(response.headers) if response is not None else {},
+                response_body=(response.content.decode("utf-8", "replace")
+                               if response is not None else ""),
+                verified=verified, error=str(error) if error else "",
+                elapsed_ms=(time.perf_counter() - t0) * 1000, attempt=attempt,
+                started_at=started))
+
+    def _verify(self, api: str, path: str, response: httpx.Response) -> None:
+        """Believe nothing unsigned: signature, Response-Time, and client-id must all hold
+        for the body bytes exactly as received."""
+        h = response.headers  # case-insensitive names
+        signature = h.get("signature")
+        response_time = h.get("response-time")
+        client_id = h.get("client-id")
+        if not signature:
+            raise ResponseSignatureError(f"{api}: answer has no Signature header")
+        if not response_time:
+            raise ResponseSignatureError(f"{api}: answer has no Response-Time header")
+        if not client_id:
+            raise ResponseSignatureError(f"{api}: answer has no client-id header")
+        if client_id != self.client_id:
+            raise ResponseSignatureError(
+                f"{api}: answer is for client-id {client_id!r}, not ours")
+        try:
+            check_time(response_time, "Response-Time")
+            self.verifier.verify_header("POST", path, client_id, response_time,
+                                        response.content, signature)
+        except SignatureError as exc:
+            raise ResponseSignatureError(f"{api}: {exc}") from None
+
+    def _notify(self, exchange: Exchange) -> None:
+        for bucket in self._local.__dict__.get("captures", ()):
+            bucket.append(exchange)
+        if self.observer is not None:
+            try:
+                self.observer(exchange)
+            except Exception:  # the QA console must never break a payment
+                log.exception("exchange observer failed")
+
+
+# -- pure helpers ---------------------------------------------------------------------------
+
+def encode_body(payload: dict[str, Any]) -> bytes:
+    """Compact JSON, UTF-8, non-ASCII kept as is: the exact bytes that are signed and sent."""
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def parse_json(api: str, raw: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise MalformedResponse(f"{api}: answer is not UTF-8 JSON") from None
+    if not isinstance(data, dict):
+        raise MalformedResponse(f"{api}: answer is not a JSON object")
+    Result.parse(data, api)
+    return data
+
+
+def _check_id(name: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} is empty")
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"{name} is longer than {MAX_ID_LENGTH} characters")
+    return value
+
+
+def _ids(api: str, **ids: str | None) -> dict[str, Any]:
+    given = {k: _check_id(k, v) for k, v in ids.items() if v}
+    if not given:
+        raise ValueError(f"{api} needs {' or '.join(ids)}")
+    return given
+
+
+def pay_payload(payment_request_id: str, amount: Money, method_type: str, *,
+                reference_order_id: str, order_description: str, expiry: datetime | None,
+                notify_url: str | None, redirect_url: str | None,
+                terminal_type: str = "WEB") -> dict[str, Any]:
+    """The CASHIER_PAYMENT request body. Deterministic: the same arguments always give the
+    same dict in the same order, hence the same bytes (a resend is byte-identical)."""
+    _check_id("paymentRequestId", payment_request_id)
+    _check_id("paymentMethodType", method_type)
+    if not isinstance(amount, Money):
+        raise TypeError("amount must be Money")
+    ref = reference_order_id or payment_request_id
+    _check_id("referenceOrderId", ref)
+    description = order_description or ref
+    if len(description) > MAX_DESCRIPTION_LENGTH:
+        raise ValueError(f"orderDescription is longer than {MAX_DESCRIPTION_LENGTH} chars")
+    if terminal_type not in ("WEB", "WAP", "APP", "MINI_APP"):
+        raise ValueError(f"terminalType {terminal_type!r} is not WEB, WAP, APP or MINI_APP")
+    payload: dict[str, Any] = {
+        "productCode": "CASHIER_PAYMENT",
+        "paymentRequestId": payment_request_id,
+        "paymentAmount": amount.to_amount(),
+        "order": {"referenceOrderId": ref, "orderDescription": description,
+                  "orderAmount": amount.to_amount()},
+        "paymentMethod": {"paymentMethodType": method_type},
+        "env": {"terminalType": terminal_type},
+    }
+    if expiry is not None:
+        if expiry.tzinfo is None:
+            raise ValueError("expiry must be timezone-aware")
+        payload["paymentExpiryTime"] = request_time(expiry)
+    if redirect_url:
+        payload["paymentRedirectUrl"] = redirect_url
+    if notify_url:
+        payload["paymentNotifyUrl"] = notify_url
+    return payload

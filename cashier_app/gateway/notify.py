@@ -1,0 +1,174 @@
+"""Antom notifications (notifyPayment/notifyRefund): verification, the fixed ack, a listener."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from cashier_app.gateway.errors import MalformedResponse, ResponseSignatureError
+from cashier_app.gateway.signing import SignatureError, Verifier, check_time
+
+log = logging.getLogger(__name__)
+
+#: The acknowledgement Antom expects, byte for byte (unsigned, HTTP 200).
+ACK: dict[str, Any] = {
+    "result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"}
+}
+ACK_BODY: bytes = json.dumps(ACK, separators=(",", ":")).encode("utf-8")
+
+MAX_NOTIFICATION_BYTES = 256 * 1024
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    """Case-insensitive header lookup on any mapping."""
+    wanted = name.lower()
+    for key, value in headers.items():
+        if key.lower() == wanted:
+            return value
+    return ""
+
+
+def verify_notification(verifier: Verifier, path: str, headers: Mapping[str, str],
+                        body: bytes, *, expected_client_id: str | None = None
+                        ) -> dict[str, Any]:
+    """Verify a notification exactly as received and return its parsed JSON.
+
+    The signed content is ``POST <path>\\n<client-id>.<request-time>.<body>`` with the
+    client id and time taken from the notification's own headers (SHA-256 only). Raises
+    ResponseSignatureError when anything is missing or wrong, MalformedResponse when a
+    verified body is not a JSON object.
+    """
+    client_id = _header(headers, "client-id")
+    req_time = _header(headers, "request-time")
+    signature = _header(headers, "signature")
+    for name, value in (("client-id", client_id), ("request-time", req_time),
+                        ("signature", signature)):
+        if not value:
+            raise ResponseSignatureError(f"notification has no {name} header")
+    if expected_client_id is not None and client_id != expected_client_id:
+        raise ResponseSignatureError(
+            f"notification is for client-id {client_id!r}, not {expected_client_id!r}")
+    if not path.startswith("/"):
+        raise ResponseSignatureError(f"notification path {path!r} is not absolute")
+    try:
+        check_time(req_time, "request-time")
+        verifier.verify_header("POST", path, client_id, req_time, body, signature)
+    except SignatureError as exc:
+        raise ResponseSignatureError(f"notification: {exc}") from None
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise MalformedResponse("notification body is not UTF-8 JSON") from None
+    if not isinstance(data, dict):
+        raise MalformedResponse("notification body is not a JSON object")
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """A verified notification as the listener hands it on."""
+
+    path: str
+    headers: dict[str, str]
+    body: bytes = field(repr=False)
+    payload: dict[str, Any] = field(repr=False)
+
+
+class NotificationListener:
+    """A tiny loopback HTTP endpoint for ``paymentNotifyUrl``: verifies every POST, hands
+    verified ones to ``callback`` and acknowledges; unverifiable ones get HTTP 400 (a forged
+    notification is never acknowledged); a callback failure gets 500 so the sender retries.
+    """
+
+    def __init__(self, verifier: Verifier, callback: Callable[[Notification], None], *,
+                 host: str = "127.0.0.1", port: int = 0, path: str = "/notify",
+                 expected_client_id: str | None = None) -> None:
+        self.verifier = verifier
+        self.callback = callback
+        self.path = path
+        self.expected_client_id = expected_client_id
+        self._server = ThreadingHTTPServer((host, port), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        text = host.decode() if isinstance(host, bytes) else str(host)
+        shown = f"[{text}]" if ":" in text else text
+        return f"http://{shown}:{port}{self.path}"
+
+    def start(self) -> NotificationListener:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._server.serve_forever, args=(0.1,),
+                                            name="notify-listener", daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._server.server_close()
+
+    def __enter__(self) -> NotificationListener:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def handle(self, path: str, headers: Mapping[str, str], body: bytes) -> tuple[int, bytes]:
+        """Status and body to answer (pure enough to test without sockets)."""
+        if path.split("?", 1)[0] != self.path:
+            return 404, b'{"error":"not found"}'
+        try:
+            payload = verify_notification(self.verifier, path, headers, body,
+                                          expected_client_id=self.expected_client_id)
+        except (ResponseSignatureError, MalformedResponse) as exc:
+            log.warning("rejected notification: %s", exc)
+            return 400, json.dumps({"error": str(exc)}).encode("utf-8")
+        try:
+            self.callback(Notification(path, dict(headers), body, payload))
+        except Exception:
+            log.exception("notification callback failed; not acknowledged")
+            return 500, b'{"error":"not processed"}'
+        return 200, ACK_BODY
+
+
+def _handler_for(listener: NotificationListener) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        disable_nagle_algorithm = True
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            try:
+                length = int(self.headers.get("Content-Length") or "0")
+            except ValueError:
+                length = -1
+            if length < 0 or length > MAX_NOTIFICATION_BYTES:
+                self._answer(413 if length > 0 else 400, b'{"error":"bad length"}')
+                return
+            body = self.rfile.read(length)
+            status, answer = listener.handle(self.path, dict(self.headers.items()), body)
+            self._answer(status, answer)
+
+        def do_GET(self) -> None:
+            self._answer(405, b'{"error":"POST only"}')
+
+        def _answer(self, status: int, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=UTF-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            log.debug("notify listener: " + format, *args)
+
+    return Handler

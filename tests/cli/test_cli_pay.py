@@ -1,0 +1,139 @@
+"""``cashier pay`` end to end: real subprocesses on the embedded and a standalone sandbox."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from cashier_app import paths
+from cashier_app.cli import main
+from cashier_app.gateway.signing import (
+    generate_private_key,
+    private_key_pkcs8_base64,
+    public_key_pem,
+)
+from cashier_app.journal import Journal
+
+PAY = ["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK"]
+
+
+def cashier(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cashier_app", *args], capture_output=True,
+                          text=True, timeout=timeout, env=os.environ.copy())
+
+
+@pytest.mark.parametrize(("simulate", "code", "statuses"), [
+    ("approve", 0, {"SUCCESS"}),
+    ("decline", 1, {"FAILED"}),
+    ("expire", 1, {"EXPIRED", "CANCELLED"}),
+])
+def test_pay_on_the_embedded_sandbox(simulate, code, statuses):
+    proc = cashier(*PAY, "--simulate", simulate, "--timeout", "5", "--json")
+    assert proc.returncode == code, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["status"] in statuses
+    assert out["amount"] == "12.30" and out["currency"] == "HKD"
+    assert out["payment_request_id"] and out["payment_id"] and out["result_code"]
+    with Journal(paths.journal_path()) as journal:  # the run was journaled
+        rec = journal.get_payment(out["payment_request_id"])
+        assert rec is not None and rec.status.value == out["status"]
+
+
+def test_pay_does_not_import_qt():
+    script = ("import sys, contextlib, io\n"
+              "from cashier_app.cli import main\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              "    rc = main(['pay', '--amount', '1.00', '--currency', 'HKD', '--method',"
+              " 'ALIPAY_HK', '--simulate', 'approve', '--timeout', '5', '--json'])\n"
+              "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
+              "print(rc, qt)\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, env=os.environ.copy())
+    assert proc.stdout.strip() == "0 []", proc.stderr
+
+
+def test_pay_against_a_standalone_gateway(tmp_path):
+    from cashier_app.sandbox import SandboxGateway
+
+    merchant = generate_private_key()
+    key_file = tmp_path / "merchant.key"
+    key_file.write_text(private_key_pkcs8_base64(merchant))
+    with SandboxGateway() as gw:
+        gw.register_merchant("SANDBOX_CLI_TEST", merchant.public_key())
+        pub_file = tmp_path / "gateway.pem"
+        pub_file.write_text(public_key_pem(gw.gateway_public_key))
+        proc = cashier(*PAY, "--gateway", gw.url, "--client-id", "SANDBOX_CLI_TEST",
+                       "--private-key", str(key_file), "--gateway-public-key", str(pub_file),
+                       "--simulate", "approve", "--timeout", "5", "--summary", "espresso",
+                       "--json")
+        assert proc.returncode == 0, proc.stderr
+        out = json.loads(proc.stdout)
+        assert out["status"] == "SUCCESS" and out["client_id"] == "SANDBOX_CLI_TEST"
+        assert out["gateway_url"] == gw.url and out["trade_summary"] == "espresso"
+        assert gw.payment(out["payment_id"])["paymentStatus"] == "SUCCESS"
+        assert private_key_pkcs8_base64(merchant)[50:90] not in proc.stdout + proc.stderr
+
+        # the gateway key of someone else: answers are not believed, never a success
+        other = tmp_path / "other.pem"
+        other.write_text(public_key_pem(generate_private_key().public_key()))
+        proc = cashier(*PAY, "--gateway", gw.url, "--client-id", "SANDBOX_CLI_TEST",
+                       "--private-key", str(key_file), "--gateway-public-key", str(other),
+                       "--timeout", "0.5", "--json")
+        assert proc.returncode == 1
+        assert json.loads(proc.stdout)["status"] == "UNKNOWN"
+
+
+@pytest.fixture
+def key_files(tmp_path):
+    good = tmp_path / "good.key"
+    good.write_text(private_key_pkcs8_base64(generate_private_key()))
+    pub = tmp_path / "gw.pem"
+    pub.write_text(public_key_pem(generate_private_key().public_key()))
+    bad = tmp_path / "bad.key"
+    bad.write_text("-----BEGIN PRIVATE KEY-----\nnot a key\n")
+    return {"good": str(good), "pub": str(pub), "bad": str(bad),
+            "missing": str(tmp_path / "missing.key")}
+
+
+def _gateway(key_files, url="http://127.0.0.1:9", private="good", public="pub"):
+    return ["--gateway", url, "--client-id", "C1", "--private-key", key_files[private],
+            "--gateway-public-key", key_files[public]]
+
+
+@pytest.mark.parametrize(("args", "names"), [
+    (["--amount", "12.345", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
+    (["--amount", "-1", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
+    (["--amount", "ten", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
+    (["--amount", "1", "--currency", "XYZ", "--method", "ALIPAY_HK"], "--currency"),
+    (["--amount", "1", "--currency", "USD", "--method", "ALIPAY_HK"], "--method"),
+    (["--amount", "1", "--currency", "HKD", "--method", "NOPE"], "--method"),
+    (["--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--timeout", "0"],
+     "--timeout"),
+])
+def test_bad_arguments_exit_2_naming_the_argument(capsys, args, names):
+    assert main(["pay", *args, "--json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and names in err
+
+
+@pytest.mark.parametrize(("kind", "names", "text"), [
+    ({"private": "missing"}, "--private-key", "cannot read"),
+    ({"private": "bad"}, "--private-key", "PEM"),
+    ({"public": "good"}, "--gateway-public-key", "private key"),
+    ({"url": "http://pay.example.com"}, "--gateway", "plain http"),
+])
+def test_bad_gateway_options_exit_2(capsys, key_files, kind, names, text):
+    args = _gateway(key_files, **kind)
+    assert main([*PAY, *args, "--json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and names in err and text in err, err
+    assert "BEGIN" not in err
+
+
+def test_gateway_options_come_together(capsys, key_files):
+    assert main([*PAY, "--gateway", "https://gw.example", "--json"]) == 2
+    assert "--client-id is required" in capsys.readouterr().err
