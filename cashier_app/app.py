@@ -205,13 +205,11 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
 
 def _client_for_profile(client: AntomClient, profile: Profile) -> AntomClient:
     """The profile's wire dialect: plain Antom, or the AlipayHK envelope for ``pay``."""
-    dialect = getattr(profile, "dialect", None)
-    if not dialect:
+    if profile.dialect == "antom":
         return client
     from cashier_app.gateway.alipayhk import client_for_dialect
 
-    wrapped = client_for_dialect(client, dialect,
-                                 merchant_id=getattr(profile, "merchant_id", "") or "",
+    wrapped = client_for_dialect(client, profile.dialect, merchant_id=profile.merchant_id,
                                  merchant_name=profile.merchant_name)
     return cast("AntomClient", wrapped)  # an AntomClient look-alike (same methods)
 

@@ -89,6 +89,8 @@ def run_create(args: argparse.Namespace) -> int:
     currency = args.currency.strip().upper()
     if args.wallets:
         wallets = tuple(w.strip() for w in args.wallets.split(",") if w.strip())
+    elif args.dialect == "alipayhk":
+        wallets = ()  # the profile defaults it to ALIPAY_HK, the envelope's only wallet
     else:
         wallets = tuple(m.type for m in methods.methods_for(currency)) if \
             len(currency) == 3 else ()
@@ -97,7 +99,7 @@ def run_create(args: argparse.Namespace) -> int:
         else (args.gateway or "")
     profile = Profile(args.name, env, args.client_id, currency, gateway,
                       args.key_version, args.notify_url or None, wallets,
-                      args.merchant_name or "")
+                      args.merchant_name or "", args.dialect, args.merchant_id or "")
     store = _store()
     saved = store.save(profile, replace_existing=args.replace)
     if args.use:
@@ -173,6 +175,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--key-version", default="1", help="key version (default 1)")
     p.add_argument("--notify-url", default=None, help="paymentNotifyUrl (optional)")
     p.add_argument("--merchant-name", default="", help="shown on the cashier and receipts")
+    p.add_argument("--dialect", choices=("antom", "alipayhk"), default="antom",
+                   help="wire dialect: antom (AMS v1, default) or alipayhk (legacy envelope "
+                        "alipay.intl.acquiring.cashier.wap.pay; HKD, AlipayHK only)")
+    p.add_argument("--merchant-id", default="", help="AlipayHK merchantId (alipayhk dialect)")
     p.add_argument("--use", action="store_true", help="make it the active profile")
     p.add_argument("--replace", action="store_true", help="update an existing profile")
     p.set_defaults(run=run_create)

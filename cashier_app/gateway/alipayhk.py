@@ -60,6 +60,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from cashier_app import __version__
+from cashier_app.domain.dialects import ALIPAYHK, ANTOM, check_dialect
 from cashier_app.domain.money import Money
 from cashier_app.gateway import retry
 from cashier_app.gateway.errors import (
@@ -80,9 +81,8 @@ VERSION = "2.0.0"
 PAY_FUNCTION = "alipay.intl.acquiring.cashier.wap.pay"
 PRODUCT_CODE = "AGREEMENT_OR_CASHIER_PAY"
 PATH = "/alipayhk/gateway.do"
-DIALECT = "alipayhk"
-ANTOM_DIALECT = "antom"
-DIALECTS = (ANTOM_DIALECT, DIALECT)
+DIALECT = ALIPAYHK
+ANTOM_DIALECT = ANTOM
 DEFAULT_MCC = "5999"  #: ISO 18245 "miscellaneous and specialty retail"
 API = "alipayhk.pay"
 
@@ -442,16 +442,6 @@ def _pay_response(body: dict[str, Any], result: Result) -> PayResponse:
                        parse_time(body, "createTime", API), money(body, "orderAmount", API),
                        text(body, "checkoutUrl"), text(body, "schemeUrl"),
                        text(body, "applinkUrl"), text(body, "codeValue"), body)
-
-
-def check_dialect(value: object) -> str:
-    """A profile's ``dialect`` field: missing/empty means "antom"; raises ValueError
-    naming the allowed values otherwise."""
-    if value in (None, ""):
-        return ANTOM_DIALECT
-    if not isinstance(value, str) or value.strip().lower() not in DIALECTS:
-        raise ValueError(f"dialect {value!r} is not one of: {', '.join(DIALECTS)}")
-    return value.strip().lower()
 
 
 def client_for_dialect(antom: AntomClient, dialect: object = None, *, merchant_id: str = "",

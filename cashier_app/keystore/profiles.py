@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cashier_app import paths
-from cashier_app.domain import methods
+from cashier_app.domain import dialects, methods
 from cashier_app.domain.money import MoneyError, check_currency
 
 from .atomic import atomic_write
@@ -56,6 +56,7 @@ GATEWAY_PRESETS: dict[str, str] = {
 
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
 _CLIENT_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_MERCHANT_ID_RE = re.compile(r"[A-Za-z0-9]{1,32}")
 _KEY_VERSION_RE = re.compile(r"[1-9][0-9]{0,5}")
 
 
@@ -84,6 +85,8 @@ class Profile:
     notify_url: str | None = None
     wallets: tuple[str, ...] = field(default_factory=tuple)
     merchant_name: str = ""
+    dialect: str = dialects.ANTOM  #: "antom", or "alipayhk" for the legacy envelope (seed 004)
+    merchant_id: str = ""  #: AlipayHK merchantId (the envelope's body.merchantId)
 
     @property
     def is_embedded_sandbox(self) -> bool:
@@ -111,13 +114,31 @@ class Profile:
         else:
             gateway = check_url(self.gateway_url, "gateway URL", base_only=True)
         notify = check_url(self.notify_url, "notify URL") if self.notify_url else None
-        wallets = check_wallets(self.wallets, currency)
+        try:
+            dialect = dialects.check_dialect(self.dialect)
+        except ValueError as exc:
+            raise ProfileError(f"profile {name!r}: {exc}") from None
+        raw_wallets = self.wallets
+        if dialect == dialects.ALIPAYHK:
+            if currency != dialects.ALIPAYHK_CURRENCY:
+                raise ProfileError(f"profile {name!r}: the alipayhk dialect takes HKD only, "
+                                   f"not {currency}")
+            raw_wallets = raw_wallets or dialects.ALIPAYHK_METHODS
+        wallets = check_wallets(raw_wallets, currency)
         key_version = check_key_version(self.key_version)
         merchant = str(self.merchant_name or "").strip()
         if len(merchant) > 128 or any(ord(c) < 32 for c in merchant):
             raise ProfileError("merchant name must be at most 128 printable characters")
+        merchant_id = str(self.merchant_id or "").strip()
+        if merchant_id and not _MERCHANT_ID_RE.fullmatch(merchant_id):
+            raise ProfileError("merchant id must be 1-32 letters or digits")
+        if dialect == dialects.ALIPAYHK:
+            extra = sorted(set(wallets) - set(dialects.ALIPAYHK_METHODS))
+            if extra:
+                raise ProfileError(f"profile {name!r}: the alipayhk dialect offers only "
+                                   f"ALIPAY_HK, not {', '.join(extra)}")
         return Profile(name, env, client_id, currency, gateway, key_version, notify, wallets,
-                       merchant)
+                       merchant, dialect, merchant_id)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -140,7 +161,7 @@ class Profile:
         if not isinstance(wallets, list) or not all(isinstance(w, str) for w in wallets):
             raise ProfileError("wallets must be a list of paymentMethodType strings")
         for key in ("name", "environment", "client_id", "currency", "gateway_url",
-                    "key_version", "merchant_name"):
+                    "key_version", "merchant_name", "dialect", "merchant_id"):
             if key in data and not isinstance(data[key], str):
                 raise ProfileError(f"{key} must be a string")
         if data.get("notify_url") is not None and not isinstance(data["notify_url"], str):

@@ -430,3 +430,55 @@ def test_new_user_pays_with_a_profile_against_the_standalone_sandbox(
                 data = path.read_bytes()
                 assert not leaked(data.decode("latin-1"), key), f"key material in {path}"
                 assert b"PRIVATE KEY" not in data, f"private key file {path}"
+
+
+def test_alipayhk_dialect_profile_pays_through_the_envelope(
+        cli: Cli, kr: DictKeyring, key: rsa.RSAPrivateKey, tmp_path: Path) -> None:
+    """A profile that chooses the AlipayHK legacy dialect (seed 004) creates its payment
+    with the signed envelope at /alipayhk/gateway.do, then settles like any other."""
+    from cashier_app import paths
+    from cashier_app.journal import Journal
+
+    assert cli("keys", "generate", "--profile", "sandbox")[0] != 0  # sandbox keys: memory only
+    rc, _, err = cli("profile", "create", "hk", "--environment", "production", "--gateway",
+                     "asia", "--client-id", CLIENT_ID, "--currency", "USD", "--dialect",
+                     "alipayhk")
+    assert rc != 0 and "HKD only" in err
+    assert cli("profile", "create", "hk", "--environment", "production", "--gateway", "asia",
+               "--client-id", CLIENT_ID, "--currency", "HKD", "--dialect", "alipayhk",
+               "--merchant-id", "2160400000002012", "--use")[0] == 0
+    rc, out, _ = cli("profile", "show", "hk", "--json")
+    shown = json.loads(out)
+    assert shown["dialect"] == "alipayhk" and shown["wallets"] == ["ALIPAY_HK"]
+    assert cli("keys", "import", "--from-file", "-",
+               stdin=private_key_pkcs8_base64(key).encode())[0] == 0
+    public_file = tmp_path / "merchant.pub"
+    public_file.write_text(cli("keys", "export-public")[1])
+    sandbox = subprocess.Popen(
+        [sys.executable, "-m", "cashier_app", "sandbox", "--merchant",
+         f"{CLIENT_ID}={public_file}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"}, text=True)
+    try:
+        started = json.loads(sandbox.stdout.readline())  # type: ignore[union-attr]
+        assert cli("profile", "create", "hk", "--replace", "--environment", "production",
+                   "--gateway", started["url"], "--client-id", CLIENT_ID, "--currency", "HKD",
+                   "--dialect", "alipayhk", "--merchant-id", "2160400000002012")[0] == 0
+        assert cli("keys", "import-gateway-key", "--from-file", "-",
+                   stdin=started["gateway_public_key"].encode())[0] == 0
+        rc, out, err = cli("pay", "--profile", "hk", "--amount", "10", "--currency", "HKD",
+                           "--method", "ALIPAY_HK", "--simulate", "approve", "--timeout", "30",
+                           "--json")
+        assert rc == 0, err
+        result = json.loads(out)
+        assert result["status"] == "SUCCESS"
+    finally:
+        sandbox.terminate()
+        sandbox.communicate(timeout=10)
+    journal = Journal(paths.journal_path())
+    try:
+        urls = [e.detail.get("url", "") for e in journal.events(result["payment_request_id"])
+                if e.kind == "response"]
+    finally:
+        journal.close()
+    assert any(u.endswith("/alipayhk/gateway.do") for u in urls), urls
+    assert any("inquiryPayment" in u for u in urls), urls

@@ -183,3 +183,22 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(monkeypatch: pytest.M
         store.save(make(name="other"))
     assert store.path.read_bytes() == before
     assert [p.name for p in Path(store.path.parent).iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_dialect_field_is_validated_and_alipayhk_is_hkd_alipayhk_only() -> None:
+    from cashier_app.keystore.profiles import Environment, Profile, ProfileError
+
+    base = dict(name="hk", environment=Environment.PRODUCTION, client_id="C1",
+                currency="HKD", gateway_url="https://open-sea-global.alipay.com")
+    assert Profile(**base, wallets=("ALIPAY_HK",)).validated().dialect == "antom"  # type: ignore[arg-type]
+    hk = Profile(**base, dialect="AlipayHK", merchant_id="2160400000002012")  # type: ignore[arg-type]
+    assert hk.validated().dialect == "alipayhk"
+    assert hk.validated().wallets == ("ALIPAY_HK",)
+    assert Profile.from_json(hk.validated().to_json()) == hk.validated()
+    with pytest.raises(ProfileError, match="not one of"):
+        Profile(**base, dialect="wechat").validated()  # type: ignore[arg-type]
+    with pytest.raises(ProfileError, match="offers only ALIPAY_HK, not ALIPAY_CN"):
+        Profile(**base, dialect="alipayhk",  # type: ignore[arg-type]
+                wallets=("ALIPAY_HK", "ALIPAY_CN")).validated()
+    with pytest.raises(ProfileError, match="merchant id"):
+        Profile(**base, dialect="alipayhk", merchant_id="12 34").validated()  # type: ignore[arg-type]
