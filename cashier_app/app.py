@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from cashier_app import paths
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key
+from cashier_app.journal.tilllock import TillLock
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -116,12 +117,27 @@ class Services:
     sandbox: SandboxGateway | None = None
     paykit: Any = None
     listener: NotificationListener | None = None  #: embedded sandbox: pushes land here
+    till_lock: TillLock | None = None  #: held: this process may recover the profile
     _closed: bool = False
+
+    @property
+    def exclusive(self) -> bool:
+        """True when no other live cashier process uses this profile on this journal, so
+        recovering its unfinished payments cannot cancel a sale someone else is showing."""
+        return self.till_lock is not None and self.till_lock.held
+
+    def in_use_message(self) -> str:
+        holder = self.till_lock.holder() if self.till_lock is not None else ""
+        who = f" (pid {holder})" if holder else ""
+        return (f"another cashier process{who} is using profile {self.profile.name!r}; "
+                "its unfinished payments are left to it")
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
+        if self.till_lock is not None:
+            self.till_lock.release()
         if self.listener is not None:
             self.listener.stop()
         self.client.close()
@@ -154,7 +170,10 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
 
     creds = resolve_credentials(profile_name, gateway_url=gateway_url, client_id=client_id,
                                 signer=signer, verifier=verifier)
-    journal = Journal(journal_path or paths.journal_path())
+    path = Path(journal_path or paths.journal_path())
+    journal = Journal(path)
+    till_lock = TillLock(path.parent / "locks", creds.profile.name)
+    till_lock.acquire()
     sandbox: SandboxGateway | None = None
     simulator: SimulatorClient | None = None
     client: AntomClient | None = None
@@ -189,10 +208,11 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                                             expected_client_id=creds.client_id).start()
             checkout.notify_url = listener.url
         services = Services(checkout, journal, profile, client, simulator, sandbox,
-                            listener=listener)
+                            listener=listener, till_lock=till_lock)
         services.paykit = _build_paykit(checkout, profile)
         return services
     except BaseException:
+        till_lock.release()
         if listener is not None:
             listener.stop()
         if client is not None:

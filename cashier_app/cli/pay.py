@@ -153,6 +153,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
         raise CliError(str(exc)) from None
     with services:
         checkout = services.checkout
+        _recover_earlier_runs(services)
         try:
             rec = checkout.create_payment(
                 PaymentInfo(amount.value, amount.currency, args.summary), method_type)
@@ -176,6 +177,25 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
             return 130
         _print(args, rec)
         return 0 if rec.status.value == "SUCCESS" else 1
+
+
+def _recover_earlier_runs(services: Any) -> None:
+    """Finish what a crashed earlier run of this profile left unfinished, before taking a
+    new payment (issue: "on start, GUI and CLI"). Skipped while another live cashier
+    process holds the profile: it may still be showing one of them to a customer."""
+    if not services.journal.non_final_payments(services.profile.name):
+        return
+    if not services.exclusive:
+        print(f"note: {services.in_use_message()}", file=sys.stderr)
+        return
+    try:
+        recovered = services.checkout.recover()
+    except Exception as exc:  # the new sale must not be blocked by an old one's problem
+        print(f"note: recovering earlier payments stopped: {exc}", file=sys.stderr)
+        return
+    for rec in recovered:
+        print(f"recovered {rec.payment_request_id}: {rec.status.value}"
+              f"{f' ({rec.result_code})' if rec.result_code else ''}", file=sys.stderr)
 
 
 def _simulate(services: Any, gateway: tuple[str, str, Signer, Verifier] | None, action: str,

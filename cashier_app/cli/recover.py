@@ -147,6 +147,9 @@ def _recover_profile(profile: str, recs: list[Any], gateway: tuple[Any, ...] | N
         return []
     out: list[dict[str, Any]] = []
     with services:
+        if not services.exclusive:
+            problems.append(services.in_use_message())
+            return out
         journal = services.journal
         before_refunds = {r.refund_request_id: r for r in journal.non_final_refunds()}
         try:

@@ -18,6 +18,7 @@ from cashier_app.ui.pages.picker_page import PickerPage
 from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
 from cashier_app.ui.pages.result_page import ResultPage
 from cashier_app.ui.pages.starting_page import StartingPage
+from cashier_app.ui.qa.console import install_qa_console
 from cashier_app.ui.resources import icon
 from cashier_app.ui.sale_flow import SaleFlow
 from cashier_app.ui.tasks import TaskRunner
@@ -31,6 +32,13 @@ def _default_factory(profile_name: str | None) -> Any:
     from cashier_app.app import build_services
 
     return build_services(profile_name)
+
+
+def _replace_services(old: Any, factory: ServicesFactory, profile_name: str) -> Any:
+    """Close ``old`` (its journal, gateway and till lock) and build the profile's services."""
+    if old is not None:
+        old.close()
+    return factory(profile_name)
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
+        self.qa_dock = install_qa_console(self)  # F12: exchanges, faults, notifications
         self.profile_label = QLabel(self)
         self.profile_label.setObjectName("profileLabel")
         self.sandbox_notice = QLabel(self)
@@ -127,6 +136,10 @@ class MainWindow(QMainWindow):
         records_menu = self.menuBar().addMenu(self.tr("&Records"))
         records_menu.addAction(self.history_action)
         records_menu.addAction(self.report_action)
+        self.profiles_action = QAction(self.tr("Profiles && keys…"), self)
+        self.profiles_action.setObjectName("profilesAction")
+        self.profiles_action.triggered.connect(self.open_profiles_dialog)
+        self.menuBar().addMenu(self.tr("S&etup")).addAction(self.profiles_action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
@@ -162,6 +175,10 @@ class MainWindow(QMainWindow):
         self.flow.new_sale()
         self._set_sale_actions_enabled(True)
         self.services_ready.emit(services)
+        if not services.exclusive:  # another live cashier owns this profile's open sales
+            self._show_banner(self.tr("Another cashier is using this profile; its unfinished "
+                                      "payments are left to it."))
+            return
         self.tasks.run("app:recover", services.checkout.recover,
                        on_done=self._on_recovered,
                        on_error=lambda exc: self._show_banner(
@@ -249,6 +266,48 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("This page is not available: %1")
                                          .replace("%1", str(exc)), 8000)
             return None
+
+    @Slot()
+    def open_profiles_dialog(self) -> QWidget:
+        """Profiles & keys (window-modal); a change of the active profile rebuilds services."""
+        from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
+
+        dialog = ProfilesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.active_profile_changed.connect(self.switch_profile)
+        dialog.open()
+        return dialog
+
+    @Slot(str)
+    def switch_profile(self, name: str) -> bool:
+        """Run on profile ``name``: close the services and build new ones on a worker, as at
+        start-up. Refused (False) while a sale is between Charge and its result."""
+        if self.flow is not None and self.flow.in_progress():
+            self.statusBar().showMessage(self.tr("Finish the current sale first, then choose "
+                                                 "the profile again."), 8000)
+            return False
+        flow, self.flow = self.flow, None
+        if flow is not None:
+            flow.detach()
+            flow.deleteLater()
+        for page in filter(None, self._extra_pages.values()):  # they hold the old services
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._extra_pages.clear()
+        self._set_sale_actions_enabled(False)
+        old, self.services = self.services, None
+        self.profile_name = name
+        self.starting_page.show_starting()
+        self.stack.setCurrentWidget(self.starting_page)
+        self.tasks.run("app:start", _replace_services, old, self._factory, name,
+                       on_done=self._on_services_switched, on_error=self._on_services_failed)
+        return True
+
+    def _on_services_switched(self, services: Any) -> None:
+        self._on_services_built(services)
+        if self.display is not None and self.flow is not None:
+            self.flow.display = self.display
+            self.flow.refresh_display()
 
     @Slot(bool)
     def _on_display_action_toggled(self, on: bool) -> None:

@@ -137,3 +137,63 @@ def test_bad_gateway_options_exit_2(capsys, key_files, kind, names, text):
 def test_gateway_options_come_together(capsys, key_files):
     assert main([*PAY, "--gateway", "https://gw.example", "--json"]) == 2
     assert "--client-id is required" in capsys.readouterr().err
+
+
+def _stale_pending_payment(profile: str = "sandbox") -> str:
+    """A payment an earlier, crashed run left PENDING in the journal."""
+    from datetime import UTC, datetime, timedelta
+
+    from cashier_app.domain.money import Money
+    from cashier_app.domain.outcome import Status
+    from cashier_app.domain.records import PaymentRecord
+
+    now = datetime.now(UTC)
+    rec = PaymentRecord("stale-0001", profile, Money(500, "HKD"), "ALIPAY_HK", Status.PENDING,
+                        now - timedelta(minutes=3), now - timedelta(minutes=3),
+                        payment_id="2026STALE", expires_at=now + timedelta(minutes=7))
+    journal = Journal(paths.journal_path())
+    try:
+        journal.create_payment(rec)
+    finally:
+        journal.close()
+    return rec.payment_request_id
+
+
+def _status(prid: str) -> str:
+    journal = Journal(paths.journal_path())
+    try:
+        rec = journal.get_payment(prid)
+        assert rec is not None
+        return rec.status.value
+    finally:
+        journal.close()
+
+
+def test_pay_first_finishes_what_a_crashed_run_left_open():
+    prid = _stale_pending_payment()
+    proc = cashier("pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
+                   "--simulate", "approve", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert f"recovered {prid}:" in proc.stderr
+    # the embedded sandbox of the crashed run died with it: nothing can have been charged
+    assert _status(prid) in ("FAILED", "CANCELLED", "EXPIRED")
+    assert json.loads(proc.stdout)["status"] == "SUCCESS"
+
+
+def test_pay_leaves_open_sales_of_a_live_till_alone():
+    from cashier_app.journal.tilllock import TillLock
+
+    prid = _stale_pending_payment()
+    live_till = TillLock(paths.journal_path().parent / "locks", "sandbox")
+    assert live_till.acquire()
+    try:
+        proc = cashier("pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
+                       "--simulate", "approve", "--json")
+        assert proc.returncode == 0, proc.stderr
+        assert "another cashier process" in proc.stderr and f"(pid {os.getpid()})" in proc.stderr
+        assert _status(prid) == "PENDING"
+        rec = cashier("recover")
+        assert rec.returncode != 0 and "another cashier process" in rec.stderr
+        assert _status(prid) == "PENDING"
+    finally:
+        live_till.release()
