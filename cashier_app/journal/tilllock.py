@@ -10,8 +10,8 @@ dies, even by SIGKILL, so a crashed till never blocks the next start.
 from __future__ import annotations
 
 import os
-import sys
 import re
+import sys
 from pathlib import Path
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
