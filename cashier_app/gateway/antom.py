@@ -8,7 +8,6 @@ stale request times. So one sale can never become two payments.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import threading
@@ -24,6 +23,7 @@ import httpx
 
 from cashier_app import __version__
 from cashier_app.domain.money import Money
+from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway import retry
 from cashier_app.gateway.errors import (
     GatewayError,
@@ -64,14 +64,6 @@ MAX_DESCRIPTION_LENGTH = 256
 T = TypeVar("T")
 
 
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_gateway_url(url: str) -> str:

@@ -14,7 +14,6 @@ is never overwritten: the user fixes it or restores the backup, we do not guess.
 from __future__ import annotations
 
 import builtins
-import ipaddress
 import json
 import re
 from dataclasses import asdict, dataclass, field, replace
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 from cashier_app import paths
 from cashier_app.domain import dialects, methods
 from cashier_app.domain.money import MoneyError, check_currency
+from cashier_app.domain.net import is_loopback_host
 
 from .atomic import atomic_write
 
@@ -209,13 +209,6 @@ def check_key_version(version: object) -> str:
     return text
 
 
-def is_loopback_host(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def resolve_gateway(value: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -11,6 +10,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway.signing import (
     DEFAULT_KEY_VERSION,
     Signer,
@@ -31,13 +31,6 @@ class SandboxError(ValueError):
     """A sandbox set-up problem (bad host, bad merchant key...); the message says which."""
 
 
-def is_loopback_host(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class SandboxGateway:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import heapq
 import http.client
-import ipaddress
 import itertools
 import json
 import threading
@@ -20,6 +19,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway.signing import Signer, request_time
 from cashier_app.sandbox.faults import FaultPlan
 
@@ -42,13 +42,7 @@ def is_ack(status: int, body: bytes) -> bool:
 
 
 def is_loopback_url(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(urlsplit(url).hostname)
 
 
 @dataclass(frozen=True)

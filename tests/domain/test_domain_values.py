@@ -82,3 +82,14 @@ def test_payment_info_select_pay_type():
     assert info.validate().value == 100
     assert info.selectable_types() == ("ALIPAY_HK", "ALIPAY_CN")
     assert info.currency_label() == "HK$"
+
+
+@pytest.mark.parametrize(("host", "loopback"), [
+    ("127.0.0.1", True), ("127.8.9.10", True), ("localhost", True), ("LOCALHOST", True),
+    ("::1", True), ("[::1]", True), ("10.0.0.1", False), ("192.168.1.2", False),
+    ("example.com", False), ("", False), (None, False), ("127.0.0.1.nip.io", False),
+])
+def test_loopback_hosts(host, loopback):
+    from cashier_app.domain.net import is_loopback_host
+
+    assert is_loopback_host(host) is loopback
