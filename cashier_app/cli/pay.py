@@ -8,13 +8,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args
 
 if TYPE_CHECKING:
     from cashier_app.domain.records import PaymentRecord
     from cashier_app.gateway.signing import Signer, Verifier
 
 SIMULATIONS = ("approve", "decline", "expire")
-_GATEWAY_OPTIONS = ("gateway", "client_id", "private_key", "gateway_public_key")
 
 
 def register(subparsers: Any) -> None:
@@ -27,14 +27,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
     p.add_argument("--method", required=True, help="paymentMethodType, e.g. ALIPAY_HK")
     p.add_argument("--summary", default="", help="trade summary / order description")
-    p.add_argument("--gateway", metavar="URL",
-                   help="standalone gateway base URL (https, or http on loopback)")
-    p.add_argument("--client-id", metavar="ID", help="merchant client id at that gateway")
-    p.add_argument("--private-key", metavar="FILE", help="merchant private key (PEM/base64)")
-    p.add_argument("--gateway-public-key", metavar="FILE",
-                   help="the gateway's public key (PEM/base64)")
-    p.add_argument("--key-version", default="1", help="keyVersion of the merchant key")
-    p.add_argument("--profile", metavar="NAME", help="use a saved merchant profile")
+    add_gateway_options(p)
     p.add_argument("--simulate", choices=SIMULATIONS,
                    help="play the payer on a sandbox after the payment is created")
     p.add_argument("--timeout", metavar="S", help="give up (and cancel) after S seconds")
@@ -52,47 +45,6 @@ def _timeout(text: str | None) -> float | None:
     if not value > 0 or value == float("inf"):
         raise CliError(f"--timeout {text!r} must be a positive number of seconds")
     return value
-
-
-def _read_key_file(option: str, path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    except UnicodeDecodeError:
-        raise CliError(f"{option}: {path} is not a text key file (PEM or base64)") from None
-    except OSError as exc:
-        raise CliError(f"{option}: cannot read {path}: {exc.strerror or exc}") from None
-
-
-def _gateway_keys(args: argparse.Namespace) -> tuple[str, str, Signer, Verifier] | None:
-    from cashier_app.gateway.antom import check_gateway_url
-    from cashier_app.gateway.signing import KeyFormatError, Signer, Verifier
-
-    given = [name for name in _GATEWAY_OPTIONS if getattr(args, name) is not None]
-    if not given:
-        return None
-    for name in _GATEWAY_OPTIONS:
-        if getattr(args, name) is None:
-            flags = ", ".join("--" + g.replace("_", "-") for g in given)
-            raise CliError(f"--{name.replace('_', '-')} is required with {flags}")
-    try:
-        url = check_gateway_url(args.gateway)
-    except ValueError as exc:
-        raise CliError(f"--gateway: {exc}") from None
-    client_id = args.client_id.strip()
-    if not client_id or not client_id.isascii() or any(c.isspace() for c in client_id):
-        raise CliError(f"--client-id {args.client_id!r} must be ASCII without spaces")
-    try:
-        signer = Signer.from_text(_read_key_file("--private-key", args.private_key),
-                                  key_version=args.key_version)
-    except KeyFormatError as exc:
-        raise CliError(f"--private-key: {exc}") from None
-    try:
-        verifier = Verifier.from_text(_read_key_file("--gateway-public-key",
-                                                     args.gateway_public_key))
-    except KeyFormatError as exc:
-        raise CliError(f"--gateway-public-key: {exc}") from None
-    return url, client_id, signer, verifier
 
 
 def _outcome(rec: PaymentRecord) -> dict[str, Any]:
@@ -125,9 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if len(args.summary) > 256:
         raise CliError("--summary is longer than 256 characters")
     timeout = _timeout(args.timeout)
-    gateway = _gateway_keys(args)
-    if gateway is not None and args.profile:
-        raise CliError("--profile cannot be combined with --gateway")
+    gateway = gateway_from_args(args)
     if args.simulate and gateway is not None and not gateway[0].startswith("http://"):
         raise CliError("--simulate needs a sandbox gateway (http:// on loopback)")
     return _pay(args, amount, method.type, gateway, timeout)

@@ -1,7 +1,6 @@
 """``cashier recover``: drive every payment left unfinished (crash, network drop) to a final state.
 
-Also home of the gateway options that ``recover`` and ``refund`` share with ``cashier pay``
-(and of ``open_services``, which turns them, or a payment's recorded profile, into services).
+Without gateway options each payment's recorded profile is used (see gateway_options.py).
 """
 
 from __future__ import annotations
@@ -13,53 +12,13 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, open_services
 from cashier_app.cli.history import open_journal
 
 if TYPE_CHECKING:
-    from cashier_app.app import Services
+    pass
 
 
-def add_gateway_options(p: argparse.ArgumentParser) -> None:
-    """The same gateway options as ``cashier pay``."""
-    p.add_argument("--gateway", metavar="URL",
-                   help="standalone gateway base URL (https, or http on loopback)")
-    p.add_argument("--client-id", metavar="ID", help="merchant client id at that gateway")
-    p.add_argument("--private-key", metavar="FILE", help="merchant private key (PEM/base64)")
-    p.add_argument("--gateway-public-key", metavar="FILE",
-                   help="the gateway's public key (PEM/base64)")
-    p.add_argument("--key-version", default="1", help="keyVersion of the merchant key")
-    p.add_argument("--profile", metavar="NAME", help="use a saved merchant profile")
-
-
-def gateway_from_args(args: argparse.Namespace) -> tuple[Any, ...] | None:
-    """(url, client_id, signer, verifier) from the options, None when none was given."""
-    from cashier_app.cli.pay import _gateway_keys
-
-    gateway = _gateway_keys(args)
-    if gateway is not None and args.profile:
-        raise CliError("--profile cannot be combined with --gateway")
-    return gateway
-
-
-def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
-                  what: str) -> Services:
-    """Services for ``gateway`` (explicit options) or the saved ``profile``; a one-line
-    CliError naming ``what`` could not be done otherwise."""
-    from cashier_app.app import build_services
-    from cashier_app.journal import JournalError
-
-    try:
-        if gateway is not None:
-            url, client_id, signer, verifier = gateway
-            return build_services(gateway_url=url, client_id=client_id, signer=signer,
-                                  verifier=verifier)
-        return build_services(profile)
-    except JournalError as exc:
-        raise CliError(f"journal unusable, cannot {what}: {exc}", code=1) from None
-    except Exception as exc:  # profile missing, keyring locked, bad key file ...
-        hint = (f"; profile {profile!r} is not saved here: pass --gateway, --client-id, "
-                "--private-key and --gateway-public-key" if profile else "")
-        raise CliError(f"cannot {what}: {exc}{hint}", code=1) from None
 
 
 def register(subparsers: Any) -> None:

@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, open_services
 from cashier_app.cli.history import open_journal
-from cashier_app.cli.recover import add_gateway_options, gateway_from_args, open_services
 
 
 def register(subparsers: Any) -> None:

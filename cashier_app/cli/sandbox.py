@@ -69,9 +69,9 @@ def _merchants(specs: list[str]) -> list[tuple[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cashier_app.domain.net import is_loopback_host
     from cashier_app.gateway.signing import KeyFormatError, load_private_key
     from cashier_app.sandbox import SandboxError, SandboxGateway
-    from cashier_app.domain.net import is_loopback_host
 
     if not is_loopback_host(args.host) and not args.allow_remote:
         raise CliError(f"--host {args.host}: not a loopback address; the sandbox's control "
