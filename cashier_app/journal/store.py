@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime, time
@@ -84,36 +84,30 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def _payment_columns(rec: PaymentRecord) -> dict[str, Any]:
+def _columns(rec: PaymentRecord | RefundRecord, fields: Iterable[str],
+             times: Container[str]) -> dict[str, Any]:
+    """A record as column values: money split into minor units + currency, times as text."""
     out: dict[str, Any] = {}
-    for name in _PAYMENT_FIELDS:
+    for name in fields:
         value = getattr(rec, name)
         if name == "amount":
             out["amount_minor"] = value.value
             out["currency"] = value.currency
         elif name == "status":
             out["status"] = Status(value).value
-        elif name in _PAYMENT_TIMES:
+        elif name in times:
             out[name] = to_db_time(value)
         else:
             out[name] = value
     return out
+
+
+def _payment_columns(rec: PaymentRecord) -> dict[str, Any]:
+    return _columns(rec, _PAYMENT_FIELDS, _PAYMENT_TIMES)
 
 
 def _refund_columns(rec: RefundRecord) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in _REFUND_FIELDS:
-        value = getattr(rec, name)
-        if name == "amount":
-            out["amount_minor"] = value.value
-            out["currency"] = value.currency
-        elif name == "status":
-            out["status"] = Status(value).value
-        elif name in _REFUND_TIMES:
-            out[name] = to_db_time(value)
-        else:
-            out[name] = value
-    return out
+    return _columns(rec, _REFUND_FIELDS, _REFUND_TIMES)
 
 
 def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
