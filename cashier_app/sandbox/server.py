@@ -8,6 +8,7 @@ plain unsigned HTTP (they are not part of the Antom protocol).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import logging
 import socket
@@ -68,10 +69,8 @@ class HttpServer(ThreadingHTTPServer):
         with self._open_lock:
             conns, self._open = list(self._open), set()
         for conn in conns:
-            try:
+            with contextlib.suppress(OSError):  # already closed by the peer
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             conn.close()
 
 
