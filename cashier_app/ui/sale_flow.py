@@ -77,6 +77,26 @@ class SaleFlow(QObject):
         self.stack.setCurrentWidget(page)
         self.stage_changed.emit(stage)
 
+    def detach(self) -> None:
+        """Let go of the pages (the window is switching to new services): stop polling,
+        abandon this sale's tasks and disconnect every page signal this flow listens to."""
+        self.poller.stop()
+        self.tasks.cancel("sale")
+        for signal, slot in ((self.order.order_submitted, self._on_order_submitted),
+                             (self.picker.method_confirmed, self._on_picker_method_confirmed),
+                             (self.picker.picker_cancelled, self._on_picker_cancelled),
+                             (self.picker.selection_changed, self._on_picker_selection_changed),
+                             (self.redirect.cancel_requested, self._on_redirect_cancel_requested),
+                             (self.redirect.new_code_requested,
+                              self._on_redirect_new_code_requested),
+                             (self.redirect.closed, self._show_result),
+                             (self.redirect.simulate_requested,
+                              self._on_redirect_simulate_requested),
+                             (self.result.new_sale_requested, self.new_sale),
+                             (self.result.refund_requested, self._on_result_refund_requested)):
+            signal.disconnect(slot)
+        self.order.amount_edited.disconnect()  # its only listener: this flow's mirror lambda
+
     def in_progress(self) -> bool:
         """A sale is between Charge and its result (other screens must wait)."""
         return self.stage in ("picker", "redirect")

@@ -1,0 +1,120 @@
+"""Switching the active profile from the Profiles & keys dialog rebuilds the window's
+services on a worker; a sale still works on the sandbox profile afterwards."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cashier_app.domain.outcome import Status
+from cashier_app.gateway.signing import generate_private_key
+from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+from cashier_app.keystore.store import KeyStore
+from cashier_app.sandbox.gateway import SandboxGateway
+from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
+from cashier_app.ui.main_window import MainWindow
+
+WAIT = 30_000
+
+
+@pytest.fixture
+def standalone_gateway():
+    gateway = SandboxGateway("127.0.0.1", 0, gateway_private_key=generate_private_key()).start()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture
+def window(cashier_app, memory_keyring, qtbot):
+    win = MainWindow(None)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    with qtbot.waitSignal(win.services_ready, timeout=WAIT):
+        pass
+    yield win
+    win.close()
+
+
+def use_in_dialog(window: MainWindow, qtbot, name: str):
+    dialog = window.open_profiles_dialog()
+    assert isinstance(dialog, ProfilesDialog) and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.overview is not None and dialog.keys is not None,
+                    timeout=WAIT)
+    row = [p.name for p in dialog.overview.profiles].index(name)
+    dialog.table.selectRow(row)
+    assert dialog.use_button.isEnabled()
+    with qtbot.waitSignal(window.services_ready, timeout=WAIT) as ready:
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    dialog.reject()
+    return ready.args[0]
+
+
+def sell(window: MainWindow, qtbot) -> object:
+    field = window.order_page.amount_input
+    field.setFocus()
+    qtbot.keyClicks(field, "8.80")
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda stage: stage == "picker"):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.mouseClick(window.picker_page.confirm_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
+        qtbot.mouseClick(window.redirect_page.simulate_pay, Qt.MouseButton.LeftButton)
+    return settled.args[0]
+
+
+def test_use_rebuilds_services_and_sandbox_sale_still_works(window, qtbot,
+                                                            standalone_gateway):
+    first = window.services
+    assert first.profile.name == "sandbox" and window.flow is not None
+    old_flow = window.flow
+
+    # A production-style profile on a standalone gateway, keys in the (fake) OS keyring.
+    profile = ProfileStore().save(Profile(
+        "shop-live", Environment.PRODUCTION, "2188000000000001", "HKD",
+        standalone_gateway.url, wallets=("ALIPAY_HK",), merchant_name="Harbour Café"))
+    keys = KeyStore.open()
+    info = keys.generate(profile)
+    keys.import_gateway_key(profile, standalone_gateway.gateway_public_key_base64)
+    standalone_gateway.register_merchant(profile.client_id, info.public_key_base64)
+
+    live = use_in_dialog(window, qtbot, "shop-live")
+    assert live is window.services and live.profile.name == "shop-live"
+    assert live.sandbox is None and first._closed  # the old services were closed
+    assert ProfileStore().active_name() == "shop-live"
+    assert window.flow is not old_flow
+    assert "shop-live" in window.profile_label.text()
+    assert not window.sandbox_notice.isVisibleTo(window)
+
+    back = use_in_dialog(window, qtbot, "sandbox")
+    assert back.profile.name == "sandbox" and live._closed
+    record = sell(window, qtbot)
+    assert record.status is Status.SUCCESS
+    assert window.stack.currentWidget() is window.result_page
+
+
+def test_switch_is_refused_during_a_sale(window, qtbot):
+    field = window.order_page.amount_input
+    field.setFocus()
+    qtbot.keyClicks(field, "3.00")
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda stage: stage == "picker"):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    services = window.services
+    assert window.switch_profile("sandbox") is False
+    assert window.services is services
+    assert "Finish the current sale" in window.statusBar().currentMessage()
+
+
+def test_failed_switch_shows_why_and_can_switch_back(window, qtbot):
+    ProfileStore().save(Profile("no-keys", Environment.PRODUCTION, "2188000000000002",
+                                "HKD", "https://open-sea-global.alipay.com",
+                                wallets=("ALIPAY_HK",)))
+    with qtbot.waitSignal(window.services_failed, timeout=WAIT) as failed:
+        window.switch_profile("no-keys")
+    assert "no-keys" in failed.args[0] and "private key" in failed.args[0]
+    assert window.stack.currentWidget() is window.starting_page
+    assert window.profiles_action.isEnabled()
+    back = use_in_dialog(window, qtbot, "sandbox")
+    assert back.profile.name == "sandbox"
