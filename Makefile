@@ -3,7 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test system-deps bench lint screenshots clean
+.PHONY: run test system-deps bench lint screenshots package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ lint: $(STAMP)
 
 screenshots: system-deps $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(VENV)/bin/python scripts/screenshots.py
+
+## One-folder desktop build in dist/cashier/ (PyInstaller). Its own venv: the official SDK's
+## test-only dependency enum34 is incompatible with PyInstaller.
+package: system-deps
+	$(PYTHON) -m venv build/pkg-venv
+	build/pkg-venv/bin/python -m pip install -q . pyinstaller
+	build/pkg-venv/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/cashier.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
