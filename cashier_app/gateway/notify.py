@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,6 +80,19 @@ class Notification:
     payload: dict[str, Any] = field(repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One POST the listener answered, accepted or not (what the QA console lists)."""
+
+    path: str
+    headers: dict[str, str]
+    body: str
+    status: int  #: the HTTP status the listener answered
+    accepted: bool  #: verified and handed to the callback
+    error: str  #: why it was rejected (or why the callback failed); "" when accepted
+    received_at: float  #: time.time()
+
+
 class NotificationListener:
     """A tiny loopback HTTP endpoint for ``paymentNotifyUrl``: verifies every POST, hands
     verified ones to ``callback`` and acknowledges; unverifiable ones get HTTP 400 (a forged
@@ -87,8 +101,11 @@ class NotificationListener:
 
     def __init__(self, verifier: Verifier, callback: Callable[[Notification], None], *,
                  host: str = "127.0.0.1", port: int = 0, path: str = "/notify",
-                 expected_client_id: str | None = None) -> None:
+                 expected_client_id: str | None = None,
+                 observer: Callable[[Delivery], None] | None = None) -> None:
         self.verifier = verifier
+        #: Told about every answered POST (any thread); must not raise (it is logged if so).
+        self.observer = observer
         self.callback = callback
         self.path = path
         self.expected_client_id = expected_client_id
@@ -125,20 +142,32 @@ class NotificationListener:
 
     def handle(self, path: str, headers: Mapping[str, str], body: bytes) -> tuple[int, bytes]:
         """Status and body to answer (pure enough to test without sockets)."""
+        status, answer, error = self._decide(path, headers, body)
+        observer = self.observer
+        if observer is not None:
+            try:
+                observer(Delivery(path, dict(headers), body.decode("utf-8", "replace"),
+                                  status, status == 200, error, time.time()))
+            except Exception:  # the QA console must never break a notification
+                log.exception("notification observer failed")
+        return status, answer
+
+    def _decide(self, path: str, headers: Mapping[str, str],
+                body: bytes) -> tuple[int, bytes, str]:
         if path.split("?", 1)[0] != self.path:
-            return 404, b'{"error":"not found"}'
+            return 404, b'{"error":"not found"}', f"unknown path {path!r}"
         try:
             payload = verify_notification(self.verifier, path, headers, body,
                                           expected_client_id=self.expected_client_id)
         except (ResponseSignatureError, MalformedResponse) as exc:
             log.warning("rejected notification: %s", exc)
-            return 400, json.dumps({"error": str(exc)}).encode("utf-8")
+            return 400, json.dumps({"error": str(exc)}).encode("utf-8"), str(exc)
         try:
             self.callback(Notification(path, dict(headers), body, payload))
-        except Exception:
+        except Exception as exc:
             log.exception("notification callback failed; not acknowledged")
-            return 500, b'{"error":"not processed"}'
-        return 200, ACK_BODY
+            return 500, b'{"error":"not processed"}', f"not processed: {exc}"
+        return 200, ACK_BODY, ""
 
 
 def _handler_for(listener: NotificationListener) -> type[BaseHTTPRequestHandler]:

@@ -1,0 +1,1 @@
+"""QA console: every signed exchange, the sandbox's fault scenarios, received notifications."""
