@@ -9,7 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cashier_app.domain.outcome import Status
 from cashier_app.ui.customer_display import CustomerDisplay
@@ -89,7 +97,15 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.banner)
-        box.addWidget(self.stack, 1)
+        # Pages fit 1024x600; when the QA dock or a small screen leaves less room, the page
+        # scrolls instead of clipping its bottom buttons.
+        self.page_scroll = QScrollArea(central)
+        self.page_scroll.setObjectName("pageScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.stack)
+        self.page_scroll.viewport().setAutoFillBackground(False)
+        box.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self._build_actions()
