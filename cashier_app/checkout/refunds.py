@@ -10,7 +10,7 @@ from cashier_app.checkout.ids import new_request_id
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
-from cashier_app.gateway.errors import GatewayError, GatewayResultError
+from cashier_app.gateway.errors import GatewayError, GatewayResultError, MalformedResponse
 
 if TYPE_CHECKING:
     from cashier_app.checkout.service import CheckoutService
@@ -69,6 +69,11 @@ class Refunds:
         except GatewayError as exc:
             return self._refund_moved(prid, rrid, Status.UNKNOWN, result_code=local_code(exc),
                                       result_message=str(exc))
+        mismatch = _mismatch("refund", refund, resp.refund_request_id, resp.refund_amount,
+                             payment_id=(resp.payment_id, rec.payment_id))
+        if mismatch:
+            return self._refund_moved(prid, rrid, Status.UNKNOWN, result_code=local_code(mismatch),
+                                      result_message=str(mismatch))
         if resp.result.status == "S":
             return self._refund_moved(prid, rrid, Status.SUCCESS, refund_id=resp.refund_id,
                                       result_code=resp.result.code,
@@ -100,6 +105,12 @@ class Refunds:
         except GatewayError as exc:
             return self._refund_moved(prid, refund_request_id, Status.UNKNOWN,
                                       result_code=local_code(exc), result_message=str(exc))
+        mismatch = _mismatch("inquiryRefund", refund, resp.refund_request_id,
+                             resp.refund_amount)
+        if mismatch:
+            return self._refund_moved(prid, refund_request_id, Status.UNKNOWN,
+                                      result_code=local_code(mismatch),
+                                      result_message=str(mismatch))
         status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(resp.refund_status,
                                                                         Status.PENDING)
         changes: dict[str, Any] = {"result_code": resp.refund_status or resp.result.code}
@@ -115,3 +126,17 @@ class Refunds:
         self.service._event(prid, "refund_state", {"refund_request_id": rrid, "to": status.value,
                                            "code": changes.get("result_code", "")})
         return updated
+
+
+def _mismatch(api: str, refund: RefundRecord, refund_request_id: str, amount: Money | None,
+              payment_id: tuple[str, str] = ("", "")) -> MalformedResponse | None:
+    """Why a verified answer is about another refund (then it is not believed), or None."""
+    why = ""
+    got, ours = payment_id
+    if refund_request_id and refund_request_id != refund.refund_request_id:
+        why = f"answer is for refundRequestId {refund_request_id!r}"
+    elif amount is not None and amount != refund.amount:
+        why = f"answer amount {amount} differs from the journaled {refund.amount}"
+    elif got and ours and got != ours:
+        why = f"answer is for paymentId {got!r}, not {ours!r}"
+    return MalformedResponse(f"{api}: {why}") if why else None

@@ -185,6 +185,14 @@ class CheckoutService:
         if resp.payment_amount is not None and resp.payment_amount != rec.amount:
             return self._unreachable(prid, "inquiryPayment", MalformedResponse(
                 f"inquiryPayment: amount {resp.payment_amount} differs from {rec.amount}"))
+        # A signed answer about another payment is not an answer about this one.
+        if resp.payment_request_id and resp.payment_request_id != prid:
+            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
+                f"inquiryPayment: answer is for paymentRequestId {resp.payment_request_id!r}"))
+        if resp.payment_id and rec.payment_id and resp.payment_id != rec.payment_id:
+            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
+                f"inquiryPayment: answer is for paymentId {resp.payment_id!r}, not "
+                f"{rec.payment_id!r}"))
         outcome = from_antom_payment_status(resp.payment_status, resp.payment_result_code,
                                             resp.payment_result_message)
         if outcome.status is Status.UNKNOWN:
@@ -299,6 +307,9 @@ class CheckoutService:
         if amount != rec.amount:
             raise NotificationRejected(f"notification amount {amount} differs from the "
                                        f"journaled {rec.amount}")
+        if isinstance(prid, str) and prid and prid != rec.payment_request_id:
+            raise NotificationRejected(f"notification paymentRequestId {prid!r} differs from "
+                                       f"the journaled {rec.payment_request_id!r}")
         if rec.payment_id and isinstance(pid, str) and pid and pid != rec.payment_id:
             raise NotificationRejected(f"notification paymentId {pid!r} differs from the "
                                        f"journaled {rec.payment_id!r}")

@@ -24,7 +24,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 #: The protocol's ``value`` is at most 16 ASCII digits.
 MAX_DIGITS = 16
 
-_AMOUNT_RE = re.compile(r"^(?P<int>\d+)(?:\.(?P<frac>\d*))?$")
+_AMOUNT_RE = re.compile(r"^(?P<int>\d+)(?:\.(?P<frac>\d*))?$", re.ASCII)
+#: Commas may only group thousands ("1,234.50"); "12,50" is not silently 1250.
+_GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$", re.ASCII)
 
 
 class MoneyError(ValueError):
@@ -76,9 +78,16 @@ class Money:
         code = check_currency(currency)
         if not isinstance(text, str):
             raise MoneyError("amount must be text such as 12.30")
-        raw = text.strip().replace(",", "").replace("_", "")
+        raw = text.strip().replace("_", "")
         if not raw:
             raise MoneyError("amount is empty")
+        if any(c.isdigit() and not c.isascii() for c in raw):
+            raise MoneyError(f"amount {text.strip()!r} must be typed with the digits 0-9")
+        if "," in raw:
+            if not _GROUPED_RE.match(raw):
+                raise MoneyError(f"amount {text.strip()!r}: a comma only groups thousands "
+                                 "(1,234.50); use '.' for decimals")
+            raw = raw.replace(",", "")
         if raw.startswith("-"):
             raise MoneyError("amount must not be negative")
         if raw.startswith("+"):
