@@ -56,6 +56,22 @@ def _exchange_detail(x: Exchange) -> dict[str, Any]:
             "response_time": x.response_headers.get("response-time", "")}
 
 
+#: notifyPayment types this service settles payments from (protocol doc §9).
+NOTIFY_TYPES = ("PAYMENT_RESULT", "PAYMENT_PENDING")
+
+
+def _aware_time(value: object) -> datetime | None:
+    """An ISO 8601 time with an offset, in UTC; None for anything else (a time without an
+    offset is ambiguous: it is not guessed to be local time)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.astimezone(UTC) if parsed.tzinfo is not None else None
+
+
 class CheckoutService:
     """Drives payments through the state machine; every method blocks (GUI: worker threads).
 
@@ -314,6 +330,9 @@ class CheckoutService:
             raise NotificationRejected(f"notification paymentId {pid!r} differs from the "
                                        f"journaled {rec.payment_id!r}")
         notify_type = data.get("notifyType") or "PAYMENT_RESULT"
+        if notify_type not in NOTIFY_TYPES:  # e.g. a capture or refund notice: not ours here
+            raise NotificationRejected(f"notifyType {notify_type!r} is not a payment result "
+                                       f"({', '.join(NOTIFY_TYPES)})")
         prid = rec.payment_request_id
         with self._lock(prid):
             self._event(prid, "notify", {"notifyType": notify_type, "status": result.status,
@@ -327,12 +346,7 @@ class CheckoutService:
             if isinstance(pid, str) and pid and not rec.payment_id:
                 changes["payment_id"] = pid
             if new is Status.SUCCESS:
-                paid = data.get("paymentTime")
-                try:
-                    changes["paid_at"] = (datetime.fromisoformat(paid).astimezone(UTC)
-                                          if isinstance(paid, str) else self._clock())
-                except ValueError:
-                    changes["paid_at"] = self._clock()
+                changes["paid_at"] = _aware_time(data.get("paymentTime")) or self._clock()
             return self._move(prid, new, "notification", **changes)
 
     # -- refunds (checkout/refunds.py) ---------------------------------------------------

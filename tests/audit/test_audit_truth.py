@@ -144,3 +144,38 @@ def test_refund_inquiry_for_another_refund_is_not_believed(rig):
                                           "refundRequestId": refund.refund_request_id,
                                           "refundId": "RF1"}
     assert rig.service.refresh_refund(refund.refund_request_id).status is Status.SUCCESS
+
+
+def test_notification_of_an_unknown_type_is_rejected(rig):
+    rec = rig.service.create_payment(INFO, "ALIPAY_HK")
+    headers, body = rig.signed_notification({
+        "notifyType": "CAPTURE_RESULT", "result": result(),
+        "paymentRequestId": rec.payment_request_id, "paymentId": rec.payment_id,
+        "paymentAmount": {"currency": "HKD", "value": "1230"}})
+    with pytest.raises(NotificationRejected, match="CAPTURE_RESULT"):
+        rig.service.handle_notification(NOTIFY_PATH, headers, body)
+    assert rig.service.get(rec.payment_request_id).status is Status.PENDING
+
+
+@pytest.mark.parametrize("paid_at", ["2020-01-02T03:04:05", "not a time", None])
+def test_notification_payment_time_without_offset_is_not_guessed(rig, paid_at):
+    rec = rig.service.create_payment(INFO, "ALIPAY_HK")
+    payload = {"notifyType": "PAYMENT_RESULT", "result": result(),
+               "paymentRequestId": rec.payment_request_id, "paymentId": rec.payment_id,
+               "paymentAmount": {"currency": "HKD", "value": "1230"}}
+    if paid_at is not None:
+        payload["paymentTime"] = paid_at
+    before = datetime.now(UTC)
+    after = rig.service.handle_notification(NOTIFY_PATH, *rig.signed_notification(payload))
+    assert after.status is Status.SUCCESS
+    assert after.paid_at is not None and after.paid_at >= before.replace(microsecond=0)
+
+
+def test_notification_payment_time_with_offset_is_kept_in_utc(rig):
+    rec = rig.service.create_payment(INFO, "ALIPAY_HK")
+    after = rig.service.handle_notification(NOTIFY_PATH, *rig.signed_notification({
+        "notifyType": "PAYMENT_RESULT", "result": result(),
+        "paymentRequestId": rec.payment_request_id, "paymentId": rec.payment_id,
+        "paymentAmount": {"currency": "HKD", "value": "1230"},
+        "paymentTime": "2026-11-22T08:30:00+08:00"}))
+    assert after.paid_at == datetime(2026, 11, 22, 0, 30, tzinfo=UTC)
