@@ -73,6 +73,7 @@ from cashier_app.gateway.errors import (
 )
 from cashier_app.gateway.responses import PayResponse, Result
 from cashier_app.gateway.signing import SignatureError, Signer, Verifier, request_time
+from cashier_app.gateway.transport import post_capped
 
 if TYPE_CHECKING:
     from cashier_app.gateway.antom import AntomClient
@@ -398,8 +399,8 @@ class AlipayHKClient:
         error: GatewayError | None = None
         try:
             try:
-                response = self._http.post(url, content=envelope.encode("utf-8"),
-                                           headers=headers)
+                response = post_capped(self._http, url, content=envelope.encode("utf-8"),
+                                       headers=headers, api=API)
             except httpx.TimeoutException as exc:
                 raise GatewayTimeout(f"{API}: no answer ({type(exc).__name__})") from None
             except httpx.TransportError as exc:

@@ -42,6 +42,7 @@ from cashier_app.gateway.responses import (
     Result,
 )
 from cashier_app.gateway.signing import SignatureError, Signer, Verifier, check_time, request_time
+from cashier_app.gateway.transport import post_capped
 
 __all__ = [
     "API_PATHS", "AntomClient", "CancelResponse", "Exchange", "InquiryResponse",
@@ -286,7 +287,8 @@ class AntomClient:
         error: GatewayError | None = None
         try:
             try:
-                response = self._http.post(url, content=body, headers=headers)
+                response = post_capped(self._http, url, content=body, headers=headers,
+                                       api=api)
             except httpx.TimeoutException as exc:
                 raise GatewayTimeout(f"{api}: no answer within {self.timeout:g}s "
                                      f"({type(exc).__name__})") from None
