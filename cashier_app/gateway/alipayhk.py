@@ -372,7 +372,7 @@ class AlipayHKClient:
                     raise GatewayResultError("U", result.code, result.message, API)
             except GatewayError as exc:
                 if retry.should_retry(exc, attempt, self.antom.max_attempts):
-                    self._sleep(retry.backoff_delay(attempt))
+                    self._sleep(self.antom.retry_delay(attempt))
                     continue
                 raise
             if result.status == "S" or (result.status == "U"

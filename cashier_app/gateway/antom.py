@@ -257,8 +257,7 @@ class AntomClient:
                     raise GatewayResultError("U", result.code, result.message, api)
             except GatewayError as exc:
                 if retry.should_retry(exc, attempt, self.max_attempts):
-                    delay = retry.backoff_delay(attempt, base=self._retry_base,
-                                                cap=self._retry_cap)
+                    delay = self.retry_delay(attempt)
                     log.info("%s attempt %d failed (%s); retrying in %.2fs", api, attempt,
                              exc, delay)
                     self._sleep(delay)
@@ -317,6 +316,10 @@ class AntomClient:
                 verified=verified, error=str(error) if error else "",
                 elapsed_ms=(time.perf_counter() - t0) * 1000, attempt=attempt,
                 started_at=started))
+
+    def retry_delay(self, attempt: int) -> float:
+        """Back-off before attempt ``attempt + 1``, with this client's base and cap."""
+        return retry.backoff_delay(attempt, base=self._retry_base, cap=self._retry_cap)
 
     def _verify(self, api: str, path: str, response: httpx.Response) -> None:
         """Believe nothing unsigned: signature, Response-Time, and client-id must all hold
