@@ -184,8 +184,12 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
             from cashier_app.sandbox.control import SimulatorClient
             from cashier_app.sandbox.gateway import SandboxGateway
 
+            # Durable like a real gateway: a restart after a crash still knows the payment.
+            # Kept beside the journal (the data dir by default): the two sides of one till.
             sandbox = SandboxGateway("127.0.0.1", 0,
-                                     gateway_private_key=_embedded_key("gateway")).start()
+                                     gateway_private_key=_embedded_key("gateway"),
+                                     state_path=path.parent / "embedded-sandbox.sqlite3",
+                                     bad_state="move_aside").start()
             sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
                                       creds.signer.key_version)
             url = sandbox.url

@@ -38,6 +38,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--gateway-private-key", metavar="FILE",
                    help="use this gateway key (PEM/base64) instead of a fresh one, so the "
                         "gateway public key stays the same across runs")
+    p.add_argument("--state", metavar="FILE",
+                   help="keep payments and refunds in this SQLite file, so a restarted "
+                        "sandbox answers inquiries, cancels, refunds and repeated pays as "
+                        "before (refuses to start if the file is unusable)")
     p.add_argument("--allow-remote", action="store_true",
                    help="allow a non-loopback --host (the control endpoints are "
                         "unauthenticated plain HTTP: use only on a trusted network)")
@@ -90,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         gateway = SandboxGateway(args.host, args.port, gateway_private_key=key,
                                  default_expiry_seconds=args.expiry,
-                                 allow_remote=args.allow_remote)
+                                 allow_remote=args.allow_remote,
+                                 state_path=args.state, bad_state="raise")
         for client_id, public_key in merchants:
             gateway.register_merchant(client_id, public_key)
     except SandboxError as exc:
@@ -108,11 +113,13 @@ def run(args: argparse.Namespace) -> int:
             gateway.start()
         except SandboxError as exc:
             raise CliError(f"--port {args.port}: {exc}", code=1) from None
-        print(json.dumps({"url": gateway.url,
-                          "gateway_public_key": gateway.gateway_public_key_base64,
-                          "merchants": gateway.merchants,
-                          "default_expiry_seconds": gateway.default_expiry_seconds}),
-              flush=True)
+        ready: dict[str, Any] = {"url": gateway.url,
+                                 "gateway_public_key": gateway.gateway_public_key_base64,
+                                 "merchants": gateway.merchants,
+                                 "default_expiry_seconds": gateway.default_expiry_seconds}
+        if args.state:
+            ready["state"] = str(gateway.store.state.path if gateway.store.state else "")
+        print(json.dumps(ready), flush=True)
         while not stop.wait(0.5):
             pass
     finally:

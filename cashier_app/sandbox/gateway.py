@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -20,17 +22,17 @@ from cashier_app.gateway.signing import (
     load_public_key,
     public_key_base64,
 )
-from cashier_app.sandbox import api
+from cashier_app.sandbox import api, persist
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox.faults import FaultPlan
 from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
 from cashier_app.sandbox.server import HttpServer
 
+log = logging.getLogger(__name__)
+
 
 class SandboxError(ValueError):
     """A sandbox set-up problem (bad host, bad merchant key...); the message says which."""
-
-
 
 
 class SandboxGateway:
@@ -40,6 +42,12 @@ class SandboxGateway:
 
     Serves on daemon threads after :meth:`start`; use as a context manager or call
     :meth:`stop`. ``clock`` (UTC ``datetime`` factory) exists so tests can move time.
+
+    ``state_path``: keep payments and refunds in this SQLite file (see ``persist.py``) so a
+    restarted gateway answers as before; loaded here, payments that expired meanwhile are
+    closed. An unusable file raises SandboxError naming it (``bad_state="raise"``), or with
+    ``bad_state="move_aside"`` is renamed to ``<name>.corrupt-<time>`` with a logged warning
+    and the gateway starts empty. Merchant keys and the gateway key are never stored.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
@@ -49,7 +57,9 @@ class SandboxGateway:
                  notify_timeout: float = 5.0,
                  allow_remote: bool = False,
                  allow_remote_notify: bool = False,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 state_path: Path | str | None = None,
+                 bad_state: Literal["raise", "move_aside"] = "raise") -> None:
         if not allow_remote and not is_loopback_host(host):
             raise SandboxError(f"host {host!r} is not a loopback address; the sandbox's "
                                "control endpoints are unauthenticated (allow_remote=True to "
@@ -58,6 +68,8 @@ class SandboxGateway:
             raise SandboxError(f"port {port!r} must be a number from 0 to 65535")
         if default_expiry_seconds <= 0:
             raise SandboxError("default_expiry_seconds must be greater than zero")
+        if bad_state not in ("raise", "move_aside"):
+            raise SandboxError(f"bad_state {bad_state!r} must be 'raise' or 'move_aside'")
         if gateway_private_key is None:
             key = generate_private_key()
         elif isinstance(gateway_private_key, rsa.RSAPrivateKey):
@@ -78,10 +90,34 @@ class SandboxGateway:
                                  timeout=notify_timeout, allow_remote=allow_remote_notify,
                                  clock=self._clock)
         self.store = st.Store(on_final=self._payment_final)
+        self.moved_aside: Path | None = None  #: where an unusable state file went
+        if state_path is not None:
+            self._load_state(Path(state_path).expanduser(), bad_state)
         self._server: HttpServer | None = None
         self._threads: list[threading.Thread] = []
         self._stopping = threading.Event()
         self.url = ""
+
+    def _load_state(self, path: Path, bad_state: str) -> None:
+        state = persist.StateFile(path)
+        self.store.state = state
+        try:
+            self.store.load(self.now())
+        except persist.StateFileError as exc:
+            state.close()
+            if bad_state == "raise":
+                raise SandboxError(str(exc)) from None
+            try:
+                self.moved_aside = persist.move_aside(path, self.now())
+            except OSError as move_exc:
+                raise SandboxError(f"{exc}; and it cannot be moved aside: "
+                                   f"{move_exc.strerror or move_exc}") from None
+            log.warning("%s; moved it to %s and starting with an empty sandbox",
+                        exc, self.moved_aside)
+            try:
+                self.store.load(self.now())
+            except persist.StateFileError as again:
+                raise SandboxError(str(again)) from None
 
     # -- lifecycle ----------------------------------------------------------------------
     def start(self) -> SandboxGateway:
@@ -117,6 +153,9 @@ class SandboxGateway:
             thread.join(timeout=2)
         self._threads.clear()
         self._server = None
+        self.store.flush()
+        if self.store.state is not None:
+            self.store.state.close()  # reopened by the next write (a restart)
 
     def __enter__(self) -> SandboxGateway:
         return self.start()
@@ -139,6 +178,8 @@ class SandboxGateway:
         # Close unpaid payments at their expiry even when nobody asks (so notifications go).
         while not self._stopping.wait(0.2):
             self.store.expire_due(self.now())
+            if self.store.unsaved:
+                self.store.flush()
 
     # -- merchants ----------------------------------------------------------------------
     def register_merchant(self, client_id: str, public_key: rsa.RSAPublicKey | str | bytes,

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from cashier_app.domain import methods
 from cashier_app.domain.money import Money
+
+if TYPE_CHECKING:
+    from cashier_app.sandbox.persist import StateFile
+
+log = logging.getLogger(__name__)
 
 # paymentStatus values (SDK model/transaction_status_type.py)
 PROCESSING = "PROCESSING"
@@ -103,9 +110,15 @@ def cancel_deadline(paid_at: datetime) -> datetime:
 
 class Store:
     """Payments and refunds per merchant. Every read-modify-write happens under ``lock``
-    (re-entrant, so API handlers can hold it around several calls)."""
+    (re-entrant, so API handlers can hold it around several calls).
 
-    def __init__(self, on_final: Callable[[Payment], None] | None = None) -> None:
+    With a ``state`` file every change is written to it (committed, fsynced) under the lock
+    before the change is answered or notified; a write that fails is logged and retried by
+    :meth:`flush` (the gateway's background loop calls it), the in-memory state stays right.
+    """
+
+    def __init__(self, on_final: Callable[[Payment], None] | None = None, *,
+                 state: StateFile | None = None) -> None:
         self.lock = threading.RLock()
         self._payments: dict[str, Payment] = {}
         self._by_request: dict[tuple[str, str], Payment] = {}
@@ -113,10 +126,64 @@ class Store:
         self._refunds_by_request: dict[tuple[str, str], Refund] = {}
         self._ids = itertools.count(1)
         self._on_final = on_final
+        self.state = state
+        self._unsaved: dict[str, Payment] = {}
+        self._save_failing = False
+
+    # -- durability ---------------------------------------------------------------------
+    def load(self, now: datetime) -> int:
+        """Adopt the state file's payments (StateFileError if it is unusable), then close
+        those whose expiry passed meanwhile, exactly as if the gateway had been running.
+        Returns how many payments were loaded."""
+        if self.state is None:
+            return 0
+        loaded = self.state.load(now)
+        with self.lock:
+            for p in loaded:
+                self._payments[p.payment_id] = p
+                self._by_request[(p.client_id, p.payment_request_id)] = p
+                for r in p.refunds:
+                    self._refunds[r.refund_id] = r
+                    self._refunds_by_request[(r.client_id, r.refund_request_id)] = r
+            self._ids = itertools.count(len(self._payments) + 1)
+            self.expire_due(now)
+        return len(loaded)
+
+    def _persist(self, p: Payment) -> None:
+        if self.state is not None:
+            self._unsaved[p.payment_id] = p
+            self.flush()
+
+    def flush(self) -> bool:
+        """Write every change not yet in the state file; True when nothing is left."""
+        with self.lock:
+            if self.state is None or not self._unsaved:
+                return True
+            try:
+                self.state.save(list(self._unsaved.values()))
+            except Exception as exc:  # sqlite3.Error, StateFileError, OSError
+                if not self._save_failing:
+                    log.error("sandbox: cannot write %s (will retry): %s",
+                              self.state.path, exc)
+                self._save_failing = True
+                return False
+            if self._save_failing:
+                log.warning("sandbox: %s is written again", self.state.path)
+            self._save_failing = False
+            self._unsaved.clear()
+            return True
+
+    @property
+    def unsaved(self) -> int:
+        with self.lock:
+            return len(self._unsaved)
 
     # -- payments -----------------------------------------------------------------------
     def new_payment_id(self) -> str:
-        return _new_id("1189", self._ids)
+        with self.lock:
+            while (new := _new_id("1189", self._ids)) in self._payments:
+                pass
+            return new
 
     def add_payment(self, payment: Payment) -> None:
         with self.lock:
@@ -125,6 +192,7 @@ class Store:
                 raise StateError(f"paymentRequestId {payment.payment_request_id} exists")
             self._payments[payment.payment_id] = payment
             self._by_request[key] = payment
+            self._persist(payment)
 
     def find_payment(self, client_id: str | None, *, payment_id: str | None = None,
                      payment_request_id: str | None = None,
@@ -152,6 +220,7 @@ class Store:
 
     def _finalise(self, p: Payment, status: str, code: str, message: str) -> None:
         p.status, p.result_code, p.result_message = status, code, message
+        self._persist(p)
         if self._on_final is not None and status in (SUCCESS, FAIL):
             self._on_final(p)
 
@@ -234,6 +303,7 @@ class Store:
             p.cancelled_at = now
             p.closed_at = now
             p.status, p.result_code, p.result_message = CANCELLED, "ORDER_IS_CLOSED", message
+            self._persist(p)
 
     # -- refunds ------------------------------------------------------------------------
     def find_refund(self, client_id: str, *, refund_id: str | None = None,
@@ -268,4 +338,5 @@ class Store:
             p.refunds.append(refund)
             self._refunds[refund.refund_id] = refund
             self._refunds_by_request[(p.client_id, refund_request_id)] = refund
+            self._persist(p)
             return refund

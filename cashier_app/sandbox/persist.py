@@ -1,0 +1,281 @@
+"""Durable sandbox state: payments and their refunds in SQLite, so a restarted gateway answers
+inquiryPayment, cancel, refund and repeated pay exactly as before it stopped.
+
+One row per payment (its refunds inside), written with ``synchronous=FULL`` on every state
+change, so the file is as durable as the cashier's own journal. Several processes may share
+one file (the GUI and ``cashier pay`` each run an embedded sandbox): each writes only the rows
+of the payments it changed. What is stored is exactly what the store needs to answer the
+same way after a restart: ids, request fingerprints (idempotency), amounts, statuses and
+result codes, times (expiry included), notify and redirect URLs. Never a key: merchant
+registrations and the gateway key are per process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cashier_app.domain.money import Money, MoneyError
+from cashier_app.sandbox import store as st
+
+#: The schema this code writes; a file with a higher one was written by a newer cashier.
+SCHEMA_VERSION = 1
+#: ``PRAGMA application_id`` of a sandbox state file ("CSBX"), so a stray SQLite file (the
+#: journal, say) is not mistaken for one.
+APPLICATION_ID = 0x43534258
+#: Final payments older than this are dropped when the file is loaded (bounds its size).
+RETENTION_DAYS = 30
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS payments (
+    payment_id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    payment_request_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created TEXT NOT NULL,
+    record TEXT NOT NULL,
+    UNIQUE (client_id, payment_request_id)
+)
+"""
+
+
+class StateFileError(Exception):
+    """The state file cannot be used (corrupt, not ours, newer, unreadable); names the file."""
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat()
+
+
+def _time(value: Any, name: str) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError(f"{name} is not a time")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"{name} {value!r} has no UTC offset")
+    return moment.astimezone(UTC)
+
+
+def _opt_time(value: Any, name: str) -> datetime | None:
+    return None if value is None else _time(value, name)
+
+
+def _text(record: dict[str, Any], name: str, *, optional: bool = False) -> Any:
+    value = record.get(name)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{name} is missing or not text")
+    return value
+
+
+def _money(value: Any, name: str) -> Money:
+    if (not isinstance(value, dict) or not isinstance(value.get("value"), int)
+            or not isinstance(value.get("currency"), str)):
+        raise ValueError(f"{name} is not an amount")
+    try:
+        return Money(value["value"], value["currency"])
+    except MoneyError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def refund_to_dict(r: st.Refund) -> dict[str, Any]:
+    return {"client_id": r.client_id, "refund_request_id": r.refund_request_id,
+            "refund_id": r.refund_id, "payment_id": r.payment_id,
+            "amount": {"value": r.amount.value, "currency": r.amount.currency},
+            "reason": r.reason, "created": _iso(r.created), "fingerprint": r.fingerprint,
+            "status": r.status}
+
+
+def payment_to_dict(p: st.Payment) -> dict[str, Any]:
+    """Everything the store keeps about a payment, as JSON-able values."""
+    return {"client_id": p.client_id, "payment_request_id": p.payment_request_id,
+            "payment_id": p.payment_id,
+            "amount": {"value": p.amount.value, "currency": p.amount.currency},
+            "method_type": p.method_type, "reference_order_id": p.reference_order_id,
+            "order_description": p.order_description, "terminal_type": p.terminal_type,
+            "notify_url": p.notify_url, "redirect_url": p.redirect_url,
+            "created": _iso(p.created), "expires": _iso(p.expires),
+            "fingerprint": p.fingerprint, "status": p.status, "result_code": p.result_code,
+            "result_message": p.result_message, "paid_at": _iso(p.paid_at),
+            "cancelled_at": _iso(p.cancelled_at), "closed_at": _iso(p.closed_at),
+            "refunds": [refund_to_dict(r) for r in p.refunds]}
+
+
+def _refund_from_dict(d: Any) -> st.Refund:
+    if not isinstance(d, dict):
+        raise ValueError("a refund is not an object")
+    return st.Refund(client_id=_text(d, "client_id"),
+                     refund_request_id=_text(d, "refund_request_id"),
+                     refund_id=_text(d, "refund_id"), payment_id=_text(d, "payment_id"),
+                     amount=_money(d.get("amount"), "refund amount"),
+                     reason=_text(d, "reason"), created=_time(d.get("created"), "created"),
+                     fingerprint=_text(d, "fingerprint"), status=_text(d, "status"))
+
+
+def payment_from_dict(d: Any) -> st.Payment:
+    """The inverse of :func:`payment_to_dict`; ValueError naming the bad field."""
+    if not isinstance(d, dict):
+        raise ValueError("the record is not an object")
+    status = _text(d, "status")
+    if status not in (st.PROCESSING, st.SUCCESS, st.FAIL, st.CANCELLED):
+        raise ValueError(f"status {status!r} is unknown")
+    refunds = d.get("refunds")
+    if not isinstance(refunds, list):
+        raise ValueError("refunds is not a list")
+    return st.Payment(
+        client_id=_text(d, "client_id"), payment_request_id=_text(d, "payment_request_id"),
+        payment_id=_text(d, "payment_id"), amount=_money(d.get("amount"), "amount"),
+        method_type=_text(d, "method_type"), reference_order_id=_text(d, "reference_order_id"),
+        order_description=_text(d, "order_description"),
+        terminal_type=_text(d, "terminal_type"),
+        notify_url=_text(d, "notify_url", optional=True),
+        redirect_url=_text(d, "redirect_url", optional=True),
+        created=_time(d.get("created"), "created"), expires=_time(d.get("expires"), "expires"),
+        fingerprint=_text(d, "fingerprint"), status=status,
+        result_code=_text(d, "result_code"), result_message=_text(d, "result_message"),
+        paid_at=_opt_time(d.get("paid_at"), "paid_at"),
+        cancelled_at=_opt_time(d.get("cancelled_at"), "cancelled_at"),
+        closed_at=_opt_time(d.get("closed_at"), "closed_at"),
+        refunds=[_refund_from_dict(r) for r in refunds])
+
+
+class StateFile:
+    """The sandbox's payments in one SQLite file. Not thread-safe on its own: the store
+    calls it under its lock."""
+
+    def __init__(self, path: Path | str, *, retention_days: float = RETENTION_DAYS) -> None:
+        self.path = Path(path).expanduser()
+        if retention_days <= 0:
+            raise ValueError("retention_days must be greater than zero")
+        self.retention = timedelta(days=retention_days)
+        self._db: sqlite3.Connection | None = None
+
+    def __repr__(self) -> str:
+        return f"StateFile({str(self.path)!r})"
+
+    def _fail(self, problem: str) -> StateFileError:
+        return StateFileError(f"sandbox state file {self.path}: {problem}")
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+                                 check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise self._fail(f"cannot open: {exc}") from None
+        try:
+            self._prepare(db)
+        except BaseException:
+            db.close()
+            raise
+        self._db = db
+        return db
+
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise self._fail(f"not a readable SQLite database ({exc})") from None
+        if app_id == 0 and version == 0 and not tables:
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("BEGIN IMMEDIATE")
+                db.execute(_SCHEMA)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise self._fail(f"cannot initialise: {exc}") from None
+        elif app_id != APPLICATION_ID:
+            raise self._fail("not a cashier sandbox state file (it holds other data)")
+        elif version > SCHEMA_VERSION:
+            raise self._fail(f"written by a newer cashier (schema {version}; this one reads "
+                             f"up to {SCHEMA_VERSION})")
+        elif version < 1 or "payments" not in tables:
+            raise self._fail(f"incomplete (schema {version}, tables {sorted(tables)})")
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as exc:
+            raise self._fail(f"cannot configure: {exc}") from None
+
+    def load(self, now: datetime) -> list[st.Payment]:
+        """Every payment kept, after dropping final ones older than the retention period.
+        StateFileError when the file is unusable (nothing is changed then)."""
+        db = self._connect()
+        try:
+            rows = db.execute("SELECT payment_id, record FROM payments ORDER BY created"
+                              ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._fail(f"cannot read payments ({exc})") from None
+        payments, expired = [], []
+        cutoff = now - self.retention
+        for payment_id, record in rows:
+            try:
+                p = payment_from_dict(json.loads(record))
+            except (ValueError, TypeError) as exc:
+                raise self._fail(f"payment {payment_id}: {exc}") from None
+            if p.payment_id != payment_id:
+                raise self._fail(f"payment {payment_id}: its record names {p.payment_id}")
+            if p.is_final and p.created < cutoff:
+                expired.append((payment_id,))
+            else:
+                payments.append(p)
+        if expired:
+            try:
+                db.executemany("DELETE FROM payments WHERE payment_id = ?", expired)
+            except sqlite3.Error as exc:
+                raise self._fail(f"cannot drop old payments ({exc})") from None
+        return payments
+
+    def save(self, payments: list[st.Payment]) -> None:
+        """Write these payments' current state in one committed (fsynced) transaction.
+        Raises sqlite3.Error / StateFileError; the caller keeps them to retry."""
+        db = self._connect()
+        rows = [(p.payment_id, p.client_id, p.payment_request_id, p.status, _iso(p.created),
+                 json.dumps(payment_to_dict(p), ensure_ascii=False, separators=(",", ":")))
+                for p in payments]
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany(
+                "INSERT INTO payments (payment_id, client_id, payment_request_id, status, "
+                "created, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO "
+                "UPDATE SET status = excluded.status, record = excluded.record", rows)
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+def move_aside(path: Path | str, now: datetime | None = None) -> Path:
+    """Rename an unusable state file (and its -wal / -shm) to ``<name>.corrupt-<UTC stamp>``
+    so a fresh one can be made; returns the new name of the main file."""
+    path = Path(path)
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    if path.exists():
+        os.replace(path, target)
+    return target
