@@ -51,9 +51,15 @@ class Credentials:
     embedded: bool = False
 
 
+class KeystorePassphraseNeeded(ValueError):
+    """The profile's keys are in the encrypted key file and its passphrase is missing or
+    wrong: ask the operator and call again with ``keystore_passphrase``."""
+
+
 def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | None = None,
                         client_id: str | None = None, signer: Signer | None = None,
-                        verifier: Verifier | None = None) -> Credentials:
+                        verifier: Verifier | None = None,
+                        keystore_passphrase: bytes | None = None) -> Credentials:
     """Decide which gateway and keys to use. Explicit ``gateway_url`` + ``client_id`` +
     keys win (the CLI's options); else the named (or active) profile; the embedded sandbox
     profile gets an in-memory key pair. Raises ValueError naming what is missing."""
@@ -77,7 +83,11 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
 
     store = ProfileStore()
     profile = store.resolve(profile_name) if profile_name else _default_profile(store)
-    from cashier_app.keystore.backends import KeyStoreError
+    from cashier_app.keystore.backends import (
+        KeyStoreError,
+        PassphraseRequiredError,
+        WrongPassphraseError,
+    )
     from cashier_app.keystore.store import KeyStore
 
     try:
@@ -89,9 +99,11 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
             keys.ensure_sandbox_key(profile)
             return Credentials(profile, "", profile.client_id or EMBEDDED_CLIENT_ID,
                                keys.signer(profile), None, embedded=True)
-        keys = KeyStore.open()
+        keys = KeyStore.open(passphrase=keystore_passphrase)
         return Credentials(profile, profile.gateway_url, profile.client_id,
                            keys.signer(profile), keys.verifier(profile))
+    except (PassphraseRequiredError, WrongPassphraseError) as exc:
+        raise KeystorePassphraseNeeded(str(exc)) from None
     except KeyStoreError as exc:  # locked keyring, no backend, missing key: say which
         raise ValueError(str(exc)) from None  # our messages name the profile already
 
@@ -156,7 +168,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                    client_id: str | None = None, signer: Signer | None = None,
                    verifier: Verifier | None = None, journal_path: Path | str | None = None,
                    observer: Any = None, timeout: float = 10.0,
-                   expiry_seconds: int = 600, notifications: bool = True) -> Services:
+                   expiry_seconds: int = 600, notifications: bool = True,
+                   keystore_passphrase: bytes | None = None) -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
 
@@ -169,7 +182,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
     from cashier_app.journal import Journal
 
     creds = resolve_credentials(profile_name, gateway_url=gateway_url, client_id=client_id,
-                                signer=signer, verifier=verifier)
+                                signer=signer, verifier=verifier,
+                                keystore_passphrase=keystore_passphrase)
     path = Path(journal_path or paths.journal_path())
     journal = Journal(path)
     till_lock = TillLock(path.parent / "locks", creds.profile.name)

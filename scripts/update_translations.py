@@ -30,6 +30,11 @@ ZH_CN: dict[str, str] = {
     "Recovered %1 unfinished payment(s) from the last session: %2. See History for details.":
         "已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。",
     "This page is not available: %1": "此页面不可用：%1",
+    "Another cashier is using this profile; its unfinished payments are left to it.":
+        "另一个收银台正在使用此配置；其未完成的支付由它处理。",
+    "Unlock keys": "解锁密钥",
+    "The keys of profile %1 are in the encrypted key file.\nEnter its passphrase:":
+        "配置 %1 的密钥保存在加密密钥文件中。\n请输入其口令：",
     # starting page
     "Starting the cashier…": "收银台启动中…",
     "Opening the journal, loading the merchant keys and connecting to the gateway.":

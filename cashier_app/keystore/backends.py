@@ -39,6 +39,11 @@ class BackendUnavailableError(KeyStoreError):
     """No secure place to keep keys on this machine (or it cannot be reached)."""
 
 
+class PassphraseRequiredError(BackendUnavailableError):
+    """Keys are in the encrypted key file and its passphrase is missing or wrong: asking
+    the operator for it (GUI) or a passphrase file (CLI) unlocks the store."""
+
+
 class KeyringLockedError(KeyStoreError):
     """The OS keyring is locked and did not unlock."""
 

@@ -45,7 +45,9 @@ from .backends import (
     KeyringBackend,
     KeyStoreError,
     MemoryBackend,
+    PassphraseRequiredError,
     SecretBackend,
+    WrongPassphraseError,
     pick_keyring,
     read_passphrase_file,
 )
@@ -108,8 +110,10 @@ class KeyStore:
     persistent backend (OS keyring or encrypted file) chosen by ``KeyStore.open``."""
 
     def __init__(self, backend: SecretBackend | None, *, unavailable_reason: str = "",
-                 notice: str | None = None, memory: MemoryBackend | None = None) -> None:
+                 notice: str | None = None, memory: MemoryBackend | None = None,
+                 needs_passphrase: bool = False) -> None:
         self._backend = backend
+        self._needs_passphrase = needs_passphrase
         self._memory = memory if memory is not None else _PROCESS_MEMORY
         self._unavailable = unavailable_reason
         self._notice = notice
@@ -134,6 +138,7 @@ class KeyStore:
             raise KeyStoreError(f"key store {chosen!r} is not one of auto, keyring, file")
         key_file = key_file or key_file_path()
         reasons: list[str] = []
+        needs_passphrase = False
         if chosen in ("auto", "keyring"):
             picked, why = pick_keyring(keyring_backend)
             if picked is not None:
@@ -152,13 +157,18 @@ class KeyStore:
                 if passphrase is not None:
                     kwargs = {"scrypt_n": scrypt_n} if scrypt_n else {}
                     return cls(EncryptedFileBackend(key_file, passphrase, **kwargs))
+            except WrongPassphraseError as exc:
+                reasons.append(str(exc))
+                needs_passphrase = True
             except KeyStoreError as exc:
                 reasons.append(str(exc))
             else:
                 reasons.append("the encrypted key file needs a passphrase: give "
                                "--keystore-passphrase-file FILE or set "
                                f"{ENV_PASSPHRASE_FILE}")
-        return cls(None, unavailable_reason="; ".join(reasons))
+                needs_passphrase = True
+        return cls(None, unavailable_reason="; ".join(reasons),
+                   needs_passphrase=needs_passphrase)
 
     # -- backends -------------------------------------------------------------------------
     @property
@@ -178,8 +188,10 @@ class KeyStore:
         if profile.is_embedded_sandbox:
             return self._memory
         if self._backend is None:
-            raise BackendUnavailableError(
-                f"no secure key store for profile {profile.name!r}: {self._unavailable}")
+            error = PassphraseRequiredError if self._needs_passphrase else \
+                BackendUnavailableError
+            raise error(f"no secure key store for profile {profile.name!r}: "
+                        f"{self._unavailable}")
         return self._backend
 
     def notice_for(self, profile: Profile) -> str | None:

@@ -7,11 +7,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QScrollArea,
     QStackedWidget,
@@ -40,6 +42,20 @@ def _default_factory(profile_name: str | None) -> Any:
     from cashier_app.app import build_services
 
     return build_services(profile_name)
+
+
+def _build_unlocked(profile_name: str | None, passphrase: bytes) -> Any:
+    """Services for a profile whose keys are in the passphrase-encrypted key file."""
+    from cashier_app.app import build_services
+
+    return build_services(profile_name, keystore_passphrase=passphrase)
+
+
+def _ask_passphrase(parent: QWidget, prompt: str) -> str | None:
+    title = QCoreApplication.translate("MainWindow", "Unlock keys")
+    text, ok = QInputDialog.getText(parent, title, prompt,
+                                    QLineEdit.EchoMode.Password)
+    return text if ok and text else None
 
 
 def _replace_services(old: Any, factory: ServicesFactory, profile_name: str) -> Any:
@@ -72,6 +88,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 600)
         self.profile_name = profile_name
         self._factory = services_factory or _default_factory
+        #: asks the operator for the encrypted key file's passphrase (tests replace it)
+        self.ask_passphrase: Callable[[QWidget, str], str | None] = _ask_passphrase
         self.services: Any = None
         self.tasks = TaskRunner(self)
         self.flow: SaleFlow | None = None
@@ -208,6 +226,20 @@ class MainWindow(QMainWindow):
             self.banner.hide()
 
     def _on_services_failed(self, exc: BaseException) -> None:
+        from cashier_app.app import KeystorePassphraseNeeded
+
+        if isinstance(exc, KeystorePassphraseNeeded):
+            # No OS keyring here: the keys are in the encrypted file. Ask, then build again;
+            # the passphrase lives only in this call and the worker's key store.
+            passphrase = self.ask_passphrase(self, self.tr(
+                "The keys of profile %1 are in the encrypted key file.\n"
+                "Enter its passphrase:").replace("%1", str(self.profile_name or "")))
+            if passphrase:
+                self.starting_page.show_starting()
+                self.tasks.run("app:start", _build_unlocked, self.profile_name,
+                               passphrase.encode("utf-8"), on_done=self._on_services_built,
+                               on_error=self._on_services_failed)
+                return
         message = str(exc) or type(exc).__name__
         log.warning("start-up failed: %s", message)
         self.starting_page.show_failure(message)

@@ -40,9 +40,186 @@
         </message>
     </context>
     <context>
+        <name>ExchangeLogModel</name>
+        <message>
+            <source>Time</source>
+            <extracomment>Rows kept by default; the oldest go first.</extracomment>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <translation>接口</translation>
+        </message>
+        <message>
+            <source>HTTP</source>
+            <translation>HTTP</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>已验签</translation>
+        </message>
+        <message>
+            <source>Attempt</source>
+            <translation>尝试</translation>
+        </message>
+        <message>
+            <source>ms</source>
+            <translation>毫秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>FaultPanel</name>
+        <message>
+            <source>Fault injection works only with the embedded sandbox or a sandbox on this computer (a loopback http:// gateway).</source>
+            <extracomment>Kinds with a "seconds" parameter (entered in milliseconds). a SimulatorClient for the sandbox, or None</extracomment>
+            <translation>故障注入仅适用于内置沙箱或本机沙箱（回环 http:// 网关）。</translation>
+        </message>
+        <message>
+            <source>Latency</source>
+            <translation>延迟</translation>
+        </message>
+        <message>
+            <source>HTTP error (5xx)</source>
+            <translation>HTTP 错误（5xx）</translation>
+        </message>
+        <message>
+            <source>Connection reset</source>
+            <translation>连接重置</translation>
+        </message>
+        <message>
+            <source>Bad response signature</source>
+            <translation>响应签名错误</translation>
+        </message>
+        <message>
+            <source>Forced U / UNKNOWN_EXCEPTION</source>
+            <translation>强制 U / UNKNOWN_EXCEPTION</translation>
+        </message>
+        <message>
+            <source>Duplicate notification</source>
+            <translation>重复通知</translation>
+        </message>
+        <message>
+            <source>Late notification</source>
+            <translation>延迟通知</translation>
+        </message>
+        <message>
+            <source>All APIs</source>
+            <translation>全部接口</translation>
+        </message>
+        <message>
+            <source>Until cleared</source>
+            <translation>直到清除</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>故障</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <translation>接口</translation>
+        </message>
+        <message>
+            <source>Next N</source>
+            <translation>接下来 N 次</translation>
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation>延迟</translation>
+        </message>
+        <message>
+            <source>HTTP status</source>
+            <translation>HTTP 状态</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <source>Add fault</source>
+            <translation>添加故障</translation>
+        </message>
+        <message>
+            <source>Clear all</source>
+            <translation>全部清除</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Active faults</source>
+            <translation>生效中的故障</translation>
+        </message>
+        <message>
+            <source>Added.</source>
+            <translation>已添加。</translation>
+        </message>
+        <message>
+            <source>All faults cleared.</source>
+            <translation>已清除全部故障。</translation>
+        </message>
+        <message>
+            <source>Talking to the sandbox…</source>
+            <translation>正在与沙箱通信…</translation>
+        </message>
+        <message>
+            <source>No active faults</source>
+            <translation>没有生效的故障</translation>
+        </message>
+        <message>
+            <source>Sandbox: %1</source>
+            <translation>沙箱：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryFilterBar</name>
+        <message>
+            <source>All dates</source>
+            <extracomment>Typing pauses this long before the search runs (one query per pause, not per key).</extracomment>
+            <translation>全部日期</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <source>Date range</source>
+            <translation>日期范围</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All wallets</source>
+            <translation>全部钱包</translation>
+        </message>
+        <message>
+            <source>Search ids, reference, summary</source>
+            <translation>搜索单号、订单号、摘要</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryPage</name>
         <message>
             <source>Re-inquire</source>
+            <extracomment>Statuses an operator may still cancel: nobody has paid yet, as far as we know.</extracomment>
             <translation>重新查询</translation>
         </message>
         <message>
@@ -109,6 +286,238 @@
         </message>
     </context>
     <context>
+        <name>KeyPanel</name>
+        <message>
+            <source>MERCHANT KEY (SHA-256)</source>
+            <translation>商户密钥（SHA-256）</translation>
+        </message>
+        <message>
+            <source>GATEWAY KEY (SHA-256)</source>
+            <translation>网关密钥（SHA-256）</translation>
+        </message>
+        <message>
+            <source>Make active</source>
+            <translation>设为当前</translation>
+        </message>
+        <message>
+            <source>Delete version…</source>
+            <translation>删除此版本…</translation>
+        </message>
+        <message>
+            <source>Generate key pair</source>
+            <translation>生成密钥对</translation>
+        </message>
+        <message>
+            <source>Rotate…</source>
+            <translation>轮换…</translation>
+        </message>
+        <message>
+            <source>Check key pair…</source>
+            <translation>校验密钥对…</translation>
+        </message>
+        <message>
+            <source>Copy public key for the Antom Dashboard</source>
+            <translation>复制公钥（用于 Antom 控制台）</translation>
+        </message>
+        <message>
+            <source>Save public key as PEM…</source>
+            <translation>将公钥另存为 PEM…</translation>
+        </message>
+        <message>
+            <source>Delete gateway key…</source>
+            <translation>删除网关公钥…</translation>
+        </message>
+        <message>
+            <source>Key versions</source>
+            <translation>密钥版本</translation>
+        </message>
+        <message>
+            <source>Merchant private key</source>
+            <translation>商户私钥</translation>
+        </message>
+        <message>
+            <source>Paste your private key: the base64 text the Antom Dashboard gave you, or PEM (BEGIN PRIVATE KEY / BEGIN RSA PRIVATE KEY / encrypted)</source>
+            <translation>粘贴您的私钥：Antom 控制台给出的 base64 文本，或 PEM（BEGIN PRIVATE KEY / BEGIN RSA PRIVATE KEY / 加密）</translation>
+        </message>
+        <message>
+            <source>Antom (gateway) public key</source>
+            <translation>Antom（网关）公钥</translation>
+        </message>
+        <message>
+            <source>Paste the Antom public key from the Dashboard (base64 or PEM) — not your own public key</source>
+            <translation>粘贴控制台中的 Antom 公钥（base64 或 PEM）——不是您自己的公钥</translation>
+        </message>
+        <message>
+            <source>not imported yet</source>
+            <translation>尚未导入</translation>
+        </message>
+        <message>
+            <source>Keys are kept in: %1</source>
+            <translation>密钥保存位置：%1</translation>
+        </message>
+        <message>
+            <source>version %1
+%2</source>
+            <translation>版本 %1
+%2</translation>
+        </message>
+        <message>
+            <source>%1 (active)</source>
+            <translation>%1（当前）</translation>
+        </message>
+        <message>
+            <source>Looks right: RSA key, SHA-256 %1</source>
+            <translation>格式正确：RSA 密钥，SHA-256 %1</translation>
+        </message>
+        <message>
+            <source>Replace key</source>
+            <translation>替换密钥</translation>
+        </message>
+        <message>
+            <source>Key version %1 of this profile already has a private key. Replace it? The old key is lost; use Rotate to keep it.</source>
+            <translation>此配置的密钥版本 %1 已有私钥。要替换吗？旧密钥将丢失；如需保留请使用“轮换”。</translation>
+        </message>
+        <message>
+            <source>Private key imported.</source>
+            <translation>私钥已导入。</translation>
+        </message>
+        <message>
+            <source>Private key file</source>
+            <translation>私钥文件</translation>
+        </message>
+        <message>
+            <source>Gateway public key imported.</source>
+            <translation>网关公钥已导入。</translation>
+        </message>
+        <message>
+            <source>Gateway public key file</source>
+            <translation>网关公钥文件</translation>
+        </message>
+        <message>
+            <source>New RSA-2048 key pair generated. Copy its public key to the Antom Dashboard.</source>
+            <translation>已生成新的 RSA-2048 密钥对。请将其公钥复制到 Antom 控制台。</translation>
+        </message>
+        <message>
+            <source>Rotate key</source>
+            <translation>轮换密钥</translation>
+        </message>
+        <message>
+            <source>Generate a new key version? The current one keeps working until you make the new one active.</source>
+            <translation>生成新的密钥版本吗？在您将新版本设为当前之前，现有版本继续有效。</translation>
+        </message>
+        <message>
+            <source>Key version %1 generated. Upload its public key to the Antom Dashboard, then make it active.</source>
+            <translation>已生成密钥版本 %1。请将其公钥上传到 Antom 控制台，然后设为当前。</translation>
+        </message>
+        <message>
+            <source>Check key pair</source>
+            <translation>校验密钥对</translation>
+        </message>
+        <message>
+            <source>Paste the public key registered in the Antom Dashboard (or leave empty to check the stored keys only):</source>
+            <translation>粘贴已在 Antom 控制台登记的公钥（留空则只检查已保存的密钥）：</translation>
+        </message>
+        <message>
+            <source>The key pair matches.</source>
+            <translation>密钥对匹配。</translation>
+        </message>
+        <message>
+            <source>The stored private key does NOT match that public key.</source>
+            <translation>已保存的私钥与该公钥不匹配。</translation>
+        </message>
+        <message>
+            <source>Public key copied (base64, as the Antom Dashboard asks).</source>
+            <translation>公钥已复制（base64，Antom 控制台要求的格式）。</translation>
+        </message>
+        <message>
+            <source>Save public key</source>
+            <translation>保存公钥</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Delete key</source>
+            <translation>删除密钥</translation>
+        </message>
+        <message>
+            <source>Delete the private key version %1 of profile %2? This cannot be undone.</source>
+            <translation>删除配置 %2 的私钥版本 %1 吗？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>Key version deleted.</source>
+            <translation>密钥版本已删除。</translation>
+        </message>
+        <message>
+            <source>Delete the gateway public key of profile %1?</source>
+            <translation>删除配置 %1 的网关公钥吗？</translation>
+        </message>
+        <message>
+            <source>Gateway key deleted.</source>
+            <translation>网关公钥已删除。</translation>
+        </message>
+        <message>
+            <source>This is your own merchant public key, not Antom's. Paste the Antom public key shown next to yours in the Dashboard.</source>
+            <translation>这是您自己的商户公钥，不是 Antom 的。请粘贴控制台中显示在您公钥旁边的 Antom 公钥。</translation>
+        </message>
+        <message>
+            <source>This is a PKCS#1 'RSA PUBLIC KEY'. Antom uses the X.509 form (BEGIN PUBLIC KEY, base64 starting 'MIIBIj').</source>
+            <translation>这是 PKCS#1 格式的“RSA PUBLIC KEY”。Antom 使用 X.509 格式（BEGIN PUBLIC KEY，base64 以“MIIBIj”开头）。</translation>
+        </message>
+        <message>
+            <source>The key is shorter than 2048 bits. Generate a new RSA-2048 pair and upload its public key.</source>
+            <translation>密钥短于 2048 位。请生成新的 RSA-2048 密钥对并上传其公钥。</translation>
+        </message>
+        <message>
+            <source>The paste was cut short. Copy the whole key again (a private key is about 1,620 characters, a public key about 392).</source>
+            <translation>粘贴的内容不完整。请重新复制整个密钥（私钥约 1,620 个字符，公钥约 392 个字符）。</translation>
+        </message>
+        <message>
+            <source>This is a PRIVATE key where a public key belongs. Never paste a private key here.</source>
+            <translation>此处应为公钥，但这是私钥。切勿在此粘贴私钥。</translation>
+        </message>
+        <message>
+            <source>This is a public key; the merchant private key is needed here.</source>
+            <translation>这是公钥；此处需要商户私钥。</translation>
+        </message>
+        <message>
+            <source>The private key is encrypted: type its passphrase.</source>
+            <translation>私钥已加密：请输入其口令。</translation>
+        </message>
+        <message>
+            <source>The passphrase does not open this encrypted key.</source>
+            <translation>口令无法解开此加密密钥。</translation>
+        </message>
+        <message>
+            <source>The key is not encrypted: leave the passphrase empty.</source>
+            <translation>密钥未加密：请将口令留空。</translation>
+        </message>
+        <message>
+            <source>This is a certificate, not a key.</source>
+            <translation>这是证书，不是密钥。</translation>
+        </message>
+        <message>
+            <source>No key text was given.</source>
+            <translation>未提供密钥文本。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyPasteBox</name>
+        <message>
+            <source>Passphrase (only for an encrypted PEM key)</source>
+            <translation>口令（仅加密的 PEM 密钥需要）</translation>
+        </message>
+        <message>
+            <source>Import pasted key</source>
+            <translation>导入粘贴的密钥</translation>
+        </message>
+        <message>
+            <source>Import from file…</source>
+            <translation>从文件导入…</translation>
+        </message>
+    </context>
+    <context>
         <name>Keypad</name>
         <message>
             <source>C</source>
@@ -135,6 +544,7 @@
         </message>
         <message>
             <source>New sale</source>
+            <extracomment>asks the operator for the encrypted key file's passphrase (tests replace it)</extracomment>
             <translation>新交易</translation>
         </message>
         <message>
@@ -166,8 +576,18 @@
             <translation>主工具栏</translation>
         </message>
         <message>
+            <source>Another cashier is using this profile; its unfinished payments are left to it.</source>
+            <translation>另一个收银台正在使用此配置；其未完成的支付由它处理。</translation>
+        </message>
+        <message>
             <source>Could not check unfinished payments: %1</source>
             <translation>无法检查未完成的支付：%1</translation>
+        </message>
+        <message>
+            <source>The keys of profile %1 are in the encrypted key file.
+Enter its passphrase:</source>
+            <translation>配置 %1 的密钥保存在加密密钥文件中。
+请输入其口令：</translation>
         </message>
         <message>
             <source>Embedded sandbox</source>
@@ -202,6 +622,10 @@
             <translation>配置与密钥…</translation>
         </message>
         <message>
+            <source>Unlock keys</source>
+            <translation>解锁密钥</translation>
+        </message>
+        <message>
             <source>S&amp;etup</source>
             <translation>设置(&amp;E)</translation>
         </message>
@@ -223,6 +647,33 @@
         <message>
             <source>Alipay app</source>
             <translation>支付宝 App</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>HTTP</source>
+            <translation>HTTP</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Payment request</source>
+            <translation>支付请求</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
         </message>
     </context>
     <context>
@@ -454,6 +905,329 @@
         <message>
             <source>Alipay+ partner wallets</source>
             <translation>Alipay+ 合作钱包</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileForm</name>
+        <message>
+            <source>Embedded sandbox (offline)</source>
+            <translation>内置沙箱（离线）</translation>
+        </message>
+        <message>
+            <source>Antom sandbox</source>
+            <translation>Antom 沙箱</translation>
+        </message>
+        <message>
+            <source>Production (live)</source>
+            <translation>生产环境（正式）</translation>
+        </message>
+        <message>
+            <source>North America</source>
+            <translation>北美</translation>
+        </message>
+        <message>
+            <source>North America (legacy)</source>
+            <translation>北美（旧域名）</translation>
+        </message>
+        <message>
+            <source>Asia</source>
+            <translation>亚洲</translation>
+        </message>
+        <message>
+            <source>Asia (legacy)</source>
+            <translation>亚洲（旧域名）</translation>
+        </message>
+        <message>
+            <source>Europe</source>
+            <translation>欧洲</translation>
+        </message>
+        <message>
+            <source>Europe (in-store)</source>
+            <translation>欧洲（线下门店）</translation>
+        </message>
+        <message>
+            <source>Custom URL…</source>
+            <translation>自定义 URL…</translation>
+        </message>
+        <message>
+            <source>From the Antom Dashboard</source>
+            <translation>从 Antom 控制台复制</translation>
+        </message>
+        <message>
+            <source>Optional: https://…</source>
+            <translation>可选：https://…</translation>
+        </message>
+        <message>
+            <source>Shown to the customer</source>
+            <translation>向顾客展示</translation>
+        </message>
+        <message>
+            <source>Profile name</source>
+            <translation>配置名称</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>环境</translation>
+        </message>
+        <message>
+            <source>Gateway</source>
+            <translation>网关</translation>
+        </message>
+        <message>
+            <source>Client ID</source>
+            <translation>客户端 ID</translation>
+        </message>
+        <message>
+            <source>Key version</source>
+            <translation>密钥版本</translation>
+        </message>
+        <message>
+            <source>Notify URL</source>
+            <translation>通知 URL</translation>
+        </message>
+        <message>
+            <source>Merchant name</source>
+            <translation>商户名称</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Wallets enabled</source>
+            <translation>启用的钱包</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilesDialog</name>
+        <message>
+            <source>Profiles &amp; keys</source>
+            <extracomment>A settings dialog is used with a mouse: denser buttons than the touch-sized sale pages.</extracomment>
+            <translation>配置与密钥</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>环境</translation>
+        </message>
+        <message>
+            <source>Client ID</source>
+            <translation>客户端 ID</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>编辑</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <source>Use</source>
+            <translation>使用</translation>
+        </message>
+        <message>
+            <source>Save profile</source>
+            <translation>保存配置</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>密钥</translation>
+        </message>
+        <message>
+            <source>Embedded sandbox</source>
+            <translation>内置沙箱</translation>
+        </message>
+        <message>
+            <source>Antom sandbox</source>
+            <translation>Antom 沙箱</translation>
+        </message>
+        <message>
+            <source>Production</source>
+            <translation>生产环境</translation>
+        </message>
+        <message>
+            <source>The active profile</source>
+            <translation>当前使用的配置</translation>
+        </message>
+        <message>
+            <source>Fix the fields marked in red.</source>
+            <translation>请修正标红的字段。</translation>
+        </message>
+        <message>
+            <source>Profile %1 saved.</source>
+            <translation>配置 %1 已保存。</translation>
+        </message>
+        <message>
+            <source>Delete profile</source>
+            <translation>删除配置</translation>
+        </message>
+        <message>
+            <source>Delete profile %1 and all its keys from the key store? This cannot be undone.</source>
+            <translation>从密钥库中删除配置 %1 及其全部密钥吗？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>Profile %1 deleted.</source>
+            <translation>配置 %1 已删除。</translation>
+        </message>
+        <message>
+            <source>Profile %1 is now active; the cashier restarts with it.</source>
+            <translation>配置 %1 已设为当前；收银台将以此配置重新启动。</translation>
+        </message>
+        <message>
+            <source>Key file passphrase</source>
+            <translation>密钥文件口令</translation>
+        </message>
+        <message>
+            <source>No OS keyring is available, so keys are kept in an encrypted file.
+Passphrase of the key file (a new file is created with it):</source>
+            <translation>没有可用的系统钥匙串，密钥将保存在加密文件中。
+密钥文件的口令（新文件将使用此口令创建）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>QaConsole</name>
+        <message>
+            <source>Exchanges</source>
+            <translation>请求记录</translation>
+        </message>
+        <message>
+            <source>Faults</source>
+            <translation>故障</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>通知</translation>
+        </message>
+        <message>
+            <source>Select an exchange to see it in full.</source>
+            <translation>选择一条请求记录以查看完整内容。</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>请求</translation>
+        </message>
+        <message>
+            <source>Response</source>
+            <translation>响应</translation>
+        </message>
+        <message>
+            <source>Copy as curl</source>
+            <translation>复制为 curl</translation>
+        </message>
+        <message>
+            <source>Export log (JSON)…</source>
+            <translation>导出日志（JSON）…</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <source>Notifications the cashier's listener received at %1</source>
+            <translation>收银台监听器在 %1 收到的通知</translation>
+        </message>
+        <message>
+            <source>This profile has no local notification listener; payments are followed by polling.</source>
+            <translation>此配置没有本地通知监听器；支付状态通过轮询跟踪。</translation>
+        </message>
+        <message>
+            <source>✓ Response signature verified (RSA-SHA256, gateway public key)</source>
+            <translation>✓ 响应签名已验证（RSA-SHA256，网关公钥）</translation>
+        </message>
+        <message>
+            <source>✗ No answer: %1</source>
+            <translation>✗ 无应答：%1</translation>
+        </message>
+        <message>
+            <source>✗ Not verified: %1</source>
+            <translation>✗ 未通过验签：%1</translation>
+        </message>
+        <message>
+            <source>no reason given</source>
+            <translation>未说明原因</translation>
+        </message>
+        <message>
+            <source>attempt %1 · %2 ms</source>
+            <translation>第 %1 次尝试 · %2 毫秒</translation>
+        </message>
+        <message>
+            <source>— Headers —</source>
+            <translation>— 请求头 —</translation>
+        </message>
+        <message>
+            <source>— String to sign —</source>
+            <translation>— 待签名字符串 —</translation>
+        </message>
+        <message>
+            <source>— Body —</source>
+            <translation>— 正文 —</translation>
+        </message>
+        <message>
+            <source>No HTTP answer.</source>
+            <translation>没有 HTTP 应答。</translation>
+        </message>
+        <message>
+            <source>— Signed content checked —</source>
+            <translation>— 已校验的签名内容 —</translation>
+        </message>
+        <message>
+            <source>— Verification —</source>
+            <translation>— 验签 —</translation>
+        </message>
+        <message>
+            <source>verified</source>
+            <translation>已验证</translation>
+        </message>
+        <message>
+            <source>%1 exchange(s), newest last</source>
+            <translation>%1 条记录，最新在末尾</translation>
+        </message>
+        <message>
+            <source>Export the exchange log</source>
+            <translation>导出请求日志</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>已导出到 %1</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>导出失败：%1</translation>
+        </message>
+        <message>
+            <source>Accepted (signature verified, acknowledged)</source>
+            <translation>已接受（签名已验证，已应答）</translation>
+        </message>
+        <message>
+            <source>Rejected with HTTP %1: %2</source>
+            <translation>已拒绝，HTTP %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>QaDock</name>
+        <message>
+            <source>QA console</source>
+            <translation>QA 调试台</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
         </message>
     </context>
     <context>
@@ -899,760 +1673,6 @@
         <message>
             <source>Try again</source>
             <translation>重试</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryFilterBar</name>
-        <message>
-            <source>All dates</source>
-            <translation>全部日期</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>今天</translation>
-        </message>
-        <message>
-            <source>Last 7 days</source>
-            <translation>最近 7 天</translation>
-        </message>
-        <message>
-            <source>Last 30 days</source>
-            <translation>最近 30 天</translation>
-        </message>
-        <message>
-            <source>Date range</source>
-            <translation>日期范围</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>全部状态</translation>
-        </message>
-        <message>
-            <source>All wallets</source>
-            <translation>全部钱包</translation>
-        </message>
-        <message>
-            <source>Search ids, reference, summary</source>
-            <translation>搜索单号、订单号、摘要</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfileForm</name>
-        <message>
-            <source>Embedded sandbox (offline)</source>
-            <translation>内置沙箱（离线）</translation>
-        </message>
-        <message>
-            <source>Antom sandbox</source>
-            <translation>Antom 沙箱</translation>
-        </message>
-        <message>
-            <source>Production (live)</source>
-            <translation>生产环境（正式）</translation>
-        </message>
-        <message>
-            <source>North America</source>
-            <translation>北美</translation>
-        </message>
-        <message>
-            <source>North America (legacy)</source>
-            <translation>北美（旧域名）</translation>
-        </message>
-        <message>
-            <source>Asia</source>
-            <translation>亚洲</translation>
-        </message>
-        <message>
-            <source>Asia (legacy)</source>
-            <translation>亚洲（旧域名）</translation>
-        </message>
-        <message>
-            <source>Europe</source>
-            <translation>欧洲</translation>
-        </message>
-        <message>
-            <source>Europe (in-store)</source>
-            <translation>欧洲（线下门店）</translation>
-        </message>
-        <message>
-            <source>Custom URL…</source>
-            <translation>自定义 URL…</translation>
-        </message>
-        <message>
-            <source>From the Antom Dashboard</source>
-            <translation>从 Antom 控制台复制</translation>
-        </message>
-        <message>
-            <source>Optional: https://…</source>
-            <translation>可选：https://…</translation>
-        </message>
-        <message>
-            <source>Shown to the customer</source>
-            <translation>向顾客展示</translation>
-        </message>
-        <message>
-            <source>Profile name</source>
-            <translation>配置名称</translation>
-        </message>
-        <message>
-            <source>Environment</source>
-            <translation>环境</translation>
-        </message>
-        <message>
-            <source>Gateway</source>
-            <translation>网关</translation>
-        </message>
-        <message>
-            <source>Client ID</source>
-            <translation>客户端 ID</translation>
-        </message>
-        <message>
-            <source>Key version</source>
-            <translation>密钥版本</translation>
-        </message>
-        <message>
-            <source>Notify URL</source>
-            <translation>通知 URL</translation>
-        </message>
-        <message>
-            <source>Merchant name</source>
-            <translation>商户名称</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>币种</translation>
-        </message>
-        <message>
-            <source>Wallets enabled</source>
-            <translation>启用的钱包</translation>
-        </message>
-    </context>
-    <context>
-        <name>KeyPasteBox</name>
-        <message>
-            <source>Passphrase (only for an encrypted PEM key)</source>
-            <translation>口令（仅加密的 PEM 密钥需要）</translation>
-        </message>
-        <message>
-            <source>Import pasted key</source>
-            <translation>导入粘贴的密钥</translation>
-        </message>
-        <message>
-            <source>Import from file…</source>
-            <translation>从文件导入…</translation>
-        </message>
-    </context>
-    <context>
-        <name>KeyPanel</name>
-        <message>
-            <source>MERCHANT KEY (SHA-256)</source>
-            <translation>商户密钥（SHA-256）</translation>
-        </message>
-        <message>
-            <source>GATEWAY KEY (SHA-256)</source>
-            <translation>网关密钥（SHA-256）</translation>
-        </message>
-        <message>
-            <source>Make active</source>
-            <translation>设为当前</translation>
-        </message>
-        <message>
-            <source>Delete version…</source>
-            <translation>删除此版本…</translation>
-        </message>
-        <message>
-            <source>Generate key pair</source>
-            <translation>生成密钥对</translation>
-        </message>
-        <message>
-            <source>Rotate…</source>
-            <translation>轮换…</translation>
-        </message>
-        <message>
-            <source>Check key pair…</source>
-            <translation>校验密钥对…</translation>
-        </message>
-        <message>
-            <source>Copy public key for the Antom Dashboard</source>
-            <translation>复制公钥（用于 Antom 控制台）</translation>
-        </message>
-        <message>
-            <source>Save public key as PEM…</source>
-            <translation>将公钥另存为 PEM…</translation>
-        </message>
-        <message>
-            <source>Delete gateway key…</source>
-            <translation>删除网关公钥…</translation>
-        </message>
-        <message>
-            <source>Key versions</source>
-            <translation>密钥版本</translation>
-        </message>
-        <message>
-            <source>Merchant private key</source>
-            <translation>商户私钥</translation>
-        </message>
-        <message>
-            <source>Paste your private key: the base64 text the Antom Dashboard gave you, or PEM (BEGIN PRIVATE KEY / BEGIN RSA PRIVATE KEY / encrypted)</source>
-            <translation>粘贴您的私钥：Antom 控制台给出的 base64 文本，或 PEM（BEGIN PRIVATE KEY / BEGIN RSA PRIVATE KEY / 加密）</translation>
-        </message>
-        <message>
-            <source>Antom (gateway) public key</source>
-            <translation>Antom（网关）公钥</translation>
-        </message>
-        <message>
-            <source>Paste the Antom public key from the Dashboard (base64 or PEM) — not your own public key</source>
-            <translation>粘贴控制台中的 Antom 公钥（base64 或 PEM）——不是您自己的公钥</translation>
-        </message>
-        <message>
-            <source>not imported yet</source>
-            <translation>尚未导入</translation>
-        </message>
-        <message>
-            <source>Keys are kept in: %1</source>
-            <translation>密钥保存位置：%1</translation>
-        </message>
-        <message>
-            <source>version %1
-%2</source>
-            <translation>版本 %1
-%2</translation>
-        </message>
-        <message>
-            <source>%1 (active)</source>
-            <translation>%1（当前）</translation>
-        </message>
-        <message>
-            <source>Looks right: RSA key, SHA-256 %1</source>
-            <translation>格式正确：RSA 密钥，SHA-256 %1</translation>
-        </message>
-        <message>
-            <source>Replace key</source>
-            <translation>替换密钥</translation>
-        </message>
-        <message>
-            <source>Key version %1 of this profile already has a private key. Replace it? The old key is lost; use Rotate to keep it.</source>
-            <translation>此配置的密钥版本 %1 已有私钥。要替换吗？旧密钥将丢失；如需保留请使用“轮换”。</translation>
-        </message>
-        <message>
-            <source>Private key imported.</source>
-            <translation>私钥已导入。</translation>
-        </message>
-        <message>
-            <source>Private key file</source>
-            <translation>私钥文件</translation>
-        </message>
-        <message>
-            <source>Gateway public key imported.</source>
-            <translation>网关公钥已导入。</translation>
-        </message>
-        <message>
-            <source>Gateway public key file</source>
-            <translation>网关公钥文件</translation>
-        </message>
-        <message>
-            <source>New RSA-2048 key pair generated. Copy its public key to the Antom Dashboard.</source>
-            <translation>已生成新的 RSA-2048 密钥对。请将其公钥复制到 Antom 控制台。</translation>
-        </message>
-        <message>
-            <source>Rotate key</source>
-            <translation>轮换密钥</translation>
-        </message>
-        <message>
-            <source>Generate a new key version? The current one keeps working until you make the new one active.</source>
-            <translation>生成新的密钥版本吗？在您将新版本设为当前之前，现有版本继续有效。</translation>
-        </message>
-        <message>
-            <source>Key version %1 generated. Upload its public key to the Antom Dashboard, then make it active.</source>
-            <translation>已生成密钥版本 %1。请将其公钥上传到 Antom 控制台，然后设为当前。</translation>
-        </message>
-        <message>
-            <source>Check key pair</source>
-            <translation>校验密钥对</translation>
-        </message>
-        <message>
-            <source>Paste the public key registered in the Antom Dashboard (or leave empty to check the stored keys only):</source>
-            <translation>粘贴已在 Antom 控制台登记的公钥（留空则只检查已保存的密钥）：</translation>
-        </message>
-        <message>
-            <source>The key pair matches.</source>
-            <translation>密钥对匹配。</translation>
-        </message>
-        <message>
-            <source>The stored private key does NOT match that public key.</source>
-            <translation>已保存的私钥与该公钥不匹配。</translation>
-        </message>
-        <message>
-            <source>Public key copied (base64, as the Antom Dashboard asks).</source>
-            <translation>公钥已复制（base64，Antom 控制台要求的格式）。</translation>
-        </message>
-        <message>
-            <source>Save public key</source>
-            <translation>保存公钥</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>Delete key</source>
-            <translation>删除密钥</translation>
-        </message>
-        <message>
-            <source>Delete the private key version %1 of profile %2? This cannot be undone.</source>
-            <translation>删除配置 %2 的私钥版本 %1 吗？此操作无法撤销。</translation>
-        </message>
-        <message>
-            <source>Key version deleted.</source>
-            <translation>密钥版本已删除。</translation>
-        </message>
-        <message>
-            <source>Delete the gateway public key of profile %1?</source>
-            <translation>删除配置 %1 的网关公钥吗？</translation>
-        </message>
-        <message>
-            <source>Gateway key deleted.</source>
-            <translation>网关公钥已删除。</translation>
-        </message>
-        <message>
-            <source>This is your own merchant public key, not Antom's. Paste the Antom public key shown next to yours in the Dashboard.</source>
-            <translation>这是您自己的商户公钥，不是 Antom 的。请粘贴控制台中显示在您公钥旁边的 Antom 公钥。</translation>
-        </message>
-        <message>
-            <source>This is a PKCS#1 'RSA PUBLIC KEY'. Antom uses the X.509 form (BEGIN PUBLIC KEY, base64 starting 'MIIBIj').</source>
-            <translation>这是 PKCS#1 格式的“RSA PUBLIC KEY”。Antom 使用 X.509 格式（BEGIN PUBLIC KEY，base64 以“MIIBIj”开头）。</translation>
-        </message>
-        <message>
-            <source>The key is shorter than 2048 bits. Generate a new RSA-2048 pair and upload its public key.</source>
-            <translation>密钥短于 2048 位。请生成新的 RSA-2048 密钥对并上传其公钥。</translation>
-        </message>
-        <message>
-            <source>The paste was cut short. Copy the whole key again (a private key is about 1,620 characters, a public key about 392).</source>
-            <translation>粘贴的内容不完整。请重新复制整个密钥（私钥约 1,620 个字符，公钥约 392 个字符）。</translation>
-        </message>
-        <message>
-            <source>This is a PRIVATE key where a public key belongs. Never paste a private key here.</source>
-            <translation>此处应为公钥，但这是私钥。切勿在此粘贴私钥。</translation>
-        </message>
-        <message>
-            <source>This is a public key; the merchant private key is needed here.</source>
-            <translation>这是公钥；此处需要商户私钥。</translation>
-        </message>
-        <message>
-            <source>The private key is encrypted: type its passphrase.</source>
-            <translation>私钥已加密：请输入其口令。</translation>
-        </message>
-        <message>
-            <source>The passphrase does not open this encrypted key.</source>
-            <translation>口令无法解开此加密密钥。</translation>
-        </message>
-        <message>
-            <source>The key is not encrypted: leave the passphrase empty.</source>
-            <translation>密钥未加密：请将口令留空。</translation>
-        </message>
-        <message>
-            <source>This is a certificate, not a key.</source>
-            <translation>这是证书，不是密钥。</translation>
-        </message>
-        <message>
-            <source>No key text was given.</source>
-            <translation>未提供密钥文本。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfilesDialog</name>
-        <message>
-            <source>Profiles &amp; keys</source>
-            <translation>配置与密钥</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Environment</source>
-            <translation>环境</translation>
-        </message>
-        <message>
-            <source>Client ID</source>
-            <translation>客户端 ID</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新建</translation>
-        </message>
-        <message>
-            <source>Edit</source>
-            <translation>编辑</translation>
-        </message>
-        <message>
-            <source>Delete…</source>
-            <translation>删除…</translation>
-        </message>
-        <message>
-            <source>Use</source>
-            <translation>使用</translation>
-        </message>
-        <message>
-            <source>Save profile</source>
-            <translation>保存配置</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>密钥</translation>
-        </message>
-        <message>
-            <source>Embedded sandbox</source>
-            <translation>内置沙箱</translation>
-        </message>
-        <message>
-            <source>Antom sandbox</source>
-            <translation>Antom 沙箱</translation>
-        </message>
-        <message>
-            <source>Production</source>
-            <translation>生产环境</translation>
-        </message>
-        <message>
-            <source>The active profile</source>
-            <translation>当前使用的配置</translation>
-        </message>
-        <message>
-            <source>Fix the fields marked in red.</source>
-            <translation>请修正标红的字段。</translation>
-        </message>
-        <message>
-            <source>Profile %1 saved.</source>
-            <translation>配置 %1 已保存。</translation>
-        </message>
-        <message>
-            <source>Delete profile</source>
-            <translation>删除配置</translation>
-        </message>
-        <message>
-            <source>Delete profile %1 and all its keys from the key store? This cannot be undone.</source>
-            <translation>从密钥库中删除配置 %1 及其全部密钥吗？此操作无法撤销。</translation>
-        </message>
-        <message>
-            <source>Profile %1 deleted.</source>
-            <translation>配置 %1 已删除。</translation>
-        </message>
-        <message>
-            <source>Profile %1 is now active; the cashier restarts with it.</source>
-            <translation>配置 %1 已设为当前；收银台将以此配置重新启动。</translation>
-        </message>
-        <message>
-            <source>Key file passphrase</source>
-            <translation>密钥文件口令</translation>
-        </message>
-        <message>
-            <source>No OS keyring is available, so keys are kept in an encrypted file.
-Passphrase of the key file (a new file is created with it):</source>
-            <translation>没有可用的系统钥匙串，密钥将保存在加密文件中。
-密钥文件的口令（新文件将使用此口令创建）：</translation>
-        </message>
-    </context>
-    <context>
-        <name>QaDock</name>
-        <message>
-            <source>QA console</source>
-            <translation>QA 调试台</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExchangeLogModel</name>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>API</source>
-            <translation>接口</translation>
-        </message>
-        <message>
-            <source>HTTP</source>
-            <translation>HTTP</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>Verified</source>
-            <translation>已验签</translation>
-        </message>
-        <message>
-            <source>Attempt</source>
-            <translation>尝试</translation>
-        </message>
-        <message>
-            <source>ms</source>
-            <translation>毫秒</translation>
-        </message>
-    </context>
-    <context>
-        <name>NotificationLogModel</name>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>HTTP</source>
-            <translation>HTTP</translation>
-        </message>
-        <message>
-            <source>Accepted</source>
-            <translation>已接受</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Payment request</source>
-            <translation>支付请求</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>错误</translation>
-        </message>
-    </context>
-    <context>
-        <name>FaultPanel</name>
-        <message>
-            <source>Fault injection works only with the embedded sandbox or a sandbox on this computer (a loopback http:// gateway).</source>
-            <translation>故障注入仅适用于内置沙箱或本机沙箱（回环 http:// 网关）。</translation>
-        </message>
-        <message>
-            <source>Latency</source>
-            <translation>延迟</translation>
-        </message>
-        <message>
-            <source>HTTP error (5xx)</source>
-            <translation>HTTP 错误（5xx）</translation>
-        </message>
-        <message>
-            <source>Connection reset</source>
-            <translation>连接重置</translation>
-        </message>
-        <message>
-            <source>Bad response signature</source>
-            <translation>响应签名错误</translation>
-        </message>
-        <message>
-            <source>Forced U / UNKNOWN_EXCEPTION</source>
-            <translation>强制 U / UNKNOWN_EXCEPTION</translation>
-        </message>
-        <message>
-            <source>Duplicate notification</source>
-            <translation>重复通知</translation>
-        </message>
-        <message>
-            <source>Late notification</source>
-            <translation>延迟通知</translation>
-        </message>
-        <message>
-            <source>All APIs</source>
-            <translation>全部接口</translation>
-        </message>
-        <message>
-            <source>Until cleared</source>
-            <translation>直到清除</translation>
-        </message>
-        <message>
-            <source>Fault</source>
-            <translation>故障</translation>
-        </message>
-        <message>
-            <source>API</source>
-            <translation>接口</translation>
-        </message>
-        <message>
-            <source>Next N</source>
-            <translation>接下来 N 次</translation>
-        </message>
-        <message>
-            <source>Delay</source>
-            <translation>延迟</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>HTTP 状态</translation>
-        </message>
-        <message>
-            <source>Signature</source>
-            <translation>签名</translation>
-        </message>
-        <message>
-            <source>Add fault</source>
-            <translation>添加故障</translation>
-        </message>
-        <message>
-            <source>Clear all</source>
-            <translation>全部清除</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Active faults</source>
-            <translation>生效中的故障</translation>
-        </message>
-        <message>
-            <source>Added.</source>
-            <translation>已添加。</translation>
-        </message>
-        <message>
-            <source>All faults cleared.</source>
-            <translation>已清除全部故障。</translation>
-        </message>
-        <message>
-            <source>Talking to the sandbox…</source>
-            <translation>正在与沙箱通信…</translation>
-        </message>
-        <message>
-            <source>No active faults</source>
-            <translation>没有生效的故障</translation>
-        </message>
-        <message>
-            <source>Sandbox: %1</source>
-            <translation>沙箱：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>QaConsole</name>
-        <message>
-            <source>Exchanges</source>
-            <translation>请求记录</translation>
-        </message>
-        <message>
-            <source>Faults</source>
-            <translation>故障</translation>
-        </message>
-        <message>
-            <source>Notifications</source>
-            <translation>通知</translation>
-        </message>
-        <message>
-            <source>Select an exchange to see it in full.</source>
-            <translation>选择一条请求记录以查看完整内容。</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>请求</translation>
-        </message>
-        <message>
-            <source>Response</source>
-            <translation>响应</translation>
-        </message>
-        <message>
-            <source>Copy as curl</source>
-            <translation>复制为 curl</translation>
-        </message>
-        <message>
-            <source>Export log (JSON)…</source>
-            <translation>导出日志（JSON）…</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <source>Notifications the cashier's listener received at %1</source>
-            <translation>收银台监听器在 %1 收到的通知</translation>
-        </message>
-        <message>
-            <source>This profile has no local notification listener; payments are followed by polling.</source>
-            <translation>此配置没有本地通知监听器；支付状态通过轮询跟踪。</translation>
-        </message>
-        <message>
-            <source>✓ Response signature verified (RSA-SHA256, gateway public key)</source>
-            <translation>✓ 响应签名已验证（RSA-SHA256，网关公钥）</translation>
-        </message>
-        <message>
-            <source>✗ No answer: %1</source>
-            <translation>✗ 无应答：%1</translation>
-        </message>
-        <message>
-            <source>✗ Not verified: %1</source>
-            <translation>✗ 未通过验签：%1</translation>
-        </message>
-        <message>
-            <source>no reason given</source>
-            <translation>未说明原因</translation>
-        </message>
-        <message>
-            <source>attempt %1 · %2 ms</source>
-            <translation>第 %1 次尝试 · %2 毫秒</translation>
-        </message>
-        <message>
-            <source>— Headers —</source>
-            <translation>— 请求头 —</translation>
-        </message>
-        <message>
-            <source>— String to sign —</source>
-            <translation>— 待签名字符串 —</translation>
-        </message>
-        <message>
-            <source>— Body —</source>
-            <translation>— 正文 —</translation>
-        </message>
-        <message>
-            <source>No HTTP answer.</source>
-            <translation>没有 HTTP 应答。</translation>
-        </message>
-        <message>
-            <source>— Signed content checked —</source>
-            <translation>— 已校验的签名内容 —</translation>
-        </message>
-        <message>
-            <source>— Verification —</source>
-            <translation>— 验签 —</translation>
-        </message>
-        <message>
-            <source>verified</source>
-            <translation>已验证</translation>
-        </message>
-        <message>
-            <source>%1 exchange(s), newest last</source>
-            <translation>%1 条记录，最新在末尾</translation>
-        </message>
-        <message>
-            <source>Export the exchange log</source>
-            <translation>导出请求日志</translation>
-        </message>
-        <message>
-            <source>JSON (*.json)</source>
-            <translation>JSON (*.json)</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>已导出到 %1</translation>
-        </message>
-        <message>
-            <source>Export failed: %1</source>
-            <translation>导出失败：%1</translation>
-        </message>
-        <message>
-            <source>Accepted (signature verified, acknowledged)</source>
-            <translation>已接受（签名已验证，已应答）</translation>
-        </message>
-        <message>
-            <source>Rejected with HTTP %1: %2</source>
-            <translation>已拒绝，HTTP %1：%2</translation>
         </message>
     </context>
 </TS>

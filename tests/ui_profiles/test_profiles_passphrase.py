@@ -1,0 +1,79 @@
+"""Without an OS keyring the keys live in the passphrase-encrypted file: the window asks
+for the passphrase at start-up (a wrong one asks again) and then takes payments."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cashier_app.domain.outcome import Status
+from cashier_app.gateway.signing import generate_private_key
+from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+from cashier_app.keystore.store import KeyStore
+from cashier_app.sandbox.gateway import SandboxGateway
+from cashier_app.ui.main_window import MainWindow
+
+WAIT = 30_000
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def file_keystore_profile(monkeypatch):
+    monkeypatch.setenv("CASHIER_KEYSTORE", "file")  # as on a machine with no Secret Service
+    monkeypatch.delenv("CASHIER_KEYSTORE_PASSPHRASE_FILE", raising=False)
+    gateway = SandboxGateway("127.0.0.1", 0, gateway_private_key=generate_private_key()).start()
+    profile = ProfileStore().save(Profile(
+        "kiosk", Environment.PRODUCTION, "2188000000000009", "HKD", gateway.url,
+        wallets=("ALIPAY_HK",), merchant_name="Kiosk"))
+    keys = KeyStore.open(passphrase=PASSPHRASE.encode())
+    info = keys.generate(profile)
+    keys.import_gateway_key(profile, gateway.gateway_public_key_base64)
+    gateway.register_merchant(profile.client_id, info.public_key_base64)
+    yield gateway
+    gateway.stop()
+
+
+def test_window_asks_for_the_key_file_passphrase_and_then_sells(cashier_app, qtbot,
+                                                                  file_keystore_profile):
+    answers = iter(["wrong passphrase", PASSPHRASE])
+    prompts: list[str] = []
+
+    def ask(_parent, prompt: str) -> str | None:
+        prompts.append(prompt)
+        return next(answers)
+
+    win = MainWindow("kiosk")
+    win.ask_passphrase = ask  # the start-up failure arrives later, by signal
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.services_ready, timeout=WAIT) as ready:
+        pass
+    services = ready.args[0]
+    assert services.profile.name == "kiosk" and len(prompts) == 2
+    assert "kiosk" in prompts[0]
+
+    field = win.order_page.amount_input
+    field.setFocus()
+    qtbot.keyClicks(field, "3.30")
+    with qtbot.waitSignal(win.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda stage: stage == "picker"):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(win.flow.qr_shown, timeout=20_000):
+        qtbot.mouseClick(win.picker_page.confirm_button, Qt.MouseButton.LeftButton)
+    pending = services.journal.non_final_payments("kiosk")
+    assert len(pending) == 1 and pending[0].payment_id
+    with qtbot.waitSignal(win.flow.sale_settled, timeout=20_000) as settled:
+        file_keystore_profile.approve(pending[0].payment_id)  # the customer pays
+    assert settled.args[0].status is Status.SUCCESS
+    win.close()
+
+
+def test_declining_to_unlock_shows_why(cashier_app, qtbot, file_keystore_profile):
+    win = MainWindow("kiosk")
+    win.ask_passphrase = lambda _parent, _prompt: None
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.services_failed, timeout=WAIT) as failed:
+        pass
+    assert "passphrase" in failed.args[0]
+    assert win.services is None
+    win.close()
