@@ -199,7 +199,7 @@ def _envelope(args: argparse.Namespace) -> int:
         amount = Money(args.amount, "HKD")
     except MoneyError as exc:
         raise CliError(f"--amount: {exc}") from None
-    from cashier_app.checkout.service import new_request_id
+    from cashier_app.checkout.ids import new_request_id
 
     with _services(args) as services:
         client = AlipayHKClient(services.client, merchant_name=services.profile.merchant_name)

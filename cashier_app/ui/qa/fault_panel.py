@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashier_app.gateway.antom import is_loopback_host
+from cashier_app.domain.net import is_loopback_host
 from cashier_app.sandbox.faults import (
     APIS,
     HTTP_ERROR_STATUSES,
