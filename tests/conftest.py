@@ -16,3 +16,16 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("CASHIER_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("CASHIER_DATA_DIR", str(base / "data"))
     yield base
+
+
+@pytest.fixture
+def memory_keyring():
+    """A real keyring backend in a dict, installed with ``keyring.set_keyring``."""
+    import keyring
+    from keyring_fakes import DictKeyring
+
+    previous = keyring.get_keyring()
+    backend = DictKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

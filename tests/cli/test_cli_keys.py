@@ -20,6 +20,7 @@ import keyring.errors
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from keyring_fakes import DictKeyring
 
 from cashier_app.cli import main
 from cashier_app.gateway.signing import (
@@ -32,35 +33,6 @@ from cashier_app.gateway.signing import (
 from cashier_app.keystore.profiles import ProfileStore
 
 CLIENT_ID = "2188000000000042"
-
-
-class DictKeyring(keyring.backend.KeyringBackend):
-    """An in-memory keyring backend (a real KeyringBackend subclass)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-        self.locked = False
-
-    def get_password(self, service: str, username: str) -> str | None:
-        if self.locked:
-            raise keyring.errors.KeyringLocked("locked")
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        if self.locked:
-            raise keyring.errors.KeyringLocked("locked")
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.values.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
-
-
-# Keep the test double out of keyring's own backend discovery for the rest of the session.
-keyring.backend.KeyringBackend._classes.discard(DictKeyring)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
-from keystore_fakes import DictKeyring
+from keyring_fakes import DictKeyring
 
 from cashier_app.keystore.backends import (
     MEMORY_NOTICE,

@@ -11,7 +11,7 @@ import keyring.backends.fail
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from keystore_fakes import DictKeyring
+from keyring_fakes import DictKeyring
 
 from cashier_app.gateway.signing import (
     SignatureError,

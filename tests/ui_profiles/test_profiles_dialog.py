@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from profiles_fakes import secret_fragments
+from keyring_fakes import secret_fragments
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
