@@ -30,26 +30,24 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from cashier_app.journal import JournalError
     from cashier_app.reports.eod import ReportError
-    from cashier_app.reports.receipts import receipt_data, receipt_text, write_receipt_pdf
+    from cashier_app.reports.receipts import (
+        lookup_receipt,
+        receipt_data,
+        receipt_text,
+        write_receipt_pdf,
+    )
 
     if not args.pdf and not args.text:
         raise CliError("say where the receipt goes: --pdf FILE and/or --text")
     journal = open_journal()
     try:
-        rec = journal.find_payment(args.payment_request_id.strip())
-        if rec is None:
-            raise CliError(f"no payment {args.payment_request_id!r} in the journal", code=1)
-        refunds = journal.refunds_for(rec.payment_request_id)
+        rec, refunds, refund = lookup_receipt(journal, args.payment_request_id, args.refund or "")
+    except LookupError as exc:
+        raise CliError(str(exc), code=1) from None
     except JournalError as exc:
         raise CliError(str(exc), code=1) from None
     finally:
         journal.close()
-    refund = None
-    if args.refund:
-        refund = next((r for r in refunds if r.refund_request_id == args.refund.strip()), None)
-        if refund is None:
-            raise CliError(f"payment {rec.payment_request_id} has no refund {args.refund!r}",
-                           code=1)
     merchant = merchant_name(args.merchant)
     if args.text:
         print(receipt_text(receipt_data(rec, refunds, merchant, refund=refund)), end="")

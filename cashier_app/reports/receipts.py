@@ -72,6 +72,24 @@ def _when(value: datetime | None, tz: tzinfo | None) -> str:
     return f"{local:%Y-%m-%d %H:%M:%S} {local.tzname() or ''}".strip()
 
 
+def lookup_receipt(journal: Any, payment_request_id: str, refund_request_id: str = ""
+                   ) -> tuple[PaymentRecord, list[RefundRecord], RefundRecord | None]:
+    """The sale (found by paymentRequestId or paymentId), its refunds and, when asked, the
+    one refund a receipt is for. Raises LookupError naming what is missing. Blocking."""
+    payment = journal.find_payment(payment_request_id.strip())
+    if payment is None:
+        raise LookupError(f"no payment {payment_request_id!r} in the journal")
+    refunds = list(journal.refunds_for(payment.payment_request_id))
+    refund = None
+    if refund_request_id:
+        refund = next((r for r in refunds if r.refund_request_id == refund_request_id.strip()),
+                      None)
+        if refund is None:
+            raise LookupError(f"payment {payment.payment_request_id} has no refund "
+                              f"{refund_request_id!r}")
+    return payment, refunds, refund
+
+
 def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[RefundRecord, ...],
                  merchant_name: str, *, refund: RefundRecord | None = None,
                  tz: tzinfo | None = None) -> ReceiptData:

@@ -10,7 +10,13 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from cashier_app.reports.receipts import ReceiptData, paint_receipt, receipt_data, write_receipt_pdf
+from cashier_app.reports.receipts import (
+    ReceiptData,
+    lookup_receipt,
+    paint_receipt,
+    receipt_data,
+    write_receipt_pdf,
+)
 
 
 def _merchant_name(services: Any) -> str:
@@ -21,30 +27,14 @@ def _merchant_name(services: Any) -> str:
 def load_receipt(journal: Any, payment_request_id: str, merchant_name: str,
                  refund_request_id: str = "") -> ReceiptData:
     """The receipt of a sale (or of one of its refunds); blocking, run it on a worker."""
-    payment = journal.get_payment(payment_request_id)
-    if payment is None:
-        raise LookupError(f"payment {payment_request_id} is not in the journal")
-    refunds = journal.refunds_for(payment_request_id)
-    refund = None
-    if refund_request_id:
-        refund = next((r for r in refunds if r.refund_request_id == refund_request_id), None)
-        if refund is None:
-            raise LookupError(f"refund {refund_request_id} is not in the journal")
+    payment, refunds, refund = lookup_receipt(journal, payment_request_id, refund_request_id)
     return receipt_data(payment, refunds, merchant_name, refund=refund)
 
 
 def save_receipt(journal: Any, payment_request_id: str, merchant_name: str, path: str,
                  refund_request_id: str = "") -> Path:
     """Write the receipt PDF at ``path`` (blocking: a worker's job)."""
-    payment = journal.get_payment(payment_request_id)
-    if payment is None:
-        raise LookupError(f"payment {payment_request_id} is not in the journal")
-    refunds = journal.refunds_for(payment_request_id)
-    refund = None
-    if refund_request_id:
-        refund = next((r for r in refunds if r.refund_request_id == refund_request_id), None)
-        if refund is None:
-            raise LookupError(f"refund {refund_request_id} is not in the journal")
+    payment, refunds, refund = lookup_receipt(journal, payment_request_id, refund_request_id)
     return write_receipt_pdf(payment, refunds, merchant_name, path, refund=refund)
 
 
