@@ -57,6 +57,10 @@ ZH_CN: dict[str, str] = {
     "Alipay app": "支付宝 App",
     # redirect
     "PAYMENT LINK": "支付链接", "Copy": "复制", "Open": "打开", "New code": "重新生成二维码",
+    "Customer pays automatically after": "顾客自动付款，延迟",
+    "Demo mode: the sandbox wallet pays each new code by itself after the delay":
+        "演示模式：沙箱钱包在延迟后自动支付每个新付款码",
+    " s": " 秒", "Customer will pay in %1 s (demo)": "顾客将在 %1 秒后付款（演示）",
     "Sandbox wallet:": "沙箱钱包：", "Pay": "支付", "Decline": "拒绝", "Let expire": "使其过期",
     "Scan with %1 to pay": "请使用%1扫码支付", "Waiting for the customer…": "等待顾客支付…",
     "Expired": "已过期", "This code has expired. Make a new one to try again.":

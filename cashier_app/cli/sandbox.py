@@ -42,6 +42,14 @@ def register(subparsers: Any) -> None:
                    help="keep payments and refunds in this SQLite file, so a restarted "
                         "sandbox answers inquiries, cancels, refunds and repeated pays as "
                         "before (refuses to start if the file is unusable)")
+    auto = p.add_mutually_exclusive_group()
+    for action, what in (("approve", "pays"), ("decline", "declines"),
+                         ("expire", "lets the code expire")):
+        auto.add_argument(f"--auto-{action}", type=float, metavar="SECONDS",
+                          dest=f"auto_{action}",
+                          help=f"demo: the customer {what} by itself SECONDS (0-600) after "
+                               "each payment is created (also GET/POST/DELETE "
+                               "<url>/sandbox/autopay)")
     p.add_argument("--allow-remote", action="store_true",
                    help="allow a non-loopback --host (the control endpoints are "
                         "unauthenticated plain HTTP: use only on a trusted network)")
@@ -72,6 +80,20 @@ def _merchants(specs: list[str]) -> list[tuple[str, Any]]:
     return merchants
 
 
+def _autopay(args: argparse.Namespace) -> tuple[str, float] | None:
+    from cashier_app.sandbox.autopay import MAX_DELAY
+
+    for action in ("approve", "decline", "expire"):
+        seconds = getattr(args, f"auto_{action}", None)
+        if seconds is None:
+            continue
+        if not 0 <= seconds <= MAX_DELAY:  # also refuses nan
+            raise CliError(f"--auto-{action} {seconds:g}: must be from 0 to {MAX_DELAY:g} "
+                           "seconds")
+        return action, seconds
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     from cashier_app.domain.net import is_loopback_host
     from cashier_app.gateway.signing import KeyFormatError, load_private_key
@@ -84,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--port {args.port}: must be from 0 to 65535")
     if not args.expiry > 0:
         raise CliError(f"--expiry {args.expiry:g}: must be greater than zero")
+    autopay = _autopay(args)
     merchants = _merchants(args.merchant)
     key = None
     if args.gateway_private_key:
@@ -98,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
                                  state_path=args.state, bad_state="raise")
         for client_id, public_key in merchants:
             gateway.register_merchant(client_id, public_key)
+        if autopay is not None:
+            gateway.set_autopay(*autopay)
     except SandboxError as exc:
         raise CliError(f"--merchant: {exc}" if "client id" in str(exc) else str(exc)
                        ) from None
@@ -117,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
                                  "gateway_public_key": gateway.gateway_public_key_base64,
                                  "merchants": gateway.merchants,
                                  "default_expiry_seconds": gateway.default_expiry_seconds}
+        if gateway.autopay.active:
+            ready["autopay"] = gateway.autopay.to_json()
         if args.state:
             ready["state"] = str(gateway.store.state.path if gateway.store.state else "")
         print(json.dumps(ready), flush=True)

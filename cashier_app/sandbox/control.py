@@ -57,6 +57,23 @@ class SimulatorClient:
     def clear_faults(self) -> None:
         self._call("DELETE", "/sandbox/faults")
 
+    def set_autopay(self, action: str, after_seconds: float = 0.0, *,
+                    result_code: str | None = None, pending: bool = False) -> dict[str, Any]:
+        """The pretend customer: ``action`` ("approve", "decline", "expire", "off")
+        ``after_seconds`` after each new payment; ``pending`` also schedules the payments
+        already waiting, from now. Returns the setting and the scheduled actions."""
+        body: dict[str, Any] = {"action": action, "after_seconds": after_seconds,
+                                "pending": pending}
+        if result_code:
+            body["resultCode"] = result_code
+        return self._call("POST", "/sandbox/autopay", body)
+
+    def autopay(self) -> dict[str, Any]:
+        return self._call("GET", "/sandbox/autopay")
+
+    def clear_autopay(self) -> dict[str, Any]:
+        return self._call("DELETE", "/sandbox/autopay")
+
     def notifications(self) -> list[dict[str, Any]]:
         return list(self._call("GET", "/sandbox/notifications")["attempts"])
 

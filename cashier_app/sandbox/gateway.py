@@ -24,6 +24,7 @@ from cashier_app.gateway.signing import (
 )
 from cashier_app.sandbox import api, persist
 from cashier_app.sandbox import store as st
+from cashier_app.sandbox.autopay import AutoPayer, AutoPayPolicy
 from cashier_app.sandbox.faults import FaultPlan
 from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
 from cashier_app.sandbox.server import HttpServer
@@ -90,6 +91,9 @@ class SandboxGateway:
                                  timeout=notify_timeout, allow_remote=allow_remote_notify,
                                  clock=self._clock)
         self.store = st.Store(on_final=self._payment_final)
+        self.autopayer = AutoPayer(self._autopay_act, self._autopay_lookup)
+        self.store.on_created = self.autopayer.payment_created
+        self.store.on_cancelled = lambda p: self.autopayer.payment_final(p.payment_id)
         self.moved_aside: Path | None = None  #: where an unusable state file went
         if state_path is not None:
             self._load_state(Path(state_path).expanduser(), bad_state)
@@ -176,8 +180,10 @@ class SandboxGateway:
 
     def _expiry_loop(self) -> None:
         # Close unpaid payments at their expiry even when nobody asks (so notifications go).
+        # The auto-payer's due actions run here too, on the same clock.
         while not self._stopping.wait(0.2):
             self.store.expire_due(self.now())
+            self.autopayer.run_due(self.now())
             if self.store.unsaved:
                 self.store.flush()
 
@@ -228,6 +234,46 @@ class SandboxGateway:
     def expire(self, payment_id: str) -> dict[str, Any]:
         return self.payment_summary(self.store.expire(payment_id, self.now()))
 
+    # -- auto-payer (a pretend customer for demos; see autopay.py) ------------------------
+    @property
+    def autopay(self) -> AutoPayPolicy:
+        """What every new payment's customer does by itself (``action`` "off": nothing)."""
+        return self.autopayer.policy
+
+    @autopay.setter
+    def autopay(self, policy: AutoPayPolicy | dict[str, Any] | None) -> None:
+        if policy is None:
+            policy = AutoPayPolicy()
+        elif isinstance(policy, dict):
+            policy = AutoPayPolicy(**policy)
+        self.set_autopay(policy.action, policy.after_seconds, result_code=policy.result_code)
+
+    def set_autopay(self, action: str, after_seconds: float = 0.0, *,
+                    result_code: str = st.DECLINED_CODE, pending: bool = False
+                    ) -> AutoPayPolicy:
+        """``action`` ("approve", "decline", "expire" or "off") ``after_seconds`` (0-600)
+        after each new payment is created. ``pending``: also schedule the payments already
+        waiting, from now. "off" drops every scheduled action. AutoPayError names a bad
+        field."""
+        policy = AutoPayPolicy(action, after_seconds, result_code)
+        waiting = None
+        if pending and policy.active:
+            with self.store.lock:
+                waiting = self.store.pending_payments(self.now())
+        self.autopayer.set_policy(policy, now=self.now(), pending=waiting)
+        return policy
+
+    def _autopay_act(self, payment_id: str, policy: AutoPayPolicy) -> None:
+        if policy.action == "approve":
+            self.approve(payment_id)
+        elif policy.action == "decline":
+            self.decline(payment_id, policy.result_code)
+        elif policy.action == "expire":
+            self.expire(payment_id)
+
+    def _autopay_lookup(self, payment_id: str) -> st.Payment | None:
+        return self.store.find_payment(None, payment_id=payment_id)
+
     def payment(self, payment_id: str) -> dict[str, Any]:
         """The payment as inquiryPayment would show it (any merchant)."""
         with self.store.lock:
@@ -240,6 +286,7 @@ class SandboxGateway:
 
     # -- notifications ------------------------------------------------------------------
     def _payment_final(self, p: st.Payment) -> None:
+        self.autopayer.payment_final(p.payment_id)
         if not p.notify_url:
             return
         if p.status == st.SUCCESS:

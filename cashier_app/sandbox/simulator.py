@@ -11,6 +11,7 @@ They are unauthenticated, which is why the sandbox listens on loopback only by d
 | ``GET /sandbox/payments/<id>`` | the payment as JSON |
 | ``POST /sandbox/payments/<id>/approve`` / ``decline`` / ``expire`` | JSON control |
 | ``GET`` / ``POST`` / ``DELETE /sandbox/faults`` | list / add / clear fault scenarios |
+| ``GET`` / ``POST`` / ``DELETE /sandbox/autopay`` | the pretend customer: show / set / off |
 | ``GET /sandbox/notifications`` | notification delivery attempts |
 | ``POST /sandbox/merchants`` | register ``{"clientId","publicKey","keyVersion"}`` |
 | ``GET /sandbox/info`` | url, gateway public key, merchants |
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from cashier_app.gateway.signing import KeyFormatError
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox import wallet
+from cashier_app.sandbox.autopay import parse_policy
 from cashier_app.sandbox.faults import KINDS, FaultError, parse_fault
 
 if TYPE_CHECKING:
@@ -39,12 +41,14 @@ _ROUTES = [
     (re.compile(rf"^/sandbox/payments/{_ID}$"), "payment"),
     (re.compile(rf"^/sandbox/payments/{_ID}/(approve|decline|expire)$"), "control"),
     (re.compile(r"^/sandbox/faults$"), "faults"),
+    (re.compile(r"^/sandbox/autopay$"), "autopay"),
     (re.compile(r"^/sandbox/notifications$"), "notifications"),
     (re.compile(r"^/sandbox/merchants$"), "merchants"),
     (re.compile(r"^/sandbox/?(?:info)?$"), "info"),
 ]
 _METHODS = {"wallet": {"GET"}, "wallet_action": {"POST"}, "to_wallet": {"GET"},
             "payment": {"GET"}, "control": {"POST"}, "faults": {"GET", "POST", "DELETE"},
+            "autopay": {"GET", "POST", "DELETE"},
             "notifications": {"GET"}, "merchants": {"POST"}, "info": {"GET"}}
 
 
@@ -167,6 +171,16 @@ def _faults(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> Non
     _json(out, 200, {"faults": [f.to_json() for f in gw.faults.active()], "kinds": KINDS})
 
 
+def _autopay(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    if method == "DELETE":
+        gw.set_autopay("off")
+    elif method == "POST":
+        policy, pending = parse_policy(_body_json(body))  # AutoPayError (400) names the field
+        gw.set_autopay(policy.action, policy.after_seconds, result_code=policy.result_code,
+                       pending=pending)
+    _json(out, 200, {**gw.autopay.to_json(), "scheduled": gw.autopayer.scheduled()})
+
+
 def _notifications(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
     _json(out, 200, {"attempts": [asdict(a) for a in gw.notifier.attempts()]})
 
@@ -189,6 +203,6 @@ def _info(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
 
 _HANDLERS: dict[str, Any] = {
     "wallet": _wallet, "wallet_action": _wallet_action, "to_wallet": _to_wallet,
-    "payment": _payment, "control": _control, "faults": _faults,
+    "payment": _payment, "control": _control, "faults": _faults, "autopay": _autopay,
     "notifications": _notifications, "merchants": _merchants, "info": _info,
 }

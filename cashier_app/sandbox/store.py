@@ -126,6 +126,10 @@ class Store:
         self._refunds_by_request: dict[tuple[str, str], Refund] = {}
         self._ids = itertools.count(1)
         self._on_final = on_final
+        #: Called (under the lock) with every new payment, and with every payment the
+        #: merchant cancelled; the gateway's auto-payer listens.
+        self.on_created: Callable[[Payment], None] | None = None
+        self.on_cancelled: Callable[[Payment], None] | None = None
         self.state = state
         self._unsaved: dict[str, Payment] = {}
         self._save_failing = False
@@ -193,6 +197,8 @@ class Store:
             self._payments[payment.payment_id] = payment
             self._by_request[key] = payment
             self._persist(payment)
+            if self.on_created is not None:
+                self.on_created(payment)
 
     def find_payment(self, client_id: str | None, *, payment_id: str | None = None,
                      payment_request_id: str | None = None,
@@ -235,6 +241,12 @@ class Store:
         """Close every unpaid payment whose expiry has passed; returns the ones closed."""
         with self.lock:
             return [p for p in self._payments.values() if self._settle_expiry(p, now)]
+
+    def pending_payments(self, now: datetime) -> list[Payment]:
+        """Every payment still PROCESSING at ``now`` (due expiries settled first)."""
+        with self.lock:
+            self.expire_due(now)
+            return [p for p in self._payments.values() if p.status == PROCESSING]
 
     def next_expiry(self) -> datetime | None:
         with self.lock:
@@ -304,6 +316,8 @@ class Store:
             p.closed_at = now
             p.status, p.result_code, p.result_message = CANCELLED, "ORDER_IS_CLOSED", message
             self._persist(p)
+            if self.on_cancelled is not None:
+                self.on_cancelled(p)
 
     # -- refunds ------------------------------------------------------------------------
     def find_refund(self, client_id: str, *, refund_id: str | None = None,

@@ -1,4 +1,9 @@
-"""The wallet simulator page served at ``normalUrl``: plain HTML with Pay and Decline forms."""
+"""The wallet simulator page served at ``normalUrl``: a phone-sized confirmation screen.
+
+Plain HTML and inline CSS (no script, no external resource), so it works on any phone that
+scans the sandbox's QR code. The wallet is drawn with our own colour tile and initials from the
+method catalog (no brand artwork). Pay and Decline are plain form posts.
+"""
 
 from __future__ import annotations
 
@@ -9,43 +14,103 @@ from cashier_app.domain import methods
 from cashier_app.sandbox import store as st
 
 _STYLE = """
-body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0;padding:24px;color:#1d2129}
-.card{max-width:420px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;
-box-shadow:0 2px 12px rgba(0,0,0,.08)}
-.wallet{color:#fff;border-radius:8px;padding:8px 12px;display:inline-block;font-weight:600}
-.amount{font-size:2.2em;font-weight:700;margin:16px 0 4px}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;font-size:.9em}
-dt{color:#6b7280}dd{margin:0;word-break:break-all}
-.status{font-weight:700;padding:8px 0}.actions{display:flex;gap:12px;margin-top:16px}
-button{flex:1;font-size:1.1em;padding:12px;border:0;border-radius:8px;cursor:pointer}
-.pay{background:#1677ff;color:#fff}.decline{background:#e5e7eb;color:#1d2129}
-.note{font-size:.8em;color:#6b7280;margin-top:16px}
+*{box-sizing:border-box}
+html{background:#eef1f5}
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;
+margin:0;color:#1d2129;-webkit-text-size-adjust:100%}
+.phone{max-width:440px;min-height:100vh;margin:0 auto;background:#f6f7f9;display:flex;
+flex-direction:column}
+.bar{background:var(--brand);color:#fff;padding:18px 20px 56px;display:flex;
+align-items:center;gap:12px}
+.tile{width:44px;height:44px;border-radius:11px;background:#fff;color:var(--brand);
+display:flex;align-items:center;justify-content:center;font-weight:800;font-size:17px;
+flex:none;box-shadow:0 1px 3px rgba(0,0,0,.18)}
+.bar .name{font-weight:700;font-size:18px;line-height:1.2}
+.bar .sub{font-size:13px;opacity:.85}
+.pill{margin-left:auto;font-size:11px;font-weight:700;letter-spacing:.06em;
+text-transform:uppercase;border:1px solid rgba(255,255,255,.7);border-radius:999px;
+padding:3px 9px}
+.sheet{background:#fff;margin:-40px 14px 0;border-radius:18px;padding:22px 20px 20px;
+box-shadow:0 6px 24px rgba(20,30,50,.10)}
+.payee{display:flex;align-items:center;gap:10px;color:#4b5563;font-size:14px}
+.avatar{width:34px;height:34px;border-radius:50%;background:#e8ecf2;color:#374151;
+display:flex;align-items:center;justify-content:center;font-weight:700;flex:none}
+.payee b{display:block;color:#1d2129;font-size:16px;word-break:break-all}
+.amount{text-align:center;font-size:44px;font-weight:800;letter-spacing:-.02em;
+margin:26px 0 4px;font-variant-numeric:tabular-nums}
+.what{text-align:center;color:#6b7280;font-size:15px;margin:0 0 18px;word-break:break-word}
+dl{margin:0;border-top:1px solid #eef0f3;padding-top:12px;display:grid;
+grid-template-columns:max-content 1fr;gap:8px 14px;font-size:13px}
+dt{color:#8a93a1}dd{margin:0;text-align:right;word-break:break-all;color:#374151}
+.state{display:flex;align-items:center;gap:12px;border-radius:14px;padding:14px 16px;
+margin:18px 0 0;font-weight:700;font-size:16px}
+.state small{display:block;font-weight:500;font-size:13px;opacity:.85;margin-top:2px}
+.icon{width:34px;height:34px;border-radius:50%;color:#fff;display:flex;align-items:center;
+justify-content:center;font-size:19px;flex:none}
+.PROCESSING{background:#eef4ff;color:#1d4ed8}.PROCESSING .icon{background:#3b82f6}
+.SUCCESS{background:#e9f8ef;color:#157a3c}.SUCCESS .icon{background:#22a05a}
+.FAIL{background:#fdeceb;color:#b42318}.FAIL .icon{background:#e5483d}
+.EXPIRED,.CANCELLED{background:#f1f2f4;color:#4b5563}
+.EXPIRED .icon,.CANCELLED .icon{background:#9aa3af}
+.notice{margin:12px 0 0;padding:10px 14px;border-radius:10px;background:#fff7e6;
+color:#8a5a00;font-size:14px}
+.actions{padding:18px 14px 0;display:flex;flex-direction:column;gap:10px}
+.actions form{margin:0;display:flex}
+button{flex:1;font:inherit;font-size:17px;font-weight:700;padding:15px;border-radius:12px;
+cursor:pointer;border:0}
+.pay{background:var(--brand);color:#fff;box-shadow:0 4px 12px rgba(20,60,140,.25)}
+.decline{background:#fff;color:#b42318;border:1px solid #f0c8c4}
+.note{margin:auto 0 0;padding:22px 20px 18px;text-align:center;font-size:12px;color:#8a93a1}
+h1{font-size:20px;margin:0 0 8px}
 """
 
-_STATUS_TEXT = {
-    st.PROCESSING: "Waiting for the payer",
-    st.SUCCESS: "Paid",
-    st.FAIL: "Failed",
-    st.CANCELLED: "Cancelled by the merchant",
+_STATES = {  # class, icon, title
+    st.PROCESSING: ("PROCESSING", "&#8230;", "Waiting for the payer"),
+    st.SUCCESS: ("SUCCESS", "&#10003;", "Paid"),
+    st.FAIL: ("FAIL", "&#10005;", "Failed"),
+    st.CANCELLED: ("CANCELLED", "&#8211;", "Cancelled by the merchant"),
 }
+_EXPIRED = ("EXPIRED", "!", "This code has expired")
+
+#: Kept for callers that want the plain words of a status.
+_STATUS_TEXT = {status: title for status, (_c, _i, title) in _STATES.items()}
 
 
-def _page(title: str, content: str) -> str:
+def _page(title: str, content: str, brand: str = "#5f6b7a") -> str:
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+            f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1,"
+            f"viewport-fit=cover\">"
+            f"<meta name=\"robots\" content=\"noindex\">"
             f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
-            f"<body><main class=\"card\">{content}</main></body></html>")
+            f"<body style=\"--brand:{escape(brand)}\"><main class=\"phone\">{content}"
+            f"<p class=\"note\">Cashier sandbox wallet simulator &middot; no real money "
+            f"moves</p></main></body></html>")
+
+
+def _state(p: st.Payment) -> tuple[str, str, str, str]:
+    """(css class, icon, title, detail) of the payment's state box."""
+    if p.status == st.FAIL and p.result_code == st.EXPIRED_CODE:
+        css, icon, title = _EXPIRED
+        return css, icon, title, f"Expired at {p.expires.strftime('%H:%M:%S UTC')} unpaid"
+    css, icon, title = _STATES.get(p.status, ("PROCESSING", "?", p.status))
+    if p.status == st.PROCESSING:
+        return css, icon, title, "Confirm below to pay or decline"
+    if p.status == st.SUCCESS and p.paid_at is not None:
+        return css, icon, title, f"Paid at {p.paid_at.strftime('%H:%M:%S UTC')}"
+    if p.status == st.FAIL:
+        if p.result_code in st.DECLINE_CODES:
+            title = "Declined"
+        return css, icon, title, f"{p.result_code}: {p.result_message}"
+    return css, icon, title, p.result_message
 
 
 def render_wallet(p: st.Payment, now: datetime, notice: str = "") -> str:
     """The simulator page for one payment; the buttons only while it is unpaid."""
     method = methods.get(p.method_type)
-    status = _STATUS_TEXT.get(p.status, p.status)
-    if p.status == st.FAIL:
-        status = f"{status}: {p.result_code}"
+    css, icon, title, detail = _state(p)
+    merchant = p.client_id
     rows = [
-        ("Merchant", p.client_id),
-        ("Order", f"{p.order_description} ({p.reference_order_id})"),
+        ("Order", p.reference_order_id),
         ("Payment id", p.payment_id),
         ("Expires", p.expires.strftime("%Y-%m-%d %H:%M:%S UTC")),
     ]
@@ -55,22 +120,35 @@ def render_wallet(p: st.Payment, now: datetime, notice: str = "") -> str:
         base = f"/sandbox/wallet/{escape(p.payment_id)}"
         actions = (
             f"<div class=\"actions\">"
-            f"<form method=\"post\" action=\"{base}/pay\" style=\"flex:1;display:flex\">"
-            f"<button class=\"pay\" id=\"pay\" type=\"submit\">Pay</button></form>"
-            f"<form method=\"post\" action=\"{base}/decline\" style=\"flex:1;display:flex\">"
+            f"<form method=\"post\" action=\"{base}/pay\">"
+            f"<button class=\"pay\" id=\"pay\" type=\"submit\">Pay "
+            f"{escape(p.amount.display())}</button></form>"
+            f"<form method=\"post\" action=\"{base}/decline\">"
             f"<button class=\"decline\" id=\"decline\" type=\"submit\">Decline</button>"
             f"</form></div>")
-    note_html = f"<p class=\"status\">{escape(notice)}</p>" if notice else ""
+    sub = (f"<br><span class=\"sub\">{escape(method.name_zh)}</span>"
+           if method.name_zh != method.name_en else "")
+    notice_html = f"<p class=\"notice\" role=\"alert\">{escape(notice)}</p>" if notice else ""
     content = (
-        f"<span class=\"wallet\" style=\"background:{escape(method.brand_color)}\">"
-        f"{escape(method.name_en)} · {escape(method.name_zh)}</span>"
+        f"<header class=\"bar\"><span class=\"tile\" aria-hidden=\"true\">"
+        f"{escape(method.initials)}</span><span><span class=\"name\">"
+        f"{escape(method.name_en)}</span>{sub}</span>"
+        f"<span class=\"pill\">Sandbox</span></header>"
+        f"<section class=\"sheet\">"
+        f"<div class=\"payee\"><span class=\"avatar\" aria-hidden=\"true\">"
+        f"{escape(merchant[:1].upper())}</span><span>Pay to<b>{escape(merchant)}</b></span>"
+        f"</div>"
         f"<div class=\"amount\">{escape(p.amount.display())}</div>"
-        f"<p class=\"status\" id=\"status\" data-status=\"{escape(p.status)}\">"
-        f"{escape(status)}</p>{note_html}<dl>{details}</dl>{actions}"
-        f"<p class=\"note\">Cashier sandbox wallet simulator: no real money moves.</p>")
-    return _page(f"{method.name_en} – {p.amount.display()}", content)
+        f"<p class=\"what\">{escape(p.order_description)}</p>"
+        f"<dl>{details}</dl>"
+        f"<div class=\"state {css}\" id=\"status\" data-status=\"{escape(p.status)}\">"
+        f"<span class=\"icon\" aria-hidden=\"true\">{icon}</span>"
+        f"<span>{escape(title)}<small>{escape(detail)}</small></span></div>"
+        f"{notice_html}</section>{actions}")
+    return _page(f"{method.name_en} – {p.amount.display()}", content, method.brand_color)
 
 
 def render_message(title: str, message: str) -> str:
     """A small page for 'not found' and refused actions."""
-    return _page(title, f"<h1>{escape(title)}</h1><p>{escape(message)}</p>")
+    return _page(title, f"<section class=\"sheet\" style=\"margin-top:24px\">"
+                        f"<h1>{escape(title)}</h1><p>{escape(message)}</p></section>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget
 
 from cashier_app.checkout.paykit import PaymentKitFailure
@@ -52,6 +52,9 @@ class SaleFlow(QObject):
         self._t_confirm = 0.0
         self._t_simulate = 0.0
         self.stage = "order"
+        self._autopay_poll = QTimer(self)  # ask right after the demo customer has paid
+        self._autopay_poll.setSingleShot(True)
+        self._autopay_poll.timeout.connect(self.poller.poll_now)
 
         order.order_submitted.connect(self._on_order_submitted)
         order.amount_edited.connect(lambda text: self._mirror("show_amount", text))
@@ -62,12 +65,15 @@ class SaleFlow(QObject):
         redirect.new_code_requested.connect(self._on_redirect_new_code_requested)
         redirect.closed.connect(self._show_result)
         redirect.simulate_requested.connect(self._on_redirect_simulate_requested)
+        redirect.autopay_changed.connect(self._on_redirect_autopay_changed)
         result.new_sale_requested.connect(self.new_sale)
         result.refund_requested.connect(self._on_result_refund_requested)
         self.poller.poll_started.connect(self._on_poller_poll_started)
         self.poller.record_updated.connect(self._on_poller_record_updated)
         self.poller.connection_changed.connect(self._on_poller_connection_changed)
         self.poller.payment_settled.connect(self._on_poller_payment_settled)
+        on, seconds = redirect.autopay_setting()  # the toggle outlives a change of services
+        self._on_redirect_autopay_changed(on, seconds)
 
     # -- stages -------------------------------------------------------------------------
     def _go(self, stage: str, page) -> None:
@@ -80,6 +86,7 @@ class SaleFlow(QObject):
     def detach(self) -> None:
         """Let go of the pages (the window is switching to new services): stop polling,
         abandon this sale's tasks and disconnect every page signal this flow listens to."""
+        self._autopay_poll.stop()
         self.poller.stop()
         self.tasks.cancel("sale")
         for signal, slot in ((self.order.order_submitted, self._on_order_submitted),
@@ -92,6 +99,8 @@ class SaleFlow(QObject):
                              (self.redirect.closed, self._show_result),
                              (self.redirect.simulate_requested,
                               self._on_redirect_simulate_requested),
+                             (self.redirect.autopay_changed,
+                              self._on_redirect_autopay_changed),
                              (self.result.new_sale_requested, self.new_sale),
                              (self.result.refund_requested, self._on_result_refund_requested)):
             signal.disconnect(slot)
@@ -149,6 +158,7 @@ class SaleFlow(QObject):
         self._mirror("show_qr", record)
         self.qr_shown.emit((time.perf_counter() - self._t_confirm) * 1000)
         self.poller.start(record)
+        self._poll_after_autopay(self.redirect.autopay_seconds)
 
     def _on_create_failed(self, session, exc: BaseException) -> None:
         if isinstance(exc, PaymentKitFailure) and exc.record is not None:
@@ -263,6 +273,40 @@ class SaleFlow(QObject):
     def _on_simulate_failed(self, exc: BaseException) -> None:
         self._t_simulate = 0.0
         self.redirect.set_busy(False)
+        self.redirect.set_status(self.tr("Wallet simulator: %1").replace("%1", str(exc)),
+                                 TONE_WARNING)
+
+    @Slot(bool, float)
+    def _on_redirect_autopay_changed(self, on: bool, seconds: float) -> None:
+        """Demo mode: the sandbox wallet pays every code by itself ``seconds`` after it
+        appears (the one showing now included), or stops doing so."""
+        simulator = self.services.simulator
+        if simulator is None:
+            self.redirect.set_autopay_active(None)
+            return
+        if on:
+            self.tasks.run("sandbox:autopay", simulator.set_autopay, "approve", seconds,
+                           pending=True,
+                           on_done=lambda _answer: self._on_autopay_set(seconds),
+                           on_error=self._on_autopay_failed)
+        else:
+            self.tasks.run("sandbox:autopay", simulator.clear_autopay,
+                           on_done=lambda _answer: self._on_autopay_set(None),
+                           on_error=self._on_autopay_failed)
+
+    def _on_autopay_set(self, seconds: float | None) -> None:
+        self.redirect.set_autopay_active(seconds)
+        if self.stage == "redirect":
+            self._poll_after_autopay(seconds)
+
+    def _poll_after_autopay(self, seconds: float | None) -> None:
+        if seconds is None:
+            self._autopay_poll.stop()
+        else:  # the sandbox acts on its 0.2 s tick
+            self._autopay_poll.start(int(seconds * 1000) + 400)
+
+    def _on_autopay_failed(self, exc: BaseException) -> None:
+        self.redirect.set_autopay_active(None)
         self.redirect.set_status(self.tr("Wallet simulator: %1").replace("%1", str(exc)),
                                  TONE_WARNING)
 

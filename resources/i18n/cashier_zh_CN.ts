@@ -43,7 +43,7 @@
         <name>ExchangeLogModel</name>
         <message>
             <source>Time</source>
-            <extracomment>Rows kept by default; the oldest go first.</extracomment>
+            <extracomment>Rows kept by default; the oldest go first. set by each subclass</extracomment>
             <translation>时间</translation>
         </message>
         <message>
@@ -1297,6 +1297,18 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>使其过期</translation>
         </message>
         <message>
+            <source>Customer pays automatically after</source>
+            <translation>顾客自动付款，延迟</translation>
+        </message>
+        <message>
+            <source>Demo mode: the sandbox wallet pays each new code by itself after the delay</source>
+            <translation>演示模式：沙箱钱包在延迟后自动支付每个新付款码</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
             <source>Scan with %1 to pay</source>
             <translation>请使用%1扫码支付</translation>
         </message>
@@ -1327,6 +1339,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Could not open the link on this computer</source>
             <translation>无法在此电脑上打开该链接</translation>
+        </message>
+        <message>
+            <source>Customer will pay in %1 s (demo)</source>
+            <translation>顾客将在 %1 秒后付款（演示）</translation>
         </message>
         <message>
             <source>Close</source>

@@ -98,6 +98,8 @@ def test_duplicate_and_late_notifications(client, sandbox):
         assert wait_for(lambda: len(rx.received) == 2)
         assert time.monotonic() - started >= 0.3
         assert rx.received[0][2] == rx.received[1][2]  # same content twice
+        # the notifier records an attempt once its answer is read, a moment after delivery
+        assert wait_for(lambda: len(sandbox.notifier.attempts()) == 2)
         assert [a.duplicate for a in sandbox.notifier.attempts()] == [False, True]
     finally:
         rx.close()

@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +46,8 @@ class RedirectPage(QWidget):
         simulate_requested(str action, object record): "approve", "decline" or "expire".
         link_opened(str url, bool fallback): Open launched ``url``; ``fallback`` when the
             wallet link had no handler and the H5 ``normalUrl`` was opened instead.
+        autopay_changed(bool on, float seconds): the sandbox row's "Customer pays
+            automatically" toggle or its delay changed (demo mode; the flow applies it).
     """
 
     cancel_requested = Signal(object)
@@ -51,6 +55,10 @@ class RedirectPage(QWidget):
     closed = Signal(object)
     simulate_requested = Signal(str, object)
     link_opened = Signal(str, bool)
+    autopay_changed = Signal(bool, float)
+
+    # Default delay of the demo auto-payer, in seconds.
+    AUTOPAY_DEFAULT_SECONDS = 5
 
     def __init__(self, parent: QWidget | None = None, *, opener: UrlOpener | None = None,
                  clock: Callable[[], datetime] = _utcnow) -> None:
@@ -105,6 +113,16 @@ class RedirectPage(QWidget):
         self.simulate_expire.setObjectName("simulateExpireButton")
         for button in (self.simulate_pay, self.simulate_decline, self.simulate_expire):
             button.setProperty("role", "simulate")
+        self.autopay_check = QCheckBox(self.simulator_box)
+        self.autopay_check.setObjectName("autopayCheck")
+        self.autopay_delay = QSpinBox(self.simulator_box)
+        self.autopay_delay.setObjectName("autopayDelay")
+        self.autopay_delay.setRange(0, 600)
+        self.autopay_delay.setValue(self.AUTOPAY_DEFAULT_SECONDS)
+        self.autopay_hint = QLabel(self)
+        self.autopay_hint.setObjectName("autopayHint")
+        self.autopay_hint.hide()
+        self._autopay_seconds: float | None = None  # what the sandbox confirmed
 
         self._build_layout()
         self.retranslate()
@@ -120,6 +138,8 @@ class RedirectPage(QWidget):
                                (self.simulate_decline, "decline"),
                                (self.simulate_expire, "expire")):
             button.clicked.connect(lambda _=False, a=action: self._simulate(a))
+        self.autopay_check.toggled.connect(self._on_autopay_control_changed)
+        self.autopay_delay.editingFinished.connect(self._on_autopay_delay_edited)
 
     def _build_layout(self) -> None:
         qr_card = QFrame(self)
@@ -137,12 +157,20 @@ class RedirectPage(QWidget):
         links.addWidget(self.link_text, 1)
         links.addWidget(self.copy_button)
         links.addWidget(self.open_button)
-        sim = QHBoxLayout(self.simulator_box)
-        sim.setContentsMargins(0, 0, 0, 0)
+        sim_rows = QVBoxLayout(self.simulator_box)
+        sim_rows.setContentsMargins(0, 0, 0, 0)
+        sim_rows.setSpacing(6)
+        sim = QHBoxLayout()
         sim.addWidget(self.simulator_caption)
         sim.addWidget(self.simulate_pay)
         sim.addWidget(self.simulate_decline)
         sim.addWidget(self.simulate_expire)
+        auto = QHBoxLayout()
+        auto.addStretch(1)
+        auto.addWidget(self.autopay_check)
+        auto.addWidget(self.autopay_delay)
+        sim_rows.addLayout(sim)
+        sim_rows.addLayout(auto)
         actions = QHBoxLayout()
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.new_code_button, 1)
@@ -156,6 +184,7 @@ class RedirectPage(QWidget):
         info.addWidget(self.amount_label)
         info.addWidget(self.countdown_label)
         info.addWidget(self.status_label)
+        info.addWidget(self.autopay_hint)
         info.addStretch(1)
         info.addWidget(self.link_caption)
         info.addLayout(links)
@@ -180,7 +209,12 @@ class RedirectPage(QWidget):
         self.simulate_pay.setText(self.tr("Pay"))
         self.simulate_decline.setText(self.tr("Decline"))
         self.simulate_expire.setText(self.tr("Let expire"))
+        self.autopay_check.setText(self.tr("Customer pays automatically after"))
+        self.autopay_check.setToolTip(self.tr("Demo mode: the sandbox wallet pays each new "
+                                              "code by itself after the delay"))
+        self.autopay_delay.setSuffix(self.tr(" s"))
         self._update_cancel_text()
+        self._update_autopay_hint()
 
     # -- API ----------------------------------------------------------------------------
     def show_payment(self, record: PaymentRecord, *, simulator: bool = False) -> None:
@@ -208,6 +242,7 @@ class RedirectPage(QWidget):
         self.simulator_box.setVisible(simulator)
         self._set_simulate_enabled(bool(record.payment_id))
         self._update_cancel_text()
+        self._update_autopay_hint()
         self.set_status(self.tr("Waiting for the customer…"))
         self._on_countdown_timeout()
         self._countdown.start()
@@ -217,6 +252,7 @@ class RedirectPage(QWidget):
                 self.record.payment_request_id:
             self.record = record
             self._set_simulate_enabled(bool(record.payment_id) and not record.is_final)
+            self._update_autopay_hint()
 
     def set_status(self, text: str, tone: str = TONE_INFO, detail: str = "") -> None:
         self.status_label.setText(text)
@@ -248,8 +284,28 @@ class RedirectPage(QWidget):
         self.cancel_button.setEnabled(True)
         self._set_simulate_enabled(False)
         self._update_cancel_text()
+        self._update_autopay_hint()
         self.set_status(self.tr("This code has expired. Make a new one to try again."),
                         TONE_ERROR)
+
+    def autopay_setting(self) -> tuple[bool, float]:
+        """The demo toggle as the operator left it: (on, delay in seconds)."""
+        return self.autopay_check.isChecked(), float(self.autopay_delay.value())
+
+    @property
+    def autopay_seconds(self) -> float | None:
+        """The delay the sandbox's auto-payer confirmed, or None when it is off."""
+        return self._autopay_seconds
+
+    def set_autopay_active(self, seconds: float | None) -> None:
+        """The sandbox confirmed the auto-payer (``seconds``) or turned it off (None).
+        When it is off the toggle is unchecked without asking the flow again."""
+        self._autopay_seconds = seconds
+        if seconds is None and self.autopay_check.isChecked():
+            blocked = self.autopay_check.blockSignals(True)
+            self.autopay_check.setChecked(False)
+            self.autopay_check.blockSignals(blocked)
+        self._update_autopay_hint()
 
     def is_expired(self) -> bool:
         return self._expired
@@ -290,6 +346,25 @@ class RedirectPage(QWidget):
     def _set_simulate_enabled(self, enabled: bool) -> None:
         for button in (self.simulate_pay, self.simulate_decline, self.simulate_expire):
             button.setEnabled(enabled)
+
+    @Slot(bool)
+    def _on_autopay_control_changed(self, on: bool) -> None:
+        self.autopay_changed.emit(on, float(self.autopay_delay.value()))
+
+    @Slot()
+    def _on_autopay_delay_edited(self) -> None:
+        if self.autopay_check.isChecked() and self._autopay_seconds != float(
+                self.autopay_delay.value()):
+            self.autopay_changed.emit(True, float(self.autopay_delay.value()))
+
+    def _update_autopay_hint(self) -> None:
+        seconds = self._autopay_seconds
+        live = (seconds is not None and self.record is not None and not self._expired
+                and not self.record.is_final and not self.simulator_box.isHidden())
+        if seconds is not None:
+            self.autopay_hint.setText(self.tr("Customer will pay in %1 s (demo)")
+                                      .replace("%1", f"{seconds:g}"))
+        self.autopay_hint.setVisible(bool(live))
 
     def _update_cancel_text(self) -> None:
         self.cancel_button.setText(self.tr("Close") if self._expired

@@ -1,0 +1,180 @@
+"""The sandbox's auto-payer: a pretend customer who approves, declines or lets expire by itself.
+
+For demos: with a policy such as ``approve after 5 s``, every new PROCESSING payment gets that
+action scheduled ``after_seconds`` after its creation (on the sandbox's clock). The gateway's
+background loop calls :meth:`AutoPayer.run_due`; an action is dropped when the payment became
+final first or was cancelled by the merchant. It works for any client of the sandbox, since it
+happens on the server side.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from cashier_app.sandbox import store as st
+
+log = logging.getLogger(__name__)
+
+#: What the pretend customer does; ``off`` does nothing.
+ACTIONS = ("approve", "decline", "expire", "off")
+#: Upper bound of ``after_seconds`` (the default payment expiry is 600 s).
+MAX_DELAY = 600.0
+_FIELDS = ("action", "after_seconds", "resultCode", "pending")
+
+
+class AutoPayError(ValueError):
+    """A bad auto-pay setting; the message names the field."""
+
+
+@dataclass(frozen=True)
+class AutoPayPolicy:
+    """``action`` after ``after_seconds``; ``result_code`` is the decline's payer-side code."""
+
+    action: str = "off"
+    after_seconds: float = 0.0
+    result_code: str = st.DECLINED_CODE
+
+    def __post_init__(self) -> None:
+        if self.action not in ACTIONS:
+            raise AutoPayError(f"action: {self.action!r} is not one of "
+                               f"{', '.join(ACTIONS)}")
+        delay = self.after_seconds
+        if isinstance(delay, bool) or not isinstance(delay, int | float) or not (
+                math.isfinite(delay) and 0 <= delay <= MAX_DELAY):
+            raise AutoPayError(f"after_seconds: {delay!r} must be a number of seconds from "
+                               f"0 to {MAX_DELAY:g}")
+        if self.result_code not in st.DECLINE_CODES:
+            raise AutoPayError(f"resultCode: {self.result_code!r} is not one of "
+                               f"{', '.join(sorted(st.DECLINE_CODES))}")
+        object.__setattr__(self, "after_seconds", float(delay))
+
+    @property
+    def active(self) -> bool:
+        return self.action != "off"
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"action": self.action, "after_seconds": self.after_seconds}
+        if self.action == "decline":
+            data["resultCode"] = self.result_code
+        return data
+
+
+OFF = AutoPayPolicy()
+
+
+def parse_policy(data: Any) -> tuple[AutoPayPolicy, bool]:
+    """``{"action", "after_seconds", "resultCode"?, "pending"?}`` from JSON; returns the policy
+    and whether payments already waiting should be scheduled too. AutoPayError names the
+    field that is wrong."""
+    if not isinstance(data, dict):
+        raise AutoPayError('send a JSON object such as {"action": "approve", '
+                           '"after_seconds": 5}')
+    unknown = sorted(set(data) - set(_FIELDS))
+    if unknown:
+        raise AutoPayError(f"{unknown[0]}: unknown field (allowed: {', '.join(_FIELDS)})")
+    if "action" not in data:
+        raise AutoPayError(f"action: required, one of {', '.join(ACTIONS)}")
+    action = data["action"]
+    if not isinstance(action, str):
+        raise AutoPayError(f"action: {action!r} must be a string, one of {', '.join(ACTIONS)}")
+    if action != "off" and "after_seconds" not in data:
+        raise AutoPayError(f"after_seconds: required, a number from 0 to {MAX_DELAY:g}")
+    pending = data.get("pending", False)
+    if not isinstance(pending, bool):
+        raise AutoPayError(f"pending: {pending!r} must be true or false")
+    code = data.get("resultCode", st.DECLINED_CODE)
+    if not isinstance(code, str):
+        raise AutoPayError(f"resultCode: {code!r} must be a string")
+    return AutoPayPolicy(action.strip().lower(), data.get("after_seconds", 0.0), code), pending
+
+
+@dataclass(frozen=True)
+class _Job:
+    payment_id: str
+    due: datetime
+    policy: AutoPayPolicy
+
+
+Act = Callable[[str, AutoPayPolicy], Any]
+
+
+class AutoPayer:
+    """Holds the policy and the scheduled actions; thread-safe.
+
+    ``act(payment_id, policy)`` performs the action (the gateway's approve / decline /
+    expire); ``lookup(payment_id)`` returns the store's payment or None.
+    """
+
+    def __init__(self, act: Act, lookup: Callable[[str], st.Payment | None]) -> None:
+        self._act, self._lookup = act, lookup
+        self._lock = threading.Lock()
+        self._policy = OFF
+        self._jobs: dict[str, _Job] = {}
+
+    @property
+    def policy(self) -> AutoPayPolicy:
+        with self._lock:
+            return self._policy
+
+    def set_policy(self, policy: AutoPayPolicy, *, now: datetime | None = None,
+                   pending: list[st.Payment] | None = None) -> None:
+        """Use ``policy`` for new payments. ``off`` also drops every scheduled action; with
+        ``pending`` payments (still PROCESSING) and ``now`` they are (re)scheduled from
+        ``now``."""
+        if not isinstance(policy, AutoPayPolicy):
+            raise AutoPayError(f"autopay must be an AutoPayPolicy, not {type(policy).__name__}")
+        with self._lock:
+            self._policy = policy
+            if not policy.active:
+                self._jobs.clear()
+                return
+            if pending and now is not None:
+                due = now + timedelta(seconds=policy.after_seconds)
+                for p in pending:
+                    if p.status == st.PROCESSING:
+                        self._jobs[p.payment_id] = _Job(p.payment_id, due, policy)
+
+    def payment_created(self, p: st.Payment) -> None:
+        """Store hook: schedule the current policy's action for a new payment."""
+        with self._lock:
+            policy = self._policy
+            if policy.active and p.status == st.PROCESSING:
+                due = p.created + timedelta(seconds=policy.after_seconds)
+                self._jobs[p.payment_id] = _Job(p.payment_id, due, policy)
+
+    def payment_final(self, payment_id: str) -> None:
+        """The payment is final (or cancelled): nothing to do for it any more."""
+        with self._lock:
+            self._jobs.pop(payment_id, None)
+
+    def scheduled(self) -> list[dict[str, Any]]:
+        with self._lock:
+            jobs = sorted(self._jobs.values(), key=lambda j: j.due)
+        return [{"paymentId": j.payment_id, "action": j.policy.action,
+                 "due": j.due.isoformat()} for j in jobs]
+
+    def run_due(self, now: datetime) -> list[str]:
+        """Perform every action whose time has come; returns the payment ids acted on."""
+        with self._lock:
+            due = [j for j in self._jobs.values() if j.due <= now]
+            for job in due:
+                del self._jobs[job.payment_id]
+        done = []
+        for job in sorted(due, key=lambda j: j.due):
+            p = self._lookup(job.payment_id)
+            if p is None or p.status != st.PROCESSING:
+                continue  # paid, declined, expired or cancelled meanwhile
+            try:
+                self._act(job.payment_id, job.policy)
+            except (st.StateError, st.NotFound) as exc:  # raced with another actor
+                log.debug("sandbox autopay: %s skipped: %s", job.payment_id, exc)
+                continue
+            log.info("sandbox autopay: %s %s", job.policy.action, job.payment_id)
+            done.append(job.payment_id)
+        return done
