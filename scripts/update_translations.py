@@ -33,6 +33,7 @@ ZH_CN: dict[str, str] = {
     "Another cashier is using this profile; its unfinished payments are left to it.":
         "另一个收银台正在使用此配置；其未完成的支付由它处理。",
     "Unlock keys": "解锁密钥",
+    "at once": "立即", "%1 s": "%1 秒",
     "The keys of profile %1 are in the encrypted key file.\nEnter its passphrase:":
         "配置 %1 的密钥保存在加密密钥文件中。\n请输入其口令：",
     # starting page
@@ -60,7 +61,7 @@ ZH_CN: dict[str, str] = {
     "Customer pays automatically after": "顾客自动付款，延迟",
     "Demo mode: the sandbox wallet pays each new code by itself after the delay":
         "演示模式：沙箱钱包在延迟后自动支付每个新付款码",
-    " s": " 秒", "Customer will pay in %1 s (demo)": "顾客将在 %1 秒后付款（演示）",
+    "Customer will pay in %1 s (demo)": "顾客将在 %1 秒后付款（演示）",
     "Sandbox wallet:": "沙箱钱包：", "Pay": "支付", "Decline": "拒绝", "Let expire": "使其过期",
     "Scan with %1 to pay": "请使用%1扫码支付", "Waiting for the customer…": "等待顾客支付…",
     "Expired": "已过期", "This code has expired. Make a new one to try again.":

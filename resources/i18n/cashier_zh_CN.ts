@@ -40,6 +40,17 @@
         </message>
     </context>
     <context>
+        <name>DelayChooser</name>
+        <message>
+            <source>at once</source>
+            <translation>立即</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+    </context>
+    <context>
         <name>ExchangeLogModel</name>
         <message>
             <source>Time</source>
@@ -1303,10 +1314,6 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Demo mode: the sandbox wallet pays each new code by itself after the delay</source>
             <translation>演示模式：沙箱钱包在延迟后自动支付每个新付款码</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> 秒</translation>
         </message>
         <message>
             <source>Scan with %1 to pay</source>

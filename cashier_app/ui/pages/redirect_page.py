@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from cashier_app.domain import methods
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import wallet_pixmap
+from cashier_app.ui.widgets.delay_chooser import DelayChooser
 from cashier_app.ui.widgets.qr_code import QRCodeWidget
 
 #: Status line tones (the stylesheet colours them).
@@ -115,10 +115,8 @@ class RedirectPage(QWidget):
             button.setProperty("role", "simulate")
         self.autopay_check = QCheckBox(self.simulator_box)
         self.autopay_check.setObjectName("autopayCheck")
-        self.autopay_delay = QSpinBox(self.simulator_box)
+        self.autopay_delay = DelayChooser(self.AUTOPAY_DEFAULT_SECONDS, self.simulator_box)
         self.autopay_delay.setObjectName("autopayDelay")
-        self.autopay_delay.setRange(0, 600)
-        self.autopay_delay.setValue(self.AUTOPAY_DEFAULT_SECONDS)
         self.autopay_hint = QLabel(self)
         self.autopay_hint.setObjectName("autopayHint")
         self.autopay_hint.hide()
@@ -139,7 +137,7 @@ class RedirectPage(QWidget):
                                (self.simulate_expire, "expire")):
             button.clicked.connect(lambda _=False, a=action: self._simulate(a))
         self.autopay_check.toggled.connect(self._on_autopay_control_changed)
-        self.autopay_delay.editingFinished.connect(self._on_autopay_delay_edited)
+        self.autopay_delay.value_changed.connect(self._on_autopay_delay_edited)
 
     def _build_layout(self) -> None:
         qr_card = QFrame(self)
@@ -212,7 +210,7 @@ class RedirectPage(QWidget):
         self.autopay_check.setText(self.tr("Customer pays automatically after"))
         self.autopay_check.setToolTip(self.tr("Demo mode: the sandbox wallet pays each new "
                                               "code by itself after the delay"))
-        self.autopay_delay.setSuffix(self.tr(" s"))
+        self.autopay_delay.retranslate()
         self._update_cancel_text()
         self._update_autopay_hint()
 
@@ -351,8 +349,8 @@ class RedirectPage(QWidget):
     def _on_autopay_control_changed(self, on: bool) -> None:
         self.autopay_changed.emit(on, float(self.autopay_delay.value()))
 
-    @Slot()
-    def _on_autopay_delay_edited(self) -> None:
+    @Slot(int)
+    def _on_autopay_delay_edited(self, _seconds: int = 0) -> None:
         if self.autopay_check.isChecked() and self._autopay_seconds != float(
                 self.autopay_delay.value()):
             self.autopay_changed.emit(True, float(self.autopay_delay.value()))
