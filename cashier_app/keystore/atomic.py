@@ -1,10 +1,14 @@
-"""Crash-safe file replacement: write a temp file, fsync it, ``os.replace`` it, fsync the dir."""
+"""Crash-safe file replacement (temp file, fsync, ``os.replace``, fsync the dir) and a
+cross-process lock for read-modify-write of the same file."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -45,3 +49,56 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+class FileLockTimeout(OSError):
+    """Another process held the lock for longer than the timeout."""
+
+
+@contextlib.contextmanager
+def locked(path: Path, *, timeout: float = 10.0) -> Iterator[None]:
+    """Hold an exclusive cross-process lock named after ``path`` (``<path>.lock``) for a
+    read-modify-write, so a GUI and a CLI saving at the same instant cannot lose a change.
+    Advisory (flock / msvcrt); released by the OS if the process dies."""
+    lock_path = path.with_name(path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise FileLockTimeout(f"{path} is being changed by another cashier process "
+                                      f"(waited {timeout:g} s)")
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import os
 import secrets
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,7 +28,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from .atomic import atomic_write
+from .atomic import FileLockTimeout, atomic_write, locked
 
 SERVICE = "cashier"
 
@@ -375,17 +377,26 @@ class EncryptedFileBackend(SecretBackend):
             return self._read()[0].get(key)
 
     def set(self, key: str, value: str) -> None:
-        with self._lock:
+        with self._lock, self._across_processes():
             values, kdf = self._read()
             values[key] = value
             self._write(values, kdf)
 
     def delete(self, key: str) -> None:
-        with self._lock:
+        with self._lock, self._across_processes():
             values, kdf = self._read()
             if key in values:
                 del values[key]
                 self._write(values, kdf)
+
+    @contextlib.contextmanager
+    def _across_processes(self) -> Iterator[None]:
+        """Read-modify-write under a lock shared with every other cashier process."""
+        try:
+            with locked(self.path):
+                yield
+        except FileLockTimeout as exc:
+            raise KeyStoreError(f"{exc}; nothing was changed") from None
 
 
 def _aad(doc: dict[str, Any]) -> bytes:

@@ -14,8 +14,10 @@ is never overwritten: the user fixes it or restores the backup, we do not guess.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -27,6 +29,7 @@ from cashier_app.domain import dialects, methods
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
 
+from . import atomic
 from .atomic import atomic_write
 
 FILE_NAME = "profiles.json"
@@ -354,6 +357,18 @@ class ProfileStore:
             raise ProfileConfigError(f"cannot save profiles file {self.path}: "
                                      f"{exc.strerror or exc}") from None
 
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[_State]:
+        """Load, let the caller change, and write the state, under a lock shared with every
+        other cashier process (nothing is written when the caller raises)."""
+        try:
+            with atomic.locked(self.path):
+                state = self._load()
+                yield state
+                self._write(state)
+        except atomic.FileLockTimeout as exc:
+            raise ProfileConfigError(f"{exc}; nothing was changed") from None
+
     # API -------------------------------------------------------------------------------
     def list(self) -> list[Profile]:
         """All profiles, the sandbox first, then by name."""
@@ -387,15 +402,14 @@ class ProfileStore:
     def save(self, profile: Profile, *, replace_existing: bool = False) -> Profile:
         """Create (or with ``replace_existing`` update) a profile; returns it validated."""
         checked = profile.validated()
-        state = self._load()
-        if checked.name in state.profiles and not replace_existing:
-            raise ProfileError(f"profile {checked.name!r} already exists (use the replace "
-                               "option to update it)")
-        if checked.name == SANDBOX_PROFILE and not checked.is_embedded_sandbox:
-            raise ProfileError("profile 'sandbox' is the embedded sandbox; give a real "
-                               "account another name")
-        state.profiles[checked.name] = checked
-        self._write(state)
+        with self._changing() as state:
+            if checked.name in state.profiles and not replace_existing:
+                raise ProfileError(f"profile {checked.name!r} already exists (use the replace "
+                                   "option to update it)")
+            if checked.name == SANDBOX_PROFILE and not checked.is_embedded_sandbox:
+                raise ProfileError("profile 'sandbox' is the embedded sandbox; give a real "
+                                   "account another name")
+            state.profiles[checked.name] = checked
         return checked
 
     def update(self, name: str, /, **changes: Any) -> Profile:
@@ -407,21 +421,19 @@ class ProfileStore:
 
     def use(self, name: str) -> Profile:
         """Make ``name`` the active profile."""
-        state = self._load()
-        if name not in state.profiles:
-            raise ProfileNotFoundError(f"no profile named {name!r}")
-        state.active = name
-        self._write(state)
+        with self._changing() as state:
+            if name not in state.profiles:
+                raise ProfileNotFoundError(f"no profile named {name!r}")
+            state.active = name
         return state.profiles[name]
 
     def delete(self, name: str) -> None:
         """Remove a profile (its keys are the key store's business). The sandbox stays."""
         if name == SANDBOX_PROFILE:
             raise ProfileError("the embedded sandbox profile cannot be deleted")
-        state = self._load()
-        if name not in state.profiles:
-            raise ProfileNotFoundError(f"no profile named {name!r}")
-        del state.profiles[name]
-        if state.active == name:
-            state.active = SANDBOX_PROFILE
-        self._write(state)
+        with self._changing() as state:
+            if name not in state.profiles:
+                raise ProfileNotFoundError(f"no profile named {name!r}")
+            del state.profiles[name]
+            if state.active == name:
+                state.active = SANDBOX_PROFILE
