@@ -11,33 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+from cashier_app.filelock import try_lock, unlock
 
 
 class TillLock:
@@ -58,7 +34,7 @@ class TillLock:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):
+        if not try_lock(fd):
             os.close(fd)
             return False
         os.ftruncate(fd, 0)
@@ -78,6 +54,6 @@ class TillLock:
             return
         fd, self._fd = self._fd, None
         try:
-            _unlock(fd)
+            unlock(fd)
         finally:
             os.close(fd)
