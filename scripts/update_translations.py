@@ -33,6 +33,32 @@ ZH_CN: dict[str, str] = {
     "Another cashier is using this profile; its unfinished payments are left to it.":
         "另一个收银台正在使用此配置；其未完成的支付由它处理。",
     "Unlock keys": "解锁密钥",
+    # domain errors (context MoneyError; placeholders stay as they are)
+    "currency is missing": "缺少币种",
+    "currency {currency} is not a three-letter ISO 4217 code":
+        "币种 {currency} 不是三位字母的 ISO 4217 代码",
+    "currency {currency} is not supported (supported: {supported})":
+        "不支持币种 {currency}（支持：{supported}）",
+    "amount value must be an integer number of minor units, not {type}":
+        "金额必须是以最小货币单位表示的整数，而不是 {type}",
+    "amount must be greater than zero": "金额必须大于零",
+    "amount has more than {digits} digits": "金额超过 {digits} 位数字",
+    "IDR amounts must be whole rupiah (the value must end in 00)":
+        "印尼盾金额必须为整卢比（数值须以 00 结尾）",
+    "amount must be text such as 12.30": "金额必须是文本，例如 12.30",
+    "amount is empty": "金额为空",
+    "amount {text} must be typed with the digits 0-9": "金额 {text} 必须使用数字 0-9 输入",
+    "amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals":
+        "金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”",
+    "amount must not be negative": "金额不能为负数",
+    "amount {text} is not a number": "金额 {text} 不是数字",
+    "{currency} has no minor unit: the amount must be a whole number":
+        "{currency} 没有辅币单位：金额必须是整数",
+    "{currency} allows at most {digits} decimal places": "{currency} 最多允许 {digits} 位小数",
+    "amount value {text} is not a string of digits": "金额数值 {text} 不是数字串",
+    "amount must be an object with currency and value": "金额必须是包含币种和数值的对象",
+    "amount value is missing": "缺少金额数值",
+    "cannot subtract {other} from {currency}": "不能从 {currency} 中减去 {other}",
     "at once": "立即", "%1 s": "%1 秒",
     "The keys of profile %1 are in the encrypted key file.\nEnter its passphrase:":
         "配置 %1 的密钥保存在加密密钥文件中。\n请输入其口令：",

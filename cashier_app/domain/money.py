@@ -29,8 +29,46 @@ _AMOUNT_RE = re.compile(r"^(?P<int>\d+)(?:\.(?P<frac>\d*))?$", re.ASCII)
 _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$", re.ASCII)
 
 
+#: English message templates by code. The GUI shows the same templates translated
+#: (cashier_app/ui/domain_text.py), so an operator reads the reason in their language.
+MESSAGES: dict[str, str] = {
+    "currency_missing": "currency is missing",
+    "currency_format": "currency {currency} is not a three-letter ISO 4217 code",
+    "currency_unsupported": "currency {currency} is not supported (supported: {supported})",
+    "value_type": "amount value must be an integer number of minor units, not {type}",
+    "not_positive": "amount must be greater than zero",
+    "too_long": "amount has more than {digits} digits",
+    "idr_hundreds": "IDR amounts must be whole rupiah (the value must end in 00)",
+    "not_text": "amount must be text such as 12.30",
+    "empty": "amount is empty",
+    "non_ascii_digits": "amount {text} must be typed with the digits 0-9",
+    "comma": "amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals",
+    "negative": "amount must not be negative",
+    "not_a_number": "amount {text} is not a number",
+    "no_minor_unit": "{currency} has no minor unit: the amount must be a whole number",
+    "too_many_decimals": "{currency} allows at most {digits} decimal places",
+    "value_not_digits": "amount value {text} is not a string of digits",
+    "amount_not_object": "amount must be an object with currency and value",
+    "value_missing": "amount value is missing",
+    "currency_mismatch": "cannot subtract {other} from {currency}",
+}
+
+
 class MoneyError(ValueError):
-    """An amount or currency that cannot be used; the message names the problem."""
+    """An amount or currency that cannot be used; the message names the problem.
+    ``code`` and ``params`` let a UI say the same in another language ("" for a plain
+    message raised by a caller)."""
+
+    def __init__(self, message: str, *, code: str = "", params: dict[str, str] | None = None
+                 ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params or {}
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> MoneyError:
+        texts = {k: str(v) for k, v in params.items()}
+        return cls(MESSAGES[code].format(**texts), code=code, params=texts)
 
 
 def exponent(currency: str) -> int:
@@ -41,13 +79,13 @@ def exponent(currency: str) -> int:
 def check_currency(currency: object) -> str:
     """Return the upper-case ISO 4217 code or raise MoneyError naming the problem."""
     if not isinstance(currency, str) or not currency.strip():
-        raise MoneyError("currency is missing")
+        raise MoneyError.of("currency_missing")
     code = currency.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
-        raise MoneyError(f"currency {currency!r} is not a three-letter ISO 4217 code")
+        raise MoneyError.of("currency_format", currency=repr(currency))
     if code not in CURRENCY_EXPONENTS:
-        raise MoneyError(f"currency {code} is not supported (supported: "
-                         f"{', '.join(sorted(CURRENCY_EXPONENTS))})")
+        raise MoneyError.of("currency_unsupported", currency=code,
+                            supported=", ".join(sorted(CURRENCY_EXPONENTS)))
     return code
 
 
@@ -62,14 +100,13 @@ class Money:
         code = check_currency(self.currency)
         object.__setattr__(self, "currency", code)
         if isinstance(self.value, bool) or not isinstance(self.value, int):
-            raise MoneyError(f"amount value must be an integer number of minor units, "
-                             f"not {type(self.value).__name__}")
+            raise MoneyError.of("value_type", type=type(self.value).__name__)
         if self.value <= 0:
-            raise MoneyError("amount must be greater than zero")
+            raise MoneyError.of("not_positive")
         if len(str(self.value)) > MAX_DIGITS:
-            raise MoneyError(f"amount has more than {MAX_DIGITS} digits")
+            raise MoneyError.of("too_long", digits=MAX_DIGITS)
         if code == "IDR" and self.value % 100:
-            raise MoneyError("IDR amounts must be whole rupiah (the value must end in 00)")
+            raise MoneyError.of("idr_hundreds")
 
     # -- construction -----------------------------------------------------------------
     @classmethod
@@ -77,33 +114,32 @@ class Money:
         """Parse a decimal string typed by a person: ``Money.parse("12.30", "HKD")`` is 1230."""
         code = check_currency(currency)
         if not isinstance(text, str):
-            raise MoneyError("amount must be text such as 12.30")
+            raise MoneyError.of("not_text")
         raw = text.strip().replace("_", "")
         if not raw:
-            raise MoneyError("amount is empty")
+            raise MoneyError.of("empty")
         if any(c.isdigit() and not c.isascii() for c in raw):
-            raise MoneyError(f"amount {text.strip()!r} must be typed with the digits 0-9")
+            raise MoneyError.of("non_ascii_digits", text=repr(text.strip()))
         if "," in raw:
             if not _GROUPED_RE.match(raw):
-                raise MoneyError(f"amount {text.strip()!r}: a comma only groups thousands "
-                                 "(1,234.50); use '.' for decimals")
+                raise MoneyError.of("comma", text=repr(text.strip()))
             raw = raw.replace(",", "")
         if raw.startswith("-"):
-            raise MoneyError("amount must not be negative")
+            raise MoneyError.of("negative")
         if raw.startswith("+"):
             raw = raw[1:]
         m = _AMOUNT_RE.match(raw)
         if not m:
-            raise MoneyError(f"amount {text.strip()!r} is not a number")
+            raise MoneyError.of("not_a_number", text=repr(text.strip()))
         digits = exponent(code)
         frac = m.group("frac") or ""
         if len(frac) > digits:
             if digits == 0:
-                raise MoneyError(f"{code} has no minor unit: the amount must be a whole number")
-            raise MoneyError(f"{code} allows at most {digits} decimal places")
+                raise MoneyError.of("no_minor_unit", currency=code)
+            raise MoneyError.of("too_many_decimals", currency=code, digits=digits)
         value = int(m.group("int") + frac.ljust(digits, "0"))
         if value == 0:
-            raise MoneyError("amount must be greater than zero")
+            raise MoneyError.of("not_positive")
         return cls(value, code)
 
     @classmethod
@@ -111,9 +147,9 @@ class Money:
         """From the protocol's minor-unit value (an int or the JSON string the SDK sends)."""
         if isinstance(value, str):
             if not value.isascii() or not value.isdigit():
-                raise MoneyError(f"amount value {value!r} is not a string of digits")
+                raise MoneyError.of("value_not_digits", text=repr(value))
             if len(value) > MAX_DIGITS:
-                raise MoneyError(f"amount has more than {MAX_DIGITS} digits")
+                raise MoneyError.of("too_long", digits=MAX_DIGITS)
             value = int(value)
         return cls(value, currency)
 
@@ -121,9 +157,9 @@ class Money:
     def from_amount(cls, amount: Any) -> Money:
         """From an Antom ``Amount`` object ``{"currency": "HKD", "value": "1230"}``."""
         if not isinstance(amount, dict):
-            raise MoneyError("amount must be an object with currency and value")
+            raise MoneyError.of("amount_not_object")
         if "value" not in amount:
-            raise MoneyError("amount value is missing")
+            raise MoneyError.of("value_missing")
         return cls.from_minor(amount["value"], amount.get("currency"))  # type: ignore[arg-type]
 
     # -- presentation -----------------------------------------------------------------
@@ -163,5 +199,5 @@ class Money:
     def minus(self, other: Money) -> int:
         """Minor units left after subtracting ``other`` (may be zero; same currency only)."""
         if other.currency != self.currency:
-            raise MoneyError(f"cannot subtract {other.currency} from {self.currency}")
+            raise MoneyError.of("currency_mismatch", other=other.currency, currency=self.currency)
         return self.value - other.value

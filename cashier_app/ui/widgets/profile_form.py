@@ -24,6 +24,7 @@ from cashier_app.domain import methods
 from cashier_app.domain.money import CURRENCY_EXPONENTS, MoneyError, check_currency
 from cashier_app.keystore import profiles as kp
 from cashier_app.keystore.profiles import Environment, Profile, ProfileError
+from cashier_app.ui.domain_text import money_error_text
 from cashier_app.ui.i18n import current_language
 
 CUSTOM = "custom"
@@ -262,7 +263,10 @@ class ProfileForm(QWidget):
         for field, check in checks:
             try:
                 check()
-            except (ProfileError, MoneyError) as exc:
+            except MoneyError as exc:
+                self.show_error(field, money_error_text(exc))
+                failed = True
+            except ProfileError as exc:
                 self.show_error(field, str(exc))
                 failed = True
         if not failed:
