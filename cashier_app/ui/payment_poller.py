@@ -71,6 +71,9 @@ class PaymentPoller(QObject):
         self._record = record
         self._attempt = 0
         self._connected = True
+        if record.status is Status.UNKNOWN:  # the gateway did not answer the request itself
+            self._connected = False
+            self.connection_changed.emit(False, record.result_message)
         if record.is_final:
             self.payment_settled.emit(record)
             self._record = None

@@ -195,7 +195,10 @@ class SaleFlow(QObject):
 
     @Slot(object)
     def _on_poller_record_updated(self, record: PaymentRecord) -> None:
+        shown = self.redirect.qr.data()
         self.redirect.update_record(record)
+        if self.redirect.qr.data() != shown:  # the code arrived late: the customer needs it
+            self._mirror("show_qr", record)
         if not record.is_final and record.status is not Status.UNKNOWN:
             self.redirect.set_status(self.tr("Waiting for the customer…"))
 

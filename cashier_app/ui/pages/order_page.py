@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from datetime import datetime
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,6 +28,39 @@ from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
 
 MAX_REFERENCE = 64
 MAX_SUMMARY = 256
+MAX_AMOUNT_CHARS = 24
+
+_AMOUNT_CHARS = re.compile(r"[0-9.,]*")
+#: Decimal marks a CJK input method types in full-width mode that NFKC leaves alone.
+_CJK_MARKS = str.maketrans({"\u3002": ".", "\uff61": ".", "\u3001": ","})
+
+
+def normalise_amount_text(text: str) -> str:
+    """What the operator meant: full-width (IME) digits and marks made ASCII, blanks
+    dropped (``"１２。３０"`` and ``" 12.30\n"`` -> ``"12.30"``)."""
+    text = unicodedata.normalize("NFKC", text).translate(_CJK_MARKS)
+    return "".join(c for c in text if not c.isspace())
+
+
+class AmountValidator(QValidator):
+    """Accepts digits, '.' and ','; normalises what an IME or a paste delivers first.
+
+    Signals:
+        refused(str text): input was thrown away (letters...); the page says why.
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        clean = normalise_amount_text(text)
+        if len(clean) > MAX_AMOUNT_CHARS or not _AMOUNT_CHARS.fullmatch(clean):
+            self.refused.emit(text)
+            return QValidator.State.Invalid, text, pos
+        pos = max(0, min(len(clean), pos - (len(text) - len(clean))))
+        return QValidator.State.Acceptable, clean, pos
 
 
 def new_reference_order_id(now: datetime | None = None) -> str:
@@ -57,8 +92,9 @@ class OrderPage(QWidget):
         self.amount_input = QLineEdit(self)
         self.amount_input.setObjectName("amountInput")
         self.amount_input.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.amount_input.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"[0-9.,]{0,24}"), self.amount_input))
+        self.amount_validator = AmountValidator(self.amount_input)
+        self.amount_validator.refused.connect(self._on_amount_refused)
+        self.amount_input.setValidator(self.amount_validator)
         self.amount_input.setPlaceholderText("0.00")
         self.amount_input.setMinimumHeight(84)
         self.preview_label = QLabel(self)
@@ -207,6 +243,12 @@ class OrderPage(QWidget):
         self._show_error("")
         self._update_preview()
 
+    @Slot(str)
+    def _on_amount_refused(self, _text: str) -> None:
+        self._show_error(self.tr("The amount takes only the digits 0-9 and a decimal point "
+                                 "(at most %1 characters)").replace("%1",
+                                                                    str(MAX_AMOUNT_CHARS)))
+
     @Slot()
     def _on_new_reference_clicked(self) -> None:
         self.reference_input.setText(new_reference_order_id())
@@ -225,7 +267,7 @@ class OrderPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits typed while another widget has focus still go to the amount."""
-        text = event.text()
+        text = normalise_amount_text(event.text())
         if text and (text.isdigit() or text == "."):
             self.amount_input.setFocus()
             self.amount_input.insert(text)

@@ -127,6 +127,10 @@ class RedirectPage(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._on_countdown_timeout)
+        for button in (self.copy_button, self.open_button, self.cancel_button,
+                       self.new_code_button, self.simulate_pay, self.simulate_decline,
+                       self.simulate_expire):
+            button.setAutoDefault(True)  # Tab to a button, Enter presses it (keyboard tills)
         self.copy_button.clicked.connect(self.copy_link)
         self.open_button.clicked.connect(self.open_link)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
@@ -249,6 +253,15 @@ class RedirectPage(QWidget):
         if self.record is not None and record.payment_request_id == \
                 self.record.payment_request_id:
             self.record = record
+            if not self._expired and record.qr_payload() != self.qr.data():
+                # The code arrived late (pay was resent after the gateway came back).
+                plus = record.method in methods.CATALOG and methods.get(
+                    record.method).alipay_plus
+                self.qr.set_data(record.qr_payload(), centre_mark=plus)
+                self.link_text.setText(record.deep_link())
+                self.link_text.setCursorPosition(0)
+                self.copy_button.setEnabled(bool(record.deep_link()))
+                self.open_button.setEnabled(bool(record.deep_link()))
             self._set_simulate_enabled(bool(record.payment_id) and not record.is_final)
             self._update_autopay_hint()
 

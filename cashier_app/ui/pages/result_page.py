@@ -109,6 +109,8 @@ class ResultPage(QWidget):
         outer.addWidget(card, 6)
         outer.addStretch(1)
 
+        for button in (self.new_sale_button, self.refund_button):
+            button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         self.new_sale_button.clicked.connect(self.new_sale_requested)
         self.refund_button.clicked.connect(
             lambda: self.record is not None and self.refund_requested.emit(self.record))

@@ -1,0 +1,95 @@
+"""Odd amounts at the till: IME full-width digits, pasted text, huge numbers, long fields."""
+
+from __future__ import annotations
+
+import pytest
+from adv_helpers import to_picker
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from cashier_app.ui.pages.order_page import OrderPage
+
+
+def _ime_commit(widget, text: str) -> None:
+    """What a CJK input method delivers: a commit string, not key presses."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def order(adv_app, qtbot) -> OrderPage:
+    page = OrderPage()
+    qtbot.addWidget(page)
+    page.set_currency("HKD")
+    page.show()
+    return page
+
+
+def test_full_width_digits_from_an_input_method_are_taken_as_digits(order):
+    order.amount_input.setFocus()
+    _ime_commit(order.amount_input, "１２。３０")
+    assert order.amount_input.text() == "12.30"
+    assert order.preview_label.text() == "HK$12.30"
+    assert not order.error_label.isVisible()
+
+
+def test_full_width_key_typed_elsewhere_goes_to_the_amount(order):
+    order.charge_button.setFocus()
+    QApplication.sendEvent(order.charge_button, QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, "７"))
+    assert order.amount_input.text() == "7"
+
+
+def test_pasted_amount_with_blanks_is_cleaned(order, qtbot):
+    QApplication.clipboard().setText(" 12.30\n")
+    order.amount_input.setFocus()
+    qtbot.keyClick(order.amount_input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert order.amount_input.text() == "12.30"
+
+
+def test_pasted_letters_are_refused_with_a_message(order, qtbot):
+    QApplication.clipboard().setText("12 abc")
+    order.amount_input.setFocus()
+    qtbot.keyClick(order.amount_input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert order.amount_input.text() == ""
+    assert order.error_label.isVisible()
+    assert "digits 0-9" in order.error_label.text()
+    qtbot.keyClicks(order.amount_input, "5")  # typing again clears the message
+    assert not order.error_label.isVisible() and order.amount_input.text() == "5"
+
+
+def test_normalise_amount_text():
+    from cashier_app.ui.pages.order_page import normalise_amount_text
+
+    assert normalise_amount_text("１，２３４．５０") == "1,234.50"
+    assert normalise_amount_text("\t9 9\u3000") == "99"
+
+
+def test_invalid_amounts_are_refused_inline_and_nothing_is_journaled(adv_window, qtbot):
+    window = adv_window()
+    order = window.order_page
+    for text, words in (("9999999999999999", "more than 16 digits"), ("", "empty"),
+                        ("0", "greater than zero")):
+        order.amount_input.setText(text)
+        with qtbot.assertNotEmitted(order.order_submitted):
+            qtbot.keyClick(order.amount_input, Qt.Key.Key_Return)
+        assert words in order.error_label.text()
+        assert order.charge_button.isEnabled()
+    assert window.services.journal.count_payments() == 0
+
+
+def test_long_summary_and_reference_with_spaces_reach_the_gateway(adv_window, qtbot):
+    window = adv_window()
+    order = window.order_page
+    order.summary_input.setText("x" * 300)  # capped at the field's maximum
+    order.reference_input.setText("  table 7 / bill 12  ")
+    to_picker(qtbot, window, "5")
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
+    record = window.redirect_page.record
+    assert record.reference_order_id == "table 7 / bill 12"
+    assert len(record.trade_summary) == 256
+    assert window.services.sandbox.payment(record.payment_id)["paymentRequestId"] == \
+        record.payment_request_id

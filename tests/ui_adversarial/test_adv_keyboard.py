@@ -1,0 +1,57 @@
+"""A sale with the keyboard only: digits, Enter, arrows in the picker, Tab/Enter after."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from cashier_app.domain.outcome import Status
+
+
+def test_keyboard_only_sale_then_enter_starts_the_next(adv_window, qtbot):
+    window = adv_window()
+    order = window.order_page
+    assert QApplication.focusWidget() is order.amount_input
+    qtbot.keyClicks(order.amount_input, "42")
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda s: s == "picker"):
+        qtbot.keyClick(order.amount_input, Qt.Key.Key_Return)
+    picker = window.picker_page
+    assert picker.isAncestorOf(QApplication.focusWidget()) or \
+        QApplication.focusWidget() is picker
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert picker.selected_type() == "ALIPAY_HK"
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    redirect = window.redirect_page
+    record = redirect.record
+    window.services.sandbox.approve(record.payment_id)
+    with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
+        window.flow.poller.poll_now()
+    assert settled.args[0].status is Status.SUCCESS
+    assert QApplication.focusWidget() is window.result_page.new_sale_button
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=2_000,
+                          check_params_cb=lambda s: s == "order"):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is order.amount_input
+
+
+def test_keyboard_only_cancel_on_the_redirect_page(adv_window, qtbot):
+    window = adv_window()
+    qtbot.keyClicks(window.order_page.amount_input, "3")
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda s: s == "picker"):
+        qtbot.keyClick(window.order_page.amount_input, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
+    redirect = window.redirect_page
+    assert redirect.isAncestorOf(QApplication.focusWidget())
+    for _ in range(10):  # Tab along until Cancel payment has the focus
+        if QApplication.focusWidget() is redirect.cancel_button:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is redirect.cancel_button
+    with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
+        qtbot.keyClick(redirect.cancel_button, Qt.Key.Key_Return)
+    assert settled.args[0].status is Status.CANCELLED
+    assert window.result_page.title.text() == "Payment cancelled"

@@ -1,0 +1,102 @@
+"""Operators under pressure: double presses, cancel races, closing the window mid-payment."""
+
+from __future__ import annotations
+
+from adv_helpers import to_picker, to_redirect
+from PySide6.QtCore import Qt
+
+from cashier_app.domain.outcome import Status
+
+
+def _payments(window) -> tuple[int, int]:
+    """(journal rows, sandbox payments)."""
+    services = window.services
+    return services.journal.count_payments(), len(services.sandbox.store._payments)
+
+
+def test_double_enter_and_double_confirm_make_one_payment(adv_window, qtbot):
+    window = adv_window()
+    window.services.sandbox.faults.add("latency", seconds=0.8, api="pay")
+    field = window.order_page.amount_input
+    qtbot.keyClicks(field, "5")
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda s: s == "picker"):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    picker = window.picker_page
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.keyClick(picker, Qt.Key.Key_Return)
+        qtbot.keyClick(picker, Qt.Key.Key_Return)
+        qtbot.mouseDClick(picker.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(picker, Qt.Key.Key_Escape)  # Esc while the pay request is out: ignored
+    assert window.flow.stage == "redirect"
+    assert _payments(window) == (1, 1)
+
+
+def test_cancel_twice_while_the_customer_pays_stays_consistent(adv_window, qtbot):
+    window = adv_window()
+    to_redirect(qtbot, window, "7")
+    redirect = window.redirect_page
+    record = redirect.record
+    sandbox = window.services.sandbox
+    sandbox.faults.add("latency", seconds=0.8, api="cancel")
+    with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
+        qtbot.mouseClick(redirect.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(redirect.cancel_button, Qt.MouseButton.LeftButton)
+        sandbox.approve(record.payment_id)  # the customer pays as the operator cancels
+    final = settled.args[0]
+    journal = window.services.journal.get_payment(record.payment_request_id)
+    gateway = sandbox.payment(record.payment_id)["paymentStatus"]
+    assert final.status is journal.status
+    assert (journal.status, gateway) in ((Status.CANCELLED, "CANCELLED"),
+                                         (Status.SUCCESS, "SUCCESS"))
+    shown = window.result_page.titles()[journal.status]
+    assert window.result_page.title.text() == shown
+    assert _payments(window) == (1, 1)
+
+
+def test_enter_hammered_on_the_result_page_starts_one_new_sale(adv_window, qtbot):
+    window = adv_window()
+    to_redirect(qtbot, window, "2")
+    with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000):
+        qtbot.mouseClick(window.redirect_page.cancel_button, Qt.MouseButton.LeftButton)
+    button = window.result_page.new_sale_button
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.keyClick(window.order_page.amount_input, Qt.Key.Key_Return)  # nothing typed yet
+    assert window.flow.stage == "order"
+    assert window.order_page.error_label.text().endswith("amount is empty")
+    to_picker(qtbot, window, "4")
+    assert _payments(window) == (1, 1)
+
+
+def test_closing_mid_payment_leaves_it_for_recovery(adv_window, qtbot):
+    window = adv_window()
+    to_redirect(qtbot, window, "7")
+    prid = window.redirect_page.record.payment_request_id
+    payment_id = window.redirect_page.record.payment_id
+    window.close()  # the customer has not paid: the row stays open for the next start
+    again = adv_window(wait=False)
+    with qtbot.waitSignal(again.payments_recovered, timeout=20_000) as recovered:
+        pass
+    assert [r.payment_request_id for r in recovered.args[0]] == [prid]
+    assert again.services.journal.get_payment(prid).status is Status.CANCELLED
+    assert again.services.sandbox.payment(payment_id)["paymentStatus"] == "CANCELLED"
+    assert again.banner.isVisible() and "1 × Payment cancelled" in again.banner.text()
+
+
+def test_closing_while_the_pay_request_is_in_flight(adv_window, qtbot):
+    window = adv_window()
+    window.services.sandbox.faults.add("latency", seconds=1.0, api="pay")
+    to_picker(qtbot, window, "7")
+    qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.services.journal.count_payments() == 1)
+    window.close()  # late results of the worker are dropped (qt_default_raising is on)
+    assert not window.tasks.is_busy()
+    again = adv_window(wait=False)
+    with qtbot.waitSignal(again.payments_recovered, timeout=20_000) as recovered:
+        pass
+    (record,) = recovered.args[0]
+    assert record.is_final
+    if record.payment_id:  # the gateway saw it: both sides agree
+        gateway = again.services.sandbox.payment(record.payment_id)["paymentStatus"]
+        assert gateway == record.status.value
