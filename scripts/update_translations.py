@@ -33,6 +33,11 @@ ZH_CN: dict[str, str] = {
     "Another cashier is using this profile; its unfinished payments are left to it.":
         "另一个收银台正在使用此配置；其未完成的支付由它处理。",
     "Unlock keys": "解锁密钥",
+    "Gateway: checking…": "网关：检查中…", "Gateway ✓ %1 ms": "网关 ✓ %1 毫秒",
+    "Gateway ✗": "网关 ✗",
+    "The amount takes only the digits 0-9 and a decimal point (at most %1 characters)":
+        "金额只能包含数字 0-9 和一个小数点（最多 %1 个字符）",
+    "Gateway check failed: %1": "网关检查失败：%1",
     # domain errors (context MoneyError; placeholders stay as they are)
     "currency is missing": "缺少币种",
     "currency {currency} is not a three-letter ISO 4217 code":

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
     "gui", "sandbox", "pay", "profile", "keys", "history", "refund", "recover", "report",
-    "receipt", "paykit",
+    "receipt", "paykit", "doctor",
 )  # fmt: skip
 
 

@@ -72,11 +72,14 @@ class MainWindow(QMainWindow):
         services_ready(object services): the services started; the order page is shown.
         services_failed(str message): start-up failed; the starting page says why.
         payments_recovered(object records): ``checkout.recover()`` finished on start.
+        gateway_checked(object result): the start-up gateway probe (checkout/probe.py)
+            answered; its ``ok`` and ``summary`` are also shown in the status bar.
     """
 
     services_ready = Signal(object)
     services_failed = Signal(str)
     payments_recovered = Signal(object)
+    gateway_checked = Signal(object)
 
     def __init__(self, profile_name: str | None = None, *,
                  services_factory: ServicesFactory | None = None,
@@ -135,6 +138,9 @@ class MainWindow(QMainWindow):
         self.sandbox_notice.hide()
         self.statusBar().addWidget(self.profile_label, 1)
         self.statusBar().addPermanentWidget(self.sandbox_notice)
+        self.gateway_label = QLabel(self)
+        self.gateway_label.setObjectName("gatewayStatus")
+        self.statusBar().addPermanentWidget(self.gateway_label)
         self.starting_page.retry_requested.connect(self.start_services)
         self._set_sale_actions_enabled(False)
         self.start_services()
@@ -209,6 +215,7 @@ class MainWindow(QMainWindow):
         self.flow.new_sale()
         self._set_sale_actions_enabled(True)
         self.services_ready.emit(services)
+        self._check_gateway(services)
         if not services.exclusive:  # another live cashier owns this profile's open sales
             self._show_banner(self.tr("Another cashier is using this profile; its unfinished "
                                       "payments are left to it."))
@@ -260,6 +267,31 @@ class MainWindow(QMainWindow):
         self.sandbox_notice.setVisible(embedded)
         if self.display is not None:
             self.display.set_merchant(profile.merchant_name)
+
+    def _check_gateway(self, services: Any) -> None:
+        """One harmless signed call on a worker: reachable, our key accepted, theirs right."""
+        from cashier_app.checkout.probe import probe_gateway
+
+        self.gateway_label.setText(self.tr("Gateway: checking…"))
+        self.gateway_label.setProperty("state", "")
+        self.tasks.run("app:probe", probe_gateway, services.client,
+                       on_done=self._on_gateway_checked,
+                       on_error=lambda exc: self._on_gateway_checked(None, str(exc)))
+
+    def _on_gateway_checked(self, result: Any, error: str = "") -> None:
+        ok = result is not None and result.ok
+        summary = result.summary if result is not None else error
+        if ok:
+            self.gateway_label.setText(self.tr("Gateway ✓ %1 ms")
+                                       .replace("%1", f"{result.elapsed_ms:.0f}"))
+        else:
+            self.gateway_label.setText(self.tr("Gateway ✗"))
+            self._show_banner(self.tr("Gateway check failed: %1").replace("%1", summary))
+        self.gateway_label.setToolTip(summary)
+        self.gateway_label.setProperty("state", "ok" if ok else "bad")
+        self.gateway_label.style().unpolish(self.gateway_label)
+        self.gateway_label.style().polish(self.gateway_label)
+        self.gateway_checked.emit(result)
 
     def _on_recovered(self, records: list) -> None:
         self.payments_recovered.emit(records)

@@ -621,6 +621,22 @@ Enter its passphrase:</source>
             <translation>演示密钥仅保存在内存中——不会真实扣款</translation>
         </message>
         <message>
+            <source>Gateway: checking…</source>
+            <translation>网关：检查中…</translation>
+        </message>
+        <message>
+            <source>Gateway ✓ %1 ms</source>
+            <translation>网关 ✓ %1 毫秒</translation>
+        </message>
+        <message>
+            <source>Gateway ✗</source>
+            <translation>网关 ✗</translation>
+        </message>
+        <message>
+            <source>Gateway check failed: %1</source>
+            <translation>网关检查失败：%1</translation>
+        </message>
+        <message>
             <source>Recovered %1 unfinished payment(s) from the last session: %2. See History for details.</source>
             <translation>已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。</translation>
         </message>
@@ -771,6 +787,7 @@ Enter its passphrase:</source>
         <name>OrderPage</name>
         <message>
             <source>AMOUNT (%1)</source>
+            <extracomment>Decimal marks a CJK input method types in full-width mode that NFKC leaves alone.</extracomment>
             <translation>金额（%1）</translation>
         </message>
         <message>
@@ -804,6 +821,10 @@ Enter its passphrase:</source>
         <message>
             <source>The reference order id contains control characters</source>
             <translation>商户订单号包含控制字符</translation>
+        </message>
+        <message>
+            <source>The amount takes only the digits 0-9 and a decimal point (at most %1 characters)</source>
+            <translation>金额只能包含数字 0-9 和一个小数点（最多 %1 个字符）</translation>
         </message>
     </context>
     <context>
