@@ -29,3 +29,39 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def cashier_app(qapp):
+    """pytest-qt's application with our stylesheet and English texts."""
+    from cashier_app.ui import ensure_application
+
+    return ensure_application(lang="en")
+
+
+@pytest.fixture
+def make_window(cashier_app, qtbot):
+    """Build a started window: ``make_window(expiry_seconds=600, opener=None)``."""
+    windows: list = []
+
+    def make(*, expiry_seconds: int = 600, opener=None, factory=None,
+             wait: bool = True):
+        from cashier_app.app import build_services
+        from cashier_app.ui.main_window import MainWindow
+
+        def default_factory(profile_name):
+            return build_services(profile_name, expiry_seconds=expiry_seconds)
+
+        window = MainWindow(None, services_factory=factory or default_factory, opener=opener)
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(1280, 800)
+        window.show()
+        if wait:
+            with qtbot.waitSignal(window.services_ready, timeout=30_000):
+                pass
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

@@ -2,49 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from cashier_app.ui import ensure_application
 from cashier_app.ui.main_window import MainWindow
-
-START_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def cashier_app(qapp: QApplication) -> QApplication:
-    """pytest-qt's application with our stylesheet and English texts."""
-    return ensure_application(lang="en")
-
-
-@pytest.fixture
-def make_window(cashier_app, qtbot) -> Iterator[Callable[..., MainWindow]]:
-    """Build a started window: ``make_window(expiry_seconds=600, opener=None)``."""
-    windows: list[MainWindow] = []
-
-    def make(*, expiry_seconds: int = 600, opener=None, factory=None,
-             wait: bool = True) -> MainWindow:
-        from cashier_app.app import build_services
-
-        def default_factory(profile_name):
-            return build_services(profile_name, expiry_seconds=expiry_seconds)
-
-        window = MainWindow(None, services_factory=factory or default_factory, opener=opener)
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.resize(1280, 800)
-        window.show()
-        if wait:
-            with qtbot.waitSignal(window.services_ready, timeout=START_TIMEOUT):
-                pass
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 class SaleDriver:

@@ -24,7 +24,7 @@ def dead_gateway():
     gateway.stop()
 
 
-def test_gateway_down_at_start_then_back(adv_window, qtbot, dead_gateway):
+def test_gateway_down_at_start_then_back(make_window, qtbot, dead_gateway):
     gateway, signer = dead_gateway
     url, public_key = gateway.url, gateway.gateway_public_key
 
@@ -34,7 +34,7 @@ def test_gateway_down_at_start_then_back(adv_window, qtbot, dead_gateway):
         return build_services(gateway_url=url, client_id=CLIENT_ID, signer=signer,
                               verifier=Verifier(public_key), timeout=2.0)
 
-    window = adv_window(factory=factory)
+    window = make_window(factory=factory)
     to_picker(qtbot, window, "3")
     window.picker_page.select("ALIPAY_HK")
     with qtbot.waitSignal(window.flow.stage_changed, timeout=20_000,
@@ -64,8 +64,8 @@ def test_gateway_down_at_start_then_back(adv_window, qtbot, dead_gateway):
     assert settled.args[0].status is Status.SUCCESS
 
 
-def test_gateway_dies_mid_poll_and_comes_back(adv_window, qtbot):
-    window = adv_window()
+def test_gateway_dies_mid_poll_and_comes_back(make_window, qtbot):
+    window = make_window()
     to_redirect(qtbot, window, "7")
     sandbox, redirect = window.services.sandbox, window.redirect_page
     sandbox.stop()

@@ -19,7 +19,7 @@ def _ime_commit(widget, text: str) -> None:
 
 
 @pytest.fixture
-def order(adv_app, qtbot) -> OrderPage:
+def order(cashier_app, qtbot) -> OrderPage:
     page = OrderPage()
     qtbot.addWidget(page)
     page.set_currency("HKD")
@@ -67,8 +67,8 @@ def test_normalise_amount_text():
     assert normalise_amount_text("\t9 9\u3000") == "99"
 
 
-def test_invalid_amounts_are_refused_inline_and_nothing_is_journaled(adv_window, qtbot):
-    window = adv_window()
+def test_invalid_amounts_are_refused_inline_and_nothing_is_journaled(make_window, qtbot):
+    window = make_window()
     order = window.order_page
     for text, words in (("9999999999999999", "more than 16 digits"), ("", "empty"),
                         ("0", "greater than zero")):
@@ -80,8 +80,8 @@ def test_invalid_amounts_are_refused_inline_and_nothing_is_journaled(adv_window,
     assert window.services.journal.count_payments() == 0
 
 
-def test_long_summary_and_reference_with_spaces_reach_the_gateway(adv_window, qtbot):
-    window = adv_window()
+def test_long_summary_and_reference_with_spaces_reach_the_gateway(make_window, qtbot):
+    window = make_window()
     order = window.order_page
     order.summary_input.setText("x" * 300)  # capped at the field's maximum
     order.reference_input.setText("  table 7 / bill 12  ")

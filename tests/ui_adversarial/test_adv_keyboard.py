@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from cashier_app.domain.outcome import Status
 
 
-def test_keyboard_only_sale_then_enter_starts_the_next(adv_window, qtbot):
-    window = adv_window()
+def test_keyboard_only_sale_then_enter_starts_the_next(make_window, qtbot):
+    window = make_window()
     order = window.order_page
     assert QApplication.focusWidget() is order.amount_input
     qtbot.keyClicks(order.amount_input, "42")
@@ -36,8 +36,8 @@ def test_keyboard_only_sale_then_enter_starts_the_next(adv_window, qtbot):
     assert QApplication.focusWidget() is order.amount_input
 
 
-def test_keyboard_only_cancel_on_the_redirect_page(adv_window, qtbot):
-    window = adv_window()
+def test_keyboard_only_cancel_on_the_redirect_page(make_window, qtbot):
+    window = make_window()
     qtbot.keyClicks(window.order_page.amount_input, "3")
     with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
                           check_params_cb=lambda s: s == "picker"):

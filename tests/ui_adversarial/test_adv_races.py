@@ -14,8 +14,8 @@ def _payments(window) -> tuple[int, int]:
     return services.journal.count_payments(), len(services.sandbox.store._payments)
 
 
-def test_double_enter_and_double_confirm_make_one_payment(adv_window, qtbot):
-    window = adv_window()
+def test_double_enter_and_double_confirm_make_one_payment(make_window, qtbot):
+    window = make_window()
     window.services.sandbox.faults.add("latency", seconds=0.8, api="pay")
     field = window.order_page.amount_input
     qtbot.keyClicks(field, "5")
@@ -33,8 +33,8 @@ def test_double_enter_and_double_confirm_make_one_payment(adv_window, qtbot):
     assert _payments(window) == (1, 1)
 
 
-def test_cancel_twice_while_the_customer_pays_stays_consistent(adv_window, qtbot):
-    window = adv_window()
+def test_cancel_twice_while_the_customer_pays_stays_consistent(make_window, qtbot):
+    window = make_window()
     to_redirect(qtbot, window, "7")
     redirect = window.redirect_page
     record = redirect.record
@@ -55,8 +55,8 @@ def test_cancel_twice_while_the_customer_pays_stays_consistent(adv_window, qtbot
     assert _payments(window) == (1, 1)
 
 
-def test_enter_hammered_on_the_result_page_starts_one_new_sale(adv_window, qtbot):
-    window = adv_window()
+def test_enter_hammered_on_the_result_page_starts_one_new_sale(make_window, qtbot):
+    window = make_window()
     to_redirect(qtbot, window, "2")
     with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000):
         qtbot.mouseClick(window.redirect_page.cancel_button, Qt.MouseButton.LeftButton)
@@ -69,13 +69,13 @@ def test_enter_hammered_on_the_result_page_starts_one_new_sale(adv_window, qtbot
     assert _payments(window) == (1, 1)
 
 
-def test_closing_mid_payment_leaves_it_for_recovery(adv_window, qtbot):
-    window = adv_window()
+def test_closing_mid_payment_leaves_it_for_recovery(make_window, qtbot):
+    window = make_window()
     to_redirect(qtbot, window, "7")
     prid = window.redirect_page.record.payment_request_id
     payment_id = window.redirect_page.record.payment_id
     window.close()  # the customer has not paid: the row stays open for the next start
-    again = adv_window(wait=False)
+    again = make_window(wait=False)
     with qtbot.waitSignal(again.payments_recovered, timeout=20_000) as recovered:
         pass
     assert [r.payment_request_id for r in recovered.args[0]] == [prid]
@@ -84,15 +84,15 @@ def test_closing_mid_payment_leaves_it_for_recovery(adv_window, qtbot):
     assert again.banner.isVisible() and "1 × Payment cancelled" in again.banner.text()
 
 
-def test_closing_while_the_pay_request_is_in_flight(adv_window, qtbot):
-    window = adv_window()
+def test_closing_while_the_pay_request_is_in_flight(make_window, qtbot):
+    window = make_window()
     window.services.sandbox.faults.add("latency", seconds=1.0, api="pay")
     to_picker(qtbot, window, "7")
     qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.services.journal.count_payments() == 1)
     window.close()  # late results of the worker are dropped (qt_default_raising is on)
     assert not window.tasks.is_busy()
-    again = adv_window(wait=False)
+    again = make_window(wait=False)
     with qtbot.waitSignal(again.payments_recovered, timeout=20_000) as recovered:
         pass
     (record,) = recovered.args[0]

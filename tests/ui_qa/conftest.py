@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from cashier_app.ui import ensure_application
 from cashier_app.ui.main_window import MainWindow
 
-START_TIMEOUT = 30_000
-
 
 @pytest.fixture
-def qa_app(qapp: QApplication) -> QApplication:
-    return ensure_application(lang="en")
-
-
-@pytest.fixture
-def qa_window(qa_app, qtbot) -> Iterator[MainWindow]:
+def qa_window(make_window, qtbot) -> MainWindow:
     """A started window (embedded sandbox over loopback) with the QA console opened by F12."""
-    from cashier_app.app import build_services
-
-    window = MainWindow(None, services_factory=lambda name: build_services(name))
-    qtbot.addWidget(window)
+    window = make_window()
     window.resize(1280, 860)
-    window.show()
-    with qtbot.waitSignal(window.services_ready, timeout=START_TIMEOUT):
-        pass
     assert not window.qa_dock.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F12)
     qtbot.waitUntil(window.qa_dock.isVisible)
-    yield window
-    window.close()
+    return window
 
 
 @pytest.fixture
