@@ -9,33 +9,10 @@ import keyring
 import keyring.backend
 import keyring.errors
 import pytest
+from keyring_fakes import DictKeyring
 
 from cashier_app.cli import main
 from cashier_app.keystore.profiles import ProfileStore
-
-
-class DictKeyring(keyring.backend.KeyringBackend):
-    """An in-memory keyring backend (a real KeyringBackend subclass)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.values.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
-
-
-# Keep the test double out of keyring's own backend discovery for the rest of the session.
-keyring.backend.KeyringBackend._classes.discard(DictKeyring)
 
 
 @pytest.fixture(autouse=True)
