@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from adv_helpers import to_picker, to_redirect
 from PySide6.QtCore import Qt
+from sale_steps import to_picker, to_redirect
 
 from cashier_app.domain.outcome import Status
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from adv_helpers import to_picker
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
+from sale_steps import to_picker
 
 from cashier_app.ui.pages.order_page import OrderPage
 

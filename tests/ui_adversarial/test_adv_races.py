@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adv_helpers import to_picker, to_redirect
 from PySide6.QtCore import Qt
+from sale_steps import to_picker, to_redirect
 
 from cashier_app.domain.outcome import Status
 

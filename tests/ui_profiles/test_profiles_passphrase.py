@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from sale_steps import to_picker
 
 from cashier_app.domain.outcome import Status
 from cashier_app.gateway.signing import generate_private_key
@@ -52,12 +53,7 @@ def test_window_asks_for_the_key_file_passphrase_and_then_sells(cashier_app, qtb
     assert services.profile.name == "kiosk" and len(prompts) == 2
     assert "kiosk" in prompts[0]
 
-    field = win.order_page.amount_input
-    field.setFocus()
-    qtbot.keyClicks(field, "3.30")
-    with qtbot.waitSignal(win.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda stage: stage == "picker"):
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+    to_picker(qtbot, win, "3.30")
     with qtbot.waitSignal(win.flow.qr_shown, timeout=20_000):
         qtbot.mouseClick(win.picker_page.confirm_button, Qt.MouseButton.LeftButton)
     pending = services.journal.non_final_payments("kiosk")

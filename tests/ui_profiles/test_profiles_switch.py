@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from sale_steps import to_picker
 
 from cashier_app.domain.outcome import Status
 from cashier_app.gateway.signing import generate_private_key
@@ -51,12 +52,7 @@ def use_in_dialog(window: MainWindow, qtbot, name: str):
 
 
 def sell(window: MainWindow, qtbot) -> object:
-    field = window.order_page.amount_input
-    field.setFocus()
-    qtbot.keyClicks(field, "8.80")
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda stage: stage == "picker"):
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+    to_picker(qtbot, window, "8.80")
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.mouseClick(window.picker_page.confirm_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
@@ -95,12 +91,7 @@ def test_use_rebuilds_services_and_sandbox_sale_still_works(window, qtbot,
 
 
 def test_switch_is_refused_during_a_sale(window, qtbot):
-    field = window.order_page.amount_input
-    field.setFocus()
-    qtbot.keyClicks(field, "3.00")
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda stage: stage == "picker"):
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+    to_picker(qtbot, window, "3.00")
     services = window.services
     assert window.switch_profile("sandbox") is False
     assert window.services is services
