@@ -27,16 +27,17 @@ EMBEDDED_PROFILE = "sandbox"
 EMBEDDED_CLIENT_ID = "SANDBOX_CASHIER_DEMO"
 
 _keys_lock = threading.Lock()
-_embedded_keys: dict[str, rsa.RSAPrivateKey] = {}
+_gateway_key: rsa.RSAPrivateKey | None = None
 
 
-def _embedded_key(role: str) -> rsa.RSAPrivateKey:
-    """One key per role per process, held only in memory (never written anywhere)."""
+def _embedded_gateway_key() -> rsa.RSAPrivateKey:
+    """The embedded sandbox's signing key: one per process, only in memory. (The merchant
+    side's demo key lives in the key store's memory backend.)"""
+    global _gateway_key
     with _keys_lock:
-        key = _embedded_keys.get(role)
-        if key is None:
-            key = _embedded_keys[role] = generate_private_key()
-        return key
+        if _gateway_key is None:
+            _gateway_key = generate_private_key()
+        return _gateway_key
 
 
 @dataclass(slots=True)
@@ -201,7 +202,7 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
             # Durable like a real gateway: a restart after a crash still knows the payment.
             # Kept beside the journal (the data dir by default): the two sides of one till.
             sandbox = SandboxGateway("127.0.0.1", 0,
-                                     gateway_private_key=_embedded_key("gateway"),
+                                     gateway_private_key=_embedded_gateway_key(),
                                      state_path=path.parent / "embedded-sandbox.sqlite3",
                                      bad_state="move_aside").start()
             sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
