@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from cashier_app import paths
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key
+from cashier_app.journal.crashpoints import notifications_suppressed
 from cashier_app.journal.tilllock import TillLock
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                                    merchant_name=profile.merchant_name,
                                    notify_url=profile.notify_url, expiry_seconds=expiry_seconds,
                                    gateway_url=url, client_id=creds.client_id)
-        if creds.embedded and notifications:
+        if creds.embedded and notifications and not notifications_suppressed():
             def on_notification(n: Notification) -> None:
                 checkout.handle_notification(n.path, n.headers, n.body)
 

@@ -15,6 +15,10 @@ import signal
 import sys
 
 ENV_VAR = "CASHIER_TEST_CRASH_AT"
+#: Test-only: with this set to ``1`` the embedded sandbox's notifications are not listened
+#: for, so a crash point on the polling path is reached however fast the wallet pays (a
+#: notification would otherwise finish the sale before the first inquiry goes out).
+NO_NOTIFY_VAR = "CASHIER_TEST_NO_NOTIFY"
 
 #: The steps of a payment, in order, where checkout calls ``crash_point``.
 STEPS = (
@@ -26,6 +30,11 @@ STEPS = (
 )
 
 _hits: dict[str, int] = {}
+
+
+def notifications_suppressed() -> bool:
+    """True when a test asked for the embedded sandbox's pushes not to be listened for."""
+    return os.environ.get(NO_NOTIFY_VAR) == "1"
 
 
 def crash_point(step: str) -> None:
