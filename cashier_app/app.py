@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from cashier_app import paths
+from cashier_app.domain.errors import CashierError
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key
 from cashier_app.journal.crashpoints import notifications_suppressed
 from cashier_app.journal.tilllock import TillLock
@@ -53,9 +54,13 @@ class Credentials:
     embedded: bool = False
 
 
-class KeystorePassphraseNeeded(ValueError):
-    """The profile's keys are in the encrypted key file and its passphrase is missing or
-    wrong: ask the operator and call again with ``keystore_passphrase``."""
+class SetupError(CashierError):
+    """The services cannot be composed from what was given; the message names what."""
+
+    layer = "app"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "standalone_needs": "a standalone gateway needs {missing} as well",
+    }
 
 
 def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | None = None,
@@ -64,7 +69,9 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
                         keystore_passphrase: bytes | None = None) -> Credentials:
     """Decide which gateway and keys to use. Explicit ``gateway_url`` + ``client_id`` +
     keys win (the CLI's options); else the named (or active) profile; the embedded sandbox
-    profile gets an in-memory key pair. Raises ValueError naming what is missing."""
+    profile gets an in-memory key pair. Raises SetupError naming what is missing, a
+    ProfileError or a KeyStoreError (PassphraseRequiredError: ask the operator for the key
+    file's passphrase and call again with ``keystore_passphrase``)."""
     from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
 
     explicit = {"gateway_url": gateway_url, "client_id": client_id, "signer": signer,
@@ -72,7 +79,7 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
     if any(v is not None for v in explicit.values()):
         missing = [k for k, v in explicit.items() if v is None]
         if missing:
-            raise ValueError(f"a standalone gateway needs {', '.join(missing)} as well")
+            raise SetupError.of("standalone_needs", missing=", ".join(missing))
         assert gateway_url and client_id and signer and verifier
         from cashier_app.gateway.antom import check_gateway_url
 
@@ -85,29 +92,20 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
 
     store = ProfileStore()
     profile = store.resolve(profile_name) if profile_name else _default_profile(store)
-    from cashier_app.keystore.backends import (
-        KeyStoreError,
-        PassphraseRequiredError,
-        WrongPassphraseError,
-    )
     from cashier_app.keystore.store import KeyStore
 
-    try:
-        if profile.is_embedded_sandbox:
-            # The key store keeps the sandbox profile's key pair in process memory (never
-            # the keyring, never a file); build_services registers its public half with
-            # the embedded sandbox.
-            keys = KeyStore(None)
-            keys.ensure_sandbox_key(profile)
-            return Credentials(profile, "", profile.client_id or EMBEDDED_CLIENT_ID,
-                               keys.signer(profile), None, embedded=True)
-        keys = KeyStore.open(passphrase=keystore_passphrase)
-        return Credentials(profile, profile.gateway_url, profile.client_id,
-                           keys.signer(profile), keys.verifier(profile))
-    except (PassphraseRequiredError, WrongPassphraseError) as exc:
-        raise KeystorePassphraseNeeded(str(exc)) from None
-    except KeyStoreError as exc:  # locked keyring, no backend, missing key: say which
-        raise ValueError(str(exc)) from None  # our messages name the profile already
+    if profile.is_embedded_sandbox:
+        # The key store keeps the sandbox profile's key pair in process memory (never
+        # the keyring, never a file); build_services registers its public half with
+        # the embedded sandbox.
+        keys = KeyStore(None)
+        keys.ensure_sandbox_key(profile)
+        return Credentials(profile, "", profile.client_id or EMBEDDED_CLIENT_ID,
+                           keys.signer(profile), None, embedded=True)
+    # A locked keyring, no backend, a missing key: the KeyStoreError names the profile.
+    keys = KeyStore.open(passphrase=keystore_passphrase)
+    return Credentials(profile, profile.gateway_url, profile.client_id,
+                       keys.signer(profile), keys.verifier(profile))
 
 
 def _default_profile(store: Any) -> Profile:

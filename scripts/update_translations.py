@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "cashier_zh_CN.ts"
+ERROR_CONTEXT = "CashierError"  #: templates of cashier_app.domain.errors.CashierError
+sys.path.insert(0, str(ROOT))
 
 ZH_CN: dict[str, str] = {
     # window, menus, status bar
@@ -38,7 +40,7 @@ ZH_CN: dict[str, str] = {
     "The amount takes only the digits 0-9 and a decimal point (at most %1 characters)":
         "金额只能包含数字 0-9 和一个小数点（最多 %1 个字符）",
     "Gateway check failed: %1": "网关检查失败：%1",
-    # domain errors (context MoneyError; placeholders stay as they are)
+    # error templates (context CashierError; placeholders stay as they are)
     "currency is missing": "缺少币种",
     "currency {currency} is not a three-letter ISO 4217 code":
         "币种 {currency} 不是三位字母的 ISO 4217 代码",
@@ -64,6 +66,9 @@ ZH_CN: dict[str, str] = {
     "amount must be an object with currency and value": "金额必须是包含币种和数值的对象",
     "amount value is missing": "缺少金额数值",
     "cannot subtract {other} from {currency}": "不能从 {currency} 中减去 {other}",
+    "unknown payment method {method}": "未知的支付方式 {method}",
+    "a payment cannot go from {current} to {new}": "支付状态不能从 {current} 变为 {new}",
+    "a standalone gateway needs {missing} as well": "独立网关还需要 {missing}",
     "at once": "立即", "%1 s": "%1 秒",
     "The keys of profile %1 are in the encrypted key file.\nEnter its passphrase:":
         "配置 %1 的密钥保存在加密密钥文件中。\n请输入其口令：",
@@ -133,15 +138,55 @@ ZH_CN: dict[str, str] = {
 }
 
 
+def _error_translations(tree: ET.ElementTree) -> dict[str, str]:
+    """The finished translations of the error templates (lupdate does not see them: they
+    live in Qt-free layers), so that hand edits survive a refresh."""
+    kept: dict[str, str] = {}
+    for context in tree.getroot().iter("context"):
+        if context.findtext("name") != ERROR_CONTEXT:
+            continue
+        for message in context.iter("message"):
+            node = message.find("translation")
+            if node is not None and node.get("type") is None and node.text:
+                kept[message.findtext("source", default="")] = node.text
+    return kept
+
+
+def _set_error_context(tree: ET.ElementTree, kept: dict[str, str]) -> None:
+    """The error context holds exactly the templates the code defines, sorted."""
+    from cashier_app.ui.text import known_error_templates
+
+    root = tree.getroot()
+    for context in list(root.iter("context")):
+        if context.findtext("name") == ERROR_CONTEXT:
+            root.remove(context)
+    context = ET.Element("context")
+    ET.SubElement(context, "name").text = ERROR_CONTEXT
+    for template in sorted(known_error_templates()):
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = template
+        node = ET.SubElement(message, "translation")
+        text = kept.get(template)
+        if text is None:
+            node.set("type", "unfinished")
+        else:
+            node.text = text
+    names = [c.findtext("name", default="") for c in root.findall("context")]
+    position = sum(1 for n in names if n < ERROR_CONTEXT)
+    root.insert(position, context)
+
+
 def main() -> int:
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     if lupdate is None:
         print("pyside6-lupdate not found next to this Python", file=sys.stderr)
         return 1
     sources = sorted(str(p) for p in (ROOT / "cashier_app" / "ui").rglob("*.py"))
+    kept = _error_translations(ET.parse(TS))
     subprocess.run([lupdate, *sources, "-ts", str(TS), "-target-language", "zh_CN",
                     "-no-obsolete", "-locations", "none"], check=True, cwd=ROOT)
     tree = ET.parse(TS)
+    _set_error_context(tree, kept)
     filled = missing = 0
     for message in tree.getroot().iter("message"):
         node = message.find("translation")

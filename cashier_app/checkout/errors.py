@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from cashier_app.domain.errors import CashierError
 
-class CheckoutError(Exception):
+
+class CheckoutError(CashierError):
     """A checkout operation that cannot be done; the message says why."""
 
+    layer = "checkout"
 
-class UnknownPayment(CheckoutError, KeyError):
+
+class UnknownPayment(CheckoutError):
     """No payment with that id in the journal."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown payment"
 
 
 class RefundRefused(CheckoutError):

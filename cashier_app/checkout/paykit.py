@@ -47,6 +47,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from cashier_app.checkout.errors import UnknownPayment
 from cashier_app.domain import codes
 from cashier_app.domain import payment_kit as pk
 from cashier_app.domain.methods import CATALOG, PaymentMethod, methods_for
@@ -80,6 +81,8 @@ SESSION_CANCELLED = "cancelled"
 
 class PaymentKitFailure(PaymentKitError):
     """A PaymentKitError about a payment that exists: ``record`` is its last snapshot."""
+
+    layer = "checkout"
 
     def __init__(self, code: int, message: str = "", record: PaymentRecord | None = None
                  ) -> None:
@@ -331,7 +334,7 @@ class PaymentKit:
     def _record(self, prid: str) -> PaymentRecord:
         try:
             return self.checkout.get(prid)
-        except KeyError:
+        except UnknownPayment:
             raise PaymentKitError(pk.PAY_FAILED, f"the order {prid} does not exist") from None
 
     def _run(self, prid: str, on_update: Callable[[PaymentRecord], None] | None
@@ -480,7 +483,7 @@ class ThirdPayClient:
         prid = data["paymentRequestId"]
         try:
             record = self.kit.checkout.get(prid)
-        except KeyError:
+        except UnknownPayment:
             raise PaymentKitError(codes.THIRD_PAY_INFO_INVALID, f"payInfo paymentRequestId "
                                   f"{prid!r} is not an order of this cashier") from None
         if self.kit.lookup(data["linkUrl"]) != prid:

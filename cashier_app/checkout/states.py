@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.outcome import Status
 
 __all__ = ["ALLOWED", "IllegalTransition", "can_move", "check_transition"]
@@ -24,13 +27,19 @@ ALLOWED: dict[Status, frozenset[Status]] = {
 }
 
 
-class IllegalTransition(ValueError):
+class IllegalTransition(CashierError, ValueError):
     """A status change the state machine forbids (e.g. a final status changing)."""
 
+    layer = "checkout"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "illegal_transition": "a payment cannot go from {current} to {new}",
+    }
+
     def __init__(self, current: Status, new: Status, reason: str = "") -> None:
+        super().__init__(reason, code="" if reason else "illegal_transition",
+                         params={"current": current.value, "new": new.value})
         self.current = current
         self.new = new
-        super().__init__(reason or f"a payment cannot go from {current.value} to {new.value}")
 
 
 def can_move(current: Status, new: Status, *, operator_cancel: bool = False) -> bool:

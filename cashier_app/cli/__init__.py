@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from cashier_app.domain.errors import CashierError
+
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
     "gui", "sandbox", "pay", "profile", "keys", "history", "refund", "recover", "report",
@@ -19,12 +21,15 @@ COMMAND_MODULES = (
 )  # fmt: skip
 
 
-class CliError(Exception):
-    """A user-facing error: printed as one line, exit code ``code`` (2 = bad arguments)."""
+class CliError(CashierError):
+    """A user-facing error: printed as one line, exit status ``exit_code`` (2 = bad
+    arguments)."""
 
-    def __init__(self, message: str, code: int = 2) -> None:
+    layer = "cli"
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
-        self.code = code
+        self.exit_code = exit_code
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run(args) or 0)
     except CliError as exc:
         print(f"cashier {args.command}: error: {exc}", file=sys.stderr)
-        return exc.code
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -90,8 +90,8 @@ def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
                                   verifier=verifier)
         return build_services(profile)
     except JournalError as exc:
-        raise CliError(f"journal unusable, cannot {what}: {exc}", code=1) from None
+        raise CliError(f"journal unusable, cannot {what}: {exc}", exit_code=1) from None
     except Exception as exc:  # profile missing, keyring locked, bad key file ...
         hint = (f"; profile {profile!r} is not saved here: pass --gateway, --client-id, "
                 "--private-key and --gateway-public-key" if profile else "")
-        raise CliError(f"cannot {what}: {exc}{hint}", code=1) from None
+        raise CliError(f"cannot {what}: {exc}{hint}", exit_code=1) from None

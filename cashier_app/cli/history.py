@@ -28,7 +28,7 @@ def open_journal() -> Journal:
     try:
         return Journal(paths.journal_path())
     except JournalError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
 
 
 def parse_date(option: str, text: str) -> date:
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         rows = journal.list_payments(offset=offset, limit=limit, **filters)
         total = journal.count_payments(**filters) if not args.json else len(rows)
     except JournalError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
     finally:
         journal.close()
     if args.json:

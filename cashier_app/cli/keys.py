@@ -113,9 +113,9 @@ def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
         try:
             return run(args)
         except (KeyFormatError, ProfileError) as exc:
-            raise CliError(str(exc), code=2) from None
+            raise CliError(str(exc), exit_code=2) from None
         except KeyStoreError as exc:
-            raise CliError(str(exc), code=1) from None
+            raise CliError(str(exc), exit_code=1) from None
 
     return wrapper
 

@@ -98,7 +98,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
             services = build_services(gateway_url=url, client_id=client_id, signer=signer,
                                       verifier=verifier)
     except JournalError as exc:
-        raise CliError(f"journal unusable, no payment taken: {exc}", code=1) from None
+        raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
     except ValueError as exc:
         raise CliError(str(exc)) from None
     with services:
@@ -110,7 +110,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
         except (PaymentKitError, CheckoutError) as exc:
             raise CliError(str(exc)) from None
         except JournalError as exc:
-            raise CliError(f"journal unusable, no payment taken: {exc}", code=1) from None
+            raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
         if rec.normal_url and not args.simulate:
             print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
         try:

@@ -71,7 +71,7 @@ def _services(args: argparse.Namespace) -> Any:
     try:
         return build_services(args.profile)
     except Exception as exc:  # a profile/keyring problem: one line, not a traceback
-        raise CliError(f"cannot start the services: {exc}", code=1) from None
+        raise CliError(f"cannot start the services: {exc}", exit_code=1) from None
 
 
 def _act(services: Any, action: str | None, payment_id: str) -> None:
@@ -209,7 +209,7 @@ def _envelope(args: argparse.Namespace) -> int:
                               order_description=args.summary or prid, expiry=None,
                               notify_url=None, redirect_url=None)
         except GatewayError as exc:
-            raise CliError(f"AlipayHK pay failed: {exc}", code=1) from None
+            raise CliError(f"AlipayHK pay failed: {exc}", exit_code=1) from None
         out: dict[str, Any] = {
             "tradePay": trade_pay_params(client.last_order_str),
             "response": {"resultStatus": resp.result.status, "resultCode": resp.result.code,

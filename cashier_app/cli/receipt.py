@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         rec, refunds, refund = lookup_receipt(journal, args.payment_request_id, args.refund or "")
     except LookupError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
     except JournalError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
     finally:
         journal.close()
     merchant = merchant_name(args.merchant)
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_receipt_pdf(rec, refunds, merchant, args.pdf, refund=refund)
         except ReportError as exc:
-            raise CliError(str(exc), code=1) from None
+            raise CliError(str(exc), exit_code=1) from None
         if not args.text:
             print(f"receipt of {rec.payment_request_id} written to {args.pdf}")
     return 0

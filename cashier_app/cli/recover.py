@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         owners = {r.payment_request_id: journal.get_payment(r.payment_request_id)
                   for r in refunds}
     except JournalError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
     finally:
         journal.close()
     by_profile: dict[str, list[Any]] = defaultdict(list)

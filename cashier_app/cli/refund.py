@@ -42,17 +42,17 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any]:
     try:
         rec = journal.find_payment(args.payment_request_id.strip())
         if rec is None:
-            raise CliError(f"no payment {args.payment_request_id!r} in the journal", code=1)
+            raise CliError(f"no payment {args.payment_request_id!r} in the journal", exit_code=1)
         if rec.status.value != "SUCCESS":
             raise CliError(f"payment {rec.payment_request_id} is {rec.status.value}; only a "
-                           "successful payment can be refunded", code=1)
+                           "successful payment can be refunded", exit_code=1)
         left = rec.amount.value - journal.refunded_total(rec.payment_request_id)
     except JournalError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
     finally:
         journal.close()
     if left <= 0:
-        raise CliError(f"payment {rec.payment_request_id} is already fully refunded", code=1)
+        raise CliError(f"payment {rec.payment_request_id} is already fully refunded", exit_code=1)
     amount = None
     if args.amount is not None:
         try:
@@ -62,7 +62,7 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any]:
         if amount.value > left:
             raise CliError(f"--amount {amount} is more than the "
                            f"{Money(left, rec.amount.currency)} left to refund on payment "
-                           f"{rec.payment_request_id}", code=1)
+                           f"{rec.payment_request_id}", exit_code=1)
     if len(args.reason) > 256:
         raise CliError("--reason is longer than 256 characters")
     return rec, amount
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     gateway = gateway_from_args(args)
     if gateway is not None and rec.client_id and gateway[1] != rec.client_id:
         raise CliError(f"payment {rec.payment_request_id} was taken by client id "
-                       f"{rec.client_id}, not {gateway[1]}", code=1)
+                       f"{rec.client_id}, not {gateway[1]}", exit_code=1)
     profile = args.profile or rec.profile
     services = open_services(gateway, None if gateway else profile,
                              f"refund payment {rec.payment_request_id}")
@@ -84,9 +84,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             refund = services.checkout.refund(rec.payment_request_id, amount, args.reason)
         except CheckoutError as exc:
-            raise CliError(str(exc), code=1) from None
+            raise CliError(str(exc), exit_code=1) from None
         except JournalError as exc:
-            raise CliError(f"journal unusable, no refund sent: {exc}", code=1) from None
+            raise CliError(f"journal unusable, no refund sent: {exc}", exit_code=1) from None
     out = {"refund_request_id": refund.refund_request_id, "refund_id": refund.refund_id,
            "payment_request_id": refund.payment_request_id, "status": refund.status.value,
            "result_code": refund.result_code, "result_message": refund.result_message,

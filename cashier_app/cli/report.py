@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = compute_report(journal, day, tz)
     except JournalError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
     finally:
         journal.close()
     try:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         if args.pdf:
             write_pdf(report, args.pdf, merchant_name(args.merchant))
     except ReportError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), exit_code=1) from None
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=1))
         return 0

@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             gateway.start()
         except SandboxError as exc:
-            raise CliError(f"--port {args.port}: {exc}", code=1) from None
+            raise CliError(f"--port {args.port}: {exc}", exit_code=1) from None
         ready: dict[str, Any] = {"url": gateway.url,
                                  "gateway_public_key": gateway.gateway_public_key_base64,
                                  "merchants": gateway.merchants,

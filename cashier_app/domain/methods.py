@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
+
+from cashier_app.domain.errors import CashierError
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +58,10 @@ CATALOG: dict[str, PaymentMethod] = {m.type: m for m in (
 )}  # fmt: skip
 
 
-class UnknownMethodError(KeyError):
+class UnknownMethodError(CashierError):
     """A paymentMethodType that is not in the catalog."""
 
-    def __str__(self) -> str:
-        return f"unknown payment method {self.args[0]!r}"
+    MESSAGES: ClassVar[dict[str, str]] = {"unknown_method": "unknown payment method {method}"}
 
 
 def get(method_type: str) -> PaymentMethod:
@@ -67,7 +69,7 @@ def get(method_type: str) -> PaymentMethod:
     try:
         return CATALOG[method_type.strip().upper()]
     except (KeyError, AttributeError):
-        raise UnknownMethodError(method_type) from None
+        raise UnknownMethodError.of("unknown_method", method=repr(method_type)) from None
 
 
 def methods_for(currency: str, enabled: tuple[str, ...] | list[str] | None = None

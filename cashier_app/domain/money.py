@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
+
+from cashier_app.domain.errors import CashierError
 
 #: Minor-unit exponents, as in the official SDK's amount-currency-rules.json (2026-09-01).
 CURRENCY_EXPONENTS: dict[str, int] = {
@@ -30,7 +32,7 @@ _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$", re.ASCII)
 
 
 #: English message templates by code. The GUI shows the same templates translated
-#: (cashier_app/ui/domain_text.py), so an operator reads the reason in their language.
+#: (cashier_app/ui/text.py), so an operator reads the reason in their language.
 MESSAGES: dict[str, str] = {
     "currency_missing": "currency is missing",
     "currency_format": "currency {currency} is not a three-letter ISO 4217 code",
@@ -54,21 +56,11 @@ MESSAGES: dict[str, str] = {
 }
 
 
-class MoneyError(ValueError):
-    """An amount or currency that cannot be used; the message names the problem.
-    ``code`` and ``params`` let a UI say the same in another language ("" for a plain
-    message raised by a caller)."""
+class MoneyError(CashierError, ValueError):
+    """An amount or currency that cannot be used; the message names the problem. Built
+    with ``MoneyError.of(code, **params)`` from ``MESSAGES``."""
 
-    def __init__(self, message: str, *, code: str = "", params: dict[str, str] | None = None
-                 ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params or {}
-
-    @classmethod
-    def of(cls, code: str, **params: object) -> MoneyError:
-        texts = {k: str(v) for k, v in params.items()}
-        return cls(MESSAGES[code].format(**texts), code=code, params=texts)
+    MESSAGES: ClassVar[dict[str, str]] = MESSAGES
 
 
 def exponent(currency: str) -> int:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import CURRENCY_SYMBOLS, Money, MoneyError
 
 # Payment Kit error codes (docs/cashier-ux.md §1).
@@ -28,13 +29,17 @@ CODE_MESSAGES: dict[int, str] = {
 }
 
 
-class PaymentKitError(Exception):
-    """A Payment Kit ``BusinessError``: ``code`` is one of the constants above."""
+class PaymentKitError(CashierError):
+    """A Payment Kit ``BusinessError``: ``code`` is one of the numeric constants above (as
+    in HarmonyOS, where ``BusinessError.code`` is a number)."""
+
+    code: int  # type: ignore[assignment]
 
     def __init__(self, code: int, message: str = "") -> None:
+        text = message or CODE_MESSAGES.get(code, "error")
+        super().__init__(f"{code}: {text}", params={"code": code, "message": text})
         self.code = code
-        self.message = message or CODE_MESSAGES.get(code, "error")
-        super().__init__(f"{code}: {self.message}")
+        self.message = text
 
 
 @dataclass(frozen=True, slots=True)

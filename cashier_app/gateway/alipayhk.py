@@ -61,6 +61,7 @@ import httpx
 
 from cashier_app import __version__
 from cashier_app.domain.dialects import ALIPAYHK, ANTOM, check_dialect
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money
 from cashier_app.gateway import retry
 from cashier_app.gateway.errors import (
@@ -88,8 +89,10 @@ DEFAULT_MCC = "5999"  #: ISO 18245 "miscellaneous and specialty retail"
 API = "alipayhk.pay"
 
 
-class EnvelopeError(ValueError):
+class EnvelopeError(CashierError, ValueError):
     """An envelope that is not the documented shape; the message names the problem."""
+
+    layer = "gateway"
 
 
 # -- the exact member text (what is signed) -------------------------------------------

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from cashier_app.domain.errors import CashierError
 
-class GatewayError(Exception):
+
+class GatewayError(CashierError):
     """Base of every gateway failure. ``retryable`` says whether the same request may be
     sent again unchanged (same id, identical body)."""
 
+    layer = "gateway"
     retryable = False
 
 
@@ -37,10 +40,12 @@ class GatewayResultError(GatewayError):
 
     def __init__(self, result_status: str, result_code: str, result_message: str = "",
                  api: str = "") -> None:
+        where = f"{api}: " if api else ""
+        super().__init__(f"{where}{result_code} ({result_status}) {result_message}".rstrip(),
+                         code=result_code, params={"api": api, "status": result_status,
+                                                   "message": result_message})
         self.result_status = result_status
         self.result_code = result_code
         self.result_message = result_message
         self.api = api
         self.retryable = result_status == "U"
-        where = f"{api}: " if api else ""
-        super().__init__(f"{where}{result_code} ({result_status}) {result_message}".rstrip())

@@ -22,17 +22,23 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from cashier_app.domain.errors import CashierError
+
 MIN_KEY_BITS = 2048
 ALGORITHM = "RSA256"
 DEFAULT_KEY_VERSION = "1"
 
 
-class KeyFormatError(ValueError):
+class KeyFormatError(CashierError, ValueError):
     """Key text that is not a usable key of the wanted kind; the message says why."""
 
+    layer = "gateway"
 
-class SignatureError(Exception):
+
+class SignatureError(CashierError):
     """A signature that is missing, malformed, or does not verify."""
+
+    layer = "gateway"
 
 
 # -- key parsing ----------------------------------------------------------------------

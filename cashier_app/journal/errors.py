@@ -5,27 +5,25 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from cashier_app.domain.errors import CashierError
 
-class JournalError(Exception):
+
+class JournalError(CashierError):
     """The journal cannot be used; the message names the problem and the file.
 
     The app refuses to take payments while the journal raises this: a sale it cannot
     record is a sale it could lose.
     """
 
+    layer = "journal"
 
-class UnknownPaymentError(JournalError, KeyError):
+
+class UnknownPaymentError(JournalError):
     """No payment with that ``paymentRequestId`` is in the journal."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown payment"
 
-
-class UnknownRefundError(JournalError, KeyError):
+class UnknownRefundError(JournalError):
     """No refund with that ``refundRequestId`` is in the journal."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown refund"
 
 
 class DuplicateRecordError(JournalError):

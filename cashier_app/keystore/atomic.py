@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.filelock import try_lock, unlock
 
 
@@ -52,8 +53,10 @@ def _fsync_dir(directory: Path) -> None:
         os.close(dir_fd)
 
 
-class FileLockTimeout(OSError):
+class FileLockTimeout(CashierError, OSError):
     """Another process held the lock for longer than the timeout."""
+
+    layer = "keystore"
 
 
 @contextlib.contextmanager

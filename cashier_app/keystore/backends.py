@@ -28,13 +28,17 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from cashier_app.domain.errors import CashierError
+
 from .atomic import FileLockTimeout, atomic_write, locked
 
 SERVICE = "cashier"
 
 
-class KeyStoreError(Exception):
+class KeyStoreError(CashierError):
     """A key store problem the user can act on; the message says what to do."""
+
+    layer = "keystore"
 
 
 class BackendUnavailableError(KeyStoreError):
@@ -50,8 +54,8 @@ class KeyringLockedError(KeyStoreError):
     """The OS keyring is locked and did not unlock."""
 
 
-class WrongPassphraseError(KeyStoreError):
-    """The encrypted key file does not open with the given passphrase."""
+class WrongPassphraseError(PassphraseRequiredError):
+    """The encrypted key file does not open with the given passphrase (ask again)."""
 
 
 class CorruptKeyFileError(KeyStoreError):

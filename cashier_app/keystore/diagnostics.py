@@ -48,13 +48,11 @@ class KeyProblem:
 class KeyDiagnosisError(KeyFormatError):
     """A key that cannot be used here; ``.problem`` says what it is and how to fix it."""
 
-    def __init__(self, problem: KeyProblem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
+    layer = "keystore"
 
-    @property
-    def code(self) -> str:
-        return self.problem.code
+    def __init__(self, problem: KeyProblem) -> None:
+        super().__init__(str(problem), code=problem.code)
+        self.problem = problem
 
 
 FIX_GENERATE = "generate a new RSA-2048 pair with 'cashier keys generate' and upload its public key"

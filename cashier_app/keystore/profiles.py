@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from cashier_app import paths
 from cashier_app.domain import dialects, methods
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
 
@@ -63,8 +64,10 @@ _MERCHANT_ID_RE = re.compile(r"[A-Za-z0-9]{1,32}")
 _KEY_VERSION_RE = re.compile(r"[1-9][0-9]{0,5}")
 
 
-class ProfileError(ValueError):
+class ProfileError(CashierError, ValueError):
     """A profile value that cannot be used; the message names the field and the fix."""
+
+    layer = "keystore"
 
 
 class ProfileNotFoundError(ProfileError):

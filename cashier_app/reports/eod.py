@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cashier_app.domain import methods
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.reports.amounts import minor_str
@@ -31,14 +32,16 @@ OPEN_STATUSES = (Status.CREATED, Status.PENDING, Status.UNKNOWN)
 UNSUCCESSFUL = frozenset({Status.FAILED.value, Status.CANCELLED.value, Status.EXPIRED.value})
 
 
-class ReportError(Exception):
+class ReportError(CashierError):
     """A report that cannot be made or written; the message names the problem."""
+
+    layer = "reports"
 
 
 def method_name(method_type: str) -> str:
     try:
         return methods.get(method_type).name_en
-    except KeyError:
+    except methods.UnknownMethodError:
         return method_type
 
 

@@ -98,7 +98,7 @@ def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[Ref
     try:
         method = methods.get(payment.method)
         wallet, plus = method.name_en, method.alipay_plus
-    except KeyError:
+    except methods.UnknownMethodError:
         wallet, plus = payment.method, False
     cur = payment.amount.currency
     if refund is not None:

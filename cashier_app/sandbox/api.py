@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from cashier_app.domain import methods
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.sandbox import store as st
 
@@ -22,13 +23,15 @@ TERMINAL_TYPES = frozenset({"WEB", "WAP", "APP", "MINI_APP"})
 MAX_URL = 2048
 
 
-class ApiError(Exception):
+class ApiError(CashierError):
     """An Antom ``result`` other than success: ``code`` (e.g. PARAM_ILLEGAL), ``status``
-    F or U, and a message naming the problem."""
+    F or U, and a message naming the problem (sent to the client as ``resultMessage``)."""
+
+    layer = "sandbox"
 
     def __init__(self, code: str, message: str, status: str = "F") -> None:
-        super().__init__(message)
-        self.code, self.message, self.status = code, message, status
+        super().__init__(message, code=code)
+        self.message, self.status = message, status
 
 
 class Context(Protocol):
@@ -279,7 +282,7 @@ def cancel(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
         try:
             ctx.store.cancel(p, ctx.now())
         except st.StateError as exc:
-            raise ApiError(exc.args[0], exc.args[1]) from None
+            raise ApiError(exc.code, str(exc)) from None
         assert p.cancelled_at is not None
         return {"result": result(), "paymentId": p.payment_id,
                 "paymentRequestId": p.payment_request_id, "cancelTime": iso(p.cancelled_at)}
@@ -307,7 +310,7 @@ def refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
             r = ctx.store.add_refund(p, request_id, amount, reason, ctx.now(),
                                      fingerprint(body))
         except st.StateError as exc:
-            raise ApiError(exc.args[0], exc.args[1]) from None
+            raise ApiError(exc.code, str(exc)) from None
         return refund_answer(r)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.sandbox import store as st
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,10 @@ MAX_DELAY = 600.0
 _FIELDS = ("action", "after_seconds", "resultCode", "pending")
 
 
-class AutoPayError(ValueError):
+class AutoPayError(CashierError, ValueError):
     """A bad auto-pay setting; the message names the field."""
+
+    layer = "sandbox"
 
 
 @dataclass(frozen=True)

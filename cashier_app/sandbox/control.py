@@ -7,10 +7,14 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
+from cashier_app.domain.errors import CashierError
 
-class SimulatorError(Exception):
+
+class SimulatorError(CashierError):
     """The sandbox refused a control call (``status`` 404 unknown payment, 409 wrong state,
     400 bad input) or could not be reached (``status`` None)."""
+
+    layer = "sandbox"
 
     def __init__(self, message: str, status: int | None = None) -> None:
         super().__init__(message)

@@ -13,6 +13,8 @@ import threading
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from cashier_app.domain.errors import CashierError
+
 #: Fault kinds and what they do.
 KINDS: dict[str, str] = {
     "latency": "wait `seconds` before answering an API call",
@@ -37,8 +39,10 @@ HTTP_ERROR_STATUSES = (500, 502, 503, 504)
 MAX_SECONDS = 120.0
 
 
-class FaultError(ValueError):
+class FaultError(CashierError, ValueError):
     """A fault description that cannot be used; the message names the field."""
+
+    layer = "sandbox"
 
 
 @dataclass

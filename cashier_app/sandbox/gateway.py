@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway.signing import (
     DEFAULT_KEY_VERSION,
@@ -32,8 +33,10 @@ from cashier_app.sandbox.server import HttpServer
 log = logging.getLogger(__name__)
 
 
-class SandboxError(ValueError):
+class SandboxError(CashierError, ValueError):
     """A sandbox set-up problem (bad host, bad merchant key...); the message says which."""
+
+    layer = "sandbox"
 
 
 class SandboxGateway:

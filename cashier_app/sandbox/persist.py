@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.sandbox import store as st
 
@@ -44,8 +45,10 @@ CREATE TABLE IF NOT EXISTS payments (
 """
 
 
-class StateFileError(Exception):
+class StateFileError(CashierError):
     """The state file cannot be used (corrupt, not ours, newer, unreadable); names the file."""
+
+    layer = "sandbox"
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -100,7 +100,7 @@ def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: byt
         else:
             _json(out, 404, {"error": str(exc)})
     except st.StateError as exc:
-        _json(out, 409, {"error": str(exc.args[-1])})
+        _json(out, 409, {"error": str(exc)})
     except (ValueError, FaultError, KeyFormatError) as exc:
         _json(out, 400, {"error": str(exc)})
 

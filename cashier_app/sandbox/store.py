@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from cashier_app.domain import methods
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money
 
 if TYPE_CHECKING:
@@ -39,15 +40,21 @@ DECLINE_CODES = frozenset({DECLINED_CODE, "USER_BALANCE_NOT_ENOUGH", "USER_NOT_E
 _CANCEL_TZ = timezone(timedelta(hours=8))
 
 
-class StateError(Exception):
-    """A transition the payment's current state does not allow (HTTP 409 on the wire)."""
+class StateError(CashierError):
+    """A transition the payment's current state does not allow (HTTP 409 on the wire);
+    ``code`` is the Antom result code the API answers with."""
+
+    layer = "sandbox"
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message, code=code)
+        self.message = message
 
 
-class NotFound(KeyError):
+class NotFound(CashierError):
     """No such payment or refund."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "not found"
+    layer = "sandbox"
 
 
 def _new_id(prefix: str, counter: itertools.count[int]) -> str:
@@ -193,7 +200,8 @@ class Store:
         with self.lock:
             key = (payment.client_id, payment.payment_request_id)
             if key in self._by_request:
-                raise StateError(f"paymentRequestId {payment.payment_request_id} exists")
+                raise StateError("REPEAT_REQ_INCONSISTENT",
+                                 f"paymentRequestId {payment.payment_request_id} exists")
             self._payments[payment.payment_id] = payment
             self._by_request[key] = payment
             self._persist(payment)
@@ -260,8 +268,8 @@ class Store:
             detail = f" ({p.result_code})" if p.status == FAIL else ""
             if p.result_code == EXPIRED_CODE and p.status == FAIL:
                 detail += f": it expired at {p.expires.isoformat()}"
-            raise StateError(f"cannot {action} payment {payment_id}: it is already "
-                             f"{p.status}{detail}")
+            raise StateError("ORDER_IS_CLOSED", f"cannot {action} payment {payment_id}: "
+                             f"it is already {p.status}{detail}")
         return p
 
     def approve(self, payment_id: str, now: datetime) -> Payment:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.ui.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -22,8 +23,10 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en", "zh_CN")
 
 
-class TranslationError(ValueError):
+class TranslationError(CashierError, ValueError):
     """A translation file that cannot be read; the message names the file."""
+
+    layer = "ui"
 
 
 class TsTranslator(QTranslator):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain.outcome import Status
+from cashier_app.keystore.backends import PassphraseRequiredError
 from cashier_app.ui.customer_display import CustomerDisplay
 from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.pages.picker_page import PickerPage
@@ -32,6 +33,7 @@ from cashier_app.ui.qa.console import install_qa_console
 from cashier_app.ui.resources import icon
 from cashier_app.ui.sale_flow import SaleFlow
 from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -233,9 +235,7 @@ class MainWindow(QMainWindow):
             self.banner.hide()
 
     def _on_services_failed(self, exc: BaseException) -> None:
-        from cashier_app.app import KeystorePassphraseNeeded
-
-        if isinstance(exc, KeystorePassphraseNeeded):
+        if isinstance(exc, PassphraseRequiredError):
             # No OS keyring here: the keys are in the encrypted file. Ask, then build again;
             # the passphrase lives only in this call and the worker's key store.
             passphrase = self.ask_passphrase(self, self.tr(
@@ -247,8 +247,8 @@ class MainWindow(QMainWindow):
                                passphrase.encode("utf-8"), on_done=self._on_services_built,
                                on_error=self._on_services_failed)
                 return
-        message = str(exc) or type(exc).__name__
-        log.warning("start-up failed: %s", message)
+        message = error_text(exc)
+        log.warning("start-up failed: %s", exc)
         self.starting_page.show_failure(message)
         self.services_failed.emit(message)
 

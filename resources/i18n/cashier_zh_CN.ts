@@ -1,6 +1,97 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>CashierError</name>
+        <message>
+            <source>IDR amounts must be whole rupiah (the value must end in 00)</source>
+            <translation>印尼盾金额必须为整卢比（数值须以 00 结尾）</translation>
+        </message>
+        <message>
+            <source>a payment cannot go from {current} to {new}</source>
+            <translation>支付状态不能从 {current} 变为 {new}</translation>
+        </message>
+        <message>
+            <source>a standalone gateway needs {missing} as well</source>
+            <translation>独立网关还需要 {missing}</translation>
+        </message>
+        <message>
+            <source>amount has more than {digits} digits</source>
+            <translation>金额超过 {digits} 位数字</translation>
+        </message>
+        <message>
+            <source>amount is empty</source>
+            <translation>金额为空</translation>
+        </message>
+        <message>
+            <source>amount must be an object with currency and value</source>
+            <translation>金额必须是包含币种和数值的对象</translation>
+        </message>
+        <message>
+            <source>amount must be greater than zero</source>
+            <translation>金额必须大于零</translation>
+        </message>
+        <message>
+            <source>amount must be text such as 12.30</source>
+            <translation>金额必须是文本，例如 12.30</translation>
+        </message>
+        <message>
+            <source>amount must not be negative</source>
+            <translation>金额不能为负数</translation>
+        </message>
+        <message>
+            <source>amount value is missing</source>
+            <translation>缺少金额数值</translation>
+        </message>
+        <message>
+            <source>amount value must be an integer number of minor units, not {type}</source>
+            <translation>金额必须是以最小货币单位表示的整数，而不是 {type}</translation>
+        </message>
+        <message>
+            <source>amount value {text} is not a string of digits</source>
+            <translation>金额数值 {text} 不是数字串</translation>
+        </message>
+        <message>
+            <source>amount {text} is not a number</source>
+            <translation>金额 {text} 不是数字</translation>
+        </message>
+        <message>
+            <source>amount {text} must be typed with the digits 0-9</source>
+            <translation>金额 {text} 必须使用数字 0-9 输入</translation>
+        </message>
+        <message>
+            <source>amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals</source>
+            <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
+        </message>
+        <message>
+            <source>cannot subtract {other} from {currency}</source>
+            <translation>不能从 {currency} 中减去 {other}</translation>
+        </message>
+        <message>
+            <source>currency is missing</source>
+            <translation>缺少币种</translation>
+        </message>
+        <message>
+            <source>currency {currency} is not a three-letter ISO 4217 code</source>
+            <translation>币种 {currency} 不是三位字母的 ISO 4217 代码</translation>
+        </message>
+        <message>
+            <source>currency {currency} is not supported (supported: {supported})</source>
+            <translation>不支持币种 {currency}（支持：{supported}）</translation>
+        </message>
+        <message>
+            <source>unknown payment method {method}</source>
+            <translation>未知的支付方式 {method}</translation>
+        </message>
+        <message>
+            <source>{currency} allows at most {digits} decimal places</source>
+            <translation>{currency} 最多允许 {digits} 位小数</translation>
+        </message>
+        <message>
+            <source>{currency} has no minor unit: the amount must be a whole number</source>
+            <translation>{currency} 没有辅币单位：金额必须是整数</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerDisplay</name>
         <message>
             <source>Customer display</source>
@@ -674,86 +765,6 @@ Enter its passphrase:</source>
         <message>
             <source>Alipay app</source>
             <translation>支付宝 App</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoneyError</name>
-        <message>
-            <source>currency is missing</source>
-            <extracomment>Listed literally so that lupdate extracts them; a test keeps this list equal to MESSAGES.</extracomment>
-            <translation>缺少币种</translation>
-        </message>
-        <message>
-            <source>currency {currency} is not a three-letter ISO 4217 code</source>
-            <translation>币种 {currency} 不是三位字母的 ISO 4217 代码</translation>
-        </message>
-        <message>
-            <source>currency {currency} is not supported (supported: {supported})</source>
-            <translation>不支持币种 {currency}（支持：{supported}）</translation>
-        </message>
-        <message>
-            <source>amount value must be an integer number of minor units, not {type}</source>
-            <translation>金额必须是以最小货币单位表示的整数，而不是 {type}</translation>
-        </message>
-        <message>
-            <source>amount must be greater than zero</source>
-            <translation>金额必须大于零</translation>
-        </message>
-        <message>
-            <source>amount has more than {digits} digits</source>
-            <translation>金额超过 {digits} 位数字</translation>
-        </message>
-        <message>
-            <source>IDR amounts must be whole rupiah (the value must end in 00)</source>
-            <translation>印尼盾金额必须为整卢比（数值须以 00 结尾）</translation>
-        </message>
-        <message>
-            <source>amount must be text such as 12.30</source>
-            <translation>金额必须是文本，例如 12.30</translation>
-        </message>
-        <message>
-            <source>amount is empty</source>
-            <translation>金额为空</translation>
-        </message>
-        <message>
-            <source>amount {text} must be typed with the digits 0-9</source>
-            <translation>金额 {text} 必须使用数字 0-9 输入</translation>
-        </message>
-        <message>
-            <source>amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals</source>
-            <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
-        </message>
-        <message>
-            <source>amount must not be negative</source>
-            <translation>金额不能为负数</translation>
-        </message>
-        <message>
-            <source>amount {text} is not a number</source>
-            <translation>金额 {text} 不是数字</translation>
-        </message>
-        <message>
-            <source>{currency} has no minor unit: the amount must be a whole number</source>
-            <translation>{currency} 没有辅币单位：金额必须是整数</translation>
-        </message>
-        <message>
-            <source>{currency} allows at most {digits} decimal places</source>
-            <translation>{currency} 最多允许 {digits} 位小数</translation>
-        </message>
-        <message>
-            <source>amount value {text} is not a string of digits</source>
-            <translation>金额数值 {text} 不是数字串</translation>
-        </message>
-        <message>
-            <source>amount must be an object with currency and value</source>
-            <translation>金额必须是包含币种和数值的对象</translation>
-        </message>
-        <message>
-            <source>amount value is missing</source>
-            <translation>缺少金额数值</translation>
-        </message>
-        <message>
-            <source>cannot subtract {other} from {currency}</source>
-            <translation>不能从 {currency} 中减去 {other}</translation>
         </message>
     </context>
     <context>

@@ -13,16 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cashier_app.keystore import diagnostics
-from cashier_app.keystore.backends import KeyStoreError, pick_keyring
+from cashier_app.keystore.backends import KeyStoreError, PassphraseRequiredError, pick_keyring
 from cashier_app.keystore.profiles import Profile, ProfileStore
 from cashier_app.keystore.store import ENV_BACKEND, ENV_PASSPHRASE_FILE, KeyStatus, KeyStore
 
 #: Key files larger than this are not keys (diagnostics refuses them with a message too).
 MAX_KEY_FILE = 256 * 1024
-
-
-class PassphraseNeededError(KeyStoreError):
-    """No usable OS keyring: the encrypted key file needs its passphrase from the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +40,7 @@ class Diagnosis:
 
 
 def open_keystore(passphrase: bytes | None = None) -> KeyStore:
-    """The key store by the usual priority; raises PassphraseNeededError when only the
+    """The key store by the usual priority; raises PassphraseRequiredError when only the
     encrypted file is left and no passphrase was given (nor a passphrase file configured)."""
     keys = KeyStore.open(passphrase=passphrase)
     if keys.available or passphrase is not None:
@@ -52,7 +48,7 @@ def open_keystore(passphrase: bytes | None = None) -> KeyStore:
     mode = (os.environ.get(ENV_BACKEND) or "auto").strip().lower()
     if mode != "keyring" and not os.environ.get(ENV_PASSPHRASE_FILE) \
             and pick_keyring()[0] is None:
-        raise PassphraseNeededError(keys.unavailable_reason)
+        raise PassphraseRequiredError(keys.unavailable_reason)
     return keys
 
 

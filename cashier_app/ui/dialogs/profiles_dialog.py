@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.keystore.backends import PassphraseRequiredError
 from cashier_app.keystore.profiles import SANDBOX_PROFILE, Profile, ProfileStore
 from cashier_app.keystore.store import KeyStore
 from cashier_app.ui.dialogs import profile_ops as ops
 from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import error_text
 from cashier_app.ui.widgets.key_panel import KeyPanel
 from cashier_app.ui.widgets.profile_form import ProfileForm
 
@@ -188,8 +190,8 @@ class ProfilesDialog(QDialog):
         self._on_table_selection_changed()
 
     def _on_keystore_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ops.PassphraseNeededError):
-            phrase = self._prompt(self, str(exc))
+        if isinstance(exc, PassphraseRequiredError):
+            phrase = self._prompt(self, error_text(exc))
             if phrase:
                 self._open_keystore(phrase.encode("utf-8"))
                 return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.reports.amounts import minor_display, minor_str
-from cashier_app.ui.domain_text import money_error_text
+from cashier_app.ui.text import error_text
 
 
 class RefundDialog(QDialog):
@@ -137,7 +137,7 @@ class RefundDialog(QDialog):
             try:
                 money = self.amount()
             except MoneyError as exc:
-                problem = money_error_text(exc)
+                problem = error_text(exc)
             else:
                 problem = ""
                 self.confirm_button.setText(self.tr("Refund %1").replace("%1", money.display()))

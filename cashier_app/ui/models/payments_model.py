@@ -65,7 +65,7 @@ def method_name(method_type: str) -> str:
     """The wallet's name in the UI language, or the raw type when it is not in the catalog."""
     try:
         method = methods.get(method_type)
-    except KeyError:
+    except methods.UnknownMethodError:
         return method_type
     return method.name(QLocale().name())
 

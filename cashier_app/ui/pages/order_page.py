@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.money import CURRENCY_SYMBOLS, Money, MoneyError
 from cashier_app.domain.payment_kit import PaymentInfo
-from cashier_app.ui.domain_text import money_error_text
+from cashier_app.ui.text import error_text
 from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
 
 MAX_REFERENCE = 64
@@ -223,7 +223,7 @@ class OrderPage(QWidget):
         try:
             money = Money.parse(self.amount_input.text(), self._currency)
         except MoneyError as exc:
-            self._show_error(self.tr("Invalid amount: %1").replace("%1", money_error_text(exc)))
+            self._show_error(self.tr("Invalid amount: %1").replace("%1", error_text(exc)))
             self.amount_input.setFocus()
             self.amount_input.selectAll()
             return

@@ -301,7 +301,7 @@ class ReportPage(QWidget):
     def _method_color(method_type: str) -> str:
         try:
             return methods.get(method_type).brand_color
-        except KeyError:
+        except methods.UnknownMethodError:
             return "#607D8B"
 
     # -- export -------------------------------------------------------------------------

@@ -24,8 +24,8 @@ from cashier_app.domain import methods
 from cashier_app.domain.money import CURRENCY_EXPONENTS, MoneyError, check_currency
 from cashier_app.keystore import profiles as kp
 from cashier_app.keystore.profiles import Environment, Profile, ProfileError
-from cashier_app.ui.domain_text import money_error_text
 from cashier_app.ui.i18n import current_language
+from cashier_app.ui.text import error_text
 
 CUSTOM = "custom"
 
@@ -264,7 +264,7 @@ class ProfileForm(QWidget):
             try:
                 check()
             except MoneyError as exc:
-                self.show_error(field, money_error_text(exc))
+                self.show_error(field, error_text(exc))
                 failed = True
             except ProfileError as exc:
                 self.show_error(field, str(exc))

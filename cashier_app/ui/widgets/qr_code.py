@@ -9,6 +9,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from cashier_app.domain.errors import CashierError
+
 #: Modules of white border required around a QR code by ISO/IEC 18004.
 QUIET_ZONE = 4
 #: Side of the centre mark as a fraction of the code's side: 0.3² = 9 % of the area, well
@@ -18,8 +20,10 @@ MARK_FRACTION = 0.3
 _ALIPAY_PLUS_BLUE = QColor("#1677FF")
 
 
-class QRCodeDataError(ValueError):
+class QRCodeDataError(CashierError, ValueError):
     """The text does not fit in any QR code version."""
+
+    layer = "ui"
 
 
 class QRCodeWidget(QWidget):

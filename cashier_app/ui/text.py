@@ -1,0 +1,63 @@
+"""Operator-visible text: Qt-style ``%1`` placeholders and errors in the UI language.
+
+:func:`fill` replaces the hand-written ``self.tr("… %1 …").replace("%1", x)`` copies (in
+one pass, so an argument that itself contains ``%2`` is left alone). :func:`error_text`
+renders any :class:`~cashier_app.domain.errors.CashierError` from its code and parameters
+in the current language: its English template is looked up in the ``CashierError``
+context of resources/i18n (``scripts/update_translations.py`` keeps that context equal to
+the templates the code defines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from cashier_app.domain.errors import CashierError, fill_template
+
+#: The translation context of every error template.
+ERROR_CONTEXT = "CashierError"
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(text: str, *args: object) -> str:
+    """``text`` with ``%1`` … ``%9`` replaced by ``args`` (as ``QString.arg`` would)."""
+
+    def one(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return str(args[index - 1]) if index <= len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(one, text)
+
+
+def translate_error_template(template: str) -> str:
+    return QCoreApplication.translate(ERROR_CONTEXT, template)
+
+
+def error_text(exc: BaseException) -> str:
+    """What the operator reads for ``exc``, in the UI language.
+
+    A CashierError with a code is rendered from its (translated) template and parameters;
+    one with a plain message shows that message; anything else shows ``str(exc)``."""
+    if isinstance(exc, CashierError):
+        template = exc.template
+        if template is not None:
+            return fill_template(translate_error_template(template), exc.params)
+    return str(exc) or type(exc).__name__
+
+
+def known_error_templates() -> set[str]:
+    """Every error template the code defines (imports every module of ``cashier_app`` so
+    that each error class is seen); the translations must cover exactly these."""
+    import importlib
+    import pkgutil
+
+    import cashier_app
+    from cashier_app.domain.errors import all_templates
+
+    for module in pkgutil.walk_packages(cashier_app.__path__, "cashier_app."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    return all_templates()
