@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ class _Task:
     on_error: ErrorCallback | None
     owner: QObject | None
     runnable: QRunnable | None = field(default=None, repr=False)
+    #: set once the worker has returned and reported (or found nobody left to report to)
+    done: threading.Event = field(default_factory=threading.Event, repr=False)
 
 
 class _Runnable(QRunnable):
@@ -56,12 +59,24 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         task = self._task
         try:
-            result = task.fn(*task.args, **task.kwargs)
-        except BaseException as exc:
-            log.debug("task %s failed:\n%s", task.name, traceback.format_exc())
-            self._report.emit(task.id, False, exc)
-        else:
-            self._report.emit(task.id, True, result)
+            try:
+                result = task.fn(*task.args, **task.kwargs)
+            except BaseException as exc:
+                log.debug("task %s failed:\n%s", task.name, traceback.format_exc())
+                ok, payload = False, exc
+            else:
+                ok, payload = True, result
+            self._deliver(ok, payload)
+        finally:
+            task.done.set()
+
+    def _deliver(self, ok: bool, payload: object) -> None:
+        # The runner (and the window owning it) may be gone by now: quitting while a slow
+        # call is in flight. Nobody is left to tell, which is not an error.
+        try:
+            self._report.emit(self._task.id, ok, payload)
+        except RuntimeError:
+            log.debug("task %s finished after its runner was deleted", self._task.name)
 
 
 class TaskRunner(QObject):
@@ -130,6 +145,16 @@ class TaskRunner(QObject):
                 self._generations[key] += 1
         if was_busy and not self.is_busy():
             self.busy_changed.emit(False)
+
+    def done_event(self, task_id: int) -> threading.Event:
+        """An event set once the task's worker has returned (even if the runner has been
+        deleted since); an already reported task's event is a set one."""
+        task = self._tasks.get(task_id)
+        if task is None:
+            event = threading.Event()
+            event.set()
+            return event
+        return task.done
 
     def is_running(self, name: str) -> bool:
         """Whether a current (not abandoned) task called ``name`` is in flight."""

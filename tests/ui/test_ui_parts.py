@@ -67,6 +67,30 @@ def test_cancelling_a_group_drops_its_tasks_and_errors_are_delivered(qtbot, cash
         runner.run("late", lambda: None)
 
 
+def test_a_task_finishing_after_its_window_is_gone_prints_no_traceback(qtbot, cashier_app,
+                                                                          capfd):
+    """Issue 9 item 10: quitting while a slow call is in flight printed
+    ``RuntimeError: Signal source has been deleted`` from the worker at exit."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    runner = TaskRunner(window)
+    release = threading.Event()
+    delivered: list[object] = []
+    task_id = runner.run("sale:poll", lambda: release.wait(5) and "late",
+                         on_done=delivered.append)
+    done = runner.done_event(task_id)
+    runner.shutdown(0)  # what closeEvent does when a call outlasts its wait
+    shiboken6.delete(window)  # the window (and its runner) are gone
+    assert not shiboken6.isValid(runner)
+    release.set()
+    qtbot.waitUntil(done.is_set, timeout=5000)
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Signal source has been deleted" not in err, err
+    assert delivered == []
+
+
 # -- QR widget ----------------------------------------------------------------------------
 
 
