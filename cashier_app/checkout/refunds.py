@@ -51,6 +51,7 @@ class Refunds:
             refund = RefundRecord(new_request_id("R"), payment_request_id, amount,
                                   Status.PENDING, now, now, reason=reason)
             self.service.journal.create_refund(refund)
+            self.service._refund_changed(refund)
             self.service._event(payment_request_id, "refund", {
                 "refund_request_id": refund.refund_request_id,
                 "amount": amount.decimal_str(), "currency": amount.currency})
@@ -125,7 +126,7 @@ class Refunds:
         updated = self.service.journal.update_refund(rrid, status=status, **changes)
         self.service._event(prid, "refund_state", {"refund_request_id": rrid, "to": status.value,
                                            "code": changes.get("result_code", "")})
-        return updated
+        return self.service._refund_changed(updated)
 
 
 def _mismatch(api: str, refund: RefundRecord, refund_request_id: str, amount: Money | None,

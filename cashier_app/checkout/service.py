@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from cashier_app.checkout.changes import PAYMENT, REFUND, ChangeFeed, JournalChange
 from cashier_app.checkout.codes import (
     CODE_EXPIRED,
     CODE_NOT_AT_GATEWAY,
@@ -97,6 +98,8 @@ class CheckoutService:
         self.client_id = client_id or client.client_id
         self._clock = clock or (lambda: datetime.now(UTC))
         self._refunds = Refunds(self)
+        #: every committed change of a payment or refund (checkout/changes.py)
+        self.changes = ChangeFeed()
         self._locks: dict[str, threading.RLock] = {}
         self._locks_guard = threading.Lock()
 
@@ -131,6 +134,7 @@ class CheckoutService:
         self._event(prid, "journaled", {"amount": amount.decimal_str(),
                                         "currency": amount.currency, "method": method.type,
                                         "expires_at": rec.expires_at})
+        self._payment_changed(rec)
         crash_point("journaled")
         with self._lock(prid):
             return self._send_pay(rec)
@@ -473,11 +477,20 @@ class CheckoutService:
                 if current.is_final:
                     self._event(prid, "duplicate", {"source": source, "status": new.value})
                 return current
-            return self.journal.update_payment(prid, **fill)
+            return self._payment_changed(self.journal.update_payment(prid, **fill))
         updated = self.journal.update_payment(prid, status=new, **changes)
         self._event(prid, "state", {"from": current.status.value, "to": new.value,
                                     "source": source, "code": changes.get("result_code", "")})
-        return updated
+        return self._payment_changed(updated)
+
+    def _payment_changed(self, rec: PaymentRecord) -> PaymentRecord:
+        self.changes.publish(JournalChange(PAYMENT, rec.payment_request_id, rec.status))
+        return rec
+
+    def _refund_changed(self, refund: RefundRecord) -> RefundRecord:
+        self.changes.publish(JournalChange(REFUND, refund.payment_request_id, refund.status,
+                                           refund.refund_request_id))
+        return refund
 
     def _unreachable(self, prid: str, api: str, exc: GatewayError) -> PaymentRecord:
         """No verified answer: the payment's fate is unknown (never FAILED on a guess)."""

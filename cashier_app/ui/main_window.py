@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.outcome import Status
 from cashier_app.keystore.backends import PassphraseRequiredError
 from cashier_app.ui.customer_display import CustomerDisplay
+from cashier_app.ui.journal_watch import JournalWatch
 from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.pages.picker_page import PickerPage
 from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.services: Any = None
         self.tasks = TaskRunner(self)
         self.flow: SaleFlow | None = None
+        self.journal_watch: JournalWatch | None = None  #: the services' one change signal
         self.display: CustomerDisplay | None = None
         self._extra_pages: dict[str, QWidget | None] = {}
 
@@ -210,8 +212,11 @@ class MainWindow(QMainWindow):
         self.services = services
         profile = services.profile
         self.order_page.set_currency(profile.currency)
+        self._drop_journal_watch()
+        self.journal_watch = JournalWatch(services.checkout, self)
         self.flow = SaleFlow(services, self.tasks, self.stack, self.order_page,
                              self.picker_page, self.redirect_page, self.result_page, self)
+        self.flow.follow_journal(self.journal_watch)
         self.flow.stage_changed.connect(self._on_flow_stage_changed)
         self._show_profile(services)
         self.flow.new_sale()
@@ -327,6 +332,8 @@ class MainWindow(QMainWindow):
             self._extra_pages[name] = page
             if page is not None:
                 self.stack.addWidget(page)
+                if self.journal_watch is not None and hasattr(page, "on_journal_changed"):
+                    self.journal_watch.journal_changed.connect(page.on_journal_changed)
         if page is None:
             self._set_sale_actions_enabled(True)
             return None
@@ -374,6 +381,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._extra_pages.clear()
+        self._drop_journal_watch()
         self._set_sale_actions_enabled(False)
         old, self.services = self.services, None
         self.profile_name = name
@@ -382,6 +390,12 @@ class MainWindow(QMainWindow):
         self.tasks.run("app:start", _replace_services, old, self._factory, name,
                        on_done=self._on_services_switched, on_error=self._on_services_failed)
         return True
+
+    def _drop_journal_watch(self) -> None:
+        watch, self.journal_watch = self.journal_watch, None
+        if watch is not None:
+            watch.detach()
+            watch.deleteLater()
 
     def _on_services_switched(self, services: Any) -> None:
         self._on_services_built(services)
@@ -410,6 +424,8 @@ class MainWindow(QMainWindow):
         if self.flow is not None:
             self.flow.poller.stop()
         self.tasks.cancel("sale")
+        if self.journal_watch is not None:
+            self.journal_watch.detach()
         services, self.services = self.services, None
         if services is not None:
             # Closing stops the embedded gateway and the journal: off the GUI thread too.

@@ -90,10 +90,31 @@ class PaymentPoller(QObject):
         self._timer.stop()
         self._fire()
 
+    def reread(self) -> None:
+        """Read the payment back from the journal now (no network): it was changed by
+        another path, e.g. a verified notification, while an inquiry may still be on its
+        way. A final state there settles it at once."""
+        if self._record is None:
+            return
+        self._tasks.run(f"{self._name}-journal", self._checkout.get,
+                        self._record.payment_request_id, on_done=self._on_reread, owner=self)
+
+    def _on_reread(self, record: PaymentRecord) -> None:
+        if self._record is None or record.payment_request_id != self._record.payment_request_id:
+            return
+        if not record.is_final:
+            return  # the poll keeps its own pace
+        self._record = None
+        self._timer.stop()
+        self._tasks.cancel(self._name)  # the inquiry on its way has nothing to add
+        self.record_updated.emit(record)
+        self.payment_settled.emit(record)
+
     def stop(self) -> None:
         """Stop polling; an answer still on its way is dropped."""
         self._timer.stop()
         self._tasks.cancel(self._name)
+        self._tasks.cancel(f"{self._name}-journal")
         self._record = None
         self._again = False
 

@@ -46,6 +46,7 @@ class SaleFlow(QObject):
         self.services, self.tasks, self.stack = services, tasks, stack
         self.order, self.picker, self.redirect, self.result = order, picker, redirect, result
         self.display = None  #: the CustomerDisplay, when one is open
+        self._watch = None  #: the JournalWatch this flow follows (follow_journal)
         self.poller = PaymentPoller(services.checkout, tasks, group="sale", parent=self)
         self._info: PaymentInfo | None = None
         self._reference = ""
@@ -83,9 +84,26 @@ class SaleFlow(QObject):
         self.stack.setCurrentWidget(page)
         self.stage_changed.emit(stage)
 
+    def follow_journal(self, watch) -> None:
+        """Follow the services' change signal (ui/journal_watch.py): a payment on screen
+        that another path settles (a notification, History) is shown settled at once."""
+        self._watch = watch
+        watch.journal_changed.connect(self._on_journal_changed)
+
+    @Slot(object)
+    def _on_journal_changed(self, change) -> None:
+        record = self.redirect.record
+        if (self.stage == "redirect" and record is not None and change.kind == "payment"
+                and change.payment_request_id == record.payment_request_id
+                and change.status.is_final):
+            self.poller.reread()
+
     def detach(self) -> None:
         """Let go of the pages (the window is switching to new services): stop polling,
         abandon this sale's tasks and disconnect every page signal this flow listens to."""
+        if self._watch is not None:
+            self._watch.journal_changed.disconnect(self._on_journal_changed)
+            self._watch = None
         self._autopay_poll.stop()
         self.poller.stop()
         self.tasks.cancel("sale")

@@ -162,6 +162,37 @@ def test_refund_against_the_sandbox(sandbox, journal):
     assert journal.refunded_total(rec.payment_request_id) == 4200
 
 
+def test_every_committed_change_is_published_once_and_a_failing_listener_is_harmless(
+        sandbox, journal):
+    """The one change signal History and End of day follow (issue 9 item 1)."""
+    from cashier_app.checkout.changes import JournalChange
+
+    svc = make_service(sandbox, journal)
+    seen: list[JournalChange] = []
+
+    def broken(_change: JournalChange) -> None:
+        raise RuntimeError("a page that is gone")
+
+    svc.changes.subscribe(broken)
+    unsubscribe = svc.changes.subscribe(seen.append)
+    rec = svc.create_payment(INFO, "ALIPAY_HK")
+    prid = rec.payment_request_id
+    assert [(c.kind, c.status) for c in seen] == [("payment", Status.CREATED),
+                                                  ("payment", Status.PENDING)]
+    svc.refresh(prid)  # still pending: nothing changed, nothing published
+    assert len(seen) == 2
+    sandbox.approve(rec.payment_id)
+    svc.refresh(prid)
+    svc.refund(prid, Money(200, "HKD"))
+    assert [(c.kind, c.status) for c in seen[2:]] == [
+        ("payment", Status.SUCCESS), ("refund", Status.PENDING), ("refund", Status.SUCCESS)]
+    assert {c.payment_request_id for c in seen} == {prid}
+    assert seen[-1].refund_request_id
+    unsubscribe()
+    svc.refund(prid, Money(100, "HKD"))
+    assert len(seen) == 5
+
+
 def test_recovery_by_a_new_service_instance(sandbox, journal):
     first = make_service(sandbox, journal)
     waiting = first.create_payment(INFO, "ALIPAY_HK")

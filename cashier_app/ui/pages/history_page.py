@@ -54,6 +54,7 @@ class HistoryPage(QWidget):
 
     DETAILS_TASK = "history:details"
     ACTION_TASK = "history:action"
+    ROW_TASK = "history:row"
 
     def __init__(self, services: Any, tasks: Any, parent: QWidget | None = None, *,
                  page_size: int = 200) -> None:
@@ -63,6 +64,8 @@ class HistoryPage(QWidget):
         self._tasks = tasks
         self._details: PaymentDetails | None = None
         self._busy = False
+        self._stale = False  #: the journal changed while the page was hidden
+        self._reselect = ""  #: the payment to select again once the list has reloaded
         self.model = PaymentsModel(services.journal, tasks, page_size=page_size, parent=self)
         self.receipts = ReceiptActions(services, tasks, self)
 
@@ -82,6 +85,7 @@ class HistoryPage(QWidget):
 
         self.model.total_changed.connect(self._update_count)
         self.model.page_loaded.connect(self._update_count)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.load_failed.connect(self._show_error)
         self.receipts.finished.connect(self._show_info)
         self.receipts.failed.connect(self._show_error)
@@ -177,13 +181,49 @@ class HistoryPage(QWidget):
             self._size_columns()
             # After the layout has settled: only then is the splitter's width final.
             QTimer.singleShot(0, self, self._split_evenly)
-        if self.model.rowCount() == 0 and not self.model.is_loading:
+        # Shown again: the journal may have moved on while hidden (ui/journal_watch.py).
+        if self._stale or not self.model.is_loading:
             self.reload()
 
     @Slot()
     def reload(self) -> None:
-        """Reload the list with the current filters (keeps the selected payment's pane)."""
+        """Reload the list with the current filters; the selected payment stays selected
+        (and its pane shown) when it is still in the list."""
+        self._stale = False
+        selected = self.selected_payment()
+        if selected is not None:
+            self._reselect = selected.payment_request_id
         self.model.set_filter(self.filters.current_filter())
+
+    @Slot(object)
+    def on_journal_changed(self, change: Any) -> None:
+        """A payment or refund changed: a loaded row is read again in place (its pane too
+        when it is selected); a payment not in the list yet reloads the list. While hidden,
+        the page reloads when it is shown next."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        prid = change.payment_request_id
+        if self.model.row_of(prid) < 0:
+            self.reload()
+            return
+        self._tasks.run(f"{self.ROW_TASK}:{prid}", self._services.journal.get_payment, prid,
+                        on_done=self._on_row_read, on_error=self._show_error, owner=self)
+
+    def _on_row_read(self, record: PaymentRecord | None) -> None:
+        if record is None:
+            return
+        self.model.update_record(record)
+        selected = self.selected_payment()
+        if selected is not None and selected.payment_request_id == record.payment_request_id:
+            self._load_details(record.payment_request_id)
+
+    @Slot()
+    def _on_model_page_loaded(self, *_args: Any) -> None:
+        prid, self._reselect = self._reselect, ""
+        row = self.model.row_of(prid) if prid else -1
+        if row >= 0 and self.selected_payment() is None:
+            self.table.selectRow(row)
 
     @Slot(object)
     def _on_filters_filter_changed(self, new: PaymentFilter) -> None:

@@ -69,6 +69,7 @@ class ReportPage(QWidget):
         self._services = services
         self._tasks = tasks
         self.report: Report | None = None
+        self._stale = False  #: the journal changed while the page was hidden
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_toolbar())
@@ -179,8 +180,18 @@ class ReportPage(QWidget):
     # -- loading ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self.report is None and not self._tasks.is_running(self.LOAD_TASK):
+        # Shown again: the journal may have moved on (a sale, a refund) while hidden.
+        if self._stale or not self._tasks.is_running(self.LOAD_TASK):
             self.reload()
+
+    @Slot(object)
+    def on_journal_changed(self, _change: Any) -> None:
+        """A payment or refund changed (ui/journal_watch.py): add up again while shown,
+        else on the next show."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
 
     def day(self) -> date:
         return self.date_edit.date().toPython()
@@ -197,6 +208,7 @@ class ReportPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
+        self._stale = False
         self.message.setText(self.tr("Adding up…"))
         self.message.setStyleSheet("")
         self._tasks.run(self.LOAD_TASK, compute_report, self._services.journal, self.day(),
