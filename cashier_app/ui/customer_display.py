@@ -18,6 +18,7 @@ from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import icon_pixmap, wallet_pixmap
+from cashier_app.ui.text import fill
 from cashier_app.ui.widgets.qr_code import QRCodeWidget
 
 
@@ -130,7 +131,7 @@ class CustomerDisplay(QWidget):
         self.amount_label.setText(money.display())
         self._set_wallets(wallets, selected)
         name = self._wallet_name(selected) if selected else ""
-        self.picker_hint.setText(self.tr("Paying with %1").replace("%1", name) if name
+        self.picker_hint.setText(fill(self.tr("Paying with %1"), name) if name
                                  else self.tr("Choose how you would like to pay"))
         self.stack.setCurrentWidget(self.amount_view)
 
@@ -146,7 +147,7 @@ class CustomerDisplay(QWidget):
         name = self._wallet_name(record.method)
         self.qr_wallet.setText(name)
         self.qr_hint.setText(self.tr("This code has expired") if expired
-                             else self.tr("Scan with %1 to pay").replace("%1", name))
+                             else fill(self.tr("Scan with %1 to pay"), name))
         self.stack.setCurrentWidget(self.qr_view)
 
     def show_result(self, status: Status, amount: Money | None, title: str) -> None:

@@ -34,7 +34,7 @@ from cashier_app.ui.qa.console import install_qa_console
 from cashier_app.ui.resources import icon
 from cashier_app.ui.sale_flow import SaleFlow
 from cashier_app.ui.tasks import TaskRunner
-from cashier_app.ui.text import error_text
+from cashier_app.ui.text import error_text, fill
 
 log = logging.getLogger(__name__)
 
@@ -229,9 +229,8 @@ class MainWindow(QMainWindow):
             return
         self.tasks.run("app:recover", services.checkout.recover,
                        on_done=self._on_recovered,
-                       on_error=lambda exc: self._show_banner(
-                           self.tr("Could not check unfinished payments: %1")
-                           .replace("%1", str(exc))))
+                       on_error=lambda exc: self._show_banner(fill(
+                           self.tr("Could not check unfinished payments: %1"), error_text(exc))))
 
     @Slot(str)
     def _on_flow_stage_changed(self, stage: str) -> None:
@@ -243,9 +242,9 @@ class MainWindow(QMainWindow):
         if isinstance(exc, PassphraseRequiredError):
             # No OS keyring here: the keys are in the encrypted file. Ask, then build again;
             # the passphrase lives only in this call and the worker's key store.
-            passphrase = self.ask_passphrase(self, self.tr(
+            passphrase = self.ask_passphrase(self, fill(self.tr(
                 "The keys of profile %1 are in the encrypted key file.\n"
-                "Enter its passphrase:").replace("%1", str(self.profile_name or "")))
+                "Enter its passphrase:"), str(self.profile_name or "")))
             if passphrase:
                 self.starting_page.show_starting()
                 self.tasks.run("app:start", _build_unlocked, self.profile_name,
@@ -263,9 +262,8 @@ class MainWindow(QMainWindow):
         where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
         names = {"embedded-sandbox": self.tr("Embedded sandbox"),
                  "antom-sandbox": self.tr("Antom sandbox"), "production": self.tr("Live")}
-        self.profile_label.setText(self.tr("Profile %1 · %2 · %3 · %4").replace(
-            "%1", profile.name).replace("%2", names.get(env, env)).replace(
-            "%3", profile.currency).replace("%4", where or "—"))
+        self.profile_label.setText(fill(self.tr("Profile %1 · %2 · %3 · %4"), profile.name,
+                                        names.get(env, env), profile.currency, where or "—"))
         embedded = services.sandbox is not None
         self.sandbox_notice.setText(self.tr("Demo keys live in memory only — nothing is "
                                             "charged"))
@@ -281,17 +279,16 @@ class MainWindow(QMainWindow):
         self.gateway_label.setProperty("state", "")
         self.tasks.run("app:probe", probe_gateway, services.client,
                        on_done=self._on_gateway_checked,
-                       on_error=lambda exc: self._on_gateway_checked(None, str(exc)))
+                       on_error=lambda exc: self._on_gateway_checked(None, error_text(exc)))
 
     def _on_gateway_checked(self, result: Any, error: str = "") -> None:
         ok = result is not None and result.ok
         summary = result.summary if result is not None else error
         if ok:
-            self.gateway_label.setText(self.tr("Gateway ✓ %1 ms")
-                                       .replace("%1", f"{result.elapsed_ms:.0f}"))
+            self.gateway_label.setText(fill(self.tr("Gateway ✓ %1 ms"), f"{result.elapsed_ms:.0f}"))
         else:
             self.gateway_label.setText(self.tr("Gateway ✗"))
-            self._show_banner(self.tr("Gateway check failed: %1").replace("%1", summary))
+            self._show_banner(fill(self.tr("Gateway check failed: %1"), summary))
         self.gateway_label.setToolTip(summary)
         self.gateway_label.setProperty("state", "ok" if ok else "bad")
         self.gateway_label.style().unpolish(self.gateway_label)
@@ -307,9 +304,8 @@ class MainWindow(QMainWindow):
             counts[record.status.value] = counts.get(record.status.value, 0) + 1
         titles = self.result_page.titles()
         parts = ", ".join(f"{n} × {titles.get(Status(s), s)}" for s, n in sorted(counts.items()))
-        self._show_banner(self.tr("Recovered %1 unfinished payment(s) from the last session: "
-                                  "%2. See History for details.")
-                          .replace("%1", str(len(records))).replace("%2", parts))
+        self._show_banner(fill(self.tr("Recovered %1 unfinished payment(s) from the last session: "
+                                       "%2. See History for details."), str(len(records)), parts))
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -350,8 +346,8 @@ class MainWindow(QMainWindow):
             return getattr(module, class_name)(self.services, self.tasks, self)
         except Exception as exc:
             log.warning("the %s page is not available: %s", name, exc)
-            self.statusBar().showMessage(self.tr("This page is not available: %1")
-                                         .replace("%1", str(exc)), 8000)
+            self.statusBar().showMessage(
+                fill(self.tr("This page is not available: %1"), error_text(exc)), 8000)
             return None
 
     @Slot()

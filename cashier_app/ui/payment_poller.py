@@ -11,6 +11,7 @@ from cashier_app.checkout.policy import PollPolicy
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import error_text
 
 #: Wait between tries while the gateway cannot be reached and the policy has run out.
 RETRY_DELAY = 5.0
@@ -178,7 +179,7 @@ class PaymentPoller(QObject):
             return
         if self._connected:
             self._connected = False
-            self.connection_changed.emit(False, str(exc))
+            self.connection_changed.emit(False, error_text(exc))
         self._next()
 
     def _next(self) -> None:

@@ -23,6 +23,7 @@ from cashier_app.ui.pages.redirect_page import TONE_INFO, TONE_WARNING, Redirect
 from cashier_app.ui.pages.result_page import ResultPage
 from cashier_app.ui.payment_poller import PaymentPoller
 from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import error_text, fill
 
 
 class SaleFlow(QObject):
@@ -152,7 +153,7 @@ class SaleFlow(QObject):
         if isinstance(exc, PaymentKitError):
             self.order.show_error(f"{exc.code}: {exc.message}")
         else:
-            self.order.show_error(str(exc))
+            self.order.show_error(error_text(exc))
 
     @Slot(str)
     def _on_picker_selection_changed(self, method_type: str) -> None:
@@ -182,7 +183,7 @@ class SaleFlow(QObject):
         if isinstance(exc, PaymentKitFailure) and exc.record is not None:
             self._show_result(exc.record)
             return
-        message = f"{exc.code}: {exc.message}" if isinstance(exc, PaymentKitError) else str(exc)
+        message = error_text(exc)
         if isinstance(exc, PaymentKitError) and exc.code == pk.NETWORK_ERROR:
             message += "\n" + self.tr("The attempt is saved and will be checked again; you "
                                       "can confirm to try once more.")
@@ -255,7 +256,7 @@ class SaleFlow(QObject):
 
     def _on_cancel_failed(self, record: PaymentRecord, exc: BaseException) -> None:
         self.redirect.set_busy(False)
-        self.redirect.set_status(self.tr("Could not cancel: %1").replace("%1", str(exc)),
+        self.redirect.set_status(fill(self.tr("Could not cancel: %1"), error_text(exc)),
                                  TONE_WARNING)
         self.poller.start(self.redirect.record or record)
 
@@ -278,8 +279,8 @@ class SaleFlow(QObject):
 
     def _on_new_code_failed(self, exc: BaseException) -> None:
         self.redirect.set_busy(False)
-        text = f"{exc.code}: {exc.message}" if isinstance(exc, PaymentKitError) else str(exc)
-        self.redirect.set_status(self.tr("No new code: %1").replace("%1", text), TONE_WARNING)
+        text = error_text(exc)
+        self.redirect.set_status(fill(self.tr("No new code: %1"), text), TONE_WARNING)
 
     @Slot(str, object)
     def _on_redirect_simulate_requested(self, action: str, record: PaymentRecord) -> None:
@@ -294,7 +295,7 @@ class SaleFlow(QObject):
     def _on_simulate_failed(self, exc: BaseException) -> None:
         self._t_simulate = 0.0
         self.redirect.set_busy(False)
-        self.redirect.set_status(self.tr("Wallet simulator: %1").replace("%1", str(exc)),
+        self.redirect.set_status(fill(self.tr("Wallet simulator: %1"), error_text(exc)),
                                  TONE_WARNING)
 
     @Slot(bool, float)
@@ -328,7 +329,7 @@ class SaleFlow(QObject):
 
     def _on_autopay_failed(self, exc: BaseException) -> None:
         self.redirect.set_autopay_active(None)
-        self.redirect.set_status(self.tr("Wallet simulator: %1").replace("%1", str(exc)),
+        self.redirect.set_status(fill(self.tr("Wallet simulator: %1"), error_text(exc)),
                                  TONE_WARNING)
 
     # -- refund -----------------------------------------------------------------------------
@@ -338,7 +339,7 @@ class SaleFlow(QObject):
         self.tasks.run("sale:refunded-total", self.services.journal.refunded_total,
                        record.payment_request_id,
                        on_done=lambda total: self._ask_refund(record, total),
-                       on_error=lambda exc: self.result.show_refund_error(str(exc)))
+                       on_error=lambda exc: self.result.show_refund_error(error_text(exc)))
 
     def _ask_refund(self, record: PaymentRecord, refunded: int) -> None:
         remaining = record.amount.value - refunded
@@ -356,7 +357,7 @@ class SaleFlow(QObject):
         self.tasks.run("sale:refund", self.services.checkout.refund,
                        record.payment_request_id, amount, reason,
                        on_done=self.result.show_refund,
-                       on_error=lambda exc: self.result.show_refund_error(str(exc)))
+                       on_error=lambda exc: self.result.show_refund_error(error_text(exc)))
 
     # -- customer display -----------------------------------------------------------------
     def refresh_display(self) -> None:

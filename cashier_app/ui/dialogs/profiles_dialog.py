@@ -35,7 +35,7 @@ from cashier_app.keystore.profiles import SANDBOX_PROFILE, Profile, ProfileStore
 from cashier_app.keystore.store import KeyStore
 from cashier_app.ui.dialogs import profile_ops as ops
 from cashier_app.ui.tasks import TaskRunner
-from cashier_app.ui.text import error_text
+from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.key_panel import KeyPanel
 from cashier_app.ui.widgets.profile_form import ProfileForm
 
@@ -197,7 +197,7 @@ class ProfilesDialog(QDialog):
                 return
         # Without a persistent store the embedded sandbox still works; the Keys tab of a
         # real profile explains what is missing.
-        self.keys = KeyStore(None, unavailable_reason=str(exc))
+        self.keys = KeyStore(None, unavailable_reason=error_text(exc))
         self.keystore_ready.emit(self.keys)
         self._on_table_selection_changed()
 
@@ -262,7 +262,7 @@ class ProfilesDialog(QDialog):
         self.message.setText(text)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.say(str(exc), ok=False)
+        self.say(error_text(exc), ok=False)
 
     # -- actions --------------------------------------------------------------------------
     @Slot()
@@ -292,7 +292,7 @@ class ProfilesDialog(QDialog):
         def saved(overview: ops.Overview) -> None:
             self._select_after_load = profile.name
             self._show_overview(overview)
-            self.say(self.tr("Profile %1 saved.").replace("%1", profile.name))
+            self.say(fill(self.tr("Profile %1 saved."), profile.name))
             if not replace:
                 self.tabs.setCurrentIndex(1)  # next step: its keys
             elif profile.name == active:
@@ -308,8 +308,8 @@ class ProfilesDialog(QDialog):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete profile"),
-            self.tr("Delete profile %1 and all its keys from the key store? This cannot be "
-                    "undone.").replace("%1", profile.name))
+            fill(self.tr("Delete profile %1 and all its keys from the key store? This cannot be "
+                         "undone."), profile.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         was_active = self.overview is not None and self.overview.active == profile.name
@@ -317,7 +317,7 @@ class ProfilesDialog(QDialog):
         def deleted(overview: ops.Overview) -> None:
             self._select_after_load = overview.active
             self._show_overview(overview)
-            self.say(self.tr("Profile %1 deleted.").replace("%1", profile.name))
+            self.say(fill(self.tr("Profile %1 deleted."), profile.name))
             if was_active:
                 self.active_profile_changed.emit(overview.active)
 
@@ -332,8 +332,7 @@ class ProfilesDialog(QDialog):
 
         def used(overview: ops.Overview) -> None:
             self._show_overview(overview)
-            self.say(self.tr("Profile %1 is now active; the cashier restarts with it.")
-                     .replace("%1", name))
+            self.say(fill(self.tr("Profile %1 is now active; the cashier restarts with it."), name))
             self.active_profile_changed.emit(name)
 
         self.tasks.run("profiles:use", ops.use_profile, self.store, name, on_done=used,

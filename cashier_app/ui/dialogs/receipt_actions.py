@@ -17,6 +17,7 @@ from cashier_app.reports.receipts import (
     receipt_data,
     write_receipt_pdf,
 )
+from cashier_app.ui.text import error_text, fill
 
 
 def _merchant_name(services: Any) -> str:
@@ -114,7 +115,7 @@ class ReceiptActions(QObject):
         return path
 
     def _on_saved(self, path: Any) -> None:
-        self.finished.emit(self.tr("Receipt saved to %1").replace("%1", str(path)))
+        self.finished.emit(fill(self.tr("Receipt saved to %1"), str(path)))
 
     def _on_error(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc) or type(exc).__name__)
+        self.failed.emit(error_text(exc))

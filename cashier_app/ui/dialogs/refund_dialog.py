@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.reports.amounts import minor_display, minor_str
-from cashier_app.ui.text import error_text
+from cashier_app.ui.text import error_text, fill
 
 
 class RefundDialog(QDialog):
@@ -46,7 +46,7 @@ class RefundDialog(QDialog):
         currency = self._sale_amount.currency
 
         layout = QVBoxLayout(self)
-        head_text = self.tr("Sale of %1").replace("%1", self._sale_amount.display())
+        head_text = fill(self.tr("Sale of %1"), self._sale_amount.display())
         head = QLabel(f"{head_text} ({sale_ref})" if sale_ref else head_text)
         head.setWordWrap(True)
         layout.addWidget(head)
@@ -76,7 +76,7 @@ class RefundDialog(QDialog):
         self.amount_input = QLineEdit(minor_str(self._refundable, currency))
         self.amount_input.setObjectName("refundAmountInput")
         self.amount_input.setEnabled(False)
-        form.addRow(self.tr("Amount (%1)").replace("%1", currency), self.amount_input)
+        form.addRow(fill(self.tr("Amount (%1)"), currency), self.amount_input)
         self.reason_input = QLineEdit()
         self.reason_input.setObjectName("refundReasonInput")
         self.reason_input.setMaxLength(256)
@@ -110,9 +110,8 @@ class RefundDialog(QDialog):
             return Money(self._refundable, currency)
         money = Money.parse(self.amount_input.text(), currency)
         if money.value > self._refundable:
-            raise MoneyError(self.tr("%1 is more than the %2 left to refund")
-                             .replace("%1", money.display())
-                             .replace("%2", minor_display(self._refundable, currency)))
+            raise MoneyError(fill(self.tr("%1 is more than the %2 left to refund"),
+                                  money.display(), minor_display(self._refundable, currency)))
         return money
 
     def reason(self) -> str:
@@ -140,7 +139,7 @@ class RefundDialog(QDialog):
                 problem = error_text(exc)
             else:
                 problem = ""
-                self.confirm_button.setText(self.tr("Refund %1").replace("%1", money.display()))
+                self.confirm_button.setText(fill(self.tr("Refund %1"), money.display()))
         self.error_label.setText(problem)
         self.confirm_button.setEnabled(not problem)
         return not problem

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont
 from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.text import error_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -224,7 +225,7 @@ class PaymentsModel(QAbstractTableModel):
     def _on_load_error(self, exc: BaseException) -> None:
         self._set_loading(False)
         self._exhausted = True  # do not hammer a broken journal on every scroll
-        self.load_failed.emit(str(exc) or type(exc).__name__)
+        self.load_failed.emit(error_text(exc))
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:

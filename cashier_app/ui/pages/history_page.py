@@ -30,6 +30,7 @@ from cashier_app.ui.models.payments_model import (
     PaymentsModel,
     status_text,
 )
+from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.history_filters import HistoryFilterBar
 from cashier_app.ui.widgets.payment_details import (
     PaymentDetails,
@@ -237,8 +238,7 @@ class HistoryPage(QWidget):
         if total is None:
             self.count_label.setText(self.tr("%n payment(s) loaded", "", shown))
         else:
-            self.count_label.setText(self.tr("Showing %1 of %2").replace("%1", f"{shown:,}")
-                                     .replace("%2", f"{total:,}"))
+            self.count_label.setText(fill(self.tr("Showing %1 of %2"), f"{shown:,}", f"{total:,}"))
 
     # -- details ------------------------------------------------------------------------
     def selected_payment(self) -> PaymentRecord | None:
@@ -295,18 +295,18 @@ class HistoryPage(QWidget):
         if isinstance(result, RefundRecord):
             self.refund_made.emit(result)
             prid = result.payment_request_id
-            done_text = done_text.replace("%1", status_text(result.status))
+            done_text = fill(done_text, status_text(result.status))
         else:
             self.payment_changed.emit(result)
             self.model.update_record(result)
             prid = result.payment_request_id
-            done_text = done_text.replace("%1", status_text(result.status))
+            done_text = fill(done_text, status_text(result.status))
         self._show_info(done_text)
         self._load_details(prid)
 
     def _on_action_failed(self, exc: BaseException) -> None:
         self._busy = False
-        self._show_error(str(exc) or type(exc).__name__)
+        self._show_error(error_text(exc))
         if self._details is not None:
             self._load_details(self._details.payment.payment_request_id)
         else:
@@ -325,8 +325,8 @@ class HistoryPage(QWidget):
         if self._details is None:
             return
         pay = self._details.payment
-        question = self.tr("Cancel the payment of %1? The customer will not be able to pay "
-                           "it any more.").replace("%1", pay.amount.display())
+        question = fill(self.tr("Cancel the payment of %1? The customer will not be able to pay "
+                                "it any more."), pay.amount.display())
         if not self.confirm(self.tr("Cancel payment"), question):
             return
         self._run_action(self._services.checkout.cancel, pay.payment_request_id,

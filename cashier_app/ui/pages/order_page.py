@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.money import CURRENCY_SYMBOLS, Money, MoneyError
 from cashier_app.domain.payment_kit import PaymentInfo
-from cashier_app.ui.text import error_text
+from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
 
 MAX_REFERENCE = 64
@@ -177,7 +177,7 @@ class OrderPage(QWidget):
         card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def retranslate(self) -> None:
-        self.amount_caption.setText(self.tr("AMOUNT (%1)").replace("%1", self._currency))
+        self.amount_caption.setText(fill(self.tr("AMOUNT (%1)"), self._currency))
         self.summary_caption.setText(self.tr("WHAT IS IT FOR"))
         self.summary_input.setPlaceholderText(self.tr("Trade summary shown to the customer"))
         self.reference_caption.setText(self.tr("REFERENCE ORDER ID"))
@@ -223,7 +223,7 @@ class OrderPage(QWidget):
         try:
             money = Money.parse(self.amount_input.text(), self._currency)
         except MoneyError as exc:
-            self._show_error(self.tr("Invalid amount: %1").replace("%1", error_text(exc)))
+            self._show_error(fill(self.tr("Invalid amount: %1"), error_text(exc)))
             self.amount_input.setFocus()
             self.amount_input.selectAll()
             return
@@ -245,9 +245,8 @@ class OrderPage(QWidget):
 
     @Slot(str)
     def _on_amount_refused(self, _text: str) -> None:
-        self._show_error(self.tr("The amount takes only the digits 0-9 and a decimal point "
-                                 "(at most %1 characters)").replace("%1",
-                                                                    str(MAX_AMOUNT_CHARS)))
+        self._show_error(fill(self.tr("The amount takes only the digits 0-9 and a decimal point "
+                                      "(at most %1 characters)"), str(MAX_AMOUNT_CHARS)))
 
     @Slot()
     def _on_new_reference_clicked(self) -> None:

@@ -23,6 +23,7 @@ from cashier_app.domain import methods
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import wallet_pixmap
+from cashier_app.ui.text import fill
 from cashier_app.ui.widgets.delay_chooser import DelayChooser
 from cashier_app.ui.widgets.qr_code import QRCodeWidget
 
@@ -231,7 +232,7 @@ class RedirectPage(QWidget):
         self.logo.setPixmap(wallet_pixmap(record.method, 48))
         self.wallet_label.setText(name)
         self.amount_label.setText(record.amount.display())
-        self.scan_label.setText(self.tr("Scan with %1 to pay").replace("%1", name))
+        self.scan_label.setText(fill(self.tr("Scan with %1 to pay"), name))
         self.qr.set_data(record.qr_payload(), centre_mark=plus)
         self.qr.set_greyed(False)
         self.link_text.setText(record.deep_link())
@@ -373,8 +374,8 @@ class RedirectPage(QWidget):
         live = (seconds is not None and self.record is not None and not self._expired
                 and not self.record.is_final and not self.simulator_box.isHidden())
         if seconds is not None:
-            self.autopay_hint.setText(self.tr("Customer will pay in %1 s (demo)")
-                                      .replace("%1", f"{seconds:g}"))
+            self.autopay_hint.setText(fill(self.tr("Customer will pay in %1 s (demo)"),
+                                           f"{seconds:g}"))
         self.autopay_hint.setVisible(bool(live))
 
     def _update_cancel_text(self) -> None:
@@ -399,7 +400,7 @@ class RedirectPage(QWidget):
         left = max(0, int((expires - self._clock()).total_seconds()))
         minutes, seconds = divmod(left, 60)
         self.countdown_label.setText(
-            self.tr("Expires in %1").replace("%1", f"{minutes}:{seconds:02d}"))
+            fill(self.tr("Expires in %1"), f"{minutes}:{seconds:02d}"))
         urgent = left < 60
         if self.countdown_label.property("urgent") != urgent:
             self.countdown_label.setProperty("urgent", urgent)

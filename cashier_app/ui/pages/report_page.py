@@ -32,6 +32,7 @@ from cashier_app.domain.outcome import Status
 from cashier_app.reports.amounts import minor_display
 from cashier_app.reports.eod import Report, compute_report, write_csv, write_pdf
 from cashier_app.ui.models.payments_model import STATUS_COLORS, method_name, status_text
+from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.bar_chart import Bar, BarChart
 
 FLAG_COLOR = "#D35400"
@@ -255,7 +256,7 @@ class ReportPage(QWidget):
         if report.currency_totals:
             nets = "   ".join(minor_display(t.net_minor, t.currency)
                               for t in report.currency_totals)
-            self.summary.setText(self.tr("Net: %1").replace("%1", nets))
+            self.summary.setText(fill(self.tr("Net: %1"), nets))
         else:
             self.summary.setText(self.tr("No payments on %1").replace(
                 "%1", report.day.isoformat()))
@@ -349,7 +350,7 @@ class ReportPage(QWidget):
             self._tasks.run(self.EXPORT_TASK, write_pdf, report, path, merchant,
                             on_done=self._on_exported, on_error=self._on_failed, owner=self)
         self.message.setStyleSheet("")
-        self.message.setText(self.tr("Writing %1…").replace("%1", path))
+        self.message.setText(fill(self.tr("Writing %1…"), path))
         self._update_buttons()
 
     def ask_save_path(self, title: str, default_name: str, file_filter: str) -> str:
@@ -360,11 +361,11 @@ class ReportPage(QWidget):
 
     def _on_exported(self, path: Any) -> None:
         self.message.setStyleSheet(f"color: {STATUS_COLORS[Status.SUCCESS]}")
-        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
+        self.message.setText(fill(self.tr("Saved %1"), str(path)))
         self._update_buttons()
         self.export_finished.emit(str(path))
 
     def _on_failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #C62828")
-        self.message.setText(str(exc) or type(exc).__name__)
+        self.message.setText(error_text(exc))
         self._update_buttons()

@@ -21,6 +21,7 @@ from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import icon_pixmap
+from cashier_app.ui.text import fill
 
 _ICONS = {Status.SUCCESS: "success", Status.FAILED: "failed", Status.CANCELLED: "cancelled",
           Status.EXPIRED: "expired", Status.PENDING: "pending", Status.UNKNOWN: "pending",
@@ -142,7 +143,7 @@ class ResultPage(QWidget):
                 (self.tr("Payment id"), record.payment_id or "—"),
                 (self.tr("Order"), record.reference_order_id or "—"),
                 (self.tr("Time"), self._time(record.paid_at or record.updated_at))]
-        small = self.tr("Result code: %1").replace("%1", record.result_code or
+        small = fill(self.tr("Result code: %1"), record.result_code or
                                                    record.status.value)
         small += "  ·  " + self.tr("Alipay client: %1").replace(
             "%1", codes.alipay_client_code(record.status))
@@ -155,7 +156,7 @@ class ResultPage(QWidget):
                      ) -> None:
         """An outcome with no payment behind it (the picker was closed: 1001930000)."""
         self._render(status, amount, message, [(self.tr("Time"), self._time(None))],
-                     self.tr("Payment Kit code: %1").replace("%1", code))
+                     fill(self.tr("Payment Kit code: %1"), code))
         self.record = None
         self.refund_button.hide()
 
@@ -168,14 +169,14 @@ class ResultPage(QWidget):
         texts = {Status.SUCCESS: self.tr("Refunded %1"), Status.PENDING: self.tr(
             "Refund of %1 is being processed"), Status.FAILED: self.tr("Refund of %1 failed")}
         text = texts.get(refund.status, self.tr("Refund of %1: result not known yet"))
-        text = text.replace("%1", refund.amount.display())
+        text = fill(text, refund.amount.display())
         if refund.result_code and refund.status is not Status.SUCCESS:
             text += f" ({refund.result_code})"
         self._banner(text)
         self.refund_button.setEnabled(True)
 
     def show_refund_error(self, message: str) -> None:
-        self._banner(self.tr("Refund not done: %1").replace("%1", message))
+        self._banner(fill(self.tr("Refund not done: %1"), message))
         self.refund_button.setEnabled(True)
 
     # -- helpers ------------------------------------------------------------------------

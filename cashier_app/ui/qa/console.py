@@ -47,6 +47,7 @@ from cashier_app.ui.qa.records import (
     response_string_to_sign,
 )
 from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import error_text, fill
 
 
 def write_export(path: str | Path, records: list[dict[str, Any]]) -> str:
@@ -227,8 +228,8 @@ class QaConsole(QWidget):
         listener = getattr(services, "listener", None)
         if listener is not None and hasattr(listener, "observer"):
             listener.observer = self.bridge.observe_notification
-            self.notify_note.setText(self.tr("Notifications the cashier's listener "
-                                             "received at %1").replace("%1", listener.url))
+            self.notify_note.setText(fill(self.tr("Notifications the cashier's listener "
+                                                  "received at %1"), listener.url))
         else:
             self.notify_note.setText(self.tr("This profile has no local notification "
                                              "listener; payments are followed by polling."))
@@ -291,15 +292,15 @@ class QaConsole(QWidget):
             verdict = self.tr("✓ Response signature verified (RSA-SHA256, gateway public key)")
             tone = "ok"
         elif ex.status_code is None:
-            verdict = self.tr("✗ No answer: %1").replace("%1", redact_text(ex.error))
+            verdict = fill(self.tr("✗ No answer: %1"), redact_text(ex.error))
             tone = "warning"
         else:
             verdict = self.tr("✗ Not verified: %1").replace(
                 "%1", redact_text(ex.error) or self.tr("no reason given"))
             tone = "warning"
         self.verdict.setText(f"{verdict}  ·  {ex.api} · "
-                             + self.tr("attempt %1 · %2 ms").replace("%1", str(ex.attempt))
-                             .replace("%2", f"{ex.elapsed_ms:.0f}"))
+                             + fill(self.tr("attempt %1 · %2 ms"), ex.attempt,
+                                    f"{ex.elapsed_ms:.0f}"))
         self.verdict.setProperty("tone", tone)
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
@@ -341,7 +342,7 @@ class QaConsole(QWidget):
 
     def _update_buttons(self) -> None:
         n = self.exchanges.rowCount()
-        self.count_label.setText(self.tr("%1 exchange(s), newest last").replace("%1", str(n)))
+        self.count_label.setText(fill(self.tr("%1 exchange(s), newest last"), str(n)))
         self.curl_button.setEnabled(self.selected_exchange() is not None)
         self.export_button.setEnabled(n > 0 and not self.tasks.is_running("qa:export"))
 
@@ -363,12 +364,12 @@ class QaConsole(QWidget):
 
     def _on_exported(self, path: str) -> None:
         self._update_buttons()
-        self.count_label.setText(self.tr("Exported to %1").replace("%1", path))
+        self.count_label.setText(fill(self.tr("Exported to %1"), path))
         self.export_finished.emit(path)
 
     def _on_export_error(self, exc: BaseException) -> None:
         self._update_buttons()
-        message = self.tr("Export failed: %1").replace("%1", str(exc))
+        message = fill(self.tr("Export failed: %1"), error_text(exc))
         self.count_label.setText(message)
         self.export_failed.emit(message)
 
@@ -380,8 +381,8 @@ class QaConsole(QWidget):
             return
         d: Delivery = self.notifications.row(rows[0].row())
         verdict = (self.tr("Accepted (signature verified, acknowledged)") if d.accepted
-                   else self.tr("Rejected with HTTP %1: %2").replace("%1", str(d.status))
-                   .replace("%2", redact_text(d.error)))
+                   else fill(self.tr("Rejected with HTTP %1: %2"), d.status,
+                             redact_text(d.error)))
         self.notify_text.setPlainText("\n".join([
             f"POST {d.path}", verdict, "", self.tr("— Headers —"), _headers_text(d.headers),
             "", self.tr("— Body —"), pretty_json(redact_body(d.body))]))

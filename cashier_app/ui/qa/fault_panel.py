@@ -29,6 +29,7 @@ from cashier_app.sandbox.faults import (
     parse_fault,
 )
 from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import error_text, fill
 
 #: Kinds with a "seconds" parameter (entered in milliseconds).
 _TIMED = ("latency", "late_notification")
@@ -229,7 +230,7 @@ class FaultPanel(QWidget):
         try:
             parse_fault(data)
         except FaultError as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))
             return
         kind = data.pop("kind")
         self._run(lambda: self.client.add_fault(kind, **data)["faults"],
@@ -256,7 +257,7 @@ class FaultPanel(QWidget):
         self.message.setText(self.tr("Talking to the sandbox…"))
         self.tasks.run("qa:faults", fn, owner=self,
                        on_done=lambda faults: self._show(faults, done_text),
-                       on_error=lambda exc: self._fail(str(exc)))
+                       on_error=lambda exc: self._fail(error_text(exc)))
 
     def _show(self, faults: list[dict[str, Any]], text: str) -> None:
         self.faults = list(faults)
@@ -271,7 +272,7 @@ class FaultPanel(QWidget):
 
     def _fail(self, text: str) -> None:
         self.message.setProperty("tone", "warning")
-        self.message.setText(self.tr("Sandbox: %1").replace("%1", text))
+        self.message.setText(fill(self.tr("Sandbox: %1"), text))
         self.fault_failed.emit(text)
 
     @Slot()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from cashier_app.ui.text import fill
+
 PRESETS = (0, 1, 3, 5, 10, 20, 30, 60, 120)
 
 
@@ -27,7 +29,7 @@ class DelayChooser(QComboBox):
         for i in range(self.count()):
             seconds = int(self.itemData(i))
             self.setItemText(i, self.tr("at once") if seconds == 0
-                             else self.tr("%1 s").replace("%1", str(seconds)))
+                             else fill(self.tr("%1 s"), str(seconds)))
 
     def value(self) -> int:
         return int(self.currentData())

@@ -25,6 +25,7 @@ from cashier_app.keystore.profiles import Profile, ProfileStore
 from cashier_app.keystore.store import KeyStatus, KeyStore
 from cashier_app.ui.dialogs import profile_ops as ops
 from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.key_paste_box import KeyPasteBox
 
 KEY_FILES = "Keys (*.pem *.key *.txt *.pub);;All files (*)"
@@ -208,13 +209,13 @@ class KeyPanel(QWidget):
             self.notice_label.setVisible(bool(status.notice))
             merchant = status.merchant
             self.merchant_fp.setText(
-                self.tr("version %1\n%2").replace("%1", merchant.key_version or "").replace(
-                    "%2", two_lines(merchant.fingerprint)) if merchant else none)
+                fill(self.tr("version %1\n%2"), merchant.key_version or "").replace(
+                             "%2", two_lines(merchant.fingerprint)) if merchant else none)
             self.gateway_fp.setText(two_lines(status.gateway.fingerprint) if status.gateway
                                     else none)
             self.version_combo.clear()
             for version in status.versions:
-                label = (self.tr("%1 (active)").replace("%1", version)
+                label = (fill(self.tr("%1 (active)"), version)
                          if version == status.active_version else version)
                 self.version_combo.addItem(label, version)
         self._update_enabled()
@@ -231,7 +232,7 @@ class KeyPanel(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         code = getattr(exc, "code", "")
-        self.say(self.problem_text(code, str(exc)), ok=False)
+        self.say(self.problem_text(code, error_text(exc)), ok=False)
 
     # -- diagnosis on paste ---------------------------------------------------------------
     @Slot()
@@ -337,8 +338,8 @@ class KeyPanel(QWidget):
 
     def _on_rotated(self, version: str) -> None:
         self._set_busy(False)
-        self.say(self.tr("Key version %1 generated. Upload its public key to the Antom "
-                         "Dashboard, then make it active.").replace("%1", version))
+        self.say(fill(self.tr("Key version %1 generated. Upload its public key to the Antom "
+                              "Dashboard, then make it active."), version))
         if self.keys is not None and self.profile is not None:
             self.tasks.run("keys:status", ops.status, self.keys, self.profile,
                            on_done=self._show, on_error=self._on_failed, owner=self)
@@ -378,7 +379,7 @@ class KeyPanel(QWidget):
         if path:
             self._run("keys:save-pem", ops.save_public_pem, self.keys, self.profile, path,
                       on_done=lambda p: (self._set_busy(False),
-                                         self.say(self.tr("Saved %1").replace("%1", p))))
+                                         self.say(fill(self.tr("Saved %1"), p))))
 
     @Slot()
     def _on_activate_clicked(self) -> None:
@@ -392,17 +393,17 @@ class KeyPanel(QWidget):
     def _on_delete_version_clicked(self) -> None:
         version = self.version_combo.currentData()
         if version and self.keys is not None and self.profile is not None and self._confirm(
-                self.tr("Delete key"), self.tr("Delete the private key version %1 of profile "
-                                               "%2? This cannot be undone.").replace(
-                    "%1", version).replace("%2", self.profile.name)):
+                self.tr("Delete key"), fill(self.tr("Delete the private key version %1 of "
+                                                    "profile %2? This cannot be undone."),
+                                            version, self.profile.name)):
             self._run("keys:delete", ops.delete_version, self.keys, self.profile, version,
                       on_done=self._after(self.tr("Key version deleted.")))
 
     @Slot()
     def _on_delete_gateway_clicked(self) -> None:
         if self.keys is not None and self.profile is not None and self._confirm(
-                self.tr("Delete key"), self.tr("Delete the gateway public key of profile "
-                                               "%1?").replace("%1", self.profile.name)):
+                self.tr("Delete key"), fill(self.tr("Delete the gateway public key of profile "
+                                                    "%1?"), self.profile.name)):
             self._run("keys:delete", ops.delete_gateway, self.keys, self.profile,
                       on_done=self._after(self.tr("Gateway key deleted.")))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
 from cashier_app.reports.amounts import minor_display
 from cashier_app.ui.models.payments_model import STATUS_COLORS, method_name, status_text
+from cashier_app.ui.text import fill
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +207,8 @@ class PaymentDetailsPane(QWidget):
             item.setForeground(2, QColor(STATUS_COLORS.get(refund.status, "#000")))
             item.setData(0, Qt.ItemDataRole.UserRole, refund.refund_request_id)
             self.refunds_tree.addTopLevelItem(item)
-        self.tabs.setTabText(0, self.tr("Timeline (%1)").replace("%1", str(len(details.events))))
-        self.tabs.setTabText(1, self.tr("Refunds (%1)").replace("%1", str(len(details.refunds))))
+        self.tabs.setTabText(0, fill(self.tr("Timeline (%1)"), str(len(details.events))))
+        self.tabs.setTabText(1, fill(self.tr("Refunds (%1)"), str(len(details.refunds))))
         for tree in (self.events_tree, self.refunds_tree):
             for col in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(col)

@@ -267,13 +267,13 @@ class ProfileForm(QWidget):
                 self.show_error(field, error_text(exc))
                 failed = True
             except ProfileError as exc:
-                self.show_error(field, str(exc))
+                self.show_error(field, error_text(exc))
                 failed = True
         if not failed:
             try:
                 kp.check_wallets(wallets, currency)
             except ProfileError as exc:
-                self.show_error("wallets", str(exc))
+                self.show_error("wallets", error_text(exc))
                 failed = True
         if failed:
             return None
@@ -284,5 +284,5 @@ class ProfileForm(QWidget):
             return draft.validated()
         except ProfileError as exc:
             field = "merchant_name" if str(exc).startswith("merchant name") else None
-            self.show_error(field, str(exc))
+            self.show_error(field, error_text(exc))
             return None
