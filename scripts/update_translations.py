@@ -135,6 +135,17 @@ ZH_CN: dict[str, str] = {
     "Amount (%1)": "金额（%1）", "Reason": "原因", "Optional": "选填",
     "Nothing is left to refund.": "已无可退金额。",
     "%1 is more than the %2 left to refund": "%1 超过了剩余可退金额 %2",
+    # the counter flow (issue 9: back one step, try again, questions, refund state)
+    "Back": "返回", "Back to the amount (Esc)": "返回金额输入（Esc）",
+    "Keep waiting": "继续等待",
+    "Cancel the payment of %1? The customer's code stops working; if they pay now, the "
+    "money goes back.": "取消 %1 的支付？顾客的付款码将失效；如果顾客此刻付款，款项会退回。",
+    "Same amount and order; choose a wallet again": "相同金额和订单，重新选择钱包",
+    "Refunded": "已退款", "Partly refunded": "部分退款",
+    "Partly refunded · %1 left": "部分退款 · 剩余 %1",
+    "Refund %1 to the customer's wallet? This cannot be undone.":
+        "将 %1 退回顾客的钱包？此操作无法撤销。",
+    "Don't refund": "不退款", "Print receipt…": "打印小票…", "Save PDF…": "保存 PDF…",
 }
 
 

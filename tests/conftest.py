@@ -65,3 +65,21 @@ def make_window(cashier_app, qtbot):
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def pdftotext():
+    """Text of a PDF, read by poppler's pdftotext (skips when it is not installed)."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.skip("poppler-utils' pdftotext is not installed; cannot read PDF text")
+
+    def read(path, layout: bool = False) -> str:
+        args = [exe, *(["-layout"] if layout else []), str(path), "-"]
+        return subprocess.run(args, capture_output=True, text=True, check=True,
+                              timeout=30).stdout
+
+    return read

@@ -49,3 +49,28 @@ class SaleDriver:
         with self.qtbot.waitSignal(self.window.flow.sale_settled, timeout=timeout) as blocker:
             self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         return blocker.args
+
+
+def answer(qtbot, parent, name: str, key: str, timeout: int = 10_000) -> None:
+    """Wait for the window-modal question ``name`` under ``parent`` and press its ``key``
+    answer (the button named ``<key>Answer``), as the operator would."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    def shown():
+        return next((box for box in parent.findChildren(QMessageBox, name)
+                     if box.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=timeout)
+    button = shown().findChild(QPushButton, f"{key}Answer")
+    assert button is not None, f"question {name} has no answer {key!r}"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def pdf_printer(path):
+    """A QPrinter that "prints" to the PDF file ``path`` (what a print dialog returns)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer

@@ -19,6 +19,7 @@ from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import icon_pixmap, wallet_pixmap
 from cashier_app.ui.text import fill
+from cashier_app.ui.widgets.countdown import CountdownLabel
 from cashier_app.ui.widgets.qr_code import QRCodeWidget
 
 
@@ -74,11 +75,15 @@ class CustomerDisplay(QWidget):
         self.qr_amount = _label(self.qr_view, "amount")
         self.qr_wallet = _label(self.qr_view, "heading")
         self.qr_hint = _label(self.qr_view, "muted")
+        self.countdown_label = CountdownLabel(self.qr_view)
+        self.countdown_label.setObjectName("customerCountdown")
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         side = QVBoxLayout()
         side.addStretch(1)
         side.addWidget(self.qr_amount)
         side.addWidget(self.qr_wallet)
         side.addWidget(self.qr_hint)
+        side.addWidget(self.countdown_label)
         side.addStretch(1)
         row = QHBoxLayout(self.qr_view)
         row.setContentsMargins(32, 32, 32, 32)
@@ -99,6 +104,7 @@ class CustomerDisplay(QWidget):
 
         for view in (self.idle, self.amount_view, self.qr_view, self.result_view):
             self.stack.addWidget(view)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addWidget(self.stack)
@@ -148,6 +154,10 @@ class CustomerDisplay(QWidget):
         self.qr_wallet.setText(name)
         self.qr_hint.setText(self.tr("This code has expired") if expired
                              else fill(self.tr("Scan with %1 to pay"), name))
+        if expired:
+            self.countdown_label.stop("")
+        else:
+            self.countdown_label.start(record.expires_at)
         self.stack.setCurrentWidget(self.qr_view)
 
     def show_result(self, status: Status, amount: Money | None, title: str) -> None:
@@ -178,6 +188,10 @@ class CustomerDisplay(QWidget):
         self.hide()
 
     # -- helpers ------------------------------------------------------------------------
+    def _on_stack_current_changed(self, _index: int) -> None:
+        if self.stack.currentWidget() is not self.qr_view:
+            self.countdown_label.stop()
+
     def _wallet_name(self, method_type: str) -> str:
         try:
             return methods.get(method_type).name(current_language())

@@ -16,12 +16,12 @@ from cashier_app.domain import payment_kit as pk
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
 from cashier_app.domain.records import PaymentRecord
-from cashier_app.ui.dialogs.refund_dialog import RefundDialog
 from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.pages.picker_page import PickerPage
 from cashier_app.ui.pages.redirect_page import TONE_INFO, TONE_WARNING, RedirectPage
 from cashier_app.ui.pages.result_page import ResultPage
 from cashier_app.ui.payment_poller import PaymentPoller
+from cashier_app.ui.result_actions import ResultActions
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
@@ -69,7 +69,9 @@ class SaleFlow(QObject):
         redirect.simulate_requested.connect(self._on_redirect_simulate_requested)
         redirect.autopay_changed.connect(self._on_redirect_autopay_changed)
         result.new_sale_requested.connect(self.new_sale)
-        result.refund_requested.connect(self._on_result_refund_requested)
+        result.try_again_requested.connect(self._on_result_try_again_requested)
+        self.after = ResultActions(services, tasks, result, self)
+        self.receipts = self.after.receipts
         self.poller.poll_started.connect(self._on_poller_poll_started)
         self.poller.record_updated.connect(self._on_poller_record_updated)
         self.poller.connection_changed.connect(self._on_poller_connection_changed)
@@ -121,8 +123,10 @@ class SaleFlow(QObject):
                              (self.redirect.autopay_changed,
                               self._on_redirect_autopay_changed),
                              (self.result.new_sale_requested, self.new_sale),
-                             (self.result.refund_requested, self._on_result_refund_requested)):
+                             (self.result.try_again_requested,
+                              self._on_result_try_again_requested)):
             signal.disconnect(slot)
+        self.after.detach()
         self.order.amount_edited.disconnect()  # its only listener: this flow's mirror lambda
 
     def in_progress(self) -> bool:
@@ -150,6 +154,8 @@ class SaleFlow(QObject):
         self._on_picker_selection_changed(self.picker.selected_type())
 
     def _on_open_picker_failed(self, exc: BaseException) -> None:
+        if self.stage != "order":  # Try again from the result page: the order says why
+            self._go("order", self.order)
         if isinstance(exc, PaymentKitError):
             self.order.show_error(f"{exc.code}: {exc.message}")
         else:
@@ -199,12 +205,21 @@ class SaleFlow(QObject):
         self.picker.show_error(message)
 
     @Slot(object, object)
-    def _on_picker_cancelled(self, session, error: PaymentKitError) -> None:
-        self.result.show_outcome(Status.CANCELLED, session.money, str(error.code),
-                                 self.tr("The customer closed the cashier without paying"))
-        self._go("result", self.result)
-        self._mirror("show_result", Status.CANCELLED, session.money,
-                     self.result.title.text())
+    def _on_picker_cancelled(self, session, _error: PaymentKitError) -> None:
+        """Back (Escape) on the picker: one step back, to the order with its amount."""
+        self.tasks.cancel("sale")
+        self.order.set_busy(False)
+        self._go("order", self.order)
+        self.order.amount_input.setFocus()
+        self._mirror("show_amount", session.money.display())
+
+    @Slot(object)
+    def _on_result_try_again_requested(self, record: PaymentRecord) -> None:
+        """Charge a declined, failed or expired sale again: same amount, summary and
+        reference; the customer chooses a wallet again."""
+        info = PaymentInfo(record.amount.value, record.amount.currency, record.trade_summary)
+        self.order.restore(info, record.reference_order_id)
+        self._on_order_submitted(info, record.reference_order_id)
 
     # -- redirect -------------------------------------------------------------------------
     @Slot()
@@ -332,33 +347,6 @@ class SaleFlow(QObject):
         self.redirect.set_status(fill(self.tr("Wallet simulator: %1"), error_text(exc)),
                                  TONE_WARNING)
 
-    # -- refund -----------------------------------------------------------------------------
-    @Slot(object)
-    def _on_result_refund_requested(self, record: PaymentRecord) -> None:
-        self.result.set_refund_busy(True)
-        self.tasks.run("sale:refunded-total", self.services.journal.refunded_total,
-                       record.payment_request_id,
-                       on_done=lambda total: self._ask_refund(record, total),
-                       on_error=lambda exc: self.result.show_refund_error(error_text(exc)))
-
-    def _ask_refund(self, record: PaymentRecord, refunded: int) -> None:
-        remaining = record.amount.value - refunded
-        if remaining <= 0:
-            self.result.show_refund_error(self.tr("this payment is already fully refunded"))
-            return
-        dialog = RefundDialog(record.amount, remaining, self.result)
-        self.refund_dialog = dialog
-        dialog.accepted.connect(lambda: self._refund(record, dialog.amount(), dialog.reason()))
-        dialog.rejected.connect(lambda: self.result.set_refund_busy(False))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _refund(self, record: PaymentRecord, amount, reason: str) -> None:
-        self.tasks.run("sale:refund", self.services.checkout.refund,
-                       record.payment_request_id, amount, reason,
-                       on_done=self.result.show_refund,
-                       on_error=lambda exc: self.result.show_refund_error(error_text(exc)))
-
     # -- customer display -----------------------------------------------------------------
     def refresh_display(self) -> None:
         """Bring a just-opened customer display up to the current stage."""
@@ -377,3 +365,13 @@ class SaleFlow(QObject):
         display = self.display
         if display is not None and display.isVisible():
             getattr(display, method)(*args, **kwargs)
+
+    # -- the result page's after-sale actions (ui/result_actions.py) ----------------------
+    @property
+    def refund_dialog(self):
+        """The refund dialog while it is open."""
+        return self.after.refund_dialog
+
+    @refund_dialog.setter
+    def refund_dialog(self, dialog) -> None:
+        self.after.refund_dialog = dialog

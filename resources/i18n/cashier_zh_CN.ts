@@ -933,8 +933,16 @@ Enter its passphrase:</source>
     <context>
         <name>PaymentsModel</name>
         <message>
+            <source>Refunded</source>
+            <extracomment>Text colour of each status in the table (readable on a light background). Text colour of a paid sale that is (partly) refunded. inclusive, timezone-aware exclusive, timezone-aware</extracomment>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Partly refunded</source>
+            <translation>部分退款</translation>
+        </message>
+        <message>
             <source>Created</source>
-            <extracomment>Text colour of each status in the table (readable on a light background). inclusive, timezone-aware exclusive, timezone-aware</extracomment>
             <translation>已创建</translation>
         </message>
         <message>
@@ -963,7 +971,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Time</source>
-            <extracomment>repeats seen, so the next offset still moves forward</extracomment>
+            <extracomment>minor units refunded, by paymentRequestId repeats seen, so the next offset still moves forward</extracomment>
             <translation>时间</translation>
         </message>
         <message>
@@ -1010,8 +1018,12 @@ Enter its passphrase:</source>
             <translation>支持支付宝及 Alipay+ 合作钱包</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
+            <source>Back</source>
+            <translation>返回</translation>
+        </message>
+        <message>
+            <source>Back to the amount (Esc)</source>
+            <translation>返回金额输入（Esc）</translation>
         </message>
         <message>
             <source>Merchant</source>
@@ -1472,8 +1484,12 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>取消支付</translation>
         </message>
         <message>
-            <source>Expires in %1</source>
-            <translation>%1 后过期</translation>
+            <source>Cancel the payment of %1? The customer's code stops working; if they pay now, the money goes back.</source>
+            <translation>取消 %1 的支付？顾客的付款码将失效；如果顾客此刻付款，款项会退回。</translation>
+        </message>
+        <message>
+            <source>Keep waiting</source>
+            <translation>继续等待</translation>
         </message>
     </context>
     <context>
@@ -1521,6 +1537,14 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Refund %1</source>
             <translation>退款 %1</translation>
+        </message>
+        <message>
+            <source>Refund %1 to the customer's wallet? This cannot be undone.</source>
+            <translation>将 %1 退回顾客的钱包？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>Don't refund</source>
+            <translation>不退款</translation>
         </message>
     </context>
     <context>
@@ -1661,14 +1685,38 @@ Passphrase of the key file (a new file is created with it):</source>
         </message>
     </context>
     <context>
+        <name>ResultActions</name>
+        <message>
+            <source>this payment is already fully refunded</source>
+            <translation>该笔支付已全额退款</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultPage</name>
         <message>
             <source>New sale</source>
+            <extracomment>Outcomes that offer Try again: nothing was charged and the customer is still there.</extracomment>
             <translation>新交易</translation>
         </message>
         <message>
             <source>Refund…</source>
             <translation>退款…</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Same amount and order; choose a wallet again</source>
+            <translation>相同金额和订单，重新选择钱包</translation>
+        </message>
+        <message>
+            <source>Print receipt…</source>
+            <translation>打印小票…</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>保存 PDF…</translation>
         </message>
         <message>
             <source>Payment received</source>
@@ -1742,6 +1790,14 @@ Passphrase of the key file (a new file is created with it):</source>
             <source>Refund not done: %1</source>
             <translation>未退款：%1</translation>
         </message>
+        <message>
+            <source>Refunded</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Partly refunded · %1 left</source>
+            <translation>部分退款 · 剩余 %1</translation>
+        </message>
     </context>
     <context>
         <name>SaleFlow</name>
@@ -1749,10 +1805,6 @@ Passphrase of the key file (a new file is created with it):</source>
             <source>The attempt is saved and will be checked again; you can confirm to try once more.</source>
             <extracomment>the CustomerDisplay, when one is open</extracomment>
             <translation>本次尝试已记录，稍后会再次查询；您也可以再次确认重试。</translation>
-        </message>
-        <message>
-            <source>The customer closed the cashier without paying</source>
-            <translation>顾客未支付就关闭了收银台</translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -1785,10 +1837,6 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Wallet simulator: %1</source>
             <translation>钱包模拟器：%1</translation>
-        </message>
-        <message>
-            <source>this payment is already fully refunded</source>
-            <translation>该笔支付已全额退款</translation>
         </message>
     </context>
     <context>

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,20 +56,3 @@ def day_journal() -> Iterator[Journal]:
     j.create_refund(RefundRecord("RF4", "GC1", Money(5000, "PHP"), Status.PENDING, t, t))
     yield j
     j.close()
-
-
-@pytest.fixture
-def pdftotext() -> Any:
-    """Text of a PDF, read by poppler's pdftotext (skips when it is not installed)."""
-    import subprocess
-
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        pytest.skip("poppler-utils' pdftotext is not installed; cannot read PDF text")
-
-    def read(path: Path, layout: bool = False) -> str:
-        args = [exe, *(["-layout"] if layout else []), str(path), "-"]
-        return subprocess.run(args, capture_output=True, text=True, check=True,
-                              timeout=30).stdout
-
-    return read

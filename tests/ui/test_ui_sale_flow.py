@@ -7,6 +7,7 @@ import itertools
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import QLabel, QWidget
+from sale_steps import answer
 
 from cashier_app.domain.outcome import Status
 from cashier_app.ui.widgets.method_tile import MethodTile
@@ -103,20 +104,27 @@ def test_payment_expires_by_itself(make_window, drive, qtbot):
     assert window.result_page.title.property("status") == "EXPIRED"
 
 
-def test_cancel_from_picker_gives_user_cancelled(sale, qtbot):
+def test_back_from_picker_returns_to_the_order(sale, qtbot):
     sale.charge("9.99")
+    picker = sale.window.picker_page
+    session = picker.session
     with qtbot.waitSignal(sale.window.flow.stage_changed, timeout=5000):
-        qtbot.keyClick(sale.window.picker_page, Qt.Key.Key_Escape)
-    result = sale.window.result_page
-    assert result.title.text() == "Payment cancelled"
-    assert "1001930000" in result.code_label.text()
-    assert result.record is None and not result.refund_button.isVisible()
+        qtbot.mouseClick(picker.cancel_button, Qt.MouseButton.LeftButton)  # "Back"
+    assert session.state == "cancelled"  # the sheet was closed: 1001930000 to the kit
+    assert sale.window.stack.currentWidget() is sale.window.order_page
+    assert sale.window.order_page.amount_input.text() == "9.99"
+    assert sale.window.services.journal.count_payments() == 0
 
 
-def test_cancel_from_redirect(sale):
+def test_cancel_from_redirect(sale, qtbot):
     sale.charge("4.20")
     sale.confirm()
-    record, _ = sale.settle(sale.window.findChild(object, "cancelPaymentButton"))
+    redirect = sale.window.redirect_page
+    with qtbot.waitSignal(sale.window.flow.sale_settled, timeout=20_000) as settled:
+        qtbot.mouseClick(sale.window.findChild(object, "cancelPaymentButton"),
+                         Qt.MouseButton.LeftButton)
+        answer(qtbot, redirect, "cancelPaymentQuestion", "cancel")
+    record = settled.args[0]
     assert record.status is Status.CANCELLED
     assert sale.window.result_page.title.property("status") == "CANCELLED"
 
@@ -140,6 +148,7 @@ def test_partial_refund_is_confirmed_in_a_dialog(sale, qtbot):
     with qtbot.waitSignal(flow.tasks.task_finished, timeout=15_000,
                           check_params_cb=lambda name, _r: name == "sale:refund") as done:
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, dialog, "refundQuestion", "refund")
     refund = done.args[1]
     assert refund.status is Status.SUCCESS and refund.amount.value == 500
     assert sale.window.result_page.refund_label.text() == "Refunded HK$5.00"

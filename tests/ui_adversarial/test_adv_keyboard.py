@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from cashier_app.domain.outcome import Status
 
@@ -51,7 +51,15 @@ def test_keyboard_only_cancel_on_the_redirect_page(make_window, qtbot):
             break
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is redirect.cancel_button
+    qtbot.keyClick(redirect.cancel_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget()
+    assert question.objectName() == "cancelPaymentQuestion"
+    keep = question.findChild(QPushButton, "keepAnswer")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is keep)  # Enter alone keeps the sale
+    qtbot.keyClick(keep, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "cancelAnswer"
     with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
-        qtbot.keyClick(redirect.cancel_button, Qt.Key.Key_Return)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert settled.args[0].status is Status.CANCELLED
     assert window.result_page.title.text() == "Payment cancelled"

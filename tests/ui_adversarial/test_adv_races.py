@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from sale_steps import to_picker, to_redirect
+from sale_steps import answer, to_picker, to_redirect
 
 from cashier_app.domain.outcome import Status
 
@@ -42,7 +42,8 @@ def test_cancel_twice_while_the_customer_pays_stays_consistent(make_window, qtbo
     sandbox.faults.add("latency", seconds=0.8, api="cancel")
     with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
         qtbot.mouseClick(redirect.cancel_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(redirect.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(redirect.cancel_button, Qt.MouseButton.LeftButton)  # one question
+        answer(qtbot, redirect, "cancelPaymentQuestion", "cancel")
         sandbox.approve(record.payment_id)  # the customer pays as the operator cancels
     final = settled.args[0]
     journal = window.services.journal.get_payment(record.payment_request_id)
@@ -60,6 +61,7 @@ def test_enter_hammered_on_the_result_page_starts_one_new_sale(make_window, qtbo
     to_redirect(qtbot, window, "2")
     with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000):
         qtbot.mouseClick(window.redirect_page.cancel_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, window.redirect_page, "cancelPaymentQuestion", "cancel")
     button = window.result_page.new_sale_button
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.keyClick(window.order_page.amount_input, Qt.Key.Key_Return)  # nothing typed yet

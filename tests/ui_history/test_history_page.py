@@ -6,8 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
+from sale_steps import pdf_printer
 
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
@@ -226,14 +226,7 @@ def test_save_and_print_receipt(qtbot, sandbox_services, tasks, tmp_path):
     assert str(target) in page.message.text()
 
     printed = tmp_path / "printed.pdf"
-
-    def printer():
-        p = QPrinter(QPrinter.PrinterMode.HighResolution)
-        p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        p.setOutputFileName(str(printed))
-        return p
-
-    page.receipts.ask_printer = printer
+    page.receipts.ask_printer = lambda: pdf_printer(printed)
     with qtbot.waitSignal(page.receipts.finished, timeout=10_000):
         page.findChild(QPushButton, "printReceiptButton").click()
     text = _pdf_text(printed)

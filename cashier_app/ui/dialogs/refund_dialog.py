@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.reports.amounts import minor_display, minor_str
+from cashier_app.ui.dialogs.questions import ask
 from cashier_app.ui.text import error_text, fill
 
 
@@ -43,6 +44,7 @@ class RefundDialog(QDialog):
         sale_ref = (sale.payment_id or sale.payment_request_id
                     if isinstance(sale, PaymentRecord) else "")
         self._refundable = max(int(refundable), 0)
+        self._asking = False  # the "Refund HK$…?" question is open
         currency = self._sale_amount.currency
 
         layout = QVBoxLayout(self)
@@ -139,12 +141,29 @@ class RefundDialog(QDialog):
                 problem = error_text(exc)
             else:
                 problem = ""
-                self.confirm_button.setText(fill(self.tr("Refund %1"), money.display()))
+        # The button names the amount it will refund, and none while it would refund nothing.
+        self.confirm_button.setText(self.tr("Refund") if problem else
+                                    fill(self.tr("Refund %1"), money.display()))
         self.error_label.setText(problem)
         self.confirm_button.setEnabled(not problem)
         return not problem
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
-        if self._validate():
+        if not self._validate() or self._asking:
+            return
+        money = self.amount()
+        self._asking = True
+        ask(self, "refundQuestion", self.tr("Refund"),
+            fill(self.tr("Refund %1 to the customer's wallet? This cannot be undone."),
+                 money.display()),
+            [("keep", self.tr("Don't refund")),
+             ("refund", fill(self.tr("Refund %1"), money.display()))],
+            default="keep", escape="keep",
+            on_answer=lambda key: self._on_question_answered(money, key))
+
+    def _on_question_answered(self, money: Money, key: str) -> None:
+        self._asking = False
+        # Only the amount the operator was asked about is refunded.
+        if key == "refund" and self._validate() and self.amount() == money:
             self.accept()

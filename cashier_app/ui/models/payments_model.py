@@ -37,6 +37,9 @@ STATUS_COLORS: dict[Status, str] = {
     Status.UNKNOWN: "#D35400",
 }
 
+#: Text colour of a paid sale that is (partly) refunded.
+REFUNDED_COLOR = "#8D6E00"
+
 
 @dataclass(frozen=True, slots=True)
 class PaymentFilter:
@@ -69,6 +72,23 @@ def method_name(method_type: str) -> str:
     except methods.UnknownMethodError:
         return method_type
     return method.name(QLocale().name())
+
+
+def refund_state_text(record: PaymentRecord, refunded: int) -> str:
+    """"Refunded" / "Partly refunded" for a paid sale with refunds, else its status."""
+    if record.status is Status.SUCCESS and refunded > 0:
+        if refunded >= record.amount.value:
+            return QCoreApplication.translate("PaymentsModel", "Refunded")
+        return QCoreApplication.translate("PaymentsModel", "Partly refunded")
+    return status_text(record.status)
+
+
+def _page_with_refunds(journal: Any, query: dict[str, Any], offset: int, limit: int
+                       ) -> tuple[list[PaymentRecord], dict[str, int]]:
+    """One page of payments and what is refunded of each (blocking: a worker's job)."""
+    records = journal.list_payments(**query, offset=offset, limit=limit)
+    paid = [r.payment_request_id for r in records if r.status is Status.SUCCESS]
+    return records, journal.refunded_totals(paid) if paid else {}
 
 
 def status_text(status: Status) -> str:
@@ -124,6 +144,7 @@ class PaymentsModel(QAbstractTableModel):
         self._filter = PaymentFilter()
         self._rows: list[PaymentRecord] = []
         self._row_of: dict[str, int] = {}
+        self._refunded: dict[str, int] = {}  #: minor units refunded, by paymentRequestId
         self._skipped = 0  #: repeats seen, so the next offset still moves forward
         self._exhausted = True  # nothing to fetch until the first reload()
         self._loading = False
@@ -161,6 +182,7 @@ class PaymentsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._row_of = {}
+        self._refunded = {}
         self._skipped = 0
         self._exhausted = False
         self._total = None
@@ -178,12 +200,15 @@ class PaymentsModel(QAbstractTableModel):
         """The row showing that payment, or -1 when it is not loaded."""
         return self._row_of.get(payment_request_id, -1)
 
-    def update_record(self, record: PaymentRecord) -> None:
-        """Show a fresher snapshot of a loaded payment (after re-inquire, cancel, refund)."""
+    def update_record(self, record: PaymentRecord, refunded: int | None = None) -> None:
+        """Show a fresher snapshot of a loaded payment (after re-inquire, cancel, refund);
+        ``refunded``: minor units now refunded of it, when known."""
         row = self._row_of.get(record.payment_request_id)
         if row is None:
             return
         self._rows[row] = record
+        if refunded is not None:
+            self._refunded[record.payment_request_id] = refunded
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- lazy loading -------------------------------------------------------------------
@@ -194,13 +219,14 @@ class PaymentsModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._set_loading(True)
-        fetch = functools.partial(self._journal.list_payments, **self._filter.query(),
-                                  offset=len(self._rows) + self._skipped,
-                                  limit=self._page_size)
+        fetch = functools.partial(_page_with_refunds, self._journal, self._filter.query(),
+                                  len(self._rows) + self._skipped, self._page_size)
         self._tasks.run(self.PAGE_TASK, fetch, on_done=self._on_page_done,
                         on_error=self._on_load_error, owner=self)
 
-    def _on_page_done(self, records: list[PaymentRecord]) -> None:
+    def _on_page_done(self, page: tuple[list[PaymentRecord], dict[str, int]]) -> None:
+        records, refunded = page
+        self._refunded.update(refunded)
         self._set_loading(False)
         self._exhausted = len(records) < self._page_size
         # A sale made while the list is open shifts later pages by one: skip the repeats.
@@ -257,9 +283,11 @@ class PaymentsModel(QAbstractTableModel):
             return self._display(rec, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_STATUS and rec.result_code:
-                return f"{status_text(rec.status)} ({rec.result_code})"
+                return f"{self._display(rec, col)} ({rec.result_code})"
             return self._display(rec, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
+            if self._refunded.get(rec.payment_request_id, 0) > 0:
+                return QColor(REFUNDED_COLOR)
             return QColor(STATUS_COLORS.get(rec.status, "#000000"))
         if role == Qt.ItemDataRole.FontRole and col in (self.COL_STATUS, self.COL_AMOUNT):
             return self._bold
@@ -277,7 +305,7 @@ class PaymentsModel(QAbstractTableModel):
         if col == self.COL_METHOD:
             return method_name(rec.method)
         if col == self.COL_STATUS:
-            return status_text(rec.status)
+            return refund_state_text(rec, self._refunded.get(rec.payment_request_id, 0))
         if col == self.COL_PAYMENT_ID:
             return rec.payment_id
         if col == self.COL_REQUEST_ID:

@@ -268,7 +268,7 @@ class HistoryPage(QWidget):
             return  # the operator moved on
         self._details = details
         self.details.show_details(details)
-        self.model.update_record(details.payment)
+        self.model.update_record(details.payment, details.refunded)
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -206,6 +206,15 @@ class OrderPage(QWidget):
         self.amount_input.setFocus()
         self._update_preview()
 
+    def restore(self, info: PaymentInfo, reference: str) -> None:
+        """Fill the page with a sale to charge again (Try again): its amount, summary and
+        reference, as if the operator had typed them."""
+        self.amount_input.setText(Money(info.amount, info.currency).decimal_str())
+        self.summary_input.setText(info.trade_summary)
+        self.reference_input.setText(reference)
+        self._show_error("")
+        self._update_preview()
+
     def set_busy(self, busy: bool) -> None:
         self.charge_button.setEnabled(not busy)
         self.charge_button.setText(self.tr("Opening cashier…") if busy else self.tr("Charge"))

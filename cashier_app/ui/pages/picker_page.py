@@ -30,7 +30,8 @@ class PickerPage(QWidget):
 
     Signals:
         method_confirmed(object session, object picker_result): Confirm with a wallet.
-        picker_cancelled(object session, object error): closed; ``error.code`` is 1001930000.
+        picker_cancelled(object session, object error): closed with Back or Escape;
+            ``error.code`` is 1001930000 (the sale goes back to the order page).
         selection_changed(str method_type): the highlighted wallet changed.
     """
 
@@ -132,7 +133,8 @@ class PickerPage(QWidget):
         self.amount_caption.setText(self.tr("TOTAL TO PAY"))
         self.choose_label.setText(self.tr("CHOOSE A WALLET"))
         self.accept_label.setText(self.tr("Alipay and Alipay+ partner wallets accepted"))
-        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setText(self.tr("Back"))
+        self.cancel_button.setToolTip(self.tr("Back to the amount (Esc)"))
         self.set_busy(False)
 
     # -- API ----------------------------------------------------------------------------

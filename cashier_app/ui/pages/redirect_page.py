@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain import methods
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.dialogs.questions import ask
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import wallet_pixmap
 from cashier_app.ui.text import fill
+from cashier_app.ui.widgets.countdown import CountdownLabel
 from cashier_app.ui.widgets.delay_chooser import DelayChooser
 from cashier_app.ui.widgets.qr_code import QRCodeWidget
 
@@ -66,9 +68,9 @@ class RedirectPage(QWidget):
         super().__init__(parent)
         self.setObjectName("redirectPage")
         self.opener: UrlOpener = opener or QDesktopServices.openUrl
-        self._clock = clock
         self.record: PaymentRecord | None = None
         self._expired = False
+        self._asking = False  # the Cancel payment question is open
 
         self.qr = QRCodeWidget(self)
         self.qr.setMinimumSize(260, 260)
@@ -81,7 +83,7 @@ class RedirectPage(QWidget):
         self.amount_label = QLabel(self)
         self.amount_label.setObjectName("redirectAmount")
         self.amount_label.setProperty("role", "amountSmall")
-        self.countdown_label = QLabel(self)
+        self.countdown_label = CountdownLabel(self, clock=clock)
         self.countdown_label.setObjectName("countdownLabel")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
@@ -125,9 +127,6 @@ class RedirectPage(QWidget):
 
         self._build_layout()
         self.retranslate()
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(250)
-        self._countdown.timeout.connect(self._on_countdown_timeout)
         for button in (self.copy_button, self.open_button, self.cancel_button,
                        self.new_code_button, self.simulate_pay, self.simulate_decline,
                        self.simulate_expire):
@@ -143,6 +142,9 @@ class RedirectPage(QWidget):
             button.clicked.connect(lambda _=False, a=action: self._simulate(a))
         self.autopay_check.toggled.connect(self._on_autopay_control_changed)
         self.autopay_delay.value_changed.connect(self._on_autopay_delay_edited)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)  # back one step: cancel
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._on_cancel_button_clicked)
 
     def _build_layout(self) -> None:
         qr_card = QFrame(self)
@@ -247,8 +249,7 @@ class RedirectPage(QWidget):
         self._update_cancel_text()
         self._update_autopay_hint()
         self.set_status(self.tr("Waiting for the customer…"))
-        self._on_countdown_timeout()
-        self._countdown.start()
+        self.countdown_label.start(record.expires_at)
 
     def update_record(self, record: PaymentRecord) -> None:
         if self.record is not None and record.payment_request_id == \
@@ -286,8 +287,7 @@ class RedirectPage(QWidget):
         """Grey the code out and offer a new one."""
         self.record = record
         self._expired = True
-        self._countdown.stop()
-        self.countdown_label.setText(self.tr("Expired"))
+        self.countdown_label.stop(self.tr("Expired"))
         self.qr.set_greyed(True, self.tr("Expired"))
         self.scan_label.setText(self.tr("This code can no longer be paid"))
         self.open_button.setEnabled(False)
@@ -324,7 +324,7 @@ class RedirectPage(QWidget):
 
     def leave(self) -> None:
         """The page is no longer shown: stop its clock."""
-        self._countdown.stop()
+        self.countdown_label.stop()
 
     @Slot()
     def copy_link(self) -> None:
@@ -388,21 +388,20 @@ class RedirectPage(QWidget):
             return
         if self._expired:
             self.closed.emit(self.record)
-        else:
-            self.cancel_requested.emit(self.record)
+        elif self.cancel_button.isEnabled() and not self._asking:
+            self._asking = True
+            record = self.record
+            ask(self, "cancelPaymentQuestion", self.tr("Cancel payment"),
+                fill(self.tr("Cancel the payment of %1? The customer's code stops working; "
+                             "if they pay now, the money goes back."), record.amount.display()),
+                [("keep", self.tr("Keep waiting")), ("cancel", self.tr("Cancel payment"))],
+                default="keep", escape="keep",
+                on_answer=lambda key: self._on_cancel_question_answered(record, key))
 
-    @Slot()
-    def _on_countdown_timeout(self) -> None:
-        expires = self.record.expires_at if self.record else None
-        if expires is None:
-            self.countdown_label.setText("")
-            return
-        left = max(0, int((expires - self._clock()).total_seconds()))
-        minutes, seconds = divmod(left, 60)
-        self.countdown_label.setText(
-            fill(self.tr("Expires in %1"), f"{minutes}:{seconds:02d}"))
-        urgent = left < 60
-        if self.countdown_label.property("urgent") != urgent:
-            self.countdown_label.setProperty("urgent", urgent)
-            self.countdown_label.style().unpolish(self.countdown_label)
-            self.countdown_label.style().polish(self.countdown_label)
+    def _on_cancel_question_answered(self, record: PaymentRecord, key: str) -> None:
+        self._asking = False
+        current = self.record
+        if key == "cancel" and current is not None and not self._expired and \
+                current.payment_request_id == record.payment_request_id and \
+                not current.is_final:
+            self.cancel_requested.emit(current)

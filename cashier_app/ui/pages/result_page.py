@@ -34,10 +34,20 @@ class ResultPage(QWidget):
     Signals:
         new_sale_requested(): the operator wants the order page again.
         refund_requested(object record): Refund pressed on a successful payment.
+        try_again_requested(object record): a declined, failed or expired sale is to be
+            charged again: same amount and reference, a wallet chosen again.
+        print_requested(object record): Print receipt pressed.
+        save_requested(object record): Save PDF pressed.
     """
 
     new_sale_requested = Signal()
     refund_requested = Signal(object)
+    try_again_requested = Signal(object)
+    print_requested = Signal(object)
+    save_requested = Signal(object)
+
+    #: Outcomes that offer Try again: nothing was charged and the customer is still there.
+    RETRYABLE = frozenset({Status.FAILED, Status.EXPIRED})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +79,10 @@ class ResultPage(QWidget):
         self.code_label.setProperty("role", "small")
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refund_state = QLabel(self)
+        self.refund_state.setObjectName("refundState")
+        self.refund_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.refund_state.hide()
         self.refund_label = QLabel(self)
         self.refund_label.setObjectName("refundStatus")
         self.refund_label.setProperty("role", "banner")
@@ -79,6 +93,12 @@ class ResultPage(QWidget):
         self.new_sale_button.setProperty("role", "primary")
         self.refund_button = QPushButton(self)
         self.refund_button.setObjectName("refundButton")
+        self.try_again_button = QPushButton(self)
+        self.try_again_button.setObjectName("tryAgainButton")
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("resultPrintButton")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("resultSaveButton")
 
         card = QFrame(self)
         card.setObjectName("resultCard")
@@ -90,6 +110,7 @@ class ResultPage(QWidget):
         box.addStretch(1)
         box.addWidget(self.icon)
         box.addWidget(self.title)
+        box.addWidget(self.refund_state)
         box.addWidget(self.message)
         box.addWidget(self.amount)
         details = QHBoxLayout()
@@ -100,8 +121,15 @@ class ResultPage(QWidget):
         box.addWidget(self.code_label)
         box.addWidget(self.refund_label)
         box.addStretch(1)
+        receipt = QHBoxLayout()
+        receipt.addStretch(1)
+        receipt.addWidget(self.print_button)
+        receipt.addWidget(self.save_button)
+        receipt.addStretch(1)
+        box.addLayout(receipt)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refund_button)
+        buttons.addWidget(self.try_again_button, 1)
         buttons.addWidget(self.new_sale_button, 1)
         box.addLayout(buttons)
         outer = QHBoxLayout(self)
@@ -110,16 +138,25 @@ class ResultPage(QWidget):
         outer.addWidget(card, 6)
         outer.addStretch(1)
 
-        for button in (self.new_sale_button, self.refund_button):
+        for button in (self.new_sale_button, self.refund_button, self.try_again_button,
+                       self.print_button, self.save_button):
             button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         self.new_sale_button.clicked.connect(self.new_sale_requested)
-        self.refund_button.clicked.connect(
-            lambda: self.record is not None and self.refund_requested.emit(self.record))
+        for button, signal in ((self.refund_button, self.refund_requested),
+                               (self.try_again_button, self.try_again_requested),
+                               (self.print_button, self.print_requested),
+                               (self.save_button, self.save_requested)):
+            button.clicked.connect(
+                lambda _=False, s=signal: self.record is not None and s.emit(self.record))
         self.retranslate()
 
     def retranslate(self) -> None:
         self.new_sale_button.setText(self.tr("New sale"))
         self.refund_button.setText(self.tr("Refund…"))
+        self.try_again_button.setText(self.tr("Try again"))
+        self.try_again_button.setToolTip(self.tr("Same amount and order; choose a wallet again"))
+        self.print_button.setText(self.tr("Print receipt…"))
+        self.save_button.setText(self.tr("Save PDF…"))
 
     def titles(self) -> dict[Status, str]:
         return {
@@ -151,6 +188,12 @@ class ResultPage(QWidget):
         self.record = record
         self.refund_button.setVisible(record.status is Status.SUCCESS)
         self.refund_button.setEnabled(True)
+        retry = record.status in self.RETRYABLE
+        self.try_again_button.setVisible(retry)
+        for button in (self.print_button, self.save_button):
+            button.show()
+        if retry:
+            self.try_again_button.setFocus()
 
     def show_outcome(self, status: Status, amount: Money | None, code: str, message: str
                      ) -> None:
@@ -158,7 +201,9 @@ class ResultPage(QWidget):
         self._render(status, amount, message, [(self.tr("Time"), self._time(None))],
                      fill(self.tr("Payment Kit code: %1"), code))
         self.record = None
-        self.refund_button.hide()
+        for button in (self.refund_button, self.try_again_button, self.print_button,
+                       self.save_button):
+            button.hide()
 
     def set_refund_busy(self, busy: bool) -> None:
         self.refund_button.setEnabled(not busy)
@@ -178,6 +223,29 @@ class ResultPage(QWidget):
     def show_refund_error(self, message: str) -> None:
         self._banner(fill(self.tr("Refund not done: %1"), message))
         self.refund_button.setEnabled(True)
+
+    def show_refund_state(self, refunded: int) -> None:
+        """``refunded`` minor units of the shown sale are refunded (or on their way):
+        say Partly refunded or Refunded, and offer Refund only while something is left."""
+        record = self.record
+        if record is None or record.status is not Status.SUCCESS:
+            return
+        left = record.amount.value - refunded
+        if refunded <= 0:
+            self.refund_state.hide()
+        else:
+            text = self.tr("Refunded") if left <= 0 else fill(
+                self.tr("Partly refunded · %1 left"), Money(left, record.amount.currency).display())
+            self.refund_state.setText(text)
+            self.refund_state.setProperty("full", left <= 0)
+            self.refund_state.style().unpolish(self.refund_state)
+            self.refund_state.style().polish(self.refund_state)
+            self.refund_state.show()
+        self.refund_button.setEnabled(left > 0)
+
+    def show_notice(self, text: str) -> None:
+        """A line under the sale (a receipt was saved, printing failed...)."""
+        self._banner(text)
 
     # -- helpers ------------------------------------------------------------------------
     def _render(self, status: Status, amount: Money | None, message: str,
@@ -202,6 +270,7 @@ class ResultPage(QWidget):
             self.details.addRow(key, val)
         self.code_label.setText(small)
         self.refund_label.hide()
+        self.refund_state.hide()
         self.new_sale_button.setFocus()
 
     def _banner(self, text: str) -> None:

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
 from cashier_app.reports.amounts import minor_display
-from cashier_app.ui.models.payments_model import STATUS_COLORS, method_name, status_text
+from cashier_app.ui.models.payments_model import (
+    STATUS_COLORS,
+    method_name,
+    refund_state_text,
+    status_text,
+)
 from cashier_app.ui.text import fill
 
 
@@ -169,7 +174,7 @@ class PaymentDetailsPane(QWidget):
             return
         pay = details.payment
         self.amount_label.setText(pay.amount.display())
-        self.status_label.setText(status_text(pay.status))
+        self.status_label.setText(refund_state_text(pay, details.refunded))
         self.status_label.setStyleSheet(f"color: {STATUS_COLORS.get(pay.status, '#000')}; "
                                         "font-size: 20px; font-weight: 700")
         local = "%Y-%m-%d %H:%M:%S"

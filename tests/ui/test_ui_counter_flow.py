@@ -1,0 +1,190 @@
+"""The counter flow operators know from Square and Odoo (issue 9, item 6): Escape goes back
+one step, a failed sale can be tried again, destructive steps ask first, the result page
+prints, refunds show on the result page and in History, the customer sees the countdown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sale_steps import answer, pdf_printer
+
+from cashier_app.domain.outcome import Status
+from cashier_app.ui.models.payments_model import PaymentsModel
+
+
+def test_escape_on_the_picker_goes_back_to_the_order_with_the_amount(sale, qtbot):
+    window = sale.window
+    order = window.order_page
+    reference = order.reference_input.text()
+    sale.charge("12.30")
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=5000) as went:
+        qtbot.keyClick(window.picker_page, Qt.Key.Key_Escape)
+    assert went.args == ["order"]
+    assert window.stack.currentWidget() is order
+    assert order.amount_input.text() == "12.30"
+    assert order.reference_input.text() == reference
+    assert order.charge_button.isEnabled()
+    sale.charge("")  # Enter again: the same amount reaches the picker once more
+    assert window.picker_page.amount_label.text() == "HK$12.30"
+
+
+def test_a_declined_sale_offers_try_again_with_the_same_amount_and_reference(sale, qtbot):
+    window = sale.window
+    sale.charge("8")
+    sale.confirm("ALIPAY_CN")
+    first, _ = sale.settle(window.redirect_page.simulate_decline)
+    result = window.result_page
+    assert first.status is Status.FAILED
+    assert result.try_again_button.isVisible() and result.new_sale_button.isVisible()
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda stage: stage == "picker"):
+        qtbot.mouseClick(result.try_again_button, Qt.MouseButton.LeftButton)
+    assert window.picker_page.amount_label.text() == "HK$8.00"
+    sale.confirm("ALIPAY_HK")  # a wallet is chosen again
+    second = window.redirect_page.record
+    assert second.payment_request_id != first.payment_request_id
+    assert second.amount == first.amount and second.method == "ALIPAY_HK"
+    assert second.reference_order_id == first.reference_order_id
+    record, _ = sale.settle(window.redirect_page.simulate_pay)
+    assert record.status is Status.SUCCESS
+    assert not result.try_again_button.isVisible()
+
+
+def test_cancel_payment_asks_first(sale, qtbot):
+    window = sale.window
+    sale.charge("4.20")
+    sale.confirm()
+    redirect = window.redirect_page
+    qtbot.mouseClick(redirect.cancel_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, redirect, "cancelPaymentQuestion", "keep")
+    assert window.flow.stage == "redirect"
+    assert window.services.checkout.get(redirect.record.payment_request_id).status \
+        is Status.PENDING
+    with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
+        qtbot.keyClick(redirect, Qt.Key.Key_Escape)  # Escape: back one step = cancel, asked
+        answer(qtbot, redirect, "cancelPaymentQuestion", "cancel")
+    assert settled.args[0].status is Status.CANCELLED
+
+
+def _paid_sale(sale, amount="20"):
+    sale.charge(amount)
+    sale.confirm()
+    record, _ = sale.settle(sale.window.redirect_page.simulate_pay)
+    assert record.status is Status.SUCCESS
+    return record
+
+
+def _open_refund(qtbot, window):
+    flow = window.flow
+    flow.refund_dialog = None
+    qtbot.mouseClick(window.result_page.refund_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(flow, "refund_dialog", None) is not None
+                    and flow.refund_dialog.isVisible(), timeout=10_000)
+    return flow.refund_dialog
+
+
+def test_refund_asks_first_and_its_button_states_the_amount(sale, qtbot):
+    window = sale.window
+    record = _paid_sale(sale)
+    dialog = _open_refund(qtbot, window)
+    assert dialog.confirm_button.text() == "Refund HK$20.00"
+    qtbot.mouseClick(dialog.partial_radio, Qt.MouseButton.LeftButton)
+    dialog.amount_input.clear()
+    qtbot.keyClicks(dialog.amount_input, "5")
+    assert dialog.confirm_button.text() == "Refund HK$5.00"
+    qtbot.keyClicks(dialog.amount_input, "0")  # 50: more than was paid
+    assert not dialog.confirm_button.isEnabled()
+    assert "HK$5.00" not in dialog.confirm_button.text()  # never a stale amount
+    qtbot.keyClick(dialog.amount_input, Qt.Key.Key_Backspace)
+    assert dialog.confirm_button.text() == "Refund HK$5.00"
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, dialog, "refundQuestion", "keep")  # not this time
+    assert dialog.isVisible()
+    assert window.services.journal.refunds_for(record.payment_request_id) == []
+    with qtbot.waitSignal(window.flow.tasks.task_finished, timeout=15_000,
+                          check_params_cb=lambda name, _r: name == "sale:refund"):
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, dialog, "refundQuestion", "refund")
+    assert window.services.journal.refunded_total(record.payment_request_id) == 500
+
+
+def test_refunds_show_on_the_result_page_and_in_history(sale, qtbot):
+    window = sale.window
+    result = window.result_page
+    record = _paid_sale(sale)
+    with qtbot.waitSignal(window.flow.tasks.task_finished, timeout=15_000,
+                          check_params_cb=lambda name, _r: name == "sale:refund-state"):
+        dialog = _open_refund(qtbot, window)
+        dialog.partial_radio.setChecked(True)
+        dialog.amount_input.setText("5")
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, dialog, "refundQuestion", "refund")
+    assert result.refund_state.text().startswith("Partly refunded")
+    assert "HK$15.00" in result.refund_state.text()
+    assert result.refund_button.isEnabled()
+    with qtbot.waitSignal(window.flow.tasks.task_finished, timeout=15_000,
+                          check_params_cb=lambda name, _r: name == "sale:refund-state"):
+        dialog = _open_refund(qtbot, window)
+        assert dialog.confirm_button.text() == "Refund HK$15.00"
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, dialog, "refundQuestion", "refund")
+    assert result.refund_state.text() == "Refunded"
+    assert not result.refund_button.isEnabled()
+
+    page = window.open_extra_page("history")
+    model = page.model
+
+    def status_of(prid):
+        for row in range(model.rowCount()):
+            if model.record(row).payment_request_id == prid:
+                return model.index(row, PaymentsModel.COL_STATUS).data()
+        return None
+
+    qtbot.waitUntil(lambda: status_of(record.payment_request_id) is not None, timeout=10_000)
+    assert status_of(record.payment_request_id) == "Refunded"
+
+
+def test_history_shows_partly_refunded(sale, qtbot):
+    window = sale.window
+    record = _paid_sale(sale, "9")
+    window.services.checkout.refund(record.payment_request_id,
+                                    type(record.amount)(100, "HKD"), "")
+    page = window.open_extra_page("history")
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    row = next(r for r in range(model.rowCount())
+               if model.record(r).payment_request_id == record.payment_request_id)
+    assert model.index(row, PaymentsModel.COL_STATUS).data() == "Partly refunded"
+
+
+def test_the_result_page_prints_and_saves_the_receipt(sale, qtbot, tmp_path, pdftotext):
+    window = sale.window
+    record = _paid_sale(sale, "6.50")
+    result = window.result_page
+    assert result.save_button.isVisible() and result.print_button.isVisible()
+    receipts = window.flow.receipts
+    target = tmp_path / "sale.pdf"
+    receipts.ask_save_path = lambda _default: str(target)
+    with qtbot.waitSignal(receipts.finished, timeout=10_000):
+        qtbot.mouseClick(result.save_button, Qt.MouseButton.LeftButton)
+    assert str(target) in result.refund_label.text()
+
+    printed = tmp_path / "printed.pdf"
+    receipts.ask_printer = lambda: pdf_printer(printed)
+    with qtbot.waitSignal(receipts.finished, timeout=10_000):
+        qtbot.mouseClick(result.print_button, Qt.MouseButton.LeftButton)
+    for pdf in (target, printed):
+        text = pdftotext(pdf)
+        assert "PAID" in text and "6.50" in text and record.payment_id in text
+
+
+def test_the_customer_display_shows_the_countdown(sale, qtbot):
+    window = sale.window
+    window.display_action.setChecked(True)
+    display = window.display
+    sale.charge("3")
+    sale.confirm()
+    assert display.stack.currentWidget() is display.qr_view
+    qtbot.waitUntil(lambda: display.countdown_label.text().startswith("Expires in 9:"),
+                    timeout=5000)
+    assert display.countdown_label.isVisible()
+    window.display_action.setChecked(False)
