@@ -145,7 +145,16 @@ ZH_CN: dict[str, str] = {
     "Partly refunded · %1 left": "部分退款 · 剩余 %1",
     "Refund %1 to the customer's wallet? This cannot be undone.":
         "将 %1 退回顾客的钱包？此操作无法撤销。",
-    "Don't refund": "不退款", "Print receipt…": "打印小票…", "Save PDF…": "保存 PDF…",
+    "Don't refund": "不退款",
+    # a live payment survives closing (issue 9)
+    "A payment is waiting": "有一笔支付正在等待",
+    "The customer may be paying %1 right now.\n\nKeep waiting, cancel the payment and quit, "
+    "or quit now and show the same code again at the next start (until it expires).":
+        "顾客可能正在支付 %1。\n\n您可以继续等待、取消支付并退出，或者现在退出，"
+        "下次启动时再次显示同一个付款码（在其过期之前）。",
+    "Cancel payment and quit": "取消支付并退出", "Quit, resume later": "退出，稍后继续",
+    "The payment of %1 with %2 started at %3 is still waiting for the customer: the same "
+    "code is shown again.": "%3 发起的 %2 支付（%1）仍在等待顾客：已再次显示同一个付款码。", "Print receipt…": "打印小票…", "Save PDF…": "保存 PDF…",
 }
 
 

@@ -366,12 +366,14 @@ class CheckoutService:
         return self._refunds.refresh(refund_request_id)
 
     # -- recovery ---------------------------------------------------------------------------
-    def recover(self, *, cancel_pending: bool = True) -> list[PaymentRecord]:
+    def recover(self, *, cancel_pending: bool = True,
+                resume: Callable[[PaymentRecord], bool] | None = None) -> list[PaymentRecord]:
         """Re-inquire every non-final payment of this profile and drive it final: a paid
         or failed one is recorded as such, an expired one cancelled (EXPIRED), an
         interrupted one still waiting for the customer cancelled (CANCELLED) unless
-        ``cancel_pending`` is False, one the gateway never saw FAILED. Unreachable ones stay
-        UNKNOWN for the next try. Unsettled refunds of this profile are re-inquired too."""
+        ``cancel_pending`` is False or ``resume(record)`` is true (the till shows its code
+        again), one the gateway never saw FAILED. Unreachable ones stay UNKNOWN for the
+        next try. Unsettled refunds of this profile are re-inquired too."""
         out: list[PaymentRecord] = []
         for rec in self.journal.non_final_payments(self.profile):
             prid = rec.payment_request_id
@@ -382,7 +384,7 @@ class CheckoutService:
                     now = self._clock()
                     if current.expires_at is not None and now >= current.expires_at:
                         current = self._expire(current, "expiry")
-                    elif cancel_pending:
+                    elif cancel_pending and not (resume is not None and resume(current)):
                         current = self._expire(current, "recovery")
                 out.append(current)
         for refund in self.journal.non_final_refunds():

@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.checkout.resume import Recovery, recover_resuming
+from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
 from cashier_app.keystore.backends import PassphraseRequiredError
+from cashier_app.ui.close_guard import CloseGuard
 from cashier_app.ui.customer_display import CustomerDisplay
+from cashier_app.ui.i18n import current_language
 from cashier_app.ui.journal_watch import JournalWatch
 from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.pages.picker_page import PickerPage
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
         services_ready(object services): the services started; the order page is shown.
         services_failed(str message): start-up failed; the starting page says why.
         payments_recovered(object records): ``checkout.recover()`` finished on start.
+        payment_resumed(object record): on start, an interrupted sale whose code can still
+            be paid was shown again on the redirect page (checkout/resume.py).
         gateway_checked(object result): the start-up gateway probe (checkout/probe.py)
             answered; its ``ok`` and ``summary`` are also shown in the status bar.
     """
@@ -82,6 +88,7 @@ class MainWindow(QMainWindow):
     services_ready = Signal(object)
     services_failed = Signal(str)
     payments_recovered = Signal(object)
+    payment_resumed = Signal(object)
     gateway_checked = Signal(object)
 
     def __init__(self, profile_name: str | None = None, *,
@@ -102,6 +109,7 @@ class MainWindow(QMainWindow):
         self.journal_watch: JournalWatch | None = None  #: the services' one change signal
         self.display: CustomerDisplay | None = None
         self._extra_pages: dict[str, QWidget | None] = {}
+        self.close_guard = CloseGuard(self)  # closing while a payment is live asks first
 
         self.stack = QStackedWidget(self)
         self.starting_page = StartingPage(self)
@@ -169,7 +177,10 @@ class MainWindow(QMainWindow):
         self.display_action.setCheckable(True)
         self.display_action.toggled.connect(self._on_display_action_toggled)
         quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Some platforms (a bare X session, offscreen) bind nothing to the standard Quit.
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+                                 or [QKeySequence("Ctrl+Q")])
+        quit_action.setObjectName("quitAction")
         quit_action.triggered.connect(self.close)
 
         sale_menu = self.menuBar().addMenu(self.tr("&Sale"))
@@ -227,7 +238,7 @@ class MainWindow(QMainWindow):
             self._show_banner(self.tr("Another cashier is using this profile; its unfinished "
                                       "payments are left to it."))
             return
-        self.tasks.run("app:recover", services.checkout.recover,
+        self.tasks.run("app:recover", recover_resuming, services.checkout,
                        on_done=self._on_recovered,
                        on_error=lambda exc: self._show_banner(fill(
                            self.tr("Could not check unfinished payments: %1"), error_text(exc))))
@@ -295,17 +306,40 @@ class MainWindow(QMainWindow):
         self.gateway_label.style().polish(self.gateway_label)
         self.gateway_checked.emit(result)
 
-    def _on_recovered(self, records: list) -> None:
+    def _on_recovered(self, recovery: Recovery) -> None:
+        records, resumed = recovery.records, recovery.resumed
         self.payments_recovered.emit(records)
-        if not records:
-            return
-        counts: dict[str, int] = {}
-        for record in records:
-            counts[record.status.value] = counts.get(record.status.value, 0) + 1
-        titles = self.result_page.titles()
-        parts = ", ".join(f"{n} × {titles.get(Status(s), s)}" for s, n in sorted(counts.items()))
-        self._show_banner(fill(self.tr("Recovered %1 unfinished payment(s) from the last session: "
-                                       "%2. See History for details."), str(len(records)), parts))
+        texts = []
+        if resumed is not None and self.flow is not None and self.flow.stage == "order":
+            self.flow.resume(resumed)
+            self.payment_resumed.emit(resumed)
+            texts.append(self._resumed_text(resumed))
+        else:
+            resumed = None
+        settled = [r for r in records if resumed is None
+                   or r.payment_request_id != resumed.payment_request_id]
+        if settled:
+            counts: dict[str, int] = {}
+            for record in settled:
+                counts[record.status.value] = counts.get(record.status.value, 0) + 1
+            titles = self.result_page.titles()
+            parts = ", ".join(f"{n} × {titles.get(Status(s), s)}"
+                              for s, n in sorted(counts.items()))
+            texts.append(fill(self.tr("Recovered %1 unfinished payment(s) from the last "
+                                      "session: %2. See History for details."),
+                              str(len(settled)), parts))
+        if texts:
+            self._show_banner("\n".join(texts))
+
+    def _resumed_text(self, record: Any) -> str:
+        try:
+            wallet = methods.get(record.method).name(current_language())
+        except methods.UnknownMethodError:
+            wallet = record.method
+        started = record.created_at.astimezone().strftime("%H:%M")
+        return fill(self.tr("The payment of %1 with %2 started at %3 is still waiting for the "
+                            "customer: the same code is shown again."),
+                    record.amount.display(), wallet, started)
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -415,6 +449,8 @@ class MainWindow(QMainWindow):
 
     # -- shutdown -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard.holds_back(event):  # a customer may be paying: asked first
+            return
         if self.display is not None:
             self.display.hide()
         if self.flow is not None:

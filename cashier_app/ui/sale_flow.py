@@ -141,6 +141,23 @@ class SaleFlow(QObject):
         self._mirror("show_idle")
         self._go("order", self.order)
 
+    def resume(self, record: PaymentRecord) -> None:
+        """Show an interrupted sale's payment again (same code, same countdown) and wait
+        for the customer, as if it had just been created."""
+        self.poller.stop()
+        self.tasks.cancel("sale")
+        self._info, self._reference = None, record.reference_order_id
+        self._t_confirm = time.perf_counter()
+        self._on_payment_created(record)
+
+    def live_payment(self) -> PaymentRecord | None:
+        """The payment the customer may be paying right now (its code is on screen)."""
+        record = self.redirect.record
+        if self.stage != "redirect" or record is None or record.is_final \
+                or self.redirect.is_expired():
+            return None
+        return record
+
     # -- order -> picker ----------------------------------------------------------------
     @Slot(object, str)
     def _on_order_submitted(self, info: PaymentInfo, reference: str) -> None:

@@ -732,6 +732,10 @@ Enter its passphrase:</source>
             <translation>已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。</translation>
         </message>
         <message>
+            <source>The payment of %1 with %2 started at %3 is still waiting for the customer: the same code is shown again.</source>
+            <translation>%3 发起的 %2 支付（%1）仍在等待顾客：已再次显示同一个付款码。</translation>
+        </message>
+        <message>
             <source>This page is not available: %1</source>
             <translation>此页面不可用：%1</translation>
         </message>
