@@ -19,6 +19,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("payment_request_id", metavar="PAYMENT_REQUEST_ID",
                    help="the payment's paymentRequestId (or the gateway's paymentId)")
     p.add_argument("--pdf", metavar="FILE", help="write the receipt as PDF")
+    p.add_argument("--paper", choices=("80mm", "a4"), default="80mm",
+                   help="PDF layout: an 80 mm thermal roll (default) or an A4 page")
     p.add_argument("--text", action="store_true", help="print the receipt as plain text")
     p.add_argument("--refund", metavar="REFUND_REQUEST_ID",
                    help="the receipt of this refund instead of the sale")
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(receipt_text(receipt_data(rec, refunds, merchant, refund=refund)), end="")
     if args.pdf:
         try:
-            write_receipt_pdf(rec, refunds, merchant, args.pdf, refund=refund)
+            write_receipt_pdf(rec, refunds, merchant, args.pdf, refund=refund, paper=args.paper)
         except ReportError as exc:
             raise CliError(str(exc), exit_code=1) from None
         if not args.text:

@@ -7,7 +7,6 @@ order once; ``paint_receipt`` (QPainter: QPdfWriter or the GUI's QPrinter) and
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -17,13 +16,23 @@ from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.reports.amounts import minor_display
+from cashier_app.reports.wrap import wrap
 
 #: The Alipay+ mark, as text, on receipts of Alipay+ partner wallets (docs/cashier-ux.md).
 ALIPAY_PLUS_MARK = "Alipay+™ PARTNER"
-#: Logical width of a receipt in painter units; scaled to whatever rect it is painted in.
-LOGICAL_WIDTH = 300.0
-#: Paper width for the PDF: a common 80 mm thermal roll.
+#: The two receipt layouts: an 80 mm thermal roll and an A4 page.
+THERMAL, A4 = "80mm", "a4"
+PAPERS = (THERMAL, A4)
+#: Logical width of a receipt in painter units, per layout; scaled to whatever rect it is
+#: painted in (the roll's 72 mm printable width, a 150 mm column on A4).
+LOGICAL_WIDTHS = {THERMAL: 300.0, A4: 520.0}
+LOGICAL_WIDTH = LOGICAL_WIDTHS[THERMAL]
+#: Width of the label column ("Payment ID") in logical units, per layout.
+_LABEL_WIDTHS = {THERMAL: 92.0, A4: 150.0}
+#: Paper width for the roll PDF: a common 80 mm thermal roll.
 PAPER_WIDTH_MM = 80.0
+#: Width of the receipt column on an A4 page, centred.
+A4_COLUMN_MM = 150.0
 
 _STATUS_WORDS = {
     Status.SUCCESS: "PAID", Status.FAILED: "FAILED", Status.CANCELLED: "CANCELLED",
@@ -167,17 +176,18 @@ def receipt_lines(data: ReceiptData) -> list[Line]:
 
 
 def receipt_text(data: ReceiptData, width: int = 40) -> str:
-    """The receipt as monospaced plain text, ``width`` characters wide."""
+    """The receipt as monospaced plain text, ``width`` characters wide (words whole, ids
+    broken after a separator, as on paper)."""
     rows: list[str] = []
     for line in receipt_lines(data):
         if line.rule_before:
             rows.append("-" * width)
         if line.label:
-            rows.extend(textwrap.wrap(f"{line.label}: {line.value}", width,
-                                      subsequent_indent="  ", break_long_words=True) or [""])
+            first, *rest = wrap(f"{line.label}: {line.value}", width)
+            rows.append(first)
+            rows.extend("  " + part for part in wrap(" ".join(rest), width - 2) if rest)
         else:
-            rows.extend(part.center(width).rstrip() for part in
-                        textwrap.wrap(line.value, width, break_long_words=True))
+            rows.extend(part.center(width).rstrip() for part in wrap(line.value, width))
     return "\n".join(rows) + "\n"
 
 
@@ -193,56 +203,63 @@ def text_font(size: float, bold: bool = False) -> Any:
     return font
 
 
-def _layout(data: ReceiptData) -> tuple[list[tuple[Any, ...]], float]:
-    """Painter operations in logical units and the total height."""
+def _layout(data: ReceiptData, paper: str = THERMAL) -> tuple[list[tuple[Any, ...]], float]:
+    """Painter operations in logical units and the total height. Every line is broken
+    here (reports/wrap.py), never by Qt's wrap-anywhere, so no word is cut in two."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QFontMetricsF
 
     ops: list[tuple[Any, ...]] = []
-    y, w, label_w = 0.0, LOGICAL_WIDTH, 92.0
-    wrap = int(Qt.TextFlag.TextWrapAnywhere)
+    w, label_w = LOGICAL_WIDTHS[paper], _LABEL_WIDTHS[paper]
+    scale = w / LOGICAL_WIDTH if paper == A4 else 1.0  # A4: a little larger type
+    left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    centre = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+    y = 0.0
     for line in receipt_lines(data):
+        size = line.size * (1 + (scale - 1) * 0.45)
         if line.rule_before:
             y += 6
             ops.append(("rule", y))
             y += 6
-        font = text_font(line.size, line.bold)
+        font = text_font(size, line.bold)
         fm = QFontMetricsF(font)
+        step = fm.lineSpacing()
         if line.label:
-            label_font = text_font(line.size, False)
-            label_font.setBold(False)
-            box = fm.boundingRect(QRectF(0, 0, w - label_w, 10_000), wrap, line.value)
-            h = max(box.height(), fm.height())
-            ops.append(("text", QRectF(0, y, label_w - 6, h), label_font,
-                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), line.label,
-                        "#555555"))
-            ops.append(("text", QRectF(label_w, y, w - label_w, h), font,
-                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | wrap,
-                        line.value, "#000000"))
+            label_font = text_font(size, False)
+            lfm = QFontMetricsF(label_font)
+            labels = wrap(line.label, label_w - 6, lfm.horizontalAdvance)
+            values = wrap(line.value, w - label_w, fm.horizontalAdvance)
+            for i, text in enumerate(labels):
+                ops.append(("text", QRectF(0, y + i * lfm.lineSpacing(), label_w - 6, step),
+                            label_font, left, text, "#555555"))
+            for i, text in enumerate(values):
+                ops.append(("text", QRectF(label_w, y + i * step, w - label_w, step), font,
+                            left, text, "#000000"))
+            h = max(len(values) * step, len(labels) * lfm.lineSpacing())
         else:
-            box = fm.boundingRect(QRectF(0, 0, w, 10_000),
-                                  int(Qt.AlignmentFlag.AlignHCenter) | wrap, line.value)
-            h = max(box.height(), fm.height())
-            ops.append(("text", QRectF(0, y, w, h), font,
-                        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | wrap,
-                        line.value, "#000000"))
+            values = wrap(line.value, w, fm.horizontalAdvance)
+            for i, text in enumerate(values):
+                ops.append(("text", QRectF(0, y + i * step, w, step), font, centre, text,
+                            "#000000"))
+            h = len(values) * step
         y += h + 3
     return ops, y
 
 
-def receipt_height(data: ReceiptData, width: float) -> float:
+def receipt_height(data: ReceiptData, width: float, paper: str = THERMAL) -> float:
     """Height ``paint_receipt`` needs when painting ``data`` ``width`` units wide."""
-    return _layout(data)[1] * width / LOGICAL_WIDTH
+    return _layout(data, paper)[1] * width / LOGICAL_WIDTHS[paper]
 
 
-def paint_receipt(painter: Any, rect: Any, data: ReceiptData) -> float:
+def paint_receipt(painter: Any, rect: Any, data: ReceiptData, paper: str = THERMAL) -> float:
     """Paint the receipt into ``rect`` (QRectF, any device: PDF, printer, widget), scaled to
-    its width. Returns the height used, in the painter's units."""
+    its width, in the ``paper`` layout. Returns the height used, in the painter's units."""
     from PySide6.QtCore import QLineF, Qt
     from PySide6.QtGui import QColor, QPen
 
-    ops, height = _layout(data)
-    scale = rect.width() / LOGICAL_WIDTH
+    ops, height = _layout(data, paper)
+    logical = LOGICAL_WIDTHS[paper]
+    scale = rect.width() / logical
     painter.save()
     try:
         painter.translate(rect.topLeft())
@@ -253,7 +270,7 @@ def paint_receipt(painter: Any, rect: Any, data: ReceiptData) -> float:
                 pen.setStyle(Qt.PenStyle.DashLine)
                 pen.setWidthF(0.8)
                 painter.setPen(pen)
-                painter.drawLine(QLineF(0, op[1], LOGICAL_WIDTH, op[1]))
+                painter.drawLine(QLineF(0, op[1], logical, op[1]))
             else:
                 _, box, font, flags, text, colour = op
                 painter.setFont(font)
@@ -264,37 +281,73 @@ def paint_receipt(painter: Any, rect: Any, data: ReceiptData) -> float:
     return float(height * scale)
 
 
+def paper_for_width(width_mm: float) -> str:
+    """The layout for paper ``width_mm`` wide: a roll up to 90 mm, else the A4 page."""
+    return THERMAL if width_mm <= 90 else A4
+
+
+def paint_on_page(painter: Any, page: Any, resolution: int, data: ReceiptData) -> float:
+    """Paint on a printer's page (``page``: its paint rect in device pixels): the roll
+    layout across a narrow roll, the A4 layout in a centred column on wider paper."""
+    from PySide6.QtCore import QRectF
+
+    width_mm = page.width() * 25.4 / resolution
+    paper = paper_for_width(width_mm)
+    column = page.width() if paper == THERMAL else min(
+        float(page.width()), resolution * A4_COLUMN_MM / 25.4)
+    left = (page.width() - column) / 2
+    return paint_receipt(painter, QRectF(left, 0, column, page.height()), data, paper)
+
+
 def write_receipt_pdf(payment: PaymentRecord,
                       refunds: list[RefundRecord] | tuple[RefundRecord, ...], merchant_name: str,
                       path: Path | str, *, refund: RefundRecord | None = None,
-                      tz: tzinfo | None = None) -> Path:
-    """Save the receipt (of the sale, or of ``refund``) as an 80 mm wide PDF."""
+                      tz: tzinfo | None = None, paper: str = THERMAL) -> Path:
+    """Save the receipt (of the sale, or of ``refund``) as PDF: an 80 mm wide roll as long
+    as the receipt (``paper="80mm"``) or an A4 page (``paper="a4"``)."""
+    data = receipt_data(payment, refunds, merchant_name, refund=refund, tz=tz)
+    return write_receipt_data_pdf(data, path, paper=paper)
+
+
+def write_receipt_data_pdf(data: ReceiptData, path: Path | str, *, paper: str = THERMAL
+                           ) -> Path:
+    """``write_receipt_pdf`` for receipt data already gathered."""
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     from cashier_app.reports.eod import atomic_path
     from cashier_app.reports.qtapp import ensure_gui_app
 
-    data = receipt_data(payment, refunds, merchant_name, refund=refund, tz=tz)
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     ensure_gui_app()
-    margin_mm = 4.0
-    content_w_mm = PAPER_WIDTH_MM - 2 * margin_mm
-    height_mm = receipt_height(data, content_w_mm) + 2 * margin_mm + 2
+    if paper == THERMAL:
+        margin_mm = 4.0
+        content_w_mm = PAPER_WIDTH_MM - 2 * margin_mm
+        height_mm = receipt_height(data, content_w_mm) + 2 * margin_mm + 2
+        size = QPageSize(QSizeF(PAPER_WIDTH_MM, height_mm), QPageSize.Unit.Millimeter,
+                         "Receipt", QPageSize.SizeMatchPolicy.ExactMatch)
+    else:
+        margin_mm = 20.0
+        size = QPageSize(QPageSize.PageSizeId.A4)
     with atomic_path(path, ".pdf") as tmp:
         writer = QPdfWriter(str(tmp))
-        writer.setTitle(f"Receipt {payment.payment_request_id}")
+        writer.setTitle(f"Receipt {data.payment_request_id}")
         writer.setCreator("cashier")
         writer.setResolution(300)
         writer.setPageLayout(QPageLayout(
-            QPageSize(QSizeF(PAPER_WIDTH_MM, height_mm), QPageSize.Unit.Millimeter,
-                      "Receipt", QPageSize.SizeMatchPolicy.ExactMatch),
-            QPageLayout.Orientation.Portrait, QMarginsF(margin_mm, margin_mm, margin_mm,
-                                                        margin_mm), QPageLayout.Unit.Millimeter))
+            size, QPageLayout.Orientation.Portrait,
+            QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm), QPageLayout.Unit.Millimeter))
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(f"cannot start a PDF at {path}")
         try:
-            paint_receipt(painter, QRectF(0, 0, writer.width(), writer.height()), data)
+            if paper == THERMAL:
+                paint_receipt(painter, QRectF(0, 0, writer.width(), writer.height()), data)
+            else:
+                column = writer.resolution() * A4_COLUMN_MM / 25.4
+                left = (writer.width() - column) / 2
+                paint_receipt(painter, QRectF(left, 0, column, writer.height()), data, A4)
         finally:
             painter.end()
     return Path(path)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from cashier_app.reports.receipts import (
+    A4,
+    THERMAL,
     ReceiptData,
     lookup_receipt,
-    paint_receipt,
+    paint_on_page,
     receipt_data,
     write_receipt_pdf,
 )
@@ -33,10 +35,11 @@ def load_receipt(journal: Any, payment_request_id: str, merchant_name: str,
 
 
 def save_receipt(journal: Any, payment_request_id: str, merchant_name: str, path: str,
-                 refund_request_id: str = "") -> Path:
+                 refund_request_id: str = "", paper: str = THERMAL) -> Path:
     """Write the receipt PDF at ``path`` (blocking: a worker's job)."""
     payment, refunds, refund = lookup_receipt(journal, payment_request_id, refund_request_id)
-    return write_receipt_pdf(payment, refunds, merchant_name, path, refund=refund)
+    return write_receipt_pdf(payment, refunds, merchant_name, path, refund=refund,
+                             paper=paper)
 
 
 class ReceiptActions(QObject):
@@ -65,9 +68,11 @@ class ReceiptActions(QObject):
     def print_receipt(self, payment_request_id: str, refund_request_id: str = "") -> None:
         self._tasks.run(self.TASK, load_receipt, self._services.journal, payment_request_id,
                         _merchant_name(self._services), refund_request_id,
-                        on_done=self._on_receipt_loaded, on_error=self._on_error, owner=self)
+                        on_done=self.print_data, on_error=self._on_error, owner=self)
 
-    def _on_receipt_loaded(self, data: ReceiptData) -> None:
+    def print_data(self, data: ReceiptData) -> None:
+        """Ask for a printer and print ``data`` laid out for its paper: the roll layout on
+        a roll up to 90 mm wide, the A4 layout on wider paper."""
         printer = self.ask_printer()
         if printer is None:
             return
@@ -77,10 +82,7 @@ class ReceiptActions(QObject):
             return
         try:
             page = printer.pageLayout().paintRectPixels(printer.resolution())
-            # A receipt is narrow: at most 80 mm wide, centred on wider paper.
-            width = min(float(page.width()), printer.resolution() * 80 / 25.4)
-            left = (page.width() - width) / 2
-            paint_receipt(painter, QRectF(left, 0, width, page.height()), data)
+            paint_on_page(painter, page, printer.resolution(), data)
         finally:
             painter.end()
         self.finished.emit(self.tr("Receipt sent to %1").replace(
@@ -98,21 +100,25 @@ class ReceiptActions(QObject):
     # -- save ---------------------------------------------------------------------------
     def save_pdf(self, payment_request_id: str, refund_request_id: str = "") -> None:
         default = f"receipt-{refund_request_id or payment_request_id}.pdf"
-        path = self.ask_save_path(default)
+        target = self.ask_save_path(default)
+        path, paper = target if isinstance(target, tuple) else (target, THERMAL)
         if not path:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self._tasks.run(self.TASK, save_receipt, self._services.journal, payment_request_id,
-                        _merchant_name(self._services), path, refund_request_id,
+                        _merchant_name(self._services), path, refund_request_id, paper,
                         on_done=self._on_saved, on_error=self._on_error, owner=self)
 
-    def ask_save_path(self, default_name: str) -> str:
-        """Where to save (empty when cancelled; tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self._widget, self.tr("Save receipt"),
-                                              str(Path.home() / default_name),
-                                              self.tr("PDF files (*.pdf)"))
-        return path
+    def ask_save_path(self, default_name: str) -> str | tuple[str, str]:
+        """Where to save and on which paper: ``(path, "80mm" | "a4")``, or a bare path for
+        the roll (empty when cancelled; tests replace this)."""
+        roll, page = (self.tr("Receipt, 80 mm roll (*.pdf)"),
+                      self.tr("Receipt, A4 page (*.pdf)"))
+        path, chosen = QFileDialog.getSaveFileName(self._widget, self.tr("Save receipt"),
+                                                   str(Path.home() / default_name),
+                                                   f"{roll};;{page}")
+        return path, A4 if chosen == page else THERMAL
 
     def _on_saved(self, path: Any) -> None:
         self.finished.emit(fill(self.tr("Receipt saved to %1"), str(path)))

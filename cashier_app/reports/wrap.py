@@ -1,0 +1,64 @@
+"""Line breaking for receipts: words stay whole, ids break only after a separator.
+
+``wrap(text, width, measure)`` breaks at spaces; a token wider than a line (a paymentId, a
+URL, an order reference) is broken after ``-``, ``_``, ``/``, ``.``, ``:`` or ``=``, and
+only a run with no separator at all that is still too wide is cut between characters (CJK
+text, which has no spaces, is cut there too: between characters is where it breaks).
+``measure`` is a text width: ``len`` for plain text, a font's ``horizontalAdvance`` for
+painting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Measure = Callable[[str], float]
+
+#: A piece of an unbreakable token: a run ending in its separators ("ORD-", "2026-", "7F3A").
+_PIECES = re.compile(r"[^-_/.:=]+[-_/.:=]*|[-_/.:=]+")
+
+
+def _cut(token: str, width: float, measure: Measure) -> list[str]:
+    """A token wider than ``width``: pieces broken after separators, else between chars."""
+    lines: list[str] = []
+    current = ""
+    for piece in _PIECES.findall(token):
+        if measure(current + piece) <= width:
+            current += piece
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        while measure(piece) > width:  # no separator left to break at: the last resort
+            n = len(piece)
+            while n > 1 and measure(piece[:n]) > width:
+                n -= 1
+            lines.append(piece[:n])
+            piece = piece[n:]
+        current = piece
+    if current:
+        lines.append(current)
+    return lines
+
+
+def wrap(text: str, width: float, measure: Measure = len) -> list[str]:
+    """``text`` as lines no wider than ``width`` (at least one line, maybe empty)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}" if current else word
+            if measure(candidate) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+                current = ""
+            if measure(word) <= width:
+                current = word
+            else:
+                *full, current = _cut(word, width, measure)
+                lines.extend(full)
+        lines.append(current)
+    return lines or [""]
