@@ -92,6 +92,48 @@
         </message>
     </context>
     <context>
+        <name>CloseGuard</name>
+        <message>
+            <source>A payment is waiting</source>
+            <translation>有一笔支付正在等待</translation>
+        </message>
+        <message>
+            <source>The customer may be paying %1 right now.
+
+Keep waiting, cancel the payment and quit, or quit now and show the same code again at the next start (until it expires).</source>
+            <translation>顾客可能正在支付 %1。
+
+您可以继续等待、取消支付并退出，或者现在退出，下次启动时再次显示同一个付款码（在其过期之前）。</translation>
+        </message>
+        <message>
+            <source>Keep waiting</source>
+            <translation>继续等待</translation>
+        </message>
+        <message>
+            <source>Cancel payment and quit</source>
+            <translation>取消支付并退出</translation>
+        </message>
+        <message>
+            <source>Quit, resume later</source>
+            <translation>退出，稍后继续</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Could not cancel: %1</source>
+            <translation>无法取消：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountdownLabel</name>
+        <message>
+            <source>Expires in %1</source>
+            <translation>%1 后过期</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerDisplay</name>
         <message>
             <source>Customer display</source>
@@ -321,7 +363,7 @@
         <name>HistoryPage</name>
         <message>
             <source>Re-inquire</source>
-            <extracomment>Statuses an operator may still cancel: nobody has paid yet, as far as we know.</extracomment>
+            <extracomment>Statuses an operator may still cancel: nobody has paid yet, as far as we know. the journal changed while the page was hidden the payment to select again once the list has reloaded</extracomment>
             <translation>重新查询</translation>
         </message>
         <message>
@@ -646,7 +688,7 @@
         </message>
         <message>
             <source>New sale</source>
-            <extracomment>asks the operator for the encrypted key file's passphrase (tests replace it)</extracomment>
+            <extracomment>asks the operator for the encrypted key file's passphrase (tests replace it) the services' one change signal</extracomment>
             <translation>新交易</translation>
         </message>
         <message>
@@ -1388,12 +1430,16 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>打印小票</translation>
         </message>
         <message>
-            <source>Save receipt</source>
-            <translation>保存小票</translation>
+            <source>Receipt, 80 mm roll (*.pdf)</source>
+            <translation>小票，80 毫米卷纸 (*.pdf)</translation>
         </message>
         <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
+            <source>Receipt, A4 page (*.pdf)</source>
+            <translation>小票，A4 纸 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Save receipt</source>
+            <translation>保存小票</translation>
         </message>
         <message>
             <source>Receipt saved to %1</source>
@@ -1555,6 +1601,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>ReportPage</name>
         <message>
             <source>Wallet</source>
+            <extracomment>the journal changed while the page was hidden</extracomment>
             <translation>支付方式</translation>
         </message>
         <message>
@@ -1807,7 +1854,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>SaleFlow</name>
         <message>
             <source>The attempt is saved and will be checked again; you can confirm to try once more.</source>
-            <extracomment>the CustomerDisplay, when one is open</extracomment>
+            <extracomment>the CustomerDisplay, when one is open the JournalWatch this flow follows (follow_journal)</extracomment>
             <translation>本次尝试已记录，稍后会再次查询；您也可以再次确认重试。</translation>
         </message>
         <message>
