@@ -21,10 +21,7 @@ tells the page which payment it shows.
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 from cashier_app.checkout.errors import CheckoutError
 from cashier_app.domain import codes
@@ -33,71 +30,22 @@ from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Outcome, Status
 from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.domain.spi import (
+    CODE_SUCCESS,
+    PAY_ROUTE,
+    APIContext,
+    PaymentRequest,
+    PaymentResult,
+    PaymentService,
+    error_result,
+)
 from cashier_app.gateway.errors import GatewayError, GatewayResultError, GatewayTimeout
 
 if TYPE_CHECKING:
     from cashier_app.checkout.service import CheckoutService
-    from cashier_app.sandbox.gateway import SandboxGateway
 
-PAY_ROUTE = "/pay"
-CODE_SUCCESS = codes.SPI_SUCCESS
-
-
-@dataclass(frozen=True, slots=True)
-class APIContext:
-    """Mini program runtime metadata handed to every SPI call."""
-
-    app_id: str  #: the mini program's app id
-    page_path: str = ""
-    user_id: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentRequest:
-    """What the mini program asks to pay (wallet-side ``/v1/payments/pay`` field names)."""
-
-    payment_order_title: str
-    payment_amount: Money
-    payment_method_type: str = "ALIPAY_HK"
-    payment_request_id: str = ""  #: the merchant's order id (our referenceOrderId)
-    payment_expiry_time: datetime | None = None
-    payment_factor: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentResult:
-    """``PaymentResult(resultCode, resultMessage)`` plus the seed's page fields."""
-
-    CODE_SUCCESS: ClassVar[str] = CODE_SUCCESS
-
-    result_code: str
-    result_message: str = ""
-    show_page: bool = False
-    page_route: str = ""
-    payment_request_id: str = ""
-
-    @property
-    def succeeded(self) -> bool:
-        return self.result_code == CODE_SUCCESS
-
-    def outcome(self) -> Outcome:
-        """What the code says about the payment (a page result is still PENDING)."""
-        if self.show_page:
-            return Outcome(Status.PENDING, "", "settled on the payment page", "alipay-spi")
-        return codes.from_spi(self.result_code, self.result_message)
-
-
-@runtime_checkable
-class PaymentService(Protocol):
-    """The SPI: ``Future<PaymentResult> pay(APIContext context, PaymentRequest request)``."""
-
-    def pay(self, context: APIContext, request: PaymentRequest) -> PaymentResult: ...
-
-
-def _error(code: str, detail: str = "") -> PaymentResult:
-    name = codes.SPI[code].memo
-    return PaymentResult(code, f"{name}: {detail}" if detail else name)
+__all__ = ["CODE_SUCCESS", "PAY_ROUTE", "APIContext", "CheckoutPaymentService",
+           "PaymentRequest", "PaymentResult", "PaymentService", "result_for"]
 
 
 def result_for(record: PaymentRecord) -> PaymentResult:
@@ -129,19 +77,19 @@ class CheckoutPaymentService:
 
     def pay(self, context: APIContext, request: PaymentRequest) -> PaymentResult:
         if not isinstance(context, APIContext) or not context.app_id:
-            return _error(codes.SPI_APP_SERVICE_ERROR, "context.app_id is missing")
+            return error_result(codes.SPI_APP_SERVICE_ERROR, "context.app_id is missing")
         if not isinstance(request, PaymentRequest) or not isinstance(request.payment_amount,
                                                                       Money):
-            return _error(codes.SPI_APP_SERVICE_ERROR, "request.payment_amount must be Money")
+            return error_result(codes.SPI_APP_SERVICE_ERROR, "request.payment_amount must be Money")
         info = PaymentInfo(request.payment_amount.value, request.payment_amount.currency,
                            request.payment_order_title)
         try:
             record = self.checkout.create_payment(info, request.payment_method_type,
                                                   request.payment_request_id or None)
         except (PaymentKitError, UnknownMethodError, CheckoutError, ValueError) as exc:
-            return _error(codes.SPI_APP_SERVICE_ERROR, str(exc))
+            return error_result(codes.SPI_APP_SERVICE_ERROR, str(exc))
         except GatewayError as exc:
-            return self._gateway_error(exc)
+            return self._gatewayerror_result(exc)
         if record.is_final or (record.status is Status.UNKNOWN
                                and not self.complete_in_place):
             return result_for(record)
@@ -154,64 +102,13 @@ class CheckoutPaymentService:
         try:
             record = self.checkout.run_to_completion(record.payment_request_id, **kwargs)
         except GatewayError as exc:
-            return self._gateway_error(exc)
+            return self._gatewayerror_result(exc)
         return result_for(record)
 
     @staticmethod
-    def _gateway_error(exc: GatewayError) -> PaymentResult:
+    def _gatewayerror_result(exc: GatewayError) -> PaymentResult:
         if isinstance(exc, GatewayTimeout):
-            return _error(codes.SPI_TIMEOUT, str(exc))
+            return error_result(codes.SPI_TIMEOUT, str(exc))
         if isinstance(exc, GatewayResultError) and exc.result_status == "F":
-            return _error(codes.SPI_APP_SERVICE_ERROR, str(exc))
-        return _error(codes.SPI_SYSTEM_ERROR, str(exc))
-
-
-class SandboxWalletPaymentService:
-    """The sandbox wallet as a PaymentService: it pays, in place, a payment the merchant
-    already created at the sandbox (``request.payment_request_id`` is the merchant's
-    paymentRequestId), the way a wallet app completes my.tradePay.
-
-    ``decision`` is what the simulated payer does: ``approve`` (9000), ``decline``
-    (1001 user cancel) or ``expire`` (1003 timeout).
-    """
-
-    DECISIONS = ("approve", "decline", "expire")
-
-    def __init__(self, sandbox: SandboxGateway, client_id: str, *,
-                 decision: str = "approve") -> None:
-        if decision not in self.DECISIONS:
-            raise ValueError(f"decision {decision!r} is not one of {', '.join(self.DECISIONS)}")
-        self.sandbox = sandbox
-        self.client_id = client_id
-        self.decision = decision
-
-    def pay(self, context: APIContext, request: PaymentRequest) -> PaymentResult:
-        from cashier_app.sandbox import store as st
-
-        if not isinstance(context, APIContext) or not context.app_id:
-            return _error(codes.SPI_APP_SERVICE_ERROR, "context.app_id is missing")
-        if not request.payment_request_id:
-            return _error(codes.SPI_APP_SERVICE_ERROR, "request.payment_request_id is missing")
-        with self.sandbox.store.lock:
-            p = self.sandbox.store.find_payment(self.client_id,
-                                                payment_request_id=request.payment_request_id,
-                                                now=self.sandbox.now())
-            if p is None:
-                return _error(codes.SPI_APP_SERVICE_ERROR,
-                              f"no payment {request.payment_request_id} at the wallet")
-            if p.amount != request.payment_amount:
-                return _error(codes.SPI_APP_SERVICE_ERROR, f"amount {request.payment_amount} "
-                              f"differs from the order's {p.amount}")
-            if not p.is_final:
-                # finalised meanwhile (e.g. expired): report what it is
-                with contextlib.suppress(st.StateError):
-                    getattr(self.sandbox, self.decision)(p.payment_id)
-            status, code = p.status, p.result_code
-        if status == st.SUCCESS:
-            return PaymentResult(CODE_SUCCESS, "success",
-                                 payment_request_id=request.payment_request_id)
-        if code == st.EXPIRED_CODE:
-            return _error(codes.SPI_TIMEOUT, f"payment expired ({code})")
-        if code in codes.PAYER_CANCEL_CODES or status == st.CANCELLED:
-            return _error(codes.SPI_USER_CANCEL, code)
-        return _error(codes.SPI_APP_SERVICE_ERROR, code)
+            return error_result(codes.SPI_APP_SERVICE_ERROR, str(exc))
+        return error_result(codes.SPI_SYSTEM_ERROR, str(exc))

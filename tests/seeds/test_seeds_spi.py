@@ -12,10 +12,10 @@ from cashier_app.checkout.spi import (
     PaymentRequest,
     PaymentResult,
     PaymentService,
-    SandboxWalletPaymentService,
 )
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
+from cashier_app.sandbox.spi_wallet import SandboxWalletPaymentService
 
 CTX = APIContext(app_id="2102000000000001", page_path="pages/cart")
 
