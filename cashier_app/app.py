@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from cashier_app import paths
 from cashier_app.domain.errors import CashierError
-from cashier_app.gateway.signing import Signer, Verifier, generate_private_key
+from cashier_app.gateway.signing import Signer, Verifier
 from cashier_app.journal.crashpoints import notifications_suppressed
 from cashier_app.journal.tilllock import TillLock
 
@@ -28,18 +28,12 @@ if TYPE_CHECKING:
 EMBEDDED_PROFILE = "sandbox"
 EMBEDDED_CLIENT_ID = "SANDBOX_CASHIER_DEMO"
 
-_keys_lock = threading.Lock()
-_gateway_key: rsa.RSAPrivateKey | None = None
-
-
 def _embedded_gateway_key() -> rsa.RSAPrivateKey:
-    """The embedded sandbox's signing key: one per process, only in memory. (The merchant
-    side's demo key lives in the key store's memory backend.)"""
-    global _gateway_key
-    with _keys_lock:
-        if _gateway_key is None:
-            _gateway_key = generate_private_key()
-        return _gateway_key
+    """The embedded sandbox's signing key: the published demo gateway key
+    (``gateway/demo_keys.py``), which every real profile and gateway refuses."""
+    from cashier_app.gateway import demo_keys
+
+    return demo_keys.gateway_key()
 
 
 @dataclass(slots=True)
@@ -84,6 +78,9 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
         from cashier_app.gateway.antom import check_gateway_url
 
         url = check_gateway_url(gateway_url)
+        from cashier_app.gateway.demo_keys import refuse_demo_keys
+
+        refuse_demo_keys(signer, verifier, target=url)
         env = (Environment.ANTOM_SANDBOX if client_id.startswith("SANDBOX_")
                else Environment.PRODUCTION)
         profile = Profile(client_id, env, client_id, "HKD", gateway_url=url,
@@ -104,8 +101,11 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
                            keys.signer(profile), None, embedded=True)
     # A locked keyring, no backend, a missing key: the KeyStoreError names the profile.
     keys = KeyStore.open(passphrase=keystore_passphrase)
-    return Credentials(profile, profile.gateway_url, profile.client_id,
-                       keys.signer(profile), keys.verifier(profile))
+    signer, verifier = keys.signer(profile), keys.verifier(profile)
+    from cashier_app.gateway.demo_keys import refuse_demo_keys
+
+    refuse_demo_keys(signer, verifier, target=profile.name)
+    return Credentials(profile, profile.gateway_url, profile.client_id, signer, verifier)
 
 
 def _default_profile(store: Any) -> Profile:
@@ -169,25 +169,32 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                    verifier: Verifier | None = None, journal_path: Path | str | None = None,
                    observer: Any = None, timeout: float = 10.0,
                    expiry_seconds: int = 600, notifications: bool = True,
-                   keystore_passphrase: bytes | None = None) -> Services:
+                   keystore_passphrase: bytes | None = None, phases: Any = None) -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
 
     ``observer`` receives every HTTP exchange (the QA console). With the embedded sandbox
     and ``notifications``, a loopback listener receives its signed notifyPayment pushes
-    (polling still runs: whichever verified answer comes first wins)."""
-    from cashier_app.checkout.service import CheckoutService
-    from cashier_app.gateway.antom import AntomClient
-    from cashier_app.gateway.notify import NotificationListener
-    from cashier_app.journal import Journal
+    (polling still runs: whichever verified answer comes first wins).
 
-    creds = resolve_credentials(profile_name, gateway_url=gateway_url, client_id=client_id,
-                                signer=signer, verifier=verifier,
-                                keystore_passphrase=keystore_passphrase)
-    path = Path(journal_path or paths.journal_path())
-    journal = Journal(path)
-    till_lock = TillLock(path.parent / "locks", creds.profile.name)
-    till_lock.acquire()
+    ``phases`` (``cli.timings.Phases``) records how long each part took."""
+    step = (lambda name: phases.sub("services", name)) if phases is not None else (
+        lambda name: nullcontext())
+    with step("imports"):
+        from cashier_app.checkout.service import CheckoutService
+        from cashier_app.gateway.antom import AntomClient
+        from cashier_app.gateway.notify import NotificationListener
+        from cashier_app.journal import Journal
+
+    with step("keys"):
+        creds = resolve_credentials(profile_name, gateway_url=gateway_url,
+                                    client_id=client_id, signer=signer, verifier=verifier,
+                                    keystore_passphrase=keystore_passphrase)
+    with step("journal"):
+        path = Path(journal_path or paths.journal_path())
+        journal = Journal(path)
+        till_lock = TillLock(path.parent / "locks", creds.profile.name)
+        till_lock.acquire()
     sandbox: SandboxGateway | None = None
     simulator: SimulatorClient | None = None
     client: AntomClient | None = None
@@ -195,23 +202,26 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
     try:
         url, gateway_verifier = creds.gateway_url, creds.verifier
         if creds.embedded:
-            from cashier_app.sandbox.control import SimulatorClient
-            from cashier_app.sandbox.gateway import SandboxGateway
+            with step("sandbox"):
+                from cashier_app.sandbox.control import SimulatorClient
+                from cashier_app.sandbox.gateway import SandboxGateway
 
-            # Durable like a real gateway: a restart after a crash still knows the payment.
-            # Kept beside the journal (the data dir by default): the two sides of one till.
-            sandbox = SandboxGateway("127.0.0.1", 0,
-                                     gateway_private_key=_embedded_gateway_key(),
-                                     state_path=path.parent / "embedded-sandbox.sqlite3",
-                                     bad_state="move_aside").start()
-            sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
-                                      creds.signer.key_version)
-            url = sandbox.url
-            gateway_verifier = Verifier(sandbox.gateway_public_key)
-            simulator = SimulatorClient(sandbox.url)
+                # Durable like a real gateway: a restart after a crash still knows the
+                # payment. Kept beside the journal (the data dir by default): the two
+                # sides of one till.
+                sandbox = SandboxGateway("127.0.0.1", 0,
+                                         gateway_private_key=_embedded_gateway_key(),
+                                         state_path=path.parent / "embedded-sandbox.sqlite3",
+                                         bad_state="move_aside").start()
+                sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
+                                          creds.signer.key_version)
+                url = sandbox.url
+                gateway_verifier = Verifier(sandbox.gateway_public_key)
+                simulator = SimulatorClient(sandbox.url)
         assert gateway_verifier is not None
-        client = AntomClient(url, creds.client_id, creds.signer, gateway_verifier,
-                             timeout=timeout, observer=observer)
+        with step("client"):
+            client = AntomClient(url, creds.client_id, creds.signer, gateway_verifier,
+                                 timeout=timeout, observer=observer)
         profile = creds.profile
         checkout = CheckoutService(_client_for_profile(client, profile), journal,
                                    profile=profile.name,

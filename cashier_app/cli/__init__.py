@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import time
 from collections.abc import Sequence
 
 from cashier_app.domain.errors import CashierError
+
+#: When the ``cashier`` command's own code began (``cashier pay --timings`` counts from it).
+STARTED = time.perf_counter()
 
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
@@ -39,14 +43,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` just that sub-command: each one costs its
+    imports and argparse's look-ups of translations, a good part of a headless run."""
     from cashier_app import __version__
 
     parser = _Parser(prog="cashier", description="Desktop cashier for Alipay and Alipay+ "
                      "wallets (Antom gateway), with an embedded sandbox.")
     parser.add_argument("--version", action="version", version=f"cashier {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in (only,) if only in COMMAND_MODULES else COMMAND_MODULES:
         try:
             module = importlib.import_module(f"cashier_app.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -59,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list or args_list[0].startswith("--profile") or args_list[0] in ("--lang",):
         args_list = ["gui", *args_list]
+    parser = build_parser(args_list[0])
     args = parser.parse_args(args_list)
     run = getattr(args, "run", None)
     if run is None:

@@ -32,6 +32,9 @@ def register(subparsers: Any) -> None:
                    help="play the payer on a sandbox after the payment is created")
     p.add_argument("--timeout", metavar="S", help="give up (and cancel) after S seconds")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.add_argument("--timings", action="store_true",
+                   help="print the wall time of each phase (stderr; with --json also as "
+                        "timings_ms)")
     p.set_defaults(run=run)
 
 
@@ -56,6 +59,10 @@ def _outcome(rec: PaymentRecord) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cashier_app.cli.timings import NoPhases, Phases
+
+    args.phases = Phases() if args.timings else NoPhases()
+    args.phases.lap("start")
     from cashier_app.domain import methods
     from cashier_app.domain.money import Money, MoneyError, check_currency
 
@@ -90,20 +97,24 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
     from cashier_app.journal import JournalError
 
+    phases = args.phases
+    phases.lap("checks")
     try:
         if gateway is None:
-            services = build_services(args.profile)
+            services = build_services(args.profile, phases=phases)
         else:
             url, client_id, signer, verifier = gateway
             services = build_services(gateway_url=url, client_id=client_id, signer=signer,
-                                      verifier=verifier)
+                                      verifier=verifier, phases=phases)
     except JournalError as exc:
         raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    phases.lap("services")
     with services:
         checkout = services.checkout
         _recover_earlier_runs(services)
+        phases.lap("recover")
         try:
             rec = checkout.create_payment(
                 PaymentInfo(amount.value, amount.currency, args.summary), method_type)
@@ -111,12 +122,15 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
             raise CliError(str(exc)) from None
         except JournalError as exc:
             raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
+        phases.lap("pay")
         if rec.normal_url and not args.simulate:
             print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
         try:
             if args.simulate and rec.payment_id and not rec.is_final:
                 _simulate(services, gateway, args.simulate, rec.payment_id)
+            phases.lap("simulate")
             rec = checkout.run_to_completion(rec.payment_request_id, timeout=timeout)
+            phases.lap("complete")
         except KeyboardInterrupt:
             try:
                 rec = checkout.cancel(rec.payment_request_id)
@@ -125,8 +139,9 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
                 rec = checkout.get(rec.payment_request_id)
             _print(args, rec)
             return 130
-        _print(args, rec)
-        return 0 if rec.status.value == "SUCCESS" else 1
+    phases.lap("shutdown")
+    _print(args, rec)
+    return 0 if rec.status.value == "SUCCESS" else 1
 
 
 def _recover_earlier_runs(services: Any) -> None:
@@ -166,6 +181,10 @@ def _simulate(services: Any, gateway: tuple[str, str, Signer, Verifier] | None, 
 
 def _print(args: argparse.Namespace, rec: PaymentRecord) -> None:
     out = _outcome(rec)
+    if args.timings:
+        print(args.phases.render(), file=sys.stderr)
+        if args.json:
+            out["timings_ms"] = args.phases.as_json()
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
     else:

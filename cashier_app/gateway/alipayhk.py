@@ -74,7 +74,7 @@ from cashier_app.gateway.errors import (
 )
 from cashier_app.gateway.responses import PayResponse, Result
 from cashier_app.gateway.signing import SignatureError, Signer, Verifier, request_time
-from cashier_app.gateway.transport import post_capped
+from cashier_app.gateway.transport import post_capped, transport_for
 
 if TYPE_CHECKING:
     from cashier_app.gateway.antom import AntomClient
@@ -299,7 +299,7 @@ class AlipayHKClient:
         self.mcc = mcc
         self.last_order_str = ""  #: the signed envelope of the last pay (my.tradePay's orderStr)
         self._sleep = sleep
-        self._http = httpx.Client(transport=transport or httpx.HTTPTransport(retries=0),
+        self._http = httpx.Client(transport=transport or transport_for(self.base_url),
                                   timeout=httpx.Timeout(antom.timeout,
                                                         connect=min(antom.timeout, 5.0)),
                                   follow_redirects=False, trust_env=False)

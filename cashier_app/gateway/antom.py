@@ -25,6 +25,7 @@ from cashier_app import __version__
 from cashier_app.domain.money import Money
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway import retry
+from cashier_app.gateway.demo_keys import refuse_demo_keys
 from cashier_app.gateway.errors import (
     GatewayError,
     GatewayResultError,
@@ -42,7 +43,7 @@ from cashier_app.gateway.responses import (
     Result,
 )
 from cashier_app.gateway.signing import SignatureError, Signer, Verifier, check_time, request_time
-from cashier_app.gateway.transport import post_capped
+from cashier_app.gateway.transport import post_capped, transport_for
 
 __all__ = [
     "API_PATHS", "AntomClient", "CancelResponse", "Exchange", "InquiryResponse",
@@ -140,8 +141,11 @@ class AntomClient:
         self._retry_cap = retry_max_delay
         self._local = threading.local()
         loopback = is_loopback_host(urlsplit(self.base_url).hostname or "")
+        if not (loopback and self.base_url.startswith("http://")):
+            # the published embedded-sandbox keys prove nothing: never for a real gateway
+            refuse_demo_keys(signer, verifier, target=self.base_url)
         self._http = httpx.Client(
-            transport=transport or httpx.HTTPTransport(retries=0),
+            transport=transport or transport_for(self.base_url),
             timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0)),
             limits=httpx.Limits(max_connections=8, max_keepalive_connections=4,
                                 keepalive_expiry=30.0),

@@ -8,11 +8,12 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from cashier_app.gateway.errors import MalformedResponse, ResponseSignatureError
 from cashier_app.gateway.signing import SignatureError, Verifier, check_time
+from cashier_app.httpserving import PromptThreadingHTTPServer
 
 log = logging.getLogger(__name__)
 
@@ -109,9 +110,12 @@ class NotificationListener:
         self.callback = callback
         self.path = path
         self.expected_client_id = expected_client_id
-        self._server = ThreadingHTTPServer((host, port), _handler_for(self))
+        self._server = PromptThreadingHTTPServer((host, port), _handler_for(self))
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
+        self._busy = 0  #: notifications being handled now (stop() waits for them)
+        self._stopped = False
+        self._idle = threading.Condition()
 
     @property
     def url(self) -> str:
@@ -122,16 +126,22 @@ class NotificationListener:
 
     def start(self) -> NotificationListener:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._server.serve_forever, args=(0.1,),
+            self._thread = threading.Thread(target=self._server.serve_forever,
                                             name="notify-listener", daemon=True)
             self._thread.start()
         return self
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop taking notifications, then wait (up to ``timeout``) for those being handled,
+        so that the callback never runs after the caller closed what it writes to."""
+        with self._idle:
+            self._stopped = True
         if self._thread is not None:
             self._server.shutdown()
-            self._thread.join(timeout=5)
+            self._thread.join(timeout=timeout)
             self._thread = None
+        with self._idle:
+            self._idle.wait_for(lambda: self._busy == 0, timeout=timeout)
         self._server.server_close()
 
     def __enter__(self) -> NotificationListener:
@@ -141,8 +151,18 @@ class NotificationListener:
         self.stop()
 
     def handle(self, path: str, headers: Mapping[str, str], body: bytes) -> tuple[int, bytes]:
-        """Status and body to answer (pure enough to test without sockets)."""
-        status, answer, error = self._decide(path, headers, body)
+        """Status and body to answer (pure enough to test without sockets). After stop()
+        every notification gets 503: not processed, so not acknowledged (Antom resends)."""
+        with self._idle:
+            if self._stopped:
+                return 503, b'{"error":"listener stopped"}'
+            self._busy += 1
+        try:
+            status, answer, error = self._decide(path, headers, body)
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
         observer = self.observer
         if observer is not None:
             try:

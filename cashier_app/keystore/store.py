@@ -24,6 +24,7 @@ from typing import Any, Literal
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cashier_app import paths
+from cashier_app.gateway import demo_keys
 from cashier_app.gateway.signing import (
     KeyFormatError,
     Signer,
@@ -235,6 +236,7 @@ class KeyStore:
     def _store_private(self, profile: Profile, key: rsa.RSAPrivateKey, version: str | None,
                        replace: bool) -> KeyInfo:
         version = check_key_version(version or profile.key_version)
+        _refuse_demo_key(profile, key)
         with self._lock:
             existing = self.versions(profile)
             if version in existing and not replace:
@@ -261,6 +263,10 @@ class KeyStore:
     def _private(self, profile: Profile, version: str | None = None) -> rsa.RSAPrivateKey:
         version = version or profile.key_version
         value = self.backend_for(profile).get(self._name(profile, "merchant", version))
+        demo = demo_keys.parsed_demo_key(value) if value is not None else None
+        if demo is not None:  # the published demo key: parsed once, sandbox profile only
+            _refuse_demo_key(profile, demo)
+            return demo
         if value is None:
             raise KeyNotFoundError(
                 f"profile {profile.name!r} has no merchant private key version {version}: "
@@ -327,6 +333,7 @@ class KeyStore:
             except KeyStoreError:
                 continue
         key = diagnostics.parse_gateway_key(data, own)
+        _refuse_demo_key(profile, key)
         self.backend_for(profile).set(self._name(profile, "gateway"), public_key_base64(key))
         return _info("gateway", key)
 
@@ -386,10 +393,22 @@ class KeyStore:
         return Verifier(self.gateway_public_key(profile))
 
     def ensure_sandbox_key(self, profile: Profile) -> KeyInfo:
-        """The embedded sandbox's merchant key: generated in memory on first use."""
+        """The embedded sandbox's merchant key, in memory: the published demo merchant key
+        (``gateway/demo_keys.py``; nothing is ever charged there) unless one was put there
+        already."""
         if not profile.is_embedded_sandbox:
             raise ProfileError(f"profile {profile.name!r} is not the embedded sandbox")
         with self._lock:
             if profile.key_version not in self.versions(profile):
-                return self.generate(profile)
+                return self._store_private(profile, demo_keys.merchant_key(), None, False)
             return self.merchant_info(profile)
+
+
+def _refuse_demo_key(profile: Profile, key: rsa.RSAPrivateKey | rsa.RSAPublicKey) -> None:
+    """The published demo keys belong to the embedded sandbox profile only."""
+    if profile.is_embedded_sandbox or not demo_keys.is_demo_fingerprint(fingerprint(key)):
+        return
+    which = "merchant" if fingerprint(key) == demo_keys.MERCHANT_FINGERPRINT else "gateway"
+    raise KeyStoreError(f"the published embedded-sandbox demo {which} key cannot be used for "
+                        f"profile {profile.name!r}: its private half is public; generate or "
+                        "import this profile's own key")

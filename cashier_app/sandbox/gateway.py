@@ -179,7 +179,7 @@ class SandboxGateway:
 
     def _server_loop(self) -> None:
         assert self._server is not None
-        self._server.serve_forever(poll_interval=0.05)  # short: stop() returns quickly
+        self._server.serve_forever()  # shutdown() wakes it: stop() returns at once
 
     def _expiry_loop(self) -> None:
         # Close unpaid payments at their expiry even when nobody asks (so notifications go).

@@ -15,7 +15,7 @@ import socket
 import struct
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus, unquote_plus, urlsplit
 
@@ -26,6 +26,7 @@ from cashier_app.gateway.signing import (
     parse_signature_header,
     request_time,
 )
+from cashier_app.httpserving import PromptThreadingHTTPServer
 from cashier_app.sandbox import api, simulator
 from cashier_app.sandbox.faults import REQUEST_KINDS, Fault
 
@@ -38,8 +39,9 @@ MAX_BODY = 1024 * 1024
 _EARLY_KINDS = frozenset({"http_error", "reset", "unknown_exception"})
 
 
-class HttpServer(ThreadingHTTPServer):
-    """Threaded server; its worker threads never keep the process alive."""
+class HttpServer(PromptThreadingHTTPServer):
+    """Threaded server; its worker threads never keep the process alive, and ``shutdown``
+    returns at once."""
 
     daemon_threads = True
     block_on_close = False

@@ -197,3 +197,33 @@ def test_pay_leaves_open_sales_of_a_live_till_alone():
         assert _status(prid) == "PENDING"
     finally:
         live_till.release()
+
+
+def test_pay_reports_the_time_of_each_phase():
+    proc = cashier(*PAY, "--simulate", "approve", "--timeout", "5", "--json", "--timings")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    timings = out["timings_ms"]
+    for phase in ("start", "services", "pay", "simulate", "complete", "shutdown", "total"):
+        assert isinstance(timings[phase], float) and timings[phase] >= 0, phase
+    assert timings["total"] >= timings["services"] + timings["pay"]
+    assert "keys" in timings["services_detail"] and "sandbox" in timings["services_detail"]
+    assert "timings:" in proc.stderr and "services" in proc.stderr and "ms" in proc.stderr
+    # without --timings the JSON is as before
+    plain = json.loads(cashier(*PAY, "--simulate", "approve", "--timeout", "5",
+                               "--json").stdout)
+    assert "timings_ms" not in plain and plain["status"] == "SUCCESS"
+
+
+def test_pay_on_the_embedded_sandbox_imports_only_what_it_needs():
+    script = ("import sys, contextlib, io\n"
+              "from cashier_app.cli import main\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              "    rc = main(['pay', '--amount', '1.00', '--currency', 'HKD', '--method',"
+              " 'ALIPAY_HK', '--simulate', 'approve', '--timeout', '5', '--json'])\n"
+              "print(rc, sorted(m for m in sys.modules if m.startswith(("
+              "'keyring', 'cashier_app.gateway.alipayhk', 'cashier_app.ui',"
+              " 'cashier_app.cli.keys', 'cashier_app.reports', 'cashier_app.cli.report'))))\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, env=os.environ.copy())
+    assert proc.stdout.strip() == "0 []", proc.stderr

@@ -116,3 +116,36 @@ def test_listener_does_not_ack_when_the_callback_fails(fake, payment, verifier):
         headers, body = fake.notification(PATH, payment)
         r = http.post(lst.url, content=body, headers=headers)
         assert r.status_code == 500 and r.content != ACK_BODY
+
+
+def test_stop_waits_for_a_notification_being_handled(fake, payment, verifier):
+    """stop() returns at once (no poll interval) but not under a callback still writing
+    the journal: the services close the journal right after it."""
+    entered, release, handled = threading.Event(), threading.Event(), []
+
+    def slow_callback(n: Notification) -> None:
+        entered.set()
+        assert release.wait(10)
+        handled.append(n.payload["paymentId"])
+
+    lst = NotificationListener(verifier, slow_callback).start()
+    headers, body = fake.notification(PATH, payment)
+    answers: list[int] = []
+
+    def post() -> None:
+        with httpx.Client(trust_env=False) as http:
+            answers.append(http.post(lst.url, content=body, headers=headers).status_code)
+
+    poster = threading.Thread(target=post)
+    poster.start()
+    assert entered.wait(10)
+    stopper = threading.Thread(target=lst.stop)
+    stopper.start()
+    stopper.join(0.3)
+    assert stopper.is_alive()  # still waiting for the callback
+    release.set()
+    stopper.join(10)
+    poster.join(10)
+    assert not stopper.is_alive() and handled == ["PAY1"] and answers == [200]
+    # after stop nothing more is taken (and so never acknowledged unprocessed)
+    assert lst.handle(PATH, headers, body)[0] == 503

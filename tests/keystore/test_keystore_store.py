@@ -207,3 +207,25 @@ def test_profiles_file_never_holds_keys(store: KeyStore, prod_profile: Profile,
     key = generate_private_key()
     store.import_private_key(prod_profile, private_key_pkcs8_base64(key))
     assert_no_secret(profiles.path.read_text(), key)
+
+
+def test_demo_keys_are_refused_for_a_real_profile(store: KeyStore, prod_profile) -> None:
+    from cashier_app.gateway import demo_keys
+
+    with pytest.raises(KeyStoreError, match="demo merchant key"):
+        store.import_private_key(prod_profile, demo_keys.MERCHANT_PRIVATE_KEY_PEM)
+    with pytest.raises(KeyStoreError, match="demo gateway key"):
+        store.import_gateway_key(prod_profile, public_key_base64(
+            demo_keys.gateway_key().public_key()))
+    assert store.versions(prod_profile) == ()  # nothing half-written
+    with pytest.raises(KeyNotFoundError):
+        store.gateway_public_key(prod_profile)
+
+
+def test_the_sandbox_profile_gets_the_demo_merchant_key(store: KeyStore) -> None:
+    from cashier_app.gateway import demo_keys
+
+    profile = default_sandbox_profile()
+    info = store.ensure_sandbox_key(profile)
+    assert info.fingerprint == demo_keys.MERCHANT_FINGERPRINT
+    assert store.signer(profile).fingerprint == demo_keys.MERCHANT_FINGERPRINT
