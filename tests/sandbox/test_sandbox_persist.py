@@ -145,11 +145,19 @@ def test_final_payments_past_retention_are_dropped_on_load(state, merchant_key, 
     assert count == 1
 
 
+def _make_state(path: Path) -> None:
+    # closed here: left to the garbage collector, its last close would checkpoint the WAL
+    # into the file at some later moment, under the "untouched" checks below
+    state = persist.StateFile(path)
+    state.load(Clock()())
+    state.close()
+
+
 def _corrupt(path: Path, how: str) -> None:
     if how == "garbage":
         path.write_bytes(b"this is not a database\x00" * 200)
     elif how == "newer":
-        persist.StateFile(path).load(Clock()())
+        _make_state(path)
         db = sqlite3.connect(path)
         db.execute("PRAGMA user_version = 99")
         db.commit()
@@ -160,7 +168,7 @@ def _corrupt(path: Path, how: str) -> None:
         db.commit()
         db.close()
     elif how == "bad-record":
-        persist.StateFile(path).load(Clock()())
+        _make_state(path)
         db = sqlite3.connect(path)
         db.execute("INSERT INTO payments VALUES ('P1', 'C', 'R', 'PROCESSING', "
                    "'2020-01-01T00:00:00+00:00', '{\"status\": \"WEIRD\"}')")
