@@ -58,6 +58,16 @@ ZH_CN: dict[str, str] = {
     "amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals":
         "金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”",
     "amount must not be negative": "金额不能为负数",
+    "the published embedded-sandbox demo merchant key cannot be used for {target}: its "
+    "private half is public, so nothing signed with it can be trusted; generate or import "
+    "this profile's own keys":
+        "公开的内置沙箱演示商户密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；"
+        "请为此配置生成或导入自己的密钥",
+    "the published embedded-sandbox demo gateway key cannot be used for {target}: its "
+    "private half is public, so nothing signed with it can be trusted; import the "
+    "gateway's real public key":
+        "公开的内置沙箱演示网关密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；"
+        "请导入网关真正的公钥",
     "amount {text} is not a number": "金额 {text} 不是数字",
     "{currency} has no minor unit: the amount must be a whole number":
         "{currency} 没有辅币单位：金额必须是整数",

@@ -79,6 +79,14 @@
             <translation>不支持币种 {currency}（支持：{supported}）</translation>
         </message>
         <message>
+            <source>the published embedded-sandbox demo gateway key cannot be used for {target}: its private half is public, so nothing signed with it can be trusted; import the gateway's real public key</source>
+            <translation>公开的内置沙箱演示网关密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；请导入网关真正的公钥</translation>
+        </message>
+        <message>
+            <source>the published embedded-sandbox demo merchant key cannot be used for {target}: its private half is public, so nothing signed with it can be trusted; generate or import this profile's own keys</source>
+            <translation>公开的内置沙箱演示商户密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；请为此配置生成或导入自己的密钥</translation>
+        </message>
+        <message>
             <source>unknown payment method {method}</source>
             <translation>未知的支付方式 {method}</translation>
         </message>
