@@ -1,6 +1,6 @@
 """pay -> inquiryPayment round trip on loopback against one sandbox: our ``AntomClient``
-vs the official SDK's request classes and ``signature_tool``; plus the sandbox's own
-requests per second.
+vs the official SDK's request classes and ``signature_tool`` (the sandbox's requests per
+second are in ``bench_sandbox.py``).
 
 About the SDK side: its HTTP layer (``net/default_http_rpc.py: do_post``) always opens
 HTTPS on port 443 and cannot reach a loopback sandbox. So the SDK path here does exactly
@@ -16,8 +16,6 @@ from __future__ import annotations
 import http.client
 import itertools
 import json
-import threading
-import time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +27,6 @@ from cashier_app.gateway.signing import (
     generate_private_key,
     private_key_pkcs8_base64,
     public_key_base64,
-    request_time,
 )
 from cashier_app.sandbox import SandboxGateway
 
@@ -135,41 +132,7 @@ class OurRoundTrip:
         self._client.close()
 
 
-def sandbox_throughput(url: str, signer: Signer, seconds: float, threads: int = 4) -> float:
-    """Signed inquiryPayment requests per second the sandbox answers (verify request, look
-    up, sign answer), from ``threads`` kept-alive clients sending pre-signed requests."""
-    parts = urlsplit(url)
-    path = "/ams/sandbox/api/v1/payments/inquiryPayment"
-    body = b'{"paymentRequestId":"ours-1"}'
-    sent_at = request_time()
-    headers = {"Content-Type": "application/json; charset=UTF-8", "client-id": CLIENT_ID,
-               "Request-Time": sent_at,
-               "Signature": signer.header("POST", path, CLIENT_ID, sent_at, body)}
-    counts = [0] * threads
-    stop = time.perf_counter() + seconds
-
-    def worker(i: int) -> None:
-        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
-                                          timeout=10)
-        while time.perf_counter() < stop:
-            conn.request("POST", path, body=body, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            if response.status != 200:
-                raise RuntimeError(f"sandbox answered HTTP {response.status}")
-            counts[i] += 1
-        conn.close()
-
-    start = time.perf_counter()
-    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
-    for t in pool:
-        t.start()
-    for t in pool:
-        t.join()
-    return sum(counts) / (time.perf_counter() - start)
-
-
-def run(rounds: int, throughput_seconds: float) -> dict[str, Any]:
+def run(rounds: int) -> dict[str, Any]:
     merchant = generate_private_key()
     signer = Signer(merchant)
     with SandboxGateway() as sandbox:
@@ -195,6 +158,4 @@ def run(rounds: int, throughput_seconds: float) -> dict[str, Any]:
         if result.get("ours_roundtrip_ms"):
             result["roundtrip_speedup"] = result["sdk_roundtrip_ms"] / result[
                 "ours_roundtrip_ms"]
-        result["sandbox_requests_per_s"] = sandbox_throughput(sandbox.url, signer,
-                                                              throughput_seconds)
     return result

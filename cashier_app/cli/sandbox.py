@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import threading
@@ -50,6 +51,9 @@ def register(subparsers: Any) -> None:
                           help=f"demo: the customer {what} by itself SECONDS (0-600) after "
                                "each payment is created (also GET/POST/DELETE "
                                "<url>/sandbox/autopay)")
+    p.add_argument("--sign-workers", type=int, default=None, metavar="N",
+                   help="sign answers in N worker processes, for load tests (default: one "
+                        "per core when there are several; 0: on the server's threads)")
     p.add_argument("--allow-remote", action="store_true",
                    help="allow a non-loopback --host (the control endpoints are "
                         "unauthenticated plain HTTP: use only on a trusted network)")
@@ -106,6 +110,11 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--port {args.port}: must be from 0 to 65535")
     if not args.expiry > 0:
         raise CliError(f"--expiry {args.expiry:g}: must be greater than zero")
+    if args.sign_workers is not None and not 0 <= args.sign_workers <= 64:
+        raise CliError(f"--sign-workers {args.sign_workers}: must be from 0 to 64")
+    cores = os.cpu_count() or 1
+    sign_workers = args.sign_workers if args.sign_workers is not None else (
+        cores if cores > 1 else 0)
     autopay = _autopay(args)
     merchants = _merchants(args.merchant)
     key = None
@@ -118,7 +127,8 @@ def run(args: argparse.Namespace) -> int:
         gateway = SandboxGateway(args.host, args.port, gateway_private_key=key,
                                  default_expiry_seconds=args.expiry,
                                  allow_remote=args.allow_remote,
-                                 state_path=args.state, bad_state="raise")
+                                 state_path=args.state, bad_state="raise",
+                                 sign_workers=sign_workers)
         for client_id, public_key in merchants:
             gateway.register_merchant(client_id, public_key)
         if autopay is not None:
@@ -141,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
         ready: dict[str, Any] = {"url": gateway.url,
                                  "gateway_public_key": gateway.gateway_public_key_base64,
                                  "merchants": gateway.merchants,
-                                 "default_expiry_seconds": gateway.default_expiry_seconds}
+                                 "default_expiry_seconds": gateway.default_expiry_seconds,
+                                 "sign_workers": sign_workers}
         if gateway.autopay.active:
             ready["autopay"] = gateway.autopay.to_json()
         if args.state:

@@ -16,7 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import quote_plus, unquote_plus
+from urllib.parse import unquote_plus
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
@@ -232,6 +232,17 @@ def fingerprint(key: rsa.RSAPublicKey | rsa.RSAPrivateKey) -> str:
 
 # -- signing and verifying ------------------------------------------------------------
 
+#: Made once: both are immutable, and making them per signature cost about 2% of it.
+_PKCS1 = padding.PKCS1v15()
+_SHA256 = hashes.SHA256()
+
+
+def quote_base64(text: str) -> str:
+    """``urllib.parse.quote_plus`` for standard base64 text, about 20 times faster: of
+    base64's alphabet only ``+``, ``/`` and ``=`` need escaping (see test_signing.py)."""
+    return text.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")
+
+
 def sign_content(method: str, path: str, client_id: str, time: str, body: str | bytes) -> bytes:
     """The exact bytes that are signed: ``METHOD PATH\\nCLIENT_ID.TIME.BODY`` in UTF-8."""
     head = f"{method} {path}\n{client_id}.{time}.".encode()
@@ -266,12 +277,12 @@ class Signer:
     def sign(self, method: str, path: str, client_id: str, time: str,
              body: str | bytes) -> str:
         """URL-encoded base64 signature, as the SDK puts after ``signature=``."""
-        return quote_plus(self.sign_bytes(sign_content(method, path, client_id, time, body)))
+        return quote_base64(self.sign_bytes(sign_content(method, path, client_id, time, body)))
 
     def sign_bytes(self, data: bytes) -> str:
         """Standard base64 RSA PKCS#1 v1.5 SHA-256 signature of ``data`` exactly (no
         URL-encoding): for envelopes that sign their own bytes (gateway/alipayhk.py)."""
-        raw = self._key.sign(bytes(data), padding.PKCS1v15(), hashes.SHA256())
+        raw = self._key.sign(data if type(data) is bytes else bytes(data), _PKCS1, _SHA256)
         return base64.b64encode(raw).decode("ascii")
 
     def header(self, method: str, path: str, client_id: str, time: str,
@@ -362,7 +373,7 @@ class Verifier:
         except (binascii.Error, ValueError):
             raise SignatureError("signature is not valid base64") from None
         try:
-            self._key.verify(raw, bytes(data), padding.PKCS1v15(), hashes.SHA256())
+            self._key.verify(raw, bytes(data), _PKCS1, _SHA256)
         except InvalidSignature:
             raise SignatureError("signature does not verify with the gateway public key "
                                  "(tampered, wrong key, or not SHA-256)") from None

@@ -29,6 +29,7 @@ from cashier_app.sandbox.autopay import AutoPayer, AutoPayPolicy
 from cashier_app.sandbox.faults import FaultPlan
 from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
 from cashier_app.sandbox.server import HttpServer
+from cashier_app.sandbox.signpool import PooledSigner, SigningPool
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,9 @@ class SandboxGateway:
     closed. An unusable file raises SandboxError naming it (``bad_state="raise"``), or with
     ``bad_state="move_aside"`` is renamed to ``<name>.corrupt-<time>`` with a logged warning
     and the gateway starts empty. Merchant keys and the gateway key are never stored.
+
+    ``sign_workers``: sign answers and notifications in that many worker processes
+    (``signpool.py``), for load; 0 signs in-process.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
@@ -63,7 +67,8 @@ class SandboxGateway:
                  allow_remote_notify: bool = False,
                  clock: Callable[[], datetime] | None = None,
                  state_path: Path | str | None = None,
-                 bad_state: Literal["raise", "move_aside"] = "raise") -> None:
+                 bad_state: Literal["raise", "move_aside"] = "raise",
+                 sign_workers: int = 0) -> None:
         if not allow_remote and not is_loopback_host(host):
             raise SandboxError(f"host {host!r} is not a loopback address; the sandbox's "
                                "control endpoints are unauthenticated (allow_remote=True to "
@@ -80,7 +85,12 @@ class SandboxGateway:
             key = gateway_private_key
         else:
             key = load_private_key(gateway_private_key)
-        self.signer = Signer(key, DEFAULT_KEY_VERSION)
+        self.sign_pool: SigningPool | None = None
+        if sign_workers:  # sign answers on every core (see signpool.py)
+            self.sign_pool = SigningPool(key, sign_workers)
+            self.signer: Signer = PooledSigner(key, self.sign_pool, DEFAULT_KEY_VERSION)
+        else:
+            self.signer = Signer(key, DEFAULT_KEY_VERSION)
         self.gateway_public_key = key.public_key()
         self.gateway_public_key_base64 = public_key_base64(self.gateway_public_key)
         self.default_expiry_seconds = float(default_expiry_seconds)
@@ -140,6 +150,8 @@ class SandboxGateway:
         host = f"[{self._host}]" if ":" in self._host else self._host
         self.url = f"http://{host}:{port}"
         self.notifier.start()
+        if self.sign_pool is not None:
+            self.sign_pool.start()
         self._stopping.clear()
         for target, name in ((self._server_loop, "sandbox-http"),
                              (self._expiry_loop, "sandbox-expiry")):
@@ -156,6 +168,8 @@ class SandboxGateway:
         self._server.server_close()
         self._server.close_open_connections()
         self.notifier.stop()
+        if self.sign_pool is not None:
+            self.sign_pool.close()
         for thread in self._threads:
             thread.join(timeout=2)
         self._threads.clear()

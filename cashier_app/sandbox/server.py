@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 1024 * 1024
 _EARLY_KINDS = frozenset({"http_error", "reset", "unknown_exception"})
+_date_cache: tuple[int, str] = (0, "")
 
 
 class HttpServer(PromptThreadingHTTPServer):
@@ -87,6 +88,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s " + format, self.address_string(), *args)
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # The Date header of every answer: formatted once a second, not once an answer.
+        global _date_cache
+        if timestamp is not None:
+            return super().date_time_string(timestamp)
+        now = int(time.time())
+        cached = _date_cache
+        if cached[0] != now:
+            cached = _date_cache = (now, super().date_time_string(now))
+        return cached[1]
 
     def do_POST(self) -> None:
         self._dispatch("POST")

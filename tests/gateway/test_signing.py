@@ -213,3 +213,18 @@ def test_signer_never_reveals_the_key(key):
 
     with pytest.raises(TypeError):
         pickle.dumps(signer)
+
+
+def test_quote_base64_is_quote_plus_for_every_base64_text():
+    import base64
+    import os
+    import string
+    from urllib.parse import quote_plus
+
+    from cashier_app.gateway.signing import quote_base64
+
+    alphabet = string.ascii_letters + string.digits + "+/="
+    assert quote_base64(alphabet) == quote_plus(alphabet)
+    for size in range(0, 300, 7):
+        text = base64.b64encode(os.urandom(size)).decode("ascii")
+        assert quote_base64(text) == quote_plus(text)

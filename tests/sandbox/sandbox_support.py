@@ -59,10 +59,18 @@ class RawClient:
     """Signs and sends Antom requests by hand (http.client), then checks the answer's
     signature with our Verifier; deliberately independent of gateway/antom.py."""
 
-    def __init__(self, url: str, client_id: str, signer: Signer, verifier: Verifier) -> None:
+    def __init__(self, url: str, client_id: str, signer: Signer, verifier: Verifier, *,
+                 keep_alive: bool = False) -> None:
         parts = urlsplit(url)
         self.host, self.port = parts.hostname, parts.port
         self.client_id, self.signer, self.verifier = client_id, signer, verifier
+        #: one connection for every request (a load client); else one per request
+        self._conn = (http.client.HTTPConnection(self.host, self.port, timeout=10)
+                      if keep_alive else None)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
 
     def post(self, api: str, body: Any, *, headers: dict[str, str] | None = None,
              drop: tuple[str, ...] = (), path: str | None = None,
@@ -79,7 +87,7 @@ class RawClient:
         all_headers.update(headers or {})
         for name in drop:
             all_headers.pop(name, None)
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        conn = self._conn or http.client.HTTPConnection(self.host, self.port, timeout=10)
         try:
             conn.request(method, path, body=sent_body if sent_body is not None else raw,
                          headers=all_headers)
@@ -87,7 +95,8 @@ class RawClient:
             data = resp.read()
             got = {k.lower(): v for k, v in resp.getheaders()}
         finally:
-            conn.close()
+            if conn is not self._conn:
+                conn.close()
         verified, error = False, ""
         try:
             self.verifier.verify_header(method, path, got.get("client-id", ""),

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -62,12 +63,53 @@ def test_serves_until_signal(tmp_path, merchant_key, gateway_key, sig):
     assert "PRIVATE" not in proc.stderr.read()
 
 
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_signing_workers_sign_and_end_with_the_sandbox(merchant_key, tmp_path):
+    key_file = tmp_path / "merchant.pem"
+    key_file.write_text(public_key_pem(merchant_key.public_key()))
+    proc = _start("--merchant", f"SANDBOX_CLI={key_file}", "--sign-workers", "2")
+    try:
+        info = json.loads(proc.stdout.readline())
+        assert info["sign_workers"] == 2
+        client = RawClient(info["url"], "SANDBOX_CLI", Signer(merchant_key),
+                           Verifier.from_text(info["gateway_public_key"]))
+        for n in range(5):
+            reply = client.post("pay", pay_body(f"cli-w{n}"))
+            assert reply.verified and reply.result["resultCode"] == "PAYMENT_IN_PROCESS"
+        deadline = time.monotonic() + 60  # the workers start in the background
+        while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(workers) == 2
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    for pid in workers:  # ended (and reaped) with the sandbox
+        assert not Path(f"/proc/{pid}").exists()
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["--merchant", "NOEQUALS"], "--merchant 'NOEQUALS'"),
     (["--merchant", "A=/nonexistent/key.pem"], "--merchant A"),
     (["--host", "192.0.2.1"], "--host"),
     (["--expiry", "0"], "--expiry"),
     (["--port", "70000"], "--port"),
+    (["--sign-workers", "-1"], "--sign-workers"),
 ])
 def test_bad_arguments_exit_2_with_one_line(args, words):
     done = _run(*args)

@@ -1,0 +1,96 @@
+"""Load from another process: ``python -m benchmarks.load_client`` reads one JSON job on
+stdin and prints one JSON result line.
+
+Jobs: ``{"job": "floor", "seconds": S}`` signs with a fresh RSA-2048 key (loaded once,
+raw ``cryptography``) for S seconds and reports signatures/s: run one per core at once
+and their sum is the machine's signing floor. ``{"job": "load", "url", "seconds",
+"threads", "path", "body", "headers", "gateway_public_key", "verify_every"}`` sends the
+same pre-signed request over ``threads`` kept-alive connections for ``seconds`` and
+checks every answer's status and result, and the signature of every
+``verify_every``-th one (1: every answer).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import sys
+import threading
+import time
+from typing import Any
+from urllib.parse import urlsplit
+
+
+def floor(seconds: float) -> dict[str, Any]:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    data = b"POST /ams/sandbox/api/v1/payments/inquiryPayment\nX." + b"x" * 400
+    pad, sha = padding.PKCS1v15(), hashes.SHA256()
+    key.sign(data, pad, sha)
+    n, start = 0, time.perf_counter()
+    while (now := time.perf_counter()) - start < seconds or n < 3:
+        key.sign(data, pad, sha)
+        n += 1
+    return {"per_s": n / (now - start)}
+
+
+def load(job: dict[str, Any]) -> dict[str, Any]:
+    from cashier_app.gateway.signing import Verifier
+
+    verifier = Verifier.from_text(job["gateway_public_key"])
+    parts = urlsplit(job["url"])
+    body = job["body"].encode("utf-8")
+    every = max(1, int(job.get("verify_every", 1)))
+    counts = [0] * job["threads"]
+    errors: list[str] = []
+    go = threading.Event()
+    stop_at = [0.0]
+
+    def worker(i: int) -> None:
+        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
+                                          timeout=10)
+        go.wait()
+        try:
+            while time.perf_counter() < stop_at[0]:
+                conn.request("POST", job["path"], body=body, headers=job["headers"])
+                response = conn.getresponse()
+                raw = response.read()
+                if response.status != 200:
+                    raise RuntimeError(f"HTTP {response.status}")
+                if counts[i] % every == 0:
+                    verifier.verify_header("POST", job["path"],
+                                           response.getheader("client-id") or "",
+                                           response.getheader("response-time") or "", raw,
+                                           response.getheader("signature"))
+                    result = json.loads(raw)["result"]
+                    if result["resultStatus"] != "S":
+                        raise RuntimeError(f"answer {result}")
+                counts[i] += 1
+        except Exception as exc:  # reported, and the run counts as failed
+            errors.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            conn.close()
+
+    pool = [threading.Thread(target=worker, args=(i,)) for i in range(job["threads"])]
+    for t in pool:
+        t.start()
+    start = time.perf_counter()
+    stop_at[0] = start + job["seconds"]
+    go.set()
+    for t in pool:
+        t.join()
+    elapsed = time.perf_counter() - start
+    return {"requests": sum(counts), "per_s": sum(counts) / elapsed, "errors": errors}
+
+
+def main() -> int:
+    job = json.loads(sys.stdin.read())
+    out = floor(job["seconds"]) if job["job"] == "floor" else load(job)
+    print(json.dumps(out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""The sandbox under load, signing in worker processes: every answer still verifies and
+answers its own request (a bounded load: four keep-alive clients, a fixed count each)."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from sandbox_support import CLIENT_ID, RawClient, pay_body
+
+from cashier_app.gateway.signing import Signer, Verifier, public_key_base64
+from cashier_app.sandbox import SandboxGateway
+from cashier_app.sandbox.signpool import PooledSigner, SigningPool
+
+CLIENTS = 4
+REQUESTS_EACH = 60
+
+
+@pytest.fixture
+def pool(gateway_key):
+    pool = SigningPool(gateway_key, 2).start()
+    assert pool.wait_ready(60) and pool.workers == 2
+    yield pool
+    pool.close()
+
+
+def test_pooled_signatures_are_the_in_process_ones(pool, gateway_key):
+    pooled, local = PooledSigner(gateway_key, pool), Signer(gateway_key)
+    for i in range(20):
+        body = json.dumps({"n": i, "pad": "x" * (i * 37)})
+        args = ("POST", f"/ams/sandbox/api/v1/payments/p{i}", CLIENT_ID,
+                "2026-12-01T10:00:00+00:00", body)
+        assert pooled.sign(*args) == local.sign(*args)
+
+
+def test_a_failed_worker_is_dropped_and_signing_goes_on(pool, gateway_key):
+    pooled, local = PooledSigner(gateway_key, pool), Signer(gateway_key)
+    for worker in list(pool._all):
+        worker.proc.kill()
+        worker.proc.wait(10)
+    for i in range(4):  # each dead worker fails once, then the answer is signed here
+        assert pooled.sign_bytes(b"data %d" % i) == local.sign_bytes(b"data %d" % i)
+    assert pool.workers == 0
+    pool.close()
+    assert pooled.sign_bytes(b"after close") == local.sign_bytes(b"after close")
+
+
+def test_every_answer_under_load_is_signed_right_and_answers_its_request(
+        gateway_key, merchant_key):
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=2)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    with gw:
+        assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
+        assert gw.sign_pool.workers == 2
+        verifier = Verifier(gateway_key.public_key())
+        clients = [RawClient(gw.url, CLIENT_ID, Signer(merchant_key), verifier,
+                             keep_alive=True) for _ in range(CLIENTS)]
+        for i, client in enumerate(clients):
+            reply = client.post("pay", pay_body(f"load-{i}", value=str(100 + i)))
+            assert reply.verified and reply.json["result"]["resultCode"] == \
+                "PAYMENT_IN_PROCESS", reply.error
+        failures: list[str] = []
+        checked = [0] * CLIENTS
+
+        def load(i: int) -> None:
+            try:
+                for n in range(REQUESTS_EACH):
+                    reply = clients[i].post("inquiryPayment",
+                                            {"paymentRequestId": f"load-{i}"})
+                    if reply.status != 200 or not reply.verified:
+                        failures.append(f"client {i} request {n}: {reply.status} "
+                                        f"{reply.error}")
+                        return
+                    answer = reply.json
+                    if (answer["paymentRequestId"] != f"load-{i}"
+                            or answer["paymentAmount"]["value"] != str(100 + i)):
+                        failures.append(f"client {i} got another request's answer")
+                        return
+                    checked[i] += 1
+            except Exception as exc:
+                failures.append(f"client {i}: {exc!r}")
+
+        threads = [threading.Thread(target=load, args=(i,)) for i in range(CLIENTS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        for client in clients:
+            client.close()
+        assert failures == []
+        assert checked == [REQUESTS_EACH] * CLIENTS  # every answer verified
+        assert gw.sign_pool.workers == 2
+        # every answer (4 pays, 240 inquiries) was signed by a worker
+        assert gw.sign_pool.signed >= CLIENTS * (REQUESTS_EACH + 1)
+    assert gw.sign_pool.workers == 0  # stop() ended them
