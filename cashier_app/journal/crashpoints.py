@@ -11,7 +11,6 @@ production) ``crash_point`` is a dictionary lookup and nothing else.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 
 ENV_VAR = "CASHIER_TEST_CRASH_AT"
@@ -48,6 +47,8 @@ def crash_point(step: str) -> None:
     _hits[step] = _hits.get(step, 0) + 1
     if _hits[step] != (int(nth) if nth.isdigit() else 1):
         return
+    import signal  # here: its enums cost every start a few ms, for a test-only path
+
     sys.stdout.flush()
     sys.stderr.flush()
     os.kill(os.getpid(), signal.SIGKILL)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -29,7 +29,9 @@ from cashier_app.sandbox.autopay import AutoPayer, AutoPayPolicy
 from cashier_app.sandbox.faults import FaultPlan
 from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
 from cashier_app.sandbox.server import HttpServer
-from cashier_app.sandbox.signpool import PooledSigner, SigningPool
+
+if TYPE_CHECKING:
+    from cashier_app.sandbox.signpool import SigningPool
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,8 @@ class SandboxGateway:
             key = load_private_key(gateway_private_key)
         self.sign_pool: SigningPool | None = None
         if sign_workers:  # sign answers on every core (see signpool.py)
+            from cashier_app.sandbox.signpool import PooledSigner, SigningPool
+
             self.sign_pool = SigningPool(key, sign_workers)
             self.signer: Signer = PooledSigner(key, self.sign_pool, DEFAULT_KEY_VERSION)
         else:
