@@ -122,6 +122,17 @@ ZH_CN: dict[str, str] = {
     "No new code: %1": "未能生成新二维码：%1", "Wallet simulator: %1": "钱包模拟器：%1",
     "The attempt is saved and will be checked again; you can confirm to try once more.":
         "本次尝试已记录，稍后会再次查询；您也可以再次确认重试。",
+    # no verified code (issue 9 item 3)
+    "Retry": "重试", "No code yet": "暂无二维码", "Nothing to scan yet": "暂时没有可扫描的二维码",
+    "Gateway answer: %1": "网关应答：%1",
+    "The payment code has not arrived in a verified answer yet. Asking the gateway again…":
+        "尚未收到经验签的支付二维码，正在重新向网关请求…",
+    "The payment code could not be verified, so none is shown to the customer. Retry, or "
+    "cancel the payment.": "支付二维码未能通过验签，因此未向顾客展示。请重试或取消支付。",
+    "Asking the gateway again…": "正在重新向网关请求…",
+    "The gateway cannot be reached, so there is no code to show the customer. Retry, or "
+    "cancel the payment.": "无法连接网关，因此没有可向顾客展示的二维码。请重试或取消支付。",
+    "One moment, please…": "请稍候…",
     # result
     "Refund…": "退款…", "Payment received": "收款成功", "Payment failed": "支付失败",
     "Payment cancelled": "支付已取消", "Payment expired": "支付已过期",

@@ -50,6 +50,9 @@ from cashier_app.journal.crashpoints import crash_point
 
 log = logging.getLogger(__name__)
 
+#: The gateway's answer to a repeated paymentRequestId whose request content differs.
+CODE_REPEAT_INCONSISTENT = "REPEAT_REQ_INCONSISTENT"
+
 def _exchange_detail(x: Exchange) -> dict[str, Any]:
     return {"api": x.api, "attempt": x.attempt, "url": x.url, "http_status": x.status_code,
             "verified": x.verified, "error": x.error,
@@ -139,8 +142,16 @@ class CheckoutService:
         with self._lock(prid):
             return self._send_pay(rec)
 
-    def _send_pay(self, rec: PaymentRecord) -> PaymentRecord:
-        """Send (or resend: same id, identical bytes) the pay request of a journaled sale."""
+    def _code_still_missing(self, rec: PaymentRecord) -> bool:
+        """A live payment whose code (or wallet link) never arrived in a verified answer."""
+        live = rec.expires_at is None or self._clock() < rec.expires_at
+        return (live and not rec.qr_payload() and not rec.deep_link()
+                and rec.status in (Status.CREATED, Status.UNKNOWN, Status.PENDING))
+
+    def _send_pay(self, rec: PaymentRecord, *, replay: bool = False) -> PaymentRecord:
+        """Send (or resend: same id, identical bytes) the pay request of a journaled sale.
+        ``replay``: a resend to fetch the code; an answer that the request differs from the
+        first (the notify URL of an earlier run) is no verdict, so an inquiry decides."""
         prid = rec.payment_request_id
         self._event(prid, "request", {"api": "pay", "resend": rec.status is not Status.CREATED})
         try:
@@ -151,6 +162,8 @@ class CheckoutService:
                     expiry=rec.expires_at, notify_url=self.notify_url,
                     redirect_url=self.redirect_url)
         except GatewayResultError as exc:
+            if replay and exc.result_code == CODE_REPEAT_INCONSISTENT:
+                return self._refresh(self.get(prid), resend=False)
             if exc.result_status == "F":
                 outcome = from_antom_result("F", exc.result_code, exc.result_message)
                 return self._move(prid, outcome.status, "pay", result_code=exc.result_code,
@@ -191,6 +204,12 @@ class CheckoutService:
         prid = rec.payment_request_id
         if rec.is_final:
             return rec
+        if resend and self._code_still_missing(rec):
+            # The customer has nothing to scan: no verified pay answer carried a code. The
+            # replayed pay (same id, identical body: idempotent at the gateway) answers the
+            # status question *and* brings the code.
+            self._event(prid, "resend", {"reason": "no verified payment code yet"})
+            return self._send_pay(rec, replay=True)
         self._event(prid, "poll", {"api": "inquiryPayment"})
         try:
             with self._calling(prid, "poll"):

@@ -142,6 +142,9 @@ class CustomerDisplay(QWidget):
         self.stack.setCurrentWidget(self.amount_view)
 
     def show_qr(self, record: PaymentRecord, *, expired: bool = False) -> None:
+        if not record.qr_payload() and not expired:
+            self.show_waiting(record.amount)  # never a blank code to scan
+            return
         try:
             plus = methods.get(record.method).alipay_plus
         except methods.UnknownMethodError:
@@ -159,6 +162,14 @@ class CustomerDisplay(QWidget):
         else:
             self.countdown_label.start(record.expires_at)
         self.stack.setCurrentWidget(self.qr_view)
+
+    def show_waiting(self, money: Money) -> None:
+        """The code is not there yet: the total and a request to wait, nothing to scan."""
+        self.amount_caption.setText(self.tr("TOTAL"))
+        self.amount_label.setText(money.display())
+        self._set_wallets([])
+        self.picker_hint.setText(self.tr("One moment, please…"))
+        self.stack.setCurrentWidget(self.amount_view)
 
     def show_result(self, status: Status, amount: Money | None, title: str) -> None:
         icon = {Status.SUCCESS: "success", Status.FAILED: "failed",

@@ -66,6 +66,7 @@ class SaleFlow(QObject):
         redirect.cancel_requested.connect(self._on_redirect_cancel_requested)
         redirect.new_code_requested.connect(self._on_redirect_new_code_requested)
         redirect.closed.connect(self._show_result)
+        redirect.retry_requested.connect(self._on_redirect_retry_requested)
         redirect.simulate_requested.connect(self._on_redirect_simulate_requested)
         redirect.autopay_changed.connect(self._on_redirect_autopay_changed)
         result.new_sale_requested.connect(self.new_sale)
@@ -118,6 +119,8 @@ class SaleFlow(QObject):
                              (self.redirect.new_code_requested,
                               self._on_redirect_new_code_requested),
                              (self.redirect.closed, self._show_result),
+                             (self.redirect.retry_requested,
+                              self._on_redirect_retry_requested),
                              (self.redirect.simulate_requested,
                               self._on_redirect_simulate_requested),
                              (self.redirect.autopay_changed,
@@ -198,7 +201,8 @@ class SaleFlow(QObject):
         self.redirect.show_payment(record, simulator=self.services.simulator is not None)
         self._go("redirect", self.redirect)
         self._mirror("show_qr", record)
-        self.qr_shown.emit((time.perf_counter() - self._t_confirm) * 1000)
+        if self.redirect.has_code():  # else once a verified one arrives
+            self.qr_shown.emit((time.perf_counter() - self._t_confirm) * 1000)
         self.poller.start(record)
         self._poll_after_autopay(self.redirect.autopay_seconds)
 
@@ -241,20 +245,31 @@ class SaleFlow(QObject):
     # -- redirect -------------------------------------------------------------------------
     @Slot()
     def _on_poller_poll_started(self) -> None:
-        if self.redirect.status_label.property("tone") != TONE_WARNING:
+        if self.redirect.has_code() and \
+                self.redirect.status_label.property("tone") != TONE_WARNING:
             self.redirect.set_status(self.tr("Checking…"))
 
     @Slot(object)
     def _on_poller_record_updated(self, record: PaymentRecord) -> None:
+        had_code = self.redirect.has_code()
         shown = self.redirect.qr.data()
         self.redirect.update_record(record)
-        if self.redirect.qr.data() != shown:  # the code arrived late: the customer needs it
-            self._mirror("show_qr", record)
-        if not record.is_final and record.status is not Status.UNKNOWN:
+        if self.redirect.qr.data() != shown or had_code != self.redirect.has_code():
+            self._mirror("show_qr", record)  # the code arrived late: the customer needs it
+            if self.redirect.has_code() and not had_code:
+                self.qr_shown.emit((time.perf_counter() - self._t_confirm) * 1000)
+        if (self.redirect.has_code() and not record.is_final
+                and record.status is not Status.UNKNOWN):
             self.redirect.set_status(self.tr("Waiting for the customer…"))
+
+    @Slot(object)
+    def _on_redirect_retry_requested(self, _record: PaymentRecord) -> None:
+        self.poller.poll_now()  # the poll resends pay (same id, same body) while no code
 
     @Slot(bool, str)
     def _on_poller_connection_changed(self, ok: bool, detail: str) -> None:
+        if not self.redirect.has_code():
+            return  # the page says what is missing (no verified code) and offers Retry
         if ok:
             self.redirect.set_status(self.tr("Waiting for the customer…"), TONE_INFO)
         else:

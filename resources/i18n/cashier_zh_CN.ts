@@ -176,6 +176,10 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>请使用%1扫码支付</translation>
         </message>
         <message>
+            <source>One moment, please…</source>
+            <translation>请稍候…</translation>
+        </message>
+        <message>
             <source>Thank you!</source>
             <translation>谢谢惠顾！</translation>
         </message>
@@ -1458,7 +1462,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>RedirectPage</name>
         <message>
             <source>PAYMENT LINK</source>
-            <extracomment>Status line tones (the stylesheet colours them).</extracomment>
+            <extracomment>Status line tones (the stylesheet colours them). Answers without a verified code after which the operator is asked (Retry / Cancel). answers in a row without a verified code (0: code shown)</extracomment>
             <translation>支付链接</translation>
         </message>
         <message>
@@ -1472,6 +1476,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>New code</source>
             <translation>重新生成二维码</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
         </message>
         <message>
             <source>Sandbox wallet:</source>
@@ -1504,6 +1512,34 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Waiting for the customer…</source>
             <translation>等待顾客支付…</translation>
+        </message>
+        <message>
+            <source>No code yet</source>
+            <translation>暂无二维码</translation>
+        </message>
+        <message>
+            <source>Nothing to scan yet</source>
+            <translation>暂时没有可扫描的二维码</translation>
+        </message>
+        <message>
+            <source>Gateway answer: %1</source>
+            <translation>网关应答：%1</translation>
+        </message>
+        <message>
+            <source>Connection lost — retrying…</source>
+            <translation>连接中断——正在重试…</translation>
+        </message>
+        <message>
+            <source>The payment code has not arrived in a verified answer yet. Asking the gateway again…</source>
+            <translation>尚未收到经验签的支付二维码，正在重新向网关请求…</translation>
+        </message>
+        <message>
+            <source>The gateway cannot be reached, so there is no code to show the customer. Retry, or cancel the payment.</source>
+            <translation>无法连接网关，因此没有可向顾客展示的二维码。请重试或取消支付。</translation>
+        </message>
+        <message>
+            <source>The payment code could not be verified, so none is shown to the customer. Retry, or cancel the payment.</source>
+            <translation>支付二维码未能通过验签，因此未向顾客展示。请重试或取消支付。</translation>
         </message>
         <message>
             <source>Expired</source>
@@ -1540,6 +1576,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Cancel payment</source>
             <translation>取消支付</translation>
+        </message>
+        <message>
+            <source>Asking the gateway again…</source>
+            <translation>正在重新向网关请求…</translation>
         </message>
         <message>
             <source>Cancel the payment of %1? The customer's code stops working; if they pay now, the money goes back.</source>

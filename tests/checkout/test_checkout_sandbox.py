@@ -104,6 +104,31 @@ def test_bad_signatures_from_the_sandbox_are_never_believed(sandbox, journal, mo
     assert svc.refresh(rec.payment_request_id).status is Status.SUCCESS
 
 
+def test_a_spoiled_pay_answer_is_replayed_identically_until_a_verified_code_arrives(
+        sandbox, journal):
+    """Issue 9 item 3: the first pay answer has a bad signature, so no code is believed.
+    The next refresh replays pay (same id, byte-identical body) rather than inquiring,
+    because the customer needs the code; the gateway holds one payment."""
+    exchanges: list[Exchange] = []
+    svc = make_service(sandbox, journal, observer=exchanges.append)
+    sandbox.faults.add("bad_signature", api="pay", count=2)
+    rec = svc.create_payment(INFO, "ALIPAY_HK")
+    assert rec.status is Status.UNKNOWN and not rec.qr_payload() and not rec.deep_link()
+    again = svc.refresh(rec.payment_request_id)  # still spoiled
+    assert again.status is Status.UNKNOWN and not again.qr_payload()
+    shown = svc.refresh(rec.payment_request_id)
+    assert shown.status is Status.PENDING and shown.code_value and shown.payment_id
+    pays = [x for x in exchanges if x.api == "pay"]
+    assert len(pays) == 3 and len({x.request_body for x in pays}) == 1
+    assert [x.verified for x in pays] == [False, False, True]
+    assert not [x for x in exchanges if x.api == "inquiryPayment"]
+    # with the code in hand, the poll is an inquiry again
+    sandbox.approve(shown.payment_id)
+    assert svc.refresh(rec.payment_request_id).status is Status.SUCCESS
+    assert [x.api for x in exchanges][-1] == "inquiryPayment"
+    assert sandbox.payment(shown.payment_id)["paymentRequestId"] == rec.payment_request_id
+
+
 def test_5xx_and_unknown_exception_are_retried(sandbox, journal):
     svc = make_service(sandbox, journal)
     sandbox.faults.add("http_error", api="pay", status=503)

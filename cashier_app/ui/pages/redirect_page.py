@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.checkout.codes import CODE_NETWORK, CODE_TIMEOUT
 from cashier_app.domain import methods
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.dialogs.questions import ask
@@ -39,6 +40,15 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _wallet(record: PaymentRecord) -> tuple[str, bool]:
+    """The wallet's name in the UI language and whether its code carries the + mark."""
+    try:
+        method = methods.get(record.method)
+    except methods.UnknownMethodError:
+        return record.method, False
+    return method.name(current_language()), method.alipay_plus
+
+
 class RedirectPage(QWidget):
     """Shows one live payment; the sale flow feeds it records and status changes.
 
@@ -46,6 +56,8 @@ class RedirectPage(QWidget):
         cancel_requested(object record): the operator pressed Cancel payment.
         new_code_requested(object record): after expiry, a fresh payment is wanted.
         closed(object record): after expiry, the operator closed the page.
+        retry_requested(object record): no verified code arrived; the operator asks the
+            gateway again (the flow resends pay with the same id and body).
         simulate_requested(str action, object record): "approve", "decline" or "expire".
         link_opened(str url, bool fallback): Open launched ``url``; ``fallback`` when the
             wallet link had no handler and the H5 ``normalUrl`` was opened instead.
@@ -56,12 +68,15 @@ class RedirectPage(QWidget):
     cancel_requested = Signal(object)
     new_code_requested = Signal(object)
     closed = Signal(object)
+    retry_requested = Signal(object)
     simulate_requested = Signal(str, object)
     link_opened = Signal(str, bool)
     autopay_changed = Signal(bool, float)
 
     # Default delay of the demo auto-payer, in seconds.
     AUTOPAY_DEFAULT_SECONDS = 5
+    #: Answers without a verified code after which the operator is asked (Retry / Cancel).
+    CODE_ATTEMPTS_BEFORE_ASKING = 2
 
     def __init__(self, parent: QWidget | None = None, *, opener: UrlOpener | None = None,
                  clock: Callable[[], datetime] = _utcnow) -> None:
@@ -71,6 +86,7 @@ class RedirectPage(QWidget):
         self.record: PaymentRecord | None = None
         self._expired = False
         self._asking = False  # the Cancel payment question is open
+        self._code_misses = 0  #: answers in a row without a verified code (0: code shown)
 
         self.qr = QRCodeWidget(self)
         self.qr.setMinimumSize(260, 260)
@@ -104,6 +120,15 @@ class RedirectPage(QWidget):
         self.new_code_button.setObjectName("newCodeButton")
         self.new_code_button.setProperty("role", "primary")
         self.new_code_button.hide()
+        self.retry_button = QPushButton(self)
+        self.retry_button.setObjectName("retryCodeButton")
+        self.retry_button.setProperty("role", "primary")
+        self.retry_button.hide()
+        self.code_problem = QLabel(self)
+        self.code_problem.setObjectName("codeProblemReason")
+        self.code_problem.setProperty("role", "small")
+        self.code_problem.setWordWrap(True)
+        self.code_problem.hide()
         self.simulator_box = QFrame(self)
         self.simulator_box.setObjectName("simulatorBox")
         self.simulator_caption = QLabel(self.simulator_box)
@@ -128,14 +153,15 @@ class RedirectPage(QWidget):
         self._build_layout()
         self.retranslate()
         for button in (self.copy_button, self.open_button, self.cancel_button,
-                       self.new_code_button, self.simulate_pay, self.simulate_decline,
-                       self.simulate_expire):
+                       self.new_code_button, self.retry_button, self.simulate_pay,
+                       self.simulate_decline, self.simulate_expire):
             button.setAutoDefault(True)  # Tab to a button, Enter presses it (keyboard tills)
         self.copy_button.clicked.connect(self.copy_link)
         self.open_button.clicked.connect(self.open_link)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.new_code_button.clicked.connect(
             lambda: self.record and self.new_code_requested.emit(self.record))
+        self.retry_button.clicked.connect(self._on_retry_button_clicked)
         for button, action in ((self.simulate_pay, "approve"),
                                (self.simulate_decline, "decline"),
                                (self.simulate_expire, "expire")):
@@ -179,6 +205,7 @@ class RedirectPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.new_code_button, 1)
+        actions.addWidget(self.retry_button, 1)
 
         info_card = QFrame(self)
         info_card.setProperty("role", "card")
@@ -189,6 +216,7 @@ class RedirectPage(QWidget):
         info.addWidget(self.amount_label)
         info.addWidget(self.countdown_label)
         info.addWidget(self.status_label)
+        info.addWidget(self.code_problem)
         info.addWidget(self.autopay_hint)
         info.addStretch(1)
         info.addWidget(self.link_caption)
@@ -210,6 +238,7 @@ class RedirectPage(QWidget):
         self.copy_button.setText(self.tr("Copy"))
         self.open_button.setText(self.tr("Open"))
         self.new_code_button.setText(self.tr("New code"))
+        self.retry_button.setText(self.tr("Retry"))
         self.simulator_caption.setText(self.tr("Sandbox wallet:"))
         self.simulate_pay.setText(self.tr("Pay"))
         self.simulate_decline.setText(self.tr("Decline"))
@@ -226,14 +255,32 @@ class RedirectPage(QWidget):
         """Render a freshly created payment and start the countdown."""
         self.record = record
         self._expired = False
-        try:
-            method = methods.get(record.method)
-            name, plus = method.name(current_language()), method.alipay_plus
-        except methods.UnknownMethodError:
-            name, plus = record.method, False
+        name, _plus = _wallet(record)
         self.logo.setPixmap(wallet_pixmap(record.method, 48))
         self.wallet_label.setText(name)
         self.amount_label.setText(record.amount.display())
+        self.new_code_button.hide()
+        self.cancel_button.setEnabled(True)
+        self.simulator_box.setVisible(simulator)
+        self._code_misses = 0
+        self.qr.set_data("")
+        if record.qr_payload() or record.deep_link():
+            self._show_code(record)
+        else:
+            self._show_code_missing(record)
+        self._update_cancel_text()
+        self._update_autopay_hint()
+        self.countdown_label.start(record.expires_at)
+
+    def has_code(self) -> bool:
+        """Whether a verified code (or wallet link) is on screen for the customer."""
+        return self._code_misses == 0 and self.record is not None and bool(
+            self.record.qr_payload() or self.record.deep_link())
+
+    def _show_code(self, record: PaymentRecord) -> None:
+        """The verified code and link, and "Scan with …" (only ever with a code)."""
+        self._code_misses = 0
+        name, plus = _wallet(record)
         self.scan_label.setText(fill(self.tr("Scan with %1 to pay"), name))
         self.qr.set_data(record.qr_payload(), centre_mark=plus)
         self.qr.set_greyed(False)
@@ -242,29 +289,53 @@ class RedirectPage(QWidget):
         has_link = bool(record.deep_link())
         self.copy_button.setEnabled(has_link)
         self.open_button.setEnabled(has_link)
-        self.new_code_button.hide()
-        self.cancel_button.setEnabled(True)
-        self.simulator_box.setVisible(simulator)
-        self._set_simulate_enabled(bool(record.payment_id))
-        self._update_cancel_text()
-        self._update_autopay_hint()
+        self.retry_button.hide()
+        self.code_problem.hide()
+        self._set_simulate_enabled(bool(record.payment_id) and not record.is_final)
         self.set_status(self.tr("Waiting for the customer…"))
-        self.countdown_label.start(record.expires_at)
+
+    def _show_code_missing(self, record: PaymentRecord) -> None:
+        """No verified answer carried a code: never ask the customer to scan. The first
+        miss is retried by itself; after that the operator is told, with Retry / Cancel."""
+        self._code_misses += 1
+        self.qr.set_data("")
+        self.qr.set_greyed(True, self.tr("No code yet"))
+        self.scan_label.setText(self.tr("Nothing to scan yet"))
+        self.link_text.clear()
+        self.copy_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self._set_simulate_enabled(False)
+        reason = " ".join(p for p in (record.result_code, record.result_message) if p)
+        self.code_problem.setText(fill(self.tr("Gateway answer: %1"), reason)
+                                  if reason else "")
+        self.code_problem.setVisible(bool(reason))
+        unreachable = record.result_code in (CODE_NETWORK, CODE_TIMEOUT)
+        if self._code_misses < self.CODE_ATTEMPTS_BEFORE_ASKING:
+            self.retry_button.hide()
+            self.set_status(self.tr("Connection lost — retrying…") if unreachable else
+                            self.tr("The payment code has not arrived in a verified answer "
+                                    "yet. Asking the gateway again…"), TONE_WARNING)
+            return
+        self.retry_button.show()
+        self.retry_button.setEnabled(True)
+        self.set_status(self.tr("The gateway cannot be reached, so there is no code to show "
+                                "the customer. Retry, or cancel the payment.") if unreachable
+                        else self.tr("The payment code could not be verified, so none is "
+                                     "shown to the customer. Retry, or cancel the payment."),
+                        TONE_ERROR)
 
     def update_record(self, record: PaymentRecord) -> None:
         if self.record is not None and record.payment_request_id == \
                 self.record.payment_request_id:
             self.record = record
-            if not self._expired and record.qr_payload() != self.qr.data():
-                # The code arrived late (pay was resent after the gateway came back).
-                plus = record.method in methods.CATALOG and methods.get(
-                    record.method).alipay_plus
-                self.qr.set_data(record.qr_payload(), centre_mark=plus)
-                self.link_text.setText(record.deep_link())
-                self.link_text.setCursorPosition(0)
-                self.copy_button.setEnabled(bool(record.deep_link()))
-                self.open_button.setEnabled(bool(record.deep_link()))
-            self._set_simulate_enabled(bool(record.payment_id) and not record.is_final)
+            has = bool(record.qr_payload() or record.deep_link())
+            if not self._expired and not record.is_final:
+                if has and (self._code_misses or record.qr_payload() != self.qr.data()):
+                    self._show_code(record)  # the code arrived late, verified
+                elif not has:
+                    self._show_code_missing(record)
+            if self.has_code():
+                self._set_simulate_enabled(bool(record.payment_id) and not record.is_final)
             self._update_autopay_hint()
 
     def set_status(self, text: str, tone: str = TONE_INFO, detail: str = "") -> None:
@@ -278,8 +349,10 @@ class RedirectPage(QWidget):
         """While a cancel or a new code is on its way: buttons off, status says so."""
         self.cancel_button.setEnabled(not busy)
         self.new_code_button.setEnabled(not busy)
+        self.retry_button.setEnabled(not busy)
         self._set_simulate_enabled(not busy and self.record is not None
-                                   and bool(self.record.payment_id) and not self._expired)
+                                   and bool(self.record.payment_id) and not self._expired
+                                   and self.has_code())
         if text:
             self.set_status(text)
 
@@ -293,6 +366,8 @@ class RedirectPage(QWidget):
         self.open_button.setEnabled(False)
         self.new_code_button.show()
         self.new_code_button.setEnabled(True)
+        self.retry_button.hide()
+        self.code_problem.hide()
         self.cancel_button.setEnabled(True)
         self._set_simulate_enabled(False)
         self._update_cancel_text()
@@ -381,6 +456,14 @@ class RedirectPage(QWidget):
     def _update_cancel_text(self) -> None:
         self.cancel_button.setText(self.tr("Close") if self._expired
                                    else self.tr("Cancel payment"))
+
+    @Slot()
+    def _on_retry_button_clicked(self) -> None:
+        if self.record is None:
+            return
+        self.retry_button.setEnabled(False)
+        self.set_status(self.tr("Asking the gateway again…"), TONE_WARNING)
+        self.retry_requested.emit(self.record)
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:

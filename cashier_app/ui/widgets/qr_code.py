@@ -102,9 +102,12 @@ class QRCodeWidget(QWidget):
         side = min(self.width(), self.height())
         left = (self.width() - side) // 2
         top = (self.height() - side) // 2
-        painter.fillRect(left, top, side, side, QColor("white"))
         n = len(self._matrix)
-        if not n:
+        painter.fillRect(left, top, side, side,
+                         QColor("#EEF1F4") if self._greyed and not n else QColor("white"))
+        if not n:  # nothing to scan: at most the overlay says why (never a blank code)
+            if self._greyed and self._overlay:
+                self._paint_overlay(painter, QRectF(left, top, side, side))
             painter.end()
             return
         module = max(1, side // (n + 2 * QUIET_ZONE))
