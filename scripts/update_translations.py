@@ -122,6 +122,21 @@ ZH_CN: dict[str, str] = {
     "No new code: %1": "未能生成新二维码：%1", "Wallet simulator: %1": "钱包模拟器：%1",
     "The attempt is saved and will be checked again; you can confirm to try once more.":
         "本次尝试已记录，稍后会再次查询；您也可以再次确认重试。",
+    # amounts and sale limits (issue 9 item 2)
+    "“%1” cannot be part of an amount: type the digits 0-9 and one decimal point":
+        "“%1”不能出现在金额中：请输入数字 0-9 和一个小数点",
+    "%1 is more than the largest sale this till takes (%2)": "%1 超过本收银台的单笔最高金额（%2）",
+    "Large sale": "大额交易",
+    "Charge %1? From %2 on, the till asks before charging.":
+        "确认收款 %1？金额达到 %2 及以上时，收银台会先请您确认。",
+    "Largest sale": "单笔最高金额", "Ask before charging from": "需确认的金额起点",
+    "Default: %1": "默认：%1",
+    "{amount} is more than the largest sale this till takes ({limit})":
+        "{amount} 超过本收银台的单笔最高金额（{limit}）",
+    "{field} must be a positive whole number of minor units":
+        "{field} 必须是正整数（最小货币单位）",
+    "the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})":
+        "需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）",
     # no verified code (issue 9 item 3)
     "Retry": "重试", "No code yet": "暂无二维码", "Nothing to scan yet": "暂时没有可扫描的二维码",
     "Gateway answer: %1": "网关应答：%1",

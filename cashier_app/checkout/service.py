@@ -33,6 +33,7 @@ from cashier_app.checkout.policy import PollPolicy
 from cashier_app.checkout.refunds import Refunds
 from cashier_app.checkout.states import IllegalTransition, check_transition
 from cashier_app.domain import methods
+from cashier_app.domain.limits import SaleLimits
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.outcome import Status, from_antom_payment_status, from_antom_result
 from cashier_app.domain.payment_kit import PaymentInfo
@@ -86,7 +87,7 @@ class CheckoutService:
     def __init__(self, client: AntomClient, journal: Journal, *, profile: str,
                  merchant_name: str = "", notify_url: str | None = None,
                  expiry_seconds: int = 600, gateway_url: str = "", client_id: str = "",
-                 redirect_url: str | None = None,
+                 redirect_url: str | None = None, sale_limits: SaleLimits | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
@@ -97,6 +98,8 @@ class CheckoutService:
         self.notify_url = notify_url
         self.redirect_url = redirect_url
         self.expiry_seconds = expiry_seconds
+        #: the profile's largest sale (domain/limits.py); None: no limit here
+        self.sale_limits = sale_limits
         self.gateway_url = gateway_url or client.base_url
         self.client_id = client_id or client.client_id
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -119,6 +122,8 @@ class CheckoutService:
         """Journal the sale (CREATED), then send ``pay``. Returns PENDING with the wallet
         URLs, a final state, or UNKNOWN when the gateway could not be reached."""
         amount = info.validate()  # PaymentKitError(401) names the bad field
+        if self.sale_limits is not None:
+            self.sale_limits.check(amount)  # SaleLimitError: over the largest sale
         method = methods.get(method_type)  # UnknownMethodError
         if not method.accepts(amount.currency):
             raise CheckoutError(f"{method.name_en} does not accept {amount.currency} "

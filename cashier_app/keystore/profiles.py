@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from cashier_app import paths
 from cashier_app.domain import dialects, methods
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.limits import SaleLimitError, SaleLimits
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
 
@@ -93,6 +94,15 @@ class Profile:
     merchant_name: str = ""
     dialect: str = dialects.ANTOM  #: "antom", or "alipayhk" for the legacy envelope (seed 004)
     merchant_id: str = ""  #: AlipayHK merchantId (the envelope's body.merchantId)
+    #: the largest sale, in minor units; None: the currency's default (domain/limits.py)
+    max_sale_minor: int | None = None
+    #: from this amount on the till asks before charging; None: the currency's default
+    confirm_sale_minor: int | None = None
+
+    def sale_limits(self) -> SaleLimits:
+        """The largest sale and the confirmation threshold, defaults filled in."""
+        return SaleLimits.for_profile(self.currency, self.max_sale_minor,
+                                      self.confirm_sale_minor)
 
     @property
     def is_embedded_sandbox(self) -> bool:
@@ -143,8 +153,13 @@ class Profile:
             if extra:
                 raise ProfileError(f"profile {name!r}: the alipayhk dialect offers only "
                                    f"ALIPAY_HK, not {', '.join(extra)}")
+        try:
+            SaleLimits.for_profile(currency, self.max_sale_minor, self.confirm_sale_minor)
+        except SaleLimitError as exc:
+            raise ProfileError(f"profile {name!r}: {exc}") from None
         return Profile(name, env, client_id, currency, gateway, key_version, notify, wallets,
-                       merchant, dialect, merchant_id)
+                       merchant, dialect, merchant_id, self.max_sale_minor,
+                       self.confirm_sale_minor)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

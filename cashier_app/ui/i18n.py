@@ -70,12 +70,14 @@ class TsTranslator(QTranslator):
         return not self._messages
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:  # Qt override
+                  n: int = -1) -> str | None:  # Qt override
         text = self._messages.get((context, source_text, disambiguation or ""))
         if text is None and disambiguation:
             text = self._messages.get((context, source_text, ""))
         if text is None:
-            return ""  # Qt falls back to the source text
+            # None (a null QString) makes Qt fall back to the source text; "" would be
+            # taken as the translation and show nothing at all.
+            return None
         return text.replace("%n", str(n)) if n >= 0 else text
 
 

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.services = services
         profile = services.profile
         self.order_page.set_currency(profile.currency)
+        self.order_page.set_limits(profile.sale_limits())
         self._drop_journal_watch()
         self.journal_watch = JournalWatch(services.checkout, self)
         self.flow = SaleFlow(services, self.tasks, self.stack, self.order_page,

@@ -1,6 +1,18 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AmountField</name>
+        <message>
+            <source>“%1” cannot be part of an amount: type the digits 0-9 and one decimal point</source>
+            <extracomment>Longer text is no amount (16 digits, separators); the cap only stops runaway pastes. Characters that can be part of a typed amount (a leading sign is Money.parse's call). Decimal marks a CJK input method types in full-width mode that NFKC leaves alone.</extracomment>
+            <translation>“%1”不能出现在金额中：请输入数字 0-9 和一个小数点</translation>
+        </message>
+        <message>
+            <source>%1 is more than the largest sale this till takes (%2)</source>
+            <translation>%1 超过本收银台的单笔最高金额（%2）</translation>
+        </message>
+    </context>
+    <context>
         <name>CashierError</name>
         <message>
             <source>IDR amounts must be whole rupiah (the value must end in 00)</source>
@@ -79,6 +91,10 @@
             <translation>不支持币种 {currency}（支持：{supported}）</translation>
         </message>
         <message>
+            <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
+            <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
+        </message>
+        <message>
             <source>the published embedded-sandbox demo gateway key cannot be used for {target}: its private half is public, so nothing signed with it can be trusted; import the gateway's real public key</source>
             <translation>公开的内置沙箱演示网关密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；请导入网关真正的公钥</translation>
         </message>
@@ -91,12 +107,20 @@
             <translation>未知的支付方式 {method}</translation>
         </message>
         <message>
+            <source>{amount} is more than the largest sale this till takes ({limit})</source>
+            <translation>{amount} 超过本收银台的单笔最高金额（{limit}）</translation>
+        </message>
+        <message>
             <source>{currency} allows at most {digits} decimal places</source>
             <translation>{currency} 最多允许 {digits} 位小数</translation>
         </message>
         <message>
             <source>{currency} has no minor unit: the amount must be a whole number</source>
             <translation>{currency} 没有辅币单位：金额必须是整数</translation>
+        </message>
+        <message>
+            <source>{field} must be a positive whole number of minor units</source>
+            <translation>{field} 必须是正整数（最小货币单位）</translation>
         </message>
     </context>
     <context>
@@ -856,7 +880,6 @@ Enter its passphrase:</source>
         <name>OrderPage</name>
         <message>
             <source>AMOUNT (%1)</source>
-            <extracomment>Decimal marks a CJK input method types in full-width mode that NFKC leaves alone.</extracomment>
             <translation>金额（%1）</translation>
         </message>
         <message>
@@ -888,12 +911,20 @@ Enter its passphrase:</source>
             <translation>金额无效：%1</translation>
         </message>
         <message>
+            <source>amount is empty</source>
+            <translation>金额为空</translation>
+        </message>
+        <message>
             <source>The reference order id contains control characters</source>
             <translation>商户订单号包含控制字符</translation>
         </message>
         <message>
-            <source>The amount takes only the digits 0-9 and a decimal point (at most %1 characters)</source>
-            <translation>金额只能包含数字 0-9 和一个小数点（最多 %1 个字符）</translation>
+            <source>Large sale</source>
+            <translation>大额交易</translation>
+        </message>
+        <message>
+            <source>Charge %1? From %2 on, the till asks before charging.</source>
+            <translation>确认收款 %1？金额达到 %2 及以上时，收银台会先请您确认。</translation>
         </message>
     </context>
     <context>
@@ -1187,8 +1218,20 @@ Enter its passphrase:</source>
             <translation>币种</translation>
         </message>
         <message>
+            <source>Largest sale</source>
+            <translation>单笔最高金额</translation>
+        </message>
+        <message>
+            <source>Ask before charging from</source>
+            <translation>需确认的金额起点</translation>
+        </message>
+        <message>
             <source>Wallets enabled</source>
             <translation>启用的钱包</translation>
+        </message>
+        <message>
+            <source>Default: %1</source>
+            <translation>默认：%1</translation>
         </message>
     </context>
     <context>

@@ -202,3 +202,24 @@ def test_dialect_field_is_validated_and_alipayhk_is_hkd_alipayhk_only() -> None:
                 wallets=("ALIPAY_HK", "ALIPAY_CN")).validated()
     with pytest.raises(ProfileError, match="merchant id"):
         Profile(**base, dialect="alipayhk", merchant_id="12 34").validated()  # type: ignore[arg-type]
+
+
+def test_sale_limits_are_persisted_and_default_per_currency() -> None:
+    """Issue 9 item 2: the largest sale and the large-sale threshold live in the profile."""
+    store = ProfileStore()
+    plain = store.save(make())
+    assert (plain.max_sale_minor, plain.confirm_sale_minor) == (None, None)
+    assert plain.sale_limits().max_money.display() == "HK$50,000.00"
+    assert plain.sale_limits().confirm_money.display() == "HK$5,000.00"
+    assert make(currency="JPY", wallets=()).sale_limits().max_money.display() == "JP¥1,000,000"
+    store.save(make(max_sale_minor=200_000, confirm_sale_minor=50_000), replace_existing=True)
+    again = ProfileStore().get("shop")
+    assert (again.max_sale_minor, again.confirm_sale_minor) == (200_000, 50_000)
+    assert json.loads(ProfileStore().path.read_text())["profiles"]["shop"][
+        "max_sale_minor"] == 200_000
+    for bad, words in (({"max_sale_minor": 0}, "max_sale_minor must be a positive"),
+                       ({"confirm_sale_minor": "5000"}, "confirm_sale_minor must be"),
+                       ({"max_sale_minor": 1000, "confirm_sale_minor": 2000},
+                        "more than the largest sale")):
+        with pytest.raises(ProfileError, match=words):
+            make(**bad).validated()

@@ -130,7 +130,21 @@ def test_chinese_translations_load_from_the_ts_file():
     assert len(translator) > 100 and translator.language() == "zh_CN"
     assert translator.translate("OrderPage", "Charge") == "收款"
     assert translator.translate("PickerPage", "Confirm") == "确认支付"
-    assert translator.translate("OrderPage", "no such text") == ""
+    assert translator.translate("OrderPage", "no such text") is None
+
+
+def test_a_text_missing_from_the_translations_shows_in_english_not_blank(cashier_app):
+    from PySide6.QtCore import QCoreApplication
+
+    from cashier_app.ui import i18n
+
+    i18n.install(cashier_app, "zh_CN")
+    try:
+        assert QCoreApplication.translate("OrderPage", "Charge") == "收款"
+        assert QCoreApplication.translate("OrderPage", "a text nobody translated") == \
+            "a text nobody translated"
+    finally:
+        i18n.install(cashier_app, "en")
 
 
 def test_language_names():

@@ -161,12 +161,16 @@ def test_invalid_amounts_are_refused_inline(sale, qtbot):
                           ("", "amount is empty"),
                           ("1.2.3", "is not a number")):
         page.amount_input.setText(typed)
-        qtbot.mouseClick(page.charge_button, Qt.MouseButton.LeftButton)
+        assert not page.charge_button.isEnabled()  # until the amount is fixed
+        qtbot.keyClick(page.amount_input, Qt.Key.Key_Return)  # Enter says why
         assert page.error_label.isVisible() and reason in page.error_label.text()
         assert page.amount_input.property("invalid") is True
         assert sale.window.stack.currentWidget() is page
+    qtbot.keyClicks(page.amount_input, "5")  # "1.2.35": still wrong, still said
+    assert page.error_label.isVisible() and not page.charge_button.isEnabled()
+    page.amount_input.selectAll()
     qtbot.keyClicks(page.amount_input, "5")
-    assert not page.error_label.isVisible()
+    assert not page.error_label.isVisible() and page.charge_button.isEnabled()
 
 
 def test_gateway_down_then_back(sale, qtbot):

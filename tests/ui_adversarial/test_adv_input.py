@@ -42,29 +42,21 @@ def test_full_width_key_typed_elsewhere_goes_to_the_amount(order):
     assert order.amount_input.text() == "7"
 
 
-def test_pasted_amount_with_blanks_is_cleaned(order, qtbot):
+def test_pasted_amount_with_blanks_around_it_is_read_as_it_stands(order, qtbot):
     QApplication.clipboard().setText(" 12.30\n")
     order.amount_input.setFocus()
     qtbot.keyClick(order.amount_input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert order.amount_input.text() == "12.30"
-
-
-def test_pasted_letters_are_refused_with_a_message(order, qtbot):
-    QApplication.clipboard().setText("12 abc")
-    order.amount_input.setFocus()
-    qtbot.keyClick(order.amount_input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert order.amount_input.text() == ""
-    assert order.error_label.isVisible()
-    assert "digits 0-9" in order.error_label.text()
-    qtbot.keyClicks(order.amount_input, "5")  # typing again clears the message
-    assert not order.error_label.isVisible() and order.amount_input.text() == "5"
+    assert order.amount_input.text().strip() == "12.30"  # kept; blanks around are harmless
+    assert order.preview_label.text() == "HK$12.30" and order.charge_button.isEnabled()
 
 
 def test_normalise_amount_text():
-    from cashier_app.ui.pages.order_page import normalise_amount_text
+    from cashier_app.ui.widgets.amount_field import normalise_amount_text
 
     assert normalise_amount_text("１，２３４．５０") == "1,234.50"
-    assert normalise_amount_text("\t9 9\u3000") == "99"
+    # blanks and anything that is no digit or mark stay as typed (never dropped)
+    assert normalise_amount_text("\t9 9\u3000") == "\t9 9\u3000"
+    assert normalise_amount_text("12/50") == "12/50"
 
 
 def test_invalid_amounts_are_refused_inline_and_nothing_is_journaled(make_window, qtbot):
@@ -76,7 +68,7 @@ def test_invalid_amounts_are_refused_inline_and_nothing_is_journaled(make_window
         with qtbot.assertNotEmitted(order.order_submitted):
             qtbot.keyClick(order.amount_input, Qt.Key.Key_Return)
         assert words in order.error_label.text()
-        assert order.charge_button.isEnabled()
+        assert not order.charge_button.isEnabled()  # until the amount is fixed
     assert window.services.journal.count_payments() == 0
 
 

@@ -2,67 +2,33 @@
 
 from __future__ import annotations
 
-import re
 import secrets
-import unicodedata
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from cashier_app.domain.money import CURRENCY_SYMBOLS, Money, MoneyError
+from cashier_app.domain.limits import SaleLimits, Verdict
+from cashier_app.domain.money import CURRENCY_SYMBOLS, Money
 from cashier_app.domain.payment_kit import PaymentInfo
-from cashier_app.ui.text import error_text, fill
+from cashier_app.ui.text import fill
+from cashier_app.ui.widgets.amount_field import AmountField, amount_problem, normalise_amount_text
 from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
 
 MAX_REFERENCE = 64
 MAX_SUMMARY = 256
-MAX_AMOUNT_CHARS = 24
-
-_AMOUNT_CHARS = re.compile(r"[0-9.,]*")
-#: Decimal marks a CJK input method types in full-width mode that NFKC leaves alone.
-_CJK_MARKS = str.maketrans({"\u3002": ".", "\uff61": ".", "\u3001": ","})
-
-
-def normalise_amount_text(text: str) -> str:
-    """What the operator meant: full-width (IME) digits and marks made ASCII, blanks
-    dropped (``"１２。３０"`` and ``" 12.30\n"`` -> ``"12.30"``)."""
-    text = unicodedata.normalize("NFKC", text).translate(_CJK_MARKS)
-    return "".join(c for c in text if not c.isspace())
-
-
-class AmountValidator(QValidator):
-    """Accepts digits, '.' and ','; normalises what an IME or a paste delivers first.
-
-    Signals:
-        refused(str text): input was thrown away (letters...); the page says why.
-    """
-
-    refused = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        clean = normalise_amount_text(text)
-        if len(clean) > MAX_AMOUNT_CHARS or not _AMOUNT_CHARS.fullmatch(clean):
-            self.refused.emit(text)
-            return QValidator.State.Invalid, text, pos
-        pos = max(0, min(len(clean), pos - (len(text) - len(clean))))
-        return QValidator.State.Acceptable, clean, pos
-
-
 def new_reference_order_id(now: datetime | None = None) -> str:
     """``ORD-20261121-143005-7F3A``: sortable by time, unique enough for one till."""
     now = now or datetime.now()
@@ -84,17 +50,16 @@ class OrderPage(QWidget):
         super().__init__(parent)
         self.setObjectName("orderPage")
         self._currency = "HKD"
+        self._limits = SaleLimits.for_profile("HKD")
+        self._busy = False
 
         self.amount_caption = QLabel(self)
         self.amount_caption.setProperty("role", "caption")
         self.currency_label = QLabel(self)
         self.currency_label.setProperty("role", "currency")
-        self.amount_input = QLineEdit(self)
+        self.amount_input = AmountField(self)
         self.amount_input.setObjectName("amountInput")
         self.amount_input.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.amount_validator = AmountValidator(self.amount_input)
-        self.amount_validator.refused.connect(self._on_amount_refused)
-        self.amount_input.setValidator(self.amount_validator)
         self.amount_input.setPlaceholderText("0.00")
         self.amount_input.setMinimumHeight(84)
         self.preview_label = QLabel(self)
@@ -128,10 +93,7 @@ class OrderPage(QWidget):
 
         self._build_layout()
         self.retranslate()
-        self.amount_input.textEdited.connect(self._on_amount_input_text_edited)
-        self.amount_input.returnPressed.connect(self.submit)
-        self.summary_input.returnPressed.connect(self.submit)
-        self.reference_input.returnPressed.connect(self.submit)
+        self.amount_input.textChanged.connect(self._on_amount_input_text_changed)
         self.charge_button.clicked.connect(self.submit)
         self.new_reference_button.clicked.connect(self._on_new_reference_clicked)
         self.keypad.key_pressed.connect(self._on_keypad_key_pressed)
@@ -187,7 +149,9 @@ class OrderPage(QWidget):
 
     # -- API ----------------------------------------------------------------------------
     def set_currency(self, currency: str) -> None:
+        """The profile's currency; its default sale limits apply until ``set_limits``."""
         self._currency = currency.upper()
+        self._limits = SaleLimits.for_profile(self._currency)
         self.currency_label.setText(CURRENCY_SYMBOLS.get(self._currency, self._currency))
         self.amount_input.setPlaceholderText(
             "0" if Money(1, self._currency).exponent == 0 else "0.00")
@@ -195,6 +159,14 @@ class OrderPage(QWidget):
 
     def currency(self) -> str:
         return self._currency
+
+    def set_limits(self, limits: SaleLimits) -> None:
+        """The profile's largest sale (refused) and large-sale threshold (asks first)."""
+        self._limits = limits
+        self._on_amount_input_text_changed(self.amount_input.text())
+
+    def limits(self) -> SaleLimits:
+        return self._limits
 
     def reset(self) -> None:
         """Ready for the next sale: empty amount, fresh reference id, focus on the amount."""
@@ -216,8 +188,9 @@ class OrderPage(QWidget):
         self._update_preview()
 
     def set_busy(self, busy: bool) -> None:
-        self.charge_button.setEnabled(not busy)
+        self._busy = busy
         self.charge_button.setText(self.tr("Opening cashier…") if busy else self.tr("Charge"))
+        self._update_charge()
 
     def show_error(self, message: str) -> None:
         """Refuse the order inline (e.g. the Payment Kit said 401 for this amount)."""
@@ -226,15 +199,18 @@ class OrderPage(QWidget):
 
     @Slot()
     def submit(self) -> None:
-        """Validate and emit ``order_submitted``; invalid input is refused inline."""
-        if not self.charge_button.isEnabled():
+        """Validate and emit ``order_submitted``; invalid input is refused inline, and a
+        large sale is confirmed first."""
+        if self._busy:
             return
-        try:
-            money = Money.parse(self.amount_input.text(), self._currency)
-        except MoneyError as exc:
-            self._show_error(fill(self.tr("Invalid amount: %1"), error_text(exc)))
+        money, reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
+        if money is None:
+            self._show_error(fill(self.tr("Invalid amount: %1"),
+                                  reason or self.tr("amount is empty")))
             self.amount_input.setFocus()
-            self.amount_input.selectAll()
+            return
+        if self._limits.verdict(money) is Verdict.CONFIRM and not self.confirm_large_sale(money):
+            self.amount_input.setFocus()
             return
         reference = self.reference_input.text().strip()
         if any(ord(c) < 32 for c in reference):
@@ -244,18 +220,29 @@ class OrderPage(QWidget):
         info = PaymentInfo(amount=money.value, currency=money.currency,
                            trade_summary=self.summary_input.text().strip())
         self.set_busy(True)
+        self.amount_input.mark_stale()  # kept if the sale comes back here; typing replaces it
         self.order_submitted.emit(info, reference)
+
+    def confirm_large_sale(self, money: Money) -> bool:
+        """Ask before charging a large amount (an extra zero is easy to type); the safe
+        answer, No, is the default. Tests and automation replace this."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Large sale"), fill(
+            self.tr("Charge %1? From %2 on, the till asks before charging."),
+            money.display(), self._limits.confirm_money.display()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     # -- slots --------------------------------------------------------------------------
     @Slot(str)
-    def _on_amount_input_text_edited(self, _text: str) -> None:
-        self._show_error("")
-        self._update_preview()
-
-    @Slot(str)
-    def _on_amount_refused(self, _text: str) -> None:
-        self._show_error(fill(self.tr("The amount takes only the digits 0-9 and a decimal point "
-                                      "(at most %1 characters)"), str(MAX_AMOUNT_CHARS)))
+    def _on_amount_input_text_changed(self, text: str) -> None:
+        """Every change, typed or not: the reason stays in view while the amount is wrong."""
+        money, reason = amount_problem(text, self._currency, self._limits)
+        self._show_error(fill(self.tr("Invalid amount: %1"), reason) if reason else "")
+        display = money.display() if money is not None else ""
+        self.preview_label.setText(display or " ")
+        self._update_charge()
+        self.amount_edited.emit(display)
 
     @Slot()
     def _on_new_reference_clicked(self) -> None:
@@ -271,21 +258,19 @@ class OrderPage(QWidget):
         else:
             field.insert(key)
         field.setFocus()
-        self._on_amount_input_text_edited(field.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits typed while another widget has focus still go to the amount."""
         text = normalise_amount_text(event.text())
         if text and (text.isdigit() or text == "."):
             self.amount_input.setFocus()
+            self.amount_input.select_if_stale()
             self.amount_input.insert(text)
-            self._on_amount_input_text_edited(self.amount_input.text())
         elif event.key() == Qt.Key.Key_Backspace:
             self.amount_input.setFocus()
             self.amount_input.backspace()
-            self._on_amount_input_text_edited(self.amount_input.text())
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            self.submit()  # from any field of the page (line edits pass Enter up)
         else:
             super().keyPressEvent(event)
 
@@ -298,10 +283,8 @@ class OrderPage(QWidget):
         self.amount_input.style().polish(self.amount_input)
 
     def _update_preview(self) -> None:
-        text = self.amount_input.text().strip()
-        try:
-            display = Money.parse(text, self._currency).display() if text else ""
-        except MoneyError:
-            display = ""
-        self.preview_label.setText(display or " ")
-        self.amount_edited.emit(display)
+        self._on_amount_input_text_changed(self.amount_input.text())
+
+    def _update_charge(self) -> None:
+        money, _reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
+        self.charge_button.setEnabled(not self._busy and money is not None)

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain import methods
-from cashier_app.domain.money import CURRENCY_EXPONENTS, MoneyError, check_currency
+from cashier_app.domain.errors import CashierError
+from cashier_app.domain.limits import SaleLimitError, SaleLimits
+from cashier_app.domain.money import CURRENCY_EXPONENTS, Money, MoneyError, check_currency
 from cashier_app.keystore import profiles as kp
 from cashier_app.keystore.profiles import Environment, Profile, ProfileError
 from cashier_app.ui.i18n import current_language
-from cashier_app.ui.text import error_text
+from cashier_app.ui.text import error_text, fill
 
 CUSTOM = "custom"
 
@@ -71,6 +73,8 @@ class ProfileForm(QWidget):
         self.currency_combo.setObjectName("currencyCombo")
         self.currency_combo.setEditable(True)
         self.currency_combo.addItems(sorted(CURRENCY_EXPONENTS))
+        self.max_sale_edit = self._line("maxSaleEdit")
+        self.confirm_sale_edit = self._line("confirmSaleEdit")
         self.wallet_list = QListWidget(self)
         self.wallet_list.setObjectName("walletList")
         self.wallet_list.setMinimumHeight(150)
@@ -89,6 +93,8 @@ class ProfileForm(QWidget):
                 ("notify_url", self.tr("Notify URL"), self.notify_edit),
                 ("merchant_name", self.tr("Merchant name"), self.merchant_edit),
                 ("currency", self.tr("Currency"), self.currency_combo),
+                ("max_sale", self.tr("Largest sale"), self.max_sale_edit),
+                ("confirm_sale", self.tr("Ask before charging from"), self.confirm_sale_edit),
                 ("wallets", self.tr("Wallets enabled"), self.wallet_list))
         for key, label, field in rows:
             cell = QVBoxLayout()
@@ -118,9 +124,11 @@ class ProfileForm(QWidget):
         self.env_combo.currentIndexChanged.connect(self._on_environment_changed)
         self.gateway_combo.currentIndexChanged.connect(self._on_gateway_combo_changed)
         self.currency_combo.currentTextChanged.connect(self._fill_wallets)
+        self.currency_combo.currentTextChanged.connect(self._show_default_limits)
         self.wallet_list.itemChanged.connect(self._on_wallet_item_changed)
         for edit in (self.name_edit, self.gateway_edit, self.client_edit, self.version_edit,
-                     self.notify_edit, self.merchant_edit):
+                     self.notify_edit, self.merchant_edit, self.max_sale_edit,
+                     self.confirm_sale_edit):
             edit.textEdited.connect(self._on_field_edited)
         self.load(None)
 
@@ -152,15 +160,37 @@ class ProfileForm(QWidget):
             self.version_edit.setText(profile.key_version)
             self.notify_edit.setText(profile.notify_url or "")
             self.merchant_edit.setText(profile.merchant_name)
+            for edit, minor in ((self.max_sale_edit, profile.max_sale_minor),
+                                (self.confirm_sale_edit, profile.confirm_sale_minor)):
+                edit.setText(Money(minor, profile.currency).decimal_str()
+                             if minor is not None else "")
             self._wallets = set(profile.wallets)
             self.currency_combo.setCurrentText(profile.currency)
             self._fill_wallets(profile.currency)
+            self._show_default_limits(profile.currency)
             sandbox_profile = profile.name == kp.SANDBOX_PROFILE
             self.env_combo.setEnabled(not sandbox_profile)
             self._on_environment_changed()
             self.clear_errors()
         finally:
             self._loading = False
+
+    @Slot(str)
+    def _show_default_limits(self, currency: str) -> None:
+        """An empty limit field means the currency's default: the placeholder shows it."""
+        try:
+            limits = SaleLimits.for_profile(currency.strip().upper())
+        except CashierError:
+            return
+        self.max_sale_edit.setPlaceholderText(
+            fill(self.tr("Default: %1"), limits.max_money.display()))
+        self.confirm_sale_edit.setPlaceholderText(
+            fill(self.tr("Default: %1"), limits.confirm_money.display()))
+
+    def _limit(self, edit: QLineEdit, currency: str) -> int | None:
+        """The limit typed in ``edit`` in minor units; None when empty (the default)."""
+        text = edit.text().strip()
+        return Money.parse(text, currency).value if text else None
 
     @Slot(str)
     def _fill_wallets(self, currency: str) -> None:
@@ -259,6 +289,11 @@ class ProfileForm(QWidget):
                                                            base_only=True)))
         if notify:
             checks.append(("notify_url", lambda: kp.check_url(notify, "notify URL")))
+        limits: dict[str, int | None] = {}
+        for field, edit in (("max_sale", self.max_sale_edit),
+                            ("confirm_sale", self.confirm_sale_edit)):
+            checks.append((field, lambda f=field, e=edit: limits.__setitem__(
+                f, self._limit(e, currency))))
         failed = False
         for field, check in checks:
             try:
@@ -271,6 +306,12 @@ class ProfileForm(QWidget):
                 failed = True
         if not failed:
             try:
+                SaleLimits.for_profile(currency, limits["max_sale"], limits["confirm_sale"])
+            except SaleLimitError as exc:
+                self.show_error("confirm_sale", error_text(exc))
+                failed = True
+        if not failed:
+            try:
                 kp.check_wallets(wallets, currency)
             except ProfileError as exc:
                 self.show_error("wallets", error_text(exc))
@@ -279,7 +320,9 @@ class ProfileForm(QWidget):
             return None
         draft = Profile(self.name_edit.text().strip(), env, self.client_edit.text().strip(),
                         currency, gateway, self.version_edit.text().strip(), notify, wallets,
-                        self.merchant_edit.text().strip())
+                        self.merchant_edit.text().strip(),
+                        max_sale_minor=limits["max_sale"],
+                        confirm_sale_minor=limits["confirm_sale"])
         try:
             return draft.validated()
         except ProfileError as exc:
