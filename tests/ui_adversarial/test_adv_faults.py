@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from sale_steps import to_picker
+from sale_steps import answer, to_picker
 
 from cashier_app.domain.outcome import Status
 from cashier_app.sandbox.faults import REQUEST_KINDS
@@ -106,6 +106,13 @@ def assert_honest(window, settled) -> None:
         assert record.status in (Status.FAILED, Status.CANCELLED)
 
 
+def cancel_payment(qtbot, window) -> None:
+    """Cancel payment, and Yes to the question that follows, as the operator would."""
+    page = window.redirect_page
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, page, "cancelPaymentQuestion", "cancel")
+
+
 def finish(window, watch: BlankCodeWatch, settled, status: Status) -> None:
     """The sale ended in ``status``, no blank code was ever offered, and it is honest."""
     window.services.sandbox.faults.clear()
@@ -179,7 +186,7 @@ def test_faults_on_cancel_end_in_the_gateways_state(make_window, qtbot, kind):
     page = window.redirect_page
     assert page.has_code()
     sandbox.faults.add(kind, **fault_params(kind, "cancel"))
-    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    cancel_payment(qtbot, window)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.result_page
                     or page.status_label.text().startswith("Could not cancel"),
                     timeout=30_000)
@@ -187,7 +194,7 @@ def test_faults_on_cancel_end_in_the_gateways_state(make_window, qtbot, kind):
         # Not confirmed: the payment is live and its verified code still on screen.
         assert page.has_code() and page.cancel_button.isEnabled()
         sandbox.faults.clear()
-        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        cancel_payment(qtbot, window)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.result_page,
                     timeout=30_000)
     finish(window, watch, window.result_page.record, Status.CANCELLED)
@@ -213,7 +220,7 @@ def test_cancel_after_the_code_could_not_be_verified(make_window, qtbot):
     assert watch.problems == []
     qtbot.waitUntil(page.retry_button.isVisible, timeout=30_000)
     with qtbot.waitSignal(window.flow.sale_settled, timeout=30_000) as settled:
-        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        cancel_payment(qtbot, window)
     record = settled.args[0]
     finish(window, watch, record, Status.CANCELLED)
     # the gateway had the payment (the spoiled answers were processed) and cancelled it
