@@ -37,7 +37,10 @@ class CustomerDisplay(QWidget):
     the sale flow tells it what to show. Closing it only hides it."""
 
     def __init__(self, merchant_name: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        # Read-only for the customer: it never takes the keyboard from the operator's window
+        # (on a one-screen till it opens over it, and Enter must still confirm the sale).
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setObjectName("customerDisplay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle(self.tr("Customer display"))

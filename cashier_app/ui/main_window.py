@@ -442,6 +442,7 @@ class MainWindow(QMainWindow):
                 self.display = CustomerDisplay(merchant, self)
                 self.display.setStyleSheet(self.styleSheet())
             self.display.open_on_best_screen()
+            self.activateWindow()  # the keyboard stays with the operator, not the display
             if self.flow is not None:
                 self.flow.display = self.display
                 self.flow.refresh_display()

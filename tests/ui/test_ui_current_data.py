@@ -98,3 +98,17 @@ def test_a_notification_settles_the_sale_on_screen_and_the_customer_display_at_o
     assert window.stack.currentWidget() is window.result_page
     assert display.stack.currentWidget() is display.result_view
     assert display.result_amount.text() == "HK$9.00"
+
+
+def test_opening_the_customer_display_leaves_the_keyboard_with_the_operator(sale, qtbot):
+    """On a one-screen till the display opens over the main window; Enter on the picker
+    must still confirm the sale (it went to the display window before)."""
+    from PySide6.QtCore import Qt
+
+    window = sale.window
+    window.display_action.setChecked(True)
+    assert window.display.isVisible()
+    sale.charge("4")
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
+    assert window.display.stack.currentWidget() is window.display.qr_view

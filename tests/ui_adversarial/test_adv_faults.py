@@ -146,6 +146,7 @@ def test_faults_on_pay_never_show_a_blank_code(make_window, qtbot, kind):
         assert ("could not be verified" in page.status_label.text()
                 or "cannot be reached" in page.status_label.text())
         assert page.cancel_button.isEnabled() and page.retry_button.isEnabled()
+        assert page.focusWidget() is page.retry_button  # Enter retries
         assert display.stack.currentWidget() is display.amount_view
         assert display.amount_label.text() == "HK$8.80"
         sandbox.faults.clear()

@@ -206,6 +206,9 @@ class RedirectPage(QWidget):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.new_code_button, 1)
         actions.addWidget(self.retry_button, 1)
+        # Alone, Cancel keeps its own width: when Retry (or New code) goes away under the
+        # pointer, the click does not land on Cancel payment instead.
+        actions.addStretch(0)
 
         info_card = QFrame(self)
         info_card.setProperty("role", "card")
@@ -316,8 +319,11 @@ class RedirectPage(QWidget):
                             self.tr("The payment code has not arrived in a verified answer "
                                     "yet. Asking the gateway again…"), TONE_WARNING)
             return
+        was_shown = self.retry_button.isVisible()
         self.retry_button.show()
         self.retry_button.setEnabled(True)
+        if not was_shown:
+            self.retry_button.setFocus()  # keyboard first: Enter retries, Tab reaches Cancel
         self.set_status(self.tr("The gateway cannot be reached, so there is no code to show "
                                 "the customer. Retry, or cancel the payment.") if unreachable
                         else self.tr("The payment code could not be verified, so none is "
