@@ -35,6 +35,20 @@ def run(args: argparse.Namespace) -> int:
 
     app = ensure_application(sys.argv[:1], lang or i18n.system_language())
     window = create_main_window(args.profile)
-    window.resize(1280, 800)
-    window.show()
+    show_main_window(window)
     return int(app.exec())
+
+
+def show_main_window(window) -> None:
+    """Open the cashier window at 1280x800 where the screen has room, else maximised
+    within the screen's available geometry (a 1366x768 or 1024x600 till)."""
+    from PySide6.QtCore import QSize
+
+    from cashier_app.ui import screen_fit
+
+    wanted = QSize(1280, 800)
+    screen_fit.place(window, wanted)
+    if screen_fit.fits(window, wanted):
+        window.show()
+    else:
+        window.showMaximized()

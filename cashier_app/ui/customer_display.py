@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from cashier_app.domain import methods
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui import screen_fit
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import icon_pixmap, wallet_pixmap
 from cashier_app.ui.text import fill
@@ -194,6 +195,7 @@ class CustomerDisplay(QWidget):
             self.setGeometry(target.geometry())
             self.showFullScreen()
         else:
+            screen_fit.place(self, QSize(900, 600))  # a window on this screen, inside it
             self.showNormal()
         self.raise_()
 

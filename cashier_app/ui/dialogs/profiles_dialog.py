@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from cashier_app.keystore.backends import PassphraseRequiredError
 from cashier_app.keystore.profiles import SANDBOX_PROFILE, Profile, ProfileStore
 from cashier_app.keystore.store import KeyStore
+from cashier_app.ui import screen_fit
 from cashier_app.ui.dialogs import profile_ops as ops
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
@@ -68,7 +69,7 @@ class ProfilesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("profilesDialog")
         self.setWindowTitle(self.tr("Profiles & keys"))
-        self.resize(1220, 820)
+        self._placed = False  # sized to the screen on its first show (ui/screen_fit.py)
         self.setStyleSheet(DIALOG_STYLE)
         self.tasks = tasks or TaskRunner(self)
         self.store = store or ProfileStore()
@@ -103,7 +104,9 @@ class ProfilesDialog(QDialog):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.table, 1)
         left_box.addLayout(list_buttons)
-        left.setFixedWidth(540)
+        # At most 540 px, fewer on a small screen: the list's last column shrinks first.
+        left.setMinimumWidth(320)
+        left.setMaximumWidth(540)
 
         self.form = ProfileForm(self)
         self.save_button = self._button("saveProfileButton", self.tr("Save profile"), "primary")
@@ -126,9 +129,10 @@ class ProfilesDialog(QDialog):
         self.message.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        self.close_buttons = close
         body = QHBoxLayout()
-        body.addWidget(left)
-        body.addWidget(self.tabs, 1)
+        body.addWidget(left, 2)
+        body.addWidget(self.tabs, 3)
         box = QVBoxLayout(self)
         box.addLayout(body, 1)
         bottom = QHBoxLayout()
@@ -147,6 +151,12 @@ class ProfilesDialog(QDialog):
         self._update_buttons()
         self.reload()
         self._open_keystore(None)
+
+    def showEvent(self, event) -> None:
+        if not self._placed:  # 1220x820 where the screen has room, else all it has
+            self._placed = True
+            screen_fit.place(self, QSize(1220, 820))
+        super().showEvent(event)
 
     @staticmethod
     def ask_passphrase(parent: QWidget, reason: str) -> str | None:
@@ -168,7 +178,8 @@ class ProfilesDialog(QDialog):
     def _scrolled(self, widget: QWidget) -> QScrollArea:
         area = QScrollArea(self)
         area.setWidgetResizable(True)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when the screen is too narrow for the form (a 1024x600 till).
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setWidget(widget)
         return area
