@@ -28,7 +28,7 @@ os.environ["CASHIER_CONFIG_DIR"] = str(Path(_scratch) / "config")
 os.environ["CASHIER_DATA_DIR"] = str(Path(_scratch) / "data")
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget  # noqa: E402
 
 from cashier_app.domain.outcome import Status  # noqa: E402
 from cashier_app.ui import ensure_application  # noqa: E402
@@ -91,6 +91,19 @@ def simulate(window: MainWindow, button, final_stage: str = "result") -> None:
              or window.redirect_page.is_expired(), what="the outcome")
 
 
+def question(parent: QWidget, name: str) -> QMessageBox:
+    """The window-modal question ``name`` once it shows (ui/dialogs/questions.py)."""
+    def shown() -> QMessageBox | None:
+        return next((b for b in parent.findChildren(QMessageBox, name) if b.isVisible()), None)
+
+    wait_for(lambda: shown() is not None, what=f"the question {name}")
+    return shown()
+
+
+def answer(box: QMessageBox, key: str) -> None:
+    box.findChild(QPushButton, f"{key}Answer").click()
+
+
 def capture(lang: str) -> None:
     app = ensure_application(lang=lang)
     print(f"{lang}:")
@@ -130,9 +143,34 @@ def capture(lang: str) -> None:
     save(window, f"{p}-05-result-failed")
 
     open_sale(window, "15.80", summary)
-    window.picker_page.cancel()
+    to_redirect(window)
+    window.redirect_page.cancel_button.click()  # asks first
+    box = question(window.redirect_page, "cancelPaymentQuestion")
+    save(box, f"{p}-13-cancel-question")
+    answer(box, "cancel")
     wait_for(lambda: window.flow.stage == "result")
     save(window, f"{p}-06-result-cancelled")
+
+    open_sale(window, "7.20", summary, "ALIPAY_HK")
+    to_redirect(window)
+    window.close()  # a customer may be paying: the window asks before it goes
+    box = question(window, "closeQuestion")
+    save(box, f"{p}-14-close-question")
+    answer(box, "wait")
+    simulate(window, window.redirect_page.simulate_pay)
+    window.result_page.refund_button.click()
+    wait_for(lambda: window.flow.refund_dialog is not None
+             and window.flow.refund_dialog.isVisible(), what="the refund dialog")
+    dialog = window.flow.refund_dialog
+    dialog.partial_radio.setChecked(True)
+    dialog.amount_input.setText("2.20")
+    save(dialog, f"{p}-15-refund-dialog")
+    dialog.confirm_button.click()
+    box = question(dialog, "refundQuestion")
+    save(box, f"{p}-16-refund-question")
+    answer(box, "refund")
+    wait_for(lambda: window.result_page.refund_state.isVisible(), what="the refund state")
+    save(window, f"{p}-17-result-partly-refunded")
 
     open_sale(window, "66", summary, "ALIPAY_HK")
     to_redirect(window)
@@ -141,6 +179,7 @@ def capture(lang: str) -> None:
     window.redirect_page.cancel_button.click()
     wait_for(lambda: window.flow.stage == "result")
     save(window, f"{p}-07b-result-expired")
+    window.close_guard.answer = "later"
     window.close()
 
     small = start_window((1024, 600))
@@ -148,8 +187,11 @@ def capture(lang: str) -> None:
     save(small, f"{p}-10-picker-1024x600")
     to_redirect(small)
     save(small, f"{p}-11-redirect-1024x600")
+    simulate(small, small.redirect_page.simulate_decline)
+    save(small, f"{p}-18-result-failed-1024x600")
     small.flow.new_sale()
     save(small, f"{p}-12-order-1024x600")
+    small.close_guard.answer = "later"
     small.close()
     app.processEvents()
 

@@ -192,7 +192,8 @@ ZH_CN: dict[str, str] = {
     "Receipt, A4 page (*.pdf)": "小票，A4 纸 (*.pdf)",
     "Cancel payment and quit": "取消支付并退出", "Quit, resume later": "退出，稍后继续",
     "The payment of %1 with %2 started at %3 is still waiting for the customer: the same "
-    "code is shown again.": "%3 发起的 %2 支付（%1）仍在等待顾客：已再次显示同一个付款码。", "Print receipt…": "打印小票…", "Save PDF…": "保存 PDF…",
+    "code is shown again.": "%3 发起的 %2 支付（%1）仍在等待顾客：已再次显示同一个付款码。",
+    "Print receipt…": "打印小票…", "Save PDF…": "保存 PDF…",
 }
 
 

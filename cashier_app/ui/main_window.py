@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashier_app.checkout.resume import Recovery, recover_resuming
+from cashier_app.checkout.resume import Recovery, can_resume, recover_resuming
 from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
 from cashier_app.keystore.backends import PassphraseRequiredError
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.display: CustomerDisplay | None = None
         self._extra_pages: dict[str, QWidget | None] = {}
         self.close_guard = CloseGuard(self)  # closing while a payment is live asks first
+        self._waiting_resume: Any = None  # a payment to show again once back at the order
 
         self.stack = QStackedWidget(self)
         self.starting_page = StartingPage(self)
@@ -248,8 +250,12 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_flow_stage_changed(self, stage: str) -> None:
         self._set_sale_actions_enabled(True)
-        if stage == "picker":  # the operator has moved on: the start-up notice has been seen
-            self.banner.hide()
+        waiting, self._waiting_resume = self._waiting_resume, None
+        if stage == "order" and waiting is not None:  # back at the order: show it now
+            self._resume(waiting)
+            return
+        if stage in ("picker", "result"):  # the operator has moved on, or the resumed
+            self.banner.hide()                # sale ended: the start-up notice is stale
 
     def _on_services_failed(self, exc: BaseException) -> None:
         if isinstance(exc, PassphraseRequiredError):
@@ -277,6 +283,7 @@ class MainWindow(QMainWindow):
                  "antom-sandbox": self.tr("Antom sandbox"), "production": self.tr("Live")}
         self.profile_label.setText(fill(self.tr("Profile %1 · %2 · %3 · %4"), profile.name,
                                         names.get(env, env), profile.currency, where or "—"))
+        self.profile_label.setToolTip(self.profile_label.text())  # clipped on a small screen
         embedded = services.sandbox is not None
         self.sandbox_notice.setText(self.tr("Demo keys live in memory only — nothing is "
                                             "charged"))
@@ -316,8 +323,8 @@ class MainWindow(QMainWindow):
             self.flow.resume(resumed)
             self.payment_resumed.emit(resumed)
             texts.append(self._resumed_text(resumed))
-        else:
-            resumed = None
+        elif resumed is not None:  # the operator is elsewhere (History...): on coming back
+            self._waiting_resume = resumed
         settled = [r for r in records if resumed is None
                    or r.payment_request_id != resumed.payment_request_id]
         if settled:
@@ -332,6 +339,13 @@ class MainWindow(QMainWindow):
                               str(len(settled)), parts))
         if texts:
             self._show_banner("\n".join(texts))
+
+    def _resume(self, record: Any) -> None:
+        if record.expires_at is not None and not can_resume(record, datetime.now(UTC)):
+            return  # it ran out meanwhile: the poller of the next start settles it
+        self.flow.resume(record)
+        self.payment_resumed.emit(record)
+        self._show_banner(self._resumed_text(record))
 
     def _resumed_text(self, record: Any) -> str:
         try:
@@ -406,6 +420,7 @@ class MainWindow(QMainWindow):
                                                  "the profile again."), 8000)
             return False
         flow, self.flow = self.flow, None
+        self._waiting_resume = None  # it belongs to the old profile's till
         if flow is not None:
             flow.detach()
             flow.deleteLater()

@@ -86,3 +86,21 @@ def test_a_code_about_to_expire_is_not_offered_back(make_window, qtbot):
     assert [r.payment_request_id for r in recovered.args[0]] == [prid]
     assert recovered.args[0][0].status in (Status.EXPIRED, Status.CANCELLED)
     assert second.flow.stage == "order"
+
+
+def test_a_payment_to_resume_waits_until_the_till_is_back_at_the_order(make_window, qtbot):
+    first = make_window()
+    to_redirect(qtbot, first, "3")
+    prid = first.redirect_page.record.payment_request_id
+    first.close_guard.answer = "later"
+    first.close()
+    qtbot.waitUntil(lambda: not first.isVisible())
+    second = make_window()  # started; its recovery answers on a later turn of the loop
+    assert second.open_extra_page("history") is not None  # the operator went to History
+    with qtbot.waitSignal(second.payments_recovered, timeout=30_000):
+        pass
+    assert second.flow.stage == "history"  # not pulled away from what they are doing
+    with qtbot.waitSignal(second.payment_resumed, timeout=10_000) as resumed:
+        qtbot.keyClick(second, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert resumed.args[0].payment_request_id == prid
+    assert second.flow.live_payment().payment_request_id == prid

@@ -38,6 +38,14 @@ from cashier_app.ui.widgets.payment_details import (
     load_details,
 )
 
+
+def _status_samples() -> list[str]:
+    """Every text the status column shows (the widest one sizes it)."""
+    return [*(status_text(s) for s in Status),
+            QCoreApplication.translate("PaymentsModel", "Partly refunded"),
+            QCoreApplication.translate("PaymentsModel", "Refunded")]
+
+
 #: Statuses an operator may still cancel: nobody has paid yet, as far as we know.
 CANCELLABLE = frozenset({Status.PENDING, Status.UNKNOWN, Status.CREATED})
 
@@ -166,7 +174,8 @@ class HistoryPage(QWidget):
                 (PaymentsModel.COL_TIME, "2026-12-31 23:59:59", metrics),
                 (PaymentsModel.COL_AMOUNT, "HK$88,888.88", bold_metrics),
                 (PaymentsModel.COL_METHOD, "AlipayHK (xx)", metrics),
-                (PaymentsModel.COL_STATUS, status_text(Status.CANCELLED), bold_metrics),
+                (PaymentsModel.COL_STATUS,
+                 max(_status_samples(), key=bold_metrics.horizontalAdvance), bold_metrics),
                 (PaymentsModel.COL_PAYMENT_ID, "2026112211890000", metrics),
                 (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),
                 (PaymentsModel.COL_REFERENCE, "REF-000000", metrics)):

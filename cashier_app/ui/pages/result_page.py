@@ -121,16 +121,15 @@ class ResultPage(QWidget):
         box.addWidget(self.code_label)
         box.addWidget(self.refund_label)
         box.addStretch(1)
-        receipt = QHBoxLayout()
-        receipt.addStretch(1)
-        receipt.addWidget(self.print_button)
-        receipt.addWidget(self.save_button)
-        receipt.addStretch(1)
-        box.addLayout(receipt)
+        # One row, so that a 1024x600 screen shows every button: receipt first, then what
+        # can be done with this sale, then the next sale (the widest).
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addSpacing(12)
         buttons.addWidget(self.refund_button)
         buttons.addWidget(self.try_again_button, 1)
-        buttons.addWidget(self.new_sale_button, 1)
+        buttons.addWidget(self.new_sale_button, 2)
         box.addLayout(buttons)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -251,7 +250,8 @@ class ResultPage(QWidget):
     def _render(self, status: Status, amount: Money | None, message: str,
                 rows: list[tuple[str, str]], small: str) -> None:
         self.status = status
-        self.icon.setPixmap(icon_pixmap(_ICONS.get(status, "pending"), 88))
+        short = self.screen() is not None and self.screen().availableGeometry().height() < 700
+        self.icon.setPixmap(icon_pixmap(_ICONS.get(status, "pending"), 56 if short else 88))
         self.title.setText(self.titles()[status])
         for widget in (self.title, self.card):
             widget.setProperty("status", status.value)
