@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,6 +165,32 @@ class Services:
         self.close()
 
 
+def _start_embedded_sandbox(state_path: Path) -> SandboxGateway:
+    """The embedded sandbox, back on the port it had last time when that port is free:
+    the codes and links of a sale resumed after a restart embed its address."""
+    from cashier_app.sandbox.gateway import SandboxError, SandboxGateway
+
+    port_file = state_path.with_name(state_path.stem + ".port")
+    try:
+        last = int(port_file.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        last = 0
+    for port in dict.fromkeys((last if 0 < last < 65536 else 0, 0)):
+        sandbox = SandboxGateway("127.0.0.1", port, gateway_private_key=_embedded_gateway_key(),
+                                 state_path=state_path, bad_state="move_aside")
+        try:
+            sandbox.start()
+            break
+        except SandboxError:
+            if sandbox.store.state is not None:
+                sandbox.store.state.close()  # the port is taken: let go, try any port
+            if port == 0:
+                raise
+    with contextlib.suppress(OSError):  # a read-only data dir: next time any free port
+        port_file.write_text(sandbox.url.rsplit(":", 1)[1], encoding="ascii")
+    return sandbox
+
+
 def build_services(profile_name: str | None = None, *, gateway_url: str | None = None,
                    client_id: str | None = None, signer: Signer | None = None,
                    verifier: Verifier | None = None, journal_path: Path | str | None = None,
@@ -204,15 +231,11 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
         if creds.embedded:
             with step("sandbox"):
                 from cashier_app.sandbox.control import SimulatorClient
-                from cashier_app.sandbox.gateway import SandboxGateway
 
                 # Durable like a real gateway: a restart after a crash still knows the
                 # payment. Kept beside the journal (the data dir by default): the two
                 # sides of one till.
-                sandbox = SandboxGateway("127.0.0.1", 0,
-                                         gateway_private_key=_embedded_gateway_key(),
-                                         state_path=path.parent / "embedded-sandbox.sqlite3",
-                                         bad_state="move_aside").start()
+                sandbox = _start_embedded_sandbox(path.parent / "embedded-sandbox.sqlite3")
                 sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
                                           creds.signer.key_version)
                 url = sandbox.url

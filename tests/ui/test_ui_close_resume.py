@@ -29,6 +29,7 @@ def test_quit_and_resume_later_shows_the_same_code_at_the_next_start(
     first = make_window()
     to_redirect(qtbot, first, "5")
     record = first.redirect_page.record
+    sandbox_url = first.services.sandbox.url
     first.close()
     answer(qtbot, first, "closeQuestion", "later")
     qtbot.waitUntil(lambda: not first.isVisible())
@@ -44,6 +45,9 @@ def test_quit_and_resume_later_shows_the_same_code_at_the_next_start(
     assert redirect.record.payment_request_id == record.payment_request_id
     qtbot.waitUntil(redirect.qr.isVisible)
     assert qr_decoder(redirect.qr) == [record.code_value]
+    # The embedded sandbox came back on its address: the code and the link still open.
+    assert second.services.sandbox.url == sandbox_url
+    assert record.code_value.startswith(sandbox_url + "/")
     assert redirect.countdown_label.text().startswith("Expires in 9:")
     banner = second.banner.text()
     started = record.created_at.astimezone().strftime("%H:%M")
