@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QInputDialog,
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._extra_pages: dict[str, QWidget | None] = {}
         self.close_guard = CloseGuard(self)  # closing while a payment is live asks first
         self._waiting_resume: Any = None  # a payment to show again once back at the order
+        self._back_to = "order"  # the stage History / End of day return to on Escape
 
         self.stack = QStackedWidget(self)
         self.starting_page = StartingPage(self)
@@ -378,15 +379,28 @@ class MainWindow(QMainWindow):
             self._extra_pages[name] = page
             if page is not None:
                 self.stack.addWidget(page)
+                back = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
+                back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                back.activated.connect(self.back_from_extra_page)
                 if self.journal_watch is not None and hasattr(page, "on_journal_changed"):
                     self.journal_watch.journal_changed.connect(page.on_journal_changed)
         if page is None:
             self._set_sale_actions_enabled(True)
             return None
+        if self.flow is not None and self.flow.stage not in self._extra_pages:
+            self._back_to = self.flow.stage  # where Escape goes back to
         self.stack.setCurrentWidget(page)
         if self.flow is not None:
             self.flow.stage = name
         return page
+
+    @Slot()
+    def back_from_extra_page(self) -> None:
+        """Escape on History or End of day: back one step, to the page left (an amount
+        being typed is kept)."""
+        if self.flow is not None and self.flow.stage in self._extra_pages:
+            self.flow.show_stage(self._back_to if self._back_to in ("order", "result")
+                                 else "order")
 
     def _load_extra_page(self, name: str) -> QWidget | None:
         module_name, class_name = {"history": ("history_page", "HistoryPage"),

@@ -132,6 +132,10 @@ class SaleFlow(QObject):
         self.after.detach()
         self.order.amount_edited.disconnect()  # its only listener: this flow's mirror lambda
 
+    def show_stage(self, stage: str) -> None:
+        """Back to the order or result page as it was left (Escape on History...)."""
+        self._go(stage, {"result": self.result}.get(stage, self.order))
+
     def in_progress(self) -> bool:
         """A sale is between Charge and its result (other screens must wait)."""
         return self.stage in ("picker", "redirect")

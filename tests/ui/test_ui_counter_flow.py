@@ -188,3 +188,15 @@ def test_the_customer_display_shows_the_countdown(sale, qtbot):
                     timeout=5000)
     assert display.countdown_label.isVisible()
     window.display_action.setChecked(False)
+
+
+def test_escape_on_history_goes_back_to_the_order_being_typed(sale, qtbot):
+    window = sale.window
+    qtbot.keyClicks(window.order_page.amount_input, "7.5")
+    page = window.open_extra_page("history")
+    assert window.stack.currentWidget() is page
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=5000) as went:
+        qtbot.keyClick(page.table, Qt.Key.Key_Escape)
+    assert went.args == ["order"]
+    assert window.stack.currentWidget() is window.order_page
+    assert window.order_page.amount_input.text() == "7.5"
