@@ -200,3 +200,18 @@ def test_escape_on_history_goes_back_to_the_order_being_typed(sale, qtbot):
     assert went.args == ["order"]
     assert window.stack.currentWidget() is window.order_page
     assert window.order_page.amount_input.text() == "7.5"
+
+
+def test_an_open_history_shows_a_refund_made_elsewhere(sale, qtbot):
+    window = sale.window
+    record = _paid_sale(sale, "10")
+    window.flow.new_sale()
+    page = window.open_extra_page("history")
+    model = page.model
+    qtbot.waitUntil(lambda: model.row_of(record.payment_request_id) >= 0, timeout=10_000)
+    row = model.row_of(record.payment_request_id)
+    assert model.index(row, PaymentsModel.COL_STATUS).data() == "Success"
+    window.services.checkout.refund(record.payment_request_id, None, "")  # e.g. the CLI
+    qtbot.waitUntil(lambda: model.index(model.row_of(record.payment_request_id),
+                                        PaymentsModel.COL_STATUS).data() == "Refunded",
+                    timeout=10_000)

@@ -91,6 +91,12 @@ def _page_with_refunds(journal: Any, query: dict[str, Any], offset: int, limit: 
     return records, journal.refunded_totals(paid) if paid else {}
 
 
+def read_row(journal: Any, payment_request_id: str) -> tuple[PaymentRecord | None, int]:
+    """One payment as a row shows it: the record and what is refunded of it (blocking)."""
+    return (journal.get_payment(payment_request_id),
+            journal.refunded_total(payment_request_id))
+
+
 def status_text(status: Status) -> str:
     """A status in words, in the UI language."""
     texts = {

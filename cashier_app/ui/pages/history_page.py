@@ -28,6 +28,7 @@ from cashier_app.ui.dialogs.receipt_actions import ReceiptActions
 from cashier_app.ui.models.payments_model import (
     PaymentFilter,
     PaymentsModel,
+    read_row,
     status_text,
 )
 from cashier_app.ui.text import error_text, fill
@@ -217,13 +218,14 @@ class HistoryPage(QWidget):
         if self.model.row_of(prid) < 0:
             self.reload()
             return
-        self._tasks.run(f"{self.ROW_TASK}:{prid}", self._services.journal.get_payment, prid,
+        self._tasks.run(f"{self.ROW_TASK}:{prid}", read_row, self._services.journal, prid,
                         on_done=self._on_row_read, on_error=self._show_error, owner=self)
 
-    def _on_row_read(self, record: PaymentRecord | None) -> None:
+    def _on_row_read(self, row: tuple[PaymentRecord | None, int]) -> None:
+        record, refunded = row
         if record is None:
             return
-        self.model.update_record(record)
+        self.model.update_record(record, refunded)  # a refund shows as Partly refunded
         selected = self.selected_payment()
         if selected is not None and selected.payment_request_id == record.payment_request_id:
             self._load_details(record.payment_request_id)
