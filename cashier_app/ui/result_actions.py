@@ -71,6 +71,7 @@ class ResultActions(QObject):
         dialog.open()
 
     def _refund(self, record: PaymentRecord, amount, reason: str) -> None:
+        self.result.set_refund_busy(True, sending=True)
         self.tasks.run("sale:refund", self.services.checkout.refund,
                        record.payment_request_id, amount, reason,
                        on_done=lambda refund: self._on_refunded(record, refund),

@@ -204,9 +204,10 @@ class ResultPage(QWidget):
                        self.save_button):
             button.hide()
 
-    def set_refund_busy(self, busy: bool) -> None:
+    def set_refund_busy(self, busy: bool, sending: bool = False) -> None:
+        """Refund off while the dialog is open; ``sending``: the refund is on its way."""
         self.refund_button.setEnabled(not busy)
-        if busy:
+        if busy and sending:
             self._banner(self.tr("Refunding…"))
 
     def show_refund(self, refund: RefundRecord) -> None:
