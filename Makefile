@@ -3,7 +3,8 @@ VENV   ?= .venv
 PYTHON ?= python3
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test system-deps bench lint screenshots package clean
+.PHONY: run test system-deps bench lint screenshots package clean translations \
+        install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,10 @@ run: system-deps $(STAMP)
 test: system-deps $(STAMP)
 	$(VENV)/bin/python -m pytest -q
 
+## Compile cashier_app/resources/i18n/*.ts into the .qm the app loads (commit both).
+translations: $(STAMP)
+	$(VENV)/bin/python scripts/build_translations.py
+
 bench: $(STAMP)
 	$(VENV)/bin/python -m benchmarks
 
@@ -37,6 +42,14 @@ package: system-deps
 	$(PYTHON) -m venv build/pkg-venv
 	build/pkg-venv/bin/python -m pip install -q . pyinstaller
 	build/pkg-venv/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/cashier.spec
+
+## Menu entry, AppStream metadata and icons for this user (XDG, ~/.local/share), starting
+## this checkout's cashier; uninstall-desktop removes exactly those files.
+install-desktop: $(STAMP)
+	$(VENV)/bin/python -m cashier_app.desktop install --exec "$(abspath $(VENV))/bin/cashier"
+
+uninstall-desktop:
+	$(PYTHON) -m cashier_app.desktop uninstall
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,4 +1,4 @@
-"""Generate our own wallet tile artwork (resources/wallets/<TYPE>.svg) from the catalog.
+"""Generate our own wallet tile artwork (cashier_app/resources/wallets/<TYPE>.svg) from the catalog.
 
 Each tile is a rounded square in the colour the catalog gives the wallet, with the wallet's
 initials; Alipay+ partners carry a small "+" badge. No brand files are copied. Run it again
@@ -58,7 +58,7 @@ def tile_svg(method: PaymentMethod) -> str:
 
 
 def main() -> int:
-    out = ROOT / "resources" / "wallets"
+    out = ROOT / "cashier_app" / "resources" / "wallets"
     out.mkdir(parents=True, exist_ok=True)
     for method in CATALOG.values():
         (out / f"{method.type}.svg").write_text(tile_svg(method), encoding="utf-8")

@@ -1,8 +1,9 @@
-"""Refresh resources/i18n/cashier_zh_CN.ts from the GUI sources and fill new entries.
+"""Refresh cashier_app/resources/i18n/cashier_zh_CN.ts from the GUI sources and fill new entries.
 
 Runs ``pyside6-lupdate`` over ``cashier_app/ui`` (new ``self.tr`` texts appear as
 "unfinished"), then fills every unfinished entry whose English text is in ``ZH_CN`` below.
-Translations edited by hand in the .ts (e.g. with Qt Linguist) are kept. Usage:
+Translations edited by hand in the .ts (e.g. with Qt Linguist) are kept; the .qm is then
+rebuilt (scripts/build_translations.py, also `make translations`). Usage:
 
     .venv/bin/python scripts/update_translations.py
 """
@@ -16,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "resources" / "i18n" / "cashier_zh_CN.ts"
+TS = ROOT / "cashier_app" / "resources" / "i18n" / "cashier_zh_CN.ts"
 ERROR_CONTEXT = "CashierError"  #: templates of cashier_app.domain.errors.CashierError
 sys.path.insert(0, str(ROOT))
 
@@ -194,6 +195,19 @@ ZH_CN: dict[str, str] = {
     "The payment of %1 with %2 started at %3 is still waiting for the customer: the same "
     "code is shown again.": "%3 发起的 %2 支付（%1）仍在等待顾客：已再次显示同一个付款码。",
     "Print receipt…": "打印小票…", "Save PDF…": "保存 PDF…",
+    # Help menu, About, crash reports
+    "&Help": "帮助(&H)", "About Cashier": "关于收银台", "Version": "版本", "Platform": "平台",
+    "Bundle": "程序包", "Profile": "配置", "Gateway": "网关", "Data": "数据目录",
+    "Settings": "设置目录", "Log file": "日志文件",
+    "<b>Cashier</b><br>Alipay and Alipay+ wallet payments on the Antom gateway":
+        "<b>收银台</b><br>通过 Antom 网关收取支付宝与 Alipay+ 钱包付款",
+    "Unexpected error": "意外错误",
+    "The cashier hit an unexpected error. Payments already taken are safe in the journal; an "
+    "unfinished one is checked again at the next start. The report below holds no keys or "
+    "passphrases: copy it for support. It is also in the log.":
+        "收银台遇到意外错误。已完成的支付安全保存在交易日志中；未完成的支付会在下次启动时重新核对。"
+        "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
+    "Copy report": "复制报告", "Continue": "继续", "Copied": "已复制",
 }
 
 
@@ -261,7 +275,9 @@ def main() -> int:
     ET.indent(tree, space="    ")
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     print(f"filled {filled} translations; {missing} still unfinished in {TS.name}")
-    return 0
+    # the app loads the compiled .qm: rebuild it so the two never disagree
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")],
+                          check=False).returncode
 
 
 if __name__ == "__main__":

@@ -11,11 +11,15 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Every test gets its own config/data dirs, so nothing touches the user's real files."""
+    """Every test gets its own config/data/log dirs: nothing touches the user's files."""
     base = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CASHIER_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("CASHIER_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("CASHIER_LOG_DIR", str(base / "logs"))
     yield base
+    from cashier_app import logs
+
+    logs.reset()  # an in-process `cashier` command attached the log file's handlers
 
 
 @pytest.fixture

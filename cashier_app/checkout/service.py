@@ -54,6 +54,14 @@ log = logging.getLogger(__name__)
 #: The gateway's answer to a repeated paymentRequestId whose request content differs.
 CODE_REPEAT_INCONSISTENT = "REPEAT_REQ_INCONSISTENT"
 
+#: How loud each journal event is in the application log (others: DEBUG).
+_EVENT_LEVELS = {
+    "journaled": logging.INFO, "state": logging.INFO, "refund": logging.INFO,
+    "refund_state": logging.INFO, "recover": logging.INFO, "resend": logging.INFO,
+    "notify": logging.INFO, "error": logging.WARNING, "ignored": logging.INFO,
+    "duplicate": logging.INFO,
+}
+
 def _exchange_detail(x: Exchange) -> dict[str, Any]:
     return {"api": x.api, "attempt": x.attempt, "url": x.url, "http_status": x.status_code,
             "verified": x.verified, "error": x.error,
@@ -528,3 +536,7 @@ class CheckoutService:
     def _event(self, prid: str, kind: str, detail: dict[str, Any],
                elapsed_ms: float | None = None) -> None:
         self.journal.add_event(prid, kind, detail, elapsed_ms)
+        level = _EVENT_LEVELS.get(kind, logging.DEBUG)
+        if log.isEnabledFor(level):  # every journal event is a log line too
+            log.log(level, "payment %s %s %s", prid, kind,
+                    " ".join(f"{k}={v}" for k, v in detail.items()))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -21,7 +23,7 @@ STARTED = time.perf_counter()
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
     "gui", "sandbox", "pay", "profile", "keys", "history", "refund", "recover", "report",
-    "receipt", "paykit", "doctor",
+    "receipt", "paykit", "doctor", "completion",
 )  # fmt: skip
 
 
@@ -43,40 +45,67 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from cashier_app import version
+
+        parser.exit(0, f"cashier {version()}\n")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or with ``only`` just that sub-command: each one costs its
     imports and argparse's look-ups of translations, a good part of a headless run."""
-    from cashier_app import __version__
-
     parser = _Parser(prog="cashier", description="Desktop cashier for Alipay and Alipay+ "
                      "wallets (Antom gateway), with an embedded sandbox.")
-    parser.add_argument("--version", action="version", version=f"cashier {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in (only,) if only in COMMAND_MODULES else COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"cashier_app.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"cashier_app.cli.{name}":
-                continue  # not built yet
-            raise
+        # No skipping: a sub-command missing from an install or a bundle fails loudly.
+        module = importlib.import_module(f"cashier_app.cli.{name}")
         module.register(sub)
+    for command in sub.choices.values():
+        command.add_argument("-v", "--verbose", action="store_true",
+                             help="log everything (DEBUG) to the console as well as the log "
+                                  "file")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0].startswith("--profile") or args_list[0] in ("--lang",):
-        args_list = ["gui", *args_list]
+    verbose = False
+    while args_list and args_list[0] in ("-v", "--verbose"):  # `cashier -v pay ...`
+        args_list.pop(0)
+        verbose = True
+    if not args_list or (args_list[0].startswith("-")
+                         and args_list[0] not in ("-h", "--help", "--version")):
+        args_list = ["gui", *args_list]  # `cashier --lang zh_CN`, `cashier --self-test`
     parser = build_parser(args_list[0])
     args = parser.parse_args(args_list)
     run = getattr(args, "run", None)
     if run is None:
         parser.print_help()
         return 2
+    from cashier_app import logs
+
+    logs.setup(verbose or bool(getattr(args, "verbose", False)))
+    log = logging.getLogger("cashier_app.cli")
+    log.debug("cashier %s (pid %d)", args.command, os.getpid())
     try:
         return int(run(args) or 0)
     except CliError as exc:
+        log.warning("cashier %s: %s", args.command, exc)
         print(f"cashier {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        log.info("cashier %s interrupted", args.command)
         return 130
+    except Exception:
+        log.exception("cashier %s failed with an unexpected error", args.command)
+        raise

@@ -1,9 +1,10 @@
 """``cashier doctor``: is this till ready to take payments? A checklist, one line per check.
 
-Journal (opens, schema, unfinished payments), profile, key store and keys (present, the
-classic mistakes), and the gateway: one harmless signed ``inquiryPayment`` for an id that
-cannot exist proves it is reachable, accepts our merchant key, and signs with the gateway
-key we hold (checkout/probe.py). Exit status 0 only when every check passed.
+The log file (where it is), journal (opens, schema, unfinished payments), profile, key
+store and keys (present, the classic mistakes), and the gateway: one harmless signed
+``inquiryPayment`` for an id that cannot exist proves it is reachable, accepts our merchant
+key, and signs with the gateway key we hold (checkout/probe.py). Exit status 0 only when
+every check passed.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     checks: list[Check] = []
+    _check_log(checks)
     _check_journal(checks)
     profile = _check_profile(checks, args.profile)
     # the embedded sandbox's keys are made in memory at start: nothing to check before
@@ -51,6 +53,21 @@ def run(args: argparse.Namespace) -> int:
     if failed and not args.json:
         print(f"{len(failed)} check(s) failed", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _check_log(checks: list[Check]) -> None:
+    """Where this till's log is (what to look at when it misbehaves), and that it is
+    writable."""
+    import os
+
+    from cashier_app import logs
+
+    path = logs.log_file()
+    if path is None:
+        checks.append(Check("log", False, f"{logs.describe_log_file()} cannot be written"))
+        return
+    ok = os.access(path if path.exists() else path.parent, os.W_OK)
+    checks.append(Check("log", ok, f"{path}" + ("" if ok else " is not writable")))
 
 
 def _check_journal(checks: list[Check]) -> None:

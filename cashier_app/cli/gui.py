@@ -1,4 +1,5 @@
-"""``cashier gui [--profile NAME] [--lang en|zh_CN]``: the cashier window (the default)."""
+"""``cashier gui [--profile NAME] [--lang en|zh_CN] [--self-test]``: the cashier window (the
+default command), or its offscreen self-test (ui/self_test.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="merchant profile to use (default: the active profile)")
     parser.add_argument("--lang", metavar="LANG", default=None,
                         help="interface language: en or zh_CN (default: the system's)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (window, embedded sandbox, "
+                             "key store, one signed payment, translations) and exit")
     parser.set_defaults(run=run)
 
 
@@ -29,11 +33,22 @@ def run(args: argparse.Namespace) -> int:
     except i18n.TranslationError as exc:
         raise CliError(str(exc)) from None
 
+    if args.self_test:
+        from cashier_app.ui import self_test
+
+        return self_test.run(lang or "en")
+
     import sys
 
     from cashier_app.ui import create_main_window, ensure_application
 
-    app = ensure_application(sys.argv[:1], lang or i18n.system_language())
+    try:
+        app = ensure_application(sys.argv[:1], lang or i18n.system_language())
+    except i18n.TranslationError as exc:  # e.g. a broken install without its .qm
+        raise CliError(str(exc), 1) from None
+    from cashier_app.ui.crash import install_crash_handler
+
+    install_crash_handler(app)  # uncaught exceptions: logged, and a copyable report shown
     window = create_main_window(args.profile)
     show_main_window(window)
     return int(app.exec())

@@ -59,7 +59,7 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from cashier_app import __version__
+from cashier_app import version as cashier_version
 from cashier_app.domain.dialects import ALIPAYHK, ANTOM, check_dialect
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money
@@ -395,7 +395,7 @@ class AlipayHKClient:
         url = urlsplit(self.base_url)._replace(
             path=(urlsplit(self.base_url).path or "").rstrip("/") + PATH).geturl()
         headers = {"Content-Type": "application/json; charset=UTF-8",
-                   "Accept": "application/json", "User-Agent": f"cashier/{__version__}"}
+                   "Accept": "application/json", "User-Agent": f"cashier/{cashier_version()}"}
         started, t0 = time.time(), time.perf_counter()
         response: httpx.Response | None = None
         verified = False

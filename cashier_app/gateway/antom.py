@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from cashier_app import __version__
+from cashier_app import version as cashier_version
 from cashier_app.domain.money import Money
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway import retry
@@ -34,6 +34,7 @@ from cashier_app.gateway.errors import (
     ResponseSignatureError,
     TransportError,
 )
+from cashier_app.gateway.exchange_log import log_exchange
 from cashier_app.gateway.responses import (
     CancelResponse,
     InquiryResponse,
@@ -278,7 +279,7 @@ class AntomClient:
         headers = {
             "Content-Type": "application/json; charset=UTF-8",
             "Accept": "application/json",
-            "User-Agent": f"cashier/{__version__}",
+            "User-Agent": f"cashier/{cashier_version()}",
             "client-id": self.client_id,
             "Request-Time": req_time,
             "Signature": self.signer.header("POST", path, self.client_id, req_time, body),
@@ -349,6 +350,7 @@ class AntomClient:
             raise ResponseSignatureError(f"{api}: {exc}") from None
 
     def _notify(self, exchange: Exchange) -> None:
+        log_exchange(exchange)
         for bucket in self._local.__dict__.get("captures", ()):
             bucket.append(exchange)
         if self.observer is not None:

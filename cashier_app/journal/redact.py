@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-REDACTED_PEM = "[redacted: private key material]"
+from cashier_app.redaction import _PEM_RE, REDACTED_PEM, redact_key_material
+
+__all__ = ["REDACTED_PEM", "REDACTED_SECRET", "redact", "redact_key_material"]
+
 REDACTED_SECRET = "[redacted: secret]"
 
-_PEM_RE = re.compile(
-    r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\Z)",
-    re.DOTALL,
-)
 #: Names under which a long opaque value is taken to be a secret.
 _SECRET_NAME_RE = re.compile(r"private|secret|passphrase|password|passwd|token|key", re.I)
 #: Names that look secret but are not (public keys, key versions, idempotency keys).

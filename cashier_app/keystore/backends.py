@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.logs import register_secret
 
 from .atomic import FileLockTimeout, atomic_write, locked
 
@@ -286,6 +287,7 @@ class EncryptedFileBackend(SecretBackend):
             raise ValueError("scrypt n must be a power of two between 2**15 and 2**20")
         self.path = path
         self._passphrase = passphrase
+        register_secret(passphrase)  # whatever else goes wrong, the log will not show it
         self._scrypt_n = scrypt_n
         self._keys: dict[tuple[bytes, int], bytes] = {}  # (salt, n) -> key: derive once
         self._lock = threading.Lock()

@@ -26,6 +26,7 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
         app.setApplicationName("cashier")
         app.setApplicationDisplayName("Cashier")
         app.setOrganizationName("cashier")
+        app.setDesktopFileName("io.github.cashier.cashier")  # the menu entry and its icon
     if not app.property("cashierConfigured"):
         font = QFont(app.font())
         font.setFamilies(["Noto Sans", "DejaVu Sans", "WenQuanYi Micro Hei",

@@ -1,15 +1,14 @@
 """Load the GUI translations (English source texts, Simplified Chinese in resources/i18n).
 
-``resources/i18n/cashier_<lang>.ts`` (Qt Linguist XML) is the single source. A compiled
-``.qm`` next to it is used when it is at least as new as the ``.ts`` (a packaged build may
-ship one); otherwise :class:`TsTranslator` reads the ``.ts`` directly, so a checkout needs no
-``lrelease`` step and the translations can never be stale.
+``resources/i18n/cashier_<lang>.ts`` (Qt Linguist XML) is the source; ``make translations``
+compiles it with ``pyside6-lrelease`` into the ``.qm`` beside it, which is committed and
+loaded here with QTranslator. tests/install/test_translations.py fails when a ``.qm`` no
+longer matches its ``.ts``.
 """
 
 from __future__ import annotations
 
 import logging
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -27,58 +26,6 @@ class TranslationError(CashierError, ValueError):
     """A translation file that cannot be read; the message names the file."""
 
     layer = "ui"
-
-
-class TsTranslator(QTranslator):
-    """A QTranslator answering from a parsed Qt Linguist ``.ts`` file."""
-
-    def __init__(self, path: Path, parent=None) -> None:
-        super().__init__(parent)
-        self._path = path
-        self._language = ""
-        self._messages: dict[tuple[str, str, str], str] = {}
-        self._parse(path)
-
-    def _parse(self, path: Path) -> None:
-        try:
-            root = ET.parse(path).getroot()
-        except (OSError, ET.ParseError) as exc:
-            raise TranslationError(f"cannot read translations {path.name}: {exc}") from None
-        self._language = root.get("language", "")
-        for context in root.iter("context"):
-            name = context.findtext("name", default="")
-            for message in context.iter("message"):
-                source = message.findtext("source")
-                node = message.find("translation")
-                if source is None or node is None or node.get("type") in ("unfinished",
-                                                                           "obsolete",
-                                                                           "vanished"):
-                    continue
-                numerus = node.findall("numerusform")
-                text = numerus[0].text if numerus else node.text
-                if text:
-                    comment = message.findtext("comment", default="")
-                    self._messages[(name, source, comment)] = text
-
-    def __len__(self) -> int:
-        return len(self._messages)
-
-    def language(self) -> str:  # Qt override
-        return self._language
-
-    def isEmpty(self) -> bool:
-        return not self._messages
-
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:  # Qt override
-        text = self._messages.get((context, source_text, disambiguation or ""))
-        if text is None and disambiguation:
-            text = self._messages.get((context, source_text, ""))
-        if text is None:
-            # None (a null QString) makes Qt fall back to the source text; "" would be
-            # taken as the translation and show nothing at all.
-            return None
-        return text.replace("%n", str(n)) if n >= 0 else text
 
 
 def normalise_language(lang: str | None) -> str:
@@ -104,16 +51,17 @@ def load_translator(lang: str) -> QTranslator | None:
     lang = normalise_language(lang)
     if lang == "en":
         return None
-    base = resources_dir() / "i18n" / f"cashier_{lang}"
-    ts, qm = base.with_suffix(".ts"), base.with_suffix(".qm")
-    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
-        translator = QTranslator()
-        if translator.load(str(qm)):
-            return translator
-        log.warning("could not load %s; reading %s instead", qm.name, ts.name)
-    if not ts.is_file():
-        raise TranslationError(f"translations for {lang} are missing ({ts.name})")
-    return TsTranslator(ts)
+    qm = qm_path(lang)
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        why = "missing" if not qm.is_file() else "unreadable"
+        raise TranslationError(f"translations for {lang} are {why} ({qm})")
+    return translator
+
+
+def qm_path(lang: str) -> Path:
+    """The compiled translations of ``lang`` in the package data."""
+    return resources_dir() / "i18n" / f"cashier_{lang}.qm"
 
 
 _installed: list[QTranslator] = []

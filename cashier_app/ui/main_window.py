@@ -199,6 +199,10 @@ class MainWindow(QMainWindow):
         self.profiles_action.setObjectName("profilesAction")
         self.profiles_action.triggered.connect(self.open_profiles_dialog)
         self.menuBar().addMenu(self.tr("S&etup")).addAction(self.profiles_action)
+        self.about_action = QAction(self.tr("About Cashier"), self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.open_about_dialog)
+        self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
@@ -422,6 +426,16 @@ class MainWindow(QMainWindow):
         dialog = ProfilesDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.active_profile_changed.connect(self.switch_profile)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_about_dialog(self) -> QWidget:
+        """Help → About: version, Qt, PySide6, profile environment, data and log paths."""
+        from cashier_app.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -1,8 +1,8 @@
-"""Locate and load the GUI's files in ``resources/``: stylesheet, wallet tiles, icons."""
+"""Load the GUI's files from the package data (``cashier_app/resources``): stylesheet, wallet
+tiles, icons."""
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -10,15 +10,13 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from cashier_app import resources
 from cashier_app.domain import methods
 
 
 def resources_dir() -> Path:
-    """``resources/`` next to the package in a checkout, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    """``cashier_app/resources`` wherever the package is: checkout, wheel or bundle."""
+    return resources()
 
 
 def stylesheet() -> str:

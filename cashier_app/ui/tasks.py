@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -202,8 +203,9 @@ class TaskRunner(QObject):
                 self.task_failed.emit(task.name, payload)
                 if task.on_error is not None:
                     task.on_error(payload)
-                else:
-                    log.warning("task %s failed: %s", task.name, payload)
+                else:  # nobody handles it: an uncaught exception (crash report, ui/crash.py)
+                    payload.add_note(f"(in task {task.name!r}, on a worker thread)")
+                    sys.excepthook(type(payload), payload, payload.__traceback__)
         finally:
             if not self.is_busy():
                 self.busy_changed.emit(False)

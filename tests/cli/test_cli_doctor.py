@@ -21,7 +21,7 @@ def _doctor(capsys, *args: str) -> tuple[int, list[dict]]:
 def test_embedded_sandbox_is_ready(capsys):
     code, checks = _doctor(capsys)
     assert code == 0
-    assert [c["name"] for c in checks] == ["journal", "profile", "gateway"]
+    assert [c["name"] for c in checks] == ["log", "journal", "profile", "gateway"]
     assert all(c["ok"] for c in checks)
     assert "gateway key verified" in checks[-1]["detail"]
 
@@ -65,10 +65,12 @@ def test_unusable_journal_is_reported(capsys):
     path.write_bytes(b"this is not a database" * 100)
     code, checks = _doctor(capsys)
     assert code == 1
-    assert not checks[0]["ok"] and "no payment can be taken" in checks[0]["detail"]
+    journal = next(c for c in checks if c["name"] == "journal")
+    assert not journal["ok"] and "no payment can be taken" in journal["detail"]
 
 
 def test_plain_output(capsys):
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
-    assert out.count("✓") == 3 and "✗" not in out
+    assert out.count("✓") == 4 and "✗" not in out
+    assert f"✓ log      {paths.log_path()}" in out

@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from cashier_app.domain.outcome import Status
-from cashier_app.ui.i18n import TranslationError, TsTranslator, normalise_language
-from cashier_app.ui.resources import resources_dir
+from cashier_app.ui.i18n import TranslationError, normalise_language
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.widgets.qr_code import QRCodeDataError, QRCodeWidget
 
@@ -123,14 +122,6 @@ def test_greyed_qr_shows_an_overlay(qtbot, cashier_app):
 
 
 # -- translations -------------------------------------------------------------------------
-
-
-def test_chinese_translations_load_from_the_ts_file():
-    translator = TsTranslator(resources_dir() / "i18n" / "cashier_zh_CN.ts")
-    assert len(translator) > 100 and translator.language() == "zh_CN"
-    assert translator.translate("OrderPage", "Charge") == "收款"
-    assert translator.translate("PickerPage", "Confirm") == "确认支付"
-    assert translator.translate("OrderPage", "no such text") is None
 
 
 def test_a_text_missing_from_the_translations_shows_in_english_not_blank(cashier_app):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shlex
 from collections.abc import Mapping
 from datetime import datetime
@@ -12,26 +11,16 @@ from urllib.parse import urlsplit
 
 from cashier_app.gateway.antom import Exchange
 from cashier_app.journal.redact import redact
+from cashier_app.redaction import redact_key_material
 
 #: Header names whose values are credentials and are never shown, copied or exported.
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "agent-token",
                                "cookie", "set-cookie", "x-api-key"})
 MASK = "[redacted]"
 
-_PEM_ANY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?"
-                      r"(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\Z)", re.DOTALL)
-#: A bare PKCS#8 / PKCS#1 RSA private key in base64 starts with these bytes (DER SEQUENCE
-#: followed by version 0): "MIIE..." + "AgEAAoIB" / "ADANBgkqhkiG9w0BAQEFAASC".
-_BARE_KEY = re.compile(r"MII[A-Za-z0-9+/]{1,3}(?:AgEAAo|IBADANBgkqhkiG9w0BAQEFAAS)"
-                       r"[A-Za-z0-9+/=\s]{40,}")
-
-
 def redact_text(text: str) -> str:
     """``text`` with any private key material (PEM block or bare base64 DER) masked."""
-    if not text:
-        return text
-    text = _PEM_ANY.sub("[redacted: private key material]", text)
-    return _BARE_KEY.sub("[redacted: private key material]", text)
+    return redact_key_material(text)
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:

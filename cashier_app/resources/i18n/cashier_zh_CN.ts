@@ -1,6 +1,53 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Cashier</source>
+            <translation>关于收银台</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>程序包</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>Gateway</source>
+            <translation>网关</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>数据目录</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置目录</translation>
+        </message>
+        <message>
+            <source>Log file</source>
+            <translation>日志文件</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Cashier&lt;/b&gt;&lt;br&gt;Alipay and Alipay+ wallet payments on the Antom gateway</source>
+            <translation>&lt;b&gt;收银台&lt;/b&gt;&lt;br&gt;通过 Antom 网关收取支付宝与 Alipay+ 钱包付款</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+    </context>
+    <context>
         <name>AmountField</name>
         <message>
             <source>“%1” cannot be part of an amount: type the digits 0-9 and one decimal point</source>
@@ -163,6 +210,34 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <message>
             <source>Expires in %1</source>
             <translation>%1 后过期</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Unexpected error</source>
+            <extracomment>Reports kept in one open dialog; a loop of the same error (a paint event, say) is counted, not shown again.</extracomment>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <source>The cashier hit an unexpected error. Payments already taken are safe in the journal; an unfinished one is checked again at the next start. The report below holds no keys or passphrases: copy it for support. It is also in the log.</source>
+            <translation>收银台遇到意外错误。已完成的支付安全保存在交易日志中；未完成的支付会在下次启动时重新核对。下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。</translation>
+        </message>
+        <message>
+            <source>Copy report</source>
+            <translation>复制报告</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>已复制</translation>
         </message>
     </context>
     <context>
@@ -752,6 +827,14 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>记录(&amp;R)</translation>
         </message>
         <message>
+            <source>About Cashier</source>
+            <translation>关于收银台</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
@@ -900,6 +983,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Charge</source>
+            <extracomment>How long one step may take before the self-test gives up on it (slow CI machines).</extracomment>
             <translation>收款</translation>
         </message>
         <message>

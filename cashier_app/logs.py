@@ -1,0 +1,173 @@
+"""The application log: a rotating file in ``paths.log_dir()`` that never holds a secret.
+
+:func:`setup` (called once by the ``cashier`` command) attaches two handlers to the root
+logger: a size-rotated file (INFO and up; DEBUG with ``--verbose``) and, with ``--verbose``,
+the console. Both pass every record through :class:`RedactingFilter`, which rewrites the
+message, its arguments and any traceback with :func:`redact`: private keys (PEM or bare
+base64 DER), full signatures, passphrases (named ones and every passphrase the key store was
+given, see :func:`register_secret`) and customers' payment codes. Cheap to call at start-up:
+the file is opened on the first record, and only the standard library is imported.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+import sys
+import threading
+from pathlib import Path
+
+from cashier_app.redaction import redact_key_material
+
+#: One file of at most 2 MiB, five older ones kept: weeks of a busy till, under 12 MiB.
+MAX_BYTES = 2 * 1024 * 1024
+BACKUP_COUNT = 5
+FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(process)d %(threadName)s] %(message)s"
+
+REDACTED_SIGNATURE = "…[redacted: signature]"
+REDACTED_PASSPHRASE = "[redacted: passphrase]"
+REDACTED_PAYMENT_CODE = "[redacted: payment code]"
+
+#: ``signature=<value>`` (the Antom header), ``"signature": "<value>"`` (JSON, the AlipayHK
+#: envelope), ``Signature: <value>``: the first 8 characters stay, to tell two apart.
+_SIGNATURE = re.compile(r"""(?P<lead>signature["']?\s*[=:]\s*["']?)"""
+                        r"""(?P<keep>[A-Za-z0-9+/%_-]{8})[A-Za-z0-9+/=%_-]{32,}""", re.I)
+#: ``passphrase=...``, ``"password": "..."``, ``pin: ...``.
+_NAMED_PASSPHRASE = re.compile(
+    r"""(?P<lead>\b(?:passphrase|password|passwd|pin)["']?\s*[=:]\s*["']?)"""
+    r"""(?P<value>[^\s"',;}]+)""", re.I)
+#: ``paymentCode=...`` / ``"payment_code": "..."``: a customer's code from their wallet.
+_NAMED_PAYMENT_CODE = re.compile(
+    r"""(?P<lead>\bpayment[_-]?code["']?\s*[=:]\s*["']?)(?P<value>[0-9A-Za-z]{6,})""", re.I)
+#: A bare user-presented wallet code: 16-24 digits starting 25-30 (Alipay, Alipay+).
+_BARE_PAYMENT_CODE = re.compile(r"(?<![\w.])(?:2[5-9]|30)\d{14,22}(?![\w.])")
+
+_secrets_lock = threading.Lock()
+_secrets: set[str] = set()
+
+
+def register_secret(value: str | bytes) -> None:
+    """Mask ``value`` wherever it appears in the log from now on (a key file passphrase)."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    value = value.strip()
+    if len(value) >= 4:  # shorter values would mask ordinary words
+        with _secrets_lock:
+            _secrets.add(value)
+
+
+def redact(text: str) -> str:
+    """``text`` with every secret this module knows about masked."""
+    if not text:
+        return text
+    text = redact_key_material(text)
+    text = _SIGNATURE.sub(lambda m: m["lead"] + m["keep"] + REDACTED_SIGNATURE, text)
+    text = _NAMED_PASSPHRASE.sub(lambda m: m["lead"] + REDACTED_PASSPHRASE, text)
+    text = _NAMED_PAYMENT_CODE.sub(lambda m: m["lead"] + REDACTED_PAYMENT_CODE, text)
+    text = _BARE_PAYMENT_CODE.sub(REDACTED_PAYMENT_CODE, text)
+    with _secrets_lock:
+        known = sorted(_secrets, key=len, reverse=True)
+    for secret in known:
+        if secret in text:
+            text = text.replace(secret, REDACTED_PASSPHRASE)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record so that no handler after it can see a secret: the formatted
+    message, the traceback and the stack are redacted once, in place."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_cashier_redacted", False):
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: keep what can be kept
+            message = f"{record.msg!r} {record.args!r}"
+        record.msg, record.args = redact(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        record._cashier_redacted = True
+        return True
+
+
+_HANDLER_NAME = "cashier-log"
+_current: Path | None = None
+
+
+def setup(verbose: bool = False, *, path: Path | None = None, max_bytes: int = MAX_BYTES,
+          backup_count: int = BACKUP_COUNT) -> Path | None:
+    """Log to the rotating file (and, ``verbose``, to stderr at DEBUG); return the file's
+    path, or None when its directory cannot be made (the app runs on without a file).
+    Calling it again replaces the handlers it attached before."""
+    global _current
+    from cashier_app import paths
+
+    reset()
+    root = logging.getLogger()
+    redacting = RedactingFilter()
+    level = logging.DEBUG if verbose else logging.INFO
+    target = path or paths.log_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8",
+            delay=True)
+    except OSError as exc:
+        print(f"cashier: cannot write the log in {target.parent}: {exc}", file=sys.stderr)
+        _current = None
+    else:
+        _attach(root, file_handler, level, redacting)
+        _current = target
+    if verbose:
+        _attach(root, logging.StreamHandler(sys.stderr), logging.DEBUG, redacting)
+    root.setLevel(level)
+    # httpx logs every request at INFO; our own one-line exchange summary says more.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+    return _current
+
+
+def _attach(root: logging.Logger, handler: logging.Handler, level: int,
+            redacting: logging.Filter) -> None:
+    handler.set_name(_HANDLER_NAME)
+    handler.setLevel(level)
+    handler.addFilter(redacting)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(handler)
+
+
+def reset() -> None:
+    """Detach what :func:`setup` attached (tests, and a process that is done)."""
+    global _current
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(logging.WARNING)
+    _current = None
+
+
+def log_file() -> Path | None:
+    """The file :func:`setup` logs to (None before it ran or when it could not)."""
+    return _current
+
+
+def describe_log_file() -> str:
+    """Where the log is, for ``cashier doctor`` and About."""
+    if _current is not None:
+        return str(_current)
+    from cashier_app import paths
+
+    return str(paths.log_path())
+
+
+def flush() -> None:
+    for handler in logging.getLogger().handlers:
+        if handler.get_name() == _HANDLER_NAME:
+            handler.flush()
