@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from cashier_app.gateway.antom import AntomClient
     from cashier_app.gateway.notify import Notification, NotificationListener
     from cashier_app.journal import Journal
-    from cashier_app.keystore.profiles import Profile
+    from cashier_app.keystore.profiles import Profile, ProfileStore
+    from cashier_app.keystore.store import KeyStore
     from cashier_app.sandbox.control import SimulatorClient
     from cashier_app.sandbox.gateway import SandboxGateway
 
@@ -292,3 +293,26 @@ def _build_paykit(checkout: CheckoutService, profile: Profile) -> Any:
     return PaymentKit(checkout, enabled_methods=profile.wallets or None,
                       merchant_name=profile.merchant_name)
 
+
+@dataclass(frozen=True, slots=True)
+class AppBackend:
+    """What the GUI is handed (``ui.ports.Backend``): it builds services and opens the key
+    and profile stores, so the UI never decides how they are made. ``expiry_seconds`` is
+    passed to every ``build_services`` (tests shorten it)."""
+
+    expiry_seconds: int = 600
+
+    def build_services(self, profile_name: str | None, *,
+                       keystore_passphrase: bytes | None = None) -> Services:
+        return build_services(profile_name, keystore_passphrase=keystore_passphrase,
+                              expiry_seconds=self.expiry_seconds)
+
+    def open_keystore(self, passphrase: bytes | None = None) -> KeyStore:
+        from cashier_app.keystore.store import KeyStore
+
+        return KeyStore.open_interactive(passphrase)
+
+    def profile_store(self) -> ProfileStore:
+        from cashier_app.keystore.profiles import ProfileStore
+
+        return ProfileStore()

@@ -30,6 +30,7 @@ os.environ["CASHIER_DATA_DIR"] = str(Path(_scratch) / "data")
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget  # noqa: E402
 
+from cashier_app.app import AppBackend  # noqa: E402
 from cashier_app.domain.outcome import Status  # noqa: E402
 from cashier_app.ui import ensure_application  # noqa: E402
 from cashier_app.ui.main_window import MainWindow  # noqa: E402
@@ -61,7 +62,7 @@ def save(widget: QWidget, name: str) -> None:
 
 
 def start_window(size: tuple[int, int]) -> MainWindow:
-    window = MainWindow(None)
+    window = MainWindow(None, backend=AppBackend())
     window.resize(*size)
     window.show()
     wait_for(lambda: window.services is not None, what="services to start")

@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cashier_app.app import AppBackend
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 LANGS = {"en": "en", "zh": "zh_CN"}
@@ -85,7 +87,7 @@ def child(lang: str) -> None:
     keys.generate(live)
     keys.import_gateway_key(live, public_key_base64(generate_private_key().public_key()))
 
-    dialog = ProfilesDialog()
+    dialog = ProfilesDialog(backend=AppBackend())
     dialog.resize(1320, 860)
     dialog.show()
     _wait(app, lambda: dialog.overview is not None and dialog.keys is not None, "profiles")

@@ -50,13 +50,11 @@ def make_window(cashier_app, qtbot):
 
     def make(*, expiry_seconds: int = 600, opener=None, factory=None,
              wait: bool = True):
-        from cashier_app.app import build_services
+        from cashier_app.app import AppBackend
         from cashier_app.ui.main_window import MainWindow
 
-        def default_factory(profile_name):
-            return build_services(profile_name, expiry_seconds=expiry_seconds)
-
-        window = MainWindow(None, services_factory=factory or default_factory, opener=opener)
+        window = MainWindow(None, backend=AppBackend(expiry_seconds=expiry_seconds),
+                            services_factory=factory, opener=opener)
         qtbot.addWidget(window)
         windows.append(window)
         window.resize(1280, 800)

@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     import sys
 
+    from cashier_app.app import AppBackend
     from cashier_app.ui import create_main_window, ensure_application
 
     try:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from cashier_app.ui.crash import install_crash_handler
 
     install_crash_handler(app)  # uncaught exceptions: logged, and a copyable report shown
-    window = create_main_window(args.profile)
+    window = create_main_window(args.profile, backend=AppBackend())
     show_main_window(window)
     return int(app.exec())
 

@@ -171,6 +171,20 @@ class KeyStore:
         return cls(None, unavailable_reason="; ".join(reasons),
                    needs_passphrase=needs_passphrase)
 
+    @classmethod
+    def open_interactive(cls, passphrase: bytes | None = None) -> KeyStore:
+        """``open`` for a program that can ask its user: raises PassphraseRequiredError when
+        only the encrypted key file is left and no passphrase was given (nor a passphrase
+        file configured), so the caller asks and calls again."""
+        keys = cls.open(passphrase=passphrase)
+        if keys.available or passphrase is not None:
+            return keys
+        mode = (os.environ.get(ENV_BACKEND) or "auto").strip().lower()
+        if mode != "keyring" and not os.environ.get(ENV_PASSPHRASE_FILE) \
+                and pick_keyring()[0] is None:
+            raise PassphraseRequiredError(keys.unavailable_reason)
+        return keys
+
     # -- backends -------------------------------------------------------------------------
     @property
     def available(self) -> bool:

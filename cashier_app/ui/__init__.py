@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cashier_app.ui.main_window import MainWindow
+    from cashier_app.ui.ports import Backend
 
 
 def ensure_application(argv: list[str] | None = None, lang: str | None = None) -> Any:
@@ -39,14 +40,24 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
     return app
 
 
-def create_main_window(profile_name: str | None = None, **kwargs: Any) -> MainWindow:
+def create_main_window(profile_name: str | None = None, *, backend: Backend | None = None,
+                       **kwargs: Any) -> MainWindow:
     """Build the main window for ``profile_name`` (None: the active profile, on first start
-    the embedded sandbox). Keyword arguments go to MainWindow (``services_factory``,
-    ``opener``) for tests and tools."""
+    the embedded sandbox), handed ``backend`` (``ui.ports.Backend``). Keyword arguments go
+    to MainWindow (``services_factory``, ``opener``) for tests and tools.
+
+    Without ``backend`` the composition root's ``app.AppBackend()`` is used: this entry
+    point, kept for tests and QA tools (DESIGN's interfaces), is the one place in ``ui``
+    that names ``app`` (an ignored import in the import-linter contract); the window and
+    its dialogs only ever see the backend they are handed."""
     ensure_application()
     from cashier_app.ui.main_window import MainWindow
 
-    return MainWindow(profile_name, **kwargs)
+    if backend is None:
+        from cashier_app.app import AppBackend
+
+        backend = AppBackend()
+    return MainWindow(profile_name, backend=backend, **kwargs)
 
 
 __all__ = ["create_main_window", "ensure_application"]

@@ -35,6 +35,7 @@ from cashier_app.ui.pages.picker_page import PickerPage
 from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
 from cashier_app.ui.pages.result_page import ResultPage
 from cashier_app.ui.pages.starting_page import StartingPage
+from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.console import install_qa_console
 from cashier_app.ui.resources import icon
 from cashier_app.ui.sale_flow import SaleFlow
@@ -43,20 +44,8 @@ from cashier_app.ui.text import error_text, fill
 
 log = logging.getLogger(__name__)
 
-ServicesFactory = Callable[[str | None], Any]
-
-
-def _default_factory(profile_name: str | None) -> Any:
-    from cashier_app.app import build_services
-
-    return build_services(profile_name)
-
-
-def _build_unlocked(profile_name: str | None, passphrase: bytes) -> Any:
-    """Services for a profile whose keys are in the passphrase-encrypted key file."""
-    from cashier_app.app import build_services
-
-    return build_services(profile_name, keystore_passphrase=passphrase)
+#: Builds a profile's services (on a worker); by default the backend's ``build_services``.
+ServicesFactory = Callable[[str | None], Services]
 
 
 def _ask_passphrase(parent: QWidget, prompt: str) -> str | None:
@@ -92,7 +81,7 @@ class MainWindow(QMainWindow):
     payment_resumed = Signal(object)
     gateway_checked = Signal(object)
 
-    def __init__(self, profile_name: str | None = None, *,
+    def __init__(self, profile_name: str | None = None, *, backend: Backend,
                  services_factory: ServicesFactory | None = None,
                  opener: UrlOpener | None = None) -> None:
         super().__init__()
@@ -102,7 +91,8 @@ class MainWindow(QMainWindow):
         # Small enough for a 1024x600 screen with a panel and a frame: the pages scroll.
         self.setMinimumSize(800, 480)
         self.profile_name = profile_name
-        self._factory = services_factory or _default_factory
+        self.backend = backend
+        self._factory: ServicesFactory = services_factory or backend.build_services
         #: asks the operator for the encrypted key file's passphrase (tests replace it)
         self.ask_passphrase: Callable[[QWidget, str], str | None] = _ask_passphrase
         self.services: Any = None
@@ -271,7 +261,7 @@ class MainWindow(QMainWindow):
                 "Enter its passphrase:"), str(self.profile_name or "")))
             if passphrase:
                 self.starting_page.show_starting()
-                self.tasks.run("app:start", _build_unlocked, self.profile_name,
+                self.tasks.run("app:start", self._build_unlocked, self.profile_name,
                                passphrase.encode("utf-8"), on_done=self._on_services_built,
                                on_error=self._on_services_failed)
                 return
@@ -279,6 +269,10 @@ class MainWindow(QMainWindow):
         log.warning("start-up failed: %s", exc)
         self.starting_page.show_failure(message)
         self.services_failed.emit(message)
+
+    def _build_unlocked(self, profile_name: str | None, passphrase: bytes) -> Services:
+        """Services for a profile whose keys are in the passphrase-encrypted key file."""
+        return self.backend.build_services(profile_name, keystore_passphrase=passphrase)
 
     def _show_profile(self, services: Any) -> None:
         profile = services.profile
@@ -423,7 +417,7 @@ class MainWindow(QMainWindow):
         """Profiles & keys (window-modal); a change of the active profile rebuilds services."""
         from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
 
-        dialog = ProfilesDialog(self)
+        dialog = ProfilesDialog(self, backend=self.backend)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.active_profile_changed.connect(self.switch_profile)
         dialog.open()

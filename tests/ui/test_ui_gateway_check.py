@@ -3,6 +3,7 @@ verified) and says so in the status bar; a failure is shown before the first cus
 
 from __future__ import annotations
 
+from cashier_app.app import AppBackend
 from cashier_app.gateway.signing import generate_private_key
 from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
 from cashier_app.keystore.store import KeyStore
@@ -15,7 +16,7 @@ WAIT = 30_000
 
 def test_embedded_sandbox_checks_out(qapp, qtbot):
     ensure_application(lang="en")
-    win = MainWindow(None)
+    win = MainWindow(None, backend=AppBackend())
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.gateway_checked, timeout=WAIT) as checked:
         pass
@@ -38,7 +39,7 @@ def test_gateway_with_the_wrong_merchant_key_is_flagged_at_start(qapp, qtbot, me
         keys.import_gateway_key(profile, gateway.gateway_public_key_base64)
         # the Dashboard holds some other key: every request would be refused
         gateway.register_merchant(profile.client_id, generate_private_key().public_key())
-        win = MainWindow("shop")
+        win = MainWindow("shop", backend=AppBackend())
         qtbot.addWidget(win)
         with qtbot.waitSignal(win.gateway_checked, timeout=WAIT) as checked:
             pass

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect
 
+from cashier_app.app import AppBackend
 from cashier_app.ui import screen_fit
 from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
 
@@ -54,7 +55,7 @@ def test_the_profiles_dialog_fits_a_screen_smaller_than_it_wants(
         cashier_app, memory_keyring, qtbot, monkeypatch):
     available = QRect(0, 24, 1024, 576)  # 1024x600 with a 24 px panel on top
     monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(available))
-    dialog = ProfilesDialog()
+    dialog = ProfilesDialog(backend=AppBackend())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.keys is not None and dialog.overview is not None)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.app import AppBackend
 from cashier_app.gateway.signing import (
     fingerprint,
     generate_private_key,
@@ -42,7 +43,7 @@ def gateway_key() -> rsa.RSAPrivateKey:
 
 @pytest.fixture
 def dialog(cashier_app, memory_keyring, qtbot) -> ProfilesDialog:
-    dlg = ProfilesDialog()
+    dlg = ProfilesDialog(backend=AppBackend())
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitUntil(lambda: dlg.keys is not None and dlg.overview is not None, timeout=WAIT)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sale_steps import to_picker
 
+from cashier_app.app import AppBackend
 from cashier_app.domain.outcome import Status
 from cashier_app.gateway.signing import generate_private_key
 from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
@@ -43,7 +44,7 @@ def test_window_asks_for_the_key_file_passphrase_and_then_sells(cashier_app, qtb
         prompts.append(prompt)
         return next(answers)
 
-    win = MainWindow("kiosk")
+    win = MainWindow("kiosk", backend=AppBackend())
     win.ask_passphrase = ask  # the start-up failure arrives later, by signal
     qtbot.addWidget(win)
     win.show()
@@ -65,7 +66,7 @@ def test_window_asks_for_the_key_file_passphrase_and_then_sells(cashier_app, qtb
 
 
 def test_declining_to_unlock_shows_why(cashier_app, qtbot, file_keystore_profile):
-    win = MainWindow("kiosk")
+    win = MainWindow("kiosk", backend=AppBackend())
     win.ask_passphrase = lambda _parent, _prompt: None
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.services_failed, timeout=WAIT) as failed:

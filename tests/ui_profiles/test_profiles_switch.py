@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sale_steps import to_picker
 
+from cashier_app.app import AppBackend
 from cashier_app.domain.outcome import Status
 from cashier_app.gateway.signing import generate_private_key
 from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
@@ -27,7 +28,7 @@ def standalone_gateway():
 
 @pytest.fixture
 def window(cashier_app, memory_keyring, qtbot):
-    win = MainWindow(None)
+    win = MainWindow(None, backend=AppBackend())
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

@@ -8,14 +8,13 @@ key text goes in, never out.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from cashier_app.keystore import diagnostics
-from cashier_app.keystore.backends import KeyStoreError, PassphraseRequiredError, pick_keyring
+from cashier_app.keystore.backends import KeyStoreError
 from cashier_app.keystore.profiles import Profile, ProfileStore
-from cashier_app.keystore.store import ENV_BACKEND, ENV_PASSPHRASE_FILE, KeyStatus, KeyStore
+from cashier_app.keystore.store import KeyStatus, KeyStore
 
 #: Key files larger than this are not keys (diagnostics refuses them with a message too).
 MAX_KEY_FILE = 256 * 1024
@@ -37,19 +36,6 @@ class Diagnosis:
     code: str = ""
     message: str = ""
     fingerprint: str = ""  #: SHA-256 of the key (public half), when it parsed
-
-
-def open_keystore(passphrase: bytes | None = None) -> KeyStore:
-    """The key store by the usual priority; raises PassphraseRequiredError when only the
-    encrypted file is left and no passphrase was given (nor a passphrase file configured)."""
-    keys = KeyStore.open(passphrase=passphrase)
-    if keys.available or passphrase is not None:
-        return keys
-    mode = (os.environ.get(ENV_BACKEND) or "auto").strip().lower()
-    if mode != "keyring" and not os.environ.get(ENV_PASSPHRASE_FILE) \
-            and pick_keyring()[0] is None:
-        raise PassphraseRequiredError(keys.unavailable_reason)
-    return keys
 
 
 def overview(store: ProfileStore) -> Overview:

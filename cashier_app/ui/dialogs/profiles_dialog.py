@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.keystore.backends import PassphraseRequiredError
-from cashier_app.keystore.profiles import SANDBOX_PROFILE, Profile, ProfileStore
+from cashier_app.keystore.profiles import SANDBOX_PROFILE, Profile
 from cashier_app.keystore.store import KeyStore
 from cashier_app.ui import screen_fit
 from cashier_app.ui.dialogs import profile_ops as ops
+from cashier_app.ui.ports import Backend
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.key_panel import KeyPanel
@@ -63,8 +64,8 @@ class ProfilesDialog(QDialog):
     profiles_loaded = Signal(object)
     keystore_ready = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, tasks: TaskRunner | None = None,
-                 store: ProfileStore | None = None,
+    def __init__(self, parent: QWidget | None = None, *, backend: Backend,
+                 tasks: TaskRunner | None = None,
                  passphrase_prompt: PassphrasePrompt | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profilesDialog")
@@ -72,7 +73,8 @@ class ProfilesDialog(QDialog):
         self._placed = False  # sized to the screen on its first show (ui/screen_fit.py)
         self.setStyleSheet(DIALOG_STYLE)
         self.tasks = tasks or TaskRunner(self)
-        self.store = store or ProfileStore()
+        self.backend = backend
+        self.store = backend.profile_store()
         self.keys: KeyStore | None = None
         self.overview: ops.Overview | None = None
         self._prompt = passphrase_prompt or self.ask_passphrase
@@ -191,7 +193,7 @@ class ProfilesDialog(QDialog):
                        on_error=self._on_failed, owner=self)
 
     def _open_keystore(self, passphrase: bytes | None) -> None:
-        self.tasks.run("profiles:keystore", ops.open_keystore, passphrase,
+        self.tasks.run("profiles:keystore", self.backend.open_keystore, passphrase,
                        on_done=self._on_keystore_opened, on_error=self._on_keystore_failed,
                        owner=self)
 
