@@ -119,6 +119,8 @@ def capture(lang: str) -> None:
     window.order_page.amount_input.setText("0")
     window.order_page.submit()
     save(window, f"{p}-01b-order-invalid")
+    window.order_page.amount_input.setText("12/50")  # kept as typed, never read as 1250
+    save(window, f"{p}-01c-order-not-an-amount")
 
     summary = "Coffee and pastry" if lang == "en" else "咖啡和点心"
     open_sale(window, "128.50", summary, "ALIPAY_HK")
@@ -142,6 +144,23 @@ def capture(lang: str) -> None:
     save(window, f"{p}-03b-redirect-alipay")
     simulate(window, window.redirect_page.simulate_decline)
     save(window, f"{p}-05-result-failed")
+
+    # the pay answer never verifies: no code is shown, the operator gets Retry / Cancel
+    faults = window.services.sandbox.faults
+    faults.add("bad_signature", count=None, api="pay")
+    window.display_action.setChecked(True)
+    open_sale(window, "23.40", summary, "ALIPAY_HK")
+    to_redirect(window)
+    wait_for(window.redirect_page.retry_button.isVisible, what="Retry")
+    save(window, f"{p}-03c-redirect-code-not-verified")
+    save(display, f"{p}-08b-customer-display-waiting")
+    window.display_action.setChecked(False)
+    faults.clear()
+    window.redirect_page.retry_button.click()
+    wait_for(window.redirect_page.has_code, what="the verified code")
+    window.redirect_page.cancel_button.click()
+    answer(question(window.redirect_page, "cancelPaymentQuestion"), "cancel")
+    wait_for(lambda: window.flow.stage == "result", what="the cancelled result")
 
     open_sale(window, "15.80", summary)
     to_redirect(window)
