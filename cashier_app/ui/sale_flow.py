@@ -54,6 +54,7 @@ class SaleFlow(QObject):
         self._t_confirm = 0.0
         self._t_simulate = 0.0
         self.stage = "order"
+        self._cancel_failed = False  #: "Could not cancel" is on screen for this payment
         self._autopay_poll = QTimer(self)  # ask right after the demo customer has paid
         self._autopay_poll.setSingleShot(True)
         self._autopay_poll.timeout.connect(self.poller.poll_now)
@@ -202,6 +203,7 @@ class SaleFlow(QObject):
                        on_error=lambda exc: self._on_create_failed(session, exc))
 
     def _on_payment_created(self, record: PaymentRecord) -> None:
+        self._cancel_failed = False
         self.redirect.show_payment(record, simulator=self.services.simulator is not None)
         self._go("redirect", self.redirect)
         self._mirror("show_qr", record)
@@ -262,7 +264,7 @@ class SaleFlow(QObject):
             self._mirror("show_qr", record)  # the code arrived late: the customer needs it
             if self.redirect.has_code() and not had_code:
                 self.qr_shown.emit((time.perf_counter() - self._t_confirm) * 1000)
-        if (self.redirect.has_code() and not record.is_final
+        if (self.redirect.has_code() and not record.is_final and not self._cancel_failed
                 and record.status is not Status.UNKNOWN):
             self.redirect.set_status(self.tr("Waiting for the customer…"))
 
@@ -274,6 +276,8 @@ class SaleFlow(QObject):
     def _on_poller_connection_changed(self, ok: bool, detail: str) -> None:
         if not self.redirect.has_code():
             return  # the page says what is missing (no verified code) and offers Retry
+        if ok and self._cancel_failed:
+            return  # "Could not cancel" stays until the operator acts
         if ok:
             self.redirect.set_status(self.tr("Waiting for the customer…"), TONE_INFO)
         else:
@@ -299,6 +303,7 @@ class SaleFlow(QObject):
 
     @Slot(object)
     def _on_redirect_cancel_requested(self, record: PaymentRecord) -> None:
+        self._cancel_failed = False
         self.poller.stop()
         self.redirect.set_busy(True, self.tr("Cancelling…"))
         self.tasks.run("sale:cancel", self.services.checkout.cancel,
@@ -306,6 +311,8 @@ class SaleFlow(QObject):
                        on_error=lambda exc: self._on_cancel_failed(record, exc))
 
     def _on_cancel_failed(self, record: PaymentRecord, exc: BaseException) -> None:
+        # Said until the operator acts: the next routine poll must not paper over it.
+        self._cancel_failed = True
         self.redirect.set_busy(False)
         self.redirect.set_status(fill(self.tr("Could not cancel: %1"), error_text(exc)),
                                  TONE_WARNING)

@@ -192,8 +192,13 @@ def test_faults_on_cancel_end_in_the_gateways_state(make_window, qtbot, kind):
                     or page.status_label.text().startswith("Could not cancel"),
                     timeout=30_000)
     if window.stack.currentWidget() is page:
-        # Not confirmed: the payment is live and its verified code still on screen.
+        # Not confirmed: the payment is live and its verified code still on screen, and
+        # the operator is still told after the next routine poll.
         assert page.has_code() and page.cancel_button.isEnabled()
+        with qtbot.waitSignal(window.flow.poller.record_updated, timeout=30_000):
+            pass
+        if window.stack.currentWidget() is page:
+            assert page.status_label.text().startswith("Could not cancel")
         sandbox.faults.clear()
         cancel_payment(qtbot, window)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.result_page,
