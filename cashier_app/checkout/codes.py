@@ -17,6 +17,9 @@ CODE_MALFORMED = "RESPONSE_MALFORMED"  #: a verified answer that is not what Ant
 CODE_EXPIRED = "PAYMENT_EXPIRED"  #: expired unpaid; we cancelled it at the gateway
 CODE_TIMED_OUT = "CHECKOUT_TIMEOUT"  #: the caller's timeout; cancelled at the gateway
 CODE_NOT_AT_GATEWAY = "ORDER_NOT_EXIST"  #: Antom's code: the gateway never got the payment
+#: Antom's code: this paymentRequestId was used before with other content (an earlier
+#: attempt of the same sale may have been accepted: inquire before calling it failed).
+CODE_REPEAT_INCONSISTENT = "REPEAT_REQ_INCONSISTENT"
 
 
 def local_code(exc: GatewayError) -> str:

@@ -24,6 +24,7 @@ from cashier_app.checkout.changes import PAYMENT, REFUND, ChangeFeed, JournalCha
 from cashier_app.checkout.codes import (
     CODE_EXPIRED,
     CODE_NOT_AT_GATEWAY,
+    CODE_REPEAT_INCONSISTENT,
     CODE_TIMED_OUT,
     local_code,
 )
@@ -50,9 +51,6 @@ from cashier_app.journal import Journal
 from cashier_app.journal.crashpoints import crash_point
 
 log = logging.getLogger(__name__)
-
-#: The gateway's answer to a repeated paymentRequestId whose request content differs.
-CODE_REPEAT_INCONSISTENT = "REPEAT_REQ_INCONSISTENT"
 
 #: How loud each journal event is in the application log (others: DEBUG).
 _EVENT_LEVELS = {
@@ -175,7 +173,12 @@ class CheckoutService:
                     expiry=rec.expires_at, notify_url=self.notify_url,
                     redirect_url=self.redirect_url)
         except GatewayResultError as exc:
-            if replay and exc.result_code == CODE_REPEAT_INCONSISTENT:
+            if exc.result_status == "F" and exc.result_code == CODE_REPEAT_INCONSISTENT:
+                # "Same id, different content": an earlier attempt of this very sale may
+                # have been accepted (and paid). Only the gateway's record can tell.
+                self._event(prid, "error", {"api": "pay", "code": exc.result_code,
+                                            "message": exc.result_message,
+                                            "then": "inquiryPayment"})
                 return self._refresh(self.get(prid), resend=False)
             if exc.result_status == "F":
                 outcome = from_antom_result("F", exc.result_code, exc.result_message)

@@ -325,17 +325,52 @@ def parse_signature_header(value: str | None) -> SignatureHeader:
     return SignatureHeader(algorithm, fields.get("keyVersion", DEFAULT_KEY_VERSION), sig)
 
 
-def check_time(value: str | None, name: str = "Response-Time") -> str:
-    """Insist on an ISO 8601 timestamp with a UTC offset; returns it unchanged."""
+#: Epoch milliseconds as the official Java and Go SDKs send them (``1685599933871``):
+#: 12 to 14 digits covers 1973 to 5138, so a seconds value or garbage is not taken for one.
+_EPOCH_MS_DIGITS = range(12, 15)
+
+
+def parse_header_time(value: str | None, name: str = "Response-Time") -> datetime:
+    """The moment a ``Request-Time`` / ``Response-Time`` / ``request-time`` header names.
+
+    Both forms Antom's clients use are accepted: ISO 8601 with a UTC offset (the Python and
+    PHP SDKs, ``2026-11-21T23:48:15+00:00``) and epoch milliseconds (the Java and Go SDKs,
+    ``BaseAlipayClient.execute``: ``DateTool.getCurrentTimeMillis()``). Raises SignatureError
+    naming the header for anything else. Signatures are always checked over the header text
+    exactly as sent, never over a re-formatted time.
+    """
+    from datetime import UTC
+
     if not value or not value.strip():
         raise SignatureError(f"{name} header is missing")
+    text = value.strip()
+    if text.isascii() and text.isdigit():
+        if len(text) not in _EPOCH_MS_DIGITS:
+            raise SignatureError(f"{name} {value!r} is neither ISO 8601 with a UTC offset "
+                                 "nor epoch milliseconds (13 digits)")
+        return datetime.fromtimestamp(int(text) / 1000, tz=UTC)
     try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise SignatureError(f"{name} {value!r} is not an ISO 8601 time") from None
+        raise SignatureError(f"{name} {value!r} is neither ISO 8601 with a UTC offset nor "
+                             "epoch milliseconds") from None
     if parsed.tzinfo is None:
         raise SignatureError(f"{name} {value!r} has no UTC offset")
+    return parsed.astimezone(UTC)
+
+
+def check_time(value: str | None, name: str = "Response-Time") -> str:
+    """Insist on a header time in one of the two accepted forms; returns it unchanged."""
+    parse_header_time(value, name)
+    assert value is not None
     return value
+
+
+def epoch_millis(now: datetime | None = None) -> str:
+    """``1685599933871``: the header time as the official Java/Go SDKs write it."""
+    from datetime import UTC
+
+    return str(int((now or datetime.now(UTC)).timestamp() * 1000))
 
 
 class Verifier:
