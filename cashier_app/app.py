@@ -62,7 +62,8 @@ class SetupError(CashierError):
 def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | None = None,
                         client_id: str | None = None, signer: Signer | None = None,
                         verifier: Verifier | None = None,
-                        keystore_passphrase: bytes | None = None) -> Credentials:
+                        keystore_passphrase: bytes | None = None,
+                        dialect: str = "antom") -> Credentials:
     """Decide which gateway and keys to use. Explicit ``gateway_url`` + ``client_id`` +
     keys win (the CLI's options); else the named (or active) profile; the embedded sandbox
     profile gets an in-memory key pair. Raises SetupError naming what is missing, a
@@ -86,7 +87,7 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
         env = (Environment.ANTOM_SANDBOX if client_id.startswith("SANDBOX_")
                else Environment.PRODUCTION)
         profile = Profile(client_id, env, client_id, "HKD", gateway_url=url,
-                          key_version=signer.key_version)
+                          key_version=signer.key_version, dialect=dialect)
         return Credentials(profile, url, client_id, signer, verifier)
 
     store = ProfileStore()
@@ -197,7 +198,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                    verifier: Verifier | None = None, journal_path: Path | str | None = None,
                    observer: Any = None, timeout: float = 10.0,
                    expiry_seconds: int = 600, notifications: bool = True,
-                   keystore_passphrase: bytes | None = None, phases: Any = None) -> Services:
+                   keystore_passphrase: bytes | None = None, phases: Any = None,
+                   dialect: str = "antom") -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
 
@@ -217,7 +219,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
     with step("keys"):
         creds = resolve_credentials(profile_name, gateway_url=gateway_url,
                                     client_id=client_id, signer=signer, verifier=verifier,
-                                    keystore_passphrase=keystore_passphrase)
+                                    keystore_passphrase=keystore_passphrase,
+                                    dialect=dialect)
     with step("journal"):
         path = Path(journal_path or paths.journal_path())
         journal = Journal(path)

@@ -24,6 +24,9 @@ def add_gateway_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gateway-public-key", metavar="FILE",
                    help="the gateway's public key (PEM/base64)")
     p.add_argument("--key-version", default="1", help="keyVersion of the merchant key")
+    p.add_argument("--dialect", choices=("antom", "alipayhk"), default="antom",
+                   help="wire dialect at that gateway: antom (AMS v1, default) or alipayhk "
+                        "(pay with the AlipayHK envelope)")
     p.add_argument("--profile", metavar="NAME", help="use a saved merchant profile")
 
 
@@ -77,7 +80,7 @@ def _read_key_file(option: str, path: str) -> str:
 
 
 def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
-                  what: str) -> Services:
+                  what: str, dialect: str = "antom") -> Services:
     """Services for ``gateway`` (explicit options) or the saved ``profile``; a one-line
     CliError naming ``what`` could not be done otherwise."""
     from cashier_app.app import build_services
@@ -87,7 +90,7 @@ def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
         if gateway is not None:
             url, client_id, signer, verifier = gateway
             return build_services(gateway_url=url, client_id=client_id, signer=signer,
-                                  verifier=verifier)
+                                  verifier=verifier, dialect=dialect)
         return build_services(profile)
     except JournalError as exc:
         raise CliError(f"journal unusable, cannot {what}: {exc}", exit_code=1) from None

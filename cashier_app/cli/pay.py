@@ -105,7 +105,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
         else:
             url, client_id, signer, verifier = gateway
             services = build_services(gateway_url=url, client_id=client_id, signer=signer,
-                                      verifier=verifier, phases=phases)
+                                      verifier=verifier, phases=phases, dialect=args.dialect)
     except JournalError as exc:
         raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
     except ValueError as exc:

@@ -100,7 +100,8 @@ def _recover_profile(profile: str, recs: list[Any], gateway: tuple[Any, ...] | N
                      args: argparse.Namespace, problems: list[str]) -> list[dict[str, Any]]:
     try:
         services = open_services(gateway, None if gateway else profile,
-                                 f"recover {len(recs)} payment(s) of profile {profile!r}")
+                                 f"recover {len(recs)} payment(s) of profile {profile!r}",
+                                 dialect=args.dialect)
     except CliError as exc:
         problems.append(str(exc))
         return []

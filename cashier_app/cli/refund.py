@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
                        f"{rec.client_id}, not {gateway[1]}", exit_code=1)
     profile = args.profile or rec.profile
     services = open_services(gateway, None if gateway else profile,
-                             f"refund payment {rec.payment_request_id}")
+                             f"refund payment {rec.payment_request_id}", dialect=args.dialect)
     with services:
         try:
             refund = services.checkout.refund(rec.payment_request_id, amount, args.reason)

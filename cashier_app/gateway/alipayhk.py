@@ -50,9 +50,7 @@ What the seed leaves unspecified, and what we decided:
 from __future__ import annotations
 
 import json
-import time
 import uuid
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -63,18 +61,12 @@ from cashier_app import version as cashier_version
 from cashier_app.domain.dialects import ALIPAYHK, ANTOM, check_dialect
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money
-from cashier_app.gateway import retry
 from cashier_app.gateway.errors import (
-    GatewayError,
-    GatewayResultError,
-    GatewayTimeout,
     MalformedResponse,
     ResponseSignatureError,
-    TransportError,
 )
 from cashier_app.gateway.responses import PayResponse, Result
 from cashier_app.gateway.signing import SignatureError, Signer, Verifier, request_time
-from cashier_app.gateway.transport import post_capped, transport_for
 
 if TYPE_CHECKING:
     from cashier_app.gateway.antom import AntomClient
@@ -287,8 +279,7 @@ class AlipayHKClient:
     dialect = DIALECT
 
     def __init__(self, antom: AntomClient, *, merchant_id: str = "", merchant_name: str = "",
-                 mcc: str = DEFAULT_MCC, transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 mcc: str = DEFAULT_MCC) -> None:
         self.antom = antom
         self.base_url = antom.base_url
         self.client_id = antom.client_id
@@ -298,11 +289,6 @@ class AlipayHKClient:
         self.merchant_name = merchant_name
         self.mcc = mcc
         self.last_order_str = ""  #: the signed envelope of the last pay (my.tradePay's orderStr)
-        self._sleep = sleep
-        self._http = httpx.Client(transport=transport or transport_for(self.base_url),
-                                  timeout=httpx.Timeout(antom.timeout,
-                                                        connect=min(antom.timeout, 5.0)),
-                                  follow_redirects=False, trust_env=False)
 
     # AntomClient's other calls, unchanged
     def inquiry_payment(self, *args: Any, **kwargs: Any) -> Any:
@@ -325,7 +311,6 @@ class AlipayHKClient:
         return self.antom.is_sandbox
 
     def close(self) -> None:
-        self._http.close()
         self.antom.close()
 
     def __repr__(self) -> str:
@@ -357,31 +342,32 @@ class AlipayHKClient:
                                   notify_url=notify_url, return_url=redirect_url)
         self.last_order_str = envelope
         sent_head = json.loads(member_texts(envelope)["request"])["head"]
-        attempt = 0
-        while True:
-            attempt += 1
+        url = urlsplit(self.base_url)._replace(
+            path=(urlsplit(self.base_url).path or "").rstrip("/") + PATH).geturl()
+        headers = {"Content-Type": "application/json; charset=UTF-8",
+                   "Accept": "application/json", "User-Agent": f"cashier/{cashier_version()}"}
+        raw = envelope.encode("utf-8")
+        opened: dict[str, Any] = {}
+
+        def verify(response: httpx.Response) -> None:
             try:
-                answer_head, body = self._attempt(envelope, attempt)
-                self._check_head(answer_head, sent_head)
-                info = body.get("resultInfo")
-                if not isinstance(info, dict) or info.get("resultStatus") not in ("S", "F",
-                                                                                  "U"):
-                    raise MalformedResponse(f"{API}: answer has no usable resultInfo")
-                result = Result(info["resultStatus"], str(info.get("resultCode") or ""),
-                                str(info.get("resultMsg") or ""))
-                if not result.code:
-                    raise MalformedResponse(f"{API}: resultInfo.resultCode is missing")
-                if result.status == "U" and result.code in retry.RETRYABLE_U_CODES:
-                    raise GatewayResultError("U", result.code, result.message, API)
-            except GatewayError as exc:
-                if retry.should_retry(exc, attempt, self.antom.max_attempts):
-                    self._sleep(self.antom.retry_delay(attempt))
-                    continue
-                raise
-            if result.status == "S" or (result.status == "U"
-                                        and result.code in retry.IN_PROCESS_CODES):
-                return _pay_response(body, result)
-            raise GatewayResultError(result.status, result.code, result.message, API)
+                opened["head"], opened["body"] = open_envelope(response.content,
+                                                               self.verifier, "response")
+            except SignatureError as exc:
+                raise ResponseSignatureError(f"{API}: {exc}") from None
+            except EnvelopeError as exc:
+                raise MalformedResponse(f"{API}: {exc}") from None
+            self._check_head(opened["head"], sent_head)
+
+        def attempt(n: int) -> tuple[dict[str, Any], Result]:
+            body = self.antom.send(API, url, raw, headers, n, verify=verify,
+                                   parse=lambda _response: opened["body"])
+            return body, _result_info(body)
+
+        # The same retry loop, transport, exchange log and capture hooks as every Antom
+        # call: one request pipeline for both dialects.
+        body, result = self.antom.with_retries(API, attempt, in_process_ok=True)
+        return _pay_response(body, result)
 
     def _check_head(self, got: dict[str, Any], sent: dict[str, Any]) -> None:
         for name in ("clientId", "function", "reqMsgId"):
@@ -389,54 +375,16 @@ class AlipayHKClient:
                 raise ResponseSignatureError(f"{API}: answer head.{name} "
                                              f"{got.get(name)!r} is not ours")
 
-    def _attempt(self, envelope: str, attempt: int) -> tuple[dict[str, Any], dict[str, Any]]:
-        from cashier_app.gateway.antom import Exchange
 
-        url = urlsplit(self.base_url)._replace(
-            path=(urlsplit(self.base_url).path or "").rstrip("/") + PATH).geturl()
-        headers = {"Content-Type": "application/json; charset=UTF-8",
-                   "Accept": "application/json", "User-Agent": f"cashier/{cashier_version()}"}
-        started, t0 = time.time(), time.perf_counter()
-        response: httpx.Response | None = None
-        verified = False
-        error: GatewayError | None = None
-        try:
-            try:
-                response = post_capped(self._http, url, content=envelope.encode("utf-8"),
-                                       headers=headers, api=API)
-            except httpx.TimeoutException as exc:
-                raise GatewayTimeout(f"{API}: no answer ({type(exc).__name__})") from None
-            except httpx.TransportError as exc:
-                raise TransportError(f"{API}: {type(exc).__name__}: {exc}") from None
-            if response.status_code >= 500:
-                raise TransportError(f"{API}: gateway answered HTTP {response.status_code}")
-            if response.status_code != 200:
-                raise MalformedResponse(f"{API}: gateway answered HTTP {response.status_code}")
-            try:
-                opened = open_envelope(response.content, self.verifier, "response")
-            except SignatureError as exc:
-                raise ResponseSignatureError(f"{API}: {exc}") from None
-            except EnvelopeError as exc:
-                raise MalformedResponse(f"{API}: {exc}") from None
-            verified = True
-            return opened
-        except GatewayError as exc:
-            error = exc
-            raise
-        finally:
-            exchange = Exchange(
-                api=API, method="POST", url=url, request_headers=headers,
-                request_body=envelope,
-                status_code=response.status_code if response is not None else None,
-                response_headers=dict(response.headers) if response is not None else {},
-                response_body=(response.content.decode("utf-8", "replace")
-                               if response is not None else ""),
-                verified=verified, error=str(error) if error else "",
-                elapsed_ms=(time.perf_counter() - t0) * 1000, attempt=attempt,
-                started_at=started)
-            notify = getattr(self.antom, "_notify", None)
-            if notify is not None:
-                notify(exchange)
+def _result_info(body: dict[str, Any]) -> Result:
+    info = body.get("resultInfo")
+    if not isinstance(info, dict) or info.get("resultStatus") not in ("S", "F", "U"):
+        raise MalformedResponse(f"{API}: answer has no usable resultInfo")
+    result = Result(info["resultStatus"], str(info.get("resultCode") or ""),
+                    str(info.get("resultMsg") or ""))
+    if not result.code:
+        raise MalformedResponse(f"{API}: resultInfo.resultCode is missing")
+    return result
 
 
 def _pay_response(body: dict[str, Any], result: Result) -> PayResponse:

@@ -252,25 +252,40 @@ class AntomClient:
         body = encode_body(payload)
         path = self.path_for(api)
         url = urlsplit(self.base_url)._replace(path=path).geturl()
-        attempt = 0
+
+        def attempt(n: int) -> tuple[dict[str, Any], Result]:
+            data = self._attempt(api, url, path, body, n)
+            return data, Result.parse(data, api)
+
+        return self.with_retries(api, attempt, in_process_ok=in_process_ok)
+
+    def with_retries(self, api: str, attempt: Callable[[int], tuple[T, Result]], *,
+                     in_process_ok: bool = False) -> tuple[T, Result]:
+        """The retry loop every request goes through, whatever its wire dialect.
+
+        ``attempt(n)`` sends attempt ``n`` (1-based; the same bytes each time) and returns
+        its parsed answer and ``result``. Transport failures and the U codes that ask for it
+        are retried with back-off (``retry.should_retry``); S, and U in-process codes when
+        ``in_process_ok``, are returned; anything else raises GatewayResultError.
+        """
+        n = 0
         while True:
-            attempt += 1
+            n += 1
             try:
-                data = self._attempt(api, url, path, body, attempt)
-                result = Result.parse(data, api)
+                value, result = attempt(n)
                 if result.status == "U" and result.code in retry.RETRYABLE_U_CODES:
                     raise GatewayResultError("U", result.code, result.message, api)
             except GatewayError as exc:
-                if retry.should_retry(exc, attempt, self.max_attempts):
-                    delay = self.retry_delay(attempt)
-                    log.info("%s attempt %d failed (%s); retrying in %.2fs", api, attempt,
-                             exc, delay)
+                if retry.should_retry(exc, n, self.max_attempts):
+                    delay = self.retry_delay(n)
+                    log.info("%s attempt %d failed (%s); retrying in %.2fs", api, n, exc,
+                             delay)
                     self._sleep(delay)
                     continue
                 raise
             if result.status == "S" or (result.status == "U" and in_process_ok
                                         and result.code in retry.IN_PROCESS_CODES):
-                return data, result
+                return value, result
             raise GatewayResultError(result.status, result.code, result.message, api)
 
     def _attempt(self, api: str, url: str, path: str, body: bytes,
@@ -284,6 +299,19 @@ class AntomClient:
             "Request-Time": req_time,
             "Signature": self.signer.header("POST", path, self.client_id, req_time, body),
         }
+
+        return self.send(api, url, body, headers, attempt,
+                         verify=lambda response: self._verify(api, path, response),
+                         parse=lambda response: parse_json(api, response.content))
+
+    def send(self, api: str, url: str, body: bytes, headers: dict[str, str], attempt: int, *,
+             verify: Callable[[httpx.Response], None],
+             parse: Callable[[httpx.Response], T]) -> T:
+        """One HTTP attempt, whatever its wire dialect: POST over this client's keep-alive
+        connection (answer size capped), the ``capture(on_answer)`` hooks as soon as an
+        answer arrived (the journal's crash points), HTTP status checks, then ``verify`` and
+        ``parse`` (each raises GatewayError when the answer is not believable). The exchange
+        goes to the observer and the capture buckets whatever happened."""
         started = time.time()
         t0 = time.perf_counter()
         response: httpx.Response | None = None
@@ -304,9 +332,9 @@ class AntomClient:
                 raise TransportError(f"{api}: gateway answered HTTP {response.status_code}")
             if response.status_code != 200:
                 raise MalformedResponse(f"{api}: gateway answered HTTP {response.status_code}")
-            self._verify(api, path, response)
+            verify(response)
             verified = True
-            return parse_json(api, response.content)
+            return parse(response)
         except GatewayError as exc:
             error = exc
             raise

@@ -165,7 +165,7 @@ def _other_client(headers, body):
     (_drop("response-time"), "no Response-Time header"),
     (_drop("client-id"), "no client-id header"),
     (_sha1, "does not verify"),
-    (_time("yesterday at noon"), "not an ISO 8601 time"),
+    (_time("yesterday at noon"), "neither ISO 8601 with a UTC offset nor epoch"),
     (_time("2026-11-21T23:48:15"), "no UTC offset"),
     (_other_client, "not ours"),
 ], ids=["flipped-byte", "no-signature", "no-time", "no-client-id", "sha1", "bad-time",

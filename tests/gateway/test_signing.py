@@ -123,11 +123,21 @@ def test_bad_signature_headers(header):
         parse_signature_header(header)
 
 
-@pytest.mark.parametrize("value", ["", "yesterday", "2026-11-21 23:48", "1763768895000",
-                                   "2026-11-21T23:48:15"])
+@pytest.mark.parametrize("value", ["", "yesterday", "2026-11-21 23:48", "1763768895",
+                                   "17637688950000000", "2026-11-21T23:48:15"])
 def test_malformed_times_rejected(value):
-    with pytest.raises(SignatureError):
+    with pytest.raises(SignatureError, match="Response-Time"):
         signing.check_time(value)
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("1763768895000", "2025-11-21T23:48:15+00:00"),  # Java/Go SDK: epoch milliseconds
+    ("2025-11-21T23:48:15+00:00", "2025-11-21T23:48:15+00:00"),  # Python SDK
+    ("2025-11-22T07:48:15.250+08:00", "2025-11-21T23:48:15.250000+00:00"),
+])
+def test_both_header_time_forms_parse_to_the_same_moment(value, iso):
+    assert signing.check_time(value) == value  # returned unchanged: signed as sent
+    assert signing.parse_header_time(value).isoformat() == iso
 
 
 def test_signature_not_base64_rejected(key):

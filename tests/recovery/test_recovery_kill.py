@@ -1,6 +1,7 @@
 """Kill `cashier pay` (SIGKILL, a real subprocess) at each step; `cashier recover` must finish
 the sale exactly once: one journal row, the right final state, one paymentRequestId at the
-gateway."""
+gateway. Both wire dialects: the AlipayHK envelope's pay goes through the same request
+pipeline (and so the same crash points) as Antom's."""
 
 from __future__ import annotations
 
@@ -30,13 +31,15 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("dialect", ["antom", "alipayhk"])
 @pytest.mark.parametrize(("step", "simulate", "at_kill", "after", "expected", "at_gateway"),
                          CASES,
                          ids=[f"{c[0]}-{c[1] or 'unpaid'}-{c[3] or 'none'}" for c in CASES])
 def test_kill_at_step_then_recover(gateway, run_cashier, step, simulate, at_kill, after,
-                                   expected, at_gateway):
+                                   expected, at_gateway, dialect):
+    options = [*gateway.options, "--dialect", dialect]
     pay = ["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK",
-           "--summary", f"crash at {step}", "--json", *gateway.options]
+           "--summary", f"crash at {step}", "--json", *options]
     if simulate:
         pay += ["--simulate", simulate]
     killed = run_cashier(*pay, env={"CASHIER_TEST_CRASH_AT": step})
@@ -54,7 +57,7 @@ def test_kill_at_step_then_recover(gateway, run_cashier, step, simulate, at_kill
     if after:
         getattr(gateway.sandbox, after)(seen[0].payment_id)
 
-    rec = run_cashier("recover", "--json", *gateway.options)
+    rec = run_cashier("recover", "--json", *options)
     assert rec.code == 0, rec.err
     lines = rec.json()
     assert [(r["payment_request_id"], r["status"]) for r in lines] == [(prid, expected)]
@@ -71,9 +74,11 @@ def test_kill_at_step_then_recover(gateway, run_cashier, step, simulate, at_kill
     assert {p.payment_request_id for p in seen} <= {prid}
     if seen:
         assert seen[0].amount.value == 1230 and seen[0].amount.currency == "HKD"
+        # the envelope's payments are MINI_APP ones (sandbox/alipayhk.py), Antom's WEB
+        assert seen[0].terminal_type == ("MINI_APP" if dialect == "alipayhk" else "WEB")
         status_at_gateway = {"SUCCESS": "SUCCESS", "FAILED": "FAIL",
                              "CANCELLED": "CANCELLED"}[expected]
         assert seen[0].status == status_at_gateway
 
-    again = run_cashier("recover", *gateway.options)  # idempotent: nothing left to do
+    again = run_cashier("recover", *options)  # idempotent: nothing left to do
     assert again.code == 0 and "nothing to recover" in again.out

@@ -9,6 +9,7 @@ import pytest
 
 from cashier_app.domain.money import Money
 from cashier_app.gateway import alipayhk as env
+from cashier_app.gateway.antom import AntomClient
 from cashier_app.gateway.errors import GatewayResultError, ResponseSignatureError
 from cashier_app.gateway.signing import SignatureError, Signer, Verifier, generate_private_key
 
@@ -144,7 +145,9 @@ def test_client_rejects_tampered_answer(sandbox, antom):
         body = real.content.replace(b'"value":"100"', b'"value":"1"')
         return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 
-    client = env.AlipayHKClient(antom, transport=httpx.MockTransport(tampering))
+    tampered = AntomClient(antom.base_url, antom.client_id, antom.signer, antom.verifier,
+                           transport=httpx.MockTransport(tampering))
+    client = env.AlipayHKClient(tampered)
     with pytest.raises(ResponseSignatureError):
         client.pay("HK-4", Money(100, "HKD"), "ALIPAY_HK", reference_order_id="",
                    order_description="x", expiry=None, notify_url=None, redirect_url=None)
