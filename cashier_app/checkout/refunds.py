@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.checkout.codes import local_code
-from cashier_app.checkout.errors import CheckoutError, RefundRefused
+from cashier_app.checkout.errors import CheckoutError, NotificationRejected, RefundRefused
 from cashier_app.checkout.ids import new_request_id
-from cashier_app.domain.money import Money
+from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.gateway.errors import GatewayError, GatewayResultError, MalformedResponse
+from cashier_app.gateway.responses import Result
 
 if TYPE_CHECKING:
     from cashier_app.checkout.service import CheckoutService
@@ -62,7 +64,8 @@ class Refunds:
         try:
             with self.service._calling(prid, "refund"):
                 resp = self.service.client.refund(rrid, rec.payment_id, refund.amount,
-                                                  refund.reason)
+                                                  refund.reason,
+                                                  notify_url=self.service.notify_url)
         except GatewayResultError as exc:
             status = Status.FAILED if exc.result_status == "F" else Status.UNKNOWN
             return self._refund_moved(prid, rrid, status, result_code=exc.result_code,
@@ -115,11 +118,64 @@ class Refunds:
         status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(resp.refund_status,
                                                                         Status.PENDING)
         changes: dict[str, Any] = {"result_code": resp.refund_status or resp.result.code}
+        failure = resp.raw.get("refundResultCode")
+        if status is Status.FAILED and isinstance(failure, str) and failure:
+            changes["result_code"] = failure  # why it failed, not just "FAIL"
+            changes["result_message"] = str(resp.raw.get("refundResultMessage") or "")
         if resp.refund_id:
             changes["refund_id"] = resp.refund_id
         if status is Status.SUCCESS:
             changes["refunded_at"] = resp.refund_time or self.service._clock()
         return self._refund_moved(prid, refund_request_id, status, **changes)
+
+    def apply_notification(self, data: dict[str, Any], result: Result) -> RefundRecord:
+        """A verified notifyRefund: settle the journaled refund it names. Repeats and late
+        ones change nothing (first final state wins). Raises NotificationRejected for a
+        refund we did not make or one whose amount or refundId differs."""
+        rrid = data.get("refundRequestId")
+        refund = (self.service.journal.get_refund(rrid)
+                  if isinstance(rrid, str) and rrid else None)
+        if refund is None:
+            raise NotificationRejected(f"notifyRefund for an unknown refund "
+                                       f"(refundRequestId {rrid!r})")
+        refund_id = data.get("refundId")
+        if refund.refund_id and isinstance(refund_id, str) and refund_id != refund.refund_id:
+            raise NotificationRejected(f"notifyRefund refundId {refund_id!r} differs from the "
+                                       f"journaled {refund.refund_id!r}")
+        try:
+            amount = Money.from_amount(data.get("refundAmount"))
+        except MoneyError as exc:
+            raise NotificationRejected(f"notifyRefund amount is unusable: {exc}") from None
+        if amount != refund.amount:
+            raise NotificationRejected(f"notifyRefund amount {amount} differs from the "
+                                       f"journaled {refund.amount}")
+        refund_status = data.get("refundStatus") or ("SUCCESS" if result.status == "S"
+                                                     else "FAIL")
+        status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(str(refund_status))
+        if status is None:
+            raise NotificationRejected(f"notifyRefund refundStatus {refund_status!r} is not "
+                                       "SUCCESS or FAIL")
+        prid = refund.payment_request_id
+        with self.service._lock(prid):
+            current = self.service.journal.get_refund(refund.refund_request_id)
+            assert current is not None
+            self.service._event(prid, "notify", {"notifyType": "REFUND_RESULT",
+                                                 "refund_request_id": current.refund_request_id,
+                                                 "status": result.status,
+                                                 "code": result.code})
+            if current.status in (Status.SUCCESS, Status.FAILED):
+                self.service._event(prid, "duplicate", {"source": "notifyRefund",
+                                                        "status": status.value})
+                return current
+            changes: dict[str, Any] = {"result_code": result.code if status is Status.FAILED
+                                       else "SUCCESS",
+                                       "result_message": result.message}
+            if isinstance(refund_id, str) and refund_id and not current.refund_id:
+                changes["refund_id"] = refund_id
+            if status is Status.SUCCESS:
+                changes["refunded_at"] = (_aware_time(data.get("refundTime"))
+                                          or self.service._clock())
+            return self._refund_moved(prid, current.refund_request_id, status, **changes)
 
     def _refund_moved(self, prid: str, rrid: str, status: Status,
                       **changes: Any) -> RefundRecord:
@@ -127,6 +183,16 @@ class Refunds:
         self.service._event(prid, "refund_state", {"refund_request_id": rrid, "to": status.value,
                                            "code": changes.get("result_code", "")})
         return self.service._refund_changed(updated)
+
+
+def _aware_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.astimezone(UTC) if parsed.tzinfo is not None else None
 
 
 def _mismatch(api: str, refund: RefundRecord, refund_request_id: str, amount: Money | None,

@@ -47,6 +47,7 @@ from cashier_app.gateway.errors import (
 )
 from cashier_app.gateway.notify import verify_notification
 from cashier_app.gateway.responses import Result
+from cashier_app.gateway.signing import parse_header_time
 from cashier_app.journal import Journal
 from cashier_app.journal.crashpoints import crash_point
 
@@ -70,6 +71,11 @@ def _exchange_detail(x: Exchange) -> dict[str, Any]:
 #: notifyPayment types this service settles payments from (protocol doc §9).
 NOTIFY_TYPES = ("PAYMENT_RESULT", "PAYMENT_PENDING")
 
+#: How old a notification's request-time may be. Generous on purpose: the till's clock may
+#: be off, and Antom's resends (up to 8 over 24 h) must not be refused if they kept the
+#: first time; what it stops is a captured notification replayed hours later.
+NOTIFICATION_TOLERANCE = 3600.0
+
 
 def _aware_time(value: object) -> datetime | None:
     """An ISO 8601 time with an offset, in UTC; None for anything else (a time without an
@@ -83,6 +89,20 @@ def _aware_time(value: object) -> datetime | None:
     return parsed.astimezone(UTC) if parsed.tzinfo is not None else None
 
 
+def check_method_limits(method: methods.PaymentMethod, amount: Money) -> None:
+    """Raise MoneyError (with a code the GUI translates) when ``amount`` is outside the
+    method's per-payment limits; the gateway answers PAYMENT_AMOUNT_EXCEED_LIMIT to those."""
+    problem = method.check_amount(amount.value, amount.currency)
+    if not problem:
+        return
+    limit = method.limit_for(amount.currency)
+    assert limit is not None
+    low, high = limit
+    raise MoneyError.of(problem, method=method.name_en, amount=amount,
+                        minimum=Money(low, amount.currency),
+                        maximum=Money(high, amount.currency) if high is not None else "-")
+
+
 class CheckoutService:
     """Drives payments through the state machine; every method blocks (GUI: worker threads).
 
@@ -94,7 +114,8 @@ class CheckoutService:
                  merchant_name: str = "", notify_url: str | None = None,
                  expiry_seconds: int = 600, gateway_url: str = "", client_id: str = "",
                  redirect_url: str | None = None, sale_limits: SaleLimits | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 notification_tolerance: float | None = NOTIFICATION_TOLERANCE) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
         self.client = client
@@ -109,6 +130,8 @@ class CheckoutService:
         self.gateway_url = gateway_url or client.base_url
         self.client_id = client_id or client.client_id
         self._clock = clock or (lambda: datetime.now(UTC))
+        #: Seconds a notification's request-time may lie in the past; None: any age.
+        self.notification_tolerance = notification_tolerance
         self._refunds = Refunds(self)
         #: every committed change of a payment or refund (checkout/changes.py)
         self.changes = ChangeFeed()
@@ -134,6 +157,7 @@ class CheckoutService:
         if not method.accepts(amount.currency):
             raise CheckoutError(f"{method.name_en} does not accept {amount.currency} "
                                 f"(it accepts {', '.join(method.currencies)})")
+        check_method_limits(method, amount)  # MoneyError: the gateway would refuse it
         if reference_order_id is not None and len(reference_order_id) > 64:
             raise CheckoutError("reference order id is longer than 64 characters")
         now = self._clock()
@@ -338,15 +362,22 @@ class CheckoutService:
 
     # -- notifications --------------------------------------------------------------------
     def handle_notification(self, path: str, headers: Mapping[str, str],
-                            body: bytes) -> PaymentRecord:
-        """Verify a notifyPayment exactly as received, then apply it. Raises
-        NotificationRejected (never acknowledge it) when it is not believable."""
+                            body: bytes) -> PaymentRecord | RefundRecord:
+        """Verify a notifyPayment or notifyRefund exactly as received, then apply it:
+        the payment (or refund) record it settled is returned. Raises NotificationRejected
+        (never acknowledge it) when it is not believable, or older than
+        ``notification_tolerance`` seconds (a replay; a real resend carries a fresh
+        time). Repeats are idempotent."""
         try:
             data = verify_notification(self.client.verifier, path, headers, body,
                                        expected_client_id=self.client.client_id)
-            result = Result.parse(data, "notifyPayment")
+            result = Result.parse(data, "notifyRefund" if data.get("notifyType")
+                                  == "REFUND_RESULT" else "notifyPayment")
         except GatewayError as exc:
             raise NotificationRejected(str(exc)) from None
+        self._check_fresh(headers)
+        if data.get("notifyType") == "REFUND_RESULT":  # notifyRefund
+            return self._refunds.apply_notification(data, result)
         prid = data.get("paymentRequestId")
         pid = data.get("paymentId")
         rec = self.journal.get_payment(prid) if isinstance(prid, str) and prid else None
@@ -471,6 +502,16 @@ class CheckoutService:
         return rec
 
     # -- plumbing -------------------------------------------------------------------------
+    def _check_fresh(self, headers: Mapping[str, str]) -> None:
+        if self.notification_tolerance is None:
+            return
+        sent = next((v for k, v in headers.items() if k.lower() == "request-time"), "")
+        age = (self._clock() - parse_header_time(sent, "request-time")).total_seconds()
+        if age > self.notification_tolerance:
+            raise NotificationRejected(f"notification request-time {sent} is {age:.0f} s old, "
+                                       f"more than the {self.notification_tolerance:g} s "
+                                       "accepted (a replay?)")
+
     @contextmanager
     def _lock(self, payment_request_id: str) -> Iterator[None]:
         with self._locks_guard:

@@ -94,6 +94,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
          gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
     from cashier_app.app import build_services
     from cashier_app.checkout.errors import CheckoutError
+    from cashier_app.domain.money import MoneyError
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
     from cashier_app.journal import JournalError
 
@@ -118,7 +119,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
         try:
             rec = checkout.create_payment(
                 PaymentInfo(amount.value, amount.currency, args.summary), method_type)
-        except (PaymentKitError, CheckoutError) as exc:
+        except (PaymentKitError, CheckoutError, MoneyError) as exc:
             raise CliError(str(exc)) from None
         except JournalError as exc:
             raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None

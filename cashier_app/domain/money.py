@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "amount_not_object": "amount must be an object with currency and value",
     "value_missing": "amount value is missing",
     "currency_mismatch": "cannot subtract {other} from {currency}",
+    "amount_below_minimum": "{method} takes at least {minimum}; {amount} is less",
+    "amount_above_maximum": "{method} takes at most {maximum}; {amount} is more",
 }
 
 

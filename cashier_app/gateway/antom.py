@@ -195,7 +195,9 @@ class AntomClient:
         return CancelResponse.parse(data, result)
 
     def refund(self, refund_request_id: str, payment_id: str, amount: Money,
-               reason: str = "") -> RefundResponse:
+               reason: str = "", notify_url: str | None = None) -> RefundResponse:
+        """S when refunded at once; U / REFUND_IN_PROCESS when the method refunds later
+        (then notifyRefund to ``notify_url``, or inquiryRefund, tells the result)."""
         _check_id("refundRequestId", refund_request_id)
         _check_id("paymentId", payment_id)
         payload: dict[str, Any] = {"refundRequestId": refund_request_id,
@@ -205,6 +207,8 @@ class AntomClient:
             if len(reason) > MAX_DESCRIPTION_LENGTH:
                 raise ValueError(f"refund reason is longer than {MAX_DESCRIPTION_LENGTH} chars")
             payload["refundReason"] = reason
+        if notify_url:
+            payload["refundNotifyUrl"] = notify_url
         data, result = self._call("refund", payload, in_process_ok=True)
         return RefundResponse.parse(data, result)
 
@@ -455,4 +459,8 @@ def pay_payload(payment_request_id: str, amount: Money, method_type: str, *,
         payload["paymentRedirectUrl"] = redirect_url
     if notify_url:
         payload["paymentNotifyUrl"] = notify_url
+    if method_type == "CONNECT_WALLET":
+        # The aggregated Alipay+ cashier settles in a contracted currency the gateway must
+        # be told; we settle in the payment currency.
+        payload["settlementStrategy"] = {"settlementCurrency": amount.currency}
     return payload

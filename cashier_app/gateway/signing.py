@@ -328,6 +328,9 @@ def parse_signature_header(value: str | None) -> SignatureHeader:
 #: Epoch milliseconds as the official Java and Go SDKs send them (``1685599933871``):
 #: 12 to 14 digits covers 1973 to 5138, so a seconds value or garbage is not taken for one.
 _EPOCH_MS_DIGITS = range(12, 15)
+#: Epoch nanoseconds (19 digits), as the Go SDK's README example still sends
+#: (``time.Now().UnixNano()``; its code now uses ``UnixMilli()``).
+_EPOCH_NS_DIGITS = 19
 
 
 def parse_header_time(value: str | None, name: str = "Response-Time") -> datetime:
@@ -345,6 +348,8 @@ def parse_header_time(value: str | None, name: str = "Response-Time") -> datetim
         raise SignatureError(f"{name} header is missing")
     text = value.strip()
     if text.isascii() and text.isdigit():
+        if len(text) == _EPOCH_NS_DIGITS:
+            return datetime.fromtimestamp(int(text) / 1_000_000_000, tz=UTC)
         if len(text) not in _EPOCH_MS_DIGITS:
             raise SignatureError(f"{name} {value!r} is neither ISO 8601 with a UTC offset "
                                  "nor epoch milliseconds (13 digits)")

@@ -158,7 +158,8 @@ def _pay(gw: SandboxGateway, client_id: str, body: dict[str, Any]) -> dict[str, 
                 reference_order_id=trans_id, order_description=title,
                 terminal_type="MINI_APP", notify_url=notify_url, redirect_url=return_url,
                 created=now,
-                expires=(now + timedelta(seconds=gw.default_expiry_seconds)).astimezone(UTC),
+                expires=(now + timedelta(seconds=api.default_expiry(
+                    gw, gw.method(METHOD_TYPE)))).astimezone(UTC),
                 fingerprint=api.fingerprint(body))
             gw.store.add_payment(payment)
         return _pay_answer(gw, payment)

@@ -39,9 +39,13 @@ class Context(Protocol):
 
     store: st.Store
     url: str
-    default_expiry_seconds: float
+    default_expiry_seconds: float | None  #: None: each method's default (14 min)
 
     def now(self) -> datetime: ...
+
+    def method(self, method_type: str) -> methods.PaymentMethod: ...
+
+    def refund_settle_after(self) -> float | None: ...
 
 
 def iso(moment: datetime) -> str:
@@ -98,6 +102,11 @@ def _money(body: dict[str, Any], name: str) -> Money:
     if not isinstance(node.get("value"), str):
         raise ApiError("PARAM_ILLEGAL", f"{name}.value must be a string of digits "
                        "(minor units)")
+    currency = node.get("currency")
+    if isinstance(currency, str) and currency != currency.upper():
+        # ISO 4217 alphabetic codes are upper case; the real gateway does not fold case.
+        raise ApiError("PARAM_ILLEGAL", f"{name}.currency {currency!r} must be an upper-case "
+                       "ISO 4217 code")
     try:
         return Money.from_amount(node)
     except MoneyError as exc:
@@ -156,7 +165,7 @@ def _new_payment(ctx: Context, client_id: str, request_id: str, body: dict[str, 
     amount = _money(body, "paymentAmount")
     method_type = _required(body, "paymentMethod.paymentMethodType", 64)
     try:
-        method = methods.get(method_type)
+        method = ctx.method(method_type)
     except methods.UnknownMethodError:
         raise ApiError("UNAVAILABLE_PAYMENT_METHOD", f"paymentMethodType {method_type!r} is "
                        "not available") from None
@@ -166,6 +175,15 @@ def _new_payment(ctx: Context, client_id: str, request_id: str, body: dict[str, 
     if not method.accepts(amount.currency):
         raise ApiError("CURRENCY_NOT_SUPPORT", f"{method.name_en} does not accept "
                        f"{amount.currency} (accepts {', '.join(method.currencies)})")
+    limit = method.limit_for(amount.currency)
+    if limit is not None and method.check_amount(amount.value, amount.currency):
+        low, high = limit
+        raise ApiError("PAYMENT_AMOUNT_EXCEED_LIMIT", f"{method.name_en} takes "
+                       f"{Money(low, amount.currency)} to "
+                       f"{Money(high, amount.currency) if high is not None else 'any amount'}"
+                       f" per payment; {amount} is outside")
+    if method.type == "CONNECT_WALLET":
+        _required(body, "settlementStrategy.settlementCurrency", 3)
     order = _object(body, "order")
     assert order is not None
     reference = _required(body, "order.referenceOrderId", 64)
@@ -183,7 +201,7 @@ def _new_payment(ctx: Context, client_id: str, request_id: str, body: dict[str, 
     redirect_url = _url(body, "paymentRedirectUrl")
     expiry_text = _field(body, "paymentExpiryTime", required=False, max_len=64)
     if expiry_text is None:
-        expires = now + timedelta(seconds=ctx.default_expiry_seconds)
+        expires = now + timedelta(seconds=default_expiry(ctx, method))
     else:
         expires = _time(expiry_text, "paymentExpiryTime")
         if expires <= now:
@@ -195,6 +213,20 @@ def _new_payment(ctx: Context, client_id: str, request_id: str, body: dict[str, 
         reference_order_id=reference, order_description=description, terminal_type=terminal,
         notify_url=notify_url, redirect_url=redirect_url, created=now,
         expires=expires.astimezone(UTC), fingerprint=fingerprint(body))
+
+
+def default_expiry(ctx: Context, method: methods.PaymentMethod) -> float:
+    """Seconds until an order without paymentExpiryTime closes: the sandbox's setting, or
+    the method's default from Antom's table (docs.antom.com/ac/pm/default_timeout)."""
+    if ctx.default_expiry_seconds is not None:
+        return ctx.default_expiry_seconds
+    return method.default_expiry_minutes * 60.0
+
+
+def refund_rules(method: methods.PaymentMethod) -> st.RefundRules:
+    return st.RefundRules(refundable=method.refundable, partial=method.partial_refund,
+                          multiple=method.multiple_refunds,
+                          window_days=method.refund_window_days)
 
 
 def code_value(ctx: Context, p: st.Payment) -> str:
@@ -296,6 +328,7 @@ def refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
     amount = _money(body, "refundAmount")
     reason = _field(body, "refundReason", required=False, max_len=256) or ""
     _field(body, "referenceRefundId", required=False, max_len=64)
+    notify_url = _url(body, "refundNotifyUrl")
     with ctx.store.lock:
         existing = ctx.store.find_refund(client_id, refund_request_id=request_id)
         if existing is not None:
@@ -308,24 +341,55 @@ def refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
             raise ApiError("ORDER_NOT_EXIST", f"no payment {payment_id} for this client")
         try:
             r = ctx.store.add_refund(p, request_id, amount, reason, ctx.now(),
-                                     fingerprint(body))
+                                     fingerprint(body),
+                                     rules=refund_rules(ctx.method(p.method_type)),
+                                     settle_after=ctx.refund_settle_after(),
+                                     notify_url=notify_url)
         except st.StateError as exc:
             raise ApiError(exc.code, str(exc)) from None
         return refund_answer(r)
 
 
 def refund_answer(r: st.Refund) -> dict[str, Any]:
-    return {"result": result(), "refundRequestId": r.refund_request_id,
-            "refundId": r.refund_id, "paymentId": r.payment_id,
-            "refundAmount": r.amount.to_amount(), "refundTime": iso(r.created)}
+    """The refund answer for the refund's current state (replays included): S once
+    refunded, U / REFUND_IN_PROCESS while an asynchronous refund is under way, F when it
+    failed."""
+    base: dict[str, Any] = {"refundRequestId": r.refund_request_id, "refundId": r.refund_id,
+                            "paymentId": r.payment_id, "refundAmount": r.amount.to_amount()}
+    if r.status == st.PROCESSING:
+        return {"result": result(st.REFUND_IN_PROCESS, "U", "refund is in process"), **base}
+    if r.status == st.FAIL:
+        return {"result": result(r.result_code, "F", r.result_message), **base}
+    return {"result": result(), **base, "refundTime": iso(r.finished_at or r.created)}
 
 
 def inquiry_refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
     refund_id, request_id = _one_of_ids(body, "refundId", "refundRequestId")
-    r = ctx.store.find_refund(client_id, refund_id=refund_id, refund_request_id=request_id)
-    if r is None:
-        raise ApiError("REFUND_NOT_EXIST", "no such refund for this client")
-    return {**refund_answer(r), "refundStatus": r.status}
+    with ctx.store.lock:
+        r = ctx.store.find_refund(client_id, refund_id=refund_id,
+                                  refund_request_id=request_id)
+        if r is None:
+            raise ApiError("REFUND_NOT_EXIST", "no such refund for this client")
+        answer = {**refund_answer(r), "result": result(), "refundStatus": r.status}
+    if r.status == st.FAIL:
+        answer["refundResultCode"] = r.result_code
+        answer["refundResultMessage"] = r.result_message
+    return answer
+
+
+def refund_notification(r: st.Refund) -> dict[str, Any]:
+    """The notifyRefund body (docs.antom.com/ac/ams/notify_refund; SDK
+    request/notify/alipay_refund_notify.py)."""
+    body: dict[str, Any] = {
+        "notifyType": "REFUND_RESULT",
+        "result": (result() if r.status == st.SUCCESS
+                   else result(r.result_code, "F", r.result_message)),
+        "refundStatus": r.status, "refundRequestId": r.refund_request_id,
+        "refundId": r.refund_id, "refundAmount": r.amount.to_amount(),
+    }
+    if r.status == st.SUCCESS and r.finished_at is not None:
+        body["refundTime"] = iso(r.finished_at)
+    return body
 
 
 HANDLERS = {

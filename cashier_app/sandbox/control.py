@@ -47,6 +47,17 @@ class SimulatorClient:
     def expire(self, payment_id: str) -> dict[str, Any]:
         return self._call("POST", f"/sandbox/payments/{payment_id}/expire")
 
+    def pend(self, payment_id: str) -> dict[str, Any]:
+        """The payer completed the payment; its result is pending (PAYMENT_PENDING)."""
+        return self._call("POST", f"/sandbox/payments/{payment_id}/pending", {})
+
+    def settle_refund(self, refund_id: str, status: str = "SUCCESS",
+                      result_code: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {"status": status}
+        if result_code:
+            body["resultCode"] = result_code
+        return self._call("POST", f"/sandbox/refunds/{refund_id}/settle", body)
+
     def payment(self, payment_id: str) -> dict[str, Any]:
         return self._call("GET", f"/sandbox/payments/{payment_id}")
 

@@ -25,6 +25,8 @@ KINDS: dict[str, str] = {
     "unknown_exception": "answer an API call with resultStatus U / UNKNOWN_EXCEPTION",
     "duplicate_notification": "send each payment notification twice",
     "late_notification": "hold payment notifications back for `seconds` first",
+    "async_refund": "answer a refund U / REFUND_IN_PROCESS and settle it `seconds` later "
+                    "(0: the sandbox's refund_settle_seconds); notifyRefund follows",
 }
 
 #: Kinds that act on API requests (the others act on notifications).
@@ -33,6 +35,9 @@ REQUEST_KINDS = frozenset({"latency", "http_error", "reset", "bad_signature",
 
 #: APIs a fault may be limited to.
 APIS = frozenset({"pay", "inquiryPayment", "cancel", "refund", "inquiryRefund"})
+
+#: Kinds the API handlers take themselves (not the HTTP layer).
+HANDLER_KINDS = frozenset({"async_refund"})
 
 SIGNATURE_MODES = ("flip", "missing", "wrong_key", "tamper_body", "bad_time")
 HTTP_ERROR_STATUSES = (500, 502, 503, 504)

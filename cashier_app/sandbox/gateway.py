@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway.signing import (
@@ -62,7 +64,10 @@ class SandboxGateway:
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
                  gateway_private_key: rsa.RSAPrivateKey | str | bytes | None = None,
-                 default_expiry_seconds: float = 600,
+                 default_expiry_seconds: float | None = None,
+                 async_refunds: bool = False,
+                 refund_settle_seconds: float = 2.0,
+                 method_rules: dict[str, dict[str, Any]] | None = None,
                  notify_delays: Sequence[float] = DEFAULT_DELAYS,
                  notify_timeout: float = 5.0,
                  allow_remote: bool = False,
@@ -77,8 +82,10 @@ class SandboxGateway:
                                "override)")
         if not isinstance(port, int) or not 0 <= port <= 65535:
             raise SandboxError(f"port {port!r} must be a number from 0 to 65535")
-        if default_expiry_seconds <= 0:
+        if default_expiry_seconds is not None and default_expiry_seconds <= 0:
             raise SandboxError("default_expiry_seconds must be greater than zero")
+        if refund_settle_seconds < 0:
+            raise SandboxError("refund_settle_seconds must not be negative")
         if bad_state not in ("raise", "move_aside"):
             raise SandboxError(f"bad_state {bad_state!r} must be 'raise' or 'move_aside'")
         if gateway_private_key is None:
@@ -97,7 +104,16 @@ class SandboxGateway:
             self.signer = Signer(key, DEFAULT_KEY_VERSION)
         self.gateway_public_key = key.public_key()
         self.gateway_public_key_base64 = public_key_base64(self.gateway_public_key)
-        self.default_expiry_seconds = float(default_expiry_seconds)
+        #: None: each method's default paymentExpiryTime (Antom's table: 14 minutes).
+        self.default_expiry_seconds = (None if default_expiry_seconds is None
+                                       else float(default_expiry_seconds))
+        #: Answer every refund U / REFUND_IN_PROCESS and settle it refund_settle_seconds
+        #: later (notifyRefund then goes out), as asynchronous payment methods do.
+        self.async_refunds = async_refunds
+        self.refund_settle_seconds = float(refund_settle_seconds)
+        self._methods: dict[str, methods.PaymentMethod] = dict(methods.CATALOG)
+        for method_type, changes in (method_rules or {}).items():
+            self.set_method_rules(method_type, **changes)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._host, self._port = host, port
         self._merchants: dict[str, dict[str, Verifier]] = {}
@@ -111,6 +127,8 @@ class SandboxGateway:
         self.autopayer = AutoPayer(self._autopay_act, self._autopay_lookup)
         self.store.on_created = self.autopayer.payment_created
         self.store.on_cancelled = lambda p: self.autopayer.payment_final(p.payment_id)
+        self.store.on_refund_final = self._refund_final
+        self.store.on_pended = self._payment_pended
         self.moved_aside: Path | None = None  #: where an unusable state file went
         if state_path is not None:
             self._load_state(Path(state_path).expanduser(), bad_state)
@@ -204,9 +222,50 @@ class SandboxGateway:
         # The auto-payer's due actions run here too, on the same clock.
         while not self._stopping.wait(0.2):
             self.store.expire_due(self.now())
+            self.store.settle_due_refunds(self.now())
             self.autopayer.run_due(self.now())
             if self.store.unsaved:
                 self.store.flush()
+
+    # -- payment methods ----------------------------------------------------------------
+    def method(self, method_type: str) -> methods.PaymentMethod:
+        """The catalog entry as this sandbox applies it (UnknownMethodError if none)."""
+        return self._methods[methods.get(method_type).type]
+
+    def set_method_rules(self, method_type: str, **changes: Any) -> methods.PaymentMethod:
+        """Change what a method allows here, e.g. ``set_method_rules("TRUEMONEY",
+        partial_refund=False, refund_window_days=30, limits=(("THB", 2000, 5000000),))``.
+        SandboxError names a field the catalog does not have."""
+        method = methods.get(method_type)
+        allowed = {"limits", "default_expiry_minutes", "refundable", "partial_refund",
+                   "multiple_refunds", "refund_window_days"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise SandboxError(f"unknown method rule(s) {', '.join(sorted(unknown))}; "
+                               f"allowed: {', '.join(sorted(allowed))}")
+        if "limits" in changes:
+            changes["limits"] = tuple(tuple(limit) for limit in changes["limits"])
+        updated = replace(self._methods[method.type], **changes)
+        self._methods[method.type] = updated
+        return updated
+
+    def refund_settle_after(self) -> float | None:
+        """Seconds until the refund being made settles; None: at once (synchronous)."""
+        for fault in self.faults.take({"async_refund"}, "refund"):
+            return fault.seconds or self.refund_settle_seconds
+        return self.refund_settle_seconds if self.async_refunds else None
+
+    def settle_refund(self, refund_id: str, status: str = st.SUCCESS,
+                      code: str = "") -> dict[str, Any]:
+        """Settle an asynchronous refund now (SUCCESS or FAIL); notifyRefund goes out."""
+        r = self.store.settle_refund(refund_id, self.now(), status, code)
+        return {"refundId": r.refund_id, "refundRequestId": r.refund_request_id,
+                "refundStatus": r.status, "refundResultCode": r.result_code}
+
+    def _refund_final(self, r: st.Refund) -> None:
+        if r.notify_url:
+            self.notifier.submit(r.client_id, r.notify_url, api.refund_notification(r),
+                                 key=r.refund_id)
 
     # -- merchants ----------------------------------------------------------------------
     def register_merchant(self, client_id: str, public_key: rsa.RSAPublicKey | str | bytes,
@@ -254,6 +313,11 @@ class SandboxGateway:
 
     def expire(self, payment_id: str) -> dict[str, Any]:
         return self.payment_summary(self.store.expire(payment_id, self.now()))
+
+    def pend(self, payment_id: str) -> dict[str, Any]:
+        """The payer completed the payment but its result is pending: inquiryPayment says
+        PENDING and a PAYMENT_PENDING notification goes out; approve / decline end it."""
+        return self.payment_summary(self.store.pend(payment_id, self.now()))
 
     # -- auto-payer (a pretend customer for demos; see autopay.py) ------------------------
     @property
@@ -314,12 +378,23 @@ class SandboxGateway:
             res = api.result()
         else:
             res = api.result(p.result_code, "F", p.result_message)
+        self.notifier.submit(p.client_id, p.notify_url, self._payment_notice(
+            p, "PAYMENT_RESULT", res))
+
+    def _payment_pended(self, p: st.Payment) -> None:
+        if p.notify_url:  # docs paymentrn_online: result S, notifyType PAYMENT_PENDING
+            self.notifier.submit(p.client_id, p.notify_url, self._payment_notice(
+                p, "PAYMENT_PENDING", api.result()), key=f"{p.payment_id}:pending")
+
+    @staticmethod
+    def _payment_notice(p: st.Payment, notify_type: str,
+                        res: dict[str, str]) -> dict[str, Any]:
         body: dict[str, Any] = {
-            "notifyType": "PAYMENT_RESULT", "result": res,
+            "notifyType": notify_type, "result": res,
             "paymentRequestId": p.payment_request_id, "paymentId": p.payment_id,
             "paymentAmount": p.amount.to_amount(), "paymentCreateTime": api.iso(p.created),
             "paymentMethodType": p.method_type,
         }
         if p.paid_at is not None:
             body["paymentTime"] = api.iso(p.paid_at)
-        self.notifier.submit(p.client_id, p.notify_url, body)
+        return body

@@ -104,10 +104,12 @@ class Notifier:
             self._thread.join(timeout=2)
 
     # -- API ----------------------------------------------------------------------------
-    def submit(self, client_id: str, url: str, body: dict[str, Any]) -> None:
-        """Queue a notification (called when a payment reaches SUCCESS or FAIL)."""
+    def submit(self, client_id: str, url: str, body: dict[str, Any],
+               key: str | None = None) -> None:
+        """Queue a notification (a payment reached SUCCESS or FAIL, or a refund settled);
+        ``key`` names it in :meth:`attempts` (default: its paymentId)."""
         raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        job = _Job(str(body.get("paymentId", "")), client_id, url, raw)
+        job = _Job(key or str(body.get("paymentId", "")), client_id, url, raw)
         if not (self.allow_remote or is_loopback_url(url)):
             self._record(Attempt(job.payment_id, url, 1, None, False,
                                  "refused: notify URL is not on loopback (sandbox safety)"))

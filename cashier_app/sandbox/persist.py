@@ -92,7 +92,9 @@ def refund_to_dict(r: st.Refund) -> dict[str, Any]:
             "refund_id": r.refund_id, "payment_id": r.payment_id,
             "amount": {"value": r.amount.value, "currency": r.amount.currency},
             "reason": r.reason, "created": _iso(r.created), "fingerprint": r.fingerprint,
-            "status": r.status}
+            "status": r.status, "notify_url": r.notify_url, "settle_at": _iso(r.settle_at),
+            "finished_at": _iso(r.finished_at), "result_code": r.result_code,
+            "result_message": r.result_message}
 
 
 def payment_to_dict(p: st.Payment) -> dict[str, Any]:
@@ -118,7 +120,12 @@ def _refund_from_dict(d: Any) -> st.Refund:
                      refund_id=_text(d, "refund_id"), payment_id=_text(d, "payment_id"),
                      amount=_money(d.get("amount"), "refund amount"),
                      reason=_text(d, "reason"), created=_time(d.get("created"), "created"),
-                     fingerprint=_text(d, "fingerprint"), status=_text(d, "status"))
+                     fingerprint=_text(d, "fingerprint"), status=_text(d, "status"),
+                     notify_url=_text(d, "notify_url", optional=True),
+                     settle_at=_opt_time(d.get("settle_at"), "settle_at"),
+                     finished_at=_opt_time(d.get("finished_at"), "finished_at"),
+                     result_code=_text(d, "result_code", optional=True) or "SUCCESS",
+                     result_message=_text(d, "result_message", optional=True) or "success")
 
 
 def payment_from_dict(d: Any) -> st.Payment:
@@ -126,7 +133,7 @@ def payment_from_dict(d: Any) -> st.Payment:
     if not isinstance(d, dict):
         raise ValueError("the record is not an object")
     status = _text(d, "status")
-    if status not in (st.PROCESSING, st.SUCCESS, st.FAIL, st.CANCELLED):
+    if status not in (st.PROCESSING, st.PENDING, st.SUCCESS, st.FAIL, st.CANCELLED):
         raise ValueError(f"status {status!r} is unknown")
     refunds = d.get("refunds")
     if not isinstance(refunds, list):

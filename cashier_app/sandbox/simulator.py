@@ -9,7 +9,8 @@ They are unauthenticated, which is why the sandbox listens on loopback only by d
 | ``POST /sandbox/wallet/<id>/pay`` or ``/decline`` | form targets; 303 back to the page |
 | ``GET /sandbox/code/<id>``, ``/sandbox/applink/<id>`` | 302 to the page (QR / app link) |
 | ``GET /sandbox/payments/<id>`` | the payment as JSON |
-| ``POST /sandbox/payments/<id>/approve`` / ``decline`` / ``expire`` | JSON control |
+| ``POST /sandbox/payments/<id>/approve`` / ``decline`` / ``expire`` / ``pending`` | JSON control |
+| ``POST /sandbox/refunds/<refundId>/settle`` | settle an async refund: ``{"status": "FAIL"}`` |
 | ``GET`` / ``POST`` / ``DELETE /sandbox/faults`` | list / add / clear fault scenarios |
 | ``GET`` / ``POST`` / ``DELETE /sandbox/autopay`` | the pretend customer: show / set / off |
 | ``GET /sandbox/notifications`` | notification delivery attempts |
@@ -39,7 +40,8 @@ _ROUTES = [
     (re.compile(rf"^/sandbox/wallet/{_ID}/(pay|decline)$"), "wallet_action"),
     (re.compile(rf"^/sandbox/(?:code|applink)/{_ID}$"), "to_wallet"),
     (re.compile(rf"^/sandbox/payments/{_ID}$"), "payment"),
-    (re.compile(rf"^/sandbox/payments/{_ID}/(approve|decline|expire)$"), "control"),
+    (re.compile(rf"^/sandbox/payments/{_ID}/(approve|decline|expire|pending)$"), "control"),
+    (re.compile(rf"^/sandbox/refunds/{_ID}/settle$"), "settle_refund"),
     (re.compile(r"^/sandbox/faults$"), "faults"),
     (re.compile(r"^/sandbox/autopay$"), "autopay"),
     (re.compile(r"^/sandbox/notifications$"), "notifications"),
@@ -47,7 +49,8 @@ _ROUTES = [
     (re.compile(r"^/sandbox/?(?:info)?$"), "info"),
 ]
 _METHODS = {"wallet": {"GET"}, "wallet_action": {"POST"}, "to_wallet": {"GET"},
-            "payment": {"GET"}, "control": {"POST"}, "faults": {"GET", "POST", "DELETE"},
+            "payment": {"GET"}, "control": {"POST"}, "settle_refund": {"POST"},
+            "faults": {"GET", "POST", "DELETE"},
             "autopay": {"GET", "POST", "DELETE"},
             "notifications": {"GET"}, "merchants": {"POST"}, "info": {"GET"}}
 
@@ -153,9 +156,22 @@ def _control(out: Responder, gw: SandboxGateway, method: str, body: bytes,
         answer = gw.approve(payment_id)
     elif action == "decline":
         answer = gw.decline(payment_id, str(data.get("resultCode") or st.DECLINED_CODE))
+    elif action == "pending":
+        answer = gw.pend(payment_id)
     else:
         answer = gw.expire(payment_id)
     _json(out, 200, answer)
+
+
+def _settle_refund(out: Responder, gw: SandboxGateway, method: str, body: bytes,
+                   refund_id: str) -> None:
+    data = _body_json(body)
+    if not isinstance(data, dict):
+        raise ValueError("request body must be a JSON object")
+    status = data.get("status", st.SUCCESS)
+    if status not in (st.SUCCESS, st.FAIL):
+        raise ValueError(f"status {status!r} must be SUCCESS or FAIL")
+    _json(out, 200, gw.settle_refund(refund_id, status, str(data.get("resultCode") or "")))
 
 
 def _faults(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
@@ -203,6 +219,7 @@ def _info(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
 
 _HANDLERS: dict[str, Any] = {
     "wallet": _wallet, "wallet_action": _wallet_action, "to_wallet": _to_wallet,
-    "payment": _payment, "control": _control, "faults": _faults, "autopay": _autopay,
+    "payment": _payment, "control": _control, "settle_refund": _settle_refund,
+    "faults": _faults, "autopay": _autopay,
     "notifications": _notifications, "merchants": _merchants, "info": _info,
 }

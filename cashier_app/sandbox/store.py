@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 # paymentStatus values (SDK model/transaction_status_type.py)
 PROCESSING = "PROCESSING"
+#: The payer completed the payment; its final result is still to come (docs paymentri_online;
+#: a PAYMENT_PENDING notification goes out). Approve / decline settle it.
+PENDING = "PENDING"
 SUCCESS = "SUCCESS"
 FAIL = "FAIL"
 CANCELLED = "CANCELLED"
@@ -73,7 +76,27 @@ class Refund:
     reason: str
     created: datetime
     fingerprint: str
-    status: str = SUCCESS
+    status: str = SUCCESS  #: SUCCESS, PROCESSING (asynchronous, not settled yet) or FAIL
+    notify_url: str | None = None  #: refundNotifyUrl: where notifyRefund goes
+    settle_at: datetime | None = None  #: when a PROCESSING refund settles by itself
+    finished_at: datetime | None = None  #: when it reached SUCCESS / FAIL
+    result_code: str = "SUCCESS"
+    result_message: str = "success"
+
+
+@dataclass(frozen=True)
+class RefundRules:
+    """What a payment method allows (domain.methods' catalog, overridable per sandbox)."""
+
+    refundable: bool = True
+    partial: bool = True
+    multiple: bool = True
+    window_days: int = 365
+
+
+#: Refund codes (Antom refund API; the Java SDK's AlipayDirectRefundNotify lists
+#: REFUND_WINDOW_EXCEED; the three "not supported" codes are in Antom's release notes).
+REFUND_IN_PROCESS = "REFUND_IN_PROCESS"
 
 
 @dataclass
@@ -104,8 +127,13 @@ class Payment:
         return sum(r.amount.value for r in self.refunds if r.status == SUCCESS)
 
     @property
+    def reserved(self) -> int:
+        """Refunded or being refunded: a refund in process holds its amount."""
+        return sum(r.amount.value for r in self.refunds if r.status in (SUCCESS, PROCESSING))
+
+    @property
     def is_final(self) -> bool:
-        return self.status != PROCESSING
+        return self.status not in (PROCESSING, PENDING)
 
 
 def cancel_deadline(paid_at: datetime) -> datetime:
@@ -137,6 +165,10 @@ class Store:
         #: merchant cancelled; the gateway's auto-payer listens.
         self.on_created: Callable[[Payment], None] | None = None
         self.on_cancelled: Callable[[Payment], None] | None = None
+        #: Called (under the lock) when a payment becomes PENDING (PAYMENT_PENDING notice).
+        self.on_pended: Callable[[Payment], None] | None = None
+        #: Called (under the lock) when an asynchronous refund settles (notifyRefund).
+        self.on_refund_final: Callable[[Refund], None] | None = None
         self.state = state
         self._unsaved: dict[str, Payment] = {}
         self._save_failing = False
@@ -264,13 +296,26 @@ class Store:
     # -- wallet simulator transitions ---------------------------------------------------
     def _pending(self, payment_id: str, now: datetime, action: str) -> Payment:
         p = self.payment(payment_id, now)
-        if p.status != PROCESSING:
+        if p.status not in (PROCESSING, PENDING):
             detail = f" ({p.result_code})" if p.status == FAIL else ""
             if p.result_code == EXPIRED_CODE and p.status == FAIL:
                 detail += f": it expired at {p.expires.isoformat()}"
             raise StateError("ORDER_IS_CLOSED", f"cannot {action} payment {payment_id}: "
                              f"it is already {p.status}{detail}")
         return p
+
+    def pend(self, payment_id: str, now: datetime) -> Payment:
+        """The payer completed the payment; the result is pending (no expiry any more)."""
+        with self.lock:
+            p = self._pending(payment_id, now, "mark pending")
+            if p.status == PENDING:
+                return p
+            p.status, p.result_code = PENDING, "PAYMENT_IN_PROCESS"
+            p.result_message = "the payer completed the payment; the result is pending"
+            self._persist(p)
+            if self.on_pended is not None:
+                self.on_pended(p)
+            return p
 
     def approve(self, payment_id: str, now: datetime) -> Payment:
         with self.lock:
@@ -340,25 +385,87 @@ class Store:
             return r if r is not None and r.client_id == client_id else None
 
     def add_refund(self, p: Payment, refund_request_id: str, amount: Money, reason: str,
-                   now: datetime, fingerprint: str) -> Refund:
+                   now: datetime, fingerprint: str, *, rules: RefundRules | None = None,
+                   settle_after: float | None = None,
+                   notify_url: str | None = None) -> Refund:
         """Refund part or all of a paid payment; StateError(code, message) when not
-        allowed. The caller holds ``lock`` and has checked idempotency."""
+        allowed. ``settle_after`` seconds: an asynchronous refund (PROCESSING, settled then
+        or by :meth:`settle_refund`); None: settled at once. The caller holds ``lock`` and
+        has checked idempotency."""
+        rules = rules or RefundRules()
         with self.lock:
             self._settle_expiry(p, now)
+            if p.status in (FAIL, CANCELLED):
+                raise StateError("ORDER_IS_CLOSED", f"payment is {p.status} "
+                                 f"({p.result_code}); only a paid payment can be refunded")
             if p.status != SUCCESS:
                 raise StateError("PROCESS_FAIL", f"only a paid payment can be refunded; "
                                  f"this one is {p.status}")
             if amount.currency != p.amount.currency:
                 raise StateError("PARAM_ILLEGAL", f"refund currency {amount.currency} differs "
                                  f"from the payment currency {p.amount.currency}")
-            refundable = p.amount.value - p.refunded
+            if not rules.refundable:
+                raise StateError("REFUND_NOT_SUPPORTED", f"{p.method_type} payments cannot "
+                                 "be refunded")
+            assert p.paid_at is not None
+            if now > p.paid_at + timedelta(days=rules.window_days):
+                raise StateError("REFUND_WINDOW_EXCEED", f"the refund window of "
+                                 f"{rules.window_days} days after payment "
+                                 f"({p.paid_at.isoformat()}) has passed")
+            live = [r for r in p.refunds if r.status in (SUCCESS, PROCESSING)]
+            if live and not rules.multiple:
+                raise StateError("MULTIPLE_REFUNDS_NOT_SUPPORTED", f"{p.method_type} allows "
+                                 "one refund per payment, and this one has one")
+            if amount.value != p.amount.value and not rules.partial:
+                raise StateError("PARTIAL_REFUND_NOT_SUPPORTED", f"{p.method_type} refunds "
+                                 f"the whole {p.amount.value} only, not {amount.value} "
+                                 f"({p.amount.currency} minor units)")
+            refundable = p.amount.value - p.reserved
             if amount.value > refundable:
                 raise StateError("REFUND_AMOUNT_EXCEED", f"refund {amount.value} exceeds the "
                                  f"refundable {refundable} ({p.amount.currency} minor units)")
             refund = Refund(p.client_id, refund_request_id, _new_id("1180", self._ids),
-                            p.payment_id, amount, reason, now, fingerprint)
+                            p.payment_id, amount, reason, now, fingerprint,
+                            notify_url=notify_url)
+            if settle_after is None:
+                refund.finished_at = now
+            else:
+                refund.status = PROCESSING
+                refund.result_code, refund.result_message = (REFUND_IN_PROCESS,
+                                                             "refund is in process")
+                refund.settle_at = now + timedelta(seconds=settle_after)
             p.refunds.append(refund)
             self._refunds[refund.refund_id] = refund
             self._refunds_by_request[(p.client_id, refund_request_id)] = refund
             self._persist(p)
             return refund
+
+    def settle_refund(self, refund_id: str, now: datetime, status: str = SUCCESS,
+                      code: str = "") -> Refund:
+        """Settle a PROCESSING refund (SUCCESS or FAIL); StateError when it is settled."""
+        if status not in (SUCCESS, FAIL):
+            raise ValueError(f"a refund settles as SUCCESS or FAIL, not {status!r}")
+        with self.lock:
+            r = self._refunds.get(refund_id)
+            if r is None:
+                raise NotFound(f"no refund with refundId {refund_id!r}")
+            if r.status != PROCESSING:
+                raise StateError("REFUND_ALREADY_FINAL", f"refund {refund_id} is already "
+                                 f"{r.status}")
+            r.status, r.finished_at, r.settle_at = status, now, None
+            if status == SUCCESS:
+                r.result_code, r.result_message = "SUCCESS", "success"
+            else:
+                r.result_code = code or "PROCESS_FAIL"
+                r.result_message = "the refund failed at the payment method"
+            self._persist(self._payments[r.payment_id])
+            if self.on_refund_final is not None:
+                self.on_refund_final(r)
+            return r
+
+    def settle_due_refunds(self, now: datetime) -> list[Refund]:
+        """Settle (SUCCESS) every asynchronous refund whose time has come."""
+        with self.lock:
+            due = [r.refund_id for r in self._refunds.values()
+                   if r.status == PROCESSING and r.settle_at is not None and now >= r.settle_at]
+            return [self.settle_refund(rid, now) for rid in due]

@@ -3,11 +3,18 @@ a pay that may have been accepted, and final F codes nobody has listed."""
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from antom_fakes import FakePayment, result
 from test_checkout_service import INFO, Rig
 
+from cashier_app.checkout.errors import NotificationRejected
+from cashier_app.checkout.service import NOTIFICATION_TOLERANCE
+from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
+from cashier_app.gateway.signing import epoch_millis, request_time
 
 
 @pytest.fixture
@@ -73,3 +80,72 @@ def test_an_unknown_final_code_from_inquiry_and_notification_is_failed(rig):
     other = rig.service.create_payment(INFO, "ALIPAY_HK")
     notified = rig.notify(other, "F", "ANOTHER_NEW_CODE")
     assert notified.status is Status.FAILED and notified.result_code == "ANOTHER_NEW_CODE"
+
+
+# -- notifyRefund and stale notifications ---------------------------------------------------
+
+def _signed(rig, body: dict, sent_at: str | None = None) -> tuple[dict, bytes]:
+    raw = json.dumps(body).encode()
+    sent_at = sent_at or request_time()
+    return ({"client-id": rig.fake.client_id, "request-time": sent_at,
+             "signature": rig.fake.signer.header("POST", "/notify", rig.fake.client_id,
+                                                 sent_at, raw)}, raw)
+
+
+def _refund_in_process(rig):
+    rec = rig.service.create_payment(INFO, "ALIPAY_HK")
+    fake = rig.fake.payments[rec.payment_request_id]
+    fake.status = fake.code = "SUCCESS"
+    assert rig.service.refresh(rec.payment_request_id).status is Status.SUCCESS
+    rig.fake.override["refund"] = {"result": result("REFUND_IN_PROCESS", "U"),
+                                   "refundId": "RF-ASYNC"}
+    refund = rig.service.refund(rec.payment_request_id, Money(500, "HKD"))
+    assert refund.status is Status.PENDING and refund.refund_id == "RF-ASYNC"
+    return refund
+
+
+def _notify_refund(refund, status="SUCCESS", value="500"):
+    return {"notifyType": "REFUND_RESULT",
+            "result": result("SUCCESS", "S") if status == "SUCCESS" else result(
+                "PROCESS_FAIL", "F"),
+            "refundStatus": status, "refundRequestId": refund.refund_request_id,
+            "refundId": refund.refund_id,
+            "refundAmount": {"currency": "HKD", "value": value},
+            "refundTime": "2026-12-01T10:00:00+08:00"}
+
+
+def test_notify_refund_settles_the_refund_and_repeats_change_nothing(rig):
+    refund = _refund_in_process(rig)
+    done = rig.service.handle_notification("/notify", *_signed(rig, _notify_refund(refund)))
+    assert done.status is Status.SUCCESS and done.refunded_at.isoformat().startswith(
+        "2026-12-01T02:00:00")
+    again = rig.service.handle_notification("/notify", *_signed(rig, _notify_refund(
+        refund, "FAIL")))
+    assert again.status is Status.SUCCESS  # first final state wins
+    assert "duplicate" in rig.kinds(refund.payment_request_id)
+
+
+@pytest.mark.parametrize(("change", "match"), [
+    ({"refundAmount": {"currency": "HKD", "value": "501"}}, "amount"),
+    ({"refundRequestId": "R-NOT-OURS"}, "unknown refund"),
+    ({"refundId": "RF-OTHER"}, "refundId"),
+    ({"refundStatus": "MAYBE"}, "refundStatus"),
+])
+def test_notify_refund_that_does_not_match_is_rejected(rig, change, match):
+    refund = _refund_in_process(rig)
+    with pytest.raises(NotificationRejected, match=match):
+        rig.service.handle_notification("/notify", *_signed(rig, {
+            **_notify_refund(refund), **change}))
+    assert rig.journal.get_refund(refund.refund_request_id).status is Status.PENDING
+
+
+@pytest.mark.parametrize("form", ["iso", "epoch_ms"])
+def test_a_notification_older_than_the_tolerance_is_refused(rig, form):
+    refund = _refund_in_process(rig)
+    old = datetime.now(UTC) - timedelta(seconds=NOTIFICATION_TOLERANCE + 60)
+    sent_at = request_time(old) if form == "iso" else epoch_millis(old)
+    with pytest.raises(NotificationRejected, match="old"):
+        rig.service.handle_notification("/notify", *_signed(rig, _notify_refund(refund),
+                                                            sent_at))
+    fresh = rig.service.handle_notification("/notify", *_signed(rig, _notify_refund(refund)))
+    assert fresh.status is Status.SUCCESS  # the resend, with a fresh time, is taken

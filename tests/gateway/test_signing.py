@@ -132,6 +132,7 @@ def test_malformed_times_rejected(value):
 
 @pytest.mark.parametrize(("value", "iso"), [
     ("1763768895000", "2025-11-21T23:48:15+00:00"),  # Java/Go SDK: epoch milliseconds
+    ("1763768895000000000", "2025-11-21T23:48:15+00:00"),  # Go SDK README: UnixNano
     ("2025-11-21T23:48:15+00:00", "2025-11-21T23:48:15+00:00"),  # Python SDK
     ("2025-11-22T07:48:15.250+08:00", "2025-11-21T23:48:15.250000+00:00"),
 ])

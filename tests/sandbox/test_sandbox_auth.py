@@ -93,7 +93,7 @@ def test_missing_client_id(client):
     assert _code(client.post("pay", pay_body(), drop=("client-id",))) == "CLIENT_INVALID"
 
 
-@pytest.mark.parametrize("value", [None, "1700000000000", "2026-11-21T23:48:15", "soon"])
+@pytest.mark.parametrize("value", [None, "1700000000", "2026-11-21T23:48:15", "soon"])
 def test_bad_request_time(client, value):
     headers = {} if value is None else {"Request-Time": value}
     drop = ("Request-Time",) if value is None else ()

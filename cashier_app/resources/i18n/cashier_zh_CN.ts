@@ -126,6 +126,14 @@
             <translation>不能从 {currency} 中减去 {other}</translation>
         </message>
         <message>
+            <source>{method} takes at least {minimum}; {amount} is less</source>
+            <translation>{method} 单笔最低 {minimum}；{amount} 低于此限额</translation>
+        </message>
+        <message>
+            <source>{method} takes at most {maximum}; {amount} is more</source>
+            <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
+        </message>
+        <message>
             <source>currency is missing</source>
             <translation>缺少币种</translation>
         </message>
