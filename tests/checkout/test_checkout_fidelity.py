@@ -12,8 +12,9 @@ from test_checkout_service import INFO, Rig
 
 from cashier_app.checkout.errors import NotificationRejected
 from cashier_app.checkout.service import NOTIFICATION_TOLERANCE
-from cashier_app.domain.money import Money
+from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.outcome import Status
+from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.gateway.signing import epoch_millis, request_time
 
 
@@ -149,3 +150,23 @@ def test_a_notification_older_than_the_tolerance_is_refused(rig, form):
                                                             sent_at))
     fresh = rig.service.handle_notification("/notify", *_signed(rig, _notify_refund(refund)))
     assert fresh.status is Status.SUCCESS  # the resend, with a fresh time, is taken
+
+
+# -- what the gateway would refuse is caught before sending ---------------------------------
+
+@pytest.mark.parametrize(("info", "method", "code", "shown"), [
+    (PaymentInfo(5, "CNY", "gum"), "ALIPAY_CN", "amount_below_minimum", "0.10 CNY"),
+    (PaymentInfo(2_000_001, "KRW", "tv"), "TOSSPAY", "amount_above_maximum", "2000000 KRW"),
+])
+def test_amount_outside_the_methods_limits_is_refused_before_sending(rig, info, method, code,
+                                                                     shown):
+    with pytest.raises(MoneyError) as caught:
+        rig.service.create_payment(info, method)
+    assert caught.value.code == code and shown in str(caught.value)
+    assert rig.fake.seen == [] and rig.journal.list_payments(limit=None) == []
+
+
+def test_connect_wallet_pay_carries_a_settlement_strategy(rig):
+    rig.service.create_payment(PaymentInfo(1230, "HKD", "any wallet"), "CONNECT_WALLET")
+    sent = json.loads(rig.fake.bodies("pay")[0])
+    assert sent["settlementStrategy"] == {"settlementCurrency": "HKD"}
