@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cashier_app.checkout.codes import CODE_NOT_AT_GATEWAY
-from cashier_app.gateway.antom import AntomClient
+from cashier_app.gateway.antom import AntomClient, Exchange
 from cashier_app.gateway.errors import (
     GatewayError,
     GatewayResultError,
@@ -22,6 +22,7 @@ from cashier_app.gateway.errors import (
     ResponseSignatureError,
     TransportError,
 )
+from cashier_app.gateway.signing import SignatureError, parse_header_time
 
 #: Codes meaning "the gateway does not accept how we sign" and what to do about each.
 _KEY_PROBLEMS = {
@@ -44,10 +45,34 @@ class ProbeResult:
     summary: str  #: one line for a status bar or a checklist
     code: str = ""  #: the gateway's result code, or the local one for transport problems
     elapsed_ms: float = 0.0
+    #: The gateway's clock minus ours (its signed Response-Time against the middle of the
+    #: round trip), in seconds; None when no verified answer came back.
+    skew_seconds: float | None = None
 
 
 def probe_gateway(client: AntomClient) -> ProbeResult:
-    """One signed ``inquiryPayment`` for an id that cannot exist; blocking (a worker's job)."""
+    """One signed ``inquiryPayment`` for an id that cannot exist; blocking (a worker's job).
+    Also measures how far the gateway's clock is from ours (``skew_seconds``)."""
+    with client.capture() as exchanges:
+        result = _probe(client)
+    return replace(result, skew_seconds=clock_skew(exchanges))
+
+
+def clock_skew(exchanges: list[Exchange]) -> float | None:
+    """Seconds the gateway's clock is ahead of ours (negative: behind), from the last
+    verified answer's Response-Time; None without one."""
+    for x in reversed(exchanges):
+        sent = x.response_headers.get("response-time", "")
+        if x.verified and sent:
+            try:
+                theirs = parse_header_time(sent).timestamp()
+            except SignatureError:
+                return None
+            return theirs - (x.started_at + x.elapsed_ms / 2000)
+    return None
+
+
+def _probe(client: AntomClient) -> ProbeResult:
     started = time.perf_counter()
     request_id = f"PROBE-{uuid.uuid4().hex}"
 

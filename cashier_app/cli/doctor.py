@@ -144,3 +144,22 @@ def _check_gateway(checks: list[Check], profile: Any, args: argparse.Namespace) 
         where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
     checks.append(Check("gateway", result.ok,
                         f"{where}: {result.summary} ({result.elapsed_ms:.0f} ms)"))
+    if result.skew_seconds is not None:
+        checks.append(_clock_check(result.skew_seconds))
+
+
+#: More than this between the till's clock and the gateway's is reported as a problem:
+#: notification ages and any gateway-side time check go wrong long before an hour.
+CLOCK_TOLERANCE_SECONDS = 60.0
+
+
+def _clock_check(skew: float) -> Check:
+    """The skew between this machine and the gateway's signed Response-Time."""
+    if abs(skew) < 2:  # Response-Time often has whole seconds only
+        return Check("clock", True, "in step with the gateway's Response-Time (within 2 s)")
+    where = "behind" if skew > 0 else "ahead of"
+    detail = f"this machine is {abs(skew):.0f} s {where} the gateway's Response-Time"
+    if abs(skew) <= CLOCK_TOLERANCE_SECONDS:
+        return Check("clock", True, detail)
+    return Check("clock", False, f"{detail}: set this machine's clock (NTP); more than "
+                                 f"{CLOCK_TOLERANCE_SECONDS:.0f} s apart breaks time checks")

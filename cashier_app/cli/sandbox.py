@@ -34,8 +34,19 @@ def register(subparsers: Any) -> None:
     p.add_argument("--merchant", action="append", default=[], metavar="CLIENT_ID=KEY_FILE",
                    help="register a merchant's public key (PEM or bare base64 SPKI) under "
                         "its client id; repeatable")
-    p.add_argument("--expiry", type=float, default=600.0, metavar="SECONDS",
-                   help="default paymentExpiryTime after pay, in seconds (default 600)")
+    p.add_argument("--expiry", type=float, default=None, metavar="SECONDS",
+                   help="paymentExpiryTime when pay gives none, in seconds (default: each "
+                        "method's from Antom's table, 14 minutes for every wallet here)")
+    p.add_argument("--async-refunds", type=float, default=None, metavar="SECONDS",
+                   help="answer refunds U / REFUND_IN_PROCESS and settle them SECONDS later "
+                        "(notifyRefund to refundNotifyUrl), as asynchronous methods do")
+    p.add_argument("--request-time-tolerance", type=float, default=None, metavar="SECONDS",
+                   help="refuse requests whose Request-Time is further than SECONDS from "
+                        "this machine's clock (default: off)")
+    p.add_argument("--notify-compression", type=float, default=1.0, metavar="FACTOR",
+                   help="divide Antom's notification retry schedule (0 s, 2 min, 10 min, "
+                        "10 min, 1 h, 2 h, 6 h, 15 h) by FACTOR, e.g. 3600 for demos "
+                        "(default 1: real time)")
     p.add_argument("--gateway-private-key", metavar="FILE",
                    help="use this gateway key (PEM/base64) instead of a fresh one, so the "
                         "gateway public key stays the same across runs")
@@ -108,13 +119,20 @@ def run(args: argparse.Namespace) -> int:
                        "endpoints are unauthenticated (add --allow-remote to insist)")
     if not 0 <= args.port <= 65535:
         raise CliError(f"--port {args.port}: must be from 0 to 65535")
-    if not args.expiry > 0:
+    if args.expiry is not None and not args.expiry > 0:
         raise CliError(f"--expiry {args.expiry:g}: must be greater than zero")
     if args.sign_workers is not None and not 0 <= args.sign_workers <= 64:
         raise CliError(f"--sign-workers {args.sign_workers}: must be from 0 to 64")
     cores = os.cpu_count() or 1
     sign_workers = args.sign_workers if args.sign_workers is not None else (
         cores if cores > 1 else 0)
+    for flag, value in (("--async-refunds", args.async_refunds),
+                        ("--request-time-tolerance", args.request_time_tolerance)):
+        if value is not None and not value > 0:
+            raise CliError(f"{flag} {value:g}: must be greater than zero")
+    if not args.notify_compression > 0:
+        raise CliError(f"--notify-compression {args.notify_compression:g}: must be greater "
+                       "than zero")
     autopay = _autopay(args)
     merchants = _merchants(args.merchant)
     key = None
@@ -126,6 +144,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         gateway = SandboxGateway(args.host, args.port, gateway_private_key=key,
                                  default_expiry_seconds=args.expiry,
+                                 async_refunds=args.async_refunds is not None,
+                                 refund_settle_seconds=args.async_refunds or 2.0,
+                                 request_time_tolerance=args.request_time_tolerance,
+                                 notify_compression=args.notify_compression,
                                  allow_remote=args.allow_remote,
                                  state_path=args.state, bad_state="raise",
                                  sign_workers=sign_workers)

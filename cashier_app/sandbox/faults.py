@@ -27,11 +27,13 @@ KINDS: dict[str, str] = {
     "late_notification": "hold payment notifications back for `seconds` first",
     "async_refund": "answer a refund U / REFUND_IN_PROCESS and settle it `seconds` later "
                     "(0: the sandbox's refund_settle_seconds); notifyRefund follows",
+    "clock_skew": "sign API answers with a Response-Time `seconds` off the sandbox's clock "
+                  "(negative: behind; up to a day either way)",
 }
 
 #: Kinds that act on API requests (the others act on notifications).
 REQUEST_KINDS = frozenset({"latency", "http_error", "reset", "bad_signature",
-                           "unknown_exception"})
+                           "unknown_exception", "clock_skew"})
 
 #: APIs a fault may be limited to.
 APIS = frozenset({"pay", "inquiryPayment", "cancel", "refund", "inquiryRefund"})
@@ -42,6 +44,7 @@ HANDLER_KINDS = frozenset({"async_refund"})
 SIGNATURE_MODES = ("flip", "missing", "wrong_key", "tamper_body", "bad_time")
 HTTP_ERROR_STATUSES = (500, 502, 503, 504)
 MAX_SECONDS = 120.0
+MAX_SKEW_SECONDS = 86_400.0
 
 
 class FaultError(CashierError, ValueError):
@@ -93,7 +96,12 @@ def parse_fault(data: Any) -> Fault:
     if api is not None and api not in APIS:
         raise FaultError(f"fault 'api' {api!r} is not one of: {', '.join(sorted(APIS))}")
     seconds = data.get("seconds", 0.0)
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not (
+    if kind == "clock_skew":
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not (
+                0 < abs(seconds) <= MAX_SKEW_SECONDS):
+            raise FaultError(f"fault 'clock_skew' needs 'seconds' from -{MAX_SKEW_SECONDS:g} "
+                             f"to {MAX_SKEW_SECONDS:g}, not 0")
+    elif isinstance(seconds, bool) or not isinstance(seconds, int | float) or not (
             0 <= seconds <= MAX_SECONDS):
         raise FaultError(f"fault 'seconds' must be a number from 0 to {MAX_SECONDS:g}")
     if kind in ("latency", "late_notification") and seconds <= 0:

@@ -69,6 +69,8 @@ class SandboxGateway:
                  refund_settle_seconds: float = 2.0,
                  method_rules: dict[str, dict[str, Any]] | None = None,
                  notify_delays: Sequence[float] = DEFAULT_DELAYS,
+                 notify_compression: float = 1.0,
+                 request_time_tolerance: float | None = None,
                  notify_timeout: float = 5.0,
                  allow_remote: bool = False,
                  allow_remote_notify: bool = False,
@@ -86,6 +88,14 @@ class SandboxGateway:
             raise SandboxError("default_expiry_seconds must be greater than zero")
         if refund_settle_seconds < 0:
             raise SandboxError("refund_settle_seconds must not be negative")
+        if isinstance(notify_compression, bool) or not notify_compression > 0:
+            raise SandboxError(f"notify_compression {notify_compression!r} must be greater "
+                               "than zero")
+        if request_time_tolerance is not None and not request_time_tolerance > 0:
+            raise SandboxError("request_time_tolerance must be greater than zero (or None)")
+        #: Refuse requests whose Request-Time is further than this from our clock (seconds);
+        #: None (the default): any time is taken, as a loopback sandbox needs no replay guard.
+        self.request_time_tolerance = request_time_tolerance
         if bad_state not in ("raise", "move_aside"):
             raise SandboxError(f"bad_state {bad_state!r} must be 'raise' or 'move_aside'")
         if gateway_private_key is None:
@@ -122,7 +132,7 @@ class SandboxGateway:
         self.faults = FaultPlan()
         self.notifier = Notifier(self.signer, self.faults, delays=notify_delays,
                                  timeout=notify_timeout, allow_remote=allow_remote_notify,
-                                 clock=self._clock)
+                                 clock=self._clock, compression=notify_compression)
         self.store = st.Store(on_final=self._payment_final)
         self.autopayer = AutoPayer(self._autopay_act, self._autopay_lookup)
         self.store.on_created = self.autopayer.payment_created

@@ -1,8 +1,11 @@
-"""Sends signed ``notifyPayment`` requests to merchants, retrying until acknowledged.
+"""Sends signed ``notifyPayment`` / ``notifyRefund`` requests, retrying until acknowledged.
 
-Antom resends an unacknowledged notification up to 8 times in 24 h (protocol doc §9); the
-sandbox uses the same idea with a short, configurable schedule. Only loopback notify URLs are
-contacted unless ``allow_remote`` is set, so tests and demos never send traffic off-machine.
+Antom resends an unacknowledged notification on a fixed schedule: at 0 s, 2 min, 10 min,
+10 min, 1 h, 2 h, 6 h and 15 h (8 tries in about 24 h; docs notify_vaulting / nrs pages,
+protocol doc §9). The sandbox follows that schedule, divided by a time-compression factor
+for demos and tests (``compression=3600``: the 24 h pass in 24 s). Only loopback notify URLs
+are contacted unless ``allow_remote`` is set, so tests and demos never send traffic
+off-machine.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from cashier_app.domain.net import is_loopback_host
 from cashier_app.gateway.signing import Signer, request_time
 from cashier_app.sandbox.faults import FaultPlan
 
-#: Seconds before each attempt (first one immediately); bounded: 6 attempts.
-DEFAULT_DELAYS: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0, 5.0, 10.0)
+#: Antom's schedule: seconds before each attempt (the first at once), 8 attempts.
+ANTOM_SCHEDULE: tuple[int, ...] = (0, 120, 600, 600, 3600, 7200, 21600, 54000)
+DEFAULT_DELAYS: tuple[float, ...] = tuple(float(d) for d in ANTOM_SCHEDULE)
 
 
 def is_ack(status: int, body: bytes) -> bool:
@@ -56,6 +60,7 @@ class Attempt:
     acked: bool
     error: str = ""
     duplicate: bool = False
+    sent_at: float = 0.0  #: time.monotonic() when the attempt started
 
 
 @dataclass
@@ -74,12 +79,16 @@ class Notifier:
     def __init__(self, signer: Signer, faults: FaultPlan, *,
                  delays: Sequence[float] = DEFAULT_DELAYS, timeout: float = 5.0,
                  allow_remote: bool = False,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 compression: float = 1.0) -> None:
         if not delays or any(d < 0 for d in delays):
             raise ValueError("notification delays must be a non-empty list of seconds >= 0")
+        if isinstance(compression, bool) or not compression > 0:
+            raise ValueError(f"notification time compression {compression!r} must be > 0")
         self._signer = signer
         self._faults = faults
-        self.delays = tuple(float(d) for d in delays)
+        self.compression = float(compression)
+        self.delays = tuple(float(d) / self.compression for d in delays)
         self.timeout = timeout
         self.allow_remote = allow_remote
         self._clock = clock
@@ -162,9 +171,10 @@ class Notifier:
     def _deliver(self, job: _Job) -> None:
         try:
             job.attempt += 1
+            started = time.monotonic()
             status, acked, error = self._post(job)
             self._record(Attempt(job.payment_id, job.url, job.attempt, status, acked, error,
-                                 job.duplicate))
+                                 job.duplicate, started))
             if acked:
                 if not job.duplicate and self._faults.take({"duplicate_notification"}):
                     self._schedule(_Job(job.payment_id, job.client_id, job.url, job.body,

@@ -15,6 +15,7 @@ import socket
 import struct
 import threading
 import time
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus, unquote_plus, urlsplit
@@ -23,6 +24,7 @@ from cashier_app.gateway.signing import (
     ALGORITHM,
     SignatureError,
     check_time,
+    parse_header_time,
     parse_signature_header,
     request_time,
 )
@@ -174,19 +176,21 @@ class Handler(BaseHTTPRequestHandler):
         by_kind = {f.kind: f for f in faults}
         if "latency" in by_kind:
             time.sleep(by_kind["latency"].seconds)
+        skew = by_kind["clock_skew"].seconds if "clock_skew" in by_kind else 0.0
+        faults = [f for f in faults if f.kind != "clock_skew"]
         # "before" faults strike without the request being processed; a bad signature
         # always spoils a real answer.
         early = [f for f in faults if not f.after and f.kind in _EARLY_KINDS]
         if early:
             self._strike(early[0], method, target, client_id, {"result": api.result(
-                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")})
+                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")}, skew)
             return
         answer = self._answer(method, target, path, name, client_id, body)
         late = [f for f in faults if f.kind != "latency"]
         if late:
-            self._strike(late[0], method, target, client_id, answer)
+            self._strike(late[0], method, target, client_id, answer, skew)
             return
-        self._send_signed(method, target, client_id, answer)
+        self._send_signed(method, target, client_id, answer, skew=skew)
 
     def _answer(self, method: str, target: str, path: str, name: str | None, client_id: str,
                 body: bytes | None) -> dict[str, Any]:
@@ -231,6 +235,13 @@ class Handler(BaseHTTPRequestHandler):
         except SignatureError as exc:
             raise api.ApiError("PARAM_ILLEGAL", str(exc)) from None
         assert sent_at is not None
+        tolerance = gw.request_time_tolerance
+        if tolerance is not None:
+            off = (parse_header_time(sent_at, "Request-Time") - gw.now()).total_seconds()
+            if abs(off) > tolerance:
+                where = "ahead of" if off > 0 else "behind"
+                raise api.ApiError("PARAM_ILLEGAL", f"Request-Time {sent_at} is {abs(off):.0f} s "
+                                   f"{where} the gateway's clock (tolerance {tolerance:g} s)")
         try:
             header = parse_signature_header(self.headers.get("Signature"))
         except SignatureError as exc:
@@ -247,10 +258,10 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- answers ------------------------------------------------------------------------
     def _send_signed(self, method: str, target: str, client_id: str, answer: dict[str, Any],
-                     mode: str | None = None, status: int = 200) -> None:
+                     mode: str | None = None, status: int = 200, skew: float = 0.0) -> None:
         gw = self.server.gateway
         body = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        sent_at = request_time(gw.now())
+        sent_at = request_time(gw.now() + timedelta(seconds=skew))
         signer = gw.throwaway_signer() if mode == "wrong_key" else gw.signer
         if mode == "bad_time":
             sent_at = "yesterday"
@@ -268,7 +279,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_raw(status, body, "application/json; charset=UTF-8", headers)
 
     def _strike(self, fault: Fault, method: str, target: str, client_id: str,
-                answer: dict[str, Any]) -> None:
+                answer: dict[str, Any], skew: float = 0.0) -> None:
         if fault.kind == "http_error":
             text = f"sandbox fault: HTTP {fault.status}".encode()
             self.send_raw(fault.status, text, "text/plain; charset=UTF-8")
@@ -276,11 +287,11 @@ class Handler(BaseHTTPRequestHandler):
             self._reset()
         elif fault.kind == "unknown_exception":
             self._send_signed(method, target, client_id, {"result": api.result(
-                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")})
+                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")}, skew=skew)
         elif fault.kind == "bad_signature":
-            self._send_signed(method, target, client_id, answer, mode=fault.mode)
+            self._send_signed(method, target, client_id, answer, mode=fault.mode, skew=skew)
         else:
-            self._send_signed(method, target, client_id, answer)
+            self._send_signed(method, target, client_id, answer, skew=skew)
 
     def _reset(self) -> None:
         """Abort the connection with a TCP RST (SO_LINGER 0), as a dropped network does."""

@@ -67,3 +67,19 @@ def test_gateway_down(keys):
                  timeout=2, max_attempts=1) as c:
         result = probe_gateway(c)
     assert not result.ok and result.code == "NETWORK_ERROR" and "unreachable" in result.summary
+
+
+@pytest.mark.parametrize("skew", [120, -45])
+def test_probe_measures_the_clock_skew_from_response_time(sandbox, keys, skew):
+    sandbox.faults.add("clock_skew", seconds=skew, count=None)
+    with _client(sandbox.url, CLIENT, keys["merchant"], keys["gateway"].public_key()) as c:
+        result = probe_gateway(c)
+    assert result.ok and result.skew_seconds is not None
+    assert abs(result.skew_seconds - skew) <= 2
+
+
+def test_probe_without_an_answer_has_no_skew(keys):
+    with _client("http://127.0.0.1:9", CLIENT, keys["merchant"],
+                 keys["gateway"].public_key(), max_attempts=1) as c:
+        result = probe_gateway(c)
+    assert not result.ok and result.skew_seconds is None

@@ -4,6 +4,7 @@ missing or wrong on a real profile, with a non-zero exit."""
 from __future__ import annotations
 
 import json
+import re
 
 from cashier_app import paths
 from cashier_app.cli import main
@@ -21,9 +22,10 @@ def _doctor(capsys, *args: str) -> tuple[int, list[dict]]:
 def test_embedded_sandbox_is_ready(capsys):
     code, checks = _doctor(capsys)
     assert code == 0
-    assert [c["name"] for c in checks] == ["log", "journal", "profile", "gateway"]
+    assert [c["name"] for c in checks] == ["log", "journal", "profile", "gateway", "clock"]
     assert all(c["ok"] for c in checks)
-    assert "gateway key verified" in checks[-1]["detail"]
+    assert "gateway key verified" in checks[3]["detail"]
+    assert "gateway's Response-Time" in checks[4]["detail"]
 
 
 def test_real_profile_without_keys_fails_and_says_so(capsys, memory_keyring, monkeypatch):
@@ -51,10 +53,19 @@ def test_real_profile_with_keys_on_a_standalone_gateway(capsys, memory_keyring, 
         code, checks = _doctor(capsys, "--profile", "shop")
         # not registered at the gateway yet: the doctor says where to fix it
         assert code == 1
-        assert "Antom Dashboard" in checks[-1]["detail"] or "client id" in checks[-1]["detail"]
+        gateway_check = next(c for c in checks if c["name"] == "gateway")
+        assert "Antom Dashboard" in gateway_check["detail"] or "client id" in \
+            gateway_check["detail"]
         gateway.register_merchant(profile.client_id, info.public_key_base64)
         code, checks = _doctor(capsys, "--profile", "shop")
         assert code == 0, checks
+        # the gateway's clock runs 10 minutes ahead of this machine: the doctor says so
+        gateway.faults.add("clock_skew", seconds=600, count=None)
+        code, checks = _doctor(capsys, "--profile", "shop")
+        clock = next(c for c in checks if c["name"] == "clock")
+        assert code == 1 and not clock["ok"]
+        assert "behind the gateway" in clock["detail"]
+        assert re.search(r"\b(599|600|601) s\b", clock["detail"]), clock
     finally:
         gateway.stop()
 
@@ -72,5 +83,5 @@ def test_unusable_journal_is_reported(capsys):
 def test_plain_output(capsys):
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
-    assert out.count("✓") == 4 and "✗" not in out
+    assert out.count("✓") == 5 and "✗" not in out
     assert f"✓ log      {paths.log_path()}" in out
