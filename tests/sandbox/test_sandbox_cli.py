@@ -110,6 +110,9 @@ def test_signing_workers_sign_and_end_with_the_sandbox(merchant_key, tmp_path):
     (["--expiry", "0"], "--expiry"),
     (["--port", "70000"], "--port"),
     (["--sign-workers", "-1"], "--sign-workers"),
+    (["--async-refunds", "0"], "--async-refunds"),
+    (["--request-time-tolerance", "-5"], "--request-time-tolerance"),
+    (["--notify-compression", "0"], "--notify-compression"),
 ])
 def test_bad_arguments_exit_2_with_one_line(args, words):
     done = _run(*args)
@@ -124,3 +127,47 @@ def test_bad_key_file_is_named(tmp_path):
     bad.write_text("-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n")
     done = _run("--merchant", f"M1={bad}")
     assert done.returncode == 2 and "--merchant M1" in done.stderr and "PKCS#1" in done.stderr
+
+
+def test_standalone_sandbox_speaks_to_a_java_style_client(tmp_path, merchant_key):
+    """SDK-signed requests with epoch-ms Request-Time against the real `cashier sandbox`
+    process: pay, approve, an asynchronous refund, and the Request-Time tolerance."""
+    import time
+    from types import SimpleNamespace
+
+    from test_sandbox_header_times import approve, sdk_post
+
+    key_file = tmp_path / "merchant.pem"
+    key_file.write_text(public_key_pem(merchant_key.public_key()))
+    proc = _start("--merchant", f"SANDBOX_TEST_CLIENT={key_file}", "--async-refunds", "0.2",
+                  "--request-time-tolerance", "300", "--notify-compression", "3600")
+    try:
+        info = json.loads(proc.stdout.readline())
+        assert info["default_expiry_seconds"] is None  # each method's default: 14 min
+        gw = SimpleNamespace(url=info["url"], gateway_public_key_base64=info[
+            "gateway_public_key"])
+
+        def ms(offset: float = 0.0) -> str:
+            return str(int((time.time() + offset) * 1000))
+
+        paid = sdk_post(gw, merchant_key, "pay", json.dumps(pay_body("java-cli")), ms())
+        assert paid["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
+        assert approve(gw, paid["paymentId"])["status"] == 200
+        refund = sdk_post(gw, merchant_key, "refund", json.dumps({
+            "refundRequestId": "java-cli-r1", "paymentId": paid["paymentId"],
+            "refundAmount": {"currency": "HKD", "value": "100"}}), ms())
+        assert refund["result"]["resultCode"] == "REFUND_IN_PROCESS"
+        stale = sdk_post(gw, merchant_key, "inquiryRefund",
+                         json.dumps({"refundRequestId": "java-cli-r1"}), ms(-600))
+        assert stale["result"]["resultCode"] == "PARAM_ILLEGAL"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            status = sdk_post(gw, merchant_key, "inquiryRefund",
+                              json.dumps({"refundRequestId": "java-cli-r1"}), ms())
+            if status["refundStatus"] == "SUCCESS":
+                break
+            time.sleep(0.1)
+        assert status["refundStatus"] == "SUCCESS"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
