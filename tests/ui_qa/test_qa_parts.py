@@ -100,6 +100,16 @@ def test_every_form_combination_is_valid_sandbox_json(qtbot):
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("late_notification"))
     panel.ms_spin.setValue(1500)
     assert panel.fault_from_form()["seconds"] == 1.5 and "api" not in panel.fault_from_form()
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("clock_skew"))
+    assert panel.skew_spin.isEnabledTo(panel.editor)
+    assert not panel.ms_spin.isEnabledTo(panel.editor)
+    panel.skew_spin.setValue(-900)
+    skew = parse_fault(panel.fault_from_form())
+    assert skew.seconds == -900
+    assert "clock_skew (-900 s) · all APIs" in describe_fault({**skew.to_json(), "id": 2})
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("async_refund"))
+    refund = parse_fault(panel.fault_from_form())
+    assert "async_refund (1500 ms) · refund" in describe_fault({**refund.to_json(), "id": 3})
     tasks.shutdown(1000)
 
 

@@ -346,6 +346,18 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>延迟</translation>
         </message>
         <message>
+            <source>Asynchronous refund (U / REFUND_IN_PROCESS)</source>
+            <translation>异步退款（U / REFUND_IN_PROCESS）</translation>
+        </message>
+        <message>
+            <source>Skewed Response-Time</source>
+            <translation>Response-Time 时钟偏差</translation>
+        </message>
+        <message>
+            <source>Clock skew</source>
+            <translation>时钟偏差</translation>
+        </message>
+        <message>
             <source>HTTP error (5xx)</source>
             <translation>HTTP 错误（5xx）</translation>
         </message>

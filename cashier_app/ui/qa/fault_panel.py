@@ -24,6 +24,7 @@ from cashier_app.sandbox.faults import (
     APIS,
     HTTP_ERROR_STATUSES,
     MAX_SECONDS,
+    MAX_SKEW_SECONDS,
     SIGNATURE_MODES,
     FaultError,
     parse_fault,
@@ -32,8 +33,9 @@ from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
 #: Kinds with a "seconds" parameter (entered in milliseconds).
-_TIMED = ("latency", "late_notification")
-_REQUEST_KINDS = ("latency", "http_error", "reset", "bad_signature", "unknown_exception")
+_TIMED = ("latency", "late_notification", "async_refund")
+_REQUEST_KINDS = ("latency", "http_error", "reset", "bad_signature", "unknown_exception",
+                  "clock_skew")
 
 
 def sandbox_control_url(services: Any) -> str | None:
@@ -62,7 +64,10 @@ def describe_fault(fault: dict[str, Any]) -> str:
         detail = f" (HTTP {fault.get('status')})"
     elif kind == "bad_signature":
         detail = f" ({fault.get('mode')})"
-    scope = fault.get("api") or ("all APIs" if kind in _REQUEST_KINDS else "notifications")
+    elif kind == "clock_skew":
+        detail = f" ({float(fault.get('seconds') or 0):+.0f} s)"
+    scope = fault.get("api") or ("all APIs" if kind in _REQUEST_KINDS else
+                                 "refund" if kind == "async_refund" else "notifications")
     count = fault.get("count")
     left = "until cleared" if count is None else f"{count} left"
     return f"#{fault.get('id')} {kind}{detail} · {scope} · {left}"
@@ -101,7 +106,9 @@ class FaultPanel(QWidget):
                 ("bad_signature", self.tr("Bad response signature")),
                 ("unknown_exception", self.tr("Forced U / UNKNOWN_EXCEPTION")),
                 ("duplicate_notification", self.tr("Duplicate notification")),
-                ("late_notification", self.tr("Late notification"))):
+                ("late_notification", self.tr("Late notification")),
+                ("async_refund", self.tr("Asynchronous refund (U / REFUND_IN_PROCESS)")),
+                ("clock_skew", self.tr("Skewed Response-Time"))):
             self.kind_combo.addItem(text, kind)
         self.api_combo = QComboBox(self)
         self.api_combo.setObjectName("qaFaultApi")
@@ -120,6 +127,12 @@ class FaultPanel(QWidget):
         self.ms_spin.setSingleStep(250)
         self.ms_spin.setValue(2000)
         self.ms_spin.setSuffix(" ms")
+        self.skew_spin = QSpinBox(self)
+        self.skew_spin.setObjectName("qaFaultSkew")
+        self.skew_spin.setRange(-int(MAX_SKEW_SECONDS), int(MAX_SKEW_SECONDS))
+        self.skew_spin.setSingleStep(60)
+        self.skew_spin.setValue(600)
+        self.skew_spin.setSuffix(" s")
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("qaFaultStatus")
         for status in HTTP_ERROR_STATUSES:
@@ -138,6 +151,7 @@ class FaultPanel(QWidget):
         form.addRow(self.tr("API"), self.api_combo)
         form.addRow(self.tr("Next N"), count_row)
         form.addRow(self.tr("Delay"), self.ms_spin)
+        form.addRow(self.tr("Clock skew"), self.skew_spin)
         form.addRow(self.tr("HTTP status"), self.status_combo)
         form.addRow(self.tr("Signature"), self.mode_combo)
 
@@ -215,6 +229,8 @@ class FaultPanel(QWidget):
             data["status"] = self.status_combo.currentData()
         if kind == "bad_signature":
             data["mode"] = self.mode_combo.currentData()
+        if kind == "clock_skew":
+            data["seconds"] = self.skew_spin.value()
         return data
 
     # -- actions ------------------------------------------------------------------------
@@ -280,5 +296,6 @@ class FaultPanel(QWidget):
         kind = self.kind_combo.currentData()
         self.api_combo.setEnabled(kind in _REQUEST_KINDS)
         self.ms_spin.setEnabled(kind in _TIMED)
+        self.skew_spin.setEnabled(kind == "clock_skew")
         self.status_combo.setEnabled(kind == "http_error")
         self.mode_combo.setEnabled(kind == "bad_signature")
