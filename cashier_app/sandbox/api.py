@@ -143,15 +143,19 @@ def _one_of_ids(body: dict[str, Any], id_name: str, request_name: str) -> tuple[
 
 def pay(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
     product = _required(body, "productCode")
+    if product == "IN_STORE_PAYMENT":
+        from cashier_app.sandbox import instore
+
+        return instore.pay(ctx, client_id, body)  # type: ignore[arg-type]
     if product != "CASHIER_PAYMENT":
         raise ApiError("PARAM_ILLEGAL", f"productCode {product!r} is not supported by the "
-                       "sandbox (only CASHIER_PAYMENT)")
+                       "sandbox (CASHIER_PAYMENT, IN_STORE_PAYMENT)")
     request_id = _required(body, "paymentRequestId", 64)
     now = ctx.now()
     with ctx.store.lock:
         existing = ctx.store.find_payment(client_id, payment_request_id=request_id, now=now)
         if existing is not None:
-            if existing.fingerprint != fingerprint(body):
+            if existing.fingerprint != fingerprint(body) or existing.product != product:
                 raise ApiError("REPEAT_REQ_INCONSISTENT", f"paymentRequestId {request_id} was "
                                "already used with different request content")
             return pay_answer(ctx, existing)

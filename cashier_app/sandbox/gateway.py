@@ -29,7 +29,9 @@ from cashier_app.sandbox import api, persist
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox.autopay import AutoPayer, AutoPayPolicy
 from cashier_app.sandbox.faults import FaultPlan
+from cashier_app.sandbox.instore import Confirmations
 from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
+from cashier_app.sandbox.payment_codes import PaymentCode, PaymentCodeBook
 from cashier_app.sandbox.server import HttpServer
 
 if TYPE_CHECKING:
@@ -139,6 +141,10 @@ class SandboxGateway:
         self.store.on_cancelled = lambda p: self.autopayer.payment_final(p.payment_id)
         self.store.on_refund_final = self._refund_final
         self.store.on_pended = self._payment_pended
+        #: The wallets' payment codes (in-store; memory only) and the customers' confirm
+        #: taps due later.
+        self.codes = PaymentCodeBook()
+        self.confirmations = Confirmations()
         self.moved_aside: Path | None = None  #: where an unusable state file went
         if state_path is not None:
             self._load_state(Path(state_path).expanduser(), bad_state)
@@ -234,6 +240,7 @@ class SandboxGateway:
             self.store.expire_due(self.now())
             self.store.settle_due_refunds(self.now())
             self.autopayer.run_due(self.now())
+            self.confirmations.run_due(self.now(), self._confirm_act)
             if self.store.unsaved:
                 self.store.flush()
 
@@ -328,6 +335,19 @@ class SandboxGateway:
         """The payer completed the payment but its result is pending: inquiryPayment says
         PENDING and a PAYMENT_PENDING notification goes out; approve / decline end it."""
         return self.payment_summary(self.store.pend(payment_id, self.now()))
+
+    # -- in-store: the customer's payment code ----------------------------------------
+    def issue_payment_code(self, method_type: str, scenario: str = "pay",
+                           confirm_seconds: float = 3.0) -> PaymentCode:
+        """A fresh code of ``method_type``'s wallet (60 s, usable once) that plays
+        ``scenario`` when the till sends it; PaymentCodeError names a bad field."""
+        return self.codes.issue(method_type, self.now(), scenario, confirm_seconds)
+
+    def _confirm_act(self, payment_id: str, action: str) -> None:
+        if action == "approve":
+            self.approve(payment_id)
+        else:
+            self.decline(payment_id)
 
     # -- auto-payer (a pretend customer for demos; see autopay.py) ------------------------
     @property

@@ -109,7 +109,7 @@ def payment_to_dict(p: st.Payment) -> dict[str, Any]:
             "fingerprint": p.fingerprint, "status": p.status, "result_code": p.result_code,
             "result_message": p.result_message, "paid_at": _iso(p.paid_at),
             "cancelled_at": _iso(p.cancelled_at), "closed_at": _iso(p.closed_at),
-            "refunds": [refund_to_dict(r) for r in p.refunds]}
+            "refunds": [refund_to_dict(r) for r in p.refunds], "product": p.product}
 
 
 def _refund_from_dict(d: Any) -> st.Refund:
@@ -152,7 +152,8 @@ def payment_from_dict(d: Any) -> st.Payment:
         paid_at=_opt_time(d.get("paid_at"), "paid_at"),
         cancelled_at=_opt_time(d.get("cancelled_at"), "cancelled_at"),
         closed_at=_opt_time(d.get("closed_at"), "closed_at"),
-        refunds=[_refund_from_dict(r) for r in refunds])
+        refunds=[_refund_from_dict(r) for r in refunds],
+        product=str(d.get("product") or "CASHIER_PAYMENT"))  # absent in older files
 
 
 class StateFile:

@@ -158,7 +158,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_raw(413, b'{"error":"request body too large or not sized"}',
                               "application/json")
                 return
-            simulator.handle(self, self.server.gateway, method, path, body)
+            simulator.handle(self, self.server.gateway, method, target, body)
             return
         if path.startswith("/alipayhk/"):  # AlipayHK legacy envelope (sandbox/alipayhk.py)
             from cashier_app.sandbox import alipayhk

@@ -16,6 +16,8 @@ They are unauthenticated, which is why the sandbox listens on loopback only by d
 | ``GET /sandbox/notifications`` | notification delivery attempts |
 | ``POST /sandbox/merchants`` | register ``{"clientId","publicKey","keyVersion"}`` |
 | ``GET /sandbox/info`` | url, gateway public key, merchants |
+| ``POST /sandbox/wallets/<type>/payment-code`` | a fresh in-store payment code (JSON) |
+| ``GET /sandbox/wallets/<type>/payment-code`` | the customer's code screen (barcode, QR) |
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ import json
 import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import parse_qs
 
 from cashier_app.gateway.signing import KeyFormatError
+from cashier_app.sandbox import api, code_page, wallet
 from cashier_app.sandbox import store as st
-from cashier_app.sandbox import wallet
 from cashier_app.sandbox.autopay import parse_policy
 from cashier_app.sandbox.faults import KINDS, FaultError, parse_fault
 
@@ -47,12 +50,14 @@ _ROUTES = [
     (re.compile(r"^/sandbox/notifications$"), "notifications"),
     (re.compile(r"^/sandbox/merchants$"), "merchants"),
     (re.compile(r"^/sandbox/?(?:info)?$"), "info"),
+    (re.compile(r"^/sandbox/wallets/([A-Za-z_]{1,64})/payment-code$"), "payment_code"),
 ]
 _METHODS = {"wallet": {"GET"}, "wallet_action": {"POST"}, "to_wallet": {"GET"},
             "payment": {"GET"}, "control": {"POST"}, "settle_refund": {"POST"},
             "faults": {"GET", "POST", "DELETE"},
             "autopay": {"GET", "POST", "DELETE"},
-            "notifications": {"GET"}, "merchants": {"POST"}, "info": {"GET"}}
+            "notifications": {"GET"}, "merchants": {"POST"}, "info": {"GET"},
+            "payment_code": {"GET", "POST"}}
 
 
 class Responder(Protocol):
@@ -87,6 +92,9 @@ def _match(path: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: bytes) -> None:
+    path, _, query = path.partition("?")
+    if query and method == "GET":
+        body = query.encode("utf-8")  # only the code screen reads a query (its scenario)
     found = _match(path)
     if found is None:
         _json(out, 404, {"error": f"no sandbox route {path}"})
@@ -217,9 +225,32 @@ def _info(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
                      "merchants": gw.merchants})
 
 
+def _payment_code(out: Responder, gw: SandboxGateway, method: str, body: bytes,
+                  method_type: str) -> None:
+    if method == "GET":
+        query = parse_qs(body.decode("utf-8", "replace"))
+        scenario = (query.get("scenario") or ["pay"])[0]
+        code = gw.issue_payment_code(method_type, scenario)
+        _html(out, 200, code_page.render_code(code, gw.now()))
+        return
+    data = _body_json(body)
+    if not isinstance(data, dict):
+        raise ValueError("request body must be a JSON object")
+    unknown = sorted(set(data) - {"scenario", "confirmSeconds"})
+    if unknown:
+        raise ValueError(f"{unknown[0]}: not a payment-code option (scenario, "
+                         "confirmSeconds)")
+    code = gw.issue_payment_code(method_type, str(data.get("scenario") or "pay"),
+                                 data.get("confirmSeconds", 3.0))
+    assert code.expires is not None
+    _json(out, 201, {"paymentCode": code.value, "expiresAt": api.iso(code.expires),
+                     "paymentMethodType": code.method_type, "scenario": code.scenario})
+
+
 _HANDLERS: dict[str, Any] = {
     "wallet": _wallet, "wallet_action": _wallet_action, "to_wallet": _to_wallet,
     "payment": _payment, "control": _control, "settle_refund": _settle_refund,
     "faults": _faults, "autopay": _autopay,
     "notifications": _notifications, "merchants": _merchants, "info": _info,
+    "payment_code": _payment_code,
 }

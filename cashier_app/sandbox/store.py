@@ -121,6 +121,9 @@ class Payment:
     cancelled_at: datetime | None = None
     closed_at: datetime | None = None
     refunds: list[Refund] = field(default_factory=list)
+    #: CASHIER_PAYMENT, or IN_STORE_PAYMENT (then ``terminal_type`` holds the scenario:
+    #: PaymentCode or OrderCode).
+    product: str = "CASHIER_PAYMENT"
 
     @property
     def refunded(self) -> int:
@@ -333,6 +336,15 @@ class Store:
             p.closed_at = now
             self._finalise(p, FAIL, code, "the payer declined the payment in the wallet")
             return p
+
+    def fail(self, p: Payment, now: datetime, code: str, message: str) -> None:
+        """The gateway refuses a payment it just created (an in-store code that cannot
+        pay): FAIL with ``code``, notified like any final failure."""
+        with self.lock:
+            if p.status != PROCESSING:
+                raise StateError(f"cannot fail payment {p.payment_id}: it is {p.status}")
+            p.closed_at = now
+            self._finalise(p, FAIL, code, message)
 
     def expire(self, payment_id: str, now: datetime) -> Payment:
         """Let the payment time out now, as if its paymentExpiryTime had passed."""
