@@ -30,6 +30,7 @@ from cashier_app.checkout.codes import (
 )
 from cashier_app.checkout.errors import CheckoutError, NotificationRejected, UnknownPayment
 from cashier_app.checkout.ids import new_request_id
+from cashier_app.checkout.instore import UpmPolicy
 from cashier_app.checkout.policy import PollPolicy
 from cashier_app.checkout.refunds import Refunds
 from cashier_app.checkout.states import IllegalTransition, check_transition
@@ -37,14 +38,19 @@ from cashier_app.domain import methods
 from cashier_app.domain.limits import SaleLimits
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.outcome import Status, from_antom_payment_status, from_antom_result
+from cashier_app.domain.payment_code import PaymentCodeError, UsedCodes
+from cashier_app.domain.payment_code import mask as mask_code
+from cashier_app.domain.payment_code import normalise as normalise_code
 from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.domain.store import StoreInfo
 from cashier_app.gateway.antom import AntomClient, Exchange
 from cashier_app.gateway.errors import (
     GatewayError,
     GatewayResultError,
     MalformedResponse,
 )
+from cashier_app.gateway.instore import SCENARIOS as in_store_scenarios
 from cashier_app.gateway.notify import verify_notification
 from cashier_app.gateway.responses import Result
 from cashier_app.gateway.signing import parse_header_time
@@ -66,6 +72,17 @@ def _exchange_detail(x: Exchange) -> dict[str, Any]:
             "verified": x.verified, "error": x.error,
             "request_time": x.request_headers.get("Request-Time", ""),
             "response_time": x.response_headers.get("response-time", "")}
+
+
+def _answered_wallet(raw: dict[str, Any]) -> str:
+    """The wallet a verified in-store answer names (paymentMethodType, or
+    pspCustomerInfo.pspName), when it is one of ours."""
+    psp = raw.get("pspCustomerInfo")
+    for value in (raw.get("paymentMethodType"),
+                  psp.get("pspName") if isinstance(psp, dict) else None):
+        if isinstance(value, str) and value in methods.CATALOG and value != "CONNECT_WALLET":
+            return value
+    return ""
 
 
 #: notifyPayment types this service settles payments from (protocol doc §9).
@@ -115,7 +132,8 @@ class CheckoutService:
                  expiry_seconds: int = 600, gateway_url: str = "", client_id: str = "",
                  redirect_url: str | None = None, sale_limits: SaleLimits | None = None,
                  clock: Callable[[], datetime] | None = None,
-                 notification_tolerance: float | None = NOTIFICATION_TOLERANCE) -> None:
+                 notification_tolerance: float | None = NOTIFICATION_TOLERANCE,
+                 store: StoreInfo | None = None) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
         self.client = client
@@ -135,6 +153,8 @@ class CheckoutService:
         self._refunds = Refunds(self)
         #: every committed change of a payment or refund (checkout/changes.py)
         self.changes = ChangeFeed()
+        self.store = store
+        self._used_codes = UsedCodes()
         self._locks: dict[str, threading.RLock] = {}
         self._locks_guard = threading.Lock()
 
@@ -177,25 +197,94 @@ class CheckoutService:
         with self._lock(prid):
             return self._send_pay(rec)
 
+    # -- in-store -----------------------------------------------------------------------
+    def create_in_store_payment(self, info: PaymentInfo, scenario: str, *,
+                                payment_code: str = "", method_type: str = "CONNECT_WALLET",
+                                policy: UpmPolicy | None = None,
+                                reference_order_id: str | None = None) -> PaymentRecord:
+        """An IN_STORE_PAYMENT sale: ``PaymentCode`` with the customer's scanned code (S
+        paid, U waiting for the customer, F refused), or ``OrderCode`` (a QR to show, as
+        online). The code is checked and refused when already used before anything is
+        journaled; only its mask is journaled, and it is never sent again."""
+        try:
+            if self.store is None:
+                raise ValueError("no store details")
+            self.store.check()
+        except ValueError as exc:
+            raise CheckoutError(f"in-store payments need the profile's store details "
+                                f"(merchant and store ids, MCCs, terminal id): {exc}") from None
+        if scenario not in in_store_scenarios:
+            raise CheckoutError(f"in-store scenario {scenario!r} is not one of "
+                                f"{', '.join(in_store_scenarios)}")
+        amount = info.validate()
+        method = methods.get(method_type)
+        if not method.accepts(amount.currency):
+            raise CheckoutError(f"{method.name_en} does not accept {amount.currency}")
+        code = ""
+        if scenario == "PaymentCode":
+            code = normalise_code(payment_code)  # PaymentCodeError names the problem
+            if code in self._used_codes:
+                raise PaymentCodeError("this payment code was already used at this till; "
+                                       "ask the customer to refresh it",
+                                       "PAYMENT_CODE_USED")
+        now = self._clock()
+        prid = new_request_id()
+        window = (policy or UpmPolicy()).window if code else timedelta(
+            seconds=self.expiry_seconds)
+        rec = PaymentRecord(
+            payment_request_id=prid, profile=self.profile, amount=amount, method=method.type,
+            status=Status.CREATED, created_at=now, updated_at=now,
+            trade_summary=info.trade_summary, reference_order_id=reference_order_id or prid,
+            expires_at=now + window, gateway_url=self.gateway_url, client_id=self.client_id,
+            scenario=scenario, masked_code=mask_code(code) if code else "")
+        self.journal.create_payment(rec)
+        self._event(prid, "journaled", {"amount": amount.decimal_str(),
+                                        "currency": amount.currency, "method": method.type,
+                                        "scenario": scenario, "code": rec.masked_code,
+                                        "expires_at": rec.expires_at})
+        self._payment_changed(rec)
+        if code:
+            self._used_codes.add(code)  # sent once, never again (not even by recovery)
+        with self._lock(prid):
+            return self._send_pay(rec, payment_code=code)
+
     def _code_still_missing(self, rec: PaymentRecord) -> bool:
         """A live payment whose code (or wallet link) never arrived in a verified answer."""
+        if rec.scenario == "PaymentCode":
+            return False  # a scanned code has no QR to fetch (and its code is never resent)
         live = rec.expires_at is None or self._clock() < rec.expires_at
         return (live and not rec.qr_payload() and not rec.deep_link()
                 and rec.status in (Status.CREATED, Status.UNKNOWN, Status.PENDING))
 
-    def _send_pay(self, rec: PaymentRecord, *, replay: bool = False) -> PaymentRecord:
+    def _send_pay(self, rec: PaymentRecord, *, replay: bool = False,
+                  payment_code: str = "") -> PaymentRecord:
         """Send (or resend: same id, identical bytes) the pay request of a journaled sale.
         ``replay``: a resend to fetch the code; an answer that the request differs from the
-        first (the notify URL of an earlier run) is no verdict, so an inquiry decides."""
+        first (the notify URL of an earlier run) is no verdict, so an inquiry decides.
+        A User-presented Mode sale is sent only with its code, i.e. once."""
         prid = rec.payment_request_id
         self._event(prid, "request", {"api": "pay", "resend": rec.status is not Status.CREATED})
         try:
             with self._calling(prid, "pay"):
-                resp = self.client.pay(
-                    prid, rec.amount, rec.method, reference_order_id=rec.reference_order_id,
-                    order_description=rec.trade_summary or self._description(rec),
-                    expiry=rec.expires_at, notify_url=self.notify_url,
-                    redirect_url=self.redirect_url)
+                if rec.in_store:
+                    assert self.store is not None and (payment_code or
+                                                       rec.scenario == "OrderCode")
+                    resp = self.client.pay_in_store(
+                        prid, rec.amount, scenario=rec.scenario, store=self.store,
+                        order_description=rec.trade_summary or self._description(rec),
+                        reference_order_id=rec.reference_order_id, method_type=rec.method,
+                        payment_code=payment_code, terminal_time=rec.created_at,
+                        # a scanned code: the till cancels at the end of its window
+                        # (best practice), the gateway's own expiry stays its default
+                        expiry=rec.expires_at if rec.scenario == "OrderCode" else None,
+                        notify_url=self.notify_url)
+                else:
+                    resp = self.client.pay(
+                        prid, rec.amount, rec.method,
+                        reference_order_id=rec.reference_order_id,
+                        order_description=rec.trade_summary or self._description(rec),
+                        expiry=rec.expires_at, notify_url=self.notify_url,
+                        redirect_url=self.redirect_url)
         except GatewayResultError as exc:
             if exc.result_status == "F" and exc.result_code == CODE_REPEAT_INCONSISTENT:
                 # "Same id, different content": an earlier attempt of this very sale may
@@ -228,6 +317,9 @@ class CheckoutService:
             changes["payment_id"] = resp.payment_id
         if outcome.status is Status.SUCCESS:
             changes["paid_at"] = self._clock()
+        wallet = _answered_wallet(resp.raw)
+        if rec.method == "CONNECT_WALLET" and wallet:
+            changes["method"] = wallet  # Alipay+ told the wallet from the customer's code
         return self._move(prid, outcome.status, "pay", **changes)
 
     def _description(self, rec: PaymentRecord) -> str:
@@ -293,6 +385,8 @@ class CheckoutService:
         now = self._clock()
         unanswered = not rec.payment_id and rec.status in (Status.CREATED, Status.UNKNOWN)
         live = rec.expires_at is None or now < rec.expires_at
+        if rec.scenario == "PaymentCode":
+            resend = False  # the customer's code is gone (never kept): scan a fresh one
         if resend and unanswered and live:
             self._event(prid, "resend", {"reason": "gateway has no record of the payment"})
             return self._send_pay(rec)

@@ -35,10 +35,28 @@ class PaymentRecord:
     code_value: str = ""
     gateway_url: str = ""
     client_id: str = ""
+    #: "" for an online Checkout Payment; for In-store (IN_STORE_PAYMENT) the scenario:
+    #: "PaymentCode" (the till scanned the customer's code) or "OrderCode" (QR shown).
+    scenario: str = ""
+    #: The customer's payment code, masked (``2812••••••••••3456``); never the code itself.
+    masked_code: str = ""
 
     @property
     def is_final(self) -> bool:
         return self.status.is_final
+
+    def __post_init__(self) -> None:
+        digits = sum(c.isdigit() for c in self.masked_code)
+        if self.masked_code and ("•" not in self.masked_code or digits > 8):
+            raise ValueError("masked_code must be a masked payment code, never the code")
+
+    @property
+    def in_store(self) -> bool:
+        return bool(self.scenario)
+
+    @property
+    def product(self) -> str:
+        return "IN_STORE_PAYMENT" if self.scenario else "CASHIER_PAYMENT"
 
     def with_changes(self, **changes: Any) -> PaymentRecord:
         return replace(self, **changes)
@@ -64,6 +82,8 @@ class PaymentRecord:
             "created_at": self.created_at.isoformat(),
             "paid_at": self.paid_at.isoformat() if self.paid_at else None,
             "profile": self.profile,
+            "product": self.product,
+            **({"scenario": self.scenario} if self.scenario else {}),
         }
 
 

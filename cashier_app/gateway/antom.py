@@ -22,8 +22,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from cashier_app import version as cashier_version
+from cashier_app.domain import payment_code
 from cashier_app.domain.money import Money
 from cashier_app.domain.net import is_loopback_host
+from cashier_app.domain.store import StoreInfo
 from cashier_app.gateway import retry
 from cashier_app.gateway.demo_keys import refuse_demo_keys
 from cashier_app.gateway.errors import (
@@ -35,6 +37,7 @@ from cashier_app.gateway.errors import (
     TransportError,
 )
 from cashier_app.gateway.exchange_log import log_exchange
+from cashier_app.gateway.instore import in_store_pay_payload
 from cashier_app.gateway.responses import (
     CancelResponse,
     InquiryResponse,
@@ -181,6 +184,23 @@ class AntomClient:
         data, result = self._call("pay", payload, in_process_ok=True)
         return PayResponse.parse(data, result)
 
+    def pay_in_store(self, payment_request_id: str, amount: Money, *, scenario: str,
+                     store: StoreInfo, order_description: str, reference_order_id: str,
+                     method_type: str = "CONNECT_WALLET", payment_code: str = "",
+                     terminal_time: datetime | None = None, expiry: datetime | None = None,
+                     notify_url: str | None = None) -> PayResponse:
+        """IN_STORE_PAYMENT (gateway/instore.py). A payment code is S at once, U while the
+        customer confirms, or F (code invalid or expired, balance, risk: raised as
+        GatewayResultError). The code is masked in every Exchange the observer sees."""
+        payload = in_store_pay_payload(
+            payment_request_id, amount, scenario=scenario, store=store,
+            order_description=order_description, reference_order_id=reference_order_id,
+            method_type=method_type, payment_code=payment_code, terminal_time=terminal_time,
+            expiry=expiry, notify_url=notify_url)
+        data, result = self._call("pay", payload, in_process_ok=True,
+                                  secrets=(payment_code,) if payment_code else ())
+        return PayResponse.parse(data, result)
+
     def inquiry_payment(self, payment_request_id: str | None = None,
                         payment_id: str | None = None) -> InquiryResponse:
         payload = _ids("inquiryPayment", paymentRequestId=payment_request_id,
@@ -251,14 +271,14 @@ class AntomClient:
         return f"AntomClient({self.base_url!r}, client_id={self.client_id!r})"
 
     # -- one call: body built once, attempts resend the same bytes ------------------------
-    def _call(self, api: str, payload: dict[str, Any], *,
-              in_process_ok: bool = False) -> tuple[dict[str, Any], Result]:
+    def _call(self, api: str, payload: dict[str, Any], *, in_process_ok: bool = False,
+              secrets: tuple[str, ...] = ()) -> tuple[dict[str, Any], Result]:
         body = encode_body(payload)
         path = self.path_for(api)
         url = urlsplit(self.base_url)._replace(path=path).geturl()
 
         def attempt(n: int) -> tuple[dict[str, Any], Result]:
-            data = self._attempt(api, url, path, body, n)
+            data = self._attempt(api, url, path, body, n, secrets)
             return data, Result.parse(data, api)
 
         return self.with_retries(api, attempt, in_process_ok=in_process_ok)
@@ -292,8 +312,8 @@ class AntomClient:
                 return value, result
             raise GatewayResultError(result.status, result.code, result.message, api)
 
-    def _attempt(self, api: str, url: str, path: str, body: bytes,
-                 attempt: int) -> dict[str, Any]:
+    def _attempt(self, api: str, url: str, path: str, body: bytes, attempt: int,
+                 secrets: tuple[str, ...] = ()) -> dict[str, Any]:
         req_time = request_time()
         headers = {
             "Content-Type": "application/json; charset=UTF-8",
@@ -343,13 +363,18 @@ class AntomClient:
             error = exc
             raise
         finally:
+            request_text = body.decode("utf-8")
+            response_text = (response.content.decode("utf-8", "replace")
+                             if response is not None else "")
+            for secret in secrets:  # a customer's payment code: shown masked only
+                request_text = payment_code.redact(request_text, secret)
+                response_text = payment_code.redact(response_text, secret)
             self._notify(Exchange(
                 api=api, method="POST", url=url, request_headers=headers,
-                request_body=body.decode("utf-8"),
+                request_body=request_text,
                 status_code=response.status_code if response is not None else None,
                 response_headers=dict(response.headers) if response is not None else {},
-                response_body=(response.content.decode("utf-8", "replace")
-                               if response is not None else ""),
+                response_body=response_text,
                 verified=verified, error=str(error) if error else "",
                 elapsed_ms=(time.perf_counter() - t0) * 1000, attempt=attempt,
                 started_at=started))

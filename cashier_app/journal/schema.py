@@ -93,7 +93,14 @@ def _v2_indexes_and_guards(db: sqlite3.Connection) -> None:
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""")
 
 
-MIGRATIONS: list[Migration] = [_v1_tables, _v2_indexes_and_guards]
+def _v3_in_store(db: sqlite3.Connection) -> None:
+    """In-store payments: the scenario (PaymentCode / OrderCode; '' online) and the
+    customer's payment code, masked only."""
+    db.execute("ALTER TABLE payments ADD COLUMN scenario TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE payments ADD COLUMN masked_code TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Migration] = [_v1_tables, _v2_indexes_and_guards, _v3_in_store]
 
 #: The version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -122,7 +122,7 @@ def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
         expires_at=from_db_time(row["expires_at"]), normal_url=row["normal_url"],
         scheme_url=row["scheme_url"], applink_url=row["applink_url"],
         code_value=row["code_value"], gateway_url=row["gateway_url"],
-        client_id=row["client_id"],
+        client_id=row["client_id"], scenario=row["scenario"], masked_code=row["masked_code"],
     )
 
 

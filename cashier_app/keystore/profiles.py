@@ -30,6 +30,7 @@ from cashier_app.domain.errors import CashierError
 from cashier_app.domain.limits import SaleLimitError, SaleLimits
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
+from cashier_app.domain.store import StoreInfo
 
 from . import atomic
 from .atomic import atomic_write
@@ -40,6 +41,12 @@ FORMAT_VERSION = 1
 SANDBOX_PROFILE = "sandbox"
 SANDBOX_CLIENT_ID = "SANDBOX_CASHIER_DEMO"
 DEFAULT_KEY_VERSION = "1"
+
+
+PRODUCT_ONLINE = "online"
+PRODUCT_IN_STORE = "in-store"
+PRODUCTS = (PRODUCT_ONLINE, PRODUCT_IN_STORE)
+STORE_FIELDS = ("merchant_mcc", "store_id", "store_name", "store_mcc", "terminal_id")
 
 
 class Environment(StrEnum):
@@ -99,6 +106,17 @@ class Profile:
     #: from this amount on the till asks before charging; None: the currency's default
     confirm_sale_minor: int | None = None
 
+    #: "online" (Checkout Payment, CASHIER_PAYMENT) or "in-store" (IN_STORE_PAYMENT: scan
+    #: the customer's code, or show an order code).
+    product: str = PRODUCT_ONLINE
+    #: In-store: the merchant category code (4 digits), the store (id, name, MCC) and this
+    #: till's terminal id, as Antom's in-store pay asks for them.
+    merchant_mcc: str = ""
+    store_id: str = ""
+    store_name: str = ""
+    store_mcc: str = ""
+    terminal_id: str = ""
+
     def sale_limits(self) -> SaleLimits:
         """The largest sale and the confirmation threshold, defaults filled in."""
         return SaleLimits.for_profile(self.currency, self.max_sale_minor,
@@ -157,9 +175,36 @@ class Profile:
             SaleLimits.for_profile(currency, self.max_sale_minor, self.confirm_sale_minor)
         except SaleLimitError as exc:
             raise ProfileError(f"profile {name!r}: {exc}") from None
-        return Profile(name, env, client_id, currency, gateway, key_version, notify, wallets,
+        product = str(self.product or PRODUCT_ONLINE).strip()
+        if product not in PRODUCTS:
+            raise ProfileError(f"profile {name!r}: product {product!r} is not one of "
+                               f"{', '.join(PRODUCTS)}")
+        store = {k: str(getattr(self, k) or "").strip() for k in STORE_FIELDS}
+        done = Profile(name, env, client_id, currency, gateway, key_version, notify, wallets,
                        merchant, dialect, merchant_id, self.max_sale_minor,
-                       self.confirm_sale_minor)
+                       self.confirm_sale_minor, product, **store)
+        if product == PRODUCT_IN_STORE:
+            if dialect != dialects.ANTOM:
+                raise ProfileError(f"profile {name!r}: in-store payments use the antom "
+                                   "dialect")
+            try:
+                done.store_info().check()
+            except ValueError as exc:
+                raise ProfileError(f"profile {name!r}: {exc}") from None
+        return done
+
+    def store_info(self) -> StoreInfo:
+        """The in-store merchant/store/terminal fields, with demo values for the embedded
+        sandbox where a field is left empty."""
+        demo = self.is_embedded_sandbox
+        return StoreInfo(
+            merchant_id=self.merchant_id or ("DEMO-MERCHANT" if demo else ""),
+            merchant_mcc=self.merchant_mcc or ("5812" if demo else ""),
+            merchant_name=self.merchant_name or ("Demo Store" if demo else ""),
+            store_id=self.store_id or ("DEMO-STORE-1" if demo else ""),
+            store_name=self.store_name or self.merchant_name or ("Demo Store" if demo else ""),
+            store_mcc=self.store_mcc or self.merchant_mcc or ("5812" if demo else ""),
+            terminal_id=self.terminal_id or ("TILL-01" if demo else ""))
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -182,7 +227,8 @@ class Profile:
         if not isinstance(wallets, list) or not all(isinstance(w, str) for w in wallets):
             raise ProfileError("wallets must be a list of paymentMethodType strings")
         for key in ("name", "environment", "client_id", "currency", "gateway_url",
-                    "key_version", "merchant_name", "dialect", "merchant_id"):
+                    "key_version", "merchant_name", "dialect", "merchant_id", "product",
+                    *STORE_FIELDS):
             if key in data and not isinstance(data[key], str):
                 raise ProfileError(f"{key} must be a string")
         if data.get("notify_url") is not None and not isinstance(data["notify_url"], str):

@@ -14,8 +14,9 @@ from html import escape
 from urllib.parse import quote
 
 from cashier_app.domain import methods
+from cashier_app.domain.payment_code import mask
 from cashier_app.sandbox import wallet
-from cashier_app.sandbox.payment_codes import CODE_LIFETIME, SCENARIOS, PaymentCode, mask
+from cashier_app.sandbox.payment_codes import CODE_LIFETIME, SCENARIOS, PaymentCode
 
 _SCENARIO_TEXT = {
     "pay": "Pays at once",

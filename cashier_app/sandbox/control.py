@@ -61,6 +61,16 @@ class SimulatorClient:
     def payment(self, payment_id: str) -> dict[str, Any]:
         return self._call("GET", f"/sandbox/payments/{payment_id}")
 
+    def payment_code(self, method_type: str, scenario: str = "pay",
+                     confirm_seconds: float | None = None) -> dict[str, Any]:
+        """A fresh in-store payment code of ``method_type``'s wallet: ``{"paymentCode",
+        "expiresAt", "paymentMethodType", "scenario"}`` (the code is a bearer credential:
+        hand it to the till, never log it)."""
+        body: dict[str, Any] = {"scenario": scenario}
+        if confirm_seconds is not None:
+            body["confirmSeconds"] = confirm_seconds
+        return self._call("POST", f"/sandbox/wallets/{method_type}/payment-code", body)
+
     # -- QA -----------------------------------------------------------------------------
     def add_fault(self, kind: str, **params: Any) -> dict[str, Any]:
         """E.g. ``add_fault("http_error", status=500, count=2)``; see sandbox.faults."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cashier_app.domain import methods
+from cashier_app.domain.payment_code import mask
 
 #: How long a wallet shows one code before refreshing it.
 CODE_LIFETIME = timedelta(seconds=60)
@@ -64,13 +65,6 @@ class PaymentCode:
     def __repr__(self) -> str:
         return (f"PaymentCode({mask(self.value)}, {self.method_type}, {self.scenario}, "
                 f"expires={self.expires})")
-
-
-def mask(code: str) -> str:
-    """A code as a receipt shows a card number: first 4 and last 4 digits only."""
-    if len(code) <= 8:
-        return "•" * len(code)
-    return f"{code[:4]}{'•' * (len(code) - 8)}{code[-4:]}"
 
 
 def digest(code: str) -> str:
