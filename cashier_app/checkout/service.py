@@ -224,9 +224,7 @@ class CheckoutService:
         if scenario == "PaymentCode":
             code = normalise_code(payment_code)  # PaymentCodeError names the problem
             if code in self._used_codes:
-                raise PaymentCodeError("this payment code was already used at this till; "
-                                       "ask the customer to refresh it",
-                                       "PAYMENT_CODE_USED")
+                raise PaymentCodeError.of("payment_code_used")
         now = self._clock()
         prid = new_request_id()
         window = (policy or UpmPolicy()).window if code else timedelta(

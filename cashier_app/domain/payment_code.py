@@ -9,6 +9,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from typing import ClassVar
+
+from cashier_app.domain.errors import CashierError
 
 #: Wallet payment codes are digit strings of 16 to 24 characters (Alipay's: 18, 25-30...).
 MIN_LENGTH = 16
@@ -16,21 +19,24 @@ MAX_LENGTH = 24
 _SEPARATORS = " -\t\u3000"  # what people (and some scanners) put between digit groups
 
 
-class PaymentCodeError(ValueError):
-    """The text is not a payment code; ``code`` is a stable error code, ``params`` the
-    values its message uses (never the code itself)."""
+class PaymentCodeError(CashierError, ValueError):
+    """The text is not a usable payment code. Its parameters never hold the code."""
 
-    def __init__(self, message: str, code: str, **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = {k: str(v) for k, v in params.items()}
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "payment_code_empty": "the payment code is empty",
+        "payment_code_not_digits": "the payment code may contain digits only",
+        "payment_code_length": "the payment code has {length} digits; wallet codes have "
+                               "{min} to {max}",
+        "payment_code_used": "this payment code was already used at this till; ask the "
+                             "customer to refresh it",
+    }
 
 
 def normalise(text: str) -> str:
     """The code's digits: separators dropped, full-width digits (from a Chinese IME or a
     pasted message) read as ASCII. Raises PaymentCodeError naming what is wrong."""
     if not isinstance(text, str):
-        raise PaymentCodeError("the payment code is empty", "PAYMENT_CODE_EMPTY")
+        raise PaymentCodeError.of("payment_code_empty")
     out = []
     for ch in text.strip():
         if ch in _SEPARATORS:
@@ -38,17 +44,14 @@ def normalise(text: str) -> str:
         if "０" <= ch <= "９":
             ch = chr(ord(ch) - ord("０") + ord("0"))
         if not ("0" <= ch <= "9"):
-            raise PaymentCodeError("the payment code may contain digits only",
-                                   "PAYMENT_CODE_NOT_DIGITS")
+            raise PaymentCodeError.of("payment_code_not_digits")
         out.append(ch)
     digits = "".join(out)
     if not digits:
-        raise PaymentCodeError("the payment code is empty", "PAYMENT_CODE_EMPTY")
+        raise PaymentCodeError.of("payment_code_empty")
     if not MIN_LENGTH <= len(digits) <= MAX_LENGTH:
-        raise PaymentCodeError(
-            f"the payment code has {len(digits)} digits; wallet codes have "
-            f"{MIN_LENGTH} to {MAX_LENGTH}", "PAYMENT_CODE_LENGTH", length=len(digits),
-            min=MIN_LENGTH, max=MAX_LENGTH)
+        raise PaymentCodeError.of("payment_code_length", length=len(digits),
+                                  min=MIN_LENGTH, max=MAX_LENGTH)
     return digits
 
 

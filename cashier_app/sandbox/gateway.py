@@ -340,7 +340,7 @@ class SandboxGateway:
     def issue_payment_code(self, method_type: str, scenario: str = "pay",
                            confirm_seconds: float = 3.0) -> PaymentCode:
         """A fresh code of ``method_type``'s wallet (60 s, usable once) that plays
-        ``scenario`` when the till sends it; PaymentCodeError names a bad field."""
+        ``scenario`` when the till sends it; CodeRequestError names a bad field."""
         return self.codes.issue(method_type, self.now(), scenario, confirm_seconds)
 
     def _confirm_act(self, payment_id: str, action: str) -> None:

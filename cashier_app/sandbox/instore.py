@@ -83,7 +83,7 @@ def pay(ctx: InStoreContext, client_id: str, body: dict[str, Any]) -> dict[str, 
                                              f"does not accept {payment.amount.currency}")
         ctx.store.add_payment(payment)
         if refused is not None:
-            ctx.store.fail(payment, now, refused.code, refused.message)
+            ctx.store.fail(payment, now, refused.result_code, refused.message)
         elif code is not None:
             _play(ctx, payment, code, now)
         return answer(ctx, payment)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cashier_app.domain import methods
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.payment_code import mask
 
 #: How long a wallet shows one code before refreshing it.
@@ -41,16 +42,20 @@ INVALID_CODE = "INVALID_CODE"
 BALANCE_CODE = "USER_BALANCE_NOT_ENOUGH"
 
 
-class PaymentCodeError(ValueError):
+class CodeRequestError(CashierError, ValueError):
     """A bad request for a code (unknown wallet or scenario, bad delay): names the field."""
 
+    layer = "sandbox"
 
-class CodeRefused(Exception):
-    """The code cannot pay: ``code`` is the Antom result code, ``message`` says why."""
 
-    def __init__(self, code: str, message: str) -> None:
+class CodeRefused(CashierError):
+    """The code cannot pay: ``result_code`` is the Antom result code, the message why."""
+
+    layer = "sandbox"
+
+    def __init__(self, result_code: str, message: str) -> None:
         super().__init__(message)
-        self.code, self.message = code, message
+        self.result_code, self.message = result_code, message
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,17 +93,17 @@ class PaymentCodeBook:
         try:
             method = methods.get(method_type)
         except methods.UnknownMethodError:
-            raise PaymentCodeError(f"paymentMethodType: {method_type!r} is not a sandbox "
+            raise CodeRequestError(f"paymentMethodType: {method_type!r} is not a sandbox "
                                    "wallet") from None
         if method.type not in _PREFIX:
-            raise PaymentCodeError(f"paymentMethodType: {method.type} has no payment code "
+            raise CodeRequestError(f"paymentMethodType: {method.type} has no payment code "
                                    "(pick the customer's own wallet)")
         if scenario not in SCENARIOS:
-            raise PaymentCodeError(f"scenario: {scenario!r} is not one of "
+            raise CodeRequestError(f"scenario: {scenario!r} is not one of "
                                    f"{', '.join(SCENARIOS)}")
         if isinstance(confirm_seconds, bool) or not isinstance(confirm_seconds, int | float) \
                 or not 0 <= confirm_seconds <= MAX_CONFIRM_SECONDS:
-            raise PaymentCodeError(f"confirmSeconds: {confirm_seconds!r} must be a number "
+            raise CodeRequestError(f"confirmSeconds: {confirm_seconds!r} must be a number "
                                    f"from 0 to {MAX_CONFIRM_SECONDS:g}")
         with self._lock:
             self._prune(now)

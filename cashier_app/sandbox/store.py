@@ -342,7 +342,8 @@ class Store:
         pay): FAIL with ``code``, notified like any final failure."""
         with self.lock:
             if p.status != PROCESSING:
-                raise StateError(f"cannot fail payment {p.payment_id}: it is {p.status}")
+                raise StateError("PROCESS_FAIL", f"cannot fail payment {p.payment_id}: it is "
+                                 f"{p.status}")
             p.closed_at = now
             self._finalise(p, FAIL, code, message)
 

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import contextlib
 import textwrap
-from typing import Any
+from typing import Any, ClassVar
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.reports.receipts import ReceiptData, receipt_lines
 from cashier_app.till.printer_config import QR_MODULE_DOTS, PrinterConfig
 
 
-class PrinterError(OSError):
+class PrinterError(CashierError):
     """The printer could not be reached or refused the job; the message says which."""
+
+    layer = "till"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "printer_not_set": "no receipt printer is set for this till",
+        "printer_unreachable": "cannot open the {connection} printer at {where}: {reason}",
+        "printer_refused": "the printer refused the receipt: {reason}",
+    }
 
 
 def open_printer(config: PrinterConfig) -> Any:
@@ -36,7 +44,7 @@ def open_printer(config: PrinterConfig) -> Any:
         elif config.connection == "file":
             p = escpos_printer.File(config.device_file)
         else:
-            raise PrinterError("no receipt printer is set for this till")
+            raise PrinterError.of("printer_not_set")
         p.open()
     except PrinterError:
         raise
@@ -44,8 +52,8 @@ def open_printer(config: PrinterConfig) -> Any:
         where = {"usb": f"USB {config.usb_vendor:04x}:{config.usb_product:04x}",
                  "serial": config.serial_device, "network": f"{config.host}:{config.port}",
                  "file": config.device_file}[config.connection]
-        raise PrinterError(f"cannot open the {config.connection} printer at {where}: "
-                           f"{exc}") from None
+        raise PrinterError.of("printer_unreachable", connection=config.connection,
+                              where=where, reason=exc) from None
     return p
 
 
@@ -126,7 +134,7 @@ def print_receipt(config: PrinterConfig, data: ReceiptData, *, order_code: str =
     except PrinterError:
         raise
     except Exception as exc:
-        raise PrinterError(f"the printer refused the receipt: {exc}") from None
+        raise PrinterError.of("printer_refused", reason=exc) from None
     finally:
         with contextlib.suppress(Exception):  # a broken link must not hide the real error
             p.close()

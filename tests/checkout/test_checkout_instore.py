@@ -127,7 +127,7 @@ def test_a_code_used_twice_is_refused_before_anything_is_sent(sandbox, svc, jour
     with pytest.raises(PaymentCodeError) as err:
         svc.create_in_store_payment(INFO, "PaymentCode", payment_code=" ".join(
             [value[:6], value[6:12], value[12:]]))  # the same code, typed in groups
-    assert err.value.code == "PAYMENT_CODE_USED" and value not in str(err.value)
+    assert err.value.code == "payment_code_used" and value not in str(err.value)
     assert len(exchanges) == sent and journal.count_payments() == before
 
 
@@ -157,8 +157,8 @@ def test_refund_and_cancel_of_an_in_store_sale(sandbox, svc):
 
 
 def test_bad_input_is_named_and_nothing_is_written(sandbox, svc, journal):
-    for text, err_code in (("", "PAYMENT_CODE_EMPTY"), ("28abc", "PAYMENT_CODE_NOT_DIGITS"),
-                           ("2812", "PAYMENT_CODE_LENGTH")):
+    for text, err_code in (("", "payment_code_empty"), ("28abc", "payment_code_not_digits"),
+                           ("2812", "payment_code_length")):
         with pytest.raises(PaymentCodeError) as err:
             svc.create_in_store_payment(INFO, "PaymentCode", payment_code=text)
         assert err.value.code == err_code
