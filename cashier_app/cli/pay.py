@@ -15,6 +15,18 @@ if TYPE_CHECKING:
     from cashier_app.gateway.signing import Signer, Verifier
 
 SIMULATIONS = ("approve", "decline", "expire")
+#: In-store (a scanned code): what the sandbox's customer does with the code it hands over;
+#: approve / decline / expire stand for pay / confirm_then_decline / expired.
+CODE_SIMULATIONS = ("pay", "confirm", "confirm_then_pay", "confirm_then_decline", "balance",
+                    "expired", "unknown")
+#: option -> help; the option's dest is the StoreInfo field.
+STORE_OPTIONS = {
+    "merchant-id": "referenceMerchantId", "merchant-mcc": "merchantMCC (4 digits)",
+    "merchant-name": "merchantName", "store-id": "store referenceStoreId",
+    "store-name": "storeName", "store-mcc": "storeMCC (4 digits)",
+    "terminal-id": "storeTerminalId of this till",
+}
+_CODE_ALIASES = {"approve": "pay", "decline": "confirm_then_decline", "expire": "expired"}
 
 
 def register(subparsers: Any) -> None:
@@ -25,11 +37,27 @@ def register(subparsers: Any) -> None:
                     "Exit status 0 only when the payment succeeded.")
     p.add_argument("--amount", required=True, help="amount as typed, e.g. 12.30")
     p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
-    p.add_argument("--method", required=True, help="paymentMethodType, e.g. ALIPAY_HK")
+    p.add_argument("--method", help="paymentMethodType, e.g. ALIPAY_HK (in-store with a "
+                   "scanned code: optional, the code names the wallet)")
+    p.add_argument("--product", choices=("online", "in-store"),
+                   help="online Checkout Payment or In-store (default: the profile's)")
+    p.add_argument("--scenario", choices=("PaymentCode", "OrderCode"),
+                   help="in-store: scan the customer's code (default) or show an order code")
+    p.add_argument("--payment-code", metavar="CODE",
+                   help="in-store: the customer's payment code as scanned; '-' reads it from "
+                        "standard input (keeps it out of the process list)")
     p.add_argument("--summary", default="", help="trade summary / order description")
     add_gateway_options(p)
-    p.add_argument("--simulate", choices=SIMULATIONS,
-                   help="play the payer on a sandbox after the payment is created")
+    store = p.add_argument_group(
+        "in-store store details", "what Antom's in-store pay asks for; default: the "
+        "profile's (the embedded sandbox has demo values)")
+    for flag, what in STORE_OPTIONS.items():
+        store.add_argument(f"--{flag}", metavar="TEXT", help=what)
+    p.add_argument("--simulate", choices=SIMULATIONS + CODE_SIMULATIONS,
+                   help="play the payer on a sandbox: approve/decline/expire after the "
+                        "payment is created; in-store, draw the customer's code from the "
+                        "sandbox, playing pay, confirm_then_pay, confirm_then_decline, "
+                        "balance, expired or unknown")
     p.add_argument("--timeout", metavar="S", help="give up (and cancel) after S seconds")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.add_argument("--timings", action="store_true",
@@ -55,6 +83,8 @@ def _outcome(rec: PaymentRecord) -> dict[str, Any]:
     out.update({"result_message": rec.result_message, "trade_summary": rec.trade_summary,
                 "expires_at": rec.expires_at.isoformat() if rec.expires_at else None,
                 "gateway_url": rec.gateway_url, "client_id": rec.client_id})
+    if rec.masked_code:
+        out["payment_code"] = rec.masked_code  # masked: never the code itself
     return out
 
 
@@ -74,6 +104,17 @@ def run(args: argparse.Namespace) -> int:
         amount = Money.parse(args.amount, currency)
     except MoneyError as exc:
         raise CliError(f"--amount: {exc}") from None
+    product = args.product
+    if product is None and (args.payment_code or args.scenario):
+        product = "in-store"
+    if product == "in-store" or (product is None and _profile_product(args) == "in-store"):
+        return _pay_in_store(args, amount, _timeout(args.timeout))
+    if args.payment_code or args.scenario:
+        raise CliError("--payment-code and --scenario are for --product in-store")
+    if args.simulate in CODE_SIMULATIONS:
+        raise CliError(f"--simulate {args.simulate} is for --product in-store")
+    if not args.method:
+        raise CliError("--method is required (e.g. ALIPAY_HK)")
     try:
         method = methods.get(args.method)
     except methods.UnknownMethodError as exc:
@@ -90,9 +131,41 @@ def run(args: argparse.Namespace) -> int:
     return _pay(args, amount, method.type, gateway, timeout)
 
 
+def _services(args: argparse.Namespace,
+              gateway: tuple[str, str, Signer, Verifier] | None) -> Any:
+    from cashier_app.app import build_services
+    from cashier_app.journal import JournalError
+
+    phases = args.phases
+    try:
+        if gateway is None:
+            return build_services(args.profile, phases=phases)
+        url, client_id, signer, verifier = gateway
+        return build_services(gateway_url=url, client_id=client_id, signer=signer,
+                              verifier=verifier, phases=phases,
+                              dialect=getattr(args, "dialect", None))
+    except JournalError as exc:
+        raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _profile_product(args: argparse.Namespace) -> str:
+    """The product of the profile this run would use (explicit gateways: online)."""
+    if getattr(args, "gateway", None):
+        return "online"
+    from cashier_app.keystore.profiles import ProfileError, ProfileStore
+
+    try:
+        store = ProfileStore()
+        profile = store.resolve(args.profile) if args.profile else store.active()
+    except (ProfileError, OSError):
+        return "online"
+    return str(profile.product)
+
+
 def _pay(args: argparse.Namespace, amount: Any, method_type: str,
          gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
-    from cashier_app.app import build_services
     from cashier_app.checkout.errors import CheckoutError
     from cashier_app.domain.money import MoneyError
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
@@ -100,17 +173,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
 
     phases = args.phases
     phases.lap("checks")
-    try:
-        if gateway is None:
-            services = build_services(args.profile, phases=phases)
-        else:
-            url, client_id, signer, verifier = gateway
-            services = build_services(gateway_url=url, client_id=client_id, signer=signer,
-                                      verifier=verifier, phases=phases, dialect=args.dialect)
-    except JournalError as exc:
-        raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
+    services = _services(args, gateway)
     phases.lap("services")
     with services:
         checkout = services.checkout
@@ -143,6 +206,123 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
     phases.lap("shutdown")
     _print(args, rec)
     return 0 if rec.status.value == "SUCCESS" else 1
+
+
+def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) -> int:
+    """An IN_STORE_PAYMENT: the customer's code (given, read from stdin, or drawn from the
+    sandbox with --simulate) under Antom's User-presented Mode best practice, or an
+    order code to show. The code is never printed; the outcome shows it masked."""
+    from cashier_app.checkout.errors import CheckoutError
+    from cashier_app.checkout.instore import UpmPolicy
+    from cashier_app.domain import methods
+    from cashier_app.domain.payment_code import PaymentCodeError
+    from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
+    from cashier_app.journal import JournalError
+
+    scenario = args.scenario or "PaymentCode"
+    method_type = "CONNECT_WALLET"
+    if args.method:
+        try:
+            method_type = methods.get(args.method).type
+        except methods.UnknownMethodError as exc:
+            raise CliError(f"--method: {exc}") from None
+    if scenario == "OrderCode":
+        if args.payment_code:
+            raise CliError("--payment-code is for --scenario PaymentCode (the till scans "
+                           "the customer's code)")
+        if args.simulate in CODE_SIMULATIONS:
+            raise CliError(f"--simulate {args.simulate} is for a scanned code; an order "
+                           "code takes approve, decline or expire")
+    elif args.payment_code and args.simulate:
+        raise CliError("give either --payment-code or --simulate (which draws a code from "
+                       "the sandbox), not both")
+    elif not args.payment_code and not args.simulate:
+        raise CliError("--payment-code CODE is required (or --simulate SCENARIO on a "
+                       "sandbox)")
+    code = args.payment_code or ""
+    if code == "-":
+        code = sys.stdin.readline().strip()
+    if len(args.summary) > 256:
+        raise CliError("--summary is longer than 256 characters")
+    gateway = gateway_from_args(args)
+    if args.simulate and gateway is not None and not gateway[0].startswith("http://"):
+        raise CliError("--simulate needs a sandbox gateway (http:// on loopback)")
+    policy = UpmPolicy()
+    services = _services(args, gateway)
+    with services:
+        checkout = services.checkout
+        given = {flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
+                 for flag in STORE_OPTIONS if getattr(args, flag.replace("-", "_"))}
+        if given:
+            from dataclasses import replace
+
+            checkout.store = replace(services.profile.store_info(), **given)
+        _recover_earlier_runs(services)
+        if scenario == "PaymentCode" and args.simulate:
+            wallet = method_type if method_type != "CONNECT_WALLET" else _wallet_for(
+                amount.currency)
+            code = _draw_code(services, gateway, wallet,
+                              _CODE_ALIASES.get(args.simulate, args.simulate))
+        try:
+            rec = checkout.create_in_store_payment(
+                PaymentInfo(amount.value, amount.currency, args.summary), scenario,
+                payment_code=code, method_type=method_type, policy=policy)
+        except PaymentCodeError as exc:
+            raise CliError(f"--payment-code: {exc}") from None
+        except (PaymentKitError, CheckoutError) as exc:
+            raise CliError(str(exc)) from None
+        except JournalError as exc:
+            raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
+        finally:
+            code = ""  # a bearer credential: gone as soon as it was sent
+        if rec.scenario == "OrderCode" and rec.code_value and not args.simulate:
+            print(f"show the customer the order code: {rec.code_value}", file=sys.stderr)
+        elif not rec.is_final:
+            print("waiting for the customer to confirm in the wallet", file=sys.stderr)
+        try:
+            if args.simulate in SIMULATIONS and scenario == "OrderCode" and rec.payment_id:
+                _simulate(services, gateway, args.simulate, rec.payment_id)
+            poll = policy.poll_policy() if scenario == "PaymentCode" else None
+            rec = checkout.run_to_completion(rec.payment_request_id, policy=poll,
+                                             timeout=timeout)
+        except KeyboardInterrupt:
+            try:
+                rec = checkout.cancel(rec.payment_request_id)
+            except CheckoutError as exc:
+                print(f"cancel failed: {exc}", file=sys.stderr)
+                rec = checkout.get(rec.payment_request_id)
+            _print(args, rec)
+            return 130
+        _print(args, rec)
+        return 0 if rec.status.value == "SUCCESS" else 1
+
+
+def _wallet_for(currency: str) -> str:
+    """The sandbox wallet whose code --simulate draws when --method is not given."""
+    from cashier_app.domain import methods
+
+    wallets = [m for m in methods.methods_for(currency) if m.type != "CONNECT_WALLET"]
+    for m in wallets:  # the wallet of the currency's home first (HKD: AlipayHK)
+        if m.currencies[0] == currency:
+            return m.type
+    if wallets:
+        return wallets[0].type
+    raise CliError(f"--simulate: no sandbox wallet takes {currency}; give --method")
+
+
+def _draw_code(services: Any, gateway: tuple[str, str, Signer, Verifier] | None,
+               wallet: str, scenario: str) -> str:
+    from cashier_app.sandbox.control import SimulatorClient, SimulatorError
+
+    simulator = services.simulator if gateway is None else SimulatorClient(gateway[0])
+    if simulator is None and services.profile.gateway_url.startswith("http://"):
+        simulator = SimulatorClient(services.profile.gateway_url)
+    if simulator is None:
+        raise CliError("--simulate needs a sandbox gateway")
+    try:
+        return str(simulator.payment_code(wallet, scenario)["paymentCode"])
+    except (SimulatorError, KeyError) as exc:
+        raise CliError(f"--simulate: the sandbox gave no payment code: {exc}") from None
 
 
 def _recover_earlier_runs(services: Any) -> None:

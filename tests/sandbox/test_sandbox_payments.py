@@ -46,7 +46,7 @@ def test_pay_answer_shape(client, sandbox):
 
 
 @pytest.mark.parametrize(("change", "code", "words"), [
-    ({"productCode": "IN_STORE_PAYMENT"}, "PARAM_ILLEGAL", "productCode"),
+    ({"productCode": "AGREEMENT_PAYMENT"}, "PARAM_ILLEGAL", "productCode"),  # in-store: own file
     ({"paymentRequestId": "x" * 65}, "PARAM_ILLEGAL", "paymentRequestId"),
     ({"paymentRequestId": ""}, "PARAM_ILLEGAL", "paymentRequestId is required"),
     ({"paymentAmount": {"currency": "HKD", "value": 1230}}, "PARAM_ILLEGAL", "string"),
