@@ -99,7 +99,9 @@ def run_create(args: argparse.Namespace) -> int:
         else (args.gateway or "")
     profile = Profile(args.name, env, args.client_id, currency, gateway,
                       args.key_version, args.notify_url or None, wallets,
-                      args.merchant_name or "", args.dialect, args.merchant_id or "")
+                      args.merchant_name or "", args.dialect, args.merchant_id or "",
+                      args.product, args.merchant_mcc, args.store_id, args.store_name,
+                      args.store_mcc, args.terminal_id)
     store = _store()
     saved = store.save(profile, replace_existing=args.replace)
     if args.use:
@@ -178,7 +180,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--dialect", choices=("antom", "alipayhk"), default="antom",
                    help="wire dialect: antom (AMS v1, default) or alipayhk (legacy envelope "
                         "alipay.intl.acquiring.cashier.wap.pay; HKD, AlipayHK only)")
-    p.add_argument("--merchant-id", default="", help="AlipayHK merchantId (alipayhk dialect)")
+    p.add_argument("--merchant-id", default="", help="AlipayHK merchantId (alipayhk dialect); "
+                   "in-store: referenceMerchantId")
+    p.add_argument("--product", choices=("online", "in-store"), default="online",
+                   help="online Checkout Payment (default) or In-store payments")
+    for flag, what in (("merchant-mcc", "in-store: merchantMCC (4 digits)"),
+                       ("store-id", "in-store: store referenceStoreId"),
+                       ("store-name", "in-store: storeName"),
+                       ("store-mcc", "in-store: storeMCC (4 digits)"),
+                       ("terminal-id", "in-store: storeTerminalId of this till")):
+        p.add_argument(f"--{flag}", default="", help=what)
     p.add_argument("--use", action="store_true", help="make it the active profile")
     p.add_argument("--replace", action="store_true", help="update an existing profile")
     p.set_defaults(run=run_create)

@@ -34,6 +34,7 @@ from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.pages.picker_page import PickerPage
 from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
 from cashier_app.ui.pages.result_page import ResultPage
+from cashier_app.ui.pages.scan_page import ScanPage
 from cashier_app.ui.pages.starting_page import StartingPage
 from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.console import install_qa_console
@@ -111,8 +112,9 @@ class MainWindow(QMainWindow):
         self.picker_page = PickerPage(self)
         self.redirect_page = RedirectPage(self, opener=opener)
         self.result_page = ResultPage(self)
+        self.scan_page = ScanPage(self)
         for page in (self.starting_page, self.order_page, self.picker_page,
-                     self.redirect_page, self.result_page):
+                     self.redirect_page, self.result_page, self.scan_page):
             self.stack.addWidget(page)
         self.banner = QLabel(self)
         self.banner.setObjectName("recoveryBanner")
@@ -225,7 +227,8 @@ class MainWindow(QMainWindow):
         self._drop_journal_watch()
         self.journal_watch = JournalWatch(services.checkout, self)
         self.flow = SaleFlow(services, self.tasks, self.stack, self.order_page,
-                             self.picker_page, self.redirect_page, self.result_page, self)
+                             self.picker_page, self.redirect_page, self.result_page, self,
+                             scan=self.scan_page)
         self.flow.follow_journal(self.journal_watch)
         self.flow.stage_changed.connect(self._on_flow_stage_changed)
         self._show_profile(services)

@@ -16,10 +16,12 @@ from cashier_app.domain import payment_kit as pk
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.instore_flow import InStoreFlow
 from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.pages.picker_page import PickerPage
 from cashier_app.ui.pages.redirect_page import TONE_INFO, TONE_WARNING, RedirectPage
 from cashier_app.ui.pages.result_page import ResultPage
+from cashier_app.ui.pages.scan_page import ScanPage
 from cashier_app.ui.payment_poller import PaymentPoller
 from cashier_app.ui.result_actions import ResultActions
 from cashier_app.ui.tasks import TaskRunner
@@ -42,13 +44,16 @@ class SaleFlow(QObject):
 
     def __init__(self, services, tasks: TaskRunner, stack: QStackedWidget, order: OrderPage,
                  picker: PickerPage, redirect: RedirectPage, result: ResultPage,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, scan: ScanPage | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.stack = services, tasks, stack
         self.order, self.picker, self.redirect, self.result = order, picker, redirect, result
         self.display = None  #: the CustomerDisplay, when one is open
         self._watch = None  #: the JournalWatch this flow follows (follow_journal)
         self.poller = PaymentPoller(services.checkout, tasks, group="sale", parent=self)
+        #: In-store: the till scans the customer's code (ui/instore_flow.py does that part).
+        self.in_store = InStoreFlow(self, scan) if scan is not None else None
+        picker.set_in_store(self.in_store is not None and self.in_store.enabled)
         self._info: PaymentInfo | None = None
         self._reference = ""
         self._t_confirm = 0.0
@@ -111,6 +116,8 @@ class SaleFlow(QObject):
             self._watch = None
         self._autopay_poll.stop()
         self.poller.stop()
+        if self.in_store is not None:
+            self.in_store.detach()
         self.tasks.cancel("sale")
         for signal, slot in ((self.order.order_submitted, self._on_order_submitted),
                              (self.picker.method_confirmed, self._on_picker_method_confirmed),
@@ -139,11 +146,13 @@ class SaleFlow(QObject):
 
     def in_progress(self) -> bool:
         """A sale is between Charge and its result (other screens must wait)."""
-        return self.stage in ("picker", "redirect")
+        return self.stage in ("picker", "redirect", "scan")
 
     @Slot()
     def new_sale(self) -> None:
         self.poller.stop()
+        if self.in_store is not None:
+            self.in_store.poller.stop()
         self.tasks.cancel("sale")
         self.order.reset()
         self._mirror("show_idle")
@@ -197,6 +206,12 @@ class SaleFlow(QObject):
     @Slot(object, object)
     def _on_picker_method_confirmed(self, session, picker_result) -> None:
         self._t_confirm = time.perf_counter()
+        if self.in_store is not None and self.in_store.enabled:  # an order code to show
+            self.tasks.run("sale:create", self.in_store.order_code, session.info,
+                           picker_result.selected_payment_type, self._reference or None,
+                           on_done=self._on_payment_created,
+                           on_error=lambda exc: self._on_create_failed(session, exc))
+            return
         self.tasks.run("sale:create", self.services.paykit.start_payment, session,
                        picker_result, self._reference or None,
                        on_done=self._on_payment_created,

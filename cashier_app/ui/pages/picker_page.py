@@ -20,9 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.methods import PaymentMethod
 from cashier_app.domain.payment_kit import PaymentKitError
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.widgets.method_tile import MethodTile
+
+#: The picker's first row for an in-store profile: not a wallet, the till's scanner.
+SCAN_CODE = "SCAN_CODE"
+_SCAN_METHOD = PaymentMethod(SCAN_CODE, "Scan the customer's code", "扫描顾客付款码", "multi",
+                             (), "#2F3B52", False, "⌗")
 
 
 class PickerPage(QWidget):
@@ -33,11 +39,17 @@ class PickerPage(QWidget):
         picker_cancelled(object session, object error): closed with Back or Escape;
             ``error.code`` is 1001930000 (the sale goes back to the order page).
         selection_changed(str method_type): the highlighted wallet changed.
+        scan_requested(object session): in-store, Confirm on "Scan the customer's code"
+            (the session stays open: the payment is made from the scanned code).
+
+    For an in-store profile (``set_in_store(True)``) the list starts with "Scan the
+    customer's code" (``methodTile_SCAN_CODE``), then the wallets that show an order code.
     """
 
     method_confirmed = Signal(object, object)
     picker_cancelled = Signal(object, object)
     selection_changed = Signal(str)
+    scan_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +57,7 @@ class PickerPage(QWidget):
         self.session = None
         self._tiles: list[MethodTile] = []
         self._selected = ""
+        self.in_store = False
 
         self.merchant_label = QLabel(self)
         self.merchant_label.setProperty("role", "merchant")
@@ -148,8 +161,14 @@ class PickerPage(QWidget):
         self._populate(session.methods)
         self.show_error("")
         self.set_busy(False)
-        self.select(session.methods[0].type if session.methods else "")
+        first = SCAN_CODE if self.in_store else (
+            session.methods[0].type if session.methods else "")
+        self.select(first)
         self.setFocus()
+
+    def set_in_store(self, in_store: bool) -> None:
+        """Offer "Scan the customer's code" first (an In-store profile)."""
+        self.in_store = in_store
 
     def selected_type(self) -> str:
         return self._selected
@@ -179,6 +198,9 @@ class PickerPage(QWidget):
         """Resolve the picker with the selected wallet (``session.confirm``)."""
         if self.session is None or not self.confirm_button.isEnabled() or not self._selected:
             return
+        if self._selected == SCAN_CODE:
+            self.scan_requested.emit(self.session)
+            return
         try:
             result = self.session.confirm(self._selected)
         except PaymentKitError as exc:
@@ -202,6 +224,13 @@ class PickerPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self._tiles = []
+        if self.in_store:
+            tile = MethodTile(_SCAN_METHOD, self.method_list)
+            tile.detail_label.setText(self.tr("Scan the barcode or QR in the customer's "
+                                              "wallet"))
+            tile.clicked.connect(self._on_tile_clicked)
+            self._tiles.append(tile)
+            self._list_layout.addWidget(tile)
         own = [m for m in methods if not m.alipay_plus]
         partners = [m for m in methods if m.alipay_plus]
         for method in own:

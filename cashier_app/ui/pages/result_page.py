@@ -20,6 +20,7 @@ from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.ui.i18n import current_language
+from cashier_app.ui.pages.scan_page import scenario_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
 
@@ -179,6 +180,8 @@ class ResultPage(QWidget):
                 (self.tr("Payment id"), record.payment_id or "—"),
                 (self.tr("Order"), record.reference_order_id or "—"),
                 (self.tr("Time"), self._time(record.paid_at or record.updated_at))]
+        if record.in_store:
+            rows.insert(1, (self.tr("Paid with"), scenario_text(record)))
         small = fill(self.tr("Result code: %1"), record.result_code or
                                                    record.status.value)
         small += "  ·  " + self.tr("Alipay client: %1").replace(

@@ -1,0 +1,125 @@
+"""The in-store part of a sale: picker -> scan page -> (paid | waiting | refused) -> result.
+
+User-presented Mode as Antom's best practice has it (checkout/instore.py): the scanned code
+is charged at once (S: paid); U is inquired every 3 s by a poller built on
+``UpmPolicy().poll_policy()`` and cancelled at the end of the sale's window; F shows the
+reason with Scan again. The code goes from the scan page straight to the worker thread
+and is not kept anywhere here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from cashier_app.checkout.instore import UpmPolicy
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.payment_kit import PaymentInfo
+from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.pages.scan_page import ScanPage
+from cashier_app.ui.payment_poller import PaymentPoller
+from cashier_app.ui.text import error_text
+
+if TYPE_CHECKING:
+    from cashier_app.ui.sale_flow import SaleFlow
+
+
+class InStoreFlow(QObject):
+    """Owns the scan page's side of a sale for :class:`SaleFlow`."""
+
+    def __init__(self, flow: SaleFlow, scan: ScanPage) -> None:
+        super().__init__(flow)
+        self.flow, self.scan = flow, scan
+        self.policy = UpmPolicy()
+        checkout = flow.services.checkout
+        self.poller = PaymentPoller(checkout, flow.tasks, group="sale",
+                                    policy=self.policy.poll_policy(), parent=self)
+        self._session = None
+        self._connections = (
+            (flow.picker.scan_requested, self._on_picker_scan_requested),
+            (scan.code_submitted, self._on_scan_code_submitted),
+            (scan.back_requested, self._on_scan_back_requested),
+            (scan.cancel_requested, self._on_scan_cancel_requested),
+            (scan.new_sale_requested, flow.new_sale),
+            (self.poller.payment_settled, self._on_poller_payment_settled),
+            (self.poller.record_updated, self._on_poller_record_updated),
+        )
+        for signal, slot in self._connections:
+            signal.connect(slot)
+
+    @property
+    def enabled(self) -> bool:
+        """The profile sells In-store (scan the customer's code, or show an order code)."""
+        return getattr(self.flow.services.profile, "product", "online") == "in-store"
+
+    def detach(self) -> None:
+        self.poller.stop()
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+
+    # -- worker side --------------------------------------------------------------------
+    def order_code(self, info: PaymentInfo, method_type: str, reference: str | None
+                   ) -> PaymentRecord:
+        """An in-store Order Code sale for the picked wallet (shown like an online QR)."""
+        return self.flow.services.checkout.create_in_store_payment(
+            info, "OrderCode", method_type=method_type, reference_order_id=reference)
+
+    def _charge(self, info: PaymentInfo, code: str, reference: str | None) -> PaymentRecord:
+        return self.flow.services.checkout.create_in_store_payment(
+            info, "PaymentCode", payment_code=code, policy=self.policy,
+            reference_order_id=reference)
+
+    # -- slots ----------------------------------------------------------------------------
+    @Slot(object)
+    def _on_picker_scan_requested(self, session) -> None:
+        self._session = session
+        self.scan.start(session.money)
+        self.flow._go("scan", self.scan)
+
+    @Slot(str, bool)
+    def _on_scan_code_submitted(self, code: str, scanned: bool) -> None:
+        session = self._session
+        if session is None:
+            return
+        self.flow.tasks.run("sale:scan", self._charge, session.info, code,
+                            self.flow._reference or None, on_done=self._on_charged,
+                            on_error=self._on_charge_failed)
+
+    def _on_charged(self, record: PaymentRecord) -> None:
+        if record.status is Status.SUCCESS:
+            self.flow._show_result(record)
+        elif record.is_final:
+            self.scan.show_failure(record)
+        else:  # U (the customer confirms in the wallet) or no answer yet: inquire
+            self.scan.show_waiting(record)
+            self.poller.start(record)
+
+    def _on_charge_failed(self, exc: BaseException) -> None:
+        self.scan.show_error(error_text(exc))
+
+    @Slot(object)
+    def _on_poller_record_updated(self, record: PaymentRecord) -> None:
+        if not record.is_final:
+            self.scan.show_waiting(record)
+
+    @Slot(object)
+    def _on_poller_payment_settled(self, record: PaymentRecord) -> None:
+        self.poller.stop()
+        if record.status is Status.SUCCESS:
+            self.flow._show_result(record)
+        else:
+            self.scan.show_failure(record)
+
+    @Slot()
+    def _on_scan_back_requested(self) -> None:
+        if self._session is not None:
+            self.flow.picker.open_session(self._session)
+            self.flow._go("picker", self.flow.picker)
+
+    @Slot(object)
+    def _on_scan_cancel_requested(self, record: PaymentRecord) -> None:
+        self.poller.stop()
+        self.flow.tasks.run("sale:cancel", self.flow.services.checkout.cancel,
+                            record.payment_request_id, on_done=self._on_poller_payment_settled,
+                            on_error=lambda exc: self.scan.show_error(error_text(exc)))

@@ -1,0 +1,294 @@
+"""The in-store scan page: take the customer's payment code from the barcode scanner (a
+keyboard-wedge burst), from the keyboard, or pasted; then show the payment's progress
+(paid, waiting for the customer to confirm, refused with the reason and Scan again).
+
+The code is a bearer credential: the field echoes bullets, the page shows only its mask,
+and the field is cleared as soon as the code is handed to the checkout.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.checkout.instore import FailureReason, failure_reason
+from cashier_app.domain.money import Money
+from cashier_app.domain.payment_code import MAX_LENGTH, mask
+from cashier_app.domain.records import PaymentRecord
+from cashier_app.till.wedge_filter import WedgeScannerFilter
+from cashier_app.ui.resources import icon_pixmap
+from cashier_app.ui.text import fill
+
+TONE_INFO, TONE_WARNING, TONE_ERROR, TONE_DONE = "info", "warning", "error", "done"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InStore", text)
+
+
+def reason_text(record: PaymentRecord) -> str:
+    """Why a scanned code did not pay, in the operator's language."""
+    reason = failure_reason(record.result_code)
+    return {
+        FailureReason.CODE: _tr("The payment code is invalid or has expired. Ask the "
+                                "customer to refresh it and scan again."),
+        FailureReason.BALANCE: _tr("The customer's wallet balance is not enough."),
+        FailureReason.RISK: _tr("The wallet's risk control refused this payment."),
+        FailureReason.LIMIT: _tr("The payment is over the customer's wallet limit."),
+        FailureReason.DECLINED: _tr("The customer declined the payment in the wallet."),
+        FailureReason.WALLET: _tr("This wallet cannot pay here (wallet or currency not "
+                                  "accepted)."),
+        FailureReason.TIMEOUT: _tr("The customer did not confirm in time; the payment was "
+                                   "cancelled."),
+    }.get(reason, fill(_tr("The payment did not go through (%1)."),
+                       record.result_code or record.status.value))
+
+
+def scenario_text(record: PaymentRecord) -> str:
+    """How an in-store sale was paid, for result, history and receipts ("" online)."""
+    if record.scenario == "PaymentCode":
+        return fill(_tr("In-store · scanned code %1"), record.masked_code or "—")
+    if record.scenario == "OrderCode":
+        return _tr("In-store · order code")
+    return ""
+
+
+class ScanPage(QWidget):
+    """objectName ``scanPage``.
+
+    Signals:
+        code_submitted(str code, bool scanned): a code to charge (scanned: by the wedge
+            scanner, else typed or pasted). The page has already cleared its field.
+        back_requested(): back to the picker (nothing was sent).
+        cancel_requested(object record): cancel the payment waiting for the customer.
+        new_sale_requested(): give up on this sale after a refused code.
+    """
+
+    code_submitted = Signal(str, bool)
+    back_requested = Signal()
+    cancel_requested = Signal(object)
+    new_sale_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanPage")
+        self.record: PaymentRecord | None = None
+        self._busy = False
+
+        self.icon = QLabel(self)
+        self.icon.setPixmap(icon_pixmap("scan_code", 72))
+        self.title = QLabel(self)
+        self.title.setProperty("role", "heading")
+        self.amount_label = QLabel(self)
+        self.amount_label.setObjectName("scanAmount")
+        self.amount_label.setProperty("role", "amount")
+        self.hint = QLabel(self)
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("paymentCodeEdit")
+        self.code_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code_edit.setMaxLength(MAX_LENGTH + 8)  # room for spaces between groups
+        self.code_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
+                                           | Qt.InputMethodHint.ImhSensitiveData)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("paymentCodePreview")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("scanStatus")
+        self.status_label.setWordWrap(True)
+        self.submit_button = QPushButton(self)
+        self.submit_button.setObjectName("scanSubmitButton")
+        self.submit_button.setProperty("role", "primary")
+        self.submit_button.setMinimumHeight(52)
+        self.again_button = QPushButton(self)
+        self.again_button.setObjectName("scanAgainButton")
+        self.again_button.setProperty("role", "primary")
+        self.again_button.setMinimumHeight(52)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("scanCancelButton")
+        self.cancel_button.setProperty("role", "danger")
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("scanBackButton")
+        self.new_sale_button = QPushButton(self)
+        self.new_sale_button.setObjectName("scanNewSaleButton")
+
+        self.scanner = WedgeScannerFilter(self)
+        for widget in (self.code_edit, self.submit_button, self.again_button,
+                       self.back_button, self):
+            self.scanner.watch(widget)
+        self.scanner.code_scanned.connect(self._on_scanner_code_scanned)
+        self.code_edit.textChanged.connect(self._on_code_edit_text_changed)
+        self.code_edit.returnPressed.connect(self.submit)
+        self.submit_button.clicked.connect(self.submit)
+        self.again_button.clicked.connect(self.scan_again)
+        self.back_button.clicked.connect(self._on_back_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.new_sale_button.clicked.connect(self.new_sale_requested)
+        self._build_layout()
+        self.retranslate()
+        self.scan_again()
+
+    def _build_layout(self) -> None:
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        top = QHBoxLayout()
+        top.setSpacing(18)
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        heading.addWidget(self.title)
+        heading.addWidget(self.amount_label)
+        heading.addWidget(self.hint)
+        top.addLayout(heading, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.new_sale_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.submit_button)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(28, 24, 28, 24)
+        box.setSpacing(14)
+        box.addLayout(top)
+        box.addSpacing(8)
+        box.addWidget(self.code_edit)
+        box.addWidget(self.preview)
+        box.addWidget(self.status_label)
+        box.addStretch(1)
+        box.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.addWidget(card)
+        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def retranslate(self) -> None:
+        self.title.setText(_tr("Scan the customer's payment code"))
+        self.hint.setText(_tr("Point the scanner at the barcode or QR in the customer's "
+                              "wallet. You can also type or paste the code and press Enter."))
+        self.code_edit.setPlaceholderText(_tr("Payment code"))
+        self.submit_button.setText(_tr("Charge"))
+        self.again_button.setText(_tr("Scan again"))
+        self.cancel_button.setText(_tr("Cancel payment"))
+        self.back_button.setText(_tr("Back"))
+        self.new_sale_button.setText(_tr("New sale"))
+
+    # -- API ----------------------------------------------------------------------------
+    def start(self, amount: Money) -> None:
+        """A new sale waiting for the customer's code."""
+        self.amount_label.setText(amount.display())
+        self.scan_again()
+
+    @Slot()
+    def scan_again(self) -> None:
+        """Ready for a (new) code: empty field, focus on it."""
+        self.record = None
+        self._busy = False
+        self.code_edit.clear()
+        self.code_edit.setEnabled(True)
+        self.code_edit.show()
+        self.preview.show()
+        self.submit_button.show()
+        self.submit_button.setEnabled(True)
+        self.back_button.show()
+        for widget in (self.again_button, self.cancel_button, self.new_sale_button):
+            widget.hide()
+        self.set_status(_tr("Waiting for the code…"), TONE_INFO)
+        self.code_edit.setFocus()
+
+    def set_busy(self) -> None:
+        """The code is on its way to the gateway."""
+        self._busy = True
+        self.code_edit.setEnabled(False)
+        self.submit_button.setEnabled(False)
+        self.back_button.hide()
+        self.set_status(_tr("Charging the customer's wallet…"), TONE_INFO)
+
+    def show_waiting(self, record: PaymentRecord) -> None:
+        """U: the customer confirms in the wallet; the checkout inquires meanwhile."""
+        self.record = record
+        self._busy = True
+        self.code_edit.hide()
+        self.submit_button.hide()
+        self.back_button.hide()
+        self.preview.setText(record.masked_code)
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.set_status(_tr("Waiting for the customer to confirm in the wallet…"), TONE_INFO)
+
+    def show_failure(self, record: PaymentRecord) -> None:
+        """F (or no answer in time): the reason, and Scan again."""
+        self.record = record
+        self._show_refused(reason_text(record), record.masked_code)
+
+    def show_error(self, message: str) -> None:
+        """The code was refused before anything was sent (bad form, already used)."""
+        self._show_refused(message, "")
+
+    def set_status(self, text: str, tone: str = TONE_INFO) -> None:
+        self.status_label.setText(text)
+        self.status_label.setProperty("tone", tone)
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+
+    @Slot()
+    def submit(self) -> None:
+        """Charge the code in the field (typed or pasted)."""
+        self._hand_over(self.code_edit.text(), scanned=False)
+
+    # -- helpers ------------------------------------------------------------------------
+    def _show_refused(self, message: str, masked: str) -> None:
+        self._busy = False
+        self.code_edit.clear()
+        self.code_edit.hide()
+        self.submit_button.hide()
+        self.cancel_button.hide()
+        self.back_button.show()
+        self.preview.setText(masked)
+        self.again_button.show()
+        self.new_sale_button.show()
+        self.set_status(message, TONE_ERROR)
+        self.again_button.setFocus()
+
+    def _hand_over(self, text: str, *, scanned: bool) -> None:
+        if self._busy or not text.strip():
+            return
+        self.code_edit.clear()  # the page keeps no copy of the code
+        self.preview.setText("")
+        self.set_busy()
+        self.code_submitted.emit(text, scanned)
+
+    @Slot(str)
+    def _on_scanner_code_scanned(self, code: str) -> None:
+        if not self._busy and not self.code_edit.isVisible():
+            self.scan_again()  # a new scan after a refusal is the Scan again
+        self._hand_over(code, scanned=True)
+
+    @Slot(str)
+    def _on_code_edit_text_changed(self, text: str) -> None:
+        digits = "".join(c for c in text if c.isdigit() or "０" <= c <= "９")
+        self.preview.setText(
+            fill(_tr("%1  (%2 digits)"), mask(digits), len(digits))
+            if digits else "")
+
+    @Slot()
+    def _on_back_clicked(self) -> None:
+        if not self._busy:
+            self.back_requested.emit()
+
+    @Slot()
+    def _on_cancel_clicked(self) -> None:
+        if self.record is not None:
+            self.cancel_button.setEnabled(False)
+            self.set_status(_tr("Cancelling…"), TONE_INFO)
+            self.cancel_requested.emit(self.record)

@@ -1,0 +1,155 @@
+"""The till scans the customer's code: a keyboard-wedge burst of a sandbox payment code
+gives a paid sale; slow typing is typing; U then paid; declined; expired; a code used twice
+is refused; the code never appears unmasked in the journal, the log or the QA exchanges."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import Qt
+from sale_steps import to_picker
+
+from cashier_app import paths
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.payment_code import mask
+from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+from cashier_app.ui.pages.picker_page import SCAN_CODE
+
+
+@pytest.fixture
+def till(make_window, qtbot):
+    """A started window on an In-store profile of the embedded sandbox, at the scan page."""
+    ProfileStore().save(Profile("till", Environment.EMBEDDED_SANDBOX, "SANDBOX_CASHIER_DEMO",
+                                "HKD", wallets=("ALIPAY_HK", "ALIPAY_CN"),
+                                merchant_name="Demo Cafe", product="in-store"))
+    from cashier_app.app import build_services
+
+    window = make_window(factory=lambda _name: build_services("till"))
+    qtbot.keyClick(window, Qt.Key.Key_F12)  # the QA console records every exchange
+    qtbot.waitUntil(window.qa_dock.isVisible)
+    to_picker(qtbot, window, "42.00")
+    picker = window.picker_page
+    assert picker.selected_type() == SCAN_CODE and picker.tile(SCAN_CODE).isVisible()
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
+                          check_params_cb=lambda stage: stage == "scan"):
+        qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert window.scan_page.code_edit.hasFocus()
+    return window
+
+
+def qa_exchanges(window) -> list:
+    model = window.qa_dock.console.exchanges
+    return [model.exchange(r) for r in range(model.rowCount())]
+
+
+def sandbox_code(window, scenario="pay", **kw) -> str:
+    return window.services.simulator.payment_code("ALIPAY_HK", scenario, **kw)["paymentCode"]
+
+
+def scan(qtbot, window, code: str) -> None:
+    """A keyboard-wedge scanner: the digits as fast as events go, then Enter."""
+    field = window.scan_page.code_edit
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def settled(qtbot, window, action, timeout=20_000):
+    with qtbot.waitSignal(window.flow.sale_settled, timeout=timeout) as blocker:
+        action()
+    return blocker.args[0]
+
+
+def test_a_wedge_burst_of_a_sandbox_code_is_a_paid_sale(qtbot, till):
+    code = sandbox_code(till)
+    with qtbot.waitSignal(till.scan_page.scanner.code_scanned, timeout=5000):
+        record = settled(qtbot, till, lambda: scan(qtbot, till, code))
+    assert record.status is Status.SUCCESS and record.scenario == "PaymentCode"
+    assert record.method == "ALIPAY_HK" and record.masked_code == mask(code)
+    assert till.stack.currentWidget() is till.result_page
+    shown = " ".join(label.text() for label in till.result_page.findChildren(type(
+        till.result_page.title)))
+    assert mask(code) in shown and code not in shown
+    assert till.scan_page.code_edit.text() == ""
+
+
+def test_slow_typing_of_the_same_digits_is_typing_not_a_scan(qtbot, till):
+    code = sandbox_code(till)
+    page = till.scan_page
+    with qtbot.assertNotEmitted(page.scanner.code_scanned), \
+            qtbot.assertNotEmitted(page.code_submitted):
+        for ch in code:
+            qtbot.keyClick(page.code_edit, ch)
+            qtbot.wait(70)
+    assert page.code_edit.text() == code  # typed, waiting for the operator's Enter
+    assert mask(code) in page.preview.text() and code not in page.preview.text()
+    record = settled(qtbot, till, lambda: qtbot.keyClick(page.code_edit, Qt.Key.Key_Return))
+    assert record.status is Status.SUCCESS  # Enter submits the typed code
+
+
+def test_U_then_paid(qtbot, till):
+    code = sandbox_code(till, "confirm_then_pay", confirm_seconds=1)
+    page = till.scan_page
+    scan(qtbot, till, code)
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
+    assert "confirm" in page.status_label.text()
+    record = settled(qtbot, till, lambda: None)
+    assert record.status is Status.SUCCESS
+
+
+@pytest.mark.parametrize("scenario, words", [
+    ("confirm_then_decline", "declined"),
+    ("expired", "expired"),
+    ("balance", "balance"),
+])
+def test_refused_codes_show_the_reason_and_scan_again(qtbot, till, scenario, words):
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, scenario, confirm_seconds=0.5))
+    qtbot.waitUntil(lambda: page.again_button.isVisible(), timeout=15_000)
+    assert words in page.status_label.text()
+    assert page.status_label.property("tone") == "error"
+    qtbot.mouseClick(page.again_button, Qt.MouseButton.LeftButton)
+    assert page.code_edit.isVisible() and page.code_edit.hasFocus()
+    record = settled(qtbot, till, lambda: scan(qtbot, till, sandbox_code(till)))
+    assert record.status is Status.SUCCESS  # a fresh code pays
+
+
+def test_a_code_used_twice_is_refused(qtbot, till):
+    code = sandbox_code(till)
+    settled(qtbot, till, lambda: scan(qtbot, till, code))
+    qtbot.mouseClick(till.result_page.new_sale_button, Qt.MouseButton.LeftButton)
+    to_picker(qtbot, till, "5.00")
+    qtbot.keyClick(till.picker_page, Qt.Key.Key_Return)
+    page = till.scan_page
+    qtbot.wait(400)  # let the last poll land
+    sent = len([x for x in qa_exchanges(till) if x.api == "pay"])
+    assert sent == 1
+    scan(qtbot, till, code)
+    qtbot.waitUntil(lambda: page.again_button.isVisible(), timeout=10_000)
+    assert "already used" in page.status_label.text()
+    assert len([x for x in qa_exchanges(till) if x.api == "pay"]) == sent  # nothing sent
+
+
+def test_the_code_never_appears_unmasked(qtbot, till, caplog, tmp_path):
+    caplog.set_level(logging.DEBUG)
+    codes = [sandbox_code(till), sandbox_code(till, "balance")]
+    settled(qtbot, till, lambda: scan(qtbot, till, codes[0]))
+    qtbot.mouseClick(till.result_page.new_sale_button, Qt.MouseButton.LeftButton)
+    to_picker(qtbot, till, "5.00")
+    qtbot.keyClick(till.picker_page, Qt.Key.Key_Return)
+    scan(qtbot, till, codes[1])
+    qtbot.waitUntil(lambda: till.scan_page.again_button.isVisible(), timeout=10_000)
+    console = till.qa_dock.console
+    shown = []
+    for row in range(console.exchanges.rowCount()):  # what the QA console shows, row by row
+        console.select_row(row)
+        shown.append(console.request_text.toPlainText() + console.response_text.toPlainText())
+    with qtbot.waitSignal(console.export_finished, timeout=5000):
+        console.export_to(tmp_path / "exchanges.json")
+    qa = "".join(shown) + (tmp_path / "exchanges.json").read_text(encoding="utf-8")
+    assert any(x.api == "pay" for x in qa_exchanges(till))
+    journal = b"".join(p.read_bytes() for p in paths.data_dir().rglob("*") if p.is_file())
+    for code in codes:
+        assert code not in caplog.text and code not in qa
+        assert code.encode() not in journal
+        assert mask(code) in qa
