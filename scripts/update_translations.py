@@ -208,6 +208,40 @@ ZH_CN: dict[str, str] = {
         "收银台遇到意外错误。已完成的支付安全保存在交易日志中；未完成的支付会在下次启动时重新核对。"
         "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
     "Copy report": "复制报告", "Continue": "继续", "Copied": "已复制",
+    # in-store: picker, scan page, result, errors of the payment code and the printer
+    "Scan the barcode or QR in the customer's wallet": "扫描顾客钱包中的条码或二维码",
+    "Paid with": "付款方式",
+    "Scan the customer's payment code": "请扫描顾客的付款码",
+    "Point the scanner at the barcode or QR in the customer's wallet. You can also type or "
+    "paste the code and press Enter.":
+        "将扫码枪对准顾客钱包中的条码或二维码，也可以输入或粘贴付款码后按回车。",
+    "Payment code": "付款码", "Scan again": "重新扫码", "Waiting for the code…": "等待付款码…",
+    "Charging the customer's wallet…": "正在向顾客钱包扣款…",
+    "Waiting for the customer to confirm in the wallet…": "等待顾客在钱包中确认…",
+    "%1  (%2 digits)": "%1（%2 位）",
+    "The payment code is invalid or has expired. Ask the customer to refresh it and scan "
+    "again.": "付款码无效或已过期，请顾客刷新付款码后重新扫码。",
+    "The customer's wallet balance is not enough.": "顾客钱包余额不足。",
+    "The wallet's risk control refused this payment.": "钱包风控拒绝了这笔支付。",
+    "The payment is over the customer's wallet limit.": "支付金额超出顾客钱包的限额。",
+    "The customer declined the payment in the wallet.": "顾客在钱包中拒绝了这笔支付。",
+    "This wallet cannot pay here (wallet or currency not accepted).":
+        "此钱包无法在这里付款（钱包或币种不受支持）。",
+    "The customer did not confirm in time; the payment was cancelled.":
+        "顾客未能及时确认，支付已取消。",
+    "The payment did not go through (%1).": "支付未成功（%1）。",
+    "In-store · scanned code %1": "线下 · 扫码 %1", "In-store · order code": "线下 · 订单码",
+    "the payment code is empty": "付款码为空",
+    "the payment code may contain digits only": "付款码只能包含数字",
+    "the payment code has {length} digits; wallet codes have {min} to {max}":
+        "付款码有 {length} 位；钱包付款码为 {min} 到 {max} 位",
+    "this payment code was already used at this till; ask the customer to refresh it":
+        "此付款码已在本收银台使用过，请顾客刷新付款码",
+    "no receipt printer is set for this till": "此收银台未设置小票打印机",
+    "cannot open the {connection} printer at {where}: {reason}":
+        "无法打开 {where} 的 {connection} 打印机：{reason}",
+    "the printer refused the receipt: {reason}": "打印机拒绝打印小票：{reason}",
+    "Receipt sent to the receipt printer": "小票已发送到小票打印机",
 }
 
 

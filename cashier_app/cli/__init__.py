@@ -23,7 +23,7 @@ STARTED = time.perf_counter()
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
     "gui", "sandbox", "pay", "profile", "keys", "history", "refund", "recover", "report",
-    "receipt", "paykit", "doctor", "completion",
+    "receipt", "printer", "paykit", "doctor", "completion",
 )  # fmt: skip
 
 

@@ -22,6 +22,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--paper", choices=("80mm", "a4"), default="80mm",
                    help="PDF layout: an 80 mm thermal roll (default) or an A4 page")
     p.add_argument("--text", action="store_true", help="print the receipt as plain text")
+    p.add_argument("--escpos", action="store_true",
+                   help="print it on this till's ESC/POS printer (see 'cashier printer')")
     p.add_argument("--refund", metavar="REFUND_REQUEST_ID",
                    help="the receipt of this refund instead of the sale")
     p.add_argument("--merchant", metavar="NAME",
@@ -39,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
         write_receipt_pdf,
     )
 
-    if not args.pdf and not args.text:
-        raise CliError("say where the receipt goes: --pdf FILE and/or --text")
+    if not args.pdf and not args.text and not args.escpos:
+        raise CliError("say where the receipt goes: --pdf FILE, --text and/or --escpos")
     journal = open_journal()
     try:
         rec, refunds, refund = lookup_receipt(journal, args.payment_request_id, args.refund or "")
@@ -60,4 +62,14 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(str(exc), exit_code=1) from None
         if not args.text:
             print(f"receipt of {rec.payment_request_id} written to {args.pdf}")
+    if args.escpos:
+        from cashier_app.till.escpos_printer import PrinterError, print_receipt
+        from cashier_app.till.printer_config import PrinterConfigError, load_printer_config
+
+        try:
+            print_receipt(load_printer_config(), receipt_data(rec, refunds, merchant,
+                                                              refund=refund))
+        except (PrinterConfigError, PrinterError) as exc:
+            raise CliError(str(exc), exit_code=1) from None
+        print(f"receipt of {rec.payment_request_id} sent to the printer")
     return 0

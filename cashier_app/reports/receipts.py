@@ -61,6 +61,7 @@ class ReceiptData:
     refund_id: str = ""
     refunds: tuple[str, ...] = ()  #: one line per refund of a sale
     remaining: str = ""  #: what can still be refunded, on sale receipts with refunds
+    paid_with: str = ""  #: in-store: "Scanned code 2812••••••••••3456" or "Order code"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[Ref
             time=_when(refund.refunded_at or refund.created_at, tz),
             trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
             result_code=refund.result_code, refund_request_id=refund.refund_request_id,
-            refund_id=refund.refund_id)
+            refund_id=refund.refund_id, paid_with=_paid_with(payment))
     lines = []
     refunded = 0
     for r in refunds:
@@ -141,7 +142,17 @@ def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[Ref
         payment_request_id=payment.payment_request_id, payment_id=payment.payment_id,
         time=_when(payment.paid_at or payment.created_at, tz),
         trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
-        result_code=payment.result_code, refunds=tuple(lines), remaining=remaining)
+        result_code=payment.result_code, refunds=tuple(lines), remaining=remaining,
+        paid_with=_paid_with(payment))
+
+
+def _paid_with(payment: PaymentRecord) -> str:
+    """How an in-store sale was paid (the customer's code only masked); "" online."""
+    if payment.scenario == "PaymentCode":
+        return f"Scanned code {payment.masked_code}".rstrip()
+    if payment.scenario == "OrderCode":
+        return "Order code"
+    return ""
 
 
 def receipt_lines(data: ReceiptData) -> list[Line]:
@@ -151,6 +162,8 @@ def receipt_lines(data: ReceiptData) -> list[Line]:
            Line(("-" if data.kind == "REFUND" else "") + data.amount, size=26, bold=True),
            Line(data.status, size=14, bold=True),
            Line(data.wallet, "Wallet", rule_before=True)]
+    if data.paid_with:
+        out.append(Line(data.paid_with, "Paid with"))
     if data.payment_id:
         out.append(Line(data.payment_id, "Payment ID"))
     out.append(Line(data.payment_request_id, "Request ID"))

@@ -178,3 +178,17 @@ def test_printer_config_round_trip_and_bad_fields(tmp_path):
     path.write_text("[1]")
     with pytest.raises(PrinterConfigError, match="not a JSON object"):
         load_printer_config(path)
+
+
+def test_in_store_receipt_shows_the_scenario_and_only_the_masked_code():
+    from dataclasses import replace
+
+    sale = replace(_sale(), scenario="PaymentCode", masked_code="2812••••••••••3456")
+    p = Dummy()
+    render_receipt(p, receipt_data(sale, [], "Demo Store", tz=UTC), PrinterConfig())
+    text = "\n".join(_text_lines(p.output))
+    assert "Paid with: Scanned code 2812" in text and "3456" in text
+    order = replace(_sale(), scenario="OrderCode")
+    p = Dummy()
+    render_receipt(p, receipt_data(order, [], "Demo Store", tz=UTC), PrinterConfig())
+    assert b"Paid with: Order code" in p.output

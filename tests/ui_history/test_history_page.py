@@ -231,3 +231,20 @@ def test_save_and_print_receipt(qtbot, sandbox_services, tasks, tmp_path):
         page.findChild(QPushButton, "printReceiptButton").click()
     text = _pdf_text(printed)
     assert rec.payment_id in text and "PAID" in text
+
+
+def test_print_goes_to_the_tills_escpos_printer_when_one_is_set(qtbot, sandbox_services, tasks,
+                                                                tmp_path):
+    from cashier_app.till.printer_config import PrinterConfig, save_printer_config
+
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    save_printer_config(PrinterConfig(connection="file", device_file=str(device), paper_mm=58))
+    rec = _sale(sandbox_services, value=4560)
+    page = _open(qtbot, sandbox_services, tasks)
+    _select(qtbot, page, rec.payment_request_id)
+    page.receipts.ask_printer = lambda: pytest.fail("the system dialog must not open")
+    with qtbot.waitSignal(page.receipts.finished, timeout=10_000):
+        page.findChild(QPushButton, "printReceiptButton").click()
+    raw = device.read_bytes()
+    assert rec.payment_id.encode() in raw and b"HK$45.60" in raw and raw.endswith(b"\x1dV\x00")

@@ -122,16 +122,12 @@
             <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
         </message>
         <message>
+            <source>cannot open the {connection} printer at {where}: {reason}</source>
+            <translation>无法打开 {where} 的 {connection} 打印机：{reason}</translation>
+        </message>
+        <message>
             <source>cannot subtract {other} from {currency}</source>
             <translation>不能从 {currency} 中减去 {other}</translation>
-        </message>
-        <message>
-            <source>{method} takes at least {minimum}; {amount} is less</source>
-            <translation>{method} 单笔最低 {minimum}；{amount} 低于此限额</translation>
-        </message>
-        <message>
-            <source>{method} takes at most {maximum}; {amount} is more</source>
-            <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
         </message>
         <message>
             <source>currency is missing</source>
@@ -146,8 +142,28 @@
             <translation>不支持币种 {currency}（支持：{supported}）</translation>
         </message>
         <message>
+            <source>no receipt printer is set for this till</source>
+            <translation>此收银台未设置小票打印机</translation>
+        </message>
+        <message>
             <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
+        </message>
+        <message>
+            <source>the payment code has {length} digits; wallet codes have {min} to {max}</source>
+            <translation>付款码有 {length} 位；钱包付款码为 {min} 到 {max} 位</translation>
+        </message>
+        <message>
+            <source>the payment code is empty</source>
+            <translation>付款码为空</translation>
+        </message>
+        <message>
+            <source>the payment code may contain digits only</source>
+            <translation>付款码只能包含数字</translation>
+        </message>
+        <message>
+            <source>the printer refused the receipt: {reason}</source>
+            <translation>打印机拒绝打印小票：{reason}</translation>
         </message>
         <message>
             <source>the published embedded-sandbox demo gateway key cannot be used for {target}: its private half is public, so nothing signed with it can be trusted; import the gateway's real public key</source>
@@ -156,6 +172,10 @@
         <message>
             <source>the published embedded-sandbox demo merchant key cannot be used for {target}: its private half is public, so nothing signed with it can be trusted; generate or import this profile's own keys</source>
             <translation>公开的内置沙箱演示商户密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；请为此配置生成或导入自己的密钥</translation>
+        </message>
+        <message>
+            <source>this payment code was already used at this till; ask the customer to refresh it</source>
+            <translation>此付款码已在本收银台使用过，请顾客刷新付款码</translation>
         </message>
         <message>
             <source>unknown payment method {method}</source>
@@ -176,6 +196,14 @@
         <message>
             <source>{field} must be a positive whole number of minor units</source>
             <translation>{field} 必须是正整数（最小货币单位）</translation>
+        </message>
+        <message>
+            <source>{method} takes at least {minimum}; {amount} is less</source>
+            <translation>{method} 单笔最低 {minimum}；{amount} 低于此限额</translation>
+        </message>
+        <message>
+            <source>{method} takes at most {maximum}; {amount} is more</source>
+            <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
         </message>
     </context>
     <context>
@@ -926,6 +954,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Unlock keys</source>
+            <extracomment>Builds a profile's services (on a worker); by default the backend's ``build_services``.</extracomment>
             <translation>解锁密钥</translation>
         </message>
         <message>
@@ -1200,6 +1229,7 @@ Enter its passphrase:</source>
         <name>PickerPage</name>
         <message>
             <source>TOTAL TO PAY</source>
+            <extracomment>The picker's first row for an in-store profile: not a wallet, the till's scanner.</extracomment>
             <translation>应付金额</translation>
         </message>
         <message>
@@ -1229,6 +1259,10 @@ Enter its passphrase:</source>
         <message>
             <source>Confirm</source>
             <translation>确认支付</translation>
+        </message>
+        <message>
+            <source>Scan the barcode or QR in the customer's wallet</source>
+            <translation>扫描顾客钱包中的条码或二维码</translation>
         </message>
         <message>
             <source>Alipay+ partner wallets</source>
@@ -1572,6 +1606,10 @@ Passphrase of the key file (a new file is created with it):</source>
     </context>
     <context>
         <name>ReceiptActions</name>
+        <message>
+            <source>Receipt sent to the receipt printer</source>
+            <translation>小票已发送到小票打印机</translation>
+        </message>
         <message>
             <source>The printer could not be started.</source>
             <translation>无法启动打印机。</translation>
@@ -2001,6 +2039,10 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>时间</translation>
         </message>
         <message>
+            <source>Paid with</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
             <source>Result code: %1</source>
             <translation>结果码：%1</translation>
         </message>
@@ -2049,7 +2091,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>SaleFlow</name>
         <message>
             <source>The attempt is saved and will be checked again; you can confirm to try once more.</source>
-            <extracomment>the CustomerDisplay, when one is open the JournalWatch this flow follows (follow_journal)</extracomment>
+            <extracomment>the CustomerDisplay, when one is open the JournalWatch this flow follows (follow_journal) In-store: the till scans the customer's code (ui/instore_flow.py does that part). "Could not cancel" is on screen for this payment</extracomment>
             <translation>本次尝试已记录，稍后会再次查询；您也可以再次确认重试。</translation>
         </message>
         <message>
@@ -2083,6 +2125,102 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Wallet simulator: %1</source>
             <translation>钱包模拟器：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanPage</name>
+        <message>
+            <source>The payment code is invalid or has expired. Ask the customer to refresh it and scan again.</source>
+            <extracomment>Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would).</extracomment>
+            <translation>付款码无效或已过期，请顾客刷新付款码后重新扫码。</translation>
+        </message>
+        <message>
+            <source>The customer's wallet balance is not enough.</source>
+            <translation>顾客钱包余额不足。</translation>
+        </message>
+        <message>
+            <source>The wallet's risk control refused this payment.</source>
+            <translation>钱包风控拒绝了这笔支付。</translation>
+        </message>
+        <message>
+            <source>The payment is over the customer's wallet limit.</source>
+            <translation>支付金额超出顾客钱包的限额。</translation>
+        </message>
+        <message>
+            <source>The customer declined the payment in the wallet.</source>
+            <translation>顾客在钱包中拒绝了这笔支付。</translation>
+        </message>
+        <message>
+            <source>This wallet cannot pay here (wallet or currency not accepted).</source>
+            <translation>此钱包无法在这里付款（钱包或币种不受支持）。</translation>
+        </message>
+        <message>
+            <source>The customer did not confirm in time; the payment was cancelled.</source>
+            <translation>顾客未能及时确认，支付已取消。</translation>
+        </message>
+        <message>
+            <source>The payment did not go through (%1).</source>
+            <translation>支付未成功（%1）。</translation>
+        </message>
+        <message>
+            <source>In-store · scanned code %1</source>
+            <translation>线下 · 扫码 %1</translation>
+        </message>
+        <message>
+            <source>In-store · order code</source>
+            <translation>线下 · 订单码</translation>
+        </message>
+        <message>
+            <source>Scan the customer's payment code</source>
+            <translation>请扫描顾客的付款码</translation>
+        </message>
+        <message>
+            <source>Point the scanner at the barcode or QR in the customer's wallet. You can also type or paste the code and press Enter.</source>
+            <translation>将扫码枪对准顾客钱包中的条码或二维码，也可以输入或粘贴付款码后按回车。</translation>
+        </message>
+        <message>
+            <source>Payment code</source>
+            <translation>付款码</translation>
+        </message>
+        <message>
+            <source>Charge</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>Scan again</source>
+            <translation>重新扫码</translation>
+        </message>
+        <message>
+            <source>Cancel payment</source>
+            <translation>取消支付</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>返回</translation>
+        </message>
+        <message>
+            <source>New sale</source>
+            <translation>新交易</translation>
+        </message>
+        <message>
+            <source>Waiting for the code…</source>
+            <translation>等待付款码…</translation>
+        </message>
+        <message>
+            <source>Charging the customer's wallet…</source>
+            <translation>正在向顾客钱包扣款…</translation>
+        </message>
+        <message>
+            <source>Waiting for the customer to confirm in the wallet…</source>
+            <translation>等待顾客在钱包中确认…</translation>
+        </message>
+        <message>
+            <source>%1  (%2 digits)</source>
+            <translation>%1（%2 位）</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
         </message>
     </context>
     <context>

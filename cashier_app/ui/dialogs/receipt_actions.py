@@ -42,6 +42,15 @@ def save_receipt(journal: Any, payment_request_id: str, merchant_name: str, path
                              paper=paper)
 
 
+def _load_for_print(journal: Any, payment_request_id: str, merchant_name: str,
+                    refund_request_id: str) -> tuple[ReceiptData, Any]:
+    """The receipt and this installation's printer setting (both read on a worker)."""
+    from cashier_app.till.printer_config import load_printer_config
+
+    data = load_receipt(journal, payment_request_id, merchant_name, refund_request_id)
+    return data, load_printer_config()
+
+
 class ReceiptActions(QObject):
     """The history page's "Print receipt…" and "Save PDF…" buttons.
 
@@ -66,9 +75,23 @@ class ReceiptActions(QObject):
 
     # -- print --------------------------------------------------------------------------
     def print_receipt(self, payment_request_id: str, refund_request_id: str = "") -> None:
-        self._tasks.run(self.TASK, load_receipt, self._services.journal, payment_request_id,
-                        _merchant_name(self._services), refund_request_id,
-                        on_done=self.print_data, on_error=self._on_error, owner=self)
+        """On the till's ESC/POS printer when one is set for this installation
+        (``cashier printer set``), else through the system print dialog."""
+        self._tasks.run(self.TASK, _load_for_print, self._services.journal,
+                        payment_request_id, _merchant_name(self._services), refund_request_id,
+                        on_done=self._on_receipt_loaded, on_error=self._on_error, owner=self)
+
+    def _on_receipt_loaded(self, loaded: tuple[ReceiptData, Any]) -> None:
+        data, config = loaded
+        if config.enabled:
+            from cashier_app.till.escpos_printer import print_receipt
+
+            self._tasks.run(self.TASK, print_receipt, config, data,
+                            on_done=lambda _none: self.finished.emit(
+                                self.tr("Receipt sent to the receipt printer")),
+                            on_error=self._on_error, owner=self)
+            return
+        self.print_data(data)
 
     def print_data(self, data: ReceiptData) -> None:
         """Ask for a printer and print ``data`` laid out for its paper: the roll layout on

@@ -29,36 +29,42 @@ from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
 
 TONE_INFO, TONE_WARNING, TONE_ERROR, TONE_DONE = "info", "warning", "error", "done"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InStore", text)
+#: Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would).
+translate = QCoreApplication.translate
 
 
 def reason_text(record: PaymentRecord) -> str:
     """Why a scanned code did not pay, in the operator's language."""
     reason = failure_reason(record.result_code)
-    return {
-        FailureReason.CODE: _tr("The payment code is invalid or has expired. Ask the "
-                                "customer to refresh it and scan again."),
-        FailureReason.BALANCE: _tr("The customer's wallet balance is not enough."),
-        FailureReason.RISK: _tr("The wallet's risk control refused this payment."),
-        FailureReason.LIMIT: _tr("The payment is over the customer's wallet limit."),
-        FailureReason.DECLINED: _tr("The customer declined the payment in the wallet."),
-        FailureReason.WALLET: _tr("This wallet cannot pay here (wallet or currency not "
-                                  "accepted)."),
-        FailureReason.TIMEOUT: _tr("The customer did not confirm in time; the payment was "
-                                   "cancelled."),
-    }.get(reason, fill(_tr("The payment did not go through (%1)."),
-                       record.result_code or record.status.value))
+    texts = {
+        FailureReason.CODE: translate(
+            "ScanPage", "The payment code is invalid or has expired. Ask the customer to "
+            "refresh it and scan again."),
+        FailureReason.BALANCE: translate(
+            "ScanPage", "The customer's wallet balance is not enough."),
+        FailureReason.RISK: translate(
+            "ScanPage", "The wallet's risk control refused this payment."),
+        FailureReason.LIMIT: translate(
+            "ScanPage", "The payment is over the customer's wallet limit."),
+        FailureReason.DECLINED: translate(
+            "ScanPage", "The customer declined the payment in the wallet."),
+        FailureReason.WALLET: translate(
+            "ScanPage", "This wallet cannot pay here (wallet or currency not accepted)."),
+        FailureReason.TIMEOUT: translate(
+            "ScanPage", "The customer did not confirm in time; the payment was cancelled."),
+    }
+    if reason in texts:
+        return texts[reason]
+    return fill(translate("ScanPage", "The payment did not go through (%1)."),
+                record.result_code or record.status.value)
 
 
 def scenario_text(record: PaymentRecord) -> str:
     """How an in-store sale was paid, for result, history and receipts ("" online)."""
     if record.scenario == "PaymentCode":
-        return fill(_tr("In-store · scanned code %1"), record.masked_code or "—")
+        return fill(translate("ScanPage", "In-store · scanned code %1"), record.masked_code or "—")
     if record.scenario == "OrderCode":
-        return _tr("In-store · order code")
+        return translate("ScanPage", "In-store · order code")
     return ""
 
 
@@ -173,15 +179,16 @@ class ScanPage(QWidget):
         card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("Scan the customer's payment code"))
-        self.hint.setText(_tr("Point the scanner at the barcode or QR in the customer's "
-                              "wallet. You can also type or paste the code and press Enter."))
-        self.code_edit.setPlaceholderText(_tr("Payment code"))
-        self.submit_button.setText(_tr("Charge"))
-        self.again_button.setText(_tr("Scan again"))
-        self.cancel_button.setText(_tr("Cancel payment"))
-        self.back_button.setText(_tr("Back"))
-        self.new_sale_button.setText(_tr("New sale"))
+        self.title.setText(translate("ScanPage", "Scan the customer's payment code"))
+        self.hint.setText(translate(
+            "ScanPage", "Point the scanner at the barcode or QR in the customer's wallet. "
+            "You can also type or paste the code and press Enter."))
+        self.code_edit.setPlaceholderText(translate("ScanPage", "Payment code"))
+        self.submit_button.setText(translate("ScanPage", "Charge"))
+        self.again_button.setText(translate("ScanPage", "Scan again"))
+        self.cancel_button.setText(translate("ScanPage", "Cancel payment"))
+        self.back_button.setText(translate("ScanPage", "Back"))
+        self.new_sale_button.setText(translate("ScanPage", "New sale"))
 
     # -- API ----------------------------------------------------------------------------
     def start(self, amount: Money) -> None:
@@ -203,7 +210,7 @@ class ScanPage(QWidget):
         self.back_button.show()
         for widget in (self.again_button, self.cancel_button, self.new_sale_button):
             widget.hide()
-        self.set_status(_tr("Waiting for the code…"), TONE_INFO)
+        self.set_status(translate("ScanPage", "Waiting for the code…"), TONE_INFO)
         self.code_edit.setFocus()
 
     def set_busy(self) -> None:
@@ -212,7 +219,7 @@ class ScanPage(QWidget):
         self.code_edit.setEnabled(False)
         self.submit_button.setEnabled(False)
         self.back_button.hide()
-        self.set_status(_tr("Charging the customer's wallet…"), TONE_INFO)
+        self.set_status(translate("ScanPage", "Charging the customer's wallet…"), TONE_INFO)
 
     def show_waiting(self, record: PaymentRecord) -> None:
         """U: the customer confirms in the wallet; the checkout inquires meanwhile."""
@@ -224,7 +231,8 @@ class ScanPage(QWidget):
         self.preview.setText(record.masked_code)
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        self.set_status(_tr("Waiting for the customer to confirm in the wallet…"), TONE_INFO)
+        self.set_status(translate("ScanPage", "Waiting for the customer to confirm in the "
+                                              "wallet…"), TONE_INFO)
 
     def show_failure(self, record: PaymentRecord) -> None:
         """F (or no answer in time): the reason, and Scan again."""
@@ -278,7 +286,7 @@ class ScanPage(QWidget):
     def _on_code_edit_text_changed(self, text: str) -> None:
         digits = "".join(c for c in text if c.isdigit() or "０" <= c <= "９")
         self.preview.setText(
-            fill(_tr("%1  (%2 digits)"), mask(digits), len(digits))
+            fill(translate("ScanPage", "%1  (%2 digits)"), mask(digits), len(digits))
             if digits else "")
 
     @Slot()
@@ -290,5 +298,5 @@ class ScanPage(QWidget):
     def _on_cancel_clicked(self) -> None:
         if self.record is not None:
             self.cancel_button.setEnabled(False)
-            self.set_status(_tr("Cancelling…"), TONE_INFO)
+            self.set_status(translate("ScanPage", "Cancelling…"), TONE_INFO)
             self.cancel_requested.emit(self.record)
