@@ -153,3 +153,34 @@ def test_the_code_never_appears_unmasked(qtbot, till, caplog, tmp_path):
         assert code not in caplog.text and code not in qa
         assert code.encode() not in journal
         assert mask(code) in qa
+
+
+def test_history_shows_the_scenario_with_the_masked_code(qtbot, tmp_path):
+    from datetime import UTC, datetime
+
+    from cashier_app.domain.money import Money
+    from cashier_app.domain.records import PaymentRecord
+    from cashier_app.journal import Journal
+    from cashier_app.ui.instore_text import scenario_text
+    from cashier_app.ui.models.payments_model import PaymentsModel
+    from cashier_app.ui.tasks import TaskRunner
+
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    rec = PaymentRecord("PR-1", "till", Money(4200, "HKD"), "ALIPAY_HK", Status.SUCCESS, at,
+                        at, scenario="PaymentCode", masked_code="2812••••••••••3456")
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        journal.create_payment(rec)
+        journal.create_payment(rec.with_changes(payment_request_id="PR-2", scenario="",
+                                                masked_code=""))
+        tasks = TaskRunner()
+        model = PaymentsModel(journal, tasks)
+        with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+            model.reload()
+        texts = {model.data(model.index(r, model.COL_REQUEST_ID)):
+                 model.data(model.index(r, model.COL_METHOD)) for r in range(model.rowCount())}
+        assert texts == {"PR-1": "AlipayHK · scanned code", "PR-2": "AlipayHK"}
+    assert scenario_text(rec) == "In-store · scanned code 2812••••••••••3456"
+    assert scenario_text(rec.with_changes(scenario="OrderCode", masked_code="")) == \
+        "In-store · order code"
+    with pytest.raises(ValueError):  # a record never holds the code itself
+        rec.with_changes(masked_code="281234567890123456")

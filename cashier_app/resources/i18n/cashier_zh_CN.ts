@@ -589,6 +589,58 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
     </context>
     <context>
+        <name>InStore</name>
+        <message>
+            <source>The payment code is invalid or has expired. Ask the customer to refresh it and scan again.</source>
+            <extracomment>Named so that pyside6-lupdate finds the texts.</extracomment>
+            <translation>付款码无效或已过期，请顾客刷新付款码后重新扫码。</translation>
+        </message>
+        <message>
+            <source>The customer's wallet balance is not enough.</source>
+            <translation>顾客钱包余额不足。</translation>
+        </message>
+        <message>
+            <source>The wallet's risk control refused this payment.</source>
+            <translation>钱包风控拒绝了这笔支付。</translation>
+        </message>
+        <message>
+            <source>The payment is over the customer's wallet limit.</source>
+            <translation>支付金额超出顾客钱包的限额。</translation>
+        </message>
+        <message>
+            <source>The customer declined the payment in the wallet.</source>
+            <translation>顾客在钱包中拒绝了这笔支付。</translation>
+        </message>
+        <message>
+            <source>This wallet cannot pay here (wallet or currency not accepted).</source>
+            <translation>此钱包无法在这里付款（钱包或币种不受支持）。</translation>
+        </message>
+        <message>
+            <source>The customer did not confirm in time; the payment was cancelled.</source>
+            <translation>顾客未能及时确认，支付已取消。</translation>
+        </message>
+        <message>
+            <source>The payment did not go through (%1).</source>
+            <translation>支付未成功（%1）。</translation>
+        </message>
+        <message>
+            <source>In-store · scanned code %1</source>
+            <translation>线下 · 扫码 %1</translation>
+        </message>
+        <message>
+            <source>In-store · order code</source>
+            <translation>线下 · 订单码</translation>
+        </message>
+        <message>
+            <source>scanned code</source>
+            <translation>扫码</translation>
+        </message>
+        <message>
+            <source>order code</source>
+            <translation>订单码</translation>
+        </message>
+    </context>
+    <context>
         <name>KeyPanel</name>
         <message>
             <source>MERCHANT KEY (SHA-256)</source>
@@ -2130,48 +2182,8 @@ Passphrase of the key file (a new file is created with it):</source>
     <context>
         <name>ScanPage</name>
         <message>
-            <source>The payment code is invalid or has expired. Ask the customer to refresh it and scan again.</source>
-            <extracomment>Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would).</extracomment>
-            <translation>付款码无效或已过期，请顾客刷新付款码后重新扫码。</translation>
-        </message>
-        <message>
-            <source>The customer's wallet balance is not enough.</source>
-            <translation>顾客钱包余额不足。</translation>
-        </message>
-        <message>
-            <source>The wallet's risk control refused this payment.</source>
-            <translation>钱包风控拒绝了这笔支付。</translation>
-        </message>
-        <message>
-            <source>The payment is over the customer's wallet limit.</source>
-            <translation>支付金额超出顾客钱包的限额。</translation>
-        </message>
-        <message>
-            <source>The customer declined the payment in the wallet.</source>
-            <translation>顾客在钱包中拒绝了这笔支付。</translation>
-        </message>
-        <message>
-            <source>This wallet cannot pay here (wallet or currency not accepted).</source>
-            <translation>此钱包无法在这里付款（钱包或币种不受支持）。</translation>
-        </message>
-        <message>
-            <source>The customer did not confirm in time; the payment was cancelled.</source>
-            <translation>顾客未能及时确认，支付已取消。</translation>
-        </message>
-        <message>
-            <source>The payment did not go through (%1).</source>
-            <translation>支付未成功（%1）。</translation>
-        </message>
-        <message>
-            <source>In-store · scanned code %1</source>
-            <translation>线下 · 扫码 %1</translation>
-        </message>
-        <message>
-            <source>In-store · order code</source>
-            <translation>线下 · 订单码</translation>
-        </message>
-        <message>
             <source>Scan the customer's payment code</source>
+            <extracomment>Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would).</extracomment>
             <translation>请扫描顾客的付款码</translation>
         </message>
         <message>

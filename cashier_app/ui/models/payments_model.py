@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont
 from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.instore_text import scenario_short
 from cashier_app.ui.text import error_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -309,7 +310,8 @@ class PaymentsModel(QAbstractTableModel):
         if col == self.COL_AMOUNT:
             return rec.amount.display()
         if col == self.COL_METHOD:
-            return method_name(rec.method)
+            return f"{method_name(rec.method)} · {scenario_short(rec)}" if rec.in_store \
+                else method_name(rec.method)
         if col == self.COL_STATUS:
             return refund_state_text(rec, self._refunded.get(rec.payment_request_id, 0))
         if col == self.COL_PAYMENT_ID:

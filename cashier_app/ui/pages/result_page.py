@@ -20,7 +20,7 @@ from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.ui.i18n import current_language
-from cashier_app.ui.pages.scan_page import scenario_text
+from cashier_app.ui.instore_text import scenario_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
 

@@ -20,52 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashier_app.checkout.instore import FailureReason, failure_reason
 from cashier_app.domain.money import Money
 from cashier_app.domain.payment_code import MAX_LENGTH, mask
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.till.wedge_filter import WedgeScannerFilter
+from cashier_app.ui.instore_text import reason_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
 
 TONE_INFO, TONE_WARNING, TONE_ERROR, TONE_DONE = "info", "warning", "error", "done"
 #: Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would).
 translate = QCoreApplication.translate
-
-
-def reason_text(record: PaymentRecord) -> str:
-    """Why a scanned code did not pay, in the operator's language."""
-    reason = failure_reason(record.result_code)
-    texts = {
-        FailureReason.CODE: translate(
-            "ScanPage", "The payment code is invalid or has expired. Ask the customer to "
-            "refresh it and scan again."),
-        FailureReason.BALANCE: translate(
-            "ScanPage", "The customer's wallet balance is not enough."),
-        FailureReason.RISK: translate(
-            "ScanPage", "The wallet's risk control refused this payment."),
-        FailureReason.LIMIT: translate(
-            "ScanPage", "The payment is over the customer's wallet limit."),
-        FailureReason.DECLINED: translate(
-            "ScanPage", "The customer declined the payment in the wallet."),
-        FailureReason.WALLET: translate(
-            "ScanPage", "This wallet cannot pay here (wallet or currency not accepted)."),
-        FailureReason.TIMEOUT: translate(
-            "ScanPage", "The customer did not confirm in time; the payment was cancelled."),
-    }
-    if reason in texts:
-        return texts[reason]
-    return fill(translate("ScanPage", "The payment did not go through (%1)."),
-                record.result_code or record.status.value)
-
-
-def scenario_text(record: PaymentRecord) -> str:
-    """How an in-store sale was paid, for result, history and receipts ("" online)."""
-    if record.scenario == "PaymentCode":
-        return fill(translate("ScanPage", "In-store · scanned code %1"), record.masked_code or "—")
-    if record.scenario == "OrderCode":
-        return translate("ScanPage", "In-store · order code")
-    return ""
 
 
 class ScanPage(QWidget):

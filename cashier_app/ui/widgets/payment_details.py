@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
 from cashier_app.reports.amounts import minor_display
+from cashier_app.ui.instore_text import scenario_text
 from cashier_app.ui.models.payments_model import (
     STATUS_COLORS,
     method_name,
@@ -179,7 +180,7 @@ class PaymentDetailsPane(QWidget):
                                         "font-size: 20px; font-weight: 700")
         local = "%Y-%m-%d %H:%M:%S"
         values = {
-            "method": method_name(pay.method),
+            "method": " · ".join(t for t in (method_name(pay.method), scenario_text(pay)) if t),
             "created": pay.created_at.astimezone().strftime(local),
             "paid": pay.paid_at.astimezone().strftime(local) if pay.paid_at else "—",
             "payment_id": pay.payment_id or "—",
