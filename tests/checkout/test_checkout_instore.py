@@ -203,3 +203,19 @@ def test_the_best_practice_window_and_inquiry_interval():
         with pytest.raises(ValueError):
             UpmPolicy(**bad)
     assert failure_reason("SOMETHING_NEW") is FailureReason.OTHER
+
+
+def test_recovery_cancels_an_interrupted_scanned_sale_without_resending_it(sandbox, journal,
+                                                                           exchanges):
+    client = AntomClient(sandbox.url, CLIENT_ID, Signer(key("merchant")),
+                         Verifier(sandbox.gateway_public_key), timeout=5,
+                         observer=exchanges.append, retry_base_delay=0.01)
+    first = CheckoutService(client, journal, profile="till", store=STORE)
+    rec = first.create_in_store_payment(INFO, "PaymentCode",
+                                        payment_code=code(sandbox, "confirm"))
+    assert rec.status is Status.PENDING  # the till crashed here
+    pays = len([x for x in exchanges if x.api == "pay"])
+    after = CheckoutService(client, journal, profile="till", store=STORE).recover()
+    assert [r.status for r in after] == [Status.CANCELLED]
+    assert sandbox.payment(rec.payment_id)["paymentStatus"] == "CANCELLED"
+    assert len([x for x in exchanges if x.api == "pay"]) == pays
