@@ -242,7 +242,7 @@ ZH_CN: dict[str, str] = {
         "无法打开 {where} 的 {connection} 打印机：{reason}",
     "the printer refused the receipt: {reason}": "打印机拒绝打印小票：{reason}",
     "Receipt sent to the receipt printer": "小票已发送到小票打印机",
-    "scanned code": "扫码", "order code": "订单码",
+    "scanned code": "扫码", "order code": "订单码", "Print code": "打印二维码",
 }
 
 

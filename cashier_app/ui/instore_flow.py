@@ -17,12 +17,32 @@ from cashier_app.checkout.instore import UpmPolicy
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.till.printer_config import load_printer_config
 from cashier_app.ui.pages.scan_page import ScanPage
 from cashier_app.ui.payment_poller import PaymentPoller
 from cashier_app.ui.text import error_text
 
 if TYPE_CHECKING:
     from cashier_app.ui.sale_flow import SaleFlow
+
+
+def _print_code(record: PaymentRecord, merchant_name: str) -> None:
+    """Worker: the order code on the till's printer (a slip the customer scans)."""
+    from cashier_app.domain import methods
+    from cashier_app.till.escpos_printer import open_printer, render_order_code
+
+    config = load_printer_config()
+    try:
+        wallet = methods.get(record.method).name_en
+    except methods.UnknownMethodError:
+        wallet = record.method
+    expires = record.expires_at.astimezone().strftime("%H:%M") if record.expires_at else ""
+    printer = open_printer(config)
+    try:
+        render_order_code(printer, record.code_value, record.amount.display(), wallet, config,
+                          merchant_name=merchant_name, expires=expires)
+    finally:
+        printer.close()
 
 
 class InStoreFlow(QObject):
@@ -44,6 +64,7 @@ class InStoreFlow(QObject):
             (scan.new_sale_requested, flow.new_sale),
             (self.poller.payment_settled, self._on_poller_payment_settled),
             (self.poller.record_updated, self._on_poller_record_updated),
+            (flow.redirect.print_code_button.clicked, self._on_print_code_clicked),
         )
         for signal, slot in self._connections:
             signal.connect(slot)
@@ -64,6 +85,33 @@ class InStoreFlow(QObject):
         """An in-store Order Code sale for the picked wallet (shown like an online QR)."""
         return self.flow.services.checkout.create_in_store_payment(
             info, "OrderCode", method_type=method_type, reference_order_id=reference)
+
+    def order_code_shown(self, record: PaymentRecord) -> None:
+        """An order code is on the redirect page: offer to print it when the till has an
+        ESC/POS printer (its setting is read on a worker)."""
+        button = self.flow.redirect.print_code_button
+        button.hide()
+        if record.scenario != "OrderCode" or not record.code_value:
+            return
+        self.flow.tasks.run("sale:printer", load_printer_config,
+                            on_done=lambda cfg: button.setVisible(cfg.enabled),
+                            on_error=lambda _exc: button.hide())
+
+    @Slot()
+    def _on_print_code_clicked(self) -> None:
+        record = self.flow.redirect.record
+        if record is None or not record.code_value:
+            return
+        button = self.flow.redirect.print_code_button
+        button.setEnabled(False)
+        self.flow.tasks.run("sale:print-code", _print_code, record,
+                            self.flow.services.profile.merchant_name,
+                            on_done=lambda _none: button.setEnabled(True),
+                            on_error=self._on_print_failed)
+
+    def _on_print_failed(self, exc: BaseException) -> None:
+        self.flow.redirect.print_code_button.setEnabled(True)
+        self.flow.redirect.set_status(error_text(exc), "warning")
 
     def _charge(self, info: PaymentInfo, code: str, reference: str | None) -> PaymentRecord:
         return self.flow.services.checkout.create_in_store_payment(

@@ -220,6 +220,8 @@ class SaleFlow(QObject):
     def _on_payment_created(self, record: PaymentRecord) -> None:
         self._cancel_failed = False
         self.redirect.show_payment(record, simulator=self.services.simulator is not None)
+        if self.in_store is not None:
+            self.in_store.order_code_shown(record)
         self._go("redirect", self.redirect)
         self._mirror("show_qr", record)
         if self.redirect.has_code():  # else once a verified one arrives

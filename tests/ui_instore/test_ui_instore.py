@@ -184,3 +184,25 @@ def test_history_shows_the_scenario_with_the_masked_code(qtbot, tmp_path):
         "In-store · order code"
     with pytest.raises(ValueError):  # a record never holds the code itself
         rec.with_changes(masked_code="281234567890123456")
+
+
+def test_order_code_wallets_show_a_qr_that_can_be_printed(qtbot, till, tmp_path):
+    from cashier_app.till.printer_config import PrinterConfig, save_printer_config
+
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    save_printer_config(PrinterConfig(connection="file", device_file=str(device)))
+    qtbot.mouseClick(till.scan_page.back_button, Qt.MouseButton.LeftButton)
+    picker = till.picker_page
+    qtbot.mouseClick(picker.tile("ALIPAY_HK"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(till.flow.qr_shown, timeout=20_000):
+        qtbot.mouseClick(picker.confirm_button, Qt.MouseButton.LeftButton)
+    record = till.redirect_page.record
+    assert record.scenario == "OrderCode" and record.code_value
+    button = till.redirect_page.print_code_button
+    qtbot.waitUntil(button.isVisible, timeout=10_000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: record.code_value.encode() in device.read_bytes(), timeout=10_000)
+    assert device.read_bytes().endswith(b"\x1dV\x00")
+    done = settled(qtbot, till, lambda: till.services.simulator.approve(record.payment_id))
+    assert done.status is Status.SUCCESS and done.scenario == "OrderCode"

@@ -1699,7 +1699,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>RedirectPage</name>
         <message>
             <source>PAYMENT LINK</source>
-            <extracomment>Status line tones (the stylesheet colours them). Answers without a verified code after which the operator is asked (Retry / Cancel). answers in a row without a verified code (0: code shown)</extracomment>
+            <extracomment>Status line tones (the stylesheet colours them). Answers without a verified code after which the operator is asked (Retry / Cancel). answers in a row without a verified code (0: code shown) In-store: print the order code on the till's ESC/POS printer (shown when one is set)</extracomment>
             <translation>支付链接</translation>
         </message>
         <message>
@@ -1717,6 +1717,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Retry</source>
             <translation>重试</translation>
+        </message>
+        <message>
+            <source>Print code</source>
+            <translation>打印二维码</translation>
         </message>
         <message>
             <source>Sandbox wallet:</source>
