@@ -243,6 +243,8 @@ ZH_CN: dict[str, str] = {
     "the printer refused the receipt: {reason}": "打印机拒绝打印小票：{reason}",
     "Receipt sent to the receipt printer": "小票已发送到小票打印机",
     "scanned code": "扫码", "order code": "订单码", "Print code": "打印二维码",
+    "in-store, scanned code": "线下扫码", "in-store, order code": "线下订单码",
+    "%1: %2 sale(s), %3": "%1：%2 笔，%3",
 }
 
 

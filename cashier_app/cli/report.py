@@ -67,7 +67,9 @@ def report_json(report: Any) -> dict[str, Any]:
             "lines": [line(t) for t in report.lines],
             "totals": [line(t) for t in report.currency_totals],
             "flagged": [p.summary_json() for p in report.flagged],
-            "flagged_refunds": [r.refund_request_id for r in report.flagged_refunds]}
+            "flagged_refunds": [r.refund_request_id for r in report.flagged_refunds],
+            "in_store": [{"scenario": s, "currency": c, "sales_count": n,
+                          "sales": minor_str(v, c)} for s, c, n, v in report.in_store]}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -117,6 +119,10 @@ def format_report(report: Any) -> str:
         for row in (head, *rows):
             out.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
                                  for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    for scenario, currency, count, minor in report.in_store:
+        how = "scanned code" if scenario == "PaymentCode" else "order code"
+        out.append(f"in-store ({how}): {count} sale(s), {minor_str(minor, currency)} "
+                   f"{currency}")
     flagged = len(report.flagged) + len(report.flagged_refunds)
     if flagged:
         out.append(f"needs attention: {flagged} not final (run `cashier recover`)")

@@ -80,6 +80,9 @@ class Report:
     currency_totals: tuple[Totals, ...]  #: one per currency, ``method == ""``
     flagged: tuple[PaymentRecord, ...]  #: payments of the day not final yet, oldest first
     flagged_refunds: tuple[RefundRecord, ...] = field(default=())  #: refunds not final yet
+    #: paid in-store sales of the day: ``(scenario, currency, count, minor)``, a part of
+    #: ``lines`` (which count them under their wallet)
+    in_store: tuple[tuple[str, str, int, int], ...] = field(default=())
 
     @property
     def is_empty(self) -> bool:
@@ -134,11 +137,19 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
     totals = tuple(Totals("", c, **per_currency[c]) for c in sorted(per_currency))
     flagged = journal.list_payments(status=list(OPEN_STATUSES), since=start, until=end,
                                     limit=None)
+    shop: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for p in journal.list_payments(status=[Status.SUCCESS], since=start, until=end,
+                                   limit=None):
+        if p.scenario:
+            shop[(p.scenario, p.amount.currency)][0] += 1
+            shop[(p.scenario, p.amount.currency)][1] += p.amount.value
+    in_store = tuple((s, c, n, v) for (s, c), (n, v) in sorted(shop.items()))
     tz_name = (str(getattr(tz, "key", "")) or start.tzname() or "local") if tz else \
         (start.tzname() or "local")
     return Report(day=day, tz_name=tz_name, start=start, end=end,
                   generated_at=datetime.now(UTC), lines=lines, currency_totals=totals,
-                  flagged=tuple(reversed(flagged)), flagged_refunds=tuple(flagged_refunds))
+                  flagged=tuple(reversed(flagged)), flagged_refunds=tuple(flagged_refunds),
+                  in_store=in_store)
 
 
 # -- CSV ------------------------------------------------------------------------------

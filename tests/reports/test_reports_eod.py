@@ -113,3 +113,19 @@ def test_amount_formatting():
     assert minor_str(123456789, "USD", grouped=True) == "1,234,567.89"
     assert minor_display(-530, "HKD") == "-HK$5.30"
     assert minor_display(1500, "KRW") == "₩1,500"
+
+
+def test_in_store_sales_of_the_day_are_shown_by_scenario(day_journal, capsys):
+    from cashier_app.cli import main
+    from cashier_app.reports.eod import compute_report
+
+    day_journal.update_payment("HK1", scenario="PaymentCode", masked_code="2812••••••••••3456")
+    day_journal.update_payment("HK3", scenario="PaymentCode", masked_code="2812••••••••••3457")
+    day_journal.update_payment("HK2", scenario="OrderCode")
+    report = compute_report(day_journal, date(2026, 11, 21), ZoneInfo("Asia/Hong_Kong"))
+    # HK3 failed: only paid sales count; they stay in their wallet's line too
+    assert report.in_store == (("OrderCode", "HKD", 1, 10000), ("PaymentCode", "HKD", 1, 1230))
+    assert main(["report", "--date", "2026-11-21", "--tz", "Asia/Hong_Kong"]) == 0
+    out = capsys.readouterr().out
+    assert "in-store (scanned code): 1 sale(s), 12.30 HKD" in out
+    assert "in-store (order code): 1 sale(s), 100.00 HKD" in out

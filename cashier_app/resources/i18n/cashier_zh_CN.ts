@@ -1986,6 +1986,18 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>净额：%1</translation>
         </message>
         <message>
+            <source>in-store, scanned code</source>
+            <translation>线下扫码</translation>
+        </message>
+        <message>
+            <source>in-store, order code</source>
+            <translation>线下订单码</translation>
+        </message>
+        <message>
+            <source>%1: %2 sale(s), %3</source>
+            <translation>%1：%2 笔，%3</translation>
+        </message>
+        <message>
             <source>No payments on %1</source>
             <translation>%1 没有支付</translation>
         </message>

@@ -256,7 +256,13 @@ class ReportPage(QWidget):
         if report.currency_totals:
             nets = "   ".join(minor_display(t.net_minor, t.currency)
                               for t in report.currency_totals)
-            self.summary.setText(fill(self.tr("Net: %1"), nets))
+            text = fill(self.tr("Net: %1"), nets)
+            for scenario, currency, count, minor in report.in_store:
+                how = (self.tr("in-store, scanned code") if scenario == "PaymentCode"
+                       else self.tr("in-store, order code"))
+                text += "   ·   " + fill(self.tr("%1: %2 sale(s), %3"), how, count,
+                                         minor_display(minor, currency))
+            self.summary.setText(text)
         else:
             self.summary.setText(self.tr("No payments on %1").replace(
                 "%1", report.day.isoformat()))
