@@ -100,8 +100,9 @@ def run_create(args: argparse.Namespace) -> int:
     profile = Profile(args.name, env, args.client_id, currency, gateway,
                       args.key_version, args.notify_url or None, wallets,
                       args.merchant_name or "", args.dialect, args.merchant_id or "",
-                      args.product, args.merchant_mcc, args.store_id, args.store_name,
-                      args.store_mcc, args.terminal_id)
+                      product=args.product, merchant_mcc=args.merchant_mcc,
+                      store_id=args.store_id, store_name=args.store_name,
+                      store_mcc=args.store_mcc, terminal_id=args.terminal_id)
     store = _store()
     saved = store.save(profile, replace_existing=args.replace)
     if args.use:
