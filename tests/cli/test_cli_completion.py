@@ -11,6 +11,10 @@ import pytest
 
 from cashier_app.cli import COMMAND_MODULES
 
+#: every --simulate choice of ``cashier pay`` (cli/pay.py)
+SIMULATE = sorted(("approve", "decline", "expire", "pay", "confirm", "confirm_then_pay",
+                   "confirm_then_decline", "balance", "expired", "unknown"))
+
 
 def script(shell: str) -> str:
     proc = subprocess.run([sys.executable, "-m", "cashier_app", "completion", shell],
@@ -50,8 +54,8 @@ def test_bash_completes_commands_options_and_choices(bash_script):
     assert set(COMMAND_MODULES) <= set(commands)  # every sub-command, from the package
     assert complete_bash(bash_script, "pa") == ["pay", "paykit"]
     assert "--simulate" in complete_bash(bash_script, "pay", "--sim")
-    assert complete_bash(bash_script, "pay", "--simulate", "") == ["approve", "decline",
-                                                                   "expire"]
+    # online: approve / decline / expire; in-store: what the sandbox's customer does
+    assert sorted(complete_bash(bash_script, "pay", "--simulate", "")) == SIMULATE
     assert complete_bash(bash_script, "profile", "c") == ["create"]
     assert "--environment" in complete_bash(bash_script, "profile", "create", "--env")
     assert complete_bash(bash_script, "--lang", "") == []  # a value: files/words, not ours
@@ -86,5 +90,5 @@ def test_fish_script_parses_and_completes(tmp_path):
         return [row.split("\t")[0] for row in proc.stdout.splitlines()]
 
     assert offered("cashier pa") == ["pay", "paykit"]
-    assert offered("cashier pay --simulate ") == ["approve", "decline", "expire"]
+    assert sorted(offered("cashier pay --simulate ")) == SIMULATE
     assert "create" in offered("cashier profile ") and "pay" not in offered("cashier profile ")
