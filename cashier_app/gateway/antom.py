@@ -326,11 +326,12 @@ class AntomClient:
 
         return self.send(api, url, body, headers, attempt,
                          verify=lambda response: self._verify(api, path, response),
-                         parse=lambda response: parse_json(api, response.content))
+                         parse=lambda response: parse_json(api, response.content),
+                         secrets=secrets)
 
     def send(self, api: str, url: str, body: bytes, headers: dict[str, str], attempt: int, *,
              verify: Callable[[httpx.Response], None],
-             parse: Callable[[httpx.Response], T]) -> T:
+             parse: Callable[[httpx.Response], T], secrets: tuple[str, ...] = ()) -> T:
         """One HTTP attempt, whatever its wire dialect: POST over this client's keep-alive
         connection (answer size capped), the ``capture(on_answer)`` hooks as soon as an
         answer arrived (the journal's crash points), HTTP status checks, then ``verify`` and

@@ -135,7 +135,7 @@ def _new_payment(ctx: api.Context, client_id: str, request_id: str, body: dict[s
     notify_url = api._url(body, "paymentNotifyUrl")
     expiry_text = api._field(body, "paymentExpiryTime", required=False, max_len=64)
     if expiry_text is None:
-        expires = now + timedelta(seconds=ctx.default_expiry_seconds)
+        expires = now + timedelta(seconds=api.default_expiry(ctx, method))
     else:
         expires = api._time(expiry_text, "paymentExpiryTime")
         if expires <= now:
