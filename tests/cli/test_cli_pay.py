@@ -227,3 +227,20 @@ def test_pay_on_the_embedded_sandbox_imports_only_what_it_needs():
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, env=os.environ.copy())
     assert proc.stdout.strip() == "0 []", proc.stderr
+
+
+def test_the_command_leaves_fast_with_its_output_and_log_complete(tmp_path):
+    """``cashier`` ends a headless command with os._exit (no interpreter teardown): what
+    it printed and logged last is there all the same, and the journal is committed."""
+    proc = cashier(*PAY, "--simulate", "approve", "--timeout", "5", "--json",
+                   "--summary", "x" * 200)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)  # the whole line, flushed before the exit
+    assert out["status"] == "SUCCESS" and out["trade_summary"] == "x" * 200
+    log = (paths.log_dir() / "cashier.log").read_text(encoding="utf-8")
+    assert f"payment {out['payment_request_id']} state from=PENDING to=SUCCESS" in log
+    with Journal(paths.journal_path()) as journal:
+        assert journal.get_payment(out["payment_request_id"]).status.value == "SUCCESS"
+    # a failing command too: its one-line error and exit status
+    bad = cashier("pay", "--amount", "1.00", "--currency", "XXX", "--method", "ALIPAY_HK")
+    assert bad.returncode == 2 and "--currency" in bad.stderr and bad.stdout == ""
