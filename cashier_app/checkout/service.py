@@ -39,7 +39,7 @@ from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.outcome import Status, from_antom_payment_status, from_antom_result
 from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.domain.records import PaymentRecord, RefundRecord
-from cashier_app.gateway.antom import AntomClient, Exchange
+from cashier_app.gateway.antom import AntomClient, CancelResponse, Exchange
 from cashier_app.gateway.errors import (
     GatewayError,
     GatewayResultError,
@@ -75,6 +75,18 @@ NOTIFY_TYPES = ("PAYMENT_RESULT", "PAYMENT_PENDING")
 #: be off, and Antom's resends (up to 8 over 24 h) must not be refused if they kept the
 #: first time; what it stops is a captured notification replayed hours later.
 NOTIFICATION_TOLERANCE = 3600.0
+
+
+def _check_cancel_answer(resp: CancelResponse, rec: PaymentRecord) -> None:
+    """A signed cancel answer about another payment is not a cancel of this one (a replayed
+    answer, a confused proxy): MalformedResponse, and the sale is left as it was."""
+    prid = rec.payment_request_id
+    if resp.payment_request_id and resp.payment_request_id != prid:
+        raise MalformedResponse(f"cancel: answer is for paymentRequestId "
+                                f"{resp.payment_request_id!r}, not {prid!r}")
+    if resp.payment_id and rec.payment_id and resp.payment_id != rec.payment_id:
+        raise MalformedResponse(f"cancel: answer is for paymentId {resp.payment_id!r}, not "
+                                f"{rec.payment_id!r}")
 
 
 def _aware_time(value: object) -> datetime | None:
@@ -318,7 +330,8 @@ class CheckoutService:
         self._event(prid, "request", {"api": "cancel", "reason": why})
         try:
             with self._calling(prid, "cancel"):
-                self.client.cancel(payment_request_id=prid)
+                resp = self.client.cancel(payment_request_id=prid)
+            _check_cancel_answer(resp, rec)
         except GatewayResultError as exc:
             self._event(prid, "error", {"api": "cancel", "code": exc.result_code,
                                         "message": exc.result_message})

@@ -43,7 +43,14 @@ from cashier_app.gateway.responses import (
     RefundResponse,
     Result,
 )
-from cashier_app.gateway.signing import SignatureError, Signer, Verifier, check_time, request_time
+from cashier_app.gateway.signing import (
+    SignatureError,
+    Signer,
+    Verifier,
+    check_time,
+    parse_header_time,
+    request_time,
+)
 from cashier_app.gateway.transport import post_capped, transport_for
 
 __all__ = [
@@ -66,7 +73,39 @@ MAX_DESCRIPTION_LENGTH = 256
 
 T = TypeVar("T")
 
+#: How far a gateway's clock may be from ours before its Response-Time is not believed
+#: (Stripe's webhook tolerance; a till without NTP drifts seconds a day, not minutes).
+CLOCK_TOLERANCE_SECONDS = 300.0
 
+
+def check_answer_time(api: str, response_time: str, *, sent_at: float | None, now: float,
+                      tolerance: float = CLOCK_TOLERANCE_SECONDS) -> None:
+    """Raise ResponseSignatureError unless the (verified) ``Response-Time`` lies after the
+    moment the request left (``sent_at``) and before ``now``, each give or take
+    ``tolerance`` seconds for the difference between the two clocks."""
+    try:
+        moment = parse_header_time(response_time, "Response-Time").timestamp()
+    except SignatureError as exc:
+        raise ResponseSignatureError(f"{api}: {exc}") from None
+    start = now if sent_at is None else sent_at
+    if moment < start - tolerance:
+        raise ResponseSignatureError(
+            f"{api}: answer's Response-Time {response_time} is "
+            f"{_span(start - moment)} before our request (a replayed answer, or a clock "
+            f"off by more than {tolerance:g} s): not believed")
+    if moment > now + tolerance:
+        raise ResponseSignatureError(
+            f"{api}: answer's Response-Time {response_time} is {_span(moment - now)} ahead "
+            f"of this computer's clock (more than {tolerance:g} s): not believed; check "
+            "the clock")
+
+
+def _span(seconds: float) -> str:
+    if seconds >= 2 * 86400:
+        return f"{seconds / 86400:,.0f} days"
+    if seconds >= 7200:
+        return f"{seconds / 3600:,.0f} hours"
+    return f"{seconds:,.0f} s"
 
 
 def check_gateway_url(url: str) -> str:
@@ -119,7 +158,8 @@ class AntomClient:
                  max_attempts: int = 3, observer: Callable[[Exchange], None] | None = None,
                  sleep: Callable[[float], None] = time.sleep,
                  retry_base_delay: float = retry.DEFAULT_BASE_DELAY,
-                 retry_max_delay: float = retry.DEFAULT_MAX_DELAY) -> None:
+                 retry_max_delay: float = retry.DEFAULT_MAX_DELAY,
+                 clock_tolerance: float = CLOCK_TOLERANCE_SECONDS) -> None:
         self.base_url = check_gateway_url(base_url)
         if not isinstance(client_id, str) or not client_id.strip():
             raise ValueError("client id is empty")
@@ -137,6 +177,7 @@ class AntomClient:
         self.timeout = float(timeout)
         self.max_attempts = int(max_attempts)
         self.observer = observer
+        self.clock_tolerance = float(clock_tolerance)
         self._sleep = sleep
         self._retry_base = retry_base_delay
         self._retry_cap = retry_max_delay
@@ -304,8 +345,10 @@ class AntomClient:
             "Signature": self.signer.header("POST", path, self.client_id, req_time, body),
         }
 
+        sent = time.time()
         return self.send(api, url, body, headers, attempt,
-                         verify=lambda response: self._verify(api, path, response),
+                         verify=lambda response: self._verify(api, path, response,
+                                                              sent_at=sent),
                          parse=lambda response: parse_json(api, response.content))
 
     def send(self, api: str, url: str, body: bytes, headers: dict[str, str], attempt: int, *,
@@ -358,9 +401,12 @@ class AntomClient:
         """Back-off before attempt ``attempt + 1``, with this client's base and cap."""
         return retry.backoff_delay(attempt, base=self._retry_base, cap=self._retry_cap)
 
-    def _verify(self, api: str, path: str, response: httpx.Response) -> None:
+    def _verify(self, api: str, path: str, response: httpx.Response, *,
+                sent_at: float | None = None) -> None:
         """Believe nothing unsigned: signature, Response-Time, and client-id must all hold
-        for the body bytes exactly as received."""
+        for the body bytes exactly as received, and the Response-Time must lie between our
+        request and now (give or take ``clock_tolerance``): a correctly signed answer from
+        before we asked is a replay, one years away a broken clock."""
         h = response.headers  # case-insensitive names
         signature = h.get("signature")
         response_time = h.get("response-time")
@@ -380,6 +426,8 @@ class AntomClient:
                                         response.content, signature)
         except SignatureError as exc:
             raise ResponseSignatureError(f"{api}: {exc}") from None
+        check_answer_time(api, response_time, sent_at=sent_at, now=time.time(),
+                          tolerance=self.clock_tolerance)
 
     def _notify(self, exchange: Exchange) -> None:
         log_exchange(exchange)
