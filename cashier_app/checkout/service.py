@@ -68,6 +68,12 @@ def _exchange_detail(x: Exchange) -> dict[str, Any]:
             "response_time": x.response_headers.get("response-time", "")}
 
 
+#: Antom's expiry when a pay names none (protocol doc §7.1: about 14 minutes).
+GATEWAY_DEFAULT_EXPIRY = timedelta(minutes=14)
+#: After its expiry, how long a payment the gateway has no record of is still treated as
+#: possibly in flight (clock differences between the till and the gateway).
+IN_FLIGHT_MARGIN = timedelta(minutes=5)
+
 #: notifyPayment types this service settles payments from (protocol doc §9).
 NOTIFY_TYPES = ("PAYMENT_RESULT", "PAYMENT_PENDING")
 
@@ -191,7 +197,8 @@ class CheckoutService:
 
     def _code_still_missing(self, rec: PaymentRecord) -> bool:
         """A live payment whose code (or wallet link) never arrived in a verified answer."""
-        live = rec.expires_at is None or self._clock() < rec.expires_at
+        expires = rec.expires_at or rec.created_at + GATEWAY_DEFAULT_EXPIRY
+        live = self._clock() < expires
         return (live and not rec.qr_payload() and not rec.deep_link()
                 and rec.status in (Status.CREATED, Status.UNKNOWN, Status.PENDING))
 
@@ -252,7 +259,8 @@ class CheckoutService:
         with self._lock(payment_request_id):
             return self._refresh(self.get(payment_request_id), resend=True)
 
-    def _refresh(self, rec: PaymentRecord, *, resend: bool) -> PaymentRecord:
+    def _refresh(self, rec: PaymentRecord, *, resend: bool,
+                 by_payment_id: bool = False) -> PaymentRecord:
         prid = rec.payment_request_id
         if rec.is_final:
             return rec
@@ -262,12 +270,18 @@ class CheckoutService:
             # status question *and* brings the code.
             self._event(prid, "resend", {"reason": "no verified payment code yet"})
             return self._send_pay(rec, replay=True)
-        self._event(prid, "poll", {"api": "inquiryPayment"})
+        self._event(prid, "poll", {"api": "inquiryPayment", "by": "paymentId"
+                                   if by_payment_id else "paymentRequestId"})
         try:
             with self._calling(prid, "poll"):
-                resp = self.client.inquiry_payment(payment_request_id=prid)
+                resp = (self.client.inquiry_payment(payment_id=rec.payment_id)
+                        if by_payment_id else self.client.inquiry_payment(payment_request_id=prid))
         except GatewayResultError as exc:
             if exc.result_code == CODE_NOT_AT_GATEWAY:
+                if rec.payment_id and not by_payment_id:
+                    # The gateway created this one: ask about it by its own id before
+                    # believing it has no such payment.
+                    return self._refresh(rec, resend=resend, by_payment_id=True)
                 return self._not_at_gateway(rec, resend=resend)
             return self._unreachable(prid, "inquiryPayment", exc)
         except GatewayError as exc:
@@ -298,19 +312,48 @@ class CheckoutService:
         return self._move(prid, outcome.status, "inquiryPayment", **changes)
 
     def _not_at_gateway(self, rec: PaymentRecord, *, resend: bool) -> PaymentRecord:
-        """The gateway has no such payment: ``pay`` never arrived (or a sandbox forgot it).
-        While the sale is live and unanswered, resend the identical ``pay``; otherwise
-        nothing can have been charged, so it is FAILED."""
+        """The gateway has no such payment (``ORDER_NOT_EXIST``). That proves nothing was
+        charged only once the payment's expiry (plus a margin) has passed: until then our
+        ``pay`` may still be on its way (a slow gateway, a till killed mid-request), and the
+        gateway may create the payment after answering. So until then the identical ``pay``
+        is resent when ``resend`` allows it (the gateway then either creates the payment
+        or finds the one that arrived, and answers for it), and otherwise the payment stays
+        UNKNOWN. A payment the gateway gave a paymentId is never "nothing charged" on such
+        an answer: that gateway created it, so "no such order" means a confused gateway or
+        the wrong one."""
+        rec = self.get(rec.payment_request_id)
         prid = rec.payment_request_id
-        now = self._clock()
-        unanswered = not rec.payment_id and rec.status in (Status.CREATED, Status.UNKNOWN)
-        live = rec.expires_at is None or now < rec.expires_at
-        if resend and unanswered and live:
-            self._event(prid, "resend", {"reason": "gateway has no record of the payment"})
+        if rec.payment_id:
+            # Asked by paymentRequestId and by the paymentId it gave: the gateway says, for
+            # this very payment, that it has none (recovery asks only the gateway a payment
+            # was made at, so this is that gateway's word).
+            return self._move(prid, Status.FAILED, "inquiryPayment",
+                              result_code=CODE_NOT_AT_GATEWAY,
+                              result_message=f"the gateway that created paymentId "
+                                             f"{rec.payment_id} has no record of it any more; "
+                                             "nothing is charged there")
+        deadline = self.in_flight_until(rec)
+        if self._clock() >= deadline:
+            return self._move(prid, Status.FAILED, "inquiryPayment",
+                              result_code=CODE_NOT_AT_GATEWAY,
+                              result_message="the gateway has no record of this payment and "
+                                             "its time ran out; nothing was charged")
+        if resend:
+            self._event(prid, "resend", {"reason": "gateway has no record of the payment",
+                                         "in_flight_until": deadline})
             return self._send_pay(rec)
-        return self._move(prid, Status.FAILED, "inquiryPayment", result_code=CODE_NOT_AT_GATEWAY,
-                          result_message="the gateway has no record of this payment; "
-                                         "nothing was charged")
+        return self._move(prid, Status.UNKNOWN, "inquiryPayment",
+                          result_code=CODE_NOT_AT_GATEWAY,
+                          result_message="the gateway has no record of this payment yet; "
+                                         "its pay may still be in flight until "
+                                         f"{deadline.isoformat(timespec='seconds')}")
+
+    @staticmethod
+    def in_flight_until(rec: PaymentRecord) -> datetime:
+        """Until when a ``pay`` of ``rec`` may still reach the gateway and be payable: its
+        expiry (the gateway's default when none was sent) plus a margin for clocks."""
+        expires = rec.expires_at or rec.created_at + GATEWAY_DEFAULT_EXPIRY
+        return expires + IN_FLIGHT_MARGIN
 
     # -- cancel and expiry --------------------------------------------------------------
     def cancel(self, payment_request_id: str) -> PaymentRecord:
@@ -325,7 +368,7 @@ class CheckoutService:
                                 operator=rec.status is Status.SUCCESS)
 
     def _cancel(self, rec: PaymentRecord, target: Status, why: str, *,
-                operator: bool = False) -> PaymentRecord:
+                operator: bool = False, resent: bool = False) -> PaymentRecord:
         prid = rec.payment_request_id
         self._event(prid, "request", {"api": "cancel", "reason": why})
         try:
@@ -337,7 +380,12 @@ class CheckoutService:
                                         "message": exc.result_message})
             if exc.result_status == "F":
                 if exc.result_code == CODE_NOT_AT_GATEWAY:
-                    after = self._not_at_gateway(rec, resend=False)
+                    # Make sure the payment exists (identical pay), then cancel it: a pay
+                    # still in flight must not create a payable payment after our cancel.
+                    after = self._not_at_gateway(rec, resend=not resent)
+                    if after.status is Status.PENDING and after.payment_id:
+                        return self._cancel(after, target, why, operator=operator,
+                                            resent=True)
                 else:  # closed, paid past the window, ...: learn the real state
                     after = self._refresh(self.get(prid), resend=False)
                 if after.is_final and not (operator and after.status is Status.SUCCESS):
@@ -451,14 +499,16 @@ class CheckoutService:
         or failed one is recorded as such, an expired one cancelled (EXPIRED), an
         interrupted one still waiting for the customer cancelled (CANCELLED) unless
         ``cancel_pending`` is False or ``resume(record)`` is true (the till shows its code
-        again), one the gateway never saw FAILED. Unreachable ones stay UNKNOWN for the
-        next try. Unsettled refunds of this profile are re-inquired too."""
+        again). One the gateway has no record of is resent (identical ``pay``) and then
+        cancelled while its ``pay`` could still be in flight, and FAILED only after that.
+        Unreachable ones stay UNKNOWN for the next try. Unsettled refunds of this profile
+        are re-inquired too."""
         out: list[PaymentRecord] = []
         for rec in self.journal.non_final_payments(self.profile):
             prid = rec.payment_request_id
             with self._lock(prid):
                 self._event(prid, "recover", {"status": rec.status.value})
-                current = self._refresh(self.get(prid), resend=False)
+                current = self._refresh(self.get(prid), resend=True)
                 if not current.is_final and current.status is not Status.UNKNOWN:
                     now = self._clock()
                     if current.expires_at is not None and now >= current.expires_at:

@@ -12,13 +12,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from proxy import AnswerProxy, resign, send
+from recovery_setup import CLIENT_ID
 
 from cashier_app.app import build_services
 from cashier_app.checkout.errors import CheckoutError
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.gateway.signing import Signer, Verifier, request_time
-from conftest import CLIENT_ID
 
 INFO = PaymentInfo(1230, "HKD", "answers")
 
@@ -47,7 +47,7 @@ def test_a_cancel_answer_for_another_payment_does_not_cancel_this_one(gateway, _
         assert checkout.cancel(a.payment_request_id).status is Status.CANCELLED
         replay.extend(x for x in proxy.answers if x.api == "cancel")
         b = checkout.create_payment(INFO, "ALIPAY_HK")
-        with pytest.raises(CheckoutError, match="not confirmed.*answer is for paymentRequestId"):
+        with pytest.raises(CheckoutError, match=r"not confirmed.*answer is for paymentRequestId"):
             checkout.cancel(b.payment_request_id)
         assert checkout.get(b.payment_request_id).status is Status.PENDING
         # The gateway never cancelled B: the customer can still pay it, and does.
