@@ -255,7 +255,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                                    merchant_name=profile.merchant_name,
                                    notify_url=profile.notify_url, expiry_seconds=expiry_seconds,
                                    gateway_url=url, client_id=creds.client_id,
-                                   sale_limits=profile.sale_limits())
+                                   sale_limits=profile.sale_limits(),
+                                   embedded=creds.embedded)
         if creds.embedded and notifications and not notifications_suppressed():
             def on_notification(n: Notification) -> None:
                 checkout.handle_notification(n.path, n.headers, n.body)

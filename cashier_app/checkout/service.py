@@ -133,7 +133,8 @@ class CheckoutService:
                  expiry_seconds: int = 600, gateway_url: str = "", client_id: str = "",
                  redirect_url: str | None = None, sale_limits: SaleLimits | None = None,
                  clock: Callable[[], datetime] | None = None,
-                 notification_tolerance: float | None = NOTIFICATION_TOLERANCE) -> None:
+                 notification_tolerance: float | None = NOTIFICATION_TOLERANCE,
+                 embedded: bool = False) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
         self.client = client
@@ -147,6 +148,7 @@ class CheckoutService:
         self.sale_limits = sale_limits
         self.gateway_url = gateway_url or client.base_url
         self.client_id = client_id or client.client_id
+        self.embedded = embedded  #: the in-process sandbox (its URL changes every start)
         self._clock = clock or (lambda: datetime.now(UTC))
         #: Seconds a notification's request-time may lie in the past; None: any age.
         self.notification_tolerance = notification_tolerance
@@ -493,8 +495,25 @@ class CheckoutService:
         return self._refunds.refresh(refund_request_id)
 
     # -- recovery ---------------------------------------------------------------------------
+    def made_here(self, rec: PaymentRecord) -> bool:
+        """Whether ``rec`` was made at this service's gateway as this client: only that
+        gateway can say what became of it (another one would answer "no such payment").
+        Rows journaled before the gateway was recorded go by their profile."""
+        if rec.client_id and rec.client_id != self.client_id:
+            return False
+        if self.embedded or not rec.gateway_url:
+            return True
+        return rec.gateway_url.rstrip("/") == self.gateway_url.rstrip("/")
+
+    def made_elsewhere(self) -> list[PaymentRecord]:
+        """Non-final payments of this profile made at another gateway or as another client
+        (the profile was changed since): recovery leaves them to that gateway."""
+        return [r for r in self.journal.non_final_payments(self.profile)
+                if not self.made_here(r)]
+
     def recover(self, *, cancel_pending: bool = True,
-                resume: Callable[[PaymentRecord], bool] | None = None) -> list[PaymentRecord]:
+                resume: Callable[[PaymentRecord], bool] | None = None,
+                payments: list[PaymentRecord] | None = None) -> list[PaymentRecord]:
         """Re-inquire every non-final payment of this profile and drive it final: a paid
         or failed one is recorded as such, an expired one cancelled (EXPIRED), an
         interrupted one still waiting for the customer cancelled (CANCELLED) unless
@@ -502,13 +521,23 @@ class CheckoutService:
         again). One the gateway has no record of is resent (identical ``pay``) and then
         cancelled while its ``pay`` could still be in flight, and FAILED only after that.
         Unreachable ones stay UNKNOWN for the next try. Unsettled refunds of this profile
-        are re-inquired too."""
+        are re-inquired too.
+
+        Only payments made at this gateway as this client are touched (``made_here``);
+        ``payments`` (the CLI's selection, e.g. by gateway) replaces the profile's list."""
         out: list[PaymentRecord] = []
-        for rec in self.journal.non_final_payments(self.profile):
+        chosen = self.journal.non_final_payments(self.profile) if payments is None else payments
+        for rec in chosen:
+            if not self.made_here(rec):
+                continue
             prid = rec.payment_request_id
             with self._lock(prid):
-                self._event(prid, "recover", {"status": rec.status.value})
-                current = self._refresh(self.get(prid), resend=True)
+                fresh = self.get(prid)
+                if fresh.is_final:  # settled since it was listed (its till finished it)
+                    continue
+                self._event(prid, "recover", {"status": fresh.status.value,
+                                              "gateway": self.gateway_url})
+                current = self._refresh(fresh, resend=True)
                 if not current.is_final and current.status is not Status.UNKNOWN:
                     now = self._clock()
                     if current.expires_at is not None and now >= current.expires_at:
@@ -516,9 +545,13 @@ class CheckoutService:
                     elif cancel_pending and not (resume is not None and resume(current)):
                         current = self._expire(current, "recovery")
                 out.append(current)
+        wanted = None if payments is None else {r.payment_request_id for r in payments}
         for refund in self.journal.non_final_refunds():
             payment = self.journal.get_payment(refund.payment_request_id)
-            if payment is not None and payment.profile == self.profile:
+            if payment is None or not self.made_here(payment):
+                continue
+            if (payment.profile == self.profile if wanted is None
+                    else payment.payment_request_id in wanted):
                 self.refresh_refund(refund.refund_request_id)
         return out
 
