@@ -12,7 +12,7 @@ from cashier_app import paths
 from cashier_app.domain.errors import CashierError
 from cashier_app.gateway.signing import Signer, Verifier
 from cashier_app.journal.crashpoints import notifications_suppressed
-from cashier_app.journal.tilllock import TillLock
+from cashier_app.journal.tilllock import TILL, TillLock
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -141,6 +141,16 @@ class Services:
         recovering its unfinished payments cannot cancel a sale someone else is showing."""
         return self.till_lock is not None and self.till_lock.held
 
+    def claim(self, wait: float = 30.0) -> None:
+        """Make sure this process owns the profile before it creates a sale: take the till
+        lock if it is free, waiting up to ``wait`` s while a recovery run holds it. Raises
+        TillBusy (nothing journaled, nothing sent) when another live till owns it."""
+        from cashier_app.checkout.errors import TillBusy
+
+        lock = self.till_lock
+        if lock is None or not lock.acquire_waiting(wait):
+            raise TillBusy(self.profile.name, lock.holder() if lock is not None else "")
+
     def in_use_message(self) -> str:
         holder = self.till_lock.holder() if self.till_lock is not None else ""
         who = f" (pid {holder})" if holder else ""
@@ -199,7 +209,7 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                    observer: Any = None, timeout: float = 10.0,
                    expiry_seconds: int = 600, notifications: bool = True,
                    keystore_passphrase: bytes | None = None, phases: Any = None,
-                   dialect: str = "antom") -> Services:
+                   dialect: str = "antom", lock_purpose: str = TILL) -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
 
@@ -224,7 +234,7 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
     with step("journal"):
         path = Path(journal_path or paths.journal_path())
         journal = Journal(path)
-        till_lock = TillLock(path.parent / "locks", creds.profile.name)
+        till_lock = TillLock(path.parent / "locks", creds.profile.name, lock_purpose)
         till_lock.acquire()
     sandbox: SandboxGateway | None = None
     simulator: SimulatorClient | None = None
@@ -256,7 +266,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                                    notify_url=profile.notify_url, expiry_seconds=expiry_seconds,
                                    gateway_url=url, client_id=creds.client_id,
                                    sale_limits=profile.sale_limits(),
-                                   embedded=creds.embedded)
+                                   embedded=creds.embedded,
+                                   owner=lambda: services.claim())
         if creds.embedded and notifications and not notifications_suppressed():
             def on_notification(n: Notification) -> None:
                 checkout.handle_notification(n.path, n.headers, n.body)

@@ -25,3 +25,15 @@ class RefundRefused(CheckoutError):
 
 class NotificationRejected(CheckoutError):
     """A notification that was not believed or does not match the journaled payment."""
+
+
+class TillBusy(CheckoutError):
+    """Another live cashier process owns the profile (its till lock): this one may not
+    create a sale of it (one owner per sale). Nothing was journaled or sent."""
+
+    def __init__(self, profile: str, holder: str = "") -> None:
+        self.profile = profile
+        self.holder = holder
+        who = f" (pid {holder})" if holder else ""
+        super().__init__(f"another cashier process{who} is using profile {profile!r}; one "
+                         "till at a time takes its sales: no payment was taken")

@@ -134,7 +134,8 @@ class CheckoutService:
                  redirect_url: str | None = None, sale_limits: SaleLimits | None = None,
                  clock: Callable[[], datetime] | None = None,
                  notification_tolerance: float | None = NOTIFICATION_TOLERANCE,
-                 embedded: bool = False) -> None:
+                 embedded: bool = False,
+                 owner: Callable[[], None] | None = None) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
         self.client = client
@@ -149,6 +150,8 @@ class CheckoutService:
         self.gateway_url = gateway_url or client.base_url
         self.client_id = client_id or client.client_id
         self.embedded = embedded  #: the in-process sandbox (its URL changes every start)
+        #: raises TillBusy unless this process owns the profile (its till lock)
+        self._claim = owner
         self._clock = clock or (lambda: datetime.now(UTC))
         #: Seconds a notification's request-time may lie in the past; None: any age.
         self.notification_tolerance = notification_tolerance
@@ -180,6 +183,8 @@ class CheckoutService:
         check_method_limits(method, amount)  # MoneyError: the gateway would refuse it
         if reference_order_id is not None and len(reference_order_id) > 64:
             raise CheckoutError("reference order id is longer than 64 characters")
+        if self._claim is not None:
+            self._claim()  # TillBusy: another live till owns this profile's sales
         now = self._clock()
         prid = new_request_id()
         rec = PaymentRecord(

@@ -80,7 +80,7 @@ def _read_key_file(option: str, path: str) -> str:
 
 
 def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
-                  what: str, dialect: str = "antom") -> Services:
+                  what: str, dialect: str = "antom", *, purpose: str = "till") -> Services:
     """Services for ``gateway`` (explicit options) or the saved ``profile``; a one-line
     CliError naming ``what`` could not be done otherwise."""
     from cashier_app.app import build_services
@@ -90,8 +90,8 @@ def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
         if gateway is not None:
             url, client_id, signer, verifier = gateway
             return build_services(gateway_url=url, client_id=client_id, signer=signer,
-                                  verifier=verifier, dialect=dialect)
-        return build_services(profile)
+                                  verifier=verifier, dialect=dialect, lock_purpose=purpose)
+        return build_services(profile, lock_purpose=purpose)
     except JournalError as exc:
         raise CliError(f"journal unusable, cannot {what}: {exc}", exit_code=1) from None
     except Exception as exc:  # profile missing, keyring locked, bad key file ...

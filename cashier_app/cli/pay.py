@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
 def _pay(args: argparse.Namespace, amount: Any, method_type: str,
          gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
     from cashier_app.app import build_services
-    from cashier_app.checkout.errors import CheckoutError
+    from cashier_app.checkout.errors import CheckoutError, TillBusy
     from cashier_app.domain.money import MoneyError
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
     from cashier_app.journal import JournalError
@@ -114,6 +114,10 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
     phases.lap("services")
     with services:
         checkout = services.checkout
+        try:
+            services.claim()  # one owner per sale: wait out a recovery run, not a live till
+        except TillBusy as exc:
+            raise CliError(str(exc), code=1) from None
         _recover_earlier_runs(services)
         phases.lap("recover")
         try:

@@ -111,19 +111,19 @@ def run(args: argparse.Namespace) -> int:
 def _recover_profile(profile: str, recs: list[Any], gateway: tuple[Any, ...] | None,
                      args: argparse.Namespace, problems: list[str]) -> list[dict[str, Any]]:
     from cashier_app import paths
-    from cashier_app.journal.tilllock import TillLock
+    from cashier_app.journal.tilllock import RECOVERY, TillLock
 
     try:
         services = open_services(gateway, None if gateway else profile,
                                  f"recover {len(recs)} payment(s) of profile {profile!r}",
-                                 dialect=args.dialect)
+                                 dialect=args.dialect, purpose=RECOVERY)
     except CliError as exc:
         problems.append(str(exc))
         return []
     out: list[dict[str, Any]] = []
     # With gateway options the services run as that client id; the payments' own profile
     # may be another name, whose till (if one is live) owns them.
-    owner_lock = (TillLock(paths.journal_path().parent / "locks", profile)
+    owner_lock = (TillLock(paths.journal_path().parent / "locks", profile, RECOVERY)
                   if services.profile.name != profile else None)
     with services:
         if not services.exclusive or (owner_lock is not None and not owner_lock.acquire()):

@@ -189,9 +189,13 @@ def test_pay_leaves_open_sales_of_a_live_till_alone():
     try:
         proc = cashier("pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
                        "--simulate", "approve", "--json")
-        assert proc.returncode == 0, proc.stderr
+        # One owner per sale: the live till's profile takes no sale from a second process.
+        assert proc.returncode == 1, proc.stderr
         assert "another cashier process" in proc.stderr and f"(pid {os.getpid()})" in proc.stderr
+        assert "no payment was taken" in proc.stderr and proc.stdout == ""
         assert _status(prid) == "PENDING"
+        with Journal(paths.journal_path()) as journal:
+            assert [r.payment_request_id for r in journal.list_payments(limit=None)] == [prid]
         rec = cashier("recover")
         assert rec.returncode != 0 and "another cashier process" in rec.stderr
         assert _status(prid) == "PENDING"
