@@ -149,7 +149,8 @@ class Services:
 
         lock = self.till_lock
         if lock is None or not lock.acquire_waiting(wait):
-            raise TillBusy(self.profile.name, lock.holder() if lock is not None else "")
+            raise TillBusy.for_profile(self.profile.name,
+                                      lock.holder() if lock is not None else "")
 
     def in_use_message(self) -> str:
         holder = self.till_lock.holder() if self.till_lock is not None else ""

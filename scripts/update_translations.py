@@ -208,6 +208,15 @@ ZH_CN: dict[str, str] = {
         "收银台遇到意外错误。已完成的支付安全保存在交易日志中；未完成的支付会在下次启动时重新核对。"
         "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
     "Copy report": "复制报告", "Continue": "继续", "Copied": "已复制",
+    # one owner per sale, damaged files, a full disk (issue 10)
+    "another cashier process (pid {pid}) is using profile '{profile}'; one till at a time "
+    "takes its sales: no payment was taken":
+        "另一个收银进程（pid {pid}）正在使用配置“{profile}”；"
+        "同一时间只有一个收银台可以收款：未收取任何款项",
+    "another cashier process is using profile '{profile}'; one till at a time takes its "
+    "sales: no payment was taken":
+        "另一个收银进程正在使用配置“{profile}”；"
+        "同一时间只有一个收银台可以收款：未收取任何款项",
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from cashier_app.domain.errors import CashierError
 
 
@@ -31,9 +33,14 @@ class TillBusy(CheckoutError):
     """Another live cashier process owns the profile (its till lock): this one may not
     create a sale of it (one owner per sale). Nothing was journaled or sent."""
 
-    def __init__(self, profile: str, holder: str = "") -> None:
-        self.profile = profile
-        self.holder = holder
-        who = f" (pid {holder})" if holder else ""
-        super().__init__(f"another cashier process{who} is using profile {profile!r}; one "
-                         "till at a time takes its sales: no payment was taken")
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "till_busy": "another cashier process (pid {pid}) is using profile '{profile}'; one "
+                     "till at a time takes its sales: no payment was taken",
+        "till_busy_no_pid": "another cashier process is using profile '{profile}'; one till "
+                            "at a time takes its sales: no payment was taken",
+    }
+
+    @classmethod
+    def for_profile(cls, profile: str, holder: str = "") -> TillBusy:
+        return (cls.of("till_busy", profile=profile, pid=holder) if holder
+                else cls.of("till_busy_no_pid", profile=profile))

@@ -122,6 +122,14 @@
             <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
         </message>
         <message>
+            <source>another cashier process (pid {pid}) is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
+            <translation>另一个收银进程（pid {pid}）正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
+        </message>
+        <message>
+            <source>another cashier process is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
+            <translation>另一个收银进程正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
+        </message>
+        <message>
             <source>cannot subtract {other} from {currency}</source>
             <translation>不能从 {currency} 中减去 {other}</translation>
         </message>
