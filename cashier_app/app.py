@@ -112,12 +112,10 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
 
 
 def _default_profile(store: Any) -> Profile:
-    from cashier_app.keystore.profiles import default_sandbox_profile
-
-    try:
-        return store.active()  # type: ignore[no-any-return]
-    except Exception:  # an unreadable profiles file must not stop the embedded demo
-        return default_sandbox_profile()
+    """The active profile. A damaged profiles file raises ProfileConfigError naming it: it
+    is never taken for "no profiles yet", since falling back to the embedded demo sandbox
+    would let a till take demo "payments" for real goods."""
+    return store.active()  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)

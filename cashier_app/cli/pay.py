@@ -117,7 +117,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
         try:
             services.claim()  # one owner per sale: wait out a recovery run, not a live till
         except TillBusy as exc:
-            raise CliError(str(exc), code=1) from None
+            raise CliError(str(exc), exit_code=1) from None
         _recover_earlier_runs(services)
         phases.lap("recover")
         try:

@@ -399,16 +399,19 @@ class Journal:
         with self._reading("read") as db:
             return int(db.execute(f"SELECT COUNT(*) FROM payments{where}", params).fetchone()[0])
 
-    def payment_totals(self, since: date | datetime,
-                       until: date | datetime) -> list[tuple[str, str, str, int, int]]:
-        """``(method, currency, status, count, sum of minor units)`` for payments created
-        in ``[since, until)`` — what the end-of-day report adds up."""
+    def payment_totals(self, since: date | datetime, until: date | datetime
+                       ) -> list[tuple[str, str, str, str, str, int, int]]:
+        """``(profile, client_id, method, currency, status, count, sum of minor units)`` for
+        payments created in ``[since, until)``: what the end-of-day report adds up, per
+        profile (sandbox sales are never added to production ones)."""
         with self._reading("read") as db:
             rows = db.execute(
-                "SELECT method, currency, status, COUNT(*), SUM(amount_minor) FROM payments "
-                "WHERE created_at >= ? AND created_at < ? GROUP BY method, currency, status "
-                "ORDER BY method, currency, status", (bound_time(since), bound_time(until)))
-            return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
+                "SELECT profile, client_id, method, currency, status, COUNT(*), "
+                "SUM(amount_minor) FROM payments WHERE created_at >= ? AND created_at < ? "
+                "GROUP BY profile, client_id, method, currency, status "
+                "ORDER BY profile, client_id, method, currency, status",
+                (bound_time(since), bound_time(until)))
+            return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
 
     # -- events -----------------------------------------------------------------------
     def add_event(self, payment_request_id: str, kind: str, detail: dict[str, Any] | None = None,
@@ -509,15 +512,20 @@ class Journal:
         return [_refund_from_row(r) for r in rows]
 
     def refunds_between(self, since: date | datetime,
-                        until: date | datetime) -> list[tuple[RefundRecord, str]]:
-        """Refunds created in ``[since, until)``, each with its payment's method."""
+                        until: date | datetime) -> list[tuple[RefundRecord, PaymentRecord]]:
+        """Refunds created in ``[since, until)``, each with its payment."""
         with self._reading("read") as db:
             rows = db.execute(
-                "SELECT r.*, p.method AS payment_method FROM refunds r JOIN payments p "
+                "SELECT r.refund_request_id AS rrid, p.* FROM refunds r JOIN payments p "
                 "USING (payment_request_id) WHERE r.created_at >= ? AND r.created_at < ? "
                 "ORDER BY r.created_at, r.rowid", (bound_time(since), bound_time(until))
             ).fetchall()
-        return [(_refund_from_row(r), r["payment_method"]) for r in rows]
+            payments = {r["rrid"]: _payment_from_row(r) for r in rows}
+            refunds = db.execute(
+                "SELECT * FROM refunds WHERE created_at >= ? AND created_at < ? "
+                "ORDER BY created_at, rowid", (bound_time(since), bound_time(until))
+            ).fetchall()
+        return [(_refund_from_row(r), payments[r["refund_request_id"]]) for r in refunds]
 
     def refunded_totals(self, payment_request_ids: Iterable[str]) -> dict[str, int]:
         """``refunded_total`` of many payments at once (those with none are left out)."""
