@@ -193,6 +193,7 @@ def test_pay_leaves_open_sales_of_a_live_till_alone():
         assert proc.returncode == 1, proc.stderr
         assert "another cashier process" in proc.stderr and f"(pid {os.getpid()})" in proc.stderr
         assert "no payment was taken" in proc.stderr and proc.stdout == ""
+        assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
         assert _status(prid) == "PENDING"
         with Journal(paths.journal_path()) as journal:
             assert [r.payment_request_id for r in journal.list_payments(limit=None)] == [prid]
