@@ -33,6 +33,7 @@ from cashier_app.journal.errors import (
     describe_sqlite_error,
 )
 from cashier_app.journal.redact import redact
+from cashier_app.paths import private_file
 
 _TIME_FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -160,10 +161,11 @@ class Journal:
         if self.path.is_dir():
             raise JournalError(f"cannot open journal {self.path}: it is a folder, not a file")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise JournalError(f"cannot create the folder for journal {self.path}: "
                                f"{exc.strerror or exc}") from None
+        private_file(self.path)  # 0600 before SQLite writes (its -wal/-shm follow the mode)
         try:
             db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
                                  check_same_thread=False)
