@@ -209,6 +209,8 @@ ZH_CN: dict[str, str] = {
         "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
     "Copy report": "复制报告", "Continue": "继续", "Copied": "已复制",
     # one owner per sale, damaged files, a full disk (issue 10)
+    "amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50":
+        "金额 {text}：“_”不是金额的一部分；请输入 1234.50 或 1,234.50",
     "another cashier process (pid {pid}) is using profile '{profile}'; one till at a time "
     "takes its sales: no payment was taken":
         "另一个收银进程（pid {pid}）正在使用配置“{profile}”；"

@@ -39,6 +39,17 @@ class CliError(CashierError):
         self.exit_code = exit_code
 
 
+def key_version_arg(text: str) -> str:
+    """argparse ``type`` of every ``--key-version``: a positive whole number, so an empty
+    or odd value is an argument error (exit 2), not a key that cannot be found later."""
+    from cashier_app.keystore.profiles import ProfileError, check_key_version
+
+    try:
+        return check_key_version(text)
+    except ProfileError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument gives one line naming it, then exit 2."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, key_version_arg
 
 if TYPE_CHECKING:
     from cashier_app.app import Services
@@ -23,7 +23,8 @@ def add_gateway_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--private-key", metavar="FILE", help="merchant private key (PEM/base64)")
     p.add_argument("--gateway-public-key", metavar="FILE",
                    help="the gateway's public key (PEM/base64)")
-    p.add_argument("--key-version", default="1", help="keyVersion of the merchant key")
+    p.add_argument("--key-version", type=key_version_arg, default="1",
+                   help="keyVersion of the merchant key")
     p.add_argument("--dialect", choices=("antom", "alipayhk"), default="antom",
                    help="wire dialect at that gateway: antom (AMS v1, default) or alipayhk "
                         "(pay with the AlipayHK envelope)")

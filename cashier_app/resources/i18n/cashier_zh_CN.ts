@@ -118,6 +118,10 @@
             <translation>金额 {text} 必须使用数字 0-9 输入</translation>
         </message>
         <message>
+            <source>amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50</source>
+            <translation>金额 {text}：“_”不是金额的一部分；请输入 1234.50 或 1,234.50</translation>
+        </message>
+        <message>
             <source>amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals</source>
             <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
         </message>
