@@ -74,6 +74,9 @@ GATEWAY_DEFAULT_EXPIRY = timedelta(minutes=14)
 #: possibly in flight (clock differences between the till and the gateway).
 IN_FLIGHT_MARGIN = timedelta(minutes=5)
 
+#: When a caller's time limit has run out, how long the last cancel may still take.
+CANCEL_GRACE_SECONDS = 5.0
+
 #: notifyPayment types this service settles payments from (protocol doc §9).
 NOTIFY_TYPES = ("PAYMENT_RESULT", "PAYMENT_PENDING")
 
@@ -593,7 +596,10 @@ class CheckoutService:
             if timeout is not None:
                 remaining = timeout - (time.monotonic() - started)
                 if remaining <= 0:
-                    with self._lock(payment_request_id):
+                    # The caller's time is up; the cancel that stops the customer paying
+                    # later gets a short time of its own.
+                    with self._lock(payment_request_id), \
+                            self.client.time_limit(CANCEL_GRACE_SECONDS):
                         rec = self._expire(self.get(payment_request_id), "timeout")
                     if on_update is not None:
                         on_update(rec)

