@@ -22,7 +22,9 @@ from typing import Any
 
 from cashier_app.checkout.changes import PAYMENT, REFUND, ChangeFeed, JournalChange
 from cashier_app.checkout.codes import (
+    CODE_BAD_SIGNATURE,
     CODE_EXPIRED,
+    CODE_MALFORMED,
     CODE_NOT_AT_GATEWAY,
     CODE_REPEAT_INCONSISTENT,
     CODE_TIMED_OUT,
@@ -73,6 +75,11 @@ GATEWAY_DEFAULT_EXPIRY = timedelta(minutes=14)
 #: After its expiry, how long a payment the gateway has no record of is still treated as
 #: possibly in flight (clock differences between the till and the gateway).
 IN_FLIGHT_MARGIN = timedelta(minutes=5)
+
+#: Journaled codes of answers that could not be believed: the payment's state is unknown.
+UNVERIFIED_CODES = frozenset({CODE_BAD_SIGNATURE, CODE_MALFORMED, "CANCEL_UNVERIFIED"})
+#: A cancel sent while the payment's state could not be verified (see _cancel_unverified).
+CODE_UNVERIFIED = "CANCEL_UNVERIFIED"
 
 #: When a caller's time limit has run out, how long the last cancel may still take.
 CANCEL_GRACE_SECONDS = 5.0
@@ -269,12 +276,12 @@ class CheckoutService:
         with self._lock(payment_request_id):
             return self._refresh(self.get(payment_request_id), resend=True)
 
-    def _refresh(self, rec: PaymentRecord, *, resend: bool,
-                 by_payment_id: bool = False) -> PaymentRecord:
+    def _refresh(self, rec: PaymentRecord, *, resend: bool, by_payment_id: bool = False,
+                 fetch_code: bool = True) -> PaymentRecord:
         prid = rec.payment_request_id
         if rec.is_final:
             return rec
-        if resend and self._code_still_missing(rec):
+        if resend and fetch_code and self._code_still_missing(rec):
             # The customer has nothing to scan: no verified pay answer carried a code. The
             # replayed pay (same id, identical body: idempotent at the gateway) answers the
             # status question *and* brings the code.
@@ -291,7 +298,8 @@ class CheckoutService:
                 if rec.payment_id and not by_payment_id:
                     # The gateway created this one: ask about it by its own id before
                     # believing it has no such payment.
-                    return self._refresh(rec, resend=resend, by_payment_id=True)
+                    return self._refresh(rec, resend=resend, by_payment_id=True,
+                                         fetch_code=fetch_code)
                 return self._not_at_gateway(rec, resend=resend)
             return self._unreachable(prid, "inquiryPayment", exc)
         except GatewayError as exc:
@@ -425,11 +433,45 @@ class CheckoutService:
     def _expire(self, rec: PaymentRecord, why: str = "expiry") -> PaymentRecord:
         """Past its expiry time and not final: cancel so it cannot be paid any more."""
         target = Status.EXPIRED if why == "expiry" else Status.CANCELLED
+        if rec.status is Status.UNKNOWN and rec.result_code in UNVERIFIED_CODES:
+            return self._cancel_unverified(rec, why)
         try:
             return self._cancel(rec, target, why)
         except CheckoutError as exc:
             log.info("%s", exc)
             return self.get(rec.payment_request_id)
+
+    def _cancel_unverified(self, rec: PaymentRecord, why: str) -> PaymentRecord:
+        """Time is up but no answer about the payment could be verified: the customer may
+        have paid. Cancel it all the same (so it cannot be paid after the till gave up; a
+        paid one gets its money back), but never record "not paid in time": the payment
+        stays UNKNOWN, its message says what was tried and exactly what the cancel did,
+        and recovery settles it once an answer verifies."""
+        prid = rec.payment_request_id
+        tried = sum(1 for e in self.journal.events(prid)
+                    if e.kind == "response" and e.detail.get("api") == "inquiryPayment"
+                    and not e.detail.get("verified"))
+        unverified = (f"{tried} inquiry answer(s) could not be verified (last: "
+                      f"{rec.result_message})")
+        self._event(prid, "request", {"api": "cancel", "reason": why, "state": "unverified"})
+        try:
+            with self._calling(prid, "cancel"):
+                resp = self.client.cancel(payment_request_id=prid)
+            _check_cancel_answer(resp, rec)
+        except GatewayError as exc:
+            did = f"the cancel was not confirmed ({exc})"
+            self._event(prid, "error", {"api": "cancel", "error": str(exc)})
+        else:
+            when = f" at {resp.cancel_time.isoformat()}" if resp.cancel_time else ""
+            did = (f"the gateway confirmed the cancel{when}; had the customer paid, the "
+                   "cancel returns the money")
+            self._event(prid, "cancelled_unverified", {
+                "result": f"{resp.result.status} {resp.result.code}",
+                "cancel_time": resp.cancel_time, "inquiries_unverified": tried})
+        message = (f"{'expired' if why == 'expiry' else 'time is up'} but whether it was paid "
+                   f"is unknown: {unverified}; {did}. Run cashier recover to settle it")
+        return self.journal.update_payment(prid, result_code=CODE_UNVERIFIED,
+                                           result_message=message[:1000])
 
     # -- notifications --------------------------------------------------------------------
     def handle_notification(self, path: str, headers: Mapping[str, str],
@@ -545,7 +587,9 @@ class CheckoutService:
                     continue
                 self._event(prid, "recover", {"status": fresh.status.value,
                                               "gateway": self.gateway_url})
-                current = self._refresh(fresh, resend=True)
+                # Resend only on the gateway's "no such payment" (its pay may be in
+                # flight), not to fetch a code nobody is waiting to scan.
+                current = self._refresh(fresh, resend=True, fetch_code=False)
                 if not current.is_final and current.status is not Status.UNKNOWN:
                     now = self._clock()
                     if current.expires_at is not None and now >= current.expires_at:
