@@ -209,6 +209,10 @@ ZH_CN: dict[str, str] = {
         "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
     "Copy report": "复制报告", "Continue": "继续", "Copied": "已复制",
     # one owner per sale, damaged files, a full disk (issue 10)
+    "the journal could not record payment {payment} ({problem}): the payment may have been "
+    "taken; free disk space, then run cashier recover":
+        "交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；"
+        "请释放磁盘空间，然后运行 cashier recover",
     "amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50":
         "金额 {text}：“_”不是金额的一部分；请输入 1234.50 或 1,234.50",
     "another cashier process (pid {pid}) is using profile '{profile}'; one till at a time "

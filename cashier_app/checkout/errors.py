@@ -44,3 +44,25 @@ class TillBusy(CheckoutError):
     def for_profile(cls, profile: str, holder: str = "") -> TillBusy:
         return (cls.of("till_busy", profile=profile, pid=holder) if holder
                 else cls.of("till_busy_no_pid", profile=profile))
+
+
+class PaymentMayBeTaken(CheckoutError):
+    """The journal failed (a full disk, an I/O error) after the payment's ``pay`` may have
+    left: what the gateway did is not recorded, so the payment may have been taken.
+    ``payment_request_id`` names it; ``cashier recover`` settles it once the journal can be
+    written again. Never "no payment taken"."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "journal_failed_after_send": "the journal could not record payment {payment} "
+                                     "({problem}): the payment may have been taken; free "
+                                     "disk space, then run cashier recover",
+    }
+
+    @classmethod
+    def for_payment(cls, payment_request_id: str, problem: str) -> PaymentMayBeTaken:
+        error = cls.of("journal_failed_after_send", payment=payment_request_id,
+                       problem=problem)
+        error.payment_request_id = payment_request_id
+        return error
+
+    payment_request_id: str = ""

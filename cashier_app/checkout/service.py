@@ -30,7 +30,12 @@ from cashier_app.checkout.codes import (
     CODE_TIMED_OUT,
     local_code,
 )
-from cashier_app.checkout.errors import CheckoutError, NotificationRejected, UnknownPayment
+from cashier_app.checkout.errors import (
+    CheckoutError,
+    NotificationRejected,
+    PaymentMayBeTaken,
+    UnknownPayment,
+)
 from cashier_app.checkout.ids import new_request_id
 from cashier_app.checkout.policy import PollPolicy
 from cashier_app.checkout.refunds import Refunds
@@ -50,7 +55,7 @@ from cashier_app.gateway.errors import (
 from cashier_app.gateway.notify import verify_notification
 from cashier_app.gateway.responses import Result
 from cashier_app.gateway.signing import parse_header_time
-from cashier_app.journal import Journal
+from cashier_app.journal import Journal, JournalError
 from cashier_app.journal.crashpoints import crash_point
 
 log = logging.getLogger(__name__)
@@ -209,7 +214,7 @@ class CheckoutService:
                                         "expires_at": rec.expires_at})
         self._payment_changed(rec)
         crash_point("journaled")
-        with self._lock(prid):
+        with self._lock(prid), self._unrecorded(prid):
             return self._send_pay(rec)
 
     def _code_still_missing(self, rec: PaymentRecord) -> bool:
@@ -273,7 +278,7 @@ class CheckoutService:
     # -- poll -------------------------------------------------------------------------
     def refresh(self, payment_request_id: str) -> PaymentRecord:
         """One inquiryPayment, its answer journaled. A final payment is returned as is."""
-        with self._lock(payment_request_id):
+        with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             return self._refresh(self.get(payment_request_id), resend=True)
 
     def _refresh(self, rec: PaymentRecord, *, resend: bool, by_payment_id: bool = False,
@@ -378,7 +383,7 @@ class CheckoutService:
         """Cancel at the gateway (operator). A paid payment may be cancelled too (the money
         goes back); a closed one is returned unchanged. Raises CheckoutError when the
         gateway refuses or cannot be reached, with the payment left as it was."""
-        with self._lock(payment_request_id):
+        with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             rec = self.get(payment_request_id)
             if rec.status in (Status.FAILED, Status.CANCELLED, Status.EXPIRED):
                 return rec
@@ -426,7 +431,7 @@ class CheckoutService:
         """The sale's time is up: one last inquiry (it may have been paid at the last
         second), then a cancel at the gateway recorded as EXPIRED. When the gateway cannot
         be reached the payment is returned unchanged, to be tried again."""
-        with self._lock(payment_request_id):
+        with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             rec = self._refresh(self.get(payment_request_id), resend=False)
             return rec if rec.is_final else self._expire(rec, "expiry")
 
@@ -614,7 +619,16 @@ class CheckoutService:
                           sleep: Callable[[float], None] = time.sleep) -> PaymentRecord:
         """Poll until final. On expiry the payment is cancelled (EXPIRED); after
         ``timeout`` seconds it is cancelled (CANCELLED). Returns the last record, which is
-        not final only when the gateway stayed unreachable."""
+        not final only when the gateway stayed unreachable. A journal failure on the way
+        is PaymentMayBeTaken."""
+        with self._unrecorded(payment_request_id):
+            return self._run_to_completion(payment_request_id, policy, timeout, on_update,
+                                           sleep)
+
+    def _run_to_completion(self, payment_request_id: str, policy: PollPolicy | None,
+                           timeout: float | None,
+                           on_update: Callable[[PaymentRecord], None] | None,
+                           sleep: Callable[[float], None]) -> PaymentRecord:
         policy = policy or PollPolicy()
         started = time.monotonic()
         attempt = 0
@@ -662,6 +676,15 @@ class CheckoutService:
             raise NotificationRejected(f"notification request-time {sent} is {age:.0f} s old, "
                                        f"more than the {self.notification_tolerance:g} s "
                                        "accepted (a replay?)")
+
+    @contextmanager
+    def _unrecorded(self, prid: str) -> Iterator[None]:
+        """A journal failure once ``pay`` may have left is not "no payment taken": it is
+        PaymentMayBeTaken (recovery settles it when the journal works again)."""
+        try:
+            yield
+        except JournalError as exc:
+            raise PaymentMayBeTaken.for_payment(prid, str(exc)) from None
 
     @contextmanager
     def _lock(self, payment_request_id: str) -> Iterator[None]:

@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
 def _pay(args: argparse.Namespace, amount: Any, method_type: str,
          gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
     from cashier_app.app import build_services
-    from cashier_app.checkout.errors import CheckoutError, TillBusy
+    from cashier_app.checkout.errors import CheckoutError, PaymentMayBeTaken, TillBusy
     from cashier_app.domain.money import MoneyError
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
     from cashier_app.journal import JournalError
@@ -126,6 +126,8 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
             try:
                 rec = checkout.create_payment(
                     PaymentInfo(amount.value, amount.currency, args.summary), method_type)
+            except PaymentMayBeTaken as exc:
+                return _may_be_taken(args, exc)
             except (PaymentKitError, CheckoutError, MoneyError) as exc:
                 raise CliError(str(exc)) from None
             except JournalError as exc:
@@ -140,6 +142,8 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
                 phases.lap("simulate")
                 rec = checkout.run_to_completion(rec.payment_request_id, timeout=timeout)
                 phases.lap("complete")
+            except PaymentMayBeTaken as exc:
+                return _may_be_taken(args, exc)
             except KeyboardInterrupt:
                 try:
                     rec = checkout.cancel(rec.payment_request_id)
@@ -151,6 +155,17 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
     phases.lap("shutdown")
     _print(args, rec)
     return 0 if rec.status.value == "SUCCESS" else 1
+
+
+def _may_be_taken(args: argparse.Namespace, exc: Any) -> int:
+    """The journal failed once pay may have left: say so (never "no payment taken"), and
+    with --json print the one thing known, that the outcome is UNKNOWN."""
+    print(f"cashier pay: error: {exc}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"status": "UNKNOWN", "result_code": "JOURNAL_FAILED",
+                          "payment_request_id": exc.payment_request_id,
+                          "result_message": str(exc)}, ensure_ascii=False))
+    return 1
 
 
 def _recover_earlier_runs(services: Any) -> None:

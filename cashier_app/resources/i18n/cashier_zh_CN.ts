@@ -162,6 +162,10 @@
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
         </message>
         <message>
+            <source>the journal could not record payment {payment} ({problem}): the payment may have been taken; free disk space, then run cashier recover</source>
+            <translation>交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；请释放磁盘空间，然后运行 cashier recover</translation>
+        </message>
+        <message>
             <source>the published embedded-sandbox demo gateway key cannot be used for {target}: its private half is public, so nothing signed with it can be trusted; import the gateway's real public key</source>
             <translation>公开的内置沙箱演示网关密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；请导入网关真正的公钥</translation>
         </message>
