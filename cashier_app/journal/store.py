@@ -11,6 +11,7 @@ own locking, waiting up to ``busy_timeout`` seconds.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Container, Iterable, Iterator
@@ -20,6 +21,7 @@ from datetime import UTC, date, datetime, time
 from enum import Enum
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import FINAL_STATUSES, Status
@@ -154,12 +156,17 @@ class Journal:
     read-only, disk full, or written by a newer cashier (then nothing is changed).
     """
 
-    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0) -> None:
+    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0,
+                 read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only  #: opened to read only: every write raises JournalError
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         if self.path.is_dir():
             raise JournalError(f"cannot open journal {self.path}: it is a folder, not a file")
+        if read_only:
+            self._db = self._open_read_only(busy_timeout)
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
@@ -170,13 +177,65 @@ class Journal:
             db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
                                  check_same_thread=False)
         except sqlite3.Error as exc:
-            raise describe_sqlite_error(exc, self.path, "open") from None
+            raise self._read_only_error() or describe_sqlite_error(exc, self.path,
+                                                                   "open") from None
         try:
             self._open(db, busy_timeout)
+        except JournalError as exc:
+            db.close()
+            raise (self._read_only_error() or exc) from None
         except BaseException:
             db.close()
             raise
         self._db = db
+
+    def why_read_only(self) -> str:
+        """Why the journal cannot be written here ("" when it can, as far as we can tell):
+        its file system is mounted read-only, or the file or its folder is not writable."""
+        folder = self.path.parent
+        try:
+            if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+                return "its file system is mounted read-only"
+        except (OSError, AttributeError):
+            pass
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            return "the file is read-only"
+        if folder.exists() and not os.access(folder, os.W_OK):
+            return "its folder is read-only"
+        return ""
+
+    def _read_only_error(self) -> JournalError | None:
+        why = self.why_read_only()
+        if not why:
+            return None
+        return JournalError(f"cannot write journal {self.path}: {why}; nothing can be "
+                            "recorded there (history can still read it)")
+
+    def _open_read_only(self, busy_timeout: float) -> sqlite3.Connection:
+        """Open to read, never to write (a journal on read-only media, or a copy)."""
+        uri = f"file:{quote(str(self.path.resolve()))}"
+        last: sqlite3.Error | None = None
+        # mode=ro reads the WAL too; where the -shm cannot be created (read-only folder),
+        # immutable=1 reads the main file as it stands (a checkpointed, closed journal).
+        for options in ("?mode=ro", "?mode=ro&immutable=1"):
+            try:
+                db = sqlite3.connect(uri + options, uri=True, timeout=busy_timeout,
+                                     isolation_level=None, check_same_thread=False)
+                db.row_factory = sqlite3.Row
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                db.execute("SELECT COUNT(*) FROM payments").fetchone()
+            except sqlite3.Error as exc:
+                last = exc
+                with suppress(UnboundLocalError, sqlite3.Error):
+                    db.close()
+                continue
+            if version > schema.SCHEMA_VERSION:
+                db.close()
+                raise JournalError(f"journal {self.path} was written by a newer cashier "
+                                   f"(schema {version} > {schema.SCHEMA_VERSION})")
+            return db
+        assert last is not None
+        raise describe_sqlite_error(last, self.path, "read") from None
 
     def _open(self, db: sqlite3.Connection, busy_timeout: float) -> None:
         db.row_factory = sqlite3.Row

@@ -1,4 +1,4 @@
-"""Issue 10 item 6: honest messages when the disk fills.
+"""Issue 10 item 6: honest messages when the disk fills (and item 10's read-only journal).
 
 The journal lives on a tiny tmpfs, filled up to leave a few KiB to a few hundred KiB free,
 and ``cashier pay`` runs against the standalone sandbox. Whatever the point at which the
@@ -85,3 +85,26 @@ def test_pay_on_a_filling_disk_says_what_is_true(tiny_disk, gateway, capsys):
                 assert at_gateway[prid] == expected, (free, prid, status)
             else:
                 assert status == "FAILED", (free, prid, status)
+
+
+def test_a_read_only_journal_is_read_by_history_and_named(tiny_disk, gateway, capsys):
+    assert main(["pay", "--amount", "1.23", "--currency", "HKD", "--method", "ALIPAY_HK",
+                 "--simulate", "approve", "--json", *gateway.options]) == 0
+    paid = json.loads(capsys.readouterr().out)
+    remount = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)],
+                             capture_output=True, text=True, check=False)
+    if remount.returncode != 0:
+        pytest.skip(f"cannot remount read-only: {remount.stderr.strip()}")
+    assert main(["history", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert [r["payment_request_id"] for r in json.loads(captured.out)] == [
+        paid["payment_request_id"]]
+    assert "cannot be written (its file system is mounted read-only)" in captured.err
+    # A sale is refused with the journal named for what it is, and nothing is sent.
+    before = len(gateway.payments())
+    assert main(["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
+                 *gateway.options]) == 1
+    err = capsys.readouterr().err
+    assert "read-only" in err and "no payment taken" in err, err
+    assert "missing folder" not in err
+    assert len(gateway.payments()) == before
