@@ -39,6 +39,25 @@ class CliError(CashierError):
         self.exit_code = exit_code
 
 
+#: The one exit-status rule of every sub-command: 0 done (a payment: it succeeded);
+#: 2 bad arguments or a damaged local file (the journal, the profiles file, a key file);
+#: 1 anything else that stopped it (the payment did not succeed, the gateway, a full disk).
+EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """EXIT_BAD_INPUT for a damaged local file or a bad value, else EXIT_FAILED."""
+    from cashier_app.journal.errors import JournalError
+    from cashier_app.keystore.profiles import ProfileError
+
+    if isinstance(exc, JournalError):
+        return EXIT_BAD_INPUT if exc.damaged else EXIT_FAILED
+    if isinstance(exc, ProfileError):
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED
+
+
 def key_version_arg(text: str) -> str:
     """argparse ``type`` of every ``--key-version``: a positive whole number, so an empty
     or odd value is an argument error (exit 2), not a key that cannot be found later."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError, key_version_arg
+from cashier_app.cli import CliError, exit_code_for, key_version_arg
 
 if TYPE_CHECKING:
     from cashier_app.app import Services
@@ -86,6 +86,7 @@ def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
     CliError naming ``what`` could not be done otherwise."""
     from cashier_app.app import build_services
     from cashier_app.journal import JournalError
+    from cashier_app.keystore.profiles import ProfileNotFoundError
 
     try:
         if gateway is not None:
@@ -94,8 +95,10 @@ def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
                                   verifier=verifier, dialect=dialect, lock_purpose=purpose)
         return build_services(profile, lock_purpose=purpose)
     except JournalError as exc:
-        raise CliError(f"journal unusable, cannot {what}: {exc}", exit_code=1) from None
+        raise CliError(f"journal unusable, cannot {what}: {exc}",
+                       exit_code=exit_code_for(exc)) from None
     except Exception as exc:  # profile missing, keyring locked, bad key file ...
         hint = (f"; profile {profile!r} is not saved here: pass --gateway, --client-id, "
-                "--private-key and --gateway-public-key" if profile else "")
-        raise CliError(f"cannot {what}: {exc}{hint}", exit_code=1) from None
+                "--private-key and --gateway-public-key"
+                if profile and isinstance(exc, ProfileNotFoundError) else "")
+        raise CliError(f"cannot {what}: {exc}{hint}", exit_code=exit_code_for(exc)) from None

@@ -12,7 +12,7 @@ import sys
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, exit_code_for
 
 if TYPE_CHECKING:
     from cashier_app.domain.records import PaymentRecord
@@ -30,12 +30,12 @@ def open_journal() -> Journal:
     try:
         return Journal(path)
     except JournalError as exc:
-        if not path.is_file():
-            raise CliError(str(exc), exit_code=1) from None
+        if not path.is_file() or exc.damaged:
+            raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
         try:  # read-only media, a copy, a folder we may not write: still readable
             journal = Journal(path, read_only=True)
         except JournalError:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
         why = journal.why_read_only() or str(exc)
         print(f"note: journal {path} cannot be written ({why}); it is shown as it is and "
               "nothing is recorded", file=sys.stderr)

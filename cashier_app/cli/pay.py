@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, exit_code_for
 from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args
 
 if TYPE_CHECKING:
@@ -108,7 +108,8 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
             services = build_services(gateway_url=url, client_id=client_id, signer=signer,
                                       verifier=verifier, phases=phases, dialect=args.dialect)
     except JournalError as exc:
-        raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
+        raise CliError(f"journal unusable, no payment taken: {exc}",
+                       exit_code=exit_code_for(exc)) from None
     except ValueError as exc:
         raise CliError(str(exc)) from None
     phases.lap("services")

@@ -32,6 +32,7 @@ from cashier_app.journal.errors import (
     JournalError,
     UnknownPaymentError,
     UnknownRefundError,
+    damaged_file,
     describe_sqlite_error,
 )
 from cashier_app.journal.redact import redact
@@ -163,7 +164,7 @@ class Journal:
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         if self.path.is_dir():
-            raise JournalError(f"cannot open journal {self.path}: it is a folder, not a file")
+            raise damaged_file(f"cannot open journal {self.path}: it is a folder, not a file")
         if read_only:
             self._db = self._open_read_only(busy_timeout)
             return
@@ -231,7 +232,7 @@ class Journal:
                 continue
             if version > schema.SCHEMA_VERSION:
                 db.close()
-                raise JournalError(f"journal {self.path} was written by a newer cashier "
+                raise damaged_file(f"journal {self.path} was written by a newer cashier "
                                    f"(schema {version} > {schema.SCHEMA_VERSION})")
             return db
         assert last is not None
@@ -245,7 +246,7 @@ class Journal:
             # anything is written.
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > schema.SCHEMA_VERSION:
-                raise JournalError(
+                raise damaged_file(
                     f"journal {self.path} was written by a newer cashier (schema {version} > "
                     f"{schema.SCHEMA_VERSION}); refusing to open")
             if version == 0:
@@ -253,7 +254,7 @@ class Journal:
                     "SELECT name FROM sqlite_master WHERE type = 'table' "
                     "AND name NOT LIKE 'sqlite_%'")}
                 if tables:
-                    raise JournalError(
+                    raise damaged_file(
                         f"cannot open journal {self.path}: it is a SQLite database but not a "
                         f"cashier journal (tables: {', '.join(sorted(tables))})")
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -59,3 +59,24 @@ def test_refund_names_a_bad_amount_before_an_unknown_id(capsys):
     assert "--amount" in err and "NO-SUCH-ID" not in err
     assert main(["refund", "NO-SUCH-ID", "--amount", "1.00"]) == 2
     assert "no payment 'NO-SUCH-ID' in the journal" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [
+    ["history"], ["report"], ["receipt", "X", "--text"], ["refund", "X"],
+    ["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--timeout", "1"],
+])
+def test_a_damaged_journal_is_exit_2_everywhere(argv, capsys):
+    from cashier_app import paths
+
+    journal = paths.journal_path()
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    journal.write_bytes(b"not a journal at all\0" * 300)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert str(journal) in err and len(err.strip().splitlines()) == 1, err
+    assert journal.read_bytes().startswith(b"not a journal")  # left as it was
+
+
+def test_an_unknown_receipt_is_a_bad_argument(capsys):
+    assert main(["receipt", "NO-SUCH", "--text"]) == 2
+    assert "NO-SUCH" in capsys.readouterr().err
