@@ -209,6 +209,18 @@ ZH_CN: dict[str, str] = {
         "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
     "Copy report": "复制报告", "Continue": "继续", "Copied": "已复制",
     # one owner per sale, damaged files, a full disk (issue 10)
+    "profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it":
+        "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它",
+    "profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it; "
+    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'":
+        "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
+        "{backup}：可用“cashier profile restore-backup”恢复",
+    "profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it":
+        "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它",
+    "profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it; "
+    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'":
+        "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
+        "{backup}：可用“cashier profile restore-backup”恢复",
     "the journal could not record payment {payment} ({problem}): the payment may have been "
     "taken; free disk space, then run cashier recover":
         "交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；"

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from cashier_app import paths
@@ -81,6 +81,18 @@ class ProfileConfigError(ProfileError):
 
     path: Path | None = None
     backup: Path | None = None
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "damaged": "profiles file {path} is damaged: {problem}. It was left unchanged: fix "
+                   "or remove it",
+        "damaged_with_backup": "profiles file {path} is damaged: {problem}. It was left "
+                               "unchanged: fix or remove it; the previous good version is "
+                               "{backup}: restore it with 'cashier profile restore-backup'",
+        "unreadable": "profiles file {path} is unreadable: {problem}. It was left unchanged: "
+                      "fix or remove it",
+        "unreadable_with_backup": "profiles file {path} is unreadable: {problem}. It was left "
+                                  "unchanged: fix or remove it; the previous good version is "
+                                  "{backup}: restore it with 'cashier profile restore-backup'",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,13 +342,12 @@ class ProfileStore:
         """The error for a profiles file that cannot be used. Nothing falls back to the
         demo sandbox on it: a till that quietly took demo "payments" would hand over goods
         that were never paid."""
-        hint = (f"; the previous good version is {self.backup_path}: restore it with "
-                "'cashier profile restore-backup'"
-                if not self._checking_backup and self._backup_usable() else "")
-        error = ProfileConfigError(f"profiles file {self.path} is {damaged}: {problem}. It "
-                                   f"was left unchanged: fix or remove it{hint}")
+        backup = not self._checking_backup and self._backup_usable()
+        code = f"{damaged}_with_backup" if backup else damaged
+        error = ProfileConfigError.of(code, path=self.path, problem=problem,
+                                      backup=self.backup_path)
         error.path = self.path
-        error.backup = self.backup_path if hint else None
+        error.backup = self.backup_path if backup else None
         return error
 
     def _backup_usable(self) -> bool:

@@ -158,6 +158,22 @@
             <translation>不支持币种 {currency}（支持：{supported}）</translation>
         </message>
         <message>
+            <source>profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it</source>
+            <translation>配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它</translation>
+        </message>
+        <message>
+            <source>profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it; the previous good version is {backup}: restore it with 'cashier profile restore-backup'</source>
+            <translation>配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 {backup}：可用“cashier profile restore-backup”恢复</translation>
+        </message>
+        <message>
+            <source>profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it</source>
+            <translation>配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它</translation>
+        </message>
+        <message>
+            <source>profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it; the previous good version is {backup}: restore it with 'cashier profile restore-backup'</source>
+            <translation>配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 {backup}：可用“cashier profile restore-backup”恢复</translation>
+        </message>
+        <message>
             <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
         </message>
