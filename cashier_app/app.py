@@ -198,6 +198,7 @@ def _start_embedded_sandbox(state_path: Path) -> SandboxGateway:
             if port == 0:
                 raise
     with contextlib.suppress(OSError):  # a read-only data dir: next time any free port
+        paths.private_file(port_file)  # 0600 like everything else in the data folder
         port_file.write_text(sandbox.url.rsplit(":", 1)[1], encoding="ascii")
     return sandbox
 
