@@ -244,7 +244,7 @@ class CheckoutService:
                 self._event(prid, "error", {"api": "pay", "code": exc.result_code,
                                             "message": exc.result_message,
                                             "then": "inquiryPayment"})
-                return self._refresh(self.get(prid), resend=False)
+                return self._refresh(self.get(prid), resend=False, pay_answered=True)
             if exc.result_status == "F":
                 outcome = from_antom_result("F", exc.result_code, exc.result_message)
                 return self._move(prid, outcome.status, "pay", result_code=exc.result_code,
@@ -282,7 +282,7 @@ class CheckoutService:
             return self._refresh(self.get(payment_request_id), resend=True)
 
     def _refresh(self, rec: PaymentRecord, *, resend: bool, by_payment_id: bool = False,
-                 fetch_code: bool = True) -> PaymentRecord:
+                 fetch_code: bool = True, pay_answered: bool = False) -> PaymentRecord:
         prid = rec.payment_request_id
         if rec.is_final:
             return rec
@@ -304,8 +304,8 @@ class CheckoutService:
                     # The gateway created this one: ask about it by its own id before
                     # believing it has no such payment.
                     return self._refresh(rec, resend=resend, by_payment_id=True,
-                                         fetch_code=fetch_code)
-                return self._not_at_gateway(rec, resend=resend)
+                                         fetch_code=fetch_code, pay_answered=pay_answered)
+                return self._not_at_gateway(rec, resend=resend, pay_answered=pay_answered)
             return self._unreachable(prid, "inquiryPayment", exc)
         except GatewayError as exc:
             return self._unreachable(prid, "inquiryPayment", exc)
@@ -334,7 +334,8 @@ class CheckoutService:
             changes["paid_at"] = resp.payment_time or self._clock()
         return self._move(prid, outcome.status, "inquiryPayment", **changes)
 
-    def _not_at_gateway(self, rec: PaymentRecord, *, resend: bool) -> PaymentRecord:
+    def _not_at_gateway(self, rec: PaymentRecord, *, resend: bool,
+                        pay_answered: bool = False) -> PaymentRecord:
         """The gateway has no such payment (``ORDER_NOT_EXIST``). That proves nothing was
         charged only once the payment's expiry (plus a margin) has passed: until then our
         ``pay`` may still be on its way (a slow gateway, a till killed mid-request), and the
@@ -356,11 +357,14 @@ class CheckoutService:
                                              f"{rec.payment_id} has no record of it any more; "
                                              "nothing is charged there")
         deadline = self.in_flight_until(rec)
-        if self._clock() >= deadline:
+        # ``pay_answered``: the gateway has just answered this sale's pay (verified), so no
+        # pay of it is on its way any more.
+        if pay_answered or self._clock() >= deadline:
+            why = ("it refused its pay" if pay_answered else "its time ran out")
             return self._move(prid, Status.FAILED, "inquiryPayment",
                               result_code=CODE_NOT_AT_GATEWAY,
-                              result_message="the gateway has no record of this payment and "
-                                             "its time ran out; nothing was charged")
+                              result_message=f"the gateway has no record of this payment and "
+                                             f"{why}; nothing was charged")
         if resend:
             self._event(prid, "resend", {"reason": "gateway has no record of the payment",
                                          "in_flight_until": deadline})
