@@ -1,0 +1,132 @@
+"""Receipts and order-code slips on an ESC/POS thermal printer, over python-escpos. Qt-free.
+
+The receipt's wording comes from ``reports.receipts.receipt_lines`` (the same lines the PDF
+and the Qt printer paint), laid out for the roll's characters per line; an order code is
+printed as the printer's own QR (``GS ( k``), so the code stays sharp at any head
+resolution; then the paper is cut. ``open_printer`` connects to the installation's
+printer; tests render to python-escpos's in-memory ``Dummy`` printer and read its bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import textwrap
+from typing import Any
+
+from cashier_app.reports.receipts import ReceiptData, receipt_lines
+from cashier_app.till.printer_config import QR_MODULE_DOTS, PrinterConfig
+
+
+class PrinterError(OSError):
+    """The printer could not be reached or refused the job; the message says which."""
+
+
+def open_printer(config: PrinterConfig) -> Any:
+    """A connected python-escpos printer for ``config``. Blocking (USB, serial, socket):
+    never on the GUI thread."""
+    from escpos import printer as escpos_printer
+
+    try:
+        if config.connection == "usb":
+            p = escpos_printer.Usb(config.usb_vendor, config.usb_product)
+        elif config.connection == "serial":
+            p = escpos_printer.Serial(config.serial_device, baudrate=config.baudrate)
+        elif config.connection == "network":
+            p = escpos_printer.Network(config.host, port=config.port, timeout=10)
+        elif config.connection == "file":
+            p = escpos_printer.File(config.device_file)
+        else:
+            raise PrinterError("no receipt printer is set for this till")
+        p.open()
+    except PrinterError:
+        raise
+    except Exception as exc:  # the library raises its own, usb.core's, serial's, OSError
+        where = {"usb": f"USB {config.usb_vendor:04x}:{config.usb_product:04x}",
+                 "serial": config.serial_device, "network": f"{config.host}:{config.port}",
+                 "file": config.device_file}[config.connection]
+        raise PrinterError(f"cannot open the {config.connection} printer at {where}: "
+                           f"{exc}") from None
+    return p
+
+
+def _label_rows(label: str, value: str, width: int) -> list[str]:
+    return textwrap.wrap(f"{label}: {value}", width, subsequent_indent="  ",
+                         break_long_words=True) or [""]
+
+
+def render_receipt(p: Any, data: ReceiptData, config: PrinterConfig,
+                   *, order_code: str = "") -> None:
+    """Send ``data`` as a receipt to the python-escpos printer ``p``: centred heading,
+    large amount and status, labelled lines wrapped to the roll, the order code's QR when
+    given, then the cut."""
+    width = config.chars_per_line
+    p.set(align="center")
+    for line in receipt_lines(data):
+        if line.rule_before:
+            p.set(align="left", bold=False, double_width=False, double_height=False)
+            p.textln("-" * width)
+        if line.label:
+            p.set(align="left", bold=line.bold, double_width=False, double_height=False)
+            for row in _label_rows(line.label, line.value, width):
+                p.textln(row)
+            continue
+        big = line.size >= 20
+        p.set(align="center", bold=line.bold or big, double_width=big, double_height=big)
+        for part in textwrap.wrap(line.value, width // 2 if big else width,
+                                  break_long_words=True) or [""]:
+            p.textln(part)
+    p.set(align="left", bold=False, double_width=False, double_height=False)
+    if order_code:
+        _qr(p, order_code, config)
+    _finish(p, config)
+
+
+def render_order_code(p: Any, code_value: str, amount: str, wallet: str,
+                      config: PrinterConfig, *, merchant_name: str = "",
+                      expires: str = "") -> None:
+    """A slip the customer scans with ``wallet``: merchant, amount, QR, expiry, cut."""
+    if not code_value:
+        raise ValueError("an order-code slip needs the code's value")
+    if merchant_name:
+        p.set(align="center", bold=True)
+        p.textln(merchant_name)
+    p.set(align="center", bold=True, double_width=True, double_height=True)
+    p.textln(amount)
+    p.set(align="center", bold=False, double_width=False, double_height=False)
+    p.textln(f"Scan with {wallet}")
+    _qr(p, code_value, config)
+    if expires:
+        p.set(align="center")
+        p.textln(f"Valid until {expires}")
+    p.set(align="left")
+    _finish(p, config)
+
+
+def _qr(p: Any, value: str, config: PrinterConfig) -> None:
+    from escpos.constants import QR_ECLEVEL_M
+
+    p.set(align="center")
+    p.qr(value, ec=QR_ECLEVEL_M, size=QR_MODULE_DOTS[config.paper_mm], native=True)
+    p.ln()
+    p.set(align="left")
+
+
+def _finish(p: Any, config: PrinterConfig) -> None:
+    if config.cut:
+        p.cut()
+    else:
+        p.ln(4)
+
+
+def print_receipt(config: PrinterConfig, data: ReceiptData, *, order_code: str = "") -> None:
+    """Open the installation's printer, print, close. Raises PrinterError. Blocking."""
+    p = open_printer(config)
+    try:
+        render_receipt(p, data, config, order_code=order_code)
+    except PrinterError:
+        raise
+    except Exception as exc:
+        raise PrinterError(f"the printer refused the receipt: {exc}") from None
+    finally:
+        with contextlib.suppress(Exception):  # a broken link must not hide the real error
+            p.close()

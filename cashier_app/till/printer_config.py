@@ -1,0 +1,114 @@
+"""The till's receipt printer, set once per installation (``<config dir>/printer.json``).
+
+Connections are the ones python-escpos offers for a receipt printer: ``usb`` (vendor and
+product id), ``serial`` (device and baud rate), ``network`` (host and port, raw 9100),
+``file`` (a device file such as ``/dev/usb/lp0``), or ``none`` (print to PDF / the Qt
+printer only). Paper is 58 or 80 mm wide. Bad settings raise ``PrinterConfigError``
+naming the field; nothing half-valid is saved.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from cashier_app import paths
+from cashier_app.keystore.atomic import atomic_write
+
+CONNECTIONS = ("none", "usb", "serial", "network", "file")
+PAPER_WIDTHS_MM = (58, 80)
+#: Characters per line in font A (12 dots wide) on the printable width of each roll:
+#: 384 dots on 58 mm paper, 576 dots on 80 mm paper (203 dpi heads).
+CHARS_PER_LINE = {58: 32, 80: 48}
+#: QR module size in dots: about 25-30 mm for a typical order-code URL on each roll.
+QR_MODULE_DOTS = {58: 5, 80: 7}
+
+
+class PrinterConfigError(ValueError):
+    """A printer setting is wrong; ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"printer {field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterConfig:
+    connection: str = "none"
+    paper_mm: int = 80
+    usb_vendor: int = 0  #: e.g. 0x04B8 (Epson)
+    usb_product: int = 0
+    serial_device: str = ""
+    baudrate: int = 9600
+    host: str = ""
+    port: int = 9100
+    device_file: str = ""
+    cut: bool = True
+
+    def __post_init__(self) -> None:
+        if self.connection not in CONNECTIONS:
+            raise PrinterConfigError("connection", f"{self.connection!r} is not one of "
+                                     f"{', '.join(CONNECTIONS)}")
+        if self.paper_mm not in PAPER_WIDTHS_MM:
+            raise PrinterConfigError("paper_mm", f"{self.paper_mm!r} mm paper is not "
+                                     "supported (58 or 80)")
+        need = {"usb": ("usb_vendor", "usb_product"), "serial": ("serial_device",),
+                "network": ("host",), "file": ("device_file",)}.get(self.connection, ())
+        for name in need:
+            if not getattr(self, name):
+                raise PrinterConfigError(name, f"is needed for a {self.connection} printer")
+        for name, top in (("usb_vendor", 0xFFFF), ("usb_product", 0xFFFF),
+                          ("port", 65535), ("baudrate", 4_000_000)):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
+                raise PrinterConfigError(name, f"{value!r} is not a number from 0 to {top}")
+
+    @property
+    def enabled(self) -> bool:
+        return self.connection != "none"
+
+    @property
+    def chars_per_line(self) -> int:
+        return CHARS_PER_LINE[self.paper_mm]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> PrinterConfig:
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise PrinterConfigError(unknown[0], "is not a printer setting")
+        values = dict(raw)
+        for name in ("usb_vendor", "usb_product"):
+            if isinstance(values.get(name), str):  # "0x04b8" as written on the label
+                try:
+                    values[name] = int(values[name], 0)
+                except ValueError:
+                    raise PrinterConfigError(name, f"{values[name]!r} is not a number") \
+                        from None
+        return cls(**values)
+
+
+def config_path() -> Path:
+    return paths.config_dir() / "printer.json"
+
+
+def load_printer_config(path: Path | None = None) -> PrinterConfig:
+    """The installation's printer; no file means no ESC/POS printer."""
+    path = path or config_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return PrinterConfig()
+    except (OSError, ValueError) as exc:
+        raise PrinterConfigError("file", f"{path} cannot be read: {exc}") from None
+    if not isinstance(raw, dict):
+        raise PrinterConfigError("file", f"{path} is not a JSON object")
+    return PrinterConfig.from_dict(raw)
+
+
+def save_printer_config(config: PrinterConfig, path: Path | None = None) -> Path:
+    path = path or config_path()
+    atomic_write(path, (json.dumps(asdict(config), indent=2) + "\n").encode(), mode=0o644)
+    return path
