@@ -17,8 +17,8 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar, Self
 
 #: The layers an error may come from, bottom first (DESIGN.md's layer table).
-LAYERS = ("domain", "gateway", "keystore", "journal", "checkout", "sandbox", "reports", "app",
-          "ui", "cli")
+LAYERS = ("domain", "gateway", "keystore", "journal", "checkout", "sandbox", "reports", "till",
+          "app", "ui", "cli")
 
 
 class CashierError(Exception):

@@ -13,12 +13,15 @@ import contextlib
 import textwrap
 from typing import Any
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.reports.receipts import ReceiptData, receipt_lines
 from cashier_app.till.printer_config import QR_MODULE_DOTS, PrinterConfig
 
 
-class PrinterError(OSError):
+class PrinterError(CashierError):
     """The printer could not be reached or refused the job; the message says which."""
+
+    layer = "till"
 
 
 def open_printer(config: PrinterConfig) -> Any:

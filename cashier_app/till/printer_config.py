@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cashier_app import paths
+from cashier_app.domain.errors import CashierError
 from cashier_app.keystore.atomic import atomic_write
 
 CONNECTIONS = ("none", "usb", "serial", "network", "file")
@@ -26,8 +27,10 @@ CHARS_PER_LINE = {58: 32, 80: 48}
 QR_MODULE_DOTS = {58: 5, 80: 7}
 
 
-class PrinterConfigError(ValueError):
+class PrinterConfigError(CashierError, ValueError):
     """A printer setting is wrong; ``field`` names it."""
+
+    layer = "till"
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"printer {field}: {message}")
