@@ -497,7 +497,9 @@ class MainWindow(QMainWindow):
         """Profiles & keys (window-modal); a change of the active profile rebuilds services."""
         from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
 
-        dialog = ProfilesDialog(self, backend=self.backend)
+        sandbox = self.services.sandbox if self.services is not None else None
+        dialog = ProfilesDialog(self, backend=self.backend, embedded_gateway_key=(
+            sandbox.gateway_public_key_base64 if sandbox is not None else None))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.active_profile_changed.connect(self.switch_profile)
         dialog.open()

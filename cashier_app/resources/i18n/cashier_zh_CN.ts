@@ -596,6 +596,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <name>KeyPanel</name>
         <message>
             <source>MERCHANT KEY (SHA-256)</source>
+            <extracomment>the running embedded sandbox's gateway key, shown for the sandbox profile</extracomment>
             <translation>商户密钥（SHA-256）</translation>
         </message>
         <message>
@@ -1379,6 +1380,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Name</source>
+            <extracomment>the running embedded sandbox's gateway public key (bare base64), when there is one the key file is locked; asked for only when a profile that keeps keys there is chosen (the embedded sandbox's keys live in memory and need no passphrase)</extracomment>
             <translation>名称</translation>
         </message>
         <message>
@@ -1432,6 +1434,10 @@ Enter its passphrase:</source>
         <message>
             <source>The active profile</source>
             <translation>当前使用的配置</translation>
+        </message>
+        <message>
+            <source>No OS keyring is available, so keys are kept in an encrypted file. Enter its passphrase to see and change this profile's keys.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Fix the fields marked in red.</source>

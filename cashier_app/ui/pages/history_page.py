@@ -411,10 +411,10 @@ def refund_problem(details: PaymentDetails, amount: Money | None) -> str:
     if amount is None:
         return ""
     if amount.currency != pay.amount.currency:
-        return QCoreApplication.translate("HistoryPage", "The refund must be in %1.").replace(
-            "%1", pay.amount.currency)
+        return fill(QCoreApplication.translate("HistoryPage", "The refund must be in %1."),
+                    pay.amount.currency)
     if amount.value > left:
-        return QCoreApplication.translate(
-            "HistoryPage", "The refund is more than what is left to refund (%1).").replace(
-            "%1", minor_display(left, pay.amount.currency))
+        return fill(QCoreApplication.translate(
+            "HistoryPage", "The refund is more than what is left to refund (%1)."),
+            minor_display(left, pay.amount.currency))
     return ""

@@ -258,8 +258,7 @@ class ReportPage(QWidget):
                               for t in report.currency_totals)
             self.summary.setText(fill(self.tr("Net: %1"), nets))
         else:
-            self.summary.setText(self.tr("No payments on %1").replace(
-                "%1", report.day.isoformat()))
+            self.summary.setText(fill(self.tr("No payments on %1"), report.day.isoformat()))
 
         self.chart.set_bars([
             Bar(label=f"{method_name(t.method)} · {t.currency}", value=t.sales_minor,

@@ -42,10 +42,13 @@ class KeyPanel(QWidget):
     status_shown = Signal(object)
     message_shown = Signal(str, bool)
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 embedded_gateway_key: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyPanel")
         self.tasks = tasks
+        #: the running embedded sandbox's gateway key, shown for the sandbox profile
+        self.embedded_gateway_key = embedded_gateway_key
         self.keys: KeyStore | None = None
         self.store: ProfileStore | None = None
         self.profile: Profile | None = None
@@ -161,7 +164,7 @@ class KeyPanel(QWidget):
         self.tasks.cancel("keys")
         self._show(None)
         if keys is not None and profile is not None:
-            self._run("keys:status", ops.status, keys, profile)
+            self._run("keys:status", ops.status, keys, profile, self.embedded_gateway_key)
 
     def clear_secrets(self) -> None:
         self.private_box.clear()
@@ -203,14 +206,13 @@ class KeyPanel(QWidget):
             self.gateway_fp.setText("—")
             self.version_combo.clear()
         else:
-            self.backend_label.setText(self.tr("Keys are kept in: %1").replace(
-                "%1", status.backend))
+            self.backend_label.setText(fill(self.tr("Keys are kept in: %1"), status.backend))
             self.notice_label.setText(status.notice or "")
             self.notice_label.setVisible(bool(status.notice))
             merchant = status.merchant
             self.merchant_fp.setText(
-                fill(self.tr("version %1\n%2"), merchant.key_version or "").replace(
-                             "%2", two_lines(merchant.fingerprint)) if merchant else none)
+                fill(self.tr("version %1\n%2"), merchant.key_version or "",
+                     two_lines(merchant.fingerprint)) if merchant else none)
             self.gateway_fp.setText(two_lines(status.gateway.fingerprint) if status.gateway
                                     else none)
             self.version_combo.clear()
@@ -254,8 +256,8 @@ class KeyPanel(QWidget):
         if not box.has_text():
             return  # imported or cleared meanwhile
         if result.ok:
-            box.show_diagnosis(self.tr("Looks right: RSA key, SHA-256 %1").replace(
-                "%1", result.fingerprint), ok=True)
+            box.show_diagnosis(fill(self.tr("Looks right: RSA key, SHA-256 %1"),
+                                    result.fingerprint), ok=True)
         else:
             box.show_diagnosis(self.problem_text(result.code, result.message),
                                code=result.code)
@@ -267,9 +269,9 @@ class KeyPanel(QWidget):
             return False
         answer = QMessageBox.question(
             self, self.tr("Replace key"),
-            self.tr("Key version %1 of this profile already has a private key. Replace it? "
-                    "The old key is lost; use Rotate to keep it.").replace(
-                "%1", self.status.active_version))
+            fill(self.tr("Key version %1 of this profile already has a private key. Replace it? "
+                         "The old key is lost; use Rotate to keep it."),
+                 self.status.active_version))
         return True if answer == QMessageBox.StandardButton.Yes else None
 
     @Slot()
