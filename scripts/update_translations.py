@@ -78,6 +78,9 @@ ZH_CN: dict[str, str] = {
     "amount value is missing": "缺少金额数值",
     "cannot subtract {other} from {currency}": "不能从 {currency} 中减去 {other}",
     "unknown payment method {method}": "未知的支付方式 {method}",
+    "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
+    "passphrase to see and change this profile's keys.":
+        "没有可用的系统密钥环，密钥保存在加密文件中。请输入其口令以查看和修改此配置的密钥。",
     "a payment cannot go from {current} to {new}": "支付状态不能从 {current} 变为 {new}",
     "a standalone gateway needs {missing} as well": "独立网关还需要 {missing}",
     "at once": "立即", "%1 s": "%1 秒",

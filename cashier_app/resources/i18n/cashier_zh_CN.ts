@@ -138,14 +138,6 @@
             <translation>不能从 {currency} 中减去 {other}</translation>
         </message>
         <message>
-            <source>{method} takes at least {minimum}; {amount} is less</source>
-            <translation>{method} 单笔最低 {minimum}；{amount} 低于此限额</translation>
-        </message>
-        <message>
-            <source>{method} takes at most {maximum}; {amount} is more</source>
-            <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
-        </message>
-        <message>
             <source>currency is missing</source>
             <translation>缺少币种</translation>
         </message>
@@ -208,6 +200,14 @@
         <message>
             <source>{field} must be a positive whole number of minor units</source>
             <translation>{field} 必须是正整数（最小货币单位）</translation>
+        </message>
+        <message>
+            <source>{method} takes at least {minimum}; {amount} is less</source>
+            <translation>{method} 单笔最低 {minimum}；{amount} 低于此限额</translation>
+        </message>
+        <message>
+            <source>{method} takes at most {maximum}; {amount} is more</source>
+            <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
         </message>
     </context>
     <context>
@@ -959,6 +959,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Unlock keys</source>
+            <extracomment>Builds a profile's services (on a worker); by default the backend's ``build_services``.</extracomment>
             <translation>解锁密钥</translation>
         </message>
         <message>
@@ -1437,7 +1438,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>No OS keyring is available, so keys are kept in an encrypted file. Enter its passphrase to see and change this profile's keys.</source>
-            <translation type="unfinished" />
+            <translation>没有可用的系统密钥环，密钥保存在加密文件中。请输入其口令以查看和修改此配置的密钥。</translation>
         </message>
         <message>
             <source>Fix the fields marked in red.</source>
@@ -1601,6 +1602,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>QaDock</name>
         <message>
             <source>QA console</source>
+            <extracomment>As many as the console's own logs keep (``qa/models.py`` DEFAULT_CAPACITY).</extracomment>
             <translation>QA 调试台</translation>
         </message>
         <message>
@@ -2087,7 +2089,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>SaleFlow</name>
         <message>
             <source>The attempt is saved and will be checked again; you can confirm to try once more.</source>
-            <extracomment>the CustomerDisplay, when one is open the JournalWatch this flow follows (follow_journal)</extracomment>
+            <extracomment>the CustomerDisplay, when one is open the JournalWatch this flow follows (follow_journal) "Could not cancel" is on screen for this payment</extracomment>
             <translation>本次尝试已记录，稍后会再次查询；您也可以再次确认重试。</translation>
         </message>
         <message>
