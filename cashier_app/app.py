@@ -10,17 +10,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from cashier_app import paths
 from cashier_app.domain.errors import CashierError
-from cashier_app.gateway.signing import Signer, Verifier
-from cashier_app.journal.crashpoints import notifications_suppressed
-from cashier_app.journal.tilllock import TILL, TillLock
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the GUI imports this module before its first paint: no crypto yet
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     from cashier_app.checkout.service import CheckoutService
     from cashier_app.gateway.antom import AntomClient
     from cashier_app.gateway.notify import Notification, NotificationListener
+    from cashier_app.gateway.signing import Signer, Verifier
     from cashier_app.journal import Journal
+    from cashier_app.journal.tilllock import TillLock
     from cashier_app.keystore.profiles import Profile, ProfileStore
     from cashier_app.keystore.store import KeyStore
     from cashier_app.sandbox.control import SimulatorClient
@@ -209,7 +208,7 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                    observer: Any = None, timeout: float = 10.0,
                    expiry_seconds: int = 600, notifications: bool = True,
                    keystore_passphrase: bytes | None = None, phases: Any = None,
-                   dialect: str = "antom", lock_purpose: str = TILL) -> Services:
+                   dialect: str = "antom", lock_purpose: str | None = None) -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
 
@@ -234,7 +233,10 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
     with step("journal"):
         path = Path(journal_path or paths.journal_path())
         journal = Journal(path)
-        till_lock = TillLock(path.parent / "locks", creds.profile.name, lock_purpose)
+        from cashier_app.journal.crashpoints import notifications_suppressed
+        from cashier_app.journal.tilllock import TILL, TillLock
+
+        till_lock = TillLock(path.parent / "locks", creds.profile.name, lock_purpose or TILL)
         till_lock.acquire()
     sandbox: SandboxGateway | None = None
     simulator: SimulatorClient | None = None
@@ -253,6 +255,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                 sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
                                           creds.signer.key_version)
                 url = sandbox.url
+                from cashier_app.gateway.signing import Verifier
+
                 gateway_verifier = Verifier(sandbox.gateway_public_key)
                 simulator = SimulatorClient(sandbox.url)
         assert gateway_verifier is not None

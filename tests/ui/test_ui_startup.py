@@ -69,7 +69,7 @@ PROBE = textwrap.dedent("""
     app = ensure_application(["cashier"], "en")
     window = create_main_window(None)
     window.resize(1280, 800)
-    out = {}
+    out = {"at_create": [m for m in ("cryptography", "httpx", "sqlite3") if m in sys.modules]}
 
     def ready(_services):
         out["at_ready"] = [m for m in LAZY if m in sys.modules]
@@ -96,6 +96,7 @@ def test_a_fresh_window_imports_the_console_and_extra_pages_only_when_opened():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert "failed" not in out, out
+    assert out["at_create"] == []  # crypto, HTTP and SQLite load on the worker, after paint
     assert out["at_ready"] == []
     assert "cashier_app.ui.qa.console" in out["after_opening"]
     assert "cashier_app.ui.pages.history_page" in out["after_opening"]
