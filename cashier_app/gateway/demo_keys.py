@@ -125,7 +125,9 @@ def _load(pem: str) -> rsa.RSAPrivateKey:
 
             loaded = serialization.load_pem_private_key(
                 pem.encode("ascii"), password=None, unsafe_skip_rsa_key_validation=True)
-            key = _parsed[pem] = loaded  # type: ignore[assignment]
+            if not isinstance(loaded, rsa.RSAPrivateKey):
+                raise TypeError("a published demo key is not an RSA private key")
+            key = _parsed[pem] = loaded
         return key
 
 

@@ -62,7 +62,7 @@ class CloseGuard(QObject):
         if key == "later" or (key == "cancel" and record is None):
             self.answer = "later"
             self.window.close()
-        elif key == "cancel":
+        elif key == "cancel" and record is not None:
             self._cancel_then_close(record)
 
     def _cancel_then_close(self, record: PaymentRecord) -> None:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QInputDialog,
@@ -420,6 +420,8 @@ class MainWindow(QMainWindow):
 
         if record.expires_at is not None and not can_resume(record, datetime.now(UTC)):
             return  # it ran out meanwhile: the poller of the next start settles it
+        if self.flow is None:
+            return  # no services (yet): there is no sale flow to resume it on
         self.flow.resume(record)
         self.payment_resumed.emit(record)
         self._show_banner(self._resumed_text(record))
@@ -485,7 +487,8 @@ class MainWindow(QMainWindow):
                                    "report": ("report_page", "ReportPage")}[name]
         try:
             module = importlib.import_module(f"cashier_app.ui.pages.{module_name}")
-            return getattr(module, class_name)(self.services, self.tasks, self)
+            page: QWidget = getattr(module, class_name)(self.services, self.tasks, self)
+            return page
         except Exception as exc:
             log.warning("the %s page is not available: %s", name, exc)
             self.statusBar().showMessage(
@@ -590,7 +593,7 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown(5000)
         super().closeEvent(event)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:
             self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
             return

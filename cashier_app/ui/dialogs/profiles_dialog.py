@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -160,7 +160,7 @@ class ProfilesDialog(QDialog):
         self.reload()
         self._open_keystore(None)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if not self._placed:  # 1220x820 where the screen has room, else all it has
             self._placed = True
             screen_fit.place(self, QSize(1220, 820))

@@ -6,6 +6,9 @@ slow, keyrings may block). Only public views come back: fingerprints, public key
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 from cashier_app.keystore.profiles import Profile, ProfileStore
 from cashier_app.keystore.store import KeyStatus, KeyStore
 from cashier_app.ui.dialogs import profile_ops as ops
-from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.tasks import DoneCallback, TaskRunner
 from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.key_paste_box import KeyPasteBox
 
@@ -170,7 +173,8 @@ class KeyPanel(QWidget):
         self.private_box.clear()
         self.gateway_box.clear()
 
-    def _run(self, name: str, fn, *args, on_done=None) -> None:
+    def _run(self, name: str, fn: Callable[..., Any], *args: Any,
+             on_done: DoneCallback | None = None) -> None:
         self._set_busy(True)
         self.tasks.run(name, fn, *args, on_done=on_done or self._show,
                        on_error=self._on_failed, owner=self)
@@ -310,7 +314,15 @@ class KeyPanel(QWidget):
             self._run("keys:import-gateway", ops.import_gateway_file, self.keys, self.profile,
                       path, on_done=self._after(self.tr("Gateway public key imported.")))
 
-    def _after(self, text: str):
+    def _saved_pem(self, path: str) -> None:
+        self._set_busy(False)
+        self.say(fill(self.tr("Saved %1"), path))
+
+    def _activated(self, _result: object) -> None:
+        self._set_busy(False)
+        self.profile_changed.emit()
+
+    def _after(self, text: str) -> Callable[[KeyStatus], None]:
         def done(status: KeyStatus) -> None:
             self._show(status)
             self.say(text)
@@ -380,16 +392,14 @@ class KeyPanel(QWidget):
                                               "PEM (*.pem)")
         if path:
             self._run("keys:save-pem", ops.save_public_pem, self.keys, self.profile, path,
-                      on_done=lambda p: (self._set_busy(False),
-                                         self.say(fill(self.tr("Saved %1"), p))))
+                      on_done=self._saved_pem)
 
     @Slot()
     def _on_activate_clicked(self) -> None:
         version = self.version_combo.currentData()
         if version and self.store is not None and self.profile is not None:
             self._run("keys:activate", ops.set_key_version, self.store, self.profile.name,
-                      version, on_done=lambda _: (self._set_busy(False),
-                                                  self.profile_changed.emit()))
+                      version, on_done=self._activated)
 
     @Slot()
     def _on_delete_version_clicked(self) -> None:
