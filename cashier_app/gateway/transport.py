@@ -39,7 +39,7 @@ def deadline(at: float | None) -> Iterator[None]:
 
 
 def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
-    at = getattr(_limit, "at", None)
+    at: float | None = getattr(_limit, "at", None)
     if at is None:
         return timeout
     left = at - time.monotonic()

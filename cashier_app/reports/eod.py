@@ -173,7 +173,7 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
         for name in ("sales_count", "sales_minor", "refunds_count", "refunds_minor",
                      "unsuccessful_count", "open_count"):
             cur[name] += getattr(t, name)
-    totals = tuple(Totals("", k[2], environment=k[1], qualifier=qualifier(k[1]),
+    totals = tuple(Totals("", k[2], environment=k[1], profile="", qualifier=qualifier(k[1]),
                           **per_currency[k]) for k in sorted(per_currency))
     flagged = journal.list_payments(status=list(OPEN_STATUSES), since=start, until=end,
                                     limit=None)

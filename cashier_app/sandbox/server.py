@@ -103,7 +103,8 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def setup(self) -> None:
-        self.timeout = self.server.gateway.read_timeout
+        # typeshed declares timeout a ClassVar; socketserver reads it per instance
+        self.timeout = self.server.gateway.read_timeout  # type: ignore[misc]
         super().setup()
     disable_nagle_algorithm = True
     server_version = "CashierSandbox/1.0"
