@@ -94,6 +94,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
          gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
     from cashier_app.app import build_services
     from cashier_app.checkout.errors import CheckoutError, PaymentMayBeTaken, TillBusy
+    from cashier_app.domain.errors import CashierError
     from cashier_app.domain.money import MoneyError
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
     from cashier_app.journal import JournalError
@@ -110,7 +111,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
     except JournalError as exc:
         raise CliError(f"journal unusable, no payment taken: {exc}",
                        exit_code=exit_code_for(exc)) from None
-    except ValueError as exc:
+    except (CashierError, ValueError) as exc:  # profile, key store, set-up: one line each
         raise CliError(str(exc)) from None
     phases.lap("services")
     with services:

@@ -249,3 +249,14 @@ def test_the_command_leaves_fast_with_its_output_and_log_complete(tmp_path):
     # a failing command too: its one-line error and exit status
     bad = cashier("pay", "--amount", "1.00", "--currency", "XXX", "--method", "ALIPAY_HK")
     assert bad.returncode == 2 and "--currency" in bad.stderr and bad.stdout == ""
+
+
+def test_a_profile_without_keys_is_one_line_not_a_traceback(memory_keyring, capsys):
+    from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+
+    ProfileStore().save(Profile("shop", Environment.PRODUCTION, "2188000000000001", "HKD",
+                                "https://open-sea-global.alipay.com", wallets=("ALIPAY_HK",)))
+    code = main(["pay", "--profile", "shop", "--amount", "1", "--currency", "HKD",
+                 "--method", "ALIPAY_HK", "--json"])
+    err = capsys.readouterr().err
+    assert code == 2 and "error:" in err and "shop" in err and "Traceback" not in err
