@@ -30,8 +30,12 @@ translations: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python -m benchmarks
 
+## Static checks: ruff, mypy (strict on the core, every body checked in ui/ and cli/) and
+## the DESIGN layer contracts (import-linter, [tool.importlinter] in pyproject.toml).
 lint: $(STAMP)
-	$(VENV)/bin/ruff check cashier_app tests benchmarks
+	$(VENV)/bin/ruff check cashier_app tests benchmarks scripts
+	$(VENV)/bin/mypy cashier_app
+	$(VENV)/bin/lint-imports
 
 screenshots: system-deps $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(VENV)/bin/python scripts/screenshots.py

@@ -1,5 +1,5 @@
 """Allow ``python -m cashier_app``."""
 
-from cashier_app.cli import main
+from cashier_app.cli import entry
 
-raise SystemExit(main())
+entry()

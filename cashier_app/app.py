@@ -10,17 +10,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from cashier_app import paths
 from cashier_app.domain.errors import CashierError
-from cashier_app.gateway.signing import Signer, Verifier
-from cashier_app.journal.crashpoints import notifications_suppressed
-from cashier_app.journal.tilllock import TillLock
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the GUI imports this module before its first paint: no crypto yet
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     from cashier_app.checkout.service import CheckoutService
     from cashier_app.gateway.antom import AntomClient
     from cashier_app.gateway.notify import Notification, NotificationListener
+    from cashier_app.gateway.signing import Signer, Verifier
     from cashier_app.journal import Journal
+    from cashier_app.journal.tilllock import TillLock
     from cashier_app.keystore.profiles import Profile, ProfileStore
     from cashier_app.keystore.store import KeyStore
     from cashier_app.sandbox.control import SimulatorClient
@@ -112,12 +111,10 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
 
 
 def _default_profile(store: Any) -> Profile:
-    from cashier_app.keystore.profiles import default_sandbox_profile
-
-    try:
-        return store.active()  # type: ignore[no-any-return]
-    except Exception:  # an unreadable profiles file must not stop the embedded demo
-        return default_sandbox_profile()
+    """The active profile. A damaged profiles file raises ProfileConfigError naming it: it
+    is never taken for "no profiles yet", since falling back to the embedded demo sandbox
+    would let a till take demo "payments" for real goods."""
+    return store.active()  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)
@@ -140,6 +137,17 @@ class Services:
         """True when no other live cashier process uses this profile on this journal, so
         recovering its unfinished payments cannot cancel a sale someone else is showing."""
         return self.till_lock is not None and self.till_lock.held
+
+    def claim(self, wait: float = 30.0) -> None:
+        """Make sure this process owns the profile before it creates a sale: take the till
+        lock if it is free, waiting up to ``wait`` s while a recovery run holds it. Raises
+        TillBusy (nothing journaled, nothing sent) when another live till owns it."""
+        from cashier_app.checkout.errors import TillBusy
+
+        lock = self.till_lock
+        if lock is None or not lock.acquire_waiting(wait):
+            raise TillBusy.for_profile(self.profile.name,
+                                      lock.holder() if lock is not None else "")
 
     def in_use_message(self) -> str:
         holder = self.till_lock.holder() if self.till_lock is not None else ""
@@ -189,6 +197,7 @@ def _start_embedded_sandbox(state_path: Path) -> SandboxGateway:
             if port == 0:
                 raise
     with contextlib.suppress(OSError):  # a read-only data dir: next time any free port
+        paths.private_file(port_file)  # 0600 like everything else in the data folder
         port_file.write_text(sandbox.url.rsplit(":", 1)[1], encoding="ascii")
     return sandbox
 
@@ -199,7 +208,7 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                    observer: Any = None, timeout: float = 10.0,
                    expiry_seconds: int = 600, notifications: bool = True,
                    keystore_passphrase: bytes | None = None, phases: Any = None,
-                   dialect: str = "antom") -> Services:
+                   dialect: str = "antom", lock_purpose: str | None = None) -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
 
@@ -224,7 +233,10 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
     with step("journal"):
         path = Path(journal_path or paths.journal_path())
         journal = Journal(path)
-        till_lock = TillLock(path.parent / "locks", creds.profile.name)
+        from cashier_app.journal.crashpoints import notifications_suppressed
+        from cashier_app.journal.tilllock import TILL, TillLock
+
+        till_lock = TillLock(path.parent / "locks", creds.profile.name, lock_purpose or TILL)
         till_lock.acquire()
     sandbox: SandboxGateway | None = None
     simulator: SimulatorClient | None = None
@@ -243,6 +255,8 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                 sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
                                           creds.signer.key_version)
                 url = sandbox.url
+                from cashier_app.gateway.signing import Verifier
+
                 gateway_verifier = Verifier(sandbox.gateway_public_key)
                 simulator = SimulatorClient(sandbox.url)
         assert gateway_verifier is not None
@@ -256,7 +270,9 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                                    notify_url=profile.notify_url, expiry_seconds=expiry_seconds,
                                    gateway_url=url, client_id=creds.client_id,
                                    sale_limits=profile.sale_limits(),
-                                   store=profile.store_info())
+                                   store=profile.store_info(),
+                                   embedded=creds.embedded,
+                                   owner=lambda: services.claim())
         if creds.embedded and notifications and not notifications_suppressed():
             def on_notification(n: Notification) -> None:
                 checkout.handle_notification(n.path, n.headers, n.body)

@@ -49,7 +49,8 @@ class PromptThreadingHTTPServer(ThreadingHTTPServer):
                     if self._stop_asked:
                         break
                     if any(key.fileobj is self for key, _ in ready):
-                        self._handle_request_noblock()
+                        # socketserver's one-request step (private: typeshed omits it)
+                        self._handle_request_noblock()  # type: ignore[attr-defined]
                     self.service_actions()
         finally:
             self._idle.set()

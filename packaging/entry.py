@@ -1,5 +1,5 @@
 """PyInstaller entry point: the ``cashier`` command."""
 
-from cashier_app.cli import main
+from cashier_app.cli import entry
 
-raise SystemExit(main())
+entry()

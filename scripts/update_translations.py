@@ -78,6 +78,9 @@ ZH_CN: dict[str, str] = {
     "amount value is missing": "缺少金额数值",
     "cannot subtract {other} from {currency}": "不能从 {currency} 中减去 {other}",
     "unknown payment method {method}": "未知的支付方式 {method}",
+    "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
+    "passphrase to see and change this profile's keys.":
+        "没有可用的系统密钥环，密钥保存在加密文件中。请输入其口令以查看和修改此配置的密钥。",
     "a payment cannot go from {current} to {new}": "支付状态不能从 {current} 变为 {new}",
     "a standalone gateway needs {missing} as well": "独立网关还需要 {missing}",
     "at once": "立即", "%1 s": "%1 秒",
@@ -245,6 +248,33 @@ ZH_CN: dict[str, str] = {
     "scanned code": "扫码", "order code": "订单码", "Print code": "打印二维码",
     "in-store, scanned code": "线下扫码", "in-store, order code": "线下订单码",
     "%1: %2 sale(s), %3": "%1：%2 笔，%3",
+    # one owner per sale, damaged files, a full disk (issue 10)
+    "profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it":
+        "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它",
+    "profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it; "
+    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'":
+        "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
+        "{backup}：可用“cashier profile restore-backup”恢复",
+    "profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it":
+        "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它",
+    "profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it; "
+    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'":
+        "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
+        "{backup}：可用“cashier profile restore-backup”恢复",
+    "the journal could not record payment {payment} ({problem}): the payment may have been "
+    "taken; free disk space, then run cashier recover":
+        "交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；"
+        "请释放磁盘空间，然后运行 cashier recover",
+    "amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50":
+        "金额 {text}：“_”不是金额的一部分；请输入 1234.50 或 1,234.50",
+    "another cashier process (pid {pid}) is using profile '{profile}'; one till at a time "
+    "takes its sales: no payment was taken":
+        "另一个收银进程（pid {pid}）正在使用配置“{profile}”；"
+        "同一时间只有一个收银台可以收款：未收取任何款项",
+    "another cashier process is using profile '{profile}'; one till at a time takes its "
+    "sales: no payment was taken":
+        "另一个收银进程正在使用配置“{profile}”；"
+        "同一时间只有一个收银台可以收款：未收取任何款项",
 }
 
 

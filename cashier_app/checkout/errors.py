@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from cashier_app.domain.errors import CashierError
 
 
@@ -25,3 +27,42 @@ class RefundRefused(CheckoutError):
 
 class NotificationRejected(CheckoutError):
     """A notification that was not believed or does not match the journaled payment."""
+
+
+class TillBusy(CheckoutError):
+    """Another live cashier process owns the profile (its till lock): this one may not
+    create a sale of it (one owner per sale). Nothing was journaled or sent."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "till_busy": "another cashier process (pid {pid}) is using profile '{profile}'; one "
+                     "till at a time takes its sales: no payment was taken",
+        "till_busy_no_pid": "another cashier process is using profile '{profile}'; one till "
+                            "at a time takes its sales: no payment was taken",
+    }
+
+    @classmethod
+    def for_profile(cls, profile: str, holder: str = "") -> TillBusy:
+        return (cls.of("till_busy", profile=profile, pid=holder) if holder
+                else cls.of("till_busy_no_pid", profile=profile))
+
+
+class PaymentMayBeTaken(CheckoutError):
+    """The journal failed (a full disk, an I/O error) after the payment's ``pay`` may have
+    left: what the gateway did is not recorded, so the payment may have been taken.
+    ``payment_request_id`` names it; ``cashier recover`` settles it once the journal can be
+    written again. Never "no payment taken"."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "journal_failed_after_send": "the journal could not record payment {payment} "
+                                     "({problem}): the payment may have been taken; free "
+                                     "disk space, then run cashier recover",
+    }
+
+    @classmethod
+    def for_payment(cls, payment_request_id: str, problem: str) -> PaymentMayBeTaken:
+        error = cls.of("journal_failed_after_send", payment=payment_request_id,
+                       problem=problem)
+        error.payment_request_id = payment_request_id
+        return error
+
+    payment_request_id: str = ""

@@ -22,13 +22,20 @@ from typing import Any
 
 from cashier_app.checkout.changes import PAYMENT, REFUND, ChangeFeed, JournalChange
 from cashier_app.checkout.codes import (
+    CODE_BAD_SIGNATURE,
     CODE_EXPIRED,
+    CODE_MALFORMED,
     CODE_NOT_AT_GATEWAY,
     CODE_REPEAT_INCONSISTENT,
     CODE_TIMED_OUT,
     local_code,
 )
-from cashier_app.checkout.errors import CheckoutError, NotificationRejected, UnknownPayment
+from cashier_app.checkout.errors import (
+    CheckoutError,
+    NotificationRejected,
+    PaymentMayBeTaken,
+    UnknownPayment,
+)
 from cashier_app.checkout.ids import new_request_id
 from cashier_app.checkout.instore import UpmPolicy
 from cashier_app.checkout.policy import PollPolicy
@@ -44,7 +51,7 @@ from cashier_app.domain.payment_code import normalise as normalise_code
 from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.domain.store import StoreInfo
-from cashier_app.gateway.antom import AntomClient, Exchange
+from cashier_app.gateway.antom import AntomClient, CancelResponse, Exchange
 from cashier_app.gateway.errors import (
     GatewayError,
     GatewayResultError,
@@ -54,7 +61,7 @@ from cashier_app.gateway.instore import SCENARIOS as in_store_scenarios
 from cashier_app.gateway.notify import verify_notification
 from cashier_app.gateway.responses import Result
 from cashier_app.gateway.signing import parse_header_time
-from cashier_app.journal import Journal
+from cashier_app.journal import Journal, JournalError
 from cashier_app.journal.crashpoints import crash_point
 
 log = logging.getLogger(__name__)
@@ -84,6 +91,19 @@ def _answered_wallet(raw: dict[str, Any]) -> str:
             return value
     return ""
 
+#: Antom's expiry when a pay names none (protocol doc §7.1: about 14 minutes).
+GATEWAY_DEFAULT_EXPIRY = timedelta(minutes=14)
+#: After its expiry, how long a payment the gateway has no record of is still treated as
+#: possibly in flight (clock differences between the till and the gateway).
+IN_FLIGHT_MARGIN = timedelta(minutes=5)
+
+#: Journaled codes of answers that could not be believed: the payment's state is unknown.
+UNVERIFIED_CODES = frozenset({CODE_BAD_SIGNATURE, CODE_MALFORMED, "CANCEL_UNVERIFIED"})
+#: A cancel sent while the payment's state could not be verified (see _cancel_unverified).
+CODE_UNVERIFIED = "CANCEL_UNVERIFIED"
+
+#: When a caller's time limit has run out, how long the last cancel may still take.
+CANCEL_GRACE_SECONDS = 5.0
 
 #: notifyPayment types this service settles payments from (protocol doc §9).
 NOTIFY_TYPES = ("PAYMENT_RESULT", "PAYMENT_PENDING")
@@ -92,6 +112,18 @@ NOTIFY_TYPES = ("PAYMENT_RESULT", "PAYMENT_PENDING")
 #: be off, and Antom's resends (up to 8 over 24 h) must not be refused if they kept the
 #: first time; what it stops is a captured notification replayed hours later.
 NOTIFICATION_TOLERANCE = 3600.0
+
+
+def _check_cancel_answer(resp: CancelResponse, rec: PaymentRecord) -> None:
+    """A signed cancel answer about another payment is not a cancel of this one (a replayed
+    answer, a confused proxy): MalformedResponse, and the sale is left as it was."""
+    prid = rec.payment_request_id
+    if resp.payment_request_id and resp.payment_request_id != prid:
+        raise MalformedResponse(f"cancel: answer is for paymentRequestId "
+                                f"{resp.payment_request_id!r}, not {prid!r}")
+    if resp.payment_id and rec.payment_id and resp.payment_id != rec.payment_id:
+        raise MalformedResponse(f"cancel: answer is for paymentId {resp.payment_id!r}, not "
+                                f"{rec.payment_id!r}")
 
 
 def _aware_time(value: object) -> datetime | None:
@@ -133,7 +165,9 @@ class CheckoutService:
                  redirect_url: str | None = None, sale_limits: SaleLimits | None = None,
                  clock: Callable[[], datetime] | None = None,
                  notification_tolerance: float | None = NOTIFICATION_TOLERANCE,
-                 store: StoreInfo | None = None) -> None:
+                 store: StoreInfo | None = None,
+                 embedded: bool = False,
+                 owner: Callable[[], None] | None = None) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
         self.client = client
@@ -147,6 +181,9 @@ class CheckoutService:
         self.sale_limits = sale_limits
         self.gateway_url = gateway_url or client.base_url
         self.client_id = client_id or client.client_id
+        self.embedded = embedded  #: the in-process sandbox (its URL changes every start)
+        #: raises TillBusy unless this process owns the profile (its till lock)
+        self._claim = owner
         self._clock = clock or (lambda: datetime.now(UTC))
         #: Seconds a notification's request-time may lie in the past; None: any age.
         self.notification_tolerance = notification_tolerance
@@ -180,6 +217,8 @@ class CheckoutService:
         check_method_limits(method, amount)  # MoneyError: the gateway would refuse it
         if reference_order_id is not None and len(reference_order_id) > 64:
             raise CheckoutError("reference order id is longer than 64 characters")
+        if self._claim is not None:
+            self._claim()  # TillBusy: another live till owns this profile's sales
         now = self._clock()
         prid = new_request_id()
         rec = PaymentRecord(
@@ -194,7 +233,7 @@ class CheckoutService:
                                         "expires_at": rec.expires_at})
         self._payment_changed(rec)
         crash_point("journaled")
-        with self._lock(prid):
+        with self._lock(prid), self._unrecorded(prid):
             return self._send_pay(rec)
 
     # -- in-store -----------------------------------------------------------------------
@@ -250,7 +289,8 @@ class CheckoutService:
         """A live payment whose code (or wallet link) never arrived in a verified answer."""
         if rec.scenario == "PaymentCode":
             return False  # a scanned code has no QR to fetch (and its code is never resent)
-        live = rec.expires_at is None or self._clock() < rec.expires_at
+        expires = rec.expires_at or rec.created_at + GATEWAY_DEFAULT_EXPIRY
+        live = self._clock() < expires
         return (live and not rec.qr_payload() and not rec.deep_link()
                 and rec.status in (Status.CREATED, Status.UNKNOWN, Status.PENDING))
 
@@ -290,7 +330,7 @@ class CheckoutService:
                 self._event(prid, "error", {"api": "pay", "code": exc.result_code,
                                             "message": exc.result_message,
                                             "then": "inquiryPayment"})
-                return self._refresh(self.get(prid), resend=False)
+                return self._refresh(self.get(prid), resend=False, pay_answered=True)
             if exc.result_status == "F":
                 outcome = from_antom_result("F", exc.result_code, exc.result_message)
                 return self._move(prid, outcome.status, "pay", result_code=exc.result_code,
@@ -327,26 +367,34 @@ class CheckoutService:
     # -- poll -------------------------------------------------------------------------
     def refresh(self, payment_request_id: str) -> PaymentRecord:
         """One inquiryPayment, its answer journaled. A final payment is returned as is."""
-        with self._lock(payment_request_id):
+        with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             return self._refresh(self.get(payment_request_id), resend=True)
 
-    def _refresh(self, rec: PaymentRecord, *, resend: bool) -> PaymentRecord:
+    def _refresh(self, rec: PaymentRecord, *, resend: bool, by_payment_id: bool = False,
+                 fetch_code: bool = True, pay_answered: bool = False) -> PaymentRecord:
         prid = rec.payment_request_id
         if rec.is_final:
             return rec
-        if resend and self._code_still_missing(rec):
+        if resend and fetch_code and self._code_still_missing(rec):
             # The customer has nothing to scan: no verified pay answer carried a code. The
             # replayed pay (same id, identical body: idempotent at the gateway) answers the
             # status question *and* brings the code.
             self._event(prid, "resend", {"reason": "no verified payment code yet"})
             return self._send_pay(rec, replay=True)
-        self._event(prid, "poll", {"api": "inquiryPayment"})
+        self._event(prid, "poll", {"api": "inquiryPayment", "by": "paymentId"
+                                   if by_payment_id else "paymentRequestId"})
         try:
             with self._calling(prid, "poll"):
-                resp = self.client.inquiry_payment(payment_request_id=prid)
+                resp = (self.client.inquiry_payment(payment_id=rec.payment_id)
+                        if by_payment_id else self.client.inquiry_payment(payment_request_id=prid))
         except GatewayResultError as exc:
             if exc.result_code == CODE_NOT_AT_GATEWAY:
-                return self._not_at_gateway(rec, resend=resend)
+                if rec.payment_id and not by_payment_id:
+                    # The gateway created this one: ask about it by its own id before
+                    # believing it has no such payment.
+                    return self._refresh(rec, resend=resend, by_payment_id=True,
+                                         fetch_code=fetch_code, pay_answered=pay_answered)
+                return self._not_at_gateway(rec, resend=resend, pay_answered=pay_answered)
             return self._unreachable(prid, "inquiryPayment", exc)
         except GatewayError as exc:
             return self._unreachable(prid, "inquiryPayment", exc)
@@ -375,29 +423,62 @@ class CheckoutService:
             changes["paid_at"] = resp.payment_time or self._clock()
         return self._move(prid, outcome.status, "inquiryPayment", **changes)
 
-    def _not_at_gateway(self, rec: PaymentRecord, *, resend: bool) -> PaymentRecord:
-        """The gateway has no such payment: ``pay`` never arrived (or a sandbox forgot it).
-        While the sale is live and unanswered, resend the identical ``pay``; otherwise
-        nothing can have been charged, so it is FAILED."""
+    def _not_at_gateway(self, rec: PaymentRecord, *, resend: bool,
+                        pay_answered: bool = False) -> PaymentRecord:
+        """The gateway has no such payment (``ORDER_NOT_EXIST``). That proves nothing was
+        charged only once the payment's expiry (plus a margin) has passed: until then our
+        ``pay`` may still be on its way (a slow gateway, a till killed mid-request), and the
+        gateway may create the payment after answering. So until then the identical ``pay``
+        is resent when ``resend`` allows it (the gateway then either creates the payment
+        or finds the one that arrived, and answers for it), and otherwise the payment stays
+        UNKNOWN. A payment the gateway gave a paymentId is never "nothing charged" on such
+        an answer: that gateway created it, so "no such order" means a confused gateway or
+        the wrong one."""
+        rec = self.get(rec.payment_request_id)
         prid = rec.payment_request_id
-        now = self._clock()
-        unanswered = not rec.payment_id and rec.status in (Status.CREATED, Status.UNKNOWN)
-        live = rec.expires_at is None or now < rec.expires_at
+        if rec.payment_id:
+            # Asked by paymentRequestId and by the paymentId it gave: the gateway says, for
+            # this very payment, that it has none (recovery asks only the gateway a payment
+            # was made at, so this is that gateway's word).
+            return self._move(prid, Status.FAILED, "inquiryPayment",
+                              result_code=CODE_NOT_AT_GATEWAY,
+                              result_message=f"the gateway that created paymentId "
+                                             f"{rec.payment_id} has no record of it any more; "
+                                             "nothing is charged there")
+        deadline = self.in_flight_until(rec)
+        # ``pay_answered``: the gateway has just answered this sale's pay (verified), so no
+        # pay of it is on its way any more.
+        if pay_answered or self._clock() >= deadline:
+            why = ("it refused its pay" if pay_answered else "its time ran out")
+            return self._move(prid, Status.FAILED, "inquiryPayment",
+                              result_code=CODE_NOT_AT_GATEWAY,
+                              result_message=f"the gateway has no record of this payment and "
+                                             f"{why}; nothing was charged")
         if rec.scenario == "PaymentCode":
-            resend = False  # the customer's code is gone (never kept): scan a fresh one
-        if resend and unanswered and live:
-            self._event(prid, "resend", {"reason": "gateway has no record of the payment"})
+            resend = False  # the customer's code is gone (never kept): it is never resent
+        if resend:
+            self._event(prid, "resend", {"reason": "gateway has no record of the payment",
+                                         "in_flight_until": deadline})
             return self._send_pay(rec)
-        return self._move(prid, Status.FAILED, "inquiryPayment", result_code=CODE_NOT_AT_GATEWAY,
-                          result_message="the gateway has no record of this payment; "
-                                         "nothing was charged")
+        return self._move(prid, Status.UNKNOWN, "inquiryPayment",
+                          result_code=CODE_NOT_AT_GATEWAY,
+                          result_message="the gateway has no record of this payment yet; "
+                                         "its pay may still be in flight until "
+                                         f"{deadline.isoformat(timespec='seconds')}")
+
+    @staticmethod
+    def in_flight_until(rec: PaymentRecord) -> datetime:
+        """Until when a ``pay`` of ``rec`` may still reach the gateway and be payable: its
+        expiry (the gateway's default when none was sent) plus a margin for clocks."""
+        expires = rec.expires_at or rec.created_at + GATEWAY_DEFAULT_EXPIRY
+        return expires + IN_FLIGHT_MARGIN
 
     # -- cancel and expiry --------------------------------------------------------------
     def cancel(self, payment_request_id: str) -> PaymentRecord:
         """Cancel at the gateway (operator). A paid payment may be cancelled too (the money
         goes back); a closed one is returned unchanged. Raises CheckoutError when the
         gateway refuses or cannot be reached, with the payment left as it was."""
-        with self._lock(payment_request_id):
+        with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             rec = self.get(payment_request_id)
             if rec.status in (Status.FAILED, Status.CANCELLED, Status.EXPIRED):
                 return rec
@@ -405,18 +486,24 @@ class CheckoutService:
                                 operator=rec.status is Status.SUCCESS)
 
     def _cancel(self, rec: PaymentRecord, target: Status, why: str, *,
-                operator: bool = False) -> PaymentRecord:
+                operator: bool = False, resent: bool = False) -> PaymentRecord:
         prid = rec.payment_request_id
         self._event(prid, "request", {"api": "cancel", "reason": why})
         try:
             with self._calling(prid, "cancel"):
-                self.client.cancel(payment_request_id=prid)
+                resp = self.client.cancel(payment_request_id=prid)
+            _check_cancel_answer(resp, rec)
         except GatewayResultError as exc:
             self._event(prid, "error", {"api": "cancel", "code": exc.result_code,
                                         "message": exc.result_message})
             if exc.result_status == "F":
                 if exc.result_code == CODE_NOT_AT_GATEWAY:
-                    after = self._not_at_gateway(rec, resend=False)
+                    # Make sure the payment exists (identical pay), then cancel it: a pay
+                    # still in flight must not create a payable payment after our cancel.
+                    after = self._not_at_gateway(rec, resend=not resent)
+                    if after.status is Status.PENDING and after.payment_id:
+                        return self._cancel(after, target, why, operator=operator,
+                                            resent=True)
                 else:  # closed, paid past the window, ...: learn the real state
                     after = self._refresh(self.get(prid), resend=False)
                 if after.is_final and not (operator and after.status is Status.SUCCESS):
@@ -439,18 +526,52 @@ class CheckoutService:
         """The sale's time is up: one last inquiry (it may have been paid at the last
         second), then a cancel at the gateway recorded as EXPIRED. When the gateway cannot
         be reached the payment is returned unchanged, to be tried again."""
-        with self._lock(payment_request_id):
+        with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             rec = self._refresh(self.get(payment_request_id), resend=False)
             return rec if rec.is_final else self._expire(rec, "expiry")
 
     def _expire(self, rec: PaymentRecord, why: str = "expiry") -> PaymentRecord:
         """Past its expiry time and not final: cancel so it cannot be paid any more."""
         target = Status.EXPIRED if why == "expiry" else Status.CANCELLED
+        if rec.status is Status.UNKNOWN and rec.result_code in UNVERIFIED_CODES:
+            return self._cancel_unverified(rec, why)
         try:
             return self._cancel(rec, target, why)
         except CheckoutError as exc:
             log.info("%s", exc)
             return self.get(rec.payment_request_id)
+
+    def _cancel_unverified(self, rec: PaymentRecord, why: str) -> PaymentRecord:
+        """Time is up but no answer about the payment could be verified: the customer may
+        have paid. Cancel it all the same (so it cannot be paid after the till gave up; a
+        paid one gets its money back), but never record "not paid in time": the payment
+        stays UNKNOWN, its message says what was tried and exactly what the cancel did,
+        and recovery settles it once an answer verifies."""
+        prid = rec.payment_request_id
+        tried = sum(1 for e in self.journal.events(prid)
+                    if e.kind == "response" and e.detail.get("api") == "inquiryPayment"
+                    and not e.detail.get("verified"))
+        unverified = (f"{tried} inquiry answer(s) could not be verified (last: "
+                      f"{rec.result_message})")
+        self._event(prid, "request", {"api": "cancel", "reason": why, "state": "unverified"})
+        try:
+            with self._calling(prid, "cancel"):
+                resp = self.client.cancel(payment_request_id=prid)
+            _check_cancel_answer(resp, rec)
+        except GatewayError as exc:
+            did = f"the cancel was not confirmed ({exc})"
+            self._event(prid, "error", {"api": "cancel", "error": str(exc)})
+        else:
+            when = f" at {resp.cancel_time.isoformat()}" if resp.cancel_time else ""
+            did = (f"the gateway confirmed the cancel{when}; had the customer paid, the "
+                   "cancel returns the money")
+            self._event(prid, "cancelled_unverified", {
+                "result": f"{resp.result.status} {resp.result.code}",
+                "cancel_time": resp.cancel_time, "inquiries_unverified": tried})
+        message = (f"{'expired' if why == 'expiry' else 'time is up'} but whether it was paid "
+                   f"is unknown: {unverified}; {did}. Run cashier recover to settle it")
+        return self.journal.update_payment(prid, result_code=CODE_UNVERIFIED,
+                                           result_message=message[:1000])
 
     # -- notifications --------------------------------------------------------------------
     def handle_notification(self, path: str, headers: Mapping[str, str],
@@ -524,20 +645,51 @@ class CheckoutService:
         return self._refunds.refresh(refund_request_id)
 
     # -- recovery ---------------------------------------------------------------------------
+    def made_here(self, rec: PaymentRecord) -> bool:
+        """Whether ``rec`` was made at this service's gateway as this client: only that
+        gateway can say what became of it (another one would answer "no such payment").
+        Rows journaled before the gateway was recorded go by their profile."""
+        if rec.client_id and rec.client_id != self.client_id:
+            return False
+        if self.embedded or not rec.gateway_url:
+            return True
+        return rec.gateway_url.rstrip("/") == self.gateway_url.rstrip("/")
+
+    def made_elsewhere(self) -> list[PaymentRecord]:
+        """Non-final payments of this profile made at another gateway or as another client
+        (the profile was changed since): recovery leaves them to that gateway."""
+        return [r for r in self.journal.non_final_payments(self.profile)
+                if not self.made_here(r)]
+
     def recover(self, *, cancel_pending: bool = True,
-                resume: Callable[[PaymentRecord], bool] | None = None) -> list[PaymentRecord]:
+                resume: Callable[[PaymentRecord], bool] | None = None,
+                payments: list[PaymentRecord] | None = None) -> list[PaymentRecord]:
         """Re-inquire every non-final payment of this profile and drive it final: a paid
         or failed one is recorded as such, an expired one cancelled (EXPIRED), an
         interrupted one still waiting for the customer cancelled (CANCELLED) unless
         ``cancel_pending`` is False or ``resume(record)`` is true (the till shows its code
-        again), one the gateway never saw FAILED. Unreachable ones stay UNKNOWN for the
-        next try. Unsettled refunds of this profile are re-inquired too."""
+        again). One the gateway has no record of is resent (identical ``pay``) and then
+        cancelled while its ``pay`` could still be in flight, and FAILED only after that.
+        Unreachable ones stay UNKNOWN for the next try. Unsettled refunds of this profile
+        are re-inquired too.
+
+        Only payments made at this gateway as this client are touched (``made_here``);
+        ``payments`` (the CLI's selection, e.g. by gateway) replaces the profile's list."""
         out: list[PaymentRecord] = []
-        for rec in self.journal.non_final_payments(self.profile):
+        chosen = self.journal.non_final_payments(self.profile) if payments is None else payments
+        for rec in chosen:
+            if not self.made_here(rec):
+                continue
             prid = rec.payment_request_id
             with self._lock(prid):
-                self._event(prid, "recover", {"status": rec.status.value})
-                current = self._refresh(self.get(prid), resend=False)
+                fresh = self.get(prid)
+                if fresh.is_final:  # settled since it was listed (its till finished it)
+                    continue
+                self._event(prid, "recover", {"status": fresh.status.value,
+                                              "gateway": self.gateway_url})
+                # Resend only on the gateway's "no such payment" (its pay may be in
+                # flight), not to fetch a code nobody is waiting to scan.
+                current = self._refresh(fresh, resend=True, fetch_code=False)
                 if not current.is_final and current.status is not Status.UNKNOWN:
                     now = self._clock()
                     if current.expires_at is not None and now >= current.expires_at:
@@ -545,9 +697,13 @@ class CheckoutService:
                     elif cancel_pending and not (resume is not None and resume(current)):
                         current = self._expire(current, "recovery")
                 out.append(current)
+        wanted = None if payments is None else {r.payment_request_id for r in payments}
         for refund in self.journal.non_final_refunds():
             payment = self.journal.get_payment(refund.payment_request_id)
-            if payment is not None and payment.profile == self.profile:
+            if payment is None or not self.made_here(payment):
+                continue
+            if (payment.profile == self.profile if wanted is None
+                    else payment.payment_request_id in wanted):
                 self.refresh_refund(refund.refund_request_id)
         return out
 
@@ -558,7 +714,16 @@ class CheckoutService:
                           sleep: Callable[[float], None] = time.sleep) -> PaymentRecord:
         """Poll until final. On expiry the payment is cancelled (EXPIRED); after
         ``timeout`` seconds it is cancelled (CANCELLED). Returns the last record, which is
-        not final only when the gateway stayed unreachable."""
+        not final only when the gateway stayed unreachable. A journal failure on the way
+        is PaymentMayBeTaken."""
+        with self._unrecorded(payment_request_id):
+            return self._run_to_completion(payment_request_id, policy, timeout, on_update,
+                                           sleep)
+
+    def _run_to_completion(self, payment_request_id: str, policy: PollPolicy | None,
+                           timeout: float | None,
+                           on_update: Callable[[PaymentRecord], None] | None,
+                           sleep: Callable[[float], None]) -> PaymentRecord:
         policy = policy or PollPolicy()
         started = time.monotonic()
         attempt = 0
@@ -584,7 +749,10 @@ class CheckoutService:
             if timeout is not None:
                 remaining = timeout - (time.monotonic() - started)
                 if remaining <= 0:
-                    with self._lock(payment_request_id):
+                    # The caller's time is up; the cancel that stops the customer paying
+                    # later gets a short time of its own.
+                    with self._lock(payment_request_id), \
+                            self.client.time_limit(CANCEL_GRACE_SECONDS):
                         rec = self._expire(self.get(payment_request_id), "timeout")
                     if on_update is not None:
                         on_update(rec)
@@ -603,6 +771,15 @@ class CheckoutService:
             raise NotificationRejected(f"notification request-time {sent} is {age:.0f} s old, "
                                        f"more than the {self.notification_tolerance:g} s "
                                        "accepted (a replay?)")
+
+    @contextmanager
+    def _unrecorded(self, prid: str) -> Iterator[None]:
+        """A journal failure once ``pay`` may have left is not "no payment taken": it is
+        PaymentMayBeTaken (recovery settles it when the journal works again)."""
+        try:
+            yield
+        except JournalError as exc:
+            raise PaymentMayBeTaken.for_payment(prid, str(exc)) from None
 
     @contextmanager
     def _lock(self, payment_request_id: str) -> Iterator[None]:

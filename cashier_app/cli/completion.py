@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 SHELLS = ("bash", "zsh", "fish")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("completion", help="print a shell completion script",
                               description=__doc__,
                               formatter_class=argparse.RawDescriptionHelpFormatter)

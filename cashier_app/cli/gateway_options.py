@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, exit_code_for, key_version_arg
 
 if TYPE_CHECKING:
     from cashier_app.app import Services
@@ -23,7 +23,8 @@ def add_gateway_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--private-key", metavar="FILE", help="merchant private key (PEM/base64)")
     p.add_argument("--gateway-public-key", metavar="FILE",
                    help="the gateway's public key (PEM/base64)")
-    p.add_argument("--key-version", default="1", help="keyVersion of the merchant key")
+    p.add_argument("--key-version", type=key_version_arg, default="1",
+                   help="keyVersion of the merchant key")
     p.add_argument("--dialect", choices=("antom", "alipayhk"), default="antom",
                    help="wire dialect at that gateway: antom (AMS v1, default) or alipayhk "
                         "(pay with the AlipayHK envelope)")
@@ -80,21 +81,24 @@ def _read_key_file(option: str, path: str) -> str:
 
 
 def open_services(gateway: tuple[Any, ...] | None, profile: str | None,
-                  what: str, dialect: str = "antom") -> Services:
+                  what: str, dialect: str = "antom", *, purpose: str = "till") -> Services:
     """Services for ``gateway`` (explicit options) or the saved ``profile``; a one-line
     CliError naming ``what`` could not be done otherwise."""
     from cashier_app.app import build_services
     from cashier_app.journal import JournalError
+    from cashier_app.keystore.profiles import ProfileNotFoundError
 
     try:
         if gateway is not None:
             url, client_id, signer, verifier = gateway
             return build_services(gateway_url=url, client_id=client_id, signer=signer,
-                                  verifier=verifier, dialect=dialect)
-        return build_services(profile)
+                                  verifier=verifier, dialect=dialect, lock_purpose=purpose)
+        return build_services(profile, lock_purpose=purpose)
     except JournalError as exc:
-        raise CliError(f"journal unusable, cannot {what}: {exc}", exit_code=1) from None
+        raise CliError(f"journal unusable, cannot {what}: {exc}",
+                       exit_code=exit_code_for(exc)) from None
     except Exception as exc:  # profile missing, keyring locked, bad key file ...
         hint = (f"; profile {profile!r} is not saved here: pass --gateway, --client-id, "
-                "--private-key and --gateway-public-key" if profile else "")
-        raise CliError(f"cannot {what}: {exc}{hint}", exit_code=1) from None
+                "--private-key and --gateway-public-key"
+                if profile and isinstance(exc, ProfileNotFoundError) else "")
+        raise CliError(f"cannot {what}: {exc}{hint}", exit_code=exit_code_for(exc)) from None

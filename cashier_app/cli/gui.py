@@ -4,9 +4,13 @@ default command), or its offscreen self-test (ui/self_test.py)."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # PySide6 is imported only when a window opens
+    from PySide6.QtWidgets import QWidget
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "gui", help="open the cashier window (default)",
         description="Open the cashier window. With no profile it uses the active one; on "
@@ -55,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     return int(app.exec())
 
 
-def show_main_window(window) -> None:
+def show_main_window(window: QWidget) -> None:
     """Open the cashier window at 1280x800 where the screen has room, else maximised
     within the screen's available geometry (a 1366x768 or 1024x600 till)."""
     from PySide6.QtCore import QSize

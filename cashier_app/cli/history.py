@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, exit_code_for
 
 if TYPE_CHECKING:
     from cashier_app.domain.records import PaymentRecord
@@ -25,10 +26,20 @@ def open_journal() -> Journal:
     from cashier_app import paths
     from cashier_app.journal import Journal, JournalError
 
+    path = paths.journal_path()
     try:
-        return Journal(paths.journal_path())
+        return Journal(path)
     except JournalError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        if not path.is_file() or exc.damaged:
+            raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
+        try:  # read-only media, a copy, a folder we may not write: still readable
+            journal = Journal(path, read_only=True)
+        except JournalError:
+            raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
+        why = journal.why_read_only() or str(exc)
+        print(f"note: journal {path} cannot be written ({why}); it is shown as it is and "
+              "nothing is recorded", file=sys.stderr)
+        return journal
 
 
 def parse_date(option: str, text: str) -> date:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, key_version_arg
 
 if TYPE_CHECKING:
     from cashier_app.keystore.profiles import Profile, ProfileStore
@@ -295,7 +295,8 @@ def register(subparsers: Any) -> None:
 
     p = action("generate", run_generate, "generate an RSA-2048 key pair and print its "
                "public key for the Antom Dashboard")
-    p.add_argument("--key-version", default=None, help="default: the profile's key version")
+    p.add_argument("--key-version", type=key_version_arg, default=None,
+                   help="default: the profile's key version")
     p.add_argument("--replace", action="store_true", help="overwrite an existing key version")
 
     p = action("import", run_import, "import the merchant private key (PEM PKCS#1/PKCS#8, "
@@ -304,7 +305,8 @@ def register(subparsers: Any) -> None:
                    help="read the key from FILE, or from standard input with '-'")
     p.add_argument("--passphrase-file", metavar="FILE", default=None,
                    help="passphrase of an encrypted PEM key (first line of FILE)")
-    p.add_argument("--key-version", default=None, help="default: the profile's key version")
+    p.add_argument("--key-version", type=key_version_arg, default=None,
+                   help="default: the profile's key version")
     p.add_argument("--replace", action="store_true", help="overwrite an existing key version")
 
     p = action("import-gateway-key", run_import_gateway, "import the gateway (Antom) public "
@@ -316,7 +318,7 @@ def register(subparsers: Any) -> None:
                json_flag=False)
     p.add_argument("--format", choices=("base64", "pem"), default="base64",
                    help="base64 = bare SPKI, the Antom Dashboard's form (default); pem")
-    p.add_argument("--key-version", default=None)
+    p.add_argument("--key-version", type=key_version_arg, default=None)
 
     action("fingerprint", run_fingerprint, "show SHA-256 fingerprints of the merchant and "
            "gateway keys")
@@ -325,7 +327,7 @@ def register(subparsers: Any) -> None:
                "--from-file), or diagnose the stored keys", json_flag=False)
     p.add_argument("--from-file", metavar="FILE", default=None,
                    help="public key to compare with (FILE, or '-' for standard input)")
-    p.add_argument("--key-version", default=None)
+    p.add_argument("--key-version", type=key_version_arg, default=None)
 
     p = action("rotate", run_rotate, "generate the next key version and make it active; "
                "older versions are kept until deleted")
@@ -334,11 +336,12 @@ def register(subparsers: Any) -> None:
 
     p = action("activate", run_activate, "make a stored key version the one requests are "
                "signed with (after the Antom Dashboard has its public key)")
-    p.add_argument("--key-version", required=True)
+    p.add_argument("--key-version", type=key_version_arg, required=True)
 
     p = action("delete", run_delete, "delete keys (cannot be undone)", json_flag=False)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--key-version", default=None, help="delete this merchant key version")
+    which.add_argument("--key-version", type=key_version_arg, default=None,
+                       help="delete this merchant key version")
     which.add_argument("--gateway", action="store_true", help="delete the gateway public key")
     which.add_argument("--all", action="store_true", help="delete every key of the profile")
     p.add_argument("--force", action="store_true", help="allow deleting the active version")

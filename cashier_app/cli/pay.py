@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, exit_code_for
 from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args
 
 if TYPE_CHECKING:
@@ -134,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
 def _services(args: argparse.Namespace,
               gateway: tuple[str, str, Signer, Verifier] | None) -> Any:
     from cashier_app.app import build_services
+    from cashier_app.domain.errors import CashierError
     from cashier_app.journal import JournalError
 
     phases = args.phases
@@ -143,10 +144,11 @@ def _services(args: argparse.Namespace,
         url, client_id, signer, verifier = gateway
         return build_services(gateway_url=url, client_id=client_id, signer=signer,
                               verifier=verifier, phases=phases,
-                              dialect=getattr(args, "dialect", None))
+                              dialect=getattr(args, "dialect", None) or "antom")
     except JournalError as exc:
-        raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
-    except ValueError as exc:
+        raise CliError(f"journal unusable, no payment taken: {exc}",
+                       exit_code=exit_code_for(exc)) from None
+    except (CashierError, ValueError) as exc:  # profile, key store, set-up: one line each
         raise CliError(str(exc)) from None
 
 
@@ -166,7 +168,7 @@ def _profile_product(args: argparse.Namespace) -> str:
 
 def _pay(args: argparse.Namespace, amount: Any, method_type: str,
          gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
-    from cashier_app.checkout.errors import CheckoutError
+    from cashier_app.checkout.errors import CheckoutError, PaymentMayBeTaken, TillBusy
     from cashier_app.domain.money import MoneyError
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
     from cashier_app.journal import JournalError
@@ -177,32 +179,44 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
     phases.lap("services")
     with services:
         checkout = services.checkout
+        try:
+            services.claim()  # one owner per sale: wait out a recovery run, not a live till
+        except TillBusy as exc:
+            raise CliError(str(exc), exit_code=1) from None
         _recover_earlier_runs(services)
         phases.lap("recover")
-        try:
-            rec = checkout.create_payment(
-                PaymentInfo(amount.value, amount.currency, args.summary), method_type)
-        except (PaymentKitError, CheckoutError, MoneyError) as exc:
-            raise CliError(str(exc)) from None
-        except JournalError as exc:
-            raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
-        phases.lap("pay")
-        if rec.normal_url and not args.simulate:
-            print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
-        try:
-            if args.simulate and rec.payment_id and not rec.is_final:
-                _simulate(services, gateway, args.simulate, rec.payment_id)
-            phases.lap("simulate")
-            rec = checkout.run_to_completion(rec.payment_request_id, timeout=timeout)
-            phases.lap("complete")
-        except KeyboardInterrupt:
+        # --timeout holds for the whole sale: pay, every inquiry and retry (a last cancel
+        # after it gets a few seconds of its own).
+        with services.client.time_limit(timeout):
             try:
-                rec = checkout.cancel(rec.payment_request_id)
-            except CheckoutError as exc:
-                print(f"cancel failed: {exc}", file=sys.stderr)
-                rec = checkout.get(rec.payment_request_id)
-            _print(args, rec)
-            return 130
+                rec = checkout.create_payment(
+                    PaymentInfo(amount.value, amount.currency, args.summary), method_type)
+            except PaymentMayBeTaken as exc:
+                return _may_be_taken(args, exc)
+            except (PaymentKitError, CheckoutError, MoneyError) as exc:
+                raise CliError(str(exc)) from None
+            except JournalError as exc:
+                raise CliError(f"journal unusable, no payment taken: {exc}",
+                               exit_code=1) from None
+            phases.lap("pay")
+            if rec.normal_url and not args.simulate:
+                print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
+            try:
+                if args.simulate and rec.payment_id and not rec.is_final:
+                    _simulate(services, gateway, args.simulate, rec.payment_id)
+                phases.lap("simulate")
+                rec = checkout.run_to_completion(rec.payment_request_id, timeout=timeout)
+                phases.lap("complete")
+            except PaymentMayBeTaken as exc:
+                return _may_be_taken(args, exc)
+            except KeyboardInterrupt:
+                try:
+                    rec = checkout.cancel(rec.payment_request_id)
+                except CheckoutError as exc:
+                    print(f"cancel failed: {exc}", file=sys.stderr)
+                    rec = checkout.get(rec.payment_request_id)
+                _print(args, rec)
+                return 130
     phases.lap("shutdown")
     _print(args, rec)
     return 0 if rec.status.value == "SUCCESS" else 1
@@ -212,7 +226,7 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
     """An IN_STORE_PAYMENT: the customer's code (given, read from stdin, or drawn from the
     sandbox with --simulate) under Antom's User-presented Mode best practice, or an
     order code to show. The code is never printed; the outcome shows it masked."""
-    from cashier_app.checkout.errors import CheckoutError
+    from cashier_app.checkout.errors import CheckoutError, TillBusy
     from cashier_app.checkout.instore import UpmPolicy
     from cashier_app.domain import methods
     from cashier_app.domain.payment_code import PaymentCodeError
@@ -251,6 +265,10 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
     services = _services(args, gateway)
     with services:
         checkout = services.checkout
+        try:
+            services.claim()  # one owner per sale: wait out a recovery run, not a live till
+        except TillBusy as exc:
+            raise CliError(str(exc), exit_code=1) from None
         given = {flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
                  for flag in STORE_OPTIONS if getattr(args, flag.replace("-", "_"))}
         if given:
@@ -323,6 +341,15 @@ def _draw_code(services: Any, gateway: tuple[str, str, Signer, Verifier] | None,
         return str(simulator.payment_code(wallet, scenario)["paymentCode"])
     except (SimulatorError, KeyError) as exc:
         raise CliError(f"--simulate: the sandbox gave no payment code: {exc}") from None
+def _may_be_taken(args: argparse.Namespace, exc: Any) -> int:
+    """The journal failed once pay may have left: say so (never "no payment taken"), and
+    with --json print the one thing known, that the outcome is UNKNOWN."""
+    print(f"cashier pay: error: {exc}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"status": "UNKNOWN", "result_code": "JOURNAL_FAILED",
+                          "payment_request_id": exc.payment_request_id,
+                          "result_message": str(exc)}, ensure_ascii=False))
+    return 1
 
 
 def _recover_earlier_runs(services: Any) -> None:

@@ -125,6 +125,15 @@ def run_use(args: argparse.Namespace) -> int:
 
 
 @guarded
+def run_restore_backup(args: argparse.Namespace) -> int:
+    store = _store()
+    active = store.restore_backup()
+    print(f"restored {store.path} from {store.backup_path} (the damaged file is kept as "
+          f"{store.path.name}.damaged); active profile: {active.name}")
+    return 0
+
+
+@guarded
 def run_delete(args: argparse.Namespace) -> int:
     from cashier_app.keystore.profiles import SANDBOX_PROFILE, ProfileError
 
@@ -175,7 +184,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
     p.add_argument("--wallets", default=None, metavar="A,B,...",
                    help="paymentMethodTypes to offer (default: all that accept the currency)")
-    p.add_argument("--key-version", default="1", help="key version (default 1)")
+    p.add_argument("--key-version", default="1",
+                   help="key version (default 1)")
     p.add_argument("--notify-url", default=None, help="paymentNotifyUrl (optional)")
     p.add_argument("--merchant-name", default="", help="shown on the cashier and receipts")
     p.add_argument("--dialect", choices=("antom", "alipayhk"), default="antom",
@@ -198,6 +208,10 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("use", help="make a profile the active one")
     p.add_argument("name")
     p.set_defaults(run=run_use)
+
+    p = sub.add_parser("restore-backup", help="replace a damaged profiles file with its "
+                       "previous good version (profiles.json.bak)")
+    p.set_defaults(run=run_restore_backup)
 
     p = sub.add_parser("delete", help="delete a profile (and, with --delete-keys, its keys)")
     p.add_argument("name")

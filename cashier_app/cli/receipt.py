@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cashier_app.cli import CliError
+from cashier_app.cli import CliError, exit_code_for
 from cashier_app.cli.history import open_journal
 from cashier_app.cli.report import merchant_name
 
@@ -46,10 +46,10 @@ def run(args: argparse.Namespace) -> int:
     journal = open_journal()
     try:
         rec, refunds, refund = lookup_receipt(journal, args.payment_request_id, args.refund or "")
-    except LookupError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+    except LookupError as exc:  # an unknown id is a bad argument
+        raise CliError(str(exc)) from None
     except JournalError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
     finally:
         journal.close()
     merchant = merchant_name(args.merchant)

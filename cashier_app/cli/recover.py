@@ -9,16 +9,11 @@ import argparse
 import json
 import sys
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cashier_app.cli import CliError
 from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, open_services
 from cashier_app.cli.history import open_journal
-
-if TYPE_CHECKING:
-    pass
-
-
 
 
 def register(subparsers: Any) -> None:
@@ -44,6 +39,15 @@ def _line(before: Any, after: Any) -> dict[str, Any]:
     return out
 
 
+def _made_at(rec: Any, url: str, client_id: str) -> bool:
+    """Whether ``rec`` was made at gateway ``url`` as ``client_id`` (rows journaled before
+    the gateway was recorded go by their profile, which is the client id for these)."""
+    if not rec.gateway_url:
+        return bool(rec.profile == client_id)
+    return bool(rec.client_id == client_id
+                and rec.gateway_url.rstrip("/") == url.rstrip("/"))
+
+
 def run(args: argparse.Namespace) -> int:
     from cashier_app.journal import JournalError
 
@@ -59,22 +63,25 @@ def run(args: argparse.Namespace) -> int:
     finally:
         journal.close()
     by_profile: dict[str, list[Any]] = defaultdict(list)
+    skipped: list[Any] = []
     for rec in pending:
+        if gateway is not None and not _made_at(rec, gateway[0], gateway[1]):
+            skipped.append(rec)
+            continue
+        if gateway is None and args.profile and rec.profile != args.profile:
+            skipped.append(rec)
+            continue
         by_profile[rec.profile].append(rec)
     for owner in owners.values():
-        if owner is not None and owner.profile not in by_profile:
+        if owner is None or owner.profile in by_profile:
+            continue
+        if (gateway is not None and _made_at(owner, gateway[0], gateway[1])) or (
+                gateway is None and args.profile in (None, owner.profile)):
             by_profile[owner.profile] = []
-    if gateway is not None:
-        wanted = {gateway[1]}
-    elif args.profile:
-        wanted = {args.profile}
-    else:
-        wanted = set(by_profile)
     results: list[dict[str, Any]] = []
     problems: list[str] = []
-    for profile in sorted(wanted & set(by_profile)):
+    for profile in sorted(by_profile):
         results.extend(_recover_profile(profile, by_profile[profile], gateway, args, problems))
-    skipped = sorted(set(by_profile) - wanted)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
@@ -86,9 +93,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"{what}{r['payment_request_id']}: {r['previous_status']} -> "
                   f"{r['status']}{code} {r['amount']} {r['currency']} {r.get('method', '')}"
                   .rstrip())
-        for name in skipped:
-            print(f"skipped {len(by_profile[name])} payment(s) of profile {name!r} "
-                  "(not the gateway given)", file=sys.stderr)
+    groups: dict[tuple[str, str], int] = defaultdict(int)
+    for rec in skipped:
+        groups[(rec.profile, rec.gateway_url)] += 1
+    for (name, url), count in sorted(groups.items()):
+        where = f", made at {url}" if url and gateway is not None else ""
+        print(f"skipped {count} payment(s) of profile {name!r}{where} "
+              f"(not the {'gateway' if gateway is not None else 'profile'} given)",
+              file=sys.stderr)
     for problem in problems:
         print(f"cashier recover: error: {problem}", file=sys.stderr)
     unfinished = [r for r in results if r["status"] not in ("SUCCESS", "FAILED", "CANCELLED",
@@ -98,35 +110,68 @@ def run(args: argparse.Namespace) -> int:
 
 def _recover_profile(profile: str, recs: list[Any], gateway: tuple[Any, ...] | None,
                      args: argparse.Namespace, problems: list[str]) -> list[dict[str, Any]]:
+    from cashier_app import paths
+    from cashier_app.journal.tilllock import RECOVERY, TillLock
+
     try:
         services = open_services(gateway, None if gateway else profile,
                                  f"recover {len(recs)} payment(s) of profile {profile!r}",
-                                 dialect=args.dialect)
+                                 dialect=args.dialect, purpose=RECOVERY)
     except CliError as exc:
         problems.append(str(exc))
         return []
     out: list[dict[str, Any]] = []
+    # With gateway options the services run as that client id; the payments' own profile
+    # may be another name, whose till (if one is live) owns them.
+    owner_lock = (TillLock(paths.journal_path().parent / "locks", profile, RECOVERY)
+                  if services.profile.name != profile else None)
     with services:
-        if not services.exclusive:
-            problems.append(services.in_use_message())
+        if not services.exclusive or (owner_lock is not None and not owner_lock.acquire()):
+            holder = owner_lock.holder() if owner_lock is not None else ""
+            problems.append(services.in_use_message() if not services.exclusive else
+                            f"another cashier process{f' (pid {holder})' if holder else ''} "
+                            f"is using profile {profile!r}; its unfinished payments are left "
+                            "to it")
             return out
-        journal = services.journal
-        before_refunds = {r.refund_request_id: r for r in journal.non_final_refunds()}
         try:
-            recovered = services.checkout.recover(cancel_pending=not args.keep_pending)
-        except Exception as exc:  # the journal or gateway failed mid-way: say so, keep going
-            problems.append(f"recovery of profile {profile!r} stopped: {exc}")
-            recovered = []
-        before = {r.payment_request_id: r for r in recs}
-        for after in recovered:
-            prev = before.get(after.payment_request_id, after)
-            out.append(_line(prev, after))
-        for rrid, prev in before_refunds.items():
-            now = journal.get_refund(rrid)
-            if now is None or now.status is prev.status:
-                continue
-            out.append({"refund_request_id": rrid, "payment_request_id": now.payment_request_id,
-                        "previous_status": prev.status.value, "status": now.status.value,
-                        "result_code": now.result_code, "amount": now.amount.decimal_str(),
-                        "currency": now.amount.currency})
+            out.extend(_recover_with(services, profile, recs, gateway, args, problems))
+        finally:
+            if owner_lock is not None:
+                owner_lock.release()
+    return out
+
+
+def _recover_with(services: Any, profile: str, recs: list[Any],
+                  gateway: tuple[Any, ...] | None, args: argparse.Namespace,
+                  problems: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    checkout = services.checkout
+    journal = services.journal
+    for rec in recs:
+        if not checkout.made_here(rec):
+            problems.append(
+                f"payment {rec.payment_request_id} of profile {profile!r} was made at "
+                f"{rec.gateway_url} as client {rec.client_id!r}, but the profile now uses "
+                f"{checkout.gateway_url} as {checkout.client_id!r}: only the gateway it was "
+                f"made at can finish it; run cashier recover --gateway {rec.gateway_url} "
+                f"--client-id {rec.client_id} with that merchant's key files")
+    before_refunds = {r.refund_request_id: r for r in journal.non_final_refunds()}
+    try:
+        recovered = checkout.recover(cancel_pending=not args.keep_pending,
+                                     payments=recs if gateway is not None else None)
+    except Exception as exc:  # the journal or gateway failed mid-way: say so, keep going
+        problems.append(f"recovery of profile {profile!r} stopped: {exc}")
+        recovered = []
+    before = {r.payment_request_id: r for r in recs}
+    for after in recovered:
+        prev = before.get(after.payment_request_id, after)
+        out.append(_line(prev, after))
+    for rrid, prev in before_refunds.items():
+        now = journal.get_refund(rrid)
+        if now is None or now.status is prev.status:
+            continue
+        out.append({"refund_request_id": rrid, "payment_request_id": now.payment_request_id,
+                    "previous_status": prev.status.value, "status": now.status.value,
+                    "result_code": now.result_code, "amount": now.amount.decimal_str(),
+                    "currency": now.amount.currency})
     return out

@@ -33,16 +33,28 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=run)
 
 
+#: A currency with the most decimals we support: checks an amount's form before its
+#: payment (and so its currency) is known; the payment's own currency is checked after.
+_WIDEST_CURRENCY = "HKD"
+
+
 def _check(args: argparse.Namespace) -> tuple[Any, Any]:
     """The payment and the refund amount (None: all that is left), checked locally."""
     from cashier_app.domain.money import Money, MoneyError
     from cashier_app.journal import JournalError
 
+    if len(args.reason) > 256:
+        raise CliError("--reason is longer than 256 characters")
+    if args.amount is not None:  # its form first: a typo is reported before any look-up
+        try:
+            Money.parse(args.amount, _WIDEST_CURRENCY)
+        except MoneyError as exc:
+            raise CliError(f"--amount: {exc}") from None
     journal = open_journal()
     try:
         rec = journal.find_payment(args.payment_request_id.strip())
-        if rec is None:
-            raise CliError(f"no payment {args.payment_request_id!r} in the journal", exit_code=1)
+        if rec is None:  # a bad argument, like a bad amount (exit 2)
+            raise CliError(f"no payment {args.payment_request_id!r} in the journal")
         if rec.status.value != "SUCCESS":
             raise CliError(f"payment {rec.payment_request_id} is {rec.status.value}; only a "
                            "successful payment can be refunded", exit_code=1)

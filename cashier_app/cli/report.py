@@ -60,7 +60,8 @@ def report_json(report: Any) -> dict[str, Any]:
                 "refunds_count": t.refunds_count,
                 "refunds": minor_str(t.refunds_minor, t.currency),
                 "net": minor_str(t.net_minor, t.currency),
-                "unsuccessful_count": t.unsuccessful_count, "not_final_count": t.open_count}
+                "unsuccessful_count": t.unsuccessful_count, "not_final_count": t.open_count,
+                "environment": t.environment, "profile": t.profile or None}
 
     return {"date": report.day.isoformat(), "time_zone": report.tz_name,
             "from": report.start.isoformat(), "to": report.end.isoformat(),
@@ -105,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
 def format_report(report: Any) -> str:
     from cashier_app.reports.amounts import minor_str
 
-    out = [f"End-of-day report {report.day.isoformat()} ({report.tz_name})"]
+    out = [f"End-of-day report {report.day.isoformat()} ({report.tz_name})",
+           f"Environment: {report.environments_label}"]
     head = ("Wallet", "Cur", "Sales", "Amount", "Refunds", "Refunded", "Net", "Unsuccessful",
             "Not final")
     rows = [(t.label, t.currency, str(t.sales_count), minor_str(t.sales_minor, t.currency),

@@ -109,6 +109,16 @@ def _autopay(args: argparse.Namespace) -> tuple[str, float] | None:
     return None
 
 
+def remote_warning(host: str, port: int) -> str:
+    """What ``--allow-remote`` exposes, said before the port opens."""
+    return (f"warning: --allow-remote: the sandbox will listen on {host}:{port}, beyond this "
+            "machine, over plain HTTP with no authentication. Anyone who can reach it can "
+            "approve, decline or expire payments (/sandbox/payments/<paymentId>/...), make "
+            "wallet payment codes, turn on auto-pay (/sandbox/autopay), inject faults "
+            "(/sandbox/faults), register merchant keys, and see every payment's details on "
+            "its wallet pages. Use it only on a network you trust, never with real money.")
+
+
 def run(args: argparse.Namespace) -> int:
     from cashier_app.domain.net import is_loopback_host
     from cashier_app.gateway.signing import KeyFormatError, load_private_key
@@ -117,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback_host(args.host) and not args.allow_remote:
         raise CliError(f"--host {args.host}: not a loopback address; the sandbox's control "
                        "endpoints are unauthenticated (add --allow-remote to insist)")
+    if args.allow_remote and not is_loopback_host(args.host):
+        print(remote_warning(args.host, args.port), file=sys.stderr)
     if not 0 <= args.port <= 65535:
         raise CliError(f"--port {args.port}: must be from 0 to 65535")
     if args.expiry is not None and not args.expiry > 0:

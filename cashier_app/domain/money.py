@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     "empty": "amount is empty",
     "non_ascii_digits": "amount {text} must be typed with the digits 0-9",
     "comma": "amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals",
+    "underscore": "amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50",
     "negative": "amount must not be negative",
     "not_a_number": "amount {text} is not a number",
     "no_minor_unit": "{currency} has no minor unit: the amount must be a whole number",
@@ -109,7 +110,9 @@ class Money:
         code = check_currency(currency)
         if not isinstance(text, str):
             raise MoneyError.of("not_text")
-        raw = text.strip().replace("_", "")
+        raw = text.strip()
+        if "_" in raw:  # Python's "1_0.00" is 10.00: never rewrite what was typed
+            raise MoneyError.of("underscore", text=repr(raw))
         if not raw:
             raise MoneyError.of("empty")
         if any(c.isdigit() and not c.isascii() for c in raw):

@@ -9,6 +9,26 @@ from typing import Any
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 
+#: Where a payment was made, as reports, history and receipts label it. Sandbox money is
+#: never real money: these are never added together.
+EMBEDDED_SANDBOX = "embedded-sandbox"  #: the in-process demo gateway
+ANTOM_SANDBOX = "antom-sandbox"  #: a SANDBOX_ client id (Antom's sandbox or a local one)
+PRODUCTION = "production"
+ENVIRONMENTS = (PRODUCTION, ANTOM_SANDBOX, EMBEDDED_SANDBOX)
+ENVIRONMENT_LABELS = {PRODUCTION: "production", ANTOM_SANDBOX: "Antom sandbox - not real money",
+                      EMBEDDED_SANDBOX: "embedded demo sandbox - not real money"}
+#: The embedded sandbox's profile name (reserved: keystore/profiles.py keeps it embedded).
+EMBEDDED_PROFILE = "sandbox"
+
+
+def environment_of(profile: str, client_id: str) -> str:
+    """The environment of a payment journaled under ``profile`` as ``client_id``."""
+    if profile == EMBEDDED_PROFILE:
+        return EMBEDDED_SANDBOX
+    if (client_id or profile).startswith("SANDBOX_"):
+        return ANTOM_SANDBOX
+    return PRODUCTION
+
 
 @dataclass(frozen=True, slots=True)
 class PaymentRecord:
@@ -57,6 +77,10 @@ class PaymentRecord:
     @property
     def product(self) -> str:
         return "IN_STORE_PAYMENT" if self.scenario else "CASHIER_PAYMENT"
+    @property
+    def environment(self) -> str:
+        """PRODUCTION, ANTOM_SANDBOX or EMBEDDED_SANDBOX (see ``environment_of``)."""
+        return environment_of(self.profile, self.client_id)
 
     def with_changes(self, **changes: Any) -> PaymentRecord:
         return replace(self, **changes)
@@ -84,6 +108,7 @@ class PaymentRecord:
             "profile": self.profile,
             "product": self.product,
             **({"scenario": self.scenario} if self.scenario else {}),
+            "environment": self.environment,
         }
 
 

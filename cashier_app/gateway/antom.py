@@ -46,8 +46,15 @@ from cashier_app.gateway.responses import (
     RefundResponse,
     Result,
 )
-from cashier_app.gateway.signing import SignatureError, Signer, Verifier, check_time, request_time
-from cashier_app.gateway.transport import post_capped, transport_for
+from cashier_app.gateway.signing import (
+    SignatureError,
+    Signer,
+    Verifier,
+    check_time,
+    parse_header_time,
+    request_time,
+)
+from cashier_app.gateway.transport import deadline, post_capped, transport_for
 
 __all__ = [
     "API_PATHS", "AntomClient", "CancelResponse", "Exchange", "InquiryResponse",
@@ -69,7 +76,41 @@ MAX_DESCRIPTION_LENGTH = 256
 
 T = TypeVar("T")
 
+#: How far a gateway's clock may be from ours before its Response-Time is not believed.
+#: Generous on purpose: a till whose clock is minutes off still takes payments (``cashier
+#: doctor`` reports the skew); an answer dated hours before our request is a replay, and
+#: one years away a broken clock.
+CLOCK_TOLERANCE_SECONDS = 3600.0
 
+
+def check_answer_time(api: str, response_time: str, *, sent_at: float | None, now: float,
+                      tolerance: float = CLOCK_TOLERANCE_SECONDS) -> None:
+    """Raise ResponseSignatureError unless the (verified) ``Response-Time`` lies after the
+    moment the request left (``sent_at``) and before ``now``, each give or take
+    ``tolerance`` seconds for the difference between the two clocks."""
+    try:
+        moment = parse_header_time(response_time, "Response-Time").timestamp()
+    except SignatureError as exc:
+        raise ResponseSignatureError(f"{api}: {exc}") from None
+    start = now if sent_at is None else sent_at
+    if moment < start - tolerance:
+        raise ResponseSignatureError(
+            f"{api}: answer's Response-Time {response_time} is "
+            f"{_span(start - moment)} before our request (a replayed answer, or a clock "
+            f"off by more than {tolerance:g} s): not believed")
+    if moment > now + tolerance:
+        raise ResponseSignatureError(
+            f"{api}: answer's Response-Time {response_time} is {_span(moment - now)} ahead "
+            f"of this computer's clock (more than {tolerance:g} s): not believed; check "
+            "the clock")
+
+
+def _span(seconds: float) -> str:
+    if seconds >= 2 * 86400:
+        return f"{seconds / 86400:,.0f} days"
+    if seconds >= 7200:
+        return f"{seconds / 3600:,.0f} hours"
+    return f"{seconds:,.0f} s"
 
 
 def check_gateway_url(url: str) -> str:
@@ -122,7 +163,8 @@ class AntomClient:
                  max_attempts: int = 3, observer: Callable[[Exchange], None] | None = None,
                  sleep: Callable[[float], None] = time.sleep,
                  retry_base_delay: float = retry.DEFAULT_BASE_DELAY,
-                 retry_max_delay: float = retry.DEFAULT_MAX_DELAY) -> None:
+                 retry_max_delay: float = retry.DEFAULT_MAX_DELAY,
+                 clock_tolerance: float = CLOCK_TOLERANCE_SECONDS) -> None:
         self.base_url = check_gateway_url(base_url)
         if not isinstance(client_id, str) or not client_id.strip():
             raise ValueError("client id is empty")
@@ -140,6 +182,7 @@ class AntomClient:
         self.timeout = float(timeout)
         self.max_attempts = int(max_attempts)
         self.observer = observer
+        self.clock_tolerance = float(clock_tolerance)
         self._sleep = sleep
         self._retry_base = retry_base_delay
         self._retry_cap = retry_max_delay
@@ -302,6 +345,9 @@ class AntomClient:
             except GatewayError as exc:
                 if retry.should_retry(exc, n, self.max_attempts):
                     delay = self.retry_delay(n)
+                    left = self.time_left()
+                    if left is not None and left <= delay:
+                        raise  # the caller's time limit ends before another attempt could
                     log.info("%s attempt %d failed (%s); retrying in %.2fs", api, n, exc,
                              delay)
                     self._sleep(delay)
@@ -311,6 +357,24 @@ class AntomClient:
                                         and result.code in retry.IN_PROCESS_CODES):
                 return value, result
             raise GatewayResultError(result.status, result.code, result.message, api)
+
+    @contextmanager
+    def time_limit(self, seconds: float | None) -> Iterator[None]:
+        """Every request *this thread* makes inside the block, retries included, ends
+        within ``seconds`` from now (None: only each request's own ``timeout``): the whole
+        of ``cashier pay --timeout``. A nested block replaces the limit (a last cancel
+        after the limit gets its own short one)."""
+        previous = self._local.__dict__.get("deadline")
+        self._local.deadline = None if seconds is None else time.monotonic() + seconds
+        try:
+            yield
+        finally:
+            self._local.deadline = previous
+
+    def time_left(self) -> float | None:
+        """Seconds left of this thread's ``time_limit`` (None: no limit)."""
+        at = self._local.__dict__.get("deadline")
+        return None if at is None else at - time.monotonic()
 
     def _attempt(self, api: str, url: str, path: str, body: bytes, attempt: int,
                  secrets: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -324,8 +388,10 @@ class AntomClient:
             "Signature": self.signer.header("POST", path, self.client_id, req_time, body),
         }
 
+        sent = time.time()
         return self.send(api, url, body, headers, attempt,
-                         verify=lambda response: self._verify(api, path, response),
+                         verify=lambda response: self._verify(api, path, response,
+                                                              sent_at=sent),
                          parse=lambda response: parse_json(api, response.content),
                          secrets=secrets)
 
@@ -336,7 +402,24 @@ class AntomClient:
         connection (answer size capped), the ``capture(on_answer)`` hooks as soon as an
         answer arrived (the journal's crash points), HTTP status checks, then ``verify`` and
         ``parse`` (each raises GatewayError when the answer is not believable). The exchange
-        goes to the observer and the capture buckets whatever happened."""
+        goes to the observer and the capture buckets whatever happened.
+
+        One deadline holds for the whole request (connect, send, every read of the
+        answer): this client's ``timeout``, or less when the thread's ``time_limit`` ends
+        sooner. httpx's own timeouts are per read, and a gateway dripping bytes would reset
+        them."""
+        left = self.time_left()
+        if left is not None and left <= 0:
+            raise GatewayTimeout(f"{api}: not sent: the time limit has run out")
+        limit = self.timeout if left is None else min(self.timeout, left)
+        with deadline(time.monotonic() + limit):
+            return self._send_once(api, url, body, headers, attempt, limit, verify, parse,
+                                   secrets)
+
+    def _send_once(self, api: str, url: str, body: bytes, headers: dict[str, str],
+                   attempt: int, limit: float, verify: Callable[[httpx.Response], None],
+                   parse: Callable[[httpx.Response], T],
+                   secrets: tuple[str, ...] = ()) -> T:
         started = time.time()
         t0 = time.perf_counter()
         response: httpx.Response | None = None
@@ -347,7 +430,7 @@ class AntomClient:
                 response = post_capped(self._http, url, content=body, headers=headers,
                                        api=api)
             except httpx.TimeoutException as exc:
-                raise GatewayTimeout(f"{api}: no answer within {self.timeout:g}s "
+                raise GatewayTimeout(f"{api}: no answer within {limit:g}s "
                                      f"({type(exc).__name__})") from None
             except httpx.TransportError as exc:
                 raise TransportError(f"{api}: {type(exc).__name__}: {exc}") from None
@@ -384,9 +467,12 @@ class AntomClient:
         """Back-off before attempt ``attempt + 1``, with this client's base and cap."""
         return retry.backoff_delay(attempt, base=self._retry_base, cap=self._retry_cap)
 
-    def _verify(self, api: str, path: str, response: httpx.Response) -> None:
+    def _verify(self, api: str, path: str, response: httpx.Response, *,
+                sent_at: float | None = None) -> None:
         """Believe nothing unsigned: signature, Response-Time, and client-id must all hold
-        for the body bytes exactly as received."""
+        for the body bytes exactly as received, and the Response-Time must lie between our
+        request and now (give or take ``clock_tolerance``): a correctly signed answer from
+        before we asked is a replay, one years away a broken clock."""
         h = response.headers  # case-insensitive names
         signature = h.get("signature")
         response_time = h.get("response-time")
@@ -406,6 +492,8 @@ class AntomClient:
                                         response.content, signature)
         except SignatureError as exc:
             raise ResponseSignatureError(f"{api}: {exc}") from None
+        check_answer_time(api, response_time, sent_at=sent_at, now=time.time(),
+                          tolerance=self.clock_tolerance)
 
     def _notify(self, exchange: Exchange) -> None:
         log_exchange(exchange)

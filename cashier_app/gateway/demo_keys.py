@@ -122,10 +122,13 @@ def _load(pem: str) -> rsa.RSAPrivateKey:
         key = _parsed.get(pem)
         if key is None:
             from cryptography.hazmat.primitives import serialization
+            from cryptography.hazmat.primitives.asymmetric import rsa as rsa_keys
 
             loaded = serialization.load_pem_private_key(
                 pem.encode("ascii"), password=None, unsafe_skip_rsa_key_validation=True)
-            key = _parsed[pem] = loaded  # type: ignore[assignment]
+            if not isinstance(loaded, rsa_keys.RSAPrivateKey):
+                raise TypeError("a published demo key is not an RSA private key")
+            key = _parsed[pem] = loaded
         return key
 
 

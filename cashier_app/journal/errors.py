@@ -16,6 +16,15 @@ class JournalError(CashierError):
     """
 
     layer = "journal"
+    #: the file itself is unusable (not a journal, corrupt, a folder, from a newer cashier):
+    #: a damaged local file, not a passing condition such as a full disk or a lock
+    damaged: bool = False
+
+
+def damaged_file(message: str) -> JournalError:
+    error = JournalError(message)
+    error.damaged = True
+    return error
 
 
 class UnknownPaymentError(JournalError):
@@ -60,4 +69,7 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | str, action: str) -> 
         text = f"cannot {action} {where}: permission denied"
     else:
         text = f"cannot {action} {where}"
-    return JournalError(f"{text} ({raw})")
+    error = JournalError(f"{text} ({raw})")
+    error.damaged = (name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+                     or "not a database" in low or "malformed" in low or "corrupt" in low)
+    return error

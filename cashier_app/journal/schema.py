@@ -11,6 +11,7 @@ file stays readable with the ``sqlite3`` shell.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 
@@ -121,5 +122,8 @@ def migrate(db: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION) 
         db.execute(f"PRAGMA user_version = {int(target)}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        # A failed statement (a full disk) may have rolled the transaction back already;
+        # the original error is the one worth reporting, not "cannot rollback".
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
         raise

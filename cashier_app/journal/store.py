@@ -11,6 +11,7 @@ own locking, waiting up to ``busy_timeout`` seconds.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Container, Iterable, Iterator
@@ -20,6 +21,7 @@ from datetime import UTC, date, datetime, time
 from enum import Enum
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import FINAL_STATUSES, Status
@@ -30,9 +32,11 @@ from cashier_app.journal.errors import (
     JournalError,
     UnknownPaymentError,
     UnknownRefundError,
+    damaged_file,
     describe_sqlite_error,
 )
 from cashier_app.journal.redact import redact
+from cashier_app.paths import private_file
 
 _TIME_FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -153,28 +157,86 @@ class Journal:
     read-only, disk full, or written by a newer cashier (then nothing is changed).
     """
 
-    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0) -> None:
+    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0,
+                 read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only  #: opened to read only: every write raises JournalError
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         if self.path.is_dir():
-            raise JournalError(f"cannot open journal {self.path}: it is a folder, not a file")
+            raise damaged_file(f"cannot open journal {self.path}: it is a folder, not a file")
+        if read_only:
+            self._db = self._open_read_only(busy_timeout)
+            return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise JournalError(f"cannot create the folder for journal {self.path}: "
                                f"{exc.strerror or exc}") from None
+        private_file(self.path)  # 0600 before SQLite writes (its -wal/-shm follow the mode)
         try:
             db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
                                  check_same_thread=False)
         except sqlite3.Error as exc:
-            raise describe_sqlite_error(exc, self.path, "open") from None
+            raise self._read_only_error() or describe_sqlite_error(exc, self.path,
+                                                                   "open") from None
         try:
             self._open(db, busy_timeout)
+        except JournalError as exc:
+            db.close()
+            raise (self._read_only_error() or exc) from None
         except BaseException:
             db.close()
             raise
         self._db = db
+
+    def why_read_only(self) -> str:
+        """Why the journal cannot be written here ("" when it can, as far as we can tell):
+        its file system is mounted read-only, or the file or its folder is not writable."""
+        folder = self.path.parent
+        try:
+            if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+                return "its file system is mounted read-only"
+        except (OSError, AttributeError):
+            pass
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            return "the file is read-only"
+        if folder.exists() and not os.access(folder, os.W_OK):
+            return "its folder is read-only"
+        return ""
+
+    def _read_only_error(self) -> JournalError | None:
+        why = self.why_read_only()
+        if not why:
+            return None
+        return JournalError(f"cannot write journal {self.path}: {why}; nothing can be "
+                            "recorded there (history can still read it)")
+
+    def _open_read_only(self, busy_timeout: float) -> sqlite3.Connection:
+        """Open to read, never to write (a journal on read-only media, or a copy)."""
+        uri = f"file:{quote(str(self.path.resolve()))}"
+        last: sqlite3.Error | None = None
+        # mode=ro reads the WAL too; where the -shm cannot be created (read-only folder),
+        # immutable=1 reads the main file as it stands (a checkpointed, closed journal).
+        for options in ("?mode=ro", "?mode=ro&immutable=1"):
+            try:
+                db = sqlite3.connect(uri + options, uri=True, timeout=busy_timeout,
+                                     isolation_level=None, check_same_thread=False)
+                db.row_factory = sqlite3.Row
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                db.execute("SELECT COUNT(*) FROM payments").fetchone()
+            except sqlite3.Error as exc:
+                last = exc
+                with suppress(UnboundLocalError, sqlite3.Error):
+                    db.close()
+                continue
+            if version > schema.SCHEMA_VERSION:
+                db.close()
+                raise damaged_file(f"journal {self.path} was written by a newer cashier "
+                                   f"(schema {version} > {schema.SCHEMA_VERSION})")
+            return db
+        assert last is not None
+        raise describe_sqlite_error(last, self.path, "read") from None
 
     def _open(self, db: sqlite3.Connection, busy_timeout: float) -> None:
         db.row_factory = sqlite3.Row
@@ -184,7 +246,7 @@ class Journal:
             # anything is written.
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > schema.SCHEMA_VERSION:
-                raise JournalError(
+                raise damaged_file(
                     f"journal {self.path} was written by a newer cashier (schema {version} > "
                     f"{schema.SCHEMA_VERSION}); refusing to open")
             if version == 0:
@@ -192,7 +254,7 @@ class Journal:
                     "SELECT name FROM sqlite_master WHERE type = 'table' "
                     "AND name NOT LIKE 'sqlite_%'")}
                 if tables:
-                    raise JournalError(
+                    raise damaged_file(
                         f"cannot open journal {self.path}: it is a SQLite database but not a "
                         f"cashier journal (tables: {', '.join(sorted(tables))})")
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -399,16 +461,19 @@ class Journal:
         with self._reading("read") as db:
             return int(db.execute(f"SELECT COUNT(*) FROM payments{where}", params).fetchone()[0])
 
-    def payment_totals(self, since: date | datetime,
-                       until: date | datetime) -> list[tuple[str, str, str, int, int]]:
-        """``(method, currency, status, count, sum of minor units)`` for payments created
-        in ``[since, until)`` — what the end-of-day report adds up."""
+    def payment_totals(self, since: date | datetime, until: date | datetime
+                       ) -> list[tuple[str, str, str, str, str, int, int]]:
+        """``(profile, client_id, method, currency, status, count, sum of minor units)`` for
+        payments created in ``[since, until)``: what the end-of-day report adds up, per
+        profile (sandbox sales are never added to production ones)."""
         with self._reading("read") as db:
             rows = db.execute(
-                "SELECT method, currency, status, COUNT(*), SUM(amount_minor) FROM payments "
-                "WHERE created_at >= ? AND created_at < ? GROUP BY method, currency, status "
-                "ORDER BY method, currency, status", (bound_time(since), bound_time(until)))
-            return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
+                "SELECT profile, client_id, method, currency, status, COUNT(*), "
+                "SUM(amount_minor) FROM payments WHERE created_at >= ? AND created_at < ? "
+                "GROUP BY profile, client_id, method, currency, status "
+                "ORDER BY profile, client_id, method, currency, status",
+                (bound_time(since), bound_time(until)))
+            return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
 
     # -- events -----------------------------------------------------------------------
     def add_event(self, payment_request_id: str, kind: str, detail: dict[str, Any] | None = None,
@@ -509,15 +574,20 @@ class Journal:
         return [_refund_from_row(r) for r in rows]
 
     def refunds_between(self, since: date | datetime,
-                        until: date | datetime) -> list[tuple[RefundRecord, str]]:
-        """Refunds created in ``[since, until)``, each with its payment's method."""
+                        until: date | datetime) -> list[tuple[RefundRecord, PaymentRecord]]:
+        """Refunds created in ``[since, until)``, each with its payment."""
         with self._reading("read") as db:
             rows = db.execute(
-                "SELECT r.*, p.method AS payment_method FROM refunds r JOIN payments p "
+                "SELECT r.refund_request_id AS rrid, p.* FROM refunds r JOIN payments p "
                 "USING (payment_request_id) WHERE r.created_at >= ? AND r.created_at < ? "
                 "ORDER BY r.created_at, r.rowid", (bound_time(since), bound_time(until))
             ).fetchall()
-        return [(_refund_from_row(r), r["payment_method"]) for r in rows]
+            payments = {r["rrid"]: _payment_from_row(r) for r in rows}
+            refunds = db.execute(
+                "SELECT * FROM refunds WHERE created_at >= ? AND created_at < ? "
+                "ORDER BY created_at, rowid", (bound_time(since), bound_time(until))
+            ).fetchall()
+        return [(_refund_from_row(r), payments[r["refund_request_id"]]) for r in refunds]
 
     def refunded_totals(self, payment_request_ids: Iterable[str]) -> dict[str, int]:
         """``refunded_total`` of many payments at once (those with none are left out)."""

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from cashier_app import paths
@@ -83,7 +83,23 @@ class ProfileNotFoundError(ProfileError):
 
 
 class ProfileConfigError(ProfileError):
-    """The profiles file exists but cannot be read; it is left exactly as it is."""
+    """The profiles file exists but cannot be read; it is left exactly as it is. ``path``
+    names it, ``backup`` the good ``.bak`` that can be restored (None if there is none)."""
+
+    path: Path | None = None
+    backup: Path | None = None
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "damaged": "profiles file {path} is damaged: {problem}. It was left unchanged: fix "
+                   "or remove it",
+        "damaged_with_backup": "profiles file {path} is damaged: {problem}. It was left "
+                               "unchanged: fix or remove it; the previous good version is "
+                               "{backup}: restore it with 'cashier profile restore-backup'",
+        "unreadable": "profiles file {path} is unreadable: {problem}. It was left unchanged: "
+                      "fix or remove it",
+        "unreadable_with_backup": "profiles file {path} is unreadable: {problem}. It was left "
+                                  "unchanged: fix or remove it; the previous good version is "
+                                  "{backup}: restore it with 'cashier profile restore-backup'",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +362,7 @@ class ProfileStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else paths.config_dir() / FILE_NAME
+        self._checking_backup = False
 
     @property
     def backup_path(self) -> Path:
@@ -359,19 +376,60 @@ class ProfileStore:
         except FileNotFoundError:
             return _State(SANDBOX_PROFILE, {SANDBOX_PROFILE: sandbox})
         except OSError as exc:
-            raise ProfileConfigError(f"cannot read profiles file {self.path}: "
-                                     f"{exc.strerror or exc}") from None
+            raise self._corrupt(f"it cannot be read ({exc.strerror or exc})",
+                                damaged="unreadable") from None
         state = self._parse(raw)
         state.profiles.setdefault(SANDBOX_PROFILE, sandbox)
         if state.active not in state.profiles:
             raise self._corrupt(f"active profile {state.active!r} is not defined in it")
         return state
 
-    def _corrupt(self, problem: str) -> ProfileConfigError:
-        hint = (f"; the previous good version is {self.backup_path}"
-                if self.backup_path.exists() else "")
-        return ProfileConfigError(f"profiles file {self.path} is damaged: {problem}. It was "
-                                  f"left unchanged: fix or remove it{hint}")
+    def _corrupt(self, problem: str, damaged: str = "damaged") -> ProfileConfigError:
+        """The error for a profiles file that cannot be used. Nothing falls back to the
+        demo sandbox on it: a till that quietly took demo "payments" would hand over goods
+        that were never paid."""
+        backup = not self._checking_backup and self._backup_usable()
+        code = f"{damaged}_with_backup" if backup else damaged
+        error = ProfileConfigError.of(code, path=self.path, problem=problem,
+                                      backup=self.backup_path)
+        error.path = self.path
+        error.backup = self.backup_path if backup else None
+        return error
+
+    def _backup_usable(self) -> bool:
+        try:
+            self._parse_plain(self.backup_path.read_bytes())
+        except (OSError, ProfileConfigError):
+            return False
+        return True
+
+    def _parse_plain(self, raw: bytes) -> _State:
+        """Parse without naming a backup (used to check the backup itself)."""
+        saved, self.path, self._checking_backup = self.path, self.backup_path, True
+        try:
+            return self._parse(raw)
+        finally:
+            self.path, self._checking_backup = saved, False
+
+    def restore_backup(self) -> Profile:
+        """Replace a damaged profiles file with its ``.bak`` (the previous good version),
+        keeping the damaged one as ``profiles.json.damaged``; returns the active profile.
+        Refused (ProfileConfigError) when the backup is missing or damaged too."""
+        with atomic.locked(self.path):
+            try:
+                raw = self.backup_path.read_bytes()
+            except OSError as exc:
+                raise ProfileConfigError(f"no usable backup {self.backup_path}: "
+                                         f"{exc.strerror or exc}") from None
+            state = self._parse_plain(raw)
+            if self.path.is_file():
+                atomic_write(self.path.with_name(self.path.name + ".damaged"),
+                             self.path.read_bytes(), mode=0o600)
+            elif self.path.is_dir():
+                raise ProfileConfigError(f"{self.path} is a folder: move it away first")
+            atomic_write(self.path, raw, mode=0o600)
+        state.profiles.setdefault(SANDBOX_PROFILE, default_sandbox_profile())
+        return state.profiles.get(state.active, state.profiles[SANDBOX_PROFILE])
 
     def _parse(self, raw: bytes) -> _State:
         if not raw.strip():

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.domain.records import (
+    ENVIRONMENT_LABELS,
+    ENVIRONMENTS,
+    PRODUCTION,
+    PaymentRecord,
+    RefundRecord,
+    environment_of,
+)
 from cashier_app.reports.amounts import minor_str
 
 if TYPE_CHECKING:
@@ -47,7 +54,9 @@ def method_name(method_type: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """One line of the report: a wallet in one currency (or, with ``method=""``, a currency)."""
+    """One line of the report: a wallet in one currency of one profile (or, with
+    ``method=""``, a currency of one environment). Lines of different environments are
+    never added together: sandbox money is not money."""
 
     method: str
     currency: str
@@ -57,14 +66,21 @@ class Totals:
     refunds_minor: int = 0
     unsuccessful_count: int = 0  #: FAILED, CANCELLED or EXPIRED that day
     open_count: int = 0  #: CREATED, PENDING or UNKNOWN: flagged
+    environment: str = PRODUCTION  #: PRODUCTION, ANTOM_SANDBOX or EMBEDDED_SANDBOX
+    profile: str = ""  #: the merchant profile (empty on currency totals)
 
     @property
     def net_minor(self) -> int:
         return self.sales_minor - self.refunds_minor
 
+    qualifier: str = ""  #: "profile, environment" when the day mixes several of them
+
     @property
     def label(self) -> str:
-        return method_name(self.method) if self.method else f"Total {self.currency}"
+        """The wallet (or "Total HKD"), and whose and where when the day mixes profiles or
+        environments (the report's heading names the one environment otherwise)."""
+        base = method_name(self.method) if self.method else f"Total {self.currency}"
+        return f"{base} ({self.qualifier})" if self.qualifier else base
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +99,13 @@ class Report:
     #: paid in-store sales of the day: ``(scenario, currency, count, minor)``, a part of
     #: ``lines`` (which count them under their wallet)
     in_store: tuple[tuple[str, str, int, int], ...] = field(default=())
+
+    @property
+    def environments_label(self) -> str:
+        """Where the day's money was taken, e.g. "production" or "embedded demo sandbox -
+        not real money" (several, production first, when the day mixes them)."""
+        envs = sorted({t.environment for t in self.lines}, key=ENVIRONMENTS.index)
+        return "; ".join(ENVIRONMENT_LABELS[e] for e in envs) or "-"
 
     @property
     def is_empty(self) -> bool:
@@ -109,9 +132,18 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
     SUCCESS refunds created that day (whatever day their sale was); net = sales - refunds.
     Payments and refunds of the day that are not final are flagged."""
     start, end = day_bounds(day, tz)
-    acc: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for method, currency, status, count, total in journal.payment_totals(start, end):
-        line = acc[(method, currency)]
+    # keyed by (environment order, environment, profile, method, currency): production first
+    acc: dict[tuple[int, str, str, str, str], dict[str, int]] = defaultdict(
+        lambda: defaultdict(int))
+
+    def key(profile: str, client_id: str, method: str, currency: str
+            ) -> tuple[int, str, str, str, str]:
+        env = environment_of(profile, client_id)
+        return (ENVIRONMENTS.index(env), env, profile, method, currency)
+
+    for profile, client_id, method, currency, status, count, total in journal.payment_totals(
+            start, end):
+        line = acc[key(profile, client_id, method, currency)]
         if status == Status.SUCCESS.value:
             line["sales_count"] += count
             line["sales_minor"] += total
@@ -120,21 +152,32 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
         else:
             line["open_count"] += count
     flagged_refunds = []
-    for refund, method in journal.refunds_between(start, end):
+    for refund, payment in journal.refunds_between(start, end):
         if refund.status is Status.SUCCESS:
-            line = acc[(method, refund.amount.currency)]
+            line = acc[key(payment.profile, payment.client_id, payment.method,
+                           refund.amount.currency)]
             line["refunds_count"] += 1
             line["refunds_minor"] += refund.amount.value
         elif not refund.status.is_final:
             flagged_refunds.append(refund)
-    lines = tuple(Totals(m, c, **acc[(m, c)]) for m, c in sorted(acc))
-    per_currency: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    mixed = len({(k[1], k[2]) for k in acc}) > 1
+
+    def qualifier(env: str, profile: str = "") -> str:
+        if not mixed:
+            return ""
+        return ", ".join(x for x in (profile, ENVIRONMENT_LABELS[env]) if x)
+
+    lines = tuple(Totals(k[3], k[4], environment=k[1], profile=k[2],
+                         qualifier=qualifier(k[1], k[2]), **acc[k]) for k in sorted(acc))
+    per_currency: dict[tuple[int, str, str], dict[str, int]] = defaultdict(
+        lambda: defaultdict(int))
     for t in lines:
-        cur = per_currency[t.currency]
+        cur = per_currency[(ENVIRONMENTS.index(t.environment), t.environment, t.currency)]
         for name in ("sales_count", "sales_minor", "refunds_count", "refunds_minor",
                      "unsuccessful_count", "open_count"):
             cur[name] += getattr(t, name)
-    totals = tuple(Totals("", c, **per_currency[c]) for c in sorted(per_currency))
+    totals = tuple(Totals("", k[2], environment=k[1], profile="", qualifier=qualifier(k[1]),
+                          **per_currency[k]) for k in sorted(per_currency))
     flagged = journal.list_payments(status=list(OPEN_STATUSES), since=start, until=end,
                                     limit=None)
     shop: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -154,7 +197,8 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
 
 # -- CSV ------------------------------------------------------------------------------
 TOTALS_HEADER = ("Method", "Wallet", "Currency", "Sales", "Sales amount", "Refunds",
-                 "Refunds amount", "Net", "Unsuccessful", "Not final")
+                 "Refunds amount", "Net", "Unsuccessful", "Not final", "Profile",
+                 "Environment")
 FLAGGED_HEADER = ("Payment request id", "Status", "Method", "Currency", "Amount", "Created",
                   "Payment id", "Result code")
 
@@ -165,13 +209,14 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
     yield ["Time zone", report.tz_name]
     yield ["From", report.start.isoformat(), "to", report.end.isoformat()]
     yield ["Generated", report.generated_at.isoformat(timespec="seconds")]
+    yield ["Environment", report.environments_label]
     yield []
     yield list(TOTALS_HEADER)
     for t in (*report.lines, *report.currency_totals):
         yield [t.method or "TOTAL", t.label, t.currency, str(t.sales_count),
                minor_str(t.sales_minor, t.currency), str(t.refunds_count),
                minor_str(t.refunds_minor, t.currency), minor_str(t.net_minor, t.currency),
-               str(t.unsuccessful_count), str(t.open_count)]
+               str(t.unsuccessful_count), str(t.open_count), t.profile, t.environment]
     yield []
     yield [f"Needs attention: {len(report.flagged)} payment(s) and "
            f"{len(report.flagged_refunds)} refund(s) not final"]

@@ -14,7 +14,13 @@ from typing import Any
 
 from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.domain.records import (
+    ANTOM_SANDBOX,
+    EMBEDDED_SANDBOX,
+    PRODUCTION,
+    PaymentRecord,
+    RefundRecord,
+)
 from cashier_app.reports.amounts import minor_display
 from cashier_app.reports.wrap import wrap
 
@@ -41,6 +47,11 @@ _STATUS_WORDS = {
 }
 
 
+#: What a receipt of a sandbox sale says under its status (at most 40 characters).
+_TEST_MARKS = {EMBEDDED_SANDBOX: "DEMO SANDBOX - NOT REAL MONEY",
+               ANTOM_SANDBOX: "ANTOM SANDBOX - NOT REAL MONEY"}
+
+
 @dataclass(frozen=True, slots=True)
 class ReceiptData:
     """Everything a receipt shows, already formatted."""
@@ -62,6 +73,7 @@ class ReceiptData:
     refunds: tuple[str, ...] = ()  #: one line per refund of a sale
     remaining: str = ""  #: what can still be refunded, on sale receipts with refunds
     paid_with: str = ""  #: in-store: "Scanned code 2812••••••••••3456" or "Order code"
+    environment: str = PRODUCTION  #: a sandbox receipt says so, in large letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +136,8 @@ def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[Ref
             time=_when(refund.refunded_at or refund.created_at, tz),
             trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
             result_code=refund.result_code, refund_request_id=refund.refund_request_id,
-            refund_id=refund.refund_id, paid_with=_paid_with(payment))
+            refund_id=refund.refund_id, paid_with=_paid_with(payment),
+            environment=payment.environment)
     lines = []
     refunded = 0
     for r in refunds:
@@ -143,7 +156,7 @@ def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[Ref
         time=_when(payment.paid_at or payment.created_at, tz),
         trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
         result_code=payment.result_code, refunds=tuple(lines), remaining=remaining,
-        paid_with=_paid_with(payment))
+        paid_with=_paid_with(payment), environment=payment.environment)
 
 
 def _paid_with(payment: PaymentRecord) -> str:
@@ -160,8 +173,10 @@ def receipt_lines(data: ReceiptData) -> list[Line]:
     out = [Line(data.merchant_name or "Receipt", size=17, bold=True),
            Line("SALE" if data.kind == "SALE" else "REFUND", size=11),
            Line(("-" if data.kind == "REFUND" else "") + data.amount, size=26, bold=True),
-           Line(data.status, size=14, bold=True),
-           Line(data.wallet, "Wallet", rule_before=True)]
+           Line(data.status, size=14, bold=True)]
+    if data.environment != PRODUCTION:
+        out.append(Line(_TEST_MARKS[data.environment], size=10, bold=True))
+    out.append(Line(data.wallet, "Wallet", rule_before=True))
     if data.paid_with:
         out.append(Line(data.paid_with, "Paid with"))
     if data.payment_id:

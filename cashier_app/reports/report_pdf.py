@@ -85,6 +85,7 @@ def paint_report(painter: QPainter, width: float, height: float, report: Report,
     pg.text(f"{report.start:%Y-%m-%d %H:%M} to {report.end:%Y-%m-%d %H:%M} "
             f"({report.tz_name}); generated {report.generated_at:%Y-%m-%d %H:%M} UTC", 8,
             color="#555555")
+    pg.text(f"Environment: {report.environments_label}", 9, True)
     pg.y += 8
     _row(pg, [c[0] for c in _COLUMNS], bold=True)
     painter.setPen(QColor("#888888"))

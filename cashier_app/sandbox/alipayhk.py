@@ -1,8 +1,8 @@
 """The sandbox's AlipayHK envelope endpoint: ``POST /alipayhk/gateway.do`` (seed 004).
 
 Accepts the signed ``{"request":{head,body},"signature"}`` envelope of
-``alipay.intl.acquiring.cashier.wap.pay`` (the rules are in ``gateway/alipayhk.py``), checks
-the signature against the merchant key registered for ``head.clientId`` (any of its
+``alipay.intl.acquiring.cashier.wap.pay`` (the rules are in ``gateway/alipayhk_envelope.py``),
+checks the signature against the merchant key registered for ``head.clientId`` (any of its
 keyVersions, since the envelope names none), creates the payment in the same store as the
 Antom API (``merchantTransId`` is its paymentRequestId, the wallet is ALIPAY_HK), and answers
 the same signed envelope shape: ``{"response":{head,body:{resultInfo,..}},"signature"}``.
@@ -18,7 +18,7 @@ import logging
 from datetime import UTC, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from cashier_app.gateway import alipayhk as env
+from cashier_app.gateway import alipayhk_envelope as env
 from cashier_app.gateway.signing import SignatureError, request_time
 from cashier_app.sandbox import api
 from cashier_app.sandbox import store as st

@@ -32,7 +32,7 @@ from cashier_app.sandbox.faults import FaultPlan
 from cashier_app.sandbox.instore import Confirmations
 from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
 from cashier_app.sandbox.payment_codes import PaymentCode, PaymentCodeBook
-from cashier_app.sandbox.server import HttpServer
+from cashier_app.sandbox.server import MAX_CONNECTIONS, READ_TIMEOUT, HttpServer
 
 if TYPE_CHECKING:
     from cashier_app.sandbox.signpool import SigningPool
@@ -79,7 +79,12 @@ class SandboxGateway:
                  clock: Callable[[], datetime] | None = None,
                  state_path: Path | str | None = None,
                  bad_state: Literal["raise", "move_aside"] = "raise",
-                 sign_workers: int = 0) -> None:
+                 sign_workers: int = 0, read_timeout: float = READ_TIMEOUT,
+                 max_connections: int = MAX_CONNECTIONS) -> None:
+        if not read_timeout > 0 or max_connections < 1:
+            raise SandboxError("read_timeout must be positive and max_connections at least 1")
+        self.read_timeout = float(read_timeout)  #: a silent connection is closed after it
+        self.max_connections = int(max_connections)  #: more are refused at once
         if not allow_remote and not is_loopback_host(host):
             raise SandboxError(f"host {host!r} is not a loopback address; the sandbox's "
                                "control endpoints are unauthenticated (allow_remote=True to "

@@ -22,6 +22,7 @@ from typing import Any
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money, MoneyError
+from cashier_app.paths import private_file
 from cashier_app.sandbox import store as st
 
 #: The schema this code writes; a file with a higher one was written by a newer cashier.
@@ -177,7 +178,8 @@ class StateFile:
         if self._db is not None:
             return self._db
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_file(self.path)  # 0600 before SQLite writes (-wal/-shm follow its mode)
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
                                  check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:

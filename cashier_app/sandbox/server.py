@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1024 * 1024
+#: Connections served at once (one thread each); more are closed at once.
+MAX_CONNECTIONS = 64
+#: Seconds of silence after which a connection is closed (SandboxGateway(read_timeout=)).
+READ_TIMEOUT = 15.0
 _EARLY_KINDS = frozenset({"http_error", "reset", "unknown_exception"})
 _date_cache: tuple[int, str] = (0, "")
 
@@ -62,7 +66,16 @@ class HttpServer(PromptThreadingHTTPServer):
     # stopped sandbox really is unreachable (clients see a reset, as with a dead gateway).
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
-            self._open.add(request)
+            full = len(self._open) >= self.gateway.max_connections
+            if not full:
+                self._open.add(request)
+        if full:  # a bound on threads: clients that open and never finish cannot pile up
+            log.warning("sandbox: %d connections open; refusing one from %s",
+                        self.gateway.max_connections, client_address)
+            with contextlib.suppress(OSError):
+                request.shutdown(socket.SHUT_RDWR)
+            request.close()
+            return
         super().process_request(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
@@ -83,7 +96,16 @@ class Handler(BaseHTTPRequestHandler):
     """One keep-alive connection; every request goes through :meth:`_dispatch`."""
 
     server: HttpServer
+    #: Seconds a connection may stay silent (while its request line, headers or body are
+    #: due, or between keep-alive requests) before it is closed: a client that sends
+    #: headers and never the body does not hold a thread for ever.
+    timeout = READ_TIMEOUT
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        # typeshed declares timeout a ClassVar; socketserver reads it per instance
+        self.timeout = self.server.gateway.read_timeout  # type: ignore[misc]
+        super().setup()
     disable_nagle_algorithm = True
     server_version = "CashierSandbox/1.0"
     sys_version = ""

@@ -6,7 +6,7 @@ worker thread, so the window appears at once in a "Starting…" state.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from cashier_app.ui.main_window import MainWindow
@@ -21,7 +21,8 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
     from cashier_app.ui import i18n
     from cashier_app.ui.resources import stylesheet
 
-    app = QApplication.instance()
+    # instance() is typed QCoreApplication; in this GUI process it is our QApplication
+    app = cast("QApplication | None", QApplication.instance())
     if app is None:
         app = QApplication(argv or ["cashier"])
         app.setApplicationName("cashier")

@@ -3,15 +3,15 @@ payment and quit, or quit and show the same code again at the next start)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QCloseEvent
 
-from cashier_app.domain.records import PaymentRecord
-from cashier_app.ui.dialogs.questions import ask
-from cashier_app.ui.pages.redirect_page import TONE_WARNING
 from cashier_app.ui.text import error_text, fill
+
+if TYPE_CHECKING:
+    from cashier_app.domain.records import PaymentRecord
 
 
 class CloseGuard(QObject):
@@ -45,6 +45,8 @@ class CloseGuard(QObject):
         return flow.live_payment() if flow is not None else None
 
     def _ask(self, record: PaymentRecord) -> None:
+        from cashier_app.ui.dialogs.questions import ask  # not before the first paint
+
         self._busy = True
         ask(self.window, "closeQuestion", self.tr("A payment is waiting"),
             fill(self.tr("The customer may be paying %1 right now.\n\nKeep waiting, cancel "
@@ -60,7 +62,7 @@ class CloseGuard(QObject):
         if key == "later" or (key == "cancel" and record is None):
             self.answer = "later"
             self.window.close()
-        elif key == "cancel":
+        elif key == "cancel" and record is not None:
             self._cancel_then_close(record)
 
     def _cancel_then_close(self, record: PaymentRecord) -> None:
@@ -86,6 +88,8 @@ class CloseGuard(QObject):
             self.answer = None
         page = self.window.redirect_page
         page.set_busy(False)
+        from cashier_app.ui.pages.redirect_page import TONE_WARNING  # built by then
+
         page.set_status(fill(self.tr("Could not cancel: %1"), error_text(exc)), TONE_WARNING)
         if self.window.flow is not None:
             self.window.flow.poller.start(page.record or record)

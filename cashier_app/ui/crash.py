@@ -57,7 +57,7 @@ def build_report(exc_type: type[BaseException], exc: BaseException,
 
 def _main_window() -> Any:
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):  # none yet (or a QCoreApplication: no windows)
         return None
     for widget in app.topLevelWidgets():
         if widget.objectName() == "mainWindow":

@@ -21,10 +21,12 @@ from cashier_app.ui.i18n import current_language
 from cashier_app.ui.resources import icon_pixmap, wallet_pixmap
 from cashier_app.ui.text import fill
 from cashier_app.ui.widgets.countdown import CountdownLabel
+from cashier_app.ui.widgets.layouts import clear_layout
 from cashier_app.ui.widgets.qr_code import QRCodeWidget
 
 
-def _label(parent: QWidget, role: str = "", align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
+def _label(parent: QWidget, role: str = "",
+           align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
     label = QLabel(parent)
     if role:
         label.setProperty("role", role)
@@ -215,10 +217,7 @@ class CustomerDisplay(QWidget):
             return method_type
 
     def _set_wallets(self, wallets: list[str], selected: str = "") -> None:
-        while self.wallet_row.count():
-            item = self.wallet_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.wallet_row)
         if not wallets:
             return
         self.wallet_row.addStretch(1)

@@ -23,6 +23,7 @@ from cashier_app.ui.payment_poller import PaymentPoller
 from cashier_app.ui.text import error_text
 
 if TYPE_CHECKING:
+    from cashier_app.checkout.paykit import PickerSession
     from cashier_app.ui.sale_flow import SaleFlow
 
 
@@ -55,7 +56,7 @@ class InStoreFlow(QObject):
         checkout = flow.services.checkout
         self.poller = PaymentPoller(checkout, flow.tasks, group="sale",
                                     policy=self.policy.poll_policy(), parent=self)
-        self._session = None
+        self._session: PickerSession | None = None
         self._connections = (
             (flow.picker.scan_requested, self._on_picker_scan_requested),
             (scan.code_submitted, self._on_scan_code_submitted),
@@ -120,7 +121,7 @@ class InStoreFlow(QObject):
 
     # -- slots ----------------------------------------------------------------------------
     @Slot(object)
-    def _on_picker_scan_requested(self, session) -> None:
+    def _on_picker_scan_requested(self, session: PickerSession) -> None:
         self._session = session
         self.scan.start(session.money)
         self.flow._go("scan", self.scan)

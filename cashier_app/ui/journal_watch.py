@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from cashier_app.checkout.changes import JournalChange
+from cashier_app.checkout.service import CheckoutService
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class JournalWatch(QObject):
     # Emitted on the publishing thread; the watch lives on the GUI thread, so Qt queues it.
     _published = Signal(object)
 
-    def __init__(self, checkout, parent: QObject | None = None) -> None:
+    def __init__(self, checkout: CheckoutService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._published.connect(self._on_published)
         self._unsubscribe: Callable[[], None] | None = checkout.changes.subscribe(

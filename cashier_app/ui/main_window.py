@@ -1,4 +1,10 @@
-"""The cashier window: starts the services on a worker, then hosts the sale pages."""
+"""The cashier window: starts the services on a worker, then hosts the sale pages.
+
+Start-up is ordered for the first paint: the window, its menus and the starting page are
+built at once; the sale pages, the services (on a worker) and everything they import come
+after the window is on screen; the QA console, the history and report pages and the
+customer display are built (and imported) when first opened.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,10 @@ import importlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QInputDialog,
@@ -22,26 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashier_app.checkout.resume import Recovery, can_resume, recover_resuming
-from cashier_app.domain import methods
-from cashier_app.domain.outcome import Status
-from cashier_app.keystore.backends import PassphraseRequiredError
 from cashier_app.ui.close_guard import CloseGuard
-from cashier_app.ui.customer_display import CustomerDisplay
 from cashier_app.ui.i18n import current_language
-from cashier_app.ui.journal_watch import JournalWatch
-from cashier_app.ui.pages.order_page import OrderPage
-from cashier_app.ui.pages.picker_page import PickerPage
-from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
-from cashier_app.ui.pages.result_page import ResultPage
-from cashier_app.ui.pages.scan_page import ScanPage
 from cashier_app.ui.pages.starting_page import StartingPage
 from cashier_app.ui.ports import Backend, Services
-from cashier_app.ui.qa.console import install_qa_console
+from cashier_app.ui.qa.launcher import QaLauncher
 from cashier_app.ui.resources import icon
-from cashier_app.ui.sale_flow import SaleFlow
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
+
+if TYPE_CHECKING:
+    from cashier_app.checkout.resume import Recovery
+    from cashier_app.ui.customer_display import CustomerDisplay
+    from cashier_app.ui.journal_watch import JournalWatch
+    from cashier_app.ui.pages.order_page import OrderPage
+    from cashier_app.ui.pages.picker_page import PickerPage
+    from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
+    from cashier_app.ui.pages.result_page import ResultPage
+    from cashier_app.ui.pages.scan_page import ScanPage
+    from cashier_app.ui.sale_flow import SaleFlow
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +93,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Cashier"))
-        self.setWindowIcon(icon("app"))
         # Small enough for a 1024x600 screen with a panel and a frame: the pages scroll.
         self.setMinimumSize(800, 480)
         self.profile_name = profile_name
@@ -106,16 +110,15 @@ class MainWindow(QMainWindow):
         self._waiting_resume: Any = None  # a payment to show again once back at the order
         self._back_to = "order"  # the stage History / End of day return to on Escape
 
+        self._opener = opener
+        self._sale_pages: tuple[OrderPage, PickerPage, RedirectPage, ResultPage,
+                                ScanPage] | None = None
+        self._painted = False  # the window has been on screen once
+        self._start_due = True  # the first start of the services is still to come
+
         self.stack = QStackedWidget(self)
-        self.starting_page = StartingPage(self)
-        self.order_page = OrderPage(self)
-        self.picker_page = PickerPage(self)
-        self.redirect_page = RedirectPage(self, opener=opener)
-        self.result_page = ResultPage(self)
-        self.scan_page = ScanPage(self)
-        for page in (self.starting_page, self.order_page, self.picker_page,
-                     self.redirect_page, self.result_page, self.scan_page):
-            self.stack.addWidget(page)
+        self.starting_page = StartingPage(self)  # what the first paint shows
+        self.stack.addWidget(self.starting_page)
         self.banner = QLabel(self)
         self.banner.setObjectName("recoveryBanner")
         self.banner.setProperty("role", "banner")
@@ -133,12 +136,11 @@ class MainWindow(QMainWindow):
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page_scroll.setWidget(self.stack)
-        self.page_scroll.viewport().setAutoFillBackground(False)
         box.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self._build_actions()
-        self.qa_dock = install_qa_console(self)  # F12: exchanges, faults, notifications
+        self.qa = QaLauncher(self)  # F12: exchanges, faults, notifications
         self.profile_label = QLabel(self)
         self.profile_label.setObjectName("profileLabel")
         self.sandbox_notice = QLabel(self)
@@ -151,7 +153,79 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.gateway_label)
         self.starting_page.retry_requested.connect(self.start_services)
         self._set_sale_actions_enabled(False)
+        self.starting_page.show_starting()
+        self.stack.setCurrentWidget(self.starting_page)
+        QTimer.singleShot(0, self._start_after_first_paint)
+
+    # -- built when first needed ------------------------------------------------------------
+    @property
+    def qa_dock(self) -> Any:
+        """The QA console's dock (built on first use; F12 opens it)."""
+        return self.qa.dock()
+
+    @property
+    def order_page(self) -> OrderPage:
+        return self._build_sale_pages()[0]
+
+    @property
+    def picker_page(self) -> PickerPage:
+        return self._build_sale_pages()[1]
+
+    @property
+    def redirect_page(self) -> RedirectPage:
+        return self._build_sale_pages()[2]
+
+    @property
+    def result_page(self) -> ResultPage:
+        return self._build_sale_pages()[3]
+
+    @property
+    def scan_page(self) -> ScanPage:
+        return self._build_sale_pages()[4]
+
+    def _build_sale_pages(self) -> tuple[OrderPage, PickerPage, RedirectPage, ResultPage,
+                                         ScanPage]:
+        """The order, picker, redirect, result and (in-store) scan pages: built right after
+        the first paint, while the services start (or when first asked for)."""
+        if self._sale_pages is None:
+            from cashier_app.ui.pages.order_page import OrderPage
+            from cashier_app.ui.pages.picker_page import PickerPage
+            from cashier_app.ui.pages.redirect_page import RedirectPage
+            from cashier_app.ui.pages.result_page import ResultPage
+            from cashier_app.ui.pages.scan_page import ScanPage
+
+            pages = (OrderPage(self), PickerPage(self), RedirectPage(self, opener=self._opener),
+                     ResultPage(self), ScanPage(self))
+            for page in pages:
+                self.stack.addWidget(page)
+            self._sale_pages = pages
+        return self._sale_pages
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._finish_start)  # right after this frame
+
+    @Slot()
+    def _start_after_first_paint(self) -> None:
+        if self.isVisible() and not self._painted:
+            # shown: the first paint starts the rest (the timer only if it never comes)
+            QTimer.singleShot(1000, self._finish_start)
+            return
+        self._finish_start()  # not shown (tests, tools): start now
+
+    @Slot()
+    def _finish_start(self) -> None:
+        if not self._start_due:
+            return
+        self._start_due = False
         self.start_services()
+        self._build_sale_pages()  # on this thread while the services start on a worker
+        self.setWindowIcon(icon("app"))  # loads Qt's SVG icon engine: after the first paint
+        # (viewport() is the first call that hands PySide a plain QWidget: it then sets up
+        # the Python types of every widget class, some 20 ms, so it waits too)
+        self.page_scroll.viewport().setAutoFillBackground(False)
 
     # -- menus ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -220,6 +294,10 @@ class MainWindow(QMainWindow):
                        on_done=self._on_services_built, on_error=self._on_services_failed)
 
     def _on_services_built(self, services: Any) -> None:
+        from cashier_app.checkout.resume import recover_resuming
+        from cashier_app.ui.journal_watch import JournalWatch
+        from cashier_app.ui.sale_flow import SaleFlow
+
         self.services = services
         profile = services.profile
         self.order_page.set_currency(profile.currency)
@@ -256,6 +334,8 @@ class MainWindow(QMainWindow):
             self.banner.hide()                # sale ended: the start-up notice is stale
 
     def _on_services_failed(self, exc: BaseException) -> None:
+        from cashier_app.keystore.backends import PassphraseRequiredError
+
         if isinstance(exc, PassphraseRequiredError):
             # No OS keyring here: the keys are in the encrypted file. Ask, then build again;
             # the passphrase lives only in this call and the worker's key store.
@@ -330,6 +410,8 @@ class MainWindow(QMainWindow):
         settled = [r for r in records if resumed is None
                    or r.payment_request_id != resumed.payment_request_id]
         if settled:
+            from cashier_app.domain.outcome import Status
+
             counts: dict[str, int] = {}
             for record in settled:
                 counts[record.status.value] = counts.get(record.status.value, 0) + 1
@@ -343,13 +425,19 @@ class MainWindow(QMainWindow):
             self._show_banner("\n".join(texts))
 
     def _resume(self, record: Any) -> None:
+        from cashier_app.checkout.resume import can_resume
+
         if record.expires_at is not None and not can_resume(record, datetime.now(UTC)):
             return  # it ran out meanwhile: the poller of the next start settles it
+        if self.flow is None:
+            return  # no services (yet): there is no sale flow to resume it on
         self.flow.resume(record)
         self.payment_resumed.emit(record)
         self._show_banner(self._resumed_text(record))
 
     def _resumed_text(self, record: Any) -> str:
+        from cashier_app.domain import methods
+
         try:
             wallet = methods.get(record.method).name(current_language())
         except methods.UnknownMethodError:
@@ -408,7 +496,8 @@ class MainWindow(QMainWindow):
                                    "report": ("report_page", "ReportPage")}[name]
         try:
             module = importlib.import_module(f"cashier_app.ui.pages.{module_name}")
-            return getattr(module, class_name)(self.services, self.tasks, self)
+            page: QWidget = getattr(module, class_name)(self.services, self.tasks, self)
+            return page
         except Exception as exc:
             log.warning("the %s page is not available: %s", name, exc)
             self.statusBar().showMessage(
@@ -420,7 +509,9 @@ class MainWindow(QMainWindow):
         """Profiles & keys (window-modal); a change of the active profile rebuilds services."""
         from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
 
-        dialog = ProfilesDialog(self, backend=self.backend)
+        sandbox = self.services.sandbox if self.services is not None else None
+        dialog = ProfilesDialog(self, backend=self.backend, embedded_gateway_key=(
+            sandbox.gateway_public_key_base64 if sandbox is not None else None))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.active_profile_changed.connect(self.switch_profile)
         dialog.open()
@@ -479,6 +570,8 @@ class MainWindow(QMainWindow):
     def _on_display_action_toggled(self, on: bool) -> None:
         if on:
             if self.display is None:
+                from cashier_app.ui.customer_display import CustomerDisplay
+
                 merchant = self.services.profile.merchant_name if self.services else ""
                 self.display = CustomerDisplay(merchant, self)
                 self.display.setStyleSheet(self.styleSheet())
@@ -494,6 +587,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_guard.holds_back(event):  # a customer may be paying: asked first
             return
+        self._start_due = False  # closed before the services were started: never start
         if self.display is not None:
             self.display.hide()
         if self.flow is not None:
@@ -508,7 +602,7 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown(5000)
         super().closeEvent(event)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:
             self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
             return

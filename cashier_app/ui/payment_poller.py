@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from cashier_app.checkout.policy import PollPolicy
+from cashier_app.checkout.service import CheckoutService
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.tasks import TaskRunner
@@ -40,7 +41,7 @@ class PaymentPoller(QObject):
     connection_changed = Signal(bool, str)
     payment_settled = Signal(object)
 
-    def __init__(self, checkout, tasks: TaskRunner, *, group: str = "redirect",
+    def __init__(self, checkout: CheckoutService, tasks: TaskRunner, *, group: str = "redirect",
                  policy: PollPolicy | None = None,
                  clock: Callable[[], datetime] = _utcnow, parent: QObject | None = None
                  ) -> None:

@@ -7,9 +7,10 @@ the journal or the network)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from cashier_app.checkout.paykit import PaymentKit
     from cashier_app.checkout.service import CheckoutService
     from cashier_app.gateway.antom import AntomClient
     from cashier_app.journal import Journal
@@ -28,7 +29,7 @@ class Services(Protocol):
     client: AntomClient
     simulator: SimulatorClient | None
     sandbox: SandboxGateway | None
-    paykit: Any  #: the Payment Kit client (``checkout.paykit.PaymentKit``)
+    paykit: PaymentKit
 
     @property
     def exclusive(self) -> bool: ...

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from cashier_app import resources
-from cashier_app.domain import methods
 
 
 def resources_dir() -> Path:
@@ -73,6 +72,8 @@ def icon_pixmap(name: str, side: int) -> QPixmap:
 
 def _painted_tile(method_type: str, side: int) -> QPixmap:
     """Fallback artwork drawn the same way scripts/make_wallet_tiles.py draws the SVGs."""
+    from cashier_app.domain import methods
+
     try:
         method = methods.get(method_type)
         colour, text = QColor(method.brand_color), method.initials

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
+from cashier_app.domain.money import Money
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.ui.dialogs.receipt_actions import ReceiptActions
 from cashier_app.ui.dialogs.refund_dialog import RefundDialog
 from cashier_app.ui.pages.result_page import ResultPage
+from cashier_app.ui.ports import Services
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text
 
@@ -20,7 +22,7 @@ class ResultActions(QObject):
     abandons them. ``refund_dialog`` is the dialog while it is open (tests drive it).
     """
 
-    def __init__(self, services, tasks: TaskRunner, result: ResultPage,
+    def __init__(self, services: Services, tasks: TaskRunner, result: ResultPage,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.result = services, tasks, result
@@ -70,7 +72,7 @@ class ResultActions(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _refund(self, record: PaymentRecord, amount, reason: str) -> None:
+    def _refund(self, record: PaymentRecord, amount: Money | None, reason: str) -> None:
         self.result.set_refund_busy(True, sending=True)
         self.tasks.run("sale:refund", self.services.checkout.refund,
                        record.payment_request_id, amount, reason,

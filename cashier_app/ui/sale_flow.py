@@ -7,15 +7,18 @@ sale abandons whatever the previous one still had in flight.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from cashier_app.checkout.paykit import PaymentKitFailure
+from cashier_app.checkout.changes import JournalChange
+from cashier_app.checkout.paykit import PaymentKitFailure, PickerSession
 from cashier_app.domain import payment_kit as pk
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
+from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError, PickerResult
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.dialogs.refund_dialog import RefundDialog
 from cashier_app.ui.instore_flow import InStoreFlow
 from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.pages.picker_page import PickerPage
@@ -23,9 +26,14 @@ from cashier_app.ui.pages.redirect_page import TONE_INFO, TONE_WARNING, Redirect
 from cashier_app.ui.pages.result_page import ResultPage
 from cashier_app.ui.pages.scan_page import ScanPage
 from cashier_app.ui.payment_poller import PaymentPoller
+from cashier_app.ui.ports import Services
 from cashier_app.ui.result_actions import ResultActions
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
+
+if TYPE_CHECKING:  # the window builds both and hands them over
+    from cashier_app.ui.customer_display import CustomerDisplay
+    from cashier_app.ui.journal_watch import JournalWatch
 
 
 class SaleFlow(QObject):
@@ -42,14 +50,14 @@ class SaleFlow(QObject):
     qr_shown = Signal(float)
     sale_settled = Signal(object, float)
 
-    def __init__(self, services, tasks: TaskRunner, stack: QStackedWidget, order: OrderPage,
-                 picker: PickerPage, redirect: RedirectPage, result: ResultPage,
+    def __init__(self, services: Services, tasks: TaskRunner, stack: QStackedWidget,
+                 order: OrderPage, picker: PickerPage, redirect: RedirectPage, result: ResultPage,
                  parent: QObject | None = None, *, scan: ScanPage | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.stack = services, tasks, stack
         self.order, self.picker, self.redirect, self.result = order, picker, redirect, result
-        self.display = None  #: the CustomerDisplay, when one is open
-        self._watch = None  #: the JournalWatch this flow follows (follow_journal)
+        self.display: CustomerDisplay | None = None  #: when one is open
+        self._watch: JournalWatch | None = None  #: the one this flow follows (follow_journal)
         self.poller = PaymentPoller(services.checkout, tasks, group="sale", parent=self)
         #: In-store: the till scans the customer's code (ui/instore_flow.py does that part).
         self.in_store = InStoreFlow(self, scan) if scan is not None else None
@@ -87,21 +95,21 @@ class SaleFlow(QObject):
         self._on_redirect_autopay_changed(on, seconds)
 
     # -- stages -------------------------------------------------------------------------
-    def _go(self, stage: str, page) -> None:
+    def _go(self, stage: str, page: QWidget) -> None:
         if self.stage == "redirect" and stage != "redirect":
             self.redirect.leave()
         self.stage = stage
         self.stack.setCurrentWidget(page)
         self.stage_changed.emit(stage)
 
-    def follow_journal(self, watch) -> None:
+    def follow_journal(self, watch: JournalWatch) -> None:
         """Follow the services' change signal (ui/journal_watch.py): a payment on screen
         that another path settles (a notification, History) is shown settled at once."""
         self._watch = watch
         watch.journal_changed.connect(self._on_journal_changed)
 
     @Slot(object)
-    def _on_journal_changed(self, change) -> None:
+    def _on_journal_changed(self, change: JournalChange) -> None:
         record = self.redirect.record
         if (self.stage == "redirect" and record is not None and change.kind == "payment"
                 and change.payment_request_id == record.payment_request_id
@@ -182,7 +190,7 @@ class SaleFlow(QObject):
         self.tasks.run("sale:open-picker", self.services.paykit.open_picker, info,
                        on_done=self._on_picker_opened, on_error=self._on_open_picker_failed)
 
-    def _on_picker_opened(self, session) -> None:
+    def _on_picker_opened(self, session: PickerSession) -> None:
         self.picker.open_session(session)
         self._go("picker", self.picker)
         self._on_picker_selection_changed(self.picker.selected_type())
@@ -204,7 +212,8 @@ class SaleFlow(QObject):
 
     # -- picker -> payment ----------------------------------------------------------------
     @Slot(object, object)
-    def _on_picker_method_confirmed(self, session, picker_result) -> None:
+    def _on_picker_method_confirmed(self, session: PickerSession,
+                                    picker_result: PickerResult) -> None:
         self._t_confirm = time.perf_counter()
         if self.in_store is not None and self.in_store.enabled:  # an order code to show
             self.tasks.run("sale:create", self.in_store.order_code, session.info,
@@ -229,7 +238,7 @@ class SaleFlow(QObject):
         self.poller.start(record)
         self._poll_after_autopay(self.redirect.autopay_seconds)
 
-    def _on_create_failed(self, session, exc: BaseException) -> None:
+    def _on_create_failed(self, session: PickerSession, exc: BaseException) -> None:
         if isinstance(exc, PaymentKitFailure) and exc.record is not None:
             self._show_result(exc.record)
             return
@@ -249,7 +258,7 @@ class SaleFlow(QObject):
         self.picker.show_error(message)
 
     @Slot(object, object)
-    def _on_picker_cancelled(self, session, _error: PaymentKitError) -> None:
+    def _on_picker_cancelled(self, session: PickerSession, _error: PaymentKitError) -> None:
         """Back (Escape) on the picker: one step back, to the order with its amount."""
         self.tasks.cancel("sale")
         self.order.set_busy(False)
@@ -421,17 +430,17 @@ class SaleFlow(QObject):
             text = self.order.preview_label.text().strip()
             self._mirror("show_amount", text)
 
-    def _mirror(self, method: str, *args, **kwargs) -> None:
+    def _mirror(self, method: str, *args: Any, **kwargs: Any) -> None:
         display = self.display
         if display is not None and display.isVisible():
             getattr(display, method)(*args, **kwargs)
 
     # -- the result page's after-sale actions (ui/result_actions.py) ----------------------
     @property
-    def refund_dialog(self):
+    def refund_dialog(self) -> RefundDialog | None:
         """The refund dialog while it is open."""
         return self.after.refund_dialog
 
     @refund_dialog.setter
-    def refund_dialog(self, dialog) -> None:
+    def refund_dialog(self, dialog: RefundDialog | None) -> None:
         self.after.refund_dialog = dialog

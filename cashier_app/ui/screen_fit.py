@@ -51,8 +51,8 @@ def place(widget: QWidget, wanted: QSize) -> None:
     frame = _frame(widget)
     outer = QSize(size.width() + frame.left() + frame.right(),
                   size.height() + frame.top() + frame.bottom())
-    anchor = widget.parentWidget().window().frameGeometry() \
-        if widget.parentWidget() is not None else room
+    parent = widget.parentWidget()
+    anchor = parent.window().frameGeometry() if parent is not None else room
     x = anchor.center().x() - outer.width() // 2
     y = anchor.center().y() - outer.height() // 2
     x = max(room.left(), min(x, room.right() + 1 - outer.width()))

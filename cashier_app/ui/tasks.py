@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class _Task:
 class _Runnable(QRunnable):
     """Runs one task on a pool thread and reports through the runner's queued signal."""
 
-    def __init__(self, task: _Task, report: Signal) -> None:
+    def __init__(self, task: _Task, report: SignalInstance) -> None:
         super().__init__()
         # The runner keeps a Python reference until the result arrives; Qt must not delete it.
         self.setAutoDelete(False)

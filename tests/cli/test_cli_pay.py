@@ -189,9 +189,14 @@ def test_pay_leaves_open_sales_of_a_live_till_alone():
     try:
         proc = cashier("pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
                        "--simulate", "approve", "--json")
-        assert proc.returncode == 0, proc.stderr
+        # One owner per sale: the live till's profile takes no sale from a second process.
+        assert proc.returncode == 1, proc.stderr
         assert "another cashier process" in proc.stderr and f"(pid {os.getpid()})" in proc.stderr
+        assert "no payment was taken" in proc.stderr and proc.stdout == ""
+        assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
         assert _status(prid) == "PENDING"
+        with Journal(paths.journal_path()) as journal:
+            assert [r.payment_request_id for r in journal.list_payments(limit=None)] == [prid]
         rec = cashier("recover")
         assert rec.returncode != 0 and "another cashier process" in rec.stderr
         assert _status(prid) == "PENDING"
@@ -227,3 +232,31 @@ def test_pay_on_the_embedded_sandbox_imports_only_what_it_needs():
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, env=os.environ.copy())
     assert proc.stdout.strip() == "0 []", proc.stderr
+
+
+def test_the_command_leaves_fast_with_its_output_and_log_complete(tmp_path):
+    """``cashier`` ends a headless command with os._exit (no interpreter teardown): what
+    it printed and logged last is there all the same, and the journal is committed."""
+    proc = cashier(*PAY, "--simulate", "approve", "--timeout", "5", "--json",
+                   "--summary", "x" * 200)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)  # the whole line, flushed before the exit
+    assert out["status"] == "SUCCESS" and out["trade_summary"] == "x" * 200
+    log = (paths.log_dir() / "cashier.log").read_text(encoding="utf-8")
+    assert f"payment {out['payment_request_id']} state from=PENDING to=SUCCESS" in log
+    with Journal(paths.journal_path()) as journal:
+        assert journal.get_payment(out["payment_request_id"]).status.value == "SUCCESS"
+    # a failing command too: its one-line error and exit status
+    bad = cashier("pay", "--amount", "1.00", "--currency", "XXX", "--method", "ALIPAY_HK")
+    assert bad.returncode == 2 and "--currency" in bad.stderr and bad.stdout == ""
+
+
+def test_a_profile_without_keys_is_one_line_not_a_traceback(memory_keyring, capsys):
+    from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+
+    ProfileStore().save(Profile("shop", Environment.PRODUCTION, "2188000000000001", "HKD",
+                                "https://open-sea-global.alipay.com", wallets=("ALIPAY_HK",)))
+    code = main(["pay", "--profile", "shop", "--amount", "1", "--currency", "HKD",
+                 "--method", "ALIPAY_HK", "--json"])
+    err = capsys.readouterr().err
+    assert code == 2 and "error:" in err and "shop" in err and "Traceback" not in err

@@ -163,7 +163,7 @@ def test_refunds_and_refunded_total(journal, make_payment):
         journal.create_refund(RefundRecord("RFD-9", "PRQ-x", Money(1, "HKD"), Status.PENDING,
                                            T0, T0))
     between = journal.refunds_between(T0 - timedelta(days=1), T0 + timedelta(days=1))
-    assert (between[0][0].refund_request_id, between[0][1]) == ("RFD-1", "ALIPAY_HK")
+    assert (between[0][0].refund_request_id, between[0][1].method) == ("RFD-1", "ALIPAY_HK")
 
 
 def test_concurrent_threads_share_one_journal(journal, make_payment):

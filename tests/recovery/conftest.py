@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from recovery_setup import CLIENT_ID, REPO
 
 from cashier_app.gateway.signing import generate_private_key, private_key_pkcs8_base64
 from cashier_app.sandbox.gateway import SandboxGateway
-
-CLIENT_ID = "SANDBOX_RECOVERY_TEST"
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")

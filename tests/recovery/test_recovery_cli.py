@@ -96,16 +96,19 @@ def test_recover_without_options_names_the_missing_profile(capsys):
 
 
 @pytest.mark.parametrize("status", [Status.CREATED, Status.UNKNOWN])
-def test_recover_fails_a_payment_the_gateway_never_saw(gateway, capsys, status):
+def test_recover_makes_sure_of_a_payment_the_gateway_has_not_seen_yet(gateway, capsys, status):
+    """Not at the gateway *yet* (its pay may be in flight): recovery resends the identical
+    pay, then cancels it, so a late pay cannot create a payable payment (issue 10 item 2)."""
     client_id = gateway.options[gateway.options.index("--client-id") + 1]
     _stranded("NEVER-SENT", client_id, status)
     _stranded("OTHER-MERCHANT", "SANDBOX_OTHER")
     assert main(["recover", *gateway.options]) == 0
     captured = capsys.readouterr()
-    assert captured.out.strip() == (f"NEVER-SENT: {status.value} -> FAILED (ORDER_NOT_EXIST) "
+    assert captured.out.strip() == (f"NEVER-SENT: {status.value} -> CANCELLED (CANCELLED) "
                                     "1.00 HKD ALIPAY_HK")
     assert "skipped 1 payment(s) of profile 'SANDBOX_OTHER'" in captured.err
-    assert gateway.payments() == []  # recovery never resends pay
+    [resent] = gateway.payments()
+    assert (resent.payment_request_id, resent.status) == ("NEVER-SENT", "CANCELLED")
     with Journal(paths.journal_path()) as j:
-        assert j.get_payment("NEVER-SENT").status is Status.FAILED
+        assert j.get_payment("NEVER-SENT").status is Status.CANCELLED
         assert j.get_payment("OTHER-MERCHANT").status is Status.PENDING

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO
+from recovery_setup import REPO
 
 from cashier_app import paths
 from cashier_app.journal import Journal

@@ -54,9 +54,12 @@ def test_csv(day_journal, tmp_path):
         rows = list(csv.reader(fh))
     assert rows[0] == ["End-of-day report", "2026-11-21"]
     header = rows.index(["Method", "Wallet", "Currency", "Sales", "Sales amount", "Refunds",
-                         "Refunds amount", "Net", "Unsuccessful", "Not final"])
-    table = {(r[0], r[2]): r for r in rows[header + 1:] if len(r) == 10}
-    assert table[("ALIPAY_HK", "HKD")][3:] == ["2", "112.30", "2", "32.50", "79.80", "1", "1"]
+                         "Refunds amount", "Net", "Unsuccessful", "Not final", "Profile",
+                         "Environment"])
+    table = {(r[0], r[2]): r for r in rows[header + 1:] if len(r) == 12}
+    assert table[("ALIPAY_HK", "HKD")][3:10] == ["2", "112.30", "2", "32.50", "79.80", "1", "1"]
+    assert table[("ALIPAY_HK", "HKD")][10:] == ["sandbox", "embedded-sandbox"]
+    assert rows[4] == ["Environment", "embedded demo sandbox - not real money"]
     assert table[("KAKAOPAY", "KRW")][4] == "15000"
     assert table[("TOTAL", "HKD")][7] == "79.80"
     flagged = [r[0] for r in rows if r and r[0] in ("HK4", "GC2", "RF4")]

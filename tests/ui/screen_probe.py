@@ -73,6 +73,14 @@ def main() -> int:
     dialogs["refund"] = {"frame": frame(refund), "buttons": [rect(refund.confirm_button)]}
     refund.reject()
     out["dialogs"] = dialogs
+    history = window.open_extra_page("history")
+    settle(800)
+    out["history_buttons"] = [rect(b) for b in (history.refund_button, history.save_button)]
+    window.flow.new_sale()
+    window.qa_dock.show()  # F12: the QA console docks inside the window, never past it
+    settle(600)
+    out["window_with_qa"] = frame(window)
+    out["status_with_qa"] = rect(window.statusBar())
     window.close_guard.answer = "later"
     window.close()
     print(json.dumps(out))

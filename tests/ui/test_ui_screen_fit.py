@@ -49,6 +49,10 @@ def test_window_and_dialogs_open_inside_a_small_screen(size, tmp_path, _isolated
             assert _inside(button, screen), (name, button, dialog)
     profiles = seen["dialogs"]["profiles"]
     assert _inside(profiles["use"], screen), profiles
+    for button in seen["history_buttons"]:
+        assert _inside(button, screen), seen["history_buttons"]
+    assert _inside(seen["window_with_qa"], screen), seen
+    assert _inside(seen["status_with_qa"], screen), seen
 
 
 def test_the_profiles_dialog_fits_a_screen_smaller_than_it_wants(

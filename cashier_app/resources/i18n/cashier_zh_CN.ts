@@ -118,8 +118,20 @@
             <translation>金额 {text} 必须使用数字 0-9 输入</translation>
         </message>
         <message>
+            <source>amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50</source>
+            <translation>金额 {text}：“_”不是金额的一部分；请输入 1234.50 或 1,234.50</translation>
+        </message>
+        <message>
             <source>amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals</source>
             <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
+        </message>
+        <message>
+            <source>another cashier process (pid {pid}) is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
+            <translation>另一个收银进程（pid {pid}）正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
+        </message>
+        <message>
+            <source>another cashier process is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
+            <translation>另一个收银进程正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
         </message>
         <message>
             <source>cannot open the {connection} printer at {where}: {reason}</source>
@@ -146,8 +158,28 @@
             <translation>此收银台未设置小票打印机</translation>
         </message>
         <message>
+            <source>profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it</source>
+            <translation>配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它</translation>
+        </message>
+        <message>
+            <source>profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it; the previous good version is {backup}: restore it with 'cashier profile restore-backup'</source>
+            <translation>配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 {backup}：可用“cashier profile restore-backup”恢复</translation>
+        </message>
+        <message>
+            <source>profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it</source>
+            <translation>配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它</translation>
+        </message>
+        <message>
+            <source>profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it; the previous good version is {backup}: restore it with 'cashier profile restore-backup'</source>
+            <translation>配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 {backup}：可用“cashier profile restore-backup”恢复</translation>
+        </message>
+        <message>
             <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
+        </message>
+        <message>
+            <source>the journal could not record payment {payment} ({problem}): the payment may have been taken; free disk space, then run cashier recover</source>
+            <translation>交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；请释放磁盘空间，然后运行 cashier recover</translation>
         </message>
         <message>
             <source>the payment code has {length} digits; wallet codes have {min} to {max}</source>
@@ -644,6 +676,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <name>KeyPanel</name>
         <message>
             <source>MERCHANT KEY (SHA-256)</source>
+            <extracomment>the running embedded sandbox's gateway key, shown for the sandbox profile</extracomment>
             <translation>商户密钥（SHA-256）</translation>
         </message>
         <message>
@@ -1433,6 +1466,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Name</source>
+            <extracomment>the running embedded sandbox's gateway public key (bare base64), when there is one the key file is locked; asked for only when a profile that keeps keys there is chosen (the embedded sandbox's keys live in memory and need no passphrase)</extracomment>
             <translation>名称</translation>
         </message>
         <message>
@@ -1486,6 +1520,10 @@ Enter its passphrase:</source>
         <message>
             <source>The active profile</source>
             <translation>当前使用的配置</translation>
+        </message>
+        <message>
+            <source>No OS keyring is available, so keys are kept in an encrypted file. Enter its passphrase to see and change this profile's keys.</source>
+            <translation>没有可用的系统密钥环，密钥保存在加密文件中。请输入其口令以查看和修改此配置的密钥。</translation>
         </message>
         <message>
             <source>Fix the fields marked in red.</source>
@@ -1649,6 +1687,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>QaDock</name>
         <message>
             <source>QA console</source>
+            <extracomment>As many as the console's own logs keep (``qa/models.py`` DEFAULT_CAPACITY).</extracomment>
             <translation>QA 调试台</translation>
         </message>
         <message>
@@ -2159,7 +2198,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>SaleFlow</name>
         <message>
             <source>The attempt is saved and will be checked again; you can confirm to try once more.</source>
-            <extracomment>the CustomerDisplay, when one is open the JournalWatch this flow follows (follow_journal) In-store: the till scans the customer's code (ui/instore_flow.py does that part). "Could not cancel" is on screen for this payment</extracomment>
+            <extracomment>when one is open the one this flow follows (follow_journal) In-store: the till scans the customer's code (ui/instore_flow.py does that part). "Could not cancel" is on screen for this payment</extracomment>
             <translation>本次尝试已记录，稍后会再次查询；您也可以再次确认重试。</translation>
         </message>
         <message>

@@ -8,13 +8,13 @@ key text goes in, never out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cashier_app.keystore import diagnostics
 from cashier_app.keystore.backends import KeyStoreError
 from cashier_app.keystore.profiles import Profile, ProfileStore
-from cashier_app.keystore.store import KeyStatus, KeyStore
+from cashier_app.keystore.store import KeyInfo, KeyStatus, KeyStore
 
 #: Key files larger than this are not keys (diagnostics refuses them with a message too).
 MAX_KEY_FILE = 256 * 1024
@@ -42,11 +42,23 @@ def overview(store: ProfileStore) -> Overview:
     return Overview(tuple(store.list()), store.active_name())
 
 
-def status(keys: KeyStore, profile: Profile) -> KeyStatus:
-    """The profile's keys (the embedded sandbox's pair is created in memory on first use)."""
-    if profile.is_embedded_sandbox:
-        keys.ensure_sandbox_key(profile)
-    return keys.status(profile)
+def status(keys: KeyStore, profile: Profile, embedded_gateway_key: str | None = None
+           ) -> KeyStatus:
+    """The profile's keys (the embedded sandbox's pair is created in memory on first use).
+    For the embedded sandbox, ``embedded_gateway_key`` (bare base64) is the key its answers
+    are verified with: the running sandbox's own, never stored."""
+    if not profile.is_embedded_sandbox:
+        return keys.status(profile)
+    keys.ensure_sandbox_key(profile)
+    found = keys.status(profile)
+    if embedded_gateway_key is None or found.gateway is not None:
+        return found
+    from cashier_app.gateway.signing import load_public_key, public_key_base64
+
+    key = load_public_key(embedded_gateway_key)
+    gateway = KeyInfo("gateway", None, fingerprint_of(key), public_key_base64(key),
+                      key.key_size)
+    return replace(found, gateway=gateway)
 
 
 def diagnose_private(text: str, passphrase: bytes | None) -> Diagnosis:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -66,7 +66,8 @@ class ProfilesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, backend: Backend,
                  tasks: TaskRunner | None = None,
-                 passphrase_prompt: PassphrasePrompt | None = None) -> None:
+                 passphrase_prompt: PassphrasePrompt | None = None,
+                 embedded_gateway_key: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profilesDialog")
         self.setWindowTitle(self.tr("Profiles & keys"))
@@ -78,6 +79,11 @@ class ProfilesDialog(QDialog):
         self.keys: KeyStore | None = None
         self.overview: ops.Overview | None = None
         self._prompt = passphrase_prompt or self.ask_passphrase
+        #: the running embedded sandbox's gateway public key (bare base64), when there is one
+        self.embedded_gateway_key = embedded_gateway_key
+        #: the key file is locked; asked for only when a profile that keeps keys there is
+        #: chosen (the embedded sandbox's keys live in memory and need no passphrase)
+        self._locked: BaseException | None = None
         self._select_after_load = ""
 
         self.table = QTableWidget(0, 4, self)
@@ -120,7 +126,7 @@ class ProfilesDialog(QDialog):
         save_row.addWidget(self.save_button)
         form_box.addLayout(save_row)
         form_box.addStretch(1)
-        self.key_panel = KeyPanel(self.tasks, self)
+        self.key_panel = KeyPanel(self.tasks, self, embedded_gateway_key=embedded_gateway_key)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("profileTabs")
         self.tabs.addTab(self._scrolled(form_page), self.tr("Profile"))
@@ -154,7 +160,7 @@ class ProfilesDialog(QDialog):
         self.reload()
         self._open_keystore(None)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if not self._placed:  # 1220x820 where the screen has room, else all it has
             self._placed = True
             screen_fit.place(self, QSize(1220, 820))
@@ -198,18 +204,15 @@ class ProfilesDialog(QDialog):
                        owner=self)
 
     def _on_keystore_opened(self, keys: KeyStore) -> None:
+        self._locked = None
         self.keys = keys
         self.keystore_ready.emit(keys)
         self._on_table_selection_changed()
 
     def _on_keystore_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, PassphraseRequiredError):
-            phrase = self._prompt(self, error_text(exc))
-            if phrase:
-                self._open_keystore(phrase.encode("utf-8"))
-                return
         # Without a persistent store the embedded sandbox still works; the Keys tab of a
-        # real profile explains what is missing.
+        # real profile explains what is missing (and asks for the passphrase when chosen).
+        self._locked = exc if isinstance(exc, PassphraseRequiredError) else None
         self.keys = KeyStore(None, unavailable_reason=error_text(exc))
         self.keystore_ready.emit(self.keys)
         self._on_table_selection_changed()
@@ -253,9 +256,26 @@ class ProfilesDialog(QDialog):
         items = self.table.selectedItems()
         return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else ""
 
+    def _unlock_for(self, profile: Profile | None) -> bool:
+        """Ask for the key file's passphrase once a profile that keeps its keys there is
+        chosen; True when the key store is being opened again with it."""
+        locked, self._locked = self._locked, None
+        if locked is None or profile is None or profile.is_embedded_sandbox:
+            self._locked = locked
+            return False
+        phrase = self._prompt(self, self.tr(
+            "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
+            "passphrase to see and change this profile's keys."))
+        if not phrase:
+            return False
+        self._open_keystore(phrase.encode("utf-8"))
+        return True
+
     @Slot()
     def _on_table_selection_changed(self) -> None:
         profile = self.selected_profile()
+        if self._unlock_for(profile):
+            return
         if profile is not None:
             self.form.load(profile)
         self.key_panel.set_context(self.keys, self.store, profile)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 
 def ask(parent: QWidget, name: str, title: str, text: str,
@@ -23,17 +23,17 @@ def ask(parent: QWidget, name: str, title: str, text: str,
     box.setObjectName(name)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    keys = {}
+    keys: dict[str, QPushButton] = {}
     for key, label in answers:
         button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
         button.setObjectName(f"{key}Answer")
         keys[key] = button
     box.setDefaultButton(keys[default])
     box.setEscapeButton(keys[escape])
-    by_button = {button: key for key, button in keys.items()}
+    by_button: dict[QAbstractButton, str] = {button: key for key, button in keys.items()}
     answered: list[str] = []
 
-    def on_clicked(button) -> None:
+    def on_clicked(button: QAbstractButton) -> None:
         if not answered:
             answered.append(by_button.get(button, escape))
             on_answer(answered[0])

@@ -108,8 +108,8 @@ class ReceiptActions(QObject):
             paint_on_page(painter, page, printer.resolution(), data)
         finally:
             painter.end()
-        self.finished.emit(self.tr("Receipt sent to %1").replace(
-            "%1", printer.outputFileName() or printer.printerName() or self.tr("the printer")))
+        self.finished.emit(fill(self.tr("Receipt sent to %1"), printer.outputFileName()
+                                or printer.printerName() or self.tr("the printer")))
 
     def ask_printer(self) -> QPrinter | None:
         """The system print dialog; ``None`` when cancelled (tests replace this)."""

@@ -52,8 +52,8 @@ class RefundDialog(QDialog):
         head = QLabel(f"{head_text} ({sale_ref})" if sale_ref else head_text)
         head.setWordWrap(True)
         layout.addWidget(head)
-        self.left_label = QLabel(self.tr("Refundable: %1").replace(
-            "%1", minor_display(self._refundable, currency)))
+        self.left_label = QLabel(fill(self.tr("Refundable: %1"),
+                                      minor_display(self._refundable, currency)))
         self.left_label.setObjectName("refundableLabel")
         font = self.left_label.font()
         font.setBold(True)

@@ -283,11 +283,12 @@ class HistoryPage(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        pay = self._details.payment if self._details else None
+        details = self._details
+        pay = details.payment if details else None
         idle = not self._busy and pay is not None
         self.reinquire_button.setEnabled(idle)
-        self.cancel_button.setEnabled(idle and pay.status in CANCELLABLE)
-        self.refund_button.setEnabled(idle and self._details.refundable > 0)
+        self.cancel_button.setEnabled(idle and pay is not None and pay.status in CANCELLABLE)
+        self.refund_button.setEnabled(idle and details is not None and details.refundable > 0)
         self.print_button.setEnabled(pay is not None)
         self.save_button.setEnabled(pay is not None)
 
@@ -411,10 +412,10 @@ def refund_problem(details: PaymentDetails, amount: Money | None) -> str:
     if amount is None:
         return ""
     if amount.currency != pay.amount.currency:
-        return QCoreApplication.translate("HistoryPage", "The refund must be in %1.").replace(
-            "%1", pay.amount.currency)
+        return fill(QCoreApplication.translate("HistoryPage", "The refund must be in %1."),
+                    pay.amount.currency)
     if amount.value > left:
-        return QCoreApplication.translate(
-            "HistoryPage", "The refund is more than what is left to refund (%1).").replace(
-            "%1", minor_display(left, pay.amount.currency))
+        return fill(QCoreApplication.translate(
+            "HistoryPage", "The refund is more than what is left to refund (%1)."),
+            minor_display(left, pay.amount.currency))
     return ""

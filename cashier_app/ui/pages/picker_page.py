@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.checkout.paykit import PickerSession
 from cashier_app.domain.methods import PaymentMethod
 from cashier_app.domain.payment_kit import PaymentKitError
 from cashier_app.ui.resources import icon_pixmap
+from cashier_app.ui.widgets.layouts import clear_layout
 from cashier_app.ui.widgets.method_tile import MethodTile
 
 #: The picker's first row for an in-store profile: not a wallet, the till's scanner.
@@ -54,7 +56,7 @@ class PickerPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pickerPage")
-        self.session = None
+        self.session: PickerSession | None = None
         self._tiles: list[MethodTile] = []
         self._selected = ""
         self.in_store = False
@@ -151,7 +153,7 @@ class PickerPage(QWidget):
         self.set_busy(False)
 
     # -- API ----------------------------------------------------------------------------
-    def open_session(self, session) -> None:
+    def open_session(self, session: PickerSession) -> None:
         """Show an open PickerSession: its amount, summary and wallets; select the first."""
         self.session = session
         self.merchant_label.setText(session.merchant_name or self.tr("Merchant"))
@@ -218,11 +220,8 @@ class PickerPage(QWidget):
         self.picker_cancelled.emit(session, session.cancel())
 
     # -- helpers ------------------------------------------------------------------------
-    def _populate(self, methods) -> None:
-        while self._list_layout.count():
-            item = self._list_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+    def _populate(self, methods: list[PaymentMethod]) -> None:
+        clear_layout(self._list_layout)
         self._tiles = []
         if self.in_store:
             tile = MethodTile(_SCAN_METHOD, self.method_list)
@@ -241,7 +240,7 @@ class PickerPage(QWidget):
                 self._add_tile(method)
         self._list_layout.addStretch(1)
 
-    def _add_tile(self, method) -> None:
+    def _add_tile(self, method: PaymentMethod) -> None:
         tile = MethodTile(method, self.method_list)
         tile.clicked.connect(self._on_tile_clicked)
         self._tiles.append(tile)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont
@@ -195,7 +195,8 @@ class ReportPage(QWidget):
             self._stale = True
 
     def day(self) -> date:
-        return self.date_edit.date().toPython()
+        # QDate.toPython() gives a datetime.date; PySide6's stubs say object
+        return cast(date, self.date_edit.date().toPython())
 
     def set_day(self, day: date) -> None:
         """Show the report of ``day`` (loads it)."""
@@ -264,8 +265,7 @@ class ReportPage(QWidget):
                                          minor_display(minor, currency))
             self.summary.setText(text)
         else:
-            self.summary.setText(self.tr("No payments on %1").replace(
-                "%1", report.day.isoformat()))
+            self.summary.setText(fill(self.tr("No payments on %1"), report.day.isoformat()))
 
         self.chart.set_bars([
             Bar(label=f"{method_name(t.method)} · {t.currency}", value=t.sales_minor,

@@ -182,10 +182,9 @@ class ResultPage(QWidget):
                 (self.tr("Time"), self._time(record.paid_at or record.updated_at))]
         if record.in_store:
             rows.insert(1, (self.tr("Paid with"), scenario_text(record)))
-        small = fill(self.tr("Result code: %1"), record.result_code or
-                                                   record.status.value)
-        small += "  ·  " + self.tr("Alipay client: %1").replace(
-            "%1", codes.alipay_client_code(record.status))
+        small = fill(self.tr("Result code: %1"), record.result_code or record.status.value)
+        small += "  ·  " + fill(self.tr("Alipay client: %1"),
+                                codes.alipay_client_code(record.status))
         self._render(record.status, record.amount, record.result_message, rows, small)
         self.record = record
         self.refund_button.setVisible(record.status is Status.SUCCESS)

@@ -295,8 +295,8 @@ class QaConsole(QWidget):
             verdict = fill(self.tr("✗ No answer: %1"), redact_text(ex.error))
             tone = "warning"
         else:
-            verdict = self.tr("✗ Not verified: %1").replace(
-                "%1", redact_text(ex.error) or self.tr("no reason given"))
+            verdict = fill(self.tr("✗ Not verified: %1"),
+                           redact_text(ex.error) or self.tr("no reason given"))
             tone = "warning"
         self.verdict.setText(f"{verdict}  ·  {ex.api} · "
                              + fill(self.tr("attempt %1 · %2 ms"), ex.attempt,

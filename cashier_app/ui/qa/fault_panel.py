@@ -260,7 +260,8 @@ class FaultPanel(QWidget):
 
         def clear() -> list[dict[str, Any]]:
             client.clear_faults()
-            return client.faults()
+            faults: list[dict[str, Any]] = client.faults()
+            return faults
 
         self._run(clear, self.tr("All faults cleared."))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from PySide6.QtCore import QDate, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
@@ -111,8 +112,9 @@ class HistoryFilterBar(QWidget):
         if key == "30d":
             return local_day_start(today - timedelta(days=29)), None
         if key == "custom":
-            start = self.date_from.date().toPython()
-            end = self.date_to.date().toPython()
+            # QDate.toPython() gives a datetime.date; PySide6's stubs say object
+            start = cast(date, self.date_from.date().toPython())
+            end = cast(date, self.date_to.date().toPython())
             if end < start:
                 start, end = end, start
             return local_day_start(start), local_day_start(end + timedelta(days=1))

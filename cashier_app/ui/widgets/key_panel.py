@@ -6,6 +6,9 @@ slow, keyrings may block). Only public views come back: fingerprints, public key
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 from cashier_app.keystore.profiles import Profile, ProfileStore
 from cashier_app.keystore.store import KeyStatus, KeyStore
 from cashier_app.ui.dialogs import profile_ops as ops
-from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.tasks import DoneCallback, TaskRunner
 from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.key_paste_box import KeyPasteBox
 
@@ -42,10 +45,13 @@ class KeyPanel(QWidget):
     status_shown = Signal(object)
     message_shown = Signal(str, bool)
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 embedded_gateway_key: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyPanel")
         self.tasks = tasks
+        #: the running embedded sandbox's gateway key, shown for the sandbox profile
+        self.embedded_gateway_key = embedded_gateway_key
         self.keys: KeyStore | None = None
         self.store: ProfileStore | None = None
         self.profile: Profile | None = None
@@ -161,13 +167,14 @@ class KeyPanel(QWidget):
         self.tasks.cancel("keys")
         self._show(None)
         if keys is not None and profile is not None:
-            self._run("keys:status", ops.status, keys, profile)
+            self._run("keys:status", ops.status, keys, profile, self.embedded_gateway_key)
 
     def clear_secrets(self) -> None:
         self.private_box.clear()
         self.gateway_box.clear()
 
-    def _run(self, name: str, fn, *args, on_done=None) -> None:
+    def _run(self, name: str, fn: Callable[..., Any], *args: Any,
+             on_done: DoneCallback | None = None) -> None:
         self._set_busy(True)
         self.tasks.run(name, fn, *args, on_done=on_done or self._show,
                        on_error=self._on_failed, owner=self)
@@ -203,14 +210,13 @@ class KeyPanel(QWidget):
             self.gateway_fp.setText("—")
             self.version_combo.clear()
         else:
-            self.backend_label.setText(self.tr("Keys are kept in: %1").replace(
-                "%1", status.backend))
+            self.backend_label.setText(fill(self.tr("Keys are kept in: %1"), status.backend))
             self.notice_label.setText(status.notice or "")
             self.notice_label.setVisible(bool(status.notice))
             merchant = status.merchant
             self.merchant_fp.setText(
-                fill(self.tr("version %1\n%2"), merchant.key_version or "").replace(
-                             "%2", two_lines(merchant.fingerprint)) if merchant else none)
+                fill(self.tr("version %1\n%2"), merchant.key_version or "",
+                     two_lines(merchant.fingerprint)) if merchant else none)
             self.gateway_fp.setText(two_lines(status.gateway.fingerprint) if status.gateway
                                     else none)
             self.version_combo.clear()
@@ -254,8 +260,8 @@ class KeyPanel(QWidget):
         if not box.has_text():
             return  # imported or cleared meanwhile
         if result.ok:
-            box.show_diagnosis(self.tr("Looks right: RSA key, SHA-256 %1").replace(
-                "%1", result.fingerprint), ok=True)
+            box.show_diagnosis(fill(self.tr("Looks right: RSA key, SHA-256 %1"),
+                                    result.fingerprint), ok=True)
         else:
             box.show_diagnosis(self.problem_text(result.code, result.message),
                                code=result.code)
@@ -267,9 +273,9 @@ class KeyPanel(QWidget):
             return False
         answer = QMessageBox.question(
             self, self.tr("Replace key"),
-            self.tr("Key version %1 of this profile already has a private key. Replace it? "
-                    "The old key is lost; use Rotate to keep it.").replace(
-                "%1", self.status.active_version))
+            fill(self.tr("Key version %1 of this profile already has a private key. Replace it? "
+                         "The old key is lost; use Rotate to keep it."),
+                 self.status.active_version))
         return True if answer == QMessageBox.StandardButton.Yes else None
 
     @Slot()
@@ -308,7 +314,15 @@ class KeyPanel(QWidget):
             self._run("keys:import-gateway", ops.import_gateway_file, self.keys, self.profile,
                       path, on_done=self._after(self.tr("Gateway public key imported.")))
 
-    def _after(self, text: str):
+    def _saved_pem(self, path: str) -> None:
+        self._set_busy(False)
+        self.say(fill(self.tr("Saved %1"), path))
+
+    def _activated(self, _result: object) -> None:
+        self._set_busy(False)
+        self.profile_changed.emit()
+
+    def _after(self, text: str) -> Callable[[KeyStatus], None]:
         def done(status: KeyStatus) -> None:
             self._show(status)
             self.say(text)
@@ -378,16 +392,14 @@ class KeyPanel(QWidget):
                                               "PEM (*.pem)")
         if path:
             self._run("keys:save-pem", ops.save_public_pem, self.keys, self.profile, path,
-                      on_done=lambda p: (self._set_busy(False),
-                                         self.say(fill(self.tr("Saved %1"), p))))
+                      on_done=self._saved_pem)
 
     @Slot()
     def _on_activate_clicked(self) -> None:
         version = self.version_combo.currentData()
         if version and self.store is not None and self.profile is not None:
             self._run("keys:activate", ops.set_key_version, self.store, self.profile.name,
-                      version, on_done=lambda _: (self._set_busy(False),
-                                                  self.profile_changed.emit()))
+                      version, on_done=self._activated)
 
     @Slot()
     def _on_delete_version_clicked(self) -> None:

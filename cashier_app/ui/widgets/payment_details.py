@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
+from cashier_app.journal import Journal
 from cashier_app.reports.amounts import minor_display
 from cashier_app.ui.instore_text import scenario_text
 from cashier_app.ui.models.payments_model import (
@@ -50,7 +51,7 @@ class PaymentDetails:
         return max(self.payment.amount.value - self.refunded, 0)
 
 
-def load_details(journal, payment_request_id: str) -> PaymentDetails:
+def load_details(journal: Journal, payment_request_id: str) -> PaymentDetails:
     """Read a payment with its timeline and refunds (blocking: run it on a worker)."""
     payment = journal.get_payment(payment_request_id)
     if payment is None:

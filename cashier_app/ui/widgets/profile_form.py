@@ -292,8 +292,10 @@ class ProfileForm(QWidget):
         limits: dict[str, int | None] = {}
         for field, edit in (("max_sale", self.max_sale_edit),
                             ("confirm_sale", self.confirm_sale_edit)):
-            checks.append((field, lambda f=field, e=edit: limits.__setitem__(
-                f, self._limit(e, currency))))
+            def check_limit(f: str = field, e: QLineEdit = edit) -> None:
+                limits[f] = self._limit(e, currency)
+
+            checks.append((field, check_limit))
         failed = False
         for field, check in checks:
             try:
@@ -326,6 +328,6 @@ class ProfileForm(QWidget):
         try:
             return draft.validated()
         except ProfileError as exc:
-            field = "merchant_name" if str(exc).startswith("merchant name") else None
-            self.show_error(field, error_text(exc))
+            bad = "merchant_name" if str(exc).startswith("merchant name") else None
+            self.show_error(bad, error_text(exc))
             return None

@@ -1,0 +1,109 @@
+"""The QA console's menu entry (View ▸ QA console, F12) and what it records until opened.
+
+The console itself (``console.py``: three tabs of widgets, the fault panel, the gateway
+and sandbox modules it imports) was about a third of the window's start-up, for a tool
+most operators never open; it is now built the first time it is opened. Until then a
+``QaRecorder`` keeps what the gateway client and the notification listener report, and the
+console starts with it, so no exchange is lost.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+#: As many as the console's own logs keep (``qa/models.py`` DEFAULT_CAPACITY).
+RECORDED = 500
+
+
+class QaRecorder:
+    """Exchanges and notification deliveries, oldest first, from any thread."""
+
+    def __init__(self, capacity: int = RECORDED) -> None:
+        self._items: deque[tuple[str, Any]] = deque(maxlen=capacity)
+        self._lock = threading.Lock()
+
+    def observe_exchange(self, exchange: Any) -> None:
+        with self._lock:
+            self._items.append(("exchange", exchange))
+
+    def observe_notification(self, delivery: Any) -> None:
+        with self._lock:
+            self._items.append(("notification", delivery))
+
+    def drain(self) -> list[tuple[str, Any]]:
+        with self._lock:
+            items = list(self._items)
+            self._items.clear()
+        return items
+
+
+class QaLauncher(QObject):
+    """Adds the View menu and the checkable "QA console" action (object name
+    ``qaConsoleAction``) to ``window``; :meth:`dock` builds the console on first use."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.recorder = QaRecorder()
+        self.services: Any = None
+        self._dock: Any = None
+        self.action = QAction(QCoreApplication.translate("QaDock", "QA console"), window)
+        self.action.setObjectName("qaConsoleAction")
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F12))
+        self.action.toggled.connect(self._on_action_toggled)
+        menu = window.menuBar().addMenu(QCoreApplication.translate("QaDock", "&View"))
+        menu.setObjectName("viewMenu")
+        menu.addAction(self.action)
+        window.addAction(self.action)
+        window.services_ready.connect(self._on_services_ready)  # type: ignore[attr-defined]
+
+    @property
+    def built(self) -> bool:
+        return self._dock is not None
+
+    def dock(self) -> Any:
+        """The QA console's dock (``QaDock``), built and attached on first call, hidden."""
+        if self._dock is None:
+            from cashier_app.ui.qa.console import QaDock
+
+            dock = QaDock(self.window.tasks, self.window)  # type: ignore[attr-defined]
+            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()
+            dock.toggleViewAction().toggled.connect(self.action.setChecked)
+            self.window.services_ready.connect(  # type: ignore[attr-defined]
+                dock.console.attach_services)
+            self._dock = dock
+            if self.services is not None:
+                dock.console.attach_services(self.services)  # its observers from now on
+                for kind, item in self.recorder.drain():  # and what came before
+                    if kind == "exchange":
+                        dock.console.exchanges.add(item)
+                    else:
+                        dock.console.notifications.add(item)
+        return self._dock
+
+    @Slot(object)
+    def _on_services_ready(self, services: Any) -> None:
+        self.services = services
+        if self._dock is not None:
+            return  # the console attaches itself
+        self.recorder.drain()  # a new profile's exchanges start afresh
+        client = getattr(services, "client", None)
+        if client is not None:
+            client.observer = self.recorder.observe_exchange
+        listener = getattr(services, "listener", None)
+        if listener is not None and hasattr(listener, "observer"):
+            listener.observer = self.recorder.observe_notification
+
+    @Slot(bool)
+    def _on_action_toggled(self, on: bool) -> None:
+        dock = self.dock()
+        if dock.isHidden() == on:
+            dock.setVisible(on)

@@ -1,0 +1,103 @@
+"""Start-up order: the first paint comes before the services and the sale pages; the QA
+console, the history and report pages and the customer display are built (and their
+modules imported) only when first opened, and still show everything."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+
+from PySide6.QtCore import Qt
+from sale_steps import to_redirect
+
+
+def test_the_services_start_after_the_window_is_on_screen(make_window, monkeypatch):
+    """Before the first paint there is only the starting page; the services then start on
+    a worker, and the order page follows."""
+    from cashier_app.app import build_services
+    from cashier_app.ui import main_window
+
+    windows: list = []
+    seen: list[tuple[bool, bool]] = []
+    real_init = main_window.MainWindow.__init__
+
+    def init(self, *args, **kwargs):
+        windows.append(self)
+        real_init(self, *args, **kwargs)
+        seen.append((self._sale_pages is None, self._painted))  # at the end of __init__
+
+    def factory(profile_name):
+        seen.append((windows[0]._painted,
+                     threading.current_thread() is not threading.main_thread()))
+        return build_services(profile_name)
+
+    monkeypatch.setattr(main_window.MainWindow, "__init__", init)
+    window = make_window(factory=factory)
+    assert seen == [(True, False), (True, True)]  # built bare; started painted, on a worker
+    assert window.stack.currentWidget() is window.order_page
+
+
+def test_the_qa_console_is_built_when_first_opened_with_what_came_before(make_window,
+                                                                           qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.gateway_checked, timeout=30_000):
+        pass  # the start-up probe: one signed exchange, before the console exists
+    assert not window.qa.built
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.qa.built and window.qa_dock.isVisible())
+    console = window.qa_dock.console
+    assert console.exchanges.rowCount() >= 1  # the probe, recorded before the console
+    assert window.findChild(object, "qaConsoleAction").isChecked()
+    before = console.exchanges.rowCount()
+    to_redirect(qtbot, window, "4.20")
+    qtbot.waitUntil(lambda: console.exchanges.rowCount() > before, timeout=15_000)  # live
+    window.qa_dock.close()  # its own close button unchecks the action
+    qtbot.waitUntil(lambda: not window.findChild(object, "qaConsoleAction").isChecked())
+
+
+PROBE = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtCore import QTimer
+    from cashier_app.ui import create_main_window, ensure_application
+
+    LAZY = ("cashier_app.ui.qa.console", "cashier_app.ui.pages.history_page",
+            "cashier_app.ui.pages.report_page", "cashier_app.ui.customer_display")
+    app = ensure_application(["cashier"], "en")
+    window = create_main_window(None)
+    window.resize(1280, 800)
+    out = {"at_create": [m for m in ("cryptography", "httpx", "sqlite3") if m in sys.modules]}
+
+    def ready(_services):
+        out["at_ready"] = [m for m in LAZY if m in sys.modules]
+        window.open_extra_page("history")
+        window.qa_dock.show()
+        out["after_opening"] = [m for m in LAZY if m in sys.modules]
+        out["history_shown"] = window.stack.currentWidget().objectName()
+        window.close()
+        app.quit()
+
+    window.services_ready.connect(ready)
+    window.services_failed.connect(lambda message: (out.update(failed=message), app.quit()))
+    QTimer.singleShot(60_000, app.quit)
+    window.show()
+    app.exec()
+    print(json.dumps(out))
+""")
+
+
+def test_a_fresh_window_imports_the_console_and_extra_pages_only_when_opened():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert "failed" not in out, out
+    assert out["at_create"] == []  # crypto, HTTP and SQLite load on the worker, after paint
+    assert out["at_ready"] == []
+    assert "cashier_app.ui.qa.console" in out["after_opening"]
+    assert "cashier_app.ui.pages.history_page" in out["after_opening"]
+    assert "cashier_app.ui.pages.report_page" not in out["after_opening"]  # never opened
