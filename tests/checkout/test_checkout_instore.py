@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import timedelta
 
 import pytest
 from antom_fakes import key
@@ -136,6 +137,14 @@ def test_gateway_never_got_the_pay_then_the_code_is_not_resent(sandbox, svc, exc
     rec = svc.create_in_store_payment(INFO, "PaymentCode", payment_code=code(sandbox))
     assert rec.status is Status.UNKNOWN
     pays = len([x for x in exchanges if x.api == "pay"])
+    # "no such order" while the pay may still be in flight proves nothing: still UNKNOWN,
+    # and the customer's code is not sent again
+    after = svc.refresh(rec.payment_request_id)
+    assert after.status is Status.UNKNOWN
+    assert len([x for x in exchanges if x.api == "pay"]) == pays  # no resend
+    # once no pay of it can arrive any more, nothing was charged
+    late = CheckoutService.in_flight_until(after) + timedelta(seconds=1)
+    svc._clock = lambda: late
     after = svc.refresh(rec.payment_request_id)
     assert (after.status, after.result_code) == (Status.FAILED, "ORDER_NOT_EXIST")
     assert len([x for x in exchanges if x.api == "pay"]) == pays  # no resend

@@ -43,4 +43,4 @@ def test_bad_printer_settings_exit_2_naming_the_option(capsys):
     assert "--usb-vendor" in capsys.readouterr().err
     assert main(["printer", "set", "--connection", "file", "--device-file", "/x",
                  "--paper", "76"]) == 2
-    assert main(["receipt", "NOPE", "--escpos"]) == 1
+    assert main(["receipt", "NOPE", "--escpos"]) == 2  # an unknown id: exit 2 (issue 10)
