@@ -210,13 +210,7 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
             except PaymentMayBeTaken as exc:
                 return _may_be_taken(args, exc)
             except KeyboardInterrupt:
-                try:
-                    rec = checkout.cancel(rec.payment_request_id)
-                except CheckoutError as exc:
-                    print(f"cancel failed: {exc}", file=sys.stderr)
-                    rec = checkout.get(rec.payment_request_id)
-                _print(args, rec)
-                return 130
+                return _interrupted(args, checkout, rec)
     phases.lap("shutdown")
     _print(args, rec)
     return 0 if rec.status.value == "SUCCESS" else 1
@@ -226,7 +220,7 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
     """An IN_STORE_PAYMENT: the customer's code (given, read from stdin, or drawn from the
     sandbox with --simulate) under Antom's User-presented Mode best practice, or an
     order code to show. The code is never printed; the outcome shows it masked."""
-    from cashier_app.checkout.errors import CheckoutError, TillBusy
+    from cashier_app.checkout.errors import CheckoutError, PaymentMayBeTaken, TillBusy
     from cashier_app.checkout.instore import UpmPolicy
     from cashier_app.domain import methods
     from cashier_app.domain.payment_code import PaymentCodeError
@@ -281,36 +275,37 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
                 amount.currency)
             code = _draw_code(services, gateway, wallet,
                               _CODE_ALIASES.get(args.simulate, args.simulate))
-        try:
-            rec = checkout.create_in_store_payment(
-                PaymentInfo(amount.value, amount.currency, args.summary), scenario,
-                payment_code=code, method_type=method_type, policy=policy)
-        except PaymentCodeError as exc:
-            raise CliError(f"--payment-code: {exc}") from None
-        except (PaymentKitError, CheckoutError) as exc:
-            raise CliError(str(exc)) from None
-        except JournalError as exc:
-            raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
-        finally:
-            code = ""  # a bearer credential: gone as soon as it was sent
-        if rec.scenario == "OrderCode" and rec.code_value and not args.simulate:
-            print(f"show the customer the order code: {rec.code_value}", file=sys.stderr)
-        elif not rec.is_final:
-            print("waiting for the customer to confirm in the wallet", file=sys.stderr)
-        try:
-            if args.simulate in SIMULATIONS and scenario == "OrderCode" and rec.payment_id:
-                _simulate(services, gateway, args.simulate, rec.payment_id)
-            poll = policy.poll_policy() if scenario == "PaymentCode" else None
-            rec = checkout.run_to_completion(rec.payment_request_id, policy=poll,
-                                             timeout=timeout)
-        except KeyboardInterrupt:
+        # --timeout holds for the whole sale, as for an online pay
+        with services.client.time_limit(timeout):
             try:
-                rec = checkout.cancel(rec.payment_request_id)
-            except CheckoutError as exc:
-                print(f"cancel failed: {exc}", file=sys.stderr)
-                rec = checkout.get(rec.payment_request_id)
-            _print(args, rec)
-            return 130
+                rec = checkout.create_in_store_payment(
+                    PaymentInfo(amount.value, amount.currency, args.summary), scenario,
+                    payment_code=code, method_type=method_type, policy=policy)
+            except PaymentCodeError as exc:
+                raise CliError(f"--payment-code: {exc}") from None
+            except PaymentMayBeTaken as exc:
+                return _may_be_taken(args, exc)
+            except (PaymentKitError, CheckoutError) as exc:
+                raise CliError(str(exc)) from None
+            except JournalError as exc:
+                raise CliError(f"journal unusable, no payment taken: {exc}",
+                               exit_code=1) from None
+            finally:
+                code = ""  # a bearer credential: gone as soon as it was sent
+            if rec.scenario == "OrderCode" and rec.code_value and not args.simulate:
+                print(f"show the customer the order code: {rec.code_value}", file=sys.stderr)
+            elif not rec.is_final:
+                print("waiting for the customer to confirm in the wallet", file=sys.stderr)
+            try:
+                if args.simulate in SIMULATIONS and scenario == "OrderCode" and rec.payment_id:
+                    _simulate(services, gateway, args.simulate, rec.payment_id)
+                poll = policy.poll_policy() if scenario == "PaymentCode" else None
+                rec = checkout.run_to_completion(rec.payment_request_id, policy=poll,
+                                                 timeout=timeout)
+            except PaymentMayBeTaken as exc:
+                return _may_be_taken(args, exc)
+            except KeyboardInterrupt:
+                return _interrupted(args, checkout, rec)
         _print(args, rec)
         return 0 if rec.status.value == "SUCCESS" else 1
 
@@ -341,6 +336,20 @@ def _draw_code(services: Any, gateway: tuple[str, str, Signer, Verifier] | None,
         return str(simulator.payment_code(wallet, scenario)["paymentCode"])
     except (SimulatorError, KeyError) as exc:
         raise CliError(f"--simulate: the sandbox gave no payment code: {exc}") from None
+def _interrupted(args: argparse.Namespace, checkout: Any, rec: PaymentRecord) -> int:
+    """Ctrl+C while the customer pays: cancel the payment at the gateway (a cancel that
+    fails leaves it as the journal has it) and print the outcome; exit 130."""
+    from cashier_app.checkout.errors import CheckoutError
+
+    try:
+        rec = checkout.cancel(rec.payment_request_id)
+    except CheckoutError as exc:
+        print(f"cancel failed: {exc}", file=sys.stderr)
+        rec = checkout.get(rec.payment_request_id)
+    _print(args, rec)
+    return 130
+
+
 def _may_be_taken(args: argparse.Namespace, exc: Any) -> int:
     """The journal failed once pay may have left: say so (never "no payment taken"), and
     with --json print the one thing known, that the outcome is UNKNOWN."""
