@@ -1,0 +1,151 @@
+"""One operator language: walk every page and dialog in zh_CN and read what is on screen.
+
+Any visible English word that is not a proper name (wallet names, Antom, Alipay+), a code
+(HKD, ALIPAY_HK) or an id fails the walk, with the widget and the text that holds it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTabWidget
+from sale_steps import SaleDriver
+from visible_text import english_on_screen, english_words
+
+from cashier_app.ui import ensure_application
+
+
+@pytest.fixture
+def zh_window(make_window, qtbot):
+    ensure_application(lang="zh_CN")
+    try:
+        window = make_window()
+        window.resize(1366, 768)
+        yield window
+    finally:
+        ensure_application(lang="en")
+
+
+def _profile_data(window) -> set[str]:
+    """Values shown as configured (profile name, merchant name): data, not UI text."""
+    profile = window.services.profile
+    return {profile.name, *profile.merchant_name.split(), profile.client_id}
+
+
+class Walk:
+    """Collects the English found on each screen; fails once at the end with all of it."""
+
+    def __init__(self, qtbot, window) -> None:
+        self.qtbot, self.window = qtbot, window
+        self.found: list[str] = []
+        self.data = _profile_data(window)
+
+    def look(self, name: str, root=None) -> None:
+        QApplication.processEvents()  # the texts of a just-shown page
+        for line in english_on_screen(root or self.window, self.data):
+            self.found.append(f"[{name}] {line}")
+
+    def tabs(self, name: str, root) -> None:
+        for tabs in root.findChildren(QTabWidget):
+            if not tabs.isVisible():
+                continue
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                self.look(f"{name} tab {i}", root)
+
+    def check(self) -> None:
+        assert not self.found, "English on screen in zh_CN:\n" + "\n".join(self.found)
+
+
+def test_the_word_finder():
+    assert english_words("支付已取消") == []
+    assert english_words("金额（HKD）· ALIPAY_HK · 2026-11-21 · GCash · Alipay+") == []
+    assert english_words("结果代码：ORDER_IS_CLOSED  ·  Payment Kit 代码：1001930000") == []
+    assert english_words("http://127.0.0.1:8123/pay?x=1 /tmp/a.pdf") == []
+    assert english_words("the payer declined the payment") == \
+        ["the", "payer", "declined", "the", "payment"]
+    assert english_words("Refund…") == ["Refund"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 9 item 7 is open: English is still on screen in "
+                   "zh_CN (result reasons, key-store texts, History events); drop this mark "
+                   "when the walk passes")
+def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):
+    window = zh_window
+    walk = Walk(qtbot, window)
+    sale = SaleDriver(qtbot, window)
+    walk.look("order page")
+
+    # a declined sale: picker, redirect, result with the gateway's reason
+    sale.charge("12.30")
+    walk.look("picker")
+    sale.confirm()
+    walk.look("redirect")
+    sale.settle(window.redirect_page.simulate_decline)
+    walk.look("result declined")
+
+    # a paid sale, then the refund dialog
+    window.result_page.new_sale_button.click()
+    sale.charge("20.00")
+    sale.confirm()
+    sale.settle(window.redirect_page.simulate_pay)
+    walk.look("result paid")
+
+    window.result_page.refund_button.click()
+    qtbot.waitUntil(lambda: getattr(window.flow, "refund_dialog", None) is not None
+                    and window.flow.refund_dialog.isVisible(), timeout=10_000)
+    walk.look("refund dialog", window.flow.refund_dialog)
+    window.flow.refund_dialog.reject()
+
+    # an expired code, then the result of a sale the operator cancels
+    window.result_page.new_sale_button.click()
+    sale.charge("7.00")
+    sale.confirm()
+    window.redirect_page.simulate_expire.click()
+    qtbot.waitUntil(window.redirect_page.is_expired, timeout=20_000)
+    walk.look("redirect expired")
+    sale.settle(window.redirect_page.cancel_button)
+    walk.look("result after expiry")
+    window.result_page.new_sale_button.click()
+    sale.charge("8.00")
+    sale.confirm()
+    sale.settle(window.redirect_page.cancel_button)
+    walk.look("result cancelled")
+
+    # History (with the rows and the details of one), End of day
+    history = window.open_extra_page("history")
+    qtbot.waitUntil(lambda: history.model.rowCount() >= 3, timeout=10_000)
+    history.table.selectRow(0)
+    qtbot.waitUntil(lambda: history.selected_payment() is not None, timeout=10_000)
+    walk.look("history")
+    walk.tabs("history details", history)
+    report = window.open_extra_page("report")
+    qtbot.waitUntil(lambda: report.isVisible(), timeout=10_000)
+    walk.look("end of day")
+
+    # customer display
+    window.display_action.setChecked(True)
+    walk.look("customer display", window.display)
+    window.display_action.setChecked(False)
+
+    # QA console, every tab
+    window.qa_dock.show()
+    walk.look("qa console", window.qa_dock)
+    walk.tabs("qa console", window.qa_dock)
+    window.qa_dock.hide()
+
+    # Profiles & keys on the embedded sandbox profile, every tab
+    dialog = window.open_profiles_dialog()
+    qtbot.waitUntil(lambda: dialog.keys is not None, timeout=15_000)
+    walk.look("profiles", dialog)
+    walk.tabs("profiles", dialog)
+    dialog.reject()
+    walk.check()
+
+
+@pytest.mark.xfail(strict=True, reason="issue 9 item 7 is open: English is still on screen in "
+                   "zh_CN (result reasons, key-store texts, History events); drop this mark "
+                   "when the walk passes")
+def test_menus_and_status_bar_speak_chinese(zh_window):
+    walk = Walk(None, zh_window)
+    walk.look("main window")
+    walk.check()
