@@ -50,6 +50,7 @@ from cashier_app.gateway.signing import (
     SignatureError,
     Signer,
     Verifier,
+    body_time,
     check_time,
     parse_header_time,
     request_time,
@@ -566,9 +567,7 @@ def pay_payload(payment_request_id: str, amount: Money, method_type: str, *,
         "env": {"terminalType": terminal_type},
     }
     if expiry is not None:
-        if expiry.tzinfo is None:
-            raise ValueError("expiry must be timezone-aware")
-        payload["paymentExpiryTime"] = request_time(expiry)
+        payload["paymentExpiryTime"] = body_time(expiry)
     if redirect_url:
         payload["paymentRedirectUrl"] = redirect_url
     if notify_url:

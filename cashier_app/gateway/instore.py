@@ -21,7 +21,7 @@ from typing import Any
 
 from cashier_app.domain.money import Money
 from cashier_app.domain.store import StoreInfo
-from cashier_app.gateway.signing import request_time
+from cashier_app.gateway.signing import body_time, request_time
 
 PAYMENT_CODE = "PaymentCode"
 ORDER_CODE = "OrderCode"
@@ -66,9 +66,7 @@ def in_store_pay_payload(payment_request_id: str, amount: Money, *, scenario: st
         "paymentFactor": {"inStorePaymentScenario": scenario},
     }
     if expiry is not None:
-        if expiry.tzinfo is None:
-            raise ValueError("expiry must be timezone-aware")
-        payload["paymentExpiryTime"] = request_time(expiry)
+        payload["paymentExpiryTime"] = body_time(expiry)
     if notify_url:
         payload["paymentNotifyUrl"] = notify_url
     return payload

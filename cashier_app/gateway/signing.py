@@ -449,3 +449,11 @@ def request_time(now: datetime | None = None) -> str:
 
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return moment.isoformat()
+
+
+def body_time(moment: datetime) -> str:
+    """A time field of a request body (``paymentExpiryTime``) in the ``request_time`` form;
+    a naive datetime is refused rather than guessed to be local or UTC."""
+    if moment.tzinfo is None:
+        raise ValueError("expiry must be timezone-aware")
+    return request_time(moment)
