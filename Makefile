@@ -30,10 +30,11 @@ translations: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python -m benchmarks
 
-## Static checks: ruff, mypy (strict on the core, every body checked in ui/ and cli/) and
+## Static checks: ruff (lint and format), mypy (strict on the core, every body checked in ui/ and cli/) and
 ## the DESIGN layer contracts (import-linter, [tool.importlinter] in pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check cashier_app tests benchmarks scripts
+	$(VENV)/bin/ruff format --check cashier_app tests benchmarks scripts
 	$(VENV)/bin/mypy cashier_app
 	$(VENV)/bin/lint-imports
 

@@ -28,14 +28,19 @@ PARTS = ("pay", "gui", "sandbox", "signing", "roundtrip")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks",
-                                     description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--quick", action="store_true", help="shorter run, rougher figures")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 when a budget is missed")
-    parser.add_argument("--only", action="append", choices=PARTS, metavar="PART",
-                        help=f"run only these parts ({', '.join(PARTS)}); repeatable")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        metavar="PART",
+        help=f"run only these parts ({', '.join(PARTS)}); repeatable",
+    )
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     parts = args.only or list(PARTS)
@@ -43,8 +48,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             import com.alipay.ams.api  # noqa: F401
         except ImportError:
-            print("benchmarks need the official SDK: pip install "
-                  "'global-open-sdk-python==1.7.1' (the 'bench' extra)", file=sys.stderr)
+            print(
+                "benchmarks need the official SDK: pip install "
+                "'global-open-sdk-python==1.7.1' (the 'bench' extra)",
+                file=sys.stderr,
+            )
             return 2
     started = time.perf_counter()
     figures: list[Figure] = []
@@ -66,8 +74,13 @@ def main(argv: list[str] | None = None) -> int:
         figures += _roundtrip(raw, rounds=12 if quick else 40)
     elapsed = time.perf_counter() - started
     if args.json:
-        print(json.dumps({"figures": [f.as_json() for f in figures], "raw": raw,
-                          "seconds": elapsed}, indent=2, default=str))
+        print(
+            json.dumps(
+                {"figures": [f.as_json() for f in figures], "raw": raw, "seconds": elapsed},
+                indent=2,
+                default=str,
+            )
+        )
     else:
         print(table(figures))
         print(f"\ntotal {elapsed:.1f} s")
@@ -78,9 +91,18 @@ def _pay(raw: dict[str, Any], rounds: int) -> list[Figure]:
     from benchmarks import bench_pay
 
     r = raw["pay"] = bench_pay.run(rounds)
-    return [Figure("headless pay --simulate approve (median wall)", r["pay_s"], "s",
-                   "python -c pass", r["python_s"], f"<= {bench_pay.BUDGET_S:g} s",
-                   r["pay_s"] <= bench_pay.BUDGET_S, note=bench_pay.phases_text(r))]
+    return [
+        Figure(
+            "headless pay --simulate approve (median wall)",
+            r["pay_s"],
+            "s",
+            "python -c pass",
+            r["python_s"],
+            f"<= {bench_pay.BUDGET_S:g} s",
+            r["pay_s"] <= bench_pay.BUDGET_S,
+            note=bench_pay.phases_text(r),
+        )
+    ]
 
 
 def _gui(raw: dict[str, Any], rounds: int) -> list[Figure]:
@@ -88,22 +110,38 @@ def _gui(raw: dict[str, Any], rounds: int) -> list[Figure]:
 
     r = raw["gui"] = bench_startup.run(rounds)
     ratio = r["app_s"] / r["bare_s"]
-    return [Figure("GUI cold start to the window on screen (median)", r["app_s"], "s",
-                   "bare PySide6 window", r["bare_s"], f"<= {GUI_BUDGET:g}x",
-                   ratio <= GUI_BUDGET, note=bench_startup.note(r))]
+    return [
+        Figure(
+            "GUI cold start to the window on screen (median)",
+            r["app_s"],
+            "s",
+            "bare PySide6 window",
+            r["bare_s"],
+            f"<= {GUI_BUDGET:g}x",
+            ratio <= GUI_BUDGET,
+            note=bench_startup.note(r),
+        )
+    ]
 
 
 def _sandbox(raw: dict[str, Any], seconds: float) -> list[Figure]:
     from benchmarks import bench_sandbox as b
 
     r = raw["sandbox"] = b.run(seconds)
-    return [Figure(f"sandbox signed answers, 4 keep-alive clients, {r['cores']} cores",
-                   r["pooled_per_s"], "/s", f"signing floor ({r['cores']} raw signers)",
-                   r["signing_floor_per_s"],
-                   f">= {b.BUDGET_PER_S:,.0f}/s or >= {b.BUDGET_OF_FLOOR:g}x", r["holds"],
-                   note=f"signing in {r['cores']} worker processes; on the server's threads "
-                        f"alone (GIL-bound) {r['threads_only_per_s']:,.0f}/s "
-                        f"({r['threads_only_per_s'] / r['signing_floor_per_s']:.2f}x)")]
+    return [
+        Figure(
+            f"sandbox signed answers, 4 keep-alive clients, {r['cores']} cores",
+            r["pooled_per_s"],
+            "/s",
+            f"signing floor ({r['cores']} raw signers)",
+            r["signing_floor_per_s"],
+            f">= {b.BUDGET_PER_S:,.0f}/s or >= {b.BUDGET_OF_FLOOR:g}x",
+            r["holds"],
+            note=f"signing in {r['cores']} worker processes; on the server's threads "
+            f"alone (GIL-bound) {r['threads_only_per_s']:,.0f}/s "
+            f"({r['threads_only_per_s'] / r['signing_floor_per_s']:.2f}x)",
+        )
+    ]
 
 
 def _signing(raw: dict[str, Any], seconds: float) -> list[Figure]:
@@ -111,17 +149,35 @@ def _signing(raw: dict[str, Any], seconds: float) -> list[Figure]:
 
     s = raw["signing"] = bench_signing.run(seconds)
     return [
-        Figure("our signing (key loaded once)", s["ours_sign_per_s"], "/s",
-               "raw cryptography", s["raw_sign_per_s"], f">= {SIGN_RAW_BUDGET:g}x",
-               s["sign_of_raw"] >= SIGN_RAW_BUDGET),
-        Figure("our signing vs the official SDK", s["ours_sign_per_s"], "/s",
-               "SDK signature_tool.sign", s["sdk_sign_per_s"], f">= {SIGN_SDK_BUDGET:g}x",
-               s["sign_ratio"] >= SIGN_SDK_BUDGET,
-               note=f"the SDK re-parses the PEM key on every signature; {s['body_bytes']}-"
-                    "byte body, RSA-2048"),
-        Figure("our verification vs the official SDK", s["ours_verify_per_s"], "/s",
-               "SDK signature_tool.verify", s["sdk_verify_per_s"], ">= 1x (no slower)",
-               s["verify_ratio"] >= 1.0),
+        Figure(
+            "our signing (key loaded once)",
+            s["ours_sign_per_s"],
+            "/s",
+            "raw cryptography",
+            s["raw_sign_per_s"],
+            f">= {SIGN_RAW_BUDGET:g}x",
+            s["sign_of_raw"] >= SIGN_RAW_BUDGET,
+        ),
+        Figure(
+            "our signing vs the official SDK",
+            s["ours_sign_per_s"],
+            "/s",
+            "SDK signature_tool.sign",
+            s["sdk_sign_per_s"],
+            f">= {SIGN_SDK_BUDGET:g}x",
+            s["sign_ratio"] >= SIGN_SDK_BUDGET,
+            note=f"the SDK re-parses the PEM key on every signature; {s['body_bytes']}-"
+            "byte body, RSA-2048",
+        ),
+        Figure(
+            "our verification vs the official SDK",
+            s["ours_verify_per_s"],
+            "/s",
+            "SDK signature_tool.verify",
+            s["sdk_verify_per_s"],
+            ">= 1x (no slower)",
+            s["verify_ratio"] >= 1.0,
+        ),
     ]
 
 
@@ -130,8 +186,17 @@ def _roundtrip(raw: dict[str, Any], rounds: int) -> list[Figure]:
 
     t = raw["roundtrip"] = bench_roundtrip.run(rounds)
     ours, sdk = t["ours_roundtrip_ms"], t["sdk_roundtrip_ms"]
-    return [Figure(f"pay -> inquiryPayment round trip (median of {rounds})", ours, "ms",
-                   "SDK request classes + signing", sdk, "<= 1x (no slower)", ours <= sdk)]
+    return [
+        Figure(
+            f"pay -> inquiryPayment round trip (median of {rounds})",
+            ours,
+            "ms",
+            "SDK request classes + signing",
+            sdk,
+            "<= 1x (no slower)",
+            ours <= sdk,
+        )
+    ]
 
 
 if __name__ == "__main__":

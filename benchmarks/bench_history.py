@@ -26,10 +26,20 @@ from cashier_app.journal import Journal
 
 #: What the History page asks for on open: the first page, newest first, and the total.
 PAGE = 100
-_STATUSES = [Status.SUCCESS] * 14 + [Status.FAILED, Status.CANCELLED, Status.EXPIRED,
-                                     Status.PENDING]
-_METHODS = [("ALIPAY_HK", "HKD"), ("ALIPAY_CN", "CNY"), ("GCASH", "PHP"), ("TNG", "MYR"),
-            ("KAKAOPAY", "KRW"), ("TRUEMONEY", "THB")]
+_STATUSES = [Status.SUCCESS] * 14 + [
+    Status.FAILED,
+    Status.CANCELLED,
+    Status.EXPIRED,
+    Status.PENDING,
+]
+_METHODS = [
+    ("ALIPAY_HK", "HKD"),
+    ("ALIPAY_CN", "CNY"),
+    ("GCASH", "PHP"),
+    ("TNG", "MYR"),
+    ("KAKAOPAY", "KRW"),
+    ("TRUEMONEY", "THB"),
+]
 
 
 def _records(n: int, seed: int = 7) -> list[PaymentRecord]:
@@ -40,12 +50,21 @@ def _records(n: int, seed: int = 7) -> list[PaymentRecord]:
         method, currency = rnd.choice(_METHODS)
         at = start + timedelta(seconds=i * 300 + rnd.randrange(200))
         status = rnd.choice(_STATUSES)
-        out.append(PaymentRecord(
-            payment_request_id=f"PRQ-{i:08d}-{rnd.getrandbits(32):08x}", profile="sandbox",
-            amount=Money(rnd.randrange(1, 5000) * 100, currency), method=method, status=status,
-            created_at=at, updated_at=at, trade_summary=f"Order {i} table {rnd.randrange(40)}",
-            reference_order_id=f"ORD-{i}", payment_id=f"2026{i:012d}",
-            paid_at=at if status is Status.SUCCESS else None))
+        out.append(
+            PaymentRecord(
+                payment_request_id=f"PRQ-{i:08d}-{rnd.getrandbits(32):08x}",
+                profile="sandbox",
+                amount=Money(rnd.randrange(1, 5000) * 100, currency),
+                method=method,
+                status=status,
+                created_at=at,
+                updated_at=at,
+                trade_summary=f"Order {i} table {rnd.randrange(40)}",
+                reference_order_id=f"ORD-{i}",
+                payment_id=f"2026{i:012d}",
+                paid_at=at if status is Status.SUCCESS else None,
+            )
+        )
     return out
 
 
@@ -89,15 +108,19 @@ def run(rows: int) -> dict[str, Any]:
                 "status_pending_page_ms": lambda: j.list_payments(status="PENDING", limit=PAGE),
                 "status_pending_count_ms": lambda: j.count_payments(status="PENDING"),
                 "method_date_page_ms": lambda: j.list_payments(
-                    method="GCASH", since=since, until=until, limit=PAGE),
+                    method="GCASH", since=since, until=until, limit=PAGE
+                ),
                 "method_date_count_ms": lambda: j.count_payments(
-                    method="GCASH", since=since, until=until),
+                    method="GCASH", since=since, until=until
+                ),
                 "text_search_page_ms": lambda: j.list_payments(text="table 17", limit=PAGE),
                 "text_search_count_ms": lambda: j.count_payments(text="table 17"),
                 "text_id_lookup_ms": lambda: j.list_payments(
-                    text=recs[rows // 3].payment_request_id, limit=PAGE),
+                    text=recs[rows // 3].payment_request_id, limit=PAGE
+                ),
                 "day_totals_ms": lambda: j.payment_totals(
-                    datetime(2026, 2, 1, tzinfo=UTC), datetime(2026, 2, 2, tzinfo=UTC)),
+                    datetime(2026, 2, 1, tzinfo=UTC), datetime(2026, 2, 2, tzinfo=UTC)
+                ),
             }
             for name, fn in queries.items():
                 figures[name] = round(_time(fn)[0], 2)
@@ -113,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures))
     else:
-        print(f"history benchmark: {figures['rows']:,} payments "
-              f"({figures['file_mb']} MB journal, inserted in {figures['insert_ms']:.0f} ms)")
+        print(
+            f"history benchmark: {figures['rows']:,} payments "
+            f"({figures['file_mb']} MB journal, inserted in {figures['insert_ms']:.0f} ms)"
+        )
         for key, value in figures.items():
             if key.endswith("_ms") and key != "insert_ms":
                 print(f"  {key[:-3]:<28} {value:>9.2f} ms")

@@ -30,10 +30,20 @@ from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.journal import Journal
 
-_METHODS = (("ALIPAY_HK", "HKD"), ("ALIPAY_CN", "CNY"), ("GCASH", "PHP"), ("TNG", "MYR"),
-            ("KAKAOPAY", "KRW"), ("TRUEMONEY", "THB"))
-_STATUSES = (Status.SUCCESS,) * 14 + (Status.FAILED, Status.CANCELLED, Status.EXPIRED,
-                                      Status.PENDING)
+_METHODS = (
+    ("ALIPAY_HK", "HKD"),
+    ("ALIPAY_CN", "CNY"),
+    ("GCASH", "PHP"),
+    ("TNG", "MYR"),
+    ("KAKAOPAY", "KRW"),
+    ("TRUEMONEY", "THB"),
+)
+_STATUSES = (Status.SUCCESS,) * 14 + (
+    Status.FAILED,
+    Status.CANCELLED,
+    Status.EXPIRED,
+    Status.PENDING,
+)
 
 
 def fill(journal: Journal, rows: int, seed: int = 11) -> None:
@@ -48,13 +58,21 @@ def fill(journal: Journal, rows: int, seed: int = 11) -> None:
         value = rnd.randrange(100, 100_000)
         if currency == "KRW":
             value *= 10
-        batch.append(PaymentRecord(
-            payment_request_id=f"P{i:08d}{rnd.getrandbits(40):010x}", profile="sandbox",
-            amount=Money(value, currency), method=method, status=status,
-            created_at=created, updated_at=created,
-            trade_summary="Oat latte" if i % 50 == 0 else f"Order {i}",
-            reference_order_id=f"ORD-{i:08d}", payment_id=f"2026{i:016d}",
-            result_code="SUCCESS" if status is Status.SUCCESS else ""))
+        batch.append(
+            PaymentRecord(
+                payment_request_id=f"P{i:08d}{rnd.getrandbits(40):010x}",
+                profile="sandbox",
+                amount=Money(value, currency),
+                method=method,
+                status=status,
+                created_at=created,
+                updated_at=created,
+                trade_summary="Oat latte" if i % 50 == 0 else f"Order {i}",
+                reference_order_id=f"ORD-{i:08d}",
+                payment_id=f"2026{i:016d}",
+                result_code="SUCCESS" if status is Status.SUCCESS else "",
+            )
+        )
         if len(batch) == 10_000:
             journal.create_payments(batch)
             batch = []
@@ -141,18 +159,24 @@ def run(rows: int, repeat: int) -> dict[str, Any]:
             before = page.model.rowCount()
             t0 = time.perf_counter()
             page.table.scrollToBottom()
-            wait_for(app, lambda b=before, p=page: p.model.rowCount() > b
-                     and not p.model.is_loading)
+            wait_for(
+                app, lambda b=before, p=page: p.model.rowCount() > b and not p.model.is_loading
+            )
             pages.append(time.perf_counter() - t0)
         result["scroll_next_page_ms"] = _ms(pages)
         result["scroll_gui_stall_ms"] = round(meter.stop() * 1000, 1)
 
         bar = page.filters
-        for name, action in (("search_text_ms", lambda: bar.search.setText("latte")),
-                             ("filter_status_ms", lambda: (
-                                 bar.search.clear(),
-                                 bar.status_filter.setCurrentIndex(
-                                     bar.status_filter.findData("PENDING"))))):
+        for name, action in (
+            ("search_text_ms", lambda: bar.search.setText("latte")),
+            (
+                "filter_status_ms",
+                lambda: (
+                    bar.search.clear(),
+                    bar.status_filter.setCurrentIndex(bar.status_filter.findData("PENDING")),
+                ),
+            ),
+        ):
             meter.start()
             t0 = time.perf_counter()
             action()
@@ -169,9 +193,11 @@ def run(rows: int, repeat: int) -> dict[str, Any]:
 
 
 def _ms(samples: list[float]) -> dict[str, float]:
-    return {"first": round(samples[0] * 1000, 1),
-            "median": round(statistics.median(samples) * 1000, 1),
-            "max": round(max(samples) * 1000, 1)}
+    return {
+        "first": round(samples[0] * 1000, 1),
+        "median": round(statistics.median(samples) * 1000, 1),
+        "max": round(max(samples) * 1000, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,8 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"History page, {result['rows']:,} payments ({result['platform']}; "
-              f"journal filled in {result['fill_s']} s)")
+        print(
+            f"History page, {result['rows']:,} payments ({result['platform']}; "
+            f"journal filled in {result['fill_s']} s)"
+        )
         for key, value in result.items():
             if key not in ("rows", "platform", "fill_s"):
                 print(f"  {key:28} {value}")

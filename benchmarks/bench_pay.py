@@ -18,13 +18,29 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 BUDGET_S = 0.25
-PAY = ["-m", "cashier_app", "pay", "--amount", "12.30", "--currency", "HKD", "--method",
-       "ALIPAY_HK", "--simulate", "approve", "--timeout", "10", "--json", "--timings"]
+PAY = [
+    "-m",
+    "cashier_app",
+    "pay",
+    "--amount",
+    "12.30",
+    "--currency",
+    "HKD",
+    "--method",
+    "ALIPAY_HK",
+    "--simulate",
+    "approve",
+    "--timeout",
+    "10",
+    "--json",
+    "--timings",
+]
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = dict(os.environ, CASHIER_DATA_DIR=str(home / "data"),
-               CASHIER_CONFIG_DIR=str(home / "config"))
+    env = dict(
+        os.environ, CASHIER_DATA_DIR=str(home / "data"), CASHIER_CONFIG_DIR=str(home / "config")
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
@@ -54,9 +70,13 @@ def run(rounds: int) -> dict[str, Any]:
             bare.append(_wall([sys.executable, "-c", "pass"], env)[0])
     pays.sort(key=lambda p: p[0])
     median_wall, phases = pays[len(pays) // 2]
-    return {"rounds": rounds, "pay_s": statistics.median(p[0] for p in pays),
-            "python_s": statistics.median(bare), "median_phases_ms": phases,
-            "median_run_wall_s": median_wall}
+    return {
+        "rounds": rounds,
+        "pay_s": statistics.median(p[0] for p in pays),
+        "python_s": statistics.median(bare),
+        "median_phases_ms": phases,
+        "median_run_wall_s": median_wall,
+    }
 
 
 def phases_text(result: dict[str, Any]) -> str:

@@ -39,8 +39,9 @@ class SdkRoundTrip:
 
     def __init__(self, url: str, merchant_private: str, gateway_public: str) -> None:
         parts = urlsplit(url)
-        self._conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
-                                                timeout=10)
+        self._conn = http.client.HTTPConnection(
+            parts.hostname or "127.0.0.1", parts.port, timeout=10
+        )
         self._private, self._public = merchant_private, gateway_public
         self._ids = itertools.count(1)
 
@@ -53,21 +54,35 @@ class SdkRoundTrip:
         sent_at = get_cur_iso8601_time()
         body = request.to_ams_json()
         sig = signature_tool.sign("POST", path, CLIENT_ID, sent_at, body, self._private)
-        self._conn.request("POST", path, body=body.encode("utf-8"), headers={
-            "Content-type": "application/json; charset=UTF-8",
-            "Accept": "text/plain,text/xml,text/javascript,text/html",
-            "Cache-Control": "no-cache", "Connection": "Keep-Alive", "User-Agent": USER_AGENT,
-            "Request-Time": sent_at, "client-id": CLIENT_ID,
-            "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}"})
+        self._conn.request(
+            "POST",
+            path,
+            body=body.encode("utf-8"),
+            headers={
+                "Content-type": "application/json; charset=UTF-8",
+                "Accept": "text/plain,text/xml,text/javascript,text/html",
+                "Cache-Control": "no-cache",
+                "Connection": "Keep-Alive",
+                "User-Agent": USER_AGENT,
+                "Request-Time": sent_at,
+                "client-id": CLIENT_ID,
+                "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}",
+            },
+        )
         response = self._conn.getresponse()
         raw = response.read().decode("utf-8")
         headers = dict(response.getheaders())
         if response.status != 200:
             raise RuntimeError(f"SDK path: HTTP {response.status}")
-        if not signature_tool.verify("POST", path, headers["client-id"],
-                                     headers["response-time"], raw,
-                                     headers["signature"].split("signature=", 1)[1],
-                                     self._public):
+        if not signature_tool.verify(
+            "POST",
+            path,
+            headers["client-id"],
+            headers["response-time"],
+            raw,
+            headers["signature"].split("signature=", 1)[1],
+            self._public,
+        ):
             raise RuntimeError("SDK path: response signature did not verify")
         answer: dict[str, Any] = json.loads(raw)
         return answer
@@ -121,10 +136,16 @@ class OurRoundTrip:
 
     def __call__(self) -> None:
         request_id = f"ours-{next(self._ids)}"
-        answer = self._client.pay(request_id, AMOUNT, "ALIPAY_HK",
-                                  reference_order_id=request_id,
-                                  order_description="benchmark", expiry=None,
-                                  notify_url=None, redirect_url=None)
+        answer = self._client.pay(
+            request_id,
+            AMOUNT,
+            "ALIPAY_HK",
+            reference_order_id=request_id,
+            order_description="benchmark",
+            expiry=None,
+            notify_url=None,
+            redirect_url=None,
+        )
         assert answer.result.code == "PAYMENT_IN_PROCESS", answer
         assert self._client.inquiry_payment(request_id).payment_status == "PROCESSING"
 
@@ -138,8 +159,9 @@ def run(rounds: int) -> dict[str, Any]:
     with SandboxGateway() as sandbox:
         sandbox.register_merchant(CLIENT_ID, public_key_base64(merchant.public_key()))
         verifier = Verifier.from_text(sandbox.gateway_public_key_base64)
-        sdk = SdkRoundTrip(sandbox.url, private_key_pkcs8_base64(merchant),
-                           sandbox.gateway_public_key_base64)
+        sdk = SdkRoundTrip(
+            sandbox.url, private_key_pkcs8_base64(merchant), sandbox.gateway_public_key_base64
+        )
         result: dict[str, Any] = {"rounds": rounds}
         try:
             result["sdk_roundtrip_ms"] = median_ms(sdk, rounds)
@@ -156,6 +178,5 @@ def run(rounds: int) -> dict[str, Any]:
             finally:
                 ours.close()
         if result.get("ours_roundtrip_ms"):
-            result["roundtrip_speedup"] = result["sdk_roundtrip_ms"] / result[
-                "ours_roundtrip_ms"]
+            result["roundtrip_speedup"] = result["sdk_roundtrip_ms"] / result["ours_roundtrip_ms"]
     return result

@@ -35,8 +35,13 @@ BUDGET_OF_FLOOR = 0.70
 
 
 def _child(job: dict[str, Any]) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.load_client"], cwd=REPO,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.load_client"],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdin is not None
     proc.stdin.write(json.dumps(job))
     proc.stdin.close()
@@ -68,18 +73,38 @@ def serve_rate(sign_workers: int, seconds: float, threads: int = 4) -> float:
         from cashier_app.gateway.antom import AntomClient
 
         with AntomClient(gw.url, CLIENT_ID, signer, Verifier(gw.gateway_public_key)) as c:
-            c.pay("bench-1", Money(1230, "HKD"), "ALIPAY_HK", reference_order_id="bench-1",
-                  order_description="benchmark", expiry=None, notify_url=None,
-                  redirect_url=None)
+            c.pay(
+                "bench-1",
+                Money(1230, "HKD"),
+                "ALIPAY_HK",
+                reference_order_id="bench-1",
+                order_description="benchmark",
+                expiry=None,
+                notify_url=None,
+                redirect_url=None,
+            )
         body = '{"paymentRequestId":"bench-1"}'
         sent_at = request_time()
-        result = _result(_child({
-            "job": "load", "url": gw.url, "seconds": seconds, "threads": threads,
-            "path": PATH, "body": body, "verify_every": 8,
-            "gateway_public_key": gw.gateway_public_key_base64,
-            "headers": {"Content-Type": "application/json; charset=UTF-8",
-                        "client-id": CLIENT_ID, "Request-Time": sent_at,
-                        "Signature": signer.header("POST", PATH, CLIENT_ID, sent_at, body)}}))
+        result = _result(
+            _child(
+                {
+                    "job": "load",
+                    "url": gw.url,
+                    "seconds": seconds,
+                    "threads": threads,
+                    "path": PATH,
+                    "body": body,
+                    "verify_every": 8,
+                    "gateway_public_key": gw.gateway_public_key_base64,
+                    "headers": {
+                        "Content-Type": "application/json; charset=UTF-8",
+                        "client-id": CLIENT_ID,
+                        "Request-Time": sent_at,
+                        "Signature": signer.header("POST", PATH, CLIENT_ID, sent_at, body),
+                    },
+                }
+            )
+        )
     if result["errors"]:
         raise RuntimeError(f"sandbox answered wrong under load: {result['errors'][:3]}")
     return float(result["per_s"])
@@ -90,6 +115,11 @@ def run(seconds: float) -> dict[str, Any]:
     floor = signing_floor(seconds, cores)
     pooled = serve_rate(cores, seconds)
     threads_only = serve_rate(0, seconds)
-    return {"cores": cores, "signing_floor_per_s": floor, "pooled_per_s": pooled,
-            "threads_only_per_s": threads_only, "pooled_of_floor": pooled / floor,
-            "holds": pooled >= BUDGET_PER_S or pooled / floor >= BUDGET_OF_FLOOR}
+    return {
+        "cores": cores,
+        "signing_floor_per_s": floor,
+        "pooled_per_s": pooled,
+        "threads_only_per_s": threads_only,
+        "pooled_of_floor": pooled / floor,
+        "holds": pooled >= BUDGET_PER_S or pooled / floor >= BUDGET_OF_FLOOR,
+    }

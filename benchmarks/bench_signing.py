@@ -24,11 +24,16 @@ TIME = "2026-11-21T23:48:15+00:00"
 def sample_body() -> str:
     """A realistic pay body padded to about 1 KB, as the SDK would send it (indent=3)."""
     body: dict[str, Any] = {
-        "productCode": "CASHIER_PAYMENT", "paymentRequestId": "bench-0001",
+        "productCode": "CASHIER_PAYMENT",
+        "paymentRequestId": "bench-0001",
         "paymentAmount": {"currency": "HKD", "value": "1230"},
-        "order": {"referenceOrderId": "order-0001", "orderDescription": "",
-                  "orderAmount": {"currency": "HKD", "value": "1230"}},
-        "paymentMethod": {"paymentMethodType": "ALIPAY_HK"}, "env": {"terminalType": "WEB"},
+        "order": {
+            "referenceOrderId": "order-0001",
+            "orderDescription": "",
+            "orderAmount": {"currency": "HKD", "value": "1230"},
+        },
+        "paymentMethod": {"paymentMethodType": "ALIPAY_HK"},
+        "env": {"terminalType": "WEB"},
     }
     pad = 1024 - len(json.dumps(body, indent=3))
     body["order"]["orderDescription"] = ("Flat white, oat milk; " * 64)[:pad]
@@ -56,23 +61,33 @@ def run(seconds: float) -> dict[str, Any]:
     pad, sha = padding.PKCS1v15(), hashes.SHA256()
     ours_sign, raw_sign = interleaved_rates(
         lambda: signer.sign("POST", PATH, CLIENT_ID, TIME, body),
-        lambda: key.sign(content, pad, sha), seconds * 2)
-    sdk_sign = rate(lambda: signature_tool.sign("POST", PATH, CLIENT_ID, TIME, body,
-                                                sdk_private), seconds * 1.5)
-    ours_verify = rate(lambda: verifier.verify("POST", PATH, CLIENT_ID, TIME, body, signature),
-                       seconds)
-    sdk_verify = rate(lambda: signature_tool.verify("POST", PATH, CLIENT_ID, TIME, body,
-                                                    signature, sdk_public), seconds)
+        lambda: key.sign(content, pad, sha),
+        seconds * 2,
+    )
+    sdk_sign = rate(
+        lambda: signature_tool.sign("POST", PATH, CLIENT_ID, TIME, body, sdk_private), seconds * 1.5
+    )
+    ours_verify = rate(
+        lambda: verifier.verify("POST", PATH, CLIENT_ID, TIME, body, signature), seconds
+    )
+    sdk_verify = rate(
+        lambda: signature_tool.verify("POST", PATH, CLIENT_ID, TIME, body, signature, sdk_public),
+        seconds,
+    )
     # one sign + one verify: what a request/response pair costs each side
     ours_pair = 1 / (1 / ours_sign + 1 / ours_verify)
     sdk_pair = 1 / (1 / sdk_sign + 1 / sdk_verify)
     return {
         "body_bytes": len(body.encode()),
-        "ours_sign_per_s": ours_sign, "sdk_sign_per_s": sdk_sign,
-        "raw_sign_per_s": raw_sign, "sign_of_raw": ours_sign / raw_sign,
+        "ours_sign_per_s": ours_sign,
+        "sdk_sign_per_s": sdk_sign,
+        "raw_sign_per_s": raw_sign,
+        "sign_of_raw": ours_sign / raw_sign,
         "sign_ratio": ours_sign / sdk_sign,
-        "ours_verify_per_s": ours_verify, "sdk_verify_per_s": sdk_verify,
+        "ours_verify_per_s": ours_verify,
+        "sdk_verify_per_s": sdk_verify,
         "verify_ratio": ours_verify / sdk_verify,
-        "ours_sign_verify_per_s": ours_pair, "sdk_sign_verify_per_s": sdk_pair,
+        "ours_sign_verify_per_s": ours_pair,
+        "sdk_sign_verify_per_s": sdk_pair,
         "sign_verify_ratio": ours_pair / sdk_pair,
     }

@@ -18,9 +18,14 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _once(kind: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.gui_probe", kind], cwd=REPO,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.gui_probe", kind],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     wall = time.perf_counter() - start
@@ -32,9 +37,12 @@ def _once(kind: str, env: dict[str, str]) -> float:
 
 def run(rounds: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="cashier-bench-gui-") as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-                   CASHIER_DATA_DIR=str(Path(tmp) / "data"),
-                   CASHIER_CONFIG_DIR=str(Path(tmp) / "config"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            CASHIER_DATA_DIR=str(Path(tmp) / "data"),
+            CASHIER_CONFIG_DIR=str(Path(tmp) / "config"),
+        )
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         for kind in ("bare", "app", "app"):  # warm: bytecode written, journal created
             _once(kind, env)
@@ -42,13 +50,14 @@ def run(rounds: int) -> dict[str, Any]:
         for _ in range(rounds):
             bare.append(_once("bare", env))
             app.append(_once("app", env))
-    return {"rounds": rounds, "app_s": statistics.median(app),
-            "bare_s": statistics.median(bare)}
+    return {"rounds": rounds, "app_s": statistics.median(app), "bare_s": statistics.median(bare)}
 
 
 def note(result: dict[str, Any]) -> str:
     extra = (result["app_s"] - result["bare_s"]) * 1000
-    return (f"{extra:.0f} ms more than a bare window: the cashier's own imports and "
-            "logging, its menus, tool bar, status bar and starting page, and PySide setting "
-            "up the Qt enums they use, before the first paint (the sale pages, services, "
-            "QA console come after)")
+    return (
+        f"{extra:.0f} ms more than a bare window: the cashier's own imports and "
+        "logging, its menus, tool bar, status bar and starting page, and PySide setting "
+        "up the Qt enums they use, before the first paint (the sale pages, services, "
+        "QA console come after)"
+    )

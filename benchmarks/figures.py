@@ -43,14 +43,25 @@ def amount(value: float, unit: str) -> str:
 def table(figures: list[Figure]) -> str:
     rows = [("figure", "value", "baseline (same run)", "ratio", "budget", "holds")]
     for f in figures:
-        rows.append((f.name, amount(f.value, f.unit),
-                     f"{f.baseline_name} {amount(f.baseline, f.unit)}",
-                     f"{f.shown_ratio:,.2f}x", f.budget, "yes" if f.holds else "NO"))
+        rows.append(
+            (
+                f.name,
+                amount(f.value, f.unit),
+                f"{f.baseline_name} {amount(f.baseline, f.unit)}",
+                f"{f.shown_ratio:,.2f}x",
+                f.budget,
+                "yes" if f.holds else "NO",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for n, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i in (0, 2, 4) else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip())
+        lines.append(
+            "  ".join(
+                c.ljust(w) if i in (0, 2, 4) else c.rjust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            ).rstrip()
+        )
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     notes = [f"  {f.name}: {f.note}" for f in figures if f.note]

@@ -49,8 +49,7 @@ def load(job: dict[str, Any]) -> dict[str, Any]:
     stop_at = [0.0]
 
     def worker(i: int) -> None:
-        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
-                                          timeout=10)
+        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
         go.wait()
         try:
             while time.perf_counter() < stop_at[0]:
@@ -60,10 +59,14 @@ def load(job: dict[str, Any]) -> dict[str, Any]:
                 if response.status != 200:
                     raise RuntimeError(f"HTTP {response.status}")
                 if counts[i] % every == 0:
-                    verifier.verify_header("POST", job["path"],
-                                           response.getheader("client-id") or "",
-                                           response.getheader("response-time") or "", raw,
-                                           response.getheader("signature"))
+                    verifier.verify_header(
+                        "POST",
+                        job["path"],
+                        response.getheader("client-id") or "",
+                        response.getheader("response-time") or "",
+                        raw,
+                        response.getheader("signature"),
+                    )
                     result = json.loads(raw)["result"]
                     if result["resultStatus"] != "S":
                         raise RuntimeError(f"answer {result}")

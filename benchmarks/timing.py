@@ -33,8 +33,9 @@ def median_ms(fn: Callable[[], object], rounds: int, warmup: int = 2) -> float:
     return statistics.median(samples)
 
 
-def interleaved_rates(a: Callable[[], object], b: Callable[[], object], seconds: float,
-                      slices: int = 10) -> tuple[float, float]:
+def interleaved_rates(
+    a: Callable[[], object], b: Callable[[], object], seconds: float, slices: int = 10
+) -> tuple[float, float]:
     """Operations per second of ``a`` and of ``b``, measured in alternating slices (a, b,
     b, a, ...) of ``seconds / slices / 2`` each, so that a burst of load from elsewhere
     falls on both alike."""
@@ -43,7 +44,7 @@ def interleaved_rates(a: Callable[[], object], b: Callable[[], object], seconds:
     ops, spent = [0, 0], [0.0, 0.0]
     each = seconds / slices / 2
     for n in range(slices):
-        for which in ((0, 1) if n % 2 == 0 else (1, 0)):
+        for which in (0, 1) if n % 2 == 0 else (1, 0):
             fn = (a, b)[which]
             start = time.perf_counter()
             deadline = start + each

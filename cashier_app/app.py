@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the GUI imports this module before its first paint: no cryp
 EMBEDDED_PROFILE = "sandbox"
 EMBEDDED_CLIENT_ID = "SANDBOX_CASHIER_DEMO"
 
+
 def _embedded_gateway_key() -> rsa.RSAPrivateKey:
     """The embedded sandbox's signing key: the published demo gateway key
     (``gateway/demo_keys.py``), which every real profile and gateway refuses."""
@@ -58,11 +59,16 @@ class SetupError(CashierError):
     }
 
 
-def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | None = None,
-                        client_id: str | None = None, signer: Signer | None = None,
-                        verifier: Verifier | None = None,
-                        keystore_passphrase: bytes | None = None,
-                        dialect: str = "antom") -> Credentials:
+def resolve_credentials(
+    profile_name: str | None = None,
+    *,
+    gateway_url: str | None = None,
+    client_id: str | None = None,
+    signer: Signer | None = None,
+    verifier: Verifier | None = None,
+    keystore_passphrase: bytes | None = None,
+    dialect: str = "antom",
+) -> Credentials:
     """Decide which gateway and keys to use. Explicit ``gateway_url`` + ``client_id`` +
     keys win (the CLI's options); else the named (or active) profile; the embedded sandbox
     profile gets an in-memory key pair. Raises SetupError naming what is missing, a
@@ -70,8 +76,12 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
     file's passphrase and call again with ``keystore_passphrase``)."""
     from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
 
-    explicit = {"gateway_url": gateway_url, "client_id": client_id, "signer": signer,
-                "verifier": verifier}
+    explicit = {
+        "gateway_url": gateway_url,
+        "client_id": client_id,
+        "signer": signer,
+        "verifier": verifier,
+    }
     if any(v is not None for v in explicit.values()):
         missing = [k for k, v in explicit.items() if v is None]
         if missing:
@@ -83,10 +93,20 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
         from cashier_app.gateway.demo_keys import refuse_demo_keys
 
         refuse_demo_keys(signer, verifier, target=url)
-        env = (Environment.ANTOM_SANDBOX if client_id.startswith("SANDBOX_")
-               else Environment.PRODUCTION)
-        profile = Profile(client_id, env, client_id, "HKD", gateway_url=url,
-                          key_version=signer.key_version, dialect=dialect)
+        env = (
+            Environment.ANTOM_SANDBOX
+            if client_id.startswith("SANDBOX_")
+            else Environment.PRODUCTION
+        )
+        profile = Profile(
+            client_id,
+            env,
+            client_id,
+            "HKD",
+            gateway_url=url,
+            key_version=signer.key_version,
+            dialect=dialect,
+        )
         return Credentials(profile, url, client_id, signer, verifier)
 
     store = ProfileStore()
@@ -99,8 +119,14 @@ def resolve_credentials(profile_name: str | None = None, *, gateway_url: str | N
         # the embedded sandbox.
         keys = KeyStore(None)
         keys.ensure_sandbox_key(profile)
-        return Credentials(profile, "", profile.client_id or EMBEDDED_CLIENT_ID,
-                           keys.signer(profile), None, embedded=True)
+        return Credentials(
+            profile,
+            "",
+            profile.client_id or EMBEDDED_CLIENT_ID,
+            keys.signer(profile),
+            None,
+            embedded=True,
+        )
     # A locked keyring, no backend, a missing key: the KeyStoreError names the profile.
     keys = KeyStore.open(passphrase=keystore_passphrase)
     signer, verifier = keys.signer(profile), keys.verifier(profile)
@@ -146,14 +172,15 @@ class Services:
 
         lock = self.till_lock
         if lock is None or not lock.acquire_waiting(wait):
-            raise TillBusy.for_profile(self.profile.name,
-                                      lock.holder() if lock is not None else "")
+            raise TillBusy.for_profile(self.profile.name, lock.holder() if lock is not None else "")
 
     def in_use_message(self) -> str:
         holder = self.till_lock.holder() if self.till_lock is not None else ""
         who = f" (pid {holder})" if holder else ""
-        return (f"another cashier process{who} is using profile {self.profile.name!r}; "
-                "its unfinished payments are left to it")
+        return (
+            f"another cashier process{who} is using profile {self.profile.name!r}; "
+            "its unfinished payments are left to it"
+        )
 
     def close(self) -> None:
         if self._closed:
@@ -186,8 +213,13 @@ def _start_embedded_sandbox(state_path: Path) -> SandboxGateway:
     except (OSError, ValueError):
         last = 0
     for port in dict.fromkeys((last if 0 < last < 65536 else 0, 0)):
-        sandbox = SandboxGateway("127.0.0.1", port, gateway_private_key=_embedded_gateway_key(),
-                                 state_path=state_path, bad_state="move_aside")
+        sandbox = SandboxGateway(
+            "127.0.0.1",
+            port,
+            gateway_private_key=_embedded_gateway_key(),
+            state_path=state_path,
+            bad_state="move_aside",
+        )
         try:
             sandbox.start()
             break
@@ -202,13 +234,23 @@ def _start_embedded_sandbox(state_path: Path) -> SandboxGateway:
     return sandbox
 
 
-def build_services(profile_name: str | None = None, *, gateway_url: str | None = None,
-                   client_id: str | None = None, signer: Signer | None = None,
-                   verifier: Verifier | None = None, journal_path: Path | str | None = None,
-                   observer: Any = None, timeout: float = 10.0,
-                   expiry_seconds: int = 600, notifications: bool = True,
-                   keystore_passphrase: bytes | None = None, phases: Any = None,
-                   dialect: str = "antom", lock_purpose: str | None = None) -> Services:
+def build_services(
+    profile_name: str | None = None,
+    *,
+    gateway_url: str | None = None,
+    client_id: str | None = None,
+    signer: Signer | None = None,
+    verifier: Verifier | None = None,
+    journal_path: Path | str | None = None,
+    observer: Any = None,
+    timeout: float = 10.0,
+    expiry_seconds: int = 600,
+    notifications: bool = True,
+    keystore_passphrase: bytes | None = None,
+    phases: Any = None,
+    dialect: str = "antom",
+    lock_purpose: str | None = None,
+) -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
 
@@ -217,8 +259,11 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
     (polling still runs: whichever verified answer comes first wins).
 
     ``phases`` (``cli.timings.Phases``) records how long each part took."""
-    step = (lambda name: phases.sub("services", name)) if phases is not None else (
-        lambda name: nullcontext())
+    step = (
+        (lambda name: phases.sub("services", name))
+        if phases is not None
+        else (lambda name: nullcontext())
+    )
     with step("imports"):
         from cashier_app.checkout.service import CheckoutService
         from cashier_app.gateway.antom import AntomClient
@@ -226,10 +271,15 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
         from cashier_app.journal import Journal
 
     with step("keys"):
-        creds = resolve_credentials(profile_name, gateway_url=gateway_url,
-                                    client_id=client_id, signer=signer, verifier=verifier,
-                                    keystore_passphrase=keystore_passphrase,
-                                    dialect=dialect)
+        creds = resolve_credentials(
+            profile_name,
+            gateway_url=gateway_url,
+            client_id=client_id,
+            signer=signer,
+            verifier=verifier,
+            keystore_passphrase=keystore_passphrase,
+            dialect=dialect,
+        )
     with step("journal"):
         path = Path(journal_path or paths.journal_path())
         journal = Journal(path)
@@ -252,8 +302,9 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                 # payment. Kept beside the journal (the data dir by default): the two
                 # sides of one till.
                 sandbox = _start_embedded_sandbox(path.parent / "embedded-sandbox.sqlite3")
-                sandbox.register_merchant(creds.client_id, creds.signer.public_key(),
-                                          creds.signer.key_version)
+                sandbox.register_merchant(
+                    creds.client_id, creds.signer.public_key(), creds.signer.key_version
+                )
                 url = sandbox.url
                 from cashier_app.gateway.signing import Verifier
 
@@ -261,27 +312,48 @@ def build_services(profile_name: str | None = None, *, gateway_url: str | None =
                 simulator = SimulatorClient(sandbox.url)
         assert gateway_verifier is not None
         with step("client"):
-            client = AntomClient(url, creds.client_id, creds.signer, gateway_verifier,
-                                 timeout=timeout, observer=observer)
+            client = AntomClient(
+                url,
+                creds.client_id,
+                creds.signer,
+                gateway_verifier,
+                timeout=timeout,
+                observer=observer,
+            )
         profile = creds.profile
-        checkout = CheckoutService(_client_for_profile(client, profile), journal,
-                                   profile=profile.name,
-                                   merchant_name=profile.merchant_name,
-                                   notify_url=profile.notify_url, expiry_seconds=expiry_seconds,
-                                   gateway_url=url, client_id=creds.client_id,
-                                   sale_limits=profile.sale_limits(),
-                                   store=profile.store_info(),
-                                   embedded=creds.embedded,
-                                   owner=lambda: services.claim())
+        checkout = CheckoutService(
+            _client_for_profile(client, profile),
+            journal,
+            profile=profile.name,
+            merchant_name=profile.merchant_name,
+            notify_url=profile.notify_url,
+            expiry_seconds=expiry_seconds,
+            gateway_url=url,
+            client_id=creds.client_id,
+            sale_limits=profile.sale_limits(),
+            store=profile.store_info(),
+            embedded=creds.embedded,
+            owner=lambda: services.claim(),
+        )
         if creds.embedded and notifications and not notifications_suppressed():
+
             def on_notification(n: Notification) -> None:
                 checkout.handle_notification(n.path, n.headers, n.body)
 
-            listener = NotificationListener(gateway_verifier, on_notification,
-                                            expected_client_id=creds.client_id).start()
+            listener = NotificationListener(
+                gateway_verifier, on_notification, expected_client_id=creds.client_id
+            ).start()
             checkout.notify_url = listener.url
-        services = Services(checkout, journal, profile, client, simulator, sandbox,
-                            listener=listener, till_lock=till_lock)
+        services = Services(
+            checkout,
+            journal,
+            profile,
+            client,
+            simulator,
+            sandbox,
+            listener=listener,
+            till_lock=till_lock,
+        )
         services.paykit = _build_paykit(checkout, profile)
         return services
     except BaseException:
@@ -302,16 +374,21 @@ def _client_for_profile(client: AntomClient, profile: Profile) -> AntomClient:
         return client
     from cashier_app.gateway.alipayhk import client_for_dialect
 
-    wrapped = client_for_dialect(client, profile.dialect, merchant_id=profile.merchant_id,
-                                 merchant_name=profile.merchant_name)
+    wrapped = client_for_dialect(
+        client,
+        profile.dialect,
+        merchant_id=profile.merchant_id,
+        merchant_name=profile.merchant_name,
+    )
     return cast("AntomClient", wrapped)  # an AntomClient look-alike (same methods)
 
 
 def _build_paykit(checkout: CheckoutService, profile: Profile) -> Any:
     from cashier_app.checkout.paykit import PaymentKit
 
-    return PaymentKit(checkout, enabled_methods=profile.wallets or None,
-                      merchant_name=profile.merchant_name)
+    return PaymentKit(
+        checkout, enabled_methods=profile.wallets or None, merchant_name=profile.merchant_name
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,10 +399,14 @@ class AppBackend:
 
     expiry_seconds: int = 600
 
-    def build_services(self, profile_name: str | None, *,
-                       keystore_passphrase: bytes | None = None) -> Services:
-        return build_services(profile_name, keystore_passphrase=keystore_passphrase,
-                              expiry_seconds=self.expiry_seconds)
+    def build_services(
+        self, profile_name: str | None, *, keystore_passphrase: bytes | None = None
+    ) -> Services:
+        return build_services(
+            profile_name,
+            keystore_passphrase=keystore_passphrase,
+            expiry_seconds=self.expiry_seconds,
+        )
 
     def open_keystore(self, passphrase: bytes | None = None) -> KeyStore:
         from cashier_app.keystore.store import KeyStore

@@ -72,8 +72,9 @@ def targets(home: Path) -> dict[Path, Path]:
         home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg": app_svg(),
     }
     for size in ICON_SIZES:
-        out[home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"] = \
-            hicolor_png(size)
+        out[home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"] = hicolor_png(
+            size
+        )
     return out
 
 
@@ -97,7 +98,7 @@ def exec_quote(program: str) -> str:
     """``program`` as one argument of a desktop entry's Exec key (Desktop Entry spec:
     double quotes, with ``"`` `` ` `` ``$`` ``\\`` escaped; then a string value's own
     backslash escaping)."""
-    if not any(c in program for c in ' \t\n"\'\\><~|&;$*?#()`'):
+    if not any(c in program for c in " \t\n\"'\\><~|&;$*?#()`"):
         return program
     inner = "".join("\\" + c if c in '"`$\\' else c for c in program)
     return ('"' + inner + '"').replace("\\", "\\\\")
@@ -128,22 +129,29 @@ def uninstall(home: Path) -> list[Path]:
 
 def _refresh_caches(home: Path) -> None:
     """Tell the desktop, when its tools are there; a missing tool is not an error."""
-    tools = [("update-desktop-database", "-q", str(home / "applications")),
-             ("gtk-update-icon-cache", "-q", "-t", "-f", str(home / "icons" / "hicolor"))]
+    tools = [
+        ("update-desktop-database", "-q", str(home / "applications")),
+        ("gtk-update-icon-cache", "-q", "-t", "-f", str(home / "icons" / "hicolor")),
+    ]
     for tool, *args in tools:
         if shutil.which(tool) and Path(args[-1]).is_dir():
             subprocess.run([tool, *args], check=False, capture_output=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cashier_app.desktop",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m cashier_app.desktop", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("action", choices=("install", "uninstall"))
-    parser.add_argument("--exec", dest="exec_path", metavar="PATH",
-                        help="the cashier program the menu entry starts (default: cashier "
-                             "on PATH)")
-    parser.add_argument("--data-home", metavar="DIR",
-                        help="instead of $XDG_DATA_HOME or ~/.local/share")
+    parser.add_argument(
+        "--exec",
+        dest="exec_path",
+        metavar="PATH",
+        help="the cashier program the menu entry starts (default: cashier on PATH)",
+    )
+    parser.add_argument(
+        "--data-home", metavar="DIR", help="instead of $XDG_DATA_HOME or ~/.local/share"
+    )
     args = parser.parse_args(argv)
     home = data_home(args.data_home)
     if args.action == "install":

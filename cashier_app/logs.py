@@ -31,15 +31,21 @@ REDACTED_PAYMENT_CODE = "[redacted: payment code]"
 
 #: ``signature=<value>`` (the Antom header), ``"signature": "<value>"`` (JSON, the AlipayHK
 #: envelope), ``Signature: <value>``: the first 8 characters stay, to tell two apart.
-_SIGNATURE = re.compile(r"""(?P<lead>signature["']?\s*[=:]\s*["']?)"""
-                        r"""(?P<keep>[A-Za-z0-9+/%_-]{8})[A-Za-z0-9+/=%_-]{32,}""", re.I)
+_SIGNATURE = re.compile(
+    r"""(?P<lead>signature["']?\s*[=:]\s*["']?)"""
+    r"""(?P<keep>[A-Za-z0-9+/%_-]{8})[A-Za-z0-9+/=%_-]{32,}""",
+    re.I,
+)
 #: ``passphrase=...``, ``"password": "..."``, ``pin: ...``.
 _NAMED_PASSPHRASE = re.compile(
     r"""(?P<lead>\b(?:passphrase|password|passwd|pin)["']?\s*[=:]\s*["']?)"""
-    r"""(?P<value>[^\s"',;}]+)""", re.I)
+    r"""(?P<value>[^\s"',;}]+)""",
+    re.I,
+)
 #: ``paymentCode=...`` / ``"payment_code": "..."``: a customer's code from their wallet.
 _NAMED_PAYMENT_CODE = re.compile(
-    r"""(?P<lead>\bpayment[_-]?code["']?\s*[=:]\s*["']?)(?P<value>[0-9A-Za-z]{6,})""", re.I)
+    r"""(?P<lead>\bpayment[_-]?code["']?\s*[=:]\s*["']?)(?P<value>[0-9A-Za-z]{6,})""", re.I
+)
 #: A bare user-presented wallet code: 16-24 digits starting 25-30 (Alipay, Alipay+).
 _BARE_PAYMENT_CODE = re.compile(r"(?<![\w.])(?:2[5-9]|30)\d{14,22}(?![\w.])")
 
@@ -100,8 +106,13 @@ _HANDLER_NAME = "cashier-log"
 _current: Path | None = None
 
 
-def setup(verbose: bool = False, *, path: Path | None = None, max_bytes: int = MAX_BYTES,
-          backup_count: int = BACKUP_COUNT) -> Path | None:
+def setup(
+    verbose: bool = False,
+    *,
+    path: Path | None = None,
+    max_bytes: int = MAX_BYTES,
+    backup_count: int = BACKUP_COUNT,
+) -> Path | None:
     """Log to the rotating file (and, ``verbose``, to stderr at DEBUG); return the file's
     path, or None when its directory cannot be made (the app runs on without a file).
     Calling it again replaces the handlers it attached before."""
@@ -116,8 +127,8 @@ def setup(verbose: bool = False, *, path: Path | None = None, max_bytes: int = M
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8",
-            delay=True)
+            target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8", delay=True
+        )
     except OSError as exc:
         print(f"cashier: cannot write the log in {target.parent}: {exc}", file=sys.stderr)
         _current = None
@@ -133,8 +144,9 @@ def setup(verbose: bool = False, *, path: Path | None = None, max_bytes: int = M
     return _current
 
 
-def _attach(root: logging.Logger, handler: logging.Handler, level: int,
-            redacting: logging.Filter) -> None:
+def _attach(
+    root: logging.Logger, handler: logging.Handler, level: int, redacting: logging.Filter
+) -> None:
     handler.set_name(_HANDLER_NAME)
     handler.setLevel(level)
     handler.addFilter(redacting)

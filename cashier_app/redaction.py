@@ -14,8 +14,10 @@ _PEM_RE = re.compile(
 )
 #: A bare PKCS#8 / PKCS#1 RSA private key in base64 starts with these bytes (DER SEQUENCE
 #: followed by version 0): "MIIE..." + "AgEAAoIB" / "ADANBgkqhkiG9w0BAQEFAASC".
-_BARE_KEY_RE = re.compile(r"MII[A-Za-z0-9+/]{1,3}(?:AgEAAo|IBADANBgkqhkiG9w0BAQEFAAS)"
-                          r"[A-Za-z0-9+/=\s]{40,}")
+_BARE_KEY_RE = re.compile(
+    r"MII[A-Za-z0-9+/]{1,3}(?:AgEAAo|IBADANBgkqhkiG9w0BAQEFAAS)"
+    r"[A-Za-z0-9+/=\s]{40,}"
+)
 
 
 def redact_key_material(text: str) -> str:

@@ -42,7 +42,7 @@ def read_frame(fd: int) -> bytes | None:
 def write_frame(fd: int, data: bytes) -> None:
     view = memoryview(_LEN.pack(len(data)) + data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def main() -> int:

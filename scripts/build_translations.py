@@ -21,19 +21,22 @@ I18N = ROOT / "cashier_app" / "resources" / "i18n"
 def lrelease() -> Path:
     import PySide6
 
-    tool = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32"
-                                             else "lrelease")
+    tool = Path(PySide6.__file__).parent / (
+        "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    )
     if not tool.is_file():
         raise SystemExit(f"build_translations: {tool} is missing (is PySide6 installed?)")
     return tool
 
 
 def compile_ts(ts: Path, qm: Path) -> None:
-    proc = subprocess.run([str(lrelease()), "-silent", str(ts), "-qm", str(qm)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(lrelease()), "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True
+    )
     if proc.returncode != 0 or not qm.is_file():
-        raise SystemExit(f"build_translations: lrelease failed on {ts.name}:\n"
-                         f"{proc.stdout}{proc.stderr}")
+        raise SystemExit(
+            f"build_translations: lrelease failed on {ts.name}:\n{proc.stdout}{proc.stderr}"
+        )
 
 
 def stale(sources: list[Path]) -> list[str]:
@@ -53,8 +56,9 @@ def stale(sources: list[Path]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only check that every .qm matches its .ts")
+    parser.add_argument(
+        "--check", action="store_true", help="only check that every .qm matches its .ts"
+    )
     args = parser.parse_args(argv)
     sources = sorted(I18N.glob("*.ts"))
     if not sources:

@@ -69,8 +69,7 @@ def start_window(size: tuple[int, int]) -> MainWindow:
     return window
 
 
-def open_sale(window: MainWindow, amount: str, summary: str, method: str | None = None
-              ) -> None:
+def open_sale(window: MainWindow, amount: str, summary: str, method: str | None = None) -> None:
     flow = window.flow
     flow.new_sale()
     window.order_page.amount_input.setText(amount)
@@ -88,12 +87,15 @@ def to_redirect(window: MainWindow) -> None:
 
 def simulate(window: MainWindow, button, final_stage: str = "result") -> None:
     button.click()
-    wait_for(lambda: window.flow.stage == final_stage
-             or window.redirect_page.is_expired(), what="the outcome")
+    wait_for(
+        lambda: window.flow.stage == final_stage or window.redirect_page.is_expired(),
+        what="the outcome",
+    )
 
 
 def question(parent: QWidget, name: str) -> QMessageBox:
     """The window-modal question ``name`` once it shows (ui/dialogs/questions.py)."""
+
     def shown() -> QMessageBox | None:
         return next((b for b in parent.findChildren(QMessageBox, name) if b.isVisible()), None)
 
@@ -112,8 +114,9 @@ def capture(lang: str) -> None:
     p = lang
     # order page with an amount typed
     window.order_page.amount_input.setText("128.50")
-    window.order_page.summary_input.setText("2 × flat white, 1 × croissant"
-                                            if lang == "en" else "2 杯馥芮白，1 个牛角包")
+    window.order_page.summary_input.setText(
+        "2 × flat white, 1 × croissant" if lang == "en" else "2 杯馥芮白，1 个牛角包"
+    )
     window.order_page.amount_input.setFocus()
     save(window, f"{p}-01-order")
     window.order_page.amount_input.setText("0")
@@ -179,8 +182,10 @@ def capture(lang: str) -> None:
     answer(box, "wait")
     simulate(window, window.redirect_page.simulate_pay)
     window.result_page.refund_button.click()
-    wait_for(lambda: window.flow.refund_dialog is not None
-             and window.flow.refund_dialog.isVisible(), what="the refund dialog")
+    wait_for(
+        lambda: window.flow.refund_dialog is not None and window.flow.refund_dialog.isVisible(),
+        what="the refund dialog",
+    )
     dialog = window.flow.refund_dialog
     dialog.partial_radio.setChecked(True)
     dialog.amount_input.setText("2.20")

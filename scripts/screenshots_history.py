@@ -40,11 +40,25 @@ def populate(services) -> str:
     rnd = random.Random(5)
     day = busy_day()
     opening = datetime.combine(day, dt_time(8, 0)).astimezone()
-    wallets = (("GCASH", "PHP"), ("TNG", "MYR"), ("ALIPAY_CN", "CNY"), ("ALIPAY_HK", "HKD"),
-               ("ALIPAY_CN", "HKD"), ("CONNECT_WALLET", "HKD"))
+    wallets = (
+        ("GCASH", "PHP"),
+        ("TNG", "MYR"),
+        ("ALIPAY_CN", "CNY"),
+        ("ALIPAY_HK", "HKD"),
+        ("ALIPAY_CN", "HKD"),
+        ("CONNECT_WALLET", "HKD"),
+    )
     statuses = (Status.SUCCESS,) * 8 + (Status.FAILED, Status.EXPIRED, Status.CANCELLED)
-    items = ("Flat white", "Oat latte x2", "Croissant", "Lunch set A", "Matcha latte",
-             "Cheesecake", "Sparkling water", "Egg tart x6")
+    items = (
+        "Flat white",
+        "Oat latte x2",
+        "Croissant",
+        "Lunch set A",
+        "Matcha latte",
+        "Cheesecake",
+        "Sparkling water",
+        "Egg tart x6",
+    )
     # 300 sales on the busy day (08:00-21:30) and 100 over the four days before it.
     times = [opening + timedelta(seconds=162 * i) for i in range(300)]
     times += [opening - timedelta(days=1 + i // 25, minutes=29 * (i % 25)) for i in range(100)]
@@ -55,34 +69,58 @@ def populate(services) -> str:
         method, currency = wallets[rnd.randrange(len(wallets))]
         status = statuses[rnd.randrange(len(statuses))]
         value = rnd.randrange(1800, 16_000) if currency != "PHP" else rnd.randrange(9000, 80_000)
-        generated.append(PaymentRecord(
-            f"P{created:%Y%m%d%H%M%S}{i:04d}", "till-2", Money(value, currency), method,
-            status, created, created, trade_summary=items[i % len(items)],
-            reference_order_id=f"T2-{i + 1:05d}", payment_id=f"2026{rnd.getrandbits(60):018d}",
-            result_code="SUCCESS" if status is Status.SUCCESS else "USER_BALANCE_NOT_ENOUGH",
-            paid_at=created + timedelta(seconds=18) if status is Status.SUCCESS else None))
+        generated.append(
+            PaymentRecord(
+                f"P{created:%Y%m%d%H%M%S}{i:04d}",
+                "till-2",
+                Money(value, currency),
+                method,
+                status,
+                created,
+                created,
+                trade_summary=items[i % len(items)],
+                reference_order_id=f"T2-{i + 1:05d}",
+                payment_id=f"2026{rnd.getrandbits(60):018d}",
+                result_code="SUCCESS" if status is Status.SUCCESS else "USER_BALANCE_NOT_ENOUGH",
+                paid_at=created + timedelta(seconds=18) if status is Status.SUCCESS else None,
+            )
+        )
     for back in (5, 40):  # two sales of the busy day the gateway never answered
         generated[-back] = generated[-back].with_changes(
-            status=Status.UNKNOWN, result_code="", paid_at=None, trade_summary="Lunch set B")
+            status=Status.UNKNOWN, result_code="", paid_at=None, trade_summary="Lunch set B"
+        )
     services.journal.create_payments(generated)
-    paid = [p for p in generated if p.status is Status.SUCCESS
-            and p.created_at.astimezone().date() == day]
+    paid = [
+        p
+        for p in generated
+        if p.status is Status.SUCCESS and p.created_at.astimezone().date() == day
+    ]
     for n, sale in enumerate(paid[-12::4]):
         at = sale.created_at + timedelta(minutes=7)
-        services.journal.create_refund(RefundRecord(
-            f"R-DEMO-{n}", sale.payment_request_id,
-            Money(max(sale.amount.value // 2, 100), sale.amount.currency), Status.SUCCESS,
-            at, at, refund_id=f"2026RF000{n}", reason="item returned", refunded_at=at))
+        services.journal.create_refund(
+            RefundRecord(
+                f"R-DEMO-{n}",
+                sale.payment_request_id,
+                Money(max(sale.amount.value // 2, 100), sale.amount.currency),
+                Status.SUCCESS,
+                at,
+                at,
+                refund_id=f"2026RF000{n}",
+                reason="item returned",
+                refunded_at=at,
+            )
+        )
 
     checkout, sandbox = services.checkout, services.sandbox
     shown = ""
     for value, method, summary, outcome in (
-            (4800, "ALIPAY_HK", "Flat white x2, croissant", "approve"),
-            (3200, "CONNECT_WALLET", "Matcha latte", "approve"),
-            (12800, "ALIPAY_CN", "Lunch set A x2", "decline"),
-            (2600, "ALIPAY_HK", "Egg tart x4", "cancel"),
-            (8650, "ALIPAY_HK", "Cheesecake, oat latte", "refund"),
-            (1500, "ALIPAY_CN", "Sparkling water", "pending")):
+        (4800, "ALIPAY_HK", "Flat white x2, croissant", "approve"),
+        (3200, "CONNECT_WALLET", "Matcha latte", "approve"),
+        (12800, "ALIPAY_CN", "Lunch set A x2", "decline"),
+        (2600, "ALIPAY_HK", "Egg tart x4", "cancel"),
+        (8650, "ALIPAY_HK", "Cheesecake, oat latte", "refund"),
+        (1500, "ALIPAY_CN", "Sparkling water", "pending"),
+    ):
         rec = checkout.create_payment(PaymentInfo(value, "HKD", summary, ""), method)
         if outcome in ("approve", "refund"):
             sandbox.approve(rec.payment_id)
@@ -125,8 +163,12 @@ def shoot(lang: str, size: str = "1280x800", suffix: str = "") -> None:
     assert history is not None, "the history page did not load"
     wait_for(app, lambda: history.model.total is not None and not history.model.is_loading)
     history.table.selectRow(history.model.row_of(selected))
-    wait_for(app, lambda: history._details is not None and
-             history._details.payment.payment_request_id == selected)
+    wait_for(
+        app,
+        lambda: (
+            history._details is not None and history._details.payment.payment_request_id == selected
+        ),
+    )
     wait_for(app, lambda: not window.tasks.is_busy())
     window.grab().save(str(OUT / f"history_{lang}{suffix}.png"))
 
@@ -153,12 +195,30 @@ def main() -> int:
         return 0
     for lang in [args.only] if args.only else list(LANGS):
         with tempfile.TemporaryDirectory() as home:
-            env = dict(os.environ, CASHIER_CONFIG_DIR=f"{home}/config",
-                       CASHIER_DATA_DIR=f"{home}/data", PYTHONPATH=str(ROOT))
-            subprocess.run([sys.executable, __file__, "--child", lang, "--size", args.size,
-                            "--suffix", args.suffix], env=env, check=True)
-            print(f"wrote docs/screenshots/history_{lang}{args.suffix}.png and "
-                  f"report_{lang}{args.suffix}.png")
+            env = dict(
+                os.environ,
+                CASHIER_CONFIG_DIR=f"{home}/config",
+                CASHIER_DATA_DIR=f"{home}/data",
+                PYTHONPATH=str(ROOT),
+            )
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    lang,
+                    "--size",
+                    args.size,
+                    "--suffix",
+                    args.suffix,
+                ],
+                env=env,
+                check=True,
+            )
+            print(
+                f"wrote docs/screenshots/history_{lang}{args.suffix}.png and "
+                f"report_{lang}{args.suffix}.png"
+            )
     return 0
 
 

@@ -75,13 +75,29 @@ def child(lang: str) -> None:
 
     app = ensure_application(["cashier"], lang=LANGS[lang])
     store = ProfileStore()
-    live = store.save(Profile(
-        "harbour-cafe", Environment.PRODUCTION, "2188120012345678", "HKD",
-        "https://open-sea-global.alipay.com", notify_url="https://pos.example.com/antom/notify",
-        wallets=("ALIPAY_HK", "ALIPAY_CN", "CONNECT_WALLET"), merchant_name="Harbour Café"))
-    store.save(Profile("harbour-cafe-test", Environment.ANTOM_SANDBOX, "SANDBOX_5YBZ2J2Y7",
-                       "HKD", "https://open-sea-global.alipay.com",
-                       wallets=("ALIPAY_HK",), merchant_name="Harbour Café (test)"))
+    live = store.save(
+        Profile(
+            "harbour-cafe",
+            Environment.PRODUCTION,
+            "2188120012345678",
+            "HKD",
+            "https://open-sea-global.alipay.com",
+            notify_url="https://pos.example.com/antom/notify",
+            wallets=("ALIPAY_HK", "ALIPAY_CN", "CONNECT_WALLET"),
+            merchant_name="Harbour Café",
+        )
+    )
+    store.save(
+        Profile(
+            "harbour-cafe-test",
+            Environment.ANTOM_SANDBOX,
+            "SANDBOX_5YBZ2J2Y7",
+            "HKD",
+            "https://open-sea-global.alipay.com",
+            wallets=("ALIPAY_HK",),
+            merchant_name="Harbour Café (test)",
+        )
+    )
     store.use("harbour-cafe")
     keys = KeyStore.open()
     keys.generate(live)
@@ -92,8 +108,11 @@ def child(lang: str) -> None:
     dialog.show()
     _wait(app, lambda: dialog.overview is not None and dialog.keys is not None, "profiles")
     dialog.table.selectRow([p.name for p in dialog.overview.profiles].index("harbour-cafe"))
-    _wait(app, lambda: dialog.key_panel.status is not None
-          and dialog.key_panel.status.gateway is not None, "key status")
+    _wait(
+        app,
+        lambda: dialog.key_panel.status is not None and dialog.key_panel.status.gateway is not None,
+        "key status",
+    )
     dialog.tabs.setCurrentIndex(1)
     dialog.key_panel.say(dialog.key_panel.tr("Gateway public key imported."))
     for _ in range(20):
@@ -117,10 +136,15 @@ def main() -> int:
         return 0
     for lang in LANGS:
         with tempfile.TemporaryDirectory(prefix="cashier-shots-") as home:
-            env = dict(os.environ, CASHIER_CONFIG_DIR=f"{home}/config",
-                       CASHIER_DATA_DIR=f"{home}/data", CASHIER_KEYSTORE="keyring")
-            subprocess.run([sys.executable, __file__, "--child", lang], env=env, check=True,
-                           cwd=ROOT)
+            env = dict(
+                os.environ,
+                CASHIER_CONFIG_DIR=f"{home}/config",
+                CASHIER_DATA_DIR=f"{home}/data",
+                CASHIER_KEYSTORE="keyring",
+            )
+            subprocess.run(
+                [sys.executable, __file__, "--child", lang], env=env, check=True, cwd=ROOT
+            )
         print(f"wrote {OUT / f'profiles_{lang}.png'}")
     return 0
 

@@ -32,10 +32,14 @@ def main() -> int:
     window = start_window((1400, 900))
     window.qa_dock.show()
     console = window.qa_dock.console
-    wait_for(lambda: console.fault_panel.faults is not None and
-             not console.fault_panel.tasks.is_running("qa:faults"), what="fault list")
-    console.fault_panel.add_fault({"kind": "bad_signature", "api": "inquiryPayment",
-                                   "count": 1})
+    wait_for(
+        lambda: (
+            console.fault_panel.faults is not None
+            and not console.fault_panel.tasks.is_running("qa:faults")
+        ),
+        what="fault list",
+    )
+    console.fault_panel.add_fault({"kind": "bad_signature", "api": "inquiryPayment", "count": 1})
     wait_for(lambda: len(console.fault_panel.faults) == 1, what="the fault")
     open_sale(window, "128.00", "2 × Flat white, 1 × Croissant", "ALIPAY_HK")
     window.picker_page.confirm_button.click()
@@ -45,11 +49,15 @@ def main() -> int:
         m = console.exchanges
         return [m.index(r, 4).data() for r in range(m.rowCount())]
 
-    wait_for(lambda: "✗" in rows() and rows().count("✓") >= 3, timeout=30,
-             what="a spoiled and some verified inquiries")
+    wait_for(
+        lambda: "✗" in rows() and rows().count("✓") >= 3,
+        timeout=30,
+        what="a spoiled and some verified inquiries",
+    )
     window.resizeDocks([window.qa_dock], [400], Qt.Orientation.Vertical)
-    pay = next(r for r in range(console.exchanges.rowCount())
-               if console.exchanges.exchange(r).api == "pay")
+    pay = next(
+        r for r in range(console.exchanges.rowCount()) if console.exchanges.exchange(r).api == "pay"
+    )
     console.select_row(pay)
     settle_paint(400)
     save(window, "qa_console_en")

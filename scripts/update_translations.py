@@ -23,55 +23,53 @@ sys.path.insert(0, str(ROOT))
 
 ZH_CN: dict[str, str] = {
     # window, menus, status bar
-    "Cashier": "收银台", "New sale": "新交易", "History": "交易记录", "End of day": "日结",
-    "Customer display": "顾客显示屏", "Quit": "退出", "&Sale": "交易(&S)",
-    "&Records": "记录(&R)", "Main": "主工具栏",
+    "Cashier": "收银台",
+    "New sale": "新交易",
+    "History": "交易记录",
+    "End of day": "日结",
+    "Customer display": "顾客显示屏",
+    "Quit": "退出",
+    "&Sale": "交易(&S)",
+    "&Records": "记录(&R)",
+    "Main": "主工具栏",
     "Could not check unfinished payments: %1": "无法检查未完成的支付：%1",
-    "Embedded sandbox": "内置沙箱", "Antom sandbox": "Antom 沙箱", "Live": "正式环境",
+    "Embedded sandbox": "内置沙箱",
+    "Antom sandbox": "Antom 沙箱",
+    "Live": "正式环境",
     "Profile %1 · %2 · %3 · %4": "配置 %1 · %2 · %3 · %4",
     "Demo keys live in memory only — nothing is charged": "演示密钥仅保存在内存中——不会真实扣款",
-    "Recovered %1 unfinished payment(s) from the last session: %2. See History for details.":
-        "已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。",
+    "Recovered %1 unfinished payment(s) from the last session: %2. See History for details.": "已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。",
     "This page is not available: %1": "此页面不可用：%1",
-    "Another cashier is using this profile; its unfinished payments are left to it.":
-        "另一个收银台正在使用此配置；其未完成的支付由它处理。",
+    "Another cashier is using this profile; its unfinished payments are left to it.": "另一个收银台正在使用此配置；其未完成的支付由它处理。",
     "Unlock keys": "解锁密钥",
-    "Gateway: checking…": "网关：检查中…", "Gateway ✓ %1 ms": "网关 ✓ %1 毫秒",
+    "Gateway: checking…": "网关：检查中…",
+    "Gateway ✓ %1 ms": "网关 ✓ %1 毫秒",
     "Gateway ✗": "网关 ✗",
-    "The amount takes only the digits 0-9 and a decimal point (at most %1 characters)":
-        "金额只能包含数字 0-9 和一个小数点（最多 %1 个字符）",
+    "The amount takes only the digits 0-9 and a decimal point (at most %1 characters)": "金额只能包含数字 0-9 和一个小数点（最多 %1 个字符）",
     "Gateway check failed: %1": "网关检查失败：%1",
     # error templates (context CashierError; placeholders stay as they are)
     "currency is missing": "缺少币种",
-    "currency {currency} is not a three-letter ISO 4217 code":
-        "币种 {currency} 不是三位字母的 ISO 4217 代码",
-    "currency {currency} is not supported (supported: {supported})":
-        "不支持币种 {currency}（支持：{supported}）",
-    "amount value must be an integer number of minor units, not {type}":
-        "金额必须是以最小货币单位表示的整数，而不是 {type}",
+    "currency {currency} is not a three-letter ISO 4217 code": "币种 {currency} 不是三位字母的 ISO 4217 代码",
+    "currency {currency} is not supported (supported: {supported})": "不支持币种 {currency}（支持：{supported}）",
+    "amount value must be an integer number of minor units, not {type}": "金额必须是以最小货币单位表示的整数，而不是 {type}",
     "amount must be greater than zero": "金额必须大于零",
     "amount has more than {digits} digits": "金额超过 {digits} 位数字",
-    "IDR amounts must be whole rupiah (the value must end in 00)":
-        "印尼盾金额必须为整卢比（数值须以 00 结尾）",
+    "IDR amounts must be whole rupiah (the value must end in 00)": "印尼盾金额必须为整卢比（数值须以 00 结尾）",
     "amount must be text such as 12.30": "金额必须是文本，例如 12.30",
     "amount is empty": "金额为空",
     "amount {text} must be typed with the digits 0-9": "金额 {text} 必须使用数字 0-9 输入",
-    "amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals":
-        "金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”",
+    "amount {text}: a comma only groups thousands (1,234.50); use '.' for decimals": "金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”",
     "amount must not be negative": "金额不能为负数",
     "the published embedded-sandbox demo merchant key cannot be used for {target}: its "
     "private half is public, so nothing signed with it can be trusted; generate or import "
-    "this profile's own keys":
-        "公开的内置沙箱演示商户密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；"
-        "请为此配置生成或导入自己的密钥",
+    "this profile's own keys": "公开的内置沙箱演示商户密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；"
+    "请为此配置生成或导入自己的密钥",
     "the published embedded-sandbox demo gateway key cannot be used for {target}: its "
     "private half is public, so nothing signed with it can be trusted; import the "
-    "gateway's real public key":
-        "公开的内置沙箱演示网关密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；"
-        "请导入网关真正的公钥",
+    "gateway's real public key": "公开的内置沙箱演示网关密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；"
+    "请导入网关真正的公钥",
     "amount {text} is not a number": "金额 {text} 不是数字",
-    "{currency} has no minor unit: the amount must be a whole number":
-        "{currency} 没有辅币单位：金额必须是整数",
+    "{currency} has no minor unit: the amount must be a whole number": "{currency} 没有辅币单位：金额必须是整数",
     "{currency} allows at most {digits} decimal places": "{currency} 最多允许 {digits} 位小数",
     "amount value {text} is not a string of digits": "金额数值 {text} 不是数字串",
     "amount must be an object with currency and value": "金额必须是包含币种和数值的对象",
@@ -79,73 +77,90 @@ ZH_CN: dict[str, str] = {
     "cannot subtract {other} from {currency}": "不能从 {currency} 中减去 {other}",
     "unknown payment method {method}": "未知的支付方式 {method}",
     "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
-    "passphrase to see and change this profile's keys.":
-        "没有可用的系统密钥环，密钥保存在加密文件中。请输入其口令以查看和修改此配置的密钥。",
+    "passphrase to see and change this profile's keys.": "没有可用的系统密钥环，密钥保存在加密文件中。请输入其口令以查看和修改此配置的密钥。",
     "a payment cannot go from {current} to {new}": "支付状态不能从 {current} 变为 {new}",
     "a standalone gateway needs {missing} as well": "独立网关还需要 {missing}",
-    "at once": "立即", "%1 s": "%1 秒",
-    "The keys of profile %1 are in the encrypted key file.\nEnter its passphrase:":
-        "配置 %1 的密钥保存在加密密钥文件中。\n请输入其口令：",
+    "at once": "立即",
+    "%1 s": "%1 秒",
+    "The keys of profile %1 are in the encrypted key file.\nEnter its passphrase:": "配置 %1 的密钥保存在加密密钥文件中。\n请输入其口令：",
     # starting page
     "Starting the cashier…": "收银台启动中…",
-    "Opening the journal, loading the merchant keys and connecting to the gateway.":
-        "正在打开交易日志、加载商户密钥并连接网关。",
-    "The cashier could not start": "收银台无法启动", "Try again": "重试",
+    "Opening the journal, loading the merchant keys and connecting to the gateway.": "正在打开交易日志、加载商户密钥并连接网关。",
+    "The cashier could not start": "收银台无法启动",
+    "Try again": "重试",
     # order page and keypad
-    "AMOUNT (%1)": "金额（%1）", "WHAT IS IT FOR": "商品说明",
+    "AMOUNT (%1)": "金额（%1）",
+    "WHAT IS IT FOR": "商品说明",
     "Trade summary shown to the customer": "向顾客展示的交易摘要",
-    "REFERENCE ORDER ID": "商户订单号", "New id": "重新生成", "Charge": "收款",
-    "Opening cashier…": "正在打开收银台…", "Invalid amount: %1": "金额无效：%1",
+    "REFERENCE ORDER ID": "商户订单号",
+    "New id": "重新生成",
+    "Charge": "收款",
+    "Opening cashier…": "正在打开收银台…",
+    "Invalid amount: %1": "金额无效：%1",
     "The reference order id contains control characters": "商户订单号包含控制字符",
-    "C": "清除", "Delete last digit": "删除最后一位", "Clear amount": "清空金额",
+    "C": "清除",
+    "Delete last digit": "删除最后一位",
+    "Clear amount": "清空金额",
     "Decimal point": "小数点",
     # picker
-    "TOTAL TO PAY": "应付金额", "CHOOSE A WALLET": "选择支付方式",
+    "TOTAL TO PAY": "应付金额",
+    "CHOOSE A WALLET": "选择支付方式",
     "Alipay and Alipay+ partner wallets accepted": "支持支付宝及 Alipay+ 合作钱包",
-    "Cancel": "取消", "Merchant": "商户", "Creating payment…": "正在创建支付…",
-    "Confirm": "确认支付", "Alipay+ partner wallets": "Alipay+ 合作钱包",
-    "Any Alipay+ partner wallet": "任一 Alipay+ 合作钱包", "Alipay+ partner": "Alipay+ 合作伙伴",
+    "Cancel": "取消",
+    "Merchant": "商户",
+    "Creating payment…": "正在创建支付…",
+    "Confirm": "确认支付",
+    "Alipay+ partner wallets": "Alipay+ 合作钱包",
+    "Any Alipay+ partner wallet": "任一 Alipay+ 合作钱包",
+    "Alipay+ partner": "Alipay+ 合作伙伴",
     "Alipay app": "支付宝 App",
     # redirect
-    "PAYMENT LINK": "支付链接", "Copy": "复制", "Open": "打开", "New code": "重新生成二维码",
+    "PAYMENT LINK": "支付链接",
+    "Copy": "复制",
+    "Open": "打开",
+    "New code": "重新生成二维码",
     "Customer pays automatically after": "顾客自动付款，延迟",
-    "Demo mode: the sandbox wallet pays each new code by itself after the delay":
-        "演示模式：沙箱钱包在延迟后自动支付每个新付款码",
+    "Demo mode: the sandbox wallet pays each new code by itself after the delay": "演示模式：沙箱钱包在延迟后自动支付每个新付款码",
     "Customer will pay in %1 s (demo)": "顾客将在 %1 秒后付款（演示）",
-    "Sandbox wallet:": "沙箱钱包：", "Pay": "支付", "Decline": "拒绝", "Let expire": "使其过期",
-    "Scan with %1 to pay": "请使用%1扫码支付", "Waiting for the customer…": "等待顾客支付…",
-    "Expired": "已过期", "This code has expired. Make a new one to try again.":
-        "二维码已过期，请重新生成后再试。",
+    "Sandbox wallet:": "沙箱钱包：",
+    "Pay": "支付",
+    "Decline": "拒绝",
+    "Let expire": "使其过期",
+    "Scan with %1 to pay": "请使用%1扫码支付",
+    "Waiting for the customer…": "等待顾客支付…",
+    "Expired": "已过期",
+    "This code has expired. Make a new one to try again.": "二维码已过期，请重新生成后再试。",
     "Link copied": "链接已复制",
-    "No app handles this link; opened the web (H5) page":
-        "没有应用能打开此链接，已改为打开网页（H5）收银台",
-    "Could not open the link on this computer": "无法在此电脑上打开该链接", "Close": "关闭",
-    "Cancel payment": "取消支付", "Expires in %1": "%1 后过期", "Checking…": "查询中…",
-    "Connection lost — retrying…": "连接中断——正在重试…", "Cancelling…": "正在取消…",
-    "Could not cancel: %1": "无法取消：%1", "Making a new code…": "正在生成新二维码…",
-    "No new code: %1": "未能生成新二维码：%1", "Wallet simulator: %1": "钱包模拟器：%1",
-    "The attempt is saved and will be checked again; you can confirm to try once more.":
-        "本次尝试已记录，稍后会再次查询；您也可以再次确认重试。",
+    "No app handles this link; opened the web (H5) page": "没有应用能打开此链接，已改为打开网页（H5）收银台",
+    "Could not open the link on this computer": "无法在此电脑上打开该链接",
+    "Close": "关闭",
+    "Cancel payment": "取消支付",
+    "Expires in %1": "%1 后过期",
+    "Checking…": "查询中…",
+    "Connection lost — retrying…": "连接中断——正在重试…",
+    "Cancelling…": "正在取消…",
+    "Could not cancel: %1": "无法取消：%1",
+    "Making a new code…": "正在生成新二维码…",
+    "No new code: %1": "未能生成新二维码：%1",
+    "Wallet simulator: %1": "钱包模拟器：%1",
+    "The attempt is saved and will be checked again; you can confirm to try once more.": "本次尝试已记录，稍后会再次查询；您也可以再次确认重试。",
     # amounts and sale limits (issue 9 item 2)
-    "“%1” cannot be part of an amount: type the digits 0-9 and one decimal point":
-        "“%1”不能出现在金额中：请输入数字 0-9 和一个小数点",
+    "“%1” cannot be part of an amount: type the digits 0-9 and one decimal point": "“%1”不能出现在金额中：请输入数字 0-9 和一个小数点",
     "%1 is more than the largest sale this till takes (%2)": "%1 超过本收银台的单笔最高金额（%2）",
     "Large sale": "大额交易",
-    "Charge %1? From %2 on, the till asks before charging.":
-        "确认收款 %1？金额达到 %2 及以上时，收银台会先请您确认。",
-    "Largest sale": "单笔最高金额", "Ask before charging from": "需确认的金额起点",
+    "Charge %1? From %2 on, the till asks before charging.": "确认收款 %1？金额达到 %2 及以上时，收银台会先请您确认。",
+    "Largest sale": "单笔最高金额",
+    "Ask before charging from": "需确认的金额起点",
     "Default: %1": "默认：%1",
-    "{amount} is more than the largest sale this till takes ({limit})":
-        "{amount} 超过本收银台的单笔最高金额（{limit}）",
-    "{field} must be a positive whole number of minor units":
-        "{field} 必须是正整数（最小货币单位）",
-    "the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})":
-        "需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）",
+    "{amount} is more than the largest sale this till takes ({limit})": "{amount} 超过本收银台的单笔最高金额（{limit}）",
+    "{field} must be a positive whole number of minor units": "{field} 必须是正整数（最小货币单位）",
+    "the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})": "需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）",
     # no verified code (issue 9 item 3)
-    "Retry": "重试", "No code yet": "暂无二维码", "Nothing to scan yet": "暂时没有可扫描的二维码",
+    "Retry": "重试",
+    "No code yet": "暂无二维码",
+    "Nothing to scan yet": "暂时没有可扫描的二维码",
     "Gateway answer: %1": "网关应答：%1",
-    "The payment code has not arrived in a verified answer yet. Asking the gateway again…":
-        "尚未收到经验签的支付二维码，正在重新向网关请求…",
+    "The payment code has not arrived in a verified answer yet. Asking the gateway again…": "尚未收到经验签的支付二维码，正在重新向网关请求…",
     "The payment code could not be verified, so none is shown to the customer. Retry, or "
     "cancel the payment.": "支付二维码未能通过验签，因此未向顾客展示。请重试或取消支付。",
     "Asking the gateway again…": "正在重新向网关请求…",
@@ -153,72 +168,101 @@ ZH_CN: dict[str, str] = {
     "cancel the payment.": "无法连接网关，因此没有可向顾客展示的二维码。请重试或取消支付。",
     "One moment, please…": "请稍候…",
     # result
-    "Refund…": "退款…", "Payment received": "收款成功", "Payment failed": "支付失败",
-    "Payment cancelled": "支付已取消", "Payment expired": "支付已过期",
-    "Result not known yet": "结果暂未知", "Wallet": "支付方式", "Payment id": "支付单号",
-    "Order": "订单", "Time": "时间", "Result code: %1": "结果码：%1",
-    "Alipay client: %1": "支付宝客户端：%1", "Payment Kit code: %1": "Payment Kit 错误码：%1",
-    "Refunding…": "退款中…", "Refunded %1": "已退款 %1",
-    "Refund of %1 is being processed": "%1 的退款处理中", "Refund of %1 failed": "%1 的退款失败",
+    "Refund…": "退款…",
+    "Payment received": "收款成功",
+    "Payment failed": "支付失败",
+    "Payment cancelled": "支付已取消",
+    "Payment expired": "支付已过期",
+    "Result not known yet": "结果暂未知",
+    "Wallet": "支付方式",
+    "Payment id": "支付单号",
+    "Order": "订单",
+    "Time": "时间",
+    "Result code: %1": "结果码：%1",
+    "Alipay client: %1": "支付宝客户端：%1",
+    "Payment Kit code: %1": "Payment Kit 错误码：%1",
+    "Refunding…": "退款中…",
+    "Refunded %1": "已退款 %1",
+    "Refund of %1 is being processed": "%1 的退款处理中",
+    "Refund of %1 failed": "%1 的退款失败",
     "Refund of %1: result not known yet": "%1 的退款：结果暂未知",
     "Refund not done: %1": "未退款：%1",
     "this payment is already fully refunded": "该笔支付已全额退款",
     # customer display
-    "Welcome": "欢迎光临", "TOTAL": "合计", "Paying with %1": "使用%1支付",
-    "Choose how you would like to pay": "请选择支付方式", "This code has expired": "二维码已过期",
+    "Welcome": "欢迎光临",
+    "TOTAL": "合计",
+    "Paying with %1": "使用%1支付",
+    "Choose how you would like to pay": "请选择支付方式",
+    "This code has expired": "二维码已过期",
     "Thank you!": "谢谢惠顾！",
     "The customer closed the cashier without paying": "顾客未支付就关闭了收银台",
     "This code can no longer be paid": "此二维码已无法支付",
     # refund dialog (shared with the history page)
-    "Refund": "退款", "Refund %1": "退款 %1", "Sale of %1": "交易金额 %1",
-    "Refundable: %1": "可退金额：%1", "Everything left": "全部剩余金额", "Part of it": "部分退款",
-    "Amount (%1)": "金额（%1）", "Reason": "原因", "Optional": "选填",
+    "Refund": "退款",
+    "Refund %1": "退款 %1",
+    "Sale of %1": "交易金额 %1",
+    "Refundable: %1": "可退金额：%1",
+    "Everything left": "全部剩余金额",
+    "Part of it": "部分退款",
+    "Amount (%1)": "金额（%1）",
+    "Reason": "原因",
+    "Optional": "选填",
     "Nothing is left to refund.": "已无可退金额。",
     "%1 is more than the %2 left to refund": "%1 超过了剩余可退金额 %2",
     # the counter flow (issue 9: back one step, try again, questions, refund state)
-    "Back": "返回", "Back to the amount (Esc)": "返回金额输入（Esc）",
+    "Back": "返回",
+    "Back to the amount (Esc)": "返回金额输入（Esc）",
     "Keep waiting": "继续等待",
     "Cancel the payment of %1? The customer's code stops working; if they pay now, the "
     "money goes back.": "取消 %1 的支付？顾客的付款码将失效；如果顾客此刻付款，款项会退回。",
     "Same amount and order; choose a wallet again": "相同金额和订单，重新选择钱包",
-    "Refunded": "已退款", "Partly refunded": "部分退款",
+    "Refunded": "已退款",
+    "Partly refunded": "部分退款",
     "Partly refunded · %1 left": "部分退款 · 剩余 %1",
-    "Refund %1 to the customer's wallet? This cannot be undone.":
-        "将 %1 退回顾客的钱包？此操作无法撤销。",
+    "Refund %1 to the customer's wallet? This cannot be undone.": "将 %1 退回顾客的钱包？此操作无法撤销。",
     "Don't refund": "不退款",
     # a live payment survives closing (issue 9)
     "A payment is waiting": "有一笔支付正在等待",
     "The customer may be paying %1 right now.\n\nKeep waiting, cancel the payment and quit, "
-    "or quit now and show the same code again at the next start (until it expires).":
-        "顾客可能正在支付 %1。\n\n您可以继续等待、取消支付并退出，或者现在退出，"
-        "下次启动时再次显示同一个付款码（在其过期之前）。",
+    "or quit now and show the same code again at the next start (until it expires).": "顾客可能正在支付 %1。\n\n您可以继续等待、取消支付并退出，或者现在退出，"
+    "下次启动时再次显示同一个付款码（在其过期之前）。",
     "Receipt, 80 mm roll (*.pdf)": "小票，80 毫米卷纸 (*.pdf)",
     "Receipt, A4 page (*.pdf)": "小票，A4 纸 (*.pdf)",
-    "Cancel payment and quit": "取消支付并退出", "Quit, resume later": "退出，稍后继续",
+    "Cancel payment and quit": "取消支付并退出",
+    "Quit, resume later": "退出，稍后继续",
     "The payment of %1 with %2 started at %3 is still waiting for the customer: the same "
     "code is shown again.": "%3 发起的 %2 支付（%1）仍在等待顾客：已再次显示同一个付款码。",
-    "Print receipt…": "打印小票…", "Save PDF…": "保存 PDF…",
+    "Print receipt…": "打印小票…",
+    "Save PDF…": "保存 PDF…",
     # Help menu, About, crash reports
-    "&Help": "帮助(&H)", "About Cashier": "关于收银台", "Version": "版本", "Platform": "平台",
-    "Bundle": "程序包", "Profile": "配置", "Gateway": "网关", "Data": "数据目录",
-    "Settings": "设置目录", "Log file": "日志文件",
-    "<b>Cashier</b><br>Alipay and Alipay+ wallet payments on the Antom gateway":
-        "<b>收银台</b><br>通过 Antom 网关收取支付宝与 Alipay+ 钱包付款",
+    "&Help": "帮助(&H)",
+    "About Cashier": "关于收银台",
+    "Version": "版本",
+    "Platform": "平台",
+    "Bundle": "程序包",
+    "Profile": "配置",
+    "Gateway": "网关",
+    "Data": "数据目录",
+    "Settings": "设置目录",
+    "Log file": "日志文件",
+    "<b>Cashier</b><br>Alipay and Alipay+ wallet payments on the Antom gateway": "<b>收银台</b><br>通过 Antom 网关收取支付宝与 Alipay+ 钱包付款",
     "Unexpected error": "意外错误",
     "The cashier hit an unexpected error. Payments already taken are safe in the journal; an "
     "unfinished one is checked again at the next start. The report below holds no keys or "
-    "passphrases: copy it for support. It is also in the log.":
-        "收银台遇到意外错误。已完成的支付安全保存在交易日志中；未完成的支付会在下次启动时重新核对。"
-        "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
-    "Copy report": "复制报告", "Continue": "继续", "Copied": "已复制",
+    "passphrases: copy it for support. It is also in the log.": "收银台遇到意外错误。已完成的支付安全保存在交易日志中；未完成的支付会在下次启动时重新核对。"
+    "下面的报告不含任何密钥或口令，可复制给技术支持。报告也已写入日志。",
+    "Copy report": "复制报告",
+    "Continue": "继续",
+    "Copied": "已复制",
     # in-store: picker, scan page, result, errors of the payment code and the printer
     "Scan the barcode or QR in the customer's wallet": "扫描顾客钱包中的条码或二维码",
     "Paid with": "付款方式",
     "Scan the customer's payment code": "请扫描顾客的付款码",
     "Point the scanner at the barcode or QR in the customer's wallet. You can also type or "
-    "paste the code and press Enter.":
-        "将扫码枪对准顾客钱包中的条码或二维码，也可以输入或粘贴付款码后按回车。",
-    "Payment code": "付款码", "Scan again": "重新扫码", "Waiting for the code…": "等待付款码…",
+    "paste the code and press Enter.": "将扫码枪对准顾客钱包中的条码或二维码，也可以输入或粘贴付款码后按回车。",
+    "Payment code": "付款码",
+    "Scan again": "重新扫码",
+    "Waiting for the code…": "等待付款码…",
     "Charging the customer's wallet…": "正在向顾客钱包扣款…",
     "Waiting for the customer to confirm in the wallet…": "等待顾客在钱包中确认…",
     "%1  (%2 digits)": "%1（%2 位）",
@@ -228,53 +272,44 @@ ZH_CN: dict[str, str] = {
     "The wallet's risk control refused this payment.": "钱包风控拒绝了这笔支付。",
     "The payment is over the customer's wallet limit.": "支付金额超出顾客钱包的限额。",
     "The customer declined the payment in the wallet.": "顾客在钱包中拒绝了这笔支付。",
-    "This wallet cannot pay here (wallet or currency not accepted).":
-        "此钱包无法在这里付款（钱包或币种不受支持）。",
-    "The customer did not confirm in time; the payment was cancelled.":
-        "顾客未能及时确认，支付已取消。",
+    "This wallet cannot pay here (wallet or currency not accepted).": "此钱包无法在这里付款（钱包或币种不受支持）。",
+    "The customer did not confirm in time; the payment was cancelled.": "顾客未能及时确认，支付已取消。",
     "The payment did not go through (%1).": "支付未成功（%1）。",
-    "In-store · scanned code %1": "线下 · 扫码 %1", "In-store · order code": "线下 · 订单码",
+    "In-store · scanned code %1": "线下 · 扫码 %1",
+    "In-store · order code": "线下 · 订单码",
     "the payment code is empty": "付款码为空",
     "the payment code may contain digits only": "付款码只能包含数字",
-    "the payment code has {length} digits; wallet codes have {min} to {max}":
-        "付款码有 {length} 位；钱包付款码为 {min} 到 {max} 位",
-    "this payment code was already used at this till; ask the customer to refresh it":
-        "此付款码已在本收银台使用过，请顾客刷新付款码",
+    "the payment code has {length} digits; wallet codes have {min} to {max}": "付款码有 {length} 位；钱包付款码为 {min} 到 {max} 位",
+    "this payment code was already used at this till; ask the customer to refresh it": "此付款码已在本收银台使用过，请顾客刷新付款码",
     "no receipt printer is set for this till": "此收银台未设置小票打印机",
-    "cannot open the {connection} printer at {where}: {reason}":
-        "无法打开 {where} 的 {connection} 打印机：{reason}",
+    "cannot open the {connection} printer at {where}: {reason}": "无法打开 {where} 的 {connection} 打印机：{reason}",
     "the printer refused the receipt: {reason}": "打印机拒绝打印小票：{reason}",
     "Receipt sent to the receipt printer": "小票已发送到小票打印机",
-    "scanned code": "扫码", "order code": "订单码", "Print code": "打印二维码",
-    "in-store, scanned code": "线下扫码", "in-store, order code": "线下订单码",
+    "scanned code": "扫码",
+    "order code": "订单码",
+    "Print code": "打印二维码",
+    "in-store, scanned code": "线下扫码",
+    "in-store, order code": "线下订单码",
     "%1: %2 sale(s), %3": "%1：%2 笔，%3",
     # one owner per sale, damaged files, a full disk (issue 10)
-    "profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it":
-        "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它",
+    "profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it": "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它",
     "profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it; "
-    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'":
-        "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
-        "{backup}：可用“cashier profile restore-backup”恢复",
-    "profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it":
-        "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它",
+    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'": "配置文件 {path} 已损坏：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
+    "{backup}：可用“cashier profile restore-backup”恢复",
+    "profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it": "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它",
     "profiles file {path} is unreadable: {problem}. It was left unchanged: fix or remove it; "
-    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'":
-        "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
-        "{backup}：可用“cashier profile restore-backup”恢复",
+    "the previous good version is {backup}: restore it with 'cashier profile restore-backup'": "配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 "
+    "{backup}：可用“cashier profile restore-backup”恢复",
     "the journal could not record payment {payment} ({problem}): the payment may have been "
-    "taken; free disk space, then run cashier recover":
-        "交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；"
-        "请释放磁盘空间，然后运行 cashier recover",
-    "amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50":
-        "金额 {text}：“_”不是金额的一部分；请输入 1234.50 或 1,234.50",
+    "taken; free disk space, then run cashier recover": "交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；"
+    "请释放磁盘空间，然后运行 cashier recover",
+    "amount {text}: '_' is not part of an amount; type 1234.50 or 1,234.50": "金额 {text}：“_”不是金额的一部分；请输入 1234.50 或 1,234.50",
     "another cashier process (pid {pid}) is using profile '{profile}'; one till at a time "
-    "takes its sales: no payment was taken":
-        "另一个收银进程（pid {pid}）正在使用配置“{profile}”；"
-        "同一时间只有一个收银台可以收款：未收取任何款项",
+    "takes its sales: no payment was taken": "另一个收银进程（pid {pid}）正在使用配置“{profile}”；"
+    "同一时间只有一个收银台可以收款：未收取任何款项",
     "another cashier process is using profile '{profile}'; one till at a time takes its "
-    "sales: no payment was taken":
-        "另一个收银进程正在使用配置“{profile}”；"
-        "同一时间只有一个收银台可以收款：未收取任何款项",
+    "sales: no payment was taken": "另一个收银进程正在使用配置“{profile}”；"
+    "同一时间只有一个收银台可以收款：未收取任何款项",
 }
 
 
@@ -323,8 +358,21 @@ def main() -> int:
         return 1
     sources = sorted(str(p) for p in (ROOT / "cashier_app" / "ui").rglob("*.py"))
     kept = _error_translations(ET.parse(TS))
-    subprocess.run([lupdate, *sources, "-ts", str(TS), "-target-language", "zh_CN",
-                    "-no-obsolete", "-locations", "none"], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            lupdate,
+            *sources,
+            "-ts",
+            str(TS),
+            "-target-language",
+            "zh_CN",
+            "-no-obsolete",
+            "-locations",
+            "none",
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     tree = ET.parse(TS)
     _set_error_context(tree, kept)
     filled = missing = 0
@@ -343,8 +391,9 @@ def main() -> int:
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     print(f"filled {filled} translations; {missing} still unfinished in {TS.name}")
     # the app loads the compiled .qm: rebuild it so the two never disagree
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")],
-                          check=False).returncode
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=False
+    ).returncode
 
 
 if __name__ == "__main__":

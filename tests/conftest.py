@@ -48,13 +48,16 @@ def make_window(cashier_app, qtbot):
     """Build a started window: ``make_window(expiry_seconds=600, opener=None)``."""
     windows: list = []
 
-    def make(*, expiry_seconds: int = 600, opener=None, factory=None,
-             wait: bool = True):
+    def make(*, expiry_seconds: int = 600, opener=None, factory=None, wait: bool = True):
         from cashier_app.app import AppBackend
         from cashier_app.ui.main_window import MainWindow
 
-        window = MainWindow(None, backend=AppBackend(expiry_seconds=expiry_seconds),
-                            services_factory=factory, opener=opener)
+        window = MainWindow(
+            None,
+            backend=AppBackend(expiry_seconds=expiry_seconds),
+            services_factory=factory,
+            opener=opener,
+        )
         qtbot.addWidget(window)
         windows.append(window)
         window.resize(1280, 800)
@@ -82,7 +85,6 @@ def pdftotext():
 
     def read(path, layout: bool = False) -> str:
         args = [exe, *(["-layout"] if layout else []), str(path), "-"]
-        return subprocess.run(args, capture_output=True, text=True, check=True,
-                              timeout=30).stdout
+        return subprocess.run(args, capture_output=True, text=True, check=True, timeout=30).stdout
 
     return read

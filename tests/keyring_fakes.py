@@ -50,11 +50,10 @@ def secret_fragments(key: rsa.RSAPrivateKey) -> list[str]:
     private part of the PKCS#8 and PKCS#1 base64 (the first lines hold the public modulus,
     which may be printed), and the private exponent in decimal and hex."""
     fragments: list[str] = []
-    for fmt in (serialization.PrivateFormat.PKCS8,
-                serialization.PrivateFormat.TraditionalOpenSSL):
+    for fmt in (serialization.PrivateFormat.PKCS8, serialization.PrivateFormat.TraditionalOpenSSL):
         der = key.private_bytes(serialization.Encoding.DER, fmt, serialization.NoEncryption())
         b64 = base64.b64encode(der).decode()
-        fragments += [b64[i:i + 40] for i in range(448, len(b64) - 40, 40)]
+        fragments += [b64[i : i + 40] for i in range(448, len(b64) - 40, 40)]
     d = key.private_numbers().d
     fragments += [str(d)[:40], format(d, "x")[:40], format(d, "X")[:40]]
     return fragments

@@ -12,8 +12,9 @@ def to_picker(qtbot, window: MainWindow, amount: str = "12.30") -> None:
     field = window.order_page.amount_input
     field.setFocus()
     qtbot.keyClicks(field, amount)
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda stage: stage == "picker"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda stage: stage == "picker"
+    ):
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
@@ -57,8 +58,9 @@ def answer(qtbot, parent, name: str, key: str, timeout: int = 10_000) -> None:
     from PySide6.QtWidgets import QMessageBox, QPushButton
 
     def shown():
-        return next((box for box in parent.findChildren(QMessageBox, name)
-                     if box.isVisible()), None)
+        return next(
+            (box for box in parent.findChildren(QMessageBox, name) if box.isVisible()), None
+        )
 
     qtbot.waitUntil(lambda: shown() is not None, timeout=timeout)
     button = shown().findChild(QPushButton, f"{key}Answer")

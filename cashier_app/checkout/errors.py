@@ -35,15 +35,18 @@ class TillBusy(CheckoutError):
 
     MESSAGES: ClassVar[dict[str, str]] = {
         "till_busy": "another cashier process (pid {pid}) is using profile '{profile}'; one "
-                     "till at a time takes its sales: no payment was taken",
+        "till at a time takes its sales: no payment was taken",
         "till_busy_no_pid": "another cashier process is using profile '{profile}'; one till "
-                            "at a time takes its sales: no payment was taken",
+        "at a time takes its sales: no payment was taken",
     }
 
     @classmethod
     def for_profile(cls, profile: str, holder: str = "") -> TillBusy:
-        return (cls.of("till_busy", profile=profile, pid=holder) if holder
-                else cls.of("till_busy_no_pid", profile=profile))
+        return (
+            cls.of("till_busy", profile=profile, pid=holder)
+            if holder
+            else cls.of("till_busy_no_pid", profile=profile)
+        )
 
 
 class PaymentMayBeTaken(CheckoutError):
@@ -54,14 +57,13 @@ class PaymentMayBeTaken(CheckoutError):
 
     MESSAGES: ClassVar[dict[str, str]] = {
         "journal_failed_after_send": "the journal could not record payment {payment} "
-                                     "({problem}): the payment may have been taken; free "
-                                     "disk space, then run cashier recover",
+        "({problem}): the payment may have been taken; free "
+        "disk space, then run cashier recover",
     }
 
     @classmethod
     def for_payment(cls, payment_request_id: str, problem: str) -> PaymentMayBeTaken:
-        error = cls.of("journal_failed_after_send", payment=payment_request_id,
-                       problem=problem)
+        error = cls.of("journal_failed_after_send", payment=payment_request_id, problem=problem)
         error.payment_request_id = payment_request_id
         return error
 

@@ -72,9 +72,12 @@ class FailureReason(StrEnum):
 
 
 _REASONS = {
-    "INVALID_CODE": FailureReason.CODE, "INVALID_PAYMENT_CODE": FailureReason.CODE,
-    "PAYMENT_CODE_EXPIRED": FailureReason.CODE, "ORDER_IS_CLOSED": FailureReason.CODE,
-    "USER_BALANCE_NOT_ENOUGH": FailureReason.BALANCE, "RISK_REJECT": FailureReason.RISK,
+    "INVALID_CODE": FailureReason.CODE,
+    "INVALID_PAYMENT_CODE": FailureReason.CODE,
+    "PAYMENT_CODE_EXPIRED": FailureReason.CODE,
+    "ORDER_IS_CLOSED": FailureReason.CODE,
+    "USER_BALANCE_NOT_ENOUGH": FailureReason.BALANCE,
+    "RISK_REJECT": FailureReason.RISK,
     "USER_STATUS_ABNORMAL": FailureReason.RISK,
     "USER_PAYMENT_VERIFICATION_FAILED": FailureReason.RISK,
     "REGULATION_RESTRICTION": FailureReason.RISK,
@@ -83,11 +86,12 @@ _REASONS = {
     "PAYMENT_COUNT_EXCEED_LIMIT": FailureReason.LIMIT,
     "USER_REJECTED": FailureReason.DECLINED,
     "UNAVAILABLE_PAYMENT_METHOD": FailureReason.WALLET,
-    "CURRENCY_NOT_SUPPORT": FailureReason.WALLET, "USER_NOT_EXIST": FailureReason.WALLET,
-    "CHECKOUT_TIMEOUT": FailureReason.TIMEOUT, "PAYMENT_EXPIRED": FailureReason.TIMEOUT,
+    "CURRENCY_NOT_SUPPORT": FailureReason.WALLET,
+    "USER_NOT_EXIST": FailureReason.WALLET,
+    "CHECKOUT_TIMEOUT": FailureReason.TIMEOUT,
+    "PAYMENT_EXPIRED": FailureReason.TIMEOUT,
 }
 
 
 def failure_reason(result_code: str) -> FailureReason:
     return _REASONS.get(result_code, FailureReason.OTHER)
-

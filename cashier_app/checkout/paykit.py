@@ -84,8 +84,7 @@ class PaymentKitFailure(PaymentKitError):
 
     layer = "checkout"
 
-    def __init__(self, code: int, message: str = "", record: PaymentRecord | None = None
-                 ) -> None:
+    def __init__(self, code: int, message: str = "", record: PaymentRecord | None = None) -> None:
         super().__init__(code, message)
         self.record = record
 
@@ -112,8 +111,9 @@ class PickerSession:
     ``state`` is ``open``, then ``confirmed`` (``result`` set) or ``cancelled``.
     """
 
-    def __init__(self, info: PaymentInfo, money: Money, methods: list[PaymentMethod],
-                 merchant_name: str = "") -> None:
+    def __init__(
+        self, info: PaymentInfo, money: Money, methods: list[PaymentMethod], merchant_name: str = ""
+    ) -> None:
         self.info = info
         self.money = money
         self.methods = methods
@@ -136,12 +136,14 @@ class PickerSession:
         1001930010 if this sheet was already confirmed, 1001930000 if it was cancelled."""
         if not isinstance(method_type, str) or not self.offers(method_type):
             offered = ", ".join(m.type for m in self.methods)
-            raise PaymentKitError(pk.PARAM_ERROR, f"payment method {method_type!r} is not "
-                                  f"offered by this cashier (offered: {offered})")
+            raise PaymentKitError(
+                pk.PARAM_ERROR,
+                f"payment method {method_type!r} is not "
+                f"offered by this cashier (offered: {offered})",
+            )
         with self._lock:
             if self._state == SESSION_CONFIRMED:
-                raise PaymentKitError(pk.DUPLICATE_REQUEST,
-                                      "this cashier was already confirmed")
+                raise PaymentKitError(pk.DUPLICATE_REQUEST, "this cashier was already confirmed")
             if self._state == SESSION_CANCELLED:
                 raise PaymentKitError(pk.USER_CANCELLED, "this cashier was cancelled")
             self._state = SESSION_CONFIRMED
@@ -158,16 +160,21 @@ class PickerSession:
         return PaymentKitError(pk.USER_CANCELLED)
 
     def __repr__(self) -> str:  # the client token is a caller secret: not shown
-        return (f"PickerSession({self.money}, {len(self.methods)} methods, "
-                f"state={self._state})")
+        return f"PickerSession({self.money}, {len(self.methods)} methods, state={self._state})"
 
 
 class PaymentKit:
     """The Payment Kit facade over one CheckoutService (see the module docstring)."""
 
-    def __init__(self, checkout: CheckoutService, *, enabled_methods: list[str] |
-                 tuple[str, ...] | None = None, merchant_name: str = "",
-                 poll_policy: Any = None, pay_timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        checkout: CheckoutService,
+        *,
+        enabled_methods: list[str] | tuple[str, ...] | None = None,
+        merchant_name: str = "",
+        poll_policy: Any = None,
+        pay_timeout: float | None = None,
+    ) -> None:
         self.checkout = checkout
         self.enabled_methods = tuple(enabled_methods) if enabled_methods is not None else None
         self.merchant_name = merchant_name
@@ -191,14 +198,20 @@ class PaymentKit:
             wanted = _resolve_types(selectable)
             offered = [m for m in offered if m.type in wanted]
         if not offered:
-            limit = f" and selectPayType {info.extra().get('selectPayType')!r}" \
-                if selectable is not None else ""
-            raise PaymentKitError(pk.PARAM_ERROR, f"no payment method accepts "
-                                  f"{money.currency}{limit} for this merchant")
+            limit = (
+                f" and selectPayType {info.extra().get('selectPayType')!r}"
+                if selectable is not None
+                else ""
+            )
+            raise PaymentKitError(
+                pk.PARAM_ERROR,
+                f"no payment method accepts {money.currency}{limit} for this merchant",
+            )
         return PickerSession(info, money, offered, self.merchant_name)
 
-    def cashier_picker(self, info: PaymentInfo,
-                       choose: Callable[[PickerSession], str | None]) -> PickerResult:
+    def cashier_picker(
+        self, info: PaymentInfo, choose: Callable[[PickerSession], str | None]
+    ) -> PickerResult:
         """Headless ``cashierPicker``: ``choose`` returns a method type, or None to close
         the sheet (raises 1001930000)."""
         session = self.open_picker(info)
@@ -208,27 +221,41 @@ class PaymentKit:
         return session.confirm(choice)
 
     # -- the merchant server creates the payment --------------------------------------
-    def start_payment(self, session: PickerSession, picker_result: PickerResult,
-                      reference_order_id: str | None = None) -> PaymentRecord:
+    def start_payment(
+        self,
+        session: PickerSession,
+        picker_result: PickerResult,
+        reference_order_id: str | None = None,
+    ) -> PaymentRecord:
         """Create the payment for a confirmed picker: 401 when ``picker_result`` is not the
         session's own (token check), 1001930010 when this session already started one,
         1001930001 when the gateway refuses it, 1001930011 when it cannot be reached (the
         payment is journaled and recovery will settle it)."""
-        if (session.result is None or not isinstance(picker_result, PickerResult)
-                or not hmac.compare_digest(picker_result.client_token.encode(),
-                                           session.client_token.encode())
-                or picker_result.selected_payment_type != session.result.selected_payment_type):
-            raise PaymentKitError(pk.PARAM_ERROR, "picker result does not belong to this "
-                                  "cashier session (client token mismatch or not confirmed)")
+        if (
+            session.result is None
+            or not isinstance(picker_result, PickerResult)
+            or not hmac.compare_digest(
+                picker_result.client_token.encode(), session.client_token.encode()
+            )
+            or picker_result.selected_payment_type != session.result.selected_payment_type
+        ):
+            raise PaymentKitError(
+                pk.PARAM_ERROR,
+                "picker result does not belong to this "
+                "cashier session (client token mismatch or not confirmed)",
+            )
         with session._lock:
             if session.payment_request_id is not None:
-                raise PaymentKitError(pk.DUPLICATE_REQUEST, "a payment was already created "
-                                      f"for this cashier ({session.payment_request_id})")
+                raise PaymentKitError(
+                    pk.DUPLICATE_REQUEST,
+                    "a payment was already created "
+                    f"for this cashier ({session.payment_request_id})",
+                )
             session.payment_request_id = ""  # claimed; filled in below
         try:
-            record = self.checkout.create_payment(session.info,
-                                                  picker_result.selected_payment_type,
-                                                  reference_order_id)
+            record = self.checkout.create_payment(
+                session.info, picker_result.selected_payment_type, reference_order_id
+            )
         except GatewayResultError as exc:
             session.payment_request_id = None
             raise self._gateway_error(exc) from exc
@@ -259,8 +286,9 @@ class PaymentKit:
         ``{"nextAction":"L","linkUrl":<applinkUrl or normalUrl>,"scheme"?,"clientToken"?}``."""
         link = record.applink_url or record.normal_url
         if not link:
-            raise PaymentKitError(pk.PAY_FAILED, f"payment {record.payment_request_id} has "
-                                  "no link to jump to yet")
+            raise PaymentKitError(
+                pk.PAY_FAILED, f"payment {record.payment_request_id} has no link to jump to yet"
+            )
         data: dict[str, str] = {"nextAction": "L", "linkUrl": link}
         if record.scheme_url:
             data["scheme"] = record.scheme_url
@@ -278,25 +306,35 @@ class PaymentKit:
         return json.dumps(out, separators=(",", ":"))
 
     # -- requestPayment (URL jump) -----------------------------------------------------
-    def request_payment(self, order_str: str, payload: str = PAYLOAD_H5, *,
-                        on_update: Callable[[PaymentRecord], None] | None = None
-                        ) -> PayResult:
+    def request_payment(
+        self,
+        order_str: str,
+        payload: str = PAYLOAD_H5,
+        *,
+        on_update: Callable[[PaymentRecord], None] | None = None,
+    ) -> PayResult:
         """Jump to the third-party cashier and resolve when the payment is final (see the
         module docstring for the codes and the ``next_step`` values)."""
         if payload != PAYLOAD_H5:
-            raise PaymentKitError(pk.PARAM_ERROR, f"payload must be {PAYLOAD_H5!r} in pure "
-                                  f"external mode (got {payload!r})")
+            raise PaymentKitError(
+                pk.PARAM_ERROR,
+                f"payload must be {PAYLOAD_H5!r} in pure external mode (got {payload!r})",
+            )
         data = _parse_order_str(order_str)
         prid = self.lookup(data["linkUrl"])
         if prid is None:
-            raise PaymentKitError(pk.PAY_FAILED, "the order does not exist: linkUrl is not "
-                                  "the link of a payment this cashier created")
+            raise PaymentKitError(
+                pk.PAY_FAILED,
+                "the order does not exist: linkUrl is not "
+                "the link of a payment this cashier created",
+            )
         self._check_token(prid, data.get("clientToken"), pk.PARAM_ERROR)
         with self._claim(prid):
             record = self._record(prid)
             if record.is_final:
-                raise PaymentKitFailure(pk.ALREADY_PROCESSED, f"payment {prid} is already "
-                                        f"{record.status.value}", record)
+                raise PaymentKitFailure(
+                    pk.ALREADY_PROCESSED, f"payment {prid} is already {record.status.value}", record
+                )
             record = self._run(prid, on_update)
         return self._pay_result(record, payload)
 
@@ -323,10 +361,14 @@ class PaymentKit:
         if token is None:
             return
         expected = self._tokens.get(prid, "")
-        if not isinstance(token, str) or not expected or not hmac.compare_digest(
-                token.encode(), expected.encode()):
-            raise PaymentKitError(code, "clientToken does not match the cashier session "
-                                  "that created this payment")
+        if (
+            not isinstance(token, str)
+            or not expected
+            or not hmac.compare_digest(token.encode(), expected.encode())
+        ):
+            raise PaymentKitError(
+                code, "clientToken does not match the cashier session that created this payment"
+            )
 
     def _claim(self, prid: str) -> _Claim:
         return _Claim(self, prid)
@@ -337,8 +379,7 @@ class PaymentKit:
         except UnknownPayment:
             raise PaymentKitError(pk.PAY_FAILED, f"the order {prid} does not exist") from None
 
-    def _run(self, prid: str, on_update: Callable[[PaymentRecord], None] | None
-             ) -> PaymentRecord:
+    def _run(self, prid: str, on_update: Callable[[PaymentRecord], None] | None) -> PaymentRecord:
         kwargs: dict[str, Any] = {"timeout": self.pay_timeout, "on_update": on_update}
         if self.poll_policy is not None:
             kwargs["policy"] = self.poll_policy
@@ -364,18 +405,26 @@ class PaymentKit:
         detail = f"{record.status.value}"
         if record.result_code:
             detail += f" ({record.result_code})"
-        return PaymentKitFailure(code, f"{codes.PAYMENT_KIT_MESSAGES[code]}: payment "
-                                 f"{record.payment_request_id} is {detail}", record)
+        return PaymentKitFailure(
+            code,
+            f"{codes.PAYMENT_KIT_MESSAGES[code]}: payment {record.payment_request_id} is {detail}",
+            record,
+        )
 
-    def _pay_result(self, record: PaymentRecord, payload: str, *, third_pay: bool = False
-                    ) -> PayResult:
+    def _pay_result(
+        self, record: PaymentRecord, payload: str, *, third_pay: bool = False
+    ) -> PayResult:
         if record.is_final and record.status is not Status.SUCCESS:
             raise self._final_error(record, third_pay=third_pay)
         if record.status is Status.UNKNOWN:
-            raise PaymentKitFailure(pk.NETWORK_ERROR, f"payment {record.payment_request_id} "
-                                    f"could not be confirmed with the gateway "
-                                    f"({record.result_code or 'unreachable'}); it stays open "
-                                    "and recovery will settle it", record)
+            raise PaymentKitFailure(
+                pk.NETWORK_ERROR,
+                f"payment {record.payment_request_id} "
+                f"could not be confirmed with the gateway "
+                f"({record.result_code or 'unreachable'}); it stays open "
+                "and recovery will settle it",
+                record,
+            )
         selected = pay_method_name(record.method)
         extra = {
             "selectedPaymentType": selected,
@@ -404,8 +453,10 @@ class _Claim:
     def __enter__(self) -> None:
         with self.kit._lock:
             if self.prid in self.kit._inflight:
-                raise PaymentKitError(pk.DUPLICATE_REQUEST, f"a payment request for "
-                                      f"{self.prid} is already in progress")
+                raise PaymentKitError(
+                    pk.DUPLICATE_REQUEST,
+                    f"a payment request for {self.prid} is already in progress",
+                )
             self.kit._inflight.add(self.prid)
 
     def __exit__(self, *exc: object) -> None:
@@ -423,8 +474,10 @@ def _parse_order_str(order_str: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PaymentKitError(pk.PARAM_ERROR, "orderStr must be a JSON object")
     if data.get("nextAction") != "L":
-        raise PaymentKitError(pk.PARAM_ERROR, f"orderStr nextAction "
-                              f"{data.get('nextAction')!r} is not supported (only 'L')")
+        raise PaymentKitError(
+            pk.PARAM_ERROR,
+            f"orderStr nextAction {data.get('nextAction')!r} is not supported (only 'L')",
+        )
     link = data.get("linkUrl")
     if not isinstance(link, str) or not link.strip():
         raise PaymentKitError(pk.PARAM_ERROR, "orderStr linkUrl is missing")
@@ -438,15 +491,20 @@ def _parse_order_str(order_str: Any) -> dict[str, Any]:
 
 # -- ThirdPayClient (interface invocation) --------------------------------------------
 
-def callback_want(third_app_id: str, payment_request_id: str, result_status: str,
-                  memo: str = "") -> dict[str, Any]:
+
+def callback_want(
+    third_app_id: str, payment_request_id: str, result_status: str, memo: str = ""
+) -> dict[str, Any]:
     """The Want a wallet app hands back to the merchant app after paying (what
     ``handle_pay_callback`` receives): the Alipay client ``resultStatus`` and our order id."""
     return {
         "bundleName": third_app_id,
         "uri": f"{third_app_id}://pay/result",
-        "parameters": {"paymentRequestId": payment_request_id,
-                       "resultStatus": str(result_status), "memo": memo},
+        "parameters": {
+            "paymentRequestId": payment_request_id,
+            "resultStatus": str(result_status),
+            "memo": memo,
+        },
     }
 
 
@@ -461,8 +519,11 @@ class ThirdPayClient:
         if not isinstance(pay_method, str) or not pay_method.strip():
             raise PaymentKitError(pk.PARAM_ERROR, "payMethod is missing")
         if pay_method.strip().lower() in UNSUPPORTED_PAY_METHODS:
-            raise PaymentKitError(pk.PARAM_ERROR, f"payMethod {pay_method!r} is not offered "
-                                  "by this cashier (Alipay and Alipay+ wallets only)")
+            raise PaymentKitError(
+                pk.PARAM_ERROR,
+                f"payMethod {pay_method!r} is not offered "
+                "by this cashier (Alipay and Alipay+ wallets only)",
+            )
         types = _resolve_types([pay_method])
         if not types:
             raise PaymentKitError(pk.PARAM_ERROR, f"payMethod {pay_method!r} is unknown")
@@ -484,18 +545,24 @@ class ThirdPayClient:
         try:
             record = self.kit.checkout.get(prid)
         except UnknownPayment:
-            raise PaymentKitError(codes.THIRD_PAY_INFO_INVALID, f"payInfo paymentRequestId "
-                                  f"{prid!r} is not an order of this cashier") from None
+            raise PaymentKitError(
+                codes.THIRD_PAY_INFO_INVALID,
+                f"payInfo paymentRequestId {prid!r} is not an order of this cashier",
+            ) from None
         if self.kit.lookup(data["linkUrl"]) != prid:
-            raise PaymentKitError(codes.THIRD_PAY_INFO_INVALID,
-                                  "payInfo linkUrl is not the link of that order")
+            raise PaymentKitError(
+                codes.THIRD_PAY_INFO_INVALID, "payInfo linkUrl is not the link of that order"
+            )
         if record.method not in self._types:
-            raise PaymentKitError(codes.THIRD_PAY_INFO_INVALID, f"the order is for "
-                                  f"{record.method}, not payMethod {self.pay_method}")
+            raise PaymentKitError(
+                codes.THIRD_PAY_INFO_INVALID,
+                f"the order is for {record.method}, not payMethod {self.pay_method}",
+            )
         self.kit._check_token(prid, data.get("clientToken"), codes.THIRD_PAY_INFO_INVALID)
         if record.is_final:
-            raise PaymentKitFailure(pk.ALREADY_PROCESSED, f"payment {prid} is already "
-                                    f"{record.status.value}", record)
+            raise PaymentKitFailure(
+                pk.ALREADY_PROCESSED, f"payment {prid} is already {record.status.value}", record
+            )
         claim = self.kit._claim(prid)
         claim.__enter__()
         with self._lock:
@@ -515,14 +582,17 @@ class ThirdPayClient:
         with self._lock:
             if not isinstance(prid, str) or prid not in self._pending:
                 return False
-        client = codes.from_alipay_client(params.get("resultStatus", ""),
-                                          str(params.get("memo", "")))
+        client = codes.from_alipay_client(
+            params.get("resultStatus", ""), str(params.get("memo", ""))
+        )
         result: PayResult | PaymentKitError
         try:
             record = self.kit.checkout.refresh(prid)
         except GatewayError as exc:
-            result = PaymentKitError(pk.NETWORK_ERROR, f"could not confirm the wallet's "
-                                     f"{client.code} with the gateway: {exc}")
+            result = PaymentKitError(
+                pk.NETWORK_ERROR,
+                f"could not confirm the wallet's {client.code} with the gateway: {exc}",
+            )
             record = None
         if record is not None:
             try:

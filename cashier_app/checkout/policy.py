@@ -31,15 +31,13 @@ class PollPolicy:
         paid after the till has given up on it."""
         return expires_at is not None and now >= expires_at
 
-    def next_delay(self, attempt: int, now: datetime,
-                   expires_at: datetime | None) -> float | None:
+    def next_delay(self, attempt: int, now: datetime, expires_at: datetime | None) -> float | None:
         """Seconds to wait after poll number ``attempt`` (0-based), or None to stop
         polling (the deadline has passed). Never sleeps past the expiry moment, so the
         caller wakes up in time to cancel."""
         if attempt < 0:
             raise ValueError("attempt must be >= 0")
-        delay = (self.first_delays[attempt] if attempt < len(self.first_delays)
-                 else self.max_delay)
+        delay = self.first_delays[attempt] if attempt < len(self.first_delays) else self.max_delay
         delay = min(delay, self.max_delay)
         deadline = self.deadline(expires_at)
         if deadline is None or expires_at is None:

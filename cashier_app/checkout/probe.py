@@ -27,13 +27,13 @@ from cashier_app.gateway.signing import SignatureError, parse_header_time
 #: Codes meaning "the gateway does not accept how we sign" and what to do about each.
 _KEY_PROBLEMS = {
     "INVALID_SIGNATURE": "the gateway rejects our signature: the public key registered in "
-                         "the Antom Dashboard is not this profile's merchant key (export it "
-                         "with 'cashier keys export-public' and upload it)",
+    "the Antom Dashboard is not this profile's merchant key (export it "
+    "with 'cashier keys export-public' and upload it)",
     "KEY_NOT_FOUND": "the gateway has no public key for this client id and key version: "
-                     "upload the merchant public key in the Antom Dashboard, or check the "
-                     "profile's key version",
+    "upload the merchant public key in the Antom Dashboard, or check the "
+    "profile's key version",
     "CLIENT_INVALID": "the gateway does not know this client id: check the profile's client "
-                      "id and environment (SANDBOX_ ids need the sandbox)",
+    "id and environment (SANDBOX_ ids need the sandbox)",
     "INVALID_CLIENT_STATUS": "the gateway says this client id is not active",
     "ACCESS_DENIED": "the gateway refuses this client id access to inquiryPayment",
 }
@@ -83,17 +83,25 @@ def _probe(client: AntomClient) -> ProbeResult:
         client.inquiry_payment(payment_request_id=request_id)
     except GatewayResultError as exc:
         if exc.result_code == CODE_NOT_AT_GATEWAY:
-            return done(True, "gateway reachable; merchant key accepted; gateway key verified",
-                        exc.result_code)
+            return done(
+                True,
+                "gateway reachable; merchant key accepted; gateway key verified",
+                exc.result_code,
+            )
         problem = _KEY_PROBLEMS.get(exc.result_code)
         if problem:
             return done(False, problem, exc.result_code)
-        return done(False, f"unexpected answer {exc.result_code}: {exc.result_message}",
-                    exc.result_code)
+        return done(
+            False, f"unexpected answer {exc.result_code}: {exc.result_message}", exc.result_code
+        )
     except ResponseSignatureError as exc:
-        return done(False, "the gateway's answer does not verify with this profile's gateway "
-                           "public key (was the merchant's own public key imported as the "
-                           f"gateway key?): {exc}", "RESPONSE_SIGNATURE_INVALID")
+        return done(
+            False,
+            "the gateway's answer does not verify with this profile's gateway "
+            "public key (was the merchant's own public key imported as the "
+            f"gateway key?): {exc}",
+            "RESPONSE_SIGNATURE_INVALID",
+        )
     except GatewayTimeout as exc:
         return done(False, f"the gateway did not answer in time: {exc}", "GATEWAY_TIMEOUT")
     except TransportError as exc:
@@ -103,5 +111,6 @@ def _probe(client: AntomClient) -> ProbeResult:
     except GatewayError as exc:
         return done(False, str(exc), type(exc).__name__)
     # A signed S for an id that cannot exist: the signature is fine, the gateway is odd.
-    return done(True, "gateway reachable; keys verified (it answered an unknown id with S)",
-                "SUCCESS")
+    return done(
+        True, "gateway reachable; keys verified (it answered an unknown id with S)", "SUCCESS"
+    )

@@ -24,16 +24,19 @@ class Refunds:
     def __init__(self, service: CheckoutService) -> None:
         self.service = service
 
-    def refund(self, payment_request_id: str, amount: Money | None = None,
-               reason: str = "") -> RefundRecord:
+    def refund(
+        self, payment_request_id: str, amount: Money | None = None, reason: str = ""
+    ) -> RefundRecord:
         """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
         Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
         than is left. The refund row is journaled before the request is sent."""
         with self.service._lock(payment_request_id):
             rec = self.service.get(payment_request_id)
             if rec.status is not Status.SUCCESS:
-                raise RefundRefused(f"payment {payment_request_id} is {rec.status.value}; "
-                                    "only a successful payment can be refunded")
+                raise RefundRefused(
+                    f"payment {payment_request_id} is {rec.status.value}; "
+                    "only a successful payment can be refunded"
+                )
             if not rec.payment_id:
                 raise RefundRefused(f"payment {payment_request_id} has no gateway paymentId")
             left = rec.amount.value - self.service.journal.refunded_total(payment_request_id)
@@ -42,50 +45,93 @@ class Refunds:
             if amount is None:
                 amount = Money(left, rec.amount.currency)
             if amount.currency != rec.amount.currency:
-                raise RefundRefused(f"refund currency {amount.currency} differs from the "
-                                    f"payment's {rec.amount.currency}")
+                raise RefundRefused(
+                    f"refund currency {amount.currency} differs from the "
+                    f"payment's {rec.amount.currency}"
+                )
             if amount.value > left:
-                raise RefundRefused(f"refund of {amount} is more than the "
-                                    f"{Money(left, amount.currency)} left to refund")
+                raise RefundRefused(
+                    f"refund of {amount} is more than the "
+                    f"{Money(left, amount.currency)} left to refund"
+                )
             if len(reason) > 256:
                 raise RefundRefused("refund reason is longer than 256 characters")
             now = self.service._clock()
-            refund = RefundRecord(new_request_id("R"), payment_request_id, amount,
-                                  Status.PENDING, now, now, reason=reason)
+            refund = RefundRecord(
+                new_request_id("R"),
+                payment_request_id,
+                amount,
+                Status.PENDING,
+                now,
+                now,
+                reason=reason,
+            )
             self.service.journal.create_refund(refund)
             self.service._refund_changed(refund)
-            self.service._event(payment_request_id, "refund", {
-                "refund_request_id": refund.refund_request_id,
-                "amount": amount.decimal_str(), "currency": amount.currency})
+            self.service._event(
+                payment_request_id,
+                "refund",
+                {
+                    "refund_request_id": refund.refund_request_id,
+                    "amount": amount.decimal_str(),
+                    "currency": amount.currency,
+                },
+            )
             return self._send_refund(rec, refund)
 
     def _send_refund(self, rec: PaymentRecord, refund: RefundRecord) -> RefundRecord:
         prid, rrid = rec.payment_request_id, refund.refund_request_id
         try:
             with self.service._calling(prid, "refund"):
-                resp = self.service.client.refund(rrid, rec.payment_id, refund.amount,
-                                                  refund.reason,
-                                                  notify_url=self.service.notify_url)
+                resp = self.service.client.refund(
+                    rrid,
+                    rec.payment_id,
+                    refund.amount,
+                    refund.reason,
+                    notify_url=self.service.notify_url,
+                )
         except GatewayResultError as exc:
             status = Status.FAILED if exc.result_status == "F" else Status.UNKNOWN
-            return self._refund_moved(prid, rrid, status, result_code=exc.result_code,
-                                      result_message=exc.result_message)
+            return self._refund_moved(
+                prid, rrid, status, result_code=exc.result_code, result_message=exc.result_message
+            )
         except GatewayError as exc:
-            return self._refund_moved(prid, rrid, Status.UNKNOWN, result_code=local_code(exc),
-                                      result_message=str(exc))
-        mismatch = _mismatch("refund", refund, resp.refund_request_id, resp.refund_amount,
-                             payment_id=(resp.payment_id, rec.payment_id))
+            return self._refund_moved(
+                prid, rrid, Status.UNKNOWN, result_code=local_code(exc), result_message=str(exc)
+            )
+        mismatch = _mismatch(
+            "refund",
+            refund,
+            resp.refund_request_id,
+            resp.refund_amount,
+            payment_id=(resp.payment_id, rec.payment_id),
+        )
         if mismatch:
-            return self._refund_moved(prid, rrid, Status.UNKNOWN, result_code=local_code(mismatch),
-                                      result_message=str(mismatch))
+            return self._refund_moved(
+                prid,
+                rrid,
+                Status.UNKNOWN,
+                result_code=local_code(mismatch),
+                result_message=str(mismatch),
+            )
         if resp.result.status == "S":
-            return self._refund_moved(prid, rrid, Status.SUCCESS, refund_id=resp.refund_id,
-                                      result_code=resp.result.code,
-                                      result_message=resp.result.message,
-                                      refunded_at=resp.refund_time or self.service._clock())
-        return self._refund_moved(prid, rrid, Status.PENDING, refund_id=resp.refund_id,
-                                  result_code=resp.result.code,
-                                  result_message=resp.result.message)
+            return self._refund_moved(
+                prid,
+                rrid,
+                Status.SUCCESS,
+                refund_id=resp.refund_id,
+                result_code=resp.result.code,
+                result_message=resp.result.message,
+                refunded_at=resp.refund_time or self.service._clock(),
+            )
+        return self._refund_moved(
+            prid,
+            rrid,
+            Status.PENDING,
+            refund_id=resp.refund_id,
+            result_code=resp.result.code,
+            result_message=resp.result.message,
+        )
 
     def refresh(self, refund_request_id: str) -> RefundRecord:
         """One inquiryRefund for a refund that is not settled yet."""
@@ -100,23 +146,40 @@ class Refunds:
                 resp = self.service.client.inquiry_refund(refund_request_id=refund_request_id)
         except GatewayResultError as exc:
             if exc.result_status == "F" and exc.result_code == "REFUND_NOT_EXIST":
-                return self._refund_moved(prid, refund_request_id, Status.FAILED,
-                                          result_code=exc.result_code,
-                                          result_message="the gateway has no such refund")
-            return self._refund_moved(prid, refund_request_id, Status.UNKNOWN,
-                                      result_code=exc.result_code,
-                                      result_message=exc.result_message)
+                return self._refund_moved(
+                    prid,
+                    refund_request_id,
+                    Status.FAILED,
+                    result_code=exc.result_code,
+                    result_message="the gateway has no such refund",
+                )
+            return self._refund_moved(
+                prid,
+                refund_request_id,
+                Status.UNKNOWN,
+                result_code=exc.result_code,
+                result_message=exc.result_message,
+            )
         except GatewayError as exc:
-            return self._refund_moved(prid, refund_request_id, Status.UNKNOWN,
-                                      result_code=local_code(exc), result_message=str(exc))
-        mismatch = _mismatch("inquiryRefund", refund, resp.refund_request_id,
-                             resp.refund_amount)
+            return self._refund_moved(
+                prid,
+                refund_request_id,
+                Status.UNKNOWN,
+                result_code=local_code(exc),
+                result_message=str(exc),
+            )
+        mismatch = _mismatch("inquiryRefund", refund, resp.refund_request_id, resp.refund_amount)
         if mismatch:
-            return self._refund_moved(prid, refund_request_id, Status.UNKNOWN,
-                                      result_code=local_code(mismatch),
-                                      result_message=str(mismatch))
-        status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(resp.refund_status,
-                                                                        Status.PENDING)
+            return self._refund_moved(
+                prid,
+                refund_request_id,
+                Status.UNKNOWN,
+                result_code=local_code(mismatch),
+                result_message=str(mismatch),
+            )
+        status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(
+            resp.refund_status, Status.PENDING
+        )
         changes: dict[str, Any] = {"result_code": resp.refund_status or resp.result.code}
         failure = resp.raw.get("refundResultCode")
         if status is Status.FAILED and isinstance(failure, str) and failure:
@@ -133,55 +196,69 @@ class Refunds:
         ones change nothing (first final state wins). Raises NotificationRejected for a
         refund we did not make or one whose amount or refundId differs."""
         rrid = data.get("refundRequestId")
-        refund = (self.service.journal.get_refund(rrid)
-                  if isinstance(rrid, str) and rrid else None)
+        refund = self.service.journal.get_refund(rrid) if isinstance(rrid, str) and rrid else None
         if refund is None:
-            raise NotificationRejected(f"notifyRefund for an unknown refund "
-                                       f"(refundRequestId {rrid!r})")
+            raise NotificationRejected(
+                f"notifyRefund for an unknown refund (refundRequestId {rrid!r})"
+            )
         refund_id = data.get("refundId")
         if refund.refund_id and isinstance(refund_id, str) and refund_id != refund.refund_id:
-            raise NotificationRejected(f"notifyRefund refundId {refund_id!r} differs from the "
-                                       f"journaled {refund.refund_id!r}")
+            raise NotificationRejected(
+                f"notifyRefund refundId {refund_id!r} differs from the "
+                f"journaled {refund.refund_id!r}"
+            )
         try:
             amount = Money.from_amount(data.get("refundAmount"))
         except MoneyError as exc:
             raise NotificationRejected(f"notifyRefund amount is unusable: {exc}") from None
         if amount != refund.amount:
-            raise NotificationRejected(f"notifyRefund amount {amount} differs from the "
-                                       f"journaled {refund.amount}")
-        refund_status = data.get("refundStatus") or ("SUCCESS" if result.status == "S"
-                                                     else "FAIL")
+            raise NotificationRejected(
+                f"notifyRefund amount {amount} differs from the journaled {refund.amount}"
+            )
+        refund_status = data.get("refundStatus") or ("SUCCESS" if result.status == "S" else "FAIL")
         status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(str(refund_status))
         if status is None:
-            raise NotificationRejected(f"notifyRefund refundStatus {refund_status!r} is not "
-                                       "SUCCESS or FAIL")
+            raise NotificationRejected(
+                f"notifyRefund refundStatus {refund_status!r} is not SUCCESS or FAIL"
+            )
         prid = refund.payment_request_id
         with self.service._lock(prid):
             current = self.service.journal.get_refund(refund.refund_request_id)
             assert current is not None
-            self.service._event(prid, "notify", {"notifyType": "REFUND_RESULT",
-                                                 "refund_request_id": current.refund_request_id,
-                                                 "status": result.status,
-                                                 "code": result.code})
+            self.service._event(
+                prid,
+                "notify",
+                {
+                    "notifyType": "REFUND_RESULT",
+                    "refund_request_id": current.refund_request_id,
+                    "status": result.status,
+                    "code": result.code,
+                },
+            )
             if current.status in (Status.SUCCESS, Status.FAILED):
-                self.service._event(prid, "duplicate", {"source": "notifyRefund",
-                                                        "status": status.value})
+                self.service._event(
+                    prid, "duplicate", {"source": "notifyRefund", "status": status.value}
+                )
                 return current
-            changes: dict[str, Any] = {"result_code": result.code if status is Status.FAILED
-                                       else "SUCCESS",
-                                       "result_message": result.message}
+            changes: dict[str, Any] = {
+                "result_code": result.code if status is Status.FAILED else "SUCCESS",
+                "result_message": result.message,
+            }
             if isinstance(refund_id, str) and refund_id and not current.refund_id:
                 changes["refund_id"] = refund_id
             if status is Status.SUCCESS:
-                changes["refunded_at"] = (_aware_time(data.get("refundTime"))
-                                          or self.service._clock())
+                changes["refunded_at"] = (
+                    _aware_time(data.get("refundTime")) or self.service._clock()
+                )
             return self._refund_moved(prid, current.refund_request_id, status, **changes)
 
-    def _refund_moved(self, prid: str, rrid: str, status: Status,
-                      **changes: Any) -> RefundRecord:
+    def _refund_moved(self, prid: str, rrid: str, status: Status, **changes: Any) -> RefundRecord:
         updated = self.service.journal.update_refund(rrid, status=status, **changes)
-        self.service._event(prid, "refund_state", {"refund_request_id": rrid, "to": status.value,
-                                           "code": changes.get("result_code", "")})
+        self.service._event(
+            prid,
+            "refund_state",
+            {"refund_request_id": rrid, "to": status.value, "code": changes.get("result_code", "")},
+        )
         return self.service._refund_changed(updated)
 
 
@@ -195,8 +272,13 @@ def _aware_time(value: object) -> datetime | None:
     return parsed.astimezone(UTC) if parsed.tzinfo is not None else None
 
 
-def _mismatch(api: str, refund: RefundRecord, refund_request_id: str, amount: Money | None,
-              payment_id: tuple[str, str] = ("", "")) -> MalformedResponse | None:
+def _mismatch(
+    api: str,
+    refund: RefundRecord,
+    refund_request_id: str,
+    amount: Money | None,
+    payment_id: tuple[str, str] = ("", ""),
+) -> MalformedResponse | None:
     """Why a verified answer is about another refund (then it is not believed), or None."""
     why = ""
     got, ours = payment_id

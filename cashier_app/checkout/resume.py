@@ -17,8 +17,12 @@ MIN_TIME_LEFT = timedelta(seconds=15)
 
 def can_resume(record: PaymentRecord, now: datetime) -> bool:
     """Still waiting for the customer, with a code to show and time left to pay it."""
-    return (record.status is Status.PENDING and bool(record.qr_payload())
-            and record.expires_at is not None and record.expires_at - now >= MIN_TIME_LEFT)
+    return (
+        record.status is Status.PENDING
+        and bool(record.qr_payload())
+        and record.expires_at is not None
+        and record.expires_at - now >= MIN_TIME_LEFT
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +37,16 @@ class Recovery:
 def recover_resuming(checkout: Any, clock: Callable[[], datetime] | None = None) -> Recovery:
     """``checkout.recover()`` that keeps the newest resumable sale waiting (blocking)."""
     now = (clock or (lambda: datetime.now(UTC)))()
-    candidates = [r for r in checkout.journal.non_final_payments(checkout.profile)
-                  if r.qr_payload() and r.expires_at is not None
-                  and r.expires_at - now >= MIN_TIME_LEFT]
+    candidates = [
+        r
+        for r in checkout.journal.non_final_payments(checkout.profile)
+        if r.qr_payload() and r.expires_at is not None and r.expires_at - now >= MIN_TIME_LEFT
+    ]
     newest = candidates[-1].payment_request_id if candidates else None
     records = checkout.recover(
-        resume=lambda rec: rec.payment_request_id == newest and can_resume(rec, now))
-    resumed = next((r for r in records if r.payment_request_id == newest
-                    and can_resume(r, now)), None)
+        resume=lambda rec: rec.payment_request_id == newest and can_resume(rec, now)
+    )
+    resumed = next(
+        (r for r in records if r.payment_request_id == newest and can_resume(r, now)), None
+    )
     return Recovery(records, resumed)

@@ -68,28 +68,44 @@ log = logging.getLogger(__name__)
 
 #: How loud each journal event is in the application log (others: DEBUG).
 _EVENT_LEVELS = {
-    "journaled": logging.INFO, "state": logging.INFO, "refund": logging.INFO,
-    "refund_state": logging.INFO, "recover": logging.INFO, "resend": logging.INFO,
-    "notify": logging.INFO, "error": logging.WARNING, "ignored": logging.INFO,
+    "journaled": logging.INFO,
+    "state": logging.INFO,
+    "refund": logging.INFO,
+    "refund_state": logging.INFO,
+    "recover": logging.INFO,
+    "resend": logging.INFO,
+    "notify": logging.INFO,
+    "error": logging.WARNING,
+    "ignored": logging.INFO,
     "duplicate": logging.INFO,
 }
 
+
 def _exchange_detail(x: Exchange) -> dict[str, Any]:
-    return {"api": x.api, "attempt": x.attempt, "url": x.url, "http_status": x.status_code,
-            "verified": x.verified, "error": x.error,
-            "request_time": x.request_headers.get("Request-Time", ""),
-            "response_time": x.response_headers.get("response-time", "")}
+    return {
+        "api": x.api,
+        "attempt": x.attempt,
+        "url": x.url,
+        "http_status": x.status_code,
+        "verified": x.verified,
+        "error": x.error,
+        "request_time": x.request_headers.get("Request-Time", ""),
+        "response_time": x.response_headers.get("response-time", ""),
+    }
 
 
 def _answered_wallet(raw: dict[str, Any]) -> str:
     """The wallet a verified in-store answer names (paymentMethodType, or
     pspCustomerInfo.pspName), when it is one of ours."""
     psp = raw.get("pspCustomerInfo")
-    for value in (raw.get("paymentMethodType"),
-                  psp.get("pspName") if isinstance(psp, dict) else None):
+    for value in (
+        raw.get("paymentMethodType"),
+        psp.get("pspName") if isinstance(psp, dict) else None,
+    ):
         if isinstance(value, str) and value in methods.CATALOG and value != "CONNECT_WALLET":
             return value
     return ""
+
 
 #: Antom's expiry when a pay names none (protocol doc §7.1: about 14 minutes).
 GATEWAY_DEFAULT_EXPIRY = timedelta(minutes=14)
@@ -119,11 +135,13 @@ def _check_cancel_answer(resp: CancelResponse, rec: PaymentRecord) -> None:
     answer, a confused proxy): MalformedResponse, and the sale is left as it was."""
     prid = rec.payment_request_id
     if resp.payment_request_id and resp.payment_request_id != prid:
-        raise MalformedResponse(f"cancel: answer is for paymentRequestId "
-                                f"{resp.payment_request_id!r}, not {prid!r}")
+        raise MalformedResponse(
+            f"cancel: answer is for paymentRequestId {resp.payment_request_id!r}, not {prid!r}"
+        )
     if resp.payment_id and rec.payment_id and resp.payment_id != rec.payment_id:
-        raise MalformedResponse(f"cancel: answer is for paymentId {resp.payment_id!r}, not "
-                                f"{rec.payment_id!r}")
+        raise MalformedResponse(
+            f"cancel: answer is for paymentId {resp.payment_id!r}, not {rec.payment_id!r}"
+        )
 
 
 def _aware_time(value: object) -> datetime | None:
@@ -147,9 +165,13 @@ def check_method_limits(method: methods.PaymentMethod, amount: Money) -> None:
     limit = method.limit_for(amount.currency)
     assert limit is not None
     low, high = limit
-    raise MoneyError.of(problem, method=method.name_en, amount=amount,
-                        minimum=Money(low, amount.currency),
-                        maximum=Money(high, amount.currency) if high is not None else "-")
+    raise MoneyError.of(
+        problem,
+        method=method.name_en,
+        amount=amount,
+        minimum=Money(low, amount.currency),
+        maximum=Money(high, amount.currency) if high is not None else "-",
+    )
 
 
 class CheckoutService:
@@ -159,15 +181,25 @@ class CheckoutService:
     arrive together, so "first final state wins" holds across threads.
     """
 
-    def __init__(self, client: AntomClient, journal: Journal, *, profile: str,
-                 merchant_name: str = "", notify_url: str | None = None,
-                 expiry_seconds: int = 600, gateway_url: str = "", client_id: str = "",
-                 redirect_url: str | None = None, sale_limits: SaleLimits | None = None,
-                 clock: Callable[[], datetime] | None = None,
-                 notification_tolerance: float | None = NOTIFICATION_TOLERANCE,
-                 store: StoreInfo | None = None,
-                 embedded: bool = False,
-                 owner: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        client: AntomClient,
+        journal: Journal,
+        *,
+        profile: str,
+        merchant_name: str = "",
+        notify_url: str | None = None,
+        expiry_seconds: int = 600,
+        gateway_url: str = "",
+        client_id: str = "",
+        redirect_url: str | None = None,
+        sale_limits: SaleLimits | None = None,
+        clock: Callable[[], datetime] | None = None,
+        notification_tolerance: float | None = NOTIFICATION_TOLERANCE,
+        store: StoreInfo | None = None,
+        embedded: bool = False,
+        owner: Callable[[], None] | None = None,
+    ) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
         self.client = client
@@ -203,8 +235,9 @@ class CheckoutService:
         return rec
 
     # -- create -----------------------------------------------------------------------
-    def create_payment(self, info: PaymentInfo, method_type: str,
-                       reference_order_id: str | None = None) -> PaymentRecord:
+    def create_payment(
+        self, info: PaymentInfo, method_type: str, reference_order_id: str | None = None
+    ) -> PaymentRecord:
         """Journal the sale (CREATED), then send ``pay``. Returns PENDING with the wallet
         URLs, a final state, or UNKNOWN when the gateway could not be reached."""
         amount = info.validate()  # PaymentKitError(401) names the bad field
@@ -212,8 +245,10 @@ class CheckoutService:
             self.sale_limits.check(amount)  # SaleLimitError: over the largest sale
         method = methods.get(method_type)  # UnknownMethodError
         if not method.accepts(amount.currency):
-            raise CheckoutError(f"{method.name_en} does not accept {amount.currency} "
-                                f"(it accepts {', '.join(method.currencies)})")
+            raise CheckoutError(
+                f"{method.name_en} does not accept {amount.currency} "
+                f"(it accepts {', '.join(method.currencies)})"
+            )
         check_method_limits(method, amount)  # MoneyError: the gateway would refuse it
         if reference_order_id is not None and len(reference_order_id) > 64:
             raise CheckoutError("reference order id is longer than 64 characters")
@@ -222,25 +257,46 @@ class CheckoutService:
         now = self._clock()
         prid = new_request_id()
         rec = PaymentRecord(
-            payment_request_id=prid, profile=self.profile, amount=amount, method=method.type,
-            status=Status.CREATED, created_at=now, updated_at=now,
-            trade_summary=info.trade_summary, reference_order_id=reference_order_id or prid,
+            payment_request_id=prid,
+            profile=self.profile,
+            amount=amount,
+            method=method.type,
+            status=Status.CREATED,
+            created_at=now,
+            updated_at=now,
+            trade_summary=info.trade_summary,
+            reference_order_id=reference_order_id or prid,
             expires_at=now + timedelta(seconds=self.expiry_seconds),
-            gateway_url=self.gateway_url, client_id=self.client_id)
+            gateway_url=self.gateway_url,
+            client_id=self.client_id,
+        )
         self.journal.create_payment(rec)  # committed before anything is sent
-        self._event(prid, "journaled", {"amount": amount.decimal_str(),
-                                        "currency": amount.currency, "method": method.type,
-                                        "expires_at": rec.expires_at})
+        self._event(
+            prid,
+            "journaled",
+            {
+                "amount": amount.decimal_str(),
+                "currency": amount.currency,
+                "method": method.type,
+                "expires_at": rec.expires_at,
+            },
+        )
         self._payment_changed(rec)
         crash_point("journaled")
         with self._lock(prid), self._unrecorded(prid):
             return self._send_pay(rec)
 
     # -- in-store -----------------------------------------------------------------------
-    def create_in_store_payment(self, info: PaymentInfo, scenario: str, *,
-                                payment_code: str = "", method_type: str = "CONNECT_WALLET",
-                                policy: UpmPolicy | None = None,
-                                reference_order_id: str | None = None) -> PaymentRecord:
+    def create_in_store_payment(
+        self,
+        info: PaymentInfo,
+        scenario: str,
+        *,
+        payment_code: str = "",
+        method_type: str = "CONNECT_WALLET",
+        policy: UpmPolicy | None = None,
+        reference_order_id: str | None = None,
+    ) -> PaymentRecord:
         """An IN_STORE_PAYMENT sale: ``PaymentCode`` with the customer's scanned code (S
         paid, U waiting for the customer, F refused), or ``OrderCode`` (a QR to show, as
         online). The code is checked and refused when already used before anything is
@@ -250,11 +306,14 @@ class CheckoutService:
                 raise ValueError("no store details")
             self.store.check()
         except ValueError as exc:
-            raise CheckoutError(f"in-store payments need the profile's store details "
-                                f"(merchant and store ids, MCCs, terminal id): {exc}") from None
+            raise CheckoutError(
+                f"in-store payments need the profile's store details "
+                f"(merchant and store ids, MCCs, terminal id): {exc}"
+            ) from None
         if scenario not in in_store_scenarios:
-            raise CheckoutError(f"in-store scenario {scenario!r} is not one of "
-                                f"{', '.join(in_store_scenarios)}")
+            raise CheckoutError(
+                f"in-store scenario {scenario!r} is not one of {', '.join(in_store_scenarios)}"
+            )
         amount = info.validate()
         method = methods.get(method_type)
         if not method.accepts(amount.currency):
@@ -266,19 +325,36 @@ class CheckoutService:
                 raise PaymentCodeError.of("payment_code_used")
         now = self._clock()
         prid = new_request_id()
-        window = (policy or UpmPolicy()).window if code else timedelta(
-            seconds=self.expiry_seconds)
+        window = (policy or UpmPolicy()).window if code else timedelta(seconds=self.expiry_seconds)
         rec = PaymentRecord(
-            payment_request_id=prid, profile=self.profile, amount=amount, method=method.type,
-            status=Status.CREATED, created_at=now, updated_at=now,
-            trade_summary=info.trade_summary, reference_order_id=reference_order_id or prid,
-            expires_at=now + window, gateway_url=self.gateway_url, client_id=self.client_id,
-            scenario=scenario, masked_code=mask_code(code) if code else "")
+            payment_request_id=prid,
+            profile=self.profile,
+            amount=amount,
+            method=method.type,
+            status=Status.CREATED,
+            created_at=now,
+            updated_at=now,
+            trade_summary=info.trade_summary,
+            reference_order_id=reference_order_id or prid,
+            expires_at=now + window,
+            gateway_url=self.gateway_url,
+            client_id=self.client_id,
+            scenario=scenario,
+            masked_code=mask_code(code) if code else "",
+        )
         self.journal.create_payment(rec)
-        self._event(prid, "journaled", {"amount": amount.decimal_str(),
-                                        "currency": amount.currency, "method": method.type,
-                                        "scenario": scenario, "code": rec.masked_code,
-                                        "expires_at": rec.expires_at})
+        self._event(
+            prid,
+            "journaled",
+            {
+                "amount": amount.decimal_str(),
+                "currency": amount.currency,
+                "method": method.type,
+                "scenario": scenario,
+                "code": rec.masked_code,
+                "expires_at": rec.expires_at,
+            },
+        )
         self._payment_changed(rec)
         if code:
             self._used_codes.add(code)  # sent once, never again (not even by recovery)
@@ -291,11 +367,16 @@ class CheckoutService:
             return False  # a scanned code has no QR to fetch (and its code is never resent)
         expires = rec.expires_at or rec.created_at + GATEWAY_DEFAULT_EXPIRY
         live = self._clock() < expires
-        return (live and not rec.qr_payload() and not rec.deep_link()
-                and rec.status in (Status.CREATED, Status.UNKNOWN, Status.PENDING))
+        return (
+            live
+            and not rec.qr_payload()
+            and not rec.deep_link()
+            and rec.status in (Status.CREATED, Status.UNKNOWN, Status.PENDING)
+        )
 
-    def _send_pay(self, rec: PaymentRecord, *, replay: bool = False,
-                  payment_code: str = "") -> PaymentRecord:
+    def _send_pay(
+        self, rec: PaymentRecord, *, replay: bool = False, payment_code: str = ""
+    ) -> PaymentRecord:
         """Send (or resend: same id, identical bytes) the pay request of a journaled sale.
         ``replay``: a resend to fetch the code; an answer that the request differs from the
         first (the notify URL of an earlier run) is no verdict, so an inquiry decides.
@@ -305,51 +386,85 @@ class CheckoutService:
         try:
             with self._calling(prid, "pay"):
                 if rec.in_store:
-                    assert self.store is not None and (payment_code or
-                                                       rec.scenario == "OrderCode")
+                    assert self.store is not None and (payment_code or rec.scenario == "OrderCode")
                     resp = self.client.pay_in_store(
-                        prid, rec.amount, scenario=rec.scenario, store=self.store,
+                        prid,
+                        rec.amount,
+                        scenario=rec.scenario,
+                        store=self.store,
                         order_description=rec.trade_summary or self._description(rec),
-                        reference_order_id=rec.reference_order_id, method_type=rec.method,
-                        payment_code=payment_code, terminal_time=rec.created_at,
+                        reference_order_id=rec.reference_order_id,
+                        method_type=rec.method,
+                        payment_code=payment_code,
+                        terminal_time=rec.created_at,
                         # a scanned code: the till cancels at the end of its window
                         # (best practice), the gateway's own expiry stays its default
                         expiry=rec.expires_at if rec.scenario == "OrderCode" else None,
-                        notify_url=self.notify_url)
+                        notify_url=self.notify_url,
+                    )
                 else:
                     resp = self.client.pay(
-                        prid, rec.amount, rec.method,
+                        prid,
+                        rec.amount,
+                        rec.method,
                         reference_order_id=rec.reference_order_id,
                         order_description=rec.trade_summary or self._description(rec),
-                        expiry=rec.expires_at, notify_url=self.notify_url,
-                        redirect_url=self.redirect_url)
+                        expiry=rec.expires_at,
+                        notify_url=self.notify_url,
+                        redirect_url=self.redirect_url,
+                    )
         except GatewayResultError as exc:
             if exc.result_status == "F" and exc.result_code == CODE_REPEAT_INCONSISTENT:
                 # "Same id, different content": an earlier attempt of this very sale may
                 # have been accepted (and paid). Only the gateway's record can tell.
-                self._event(prid, "error", {"api": "pay", "code": exc.result_code,
-                                            "message": exc.result_message,
-                                            "then": "inquiryPayment"})
+                self._event(
+                    prid,
+                    "error",
+                    {
+                        "api": "pay",
+                        "code": exc.result_code,
+                        "message": exc.result_message,
+                        "then": "inquiryPayment",
+                    },
+                )
                 return self._refresh(self.get(prid), resend=False, pay_answered=True)
             if exc.result_status == "F":
                 outcome = from_antom_result("F", exc.result_code, exc.result_message)
-                return self._move(prid, outcome.status, "pay", result_code=exc.result_code,
-                                  result_message=exc.result_message)
+                return self._move(
+                    prid,
+                    outcome.status,
+                    "pay",
+                    result_code=exc.result_code,
+                    result_message=exc.result_message,
+                )
             return self._unreachable(prid, "pay", exc)
         except GatewayError as exc:
             return self._unreachable(prid, "pay", exc)
         crash_point("pay_answered")
         if resp.payment_request_id and resp.payment_request_id != prid:
-            return self._unreachable(prid, "pay", MalformedResponse(
-                f"pay: answer is for paymentRequestId {resp.payment_request_id!r}"))
+            return self._unreachable(
+                prid,
+                "pay",
+                MalformedResponse(
+                    f"pay: answer is for paymentRequestId {resp.payment_request_id!r}"
+                ),
+            )
         if resp.payment_amount is not None and resp.payment_amount != rec.amount:
-            return self._unreachable(prid, "pay", MalformedResponse(
-                f"pay: answer amount {resp.payment_amount} differs from {rec.amount}"))
+            return self._unreachable(
+                prid,
+                "pay",
+                MalformedResponse(
+                    f"pay: answer amount {resp.payment_amount} differs from {rec.amount}"
+                ),
+            )
         outcome = from_antom_result(resp.result.status, resp.result.code, resp.result.message)
         changes: dict[str, Any] = {
-            "result_code": resp.result.code, "result_message": resp.result.message,
-            "normal_url": resp.normal_url, "scheme_url": resp.scheme_url,
-            "applink_url": resp.applink_url, "code_value": resp.code_value,
+            "result_code": resp.result.code,
+            "result_message": resp.result.message,
+            "normal_url": resp.normal_url,
+            "scheme_url": resp.scheme_url,
+            "applink_url": resp.applink_url,
+            "code_value": resp.code_value,
         }
         if resp.payment_id:
             changes["payment_id"] = resp.payment_id
@@ -370,8 +485,15 @@ class CheckoutService:
         with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             return self._refresh(self.get(payment_request_id), resend=True)
 
-    def _refresh(self, rec: PaymentRecord, *, resend: bool, by_payment_id: bool = False,
-                 fetch_code: bool = True, pay_answered: bool = False) -> PaymentRecord:
+    def _refresh(
+        self,
+        rec: PaymentRecord,
+        *,
+        resend: bool,
+        by_payment_id: bool = False,
+        fetch_code: bool = True,
+        pay_answered: bool = False,
+    ) -> PaymentRecord:
         prid = rec.payment_request_id
         if rec.is_final:
             return rec
@@ -381,50 +503,80 @@ class CheckoutService:
             # status question *and* brings the code.
             self._event(prid, "resend", {"reason": "no verified payment code yet"})
             return self._send_pay(rec, replay=True)
-        self._event(prid, "poll", {"api": "inquiryPayment", "by": "paymentId"
-                                   if by_payment_id else "paymentRequestId"})
+        self._event(
+            prid,
+            "poll",
+            {"api": "inquiryPayment", "by": "paymentId" if by_payment_id else "paymentRequestId"},
+        )
         try:
             with self._calling(prid, "poll"):
-                resp = (self.client.inquiry_payment(payment_id=rec.payment_id)
-                        if by_payment_id else self.client.inquiry_payment(payment_request_id=prid))
+                resp = (
+                    self.client.inquiry_payment(payment_id=rec.payment_id)
+                    if by_payment_id
+                    else self.client.inquiry_payment(payment_request_id=prid)
+                )
         except GatewayResultError as exc:
             if exc.result_code == CODE_NOT_AT_GATEWAY:
                 if rec.payment_id and not by_payment_id:
                     # The gateway created this one: ask about it by its own id before
                     # believing it has no such payment.
-                    return self._refresh(rec, resend=resend, by_payment_id=True,
-                                         fetch_code=fetch_code, pay_answered=pay_answered)
+                    return self._refresh(
+                        rec,
+                        resend=resend,
+                        by_payment_id=True,
+                        fetch_code=fetch_code,
+                        pay_answered=pay_answered,
+                    )
                 return self._not_at_gateway(rec, resend=resend, pay_answered=pay_answered)
             return self._unreachable(prid, "inquiryPayment", exc)
         except GatewayError as exc:
             return self._unreachable(prid, "inquiryPayment", exc)
         crash_point("poll_answered")
         if resp.payment_amount is not None and resp.payment_amount != rec.amount:
-            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
-                f"inquiryPayment: amount {resp.payment_amount} differs from {rec.amount}"))
+            return self._unreachable(
+                prid,
+                "inquiryPayment",
+                MalformedResponse(
+                    f"inquiryPayment: amount {resp.payment_amount} differs from {rec.amount}"
+                ),
+            )
         # A signed answer about another payment is not an answer about this one.
         if resp.payment_request_id and resp.payment_request_id != prid:
-            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
-                f"inquiryPayment: answer is for paymentRequestId {resp.payment_request_id!r}"))
+            return self._unreachable(
+                prid,
+                "inquiryPayment",
+                MalformedResponse(
+                    f"inquiryPayment: answer is for paymentRequestId {resp.payment_request_id!r}"
+                ),
+            )
         if resp.payment_id and rec.payment_id and resp.payment_id != rec.payment_id:
-            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
-                f"inquiryPayment: answer is for paymentId {resp.payment_id!r}, not "
-                f"{rec.payment_id!r}"))
-        outcome = from_antom_payment_status(resp.payment_status, resp.payment_result_code,
-                                            resp.payment_result_message)
+            return self._unreachable(
+                prid,
+                "inquiryPayment",
+                MalformedResponse(
+                    f"inquiryPayment: answer is for paymentId {resp.payment_id!r}, not "
+                    f"{rec.payment_id!r}"
+                ),
+            )
+        outcome = from_antom_payment_status(
+            resp.payment_status, resp.payment_result_code, resp.payment_result_message
+        )
         if outcome.status is Status.UNKNOWN:
-            return self._unreachable(prid, "inquiryPayment", MalformedResponse(
-                f"inquiryPayment: unknown paymentStatus {resp.payment_status!r}"))
-        changes: dict[str, Any] = {"result_code": outcome.code,
-                                   "result_message": outcome.message}
+            return self._unreachable(
+                prid,
+                "inquiryPayment",
+                MalformedResponse(f"inquiryPayment: unknown paymentStatus {resp.payment_status!r}"),
+            )
+        changes: dict[str, Any] = {"result_code": outcome.code, "result_message": outcome.message}
         if resp.payment_id and not rec.payment_id:
             changes["payment_id"] = resp.payment_id
         if outcome.status is Status.SUCCESS:
             changes["paid_at"] = resp.payment_time or self._clock()
         return self._move(prid, outcome.status, "inquiryPayment", **changes)
 
-    def _not_at_gateway(self, rec: PaymentRecord, *, resend: bool,
-                        pay_answered: bool = False) -> PaymentRecord:
+    def _not_at_gateway(
+        self, rec: PaymentRecord, *, resend: bool, pay_answered: bool = False
+    ) -> PaymentRecord:
         """The gateway has no such payment (``ORDER_NOT_EXIST``). That proves nothing was
         charged only once the payment's expiry (plus a margin) has passed: until then our
         ``pay`` may still be on its way (a slow gateway, a till killed mid-request), and the
@@ -440,31 +592,46 @@ class CheckoutService:
             # Asked by paymentRequestId and by the paymentId it gave: the gateway says, for
             # this very payment, that it has none (recovery asks only the gateway a payment
             # was made at, so this is that gateway's word).
-            return self._move(prid, Status.FAILED, "inquiryPayment",
-                              result_code=CODE_NOT_AT_GATEWAY,
-                              result_message=f"the gateway that created paymentId "
-                                             f"{rec.payment_id} has no record of it any more; "
-                                             "nothing is charged there")
+            return self._move(
+                prid,
+                Status.FAILED,
+                "inquiryPayment",
+                result_code=CODE_NOT_AT_GATEWAY,
+                result_message=f"the gateway that created paymentId "
+                f"{rec.payment_id} has no record of it any more; "
+                "nothing is charged there",
+            )
         deadline = self.in_flight_until(rec)
         # ``pay_answered``: the gateway has just answered this sale's pay (verified), so no
         # pay of it is on its way any more.
         if pay_answered or self._clock() >= deadline:
-            why = ("it refused its pay" if pay_answered else "its time ran out")
-            return self._move(prid, Status.FAILED, "inquiryPayment",
-                              result_code=CODE_NOT_AT_GATEWAY,
-                              result_message=f"the gateway has no record of this payment and "
-                                             f"{why}; nothing was charged")
+            why = "it refused its pay" if pay_answered else "its time ran out"
+            return self._move(
+                prid,
+                Status.FAILED,
+                "inquiryPayment",
+                result_code=CODE_NOT_AT_GATEWAY,
+                result_message=f"the gateway has no record of this payment and "
+                f"{why}; nothing was charged",
+            )
         if rec.scenario == "PaymentCode":
             resend = False  # the customer's code is gone (never kept): it is never resent
         if resend:
-            self._event(prid, "resend", {"reason": "gateway has no record of the payment",
-                                         "in_flight_until": deadline})
+            self._event(
+                prid,
+                "resend",
+                {"reason": "gateway has no record of the payment", "in_flight_until": deadline},
+            )
             return self._send_pay(rec)
-        return self._move(prid, Status.UNKNOWN, "inquiryPayment",
-                          result_code=CODE_NOT_AT_GATEWAY,
-                          result_message="the gateway has no record of this payment yet; "
-                                         "its pay may still be in flight until "
-                                         f"{deadline.isoformat(timespec='seconds')}")
+        return self._move(
+            prid,
+            Status.UNKNOWN,
+            "inquiryPayment",
+            result_code=CODE_NOT_AT_GATEWAY,
+            result_message="the gateway has no record of this payment yet; "
+            "its pay may still be in flight until "
+            f"{deadline.isoformat(timespec='seconds')}",
+        )
 
     @staticmethod
     def in_flight_until(rec: PaymentRecord) -> datetime:
@@ -482,11 +649,19 @@ class CheckoutService:
             rec = self.get(payment_request_id)
             if rec.status in (Status.FAILED, Status.CANCELLED, Status.EXPIRED):
                 return rec
-            return self._cancel(rec, Status.CANCELLED, "operator",
-                                operator=rec.status is Status.SUCCESS)
+            return self._cancel(
+                rec, Status.CANCELLED, "operator", operator=rec.status is Status.SUCCESS
+            )
 
-    def _cancel(self, rec: PaymentRecord, target: Status, why: str, *,
-                operator: bool = False, resent: bool = False) -> PaymentRecord:
+    def _cancel(
+        self,
+        rec: PaymentRecord,
+        target: Status,
+        why: str,
+        *,
+        operator: bool = False,
+        resent: bool = False,
+    ) -> PaymentRecord:
         prid = rec.payment_request_id
         self._event(prid, "request", {"api": "cancel", "reason": why})
         try:
@@ -494,33 +669,47 @@ class CheckoutService:
                 resp = self.client.cancel(payment_request_id=prid)
             _check_cancel_answer(resp, rec)
         except GatewayResultError as exc:
-            self._event(prid, "error", {"api": "cancel", "code": exc.result_code,
-                                        "message": exc.result_message})
+            self._event(
+                prid,
+                "error",
+                {"api": "cancel", "code": exc.result_code, "message": exc.result_message},
+            )
             if exc.result_status == "F":
                 if exc.result_code == CODE_NOT_AT_GATEWAY:
                     # Make sure the payment exists (identical pay), then cancel it: a pay
                     # still in flight must not create a payable payment after our cancel.
                     after = self._not_at_gateway(rec, resend=not resent)
                     if after.status is Status.PENDING and after.payment_id:
-                        return self._cancel(after, target, why, operator=operator,
-                                            resent=True)
+                        return self._cancel(after, target, why, operator=operator, resent=True)
                 else:  # closed, paid past the window, ...: learn the real state
                     after = self._refresh(self.get(prid), resend=False)
                 if after.is_final and not (operator and after.status is Status.SUCCESS):
                     return after
-            raise CheckoutError(f"the gateway did not cancel payment {prid}: "
-                                f"{exc.result_code} {exc.result_message}".rstrip()) from None
+            raise CheckoutError(
+                f"the gateway did not cancel payment {prid}: "
+                f"{exc.result_code} {exc.result_message}".rstrip()
+            ) from None
         except GatewayError as exc:
             self._event(prid, "error", {"api": "cancel", "error": str(exc)})
             raise CheckoutError(f"cancel of payment {prid} is not confirmed: {exc}") from None
-        code = CODE_EXPIRED if target is Status.EXPIRED else (
-            CODE_TIMED_OUT if why == "timeout" else "CANCELLED")
-        message = {"expiry": "expired unpaid; cancelled at the gateway",
-                   "timeout": "not paid in time; cancelled at the gateway",
-                   "recovery": "interrupted sale cancelled at the gateway on recovery"
-                   }.get(why, "cancelled by the operator")
-        return self._move(prid, target, "cancel", operator_cancel=operator, result_code=code,
-                          result_message=message)
+        code = (
+            CODE_EXPIRED
+            if target is Status.EXPIRED
+            else (CODE_TIMED_OUT if why == "timeout" else "CANCELLED")
+        )
+        message = {
+            "expiry": "expired unpaid; cancelled at the gateway",
+            "timeout": "not paid in time; cancelled at the gateway",
+            "recovery": "interrupted sale cancelled at the gateway on recovery",
+        }.get(why, "cancelled by the operator")
+        return self._move(
+            prid,
+            target,
+            "cancel",
+            operator_cancel=operator,
+            result_code=code,
+            result_message=message,
+        )
 
     def expire(self, payment_request_id: str) -> PaymentRecord:
         """The sale's time is up: one last inquiry (it may have been paid at the last
@@ -548,11 +737,14 @@ class CheckoutService:
         stays UNKNOWN, its message says what was tried and exactly what the cancel did,
         and recovery settles it once an answer verifies."""
         prid = rec.payment_request_id
-        tried = sum(1 for e in self.journal.events(prid)
-                    if e.kind == "response" and e.detail.get("api") == "inquiryPayment"
-                    and not e.detail.get("verified"))
-        unverified = (f"{tried} inquiry answer(s) could not be verified (last: "
-                      f"{rec.result_message})")
+        tried = sum(
+            1
+            for e in self.journal.events(prid)
+            if e.kind == "response"
+            and e.detail.get("api") == "inquiryPayment"
+            and not e.detail.get("verified")
+        )
+        unverified = f"{tried} inquiry answer(s) could not be verified (last: {rec.result_message})"
         self._event(prid, "request", {"api": "cancel", "reason": why, "state": "unverified"})
         try:
             with self._calling(prid, "cancel"):
@@ -563,29 +755,44 @@ class CheckoutService:
             self._event(prid, "error", {"api": "cancel", "error": str(exc)})
         else:
             when = f" at {resp.cancel_time.isoformat()}" if resp.cancel_time else ""
-            did = (f"the gateway confirmed the cancel{when}; had the customer paid, the "
-                   "cancel returns the money")
-            self._event(prid, "cancelled_unverified", {
-                "result": f"{resp.result.status} {resp.result.code}",
-                "cancel_time": resp.cancel_time, "inquiries_unverified": tried})
-        message = (f"{'expired' if why == 'expiry' else 'time is up'} but whether it was paid "
-                   f"is unknown: {unverified}; {did}. Run cashier recover to settle it")
-        return self.journal.update_payment(prid, result_code=CODE_UNVERIFIED,
-                                           result_message=message[:1000])
+            did = (
+                f"the gateway confirmed the cancel{when}; had the customer paid, the "
+                "cancel returns the money"
+            )
+            self._event(
+                prid,
+                "cancelled_unverified",
+                {
+                    "result": f"{resp.result.status} {resp.result.code}",
+                    "cancel_time": resp.cancel_time,
+                    "inquiries_unverified": tried,
+                },
+            )
+        message = (
+            f"{'expired' if why == 'expiry' else 'time is up'} but whether it was paid "
+            f"is unknown: {unverified}; {did}. Run cashier recover to settle it"
+        )
+        return self.journal.update_payment(
+            prid, result_code=CODE_UNVERIFIED, result_message=message[:1000]
+        )
 
     # -- notifications --------------------------------------------------------------------
-    def handle_notification(self, path: str, headers: Mapping[str, str],
-                            body: bytes) -> PaymentRecord | RefundRecord:
+    def handle_notification(
+        self, path: str, headers: Mapping[str, str], body: bytes
+    ) -> PaymentRecord | RefundRecord:
         """Verify a notifyPayment or notifyRefund exactly as received, then apply it:
         the payment (or refund) record it settled is returned. Raises NotificationRejected
         (never acknowledge it) when it is not believable, or older than
         ``notification_tolerance`` seconds (a replay; a real resend carries a fresh
         time). Repeats are idempotent."""
         try:
-            data = verify_notification(self.client.verifier, path, headers, body,
-                                       expected_client_id=self.client.client_id)
-            result = Result.parse(data, "notifyRefund" if data.get("notifyType")
-                                  == "REFUND_RESULT" else "notifyPayment")
+            data = verify_notification(
+                self.client.verifier, path, headers, body, expected_client_id=self.client.client_id
+            )
+            result = Result.parse(
+                data,
+                "notifyRefund" if data.get("notifyType") == "REFUND_RESULT" else "notifyPayment",
+            )
         except GatewayError as exc:
             raise NotificationRejected(str(exc)) from None
         self._check_fresh(headers)
@@ -597,35 +804,44 @@ class CheckoutService:
         if rec is None and isinstance(pid, str) and pid:
             rec = self.journal.find_payment(pid)
         if rec is None:
-            raise NotificationRejected(f"notification for an unknown payment "
-                                       f"(paymentRequestId {prid!r}, paymentId {pid!r})")
+            raise NotificationRejected(
+                f"notification for an unknown payment "
+                f"(paymentRequestId {prid!r}, paymentId {pid!r})"
+            )
         try:
             amount = Money.from_amount(data.get("paymentAmount"))
         except MoneyError as exc:
             raise NotificationRejected(f"notification amount is unusable: {exc}") from None
         if amount != rec.amount:
-            raise NotificationRejected(f"notification amount {amount} differs from the "
-                                       f"journaled {rec.amount}")
+            raise NotificationRejected(
+                f"notification amount {amount} differs from the journaled {rec.amount}"
+            )
         if isinstance(prid, str) and prid and prid != rec.payment_request_id:
-            raise NotificationRejected(f"notification paymentRequestId {prid!r} differs from "
-                                       f"the journaled {rec.payment_request_id!r}")
+            raise NotificationRejected(
+                f"notification paymentRequestId {prid!r} differs from "
+                f"the journaled {rec.payment_request_id!r}"
+            )
         if rec.payment_id and isinstance(pid, str) and pid and pid != rec.payment_id:
-            raise NotificationRejected(f"notification paymentId {pid!r} differs from the "
-                                       f"journaled {rec.payment_id!r}")
+            raise NotificationRejected(
+                f"notification paymentId {pid!r} differs from the journaled {rec.payment_id!r}"
+            )
         notify_type = data.get("notifyType") or "PAYMENT_RESULT"
         if notify_type not in NOTIFY_TYPES:  # e.g. a capture or refund notice: not ours here
-            raise NotificationRejected(f"notifyType {notify_type!r} is not a payment result "
-                                       f"({', '.join(NOTIFY_TYPES)})")
+            raise NotificationRejected(
+                f"notifyType {notify_type!r} is not a payment result ({', '.join(NOTIFY_TYPES)})"
+            )
         prid = rec.payment_request_id
         with self._lock(prid):
-            self._event(prid, "notify", {"notifyType": notify_type, "status": result.status,
-                                         "code": result.code})
+            self._event(
+                prid,
+                "notify",
+                {"notifyType": notify_type, "status": result.status, "code": result.code},
+            )
             if notify_type == "PAYMENT_PENDING" or result.status == "U":
                 new = Status.PENDING
             else:
                 new = from_antom_result(result.status, result.code, result.message).status
-            changes: dict[str, Any] = {"result_code": result.code,
-                                       "result_message": result.message}
+            changes: dict[str, Any] = {"result_code": result.code, "result_message": result.message}
             if isinstance(pid, str) and pid and not rec.payment_id:
                 changes["payment_id"] = pid
             if new is Status.SUCCESS:
@@ -633,8 +849,9 @@ class CheckoutService:
             return self._move(prid, new, "notification", **changes)
 
     # -- refunds (checkout/refunds.py) ---------------------------------------------------
-    def refund(self, payment_request_id: str, amount: Money | None = None,
-               reason: str = "") -> RefundRecord:
+    def refund(
+        self, payment_request_id: str, amount: Money | None = None, reason: str = ""
+    ) -> RefundRecord:
         """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
         Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
         than is left. The refund row is journaled before the request is sent."""
@@ -658,12 +875,15 @@ class CheckoutService:
     def made_elsewhere(self) -> list[PaymentRecord]:
         """Non-final payments of this profile made at another gateway or as another client
         (the profile was changed since): recovery leaves them to that gateway."""
-        return [r for r in self.journal.non_final_payments(self.profile)
-                if not self.made_here(r)]
+        return [r for r in self.journal.non_final_payments(self.profile) if not self.made_here(r)]
 
-    def recover(self, *, cancel_pending: bool = True,
-                resume: Callable[[PaymentRecord], bool] | None = None,
-                payments: list[PaymentRecord] | None = None) -> list[PaymentRecord]:
+    def recover(
+        self,
+        *,
+        cancel_pending: bool = True,
+        resume: Callable[[PaymentRecord], bool] | None = None,
+        payments: list[PaymentRecord] | None = None,
+    ) -> list[PaymentRecord]:
         """Re-inquire every non-final payment of this profile and drive it final: a paid
         or failed one is recorded as such, an expired one cancelled (EXPIRED), an
         interrupted one still waiting for the customer cancelled (CANCELLED) unless
@@ -685,8 +905,9 @@ class CheckoutService:
                 fresh = self.get(prid)
                 if fresh.is_final:  # settled since it was listed (its till finished it)
                     continue
-                self._event(prid, "recover", {"status": fresh.status.value,
-                                              "gateway": self.gateway_url})
+                self._event(
+                    prid, "recover", {"status": fresh.status.value, "gateway": self.gateway_url}
+                )
                 # Resend only on the gateway's "no such payment" (its pay may be in
                 # flight), not to fetch a code nobody is waiting to scan.
                 current = self._refresh(fresh, resend=True, fetch_code=False)
@@ -702,28 +923,39 @@ class CheckoutService:
             payment = self.journal.get_payment(refund.payment_request_id)
             if payment is None or not self.made_here(payment):
                 continue
-            if (payment.profile == self.profile if wanted is None
-                    else payment.payment_request_id in wanted):
+            if (
+                payment.profile == self.profile
+                if wanted is None
+                else payment.payment_request_id in wanted
+            ):
                 self.refresh_refund(refund.refund_request_id)
         return out
 
     # -- the CLI loop -------------------------------------------------------------------
-    def run_to_completion(self, payment_request_id: str, *,
-                          policy: PollPolicy | None = None, timeout: float | None = None,
-                          on_update: Callable[[PaymentRecord], None] | None = None,
-                          sleep: Callable[[float], None] = time.sleep) -> PaymentRecord:
+    def run_to_completion(
+        self,
+        payment_request_id: str,
+        *,
+        policy: PollPolicy | None = None,
+        timeout: float | None = None,
+        on_update: Callable[[PaymentRecord], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> PaymentRecord:
         """Poll until final. On expiry the payment is cancelled (EXPIRED); after
         ``timeout`` seconds it is cancelled (CANCELLED). Returns the last record, which is
         not final only when the gateway stayed unreachable. A journal failure on the way
         is PaymentMayBeTaken."""
         with self._unrecorded(payment_request_id):
-            return self._run_to_completion(payment_request_id, policy, timeout, on_update,
-                                           sleep)
+            return self._run_to_completion(payment_request_id, policy, timeout, on_update, sleep)
 
-    def _run_to_completion(self, payment_request_id: str, policy: PollPolicy | None,
-                           timeout: float | None,
-                           on_update: Callable[[PaymentRecord], None] | None,
-                           sleep: Callable[[float], None]) -> PaymentRecord:
+    def _run_to_completion(
+        self,
+        payment_request_id: str,
+        policy: PollPolicy | None,
+        timeout: float | None,
+        on_update: Callable[[PaymentRecord], None] | None,
+        sleep: Callable[[float], None],
+    ) -> PaymentRecord:
         policy = policy or PollPolicy()
         started = time.monotonic()
         attempt = 0
@@ -751,8 +983,10 @@ class CheckoutService:
                 if remaining <= 0:
                     # The caller's time is up; the cancel that stops the customer paying
                     # later gets a short time of its own.
-                    with self._lock(payment_request_id), \
-                            self.client.time_limit(CANCEL_GRACE_SECONDS):
+                    with (
+                        self._lock(payment_request_id),
+                        self.client.time_limit(CANCEL_GRACE_SECONDS),
+                    ):
                         rec = self._expire(self.get(payment_request_id), "timeout")
                     if on_update is not None:
                         on_update(rec)
@@ -768,9 +1002,11 @@ class CheckoutService:
         sent = next((v for k, v in headers.items() if k.lower() == "request-time"), "")
         age = (self._clock() - parse_header_time(sent, "request-time")).total_seconds()
         if age > self.notification_tolerance:
-            raise NotificationRejected(f"notification request-time {sent} is {age:.0f} s old, "
-                                       f"more than the {self.notification_tolerance:g} s "
-                                       "accepted (a replay?)")
+            raise NotificationRejected(
+                f"notification request-time {sent} is {age:.0f} s old, "
+                f"more than the {self.notification_tolerance:g} s "
+                "accepted (a replay?)"
+            )
 
     @contextmanager
     def _unrecorded(self, prid: str) -> Iterator[None]:
@@ -804,30 +1040,50 @@ class CheckoutService:
                 for x in exchanges:
                     self._event(prid, "response", _exchange_detail(x), x.elapsed_ms)
 
-    def _move(self, prid: str, new: Status, source: str, *, operator_cancel: bool = False,
-              **changes: Any) -> PaymentRecord:
+    def _move(
+        self, prid: str, new: Status, source: str, *, operator_cancel: bool = False, **changes: Any
+    ) -> PaymentRecord:
         """Apply a status (and field changes) if the state machine allows it; a late or
         repeated status is journaled as an event and changes nothing."""
         current = self.get(prid)
         try:
             changed = check_transition(current.status, new, operator_cancel=operator_cancel)
         except IllegalTransition as exc:
-            self._event(prid, "ignored", {"source": source, "status": new.value,
-                                          "code": changes.get("result_code", ""),
-                                          "reason": str(exc)})
+            self._event(
+                prid,
+                "ignored",
+                {
+                    "source": source,
+                    "status": new.value,
+                    "code": changes.get("result_code", ""),
+                    "reason": str(exc),
+                },
+            )
             return current
         if not changed:
-            fill = {k: v for k, v in changes.items()
-                    if k in ("payment_id", "normal_url", "scheme_url", "applink_url",
-                             "code_value") and v and not getattr(current, k)}
+            fill = {
+                k: v
+                for k, v in changes.items()
+                if k in ("payment_id", "normal_url", "scheme_url", "applink_url", "code_value")
+                and v
+                and not getattr(current, k)
+            }
             if current.is_final or not fill:
                 if current.is_final:
                     self._event(prid, "duplicate", {"source": source, "status": new.value})
                 return current
             return self._payment_changed(self.journal.update_payment(prid, **fill))
         updated = self.journal.update_payment(prid, status=new, **changes)
-        self._event(prid, "state", {"from": current.status.value, "to": new.value,
-                                    "source": source, "code": changes.get("result_code", "")})
+        self._event(
+            prid,
+            "state",
+            {
+                "from": current.status.value,
+                "to": new.value,
+                "source": source,
+                "code": changes.get("result_code", ""),
+            },
+        )
         return self._payment_changed(updated)
 
     def _payment_changed(self, rec: PaymentRecord) -> PaymentRecord:
@@ -835,21 +1091,30 @@ class CheckoutService:
         return rec
 
     def _refund_changed(self, refund: RefundRecord) -> RefundRecord:
-        self.changes.publish(JournalChange(REFUND, refund.payment_request_id, refund.status,
-                                           refund.refund_request_id))
+        self.changes.publish(
+            JournalChange(
+                REFUND, refund.payment_request_id, refund.status, refund.refund_request_id
+            )
+        )
         return refund
 
     def _unreachable(self, prid: str, api: str, exc: GatewayError) -> PaymentRecord:
         """No verified answer: the payment's fate is unknown (never FAILED on a guess)."""
-        self._event(prid, "error", {"api": api, "error": str(exc),
-                                    "type": type(exc).__name__})
-        return self._move(prid, Status.UNKNOWN, api, result_code=local_code(exc),
-                          result_message=str(exc))
+        self._event(prid, "error", {"api": api, "error": str(exc), "type": type(exc).__name__})
+        return self._move(
+            prid, Status.UNKNOWN, api, result_code=local_code(exc), result_message=str(exc)
+        )
 
-    def _event(self, prid: str, kind: str, detail: dict[str, Any],
-               elapsed_ms: float | None = None) -> None:
+    def _event(
+        self, prid: str, kind: str, detail: dict[str, Any], elapsed_ms: float | None = None
+    ) -> None:
         self.journal.add_event(prid, kind, detail, elapsed_ms)
         level = _EVENT_LEVELS.get(kind, logging.DEBUG)
         if log.isEnabledFor(level):  # every journal event is a log line too
-            log.log(level, "payment %s %s %s", prid, kind,
-                    " ".join(f"{k}={v}" for k, v in detail.items()))
+            log.log(
+                level,
+                "payment %s %s %s",
+                prid,
+                kind,
+                " ".join(f"{k}={v}" for k, v in detail.items()),
+            )

@@ -44,8 +44,16 @@ from cashier_app.gateway.errors import GatewayError, GatewayResultError, Gateway
 if TYPE_CHECKING:
     from cashier_app.checkout.service import CheckoutService
 
-__all__ = ["CODE_SUCCESS", "PAY_ROUTE", "APIContext", "CheckoutPaymentService",
-           "PaymentRequest", "PaymentResult", "PaymentService", "result_for"]
+__all__ = [
+    "CODE_SUCCESS",
+    "PAY_ROUTE",
+    "APIContext",
+    "CheckoutPaymentService",
+    "PaymentRequest",
+    "PaymentResult",
+    "PaymentService",
+    "result_for",
+]
 
 
 def result_for(record: PaymentRecord) -> PaymentResult:
@@ -66,9 +74,15 @@ class CheckoutPaymentService:
     state here (``CheckoutService.run_to_completion``) and answer with its code.
     """
 
-    def __init__(self, checkout: CheckoutService, *, complete_in_place: bool = False,
-                 page_route: str = PAY_ROUTE, poll_policy: Any = None,
-                 timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        checkout: CheckoutService,
+        *,
+        complete_in_place: bool = False,
+        page_route: str = PAY_ROUTE,
+        poll_policy: Any = None,
+        timeout: float | None = None,
+    ) -> None:
         self.checkout = checkout
         self.complete_in_place = complete_in_place
         self.page_route = page_route
@@ -78,24 +92,31 @@ class CheckoutPaymentService:
     def pay(self, context: APIContext, request: PaymentRequest) -> PaymentResult:
         if not isinstance(context, APIContext) or not context.app_id:
             return error_result(codes.SPI_APP_SERVICE_ERROR, "context.app_id is missing")
-        if not isinstance(request, PaymentRequest) or not isinstance(request.payment_amount,
-                                                                      Money):
+        if not isinstance(request, PaymentRequest) or not isinstance(request.payment_amount, Money):
             return error_result(codes.SPI_APP_SERVICE_ERROR, "request.payment_amount must be Money")
-        info = PaymentInfo(request.payment_amount.value, request.payment_amount.currency,
-                           request.payment_order_title)
+        info = PaymentInfo(
+            request.payment_amount.value,
+            request.payment_amount.currency,
+            request.payment_order_title,
+        )
         try:
-            record = self.checkout.create_payment(info, request.payment_method_type,
-                                                  request.payment_request_id or None)
+            record = self.checkout.create_payment(
+                info, request.payment_method_type, request.payment_request_id or None
+            )
         except (PaymentKitError, UnknownMethodError, CheckoutError, ValueError) as exc:
             return error_result(codes.SPI_APP_SERVICE_ERROR, str(exc))
         except GatewayError as exc:
             return self._gatewayerror_result(exc)
-        if record.is_final or (record.status is Status.UNKNOWN
-                               and not self.complete_in_place):
+        if record.is_final or (record.status is Status.UNKNOWN and not self.complete_in_place):
             return result_for(record)
         if not self.complete_in_place:
-            return PaymentResult("", "", show_page=True, page_route=self.page_route,
-                                 payment_request_id=record.payment_request_id)
+            return PaymentResult(
+                "",
+                "",
+                show_page=True,
+                page_route=self.page_route,
+                payment_request_id=record.payment_request_id,
+            )
         kwargs: dict[str, Any] = {"timeout": self.timeout}
         if self.poll_policy is not None:
             kwargs["policy"] = self.poll_policy

@@ -36,8 +36,11 @@ class IllegalTransition(CashierError, ValueError):
     }
 
     def __init__(self, current: Status, new: Status, reason: str = "") -> None:
-        super().__init__(reason, code="" if reason else "illegal_transition",
-                         params={"current": current.value, "new": new.value})
+        super().__init__(
+            reason,
+            code="" if reason else "illegal_transition",
+            params={"current": current.value, "new": new.value},
+        )
         self.current = current
         self.new = new
 
@@ -59,6 +62,9 @@ def check_transition(current: Status, new: Status, *, operator_cancel: bool = Fa
     if can_move(current, new, operator_cancel=operator_cancel):
         return True
     if current.is_final:
-        raise IllegalTransition(current, new, f"payment is already {current.value}; "
-                                f"a late {new.value} does not change it")
+        raise IllegalTransition(
+            current,
+            new,
+            f"payment is already {current.value}; a late {new.value} does not change it",
+        )
     raise IllegalTransition(current, new)

@@ -79,10 +79,16 @@ class _Parser(argparse.ArgumentParser):
 class _VersionAction(argparse.Action):
     """``--version``: the version is looked up only when asked for."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
-                 **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
-                         help="print the version and exit")
+    def __init__(
+        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object
+    ) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="print the version and exit",
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         from cashier_app import version
@@ -93,8 +99,11 @@ class _VersionAction(argparse.Action):
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or with ``only`` just that sub-command: each one costs its
     imports and argparse's look-ups of translations, a good part of a headless run."""
-    parser = _Parser(prog="cashier", description="Desktop cashier for Alipay and Alipay+ "
-                     "wallets (Antom gateway), with an embedded sandbox.")
+    parser = _Parser(
+        prog="cashier",
+        description="Desktop cashier for Alipay and Alipay+ "
+        "wallets (Antom gateway), with an embedded sandbox.",
+    )
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in (only,) if only in COMMAND_MODULES else COMMAND_MODULES:
@@ -102,9 +111,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         module = importlib.import_module(f"cashier_app.cli.{name}")
         module.register(sub)
     for command in sub.choices.values():
-        command.add_argument("-v", "--verbose", action="store_true",
-                             help="log everything (DEBUG) to the console as well as the log "
-                                  "file")
+        command.add_argument(
+            "-v",
+            "--verbose",
+            action="store_true",
+            help="log everything (DEBUG) to the console as well as the log file",
+        )
     return parser
 
 
@@ -135,8 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     while args_list and args_list[0] in ("-v", "--verbose"):  # `cashier -v pay ...`
         args_list.pop(0)
         verbose = True
-    if not args_list or (args_list[0].startswith("-")
-                         and args_list[0] not in ("-h", "--help", "--version")):
+    if not args_list or (
+        args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
+    ):
         args_list = ["gui", *args_list]  # `cashier --lang zh_CN`, `cashier --self-test`
     parser = build_parser(args_list[0])
     args = parser.parse_args(args_list)

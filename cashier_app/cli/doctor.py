@@ -27,8 +27,10 @@ class Check:
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "doctor", help="check the journal, profile, keys and gateway before taking payments",
-        description=__doc__)
+        "doctor",
+        help="check the journal, profile, keys and gateway before taking payments",
+        description=__doc__,
+    )
     p.add_argument("--profile", metavar="NAME", help="the profile to check (default: active)")
     p.add_argument("--json", action="store_true", help="print the checks as JSON")
     add_keystore_options(p)
@@ -41,8 +43,7 @@ def run(args: argparse.Namespace) -> int:
     _check_journal(checks)
     profile = _check_profile(checks, args.profile)
     # the embedded sandbox's keys are made in memory at start: nothing to check before
-    if profile is not None and (profile.is_embedded_sandbox
-                                or _check_keys(checks, profile, args)):
+    if profile is not None and (profile.is_embedded_sandbox or _check_keys(checks, profile, args)):
         _check_gateway(checks, profile, args)
     if args.json:
         print(json.dumps([asdict(c) for c in checks], ensure_ascii=False))
@@ -83,10 +84,12 @@ def _check_journal(checks: list[Check]) -> None:
         open_count = len(journal.non_final_payments())
     finally:
         journal.close()
-    note = (f"; {open_count} unfinished payment(s): run 'cashier recover'" if open_count
-            else "; no unfinished payments")
-    checks.append(Check("journal", True,
-                        f"{paths.journal_path()} (schema {SCHEMA_VERSION}){note}"))
+    note = (
+        f"; {open_count} unfinished payment(s): run 'cashier recover'"
+        if open_count
+        else "; no unfinished payments"
+    )
+    checks.append(Check("journal", True, f"{paths.journal_path()} (schema {SCHEMA_VERSION}){note}"))
 
 
 def _check_profile(checks: list[Check], name: str | None) -> Any:
@@ -98,9 +101,15 @@ def _check_profile(checks: list[Check], name: str | None) -> Any:
         checks.append(Check("profile", False, str(exc)))
         return None
     where = profile.gateway_url or "embedded sandbox (in-process)"
-    checks.append(Check("profile", True, f"{profile.name}: {profile.environment.value}, "
-                                         f"{where}, client id {profile.client_id}, "
-                                         f"{profile.currency}, dialect {profile.dialect}"))
+    checks.append(
+        Check(
+            "profile",
+            True,
+            f"{profile.name}: {profile.environment.value}, "
+            f"{where}, client id {profile.client_id}, "
+            f"{profile.currency}, dialect {profile.dialect}",
+        )
+    )
     return profile
 
 
@@ -117,10 +126,14 @@ def _check_keys(checks: list[Check], profile: Any, args: argparse.Namespace) -> 
         return False
     ok = status.merchant is not None and status.gateway is not None and not problems
     parts = [f"in {status.backend}"]
-    parts.append(f"merchant key v{status.active_version} {status.merchant.fingerprint[:23]}…"
-                 if status.merchant else f"no merchant key (version {status.active_version})")
-    parts.append(f"gateway key {status.gateway.fingerprint[:23]}…" if status.gateway
-                 else "no gateway key")
+    parts.append(
+        f"merchant key v{status.active_version} {status.merchant.fingerprint[:23]}…"
+        if status.merchant
+        else f"no merchant key (version {status.active_version})"
+    )
+    parts.append(
+        f"gateway key {status.gateway.fingerprint[:23]}…" if status.gateway else "no gateway key"
+    )
     parts += [str(p) for p in problems]
     checks.append(Check("keys", ok, "; ".join(parts)))
     return ok
@@ -131,19 +144,22 @@ def _check_gateway(checks: list[Check], profile: Any, args: argparse.Namespace) 
     from cashier_app.checkout.probe import probe_gateway
     from cashier_app.keystore.backends import read_passphrase_file
 
-    passphrase = (read_passphrase_file(args.keystore_passphrase_file)
-                  if args.keystore_passphrase_file else None)
+    passphrase = (
+        read_passphrase_file(args.keystore_passphrase_file)
+        if args.keystore_passphrase_file
+        else None
+    )
     try:
-        services = build_services(profile.name, notifications=False,
-                                  keystore_passphrase=passphrase)
+        services = build_services(profile.name, notifications=False, keystore_passphrase=passphrase)
     except Exception as exc:  # whatever stops the services from starting is the finding
         checks.append(Check("gateway", False, f"cannot start: {exc}"))
         return
     with services:
         result = probe_gateway(services.client)
         where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
-    checks.append(Check("gateway", result.ok,
-                        f"{where}: {result.summary} ({result.elapsed_ms:.0f} ms)"))
+    checks.append(
+        Check("gateway", result.ok, f"{where}: {result.summary} ({result.elapsed_ms:.0f} ms)")
+    )
     if result.skew_seconds is not None:
         checks.append(_clock_check(result.skew_seconds))
 
@@ -161,5 +177,9 @@ def _clock_check(skew: float) -> Check:
     detail = f"this machine is {abs(skew):.0f} s {where} the gateway's Response-Time"
     if abs(skew) <= CLOCK_TOLERANCE_SECONDS:
         return Check("clock", True, detail)
-    return Check("clock", False, f"{detail}: set this machine's clock (NTP); more than "
-                                 f"{CLOCK_TOLERANCE_SECONDS:.0f} s apart breaks time checks")
+    return Check(
+        "clock",
+        False,
+        f"{detail}: set this machine's clock (NTP); more than "
+        f"{CLOCK_TOLERANCE_SECONDS:.0f} s apart breaks time checks",
+    )

@@ -12,16 +12,29 @@ if TYPE_CHECKING:  # PySide6 is imported only when a window opens
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "gui", help="open the cashier window (default)",
+        "gui",
+        help="open the cashier window (default)",
         description="Open the cashier window. With no profile it uses the active one; on "
-                    "first start that is the embedded sandbox, which needs no account.")
-    parser.add_argument("--profile", metavar="NAME", default=None,
-                        help="merchant profile to use (default: the active profile)")
-    parser.add_argument("--lang", metavar="LANG", default=None,
-                        help="interface language: en or zh_CN (default: the system's)")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check this installation offscreen (window, embedded sandbox, "
-                             "key store, one signed payment, translations) and exit")
+        "first start that is the embedded sandbox, which needs no account.",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=None,
+        help="merchant profile to use (default: the active profile)",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        default=None,
+        help="interface language: en or zh_CN (default: the system's)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (window, embedded sandbox, "
+        "key store, one signed payment, translations) and exit",
+    )
     parser.set_defaults(run=run)
 
 

@@ -37,8 +37,11 @@ def open_journal() -> Journal:
         except JournalError:
             raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
         why = journal.why_read_only() or str(exc)
-        print(f"note: journal {path} cannot be written ({why}); it is shown as it is and "
-              "nothing is recorded", file=sys.stderr)
+        print(
+            f"note: journal {path} cannot be written ({why}); it is shown as it is and "
+            "nothing is recorded",
+            file=sys.stderr,
+        )
         return journal
 
 
@@ -59,16 +62,24 @@ def parse_statuses(text: str) -> list[str]:
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "history", help="list journaled payments, newest first",
+        "history",
+        help="list journaled payments, newest first",
         description="List the payments in the local journal, newest first. Needs no "
-                    "gateway. --json prints the same fields as `cashier pay --json`.")
-    p.add_argument("--status", metavar="S", help="only these statuses (comma-separated), "
-                   f"of {', '.join(STATUSES)}")
+        "gateway. --json prints the same fields as `cashier pay --json`.",
+    )
+    p.add_argument(
+        "--status",
+        metavar="S",
+        help=f"only these statuses (comma-separated), of {', '.join(STATUSES)}",
+    )
     p.add_argument("--method", metavar="M", help="only this paymentMethodType, e.g. GCASH")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="from this local day on")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="up to and including this local day")
-    p.add_argument("--search", metavar="TEXT",
-                   help="part of a paymentRequestId, paymentId, order id or summary")
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="part of a paymentRequestId, paymentId, order id or summary",
+    )
     p.add_argument("--limit", metavar="N", default="100", help="at most N payments (100)")
     p.add_argument("--offset", metavar="N", default="0", help="skip the N newest first")
     p.add_argument("--json", action="store_true", help="print a JSON array")
@@ -121,14 +132,25 @@ def run(args: argparse.Namespace) -> int:
 def format_table(rows: list[PaymentRecord]) -> str:
     """A fixed-width table of payments (times in this machine's zone)."""
     head = ("Created", "Status", "Amount", "Cur", "Method", "paymentRequestId", "paymentId")
-    body = [(f"{r.created_at.astimezone():%Y-%m-%d %H:%M:%S}", r.status.value,
-             r.amount.decimal_str(), r.amount.currency, r.method, r.payment_request_id,
-             r.payment_id or "-") for r in rows]
+    body = [
+        (
+            f"{r.created_at.astimezone():%Y-%m-%d %H:%M:%S}",
+            r.status.value,
+            r.amount.decimal_str(),
+            r.amount.currency,
+            r.method,
+            r.payment_request_id,
+            r.payment_id or "-",
+        )
+        for r in rows
+    ]
     widths = [max(len(str(c)) for c in col) for col in zip(head, *body, strict=False)]
     right = {2}
     lines = []
     for row in (head, *body):
-        cells = [str(c).rjust(w) if i in right else str(c).ljust(w)
-                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)

@@ -30,14 +30,23 @@ MAX_INPUT_BYTES = 64 * 1024
 
 # -- helpers shared with ``cashier profile`` -------------------------------------------
 
+
 def add_keystore_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("key store")
-    group.add_argument("--keystore", choices=("auto", "keyring", "file"), default=None,
-                       help="where keys live: the OS keyring, the encrypted key file, or "
-                            "auto (keyring first; default: $CASHIER_KEYSTORE or auto)")
-    group.add_argument("--keystore-passphrase-file", metavar="FILE", default=None,
-                       help="passphrase of the encrypted key file (first line of FILE); "
-                            "default: $CASHIER_KEYSTORE_PASSPHRASE_FILE")
+    group.add_argument(
+        "--keystore",
+        choices=("auto", "keyring", "file"),
+        default=None,
+        help="where keys live: the OS keyring, the encrypted key file, or "
+        "auto (keyring first; default: $CASHIER_KEYSTORE or auto)",
+    )
+    group.add_argument(
+        "--keystore-passphrase-file",
+        metavar="FILE",
+        default=None,
+        help="passphrase of the encrypted key file (first line of FILE); "
+        "default: $CASHIER_KEYSTORE_PASSPHRASE_FILE",
+    )
 
 
 def open_keystore(args: argparse.Namespace) -> KeyStore:
@@ -45,8 +54,10 @@ def open_keystore(args: argparse.Namespace) -> KeyStore:
     from cashier_app.keystore.store import KeyStore
 
     try:
-        return KeyStore.open(getattr(args, "keystore", None),
-                             passphrase_file=getattr(args, "keystore_passphrase_file", None))
+        return KeyStore.open(
+            getattr(args, "keystore", None),
+            passphrase_file=getattr(args, "keystore_passphrase_file", None),
+        )
     except KeyStoreError as exc:
         raise CliError(str(exc)) from None
 
@@ -55,8 +66,9 @@ def read_secret_input(source: str, what: str) -> bytes:
     """The bytes of FILE, or of standard input for ``-``."""
     if source == "-":
         if sys.stdin.isatty():
-            print(f"Paste the {what}, then press Ctrl-D (Ctrl-Z Enter on Windows):",
-                  file=sys.stderr)
+            print(
+                f"Paste the {what}, then press Ctrl-D (Ctrl-Z Enter on Windows):", file=sys.stderr
+            )
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
         try:
@@ -65,25 +77,38 @@ def read_secret_input(source: str, what: str) -> bytes:
         except OSError as exc:
             raise CliError(f"cannot read {what} from {source}: {exc.strerror}") from None
     if len(data) > MAX_INPUT_BYTES:
-        raise CliError(f"the {what} input is larger than {MAX_INPUT_BYTES // 1024} KiB; "
-                       "give the key file itself")
+        raise CliError(
+            f"the {what} input is larger than {MAX_INPUT_BYTES // 1024} KiB; "
+            "give the key file itself"
+        )
     if not data.strip():
-        raise CliError(f"no {what} was given ({'standard input' if source == '-' else source}"
-                       " is empty)")
+        raise CliError(
+            f"no {what} was given ({'standard input' if source == '-' else source} is empty)"
+        )
     return data
 
 
 def info_json(info: KeyInfo | None) -> dict[str, Any] | None:
     if info is None:
         return None
-    return {"key_version": info.key_version, "fingerprint": info.fingerprint,
-            "bits": info.bits, "public_key_base64": info.public_key_base64}
+    return {
+        "key_version": info.key_version,
+        "fingerprint": info.fingerprint,
+        "bits": info.bits,
+        "public_key_base64": info.public_key_base64,
+    }
 
 
 def status_json(status: KeyStatus) -> dict[str, Any]:
-    return {"profile": status.profile, "backend": status.backend, "notice": status.notice,
-            "active_version": status.active_version, "versions": list(status.versions),
-            "merchant": info_json(status.merchant), "gateway": info_json(status.gateway)}
+    return {
+        "profile": status.profile,
+        "backend": status.backend,
+        "notice": status.notice,
+        "active_version": status.active_version,
+        "versions": list(status.versions),
+        "merchant": info_json(status.merchant),
+        "gateway": info_json(status.gateway),
+    }
 
 
 def print_status(status: KeyStatus) -> None:
@@ -126,10 +151,12 @@ def _profile(args: argparse.Namespace) -> tuple[ProfileStore, Profile]:
     store = ProfileStore()
     profile = store.resolve(args.profile)
     if profile.is_embedded_sandbox:
-        raise CliError(f"profile {profile.name!r} is the embedded sandbox: its keys are "
-                       "generated in memory at every start and registered with the sandbox "
-                       "automatically, so there is nothing to manage; create a profile "
-                       "with 'cashier profile create' for a real account")
+        raise CliError(
+            f"profile {profile.name!r} is the embedded sandbox: its keys are "
+            "generated in memory at every start and registered with the sandbox "
+            "automatically, so there is nothing to manage; create a profile "
+            "with 'cashier profile create' for a real account"
+        )
     return store, profile
 
 
@@ -146,13 +173,18 @@ def _emit_key(args: argparse.Namespace, info: KeyInfo, headline: str, **extra: A
 
 # -- commands -------------------------------------------------------------------------
 
+
 @guarded
 def run_generate(args: argparse.Namespace) -> int:
     _, profile = _profile(args)
     keys = open_keystore(args)
     info = keys.generate(profile, args.key_version, replace=args.replace)
-    _emit_key(args, info, f"generated an RSA-2048 key pair for profile {profile.name!r} "
-              f"(key version {info.key_version}) in {keys.backend_for(profile).description}")
+    _emit_key(
+        args,
+        info,
+        f"generated an RSA-2048 key pair for profile {profile.name!r} "
+        f"(key version {info.key_version}) in {keys.backend_for(profile).description}",
+    )
     return 0
 
 
@@ -166,10 +198,15 @@ def run_import(args: argparse.Namespace) -> int:
         passphrase = read_secret_input(args.passphrase_file, "key passphrase").rstrip(b"\r\n")
     data = read_secret_input(args.from_file, "private key")
     keys = open_keystore(args)
-    info = keys.import_private_key(profile, data, passphrase=passphrase,
-                                   key_version=args.key_version, replace=args.replace)
-    _emit_key(args, info, f"imported the private key of profile {profile.name!r} "
-              f"(key version {info.key_version}) into {keys.backend_for(profile).description}")
+    info = keys.import_private_key(
+        profile, data, passphrase=passphrase, key_version=args.key_version, replace=args.replace
+    )
+    _emit_key(
+        args,
+        info,
+        f"imported the private key of profile {profile.name!r} "
+        f"(key version {info.key_version}) into {keys.backend_for(profile).description}",
+    )
     return 0
 
 
@@ -210,19 +247,26 @@ def run_check(args: argparse.Namespace) -> int:
     if args.from_file:
         data = read_secret_input(args.from_file, "public key")
         if keys.check(profile, data, args.key_version):
-            print(f"match: the private key of profile {profile.name!r} (version "
-                  f"{args.key_version or profile.key_version}) belongs to this public key")
+            print(
+                f"match: the private key of profile {profile.name!r} (version "
+                f"{args.key_version or profile.key_version}) belongs to this public key"
+            )
             return 0
-        print(f"MISMATCH: the private key of profile {profile.name!r} does not belong to "
-              "this public key; upload the output of 'cashier keys export-public' to the "
-              "Antom Dashboard, or import the matching private key", file=sys.stderr)
+        print(
+            f"MISMATCH: the private key of profile {profile.name!r} does not belong to "
+            "this public key; upload the output of 'cashier keys export-public' to the "
+            "Antom Dashboard, or import the matching private key",
+            file=sys.stderr,
+        )
         return 1
     problems = keys.problems(profile)
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     if not problems:
-        print(f"ok: profile {profile.name!r} has a merchant key (version "
-              f"{profile.key_version}) and a distinct gateway public key")
+        print(
+            f"ok: profile {profile.name!r} has a merchant key (version "
+            f"{profile.key_version}) and a distinct gateway public key"
+        )
     return 1 if problems else 0
 
 
@@ -233,12 +277,18 @@ def run_rotate(args: argparse.Namespace) -> int:
     info = keys.rotate(profile)
     if not args.no_activate:
         store.update(profile.name, key_version=info.key_version)
-    state = "now active" if not args.no_activate else \
-        f"not active yet (active: {profile.key_version})"
-    _emit_key(args, info, f"new key version {info.key_version} for profile {profile.name!r}, "
-              f"{state}; older versions are kept until 'cashier keys delete --key-version N'. "
-              f"Upload the new public key to the Antom Dashboard as key version "
-              f"{info.key_version}.", active=not args.no_activate)
+    state = (
+        "now active" if not args.no_activate else f"not active yet (active: {profile.key_version})"
+    )
+    _emit_key(
+        args,
+        info,
+        f"new key version {info.key_version} for profile {profile.name!r}, "
+        f"{state}; older versions are kept until 'cashier keys delete --key-version N'. "
+        f"Upload the new public key to the Antom Dashboard as key version "
+        f"{info.key_version}.",
+        active=not args.no_activate,
+    )
     return 0
 
 
@@ -248,8 +298,7 @@ def run_activate(args: argparse.Namespace) -> int:
     keys = open_keystore(args)
     info = keys.merchant_info(profile, args.key_version)  # raises unless it is stored
     store.update(profile.name, key_version=info.key_version)
-    _emit_key(args, info, f"profile {profile.name!r} now signs with key version "
-              f"{info.key_version}")
+    _emit_key(args, info, f"profile {profile.name!r} now signs with key version {info.key_version}")
     return 0
 
 
@@ -268,80 +317,147 @@ def run_delete(args: argparse.Namespace) -> int:
     else:
         version = args.key_version
         if version == profile.key_version and not args.force:
-            raise CliError(f"key version {version} is the active one of profile "
-                           f"{profile.name!r}: rotate first, or add --force")
+            raise CliError(
+                f"key version {version} is the active one of profile "
+                f"{profile.name!r}: rotate first, or add --force"
+            )
         keys.delete_version(profile, version)
         print(f"deleted key version {version} of profile {profile.name!r}")
     return 0
 
 
 def register(subparsers: Any) -> None:
-    keys = subparsers.add_parser("keys", help="manage merchant and gateway keys of a profile",
-                                 description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    keys = subparsers.add_parser(
+        "keys",
+        help="manage merchant and gateway keys of a profile",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
 
-    def action(name: str, run: Callable[[argparse.Namespace], int], help_text: str,
-               *, json_flag: bool = True) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text,
-                                                    description=help_text)
-        p.add_argument("--profile", metavar="NAME", default=None,
-                       help="profile to use (default: the active profile)")
+    def action(
+        name: str,
+        run: Callable[[argparse.Namespace], int],
+        help_text: str,
+        *,
+        json_flag: bool = True,
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument(
+            "--profile",
+            metavar="NAME",
+            default=None,
+            help="profile to use (default: the active profile)",
+        )
         if json_flag:
             p.add_argument("--json", action="store_true", help="print JSON")
         add_keystore_options(p)
         p.set_defaults(run=run)
         return p
 
-    p = action("generate", run_generate, "generate an RSA-2048 key pair and print its "
-               "public key for the Antom Dashboard")
-    p.add_argument("--key-version", type=key_version_arg, default=None,
-                   help="default: the profile's key version")
+    p = action(
+        "generate",
+        run_generate,
+        "generate an RSA-2048 key pair and print its public key for the Antom Dashboard",
+    )
+    p.add_argument(
+        "--key-version",
+        type=key_version_arg,
+        default=None,
+        help="default: the profile's key version",
+    )
     p.add_argument("--replace", action="store_true", help="overwrite an existing key version")
 
-    p = action("import", run_import, "import the merchant private key (PEM PKCS#1/PKCS#8, "
-               "encrypted PEM, or the bare base64 the Antom Dashboard shows)")
-    p.add_argument("--from-file", metavar="FILE", required=True,
-                   help="read the key from FILE, or from standard input with '-'")
-    p.add_argument("--passphrase-file", metavar="FILE", default=None,
-                   help="passphrase of an encrypted PEM key (first line of FILE)")
-    p.add_argument("--key-version", type=key_version_arg, default=None,
-                   help="default: the profile's key version")
+    p = action(
+        "import",
+        run_import,
+        "import the merchant private key (PEM PKCS#1/PKCS#8, "
+        "encrypted PEM, or the bare base64 the Antom Dashboard shows)",
+    )
+    p.add_argument(
+        "--from-file",
+        metavar="FILE",
+        required=True,
+        help="read the key from FILE, or from standard input with '-'",
+    )
+    p.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=None,
+        help="passphrase of an encrypted PEM key (first line of FILE)",
+    )
+    p.add_argument(
+        "--key-version",
+        type=key_version_arg,
+        default=None,
+        help="default: the profile's key version",
+    )
     p.add_argument("--replace", action="store_true", help="overwrite an existing key version")
 
-    p = action("import-gateway-key", run_import_gateway, "import the gateway (Antom) public "
-               "key that verifies responses and notifications")
-    p.add_argument("--from-file", metavar="FILE", required=True,
-                   help="read the key from FILE, or from standard input with '-'")
+    p = action(
+        "import-gateway-key",
+        run_import_gateway,
+        "import the gateway (Antom) public key that verifies responses and notifications",
+    )
+    p.add_argument(
+        "--from-file",
+        metavar="FILE",
+        required=True,
+        help="read the key from FILE, or from standard input with '-'",
+    )
 
-    p = action("export-public", run_export_public, "print the merchant public key",
-               json_flag=False)
-    p.add_argument("--format", choices=("base64", "pem"), default="base64",
-                   help="base64 = bare SPKI, the Antom Dashboard's form (default); pem")
+    p = action("export-public", run_export_public, "print the merchant public key", json_flag=False)
+    p.add_argument(
+        "--format",
+        choices=("base64", "pem"),
+        default="base64",
+        help="base64 = bare SPKI, the Antom Dashboard's form (default); pem",
+    )
     p.add_argument("--key-version", type=key_version_arg, default=None)
 
-    action("fingerprint", run_fingerprint, "show SHA-256 fingerprints of the merchant and "
-           "gateway keys")
+    action(
+        "fingerprint", run_fingerprint, "show SHA-256 fingerprints of the merchant and gateway keys"
+    )
 
-    p = action("check", run_check, "check that the private key matches a public key (with "
-               "--from-file), or diagnose the stored keys", json_flag=False)
-    p.add_argument("--from-file", metavar="FILE", default=None,
-                   help="public key to compare with (FILE, or '-' for standard input)")
+    p = action(
+        "check",
+        run_check,
+        "check that the private key matches a public key (with "
+        "--from-file), or diagnose the stored keys",
+        json_flag=False,
+    )
+    p.add_argument(
+        "--from-file",
+        metavar="FILE",
+        default=None,
+        help="public key to compare with (FILE, or '-' for standard input)",
+    )
     p.add_argument("--key-version", type=key_version_arg, default=None)
 
-    p = action("rotate", run_rotate, "generate the next key version and make it active; "
-               "older versions are kept until deleted")
-    p.add_argument("--no-activate", action="store_true",
-                   help="keep using the current version until 'cashier keys activate'")
+    p = action(
+        "rotate",
+        run_rotate,
+        "generate the next key version and make it active; older versions are kept until deleted",
+    )
+    p.add_argument(
+        "--no-activate",
+        action="store_true",
+        help="keep using the current version until 'cashier keys activate'",
+    )
 
-    p = action("activate", run_activate, "make a stored key version the one requests are "
-               "signed with (after the Antom Dashboard has its public key)")
+    p = action(
+        "activate",
+        run_activate,
+        "make a stored key version the one requests are "
+        "signed with (after the Antom Dashboard has its public key)",
+    )
     p.add_argument("--key-version", type=key_version_arg, required=True)
 
     p = action("delete", run_delete, "delete keys (cannot be undone)", json_flag=False)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--key-version", type=key_version_arg, default=None,
-                       help="delete this merchant key version")
+    which.add_argument(
+        "--key-version", type=key_version_arg, default=None, help="delete this merchant key version"
+    )
     which.add_argument("--gateway", action="store_true", help="delete the gateway public key")
     which.add_argument("--all", action="store_true", help="delete every key of the profile")
     p.add_argument("--force", action="store_true", help="allow deleting the active version")

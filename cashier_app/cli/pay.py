@@ -17,13 +17,23 @@ if TYPE_CHECKING:
 SIMULATIONS = ("approve", "decline", "expire")
 #: In-store (a scanned code): what the sandbox's customer does with the code it hands over;
 #: approve / decline / expire stand for pay / confirm_then_decline / expired.
-CODE_SIMULATIONS = ("pay", "confirm", "confirm_then_pay", "confirm_then_decline", "balance",
-                    "expired", "unknown")
+CODE_SIMULATIONS = (
+    "pay",
+    "confirm",
+    "confirm_then_pay",
+    "confirm_then_decline",
+    "balance",
+    "expired",
+    "unknown",
+)
 #: option -> help; the option's dest is the StoreInfo field.
 STORE_OPTIONS = {
-    "merchant-id": "referenceMerchantId", "merchant-mcc": "merchantMCC (4 digits)",
-    "merchant-name": "merchantName", "store-id": "store referenceStoreId",
-    "store-name": "storeName", "store-mcc": "storeMCC (4 digits)",
+    "merchant-id": "referenceMerchantId",
+    "merchant-mcc": "merchantMCC (4 digits)",
+    "merchant-name": "merchantName",
+    "store-id": "store referenceStoreId",
+    "store-name": "storeName",
+    "store-mcc": "storeMCC (4 digits)",
     "terminal-id": "storeTerminalId of this till",
 }
 _CODE_ALIASES = {"approve": "pay", "decline": "confirm_then_decline", "expire": "expired"}
@@ -31,38 +41,59 @@ _CODE_ALIASES = {"approve": "pay", "decline": "confirm_then_decline", "expire": 
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "pay", help="run one payment headless and print its outcome",
+        "pay",
+        help="run one payment headless and print its outcome",
         description="Create one payment, wait for its final state and print the outcome. "
-                    "Without --gateway the embedded sandbox is started in-process. "
-                    "Exit status 0 only when the payment succeeded.")
+        "Without --gateway the embedded sandbox is started in-process. "
+        "Exit status 0 only when the payment succeeded.",
+    )
     p.add_argument("--amount", required=True, help="amount as typed, e.g. 12.30")
     p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
-    p.add_argument("--method", help="paymentMethodType, e.g. ALIPAY_HK (in-store with a "
-                   "scanned code: optional, the code names the wallet)")
-    p.add_argument("--product", choices=("online", "in-store"),
-                   help="online Checkout Payment or In-store (default: the profile's)")
-    p.add_argument("--scenario", choices=("PaymentCode", "OrderCode"),
-                   help="in-store: scan the customer's code (default) or show an order code")
-    p.add_argument("--payment-code", metavar="CODE",
-                   help="in-store: the customer's payment code as scanned; '-' reads it from "
-                        "standard input (keeps it out of the process list)")
+    p.add_argument(
+        "--method",
+        help="paymentMethodType, e.g. ALIPAY_HK (in-store with a "
+        "scanned code: optional, the code names the wallet)",
+    )
+    p.add_argument(
+        "--product",
+        choices=("online", "in-store"),
+        help="online Checkout Payment or In-store (default: the profile's)",
+    )
+    p.add_argument(
+        "--scenario",
+        choices=("PaymentCode", "OrderCode"),
+        help="in-store: scan the customer's code (default) or show an order code",
+    )
+    p.add_argument(
+        "--payment-code",
+        metavar="CODE",
+        help="in-store: the customer's payment code as scanned; '-' reads it from "
+        "standard input (keeps it out of the process list)",
+    )
     p.add_argument("--summary", default="", help="trade summary / order description")
     add_gateway_options(p)
     store = p.add_argument_group(
-        "in-store store details", "what Antom's in-store pay asks for; default: the "
-        "profile's (the embedded sandbox has demo values)")
+        "in-store store details",
+        "what Antom's in-store pay asks for; default: the "
+        "profile's (the embedded sandbox has demo values)",
+    )
     for flag, what in STORE_OPTIONS.items():
         store.add_argument(f"--{flag}", metavar="TEXT", help=what)
-    p.add_argument("--simulate", choices=SIMULATIONS + CODE_SIMULATIONS,
-                   help="play the payer on a sandbox: approve/decline/expire after the "
-                        "payment is created; in-store, draw the customer's code from the "
-                        "sandbox, playing pay, confirm_then_pay, confirm_then_decline, "
-                        "balance, expired or unknown")
+    p.add_argument(
+        "--simulate",
+        choices=SIMULATIONS + CODE_SIMULATIONS,
+        help="play the payer on a sandbox: approve/decline/expire after the "
+        "payment is created; in-store, draw the customer's code from the "
+        "sandbox, playing pay, confirm_then_pay, confirm_then_decline, "
+        "balance, expired or unknown",
+    )
     p.add_argument("--timeout", metavar="S", help="give up (and cancel) after S seconds")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
-    p.add_argument("--timings", action="store_true",
-                   help="print the wall time of each phase (stderr; with --json also as "
-                        "timings_ms)")
+    p.add_argument(
+        "--timings",
+        action="store_true",
+        help="print the wall time of each phase (stderr; with --json also as timings_ms)",
+    )
     p.set_defaults(run=run)
 
 
@@ -80,9 +111,15 @@ def _timeout(text: str | None) -> float | None:
 
 def _outcome(rec: PaymentRecord) -> dict[str, Any]:
     out = rec.summary_json()
-    out.update({"result_message": rec.result_message, "trade_summary": rec.trade_summary,
-                "expires_at": rec.expires_at.isoformat() if rec.expires_at else None,
-                "gateway_url": rec.gateway_url, "client_id": rec.client_id})
+    out.update(
+        {
+            "result_message": rec.result_message,
+            "trade_summary": rec.trade_summary,
+            "expires_at": rec.expires_at.isoformat() if rec.expires_at else None,
+            "gateway_url": rec.gateway_url,
+            "client_id": rec.client_id,
+        }
+    )
     if rec.masked_code:
         out["payment_code"] = rec.masked_code  # masked: never the code itself
     return out
@@ -120,8 +157,10 @@ def run(args: argparse.Namespace) -> int:
     except methods.UnknownMethodError as exc:
         raise CliError(f"--method: {exc}") from None
     if not method.accepts(currency):
-        raise CliError(f"--method: {method.type} does not accept {currency} "
-                       f"(it accepts {', '.join(method.currencies)})")
+        raise CliError(
+            f"--method: {method.type} does not accept {currency} "
+            f"(it accepts {', '.join(method.currencies)})"
+        )
     if len(args.summary) > 256:
         raise CliError("--summary is longer than 256 characters")
     timeout = _timeout(args.timeout)
@@ -131,8 +170,7 @@ def run(args: argparse.Namespace) -> int:
     return _pay(args, amount, method.type, gateway, timeout)
 
 
-def _services(args: argparse.Namespace,
-              gateway: tuple[str, str, Signer, Verifier] | None) -> Any:
+def _services(args: argparse.Namespace, gateway: tuple[str, str, Signer, Verifier] | None) -> Any:
     from cashier_app.app import build_services
     from cashier_app.domain.errors import CashierError
     from cashier_app.journal import JournalError
@@ -142,12 +180,18 @@ def _services(args: argparse.Namespace,
         if gateway is None:
             return build_services(args.profile, phases=phases)
         url, client_id, signer, verifier = gateway
-        return build_services(gateway_url=url, client_id=client_id, signer=signer,
-                              verifier=verifier, phases=phases,
-                              dialect=getattr(args, "dialect", None) or "antom")
+        return build_services(
+            gateway_url=url,
+            client_id=client_id,
+            signer=signer,
+            verifier=verifier,
+            phases=phases,
+            dialect=getattr(args, "dialect", None) or "antom",
+        )
     except JournalError as exc:
-        raise CliError(f"journal unusable, no payment taken: {exc}",
-                       exit_code=exit_code_for(exc)) from None
+        raise CliError(
+            f"journal unusable, no payment taken: {exc}", exit_code=exit_code_for(exc)
+        ) from None
     except (CashierError, ValueError) as exc:  # profile, key store, set-up: one line each
         raise CliError(str(exc)) from None
 
@@ -166,8 +210,13 @@ def _profile_product(args: argparse.Namespace) -> str:
     return str(profile.product)
 
 
-def _pay(args: argparse.Namespace, amount: Any, method_type: str,
-         gateway: tuple[str, str, Signer, Verifier] | None, timeout: float | None) -> int:
+def _pay(
+    args: argparse.Namespace,
+    amount: Any,
+    method_type: str,
+    gateway: tuple[str, str, Signer, Verifier] | None,
+    timeout: float | None,
+) -> int:
     from cashier_app.checkout.errors import CheckoutError, PaymentMayBeTaken, TillBusy
     from cashier_app.domain.money import MoneyError
     from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
@@ -190,14 +239,14 @@ def _pay(args: argparse.Namespace, amount: Any, method_type: str,
         with services.client.time_limit(timeout):
             try:
                 rec = checkout.create_payment(
-                    PaymentInfo(amount.value, amount.currency, args.summary), method_type)
+                    PaymentInfo(amount.value, amount.currency, args.summary), method_type
+                )
             except PaymentMayBeTaken as exc:
                 return _may_be_taken(args, exc)
             except (PaymentKitError, CheckoutError, MoneyError) as exc:
                 raise CliError(str(exc)) from None
             except JournalError as exc:
-                raise CliError(f"journal unusable, no payment taken: {exc}",
-                               exit_code=1) from None
+                raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
             phases.lap("pay")
             if rec.normal_url and not args.simulate:
                 print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
@@ -236,17 +285,21 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
             raise CliError(f"--method: {exc}") from None
     if scenario == "OrderCode":
         if args.payment_code:
-            raise CliError("--payment-code is for --scenario PaymentCode (the till scans "
-                           "the customer's code)")
+            raise CliError(
+                "--payment-code is for --scenario PaymentCode (the till scans the customer's code)"
+            )
         if args.simulate in CODE_SIMULATIONS:
-            raise CliError(f"--simulate {args.simulate} is for a scanned code; an order "
-                           "code takes approve, decline or expire")
+            raise CliError(
+                f"--simulate {args.simulate} is for a scanned code; an order "
+                "code takes approve, decline or expire"
+            )
     elif args.payment_code and args.simulate:
-        raise CliError("give either --payment-code or --simulate (which draws a code from "
-                       "the sandbox), not both")
+        raise CliError(
+            "give either --payment-code or --simulate (which draws a code from "
+            "the sandbox), not both"
+        )
     elif not args.payment_code and not args.simulate:
-        raise CliError("--payment-code CODE is required (or --simulate SCENARIO on a "
-                       "sandbox)")
+        raise CliError("--payment-code CODE is required (or --simulate SCENARIO on a sandbox)")
     code = args.payment_code or ""
     if code == "-":
         code = sys.stdin.readline().strip()
@@ -263,24 +316,33 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
             services.claim()  # one owner per sale: wait out a recovery run, not a live till
         except TillBusy as exc:
             raise CliError(str(exc), exit_code=1) from None
-        given = {flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
-                 for flag in STORE_OPTIONS if getattr(args, flag.replace("-", "_"))}
+        given = {
+            flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
+            for flag in STORE_OPTIONS
+            if getattr(args, flag.replace("-", "_"))
+        }
         if given:
             from dataclasses import replace
 
             checkout.store = replace(services.profile.store_info(), **given)
         _recover_earlier_runs(services)
         if scenario == "PaymentCode" and args.simulate:
-            wallet = method_type if method_type != "CONNECT_WALLET" else _wallet_for(
-                amount.currency)
-            code = _draw_code(services, gateway, wallet,
-                              _CODE_ALIASES.get(args.simulate, args.simulate))
+            wallet = (
+                method_type if method_type != "CONNECT_WALLET" else _wallet_for(amount.currency)
+            )
+            code = _draw_code(
+                services, gateway, wallet, _CODE_ALIASES.get(args.simulate, args.simulate)
+            )
         # --timeout holds for the whole sale, as for an online pay
         with services.client.time_limit(timeout):
             try:
                 rec = checkout.create_in_store_payment(
-                    PaymentInfo(amount.value, amount.currency, args.summary), scenario,
-                    payment_code=code, method_type=method_type, policy=policy)
+                    PaymentInfo(amount.value, amount.currency, args.summary),
+                    scenario,
+                    payment_code=code,
+                    method_type=method_type,
+                    policy=policy,
+                )
             except PaymentCodeError as exc:
                 raise CliError(f"--payment-code: {exc}") from None
             except PaymentMayBeTaken as exc:
@@ -288,8 +350,7 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
             except (PaymentKitError, CheckoutError) as exc:
                 raise CliError(str(exc)) from None
             except JournalError as exc:
-                raise CliError(f"journal unusable, no payment taken: {exc}",
-                               exit_code=1) from None
+                raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
             finally:
                 code = ""  # a bearer credential: gone as soon as it was sent
             if rec.scenario == "OrderCode" and rec.code_value and not args.simulate:
@@ -300,8 +361,9 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
                 if args.simulate in SIMULATIONS and scenario == "OrderCode" and rec.payment_id:
                     _simulate(services, gateway, args.simulate, rec.payment_id)
                 poll = policy.poll_policy() if scenario == "PaymentCode" else None
-                rec = checkout.run_to_completion(rec.payment_request_id, policy=poll,
-                                                 timeout=timeout)
+                rec = checkout.run_to_completion(
+                    rec.payment_request_id, policy=poll, timeout=timeout
+                )
             except PaymentMayBeTaken as exc:
                 return _may_be_taken(args, exc)
             except KeyboardInterrupt:
@@ -323,8 +385,9 @@ def _wallet_for(currency: str) -> str:
     raise CliError(f"--simulate: no sandbox wallet takes {currency}; give --method")
 
 
-def _draw_code(services: Any, gateway: tuple[str, str, Signer, Verifier] | None,
-               wallet: str, scenario: str) -> str:
+def _draw_code(
+    services: Any, gateway: tuple[str, str, Signer, Verifier] | None, wallet: str, scenario: str
+) -> str:
     from cashier_app.sandbox.control import SimulatorClient, SimulatorError
 
     simulator = services.simulator if gateway is None else SimulatorClient(gateway[0])
@@ -336,6 +399,8 @@ def _draw_code(services: Any, gateway: tuple[str, str, Signer, Verifier] | None,
         return str(simulator.payment_code(wallet, scenario)["paymentCode"])
     except (SimulatorError, KeyError) as exc:
         raise CliError(f"--simulate: the sandbox gave no payment code: {exc}") from None
+
+
 def _interrupted(args: argparse.Namespace, checkout: Any, rec: PaymentRecord) -> int:
     """Ctrl+C while the customer pays: cancel the payment at the gateway (a cancel that
     fails leaves it as the journal has it) and print the outcome; exit 130."""
@@ -355,9 +420,17 @@ def _may_be_taken(args: argparse.Namespace, exc: Any) -> int:
     with --json print the one thing known, that the outcome is UNKNOWN."""
     print(f"cashier pay: error: {exc}", file=sys.stderr)
     if args.json:
-        print(json.dumps({"status": "UNKNOWN", "result_code": "JOURNAL_FAILED",
-                          "payment_request_id": exc.payment_request_id,
-                          "result_message": str(exc)}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "status": "UNKNOWN",
+                    "result_code": "JOURNAL_FAILED",
+                    "payment_request_id": exc.payment_request_id,
+                    "result_message": str(exc),
+                },
+                ensure_ascii=False,
+            )
+        )
     return 1
 
 
@@ -376,12 +449,16 @@ def _recover_earlier_runs(services: Any) -> None:
         print(f"note: recovering earlier payments stopped: {exc}", file=sys.stderr)
         return
     for rec in recovered:
-        print(f"recovered {rec.payment_request_id}: {rec.status.value}"
-              f"{f' ({rec.result_code})' if rec.result_code else ''}", file=sys.stderr)
+        print(
+            f"recovered {rec.payment_request_id}: {rec.status.value}"
+            f"{f' ({rec.result_code})' if rec.result_code else ''}",
+            file=sys.stderr,
+        )
 
 
-def _simulate(services: Any, gateway: tuple[str, str, Signer, Verifier] | None, action: str,
-              payment_id: str) -> None:
+def _simulate(
+    services: Any, gateway: tuple[str, str, Signer, Verifier] | None, action: str, payment_id: str
+) -> None:
     from cashier_app.sandbox.control import SimulatorClient, SimulatorError
 
     simulator = services.simulator if gateway is None else SimulatorClient(gateway[0])
@@ -406,6 +483,8 @@ def _print(args: argparse.Namespace, rec: PaymentRecord) -> None:
         print(json.dumps(out, ensure_ascii=False))
     else:
         code = f" ({rec.result_code})" if rec.result_code else ""
-        print(f"{out['status']}{code}: {out['amount']} {out['currency']} {out['method']} "
-              f"paymentRequestId={out['payment_request_id']} "
-              f"paymentId={out['payment_id'] or '-'}")
+        print(
+            f"{out['status']}{code}: {out['amount']} {out['currency']} {out['method']} "
+            f"paymentRequestId={out['payment_request_id']} "
+            f"paymentId={out['payment_id'] or '-'}"
+        )

@@ -13,10 +13,12 @@ SIMULATIONS = ("approve", "decline", "expire")
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "paykit", help="exercise Payment Kit, the Alipay+ SPI and the AlipayHK envelope",
+        "paykit",
+        help="exercise Payment Kit, the Alipay+ SPI and the AlipayHK envelope",
         description="Headless runs of the seed systems against the profile's gateway "
-                    "(the embedded sandbox by default). Amounts are integer minor units, "
-                    "as Payment Kit's PaymentInfo.amount. Output is JSON.")
+        "(the embedded sandbox by default). Amounts are integer minor units, "
+        "as Payment Kit's PaymentInfo.amount. Output is JSON.",
+    )
     p.add_argument("--profile", metavar="NAME", help="use a saved merchant profile")
     sub = p.add_subparsers(dest="paykit_command", metavar="ACTION", required=True)
 
@@ -93,13 +95,20 @@ def _picker(args: argparse.Namespace) -> int:
     extra = json.dumps({"selectPayType": args.select}) if args.select else ""
     with _services(args) as services:
         try:
-            session = services.paykit.open_picker(PaymentInfo(args.amount, args.currency,
-                                                              extra_info=extra))
+            session = services.paykit.open_picker(
+                PaymentInfo(args.amount, args.currency, extra_info=extra)
+            )
         except PaymentKitError as exc:
             return _kit_error(exc)
-        _print({"amount": session.money.display(),
-                "methods": [{"type": m.type, "name": m.name_en, "alipay_plus": m.alipay_plus}
-                            for m in session.methods]})
+        _print(
+            {
+                "amount": session.money.display(),
+                "methods": [
+                    {"type": m.type, "name": m.name_en, "alipay_plus": m.alipay_plus}
+                    for m in session.methods
+                ],
+            }
+        )
     return 0
 
 
@@ -124,9 +133,15 @@ def _sale(args: argparse.Namespace) -> int:
             result = kit.request_payment(order_str, on_update=on_update)
         except PaymentKitError as exc:
             return _kit_error(exc)
-        _print({"orderStr": json.loads(order_str), "nextStep": result.next_step,
+        _print(
+            {
+                "orderStr": json.loads(order_str),
+                "nextStep": result.next_step,
                 "selectedPaymentType": result.selected_payment_type,
-                "extraInfo": json.loads(result.extra_info), "payload": result.payload})
+                "extraInfo": json.loads(result.extra_info),
+                "payload": result.payload,
+            }
+        )
         return 0 if result.next_step == "finish" else 1
 
 
@@ -154,8 +169,9 @@ def _spi(args: argparse.Namespace) -> int:
     except MoneyError as exc:
         raise CliError(f"--amount/--currency: {exc}") from None
     with _services(args) as services:
-        service = CheckoutPaymentService(services.checkout, complete_in_place=args.in_place,
-                                         timeout=args.timeout)
+        service = CheckoutPaymentService(
+            services.checkout, complete_in_place=args.in_place, timeout=args.timeout
+        )
         request = PaymentRequest(args.summary or "cashier paykit spi", amount, args.method)
         if args.in_place and args.simulate:
             # the payer acts as soon as the payment is open at the gateway
@@ -176,8 +192,9 @@ def _spi(args: argparse.Namespace) -> int:
         if not args.in_place and args.simulate and result.show_page:
             record = services.checkout.get(result.payment_request_id)
             _act(services, args.simulate, record.payment_id)
-            record = services.checkout.run_to_completion(record.payment_request_id,
-                                                         timeout=args.timeout)
+            record = services.checkout.run_to_completion(
+                record.payment_request_id, timeout=args.timeout
+            )
             _print({**_fields(result), "final_status": record.status.value})
             return 0 if record.status.value == "SUCCESS" else 1
         _print(_fields(result))
@@ -185,9 +202,13 @@ def _spi(args: argparse.Namespace) -> int:
 
 
 def _fields(result: Any) -> dict[str, Any]:
-    return {"result_code": result.result_code, "result_message": result.result_message,
-            "show_page": result.show_page, "page_route": result.page_route,
-            "payment_request_id": result.payment_request_id}
+    return {
+        "result_code": result.result_code,
+        "result_message": result.result_message,
+        "show_page": result.show_page,
+        "page_route": result.page_route,
+        "payment_request_id": result.payment_request_id,
+    }
 
 
 def _envelope(args: argparse.Namespace) -> int:
@@ -205,19 +226,30 @@ def _envelope(args: argparse.Namespace) -> int:
         client = AlipayHKClient(services.client, merchant_name=services.profile.merchant_name)
         prid = new_request_id("HK")
         try:
-            resp = client.pay(prid, amount, "ALIPAY_HK", reference_order_id=prid,
-                              order_description=args.summary or prid, expiry=None,
-                              notify_url=None, redirect_url=None)
+            resp = client.pay(
+                prid,
+                amount,
+                "ALIPAY_HK",
+                reference_order_id=prid,
+                order_description=args.summary or prid,
+                expiry=None,
+                notify_url=None,
+                redirect_url=None,
+            )
         except GatewayError as exc:
             raise CliError(f"AlipayHK pay failed: {exc}", exit_code=1) from None
         out: dict[str, Any] = {
             "tradePay": trade_pay_params(client.last_order_str),
-            "response": {"resultStatus": resp.result.status, "resultCode": resp.result.code,
-                         "acquirementId": resp.payment_id, "checkoutUrl": resp.normal_url}}
+            "response": {
+                "resultStatus": resp.result.status,
+                "resultCode": resp.result.code,
+                "acquirementId": resp.payment_id,
+                "checkoutUrl": resp.normal_url,
+            },
+        }
         if args.simulate:
             _act(services, args.simulate, resp.payment_id)
-            out["paymentStatus"] = client.inquiry_payment(payment_request_id=prid
-                                                          ).payment_status
+            out["paymentStatus"] = client.inquiry_payment(payment_request_id=prid).payment_status
         _print(out)
     return 0
 
@@ -225,10 +257,13 @@ def _envelope(args: argparse.Namespace) -> int:
 def _codes(args: argparse.Namespace) -> int:
     from cashier_app.domain import codes
 
-    _print({
-        "alipay_client": {c: f"{i.status.value}: {i.memo}" for c, i in
-                          codes.ALIPAY_CLIENT.items()},
-        "alipay_plus_spi": {c: f"{i.status.value}: {i.memo}" for c, i in codes.SPI.items()},
-        "payment_kit": {str(c): m for c, m in codes.PAYMENT_KIT_MESSAGES.items()},
-    })
+    _print(
+        {
+            "alipay_client": {
+                c: f"{i.status.value}: {i.memo}" for c, i in codes.ALIPAY_CLIENT.items()
+            },
+            "alipay_plus_spi": {c: f"{i.status.value}: {i.memo}" for c, i in codes.SPI.items()},
+            "payment_kit": {str(c): m for c, m in codes.PAYMENT_KIT_MESSAGES.items()},
+        }
+    )
     return 0

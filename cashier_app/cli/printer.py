@@ -12,17 +12,20 @@ from cashier_app.cli import CliError
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "printer", help="show, set or test the till's ESC/POS receipt printer",
+        "printer",
+        help="show, set or test the till's ESC/POS receipt printer",
         description="The receipt printer of this installation (USB, serial, network or a "
-                    "device file; 58 or 80 mm paper). 'cashier receipt ID --escpos' prints "
-                    "to it.")
+        "device file; 58 or 80 mm paper). 'cashier receipt ID --escpos' prints "
+        "to it.",
+    )
     sub = p.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
     show = sub.add_parser("show", help="print the setting")
     show.add_argument("--json", action="store_true")
     show.set_defaults(run=run_show)
     put = sub.add_parser("set", help="save the setting (checked first; nothing half-saved)")
-    put.add_argument("--connection", required=True,
-                     choices=("none", "usb", "serial", "network", "file"))
+    put.add_argument(
+        "--connection", required=True, choices=("none", "usb", "serial", "network", "file")
+    )
     put.add_argument("--paper", type=int, default=80, help="paper width in mm: 58 or 80")
     put.add_argument("--usb", metavar="VENDOR:PRODUCT", help="e.g. 0x04b8:0x0e15")
     put.add_argument("--serial-device", metavar="DEV", default="", help="e.g. /dev/ttyUSB0")
@@ -51,8 +54,10 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**asdict(cfg), "file": str(config_path())}))
     else:
-        print(f"printer: {cfg.connection} ({cfg.paper_mm} mm, {cfg.chars_per_line} chars) "
-              f"in {config_path()}")
+        print(
+            f"printer: {cfg.connection} ({cfg.paper_mm} mm, {cfg.chars_per_line} chars) "
+            f"in {config_path()}"
+        )
     return 0
 
 
@@ -63,10 +68,16 @@ def run_set(args: argparse.Namespace) -> int:
         save_printer_config,
     )
 
-    raw: dict[str, Any] = {"connection": args.connection, "paper_mm": args.paper,
-                           "serial_device": args.serial_device, "baudrate": args.baudrate,
-                           "host": args.host, "port": args.port,
-                           "device_file": args.device_file, "cut": not args.no_cut}
+    raw: dict[str, Any] = {
+        "connection": args.connection,
+        "paper_mm": args.paper,
+        "serial_device": args.serial_device,
+        "baudrate": args.baudrate,
+        "host": args.host,
+        "port": args.port,
+        "device_file": args.device_file,
+        "cut": not args.no_cut,
+    }
     if args.usb:
         vendor, _, product = args.usb.partition(":")
         raw.update(usb_vendor=vendor, usb_product=product)
@@ -87,8 +98,14 @@ def run_test(args: argparse.Namespace) -> int:
         cfg = load_printer_config()
         p = open_printer(cfg)
         try:
-            render_order_code(p, "https://example.com/cashier-printer-test", "TEST",
-                              "your wallet", cfg, merchant_name="cashier printer test")
+            render_order_code(
+                p,
+                "https://example.com/cashier-printer-test",
+                "TEST",
+                "your wallet",
+                cfg,
+                merchant_name="cashier printer test",
+            )
         finally:
             p.close()
     except (PrinterConfigError, PrinterError) as exc:

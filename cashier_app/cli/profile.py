@@ -57,9 +57,16 @@ def run_show(args: argparse.Namespace) -> int:
     except KeyStoreError as exc:
         error = str(exc)
     if args.json:
-        print(json.dumps({**profile.to_json(), "active": active,
-                          "keys": status_json(status) if status else None,
-                          "keys_error": error}))
+        print(
+            json.dumps(
+                {
+                    **profile.to_json(),
+                    "active": active,
+                    "keys": status_json(status) if status else None,
+                    "keys_error": error,
+                }
+            )
+        )
         return 0
     print(f"profile:    {profile.name}{'  (active)' if active else ''}")
     print(f"environment: {profile.environment.value}")
@@ -92,28 +99,47 @@ def run_create(args: argparse.Namespace) -> int:
     elif args.dialect == "alipayhk":
         wallets = ()  # the profile defaults it to ALIPAY_HK, the envelope's only wallet
     else:
-        wallets = tuple(m.type for m in methods.methods_for(currency)) if \
-            len(currency) == 3 else ()
+        wallets = tuple(m.type for m in methods.methods_for(currency)) if len(currency) == 3 else ()
     env = Environment(args.environment)
-    gateway = resolve_gateway(args.gateway or "") if env is not Environment.EMBEDDED_SANDBOX \
+    gateway = (
+        resolve_gateway(args.gateway or "")
+        if env is not Environment.EMBEDDED_SANDBOX
         else (args.gateway or "")
-    profile = Profile(args.name, env, args.client_id, currency, gateway,
-                      args.key_version, args.notify_url or None, wallets,
-                      args.merchant_name or "", args.dialect, args.merchant_id or "",
-                      product=args.product, merchant_mcc=args.merchant_mcc,
-                      store_id=args.store_id, store_name=args.store_name,
-                      store_mcc=args.store_mcc, terminal_id=args.terminal_id)
+    )
+    profile = Profile(
+        args.name,
+        env,
+        args.client_id,
+        currency,
+        gateway,
+        args.key_version,
+        args.notify_url or None,
+        wallets,
+        args.merchant_name or "",
+        args.dialect,
+        args.merchant_id or "",
+        product=args.product,
+        merchant_mcc=args.merchant_mcc,
+        store_id=args.store_id,
+        store_name=args.store_name,
+        store_mcc=args.store_mcc,
+        terminal_id=args.terminal_id,
+    )
     store = _store()
     saved = store.save(profile, replace_existing=args.replace)
     if args.use:
         store.use(saved.name)
-    print(f"{'saved' if args.replace else 'created'} profile {saved.name!r} "
-          f"({saved.environment.value}, {saved.gateway_url or 'in-process'}, client id "
-          f"{saved.client_id}){'; now active' if args.use else ''}")
+    print(
+        f"{'saved' if args.replace else 'created'} profile {saved.name!r} "
+        f"({saved.environment.value}, {saved.gateway_url or 'in-process'}, client id "
+        f"{saved.client_id}){'; now active' if args.use else ''}"
+    )
     if not saved.is_embedded_sandbox:
-        print(f"next: cashier keys import --profile {saved.name} --from-file - (or keys "
-              f"generate), then cashier keys import-gateway-key --profile {saved.name} "
-              "--from-file FILE")
+        print(
+            f"next: cashier keys import --profile {saved.name} --from-file - (or keys "
+            f"generate), then cashier keys import-gateway-key --profile {saved.name} "
+            "--from-file FILE"
+        )
     return 0
 
 
@@ -128,8 +154,10 @@ def run_use(args: argparse.Namespace) -> int:
 def run_restore_backup(args: argparse.Namespace) -> int:
     store = _store()
     active = store.restore_backup()
-    print(f"restored {store.path} from {store.backup_path} (the damaged file is kept as "
-          f"{store.path.name}.damaged); active profile: {active.name}")
+    print(
+        f"restored {store.path} from {store.backup_path} (the damaged file is kept as "
+        f"{store.path.name}.damaged); active profile: {active.name}"
+    )
     return 0
 
 
@@ -146,10 +174,12 @@ def run_delete(args: argparse.Namespace) -> int:
         status = keys.status(profile)
         if status.versions or status.gateway:
             if not args.delete_keys:
-                raise CliError(f"profile {profile.name!r} still has keys (versions: "
-                               f"{', '.join(status.versions) or 'none'}; gateway key: "
-                               f"{'yes' if status.gateway else 'no'}): add --delete-keys to "
-                               "delete them too (cannot be undone) or --keep-keys")
+                raise CliError(
+                    f"profile {profile.name!r} still has keys (versions: "
+                    f"{', '.join(status.versions) or 'none'}; gateway key: "
+                    f"{'yes' if status.gateway else 'no'}): add --delete-keys to "
+                    "delete them too (cannot be undone) or --keep-keys"
+                )
             keys.delete_all(profile)
     store.delete(profile.name)
     print(f"deleted profile {profile.name!r}; active profile: {store.active_name()}")
@@ -159,9 +189,12 @@ def run_delete(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     from cashier_app.keystore.profiles import GATEWAY_PRESETS, Environment
 
-    prof = subparsers.add_parser("profile", help="manage merchant profiles",
-                                 description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    prof = subparsers.add_parser(
+        "profile",
+        help="manage merchant profiles",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
 
     p = sub.add_parser("list", help="list profiles (* = active)")
@@ -176,30 +209,54 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("create", help="create (or with --replace update) a profile")
     p.add_argument("name")
-    p.add_argument("--environment", required=True, choices=[e.value for e in Environment],
-                   help="production, antom-sandbox (SANDBOX_ client id) or embedded-sandbox")
-    p.add_argument("--gateway", metavar="PRESET|URL", default=None,
-                   help=f"region preset ({', '.join(GATEWAY_PRESETS)}) or base URL")
+    p.add_argument(
+        "--environment",
+        required=True,
+        choices=[e.value for e in Environment],
+        help="production, antom-sandbox (SANDBOX_ client id) or embedded-sandbox",
+    )
+    p.add_argument(
+        "--gateway",
+        metavar="PRESET|URL",
+        default=None,
+        help=f"region preset ({', '.join(GATEWAY_PRESETS)}) or base URL",
+    )
     p.add_argument("--client-id", required=True, help="the Antom Dashboard's client id")
     p.add_argument("--currency", required=True, help="ISO 4217 code, e.g. HKD")
-    p.add_argument("--wallets", default=None, metavar="A,B,...",
-                   help="paymentMethodTypes to offer (default: all that accept the currency)")
-    p.add_argument("--key-version", default="1",
-                   help="key version (default 1)")
+    p.add_argument(
+        "--wallets",
+        default=None,
+        metavar="A,B,...",
+        help="paymentMethodTypes to offer (default: all that accept the currency)",
+    )
+    p.add_argument("--key-version", default="1", help="key version (default 1)")
     p.add_argument("--notify-url", default=None, help="paymentNotifyUrl (optional)")
     p.add_argument("--merchant-name", default="", help="shown on the cashier and receipts")
-    p.add_argument("--dialect", choices=("antom", "alipayhk"), default="antom",
-                   help="wire dialect: antom (AMS v1, default) or alipayhk (legacy envelope "
-                        "alipay.intl.acquiring.cashier.wap.pay; HKD, AlipayHK only)")
-    p.add_argument("--merchant-id", default="", help="AlipayHK merchantId (alipayhk dialect); "
-                   "in-store: referenceMerchantId")
-    p.add_argument("--product", choices=("online", "in-store"), default="online",
-                   help="online Checkout Payment (default) or In-store payments")
-    for flag, what in (("merchant-mcc", "in-store: merchantMCC (4 digits)"),
-                       ("store-id", "in-store: store referenceStoreId"),
-                       ("store-name", "in-store: storeName"),
-                       ("store-mcc", "in-store: storeMCC (4 digits)"),
-                       ("terminal-id", "in-store: storeTerminalId of this till")):
+    p.add_argument(
+        "--dialect",
+        choices=("antom", "alipayhk"),
+        default="antom",
+        help="wire dialect: antom (AMS v1, default) or alipayhk (legacy envelope "
+        "alipay.intl.acquiring.cashier.wap.pay; HKD, AlipayHK only)",
+    )
+    p.add_argument(
+        "--merchant-id",
+        default="",
+        help="AlipayHK merchantId (alipayhk dialect); in-store: referenceMerchantId",
+    )
+    p.add_argument(
+        "--product",
+        choices=("online", "in-store"),
+        default="online",
+        help="online Checkout Payment (default) or In-store payments",
+    )
+    for flag, what in (
+        ("merchant-mcc", "in-store: merchantMCC (4 digits)"),
+        ("store-id", "in-store: store referenceStoreId"),
+        ("store-name", "in-store: storeName"),
+        ("store-mcc", "in-store: storeMCC (4 digits)"),
+        ("terminal-id", "in-store: storeTerminalId of this till"),
+    ):
         p.add_argument(f"--{flag}", default="", help=what)
     p.add_argument("--use", action="store_true", help="make it the active profile")
     p.add_argument("--replace", action="store_true", help="update an existing profile")
@@ -209,16 +266,20 @@ def register(subparsers: Any) -> None:
     p.add_argument("name")
     p.set_defaults(run=run_use)
 
-    p = sub.add_parser("restore-backup", help="replace a damaged profiles file with its "
-                       "previous good version (profiles.json.bak)")
+    p = sub.add_parser(
+        "restore-backup",
+        help="replace a damaged profiles file with its previous good version (profiles.json.bak)",
+    )
     p.set_defaults(run=run_restore_backup)
 
     p = sub.add_parser("delete", help="delete a profile (and, with --delete-keys, its keys)")
     p.add_argument("name")
     keys = p.add_mutually_exclusive_group()
-    keys.add_argument("--delete-keys", action="store_true",
-                      help="also delete the profile's keys from the key store")
-    keys.add_argument("--keep-keys", action="store_true",
-                      help="leave the keys in the key store")
+    keys.add_argument(
+        "--delete-keys",
+        action="store_true",
+        help="also delete the profile's keys from the key store",
+    )
+    keys.add_argument("--keep-keys", action="store_true", help="leave the keys in the key store")
     add_keystore_options(p)
     p.set_defaults(run=run_delete)

@@ -12,22 +12,38 @@ from cashier_app.cli.report import merchant_name
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "receipt", help="save a payment's receipt as PDF (or print it as text)",
+        "receipt",
+        help="save a payment's receipt as PDF (or print it as text)",
         description="Write the receipt of a journaled payment (or of one of its refunds): "
-                    "merchant, amount, wallet, paymentId, time, status and, for Alipay+ "
-                    "wallets, the Alipay+ mark.")
-    p.add_argument("payment_request_id", metavar="PAYMENT_REQUEST_ID",
-                   help="the payment's paymentRequestId (or the gateway's paymentId)")
+        "merchant, amount, wallet, paymentId, time, status and, for Alipay+ "
+        "wallets, the Alipay+ mark.",
+    )
+    p.add_argument(
+        "payment_request_id",
+        metavar="PAYMENT_REQUEST_ID",
+        help="the payment's paymentRequestId (or the gateway's paymentId)",
+    )
     p.add_argument("--pdf", metavar="FILE", help="write the receipt as PDF")
-    p.add_argument("--paper", choices=("80mm", "a4"), default="80mm",
-                   help="PDF layout: an 80 mm thermal roll (default) or an A4 page")
+    p.add_argument(
+        "--paper",
+        choices=("80mm", "a4"),
+        default="80mm",
+        help="PDF layout: an 80 mm thermal roll (default) or an A4 page",
+    )
     p.add_argument("--text", action="store_true", help="print the receipt as plain text")
-    p.add_argument("--escpos", action="store_true",
-                   help="print it on this till's ESC/POS printer (see 'cashier printer')")
-    p.add_argument("--refund", metavar="REFUND_REQUEST_ID",
-                   help="the receipt of this refund instead of the sale")
-    p.add_argument("--merchant", metavar="NAME",
-                   help="merchant name (default: the active profile's)")
+    p.add_argument(
+        "--escpos",
+        action="store_true",
+        help="print it on this till's ESC/POS printer (see 'cashier printer')",
+    )
+    p.add_argument(
+        "--refund",
+        metavar="REFUND_REQUEST_ID",
+        help="the receipt of this refund instead of the sale",
+    )
+    p.add_argument(
+        "--merchant", metavar="NAME", help="merchant name (default: the active profile's)"
+    )
     p.set_defaults(run=run)
 
 
@@ -67,8 +83,9 @@ def run(args: argparse.Namespace) -> int:
         from cashier_app.till.printer_config import PrinterConfigError, load_printer_config
 
         try:
-            print_receipt(load_printer_config(), receipt_data(rec, refunds, merchant,
-                                                              refund=refund))
+            print_receipt(
+                load_printer_config(), receipt_data(rec, refunds, merchant, refund=refund)
+            )
         except (PrinterConfigError, PrinterError) as exc:
             raise CliError(str(exc), exit_code=1) from None
         print(f"receipt of {rec.payment_request_id} sent to the printer")

@@ -17,16 +17,22 @@ from cashier_app.cli.history import open_journal
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "refund", help="refund all or part of a successful payment",
+        "refund",
+        help="refund all or part of a successful payment",
         description="Refund a successful payment (the whole rest, or --amount). Refused, "
-                    "with nothing sent, for an unknown payment, a payment that did not "
-                    "succeed, or more than is left to refund. Without gateway options the "
-                    "payment's recorded profile is used. Exit 0 only when the refund "
-                    "succeeded.")
-    p.add_argument("payment_request_id", metavar="PAYMENT_REQUEST_ID",
-                   help="the payment's paymentRequestId (or the gateway's paymentId)")
-    p.add_argument("--amount", metavar="A", help="amount to refund, e.g. 5.00 (default: all "
-                   "that is left)")
+        "with nothing sent, for an unknown payment, a payment that did not "
+        "succeed, or more than is left to refund. Without gateway options the "
+        "payment's recorded profile is used. Exit 0 only when the refund "
+        "succeeded.",
+    )
+    p.add_argument(
+        "payment_request_id",
+        metavar="PAYMENT_REQUEST_ID",
+        help="the payment's paymentRequestId (or the gateway's paymentId)",
+    )
+    p.add_argument(
+        "--amount", metavar="A", help="amount to refund, e.g. 5.00 (default: all that is left)"
+    )
     p.add_argument("--reason", default="", metavar="R", help="refund reason (<= 256 chars)")
     add_gateway_options(p)
     p.add_argument("--json", action="store_true", help="print the refund as JSON")
@@ -56,8 +62,11 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any]:
         if rec is None:  # a bad argument, like a bad amount (exit 2)
             raise CliError(f"no payment {args.payment_request_id!r} in the journal")
         if rec.status.value != "SUCCESS":
-            raise CliError(f"payment {rec.payment_request_id} is {rec.status.value}; only a "
-                           "successful payment can be refunded", exit_code=1)
+            raise CliError(
+                f"payment {rec.payment_request_id} is {rec.status.value}; only a "
+                "successful payment can be refunded",
+                exit_code=1,
+            )
         left = rec.amount.value - journal.refunded_total(rec.payment_request_id)
     except JournalError as exc:
         raise CliError(str(exc), exit_code=1) from None
@@ -72,9 +81,12 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any]:
         except MoneyError as exc:
             raise CliError(f"--amount: {exc}") from None
         if amount.value > left:
-            raise CliError(f"--amount {amount} is more than the "
-                           f"{Money(left, rec.amount.currency)} left to refund on payment "
-                           f"{rec.payment_request_id}", exit_code=1)
+            raise CliError(
+                f"--amount {amount} is more than the "
+                f"{Money(left, rec.amount.currency)} left to refund on payment "
+                f"{rec.payment_request_id}",
+                exit_code=1,
+            )
     if len(args.reason) > 256:
         raise CliError("--reason is longer than 256 characters")
     return rec, amount
@@ -87,11 +99,18 @@ def run(args: argparse.Namespace) -> int:
     rec, amount = _check(args)
     gateway = gateway_from_args(args)
     if gateway is not None and rec.client_id and gateway[1] != rec.client_id:
-        raise CliError(f"payment {rec.payment_request_id} was taken by client id "
-                       f"{rec.client_id}, not {gateway[1]}", exit_code=1)
+        raise CliError(
+            f"payment {rec.payment_request_id} was taken by client id "
+            f"{rec.client_id}, not {gateway[1]}",
+            exit_code=1,
+        )
     profile = args.profile or rec.profile
-    services = open_services(gateway, None if gateway else profile,
-                             f"refund payment {rec.payment_request_id}", dialect=args.dialect)
+    services = open_services(
+        gateway,
+        None if gateway else profile,
+        f"refund payment {rec.payment_request_id}",
+        dialect=args.dialect,
+    )
     with services:
         try:
             refund = services.checkout.refund(rec.payment_request_id, amount, args.reason)
@@ -99,15 +118,23 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(str(exc), exit_code=1) from None
         except JournalError as exc:
             raise CliError(f"journal unusable, no refund sent: {exc}", exit_code=1) from None
-    out = {"refund_request_id": refund.refund_request_id, "refund_id": refund.refund_id,
-           "payment_request_id": refund.payment_request_id, "status": refund.status.value,
-           "result_code": refund.result_code, "result_message": refund.result_message,
-           "amount": refund.amount.decimal_str(), "currency": refund.amount.currency}
+    out = {
+        "refund_request_id": refund.refund_request_id,
+        "refund_id": refund.refund_id,
+        "payment_request_id": refund.payment_request_id,
+        "status": refund.status.value,
+        "result_code": refund.result_code,
+        "result_message": refund.result_message,
+        "amount": refund.amount.decimal_str(),
+        "currency": refund.amount.currency,
+    }
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
     else:
         code = f" ({refund.result_code})" if refund.result_code else ""
-        print(f"refund {out['status']}{code}: {out['amount']} {out['currency']} of "
-              f"{out['payment_request_id']} refundRequestId={out['refund_request_id']} "
-              f"refundId={out['refund_id'] or '-'}")
+        print(
+            f"refund {out['status']}{code}: {out['amount']} {out['currency']} of "
+            f"{out['payment_request_id']} refundRequestId={out['refund_request_id']} "
+            f"refundId={out['refund_id'] or '-'}"
+        )
     return 0 if refund.status.value == "SUCCESS" else 1

@@ -13,17 +13,25 @@ from cashier_app.cli.history import open_journal, parse_date
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "report", help="end-of-day totals by wallet and currency (CSV/PDF export)",
+        "report",
+        help="end-of-day totals by wallet and currency (CSV/PDF export)",
         description="Totals for one local day by wallet and currency: sales, refunds, net "
-                    "and counts, with payments that are not final flagged. Printed as a "
-                    "table; --csv and --pdf also write files.")
+        "and counts, with payments that are not final flagged. Printed as a "
+        "table; --csv and --pdf also write files.",
+    )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
-    p.add_argument("--tz", metavar="ZONE", help="IANA time zone of the day, e.g. "
-                   "Asia/Hong_Kong (default: this machine's)")
+    p.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="IANA time zone of the day, e.g. Asia/Hong_Kong (default: this machine's)",
+    )
     p.add_argument("--csv", metavar="FILE", help="write the report as CSV")
     p.add_argument("--pdf", metavar="FILE", help="write the report as PDF")
-    p.add_argument("--merchant", metavar="NAME", help="merchant name on the PDF "
-                   "(default: the active profile's)")
+    p.add_argument(
+        "--merchant",
+        metavar="NAME",
+        help="merchant name on the PDF (default: the active profile's)",
+    )
     p.add_argument("--json", action="store_true", help="print the totals as JSON")
     p.set_defaults(run=run)
 
@@ -55,22 +63,34 @@ def report_json(report: Any) -> dict[str, Any]:
     from cashier_app.reports.amounts import minor_str
 
     def line(t: Any) -> dict[str, Any]:
-        return {"method": t.method or None, "currency": t.currency,
-                "sales_count": t.sales_count, "sales": minor_str(t.sales_minor, t.currency),
-                "refunds_count": t.refunds_count,
-                "refunds": minor_str(t.refunds_minor, t.currency),
-                "net": minor_str(t.net_minor, t.currency),
-                "unsuccessful_count": t.unsuccessful_count, "not_final_count": t.open_count,
-                "environment": t.environment, "profile": t.profile or None}
+        return {
+            "method": t.method or None,
+            "currency": t.currency,
+            "sales_count": t.sales_count,
+            "sales": minor_str(t.sales_minor, t.currency),
+            "refunds_count": t.refunds_count,
+            "refunds": minor_str(t.refunds_minor, t.currency),
+            "net": minor_str(t.net_minor, t.currency),
+            "unsuccessful_count": t.unsuccessful_count,
+            "not_final_count": t.open_count,
+            "environment": t.environment,
+            "profile": t.profile or None,
+        }
 
-    return {"date": report.day.isoformat(), "time_zone": report.tz_name,
-            "from": report.start.isoformat(), "to": report.end.isoformat(),
-            "lines": [line(t) for t in report.lines],
-            "totals": [line(t) for t in report.currency_totals],
-            "flagged": [p.summary_json() for p in report.flagged],
-            "flagged_refunds": [r.refund_request_id for r in report.flagged_refunds],
-            "in_store": [{"scenario": s, "currency": c, "sales_count": n,
-                          "sales": minor_str(v, c)} for s, c, n, v in report.in_store]}
+    return {
+        "date": report.day.isoformat(),
+        "time_zone": report.tz_name,
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "lines": [line(t) for t in report.lines],
+        "totals": [line(t) for t in report.currency_totals],
+        "flagged": [p.summary_json() for p in report.flagged],
+        "flagged_refunds": [r.refund_request_id for r in report.flagged_refunds],
+        "in_store": [
+            {"scenario": s, "currency": c, "sales_count": n, "sales": minor_str(v, c)}
+            for s, c, n, v in report.in_store
+        ],
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,25 +126,49 @@ def run(args: argparse.Namespace) -> int:
 def format_report(report: Any) -> str:
     from cashier_app.reports.amounts import minor_str
 
-    out = [f"End-of-day report {report.day.isoformat()} ({report.tz_name})",
-           f"Environment: {report.environments_label}"]
-    head = ("Wallet", "Cur", "Sales", "Amount", "Refunds", "Refunded", "Net", "Unsuccessful",
-            "Not final")
-    rows = [(t.label, t.currency, str(t.sales_count), minor_str(t.sales_minor, t.currency),
-             str(t.refunds_count), minor_str(t.refunds_minor, t.currency),
-             minor_str(t.net_minor, t.currency), str(t.unsuccessful_count), str(t.open_count))
-            for t in (*report.lines, *report.currency_totals)]
+    out = [
+        f"End-of-day report {report.day.isoformat()} ({report.tz_name})",
+        f"Environment: {report.environments_label}",
+    ]
+    head = (
+        "Wallet",
+        "Cur",
+        "Sales",
+        "Amount",
+        "Refunds",
+        "Refunded",
+        "Net",
+        "Unsuccessful",
+        "Not final",
+    )
+    rows = [
+        (
+            t.label,
+            t.currency,
+            str(t.sales_count),
+            minor_str(t.sales_minor, t.currency),
+            str(t.refunds_count),
+            minor_str(t.refunds_minor, t.currency),
+            minor_str(t.net_minor, t.currency),
+            str(t.unsuccessful_count),
+            str(t.open_count),
+        )
+        for t in (*report.lines, *report.currency_totals)
+    ]
     if not rows:
         out.append("no payments on this day")
     else:
         widths = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head))]
         for row in (head, *rows):
-            out.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
-                                 for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+            out.append(
+                "  ".join(
+                    c.ljust(w) if i < 2 else c.rjust(w)
+                    for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                )
+            )
     for scenario, currency, count, minor in report.in_store:
         how = "scanned code" if scenario == "PaymentCode" else "order code"
-        out.append(f"in-store ({how}): {count} sale(s), {minor_str(minor, currency)} "
-                   f"{currency}")
+        out.append(f"in-store ({how}): {count} sale(s), {minor_str(minor, currency)} {currency}")
     flagged = len(report.flagged) + len(report.flagged_refunds)
     if flagged:
         out.append(f"needs attention: {flagged} not final (run `cashier recover`)")

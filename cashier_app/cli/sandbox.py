@@ -24,50 +24,101 @@ from cashier_app.cli import CliError
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "sandbox", help="serve the embedded sandbox gateway (prints one JSON line)",
+        "sandbox",
+        help="serve the embedded sandbox gateway (prints one JSON line)",
         description="Serve the Antom-compatible sandbox gateway and wallet simulator until "
-                    "interrupted. The first output line is JSON with url and "
-                    "gateway_public_key.")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (loopback only unless --allow-remote)")
+        "interrupted. The first output line is JSON with url and "
+        "gateway_public_key.",
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (loopback only unless --allow-remote)",
+    )
     p.add_argument("--port", type=int, default=0, help="TCP port (default: any free port)")
-    p.add_argument("--merchant", action="append", default=[], metavar="CLIENT_ID=KEY_FILE",
-                   help="register a merchant's public key (PEM or bare base64 SPKI) under "
-                        "its client id; repeatable")
-    p.add_argument("--expiry", type=float, default=None, metavar="SECONDS",
-                   help="paymentExpiryTime when pay gives none, in seconds (default: each "
-                        "method's from Antom's table, 14 minutes for every wallet here)")
-    p.add_argument("--async-refunds", type=float, default=None, metavar="SECONDS",
-                   help="answer refunds U / REFUND_IN_PROCESS and settle them SECONDS later "
-                        "(notifyRefund to refundNotifyUrl), as asynchronous methods do")
-    p.add_argument("--request-time-tolerance", type=float, default=None, metavar="SECONDS",
-                   help="refuse requests whose Request-Time is further than SECONDS from "
-                        "this machine's clock (default: off)")
-    p.add_argument("--notify-compression", type=float, default=1.0, metavar="FACTOR",
-                   help="divide Antom's notification retry schedule (0 s, 2 min, 10 min, "
-                        "10 min, 1 h, 2 h, 6 h, 15 h) by FACTOR, e.g. 3600 for demos "
-                        "(default 1: real time)")
-    p.add_argument("--gateway-private-key", metavar="FILE",
-                   help="use this gateway key (PEM/base64) instead of a fresh one, so the "
-                        "gateway public key stays the same across runs")
-    p.add_argument("--state", metavar="FILE",
-                   help="keep payments and refunds in this SQLite file, so a restarted "
-                        "sandbox answers inquiries, cancels, refunds and repeated pays as "
-                        "before (refuses to start if the file is unusable)")
+    p.add_argument(
+        "--merchant",
+        action="append",
+        default=[],
+        metavar="CLIENT_ID=KEY_FILE",
+        help="register a merchant's public key (PEM or bare base64 SPKI) under "
+        "its client id; repeatable",
+    )
+    p.add_argument(
+        "--expiry",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="paymentExpiryTime when pay gives none, in seconds (default: each "
+        "method's from Antom's table, 14 minutes for every wallet here)",
+    )
+    p.add_argument(
+        "--async-refunds",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="answer refunds U / REFUND_IN_PROCESS and settle them SECONDS later "
+        "(notifyRefund to refundNotifyUrl), as asynchronous methods do",
+    )
+    p.add_argument(
+        "--request-time-tolerance",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="refuse requests whose Request-Time is further than SECONDS from "
+        "this machine's clock (default: off)",
+    )
+    p.add_argument(
+        "--notify-compression",
+        type=float,
+        default=1.0,
+        metavar="FACTOR",
+        help="divide Antom's notification retry schedule (0 s, 2 min, 10 min, "
+        "10 min, 1 h, 2 h, 6 h, 15 h) by FACTOR, e.g. 3600 for demos "
+        "(default 1: real time)",
+    )
+    p.add_argument(
+        "--gateway-private-key",
+        metavar="FILE",
+        help="use this gateway key (PEM/base64) instead of a fresh one, so the "
+        "gateway public key stays the same across runs",
+    )
+    p.add_argument(
+        "--state",
+        metavar="FILE",
+        help="keep payments and refunds in this SQLite file, so a restarted "
+        "sandbox answers inquiries, cancels, refunds and repeated pays as "
+        "before (refuses to start if the file is unusable)",
+    )
     auto = p.add_mutually_exclusive_group()
-    for action, what in (("approve", "pays"), ("decline", "declines"),
-                         ("expire", "lets the code expire")):
-        auto.add_argument(f"--auto-{action}", type=float, metavar="SECONDS",
-                          dest=f"auto_{action}",
-                          help=f"demo: the customer {what} by itself SECONDS (0-600) after "
-                               "each payment is created (also GET/POST/DELETE "
-                               "<url>/sandbox/autopay)")
-    p.add_argument("--sign-workers", type=int, default=None, metavar="N",
-                   help="sign answers in N worker processes, for load tests (default: one "
-                        "per core when there are several; 0: on the server's threads)")
-    p.add_argument("--allow-remote", action="store_true",
-                   help="allow a non-loopback --host (the control endpoints are "
-                        "unauthenticated plain HTTP: use only on a trusted network)")
+    for action, what in (
+        ("approve", "pays"),
+        ("decline", "declines"),
+        ("expire", "lets the code expire"),
+    ):
+        auto.add_argument(
+            f"--auto-{action}",
+            type=float,
+            metavar="SECONDS",
+            dest=f"auto_{action}",
+            help=f"demo: the customer {what} by itself SECONDS (0-600) after "
+            "each payment is created (also GET/POST/DELETE "
+            "<url>/sandbox/autopay)",
+        )
+    p.add_argument(
+        "--sign-workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="sign answers in N worker processes, for load tests (default: one "
+        "per core when there are several; 0: on the server's threads)",
+    )
+    p.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a non-loopback --host (the control endpoints are "
+        "unauthenticated plain HTTP: use only on a trusted network)",
+    )
     p.set_defaults(run=run)
 
 
@@ -103,20 +154,21 @@ def _autopay(args: argparse.Namespace) -> tuple[str, float] | None:
         if seconds is None:
             continue
         if not 0 <= seconds <= MAX_DELAY:  # also refuses nan
-            raise CliError(f"--auto-{action} {seconds:g}: must be from 0 to {MAX_DELAY:g} "
-                           "seconds")
+            raise CliError(f"--auto-{action} {seconds:g}: must be from 0 to {MAX_DELAY:g} seconds")
         return action, seconds
     return None
 
 
 def remote_warning(host: str, port: int) -> str:
     """What ``--allow-remote`` exposes, said before the port opens."""
-    return (f"warning: --allow-remote: the sandbox will listen on {host}:{port}, beyond this "
-            "machine, over plain HTTP with no authentication. Anyone who can reach it can "
-            "approve, decline or expire payments (/sandbox/payments/<paymentId>/...), make "
-            "wallet payment codes, turn on auto-pay (/sandbox/autopay), inject faults "
-            "(/sandbox/faults), register merchant keys, and see every payment's details on "
-            "its wallet pages. Use it only on a network you trust, never with real money.")
+    return (
+        f"warning: --allow-remote: the sandbox will listen on {host}:{port}, beyond this "
+        "machine, over plain HTTP with no authentication. Anyone who can reach it can "
+        "approve, decline or expire payments (/sandbox/payments/<paymentId>/...), make "
+        "wallet payment codes, turn on auto-pay (/sandbox/autopay), inject faults "
+        "(/sandbox/faults), register merchant keys, and see every payment's details on "
+        "its wallet pages. Use it only on a network you trust, never with real money."
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -125,8 +177,10 @@ def run(args: argparse.Namespace) -> int:
     from cashier_app.sandbox import SandboxError, SandboxGateway
 
     if not is_loopback_host(args.host) and not args.allow_remote:
-        raise CliError(f"--host {args.host}: not a loopback address; the sandbox's control "
-                       "endpoints are unauthenticated (add --allow-remote to insist)")
+        raise CliError(
+            f"--host {args.host}: not a loopback address; the sandbox's control "
+            "endpoints are unauthenticated (add --allow-remote to insist)"
+        )
     if args.allow_remote and not is_loopback_host(args.host):
         print(remote_warning(args.host, args.port), file=sys.stderr)
     if not 0 <= args.port <= 65535:
@@ -136,15 +190,19 @@ def run(args: argparse.Namespace) -> int:
     if args.sign_workers is not None and not 0 <= args.sign_workers <= 64:
         raise CliError(f"--sign-workers {args.sign_workers}: must be from 0 to 64")
     cores = os.cpu_count() or 1
-    sign_workers = args.sign_workers if args.sign_workers is not None else (
-        cores if cores > 1 else 0)
-    for flag, value in (("--async-refunds", args.async_refunds),
-                        ("--request-time-tolerance", args.request_time_tolerance)):
+    sign_workers = (
+        args.sign_workers if args.sign_workers is not None else (cores if cores > 1 else 0)
+    )
+    for flag, value in (
+        ("--async-refunds", args.async_refunds),
+        ("--request-time-tolerance", args.request_time_tolerance),
+    ):
         if value is not None and not value > 0:
             raise CliError(f"{flag} {value:g}: must be greater than zero")
     if not args.notify_compression > 0:
-        raise CliError(f"--notify-compression {args.notify_compression:g}: must be greater "
-                       "than zero")
+        raise CliError(
+            f"--notify-compression {args.notify_compression:g}: must be greater than zero"
+        )
     autopay = _autopay(args)
     merchants = _merchants(args.merchant)
     key = None
@@ -154,22 +212,26 @@ def run(args: argparse.Namespace) -> int:
         except KeyFormatError as exc:
             raise CliError(f"--gateway-private-key: {exc}") from None
     try:
-        gateway = SandboxGateway(args.host, args.port, gateway_private_key=key,
-                                 default_expiry_seconds=args.expiry,
-                                 async_refunds=args.async_refunds is not None,
-                                 refund_settle_seconds=args.async_refunds or 2.0,
-                                 request_time_tolerance=args.request_time_tolerance,
-                                 notify_compression=args.notify_compression,
-                                 allow_remote=args.allow_remote,
-                                 state_path=args.state, bad_state="raise",
-                                 sign_workers=sign_workers)
+        gateway = SandboxGateway(
+            args.host,
+            args.port,
+            gateway_private_key=key,
+            default_expiry_seconds=args.expiry,
+            async_refunds=args.async_refunds is not None,
+            refund_settle_seconds=args.async_refunds or 2.0,
+            request_time_tolerance=args.request_time_tolerance,
+            notify_compression=args.notify_compression,
+            allow_remote=args.allow_remote,
+            state_path=args.state,
+            bad_state="raise",
+            sign_workers=sign_workers,
+        )
         for client_id, public_key in merchants:
             gateway.register_merchant(client_id, public_key)
         if autopay is not None:
             gateway.set_autopay(*autopay)
     except SandboxError as exc:
-        raise CliError(f"--merchant: {exc}" if "client id" in str(exc) else str(exc)
-                       ) from None
+        raise CliError(f"--merchant: {exc}" if "client id" in str(exc) else str(exc)) from None
 
     stop = threading.Event()
 
@@ -182,11 +244,13 @@ def run(args: argparse.Namespace) -> int:
             gateway.start()
         except SandboxError as exc:
             raise CliError(f"--port {args.port}: {exc}", exit_code=1) from None
-        ready: dict[str, Any] = {"url": gateway.url,
-                                 "gateway_public_key": gateway.gateway_public_key_base64,
-                                 "merchants": gateway.merchants,
-                                 "default_expiry_seconds": gateway.default_expiry_seconds,
-                                 "sign_workers": sign_workers}
+        ready: dict[str, Any] = {
+            "url": gateway.url,
+            "gateway_public_key": gateway.gateway_public_key_base64,
+            "merchants": gateway.merchants,
+            "default_expiry_seconds": gateway.default_expiry_seconds,
+            "sign_workers": sign_workers,
+        }
         if gateway.autopay.active:
             ready["autopay"] = gateway.autopay.to_json()
         if args.state:

@@ -30,8 +30,7 @@ class Phases:
         try:
             yield
         finally:
-            self.detail.setdefault(group, {})[name] = round(
-                (time.perf_counter() - start) * 1000, 2)
+            self.detail.setdefault(group, {})[name] = round((time.perf_counter() - start) * 1000, 2)
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = dict(self.ms)

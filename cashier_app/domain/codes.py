@@ -90,8 +90,9 @@ def from_alipay_client(result_status: str | int, memo: str = "") -> Outcome:
     code = str(result_status).strip()
     info = ALIPAY_CLIENT.get(code)
     if info is None:
-        return Outcome(Status.UNKNOWN, code, memo or "other error: query the order",
-                       "alipay-client")
+        return Outcome(
+            Status.UNKNOWN, code, memo or "other error: query the order", "alipay-client"
+        )
     return Outcome(info.status, code, memo or info.memo, "alipay-client")
 
 
@@ -108,13 +109,17 @@ def alipay_client_result(subject: Any) -> dict[str, str]:
     code = alipay_client_code(status)
     result = ""
     if hasattr(subject, "payment_request_id"):
-        result = json.dumps({
-            "out_trade_no": subject.payment_request_id,
-            "trade_no": subject.payment_id,
-            "total_amount": subject.amount.decimal_str(),
-            "currency": subject.amount.currency,
-            "result_code": subject.result_code,
-        }, separators=(",", ":"), ensure_ascii=False)
+        result = json.dumps(
+            {
+                "out_trade_no": subject.payment_request_id,
+                "trade_no": subject.payment_id,
+                "total_amount": subject.amount.decimal_str(),
+                "currency": subject.amount.currency,
+                "result_code": subject.result_code,
+            },
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
     return {"resultStatus": code, "memo": ALIPAY_CLIENT[code].memo, "result": result}
 
 
@@ -210,8 +215,7 @@ PAYER_CANCEL_CODES = frozenset({"USER_REJECTED", "USER_CANCELLED", "USER_CANCEL"
 NOT_PAID_CANCEL_CODES = frozenset({"CHECKOUT_TIMEOUT", "PAYMENT_EXPIRED", "ORDER_IS_CLOSED"})
 
 
-def payment_kit_code(outcome: Outcome | Status | str, *, third_pay: bool = False
-                     ) -> int | None:
+def payment_kit_code(outcome: Outcome | Status | str, *, third_pay: bool = False) -> int | None:
     """The Payment Kit error a finished payment resolves with: None for SUCCESS (the promise
     resolves), 1001930000 for a payer/operator cancel or decline, 1001930001 for a failure,
     an expiry or a sale the till gave up on,
@@ -223,8 +227,9 @@ def payment_kit_code(outcome: Outcome | Status | str, *, third_pay: bool = False
         status, code = Status(outcome), ""
     if status in (Status.SUCCESS, Status.PENDING, Status.CREATED):
         return None
-    if code in PAYER_CANCEL_CODES or (status is Status.CANCELLED
-                                      and code not in NOT_PAID_CANCEL_CODES):
+    if code in PAYER_CANCEL_CODES or (
+        status is Status.CANCELLED and code not in NOT_PAID_CANCEL_CODES
+    ):
         return THIRD_PAY_CANCELLED if third_pay else pk.USER_CANCELLED
     if status in (Status.FAILED, Status.EXPIRED, Status.CANCELLED):
         return THIRD_PAY_FAILED if third_pay else pk.PAY_FAILED
@@ -238,6 +243,7 @@ def from_payment_kit(code: int) -> Outcome:
 
 
 # -- one place to describe any code ---------------------------------------------------
+
 
 def describe(source: str, code: str | int) -> str:
     """``"6001 user cancelled midway"``: a code with its meaning, for result pages and logs.

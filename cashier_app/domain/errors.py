@@ -17,8 +17,19 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar, Self
 
 #: The layers an error may come from, bottom first (DESIGN.md's layer table).
-LAYERS = ("domain", "gateway", "keystore", "journal", "checkout", "sandbox", "reports", "till",
-          "app", "ui", "cli")
+LAYERS = (
+    "domain",
+    "gateway",
+    "keystore",
+    "journal",
+    "checkout",
+    "sandbox",
+    "reports",
+    "till",
+    "app",
+    "ui",
+    "cli",
+)
 
 
 class CashierError(Exception):
@@ -34,8 +45,9 @@ class CashierError(Exception):
     code: str
     params: dict[str, str]
 
-    def __init__(self, message: str = "", *, code: str = "",
-                 params: Mapping[str, object] | None = None) -> None:
+    def __init__(
+        self, message: str = "", *, code: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
         self.code = code
         self.params = {k: str(v) for k, v in (params or {}).items()}
         if not message and code:
@@ -95,5 +107,6 @@ def error_classes(root: type[CashierError] = CashierError) -> Iterator[type[Cash
 
 def all_templates() -> set[str]:
     """Every English template of every error class imported so far."""
-    return {str(t) for klass in error_classes()
-            for t in klass.__dict__.get("MESSAGES", {}).values()}
+    return {
+        str(t) for klass in error_classes() for t in klass.__dict__.get("MESSAGES", {}).values()
+    }

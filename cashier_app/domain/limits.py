@@ -35,7 +35,7 @@ class SaleLimitError(CashierError):
         "over_max": "{amount} is more than the largest sale this till takes ({limit})",
         "bad_limit": "{field} must be a positive whole number of minor units",
         "confirm_over_max": "the amount that asks for confirmation ({confirm}) is more than "
-                            "the largest sale ({limit})",
+        "the largest sale ({limit})",
     }
 
 
@@ -54,8 +54,9 @@ class SaleLimits:
     confirm_minor: int
 
     @classmethod
-    def for_profile(cls, currency: str, max_minor: int | None = None,
-                    confirm_minor: int | None = None) -> SaleLimits:
+    def for_profile(
+        cls, currency: str, max_minor: int | None = None, confirm_minor: int | None = None
+    ) -> SaleLimits:
         """The profile's limits, each missing one taken from the currency's default."""
         code = check_currency(currency)
         default_max = DEFAULT_MAX_SALE.get(code, 10_000) * 10 ** CURRENCY_EXPONENTS[code]
@@ -65,8 +66,11 @@ class SaleLimits:
         else:
             ask = check_limit(confirm_minor, "confirm_sale_minor")
         if ask > top:
-            raise SaleLimitError.of("confirm_over_max", confirm=Money(ask, code).display(),
-                                    limit=Money(top, code).display())
+            raise SaleLimitError.of(
+                "confirm_over_max",
+                confirm=Money(ask, code).display(),
+                limit=Money(top, code).display(),
+            )
         return cls(code, top, ask)
 
     @property
@@ -87,11 +91,12 @@ class SaleLimits:
     def check(self, amount: Money) -> None:
         """Raise SaleLimitError when ``amount`` is over the largest sale."""
         if self.verdict(amount) is Verdict.REFUSED:
-            raise SaleLimitError.of("over_max", amount=amount.display(),
-                                    limit=self.max_money.display())
+            raise SaleLimitError.of(
+                "over_max", amount=amount.display(), limit=self.max_money.display()
+            )
 
 
 def check_limit(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10 ** 16:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10**16:
         raise SaleLimitError.of("bad_limit", field=field)
     return value

@@ -44,7 +44,7 @@ class PaymentMethod:
         return None
 
     def check_amount(self, value: int, currency: str) -> str:
-        """"" when ``value`` minor units are within the method's limits, else the MoneyError
+        """ "" when ``value`` minor units are within the method's limits, else the MoneyError
         code that says which (``amount_below_minimum`` / ``amount_above_maximum``)."""
         limit = self.limit_for(currency)
         if limit is None:
@@ -60,10 +60,18 @@ class PaymentMethod:
         return self.name_zh if language.lower().startswith("zh") else self.name_en
 
 
-def _m(type_: str, en: str, zh: str, region: str, cur: str, colour: str, plus: bool,
-       initials: str, **rules: Any) -> PaymentMethod:
-    return PaymentMethod(type_, en, zh, region, tuple(cur.split()), colour, plus, initials,
-                         **rules)
+def _m(
+    type_: str,
+    en: str,
+    zh: str,
+    region: str,
+    cur: str,
+    colour: str,
+    plus: bool,
+    initials: str,
+    **rules: Any,
+) -> PaymentMethod:
+    return PaymentMethod(type_, en, zh, region, tuple(cur.split()), colour, plus, initials, **rules)
 
 
 # Alipay (ALIPAY_CN) is listed on its own, as Payment Kit lists "ali_pay"; the other wallets
@@ -108,12 +116,14 @@ def get(method_type: str) -> PaymentMethod:
         raise UnknownMethodError.of("unknown_method", method=repr(method_type)) from None
 
 
-def methods_for(currency: str, enabled: tuple[str, ...] | list[str] | None = None
-                ) -> list[PaymentMethod]:
+def methods_for(
+    currency: str, enabled: tuple[str, ...] | list[str] | None = None
+) -> list[PaymentMethod]:
     """Wallets that accept ``currency``, in catalog order, limited to ``enabled`` if given.
 
     Alipay is first, then the Alipay+ partners (the picker groups them under one heading).
     """
     wanted = {e.upper() for e in enabled} if enabled is not None else None
-    return [m for m in CATALOG.values()
-            if m.accepts(currency) and (wanted is None or m.type in wanted)]
+    return [
+        m for m in CATALOG.values() if m.accepts(currency) and (wanted is None or m.type in wanted)
+    ]

@@ -79,8 +79,9 @@ def check_currency(currency: object) -> str:
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise MoneyError.of("currency_format", currency=repr(currency))
     if code not in CURRENCY_EXPONENTS:
-        raise MoneyError.of("currency_unsupported", currency=code,
-                            supported=", ".join(sorted(CURRENCY_EXPONENTS)))
+        raise MoneyError.of(
+            "currency_unsupported", currency=code, supported=", ".join(sorted(CURRENCY_EXPONENTS))
+        )
     return code
 
 

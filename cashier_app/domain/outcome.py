@@ -68,8 +68,9 @@ def from_antom_result(result_status: str, result_code: str, message: str = "") -
     return Outcome(Status.UNKNOWN, result_code, message)
 
 
-def from_antom_payment_status(payment_status: str, result_code: str = "",
-                              message: str = "") -> Outcome:
+def from_antom_payment_status(
+    payment_status: str, result_code: str = "", message: str = ""
+) -> Outcome:
     """Map an inquiryPayment ``paymentStatus`` (+ ``paymentResultCode``) to an outcome."""
     status = ANTOM_PAYMENT_STATUS.get(payment_status, Status.UNKNOWN)
     if status is Status.FAILED and result_code in EXPIRY_CODES:

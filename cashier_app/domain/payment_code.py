@@ -26,9 +26,9 @@ class PaymentCodeError(CashierError, ValueError):
         "payment_code_empty": "the payment code is empty",
         "payment_code_not_digits": "the payment code may contain digits only",
         "payment_code_length": "the payment code has {length} digits; wallet codes have "
-                               "{min} to {max}",
+        "{min} to {max}",
         "payment_code_used": "this payment code was already used at this till; ask the "
-                             "customer to refresh it",
+        "customer to refresh it",
     }
 
 
@@ -50,8 +50,9 @@ def normalise(text: str) -> str:
     if not digits:
         raise PaymentCodeError.of("payment_code_empty")
     if not MIN_LENGTH <= len(digits) <= MAX_LENGTH:
-        raise PaymentCodeError.of("payment_code_length", length=len(digits),
-                                  min=MIN_LENGTH, max=MAX_LENGTH)
+        raise PaymentCodeError.of(
+            "payment_code_length", length=len(digits), min=MIN_LENGTH, max=MAX_LENGTH
+        )
     return digits
 
 

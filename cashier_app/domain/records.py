@@ -15,8 +15,11 @@ EMBEDDED_SANDBOX = "embedded-sandbox"  #: the in-process demo gateway
 ANTOM_SANDBOX = "antom-sandbox"  #: a SANDBOX_ client id (Antom's sandbox or a local one)
 PRODUCTION = "production"
 ENVIRONMENTS = (PRODUCTION, ANTOM_SANDBOX, EMBEDDED_SANDBOX)
-ENVIRONMENT_LABELS = {PRODUCTION: "production", ANTOM_SANDBOX: "Antom sandbox - not real money",
-                      EMBEDDED_SANDBOX: "embedded demo sandbox - not real money"}
+ENVIRONMENT_LABELS = {
+    PRODUCTION: "production",
+    ANTOM_SANDBOX: "Antom sandbox - not real money",
+    EMBEDDED_SANDBOX: "embedded demo sandbox - not real money",
+}
 #: The embedded sandbox's profile name (reserved: keystore/profiles.py keeps it embedded).
 EMBEDDED_PROFILE = "sandbox"
 
@@ -77,6 +80,7 @@ class PaymentRecord:
     @property
     def product(self) -> str:
         return "IN_STORE_PAYMENT" if self.scenario else "CASHIER_PAYMENT"
+
     @property
     def environment(self) -> str:
         """PRODUCTION, ANTOM_SANDBOX or EMBEDDED_SANDBOX (see ``environment_of``)."""

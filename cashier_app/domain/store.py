@@ -37,7 +37,14 @@ class StoreInfo:
         return self
 
     def order_merchant(self) -> dict[str, Any]:
-        return {"referenceMerchantId": self.merchant_id, "merchantMCC": self.merchant_mcc,
-                "merchantName": self.merchant_name,
-                "store": {"referenceStoreId": self.store_id, "storeName": self.store_name,
-                          "storeMCC": self.store_mcc, "storeTerminalId": self.terminal_id}}
+        return {
+            "referenceMerchantId": self.merchant_id,
+            "merchantMCC": self.merchant_mcc,
+            "merchantName": self.merchant_name,
+            "store": {
+                "referenceStoreId": self.store_id,
+                "storeName": self.store_name,
+                "storeMCC": self.store_mcc,
+                "storeTerminalId": self.terminal_id,
+            },
+        }

@@ -81,6 +81,7 @@ __all__ = [
 
 # -- the client -----------------------------------------------------------------------
 
+
 class AlipayHKClient:
     """An AntomClient look-alike whose ``pay`` sends the AlipayHK envelope; inquiry,
     cancel, refund and capture are the wrapped AntomClient's (decision 9). Exchanges go to
@@ -89,8 +90,14 @@ class AlipayHKClient:
 
     dialect = DIALECT
 
-    def __init__(self, antom: AntomClient, *, merchant_id: str = "", merchant_name: str = "",
-                 mcc: str = DEFAULT_MCC) -> None:
+    def __init__(
+        self,
+        antom: AntomClient,
+        *,
+        merchant_id: str = "",
+        merchant_name: str = "",
+        mcc: str = DEFAULT_MCC,
+    ) -> None:
         self.antom = antom
         self.base_url = antom.base_url
         self.client_id = antom.client_id
@@ -133,43 +140,81 @@ class AlipayHKClient:
     def __repr__(self) -> str:
         return f"AlipayHKClient({self.base_url!r}, client_id={self.client_id!r})"
 
-    def order_str(self, payment_request_id: str, amount: Money, *, order_title: str,
-                  notify_url: str | None = None, return_url: str | None = None,
-                  req_msg_id: str | None = None, req_time: str | None = None) -> str:
+    def order_str(
+        self,
+        payment_request_id: str,
+        amount: Money,
+        *,
+        order_title: str,
+        notify_url: str | None = None,
+        return_url: str | None = None,
+        req_msg_id: str | None = None,
+        req_time: str | None = None,
+    ) -> str:
         """The signed request envelope (= my.tradePay's orderStr) for one payment."""
-        body = pay_body(self.merchant_id, payment_request_id, amount, order_title=order_title,
-                        seller_name=self.merchant_name, mcc=self.mcc, notify_url=notify_url,
-                        return_url=return_url)
-        return seal(self.signer, "request", head(self.client_id, req_msg_id=req_msg_id,
-                                                 req_time=req_time), body)
+        body = pay_body(
+            self.merchant_id,
+            payment_request_id,
+            amount,
+            order_title=order_title,
+            seller_name=self.merchant_name,
+            mcc=self.mcc,
+            notify_url=notify_url,
+            return_url=return_url,
+        )
+        return seal(
+            self.signer,
+            "request",
+            head(self.client_id, req_msg_id=req_msg_id, req_time=req_time),
+            body,
+        )
 
-    def pay(self, payment_request_id: str, amount: Money, method_type: str, *,
-            reference_order_id: str, order_description: str, expiry: datetime | None,
-            notify_url: str | None, redirect_url: str | None,
-            terminal_type: str = "WEB") -> PayResponse:
+    def pay(
+        self,
+        payment_request_id: str,
+        amount: Money,
+        method_type: str,
+        *,
+        reference_order_id: str,
+        order_description: str,
+        expiry: datetime | None,
+        notify_url: str | None,
+        redirect_url: str | None,
+        terminal_type: str = "WEB",
+    ) -> PayResponse:
         """Create the payment with the envelope. Retries resend the *same* envelope (same
         reqMsgId and merchantTransId). ``expiry`` and ``terminal_type`` have no field in
         the envelope (the gateway's default expiry applies)."""
         if method_type != "ALIPAY_HK":
-            raise ValueError(f"the AlipayHK envelope pays with ALIPAY_HK only, not "
-                             f"{method_type}")
+            raise ValueError(f"the AlipayHK envelope pays with ALIPAY_HK only, not {method_type}")
         del expiry, terminal_type, reference_order_id
-        envelope = self.order_str(payment_request_id, amount,
-                                  order_title=order_description or payment_request_id,
-                                  notify_url=notify_url, return_url=redirect_url)
+        envelope = self.order_str(
+            payment_request_id,
+            amount,
+            order_title=order_description or payment_request_id,
+            notify_url=notify_url,
+            return_url=redirect_url,
+        )
         self.last_order_str = envelope
         sent_head = json.loads(member_texts(envelope)["request"])["head"]
-        url = urlsplit(self.base_url)._replace(
-            path=(urlsplit(self.base_url).path or "").rstrip("/") + PATH).geturl()
-        headers = {"Content-Type": "application/json; charset=UTF-8",
-                   "Accept": "application/json", "User-Agent": f"cashier/{cashier_version()}"}
+        url = (
+            urlsplit(self.base_url)
+            ._replace(path=(urlsplit(self.base_url).path or "").rstrip("/") + PATH)
+            .geturl()
+        )
+        headers = {
+            "Content-Type": "application/json; charset=UTF-8",
+            "Accept": "application/json",
+            "User-Agent": f"cashier/{cashier_version()}",
+        }
         raw = envelope.encode("utf-8")
         opened: dict[str, Any] = {}
 
         def verify(response: httpx.Response) -> None:
             try:
-                opened["head"], opened["body"] = open_envelope(response.content,
-                                                               self.verifier, "response")
+                opened["head"], opened["body"] = open_envelope(
+                    response.content, self.verifier, "response"
+                )
             except SignatureError as exc:
                 raise ResponseSignatureError(f"{API}: {exc}") from None
             except EnvelopeError as exc:
@@ -177,8 +222,9 @@ class AlipayHKClient:
             self._check_head(opened["head"], sent_head)
 
         def attempt(n: int) -> tuple[dict[str, Any], Result]:
-            body = self.antom.send(API, url, raw, headers, n, verify=verify,
-                                   parse=lambda _response: opened["body"])
+            body = self.antom.send(
+                API, url, raw, headers, n, verify=verify, parse=lambda _response: opened["body"]
+            )
             return body, _result_info(body)
 
         # The same retry loop, transport, exchange log and capture hooks as every Antom
@@ -189,16 +235,18 @@ class AlipayHKClient:
     def _check_head(self, got: dict[str, Any], sent: dict[str, Any]) -> None:
         for name in ("clientId", "function", "reqMsgId"):
             if got.get(name) != sent[name]:
-                raise ResponseSignatureError(f"{API}: answer head.{name} "
-                                             f"{got.get(name)!r} is not ours")
+                raise ResponseSignatureError(
+                    f"{API}: answer head.{name} {got.get(name)!r} is not ours"
+                )
 
 
 def _result_info(body: dict[str, Any]) -> Result:
     info = body.get("resultInfo")
     if not isinstance(info, dict) or info.get("resultStatus") not in ("S", "F", "U"):
         raise MalformedResponse(f"{API}: answer has no usable resultInfo")
-    result = Result(info["resultStatus"], str(info.get("resultCode") or ""),
-                    str(info.get("resultMsg") or ""))
+    result = Result(
+        info["resultStatus"], str(info.get("resultCode") or ""), str(info.get("resultMsg") or "")
+    )
     if not result.code:
         raise MalformedResponse(f"{API}: resultInfo.resultCode is missing")
     return result
@@ -207,14 +255,23 @@ def _result_info(body: dict[str, Any]) -> Result:
 def _pay_response(body: dict[str, Any], result: Result) -> PayResponse:
     from cashier_app.gateway.responses import money, parse_time, text
 
-    return PayResponse(result, text(body, "merchantTransId"), text(body, "acquirementId"),
-                       parse_time(body, "createTime", API), money(body, "orderAmount", API),
-                       text(body, "checkoutUrl"), text(body, "schemeUrl"),
-                       text(body, "applinkUrl"), text(body, "codeValue"), body)
+    return PayResponse(
+        result,
+        text(body, "merchantTransId"),
+        text(body, "acquirementId"),
+        parse_time(body, "createTime", API),
+        money(body, "orderAmount", API),
+        text(body, "checkoutUrl"),
+        text(body, "schemeUrl"),
+        text(body, "applinkUrl"),
+        text(body, "codeValue"),
+        body,
+    )
 
 
-def client_for_dialect(antom: AntomClient, dialect: object = None, *, merchant_id: str = "",
-                       merchant_name: str = "") -> AntomClient | AlipayHKClient:
+def client_for_dialect(
+    antom: AntomClient, dialect: object = None, *, merchant_id: str = "", merchant_name: str = ""
+) -> AntomClient | AlipayHKClient:
     """The client a profile's dialect asks for: the AntomClient itself, or it wrapped in
     an AlipayHKClient (what app.build_services calls once it has the AntomClient)."""
     if check_dialect(dialect) == DIALECT:

@@ -51,7 +51,6 @@ What the seed leaves unspecified, and what we decided:
    (``gateway.alipayhk.client_for_dialect``).
 """
 
-
 from __future__ import annotations
 
 import json
@@ -137,27 +136,50 @@ def compact(value: Any) -> str:
 
 # -- building and opening envelopes ---------------------------------------------------
 
+
 def new_req_msg_id() -> str:
     return uuid.uuid4().hex
 
 
-def head(client_id: str, function: str = PAY_FUNCTION, *, req_msg_id: str | None = None,
-         req_time: str | None = None, time_name: str = "reqTime") -> dict[str, str]:
+def head(
+    client_id: str,
+    function: str = PAY_FUNCTION,
+    *,
+    req_msg_id: str | None = None,
+    req_time: str | None = None,
+    time_name: str = "reqTime",
+) -> dict[str, str]:
     """A head in the seed's key order (version, function, clientId, time, reqMsgId, reserve)."""
     if not isinstance(client_id, str) or not client_id.strip():
         raise EnvelopeError("head.clientId is empty")
-    return {"version": VERSION, "function": function, "clientId": client_id,
-            time_name: req_time or request_time(), "reqMsgId": req_msg_id or new_req_msg_id(),
-            "reserve": "{}"}
+    return {
+        "version": VERSION,
+        "function": function,
+        "clientId": client_id,
+        time_name: req_time or request_time(),
+        "reqMsgId": req_msg_id or new_req_msg_id(),
+        "reserve": "{}",
+    }
 
 
-def pay_body(merchant_id: str, merchant_trans_id: str, amount: Money, *, order_title: str,
-             order_detail: str = "", seller_name: str = "", mcc: str = DEFAULT_MCC,
-             notify_url: str | None = None, return_url: str | None = None,
-             product_scene: str = "Prepay") -> dict[str, Any]:
+def pay_body(
+    merchant_id: str,
+    merchant_trans_id: str,
+    amount: Money,
+    *,
+    order_title: str,
+    order_detail: str = "",
+    seller_name: str = "",
+    mcc: str = DEFAULT_MCC,
+    notify_url: str | None = None,
+    return_url: str | None = None,
+    product_scene: str = "Prepay",
+) -> dict[str, Any]:
     """The cashier.wap.pay body (decision 5). Deterministic for the same arguments."""
-    for name, value, limit in (("merchantId", merchant_id, 32),
-                               ("merchantTransId", merchant_trans_id, 64)):
+    for name, value, limit in (
+        ("merchantId", merchant_id, 32),
+        ("merchantTransId", merchant_trans_id, 64),
+    ):
         if not isinstance(value, str) or not value.strip():
             raise EnvelopeError(f"{name} is empty")
         if len(value) > limit:
@@ -174,8 +196,11 @@ def pay_body(merchant_id: str, merchant_trans_id: str, amount: Money, *, order_t
         "productCode": PRODUCT_CODE,
         "merchantTransId": merchant_trans_id,
         "order": {
-            "seller": {"sellerId": merchant_id, "sellerName": seller_name or merchant_id,
-                       "mcc": mcc},
+            "seller": {
+                "sellerId": merchant_id,
+                "sellerName": seller_name or merchant_id,
+                "mcc": mcc,
+            },
             "orderAmount": amount.to_amount(),
             "orderDetail": order_detail or title,
             "orderTitle": title,
@@ -199,8 +224,9 @@ def seal(signer: Signer, kind: str, head_: dict[str, Any], body: dict[str, Any])
     return f'{{"{kind}":{inner},"signature":{json.dumps(signature)}}}'
 
 
-def open_envelope(text: str | bytes, verifier: Verifier, kind: str
-                  ) -> tuple[dict[str, Any], dict[str, Any]]:
+def open_envelope(
+    text: str | bytes, verifier: Verifier, kind: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Verify and parse an envelope: ``(head, body)``. Raises EnvelopeError for a bad shape
     and SignatureError when the signature does not verify over the member's exact text."""
     if isinstance(text, bytes):
@@ -252,6 +278,7 @@ def trade_pay_params(order_str: str) -> dict[str, str]:
     return {"version": VERSION, "orderStr": order_str}
 
 
-def result_info(status: str = "S", code: str = "SUCCESS", message: str = "success"
-                ) -> dict[str, str]:
+def result_info(
+    status: str = "S", code: str = "SUCCESS", message: str = "success"
+) -> dict[str, str]:
     return {"resultStatus": status, "resultCode": code, "resultMsg": message}

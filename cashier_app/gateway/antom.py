@@ -84,8 +84,14 @@ T = TypeVar("T")
 CLOCK_TOLERANCE_SECONDS = 3600.0
 
 
-def check_answer_time(api: str, response_time: str, *, sent_at: float | None, now: float,
-                      tolerance: float = CLOCK_TOLERANCE_SECONDS) -> None:
+def check_answer_time(
+    api: str,
+    response_time: str,
+    *,
+    sent_at: float | None,
+    now: float,
+    tolerance: float = CLOCK_TOLERANCE_SECONDS,
+) -> None:
     """Raise ResponseSignatureError unless the (verified) ``Response-Time`` lies after the
     moment the request left (``sent_at``) and before ``now``, each give or take
     ``tolerance`` seconds for the difference between the two clocks."""
@@ -98,12 +104,14 @@ def check_answer_time(api: str, response_time: str, *, sent_at: float | None, no
         raise ResponseSignatureError(
             f"{api}: answer's Response-Time {response_time} is "
             f"{_span(start - moment)} before our request (a replayed answer, or a clock "
-            f"off by more than {tolerance:g} s): not believed")
+            f"off by more than {tolerance:g} s): not believed"
+        )
     if moment > now + tolerance:
         raise ResponseSignatureError(
             f"{api}: answer's Response-Time {response_time} is {_span(moment - now)} ahead "
             f"of this computer's clock (more than {tolerance:g} s): not believed; check "
-            "the clock")
+            "the clock"
+        )
 
 
 def _span(seconds: float) -> str:
@@ -124,15 +132,18 @@ def check_gateway_url(url: str) -> str:
         raise ValueError("gateway URL is empty")
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
-        raise ValueError(f"gateway URL {url!r} must start with https:// "
-                         "(or http:// for a loopback sandbox)")
+        raise ValueError(
+            f"gateway URL {url!r} must start with https:// (or http:// for a loopback sandbox)"
+        )
     if not parts.hostname:
         raise ValueError(f"gateway URL {url!r} has no host")
     if parts.query or parts.fragment:
         raise ValueError(f"gateway URL {url!r} must not have a query or fragment")
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise ValueError(f"gateway URL {url!r} uses plain http on a non-loopback host; "
-                         "use https:// (http is allowed only for 127.0.0.1, ::1, localhost)")
+        raise ValueError(
+            f"gateway URL {url!r} uses plain http on a non-loopback host; "
+            "use https:// (http is allowed only for 127.0.0.1, ::1, localhost)"
+        )
     return url.strip().rstrip("/")
 
 
@@ -159,13 +170,22 @@ class Exchange:
 class AntomClient:
     """Blocking Antom client over one keep-alive ``httpx.Client``; thread-safe."""
 
-    def __init__(self, base_url: str, client_id: str, signer: Signer, verifier: Verifier, *,
-                 transport: httpx.BaseTransport | None = None, timeout: float = 10.0,
-                 max_attempts: int = 3, observer: Callable[[Exchange], None] | None = None,
-                 sleep: Callable[[float], None] = time.sleep,
-                 retry_base_delay: float = retry.DEFAULT_BASE_DELAY,
-                 retry_max_delay: float = retry.DEFAULT_MAX_DELAY,
-                 clock_tolerance: float = CLOCK_TOLERANCE_SECONDS) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        client_id: str,
+        signer: Signer,
+        verifier: Verifier,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 10.0,
+        max_attempts: int = 3,
+        observer: Callable[[Exchange], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        retry_base_delay: float = retry.DEFAULT_BASE_DELAY,
+        retry_max_delay: float = retry.DEFAULT_MAX_DELAY,
+        clock_tolerance: float = CLOCK_TOLERANCE_SECONDS,
+    ) -> None:
         self.base_url = check_gateway_url(base_url)
         if not isinstance(client_id, str) or not client_id.strip():
             raise ValueError("client id is empty")
@@ -195,8 +215,9 @@ class AntomClient:
         self._http = httpx.Client(
             transport=transport or transport_for(self.base_url),
             timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0)),
-            limits=httpx.Limits(max_connections=8, max_keepalive_connections=4,
-                                keepalive_expiry=30.0),
+            limits=httpx.Limits(
+                max_connections=8, max_keepalive_connections=4, keepalive_expiry=30.0
+            ),
             follow_redirects=False,
             trust_env=not loopback,  # a proxy must never sit between us and a local sandbox
         )
@@ -215,58 +236,101 @@ class AntomClient:
             path = path.replace("/ams/api", "/ams/sandbox/api", 1)
         return (urlsplit(self.base_url).path or "").rstrip("/") + path
 
-    def pay(self, payment_request_id: str, amount: Money, method_type: str, *,
-            reference_order_id: str, order_description: str, expiry: datetime | None,
-            notify_url: str | None, redirect_url: str | None,
-            terminal_type: str = "WEB") -> PayResponse:
+    def pay(
+        self,
+        payment_request_id: str,
+        amount: Money,
+        method_type: str,
+        *,
+        reference_order_id: str,
+        order_description: str,
+        expiry: datetime | None,
+        notify_url: str | None,
+        redirect_url: str | None,
+        terminal_type: str = "WEB",
+    ) -> PayResponse:
         """CASHIER_PAYMENT. The normal answer is U/PAYMENT_IN_PROCESS with the wallet URLs."""
-        payload = pay_payload(payment_request_id, amount, method_type,
-                              reference_order_id=reference_order_id,
-                              order_description=order_description, expiry=expiry,
-                              notify_url=notify_url, redirect_url=redirect_url,
-                              terminal_type=terminal_type)
+        payload = pay_payload(
+            payment_request_id,
+            amount,
+            method_type,
+            reference_order_id=reference_order_id,
+            order_description=order_description,
+            expiry=expiry,
+            notify_url=notify_url,
+            redirect_url=redirect_url,
+            terminal_type=terminal_type,
+        )
         data, result = self._call("pay", payload, in_process_ok=True)
         return PayResponse.parse(data, result)
 
-    def pay_in_store(self, payment_request_id: str, amount: Money, *, scenario: str,
-                     store: StoreInfo, order_description: str, reference_order_id: str,
-                     method_type: str = "CONNECT_WALLET", payment_code: str = "",
-                     terminal_time: datetime | None = None, expiry: datetime | None = None,
-                     notify_url: str | None = None) -> PayResponse:
+    def pay_in_store(
+        self,
+        payment_request_id: str,
+        amount: Money,
+        *,
+        scenario: str,
+        store: StoreInfo,
+        order_description: str,
+        reference_order_id: str,
+        method_type: str = "CONNECT_WALLET",
+        payment_code: str = "",
+        terminal_time: datetime | None = None,
+        expiry: datetime | None = None,
+        notify_url: str | None = None,
+    ) -> PayResponse:
         """IN_STORE_PAYMENT (gateway/instore.py). A payment code is S at once, U while the
         customer confirms, or F (code invalid or expired, balance, risk: raised as
         GatewayResultError). The code is masked in every Exchange the observer sees."""
         payload = in_store_pay_payload(
-            payment_request_id, amount, scenario=scenario, store=store,
-            order_description=order_description, reference_order_id=reference_order_id,
-            method_type=method_type, payment_code=payment_code, terminal_time=terminal_time,
-            expiry=expiry, notify_url=notify_url)
-        data, result = self._call("pay", payload, in_process_ok=True,
-                                  secrets=(payment_code,) if payment_code else ())
+            payment_request_id,
+            amount,
+            scenario=scenario,
+            store=store,
+            order_description=order_description,
+            reference_order_id=reference_order_id,
+            method_type=method_type,
+            payment_code=payment_code,
+            terminal_time=terminal_time,
+            expiry=expiry,
+            notify_url=notify_url,
+        )
+        data, result = self._call(
+            "pay", payload, in_process_ok=True, secrets=(payment_code,) if payment_code else ()
+        )
         return PayResponse.parse(data, result)
 
-    def inquiry_payment(self, payment_request_id: str | None = None,
-                        payment_id: str | None = None) -> InquiryResponse:
-        payload = _ids("inquiryPayment", paymentRequestId=payment_request_id,
-                       paymentId=payment_id)
+    def inquiry_payment(
+        self, payment_request_id: str | None = None, payment_id: str | None = None
+    ) -> InquiryResponse:
+        payload = _ids("inquiryPayment", paymentRequestId=payment_request_id, paymentId=payment_id)
         data, result = self._call("inquiryPayment", payload)
         return InquiryResponse.parse(data, result)
 
-    def cancel(self, payment_request_id: str | None = None,
-               payment_id: str | None = None) -> CancelResponse:
+    def cancel(
+        self, payment_request_id: str | None = None, payment_id: str | None = None
+    ) -> CancelResponse:
         payload = _ids("cancel", paymentRequestId=payment_request_id, paymentId=payment_id)
         data, result = self._call("cancel", payload)
         return CancelResponse.parse(data, result)
 
-    def refund(self, refund_request_id: str, payment_id: str, amount: Money,
-               reason: str = "", notify_url: str | None = None) -> RefundResponse:
+    def refund(
+        self,
+        refund_request_id: str,
+        payment_id: str,
+        amount: Money,
+        reason: str = "",
+        notify_url: str | None = None,
+    ) -> RefundResponse:
         """S when refunded at once; U / REFUND_IN_PROCESS when the method refunds later
         (then notifyRefund to ``notify_url``, or inquiryRefund, tells the result)."""
         _check_id("refundRequestId", refund_request_id)
         _check_id("paymentId", payment_id)
-        payload: dict[str, Any] = {"refundRequestId": refund_request_id,
-                                   "paymentId": payment_id,
-                                   "refundAmount": amount.to_amount()}
+        payload: dict[str, Any] = {
+            "refundRequestId": refund_request_id,
+            "paymentId": payment_id,
+            "refundAmount": amount.to_amount(),
+        }
         if reason:
             if len(reason) > MAX_DESCRIPTION_LENGTH:
                 raise ValueError(f"refund reason is longer than {MAX_DESCRIPTION_LENGTH} chars")
@@ -276,15 +340,15 @@ class AntomClient:
         data, result = self._call("refund", payload, in_process_ok=True)
         return RefundResponse.parse(data, result)
 
-    def inquiry_refund(self, refund_request_id: str | None = None,
-                       refund_id: str | None = None) -> RefundInquiryResponse:
+    def inquiry_refund(
+        self, refund_request_id: str | None = None, refund_id: str | None = None
+    ) -> RefundInquiryResponse:
         payload = _ids("inquiryRefund", refundRequestId=refund_request_id, refundId=refund_id)
         data, result = self._call("inquiryRefund", payload)
         return RefundInquiryResponse.parse(data, result)
 
     @contextmanager
-    def capture(self, on_answer: Callable[[str], None] | None = None
-                ) -> Iterator[list[Exchange]]:
+    def capture(self, on_answer: Callable[[str], None] | None = None) -> Iterator[list[Exchange]]:
         """Collect the exchanges made by *this thread* inside the block (the checkout
         service journals them as events). ``on_answer(api)`` runs when an HTTP answer has
         arrived, before it is verified or parsed (the journal's crash points hook in here).
@@ -315,8 +379,14 @@ class AntomClient:
         return f"AntomClient({self.base_url!r}, client_id={self.client_id!r})"
 
     # -- one call: body built once, attempts resend the same bytes ------------------------
-    def _call(self, api: str, payload: dict[str, Any], *, in_process_ok: bool = False,
-              secrets: tuple[str, ...] = ()) -> tuple[dict[str, Any], Result]:
+    def _call(
+        self,
+        api: str,
+        payload: dict[str, Any],
+        *,
+        in_process_ok: bool = False,
+        secrets: tuple[str, ...] = (),
+    ) -> tuple[dict[str, Any], Result]:
         body = encode_body(payload)
         path = self.path_for(api)
         url = urlsplit(self.base_url)._replace(path=path).geturl()
@@ -327,8 +397,9 @@ class AntomClient:
 
         return self.with_retries(api, attempt, in_process_ok=in_process_ok)
 
-    def with_retries(self, api: str, attempt: Callable[[int], tuple[T, Result]], *,
-                     in_process_ok: bool = False) -> tuple[T, Result]:
+    def with_retries(
+        self, api: str, attempt: Callable[[int], tuple[T, Result]], *, in_process_ok: bool = False
+    ) -> tuple[T, Result]:
         """The retry loop every request goes through, whatever its wire dialect.
 
         ``attempt(n)`` sends attempt ``n`` (1-based; the same bytes each time) and returns
@@ -349,13 +420,13 @@ class AntomClient:
                     left = self.time_left()
                     if left is not None and left <= delay:
                         raise  # the caller's time limit ends before another attempt could
-                    log.info("%s attempt %d failed (%s); retrying in %.2fs", api, n, exc,
-                             delay)
+                    log.info("%s attempt %d failed (%s); retrying in %.2fs", api, n, exc, delay)
                     self._sleep(delay)
                     continue
                 raise
-            if result.status == "S" or (result.status == "U" and in_process_ok
-                                        and result.code in retry.IN_PROCESS_CODES):
+            if result.status == "S" or (
+                result.status == "U" and in_process_ok and result.code in retry.IN_PROCESS_CODES
+            ):
                 return value, result
             raise GatewayResultError(result.status, result.code, result.message, api)
 
@@ -377,8 +448,15 @@ class AntomClient:
         at = self._local.__dict__.get("deadline")
         return None if at is None else at - time.monotonic()
 
-    def _attempt(self, api: str, url: str, path: str, body: bytes, attempt: int,
-                 secrets: tuple[str, ...] = ()) -> dict[str, Any]:
+    def _attempt(
+        self,
+        api: str,
+        url: str,
+        path: str,
+        body: bytes,
+        attempt: int,
+        secrets: tuple[str, ...] = (),
+    ) -> dict[str, Any]:
         req_time = request_time()
         headers = {
             "Content-Type": "application/json; charset=UTF-8",
@@ -390,15 +468,29 @@ class AntomClient:
         }
 
         sent = time.time()
-        return self.send(api, url, body, headers, attempt,
-                         verify=lambda response: self._verify(api, path, response,
-                                                              sent_at=sent),
-                         parse=lambda response: parse_json(api, response.content),
-                         secrets=secrets)
+        return self.send(
+            api,
+            url,
+            body,
+            headers,
+            attempt,
+            verify=lambda response: self._verify(api, path, response, sent_at=sent),
+            parse=lambda response: parse_json(api, response.content),
+            secrets=secrets,
+        )
 
-    def send(self, api: str, url: str, body: bytes, headers: dict[str, str], attempt: int, *,
-             verify: Callable[[httpx.Response], None],
-             parse: Callable[[httpx.Response], T], secrets: tuple[str, ...] = ()) -> T:
+    def send(
+        self,
+        api: str,
+        url: str,
+        body: bytes,
+        headers: dict[str, str],
+        attempt: int,
+        *,
+        verify: Callable[[httpx.Response], None],
+        parse: Callable[[httpx.Response], T],
+        secrets: tuple[str, ...] = (),
+    ) -> T:
         """One HTTP attempt, whatever its wire dialect: POST over this client's keep-alive
         connection (answer size capped), the ``capture(on_answer)`` hooks as soon as an
         answer arrived (the journal's crash points), HTTP status checks, then ``verify`` and
@@ -414,13 +506,20 @@ class AntomClient:
             raise GatewayTimeout(f"{api}: not sent: the time limit has run out")
         limit = self.timeout if left is None else min(self.timeout, left)
         with deadline(time.monotonic() + limit):
-            return self._send_once(api, url, body, headers, attempt, limit, verify, parse,
-                                   secrets)
+            return self._send_once(api, url, body, headers, attempt, limit, verify, parse, secrets)
 
-    def _send_once(self, api: str, url: str, body: bytes, headers: dict[str, str],
-                   attempt: int, limit: float, verify: Callable[[httpx.Response], None],
-                   parse: Callable[[httpx.Response], T],
-                   secrets: tuple[str, ...] = ()) -> T:
+    def _send_once(
+        self,
+        api: str,
+        url: str,
+        body: bytes,
+        headers: dict[str, str],
+        attempt: int,
+        limit: float,
+        verify: Callable[[httpx.Response], None],
+        parse: Callable[[httpx.Response], T],
+        secrets: tuple[str, ...] = (),
+    ) -> T:
         started = time.time()
         t0 = time.perf_counter()
         response: httpx.Response | None = None
@@ -428,11 +527,11 @@ class AntomClient:
         error: GatewayError | None = None
         try:
             try:
-                response = post_capped(self._http, url, content=body, headers=headers,
-                                       api=api)
+                response = post_capped(self._http, url, content=body, headers=headers, api=api)
             except httpx.TimeoutException as exc:
-                raise GatewayTimeout(f"{api}: no answer within {limit:g}s "
-                                     f"({type(exc).__name__})") from None
+                raise GatewayTimeout(
+                    f"{api}: no answer within {limit:g}s ({type(exc).__name__})"
+                ) from None
             except httpx.TransportError as exc:
                 raise TransportError(f"{api}: {type(exc).__name__}: {exc}") from None
             for hook in tuple(self._local.__dict__.get("hooks", ())):
@@ -449,27 +548,37 @@ class AntomClient:
             raise
         finally:
             request_text = body.decode("utf-8")
-            response_text = (response.content.decode("utf-8", "replace")
-                             if response is not None else "")
+            response_text = (
+                response.content.decode("utf-8", "replace") if response is not None else ""
+            )
             for secret in secrets:  # a customer's payment code: shown masked only
                 request_text = payment_code.redact(request_text, secret)
                 response_text = payment_code.redact(response_text, secret)
-            self._notify(Exchange(
-                api=api, method="POST", url=url, request_headers=headers,
-                request_body=request_text,
-                status_code=response.status_code if response is not None else None,
-                response_headers=dict(response.headers) if response is not None else {},
-                response_body=response_text,
-                verified=verified, error=str(error) if error else "",
-                elapsed_ms=(time.perf_counter() - t0) * 1000, attempt=attempt,
-                started_at=started))
+            self._notify(
+                Exchange(
+                    api=api,
+                    method="POST",
+                    url=url,
+                    request_headers=headers,
+                    request_body=request_text,
+                    status_code=response.status_code if response is not None else None,
+                    response_headers=dict(response.headers) if response is not None else {},
+                    response_body=response_text,
+                    verified=verified,
+                    error=str(error) if error else "",
+                    elapsed_ms=(time.perf_counter() - t0) * 1000,
+                    attempt=attempt,
+                    started_at=started,
+                )
+            )
 
     def retry_delay(self, attempt: int) -> float:
         """Back-off before attempt ``attempt + 1``, with this client's base and cap."""
         return retry.backoff_delay(attempt, base=self._retry_base, cap=self._retry_cap)
 
-    def _verify(self, api: str, path: str, response: httpx.Response, *,
-                sent_at: float | None = None) -> None:
+    def _verify(
+        self, api: str, path: str, response: httpx.Response, *, sent_at: float | None = None
+    ) -> None:
         """Believe nothing unsigned: signature, Response-Time, and client-id must all hold
         for the body bytes exactly as received, and the Response-Time must lie between our
         request and now (give or take ``clock_tolerance``): a correctly signed answer from
@@ -485,16 +594,17 @@ class AntomClient:
         if not client_id:
             raise ResponseSignatureError(f"{api}: answer has no client-id header")
         if client_id != self.client_id:
-            raise ResponseSignatureError(
-                f"{api}: answer is for client-id {client_id!r}, not ours")
+            raise ResponseSignatureError(f"{api}: answer is for client-id {client_id!r}, not ours")
         try:
             check_time(response_time, "Response-Time")
-            self.verifier.verify_header("POST", path, client_id, response_time,
-                                        response.content, signature)
+            self.verifier.verify_header(
+                "POST", path, client_id, response_time, response.content, signature
+            )
         except SignatureError as exc:
             raise ResponseSignatureError(f"{api}: {exc}") from None
-        check_answer_time(api, response_time, sent_at=sent_at, now=time.time(),
-                          tolerance=self.clock_tolerance)
+        check_answer_time(
+            api, response_time, sent_at=sent_at, now=time.time(), tolerance=self.clock_tolerance
+        )
 
     def _notify(self, exchange: Exchange) -> None:
         log_exchange(exchange)
@@ -508,6 +618,7 @@ class AntomClient:
 
 
 # -- pure helpers ---------------------------------------------------------------------------
+
 
 def encode_body(payload: dict[str, Any]) -> bytes:
     """Compact JSON, UTF-8, non-ASCII kept as is: the exact bytes that are signed and sent."""
@@ -540,10 +651,18 @@ def _ids(api: str, **ids: str | None) -> dict[str, Any]:
     return given
 
 
-def pay_payload(payment_request_id: str, amount: Money, method_type: str, *,
-                reference_order_id: str, order_description: str, expiry: datetime | None,
-                notify_url: str | None, redirect_url: str | None,
-                terminal_type: str = "WEB") -> dict[str, Any]:
+def pay_payload(
+    payment_request_id: str,
+    amount: Money,
+    method_type: str,
+    *,
+    reference_order_id: str,
+    order_description: str,
+    expiry: datetime | None,
+    notify_url: str | None,
+    redirect_url: str | None,
+    terminal_type: str = "WEB",
+) -> dict[str, Any]:
     """The CASHIER_PAYMENT request body. Deterministic: the same arguments always give the
     same dict in the same order, hence the same bytes (a resend is byte-identical)."""
     _check_id("paymentRequestId", payment_request_id)
@@ -561,8 +680,11 @@ def pay_payload(payment_request_id: str, amount: Money, method_type: str, *,
         "productCode": "CASHIER_PAYMENT",
         "paymentRequestId": payment_request_id,
         "paymentAmount": amount.to_amount(),
-        "order": {"referenceOrderId": ref, "orderDescription": description,
-                  "orderAmount": amount.to_amount()},
+        "order": {
+            "referenceOrderId": ref,
+            "orderDescription": description,
+            "orderAmount": amount.to_amount(),
+        },
         "paymentMethod": {"paymentMethodType": method_type},
         "env": {"terminalType": terminal_type},
     }

@@ -26,10 +26,14 @@ if TYPE_CHECKING:
     from cashier_app.gateway.signing import Signer, Verifier
 
 #: SHA-256 fingerprints (``signing.fingerprint``) of the two demo public keys.
-MERCHANT_FINGERPRINT = ("5C:CE:4A:B8:DE:9D:93:BD:99:87:D5:88:2A:9F:2E:59:"
-                        "E8:19:F6:B3:19:F2:56:C7:9F:6E:B5:F9:D3:ED:87:78")
-GATEWAY_FINGERPRINT = ("3F:EA:36:C0:81:A9:69:E3:61:85:28:2D:DE:03:A8:B1:"
-                       "B9:E8:50:94:D8:04:19:45:99:F7:23:CF:9D:09:78:A2")
+MERCHANT_FINGERPRINT = (
+    "5C:CE:4A:B8:DE:9D:93:BD:99:87:D5:88:2A:9F:2E:59:"
+    "E8:19:F6:B3:19:F2:56:C7:9F:6E:B5:F9:D3:ED:87:78"
+)
+GATEWAY_FINGERPRINT = (
+    "3F:EA:36:C0:81:A9:69:E3:61:85:28:2D:DE:03:A8:B1:"
+    "B9:E8:50:94:D8:04:19:45:99:F7:23:CF:9D:09:78:A2"
+)
 FINGERPRINTS = frozenset({MERCHANT_FINGERPRINT, GATEWAY_FINGERPRINT})
 
 #: The merchant demo key (PKCS#8 PEM): the embedded ``sandbox`` profile's request key.
@@ -107,13 +111,13 @@ class DemoKeyError(CashierError, ValueError):
     layer = "gateway"
     MESSAGES: ClassVar[dict[str, str]] = {
         "demo_merchant_key": "the published embedded-sandbox demo merchant key cannot be "
-                             "used for {target}: its private half is public, so nothing "
-                             "signed with it can be trusted; generate or import this "
-                             "profile's own keys",
+        "used for {target}: its private half is public, so nothing "
+        "signed with it can be trusted; generate or import this "
+        "profile's own keys",
         "demo_gateway_key": "the published embedded-sandbox demo gateway key cannot be "
-                            "used for {target}: its private half is public, so nothing "
-                            "signed with it can be trusted; import the gateway's real "
-                            "public key",
+        "used for {target}: its private half is public, so nothing "
+        "signed with it can be trusted; import the gateway's real "
+        "public key",
     }
 
 
@@ -125,7 +129,8 @@ def _load(pem: str) -> rsa.RSAPrivateKey:
             from cryptography.hazmat.primitives.asymmetric import rsa as rsa_keys
 
             loaded = serialization.load_pem_private_key(
-                pem.encode("ascii"), password=None, unsafe_skip_rsa_key_validation=True)
+                pem.encode("ascii"), password=None, unsafe_skip_rsa_key_validation=True
+            )
             if not isinstance(loaded, rsa_keys.RSAPrivateKey):
                 raise TypeError("a published demo key is not an RSA private key")
             key = _parsed[pem] = loaded
@@ -168,6 +173,9 @@ def refuse_demo_keys(*keys: Signer | Verifier | None, target: str) -> None:
     ``target`` names what refused it (a profile name, a gateway URL)."""
     for key in keys:
         if key is not None and key.fingerprint in FINGERPRINTS:
-            code = ("demo_merchant_key" if key.fingerprint == MERCHANT_FINGERPRINT
-                    else "demo_gateway_key")
+            code = (
+                "demo_merchant_key"
+                if key.fingerprint == MERCHANT_FINGERPRINT
+                else "demo_gateway_key"
+            )
             raise DemoKeyError.of(code, target=target)

@@ -38,12 +38,15 @@ class MalformedResponse(GatewayError):
 class GatewayResultError(GatewayError):
     """A verified answer with ``resultStatus`` F (or a U that retries did not clear)."""
 
-    def __init__(self, result_status: str, result_code: str, result_message: str = "",
-                 api: str = "") -> None:
+    def __init__(
+        self, result_status: str, result_code: str, result_message: str = "", api: str = ""
+    ) -> None:
         where = f"{api}: " if api else ""
-        super().__init__(f"{where}{result_code} ({result_status}) {result_message}".rstrip(),
-                         code=result_code, params={"api": api, "status": result_status,
-                                                   "message": result_message})
+        super().__init__(
+            f"{where}{result_code} ({result_status}) {result_message}".rstrip(),
+            code=result_code,
+            params={"api": api, "status": result_status, "message": result_message},
+        )
         self.result_status = result_status
         self.result_code = result_code
         self.result_message = result_message

@@ -38,17 +38,24 @@ def _fields(text: str) -> dict[str, Any]:
 
 def summarise(ex: Exchange) -> str:
     sent, got = _fields(ex.request_body), _fields(ex.response_body)
-    ids = [f"{k}={v}" for k in _ID_FIELDS for v in (sent.get(k) or got.get(k),)
-           if isinstance(v, str) and v]
+    ids = [
+        f"{k}={v}"
+        for k in _ID_FIELDS
+        for v in (sent.get(k) or got.get(k),)
+        if isinstance(v, str) and v
+    ]
     head = f"{ex.api} attempt {ex.attempt}"
     if ex.status_code is None:
         return f"{head}: no answer: {ex.error} ({ex.elapsed_ms:.0f} ms) {' '.join(ids)}".rstrip()
-    parts = [f"{head}: HTTP {ex.status_code}",
-             "signature verified" if ex.verified else "NOT verified"]
+    parts = [
+        f"{head}: HTTP {ex.status_code}",
+        "signature verified" if ex.verified else "NOT verified",
+    ]
     result = got.get("result")
     if isinstance(result, dict):
-        parts.append(f"result {result.get('resultStatus', '?')} {result.get('resultCode', '')}"
-                     .rstrip())
+        parts.append(
+            f"result {result.get('resultStatus', '?')} {result.get('resultCode', '')}".rstrip()
+        )
     for key in _STATE_FIELDS:
         if isinstance(got.get(key), str):
             parts.append(f"{key}={got[key]}")

@@ -28,34 +28,47 @@ ORDER_CODE = "OrderCode"
 SCENARIOS = (PAYMENT_CODE, ORDER_CODE)
 
 
-def in_store_pay_payload(payment_request_id: str, amount: Money, *, scenario: str,
-                         store: StoreInfo, order_description: str, reference_order_id: str,
-                         method_type: str = "CONNECT_WALLET", payment_code: str = "",
-                         terminal_time: datetime | None = None,
-                         expiry: datetime | None = None,
-                         notify_url: str | None = None) -> dict[str, Any]:
+def in_store_pay_payload(
+    payment_request_id: str,
+    amount: Money,
+    *,
+    scenario: str,
+    store: StoreInfo,
+    order_description: str,
+    reference_order_id: str,
+    method_type: str = "CONNECT_WALLET",
+    payment_code: str = "",
+    terminal_time: datetime | None = None,
+    expiry: datetime | None = None,
+    notify_url: str | None = None,
+) -> dict[str, Any]:
     """The IN_STORE_PAYMENT pay body. Deterministic for the same arguments (a resend is
     byte-identical): ``terminal_time`` is fixed by the caller, not read from the clock."""
     if scenario not in SCENARIOS:
-        raise ValueError(f"inStorePaymentScenario {scenario!r} is not one of "
-                         f"{', '.join(SCENARIOS)}")
+        raise ValueError(
+            f"inStorePaymentScenario {scenario!r} is not one of {', '.join(SCENARIOS)}"
+        )
     if not isinstance(amount, Money):
         raise TypeError("amount must be Money")
     store.check()
     if not order_description or len(order_description) > 256:
         raise ValueError("orderDescription must be 1-256 characters")
-    order: dict[str, Any] = {"referenceOrderId": reference_order_id,
-                             "orderDescription": order_description,
-                             "orderAmount": amount.to_amount(),
-                             "merchant": store.order_merchant()}
+    order: dict[str, Any] = {
+        "referenceOrderId": reference_order_id,
+        "orderDescription": order_description,
+        "orderAmount": amount.to_amount(),
+        "merchant": store.order_merchant(),
+    }
     method: dict[str, Any] = {"paymentMethodType": method_type}
     if scenario == PAYMENT_CODE:
         if not payment_code:
             raise ValueError("a User-presented Mode payment needs the customer's code")
         if terminal_time is None or terminal_time.tzinfo is None:
             raise ValueError("storeTerminalRequestTime must be a timezone-aware time")
-        order["env"] = {"storeTerminalId": store.terminal_id,
-                        "storeTerminalRequestTime": request_time(terminal_time)}
+        order["env"] = {
+            "storeTerminalId": store.terminal_id,
+            "storeTerminalRequestTime": request_time(terminal_time),
+        }
         method["paymentMethodId"] = payment_code
     payload: dict[str, Any] = {
         "productCode": "IN_STORE_PAYMENT",

@@ -35,9 +35,14 @@ def _header(headers: Mapping[str, str], name: str) -> str:
     return ""
 
 
-def verify_notification(verifier: Verifier, path: str, headers: Mapping[str, str],
-                        body: bytes, *, expected_client_id: str | None = None
-                        ) -> dict[str, Any]:
+def verify_notification(
+    verifier: Verifier,
+    path: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    *,
+    expected_client_id: str | None = None,
+) -> dict[str, Any]:
     """Verify a notification exactly as received and return its parsed JSON.
 
     The signed content is ``POST <path>\\n<client-id>.<request-time>.<body>`` with the
@@ -48,13 +53,17 @@ def verify_notification(verifier: Verifier, path: str, headers: Mapping[str, str
     client_id = _header(headers, "client-id")
     req_time = _header(headers, "request-time")
     signature = _header(headers, "signature")
-    for name, value in (("client-id", client_id), ("request-time", req_time),
-                        ("signature", signature)):
+    for name, value in (
+        ("client-id", client_id),
+        ("request-time", req_time),
+        ("signature", signature),
+    ):
         if not value:
             raise ResponseSignatureError(f"notification has no {name} header")
     if expected_client_id is not None and client_id != expected_client_id:
         raise ResponseSignatureError(
-            f"notification is for client-id {client_id!r}, not {expected_client_id!r}")
+            f"notification is for client-id {client_id!r}, not {expected_client_id!r}"
+        )
     if not path.startswith("/"):
         raise ResponseSignatureError(f"notification path {path!r} is not absolute")
     try:
@@ -100,10 +109,17 @@ class NotificationListener:
     notification is never acknowledged); a callback failure gets 500 so the sender retries.
     """
 
-    def __init__(self, verifier: Verifier, callback: Callable[[Notification], None], *,
-                 host: str = "127.0.0.1", port: int = 0, path: str = "/notify",
-                 expected_client_id: str | None = None,
-                 observer: Callable[[Delivery], None] | None = None) -> None:
+    def __init__(
+        self,
+        verifier: Verifier,
+        callback: Callable[[Notification], None],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        path: str = "/notify",
+        expected_client_id: str | None = None,
+        observer: Callable[[Delivery], None] | None = None,
+    ) -> None:
         self.verifier = verifier
         #: Told about every answered POST (any thread); must not raise (it is logged if so).
         self.observer = observer
@@ -126,8 +142,9 @@ class NotificationListener:
 
     def start(self) -> NotificationListener:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._server.serve_forever,
-                                            name="notify-listener", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, name="notify-listener", daemon=True
+            )
             self._thread.start()
         return self
 
@@ -166,19 +183,28 @@ class NotificationListener:
         observer = self.observer
         if observer is not None:
             try:
-                observer(Delivery(path, dict(headers), body.decode("utf-8", "replace"),
-                                  status, status == 200, error, time.time()))
+                observer(
+                    Delivery(
+                        path,
+                        dict(headers),
+                        body.decode("utf-8", "replace"),
+                        status,
+                        status == 200,
+                        error,
+                        time.time(),
+                    )
+                )
             except Exception:  # the QA console must never break a notification
                 log.exception("notification observer failed")
         return status, answer
 
-    def _decide(self, path: str, headers: Mapping[str, str],
-                body: bytes) -> tuple[int, bytes, str]:
+    def _decide(self, path: str, headers: Mapping[str, str], body: bytes) -> tuple[int, bytes, str]:
         if path.split("?", 1)[0] != self.path:
             return 404, b'{"error":"not found"}', f"unknown path {path!r}"
         try:
-            payload = verify_notification(self.verifier, path, headers, body,
-                                          expected_client_id=self.expected_client_id)
+            payload = verify_notification(
+                self.verifier, path, headers, body, expected_client_id=self.expected_client_id
+            )
         except (ResponseSignatureError, MalformedResponse) as exc:
             log.warning("rejected notification: %s", exc)
             return 400, json.dumps({"error": str(exc)}).encode("utf-8"), str(exc)

@@ -92,10 +92,18 @@ class PayResponse:
 
     @classmethod
     def parse(cls, data: dict[str, Any], result: Result) -> PayResponse:
-        return cls(result, text(data, "paymentRequestId"), text(data, "paymentId"),
-                   parse_time(data, "paymentCreateTime", "pay"),
-                   money(data, "paymentAmount", "pay"), text(data, "normalUrl"),
-                   text(data, "schemeUrl"), text(data, "applinkUrl"), _code_value(data), data)
+        return cls(
+            result,
+            text(data, "paymentRequestId"),
+            text(data, "paymentId"),
+            parse_time(data, "paymentCreateTime", "pay"),
+            money(data, "paymentAmount", "pay"),
+            text(data, "normalUrl"),
+            text(data, "schemeUrl"),
+            text(data, "applinkUrl"),
+            _code_value(data),
+            data,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +125,18 @@ class InquiryResponse:
         status = text(data, "paymentStatus")
         if not status:
             raise MalformedResponse(f"{api}: answer has no paymentStatus")
-        return cls(result, status, text(data, "paymentResultCode"),
-                   text(data, "paymentResultMessage"), text(data, "paymentRequestId"),
-                   text(data, "paymentId"), money(data, "paymentAmount", api),
-                   parse_time(data, "paymentTime", api),
-                   parse_time(data, "paymentCreateTime", api), data)
+        return cls(
+            result,
+            status,
+            text(data, "paymentResultCode"),
+            text(data, "paymentResultMessage"),
+            text(data, "paymentRequestId"),
+            text(data, "paymentId"),
+            money(data, "paymentAmount", api),
+            parse_time(data, "paymentTime", api),
+            parse_time(data, "paymentCreateTime", api),
+            data,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +149,13 @@ class CancelResponse:
 
     @classmethod
     def parse(cls, data: dict[str, Any], result: Result) -> CancelResponse:
-        return cls(result, text(data, "paymentId"), text(data, "paymentRequestId"),
-                   parse_time(data, "cancelTime", "cancel"), data)
+        return cls(
+            result,
+            text(data, "paymentId"),
+            text(data, "paymentRequestId"),
+            parse_time(data, "cancelTime", "cancel"),
+            data,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +170,15 @@ class RefundResponse:
 
     @classmethod
     def parse(cls, data: dict[str, Any], result: Result) -> RefundResponse:
-        return cls(result, text(data, "refundRequestId"), text(data, "refundId"),
-                   text(data, "paymentId"), money(data, "refundAmount", "refund"),
-                   parse_time(data, "refundTime", "refund"), data)
+        return cls(
+            result,
+            text(data, "refundRequestId"),
+            text(data, "refundId"),
+            text(data, "paymentId"),
+            money(data, "refundAmount", "refund"),
+            parse_time(data, "refundTime", "refund"),
+            data,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +194,12 @@ class RefundInquiryResponse:
     @classmethod
     def parse(cls, data: dict[str, Any], result: Result) -> RefundInquiryResponse:
         api = "inquiryRefund"
-        return cls(result, text(data, "refundStatus"), text(data, "refundRequestId"),
-                   text(data, "refundId"), money(data, "refundAmount", api),
-                   parse_time(data, "refundTime", api), data)
+        return cls(
+            result,
+            text(data, "refundStatus"),
+            text(data, "refundRequestId"),
+            text(data, "refundId"),
+            money(data, "refundAmount", api),
+            parse_time(data, "refundTime", api),
+            data,
+        )

@@ -40,9 +40,13 @@ def should_retry(error: GatewayError, attempt: int, max_attempts: int) -> bool:
     return isinstance(error, TransportError)
 
 
-def backoff_delay(attempt: int, *, base: float = DEFAULT_BASE_DELAY,
-                  cap: float = DEFAULT_MAX_DELAY,
-                  rand: Callable[[], float] = random.random) -> float:
+def backoff_delay(
+    attempt: int,
+    *,
+    base: float = DEFAULT_BASE_DELAY,
+    cap: float = DEFAULT_MAX_DELAY,
+    rand: Callable[[], float] = random.random,
+) -> float:
     """Seconds to wait after failed ``attempt`` (1-based): exponential, capped, with
     "equal jitter" (half fixed, half random) so that tills do not retry in lock-step."""
     if attempt < 1:

@@ -107,7 +107,8 @@ def load_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.
             except ValueError:
                 if _is_public_der(der):
                     raise KeyFormatError(
-                        "this is a public key; a private key is needed here") from None
+                        "this is a public key; a private key is needed here"
+                    ) from None
                 raise
     except KeyFormatError:
         raise
@@ -136,9 +137,11 @@ def load_public_key(data: str | bytes) -> rsa.RSAPublicKey:
     base64 DER. A PKCS#1 ``RSA PUBLIC KEY`` is refused, as Antom and its SDK refuse it."""
     label, text = _armour(_text(data).strip())
     if label == "RSA PUBLIC KEY":
-        raise KeyFormatError("this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 "
-                             "SubjectPublicKeyInfo ('PUBLIC KEY'): convert it with "
-                             "'openssl rsa -RSAPublicKey_in -pubout'")
+        raise KeyFormatError(
+            "this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 "
+            "SubjectPublicKeyInfo ('PUBLIC KEY'): convert it with "
+            "'openssl rsa -RSAPublicKey_in -pubout'"
+        )
     if label in ("RSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"):
         raise KeyFormatError("this is a private key; a public key is needed here")
     try:
@@ -157,20 +160,21 @@ def load_public_key(data: str | bytes) -> rsa.RSAPublicKey:
                     raise KeyFormatError("this is a private key; a public key is needed here")
                 raise KeyFormatError(
                     "this is a PKCS#1 RSA public key; Antom uses X.509 "
-                    "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')")
+                    "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')"
+                )
             try:
                 key = serialization.load_der_public_key(der)
             except ValueError:
                 if _looks_like_pkcs1_public(der):
                     raise KeyFormatError(
                         "this is a PKCS#1 RSA public key; Antom uses X.509 "
-                        "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')") from None
+                        "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')"
+                    ) from None
                 try:
                     serialization.load_der_private_key(der, password=None)
                 except (ValueError, TypeError, UnsupportedAlgorithm):
                     raise KeyFormatError("public key data is damaged or truncated") from None
-                raise KeyFormatError("this is a private key; a public key is needed here"
-                                     ) from None
+                raise KeyFormatError("this is a private key; a public key is needed here") from None
     except KeyFormatError:
         raise
     except (ValueError, UnsupportedAlgorithm):
@@ -211,23 +215,26 @@ def _der_len(n: int) -> bytes:
 
 def public_key_base64(key: rsa.RSAPublicKey) -> str:
     """Bare base64 SPKI DER on one line: the form the Antom Dashboard asks for."""
-    der = key.public_bytes(serialization.Encoding.DER,
-                           serialization.PublicFormat.SubjectPublicKeyInfo)
+    der = key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     return base64.b64encode(der).decode("ascii")
 
 
 def public_key_pem(key: rsa.RSAPublicKey) -> str:
-    return key.public_bytes(serialization.Encoding.PEM,
-                            serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+    return key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode("ascii")
 
 
 def fingerprint(key: rsa.RSAPublicKey | rsa.RSAPrivateKey) -> str:
     """SHA-256 of the SPKI DER, as colon-separated upper-case hex pairs."""
     pub = key.public_key() if isinstance(key, rsa.RSAPrivateKey) else key
-    der = pub.public_bytes(serialization.Encoding.DER,
-                           serialization.PublicFormat.SubjectPublicKeyInfo)
+    der = pub.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     digest = hashlib.sha256(der).hexdigest().upper()
-    return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
 
 
 # -- signing and verifying ------------------------------------------------------------
@@ -257,8 +264,9 @@ class Signer:
 
     __slots__ = ("_key", "fingerprint", "key_version")
 
-    def __init__(self, private_key: rsa.RSAPrivateKey,
-                 key_version: str = DEFAULT_KEY_VERSION) -> None:
+    def __init__(
+        self, private_key: rsa.RSAPrivateKey, key_version: str = DEFAULT_KEY_VERSION
+    ) -> None:
         if not isinstance(private_key, rsa.RSAPrivateKey):
             raise KeyFormatError("Signer needs an RSA private key object")
         _check_rsa_size(private_key.key_size)
@@ -267,15 +275,18 @@ class Signer:
         self.fingerprint = fingerprint(private_key)
 
     @classmethod
-    def from_text(cls, data: str | bytes, key_version: str = DEFAULT_KEY_VERSION,
-                  passphrase: bytes | None = None) -> Signer:
+    def from_text(
+        cls,
+        data: str | bytes,
+        key_version: str = DEFAULT_KEY_VERSION,
+        passphrase: bytes | None = None,
+    ) -> Signer:
         return cls(load_private_key(data, passphrase), key_version)
 
     def public_key(self) -> rsa.RSAPublicKey:
         return self._key.public_key()
 
-    def sign(self, method: str, path: str, client_id: str, time: str,
-             body: str | bytes) -> str:
+    def sign(self, method: str, path: str, client_id: str, time: str, body: str | bytes) -> str:
         """URL-encoded base64 signature, as the SDK puts after ``signature=``."""
         return quote_base64(self.sign_bytes(sign_content(method, path, client_id, time, body)))
 
@@ -285,8 +296,7 @@ class Signer:
         raw = self._key.sign(data if type(data) is bytes else bytes(data), _PKCS1, _SHA256)
         return base64.b64encode(raw).decode("ascii")
 
-    def header(self, method: str, path: str, client_id: str, time: str,
-               body: str | bytes) -> str:
+    def header(self, method: str, path: str, client_id: str, time: str, body: str | bytes) -> str:
         """The whole ``Signature`` header value."""
         sig = self.sign(method, path, client_id, time, body)
         return f"algorithm={ALGORITHM},keyVersion={self.key_version},signature={sig}"
@@ -351,14 +361,17 @@ def parse_header_time(value: str | None, name: str = "Response-Time") -> datetim
         if len(text) == _EPOCH_NS_DIGITS:
             return datetime.fromtimestamp(int(text) / 1_000_000_000, tz=UTC)
         if len(text) not in _EPOCH_MS_DIGITS:
-            raise SignatureError(f"{name} {value!r} is neither ISO 8601 with a UTC offset "
-                                 "nor epoch milliseconds (13 digits)")
+            raise SignatureError(
+                f"{name} {value!r} is neither ISO 8601 with a UTC offset "
+                "nor epoch milliseconds (13 digits)"
+            )
         return datetime.fromtimestamp(int(text) / 1000, tz=UTC)
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise SignatureError(f"{name} {value!r} is neither ISO 8601 with a UTC offset nor "
-                             "epoch milliseconds") from None
+        raise SignatureError(
+            f"{name} {value!r} is neither ISO 8601 with a UTC offset nor epoch milliseconds"
+        ) from None
     if parsed.tzinfo is None:
         raise SignatureError(f"{name} {value!r} has no UTC offset")
     return parsed.astimezone(UTC)
@@ -394,14 +407,16 @@ class Verifier:
     def from_text(cls, data: str | bytes) -> Verifier:
         return cls(load_public_key(data))
 
-    def verify(self, method: str, path: str, client_id: str, time: str,
-               body: str | bytes, signature: str) -> None:
+    def verify(
+        self, method: str, path: str, client_id: str, time: str, body: str | bytes, signature: str
+    ) -> None:
         """Raise SignatureError unless ``signature`` (URL-encoded base64, the part after
         ``signature=``) is an RSA PKCS#1 v1.5 SHA-256 signature of the content."""
         if not signature:
             raise SignatureError("signature is empty")
-        self.verify_bytes(sign_content(method, path, client_id, time, body),
-                          unquote_plus(signature))
+        self.verify_bytes(
+            sign_content(method, path, client_id, time, body), unquote_plus(signature)
+        )
 
     def verify_bytes(self, data: bytes, signature: str) -> None:
         """Raise SignatureError unless ``signature`` (standard base64) is an RSA PKCS#1 v1.5
@@ -415,15 +430,25 @@ class Verifier:
         try:
             self._key.verify(raw, bytes(data), _PKCS1, _SHA256)
         except InvalidSignature:
-            raise SignatureError("signature does not verify with the gateway public key "
-                                 "(tampered, wrong key, or not SHA-256)") from None
+            raise SignatureError(
+                "signature does not verify with the gateway public key "
+                "(tampered, wrong key, or not SHA-256)"
+            ) from None
 
-    def verify_header(self, method: str, path: str, client_id: str, time: str,
-                      body: str | bytes, header_value: str | None) -> SignatureHeader:
+    def verify_header(
+        self,
+        method: str,
+        path: str,
+        client_id: str,
+        time: str,
+        body: str | bytes,
+        header_value: str | None,
+    ) -> SignatureHeader:
         """Verify using a whole ``Signature`` header value; returns the parsed header."""
         parsed = parse_signature_header(header_value)
-        self.verify(method, path, client_id, check_time(time, "signed time"), body,
-                    parsed.signature)
+        self.verify(
+            method, path, client_id, check_time(time, "signed time"), body, parsed.signature
+        )
         return parsed
 
     def __repr__(self) -> str:
@@ -438,8 +463,9 @@ def generate_private_key(bits: int = MIN_KEY_BITS) -> rsa.RSAPrivateKey:
 
 def private_key_pkcs8_base64(key: rsa.RSAPrivateKey) -> str:
     """Bare base64 PKCS#8 DER (the Dashboard's form). Callers must keep it out of logs."""
-    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     return base64.b64encode(der).decode("ascii")
 
 

@@ -63,10 +63,17 @@ class _DeadlineStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._inner.close()
 
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.start_tls(
-            ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout)))
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._inner.start_tls(
+                ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout)
+            )
+        )
 
     def get_extra_info(self, info: str) -> Any:
         return self._inner.get_extra_info(info)
@@ -76,18 +83,32 @@ class _DeadlineBackend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.connect_tcp(
-            host, port, _bounded(timeout, httpcore.ConnectTimeout), local_address,
-            socket_options))
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._inner.connect_tcp(
+                host,
+                port,
+                _bounded(timeout, httpcore.ConnectTimeout),
+                local_address,
+                socket_options,
+            )
+        )
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[Any] | None = None
-                            ) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.connect_unix_socket(
-            path, _bounded(timeout, httpcore.ConnectTimeout), socket_options))
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._inner.connect_unix_socket(
+                path, _bounded(timeout, httpcore.ConnectTimeout), socket_options
+            )
+        )
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
@@ -100,8 +121,7 @@ def transport_for(base_url: str) -> httpx.HTTPTransport:
     every start, and an http gateway never needs it (should anything try TLS there, it
     fails closed)."""
     if base_url.startswith("http://"):
-        transport = httpx.HTTPTransport(retries=0,
-                                        verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+        transport = httpx.HTTPTransport(retries=0, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
     else:
         transport = httpx.HTTPTransport(retries=0)
     pool = transport._pool  # httpcore.ConnectionPool: its backend opens every socket
@@ -109,20 +129,30 @@ def transport_for(base_url: str) -> httpx.HTTPTransport:
     return transport
 
 
-def post_capped(http: httpx.Client, url: str, *, content: bytes, headers: dict[str, str],
-                api: str, limit: int = MAX_RESPONSE_BYTES) -> httpx.Response:
+def post_capped(
+    http: httpx.Client,
+    url: str,
+    *,
+    content: bytes,
+    headers: dict[str, str],
+    api: str,
+    limit: int = MAX_RESPONSE_BYTES,
+) -> httpx.Response:
     """POST and read the answer, refusing more than ``limit`` bytes (MalformedResponse).
     Transport errors and timeouts propagate as httpx raises them."""
     headers = {**headers, "Accept-Encoding": "identity"}
     with http.stream("POST", url, content=content, headers=headers) as response:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise MalformedResponse(f"{api}: answer of {int(declared):,} bytes is over the "
-                                    f"{limit:,}-byte limit")
+            raise MalformedResponse(
+                f"{api}: answer of {int(declared):,} bytes is over the {limit:,}-byte limit"
+            )
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
         if encoding not in ("", "identity"):
-            raise MalformedResponse(f"{api}: answer is compressed ({encoding}) although we "
-                                    "asked for it uncompressed: refused unread")
+            raise MalformedResponse(
+                f"{api}: answer is compressed ({encoding}) although we "
+                "asked for it uncompressed: refused unread"
+            )
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():  # identity only (checked above): no inflating
@@ -130,5 +160,9 @@ def post_capped(http: httpx.Client, url: str, *, content: bytes, headers: dict[s
             if size > limit:
                 raise MalformedResponse(f"{api}: answer is over the {limit:,}-byte limit")
             chunks.append(chunk)
-    return httpx.Response(response.status_code, headers=response.headers,
-                          content=b"".join(chunks), request=response.request)
+    return httpx.Response(
+        response.status_code,
+        headers=response.headers,
+        content=b"".join(chunks),
+        request=response.request,
+    )

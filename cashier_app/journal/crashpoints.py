@@ -21,11 +21,11 @@ NO_NOTIFY_VAR = "CASHIER_TEST_NO_NOTIFY"
 
 #: The steps of a payment, in order, where checkout calls ``crash_point``.
 STEPS = (
-    "journaled",       # the CREATED row is committed, nothing sent yet
-    "pay_sent",        # the pay request went out, its answer not read yet
-    "pay_answered",    # the pay answer is verified, not yet journaled
-    "poll_sent",       # an inquiry went out, its answer not read yet
-    "poll_answered",   # an inquiry answer is verified, not yet journaled
+    "journaled",  # the CREATED row is committed, nothing sent yet
+    "pay_sent",  # the pay request went out, its answer not read yet
+    "pay_answered",  # the pay answer is verified, not yet journaled
+    "poll_sent",  # an inquiry went out, its answer not read yet
+    "poll_answered",  # an inquiry answer is verified, not yet journaled
 )
 
 _hits: dict[str, int] = {}

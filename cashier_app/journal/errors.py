@@ -50,8 +50,10 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | str, action: str) -> 
     low = raw.lower()
     where = f"journal {path}"
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in low:
-        text = (f"cannot {action} {where}: it is locked by another process "
-                "(is another cashier running?)")
+        text = (
+            f"cannot {action} {where}: it is locked by another process "
+            "(is another cashier running?)"
+        )
     elif name.startswith("SQLITE_FULL") or "disk is full" in low:
         text = f"cannot {action} {where}: the disk is full"
     elif name.startswith("SQLITE_READONLY") or "readonly" in low or "read-only" in low:
@@ -61,8 +63,9 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | str, action: str) -> 
     elif name.startswith("SQLITE_CORRUPT") or "malformed" in low or "corrupt" in low:
         text = f"cannot {action} {where}: the file is corrupt"
     elif name.startswith("SQLITE_CANTOPEN") or "unable to open" in low:
-        text = (f"cannot {action} {where}: the file cannot be opened "
-                "(missing folder or no permission)")
+        text = (
+            f"cannot {action} {where}: the file cannot be opened (missing folder or no permission)"
+        )
     elif name.startswith("SQLITE_IOERR") or "disk i/o error" in low:
         text = f"cannot {action} {where}: disk I/O error"
     elif name.startswith("SQLITE_PERM") or "permission" in low:
@@ -70,6 +73,10 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | str, action: str) -> 
     else:
         text = f"cannot {action} {where}"
     error = JournalError(f"{text} ({raw})")
-    error.damaged = (name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
-                     or "not a database" in low or "malformed" in low or "corrupt" in low)
+    error.damaged = (
+        name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+        or "not a database" in low
+        or "malformed" in low
+        or "corrupt" in low
+    )
     return error

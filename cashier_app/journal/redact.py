@@ -23,8 +23,7 @@ def _secret_name(name: str) -> bool:
     return bool(_SECRET_NAME_RE.search(name)) and not _HARMLESS_NAME_RE.search(name)
 
 
-def redact(value: Any, name: str = "", *, found: list[str] | None = None,
-           path: str = "") -> Any:
+def redact(value: Any, name: str = "", *, found: list[str] | None = None, path: str = "") -> Any:
     """A copy of ``value`` with key material replaced; paths of what was hidden go to ``found``.
 
     Two rules: any text containing a PEM private key block has the block replaced, wherever
@@ -33,8 +32,10 @@ def redact(value: Any, name: str = "", *, found: list[str] | None = None,
     """
     found = found if found is not None else []
     if isinstance(value, dict):
-        return {k: redact(v, str(k), found=found, path=f"{path}.{k}" if path else str(k))
-                for k, v in value.items()}
+        return {
+            k: redact(v, str(k), found=found, path=f"{path}.{k}" if path else str(k))
+            for k, v in value.items()
+        }
     if isinstance(value, (list, tuple)):
         return [redact(v, name, found=found, path=f"{path}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, (bytes, bytearray)):

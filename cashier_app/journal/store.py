@@ -88,8 +88,9 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def _columns(rec: PaymentRecord | RefundRecord, fields: Iterable[str],
-             times: Container[str]) -> dict[str, Any]:
+def _columns(
+    rec: PaymentRecord | RefundRecord, fields: Iterable[str], times: Container[str]
+) -> dict[str, Any]:
     """A record as column values: money split into minor units + currency, times as text."""
     out: dict[str, Any] = {}
     for name in fields:
@@ -116,17 +117,28 @@ def _refund_columns(rec: RefundRecord) -> dict[str, Any]:
 
 def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
     return PaymentRecord(
-        payment_request_id=row["payment_request_id"], profile=row["profile"],
-        amount=Money(row["amount_minor"], row["currency"]), method=row["method"],
-        status=Status(row["status"]), created_at=from_db_time(row["created_at"]),  # type: ignore[arg-type]
+        payment_request_id=row["payment_request_id"],
+        profile=row["profile"],
+        amount=Money(row["amount_minor"], row["currency"]),
+        method=row["method"],
+        status=Status(row["status"]),
+        created_at=from_db_time(row["created_at"]),  # type: ignore[arg-type]
         updated_at=from_db_time(row["updated_at"]),  # type: ignore[arg-type]
-        trade_summary=row["trade_summary"], reference_order_id=row["reference_order_id"],
-        result_code=row["result_code"], result_message=row["result_message"],
-        payment_id=row["payment_id"], paid_at=from_db_time(row["paid_at"]),
-        expires_at=from_db_time(row["expires_at"]), normal_url=row["normal_url"],
-        scheme_url=row["scheme_url"], applink_url=row["applink_url"],
-        code_value=row["code_value"], gateway_url=row["gateway_url"],
-        client_id=row["client_id"], scenario=row["scenario"], masked_code=row["masked_code"],
+        trade_summary=row["trade_summary"],
+        reference_order_id=row["reference_order_id"],
+        result_code=row["result_code"],
+        result_message=row["result_message"],
+        payment_id=row["payment_id"],
+        paid_at=from_db_time(row["paid_at"]),
+        expires_at=from_db_time(row["expires_at"]),
+        normal_url=row["normal_url"],
+        scheme_url=row["scheme_url"],
+        applink_url=row["applink_url"],
+        code_value=row["code_value"],
+        gateway_url=row["gateway_url"],
+        client_id=row["client_id"],
+        scenario=row["scenario"],
+        masked_code=row["masked_code"],
     )
 
 
@@ -134,11 +146,14 @@ def _refund_from_row(row: sqlite3.Row) -> RefundRecord:
     return RefundRecord(
         refund_request_id=row["refund_request_id"],
         payment_request_id=row["payment_request_id"],
-        amount=Money(row["amount_minor"], row["currency"]), status=Status(row["status"]),
+        amount=Money(row["amount_minor"], row["currency"]),
+        status=Status(row["status"]),
         created_at=from_db_time(row["created_at"]),  # type: ignore[arg-type]
         updated_at=from_db_time(row["updated_at"]),  # type: ignore[arg-type]
-        refund_id=row["refund_id"], result_code=row["result_code"],
-        result_message=row["result_message"], reason=row["reason"],
+        refund_id=row["refund_id"],
+        result_code=row["result_code"],
+        result_message=row["result_message"],
+        reason=row["reason"],
         refunded_at=from_db_time(row["refunded_at"]),
     )
 
@@ -157,8 +172,9 @@ class Journal:
     read-only, disk full, or written by a newer cashier (then nothing is changed).
     """
 
-    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0,
-                 read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, *, busy_timeout: float = 5.0, read_only: bool = False
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only  #: opened to read only: every write raises JournalError
         self._lock = threading.RLock()
@@ -171,15 +187,16 @@ class Journal:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise JournalError(f"cannot create the folder for journal {self.path}: "
-                               f"{exc.strerror or exc}") from None
+            raise JournalError(
+                f"cannot create the folder for journal {self.path}: {exc.strerror or exc}"
+            ) from None
         private_file(self.path)  # 0600 before SQLite writes (its -wal/-shm follow the mode)
         try:
-            db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
-                                 check_same_thread=False)
+            db = sqlite3.connect(
+                self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error as exc:
-            raise self._read_only_error() or describe_sqlite_error(exc, self.path,
-                                                                   "open") from None
+            raise self._read_only_error() or describe_sqlite_error(exc, self.path, "open") from None
         try:
             self._open(db, busy_timeout)
         except JournalError as exc:
@@ -209,8 +226,10 @@ class Journal:
         why = self.why_read_only()
         if not why:
             return None
-        return JournalError(f"cannot write journal {self.path}: {why}; nothing can be "
-                            "recorded there (history can still read it)")
+        return JournalError(
+            f"cannot write journal {self.path}: {why}; nothing can be "
+            "recorded there (history can still read it)"
+        )
 
     def _open_read_only(self, busy_timeout: float) -> sqlite3.Connection:
         """Open to read, never to write (a journal on read-only media, or a copy)."""
@@ -220,8 +239,13 @@ class Journal:
         # immutable=1 reads the main file as it stands (a checkpointed, closed journal).
         for options in ("?mode=ro", "?mode=ro&immutable=1"):
             try:
-                db = sqlite3.connect(uri + options, uri=True, timeout=busy_timeout,
-                                     isolation_level=None, check_same_thread=False)
+                db = sqlite3.connect(
+                    uri + options,
+                    uri=True,
+                    timeout=busy_timeout,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
                 db.row_factory = sqlite3.Row
                 version = int(db.execute("PRAGMA user_version").fetchone()[0])
                 db.execute("SELECT COUNT(*) FROM payments").fetchone()
@@ -232,8 +256,10 @@ class Journal:
                 continue
             if version > schema.SCHEMA_VERSION:
                 db.close()
-                raise damaged_file(f"journal {self.path} was written by a newer cashier "
-                                   f"(schema {version} > {schema.SCHEMA_VERSION})")
+                raise damaged_file(
+                    f"journal {self.path} was written by a newer cashier "
+                    f"(schema {version} > {schema.SCHEMA_VERSION})"
+                )
             return db
         assert last is not None
         raise describe_sqlite_error(last, self.path, "read") from None
@@ -248,19 +274,27 @@ class Journal:
             if version > schema.SCHEMA_VERSION:
                 raise damaged_file(
                     f"journal {self.path} was written by a newer cashier (schema {version} > "
-                    f"{schema.SCHEMA_VERSION}); refusing to open")
+                    f"{schema.SCHEMA_VERSION}); refusing to open"
+                )
             if version == 0:
-                tables = {r[0] for r in db.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%'")}
+                tables = {
+                    r[0]
+                    for r in db.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite_%'"
+                    )
+                }
                 if tables:
                     raise damaged_file(
                         f"cannot open journal {self.path}: it is a SQLite database but not a "
-                        f"cashier journal (tables: {', '.join(sorted(tables))})")
+                        f"cashier journal (tables: {', '.join(sorted(tables))})"
+                    )
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise JournalError(f"cannot open journal {self.path}: WAL mode is not "
-                                   f"available on this file system (got {mode})")
+                raise JournalError(
+                    f"cannot open journal {self.path}: WAL mode is not "
+                    f"available on this file system (got {mode})"
+                )
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
             schema.migrate(db, version)
@@ -334,7 +368,8 @@ class Journal:
                 db.execute(f"INSERT INTO payments ({names}) VALUES ({marks})", cols)
             except sqlite3.IntegrityError:
                 raise DuplicateRecordError(
-                    f"payment {rec.payment_request_id} is already in the journal") from None
+                    f"payment {rec.payment_request_id} is already in the journal"
+                ) from None
 
     def create_payments(self, recs: Iterable[PaymentRecord]) -> int:
         """Insert many payments in one transaction (imports, benchmarks); returns the count."""
@@ -362,21 +397,24 @@ class Journal:
             raise JournalError("cannot update payment: payment_request_id never changes")
         changes.setdefault("updated_at", datetime.now(UTC))
         with self._writing(f"update payment {payment_request_id} in") as db:
-            row = db.execute("SELECT * FROM payments WHERE payment_request_id = ?",
-                             (payment_request_id,)).fetchone()
+            row = db.execute(
+                "SELECT * FROM payments WHERE payment_request_id = ?", (payment_request_id,)
+            ).fetchone()
             if row is None:
                 raise UnknownPaymentError(f"no payment {payment_request_id!r} in the journal")
             rec = _payment_from_row(row).with_changes(**changes)
             cols = _payment_columns(rec)
             sets = ", ".join(f"{k} = :{k}" for k in cols if k != "payment_request_id")
-            db.execute(f"UPDATE payments SET {sets} WHERE payment_request_id = "
-                       ":payment_request_id", cols)
+            db.execute(
+                f"UPDATE payments SET {sets} WHERE payment_request_id = :payment_request_id", cols
+            )
         return rec
 
     def get_payment(self, payment_request_id: str) -> PaymentRecord | None:
         with self._reading("read") as db:
-            row = db.execute("SELECT * FROM payments WHERE payment_request_id = ?",
-                             (payment_request_id,)).fetchone()
+            row = db.execute(
+                "SELECT * FROM payments WHERE payment_request_id = ?", (payment_request_id,)
+            ).fetchone()
         return _payment_from_row(row) if row else None
 
     def find_payment(self, any_id: str) -> PaymentRecord | None:
@@ -385,14 +423,15 @@ class Journal:
         if rec is not None or not any_id:
             return rec
         with self._reading("read") as db:
-            row = db.execute("SELECT * FROM payments WHERE payment_id = ? LIMIT 1",
-                             (any_id,)).fetchone()
+            row = db.execute(
+                "SELECT * FROM payments WHERE payment_id = ? LIMIT 1", (any_id,)
+            ).fetchone()
         return _payment_from_row(row) if row else None
 
     def non_final_payments(self, profile: str | None = None) -> list[PaymentRecord]:
         """Payments not yet SUCCESS/FAILED/CANCELLED/EXPIRED, oldest first (for recovery)."""
         final = tuple(s.value for s in FINAL_STATUSES)
-        sql = (f"SELECT * FROM payments WHERE status NOT IN ({', '.join('?' * len(final))})")
+        sql = f"SELECT * FROM payments WHERE status NOT IN ({', '.join('?' * len(final))})"
         params: list[Any] = list(final)
         if profile is not None:
             sql += " AND profile = ?"
@@ -401,8 +440,9 @@ class Journal:
         with self._reading("read") as db:
             return [_payment_from_row(r) for r in db.execute(sql, params)]
 
-    def _where(self, status: Any, method: Any, since: Any, until: Any, text: str | None,
-               profile: Any) -> tuple[str, list[Any]]:
+    def _where(
+        self, status: Any, method: Any, since: Any, until: Any, text: str | None, profile: Any
+    ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         for column, value in (("status", status), ("method", method), ("profile", profile)):
@@ -421,20 +461,39 @@ class Journal:
             clauses.append("created_at < ?")
             params.append(bound_time(until))
         if text:
-            needle = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace(
-                "_", "\\_") + "%"
-            clauses.append("(" + " OR ".join(
-                f"{c} LIKE ? ESCAPE '\\'" for c in (
-                    "payment_request_id", "payment_id", "reference_order_id", "trade_summary")
-            ) + ")")
+            needle = (
+                "%"
+                + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
+            clauses.append(
+                "("
+                + " OR ".join(
+                    f"{c} LIKE ? ESCAPE '\\'"
+                    for c in (
+                        "payment_request_id",
+                        "payment_id",
+                        "reference_order_id",
+                        "trade_summary",
+                    )
+                )
+                + ")"
+            )
             params.extend([needle] * 4)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def list_payments(self, *, status: Any = None, method: Any = None,
-                      since: date | datetime | None = None,
-                      until: date | datetime | None = None, text: str | None = None,
-                      profile: Any = None, offset: int = 0,
-                      limit: int | None = 100) -> list[PaymentRecord]:
+    def list_payments(
+        self,
+        *,
+        status: Any = None,
+        method: Any = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        text: str | None = None,
+        profile: Any = None,
+        offset: int = 0,
+        limit: int | None = 100,
+    ) -> list[PaymentRecord]:
         """Payments matching every given filter, newest first.
 
         ``status``/``method``/``profile`` take one value or a list; ``since`` is inclusive,
@@ -452,17 +511,24 @@ class Journal:
         with self._reading("read") as db:
             return [_payment_from_row(r) for r in db.execute(sql, params)]
 
-    def count_payments(self, *, status: Any = None, method: Any = None,
-                       since: date | datetime | None = None,
-                       until: date | datetime | None = None, text: str | None = None,
-                       profile: Any = None) -> int:
+    def count_payments(
+        self,
+        *,
+        status: Any = None,
+        method: Any = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        text: str | None = None,
+        profile: Any = None,
+    ) -> int:
         """How many payments ``list_payments`` would return with no limit."""
         where, params = self._where(status, method, since, until, text, profile)
         with self._reading("read") as db:
             return int(db.execute(f"SELECT COUNT(*) FROM payments{where}", params).fetchone()[0])
 
-    def payment_totals(self, since: date | datetime, until: date | datetime
-                       ) -> list[tuple[str, str, str, str, str, int, int]]:
+    def payment_totals(
+        self, since: date | datetime, until: date | datetime
+    ) -> list[tuple[str, str, str, str, str, int, int]]:
         """``(profile, client_id, method, currency, status, count, sum of minor units)`` for
         payments created in ``[since, until)``: what the end-of-day report adds up, per
         profile (sandbox sales are never added to production ones)."""
@@ -472,12 +538,20 @@ class Journal:
                 "SUM(amount_minor) FROM payments WHERE created_at >= ? AND created_at < ? "
                 "GROUP BY profile, client_id, method, currency, status "
                 "ORDER BY profile, client_id, method, currency, status",
-                (bound_time(since), bound_time(until)))
+                (bound_time(since), bound_time(until)),
+            )
             return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
 
     # -- events -----------------------------------------------------------------------
-    def add_event(self, payment_request_id: str, kind: str, detail: dict[str, Any] | None = None,
-                  elapsed_ms: float | None = None, *, at: datetime | None = None) -> PaymentEvent:
+    def add_event(
+        self,
+        payment_request_id: str,
+        kind: str,
+        detail: dict[str, Any] | None = None,
+        elapsed_ms: float | None = None,
+        *,
+        at: datetime | None = None,
+    ) -> PaymentEvent:
         """Append one event to the payment's timeline.
 
         Key material never gets in: PEM private keys and long base64 values under
@@ -492,27 +566,46 @@ class Journal:
         try:
             text = json.dumps(clean, default=_json_default, ensure_ascii=False, sort_keys=True)
         except (TypeError, ValueError) as exc:
-            raise JournalError(f"event detail for {payment_request_id} is not JSON: {exc}") \
-                from None
+            raise JournalError(
+                f"event detail for {payment_request_id} is not JSON: {exc}"
+            ) from None
         when = at or datetime.now(UTC)
         with self._writing(f"write an event of {payment_request_id} to") as db:
             try:
-                db.execute("INSERT INTO events (payment_request_id, at, kind, detail, elapsed_ms)"
-                           " VALUES (?, ?, ?, ?, ?)",
-                           (payment_request_id, to_db_time(when), kind, text, elapsed_ms))
+                db.execute(
+                    "INSERT INTO events (payment_request_id, at, kind, detail, elapsed_ms)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (payment_request_id, to_db_time(when), kind, text, elapsed_ms),
+                )
             except sqlite3.IntegrityError:
                 raise UnknownPaymentError(
-                    f"no payment {payment_request_id!r} in the journal") from None
-        return PaymentEvent(payment_request_id, from_db_time(to_db_time(when)),  # type: ignore[arg-type]
-                            kind, json.loads(text), elapsed_ms)
+                    f"no payment {payment_request_id!r} in the journal"
+                ) from None
+        return PaymentEvent(
+            payment_request_id,
+            from_db_time(to_db_time(when)),  # type: ignore[arg-type]
+            kind,
+            json.loads(text),
+            elapsed_ms,
+        )
 
     def events(self, payment_request_id: str) -> list[PaymentEvent]:
         """The payment's timeline, oldest first."""
         with self._reading("read") as db:
-            rows = db.execute("SELECT * FROM events WHERE payment_request_id = ? ORDER BY id",
-                              (payment_request_id,)).fetchall()
-        return [PaymentEvent(r["payment_request_id"], from_db_time(r["at"]),  # type: ignore[arg-type]
-                             r["kind"], json.loads(r["detail"]), r["elapsed_ms"]) for r in rows]
+            rows = db.execute(
+                "SELECT * FROM events WHERE payment_request_id = ? ORDER BY id",
+                (payment_request_id,),
+            ).fetchall()
+        return [
+            PaymentEvent(
+                r["payment_request_id"],
+                from_db_time(r["at"]),  # type: ignore[arg-type]
+                r["kind"],
+                json.loads(r["detail"]),
+                r["elapsed_ms"],
+            )
+            for r in rows
+        ]
 
     # -- refunds ----------------------------------------------------------------------
     def create_refund(self, rec: RefundRecord) -> None:
@@ -521,15 +614,19 @@ class Journal:
         names = ", ".join(cols)
         marks = ", ".join(f":{k}" for k in cols)
         with self._writing(f"write refund {rec.refund_request_id} to") as db:
-            if db.execute("SELECT 1 FROM payments WHERE payment_request_id = ?",
-                          (rec.payment_request_id,)).fetchone() is None:
-                raise UnknownPaymentError(
-                    f"no payment {rec.payment_request_id!r} in the journal")
+            if (
+                db.execute(
+                    "SELECT 1 FROM payments WHERE payment_request_id = ?", (rec.payment_request_id,)
+                ).fetchone()
+                is None
+            ):
+                raise UnknownPaymentError(f"no payment {rec.payment_request_id!r} in the journal")
             try:
                 db.execute(f"INSERT INTO refunds ({names}) VALUES ({marks})", cols)
             except sqlite3.IntegrityError:
                 raise DuplicateRecordError(
-                    f"refund {rec.refund_request_id} is already in the journal") from None
+                    f"refund {rec.refund_request_id} is already in the journal"
+                ) from None
 
     def update_refund(self, refund_request_id: str, **changes: Any) -> RefundRecord:
         """Apply ``changes`` (RefundRecord field names); ``updated_at`` defaults to now."""
@@ -540,52 +637,62 @@ class Journal:
             raise JournalError("cannot update refund: its request ids never change")
         changes.setdefault("updated_at", datetime.now(UTC))
         with self._writing(f"update refund {refund_request_id} in") as db:
-            row = db.execute("SELECT * FROM refunds WHERE refund_request_id = ?",
-                             (refund_request_id,)).fetchone()
+            row = db.execute(
+                "SELECT * FROM refunds WHERE refund_request_id = ?", (refund_request_id,)
+            ).fetchone()
             if row is None:
                 raise UnknownRefundError(f"no refund {refund_request_id!r} in the journal")
             rec = replace(_refund_from_row(row), **changes)
             cols = _refund_columns(rec)
             sets = ", ".join(f"{k} = :{k}" for k in cols if k != "refund_request_id")
-            db.execute(f"UPDATE refunds SET {sets} WHERE refund_request_id = :refund_request_id",
-                       cols)
+            db.execute(
+                f"UPDATE refunds SET {sets} WHERE refund_request_id = :refund_request_id", cols
+            )
         return rec
 
     def get_refund(self, refund_request_id: str) -> RefundRecord | None:
         with self._reading("read") as db:
-            row = db.execute("SELECT * FROM refunds WHERE refund_request_id = ?",
-                             (refund_request_id,)).fetchone()
+            row = db.execute(
+                "SELECT * FROM refunds WHERE refund_request_id = ?", (refund_request_id,)
+            ).fetchone()
         return _refund_from_row(row) if row else None
 
     def refunds_for(self, payment_request_id: str) -> list[RefundRecord]:
         """The payment's refunds, oldest first."""
         with self._reading("read") as db:
-            rows = db.execute("SELECT * FROM refunds WHERE payment_request_id = ? "
-                              "ORDER BY created_at, rowid", (payment_request_id,)).fetchall()
+            rows = db.execute(
+                "SELECT * FROM refunds WHERE payment_request_id = ? ORDER BY created_at, rowid",
+                (payment_request_id,),
+            ).fetchall()
         return [_refund_from_row(r) for r in rows]
 
     def non_final_refunds(self) -> list[RefundRecord]:
         """Refunds still PENDING/UNKNOWN/CREATED, oldest first (for recovery)."""
         final = tuple(s.value for s in FINAL_STATUSES)
         with self._reading("read") as db:
-            rows = db.execute(f"SELECT * FROM refunds WHERE status NOT IN "
-                              f"({', '.join('?' * len(final))}) ORDER BY created_at, rowid",
-                              final).fetchall()
+            rows = db.execute(
+                f"SELECT * FROM refunds WHERE status NOT IN "
+                f"({', '.join('?' * len(final))}) ORDER BY created_at, rowid",
+                final,
+            ).fetchall()
         return [_refund_from_row(r) for r in rows]
 
-    def refunds_between(self, since: date | datetime,
-                        until: date | datetime) -> list[tuple[RefundRecord, PaymentRecord]]:
+    def refunds_between(
+        self, since: date | datetime, until: date | datetime
+    ) -> list[tuple[RefundRecord, PaymentRecord]]:
         """Refunds created in ``[since, until)``, each with its payment."""
         with self._reading("read") as db:
             rows = db.execute(
                 "SELECT r.refund_request_id AS rrid, p.* FROM refunds r JOIN payments p "
                 "USING (payment_request_id) WHERE r.created_at >= ? AND r.created_at < ? "
-                "ORDER BY r.created_at, r.rowid", (bound_time(since), bound_time(until))
+                "ORDER BY r.created_at, r.rowid",
+                (bound_time(since), bound_time(until)),
             ).fetchall()
             payments = {r["rrid"]: _payment_from_row(r) for r in rows}
             refunds = db.execute(
                 "SELECT * FROM refunds WHERE created_at >= ? AND created_at < ? "
-                "ORDER BY created_at, rowid", (bound_time(since), bound_time(until))
+                "ORDER BY created_at, rowid",
+                (bound_time(since), bound_time(until)),
             ).fetchall()
         return [(_refund_from_row(r), payments[r["refund_request_id"]]) for r in refunds]
 
@@ -595,12 +702,13 @@ class Journal:
         out: dict[str, int] = {}
         with self._reading("read") as db:
             for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 rows = db.execute(
                     f"SELECT payment_request_id, SUM(amount_minor) FROM refunds WHERE "
                     f"payment_request_id IN ({', '.join('?' * len(chunk))}) AND status NOT IN "
                     f"({', '.join('?' * len(_REFUND_RELEASED))}) GROUP BY payment_request_id",
-                    (*chunk, *_REFUND_RELEASED))
+                    (*chunk, *_REFUND_RELEASED),
+                )
                 out.update((r[0], int(r[1])) for r in rows)
         return out
 
@@ -612,5 +720,6 @@ class Journal:
             row = db.execute(
                 f"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE payment_request_id = ?"
                 f" AND status NOT IN ({', '.join('?' * len(_REFUND_RELEASED))})",
-                (payment_request_id, *_REFUND_RELEASED)).fetchone()
+                (payment_request_id, *_REFUND_RELEASED),
+            ).fetchone()
         return int(row[0])

@@ -71,8 +71,9 @@ def locked(path: Path, *, timeout: float = 10.0) -> Iterator[None]:
         deadline = time.monotonic() + timeout
         while not try_lock(fd):
             if time.monotonic() >= deadline:
-                raise FileLockTimeout(f"{path} is being changed by another cashier process "
-                                      f"(waited {timeout:g} s)")
+                raise FileLockTimeout(
+                    f"{path} is being changed by another cashier process (waited {timeout:g} s)"
+                )
             time.sleep(0.02)
         try:
             yield

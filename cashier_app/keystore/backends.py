@@ -93,8 +93,9 @@ class SecretBackend(ABC):
 
 # -- memory ---------------------------------------------------------------------------
 
-MEMORY_NOTICE = ("Sandbox keys are kept in memory only: they are generated at start and "
-                 "lost when the app quits.")
+MEMORY_NOTICE = (
+    "Sandbox keys are kept in memory only: they are generated at start and lost when the app quits."
+)
 
 
 class MemoryBackend(SecretBackend):
@@ -130,11 +131,19 @@ class MemoryBackend(SecretBackend):
 
 # -- OS keyring -----------------------------------------------------------------------
 
-_REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt",
-                    "keyrings.cryptfile")
-_SYSTEM_MODULES = ("keyring.backends.SecretService", "keyring.backends.libsecret",
-                   "keyring.backends.kwallet", "keyring.backends.macOS",
-                   "keyring.backends.Windows")
+_REFUSED_MODULES = (
+    "keyring.backends.fail",
+    "keyring.backends.null",
+    "keyrings.alt",
+    "keyrings.cryptfile",
+)
+_SYSTEM_MODULES = (
+    "keyring.backends.SecretService",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
+    "keyring.backends.macOS",
+    "keyring.backends.Windows",
+)
 
 
 def keyring_refusal(backend: Any) -> str | None:
@@ -170,8 +179,11 @@ def pick_keyring(backend: Any | None = None) -> tuple[Any | None, str]:
 
         backend = keyring.get_keyring()
     members = getattr(backend, "backends", None)
-    candidates = list(members) if members is not None and type(backend).__module__ == \
-        "keyring.backends.chainer" else [backend]
+    candidates = (
+        list(members)
+        if members is not None and type(backend).__module__ == "keyring.backends.chainer"
+        else [backend]
+    )
     reasons: list[str] = []
     for candidate in sorted(candidates, key=_priority, reverse=True):
         refusal = keyring_refusal(candidate)
@@ -218,17 +230,22 @@ class KeyringBackend(SecretBackend):
         except errors.KeyringLocked:
             raise KeyringLockedError(
                 f"the OS keyring is locked: unlock it (log in to the desktop session or open "
-                f"the keyring manager) and retry; nothing was {what}") from None
+                f"the keyring manager) and retry; nothing was {what}"
+            ) from None
         except errors.InitError as exc:
-            raise BackendUnavailableError(f"the OS keyring cannot be opened ({exc}); nothing "
-                                          f"was {what}") from None
+            raise BackendUnavailableError(
+                f"the OS keyring cannot be opened ({exc}); nothing was {what}"
+            ) from None
         except errors.KeyringError as exc:
-            raise KeyStoreError(f"the OS keyring refused the request ({type(exc).__name__}: "
-                                f"{_safe(exc)}); nothing was {what}") from None
+            raise KeyStoreError(
+                f"the OS keyring refused the request ({type(exc).__name__}: "
+                f"{_safe(exc)}); nothing was {what}"
+            ) from None
         except Exception as exc:
             raise BackendUnavailableError(
                 f"the OS keyring is not reachable ({type(exc).__name__}: {_safe(exc)}); "
-                f"nothing was {what}") from None
+                f"nothing was {what}"
+            ) from None
 
     def get(self, key: str) -> str | None:
         value = self._call("read", self._kr.get_password, key)
@@ -245,11 +262,13 @@ class KeyringBackend(SecretBackend):
         except errors.PasswordDeleteError:
             return  # already absent
         except errors.KeyringLocked:
-            raise KeyringLockedError("the OS keyring is locked: unlock it and retry; nothing "
-                                     "was deleted") from None
+            raise KeyringLockedError(
+                "the OS keyring is locked: unlock it and retry; nothing was deleted"
+            ) from None
         except Exception as exc:
-            raise KeyStoreError(f"the OS keyring could not delete the entry "
-                                f"({type(exc).__name__}: {_safe(exc)})") from None
+            raise KeyStoreError(
+                f"the OS keyring could not delete the entry ({type(exc).__name__}: {_safe(exc)})"
+            ) from None
 
 
 def _safe(exc: BaseException) -> str:
@@ -279,8 +298,7 @@ class EncryptedFileBackend(SecretBackend):
 
     name = "encrypted-file"
 
-    def __init__(self, path: Path, passphrase: bytes, *, scrypt_n: int = DEFAULT_SCRYPT_N
-                 ) -> None:
+    def __init__(self, path: Path, passphrase: bytes, *, scrypt_n: int = DEFAULT_SCRYPT_N) -> None:
         if not passphrase:
             raise KeyStoreError("the key file passphrase is empty")
         if not MIN_SCRYPT_N <= scrypt_n <= MAX_SCRYPT_N or scrypt_n & (scrypt_n - 1):
@@ -344,39 +362,51 @@ class EncryptedFileBackend(SecretBackend):
         except InvalidTag:
             raise WrongPassphraseError(
                 f"wrong passphrase for key file {self.path} (or the file was altered); "
-                "nothing was changed") from None
+                "nothing was changed"
+            ) from None
         try:
             values = json.loads(plain.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise self._corrupt("decrypted content is not valid") from None
         if not isinstance(values, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
+            isinstance(k, str) and isinstance(v, str) for k, v in values.items()
+        ):
             raise self._corrupt("decrypted content is not a table of entries")
         return values, (salt, n)
 
     def _corrupt(self, problem: str) -> CorruptKeyFileError:
-        return CorruptKeyFileError(f"key file {self.path} is damaged: {problem}. It was left "
-                                   "untouched; restore it from a backup or move it away to "
-                                   "start an empty one")
+        return CorruptKeyFileError(
+            f"key file {self.path} is damaged: {problem}. It was left "
+            "untouched; restore it from a backup or move it away to "
+            "start an empty one"
+        )
 
     def _write(self, values: dict[str, str], kdf: tuple[bytes, int] | None) -> None:
         salt, n = kdf if kdf is not None else (secrets.token_bytes(16), self._scrypt_n)
         nonce = secrets.token_bytes(12)
         doc: dict[str, Any] = {
-            "format": FILE_FORMAT, "version": FILE_VERSION, "cipher": "AES-256-GCM",
-            "kdf": {"name": "scrypt", "n": n, "r": 8, "p": 1,
-                    "salt": base64.b64encode(salt).decode("ascii")},
+            "format": FILE_FORMAT,
+            "version": FILE_VERSION,
+            "cipher": "AES-256-GCM",
+            "kdf": {
+                "name": "scrypt",
+                "n": n,
+                "r": 8,
+                "p": 1,
+                "salt": base64.b64encode(salt).decode("ascii"),
+            },
             "nonce": base64.b64encode(nonce).decode("ascii"),
         }
         plain = json.dumps(values, sort_keys=True).encode("utf-8")
         doc["ciphertext"] = base64.b64encode(
-            AESGCM(self._derive(salt, n)).encrypt(nonce, plain, _aad(doc))).decode("ascii")
+            AESGCM(self._derive(salt, n)).encrypt(nonce, plain, _aad(doc))
+        ).decode("ascii")
         try:
-            atomic_write(self.path, (json.dumps(doc, indent=1) + "\n").encode("ascii"),
-                         mode=0o600)
+            atomic_write(self.path, (json.dumps(doc, indent=1) + "\n").encode("ascii"), mode=0o600)
         except OSError as exc:
-            raise KeyStoreError(f"cannot save key file {self.path}: {exc.strerror}; the "
-                                "previous version is intact") from None
+            raise KeyStoreError(
+                f"cannot save key file {self.path}: {exc.strerror}; the previous version is intact"
+            ) from None
 
     def get(self, key: str) -> str | None:
         with self._lock:

@@ -56,12 +56,16 @@ class KeyDiagnosisError(KeyFormatError):
 
 
 FIX_GENERATE = "generate a new RSA-2048 pair with 'cashier keys generate' and upload its public key"
-FIX_REPASTE = ("copy the whole key again: a 2048-bit private key in base64 is one line of "
-               "about 1,620 characters (PKCS#8 starts 'MIIEv' or 'MIIEu'), a public key "
-               "about 392 characters starting 'MIIBIj'")
-FIX_GATEWAY = ("use the *Antom* (gateway) public key: the Antom Dashboard shows it next to "
-               "your own public key, labelled as Antom's; for a standalone 'cashier sandbox' "
-               "it is the 'gateway_public_key' it prints at start")
+FIX_REPASTE = (
+    "copy the whole key again: a 2048-bit private key in base64 is one line of "
+    "about 1,620 characters (PKCS#8 starts 'MIIEv' or 'MIIEu'), a public key "
+    "about 392 characters starting 'MIIBIj'"
+)
+FIX_GATEWAY = (
+    "use the *Antom* (gateway) public key: the Antom Dashboard shows it next to "
+    "your own public key, labelled as Antom's; for a standalone 'cashier sandbox' "
+    "it is the 'gateway_public_key' it prints at start"
+)
 
 
 def normalise_key_text(data: str | bytes) -> str:
@@ -69,18 +73,25 @@ def normalise_key_text(data: str | bytes) -> str:
     JSON or .env file, and CR characters. Raises KeyDiagnosisError for non-text input."""
     if isinstance(data, bytes):
         if len(data) > _MAX_KEY_TEXT:
-            raise _problem("too-large", "the input is far larger than a key",
-                           "give the key file itself, not an archive or a keystore")
+            raise _problem(
+                "too-large",
+                "the input is far larger than a key",
+                "give the key file itself, not an archive or a keystore",
+            )
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise _problem("binary", "the input is binary (DER?), not PEM or base64 text",
-                           "convert it: 'openssl pkey -inform DER -in key.der' (private) or "
-                           "'openssl pkey -pubin -inform DER -in key.der' (public)") from None
+            raise _problem(
+                "binary",
+                "the input is binary (DER?), not PEM or base64 text",
+                "convert it: 'openssl pkey -inform DER -in key.der' (private) or "
+                "'openssl pkey -pubin -inform DER -in key.der' (public)",
+            ) from None
     text = data.lstrip("\ufeff").strip()
     if len(text) > _MAX_KEY_TEXT:
-        raise _problem("too-large", "the input is far larger than a key",
-                       "give the key file itself")
+        raise _problem(
+            "too-large", "the input is far larger than a key", "give the key file itself"
+        )
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
         text = text[1:-1].strip()
     if "\\n" in text and "\n" not in text:
@@ -112,8 +123,9 @@ def _der_of(text: str) -> bytes | None:
 def _truncation(text: str) -> KeyDiagnosisError | None:
     """A paste cut short: the outer DER SEQUENCE announces more bytes than there are."""
     if "-----BEGIN" in text and "-----END" not in text:
-        return _problem("truncated", "the key's END line is missing: the paste was cut short",
-                        FIX_REPASTE)
+        return _problem(
+            "truncated", "the key's END line is missing: the paste was cut short", FIX_REPASTE
+        )
     der = _der_of(text)
     if not der or der[0] != 0x30 or len(der) < 2:
         return None
@@ -124,10 +136,13 @@ def _truncation(text: str) -> KeyDiagnosisError | None:
         count = first & 0x7F
         if count == 0 or count > 4 or len(der) < 2 + count:
             return None
-        declared, header = int.from_bytes(der[2:2 + count], "big"), 2 + count
+        declared, header = int.from_bytes(der[2 : 2 + count], "big"), 2 + count
     if header + declared > len(der):
-        return _problem("truncated", f"the key is truncated: {len(der)} of "
-                        f"{header + declared} bytes arrived", FIX_REPASTE)
+        return _problem(
+            "truncated",
+            f"the key is truncated: {len(der)} of {header + declared} bytes arrived",
+            FIX_REPASTE,
+        )
     return None
 
 
@@ -137,39 +152,65 @@ def _translate(exc: KeyFormatError, text: str, *, wanted: str) -> KeyDiagnosisEr
     truncated = _truncation(text)
     if "at least" in low and "bits" in low:
         return _problem("key-too-small", msg, FIX_GENERATE)
-    if truncated is not None and "private key is needed" not in low \
-            and "public key is needed" not in low:
+    if (
+        truncated is not None
+        and "private key is needed" not in low
+        and "public key is needed" not in low
+    ):
         return truncated
     if wanted == "private":
         if "public key" in low:
-            return _problem("public-as-private", "this is a public key; the merchant "
-                            "*private* key is needed here",
-                            "use the private key you generated (or that the Antom Dashboard "
-                            "showed once when it generated your pair); public keys go to the "
-                            "Dashboard or to 'cashier keys import-gateway-key'")
+            return _problem(
+                "public-as-private",
+                "this is a public key; the merchant *private* key is needed here",
+                "use the private key you generated (or that the Antom Dashboard "
+                "showed once when it generated your pair); public keys go to the "
+                "Dashboard or to 'cashier keys import-gateway-key'",
+            )
         if "certificate" in low:
-            return _problem("certificate", "this is a certificate, not a private key",
-                            "export the private key itself (e.g. 'openssl pkcs12 -nocerts')")
+            return _problem(
+                "certificate",
+                "this is a certificate, not a private key",
+                "export the private key itself (e.g. 'openssl pkcs12 -nocerts')",
+            )
         if "passphrase is needed" in low or "not given" in low:
-            return _problem("passphrase-needed", "the private key is encrypted",
-                            "give its passphrase with --passphrase-file FILE")
+            return _problem(
+                "passphrase-needed",
+                "the private key is encrypted",
+                "give its passphrase with --passphrase-file FILE",
+            )
         if "wrong passphrase" in low:
-            return _problem("wrong-passphrase", "the passphrase does not open this "
-                            "encrypted private key", "check the passphrase file")
+            return _problem(
+                "wrong-passphrase",
+                "the passphrase does not open this encrypted private key",
+                "check the passphrase file",
+            )
         if "passphrase" in low:
-            return _problem("passphrase-not-needed", "a passphrase was given but the key is "
-                            "not encrypted", "leave out --passphrase-file")
+            return _problem(
+                "passphrase-not-needed",
+                "a passphrase was given but the key is not encrypted",
+                "leave out --passphrase-file",
+            )
     else:
         if "pkcs#1" in low:
-            return _problem("pkcs1-public", "this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses "
-                            "X.509 SubjectPublicKeyInfo ('PUBLIC KEY', base64 'MIIBIj...')",
-                            "convert it: 'openssl rsa -RSAPublicKey_in -in key.pem -pubout'")
+            return _problem(
+                "pkcs1-public",
+                "this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses "
+                "X.509 SubjectPublicKeyInfo ('PUBLIC KEY', base64 'MIIBIj...')",
+                "convert it: 'openssl rsa -RSAPublicKey_in -in key.pem -pubout'",
+            )
         if "private key" in low:
-            return _problem("private-as-public", "this is a PRIVATE key where a public key "
-                            "belongs", "never paste a private key here; " + FIX_GATEWAY)
+            return _problem(
+                "private-as-public",
+                "this is a PRIVATE key where a public key belongs",
+                "never paste a private key here; " + FIX_GATEWAY,
+            )
         if "certificate" in low or "unsupported pem block 'certificate'" in low:
-            return _problem("certificate", "this is a certificate, not a public key",
-                            "extract the key: 'openssl x509 -in cert.pem -pubkey -noout'")
+            return _problem(
+                "certificate",
+                "this is a certificate, not a public key",
+                "extract the key: 'openssl x509 -in cert.pem -pubkey -noout'",
+            )
     if "damaged" in low or "truncated" in low or "base64" in low:
         return _problem("damaged", msg, FIX_REPASTE)
     if "empty" in low:
@@ -199,34 +240,54 @@ def parse_public_key(data: str | bytes) -> rsa.RSAPublicKey:
         raise _translate(exc, text, wanted="public") from None
 
 
-def parse_gateway_key(data: str | bytes,
-                      merchant_keys: list[rsa.RSAPublicKey] | tuple[rsa.RSAPublicKey, ...] = ()
-                      ) -> rsa.RSAPublicKey:
+def parse_gateway_key(
+    data: str | bytes, merchant_keys: list[rsa.RSAPublicKey] | tuple[rsa.RSAPublicKey, ...] = ()
+) -> rsa.RSAPublicKey:
     """The gateway (Antom) public key; refuses the merchant's own public key."""
     key = parse_public_key(data)
     if any(same_key(key, own) for own in merchant_keys):
-        raise _problem("merchant-key-as-gateway", "this is your own merchant public key "
-                       "(it matches your private key), not the gateway's", FIX_GATEWAY)
+        raise _problem(
+            "merchant-key-as-gateway",
+            "this is your own merchant public key (it matches your private key), not the gateway's",
+            FIX_GATEWAY,
+        )
     return key
 
 
-def same_key(a: rsa.RSAPublicKey | rsa.RSAPrivateKey,
-             b: rsa.RSAPublicKey | rsa.RSAPrivateKey) -> bool:
+def same_key(
+    a: rsa.RSAPublicKey | rsa.RSAPrivateKey, b: rsa.RSAPublicKey | rsa.RSAPrivateKey
+) -> bool:
     """True when both are (halves of) the same RSA key."""
     return fingerprint(a) == fingerprint(b)
 
 
-def diagnose_pair(merchant: rsa.RSAPublicKey | None, gateway: rsa.RSAPublicKey | None
-                  ) -> list[KeyProblem]:
+def diagnose_pair(
+    merchant: rsa.RSAPublicKey | None, gateway: rsa.RSAPublicKey | None
+) -> list[KeyProblem]:
     """Problems with a profile's stored keys as a whole (for ``cashier keys check``)."""
     problems: list[KeyProblem] = []
     if merchant is None:
-        problems.append(KeyProblem("no-merchant-key", "no merchant private key is stored",
-                                   "'cashier keys generate' or 'cashier keys import'"))
+        problems.append(
+            KeyProblem(
+                "no-merchant-key",
+                "no merchant private key is stored",
+                "'cashier keys generate' or 'cashier keys import'",
+            )
+        )
     if gateway is None:
-        problems.append(KeyProblem("no-gateway-key", "no gateway public key is stored",
-                                   "'cashier keys import-gateway-key --from-file FILE'"))
+        problems.append(
+            KeyProblem(
+                "no-gateway-key",
+                "no gateway public key is stored",
+                "'cashier keys import-gateway-key --from-file FILE'",
+            )
+        )
     if merchant is not None and gateway is not None and same_key(merchant, gateway):
-        problems.append(KeyProblem("merchant-key-as-gateway", "the stored gateway key is your "
-                                   "own merchant public key", FIX_GATEWAY))
+        problems.append(
+            KeyProblem(
+                "merchant-key-as-gateway",
+                "the stored gateway key is your own merchant public key",
+                FIX_GATEWAY,
+            )
+        )
     return problems

@@ -90,15 +90,15 @@ class ProfileConfigError(ProfileError):
     backup: Path | None = None
     MESSAGES: ClassVar[dict[str, str]] = {
         "damaged": "profiles file {path} is damaged: {problem}. It was left unchanged: fix "
-                   "or remove it",
+        "or remove it",
         "damaged_with_backup": "profiles file {path} is damaged: {problem}. It was left "
-                               "unchanged: fix or remove it; the previous good version is "
-                               "{backup}: restore it with 'cashier profile restore-backup'",
+        "unchanged: fix or remove it; the previous good version is "
+        "{backup}: restore it with 'cashier profile restore-backup'",
         "unreadable": "profiles file {path} is unreadable: {problem}. It was left unchanged: "
-                      "fix or remove it",
+        "fix or remove it",
         "unreadable_with_backup": "profiles file {path} is unreadable: {problem}. It was left "
-                                  "unchanged: fix or remove it; the previous good version is "
-                                  "{backup}: restore it with 'cashier profile restore-backup'",
+        "unchanged: fix or remove it; the previous good version is "
+        "{backup}: restore it with 'cashier profile restore-backup'",
     }
 
 
@@ -135,8 +135,7 @@ class Profile:
 
     def sale_limits(self) -> SaleLimits:
         """The largest sale and the confirmation threshold, defaults filled in."""
-        return SaleLimits.for_profile(self.currency, self.max_sale_minor,
-                                      self.confirm_sale_minor)
+        return SaleLimits.for_profile(self.currency, self.max_sale_minor, self.confirm_sale_minor)
 
     @property
     def is_embedded_sandbox(self) -> bool:
@@ -148,8 +147,10 @@ class Profile:
         try:
             env = Environment(self.environment)
         except ValueError:
-            raise ProfileError(f"environment {self.environment!r} is not one of "
-                               f"{', '.join(e.value for e in Environment)}") from None
+            raise ProfileError(
+                f"environment {self.environment!r} is not one of "
+                f"{', '.join(e.value for e in Environment)}"
+            ) from None
         client_id = check_client_id(self.client_id, env)
         try:
             currency = check_currency(self.currency)
@@ -157,9 +158,11 @@ class Profile:
             raise ProfileError(f"profile {name!r}: {exc}") from None
         if env is Environment.EMBEDDED_SANDBOX:
             if self.gateway_url:
-                raise ProfileError("an embedded-sandbox profile has no gateway URL (the "
-                                   "sandbox starts in-process); use environment "
-                                   "'production' or 'antom-sandbox' for a standalone gateway")
+                raise ProfileError(
+                    "an embedded-sandbox profile has no gateway URL (the "
+                    "sandbox starts in-process); use environment "
+                    "'production' or 'antom-sandbox' for a standalone gateway"
+                )
             gateway = ""
         else:
             gateway = check_url(self.gateway_url, "gateway URL", base_only=True)
@@ -171,8 +174,9 @@ class Profile:
         raw_wallets = self.wallets
         if dialect == dialects.ALIPAYHK:
             if currency != dialects.ALIPAYHK_CURRENCY:
-                raise ProfileError(f"profile {name!r}: the alipayhk dialect takes HKD only, "
-                                   f"not {currency}")
+                raise ProfileError(
+                    f"profile {name!r}: the alipayhk dialect takes HKD only, not {currency}"
+                )
             raw_wallets = raw_wallets or dialects.ALIPAYHK_METHODS
         wallets = check_wallets(raw_wallets, currency)
         key_version = check_key_version(self.key_version)
@@ -185,24 +189,40 @@ class Profile:
         if dialect == dialects.ALIPAYHK:
             extra = sorted(set(wallets) - set(dialects.ALIPAYHK_METHODS))
             if extra:
-                raise ProfileError(f"profile {name!r}: the alipayhk dialect offers only "
-                                   f"ALIPAY_HK, not {', '.join(extra)}")
+                raise ProfileError(
+                    f"profile {name!r}: the alipayhk dialect offers only "
+                    f"ALIPAY_HK, not {', '.join(extra)}"
+                )
         try:
             SaleLimits.for_profile(currency, self.max_sale_minor, self.confirm_sale_minor)
         except SaleLimitError as exc:
             raise ProfileError(f"profile {name!r}: {exc}") from None
         product = str(self.product or PRODUCT_ONLINE).strip()
         if product not in PRODUCTS:
-            raise ProfileError(f"profile {name!r}: product {product!r} is not one of "
-                               f"{', '.join(PRODUCTS)}")
+            raise ProfileError(
+                f"profile {name!r}: product {product!r} is not one of {', '.join(PRODUCTS)}"
+            )
         store = {k: str(getattr(self, k) or "").strip() for k in STORE_FIELDS}
-        done = Profile(name, env, client_id, currency, gateway, key_version, notify, wallets,
-                       merchant, dialect, merchant_id, self.max_sale_minor,
-                       self.confirm_sale_minor, product, **store)
+        done = Profile(
+            name,
+            env,
+            client_id,
+            currency,
+            gateway,
+            key_version,
+            notify,
+            wallets,
+            merchant,
+            dialect,
+            merchant_id,
+            self.max_sale_minor,
+            self.confirm_sale_minor,
+            product,
+            **store,
+        )
         if product == PRODUCT_IN_STORE:
             if dialect != dialects.ANTOM:
-                raise ProfileError(f"profile {name!r}: in-store payments use the antom "
-                                   "dialect")
+                raise ProfileError(f"profile {name!r}: in-store payments use the antom dialect")
             try:
                 done.store_info().check()
             except ValueError as exc:
@@ -220,7 +240,8 @@ class Profile:
             store_id=self.store_id or ("DEMO-STORE-1" if demo else ""),
             store_name=self.store_name or self.merchant_name or ("Demo Store" if demo else ""),
             store_mcc=self.store_mcc or self.merchant_mcc or ("5812" if demo else ""),
-            terminal_id=self.terminal_id or ("TILL-01" if demo else ""))
+            terminal_id=self.terminal_id or ("TILL-01" if demo else ""),
+        )
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -242,9 +263,19 @@ class Profile:
         wallets = data.get("wallets", [])
         if not isinstance(wallets, list) or not all(isinstance(w, str) for w in wallets):
             raise ProfileError("wallets must be a list of paymentMethodType strings")
-        for key in ("name", "environment", "client_id", "currency", "gateway_url",
-                    "key_version", "merchant_name", "dialect", "merchant_id", "product",
-                    *STORE_FIELDS):
+        for key in (
+            "name",
+            "environment",
+            "client_id",
+            "currency",
+            "gateway_url",
+            "key_version",
+            "merchant_name",
+            "dialect",
+            "merchant_id",
+            "product",
+            *STORE_FIELDS,
+        ):
             if key in data and not isinstance(data[key], str):
                 raise ProfileError(f"{key} must be a string")
         if data.get("notify_url") is not None and not isinstance(data["notify_url"], str):
@@ -254,16 +285,25 @@ class Profile:
 
 def default_sandbox_profile() -> Profile:
     """The profile that exists on first start: the embedded sandbox, every wallet, HKD."""
-    return Profile(SANDBOX_PROFILE, Environment.EMBEDDED_SANDBOX, SANDBOX_CLIENT_ID, "HKD",
-                   wallets=tuple(methods.CATALOG), merchant_name="Demo Store")
+    return Profile(
+        SANDBOX_PROFILE,
+        Environment.EMBEDDED_SANDBOX,
+        SANDBOX_CLIENT_ID,
+        "HKD",
+        wallets=tuple(methods.CATALOG),
+        merchant_name="Demo Store",
+    )
 
 
 # -- field checks ---------------------------------------------------------------------
 
+
 def check_name(name: object) -> str:
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        raise ProfileError(f"profile name {name!r} is invalid: use 1-40 letters, digits, "
-                           "'_', '-' or '.', starting with a letter or digit")
+        raise ProfileError(
+            f"profile name {name!r} is invalid: use 1-40 letters, digits, "
+            "'_', '-' or '.', starting with a letter or digit"
+        )
     return name
 
 
@@ -272,26 +312,31 @@ def check_client_id(client_id: object, env: Environment) -> str:
     if not text:
         raise ProfileError("client id is missing: copy it from the Antom Dashboard")
     if not _CLIENT_ID_RE.fullmatch(text):
-        raise ProfileError(f"client id {text!r} is invalid: at most 64 letters, digits, "
-                           "'_', '-' or '.' (no spaces)")
+        raise ProfileError(
+            f"client id {text!r} is invalid: at most 64 letters, digits, "
+            "'_', '-' or '.' (no spaces)"
+        )
     sandbox_id = text.startswith("SANDBOX_")
     if env is Environment.ANTOM_SANDBOX and not sandbox_id:
-        raise ProfileError(f"client id {text!r} is not an Antom sandbox id (those start "
-                           "with 'SANDBOX_'); use environment 'production' for a live id")
+        raise ProfileError(
+            f"client id {text!r} is not an Antom sandbox id (those start "
+            "with 'SANDBOX_'); use environment 'production' for a live id"
+        )
     if env is Environment.PRODUCTION and sandbox_id:
-        raise ProfileError(f"client id {text!r} is an Antom sandbox id; use environment "
-                           "'antom-sandbox' for it")
+        raise ProfileError(
+            f"client id {text!r} is an Antom sandbox id; use environment 'antom-sandbox' for it"
+        )
     return text
 
 
 def check_key_version(version: object) -> str:
     text = str(version).strip() if isinstance(version, (str, int)) else ""
     if not _KEY_VERSION_RE.fullmatch(text):
-        raise ProfileError(f"key version {version!r} is invalid: a positive whole number "
-                           "such as 1 (the Antom Dashboard shows it next to the key)")
+        raise ProfileError(
+            f"key version {version!r} is invalid: a positive whole number "
+            "such as 1 (the Antom Dashboard shows it next to the key)"
+        )
     return text
-
-
 
 
 def resolve_gateway(value: str) -> str:
@@ -303,8 +348,11 @@ def check_url(url: object, what: str, *, base_only: bool = False) -> str:
     """``https://host[:port]`` (or plain http to a loopback host, for local gateways)."""
     text = url.strip() if isinstance(url, str) else ""
     if not text:
-        raise ProfileError(f"{what} is missing (a preset: {', '.join(GATEWAY_PRESETS)}; "
-                           "or an https:// URL)" if base_only else f"{what} is missing")
+        raise ProfileError(
+            f"{what} is missing (a preset: {', '.join(GATEWAY_PRESETS)}; or an https:// URL)"
+            if base_only
+            else f"{what} is missing"
+        )
     try:
         parts = urlsplit(text)
         host = parts.hostname or ""
@@ -314,16 +362,20 @@ def check_url(url: object, what: str, *, base_only: bool = False) -> str:
     if parts.scheme not in ("https", "http") or not host:
         raise ProfileError(f"{what} {text!r} must be an https:// URL with a host name")
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise ProfileError(f"{what} {text!r} uses plain http: only https is allowed, "
-                           "except to a gateway on this machine (127.0.0.1 / localhost)")
+        raise ProfileError(
+            f"{what} {text!r} uses plain http: only https is allowed, "
+            "except to a gateway on this machine (127.0.0.1 / localhost)"
+        )
     if parts.username or parts.password:
         raise ProfileError(f"{what} must not contain a user name or password")
     if parts.fragment or (base_only and parts.query):
         raise ProfileError(f"{what} {text!r} must not have a query or fragment")
     if base_only:
         if parts.path not in ("", "/"):
-            raise ProfileError(f"{what} {text!r} must be the base URL only (no path such as "
-                               "/ams/api: the client adds it)")
+            raise ProfileError(
+                f"{what} {text!r} must be the base URL only (no path such as "
+                "/ams/api: the client adds it)"
+            )
         return f"{parts.scheme}://{parts.netloc}"
     return text
 
@@ -336,19 +388,24 @@ def check_wallets(wallets: object, currency: str) -> tuple[str, ...]:
         try:
             method = methods.get(str(raw))
         except methods.UnknownMethodError:
-            raise ProfileError(f"wallet {raw!r} is not a known paymentMethodType (known: "
-                               f"{', '.join(methods.CATALOG)})") from None
+            raise ProfileError(
+                f"wallet {raw!r} is not a known paymentMethodType (known: "
+                f"{', '.join(methods.CATALOG)})"
+            ) from None
         if method.type not in result:
             result.append(method.type)
     if not result:
         raise ProfileError("no wallet enabled: enable at least one paymentMethodType")
     if not methods.methods_for(currency, result):
-        raise ProfileError(f"none of the enabled wallets ({', '.join(result)}) accepts "
-                           f"{currency}; enable a wallet for {currency} or change the currency")
+        raise ProfileError(
+            f"none of the enabled wallets ({', '.join(result)}) accepts "
+            f"{currency}; enable a wallet for {currency} or change the currency"
+        )
     return tuple(result)
 
 
 # -- the store ------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _State:
@@ -376,8 +433,9 @@ class ProfileStore:
         except FileNotFoundError:
             return _State(SANDBOX_PROFILE, {SANDBOX_PROFILE: sandbox})
         except OSError as exc:
-            raise self._corrupt(f"it cannot be read ({exc.strerror or exc})",
-                                damaged="unreadable") from None
+            raise self._corrupt(
+                f"it cannot be read ({exc.strerror or exc})", damaged="unreadable"
+            ) from None
         state = self._parse(raw)
         state.profiles.setdefault(SANDBOX_PROFILE, sandbox)
         if state.active not in state.profiles:
@@ -390,8 +448,9 @@ class ProfileStore:
         that were never paid."""
         backup = not self._checking_backup and self._backup_usable()
         code = f"{damaged}_with_backup" if backup else damaged
-        error = ProfileConfigError.of(code, path=self.path, problem=problem,
-                                      backup=self.backup_path)
+        error = ProfileConfigError.of(
+            code, path=self.path, problem=problem, backup=self.backup_path
+        )
         error.path = self.path
         error.backup = self.backup_path if backup else None
         return error
@@ -419,12 +478,16 @@ class ProfileStore:
             try:
                 raw = self.backup_path.read_bytes()
             except OSError as exc:
-                raise ProfileConfigError(f"no usable backup {self.backup_path}: "
-                                         f"{exc.strerror or exc}") from None
+                raise ProfileConfigError(
+                    f"no usable backup {self.backup_path}: {exc.strerror or exc}"
+                ) from None
             state = self._parse_plain(raw)
             if self.path.is_file():
-                atomic_write(self.path.with_name(self.path.name + ".damaged"),
-                             self.path.read_bytes(), mode=0o600)
+                atomic_write(
+                    self.path.with_name(self.path.name + ".damaged"),
+                    self.path.read_bytes(),
+                    mode=0o600,
+                )
             elif self.path.is_dir():
                 raise ProfileConfigError(f"{self.path} is a folder: move it away first")
             atomic_write(self.path, raw, mode=0o600)
@@ -439,13 +502,17 @@ class ProfileStore:
         except UnicodeDecodeError:
             raise self._corrupt("it is not UTF-8 text") from None
         except json.JSONDecodeError as exc:
-            raise self._corrupt(f"invalid JSON at line {exc.lineno} column {exc.colno} "
-                                f"({exc.msg}; a half-written save?)") from None
+            raise self._corrupt(
+                f"invalid JSON at line {exc.lineno} column {exc.colno} "
+                f"({exc.msg}; a half-written save?)"
+            ) from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise self._corrupt(f"it is not a {FORMAT} document")
         if doc.get("version") != FORMAT_VERSION:
-            raise self._corrupt(f"format version {doc.get('version')!r} is not supported "
-                                f"(this app reads version {FORMAT_VERSION})")
+            raise self._corrupt(
+                f"format version {doc.get('version')!r} is not supported "
+                f"(this app reads version {FORMAT_VERSION})"
+            )
         items = doc.get("profiles")
         if not isinstance(items, dict):
             raise self._corrupt("'profiles' must be an object")
@@ -467,8 +534,12 @@ class ProfileStore:
 
     # writing ---------------------------------------------------------------------------
     def _write(self, state: _State) -> None:
-        doc = {"format": FORMAT, "version": FORMAT_VERSION, "active": state.active,
-               "profiles": {n: p.to_json() for n, p in sorted(state.profiles.items())}}
+        doc = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "active": state.active,
+            "profiles": {n: p.to_json() for n, p in sorted(state.profiles.items())},
+        }
         data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         try:
             if self.path.exists():
@@ -476,8 +547,9 @@ class ProfileStore:
                 atomic_write(self.backup_path, self.path.read_bytes(), mode=0o600)
             atomic_write(self.path, data, mode=0o600)
         except OSError as exc:
-            raise ProfileConfigError(f"cannot save profiles file {self.path}: "
-                                     f"{exc.strerror or exc}") from None
+            raise ProfileConfigError(
+                f"cannot save profiles file {self.path}: {exc.strerror or exc}"
+            ) from None
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[_State]:
@@ -495,8 +567,9 @@ class ProfileStore:
     def list(self) -> list[Profile]:
         """All profiles, the sandbox first, then by name."""
         state = self._load()
-        return sorted(state.profiles.values(), key=lambda p: (p.name != SANDBOX_PROFILE,
-                                                              p.name.lower()))
+        return sorted(
+            state.profiles.values(), key=lambda p: (p.name != SANDBOX_PROFILE, p.name.lower())
+        )
 
     def names(self) -> builtins.list[str]:
         return [p.name for p in self.list()]
@@ -526,11 +599,13 @@ class ProfileStore:
         checked = profile.validated()
         with self._changing() as state:
             if checked.name in state.profiles and not replace_existing:
-                raise ProfileError(f"profile {checked.name!r} already exists (use the replace "
-                                   "option to update it)")
+                raise ProfileError(
+                    f"profile {checked.name!r} already exists (use the replace option to update it)"
+                )
             if checked.name == SANDBOX_PROFILE and not checked.is_embedded_sandbox:
-                raise ProfileError("profile 'sandbox' is the embedded sandbox; give a real "
-                                   "account another name")
+                raise ProfileError(
+                    "profile 'sandbox' is the embedded sandbox; give a real account another name"
+                )
             state.profiles[checked.name] = checked
         return checked
 

@@ -97,8 +97,9 @@ def key_file_path() -> Path:
     return paths.data_dir() / KEY_FILE_NAME
 
 
-def _info(kind: Literal["merchant", "gateway"], key: rsa.RSAPublicKey,
-          version: str | None = None) -> KeyInfo:
+def _info(
+    kind: Literal["merchant", "gateway"], key: rsa.RSAPublicKey, version: str | None = None
+) -> KeyInfo:
     return KeyInfo(kind, version, fingerprint(key), public_key_base64(key), key.key_size)
 
 
@@ -110,9 +111,15 @@ class KeyStore:
     """Keys of every profile. Embedded-sandbox profiles use process memory; all others the
     persistent backend (OS keyring or encrypted file) chosen by ``KeyStore.open``."""
 
-    def __init__(self, backend: SecretBackend | None, *, unavailable_reason: str = "",
-                 notice: str | None = None, memory: MemoryBackend | None = None,
-                 needs_passphrase: bool = False) -> None:
+    def __init__(
+        self,
+        backend: SecretBackend | None,
+        *,
+        unavailable_reason: str = "",
+        notice: str | None = None,
+        memory: MemoryBackend | None = None,
+        needs_passphrase: bool = False,
+    ) -> None:
         self._backend = backend
         self._needs_passphrase = needs_passphrase
         self._memory = memory if memory is not None else _PROCESS_MEMORY
@@ -121,10 +128,17 @@ class KeyStore:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, mode: str | None = None, *, passphrase: bytes | None = None,
-             passphrase_file: str | os.PathLike[str] | None = None,
-             key_file: Path | None = None, keyring_backend: Any | None = None,
-             service: str = SERVICE, scrypt_n: int | None = None) -> KeyStore:
+    def open(
+        cls,
+        mode: str | None = None,
+        *,
+        passphrase: bytes | None = None,
+        passphrase_file: str | os.PathLike[str] | None = None,
+        key_file: Path | None = None,
+        keyring_backend: Any | None = None,
+        service: str = SERVICE,
+        scrypt_n: int | None = None,
+    ) -> KeyStore:
         """Choose the persistent backend by priority.
 
         ``mode`` (default: ``$CASHIER_KEYSTORE`` or ``auto``): ``keyring`` = the OS keyring
@@ -145,8 +159,10 @@ class KeyStore:
             if picked is not None:
                 note = None
                 if key_file.exists():
-                    note = (f"an encrypted key file exists at {key_file} but the OS keyring "
-                            "is in use; choose it with --keystore file")
+                    note = (
+                        f"an encrypted key file exists at {key_file} but the OS keyring "
+                        "is in use; choose it with --keystore file"
+                    )
                 return cls(KeyringBackend(picked, service), notice=note)
             reasons.append(f"no usable OS keyring ({why})")
         if chosen in ("auto", "file"):
@@ -164,12 +180,13 @@ class KeyStore:
             except KeyStoreError as exc:
                 reasons.append(str(exc))
             else:
-                reasons.append("the encrypted key file needs a passphrase: give "
-                               "--keystore-passphrase-file FILE or set "
-                               f"{ENV_PASSPHRASE_FILE}")
+                reasons.append(
+                    "the encrypted key file needs a passphrase: give "
+                    "--keystore-passphrase-file FILE or set "
+                    f"{ENV_PASSPHRASE_FILE}"
+                )
                 needs_passphrase = True
-        return cls(None, unavailable_reason="; ".join(reasons),
-                   needs_passphrase=needs_passphrase)
+        return cls(None, unavailable_reason="; ".join(reasons), needs_passphrase=needs_passphrase)
 
     @classmethod
     def open_interactive(cls, passphrase: bytes | None = None) -> KeyStore:
@@ -180,8 +197,11 @@ class KeyStore:
         if keys.available or passphrase is not None:
             return keys
         mode = (os.environ.get(ENV_BACKEND) or "auto").strip().lower()
-        if mode != "keyring" and not os.environ.get(ENV_PASSPHRASE_FILE) \
-                and pick_keyring()[0] is None:
+        if (
+            mode != "keyring"
+            and not os.environ.get(ENV_PASSPHRASE_FILE)
+            and pick_keyring()[0] is None
+        ):
             raise PassphraseRequiredError(keys.unavailable_reason)
         return keys
 
@@ -203,10 +223,8 @@ class KeyStore:
         if profile.is_embedded_sandbox:
             return self._memory
         if self._backend is None:
-            error = PassphraseRequiredError if self._needs_passphrase else \
-                BackendUnavailableError
-            raise error(f"no secure key store for profile {profile.name!r}: "
-                        f"{self._unavailable}")
+            error = PassphraseRequiredError if self._needs_passphrase else BackendUnavailableError
+            raise error(f"no secure key store for profile {profile.name!r}: {self._unavailable}")
         return self._backend
 
     def notice_for(self, profile: Profile) -> str | None:
@@ -234,8 +252,9 @@ class KeyStore:
             if not all(isinstance(v, str) for v in versions):
                 raise TypeError
         except (ValueError, KeyError, TypeError):
-            raise KeyStoreError(f"the key index of profile {profile.name!r} is damaged; "
-                                "re-import the keys") from None
+            raise KeyStoreError(
+                f"the key index of profile {profile.name!r} is damaged; re-import the keys"
+            ) from None
         return tuple(sorted(set(versions), key=int))
 
     def _set_versions(self, profile: Profile, versions: set[str] | tuple[str, ...]) -> None:
@@ -247,29 +266,39 @@ class KeyStore:
             backend.delete(self._name(profile, "index"))
 
     # -- merchant keys --------------------------------------------------------------------
-    def _store_private(self, profile: Profile, key: rsa.RSAPrivateKey, version: str | None,
-                       replace: bool) -> KeyInfo:
+    def _store_private(
+        self, profile: Profile, key: rsa.RSAPrivateKey, version: str | None, replace: bool
+    ) -> KeyInfo:
         version = check_key_version(version or profile.key_version)
         _refuse_demo_key(profile, key)
         with self._lock:
             existing = self.versions(profile)
             if version in existing and not replace:
-                raise KeyStoreError(f"profile {profile.name!r} already has a key version "
-                                    f"{version}; delete it first, rotate, or replace it "
-                                    "explicitly")
+                raise KeyStoreError(
+                    f"profile {profile.name!r} already has a key version "
+                    f"{version}; delete it first, rotate, or replace it "
+                    "explicitly"
+                )
             backend = self.backend_for(profile)
             backend.set(self._name(profile, "merchant", version), private_key_pkcs8_base64(key))
             self._set_versions(profile, {*existing, version})
         return _info("merchant", key.public_key(), version)
 
-    def generate(self, profile: Profile, key_version: str | None = None, *,
-                 replace: bool = False) -> KeyInfo:
+    def generate(
+        self, profile: Profile, key_version: str | None = None, *, replace: bool = False
+    ) -> KeyInfo:
         """A new RSA-2048 pair for ``key_version`` (default: the profile's)."""
         return self._store_private(profile, generate_private_key(), key_version, replace)
 
-    def import_private_key(self, profile: Profile, data: str | bytes, *,
-                           passphrase: bytes | None = None, key_version: str | None = None,
-                           replace: bool = False) -> KeyInfo:
+    def import_private_key(
+        self,
+        profile: Profile,
+        data: str | bytes,
+        *,
+        passphrase: bytes | None = None,
+        key_version: str | None = None,
+        replace: bool = False,
+    ) -> KeyInfo:
         """Store a private key given as PEM (PKCS#1/PKCS#8, encrypted) or bare base64."""
         key = diagnostics.parse_private_key(data, passphrase)
         return self._store_private(profile, key, key_version, replace)
@@ -285,23 +314,28 @@ class KeyStore:
             raise KeyNotFoundError(
                 f"profile {profile.name!r} has no merchant private key version {version}: "
                 f"add one with 'cashier keys generate --profile {profile.name}' or "
-                f"'cashier keys import --profile {profile.name} --from-file FILE'")
+                f"'cashier keys import --profile {profile.name} --from-file FILE'"
+            )
         try:
             return load_private_key(value)
         except KeyFormatError:
-            raise KeyStoreError(f"the stored private key of profile {profile.name!r} "
-                                f"(version {version}) is damaged; import it again") from None
+            raise KeyStoreError(
+                f"the stored private key of profile {profile.name!r} "
+                f"(version {version}) is damaged; import it again"
+            ) from None
 
-    def merchant_public_key(self, profile: Profile, key_version: str | None = None
-                            ) -> rsa.RSAPublicKey:
+    def merchant_public_key(
+        self, profile: Profile, key_version: str | None = None
+    ) -> rsa.RSAPublicKey:
         return self._private(profile, key_version).public_key()
 
     def merchant_info(self, profile: Profile, key_version: str | None = None) -> KeyInfo:
         version = key_version or profile.key_version
         return _info("merchant", self.merchant_public_key(profile, version), version)
 
-    def export_public(self, profile: Profile, fmt: str = "base64",
-                      key_version: str | None = None) -> str:
+    def export_public(
+        self, profile: Profile, fmt: str = "base64", key_version: str | None = None
+    ) -> str:
         """The merchant public key as bare base64 SPKI (what the Antom Dashboard asks for)
         or as PEM."""
         key = self.merchant_public_key(profile, key_version)
@@ -311,8 +345,9 @@ class KeyStore:
             return public_key_pem(key)
         raise ValueError(f"format {fmt!r} is not base64 or pem")
 
-    def check(self, profile: Profile, public_key: str | bytes,
-              key_version: str | None = None) -> bool:
+    def check(
+        self, profile: Profile, public_key: str | bytes, key_version: str | None = None
+    ) -> bool:
         """Does the stored private key belong to ``public_key`` (e.g. the one uploaded)?"""
         given = diagnostics.parse_public_key(public_key)
         return diagnostics.same_key(given, self.merchant_public_key(profile, key_version))
@@ -322,8 +357,9 @@ class KeyStore:
         records the new version in the profile once the Dashboard has the new public key."""
         with self._lock:
             known = [int(v) for v in (*self.versions(profile), profile.key_version)]
-            return self._store_private(profile, generate_private_key(), str(max(known) + 1),
-                                       replace=False)
+            return self._store_private(
+                profile, generate_private_key(), str(max(known) + 1), replace=False
+            )
 
     def delete_version(self, profile: Profile, key_version: str) -> None:
         """Delete one merchant key version."""
@@ -331,8 +367,10 @@ class KeyStore:
         with self._lock:
             existing = self.versions(profile)
             backend = self.backend_for(profile)
-            if version not in existing and backend.get(
-                    self._name(profile, "merchant", version)) is None:
+            if (
+                version not in existing
+                and backend.get(self._name(profile, "merchant", version)) is None
+            ):
                 raise KeyNotFoundError(f"profile {profile.name!r} has no key version {version}")
             self._set_versions(profile, tuple(v for v in existing if v != version))
             backend.delete(self._name(profile, "merchant", version))
@@ -356,12 +394,14 @@ class KeyStore:
         if value is None:
             raise KeyNotFoundError(
                 f"profile {profile.name!r} has no gateway public key: add it with 'cashier "
-                f"keys import-gateway-key --profile {profile.name} --from-file FILE'")
+                f"keys import-gateway-key --profile {profile.name} --from-file FILE'"
+            )
         try:
             return load_public_key(value)
         except KeyFormatError:
-            raise KeyStoreError(f"the stored gateway key of profile {profile.name!r} is "
-                                "damaged; import it again") from None
+            raise KeyStoreError(
+                f"the stored gateway key of profile {profile.name!r} is damaged; import it again"
+            ) from None
 
     def delete_gateway_key(self, profile: Profile) -> None:
         self.backend_for(profile).delete(self._name(profile, "gateway"))
@@ -383,9 +423,15 @@ class KeyStore:
             gateway = _info("gateway", self.gateway_public_key(profile))
         except KeyNotFoundError:
             gateway = None
-        return KeyStatus(profile.name, self.backend_for(profile).description,
-                         self.notice_for(profile), profile.key_version, versions, merchant,
-                         gateway)
+        return KeyStatus(
+            profile.name,
+            self.backend_for(profile).description,
+            self.notice_for(profile),
+            profile.key_version,
+            versions,
+            merchant,
+            gateway,
+        )
 
     def problems(self, profile: Profile) -> list[diagnostics.KeyProblem]:
         """Diagnoses of the profile's stored keys taken together."""
@@ -423,6 +469,8 @@ def _refuse_demo_key(profile: Profile, key: rsa.RSAPrivateKey | rsa.RSAPublicKey
     if profile.is_embedded_sandbox or not demo_keys.is_demo_fingerprint(fingerprint(key)):
         return
     which = "merchant" if fingerprint(key) == demo_keys.MERCHANT_FINGERPRINT else "gateway"
-    raise KeyStoreError(f"the published embedded-sandbox demo {which} key cannot be used for "
-                        f"profile {profile.name!r}: its private half is public; generate or "
-                        "import this profile's own key")
+    raise KeyStoreError(
+        f"the published embedded-sandbox demo {which} key cannot be used for "
+        f"profile {profile.name!r}: its private half is public; generate or "
+        "import this profile's own key"
+    )

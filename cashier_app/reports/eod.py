@@ -134,15 +134,18 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
     start, end = day_bounds(day, tz)
     # keyed by (environment order, environment, profile, method, currency): production first
     acc: dict[tuple[int, str, str, str, str], dict[str, int]] = defaultdict(
-        lambda: defaultdict(int))
+        lambda: defaultdict(int)
+    )
 
-    def key(profile: str, client_id: str, method: str, currency: str
-            ) -> tuple[int, str, str, str, str]:
+    def key(
+        profile: str, client_id: str, method: str, currency: str
+    ) -> tuple[int, str, str, str, str]:
         env = environment_of(profile, client_id)
         return (ENVIRONMENTS.index(env), env, profile, method, currency)
 
     for profile, client_id, method, currency, status, count, total in journal.payment_totals(
-            start, end):
+        start, end
+    ):
         line = acc[key(profile, client_id, method, currency)]
         if status == Status.SUCCESS.value:
             line["sales_count"] += count
@@ -154,8 +157,9 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
     flagged_refunds = []
     for refund, payment in journal.refunds_between(start, end):
         if refund.status is Status.SUCCESS:
-            line = acc[key(payment.profile, payment.client_id, payment.method,
-                           refund.amount.currency)]
+            line = acc[
+                key(payment.profile, payment.client_id, payment.method, refund.amount.currency)
+            ]
             line["refunds_count"] += 1
             line["refunds_minor"] += refund.amount.value
         elif not refund.status.is_final:
@@ -167,40 +171,79 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
             return ""
         return ", ".join(x for x in (profile, ENVIRONMENT_LABELS[env]) if x)
 
-    lines = tuple(Totals(k[3], k[4], environment=k[1], profile=k[2],
-                         qualifier=qualifier(k[1], k[2]), **acc[k]) for k in sorted(acc))
-    per_currency: dict[tuple[int, str, str], dict[str, int]] = defaultdict(
-        lambda: defaultdict(int))
+    lines = tuple(
+        Totals(
+            k[3], k[4], environment=k[1], profile=k[2], qualifier=qualifier(k[1], k[2]), **acc[k]
+        )
+        for k in sorted(acc)
+    )
+    per_currency: dict[tuple[int, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for t in lines:
         cur = per_currency[(ENVIRONMENTS.index(t.environment), t.environment, t.currency)]
-        for name in ("sales_count", "sales_minor", "refunds_count", "refunds_minor",
-                     "unsuccessful_count", "open_count"):
+        for name in (
+            "sales_count",
+            "sales_minor",
+            "refunds_count",
+            "refunds_minor",
+            "unsuccessful_count",
+            "open_count",
+        ):
             cur[name] += getattr(t, name)
-    totals = tuple(Totals("", k[2], environment=k[1], profile="", qualifier=qualifier(k[1]),
-                          **per_currency[k]) for k in sorted(per_currency))
-    flagged = journal.list_payments(status=list(OPEN_STATUSES), since=start, until=end,
-                                    limit=None)
+    totals = tuple(
+        Totals("", k[2], environment=k[1], profile="", qualifier=qualifier(k[1]), **per_currency[k])
+        for k in sorted(per_currency)
+    )
+    flagged = journal.list_payments(status=list(OPEN_STATUSES), since=start, until=end, limit=None)
     shop: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for p in journal.list_payments(status=[Status.SUCCESS], since=start, until=end,
-                                   limit=None):
+    for p in journal.list_payments(status=[Status.SUCCESS], since=start, until=end, limit=None):
         if p.scenario:
             shop[(p.scenario, p.amount.currency)][0] += 1
             shop[(p.scenario, p.amount.currency)][1] += p.amount.value
     in_store = tuple((s, c, n, v) for (s, c), (n, v) in sorted(shop.items()))
-    tz_name = (str(getattr(tz, "key", "")) or start.tzname() or "local") if tz else \
-        (start.tzname() or "local")
-    return Report(day=day, tz_name=tz_name, start=start, end=end,
-                  generated_at=datetime.now(UTC), lines=lines, currency_totals=totals,
-                  flagged=tuple(reversed(flagged)), flagged_refunds=tuple(flagged_refunds),
-                  in_store=in_store)
+    tz_name = (
+        (str(getattr(tz, "key", "")) or start.tzname() or "local")
+        if tz
+        else (start.tzname() or "local")
+    )
+    return Report(
+        day=day,
+        tz_name=tz_name,
+        start=start,
+        end=end,
+        generated_at=datetime.now(UTC),
+        lines=lines,
+        currency_totals=totals,
+        flagged=tuple(reversed(flagged)),
+        flagged_refunds=tuple(flagged_refunds),
+        in_store=in_store,
+    )
 
 
 # -- CSV ------------------------------------------------------------------------------
-TOTALS_HEADER = ("Method", "Wallet", "Currency", "Sales", "Sales amount", "Refunds",
-                 "Refunds amount", "Net", "Unsuccessful", "Not final", "Profile",
-                 "Environment")
-FLAGGED_HEADER = ("Payment request id", "Status", "Method", "Currency", "Amount", "Created",
-                  "Payment id", "Result code")
+TOTALS_HEADER = (
+    "Method",
+    "Wallet",
+    "Currency",
+    "Sales",
+    "Sales amount",
+    "Refunds",
+    "Refunds amount",
+    "Net",
+    "Unsuccessful",
+    "Not final",
+    "Profile",
+    "Environment",
+)
+FLAGGED_HEADER = (
+    "Payment request id",
+    "Status",
+    "Method",
+    "Currency",
+    "Amount",
+    "Created",
+    "Payment id",
+    "Result code",
+)
 
 
 def csv_rows(report: Report) -> Iterator[list[str]]:
@@ -213,22 +256,48 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
     yield []
     yield list(TOTALS_HEADER)
     for t in (*report.lines, *report.currency_totals):
-        yield [t.method or "TOTAL", t.label, t.currency, str(t.sales_count),
-               minor_str(t.sales_minor, t.currency), str(t.refunds_count),
-               minor_str(t.refunds_minor, t.currency), minor_str(t.net_minor, t.currency),
-               str(t.unsuccessful_count), str(t.open_count), t.profile, t.environment]
+        yield [
+            t.method or "TOTAL",
+            t.label,
+            t.currency,
+            str(t.sales_count),
+            minor_str(t.sales_minor, t.currency),
+            str(t.refunds_count),
+            minor_str(t.refunds_minor, t.currency),
+            minor_str(t.net_minor, t.currency),
+            str(t.unsuccessful_count),
+            str(t.open_count),
+            t.profile,
+            t.environment,
+        ]
     yield []
-    yield [f"Needs attention: {len(report.flagged)} payment(s) and "
-           f"{len(report.flagged_refunds)} refund(s) not final"]
+    yield [
+        f"Needs attention: {len(report.flagged)} payment(s) and "
+        f"{len(report.flagged_refunds)} refund(s) not final"
+    ]
     yield list(FLAGGED_HEADER)
     for p in report.flagged:
-        yield [p.payment_request_id, p.status.value, p.method, p.amount.currency,
-               p.amount.decimal_str(), p.created_at.isoformat(timespec="seconds"),
-               p.payment_id, p.result_code]
+        yield [
+            p.payment_request_id,
+            p.status.value,
+            p.method,
+            p.amount.currency,
+            p.amount.decimal_str(),
+            p.created_at.isoformat(timespec="seconds"),
+            p.payment_id,
+            p.result_code,
+        ]
     for r in report.flagged_refunds:
-        yield [r.refund_request_id, f"REFUND {r.status.value}", "", r.amount.currency,
-               r.amount.decimal_str(), r.created_at.isoformat(timespec="seconds"),
-               r.payment_request_id, r.result_code]
+        yield [
+            r.refund_request_id,
+            f"REFUND {r.status.value}",
+            "",
+            r.amount.currency,
+            r.amount.decimal_str(),
+            r.created_at.isoformat(timespec="seconds"),
+            r.payment_request_id,
+            r.result_code,
+        ]
 
 
 @contextmanager
@@ -241,8 +310,7 @@ def atomic_path(path: Path | str, suffix: str) -> Iterator[Path]:
     if not target.parent.is_dir():
         raise ReportError(f"cannot write {target}: folder {target.parent} does not exist")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
-                                        dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     except OSError as exc:
         raise ReportError(f"cannot write {target}: {exc.strerror or exc}") from None
     os.close(fd)

@@ -21,11 +21,14 @@ def ensure_gui_app() -> Any:
     existing = QCoreApplication.instance()
     if existing is not None:
         if not isinstance(existing, QGuiApplication):
-            raise RuntimeError("painting a PDF needs a QGuiApplication, but a plain "
-                               "QCoreApplication is already running")
+            raise RuntimeError(
+                "painting a PDF needs a QGuiApplication, but a plain "
+                "QCoreApplication is already running"
+            )
         return existing
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) \
-            and sys.platform.startswith("linux"):
+    if not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     argv = [sys.argv[0] if sys.argv else "cashier"]
     try:  # a QApplication serves widgets too, should the same process open a window later

@@ -41,15 +41,21 @@ PAPER_WIDTH_MM = 80.0
 A4_COLUMN_MM = 150.0
 
 _STATUS_WORDS = {
-    Status.SUCCESS: "PAID", Status.FAILED: "FAILED", Status.CANCELLED: "CANCELLED",
-    Status.EXPIRED: "EXPIRED", Status.PENDING: "PENDING", Status.CREATED: "NOT SENT",
+    Status.SUCCESS: "PAID",
+    Status.FAILED: "FAILED",
+    Status.CANCELLED: "CANCELLED",
+    Status.EXPIRED: "EXPIRED",
+    Status.PENDING: "PENDING",
+    Status.CREATED: "NOT SENT",
     Status.UNKNOWN: "UNKNOWN",
 }
 
 
 #: What a receipt of a sandbox sale says under its status (at most 40 characters).
-_TEST_MARKS = {EMBEDDED_SANDBOX: "DEMO SANDBOX - NOT REAL MONEY",
-               ANTOM_SANDBOX: "ANTOM SANDBOX - NOT REAL MONEY"}
+_TEST_MARKS = {
+    EMBEDDED_SANDBOX: "DEMO SANDBOX - NOT REAL MONEY",
+    ANTOM_SANDBOX: "ANTOM SANDBOX - NOT REAL MONEY",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +100,9 @@ def _when(value: datetime | None, tz: tzinfo | None) -> str:
     return f"{local:%Y-%m-%d %H:%M:%S} {local.tzname() or ''}".strip()
 
 
-def lookup_receipt(journal: Any, payment_request_id: str, refund_request_id: str = ""
-                   ) -> tuple[PaymentRecord, list[RefundRecord], RefundRecord | None]:
+def lookup_receipt(
+    journal: Any, payment_request_id: str, refund_request_id: str = ""
+) -> tuple[PaymentRecord, list[RefundRecord], RefundRecord | None]:
     """The sale (found by paymentRequestId or paymentId), its refunds and, when asked, the
     one refund a receipt is for. Raises LookupError naming what is missing. Blocking."""
     payment = journal.find_payment(payment_request_id.strip())
@@ -104,17 +111,24 @@ def lookup_receipt(journal: Any, payment_request_id: str, refund_request_id: str
     refunds = list(journal.refunds_for(payment.payment_request_id))
     refund = None
     if refund_request_id:
-        refund = next((r for r in refunds if r.refund_request_id == refund_request_id.strip()),
-                      None)
+        refund = next(
+            (r for r in refunds if r.refund_request_id == refund_request_id.strip()), None
+        )
         if refund is None:
-            raise LookupError(f"payment {payment.payment_request_id} has no refund "
-                              f"{refund_request_id!r}")
+            raise LookupError(
+                f"payment {payment.payment_request_id} has no refund {refund_request_id!r}"
+            )
     return payment, refunds, refund
 
 
-def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[RefundRecord, ...],
-                 merchant_name: str, *, refund: RefundRecord | None = None,
-                 tz: tzinfo | None = None) -> ReceiptData:
+def receipt_data(
+    payment: PaymentRecord,
+    refunds: list[RefundRecord] | tuple[RefundRecord, ...],
+    merchant_name: str,
+    *,
+    refund: RefundRecord | None = None,
+    tz: tzinfo | None = None,
+) -> ReceiptData:
     """A sale receipt for ``payment`` (listing its refunds), or with ``refund`` a receipt
     for that refund. Times are shown in ``tz`` (None: this machine's zone)."""
     try:
@@ -125,38 +139,63 @@ def receipt_data(payment: PaymentRecord, refunds: list[RefundRecord] | tuple[Ref
     cur = payment.amount.currency
     if refund is not None:
         if refund.payment_request_id != payment.payment_request_id:
-            raise ValueError(f"refund {refund.refund_request_id} is not of payment "
-                             f"{payment.payment_request_id}")
-        word = "REFUNDED" if refund.status is Status.SUCCESS else \
-            _STATUS_WORDS.get(refund.status, refund.status.value)
+            raise ValueError(
+                f"refund {refund.refund_request_id} is not of payment {payment.payment_request_id}"
+            )
+        word = (
+            "REFUNDED"
+            if refund.status is Status.SUCCESS
+            else _STATUS_WORDS.get(refund.status, refund.status.value)
+        )
         return ReceiptData(
-            merchant_name=merchant_name, kind="REFUND", amount=refund.amount.display(),
-            status=word, wallet=wallet, alipay_plus=plus,
-            payment_request_id=payment.payment_request_id, payment_id=payment.payment_id,
+            merchant_name=merchant_name,
+            kind="REFUND",
+            amount=refund.amount.display(),
+            status=word,
+            wallet=wallet,
+            alipay_plus=plus,
+            payment_request_id=payment.payment_request_id,
+            payment_id=payment.payment_id,
             time=_when(refund.refunded_at or refund.created_at, tz),
-            trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
-            result_code=refund.result_code, refund_request_id=refund.refund_request_id,
-            refund_id=refund.refund_id, paid_with=_paid_with(payment),
-            environment=payment.environment)
+            trade_summary=payment.trade_summary,
+            reference_order_id=payment.reference_order_id,
+            result_code=refund.result_code,
+            refund_request_id=refund.refund_request_id,
+            refund_id=refund.refund_id,
+            paid_with=_paid_with(payment),
+            environment=payment.environment,
+        )
     lines = []
     refunded = 0
     for r in refunds:
         if r.status is Status.SUCCESS:
             refunded += r.amount.value
-        lines.append(f"{_when(r.refunded_at or r.created_at, tz)}  {r.amount.display()}  "
-                     f"{'REFUNDED' if r.status is Status.SUCCESS else r.status.value}")
+        lines.append(
+            f"{_when(r.refunded_at or r.created_at, tz)}  {r.amount.display()}  "
+            f"{'REFUNDED' if r.status is Status.SUCCESS else r.status.value}"
+        )
     status = _STATUS_WORDS.get(payment.status, payment.status.value)
     if payment.status is Status.SUCCESS and refunded:
         status = "REFUNDED" if refunded >= payment.amount.value else "PARTLY REFUNDED"
     remaining = minor_display(payment.amount.value - refunded, cur) if refunded else ""
     return ReceiptData(
-        merchant_name=merchant_name, kind="SALE", amount=payment.amount.display(),
-        status=status, wallet=wallet, alipay_plus=plus,
-        payment_request_id=payment.payment_request_id, payment_id=payment.payment_id,
+        merchant_name=merchant_name,
+        kind="SALE",
+        amount=payment.amount.display(),
+        status=status,
+        wallet=wallet,
+        alipay_plus=plus,
+        payment_request_id=payment.payment_request_id,
+        payment_id=payment.payment_id,
         time=_when(payment.paid_at or payment.created_at, tz),
-        trade_summary=payment.trade_summary, reference_order_id=payment.reference_order_id,
-        result_code=payment.result_code, refunds=tuple(lines), remaining=remaining,
-        paid_with=_paid_with(payment), environment=payment.environment)
+        trade_summary=payment.trade_summary,
+        reference_order_id=payment.reference_order_id,
+        result_code=payment.result_code,
+        refunds=tuple(lines),
+        remaining=remaining,
+        paid_with=_paid_with(payment),
+        environment=payment.environment,
+    )
 
 
 def _paid_with(payment: PaymentRecord) -> str:
@@ -170,10 +209,12 @@ def _paid_with(payment: PaymentRecord) -> str:
 
 def receipt_lines(data: ReceiptData) -> list[Line]:
     """The receipt, top to bottom."""
-    out = [Line(data.merchant_name or "Receipt", size=17, bold=True),
-           Line("SALE" if data.kind == "SALE" else "REFUND", size=11),
-           Line(("-" if data.kind == "REFUND" else "") + data.amount, size=26, bold=True),
-           Line(data.status, size=14, bold=True)]
+    out = [
+        Line(data.merchant_name or "Receipt", size=17, bold=True),
+        Line("SALE" if data.kind == "SALE" else "REFUND", size=11),
+        Line(("-" if data.kind == "REFUND" else "") + data.amount, size=26, bold=True),
+        Line(data.status, size=14, bold=True),
+    ]
     if data.environment != PRODUCTION:
         out.append(Line(_TEST_MARKS[data.environment], size=10, bold=True))
     out.append(Line(data.wallet, "Wallet", rule_before=True))
@@ -258,17 +299,34 @@ def _layout(data: ReceiptData, paper: str = THERMAL) -> tuple[list[tuple[Any, ..
             labels = wrap(line.label, label_w - 6, lfm.horizontalAdvance)
             values = wrap(line.value, w - label_w, fm.horizontalAdvance)
             for i, text in enumerate(labels):
-                ops.append(("text", QRectF(0, y + i * lfm.lineSpacing(), label_w - 6, step),
-                            label_font, left, text, "#555555"))
+                ops.append(
+                    (
+                        "text",
+                        QRectF(0, y + i * lfm.lineSpacing(), label_w - 6, step),
+                        label_font,
+                        left,
+                        text,
+                        "#555555",
+                    )
+                )
             for i, text in enumerate(values):
-                ops.append(("text", QRectF(label_w, y + i * step, w - label_w, step), font,
-                            left, text, "#000000"))
+                ops.append(
+                    (
+                        "text",
+                        QRectF(label_w, y + i * step, w - label_w, step),
+                        font,
+                        left,
+                        text,
+                        "#000000",
+                    )
+                )
             h = max(len(values) * step, len(labels) * lfm.lineSpacing())
         else:
             values = wrap(line.value, w, fm.horizontalAdvance)
             for i, text in enumerate(values):
-                ops.append(("text", QRectF(0, y + i * step, w, step), font, centre, text,
-                            "#000000"))
+                ops.append(
+                    ("text", QRectF(0, y + i * step, w, step), font, centre, text, "#000000")
+                )
             h = len(values) * step
         y += h + 3
     return ops, y
@@ -321,24 +379,32 @@ def paint_on_page(painter: Any, page: Any, resolution: int, data: ReceiptData) -
 
     width_mm = page.width() * 25.4 / resolution
     paper = paper_for_width(width_mm)
-    column = page.width() if paper == THERMAL else min(
-        float(page.width()), resolution * A4_COLUMN_MM / 25.4)
+    column = (
+        page.width()
+        if paper == THERMAL
+        else min(float(page.width()), resolution * A4_COLUMN_MM / 25.4)
+    )
     left = (page.width() - column) / 2
     return paint_receipt(painter, QRectF(left, 0, column, page.height()), data, paper)
 
 
-def write_receipt_pdf(payment: PaymentRecord,
-                      refunds: list[RefundRecord] | tuple[RefundRecord, ...], merchant_name: str,
-                      path: Path | str, *, refund: RefundRecord | None = None,
-                      tz: tzinfo | None = None, paper: str = THERMAL) -> Path:
+def write_receipt_pdf(
+    payment: PaymentRecord,
+    refunds: list[RefundRecord] | tuple[RefundRecord, ...],
+    merchant_name: str,
+    path: Path | str,
+    *,
+    refund: RefundRecord | None = None,
+    tz: tzinfo | None = None,
+    paper: str = THERMAL,
+) -> Path:
     """Save the receipt (of the sale, or of ``refund``) as PDF: an 80 mm wide roll as long
     as the receipt (``paper="80mm"``) or an A4 page (``paper="a4"``)."""
     data = receipt_data(payment, refunds, merchant_name, refund=refund, tz=tz)
     return write_receipt_data_pdf(data, path, paper=paper)
 
 
-def write_receipt_data_pdf(data: ReceiptData, path: Path | str, *, paper: str = THERMAL
-                           ) -> Path:
+def write_receipt_data_pdf(data: ReceiptData, path: Path | str, *, paper: str = THERMAL) -> Path:
     """``write_receipt_pdf`` for receipt data already gathered."""
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -353,8 +419,12 @@ def write_receipt_data_pdf(data: ReceiptData, path: Path | str, *, paper: str = 
         margin_mm = 4.0
         content_w_mm = PAPER_WIDTH_MM - 2 * margin_mm
         height_mm = receipt_height(data, content_w_mm) + 2 * margin_mm + 2
-        size = QPageSize(QSizeF(PAPER_WIDTH_MM, height_mm), QPageSize.Unit.Millimeter,
-                         "Receipt", QPageSize.SizeMatchPolicy.ExactMatch)
+        size = QPageSize(
+            QSizeF(PAPER_WIDTH_MM, height_mm),
+            QPageSize.Unit.Millimeter,
+            "Receipt",
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        )
     else:
         margin_mm = 20.0
         size = QPageSize(QPageSize.PageSizeId.A4)
@@ -363,9 +433,14 @@ def write_receipt_data_pdf(data: ReceiptData, path: Path | str, *, paper: str = 
         writer.setTitle(f"Receipt {data.payment_request_id}")
         writer.setCreator("cashier")
         writer.setResolution(300)
-        writer.setPageLayout(QPageLayout(
-            size, QPageLayout.Orientation.Portrait,
-            QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm), QPageLayout.Unit.Millimeter))
+        writer.setPageLayout(
+            QPageLayout(
+                size,
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(f"cannot start a PDF at {path}")

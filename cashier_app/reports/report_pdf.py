@@ -46,9 +46,18 @@ class _Pager:
             self.page += 1
             self.y = 0.0
 
-    def text(self, text: str, size: float = 10, bold: bool = False, *, x: float = 0,
-             width: float | None = None, align: Any = Qt.AlignmentFlag.AlignLeft,
-             advance: bool = True, color: str = "#000000") -> None:
+    def text(
+        self,
+        text: str,
+        size: float = 10,
+        bold: bool = False,
+        *,
+        x: float = 0,
+        width: float | None = None,
+        align: Any = Qt.AlignmentFlag.AlignLeft,
+        advance: bool = True,
+        color: str = "#000000",
+    ) -> None:
         self.need(size * 1.6)
         self.p.setFont(_font(size, bold))
         self.p.setPen(QColor(color))
@@ -69,22 +78,38 @@ def _row(pg: _Pager, cells: list[str], bold: bool = False) -> None:
 
 
 def _cells(t: Totals) -> list[str]:
-    return [t.label, t.currency, str(t.sales_count), minor_display(t.sales_minor, t.currency),
-            str(t.refunds_count), minor_display(t.refunds_minor, t.currency),
-            minor_display(t.net_minor, t.currency), str(t.open_count)]
+    return [
+        t.label,
+        t.currency,
+        str(t.sales_count),
+        minor_display(t.sales_minor, t.currency),
+        str(t.refunds_count),
+        minor_display(t.refunds_minor, t.currency),
+        minor_display(t.net_minor, t.currency),
+        str(t.open_count),
+    ]
 
 
-def paint_report(painter: QPainter, width: float, height: float, report: Report,
-                 merchant_name: str = "", new_page: Any = None) -> int:
+def paint_report(
+    painter: QPainter,
+    width: float,
+    height: float,
+    report: Report,
+    merchant_name: str = "",
+    new_page: Any = None,
+) -> int:
     """Paint ``report`` in a ``width`` x ``height`` area of points (the painter is already
     scaled to points); ``new_page()`` starts another page. Returns the number of pages."""
     pg = _Pager(painter, width, height, new_page)
     pg.text(f"End-of-day report — {report.day.isoformat()}", 18, True)
     if merchant_name:
         pg.text(merchant_name, 12)
-    pg.text(f"{report.start:%Y-%m-%d %H:%M} to {report.end:%Y-%m-%d %H:%M} "
-            f"({report.tz_name}); generated {report.generated_at:%Y-%m-%d %H:%M} UTC", 8,
-            color="#555555")
+    pg.text(
+        f"{report.start:%Y-%m-%d %H:%M} to {report.end:%Y-%m-%d %H:%M} "
+        f"({report.tz_name}); generated {report.generated_at:%Y-%m-%d %H:%M} UTC",
+        8,
+        color="#555555",
+    )
     pg.text(f"Environment: {report.environments_label}", 9, True)
     pg.y += 8
     _row(pg, [c[0] for c in _COLUMNS], bold=True)
@@ -104,15 +129,25 @@ def paint_report(painter: QPainter, width: float, height: float, report: Report,
     _paint_chart(pg, report)
     pg.y += 10
     n_open = len(report.flagged) + len(report.flagged_refunds)
-    pg.text(f"Needs attention: {n_open} not final" if n_open else "Needs attention: none",
-            12, True, color="#B00020" if n_open else "#000000")
+    pg.text(
+        f"Needs attention: {n_open} not final" if n_open else "Needs attention: none",
+        12,
+        True,
+        color="#B00020" if n_open else "#000000",
+    )
     for p in report.flagged:
-        pg.text(f"{p.created_at.astimezone(report.start.tzinfo):%H:%M:%S}  {p.status.value:<8}  "
-                f"{p.payment_request_id}  {p.amount.display()}  {p.method}", 9)
+        pg.text(
+            f"{p.created_at.astimezone(report.start.tzinfo):%H:%M:%S}  {p.status.value:<8}  "
+            f"{p.payment_request_id}  {p.amount.display()}  {p.method}",
+            9,
+        )
     for r in report.flagged_refunds:
-        pg.text(f"{r.created_at.astimezone(report.start.tzinfo):%H:%M:%S}  REFUND "
-                f"{r.status.value}  {r.refund_request_id}  {r.amount.display()}  "
-                f"of {r.payment_request_id}", 9)
+        pg.text(
+            f"{r.created_at.astimezone(report.start.tzinfo):%H:%M:%S}  REFUND "
+            f"{r.status.value}  {r.refund_request_id}  {r.amount.display()}  "
+            f"of {r.payment_request_id}",
+            9,
+        )
     return pg.page
 
 
@@ -133,8 +168,13 @@ def _paint_chart(pg: _Pager, report: Report) -> None:
         length = bar_w * abs(t.net_minor) / peak[t.currency]
         colour = QColor("#1677FF" if t.net_minor > 0 else "#B00020")
         pg.p.fillRect(QRectF(label_w, pg.y + 3, max(length, 1.0), ROW - 6), colour)
-        pg.text(minor_display(t.net_minor, t.currency), 9, x=label_w + length + 6,
-                width=pg.w - label_w - length - 6, advance=False)
+        pg.text(
+            minor_display(t.net_minor, t.currency),
+            9,
+            x=label_w + length + 6,
+            width=pg.w - label_w - length - 6,
+            advance=False,
+        )
         pg.y += ROW
 
 
@@ -145,16 +185,27 @@ def render_report_pdf(report: Report, path: Path | str, merchant_name: str = "")
     writer.setTitle(f"End-of-day report {report.day.isoformat()}")
     writer.setCreator("cashier")
     writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot start a PDF at {path}")
     try:
         scale = writer.resolution() / 72.0
         painter.scale(scale, scale)
-        paint_report(painter, writer.width() / scale, writer.height() / scale, report,
-                     merchant_name, new_page=writer.newPage)
+        paint_report(
+            painter,
+            writer.width() / scale,
+            writer.height() / scale,
+            report,
+            merchant_name,
+            new_page=writer.newPage,
+        )
     finally:
         painter.end()

@@ -33,16 +33,16 @@ METHOD_TYPE = "ALIPAY_HK"
 
 
 class Responder(Protocol):
-    def send_raw(self, status: int, body: bytes, content_type: str,
-                 headers: dict[str, str] | None = None) -> None: ...
+    def send_raw(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None: ...
 
 
 def handles(path: str) -> bool:
     return path in PATHS or path.startswith("/alipayhk/")
 
 
-def handle(out: Responder, gw: SandboxGateway, method: str, path: str,
-           body: bytes | None) -> None:
+def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: bytes | None) -> None:
     """Serve one request under ``/alipayhk/`` (the server's hook calls this)."""
     if path not in PATHS:
         _plain(out, 404, f"no AlipayHK endpoint at {path} (use {env.PATH})")
@@ -53,29 +53,31 @@ def handle(out: Responder, gw: SandboxGateway, method: str, path: str,
     head_in = _peek_head(body or b"")
     try:
         if body is None:
-            raise api.ApiError("PARAM_ILLEGAL", "request body must be sent with a "
-                               "Content-Length")
+            raise api.ApiError("PARAM_ILLEGAL", "request body must be sent with a Content-Length")
         answer = _answer(gw, body)
     except api.ApiError as exc:
         answer = {"resultInfo": env.result_info(exc.status, exc.code, exc.message)}
     except Exception:  # a sandbox bug must still give a well-formed, signed answer
         log.exception("sandbox AlipayHK endpoint failed")
-        answer = {"resultInfo": env.result_info("U", "UNKNOWN_EXCEPTION",
-                                                "sandbox internal error")}
+        answer = {"resultInfo": env.result_info("U", "UNKNOWN_EXCEPTION", "sandbox internal error")}
     # The answer's head echoes the request's clientId, function and reqMsgId (empty when
     # the request was too broken to read them), with our respTime.
-    head_out = {"version": env.VERSION,
-                "function": str(head_in.get("function") or env.PAY_FUNCTION),
-                "clientId": str(head_in.get("clientId") or ""),
-                "respTime": request_time(gw.now()),
-                "reqMsgId": str(head_in.get("reqMsgId") or ""), "reserve": "{}"}
+    head_out = {
+        "version": env.VERSION,
+        "function": str(head_in.get("function") or env.PAY_FUNCTION),
+        "clientId": str(head_in.get("clientId") or ""),
+        "respTime": request_time(gw.now()),
+        "reqMsgId": str(head_in.get("reqMsgId") or ""),
+        "reserve": "{}",
+    }
     text = env.seal(gw.signer, "response", head_out, answer)
     out.send_raw(200, text.encode("utf-8"), "application/json; charset=UTF-8")
 
 
 def _plain(out: Responder, status: int, message: str) -> None:
-    out.send_raw(status, json.dumps({"error": message}).encode("utf-8"),
-                 "application/json; charset=UTF-8")
+    out.send_raw(
+        status, json.dumps({"error": message}).encode("utf-8"), "application/json; charset=UTF-8"
+    )
 
 
 def _peek_head(raw: bytes) -> dict[str, Any]:
@@ -110,9 +112,13 @@ def _answer(gw: SandboxGateway, raw: bytes) -> dict[str, Any]:
     if head is None:
         raise api.ApiError("INVALID_SIGNATURE", f"request {failure}")
     if head["function"] != env.PAY_FUNCTION:
-        return {"resultInfo": env.result_info(
-            "F", "NO_INTERFACE_DEF", f"function {head['function']!r} is not supported "
-            f"(only {env.PAY_FUNCTION})")}
+        return {
+            "resultInfo": env.result_info(
+                "F",
+                "NO_INTERFACE_DEF",
+                f"function {head['function']!r} is not supported (only {env.PAY_FUNCTION})",
+            )
+        }
     try:
         return _pay(gw, client_id, body)
     except api.ApiError as exc:
@@ -122,16 +128,14 @@ def _answer(gw: SandboxGateway, raw: bytes) -> dict[str, Any]:
 def _pay(gw: SandboxGateway, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
     product = api._required(body, "productCode")
     if product != env.PRODUCT_CODE:
-        raise api.ApiError("PARAM_ILLEGAL", f"productCode {product!r} is not "
-                           f"{env.PRODUCT_CODE}")
+        raise api.ApiError("PARAM_ILLEGAL", f"productCode {product!r} is not {env.PRODUCT_CODE}")
     api._required(body, "merchantId", 32)
     trans_id = api._required(body, "merchantTransId", 64)
     order = api._object(body, "order")
     assert order is not None
     amount = api._money(order, "orderAmount")
     if amount.currency != "HKD":
-        raise api.ApiError("CURRENCY_NOT_SUPPORT", f"AlipayHK accepts HKD, not "
-                           f"{amount.currency}")
+        raise api.ApiError("CURRENCY_NOT_SUPPORT", f"AlipayHK accepts HKD, not {amount.currency}")
     title = api._required(body, "order.orderTitle", 256)
     api._field(body, "order.orderDetail", required=False, max_len=256)
     extend = api._field(body, "extendInfo", required=False, max_len=1024)
@@ -140,8 +144,9 @@ def _pay(gw: SandboxGateway, client_id: str, body: dict[str, Any]) -> dict[str, 
             if not isinstance(json.loads(extend), dict):
                 raise ValueError
         except ValueError:
-            raise api.ApiError("PARAM_ILLEGAL", "extendInfo must be a JSON object in a "
-                               "string") from None
+            raise api.ApiError(
+                "PARAM_ILLEGAL", "extendInfo must be a JSON object in a string"
+            ) from None
     notify_url = api._url(body, "notifyUrl")
     return_url = api._url(body, "returnUrl")
     now = gw.now()
@@ -149,18 +154,28 @@ def _pay(gw: SandboxGateway, client_id: str, body: dict[str, Any]) -> dict[str, 
         payment = gw.store.find_payment(client_id, payment_request_id=trans_id, now=now)
         if payment is not None:
             if payment.fingerprint != api.fingerprint(body):
-                raise api.ApiError("REPEAT_REQ_INCONSISTENT", f"merchantTransId {trans_id} "
-                                   "was already used with different request content")
+                raise api.ApiError(
+                    "REPEAT_REQ_INCONSISTENT",
+                    f"merchantTransId {trans_id} was already used with different request content",
+                )
         else:
             payment = st.Payment(
-                client_id=client_id, payment_request_id=trans_id,
-                payment_id=gw.store.new_payment_id(), amount=amount, method_type=METHOD_TYPE,
-                reference_order_id=trans_id, order_description=title,
-                terminal_type="MINI_APP", notify_url=notify_url, redirect_url=return_url,
+                client_id=client_id,
+                payment_request_id=trans_id,
+                payment_id=gw.store.new_payment_id(),
+                amount=amount,
+                method_type=METHOD_TYPE,
+                reference_order_id=trans_id,
+                order_description=title,
+                terminal_type="MINI_APP",
+                notify_url=notify_url,
+                redirect_url=return_url,
                 created=now,
-                expires=(now + timedelta(seconds=api.default_expiry(
-                    gw, gw.method(METHOD_TYPE)))).astimezone(UTC),
-                fingerprint=api.fingerprint(body))
+                expires=(
+                    now + timedelta(seconds=api.default_expiry(gw, gw.method(METHOD_TYPE)))
+                ).astimezone(UTC),
+                fingerprint=api.fingerprint(body),
+            )
             gw.store.add_payment(payment)
         return _pay_answer(gw, payment)
 
@@ -169,8 +184,9 @@ def _pay_answer(gw: SandboxGateway, p: st.Payment) -> dict[str, Any]:
     antom = api.pay_answer(gw, p)
     result = antom["result"]
     out: dict[str, Any] = {
-        "resultInfo": env.result_info(result["resultStatus"], result["resultCode"],
-                                      result["resultMessage"]),
+        "resultInfo": env.result_info(
+            result["resultStatus"], result["resultCode"], result["resultMessage"]
+        ),
         "merchantTransId": p.payment_request_id,
         "acquirementId": p.payment_id,
         "orderAmount": p.amount.to_amount(),

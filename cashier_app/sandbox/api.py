@@ -64,8 +64,10 @@ def fingerprint(body: dict[str, Any]) -> str:
 
 # -- field validation -------------------------------------------------------------------
 
-def _field(body: dict[str, Any], dotted: str, *, required: bool = True,
-           max_len: int | None = None) -> str | None:
+
+def _field(
+    body: dict[str, Any], dotted: str, *, required: bool = True, max_len: int | None = None
+) -> str | None:
     node: Any = body
     for part in dotted.split("."):
         node = node.get(part) if isinstance(node, dict) else None
@@ -100,13 +102,13 @@ def _money(body: dict[str, Any], name: str) -> Money:
     if not isinstance(node, dict):
         raise ApiError("PARAM_ILLEGAL", f"{name} is required and must be an object")
     if not isinstance(node.get("value"), str):
-        raise ApiError("PARAM_ILLEGAL", f"{name}.value must be a string of digits "
-                       "(minor units)")
+        raise ApiError("PARAM_ILLEGAL", f"{name}.value must be a string of digits (minor units)")
     currency = node.get("currency")
     if isinstance(currency, str) and currency != currency.upper():
         # ISO 4217 alphabetic codes are upper case; the real gateway does not fold case.
-        raise ApiError("PARAM_ILLEGAL", f"{name}.currency {currency!r} must be an upper-case "
-                       "ISO 4217 code")
+        raise ApiError(
+            "PARAM_ILLEGAL", f"{name}.currency {currency!r} must be an upper-case ISO 4217 code"
+        )
     try:
         return Money.from_amount(node)
     except MoneyError as exc:
@@ -130,8 +132,9 @@ def _time(value: str, name: str) -> datetime:
     return moment
 
 
-def _one_of_ids(body: dict[str, Any], id_name: str, request_name: str) -> tuple[str | None,
-                                                                               str | None]:
+def _one_of_ids(
+    body: dict[str, Any], id_name: str, request_name: str
+) -> tuple[str | None, str | None]:
     by_id = _field(body, id_name, required=False, max_len=64)
     by_request = _field(body, request_name, required=False, max_len=64)
     if not by_id and not by_request:
@@ -141,6 +144,7 @@ def _one_of_ids(body: dict[str, Any], id_name: str, request_name: str) -> tuple[
 
 # -- pay --------------------------------------------------------------------------------
 
+
 def pay(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
     product = _required(body, "productCode")
     if product == "IN_STORE_PAYMENT":
@@ -148,44 +152,57 @@ def pay(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
 
         return instore.pay(ctx, client_id, body)  # type: ignore[arg-type]
     if product != "CASHIER_PAYMENT":
-        raise ApiError("PARAM_ILLEGAL", f"productCode {product!r} is not supported by the "
-                       "sandbox (CASHIER_PAYMENT, IN_STORE_PAYMENT)")
+        raise ApiError(
+            "PARAM_ILLEGAL",
+            f"productCode {product!r} is not supported by the "
+            "sandbox (CASHIER_PAYMENT, IN_STORE_PAYMENT)",
+        )
     request_id = _required(body, "paymentRequestId", 64)
     now = ctx.now()
     with ctx.store.lock:
         existing = ctx.store.find_payment(client_id, payment_request_id=request_id, now=now)
         if existing is not None:
             if existing.fingerprint != fingerprint(body) or existing.product != product:
-                raise ApiError("REPEAT_REQ_INCONSISTENT", f"paymentRequestId {request_id} was "
-                               "already used with different request content")
+                raise ApiError(
+                    "REPEAT_REQ_INCONSISTENT",
+                    f"paymentRequestId {request_id} was "
+                    "already used with different request content",
+                )
             return pay_answer(ctx, existing)
         payment = _new_payment(ctx, client_id, request_id, body, now)
         ctx.store.add_payment(payment)
         return pay_answer(ctx, payment)
 
 
-def _new_payment(ctx: Context, client_id: str, request_id: str, body: dict[str, Any],
-                 now: datetime) -> st.Payment:
+def _new_payment(
+    ctx: Context, client_id: str, request_id: str, body: dict[str, Any], now: datetime
+) -> st.Payment:
     amount = _money(body, "paymentAmount")
     method_type = _required(body, "paymentMethod.paymentMethodType", 64)
     try:
         method = ctx.method(method_type)
     except methods.UnknownMethodError:
-        raise ApiError("UNAVAILABLE_PAYMENT_METHOD", f"paymentMethodType {method_type!r} is "
-                       "not available") from None
+        raise ApiError(
+            "UNAVAILABLE_PAYMENT_METHOD", f"paymentMethodType {method_type!r} is not available"
+        ) from None
     if method.type != method_type:
-        raise ApiError("PARAM_ILLEGAL", f"paymentMethodType must be upper case "
-                       f"({method.type})")
+        raise ApiError("PARAM_ILLEGAL", f"paymentMethodType must be upper case ({method.type})")
     if not method.accepts(amount.currency):
-        raise ApiError("CURRENCY_NOT_SUPPORT", f"{method.name_en} does not accept "
-                       f"{amount.currency} (accepts {', '.join(method.currencies)})")
+        raise ApiError(
+            "CURRENCY_NOT_SUPPORT",
+            f"{method.name_en} does not accept "
+            f"{amount.currency} (accepts {', '.join(method.currencies)})",
+        )
     limit = method.limit_for(amount.currency)
     if limit is not None and method.check_amount(amount.value, amount.currency):
         low, high = limit
-        raise ApiError("PAYMENT_AMOUNT_EXCEED_LIMIT", f"{method.name_en} takes "
-                       f"{Money(low, amount.currency)} to "
-                       f"{Money(high, amount.currency) if high is not None else 'any amount'}"
-                       f" per payment; {amount} is outside")
+        raise ApiError(
+            "PAYMENT_AMOUNT_EXCEED_LIMIT",
+            f"{method.name_en} takes "
+            f"{Money(low, amount.currency)} to "
+            f"{Money(high, amount.currency) if high is not None else 'any amount'}"
+            f" per payment; {amount} is outside",
+        )
     if method.type == "CONNECT_WALLET":
         _required(body, "settlementStrategy.settlementCurrency", 3)
     order = _object(body, "order")
@@ -195,12 +212,15 @@ def _new_payment(ctx: Context, client_id: str, request_id: str, body: dict[str, 
     if order.get("orderAmount") is not None:
         order_amount = _money(order, "orderAmount")
         if order_amount.currency != amount.currency:
-            raise ApiError("PARAM_ILLEGAL", "order.orderAmount currency differs from "
-                           "paymentAmount currency")
+            raise ApiError(
+                "PARAM_ILLEGAL", "order.orderAmount currency differs from paymentAmount currency"
+            )
     terminal = _required(body, "env.terminalType")
     if terminal not in TERMINAL_TYPES:
-        raise ApiError("PARAM_ILLEGAL", f"env.terminalType {terminal!r} is not one of "
-                       f"{', '.join(sorted(TERMINAL_TYPES))}")
+        raise ApiError(
+            "PARAM_ILLEGAL",
+            f"env.terminalType {terminal!r} is not one of {', '.join(sorted(TERMINAL_TYPES))}",
+        )
     notify_url = _url(body, "paymentNotifyUrl")
     redirect_url = _url(body, "paymentRedirectUrl")
     expiry_text = _field(body, "paymentExpiryTime", required=False, max_len=64)
@@ -209,14 +229,22 @@ def _new_payment(ctx: Context, client_id: str, request_id: str, body: dict[str, 
     else:
         expires = _time(expiry_text, "paymentExpiryTime")
         if expires <= now:
-            raise ApiError("PARAM_ILLEGAL", f"paymentExpiryTime {expiry_text} is not in the "
-                           "future")
+            raise ApiError("PARAM_ILLEGAL", f"paymentExpiryTime {expiry_text} is not in the future")
     return st.Payment(
-        client_id=client_id, payment_request_id=request_id,
-        payment_id=ctx.store.new_payment_id(), amount=amount, method_type=method.type,
-        reference_order_id=reference, order_description=description, terminal_type=terminal,
-        notify_url=notify_url, redirect_url=redirect_url, created=now,
-        expires=expires.astimezone(UTC), fingerprint=fingerprint(body))
+        client_id=client_id,
+        payment_request_id=request_id,
+        payment_id=ctx.store.new_payment_id(),
+        amount=amount,
+        method_type=method.type,
+        reference_order_id=reference,
+        order_description=description,
+        terminal_type=terminal,
+        notify_url=notify_url,
+        redirect_url=redirect_url,
+        created=now,
+        expires=expires.astimezone(UTC),
+        fingerprint=fingerprint(body),
+    )
 
 
 def default_expiry(ctx: Context, method: methods.PaymentMethod) -> float:
@@ -228,9 +256,12 @@ def default_expiry(ctx: Context, method: methods.PaymentMethod) -> float:
 
 
 def refund_rules(method: methods.PaymentMethod) -> st.RefundRules:
-    return st.RefundRules(refundable=method.refundable, partial=method.partial_refund,
-                          multiple=method.multiple_refunds,
-                          window_days=method.refund_window_days)
+    return st.RefundRules(
+        refundable=method.refundable,
+        partial=method.partial_refund,
+        multiple=method.multiple_refunds,
+        window_days=method.refund_window_days,
+    )
 
 
 def code_value(ctx: Context, p: st.Payment) -> str:
@@ -240,15 +271,20 @@ def code_value(ctx: Context, p: st.Payment) -> str:
 
 def scheme_url(ctx: Context, p: st.Payment) -> str:
     scheme = "alipayhk" if p.method_type == "ALIPAY_HK" else "alipays"
-    return (f"{scheme}://platformapi/startApp?appId=10000007&qrcode="
-            f"{quote(code_value(ctx, p), safe='')}")
+    return (
+        f"{scheme}://platformapi/startApp?appId=10000007&qrcode="
+        f"{quote(code_value(ctx, p), safe='')}"
+    )
 
 
 def pay_answer(ctx: Context, p: st.Payment) -> dict[str, Any]:
     """The pay response for the payment's current state (idempotent replays included)."""
-    base: dict[str, Any] = {"paymentRequestId": p.payment_request_id,
-                            "paymentId": p.payment_id, "paymentAmount": p.amount.to_amount(),
-                            "paymentCreateTime": iso(p.created)}
+    base: dict[str, Any] = {
+        "paymentRequestId": p.payment_request_id,
+        "paymentId": p.payment_id,
+        "paymentAmount": p.amount.to_amount(),
+        "paymentCreateTime": iso(p.created),
+    }
     if p.status == st.SUCCESS:
         assert p.paid_at is not None
         return {"result": result(), **base, "paymentTime": iso(p.paid_at)}
@@ -258,27 +294,31 @@ def pay_answer(ctx: Context, p: st.Payment) -> dict[str, Any]:
         return {"result": result("ORDER_IS_CLOSED", "F", "payment was cancelled"), **base}
     value = code_value(ctx, p)
     return {
-        "result": result("PAYMENT_IN_PROCESS", "U", "payment in process"), **base,
+        "result": result("PAYMENT_IN_PROCESS", "U", "payment in process"),
+        **base,
         "normalUrl": f"{ctx.url}/sandbox/wallet/{p.payment_id}",
         "schemeUrl": scheme_url(ctx, p),
         "applinkUrl": f"{ctx.url}/sandbox/applink/{p.payment_id}",
         "paymentExpiryTime": iso(p.expires),
         "orderCodeForm": {
-            "paymentMethodType": p.method_type, "expireTime": iso(p.expires),
-            "codeDetails": [{"codeValueType": "QRCODE", "codeValue": value,
-                             "displayType": "MIDDLEIMAGE"},
-                            {"codeValueType": "QRCODE", "codeValue": value,
-                             "displayType": "TEXT"}],
+            "paymentMethodType": p.method_type,
+            "expireTime": iso(p.expires),
+            "codeDetails": [
+                {"codeValueType": "QRCODE", "codeValue": value, "displayType": "MIDDLEIMAGE"},
+                {"codeValueType": "QRCODE", "codeValue": value, "displayType": "TEXT"},
+            ],
         },
     }
 
 
 # -- inquiryPayment / cancel ------------------------------------------------------------
 
+
 def _lookup(ctx: Context, client_id: str, body: dict[str, Any]) -> st.Payment:
     payment_id, request_id = _one_of_ids(body, "paymentId", "paymentRequestId")
-    p = ctx.store.find_payment(client_id, payment_id=payment_id,
-                               payment_request_id=request_id, now=ctx.now())
+    p = ctx.store.find_payment(
+        client_id, payment_id=payment_id, payment_request_id=request_id, now=ctx.now()
+    )
     if p is None:
         raise ApiError("ORDER_NOT_EXIST", "no such payment for this client")
     return p
@@ -291,10 +331,14 @@ def inquiry_payment(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[
 
 def payment_status(p: st.Payment) -> dict[str, Any]:
     answer: dict[str, Any] = {
-        "result": result(), "paymentStatus": p.status,
-        "paymentResultCode": p.result_code, "paymentResultMessage": p.result_message,
-        "paymentRequestId": p.payment_request_id, "paymentId": p.payment_id,
-        "paymentAmount": p.amount.to_amount(), "paymentCreateTime": iso(p.created),
+        "result": result(),
+        "paymentStatus": p.status,
+        "paymentResultCode": p.result_code,
+        "paymentResultMessage": p.result_message,
+        "paymentRequestId": p.payment_request_id,
+        "paymentId": p.payment_id,
+        "paymentAmount": p.amount.to_amount(),
+        "paymentCreateTime": iso(p.created),
         "paymentMethodType": p.method_type,
     }
     if p.paid_at is not None and p.status in (st.SUCCESS, st.CANCELLED):
@@ -303,12 +347,18 @@ def payment_status(p: st.Payment) -> dict[str, Any]:
     if p.cancelled_at is not None:
         answer["cancelTime"] = iso(p.cancelled_at)
     if p.refunds:
-        answer["transactions"] = [{
-            "transactionType": "REFUND", "transactionStatus": r.status,
-            "transactionRequestId": r.refund_request_id, "transactionId": r.refund_id,
-            "transactionAmount": r.amount.to_amount(), "transactionTime": iso(r.created),
-            "transactionResult": result(),
-        } for r in p.refunds]
+        answer["transactions"] = [
+            {
+                "transactionType": "REFUND",
+                "transactionStatus": r.status,
+                "transactionRequestId": r.refund_request_id,
+                "transactionId": r.refund_id,
+                "transactionAmount": r.amount.to_amount(),
+                "transactionTime": iso(r.created),
+                "transactionResult": result(),
+            }
+            for r in p.refunds
+        ]
     return answer
 
 
@@ -320,11 +370,16 @@ def cancel(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
         except st.StateError as exc:
             raise ApiError(exc.code, str(exc)) from None
         assert p.cancelled_at is not None
-        return {"result": result(), "paymentId": p.payment_id,
-                "paymentRequestId": p.payment_request_id, "cancelTime": iso(p.cancelled_at)}
+        return {
+            "result": result(),
+            "paymentId": p.payment_id,
+            "paymentRequestId": p.payment_request_id,
+            "cancelTime": iso(p.cancelled_at),
+        }
 
 
 # -- refund / inquiryRefund -------------------------------------------------------------
+
 
 def refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
     request_id = _required(body, "refundRequestId", 64)
@@ -337,18 +392,26 @@ def refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
         existing = ctx.store.find_refund(client_id, refund_request_id=request_id)
         if existing is not None:
             if existing.fingerprint != fingerprint(body):
-                raise ApiError("REPEAT_REQ_INCONSISTENT", f"refundRequestId {request_id} was "
-                               "already used with different request content")
+                raise ApiError(
+                    "REPEAT_REQ_INCONSISTENT",
+                    f"refundRequestId {request_id} was already used with different request content",
+                )
             return refund_answer(existing)
         p = ctx.store.find_payment(client_id, payment_id=payment_id, now=ctx.now())
         if p is None:
             raise ApiError("ORDER_NOT_EXIST", f"no payment {payment_id} for this client")
         try:
-            r = ctx.store.add_refund(p, request_id, amount, reason, ctx.now(),
-                                     fingerprint(body),
-                                     rules=refund_rules(ctx.method(p.method_type)),
-                                     settle_after=ctx.refund_settle_after(),
-                                     notify_url=notify_url)
+            r = ctx.store.add_refund(
+                p,
+                request_id,
+                amount,
+                reason,
+                ctx.now(),
+                fingerprint(body),
+                rules=refund_rules(ctx.method(p.method_type)),
+                settle_after=ctx.refund_settle_after(),
+                notify_url=notify_url,
+            )
         except st.StateError as exc:
             raise ApiError(exc.code, str(exc)) from None
         return refund_answer(r)
@@ -358,8 +421,12 @@ def refund_answer(r: st.Refund) -> dict[str, Any]:
     """The refund answer for the refund's current state (replays included): S once
     refunded, U / REFUND_IN_PROCESS while an asynchronous refund is under way, F when it
     failed."""
-    base: dict[str, Any] = {"refundRequestId": r.refund_request_id, "refundId": r.refund_id,
-                            "paymentId": r.payment_id, "refundAmount": r.amount.to_amount()}
+    base: dict[str, Any] = {
+        "refundRequestId": r.refund_request_id,
+        "refundId": r.refund_id,
+        "paymentId": r.payment_id,
+        "refundAmount": r.amount.to_amount(),
+    }
     if r.status == st.PROCESSING:
         return {"result": result(st.REFUND_IN_PROCESS, "U", "refund is in process"), **base}
     if r.status == st.FAIL:
@@ -370,8 +437,7 @@ def refund_answer(r: st.Refund) -> dict[str, Any]:
 def inquiry_refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
     refund_id, request_id = _one_of_ids(body, "refundId", "refundRequestId")
     with ctx.store.lock:
-        r = ctx.store.find_refund(client_id, refund_id=refund_id,
-                                  refund_request_id=request_id)
+        r = ctx.store.find_refund(client_id, refund_id=refund_id, refund_request_id=request_id)
         if r is None:
             raise ApiError("REFUND_NOT_EXIST", "no such refund for this client")
         answer = {**refund_answer(r), "result": result(), "refundStatus": r.status}
@@ -386,10 +452,13 @@ def refund_notification(r: st.Refund) -> dict[str, Any]:
     request/notify/alipay_refund_notify.py)."""
     body: dict[str, Any] = {
         "notifyType": "REFUND_RESULT",
-        "result": (result() if r.status == st.SUCCESS
-                   else result(r.result_code, "F", r.result_message)),
-        "refundStatus": r.status, "refundRequestId": r.refund_request_id,
-        "refundId": r.refund_id, "refundAmount": r.amount.to_amount(),
+        "result": (
+            result() if r.status == st.SUCCESS else result(r.result_code, "F", r.result_message)
+        ),
+        "refundStatus": r.status,
+        "refundRequestId": r.refund_request_id,
+        "refundId": r.refund_id,
+        "refundAmount": r.amount.to_amount(),
     }
     if r.status == st.SUCCESS and r.finished_at is not None:
         body["refundTime"] = iso(r.finished_at)
@@ -397,7 +466,10 @@ def refund_notification(r: st.Refund) -> dict[str, Any]:
 
 
 HANDLERS = {
-    "pay": pay, "inquiryPayment": inquiry_payment, "cancel": cancel, "refund": refund,
+    "pay": pay,
+    "inquiryPayment": inquiry_payment,
+    "cancel": cancel,
+    "refund": refund,
     "inquiryRefund": inquiry_refund,
 }
 
@@ -406,6 +478,6 @@ def api_name(path: str) -> str | None:
     """``/ams/sandbox/api/v1/payments/pay`` -> ``pay``; None when not one of ours."""
     for prefix in API_PREFIXES:
         if path.startswith(prefix):
-            name = path[len(prefix):]
+            name = path[len(prefix) :]
             return name if name in HANDLERS else None
     return None

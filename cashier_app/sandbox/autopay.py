@@ -45,16 +45,21 @@ class AutoPayPolicy:
 
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
-            raise AutoPayError(f"action: {self.action!r} is not one of "
-                               f"{', '.join(ACTIONS)}")
+            raise AutoPayError(f"action: {self.action!r} is not one of {', '.join(ACTIONS)}")
         delay = self.after_seconds
-        if isinstance(delay, bool) or not isinstance(delay, int | float) or not (
-                math.isfinite(delay) and 0 <= delay <= MAX_DELAY):
-            raise AutoPayError(f"after_seconds: {delay!r} must be a number of seconds from "
-                               f"0 to {MAX_DELAY:g}")
+        if (
+            isinstance(delay, bool)
+            or not isinstance(delay, int | float)
+            or not (math.isfinite(delay) and 0 <= delay <= MAX_DELAY)
+        ):
+            raise AutoPayError(
+                f"after_seconds: {delay!r} must be a number of seconds from 0 to {MAX_DELAY:g}"
+            )
         if self.result_code not in st.DECLINE_CODES:
-            raise AutoPayError(f"resultCode: {self.result_code!r} is not one of "
-                               f"{', '.join(sorted(st.DECLINE_CODES))}")
+            raise AutoPayError(
+                f"resultCode: {self.result_code!r} is not one of "
+                f"{', '.join(sorted(st.DECLINE_CODES))}"
+            )
         object.__setattr__(self, "after_seconds", float(delay))
 
     @property
@@ -76,8 +81,7 @@ def parse_policy(data: Any) -> tuple[AutoPayPolicy, bool]:
     and whether payments already waiting should be scheduled too. AutoPayError names the
     field that is wrong."""
     if not isinstance(data, dict):
-        raise AutoPayError('send a JSON object such as {"action": "approve", '
-                           '"after_seconds": 5}')
+        raise AutoPayError('send a JSON object such as {"action": "approve", "after_seconds": 5}')
     unknown = sorted(set(data) - set(_FIELDS))
     if unknown:
         raise AutoPayError(f"{unknown[0]}: unknown field (allowed: {', '.join(_FIELDS)})")
@@ -125,8 +129,13 @@ class AutoPayer:
         with self._lock:
             return self._policy
 
-    def set_policy(self, policy: AutoPayPolicy, *, now: datetime | None = None,
-                   pending: list[st.Payment] | None = None) -> None:
+    def set_policy(
+        self,
+        policy: AutoPayPolicy,
+        *,
+        now: datetime | None = None,
+        pending: list[st.Payment] | None = None,
+    ) -> None:
         """Use ``policy`` for new payments. ``off`` also drops every scheduled action; with
         ``pending`` payments (still PROCESSING) and ``now`` they are (re)scheduled from
         ``now``."""
@@ -159,8 +168,10 @@ class AutoPayer:
     def scheduled(self) -> list[dict[str, Any]]:
         with self._lock:
             jobs = sorted(self._jobs.values(), key=lambda j: j.due)
-        return [{"paymentId": j.payment_id, "action": j.policy.action,
-                 "due": j.due.isoformat()} for j in jobs]
+        return [
+            {"paymentId": j.payment_id, "action": j.policy.action, "due": j.due.isoformat()}
+            for j in jobs
+        ]
 
     def run_due(self, now: datetime) -> list[str]:
         """Perform every action whose time has come; returns the payment ids acted on."""

@@ -49,9 +49,10 @@ def _svg_barcode(value: str) -> str:
 
     out = io.BytesIO()
     barcode.get("code128", value, writer=SVGWriter()).write(
-        out, options={"write_text": False, "module_height": 18.0, "quiet_zone": 3.0})
+        out, options={"write_text": False, "module_height": 18.0, "quiet_zone": 3.0}
+    )
     svg = out.getvalue().decode("utf-8")
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def _svg_qr(value: str) -> str:
@@ -60,34 +61,38 @@ def _svg_qr(value: str) -> str:
 
     img = qrcode.make(value, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     svg = img.to_string(encoding="unicode")
-    return str(svg[svg.index("<svg"):])
+    return str(svg[svg.index("<svg") :])
 
 
 def render_code(code: PaymentCode, now: datetime) -> str:
     method = methods.get(code.method_type)
     assert code.expires is not None
     left = max(0, int((code.expires - now).total_seconds()))
-    refresh_in = max(1, left) if code.scenario != "expired" else int(
-        CODE_LIFETIME.total_seconds())
+    refresh_in = max(1, left) if code.scenario != "expired" else int(CODE_LIFETIME.total_seconds())
     base = f"/sandbox/wallets/{quote(method.type)}/payment-code"
     links = "".join(
-        f"<a class=\"{'on' if s == code.scenario else ''}\" href=\"{base}?scenario={s}\">"
-        f"{escape(_SCENARIO_TEXT[s])}</a>" for s in SCENARIOS)
+        f'<a class="{"on" if s == code.scenario else ""}" href="{base}?scenario={s}">'
+        f"{escape(_SCENARIO_TEXT[s])}</a>"
+        for s in SCENARIOS
+    )
     content = (
         f"<style>{_STYLE}</style>"
-        f"<header class=\"bar\"><span class=\"tile\" aria-hidden=\"true\">"
-        f"{escape(method.initials)}</span><span><span class=\"name\">"
-        f"{escape(method.name_en)}</span><br><span class=\"sub\">Pay at the counter · "
-        f"付款码</span></span><span class=\"pill\">Sandbox</span></header>"
-        f"<section class=\"sheet\"><div class=\"code\" id=\"payment-code\" "
-        f"data-scenario=\"{escape(code.scenario)}\">"
-        f"<div class=\"bars\">{_svg_barcode(code.value)}</div>"
-        f"<p class=\"digits\">{escape(mask(code.value))}</p>"
-        f"<div class=\"qr\">{_svg_qr(code.value)}</div></div>"
-        f"<p class=\"refresh\">{escape(_SCENARIO_TEXT[code.scenario])} · refreshes in "
+        f'<header class="bar"><span class="tile" aria-hidden="true">'
+        f'{escape(method.initials)}</span><span><span class="name">'
+        f'{escape(method.name_en)}</span><br><span class="sub">Pay at the counter · '
+        f'付款码</span></span><span class="pill">Sandbox</span></header>'
+        f'<section class="sheet"><div class="code" id="payment-code" '
+        f'data-scenario="{escape(code.scenario)}">'
+        f'<div class="bars">{_svg_barcode(code.value)}</div>'
+        f'<p class="digits">{escape(mask(code.value))}</p>'
+        f'<div class="qr">{_svg_qr(code.value)}</div></div>'
+        f'<p class="refresh">{escape(_SCENARIO_TEXT[code.scenario])} · refreshes in '
         f"{left} s · usable once</p></section>"
-        f"<nav class=\"scen\" aria-label=\"Scenario\">{links}</nav>")
+        f'<nav class="scen" aria-label="Scenario">{links}</nav>'
+    )
     page = wallet._page(f"{method.name_en} payment code", content, method.brand_color)
-    return page.replace("<meta name=\"robots\"",
-                        f"<meta http-equiv=\"refresh\" content=\"{refresh_in}\">"
-                        "<meta name=\"robots\"", 1)
+    return page.replace(
+        '<meta name="robots"',
+        f'<meta http-equiv="refresh" content="{refresh_in}"><meta name="robots"',
+        1,
+    )

@@ -51,8 +51,9 @@ class SimulatorClient:
         """The payer completed the payment; its result is pending (PAYMENT_PENDING)."""
         return self._call("POST", f"/sandbox/payments/{payment_id}/pending", {})
 
-    def settle_refund(self, refund_id: str, status: str = "SUCCESS",
-                      result_code: str | None = None) -> dict[str, Any]:
+    def settle_refund(
+        self, refund_id: str, status: str = "SUCCESS", result_code: str | None = None
+    ) -> dict[str, Any]:
         body: dict[str, Any] = {"status": status}
         if result_code:
             body["resultCode"] = result_code
@@ -61,8 +62,9 @@ class SimulatorClient:
     def payment(self, payment_id: str) -> dict[str, Any]:
         return self._call("GET", f"/sandbox/payments/{payment_id}")
 
-    def payment_code(self, method_type: str, scenario: str = "pay",
-                     confirm_seconds: float | None = None) -> dict[str, Any]:
+    def payment_code(
+        self, method_type: str, scenario: str = "pay", confirm_seconds: float | None = None
+    ) -> dict[str, Any]:
         """A fresh in-store payment code of ``method_type``'s wallet: ``{"paymentCode",
         "expiresAt", "paymentMethodType", "scenario"}`` (the code is a bearer credential:
         hand it to the till, never log it)."""
@@ -82,13 +84,22 @@ class SimulatorClient:
     def clear_faults(self) -> None:
         self._call("DELETE", "/sandbox/faults")
 
-    def set_autopay(self, action: str, after_seconds: float = 0.0, *,
-                    result_code: str | None = None, pending: bool = False) -> dict[str, Any]:
+    def set_autopay(
+        self,
+        action: str,
+        after_seconds: float = 0.0,
+        *,
+        result_code: str | None = None,
+        pending: bool = False,
+    ) -> dict[str, Any]:
         """The pretend customer: ``action`` ("approve", "decline", "expire", "off")
         ``after_seconds`` after each new payment; ``pending`` also schedules the payments
         already waiting, from now. Returns the setting and the scheduled actions."""
-        body: dict[str, Any] = {"action": action, "after_seconds": after_seconds,
-                                "pending": pending}
+        body: dict[str, Any] = {
+            "action": action,
+            "after_seconds": after_seconds,
+            "pending": pending,
+        }
         if result_code:
             body["resultCode"] = result_code
         return self._call("POST", "/sandbox/autopay", body)
@@ -102,10 +113,14 @@ class SimulatorClient:
     def notifications(self) -> list[dict[str, Any]]:
         return list(self._call("GET", "/sandbox/notifications")["attempts"])
 
-    def register_merchant(self, client_id: str, public_key: str,
-                          key_version: str = "1") -> dict[str, Any]:
-        return self._call("POST", "/sandbox/merchants", {
-            "clientId": client_id, "publicKey": public_key, "keyVersion": key_version})
+    def register_merchant(
+        self, client_id: str, public_key: str, key_version: str = "1"
+    ) -> dict[str, Any]:
+        return self._call(
+            "POST",
+            "/sandbox/merchants",
+            {"clientId": client_id, "publicKey": public_key, "keyVersion": key_version},
+        )
 
     def info(self) -> dict[str, Any]:
         return self._call("GET", "/sandbox/info")
@@ -114,8 +129,7 @@ class SimulatorClient:
         raw = json.dumps(body).encode() if body is not None else b""
         conn = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
         try:
-            conn.request(method, path, body=raw,
-                         headers={"Content-Type": "application/json"})
+            conn.request(method, path, body=raw, headers={"Content-Type": "application/json"})
             response = conn.getresponse()
             text = response.read()
         except (OSError, http.client.HTTPException) as exc:
@@ -125,12 +139,15 @@ class SimulatorClient:
         try:
             data = json.loads(text.decode("utf-8")) if text else {}
         except (UnicodeDecodeError, ValueError):
-            raise SimulatorError(f"sandbox answered {method} {path} with non-JSON "
-                                 f"(HTTP {response.status})", response.status) from None
+            raise SimulatorError(
+                f"sandbox answered {method} {path} with non-JSON (HTTP {response.status})",
+                response.status,
+            ) from None
         if response.status >= 300:
             message = data.get("error") if isinstance(data, dict) else None
             raise SimulatorError(message or f"HTTP {response.status}", response.status)
         if not isinstance(data, dict):
-            raise SimulatorError(f"sandbox answered {method} {path} with unexpected JSON",
-                                 response.status)
+            raise SimulatorError(
+                f"sandbox answered {method} {path} with unexpected JSON", response.status
+            )
         return data

@@ -21,19 +21,20 @@ KINDS: dict[str, str] = {
     "http_error": "answer an API call with HTTP `status` (500/502/503/504) and no Antom body",
     "reset": "reset the TCP connection instead of answering an API call",
     "bad_signature": "answer an API call with a bad signature (`mode`: flip, missing, "
-                     "wrong_key, tamper_body, bad_time)",
+    "wrong_key, tamper_body, bad_time)",
     "unknown_exception": "answer an API call with resultStatus U / UNKNOWN_EXCEPTION",
     "duplicate_notification": "send each payment notification twice",
     "late_notification": "hold payment notifications back for `seconds` first",
     "async_refund": "answer a refund U / REFUND_IN_PROCESS and settle it `seconds` later "
-                    "(0: the sandbox's refund_settle_seconds); notifyRefund follows",
+    "(0: the sandbox's refund_settle_seconds); notifyRefund follows",
     "clock_skew": "sign API answers with a Response-Time `seconds` off the sandbox's clock "
-                  "(negative: behind; up to a day either way)",
+    "(negative: behind; up to a day either way)",
 }
 
 #: Kinds that act on API requests (the others act on notifications).
-REQUEST_KINDS = frozenset({"latency", "http_error", "reset", "bad_signature",
-                           "unknown_exception", "clock_skew"})
+REQUEST_KINDS = frozenset(
+    {"latency", "http_error", "reset", "bad_signature", "unknown_exception", "clock_skew"}
+)
 
 #: APIs a fault may be limited to.
 APIS = frozenset({"pay", "inquiryPayment", "cancel", "refund", "inquiryRefund"})
@@ -71,16 +72,29 @@ class Fault:
         return asdict(self)
 
 
-_DEFAULT_AFTER = {"reset": True, "unknown_exception": True, "bad_signature": True,
-                  "latency": False, "http_error": False}
+_DEFAULT_AFTER = {
+    "reset": True,
+    "unknown_exception": True,
+    "bad_signature": True,
+    "latency": False,
+    "http_error": False,
+}
 
 
 def parse_fault(data: Any) -> Fault:
     """Build a Fault from JSON-ish data, checking every field."""
     if not isinstance(data, dict):
         raise FaultError("a fault must be a JSON object with at least 'kind'")
-    unknown = set(data) - {"kind", "count", "persistent", "api", "seconds", "status",
-                           "mode", "after"}
+    unknown = set(data) - {
+        "kind",
+        "count",
+        "persistent",
+        "api",
+        "seconds",
+        "status",
+        "mode",
+        "after",
+    }
     if unknown:
         raise FaultError(f"unknown fault field(s): {', '.join(sorted(unknown))}")
     kind = data.get("kind")
@@ -89,20 +103,27 @@ def parse_fault(data: Any) -> Fault:
     count: int | None = data.get("count", 1)
     if data.get("persistent"):
         count = None
-    if count is not None and (isinstance(count, bool) or not isinstance(count, int)
-                              or count < 1):
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
         raise FaultError("fault 'count' must be a whole number >= 1 (or use persistent)")
     api = data.get("api")
     if api is not None and api not in APIS:
         raise FaultError(f"fault 'api' {api!r} is not one of: {', '.join(sorted(APIS))}")
     seconds = data.get("seconds", 0.0)
     if kind == "clock_skew":
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not (
-                0 < abs(seconds) <= MAX_SKEW_SECONDS):
-            raise FaultError(f"fault 'clock_skew' needs 'seconds' from -{MAX_SKEW_SECONDS:g} "
-                             f"to {MAX_SKEW_SECONDS:g}, not 0")
-    elif isinstance(seconds, bool) or not isinstance(seconds, int | float) or not (
-            0 <= seconds <= MAX_SECONDS):
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int | float)
+            or not (0 < abs(seconds) <= MAX_SKEW_SECONDS)
+        ):
+            raise FaultError(
+                f"fault 'clock_skew' needs 'seconds' from -{MAX_SKEW_SECONDS:g} "
+                f"to {MAX_SKEW_SECONDS:g}, not 0"
+            )
+    elif (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not (0 <= seconds <= MAX_SECONDS)
+    ):
         raise FaultError(f"fault 'seconds' must be a number from 0 to {MAX_SECONDS:g}")
     if kind in ("latency", "late_notification") and seconds <= 0:
         raise FaultError(f"fault {kind!r} needs 'seconds' > 0")
@@ -115,8 +136,15 @@ def parse_fault(data: Any) -> Fault:
     after = data.get("after", _DEFAULT_AFTER.get(kind, False))
     if not isinstance(after, bool):
         raise FaultError("fault 'after' must be true or false")
-    return Fault(kind=kind, count=count, api=api, seconds=float(seconds), status=status,
-                 mode=mode, after=after)
+    return Fault(
+        kind=kind,
+        count=count,
+        api=api,
+        seconds=float(seconds),
+        status=status,
+        mode=mode,
+        after=after,
+    )
 
 
 class FaultPlan:

@@ -64,31 +64,39 @@ class SandboxGateway:
     (``signpool.py``), for load; 0 signs in-process.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
-                 gateway_private_key: rsa.RSAPrivateKey | str | bytes | None = None,
-                 default_expiry_seconds: float | None = None,
-                 async_refunds: bool = False,
-                 refund_settle_seconds: float = 2.0,
-                 method_rules: dict[str, dict[str, Any]] | None = None,
-                 notify_delays: Sequence[float] = DEFAULT_DELAYS,
-                 notify_compression: float = 1.0,
-                 request_time_tolerance: float | None = None,
-                 notify_timeout: float = 5.0,
-                 allow_remote: bool = False,
-                 allow_remote_notify: bool = False,
-                 clock: Callable[[], datetime] | None = None,
-                 state_path: Path | str | None = None,
-                 bad_state: Literal["raise", "move_aside"] = "raise",
-                 sign_workers: int = 0, read_timeout: float = READ_TIMEOUT,
-                 max_connections: int = MAX_CONNECTIONS) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        gateway_private_key: rsa.RSAPrivateKey | str | bytes | None = None,
+        default_expiry_seconds: float | None = None,
+        async_refunds: bool = False,
+        refund_settle_seconds: float = 2.0,
+        method_rules: dict[str, dict[str, Any]] | None = None,
+        notify_delays: Sequence[float] = DEFAULT_DELAYS,
+        notify_compression: float = 1.0,
+        request_time_tolerance: float | None = None,
+        notify_timeout: float = 5.0,
+        allow_remote: bool = False,
+        allow_remote_notify: bool = False,
+        clock: Callable[[], datetime] | None = None,
+        state_path: Path | str | None = None,
+        bad_state: Literal["raise", "move_aside"] = "raise",
+        sign_workers: int = 0,
+        read_timeout: float = READ_TIMEOUT,
+        max_connections: int = MAX_CONNECTIONS,
+    ) -> None:
         if not read_timeout > 0 or max_connections < 1:
             raise SandboxError("read_timeout must be positive and max_connections at least 1")
         self.read_timeout = float(read_timeout)  #: a silent connection is closed after it
         self.max_connections = int(max_connections)  #: more are refused at once
         if not allow_remote and not is_loopback_host(host):
-            raise SandboxError(f"host {host!r} is not a loopback address; the sandbox's "
-                               "control endpoints are unauthenticated (allow_remote=True to "
-                               "override)")
+            raise SandboxError(
+                f"host {host!r} is not a loopback address; the sandbox's "
+                "control endpoints are unauthenticated (allow_remote=True to "
+                "override)"
+            )
         if not isinstance(port, int) or not 0 <= port <= 65535:
             raise SandboxError(f"port {port!r} must be a number from 0 to 65535")
         if default_expiry_seconds is not None and default_expiry_seconds <= 0:
@@ -96,8 +104,9 @@ class SandboxGateway:
         if refund_settle_seconds < 0:
             raise SandboxError("refund_settle_seconds must not be negative")
         if isinstance(notify_compression, bool) or not notify_compression > 0:
-            raise SandboxError(f"notify_compression {notify_compression!r} must be greater "
-                               "than zero")
+            raise SandboxError(
+                f"notify_compression {notify_compression!r} must be greater than zero"
+            )
         if request_time_tolerance is not None and not request_time_tolerance > 0:
             raise SandboxError("request_time_tolerance must be greater than zero (or None)")
         #: Refuse requests whose Request-Time is further than this from our clock (seconds);
@@ -122,8 +131,9 @@ class SandboxGateway:
         self.gateway_public_key = key.public_key()
         self.gateway_public_key_base64 = public_key_base64(self.gateway_public_key)
         #: None: each method's default paymentExpiryTime (Antom's table: 14 minutes).
-        self.default_expiry_seconds = (None if default_expiry_seconds is None
-                                       else float(default_expiry_seconds))
+        self.default_expiry_seconds = (
+            None if default_expiry_seconds is None else float(default_expiry_seconds)
+        )
         #: Answer every refund U / REFUND_IN_PROCESS and settle it refund_settle_seconds
         #: later (notifyRefund then goes out), as asynchronous payment methods do.
         self.async_refunds = async_refunds
@@ -137,9 +147,15 @@ class SandboxGateway:
         self._merchant_lock = threading.Lock()
         self._throwaway: Signer | None = None
         self.faults = FaultPlan()
-        self.notifier = Notifier(self.signer, self.faults, delays=notify_delays,
-                                 timeout=notify_timeout, allow_remote=allow_remote_notify,
-                                 clock=self._clock, compression=notify_compression)
+        self.notifier = Notifier(
+            self.signer,
+            self.faults,
+            delays=notify_delays,
+            timeout=notify_timeout,
+            allow_remote=allow_remote_notify,
+            clock=self._clock,
+            compression=notify_compression,
+        )
         self.store = st.Store(on_final=self._payment_final)
         self.autopayer = AutoPayer(self._autopay_act, self._autopay_lookup)
         self.store.on_created = self.autopayer.payment_created
@@ -170,10 +186,12 @@ class SandboxGateway:
             try:
                 self.moved_aside = persist.move_aside(path, self.now())
             except OSError as move_exc:
-                raise SandboxError(f"{exc}; and it cannot be moved aside: "
-                                   f"{move_exc.strerror or move_exc}") from None
-            log.warning("%s; moved it to %s and starting with an empty sandbox",
-                        exc, self.moved_aside)
+                raise SandboxError(
+                    f"{exc}; and it cannot be moved aside: {move_exc.strerror or move_exc}"
+                ) from None
+            log.warning(
+                "%s; moved it to %s and starting with an empty sandbox", exc, self.moved_aside
+            )
             try:
                 self.store.load(self.now())
             except persist.StateFileError as again:
@@ -186,8 +204,9 @@ class SandboxGateway:
         try:
             self._server = HttpServer((self._host, self._port), self)
         except OSError as exc:
-            raise SandboxError(f"cannot listen on {self._host}:{self._port}: "
-                               f"{exc.strerror or exc}") from None
+            raise SandboxError(
+                f"cannot listen on {self._host}:{self._port}: {exc.strerror or exc}"
+            ) from None
         port = self._server.server_address[1]
         self._port = port  # a restart after stop() comes back on the same address
         host = f"[{self._host}]" if ":" in self._host else self._host
@@ -196,8 +215,10 @@ class SandboxGateway:
         if self.sign_pool is not None:
             self.sign_pool.start()
         self._stopping.clear()
-        for target, name in ((self._server_loop, "sandbox-http"),
-                             (self._expiry_loop, "sandbox-expiry")):
+        for target, name in (
+            (self._server_loop, "sandbox-http"),
+            (self._expiry_loop, "sandbox-expiry"),
+        ):
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -224,8 +245,12 @@ class SandboxGateway:
     def __enter__(self) -> SandboxGateway:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.stop()
 
     def __repr__(self) -> str:
@@ -259,12 +284,20 @@ class SandboxGateway:
         partial_refund=False, refund_window_days=30, limits=(("THB", 2000, 5000000),))``.
         SandboxError names a field the catalog does not have."""
         method = methods.get(method_type)
-        allowed = {"limits", "default_expiry_minutes", "refundable", "partial_refund",
-                   "multiple_refunds", "refund_window_days"}
+        allowed = {
+            "limits",
+            "default_expiry_minutes",
+            "refundable",
+            "partial_refund",
+            "multiple_refunds",
+            "refund_window_days",
+        }
         unknown = set(changes) - allowed
         if unknown:
-            raise SandboxError(f"unknown method rule(s) {', '.join(sorted(unknown))}; "
-                               f"allowed: {', '.join(sorted(allowed))}")
+            raise SandboxError(
+                f"unknown method rule(s) {', '.join(sorted(unknown))}; "
+                f"allowed: {', '.join(sorted(allowed))}"
+            )
         if "limits" in changes:
             changes["limits"] = tuple(tuple(limit) for limit in changes["limits"])
         updated = replace(self._methods[method.type], **changes)
@@ -277,33 +310,43 @@ class SandboxGateway:
             return fault.seconds or self.refund_settle_seconds
         return self.refund_settle_seconds if self.async_refunds else None
 
-    def settle_refund(self, refund_id: str, status: str = st.SUCCESS,
-                      code: str = "") -> dict[str, Any]:
+    def settle_refund(
+        self, refund_id: str, status: str = st.SUCCESS, code: str = ""
+    ) -> dict[str, Any]:
         """Settle an asynchronous refund now (SUCCESS or FAIL); notifyRefund goes out."""
         r = self.store.settle_refund(refund_id, self.now(), status, code)
-        return {"refundId": r.refund_id, "refundRequestId": r.refund_request_id,
-                "refundStatus": r.status, "refundResultCode": r.result_code}
+        return {
+            "refundId": r.refund_id,
+            "refundRequestId": r.refund_request_id,
+            "refundStatus": r.status,
+            "refundResultCode": r.result_code,
+        }
 
     def _refund_final(self, r: st.Refund) -> None:
         if r.notify_url:
-            self.notifier.submit(r.client_id, r.notify_url, api.refund_notification(r),
-                                 key=r.refund_id)
+            self.notifier.submit(
+                r.client_id, r.notify_url, api.refund_notification(r), key=r.refund_id
+            )
 
     # -- merchants ----------------------------------------------------------------------
-    def register_merchant(self, client_id: str, public_key: rsa.RSAPublicKey | str | bytes,
-                          key_version: str = DEFAULT_KEY_VERSION) -> Verifier:
+    def register_merchant(
+        self,
+        client_id: str,
+        public_key: rsa.RSAPublicKey | str | bytes,
+        key_version: str = DEFAULT_KEY_VERSION,
+    ) -> Verifier:
         """Accept requests from ``client_id`` signed with this key (PEM or bare base64
         SPKI); several keyVersions per client may be registered."""
         if not isinstance(client_id, str) or not client_id.strip() or len(client_id) > 64:
             raise SandboxError("client id must be 1 to 64 characters")
         if any(c.isspace() or not c.isprintable() for c in client_id):
-            raise SandboxError(f"client id {client_id!r} contains whitespace or control "
-                               "characters")
+            raise SandboxError(f"client id {client_id!r} contains whitespace or control characters")
         version = str(key_version).strip()
         if not version.isdigit():
             raise SandboxError(f"keyVersion {key_version!r} must be a number")
-        key = public_key if isinstance(public_key, rsa.RSAPublicKey) else load_public_key(
-            public_key)
+        key = (
+            public_key if isinstance(public_key, rsa.RSAPublicKey) else load_public_key(public_key)
+        )
         verifier = Verifier(key)
         with self._merchant_lock:
             self._merchants.setdefault(client_id, {})[version] = verifier
@@ -342,8 +385,9 @@ class SandboxGateway:
         return self.payment_summary(self.store.pend(payment_id, self.now()))
 
     # -- in-store: the customer's payment code ----------------------------------------
-    def issue_payment_code(self, method_type: str, scenario: str = "pay",
-                           confirm_seconds: float = 3.0) -> PaymentCode:
+    def issue_payment_code(
+        self, method_type: str, scenario: str = "pay", confirm_seconds: float = 3.0
+    ) -> PaymentCode:
         """A fresh code of ``method_type``'s wallet (60 s, usable once) that plays
         ``scenario`` when the till sends it; CodeRequestError names a bad field."""
         return self.codes.issue(method_type, self.now(), scenario, confirm_seconds)
@@ -368,9 +412,14 @@ class SandboxGateway:
             policy = AutoPayPolicy(**policy)
         self.set_autopay(policy.action, policy.after_seconds, result_code=policy.result_code)
 
-    def set_autopay(self, action: str, after_seconds: float = 0.0, *,
-                    result_code: str = st.DECLINED_CODE, pending: bool = False
-                    ) -> AutoPayPolicy:
+    def set_autopay(
+        self,
+        action: str,
+        after_seconds: float = 0.0,
+        *,
+        result_code: str = st.DECLINED_CODE,
+        pending: bool = False,
+    ) -> AutoPayPolicy:
         """``action`` ("approve", "decline", "expire" or "off") ``after_seconds`` (0-600)
         after each new payment is created. ``pending``: also schedule the payments already
         waiting, from now. "off" drops every scheduled action. AutoPayError names a bad
@@ -401,8 +450,12 @@ class SandboxGateway:
 
     @staticmethod
     def payment_summary(p: st.Payment) -> dict[str, Any]:
-        return {"paymentId": p.payment_id, "paymentRequestId": p.payment_request_id,
-                "paymentStatus": p.status, "paymentResultCode": p.result_code}
+        return {
+            "paymentId": p.payment_id,
+            "paymentRequestId": p.payment_request_id,
+            "paymentStatus": p.status,
+            "paymentResultCode": p.result_code,
+        }
 
     # -- notifications ------------------------------------------------------------------
     def _payment_final(self, p: st.Payment) -> None:
@@ -413,21 +466,28 @@ class SandboxGateway:
             res = api.result()
         else:
             res = api.result(p.result_code, "F", p.result_message)
-        self.notifier.submit(p.client_id, p.notify_url, self._payment_notice(
-            p, "PAYMENT_RESULT", res))
+        self.notifier.submit(
+            p.client_id, p.notify_url, self._payment_notice(p, "PAYMENT_RESULT", res)
+        )
 
     def _payment_pended(self, p: st.Payment) -> None:
         if p.notify_url:  # docs paymentrn_online: result S, notifyType PAYMENT_PENDING
-            self.notifier.submit(p.client_id, p.notify_url, self._payment_notice(
-                p, "PAYMENT_PENDING", api.result()), key=f"{p.payment_id}:pending")
+            self.notifier.submit(
+                p.client_id,
+                p.notify_url,
+                self._payment_notice(p, "PAYMENT_PENDING", api.result()),
+                key=f"{p.payment_id}:pending",
+            )
 
     @staticmethod
-    def _payment_notice(p: st.Payment, notify_type: str,
-                        res: dict[str, str]) -> dict[str, Any]:
+    def _payment_notice(p: st.Payment, notify_type: str, res: dict[str, str]) -> dict[str, Any]:
         body: dict[str, Any] = {
-            "notifyType": notify_type, "result": res,
-            "paymentRequestId": p.payment_request_id, "paymentId": p.payment_id,
-            "paymentAmount": p.amount.to_amount(), "paymentCreateTime": api.iso(p.created),
+            "notifyType": notify_type,
+            "result": res,
+            "paymentRequestId": p.payment_request_id,
+            "paymentId": p.payment_id,
+            "paymentAmount": p.amount.to_amount(),
+            "paymentCreateTime": api.iso(p.created),
             "paymentMethodType": p.method_type,
         }
         if p.paid_at is not None:

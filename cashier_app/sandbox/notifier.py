@@ -40,9 +40,12 @@ def is_ack(status: int, body: bytes) -> bool:
         res = json.loads(body.decode("utf-8")).get("result")
     except (ValueError, AttributeError, UnicodeDecodeError):
         return False
-    return (isinstance(res, dict) and res.get("resultCode") == "SUCCESS"
-            and res.get("resultStatus") == "S"
-            and str(res.get("resultMessage", "")).lower() == "success")
+    return (
+        isinstance(res, dict)
+        and res.get("resultCode") == "SUCCESS"
+        and res.get("resultStatus") == "S"
+        and str(res.get("resultMessage", "")).lower() == "success"
+    )
 
 
 def is_loopback_url(url: str) -> bool:
@@ -76,11 +79,17 @@ class _Job:
 class Notifier:
     """Delivers notifications on its own daemon threads."""
 
-    def __init__(self, signer: Signer, faults: FaultPlan, *,
-                 delays: Sequence[float] = DEFAULT_DELAYS, timeout: float = 5.0,
-                 allow_remote: bool = False,
-                 clock: Callable[[], datetime] | None = None,
-                 compression: float = 1.0) -> None:
+    def __init__(
+        self,
+        signer: Signer,
+        faults: FaultPlan,
+        *,
+        delays: Sequence[float] = DEFAULT_DELAYS,
+        timeout: float = 5.0,
+        allow_remote: bool = False,
+        clock: Callable[[], datetime] | None = None,
+        compression: float = 1.0,
+    ) -> None:
         if not delays or any(d < 0 for d in delays):
             raise ValueError("notification delays must be a non-empty list of seconds >= 0")
         if isinstance(compression, bool) or not compression > 0:
@@ -113,15 +122,24 @@ class Notifier:
             self._thread.join(timeout=2)
 
     # -- API ----------------------------------------------------------------------------
-    def submit(self, client_id: str, url: str, body: dict[str, Any],
-               key: str | None = None) -> None:
+    def submit(
+        self, client_id: str, url: str, body: dict[str, Any], key: str | None = None
+    ) -> None:
         """Queue a notification (a payment reached SUCCESS or FAIL, or a refund settled);
         ``key`` names it in :meth:`attempts` (default: its paymentId)."""
         raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         job = _Job(key or str(body.get("paymentId", "")), client_id, url, raw)
         if not (self.allow_remote or is_loopback_url(url)):
-            self._record(Attempt(job.payment_id, url, 1, None, False,
-                                 "refused: notify URL is not on loopback (sandbox safety)"))
+            self._record(
+                Attempt(
+                    job.payment_id,
+                    url,
+                    1,
+                    None,
+                    False,
+                    "refused: notify URL is not on loopback (sandbox safety)",
+                )
+            )
             return
         delay = self.delays[0]
         for fault in self._faults.take({"late_notification"}):
@@ -158,27 +176,43 @@ class Notifier:
         while True:
             with self._cond:
                 while not self._stopped and (
-                        not self._queue or self._queue[0][0] > time.monotonic()):
+                    not self._queue or self._queue[0][0] > time.monotonic()
+                ):
                     wait = self._queue[0][0] - time.monotonic() if self._queue else None
                     self._cond.wait(wait)
                 if self._stopped:
                     return
                 _, _, job = heapq.heappop(self._queue)
                 self._in_flight += 1
-            threading.Thread(target=self._deliver, args=(job,), daemon=True,
-                             name=f"sandbox-notify-{job.payment_id}").start()
+            threading.Thread(
+                target=self._deliver,
+                args=(job,),
+                daemon=True,
+                name=f"sandbox-notify-{job.payment_id}",
+            ).start()
 
     def _deliver(self, job: _Job) -> None:
         try:
             job.attempt += 1
             started = time.monotonic()
             status, acked, error = self._post(job)
-            self._record(Attempt(job.payment_id, job.url, job.attempt, status, acked, error,
-                                 job.duplicate, started))
+            self._record(
+                Attempt(
+                    job.payment_id,
+                    job.url,
+                    job.attempt,
+                    status,
+                    acked,
+                    error,
+                    job.duplicate,
+                    started,
+                )
+            )
             if acked:
                 if not job.duplicate and self._faults.take({"duplicate_notification"}):
-                    self._schedule(_Job(job.payment_id, job.client_id, job.url, job.body,
-                                        duplicate=True), 0.0)
+                    self._schedule(
+                        _Job(job.payment_id, job.client_id, job.url, job.body, duplicate=True), 0.0
+                    )
             elif job.attempt < len(self.delays):
                 self._schedule(job, self.delays[job.attempt])
         finally:
@@ -196,15 +230,19 @@ class Notifier:
             "request-time": sent_at,
             "signature": self._signer.header("POST", path, job.client_id, sent_at, job.body),
         }
-        conn_cls = (http.client.HTTPSConnection if parts.scheme == "https"
-                    else http.client.HTTPConnection)
+        conn_cls = (
+            http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        )
         conn = conn_cls(parts.hostname or "", parts.port, timeout=self.timeout)
         try:
             conn.request("POST", path, body=job.body, headers=headers)
             response = conn.getresponse()
             answer = response.read(64 * 1024)
-            return response.status, is_ack(response.status, answer), (
-                "" if is_ack(response.status, answer) else "no acknowledgement")
+            return (
+                response.status,
+                is_ack(response.status, answer),
+                ("" if is_ack(response.status, answer) else "no acknowledgement"),
+            )
         except (OSError, http.client.HTTPException) as exc:
             return None, False, f"{type(exc).__name__}: {exc}"
         finally:

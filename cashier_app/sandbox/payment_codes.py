@@ -27,15 +27,35 @@ from cashier_app.domain.payment_code import mask
 CODE_LIFETIME = timedelta(seconds=60)
 CODE_LENGTH = 18
 #: What the customer's wallet does with the code (the control endpoint's ``scenario``).
-SCENARIOS = ("pay", "confirm", "confirm_then_pay", "confirm_then_decline", "balance",
-             "expired", "unknown")
+SCENARIOS = (
+    "pay",
+    "confirm",
+    "confirm_then_pay",
+    "confirm_then_decline",
+    "balance",
+    "expired",
+    "unknown",
+)
 DEFAULT_CONFIRM_SECONDS = 3.0
 MAX_CONFIRM_SECONDS = 120.0
 #: Sandbox prefixes per wallet (18-digit codes, 25-30 like Alipay's own).
-_PREFIX = {"ALIPAY_CN": "28", "ALIPAY_HK": "26", "GCASH": "27", "MAYA": "27", "DANA": "29",
-           "TNG": "30", "BOOST": "30", "TRUEMONEY": "25", "RABBIT_LINE_PAY": "25",
-           "KPLUS": "25", "KAKAOPAY": "29", "NAVERPAY": "29", "TOSSPAY": "29",
-           "BKASH": "27", "EASYPAISA": "27"}
+_PREFIX = {
+    "ALIPAY_CN": "28",
+    "ALIPAY_HK": "26",
+    "GCASH": "27",
+    "MAYA": "27",
+    "DANA": "29",
+    "TNG": "30",
+    "BOOST": "30",
+    "TRUEMONEY": "25",
+    "RABBIT_LINE_PAY": "25",
+    "KPLUS": "25",
+    "KAKAOPAY": "29",
+    "NAVERPAY": "29",
+    "TOSSPAY": "29",
+    "BKASH": "27",
+    "EASYPAISA": "27",
+}
 
 #: Result codes of a refused code (docs/antom-protocol.md §8 lists INVALID_CODE as F).
 INVALID_CODE = "INVALID_CODE"
@@ -68,8 +88,10 @@ class PaymentCode:
     confirm_seconds: float = DEFAULT_CONFIRM_SECONDS
 
     def __repr__(self) -> str:
-        return (f"PaymentCode({mask(self.value)}, {self.method_type}, {self.scenario}, "
-                f"expires={self.expires})")
+        return (
+            f"PaymentCode({mask(self.value)}, {self.method_type}, {self.scenario}, "
+            f"expires={self.expires})"
+        )
 
 
 def digest(code: str) -> str:
@@ -88,34 +110,47 @@ class PaymentCodeBook:
         self._codes: dict[str, PaymentCode] = {}
         self._used: dict[str, str] = {}  #: digest -> paymentId that used it
 
-    def issue(self, method_type: str, now: datetime, scenario: str = "pay",
-              confirm_seconds: float = DEFAULT_CONFIRM_SECONDS) -> PaymentCode:
+    def issue(
+        self,
+        method_type: str,
+        now: datetime,
+        scenario: str = "pay",
+        confirm_seconds: float = DEFAULT_CONFIRM_SECONDS,
+    ) -> PaymentCode:
         try:
             method = methods.get(method_type)
         except methods.UnknownMethodError:
-            raise CodeRequestError(f"paymentMethodType: {method_type!r} is not a sandbox "
-                                   "wallet") from None
+            raise CodeRequestError(
+                f"paymentMethodType: {method_type!r} is not a sandbox wallet"
+            ) from None
         if method.type not in _PREFIX:
-            raise CodeRequestError(f"paymentMethodType: {method.type} has no payment code "
-                                   "(pick the customer's own wallet)")
+            raise CodeRequestError(
+                f"paymentMethodType: {method.type} has no payment code "
+                "(pick the customer's own wallet)"
+            )
         if scenario not in SCENARIOS:
-            raise CodeRequestError(f"scenario: {scenario!r} is not one of "
-                                   f"{', '.join(SCENARIOS)}")
-        if isinstance(confirm_seconds, bool) or not isinstance(confirm_seconds, int | float) \
-                or not 0 <= confirm_seconds <= MAX_CONFIRM_SECONDS:
-            raise CodeRequestError(f"confirmSeconds: {confirm_seconds!r} must be a number "
-                                   f"from 0 to {MAX_CONFIRM_SECONDS:g}")
+            raise CodeRequestError(f"scenario: {scenario!r} is not one of {', '.join(SCENARIOS)}")
+        if (
+            isinstance(confirm_seconds, bool)
+            or not isinstance(confirm_seconds, int | float)
+            or not 0 <= confirm_seconds <= MAX_CONFIRM_SECONDS
+        ):
+            raise CodeRequestError(
+                f"confirmSeconds: {confirm_seconds!r} must be a number "
+                f"from 0 to {MAX_CONFIRM_SECONDS:g}"
+            )
         with self._lock:
             self._prune(now)
             while True:
                 value = _PREFIX[method.type] + "".join(
-                    secrets.choice("0123456789") for _ in range(CODE_LENGTH - 2))
+                    secrets.choice("0123456789") for _ in range(CODE_LENGTH - 2)
+                )
                 if value not in self._codes and digest(value) not in self._used:
                     break
-            issued = now - CODE_LIFETIME - timedelta(seconds=1) if scenario == "expired" \
-                else now
-            code = PaymentCode(value, method.type, scenario, issued, issued + CODE_LIFETIME,
-                               float(confirm_seconds))
+            issued = now - CODE_LIFETIME - timedelta(seconds=1) if scenario == "expired" else now
+            code = PaymentCode(
+                value, method.type, scenario, issued, issued + CODE_LIFETIME, float(confirm_seconds)
+            )
             if scenario != "unknown":  # a well-formed code the wallet never issued
                 self._codes[value] = code
             return code
@@ -128,20 +163,26 @@ class PaymentCodeBook:
         with self._lock:
             used_by = self._used.get(digest(value))
             if used_by is not None:
-                raise CodeRefused(INVALID_CODE, "the payment code was already used; ask the "
-                                  "customer to refresh it")
+                raise CodeRefused(
+                    INVALID_CODE,
+                    "the payment code was already used; ask the customer to refresh it",
+                )
             code = self._codes.get(value)
             if code is None:
                 raise CodeRefused(INVALID_CODE, "the payment code is unknown to the wallet")
             assert code.expires is not None
             if now >= code.expires:
-                raise CodeRefused(INVALID_CODE, "the payment code has expired; ask the "
-                                  "customer to refresh it")
+                raise CodeRefused(
+                    INVALID_CODE, "the payment code has expired; ask the customer to refresh it"
+                )
             del self._codes[value]
             self._used[digest(value)] = payment_id
             return code
 
     def _prune(self, now: datetime) -> None:
-        for value in [v for v, c in self._codes.items()
-                      if c.expires is not None and c.expires + CODE_LIFETIME < now]:
+        for value in [
+            v
+            for v, c in self._codes.items()
+            if c.expires is not None and c.expires + CODE_LIFETIME < now
+        ]:
             del self._codes[value]

@@ -79,8 +79,11 @@ def _text(record: dict[str, Any], name: str, *, optional: bool = False) -> Any:
 
 
 def _money(value: Any, name: str) -> Money:
-    if (not isinstance(value, dict) or not isinstance(value.get("value"), int)
-            or not isinstance(value.get("currency"), str)):
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("value"), int)
+        or not isinstance(value.get("currency"), str)
+    ):
         raise ValueError(f"{name} is not an amount")
     try:
         return Money(value["value"], value["currency"])
@@ -89,44 +92,70 @@ def _money(value: Any, name: str) -> Money:
 
 
 def refund_to_dict(r: st.Refund) -> dict[str, Any]:
-    return {"client_id": r.client_id, "refund_request_id": r.refund_request_id,
-            "refund_id": r.refund_id, "payment_id": r.payment_id,
-            "amount": {"value": r.amount.value, "currency": r.amount.currency},
-            "reason": r.reason, "created": _iso(r.created), "fingerprint": r.fingerprint,
-            "status": r.status, "notify_url": r.notify_url, "settle_at": _iso(r.settle_at),
-            "finished_at": _iso(r.finished_at), "result_code": r.result_code,
-            "result_message": r.result_message}
+    return {
+        "client_id": r.client_id,
+        "refund_request_id": r.refund_request_id,
+        "refund_id": r.refund_id,
+        "payment_id": r.payment_id,
+        "amount": {"value": r.amount.value, "currency": r.amount.currency},
+        "reason": r.reason,
+        "created": _iso(r.created),
+        "fingerprint": r.fingerprint,
+        "status": r.status,
+        "notify_url": r.notify_url,
+        "settle_at": _iso(r.settle_at),
+        "finished_at": _iso(r.finished_at),
+        "result_code": r.result_code,
+        "result_message": r.result_message,
+    }
 
 
 def payment_to_dict(p: st.Payment) -> dict[str, Any]:
     """Everything the store keeps about a payment, as JSON-able values."""
-    return {"client_id": p.client_id, "payment_request_id": p.payment_request_id,
-            "payment_id": p.payment_id,
-            "amount": {"value": p.amount.value, "currency": p.amount.currency},
-            "method_type": p.method_type, "reference_order_id": p.reference_order_id,
-            "order_description": p.order_description, "terminal_type": p.terminal_type,
-            "notify_url": p.notify_url, "redirect_url": p.redirect_url,
-            "created": _iso(p.created), "expires": _iso(p.expires),
-            "fingerprint": p.fingerprint, "status": p.status, "result_code": p.result_code,
-            "result_message": p.result_message, "paid_at": _iso(p.paid_at),
-            "cancelled_at": _iso(p.cancelled_at), "closed_at": _iso(p.closed_at),
-            "refunds": [refund_to_dict(r) for r in p.refunds], "product": p.product}
+    return {
+        "client_id": p.client_id,
+        "payment_request_id": p.payment_request_id,
+        "payment_id": p.payment_id,
+        "amount": {"value": p.amount.value, "currency": p.amount.currency},
+        "method_type": p.method_type,
+        "reference_order_id": p.reference_order_id,
+        "order_description": p.order_description,
+        "terminal_type": p.terminal_type,
+        "notify_url": p.notify_url,
+        "redirect_url": p.redirect_url,
+        "created": _iso(p.created),
+        "expires": _iso(p.expires),
+        "fingerprint": p.fingerprint,
+        "status": p.status,
+        "result_code": p.result_code,
+        "result_message": p.result_message,
+        "paid_at": _iso(p.paid_at),
+        "cancelled_at": _iso(p.cancelled_at),
+        "closed_at": _iso(p.closed_at),
+        "refunds": [refund_to_dict(r) for r in p.refunds],
+        "product": p.product,
+    }
 
 
 def _refund_from_dict(d: Any) -> st.Refund:
     if not isinstance(d, dict):
         raise ValueError("a refund is not an object")
-    return st.Refund(client_id=_text(d, "client_id"),
-                     refund_request_id=_text(d, "refund_request_id"),
-                     refund_id=_text(d, "refund_id"), payment_id=_text(d, "payment_id"),
-                     amount=_money(d.get("amount"), "refund amount"),
-                     reason=_text(d, "reason"), created=_time(d.get("created"), "created"),
-                     fingerprint=_text(d, "fingerprint"), status=_text(d, "status"),
-                     notify_url=_text(d, "notify_url", optional=True),
-                     settle_at=_opt_time(d.get("settle_at"), "settle_at"),
-                     finished_at=_opt_time(d.get("finished_at"), "finished_at"),
-                     result_code=_text(d, "result_code", optional=True) or "SUCCESS",
-                     result_message=_text(d, "result_message", optional=True) or "success")
+    return st.Refund(
+        client_id=_text(d, "client_id"),
+        refund_request_id=_text(d, "refund_request_id"),
+        refund_id=_text(d, "refund_id"),
+        payment_id=_text(d, "payment_id"),
+        amount=_money(d.get("amount"), "refund amount"),
+        reason=_text(d, "reason"),
+        created=_time(d.get("created"), "created"),
+        fingerprint=_text(d, "fingerprint"),
+        status=_text(d, "status"),
+        notify_url=_text(d, "notify_url", optional=True),
+        settle_at=_opt_time(d.get("settle_at"), "settle_at"),
+        finished_at=_opt_time(d.get("finished_at"), "finished_at"),
+        result_code=_text(d, "result_code", optional=True) or "SUCCESS",
+        result_message=_text(d, "result_message", optional=True) or "success",
+    )
 
 
 def payment_from_dict(d: Any) -> st.Payment:
@@ -140,21 +169,28 @@ def payment_from_dict(d: Any) -> st.Payment:
     if not isinstance(refunds, list):
         raise ValueError("refunds is not a list")
     return st.Payment(
-        client_id=_text(d, "client_id"), payment_request_id=_text(d, "payment_request_id"),
-        payment_id=_text(d, "payment_id"), amount=_money(d.get("amount"), "amount"),
-        method_type=_text(d, "method_type"), reference_order_id=_text(d, "reference_order_id"),
+        client_id=_text(d, "client_id"),
+        payment_request_id=_text(d, "payment_request_id"),
+        payment_id=_text(d, "payment_id"),
+        amount=_money(d.get("amount"), "amount"),
+        method_type=_text(d, "method_type"),
+        reference_order_id=_text(d, "reference_order_id"),
         order_description=_text(d, "order_description"),
         terminal_type=_text(d, "terminal_type"),
         notify_url=_text(d, "notify_url", optional=True),
         redirect_url=_text(d, "redirect_url", optional=True),
-        created=_time(d.get("created"), "created"), expires=_time(d.get("expires"), "expires"),
-        fingerprint=_text(d, "fingerprint"), status=status,
-        result_code=_text(d, "result_code"), result_message=_text(d, "result_message"),
+        created=_time(d.get("created"), "created"),
+        expires=_time(d.get("expires"), "expires"),
+        fingerprint=_text(d, "fingerprint"),
+        status=status,
+        result_code=_text(d, "result_code"),
+        result_message=_text(d, "result_message"),
         paid_at=_opt_time(d.get("paid_at"), "paid_at"),
         cancelled_at=_opt_time(d.get("cancelled_at"), "cancelled_at"),
         closed_at=_opt_time(d.get("closed_at"), "closed_at"),
         refunds=[_refund_from_dict(r) for r in refunds],
-        product=str(d.get("product") or "CASHIER_PAYMENT"))  # absent in older files
+        product=str(d.get("product") or "CASHIER_PAYMENT"),
+    )  # absent in older files
 
 
 class StateFile:
@@ -180,8 +216,9 @@ class StateFile:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             private_file(self.path)  # 0600 before SQLite writes (-wal/-shm follow its mode)
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
-                                 check_same_thread=False)
+            db = sqlite3.connect(
+                self.path, timeout=10, isolation_level=None, check_same_thread=False
+            )
         except (OSError, sqlite3.Error) as exc:
             raise self._fail(f"cannot open: {exc}") from None
         try:
@@ -196,8 +233,9 @@ class StateFile:
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in db.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
         except sqlite3.DatabaseError as exc:
             raise self._fail(f"not a readable SQLite database ({exc})") from None
         if app_id == 0 and version == 0 and not tables:
@@ -213,8 +251,10 @@ class StateFile:
         elif app_id != APPLICATION_ID:
             raise self._fail("not a cashier sandbox state file (it holds other data)")
         elif version > SCHEMA_VERSION:
-            raise self._fail(f"written by a newer cashier (schema {version}; this one reads "
-                             f"up to {SCHEMA_VERSION})")
+            raise self._fail(
+                f"written by a newer cashier (schema {version}; this one reads "
+                f"up to {SCHEMA_VERSION})"
+            )
         elif version < 1 or "payments" not in tables:
             raise self._fail(f"incomplete (schema {version}, tables {sorted(tables)})")
         try:
@@ -229,8 +269,7 @@ class StateFile:
         StateFileError when the file is unusable (nothing is changed then)."""
         db = self._connect()
         try:
-            rows = db.execute("SELECT payment_id, record FROM payments ORDER BY created"
-                              ).fetchall()
+            rows = db.execute("SELECT payment_id, record FROM payments ORDER BY created").fetchall()
         except sqlite3.DatabaseError as exc:
             raise self._fail(f"cannot read payments ({exc})") from None
         payments, expired = [], []
@@ -257,15 +296,25 @@ class StateFile:
         """Write these payments' current state in one committed (fsynced) transaction.
         Raises sqlite3.Error / StateFileError; the caller keeps them to retry."""
         db = self._connect()
-        rows = [(p.payment_id, p.client_id, p.payment_request_id, p.status, _iso(p.created),
-                 json.dumps(payment_to_dict(p), ensure_ascii=False, separators=(",", ":")))
-                for p in payments]
+        rows = [
+            (
+                p.payment_id,
+                p.client_id,
+                p.payment_request_id,
+                p.status,
+                _iso(p.created),
+                json.dumps(payment_to_dict(p), ensure_ascii=False, separators=(",", ":")),
+            )
+            for p in payments
+        ]
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany(
                 "INSERT INTO payments (payment_id, client_id, payment_request_id, status, "
                 "created, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO "
-                "UPDATE SET status = excluded.status, record = excluded.record", rows)
+                "UPDATE SET status = excluded.status, record = excluded.record",
+                rows,
+            )
             db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):

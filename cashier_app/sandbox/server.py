@@ -70,8 +70,11 @@ class HttpServer(PromptThreadingHTTPServer):
             if not full:
                 self._open.add(request)
         if full:  # a bound on threads: clients that open and never finish cannot pile up
-            log.warning("sandbox: %d connections open; refusing one from %s",
-                        self.gateway.max_connections, client_address)
+            log.warning(
+                "sandbox: %d connections open; refusing one from %s",
+                self.gateway.max_connections,
+                client_address,
+            )
             with contextlib.suppress(OSError):
                 request.shutdown(socket.SHUT_RDWR)
             request.close()
@@ -106,6 +109,7 @@ class Handler(BaseHTTPRequestHandler):
         # typeshed declares timeout a ClassVar; socketserver reads it per instance
         self.timeout = self.server.gateway.read_timeout  # type: ignore[misc]
         super().setup()
+
     disable_nagle_algorithm = True
     server_version = "CashierSandbox/1.0"
     sys_version = ""
@@ -154,8 +158,9 @@ class Handler(BaseHTTPRequestHandler):
             return None
         return self.rfile.read(length) if length else b""
 
-    def send_raw(self, status: int, body: bytes, content_type: str,
-                 headers: dict[str, str] | None = None) -> None:
+    def send_raw(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -177,8 +182,9 @@ class Handler(BaseHTTPRequestHandler):
         body = self._read_body()
         if path.startswith("/sandbox/") or path == "/sandbox":
             if body is None:
-                self.send_raw(413, b'{"error":"request body too large or not sized"}',
-                              "application/json")
+                self.send_raw(
+                    413, b'{"error":"request body too large or not sized"}', "application/json"
+                )
                 return
             simulator.handle(self, self.server.gateway, method, target, body)
             return
@@ -204,8 +210,18 @@ class Handler(BaseHTTPRequestHandler):
         # always spoils a real answer.
         early = [f for f in faults if not f.after and f.kind in _EARLY_KINDS]
         if early:
-            self._strike(early[0], method, target, client_id, {"result": api.result(
-                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")}, skew)
+            self._strike(
+                early[0],
+                method,
+                target,
+                client_id,
+                {
+                    "result": api.result(
+                        "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)"
+                    )
+                },
+                skew,
+            )
             return
         answer = self._answer(method, target, path, name, client_id, body)
         late = [f for f in faults if f.kind != "latency"]
@@ -214,18 +230,28 @@ class Handler(BaseHTTPRequestHandler):
             return
         self._send_signed(method, target, client_id, answer, skew=skew)
 
-    def _answer(self, method: str, target: str, path: str, name: str | None, client_id: str,
-                body: bytes | None) -> dict[str, Any]:
+    def _answer(
+        self,
+        method: str,
+        target: str,
+        path: str,
+        name: str | None,
+        client_id: str,
+        body: bytes | None,
+    ) -> dict[str, Any]:
         gw = self.server.gateway
         try:
             if method != "POST":
-                raise api.ApiError("METHOD_NOT_SUPPORTED", f"{method} is not supported; "
-                                   "Antom APIs take POST")
+                raise api.ApiError(
+                    "METHOD_NOT_SUPPORTED", f"{method} is not supported; Antom APIs take POST"
+                )
             if name is None:
                 raise api.ApiError("NO_INTERFACE_DEF", f"no API is defined at {path}")
             if body is None:
-                raise api.ApiError("PARAM_ILLEGAL", "request body must be sent with a "
-                                   f"Content-Length of at most {MAX_BODY} bytes")
+                raise api.ApiError(
+                    "PARAM_ILLEGAL",
+                    f"request body must be sent with a Content-Length of at most {MAX_BODY} bytes",
+                )
             self._authenticate(method, target, client_id, body)
             try:
                 data = json.loads(body.decode("utf-8"))
@@ -249,8 +275,10 @@ class Handler(BaseHTTPRequestHandler):
             raise api.ApiError("CLIENT_INVALID", f"client-id {client_id!r} is not registered")
         content_type = self.headers.get("Content-Type", "")
         if not content_type.lower().startswith("application/json"):
-            raise api.ApiError("MEDIA_TYPE_NOT_ACCEPTABLE", "Content-Type must be "
-                               f"application/json, not {content_type or 'missing'!r}")
+            raise api.ApiError(
+                "MEDIA_TYPE_NOT_ACCEPTABLE",
+                f"Content-Type must be application/json, not {content_type or 'missing'!r}",
+            )
         sent_at = self.headers.get("Request-Time")
         try:
             check_time(sent_at, "Request-Time")
@@ -262,25 +290,40 @@ class Handler(BaseHTTPRequestHandler):
             off = (parse_header_time(sent_at, "Request-Time") - gw.now()).total_seconds()
             if abs(off) > tolerance:
                 where = "ahead of" if off > 0 else "behind"
-                raise api.ApiError("PARAM_ILLEGAL", f"Request-Time {sent_at} is {abs(off):.0f} s "
-                                   f"{where} the gateway's clock (tolerance {tolerance:g} s)")
+                raise api.ApiError(
+                    "PARAM_ILLEGAL",
+                    f"Request-Time {sent_at} is {abs(off):.0f} s "
+                    f"{where} the gateway's clock (tolerance {tolerance:g} s)",
+                )
         try:
             header = parse_signature_header(self.headers.get("Signature"))
         except SignatureError as exc:
             raise api.ApiError("INVALID_SIGNATURE", str(exc)) from None
         verifier = keys.get(header.key_version)
         if verifier is None:
-            raise api.ApiError("KEY_NOT_FOUND", f"no public key with keyVersion "
-                               f"{header.key_version} for client-id {client_id}")
+            raise api.ApiError(
+                "KEY_NOT_FOUND",
+                f"no public key with keyVersion {header.key_version} for client-id {client_id}",
+            )
         try:
             verifier.verify(method, target, client_id, sent_at, body, header.signature)
         except SignatureError as exc:
-            raise api.ApiError("INVALID_SIGNATURE", f"request {exc}".replace(
-                "gateway public key", "merchant public key")) from None
+            raise api.ApiError(
+                "INVALID_SIGNATURE",
+                f"request {exc}".replace("gateway public key", "merchant public key"),
+            ) from None
 
     # -- answers ------------------------------------------------------------------------
-    def _send_signed(self, method: str, target: str, client_id: str, answer: dict[str, Any],
-                     mode: str | None = None, status: int = 200, skew: float = 0.0) -> None:
+    def _send_signed(
+        self,
+        method: str,
+        target: str,
+        client_id: str,
+        answer: dict[str, Any],
+        mode: str | None = None,
+        status: int = 200,
+        skew: float = 0.0,
+    ) -> None:
         gw = self.server.gateway
         body = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         sent_at = request_time(gw.now() + timedelta(seconds=skew))
@@ -296,20 +339,37 @@ class Handler(BaseHTTPRequestHandler):
             body = body.replace(b"{", b"{ ", 1)
         headers = {"client-id": client_id, "response-time": sent_at}
         if mode != "missing":
-            headers["signature"] = (f"algorithm={ALGORITHM},keyVersion={signer.key_version},"
-                                    f"signature={signature}")
+            headers["signature"] = (
+                f"algorithm={ALGORITHM},keyVersion={signer.key_version},signature={signature}"
+            )
         self.send_raw(status, body, "application/json; charset=UTF-8", headers)
 
-    def _strike(self, fault: Fault, method: str, target: str, client_id: str,
-                answer: dict[str, Any], skew: float = 0.0) -> None:
+    def _strike(
+        self,
+        fault: Fault,
+        method: str,
+        target: str,
+        client_id: str,
+        answer: dict[str, Any],
+        skew: float = 0.0,
+    ) -> None:
         if fault.kind == "http_error":
             text = f"sandbox fault: HTTP {fault.status}".encode()
             self.send_raw(fault.status, text, "text/plain; charset=UTF-8")
         elif fault.kind == "reset":
             self._reset()
         elif fault.kind == "unknown_exception":
-            self._send_signed(method, target, client_id, {"result": api.result(
-                "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)")}, skew=skew)
+            self._send_signed(
+                method,
+                target,
+                client_id,
+                {
+                    "result": api.result(
+                        "UNKNOWN_EXCEPTION", "U", "unknown exception (sandbox fault)"
+                    )
+                },
+                skew=skew,
+            )
         elif fault.kind == "bad_signature":
             self._send_signed(method, target, client_id, answer, mode=fault.mode, skew=skew)
         else:
@@ -319,8 +379,7 @@ class Handler(BaseHTTPRequestHandler):
         """Abort the connection with a TCP RST (SO_LINGER 0), as a dropped network does."""
         self.close_connection = True
         try:
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
-                                       struct.pack("ii", 1, 0))
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
         except OSError:
             pass

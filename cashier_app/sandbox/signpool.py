@@ -37,7 +37,11 @@ class _Worker:
     def __init__(self, der: bytes) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "cashier_app.signworker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, close_fds=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+            close_fds=True,
+        )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.fd_in, self.fd_out = self.proc.stdin.fileno(), self.proc.stdout.fileno()
         write_frame(self.fd_in, der)
@@ -88,8 +92,9 @@ class SigningPool:
             self._closed = False
             self._generation += 1
             self._ready.clear()
-            threading.Thread(target=self._spawn, args=(self._generation,),
-                             name="sandbox-signers", daemon=True).start()
+            threading.Thread(
+                target=self._spawn, args=(self._generation,), name="sandbox-signers", daemon=True
+            ).start()
         return self
 
     def wait_ready(self, timeout: float | None = None) -> bool:
@@ -101,16 +106,19 @@ class SigningPool:
             log.info("packaged app: the sandbox signs in-process")
             self._ready.set()
             return
-        der = self._key.private_bytes(serialization.Encoding.DER,
-                                      serialization.PrivateFormat.PKCS8,
-                                      serialization.NoEncryption())
+        der = self._key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
         try:
             for _ in range(self._wanted):
                 try:
                     worker = _Worker(der)
                 except OSError as exc:
-                    log.warning("sandbox signing worker did not start (%s); signing "
-                                "in-process", exc)
+                    log.warning(
+                        "sandbox signing worker did not start (%s); signing in-process", exc
+                    )
                     return
                 with self._lock:
                     current = not self._closed and generation == self._generation
@@ -173,8 +181,12 @@ class PooledSigner(Signer):
 
     __slots__ = ("pool",)
 
-    def __init__(self, private_key: rsa.RSAPrivateKey, pool: SigningPool,
-                 key_version: str = DEFAULT_KEY_VERSION) -> None:
+    def __init__(
+        self,
+        private_key: rsa.RSAPrivateKey,
+        pool: SigningPool,
+        key_version: str = DEFAULT_KEY_VERSION,
+    ) -> None:
         super().__init__(private_key, key_version)
         self.pool = pool
 

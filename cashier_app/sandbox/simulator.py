@@ -52,22 +52,34 @@ _ROUTES = [
     (re.compile(r"^/sandbox/?(?:info)?$"), "info"),
     (re.compile(r"^/sandbox/wallets/([A-Za-z_]{1,64})/payment-code$"), "payment_code"),
 ]
-_METHODS = {"wallet": {"GET"}, "wallet_action": {"POST"}, "to_wallet": {"GET"},
-            "payment": {"GET"}, "control": {"POST"}, "settle_refund": {"POST"},
-            "faults": {"GET", "POST", "DELETE"},
-            "autopay": {"GET", "POST", "DELETE"},
-            "notifications": {"GET"}, "merchants": {"POST"}, "info": {"GET"},
-            "payment_code": {"GET", "POST"}}
+_METHODS = {
+    "wallet": {"GET"},
+    "wallet_action": {"POST"},
+    "to_wallet": {"GET"},
+    "payment": {"GET"},
+    "control": {"POST"},
+    "settle_refund": {"POST"},
+    "faults": {"GET", "POST", "DELETE"},
+    "autopay": {"GET", "POST", "DELETE"},
+    "notifications": {"GET"},
+    "merchants": {"POST"},
+    "info": {"GET"},
+    "payment_code": {"GET", "POST"},
+}
 
 
 class Responder(Protocol):
-    def send_raw(self, status: int, body: bytes, content_type: str,
-                 headers: dict[str, str] | None = None) -> None: ...
+    def send_raw(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None: ...
 
 
 def _json(out: Responder, status: int, data: Any) -> None:
-    out.send_raw(status, json.dumps(data, ensure_ascii=False).encode("utf-8"),
-                 "application/json; charset=UTF-8")
+    out.send_raw(
+        status,
+        json.dumps(data, ensure_ascii=False).encode("utf-8"),
+        "application/json; charset=UTF-8",
+    )
 
 
 def _html(out: Responder, status: int, page: str) -> None:
@@ -118,16 +130,17 @@ def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: byt
 
 # -- the payer's side -------------------------------------------------------------------
 
-def _wallet(out: Responder, gw: SandboxGateway, method: str, body: bytes,
-            payment_id: str) -> None:
+
+def _wallet(out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str) -> None:
     with gw.store.lock:
         p = gw.store.payment(payment_id, gw.now())
         page = wallet.render_wallet(p, gw.now())
     _html(out, 200, page)
 
 
-def _wallet_action(out: Responder, gw: SandboxGateway, method: str, body: bytes,
-                   payment_id: str, action: str) -> None:
+def _wallet_action(
+    out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str, action: str
+) -> None:
     try:
         if action == "pay":
             gw.approve(payment_id)
@@ -142,21 +155,23 @@ def _wallet_action(out: Responder, gw: SandboxGateway, method: str, body: bytes,
     out.send_raw(303, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}"})
 
 
-def _to_wallet(out: Responder, gw: SandboxGateway, method: str, body: bytes,
-               payment_id: str) -> None:
+def _to_wallet(
+    out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str
+) -> None:
     gw.store.payment(payment_id, gw.now())  # 404 for unknown ids
     out.send_raw(302, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}"})
 
 
 # -- automation / QA --------------------------------------------------------------------
 
-def _payment(out: Responder, gw: SandboxGateway, method: str, body: bytes,
-             payment_id: str) -> None:
+
+def _payment(out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str) -> None:
     _json(out, 200, gw.payment(payment_id))
 
 
-def _control(out: Responder, gw: SandboxGateway, method: str, body: bytes,
-             payment_id: str, action: str) -> None:
+def _control(
+    out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str, action: str
+) -> None:
     data = _body_json(body)
     if not isinstance(data, dict):
         raise ValueError("request body must be a JSON object")
@@ -171,8 +186,9 @@ def _control(out: Responder, gw: SandboxGateway, method: str, body: bytes,
     _json(out, 200, answer)
 
 
-def _settle_refund(out: Responder, gw: SandboxGateway, method: str, body: bytes,
-                   refund_id: str) -> None:
+def _settle_refund(
+    out: Responder, gw: SandboxGateway, method: str, body: bytes, refund_id: str
+) -> None:
     data = _body_json(body)
     if not isinstance(data, dict):
         raise ValueError("request body must be a JSON object")
@@ -200,8 +216,9 @@ def _autopay(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> No
         gw.set_autopay("off")
     elif method == "POST":
         policy, pending = parse_policy(_body_json(body))  # AutoPayError (400) names the field
-        gw.set_autopay(policy.action, policy.after_seconds, result_code=policy.result_code,
-                       pending=pending)
+        gw.set_autopay(
+            policy.action, policy.after_seconds, result_code=policy.result_code, pending=pending
+        )
     _json(out, 200, {**gw.autopay.to_json(), "scheduled": gw.autopayer.scheduled()})
 
 
@@ -211,22 +228,36 @@ def _notifications(out: Responder, gw: SandboxGateway, method: str, body: bytes)
 
 def _merchants(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
     data = _body_json(body)
-    if not isinstance(data, dict) or not isinstance(data.get("clientId"), str) or not (
-            isinstance(data.get("publicKey"), str)):
-        raise ValueError("send {\"clientId\": ..., \"publicKey\": ..., \"keyVersion\": ...}")
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("clientId"), str)
+        or not (isinstance(data.get("publicKey"), str))
+    ):
+        raise ValueError('send {"clientId": ..., "publicKey": ..., "keyVersion": ...}')
     version = str(data.get("keyVersion") or "1")
     verifier = gw.register_merchant(data["clientId"], data["publicKey"], version)  # ValueError
-    _json(out, 201, {"clientId": data["clientId"], "keyVersion": version,
-                     "fingerprint": verifier.fingerprint})
+    _json(
+        out,
+        201,
+        {"clientId": data["clientId"], "keyVersion": version, "fingerprint": verifier.fingerprint},
+    )
 
 
 def _info(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
-    _json(out, 200, {"url": gw.url, "gateway_public_key": gw.gateway_public_key_base64,
-                     "merchants": gw.merchants})
+    _json(
+        out,
+        200,
+        {
+            "url": gw.url,
+            "gateway_public_key": gw.gateway_public_key_base64,
+            "merchants": gw.merchants,
+        },
+    )
 
 
-def _payment_code(out: Responder, gw: SandboxGateway, method: str, body: bytes,
-                  method_type: str) -> None:
+def _payment_code(
+    out: Responder, gw: SandboxGateway, method: str, body: bytes, method_type: str
+) -> None:
     if method == "GET":
         query = parse_qs(body.decode("utf-8", "replace"))
         scenario = (query.get("scenario") or ["pay"])[0]
@@ -238,19 +269,34 @@ def _payment_code(out: Responder, gw: SandboxGateway, method: str, body: bytes,
         raise ValueError("request body must be a JSON object")
     unknown = sorted(set(data) - {"scenario", "confirmSeconds"})
     if unknown:
-        raise ValueError(f"{unknown[0]}: not a payment-code option (scenario, "
-                         "confirmSeconds)")
-    code = gw.issue_payment_code(method_type, str(data.get("scenario") or "pay"),
-                                 data.get("confirmSeconds", 3.0))
+        raise ValueError(f"{unknown[0]}: not a payment-code option (scenario, confirmSeconds)")
+    code = gw.issue_payment_code(
+        method_type, str(data.get("scenario") or "pay"), data.get("confirmSeconds", 3.0)
+    )
     assert code.expires is not None
-    _json(out, 201, {"paymentCode": code.value, "expiresAt": api.iso(code.expires),
-                     "paymentMethodType": code.method_type, "scenario": code.scenario})
+    _json(
+        out,
+        201,
+        {
+            "paymentCode": code.value,
+            "expiresAt": api.iso(code.expires),
+            "paymentMethodType": code.method_type,
+            "scenario": code.scenario,
+        },
+    )
 
 
 _HANDLERS: dict[str, Any] = {
-    "wallet": _wallet, "wallet_action": _wallet_action, "to_wallet": _to_wallet,
-    "payment": _payment, "control": _control, "settle_refund": _settle_refund,
-    "faults": _faults, "autopay": _autopay,
-    "notifications": _notifications, "merchants": _merchants, "info": _info,
+    "wallet": _wallet,
+    "wallet_action": _wallet_action,
+    "to_wallet": _to_wallet,
+    "payment": _payment,
+    "control": _control,
+    "settle_refund": _settle_refund,
+    "faults": _faults,
+    "autopay": _autopay,
+    "notifications": _notifications,
+    "merchants": _merchants,
+    "info": _info,
     "payment_code": _payment_code,
 }

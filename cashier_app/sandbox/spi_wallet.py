@@ -30,8 +30,9 @@ class SandboxWalletPaymentService:
 
     DECISIONS = ("approve", "decline", "expire")
 
-    def __init__(self, sandbox: SandboxGateway, client_id: str, *,
-                 decision: str = "approve") -> None:
+    def __init__(
+        self, sandbox: SandboxGateway, client_id: str, *, decision: str = "approve"
+    ) -> None:
         if decision not in self.DECISIONS:
             raise ValueError(f"decision {decision!r} is not one of {', '.join(self.DECISIONS)}")
         self.sandbox = sandbox
@@ -44,26 +45,34 @@ class SandboxWalletPaymentService:
         if not isinstance(context, APIContext) or not context.app_id:
             return error_result(codes.SPI_APP_SERVICE_ERROR, "context.app_id is missing")
         if not request.payment_request_id:
-            return error_result(codes.SPI_APP_SERVICE_ERROR,
-                                "request.payment_request_id is missing")
+            return error_result(
+                codes.SPI_APP_SERVICE_ERROR, "request.payment_request_id is missing"
+            )
         with self.sandbox.store.lock:
-            p = self.sandbox.store.find_payment(self.client_id,
-                                                payment_request_id=request.payment_request_id,
-                                                now=self.sandbox.now())
+            p = self.sandbox.store.find_payment(
+                self.client_id,
+                payment_request_id=request.payment_request_id,
+                now=self.sandbox.now(),
+            )
             if p is None:
-                return error_result(codes.SPI_APP_SERVICE_ERROR,
-                              f"no payment {request.payment_request_id} at the wallet")
+                return error_result(
+                    codes.SPI_APP_SERVICE_ERROR,
+                    f"no payment {request.payment_request_id} at the wallet",
+                )
             if p.amount != request.payment_amount:
-                return error_result(codes.SPI_APP_SERVICE_ERROR, f"amount {request.payment_amount} "
-                              f"differs from the order's {p.amount}")
+                return error_result(
+                    codes.SPI_APP_SERVICE_ERROR,
+                    f"amount {request.payment_amount} differs from the order's {p.amount}",
+                )
             if not p.is_final:
                 # finalised meanwhile (e.g. expired): report what it is
                 with contextlib.suppress(st.StateError):
                     getattr(self.sandbox, self.decision)(p.payment_id)
             status, code = p.status, p.result_code
         if status == st.SUCCESS:
-            return PaymentResult(CODE_SUCCESS, "success",
-                                 payment_request_id=request.payment_request_id)
+            return PaymentResult(
+                CODE_SUCCESS, "success", payment_request_id=request.payment_request_id
+            )
         if code == st.EXPIRED_CODE:
             return error_result(codes.SPI_TIMEOUT, f"payment expired ({code})")
         if code in codes.PAYER_CANCEL_CODES or status == st.CANCELLED:

@@ -34,10 +34,18 @@ EXPIRED_CODE = "ORDER_IS_CLOSED"
 #: The code of a payment the payer declined in the wallet simulator.
 DECLINED_CODE = "USER_REJECTED"
 #: Codes the simulator's decline may be given instead (payer-side failures).
-DECLINE_CODES = frozenset({DECLINED_CODE, "USER_BALANCE_NOT_ENOUGH", "USER_NOT_EXIST",
-                           "USER_STATUS_ABNORMAL", "USER_AMOUNT_EXCEED_LIMIT",
-                           "USER_PAYMENT_VERIFICATION_FAILED", "RISK_REJECT",
-                           "PROCESS_FAIL"})
+DECLINE_CODES = frozenset(
+    {
+        DECLINED_CODE,
+        "USER_BALANCE_NOT_ENOUGH",
+        "USER_NOT_EXIST",
+        "USER_STATUS_ABNORMAL",
+        "USER_AMOUNT_EXCEED_LIMIT",
+        "USER_PAYMENT_VERIFICATION_FAILED",
+        "RISK_REJECT",
+        "PROCESS_FAIL",
+    }
+)
 
 #: Antom: a paid wallet payment may be cancelled until 00:15 (UTC+8) on T+1.
 _CANCEL_TZ = timezone(timedelta(hours=8))
@@ -155,8 +163,9 @@ class Store:
     :meth:`flush` (the gateway's background loop calls it), the in-memory state stays right.
     """
 
-    def __init__(self, on_final: Callable[[Payment], None] | None = None, *,
-                 state: StateFile | None = None) -> None:
+    def __init__(
+        self, on_final: Callable[[Payment], None] | None = None, *, state: StateFile | None = None
+    ) -> None:
         self.lock = threading.RLock()
         self._payments: dict[str, Payment] = {}
         self._by_request: dict[tuple[str, str], Payment] = {}
@@ -209,8 +218,7 @@ class Store:
                 self.state.save(list(self._unsaved.values()))
             except Exception as exc:  # sqlite3.Error, StateFileError, OSError
                 if not self._save_failing:
-                    log.error("sandbox: cannot write %s (will retry): %s",
-                              self.state.path, exc)
+                    log.error("sandbox: cannot write %s (will retry): %s", self.state.path, exc)
                 self._save_failing = True
                 return False
             if self._save_failing:
@@ -235,17 +243,24 @@ class Store:
         with self.lock:
             key = (payment.client_id, payment.payment_request_id)
             if key in self._by_request:
-                raise StateError("REPEAT_REQ_INCONSISTENT",
-                                 f"paymentRequestId {payment.payment_request_id} exists")
+                raise StateError(
+                    "REPEAT_REQ_INCONSISTENT",
+                    f"paymentRequestId {payment.payment_request_id} exists",
+                )
             self._payments[payment.payment_id] = payment
             self._by_request[key] = payment
             self._persist(payment)
             if self.on_created is not None:
                 self.on_created(payment)
 
-    def find_payment(self, client_id: str | None, *, payment_id: str | None = None,
-                     payment_request_id: str | None = None,
-                     now: datetime | None = None) -> Payment | None:
+    def find_payment(
+        self,
+        client_id: str | None,
+        *,
+        payment_id: str | None = None,
+        payment_request_id: str | None = None,
+        now: datetime | None = None,
+    ) -> Payment | None:
         """By paymentId (wins) or paymentRequestId, only among ``client_id``'s payments
         (any merchant's when client_id is None). Settles a due expiry first."""
         with self.lock:
@@ -303,8 +318,10 @@ class Store:
             detail = f" ({p.result_code})" if p.status == FAIL else ""
             if p.result_code == EXPIRED_CODE and p.status == FAIL:
                 detail += f": it expired at {p.expires.isoformat()}"
-            raise StateError("ORDER_IS_CLOSED", f"cannot {action} payment {payment_id}: "
-                             f"it is already {p.status}{detail}")
+            raise StateError(
+                "ORDER_IS_CLOSED",
+                f"cannot {action} payment {payment_id}: it is already {p.status}{detail}",
+            )
         return p
 
     def pend(self, payment_id: str, now: datetime) -> Payment:
@@ -329,8 +346,9 @@ class Store:
 
     def decline(self, payment_id: str, now: datetime, code: str = DECLINED_CODE) -> Payment:
         if code not in DECLINE_CODES:
-            raise ValueError(f"decline code {code!r} is not one of: "
-                             f"{', '.join(sorted(DECLINE_CODES))}")
+            raise ValueError(
+                f"decline code {code!r} is not one of: {', '.join(sorted(DECLINE_CODES))}"
+            )
         with self.lock:
             p = self._pending(payment_id, now, "decline")
             p.closed_at = now
@@ -342,8 +360,9 @@ class Store:
         pay): FAIL with ``code``, notified like any final failure."""
         with self.lock:
             if p.status != PROCESSING:
-                raise StateError("PROCESS_FAIL", f"cannot fail payment {p.payment_id}: it is "
-                                 f"{p.status}")
+                raise StateError(
+                    "PROCESS_FAIL", f"cannot fail payment {p.payment_id}: it is {p.status}"
+                )
             p.closed_at = now
             self._finalise(p, FAIL, code, message)
 
@@ -366,15 +385,19 @@ class Store:
                 raise StateError("ORDER_IS_CLOSED", f"payment is closed ({p.result_code})")
             if p.status == SUCCESS:
                 if methods.get(p.method_type).region == "ID":
-                    raise StateError("PROCESS_FAIL", "payments with Indonesian wallets "
-                                     "cannot be cancelled once paid; refund instead")
+                    raise StateError(
+                        "PROCESS_FAIL",
+                        "payments with Indonesian wallets "
+                        "cannot be cancelled once paid; refund instead",
+                    )
                 if p.refunds:
-                    raise StateError("PROCESS_FAIL", "payment has refunds; it cannot be "
-                                     "cancelled")
+                    raise StateError("PROCESS_FAIL", "payment has refunds; it cannot be cancelled")
                 assert p.paid_at is not None
                 if now > cancel_deadline(p.paid_at):
-                    raise StateError("CANCEL_WINDOW_EXCEED", "cancel window (00:15 UTC+8 "
-                                     "on T+1) has passed; refund instead")
+                    raise StateError(
+                        "CANCEL_WINDOW_EXCEED",
+                        "cancel window (00:15 UTC+8 on T+1) has passed; refund instead",
+                    )
                 message = "cancelled; the paid amount is returned to the payer"
             else:
                 message = "cancelled by the merchant before payment"
@@ -386,8 +409,9 @@ class Store:
                 self.on_cancelled(p)
 
     # -- refunds ------------------------------------------------------------------------
-    def find_refund(self, client_id: str, *, refund_id: str | None = None,
-                    refund_request_id: str | None = None) -> Refund | None:
+    def find_refund(
+        self, client_id: str, *, refund_id: str | None = None, refund_request_id: str | None = None
+    ) -> Refund | None:
         with self.lock:
             if refund_id:
                 r = self._refunds.get(refund_id)
@@ -397,10 +421,19 @@ class Store:
                 r = None
             return r if r is not None and r.client_id == client_id else None
 
-    def add_refund(self, p: Payment, refund_request_id: str, amount: Money, reason: str,
-                   now: datetime, fingerprint: str, *, rules: RefundRules | None = None,
-                   settle_after: float | None = None,
-                   notify_url: str | None = None) -> Refund:
+    def add_refund(
+        self,
+        p: Payment,
+        refund_request_id: str,
+        amount: Money,
+        reason: str,
+        now: datetime,
+        fingerprint: str,
+        *,
+        rules: RefundRules | None = None,
+        settle_after: float | None = None,
+        notify_url: str | None = None,
+    ) -> Refund:
         """Refund part or all of a paid payment; StateError(code, message) when not
         allowed. ``settle_after`` seconds: an asynchronous refund (PROCESSING, settled then
         or by :meth:`settle_refund`); None: settled at once. The caller holds ``lock`` and
@@ -409,43 +442,71 @@ class Store:
         with self.lock:
             self._settle_expiry(p, now)
             if p.status in (FAIL, CANCELLED):
-                raise StateError("ORDER_IS_CLOSED", f"payment is {p.status} "
-                                 f"({p.result_code}); only a paid payment can be refunded")
+                raise StateError(
+                    "ORDER_IS_CLOSED",
+                    f"payment is {p.status} ({p.result_code}); only a paid payment can be refunded",
+                )
             if p.status != SUCCESS:
-                raise StateError("PROCESS_FAIL", f"only a paid payment can be refunded; "
-                                 f"this one is {p.status}")
+                raise StateError(
+                    "PROCESS_FAIL", f"only a paid payment can be refunded; this one is {p.status}"
+                )
             if amount.currency != p.amount.currency:
-                raise StateError("PARAM_ILLEGAL", f"refund currency {amount.currency} differs "
-                                 f"from the payment currency {p.amount.currency}")
+                raise StateError(
+                    "PARAM_ILLEGAL",
+                    f"refund currency {amount.currency} differs "
+                    f"from the payment currency {p.amount.currency}",
+                )
             if not rules.refundable:
-                raise StateError("REFUND_NOT_SUPPORTED", f"{p.method_type} payments cannot "
-                                 "be refunded")
+                raise StateError(
+                    "REFUND_NOT_SUPPORTED", f"{p.method_type} payments cannot be refunded"
+                )
             assert p.paid_at is not None
             if now > p.paid_at + timedelta(days=rules.window_days):
-                raise StateError("REFUND_WINDOW_EXCEED", f"the refund window of "
-                                 f"{rules.window_days} days after payment "
-                                 f"({p.paid_at.isoformat()}) has passed")
+                raise StateError(
+                    "REFUND_WINDOW_EXCEED",
+                    f"the refund window of "
+                    f"{rules.window_days} days after payment "
+                    f"({p.paid_at.isoformat()}) has passed",
+                )
             live = [r for r in p.refunds if r.status in (SUCCESS, PROCESSING)]
             if live and not rules.multiple:
-                raise StateError("MULTIPLE_REFUNDS_NOT_SUPPORTED", f"{p.method_type} allows "
-                                 "one refund per payment, and this one has one")
+                raise StateError(
+                    "MULTIPLE_REFUNDS_NOT_SUPPORTED",
+                    f"{p.method_type} allows one refund per payment, and this one has one",
+                )
             if amount.value != p.amount.value and not rules.partial:
-                raise StateError("PARTIAL_REFUND_NOT_SUPPORTED", f"{p.method_type} refunds "
-                                 f"the whole {p.amount.value} only, not {amount.value} "
-                                 f"({p.amount.currency} minor units)")
+                raise StateError(
+                    "PARTIAL_REFUND_NOT_SUPPORTED",
+                    f"{p.method_type} refunds "
+                    f"the whole {p.amount.value} only, not {amount.value} "
+                    f"({p.amount.currency} minor units)",
+                )
             refundable = p.amount.value - p.reserved
             if amount.value > refundable:
-                raise StateError("REFUND_AMOUNT_EXCEED", f"refund {amount.value} exceeds the "
-                                 f"refundable {refundable} ({p.amount.currency} minor units)")
-            refund = Refund(p.client_id, refund_request_id, _new_id("1180", self._ids),
-                            p.payment_id, amount, reason, now, fingerprint,
-                            notify_url=notify_url)
+                raise StateError(
+                    "REFUND_AMOUNT_EXCEED",
+                    f"refund {amount.value} exceeds the "
+                    f"refundable {refundable} ({p.amount.currency} minor units)",
+                )
+            refund = Refund(
+                p.client_id,
+                refund_request_id,
+                _new_id("1180", self._ids),
+                p.payment_id,
+                amount,
+                reason,
+                now,
+                fingerprint,
+                notify_url=notify_url,
+            )
             if settle_after is None:
                 refund.finished_at = now
             else:
                 refund.status = PROCESSING
-                refund.result_code, refund.result_message = (REFUND_IN_PROCESS,
-                                                             "refund is in process")
+                refund.result_code, refund.result_message = (
+                    REFUND_IN_PROCESS,
+                    "refund is in process",
+                )
                 refund.settle_at = now + timedelta(seconds=settle_after)
             p.refunds.append(refund)
             self._refunds[refund.refund_id] = refund
@@ -453,8 +514,9 @@ class Store:
             self._persist(p)
             return refund
 
-    def settle_refund(self, refund_id: str, now: datetime, status: str = SUCCESS,
-                      code: str = "") -> Refund:
+    def settle_refund(
+        self, refund_id: str, now: datetime, status: str = SUCCESS, code: str = ""
+    ) -> Refund:
         """Settle a PROCESSING refund (SUCCESS or FAIL); StateError when it is settled."""
         if status not in (SUCCESS, FAIL):
             raise ValueError(f"a refund settles as SUCCESS or FAIL, not {status!r}")
@@ -463,8 +525,9 @@ class Store:
             if r is None:
                 raise NotFound(f"no refund with refundId {refund_id!r}")
             if r.status != PROCESSING:
-                raise StateError("REFUND_ALREADY_FINAL", f"refund {refund_id} is already "
-                                 f"{r.status}")
+                raise StateError(
+                    "REFUND_ALREADY_FINAL", f"refund {refund_id} is already {r.status}"
+                )
             r.status, r.finished_at, r.settle_at = status, now, None
             if status == SUCCESS:
                 r.result_code, r.result_message = "SUCCESS", "success"
@@ -479,6 +542,9 @@ class Store:
     def settle_due_refunds(self, now: datetime) -> list[Refund]:
         """Settle (SUCCESS) every asynchronous refund whose time has come."""
         with self.lock:
-            due = [r.refund_id for r in self._refunds.values()
-                   if r.status == PROCESSING and r.settle_at is not None and now >= r.settle_at]
+            due = [
+                r.refund_id
+                for r in self._refunds.values()
+                if r.status == PROCESSING and r.settle_at is not None and now >= r.settle_at
+            ]
             return [self.settle_refund(rid, now) for rid in due]

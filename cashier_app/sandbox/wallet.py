@@ -77,14 +77,16 @@ _STATUS_TEXT = {status: title for status, (_c, _i, title) in _STATES.items()}
 
 
 def _page(title: str, content: str, brand: str = "#5f6b7a") -> str:
-    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1,"
-            f"viewport-fit=cover\">"
-            f"<meta name=\"robots\" content=\"noindex\">"
-            f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
-            f"<body style=\"--brand:{escape(brand)}\"><main class=\"phone\">{content}"
-            f"<p class=\"note\">Cashier sandbox wallet simulator &middot; no real money "
-            f"moves</p></main></body></html>")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1,'
+        f'viewport-fit=cover">'
+        f'<meta name="robots" content="noindex">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
+        f'<body style="--brand:{escape(brand)}"><main class="phone">{content}'
+        f'<p class="note">Cashier sandbox wallet simulator &middot; no real money '
+        f"moves</p></main></body></html>"
+    )
 
 
 def _state(p: st.Payment) -> tuple[str, str, str, str]:
@@ -119,36 +121,44 @@ def render_wallet(p: st.Payment, now: datetime, notice: str = "") -> str:
     if p.status == st.PROCESSING and now < p.expires:
         base = f"/sandbox/wallet/{escape(p.payment_id)}"
         actions = (
-            f"<div class=\"actions\">"
-            f"<form method=\"post\" action=\"{base}/pay\">"
-            f"<button class=\"pay\" id=\"pay\" type=\"submit\">Pay "
+            f'<div class="actions">'
+            f'<form method="post" action="{base}/pay">'
+            f'<button class="pay" id="pay" type="submit">Pay '
             f"{escape(p.amount.display())}</button></form>"
-            f"<form method=\"post\" action=\"{base}/decline\">"
-            f"<button class=\"decline\" id=\"decline\" type=\"submit\">Decline</button>"
-            f"</form></div>")
-    sub = (f"<br><span class=\"sub\">{escape(method.name_zh)}</span>"
-           if method.name_zh != method.name_en else "")
-    notice_html = f"<p class=\"notice\" role=\"alert\">{escape(notice)}</p>" if notice else ""
+            f'<form method="post" action="{base}/decline">'
+            f'<button class="decline" id="decline" type="submit">Decline</button>'
+            f"</form></div>"
+        )
+    sub = (
+        f'<br><span class="sub">{escape(method.name_zh)}</span>'
+        if method.name_zh != method.name_en
+        else ""
+    )
+    notice_html = f'<p class="notice" role="alert">{escape(notice)}</p>' if notice else ""
     content = (
-        f"<header class=\"bar\"><span class=\"tile\" aria-hidden=\"true\">"
-        f"{escape(method.initials)}</span><span><span class=\"name\">"
+        f'<header class="bar"><span class="tile" aria-hidden="true">'
+        f'{escape(method.initials)}</span><span><span class="name">'
         f"{escape(method.name_en)}</span>{sub}</span>"
-        f"<span class=\"pill\">Sandbox</span></header>"
-        f"<section class=\"sheet\">"
-        f"<div class=\"payee\"><span class=\"avatar\" aria-hidden=\"true\">"
+        f'<span class="pill">Sandbox</span></header>'
+        f'<section class="sheet">'
+        f'<div class="payee"><span class="avatar" aria-hidden="true">'
         f"{escape(merchant[:1].upper())}</span><span>Pay to<b>{escape(merchant)}</b></span>"
         f"</div>"
-        f"<div class=\"amount\">{escape(p.amount.display())}</div>"
-        f"<p class=\"what\">{escape(p.order_description)}</p>"
+        f'<div class="amount">{escape(p.amount.display())}</div>'
+        f'<p class="what">{escape(p.order_description)}</p>'
         f"<dl>{details}</dl>"
-        f"<div class=\"state {css}\" id=\"status\" data-status=\"{escape(p.status)}\">"
-        f"<span class=\"icon\" aria-hidden=\"true\">{icon}</span>"
+        f'<div class="state {css}" id="status" data-status="{escape(p.status)}">'
+        f'<span class="icon" aria-hidden="true">{icon}</span>'
         f"<span>{escape(title)}<small>{escape(detail)}</small></span></div>"
-        f"{notice_html}</section>{actions}")
+        f"{notice_html}</section>{actions}"
+    )
     return _page(f"{method.name_en} – {p.amount.display()}", content, method.brand_color)
 
 
 def render_message(title: str, message: str) -> str:
     """A small page for 'not found' and refused actions."""
-    return _page(title, f"<section class=\"sheet\" style=\"margin-top:24px\">"
-                        f"<h1>{escape(title)}</h1><p>{escape(message)}</p></section>")
+    return _page(
+        title,
+        f'<section class="sheet" style="margin-top:24px">'
+        f"<h1>{escape(title)}</h1><p>{escape(message)}</p></section>",
+    )

@@ -49,21 +49,27 @@ def open_printer(config: PrinterConfig) -> Any:
     except PrinterError:
         raise
     except Exception as exc:  # the library raises its own, usb.core's, serial's, OSError
-        where = {"usb": f"USB {config.usb_vendor:04x}:{config.usb_product:04x}",
-                 "serial": config.serial_device, "network": f"{config.host}:{config.port}",
-                 "file": config.device_file}[config.connection]
-        raise PrinterError.of("printer_unreachable", connection=config.connection,
-                              where=where, reason=exc) from None
+        where = {
+            "usb": f"USB {config.usb_vendor:04x}:{config.usb_product:04x}",
+            "serial": config.serial_device,
+            "network": f"{config.host}:{config.port}",
+            "file": config.device_file,
+        }[config.connection]
+        raise PrinterError.of(
+            "printer_unreachable", connection=config.connection, where=where, reason=exc
+        ) from None
     return p
 
 
 def _label_rows(label: str, value: str, width: int) -> list[str]:
-    return textwrap.wrap(f"{label}: {value}", width, subsequent_indent="  ",
-                         break_long_words=True) or [""]
+    return textwrap.wrap(
+        f"{label}: {value}", width, subsequent_indent="  ", break_long_words=True
+    ) or [""]
 
 
-def render_receipt(p: Any, data: ReceiptData, config: PrinterConfig,
-                   *, order_code: str = "") -> None:
+def render_receipt(
+    p: Any, data: ReceiptData, config: PrinterConfig, *, order_code: str = ""
+) -> None:
     """Send ``data`` as a receipt to the python-escpos printer ``p``: centred heading,
     large amount and status, labelled lines wrapped to the roll, the order code's QR when
     given, then the cut."""
@@ -80,8 +86,9 @@ def render_receipt(p: Any, data: ReceiptData, config: PrinterConfig,
             continue
         big = line.size >= 20
         p.set(align="center", bold=line.bold or big, double_width=big, double_height=big)
-        for part in textwrap.wrap(line.value, width // 2 if big else width,
-                                  break_long_words=True) or [""]:
+        for part in textwrap.wrap(
+            line.value, width // 2 if big else width, break_long_words=True
+        ) or [""]:
             p.textln(part)
     p.set(align="left", bold=False, double_width=False, double_height=False)
     if order_code:
@@ -89,9 +96,16 @@ def render_receipt(p: Any, data: ReceiptData, config: PrinterConfig,
     _finish(p, config)
 
 
-def render_order_code(p: Any, code_value: str, amount: str, wallet: str,
-                      config: PrinterConfig, *, merchant_name: str = "",
-                      expires: str = "") -> None:
+def render_order_code(
+    p: Any,
+    code_value: str,
+    amount: str,
+    wallet: str,
+    config: PrinterConfig,
+    *,
+    merchant_name: str = "",
+    expires: str = "",
+) -> None:
     """A slip the customer scans with ``wallet``: merchant, amount, QR, expiry, cut."""
     if not code_value:
         raise ValueError("an order-code slip needs the code's value")

@@ -52,18 +52,28 @@ class PrinterConfig:
 
     def __post_init__(self) -> None:
         if self.connection not in CONNECTIONS:
-            raise PrinterConfigError("connection", f"{self.connection!r} is not one of "
-                                     f"{', '.join(CONNECTIONS)}")
+            raise PrinterConfigError(
+                "connection", f"{self.connection!r} is not one of {', '.join(CONNECTIONS)}"
+            )
         if self.paper_mm not in PAPER_WIDTHS_MM:
-            raise PrinterConfigError("paper_mm", f"{self.paper_mm!r} mm paper is not "
-                                     "supported (58 or 80)")
-        need = {"usb": ("usb_vendor", "usb_product"), "serial": ("serial_device",),
-                "network": ("host",), "file": ("device_file",)}.get(self.connection, ())
+            raise PrinterConfigError(
+                "paper_mm", f"{self.paper_mm!r} mm paper is not supported (58 or 80)"
+            )
+        need = {
+            "usb": ("usb_vendor", "usb_product"),
+            "serial": ("serial_device",),
+            "network": ("host",),
+            "file": ("device_file",),
+        }.get(self.connection, ())
         for name in need:
             if not getattr(self, name):
                 raise PrinterConfigError(name, f"is needed for a {self.connection} printer")
-        for name, top in (("usb_vendor", 0xFFFF), ("usb_product", 0xFFFF),
-                          ("port", 65535), ("baudrate", 4_000_000)):
+        for name, top in (
+            ("usb_vendor", 0xFFFF),
+            ("usb_product", 0xFFFF),
+            ("port", 65535),
+            ("baudrate", 4_000_000),
+        ):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
                 raise PrinterConfigError(name, f"{value!r} is not a number from 0 to {top}")
@@ -88,8 +98,7 @@ class PrinterConfig:
                 try:
                     values[name] = int(values[name], 0)
                 except ValueError:
-                    raise PrinterConfigError(name, f"{values[name]!r} is not a number") \
-                        from None
+                    raise PrinterConfigError(name, f"{values[name]!r} is not a number") from None
         return cls(**values)
 
 

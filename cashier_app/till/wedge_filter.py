@@ -28,9 +28,13 @@ class WedgeScannerFilter(QObject):
 
     code_scanned = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *,
-                 detector: WedgeDetector | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        detector: WedgeDetector | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.detector = detector or WedgeDetector()
         self._clock = clock
@@ -52,7 +56,11 @@ class WedgeScannerFilter(QObject):
         text = event.text()
         if text and text.isprintable():
             self.detector.key(text, now)
-        elif event.key() not in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt,
-                                 Qt.Key.Key_Meta):
+        elif event.key() not in (
+            Qt.Key.Key_Shift,
+            Qt.Key.Key_Control,
+            Qt.Key.Key_Alt,
+            Qt.Key.Key_Meta,
+        ):
             self.detector.reset()  # Backspace, arrows: a person is editing
         return False

@@ -31,8 +31,16 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
         app.setDesktopFileName("io.github.cashier.cashier")  # the menu entry and its icon
     if not app.property("cashierConfigured"):
         font = QFont(app.font())
-        font.setFamilies(["Noto Sans", "DejaVu Sans", "WenQuanYi Micro Hei",
-                          "Microsoft YaHei", "PingFang SC", "sans-serif"])
+        font.setFamilies(
+            [
+                "Noto Sans",
+                "DejaVu Sans",
+                "WenQuanYi Micro Hei",
+                "Microsoft YaHei",
+                "PingFang SC",
+                "sans-serif",
+            ]
+        )
         app.setFont(font)
         app.setStyleSheet(stylesheet())
         app.setProperty("cashierConfigured", True)
@@ -41,8 +49,9 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
     return app
 
 
-def create_main_window(profile_name: str | None = None, *, backend: Backend | None = None,
-                       **kwargs: Any) -> MainWindow:
+def create_main_window(
+    profile_name: str | None = None, *, backend: Backend | None = None, **kwargs: Any
+) -> MainWindow:
     """Build the main window for ``profile_name`` (None: the active profile, on first start
     the embedded sandbox), handed ``backend`` (``ui.ports.Backend``). Keyword arguments go
     to MainWindow (``services_factory``, ``opener``) for tests and tools.

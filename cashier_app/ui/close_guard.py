@@ -48,13 +48,27 @@ class CloseGuard(QObject):
         from cashier_app.ui.dialogs.questions import ask  # not before the first paint
 
         self._busy = True
-        ask(self.window, "closeQuestion", self.tr("A payment is waiting"),
-            fill(self.tr("The customer may be paying %1 right now.\n\nKeep waiting, cancel "
-                         "the payment and quit, or quit now and show the same code again at the "
-                         "next start (until it expires)."), record.amount.display()),
-            [("wait", self.tr("Keep waiting")), ("cancel", self.tr("Cancel payment and quit")),
-             ("later", self.tr("Quit, resume later"))],
-            default="wait", escape="wait", on_answer=self._on_question_answered)
+        ask(
+            self.window,
+            "closeQuestion",
+            self.tr("A payment is waiting"),
+            fill(
+                self.tr(
+                    "The customer may be paying %1 right now.\n\nKeep waiting, cancel "
+                    "the payment and quit, or quit now and show the same code again at the "
+                    "next start (until it expires)."
+                ),
+                record.amount.display(),
+            ),
+            [
+                ("wait", self.tr("Keep waiting")),
+                ("cancel", self.tr("Cancel payment and quit")),
+                ("later", self.tr("Quit, resume later")),
+            ],
+            default="wait",
+            escape="wait",
+            on_answer=self._on_question_answered,
+        )
 
     def _on_question_answered(self, key: str) -> None:
         self._busy = False
@@ -72,9 +86,13 @@ class CloseGuard(QObject):
         window = self.window
         window.flow.poller.stop()
         window.redirect_page.set_busy(True, self.tr("Cancelling…"))
-        window.tasks.run("sale:cancel", window.services.checkout.cancel,
-                         record.payment_request_id, on_done=self._on_cancelled,
-                         on_error=lambda exc: self._on_cancel_failed(record, exc))
+        window.tasks.run(
+            "sale:cancel",
+            window.services.checkout.cancel,
+            record.payment_request_id,
+            on_done=self._on_cancelled,
+            on_error=lambda exc: self._on_cancel_failed(record, exc),
+        )
 
     def _on_cancelled(self, _record: PaymentRecord) -> None:
         self._busy = False

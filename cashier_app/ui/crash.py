@@ -38,8 +38,9 @@ log = logging.getLogger("cashier_app.crash")
 MAX_REPORTS = 5
 
 
-def build_report(exc_type: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None, where: str = "") -> str:
+def build_report(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, where: str = ""
+) -> str:
     """The report as plain text: what is running where, then the traceback; redacted."""
     from cashier_app import about, logs
 
@@ -47,8 +48,10 @@ def build_report(exc_type: type[BaseException], exc: BaseException,
     services = getattr(window, "services", None) if window is not None else None
     profile = getattr(services, "profile", None)
     sandbox = getattr(services, "sandbox", None)
-    head = [f"Cashier crash report, {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC",
-            about.facts_text(profile, getattr(sandbox, "url", "") or "")]
+    head = [
+        f"Cashier crash report, {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC",
+        about.facts_text(profile, getattr(sandbox, "url", "") or ""),
+    ]
     if where:
         head.append(f"Where: {where}")
     trace = "".join(traceback.format_exception(exc_type, exc, tb))
@@ -82,11 +85,15 @@ class CrashDialog(QDialog):
         self.reports: list[str] = []
         self.repeats = 0
         box = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "The cashier hit an unexpected error. Payments already taken are safe in the "
-            "journal; an unfinished one is checked again at the next start. The report "
-            "below holds no keys or passphrases: copy it for support. It is also in the "
-            "log."), self)
+        intro = QLabel(
+            self.tr(
+                "The cashier hit an unexpected error. Payments already taken are safe in the "
+                "journal; an unfinished one is checked again at the next start. The report "
+                "below holds no keys or passphrases: copy it for support. It is also in the "
+                "log."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         box.addWidget(intro)
         self.text = QPlainTextEdit(self)
@@ -113,7 +120,8 @@ class CrashDialog(QDialog):
     def add_report(self, report: str) -> bool:
         """Show ``report``; False when it repeats one already shown (only counted)."""
         if report.split("\n", 1)[-1] in (r.split("\n", 1)[-1] for r in self.reports) or (
-                len(self.reports) >= MAX_REPORTS):
+            len(self.reports) >= MAX_REPORTS
+        ):
             self.repeats += 1
             return False
         self.reports.append(report)
@@ -159,8 +167,9 @@ class CrashHandler(QObject):
     def uninstall(self) -> None:
         sys.excepthook, threading.excepthook = self._previous
 
-    def excepthook(self, exc_type: type[BaseException], exc: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous[0](exc_type, exc, tb)
             return
@@ -177,12 +186,16 @@ class CrashHandler(QObject):
         if args.exc_value is None:
             return
         name = args.thread.name if args.thread is not None else "?"
-        report = self._report(args.exc_type, args.exc_value, args.exc_traceback,
-                              f"thread {name}")
+        report = self._report(args.exc_type, args.exc_value, args.exc_traceback, f"thread {name}")
         self._from_thread.emit(report)
 
-    def _report(self, exc_type: type[BaseException], exc: BaseException,
-                tb: TracebackType | None, where: str) -> str:
+    def _report(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+        where: str,
+    ) -> str:
         try:
             report = build_report(exc_type, exc, tb, where)
         except Exception:  # the report itself must never be what crashes
@@ -198,8 +211,12 @@ class CrashHandler(QObject):
             from cashier_app import logs
 
             line = traceback.format_exception_only(exc_type, exc)[0].strip()
-            log.critical("the same uncaught exception again (%s), %d times so far: %s",
-                         where, seen, logs.redact(line))
+            log.critical(
+                "the same uncaught exception again (%s), %d times so far: %s",
+                where,
+                seen,
+                logs.redact(line),
+            )
         return report
 
     @Slot(str)

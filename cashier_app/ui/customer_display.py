@@ -25,8 +25,9 @@ from cashier_app.ui.widgets.layouts import clear_layout
 from cashier_app.ui.widgets.qr_code import QRCodeWidget
 
 
-def _label(parent: QWidget, role: str = "",
-           align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
+def _label(
+    parent: QWidget, role: str = "", align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter
+) -> QLabel:
     label = QLabel(parent)
     if role:
         label.setProperty("role", role)
@@ -143,8 +144,11 @@ class CustomerDisplay(QWidget):
         self.amount_label.setText(money.display())
         self._set_wallets(wallets, selected)
         name = self._wallet_name(selected) if selected else ""
-        self.picker_hint.setText(fill(self.tr("Paying with %1"), name) if name
-                                 else self.tr("Choose how you would like to pay"))
+        self.picker_hint.setText(
+            fill(self.tr("Paying with %1"), name)
+            if name
+            else self.tr("Choose how you would like to pay")
+        )
         self.stack.setCurrentWidget(self.amount_view)
 
     def show_qr(self, record: PaymentRecord, *, expired: bool = False) -> None:
@@ -161,8 +165,11 @@ class CustomerDisplay(QWidget):
         self.qr_amount.setText(record.amount.display())
         name = self._wallet_name(record.method)
         self.qr_wallet.setText(name)
-        self.qr_hint.setText(self.tr("This code has expired") if expired
-                             else fill(self.tr("Scan with %1 to pay"), name))
+        self.qr_hint.setText(
+            self.tr("This code has expired")
+            if expired
+            else fill(self.tr("Scan with %1 to pay"), name)
+        )
         if expired:
             self.countdown_label.stop("")
         else:
@@ -178,8 +185,12 @@ class CustomerDisplay(QWidget):
         self.stack.setCurrentWidget(self.amount_view)
 
     def show_result(self, status: Status, amount: Money | None, title: str) -> None:
-        icon = {Status.SUCCESS: "success", Status.FAILED: "failed",
-                Status.CANCELLED: "cancelled", Status.EXPIRED: "expired"}.get(status, "pending")
+        icon = {
+            Status.SUCCESS: "success",
+            Status.FAILED: "failed",
+            Status.CANCELLED: "cancelled",
+            Status.EXPIRED: "expired",
+        }.get(status, "pending")
         self.result_icon.setPixmap(icon_pixmap(icon, 120))
         self.result_title.setText(self.tr("Thank you!") if status is Status.SUCCESS else title)
         self.result_amount.setText(amount.display() if amount else "")

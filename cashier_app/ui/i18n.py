@@ -37,8 +37,9 @@ def normalise_language(lang: str | None) -> str:
         return "zh_CN"
     if code.lower().startswith("en"):
         return "en"
-    raise TranslationError(f"language {lang!r} is not available (available: "
-                           f"{', '.join(LANGUAGES)})")
+    raise TranslationError(
+        f"language {lang!r} is not available (available: {', '.join(LANGUAGES)})"
+    )
 
 
 def system_language() -> str:

@@ -40,8 +40,15 @@ def _print_code(record: PaymentRecord, merchant_name: str) -> None:
     expires = record.expires_at.astimezone().strftime("%H:%M") if record.expires_at else ""
     printer = open_printer(config)
     try:
-        render_order_code(printer, record.code_value, record.amount.display(), wallet, config,
-                          merchant_name=merchant_name, expires=expires)
+        render_order_code(
+            printer,
+            record.code_value,
+            record.amount.display(),
+            wallet,
+            config,
+            merchant_name=merchant_name,
+            expires=expires,
+        )
     finally:
         printer.close()
 
@@ -54,8 +61,9 @@ class InStoreFlow(QObject):
         self.flow, self.scan = flow, scan
         self.policy = UpmPolicy()
         checkout = flow.services.checkout
-        self.poller = PaymentPoller(checkout, flow.tasks, group="sale",
-                                    policy=self.policy.poll_policy(), parent=self)
+        self.poller = PaymentPoller(
+            checkout, flow.tasks, group="sale", policy=self.policy.poll_policy(), parent=self
+        )
         self._session: PickerSession | None = None
         self._connections = (
             (flow.picker.scan_requested, self._on_picker_scan_requested),
@@ -81,11 +89,13 @@ class InStoreFlow(QObject):
             signal.disconnect(slot)
 
     # -- worker side --------------------------------------------------------------------
-    def order_code(self, info: PaymentInfo, method_type: str, reference: str | None
-                   ) -> PaymentRecord:
+    def order_code(
+        self, info: PaymentInfo, method_type: str, reference: str | None
+    ) -> PaymentRecord:
         """An in-store Order Code sale for the picked wallet (shown like an online QR)."""
         return self.flow.services.checkout.create_in_store_payment(
-            info, "OrderCode", method_type=method_type, reference_order_id=reference)
+            info, "OrderCode", method_type=method_type, reference_order_id=reference
+        )
 
     def order_code_shown(self, record: PaymentRecord) -> None:
         """An order code is on the redirect page: offer to print it when the till has an
@@ -94,9 +104,12 @@ class InStoreFlow(QObject):
         button.hide()
         if record.scenario != "OrderCode" or not record.code_value:
             return
-        self.flow.tasks.run("sale:printer", load_printer_config,
-                            on_done=lambda cfg: button.setVisible(cfg.enabled),
-                            on_error=lambda _exc: button.hide())
+        self.flow.tasks.run(
+            "sale:printer",
+            load_printer_config,
+            on_done=lambda cfg: button.setVisible(cfg.enabled),
+            on_error=lambda _exc: button.hide(),
+        )
 
     @Slot()
     def _on_print_code_clicked(self) -> None:
@@ -105,10 +118,14 @@ class InStoreFlow(QObject):
             return
         button = self.flow.redirect.print_code_button
         button.setEnabled(False)
-        self.flow.tasks.run("sale:print-code", _print_code, record,
-                            self.flow.services.profile.merchant_name,
-                            on_done=lambda _none: button.setEnabled(True),
-                            on_error=self._on_print_failed)
+        self.flow.tasks.run(
+            "sale:print-code",
+            _print_code,
+            record,
+            self.flow.services.profile.merchant_name,
+            on_done=lambda _none: button.setEnabled(True),
+            on_error=self._on_print_failed,
+        )
 
     def _on_print_failed(self, exc: BaseException) -> None:
         self.flow.redirect.print_code_button.setEnabled(True)
@@ -116,8 +133,8 @@ class InStoreFlow(QObject):
 
     def _charge(self, info: PaymentInfo, code: str, reference: str | None) -> PaymentRecord:
         return self.flow.services.checkout.create_in_store_payment(
-            info, "PaymentCode", payment_code=code, policy=self.policy,
-            reference_order_id=reference)
+            info, "PaymentCode", payment_code=code, policy=self.policy, reference_order_id=reference
+        )
 
     # -- slots ----------------------------------------------------------------------------
     @Slot(object)
@@ -131,9 +148,15 @@ class InStoreFlow(QObject):
         session = self._session
         if session is None:
             return
-        self.flow.tasks.run("sale:scan", self._charge, session.info, code,
-                            self.flow._reference or None, on_done=self._on_charged,
-                            on_error=self._on_charge_failed)
+        self.flow.tasks.run(
+            "sale:scan",
+            self._charge,
+            session.info,
+            code,
+            self.flow._reference or None,
+            on_done=self._on_charged,
+            on_error=self._on_charge_failed,
+        )
 
     def _on_charged(self, record: PaymentRecord) -> None:
         if record.status is Status.SUCCESS:
@@ -169,6 +192,10 @@ class InStoreFlow(QObject):
     @Slot(object)
     def _on_scan_cancel_requested(self, record: PaymentRecord) -> None:
         self.poller.stop()
-        self.flow.tasks.run("sale:cancel", self.flow.services.checkout.cancel,
-                            record.payment_request_id, on_done=self._on_poller_payment_settled,
-                            on_error=lambda exc: self.scan.show_error(error_text(exc)))
+        self.flow.tasks.run(
+            "sale:cancel",
+            self.flow.services.checkout.cancel,
+            record.payment_request_id,
+            on_done=self._on_poller_payment_settled,
+            on_error=lambda exc: self.scan.show_error(error_text(exc)),
+        )

@@ -18,25 +18,31 @@ def reason_text(record: PaymentRecord) -> str:
     reason = failure_reason(record.result_code)
     texts = {
         FailureReason.CODE: translate(
-            "InStore", "The payment code is invalid or has expired. Ask the customer to "
-            "refresh it and scan again."),
-        FailureReason.BALANCE: translate(
-            "InStore", "The customer's wallet balance is not enough."),
-        FailureReason.RISK: translate(
-            "InStore", "The wallet's risk control refused this payment."),
+            "InStore",
+            "The payment code is invalid or has expired. Ask the customer to "
+            "refresh it and scan again.",
+        ),
+        FailureReason.BALANCE: translate("InStore", "The customer's wallet balance is not enough."),
+        FailureReason.RISK: translate("InStore", "The wallet's risk control refused this payment."),
         FailureReason.LIMIT: translate(
-            "InStore", "The payment is over the customer's wallet limit."),
+            "InStore", "The payment is over the customer's wallet limit."
+        ),
         FailureReason.DECLINED: translate(
-            "InStore", "The customer declined the payment in the wallet."),
+            "InStore", "The customer declined the payment in the wallet."
+        ),
         FailureReason.WALLET: translate(
-            "InStore", "This wallet cannot pay here (wallet or currency not accepted)."),
+            "InStore", "This wallet cannot pay here (wallet or currency not accepted)."
+        ),
         FailureReason.TIMEOUT: translate(
-            "InStore", "The customer did not confirm in time; the payment was cancelled."),
+            "InStore", "The customer did not confirm in time; the payment was cancelled."
+        ),
     }
     if reason in texts:
         return texts[reason]
-    return fill(translate("InStore", "The payment did not go through (%1)."),
-                record.result_code or record.status.value)
+    return fill(
+        translate("InStore", "The payment did not go through (%1)."),
+        record.result_code or record.status.value,
+    )
 
 
 def scenario_text(record: PaymentRecord) -> str:

@@ -33,8 +33,7 @@ class JournalWatch(QObject):
     def __init__(self, checkout: CheckoutService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._published.connect(self._on_published)
-        self._unsubscribe: Callable[[], None] | None = checkout.changes.subscribe(
-            self._relay)
+        self._unsubscribe: Callable[[], None] | None = checkout.changes.subscribe(self._relay)
 
     def detach(self) -> None:
         """Stop listening (the services are being replaced or closed)."""

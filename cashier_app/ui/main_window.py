@@ -56,8 +56,7 @@ ServicesFactory = Callable[[str | None], Services]
 
 def _ask_passphrase(parent: QWidget, prompt: str) -> str | None:
     title = QCoreApplication.translate("MainWindow", "Unlock keys")
-    text, ok = QInputDialog.getText(parent, title, prompt,
-                                    QLineEdit.EchoMode.Password)
+    text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
     return text if ok and text else None
 
 
@@ -87,9 +86,14 @@ class MainWindow(QMainWindow):
     payment_resumed = Signal(object)
     gateway_checked = Signal(object)
 
-    def __init__(self, profile_name: str | None = None, *, backend: Backend,
-                 services_factory: ServicesFactory | None = None,
-                 opener: UrlOpener | None = None) -> None:
+    def __init__(
+        self,
+        profile_name: str | None = None,
+        *,
+        backend: Backend,
+        services_factory: ServicesFactory | None = None,
+        opener: UrlOpener | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Cashier"))
@@ -111,8 +115,9 @@ class MainWindow(QMainWindow):
         self._back_to = "order"  # the stage History / End of day return to on Escape
 
         self._opener = opener
-        self._sale_pages: tuple[OrderPage, PickerPage, RedirectPage, ResultPage,
-                                ScanPage] | None = None
+        self._sale_pages: (
+            tuple[OrderPage, PickerPage, RedirectPage, ResultPage, ScanPage] | None
+        ) = None
         self._painted = False  # the window has been on screen once
         self._start_due = True  # the first start of the services is still to come
 
@@ -183,8 +188,7 @@ class MainWindow(QMainWindow):
     def scan_page(self) -> ScanPage:
         return self._build_sale_pages()[4]
 
-    def _build_sale_pages(self) -> tuple[OrderPage, PickerPage, RedirectPage, ResultPage,
-                                         ScanPage]:
+    def _build_sale_pages(self) -> tuple[OrderPage, PickerPage, RedirectPage, ResultPage, ScanPage]:
         """The order, picker, redirect, result and (in-store) scan pages: built right after
         the first paint, while the services start (or when first asked for)."""
         if self._sale_pages is None:
@@ -194,8 +198,13 @@ class MainWindow(QMainWindow):
             from cashier_app.ui.pages.result_page import ResultPage
             from cashier_app.ui.pages.scan_page import ScanPage
 
-            pages = (OrderPage(self), PickerPage(self), RedirectPage(self, opener=self._opener),
-                     ResultPage(self), ScanPage(self))
+            pages = (
+                OrderPage(self),
+                PickerPage(self),
+                RedirectPage(self, opener=self._opener),
+                ResultPage(self),
+                ScanPage(self),
+            )
             for page in pages:
                 self.stack.addWidget(page)
             self._sale_pages = pages
@@ -248,8 +257,9 @@ class MainWindow(QMainWindow):
         self.display_action.toggled.connect(self._on_display_action_toggled)
         quit_action = QAction(self.tr("Quit"), self)
         # Some platforms (a bare X session, offscreen) bind nothing to the standard Quit.
-        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-                                 or [QKeySequence("Ctrl+Q")])
+        quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
         quit_action.setObjectName("quitAction")
         quit_action.triggered.connect(self.close)
 
@@ -272,8 +282,12 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
-        for action in (self.new_sale_action, self.history_action, self.report_action,
-                       self.display_action):
+        for action in (
+            self.new_sale_action,
+            self.history_action,
+            self.report_action,
+            self.display_action,
+        ):
             toolbar.addAction(action)
 
     def _set_sale_actions_enabled(self, enabled: bool) -> None:
@@ -290,8 +304,13 @@ class MainWindow(QMainWindow):
         """Build the services on a worker; the window shows "Starting…" meanwhile."""
         self.starting_page.show_starting()
         self.stack.setCurrentWidget(self.starting_page)
-        self.tasks.run("app:start", self._factory, self.profile_name,
-                       on_done=self._on_services_built, on_error=self._on_services_failed)
+        self.tasks.run(
+            "app:start",
+            self._factory,
+            self.profile_name,
+            on_done=self._on_services_built,
+            on_error=self._on_services_failed,
+        )
 
     def _on_services_built(self, services: Any) -> None:
         from cashier_app.checkout.resume import recover_resuming
@@ -304,9 +323,17 @@ class MainWindow(QMainWindow):
         self.order_page.set_limits(profile.sale_limits())
         self._drop_journal_watch()
         self.journal_watch = JournalWatch(services.checkout, self)
-        self.flow = SaleFlow(services, self.tasks, self.stack, self.order_page,
-                             self.picker_page, self.redirect_page, self.result_page, self,
-                             scan=self.scan_page)
+        self.flow = SaleFlow(
+            services,
+            self.tasks,
+            self.stack,
+            self.order_page,
+            self.picker_page,
+            self.redirect_page,
+            self.result_page,
+            self,
+            scan=self.scan_page,
+        )
         self.flow.follow_journal(self.journal_watch)
         self.flow.stage_changed.connect(self._on_flow_stage_changed)
         self._show_profile(services)
@@ -315,13 +342,21 @@ class MainWindow(QMainWindow):
         self.services_ready.emit(services)
         self._check_gateway(services)
         if not services.exclusive:  # another live cashier owns this profile's open sales
-            self._show_banner(self.tr("Another cashier is using this profile; its unfinished "
-                                      "payments are left to it."))
+            self._show_banner(
+                self.tr(
+                    "Another cashier is using this profile; its unfinished payments are left to it."
+                )
+            )
             return
-        self.tasks.run("app:recover", recover_resuming, services.checkout,
-                       on_done=self._on_recovered,
-                       on_error=lambda exc: self._show_banner(fill(
-                           self.tr("Could not check unfinished payments: %1"), error_text(exc))))
+        self.tasks.run(
+            "app:recover",
+            recover_resuming,
+            services.checkout,
+            on_done=self._on_recovered,
+            on_error=lambda exc: self._show_banner(
+                fill(self.tr("Could not check unfinished payments: %1"), error_text(exc))
+            ),
+        )
 
     @Slot(str)
     def _on_flow_stage_changed(self, stage: str) -> None:
@@ -331,7 +366,7 @@ class MainWindow(QMainWindow):
             self._resume(waiting)
             return
         if stage in ("picker", "result"):  # the operator has moved on, or the resumed
-            self.banner.hide()                # sale ended: the start-up notice is stale
+            self.banner.hide()  # sale ended: the start-up notice is stale
 
     def _on_services_failed(self, exc: BaseException) -> None:
         from cashier_app.keystore.backends import PassphraseRequiredError
@@ -339,14 +374,26 @@ class MainWindow(QMainWindow):
         if isinstance(exc, PassphraseRequiredError):
             # No OS keyring here: the keys are in the encrypted file. Ask, then build again;
             # the passphrase lives only in this call and the worker's key store.
-            passphrase = self.ask_passphrase(self, fill(self.tr(
-                "The keys of profile %1 are in the encrypted key file.\n"
-                "Enter its passphrase:"), str(self.profile_name or "")))
+            passphrase = self.ask_passphrase(
+                self,
+                fill(
+                    self.tr(
+                        "The keys of profile %1 are in the encrypted key file.\n"
+                        "Enter its passphrase:"
+                    ),
+                    str(self.profile_name or ""),
+                ),
+            )
             if passphrase:
                 self.starting_page.show_starting()
-                self.tasks.run("app:start", self._build_unlocked, self.profile_name,
-                               passphrase.encode("utf-8"), on_done=self._on_services_built,
-                               on_error=self._on_services_failed)
+                self.tasks.run(
+                    "app:start",
+                    self._build_unlocked,
+                    self.profile_name,
+                    passphrase.encode("utf-8"),
+                    on_done=self._on_services_built,
+                    on_error=self._on_services_failed,
+                )
                 return
         message = error_text(exc)
         log.warning("start-up failed: %s", exc)
@@ -361,14 +408,23 @@ class MainWindow(QMainWindow):
         profile = services.profile
         env = str(getattr(profile.environment, "value", profile.environment))
         where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
-        names = {"embedded-sandbox": self.tr("Embedded sandbox"),
-                 "antom-sandbox": self.tr("Antom sandbox"), "production": self.tr("Live")}
-        self.profile_label.setText(fill(self.tr("Profile %1 · %2 · %3 · %4"), profile.name,
-                                        names.get(env, env), profile.currency, where or "—"))
+        names = {
+            "embedded-sandbox": self.tr("Embedded sandbox"),
+            "antom-sandbox": self.tr("Antom sandbox"),
+            "production": self.tr("Live"),
+        }
+        self.profile_label.setText(
+            fill(
+                self.tr("Profile %1 · %2 · %3 · %4"),
+                profile.name,
+                names.get(env, env),
+                profile.currency,
+                where or "—",
+            )
+        )
         self.profile_label.setToolTip(self.profile_label.text())  # clipped on a small screen
         embedded = services.sandbox is not None
-        self.sandbox_notice.setText(self.tr("Demo keys live in memory only — nothing is "
-                                            "charged"))
+        self.sandbox_notice.setText(self.tr("Demo keys live in memory only — nothing is charged"))
         self.sandbox_notice.setVisible(embedded)
         if self.display is not None:
             self.display.set_merchant(profile.merchant_name)
@@ -379,9 +435,13 @@ class MainWindow(QMainWindow):
 
         self.gateway_label.setText(self.tr("Gateway: checking…"))
         self.gateway_label.setProperty("state", "")
-        self.tasks.run("app:probe", probe_gateway, services.client,
-                       on_done=self._on_gateway_checked,
-                       on_error=lambda exc: self._on_gateway_checked(None, error_text(exc)))
+        self.tasks.run(
+            "app:probe",
+            probe_gateway,
+            services.client,
+            on_done=self._on_gateway_checked,
+            on_error=lambda exc: self._on_gateway_checked(None, error_text(exc)),
+        )
 
     def _on_gateway_checked(self, result: Any, error: str = "") -> None:
         ok = result is not None and result.ok
@@ -407,8 +467,11 @@ class MainWindow(QMainWindow):
             texts.append(self._resumed_text(resumed))
         elif resumed is not None:  # the operator is elsewhere (History...): on coming back
             self._waiting_resume = resumed
-        settled = [r for r in records if resumed is None
-                   or r.payment_request_id != resumed.payment_request_id]
+        settled = [
+            r
+            for r in records
+            if resumed is None or r.payment_request_id != resumed.payment_request_id
+        ]
         if settled:
             from cashier_app.domain.outcome import Status
 
@@ -416,11 +479,19 @@ class MainWindow(QMainWindow):
             for record in settled:
                 counts[record.status.value] = counts.get(record.status.value, 0) + 1
             titles = self.result_page.titles()
-            parts = ", ".join(f"{n} × {titles.get(Status(s), s)}"
-                              for s, n in sorted(counts.items()))
-            texts.append(fill(self.tr("Recovered %1 unfinished payment(s) from the last "
-                                      "session: %2. See History for details."),
-                              str(len(settled)), parts))
+            parts = ", ".join(
+                f"{n} × {titles.get(Status(s), s)}" for s, n in sorted(counts.items())
+            )
+            texts.append(
+                fill(
+                    self.tr(
+                        "Recovered %1 unfinished payment(s) from the last "
+                        "session: %2. See History for details."
+                    ),
+                    str(len(settled)),
+                    parts,
+                )
+            )
         if texts:
             self._show_banner("\n".join(texts))
 
@@ -443,9 +514,15 @@ class MainWindow(QMainWindow):
         except methods.UnknownMethodError:
             wallet = record.method
         started = record.created_at.astimezone().strftime("%H:%M")
-        return fill(self.tr("The payment of %1 with %2 started at %3 is still waiting for the "
-                            "customer: the same code is shown again."),
-                    record.amount.display(), wallet, started)
+        return fill(
+            self.tr(
+                "The payment of %1 with %2 started at %3 is still waiting for the "
+                "customer: the same code is shown again."
+            ),
+            record.amount.display(),
+            wallet,
+            started,
+        )
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -488,12 +565,13 @@ class MainWindow(QMainWindow):
         """Escape on History or End of day: back one step, to the page left (an amount
         being typed is kept)."""
         if self.flow is not None and self.flow.stage in self._extra_pages:
-            self.flow.show_stage(self._back_to if self._back_to in ("order", "result")
-                                 else "order")
+            self.flow.show_stage(self._back_to if self._back_to in ("order", "result") else "order")
 
     def _load_extra_page(self, name: str) -> QWidget | None:
-        module_name, class_name = {"history": ("history_page", "HistoryPage"),
-                                   "report": ("report_page", "ReportPage")}[name]
+        module_name, class_name = {
+            "history": ("history_page", "HistoryPage"),
+            "report": ("report_page", "ReportPage"),
+        }[name]
         try:
             module = importlib.import_module(f"cashier_app.ui.pages.{module_name}")
             page: QWidget = getattr(module, class_name)(self.services, self.tasks, self)
@@ -501,7 +579,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.warning("the %s page is not available: %s", name, exc)
             self.statusBar().showMessage(
-                fill(self.tr("This page is not available: %1"), error_text(exc)), 8000)
+                fill(self.tr("This page is not available: %1"), error_text(exc)), 8000
+            )
             return None
 
     @Slot()
@@ -510,8 +589,13 @@ class MainWindow(QMainWindow):
         from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
 
         sandbox = self.services.sandbox if self.services is not None else None
-        dialog = ProfilesDialog(self, backend=self.backend, embedded_gateway_key=(
-            sandbox.gateway_public_key_base64 if sandbox is not None else None))
+        dialog = ProfilesDialog(
+            self,
+            backend=self.backend,
+            embedded_gateway_key=(
+                sandbox.gateway_public_key_base64 if sandbox is not None else None
+            ),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.active_profile_changed.connect(self.switch_profile)
         dialog.open()
@@ -532,8 +616,9 @@ class MainWindow(QMainWindow):
         """Run on profile ``name``: close the services and build new ones on a worker, as at
         start-up. Refused (False) while a sale is between Charge and its result."""
         if self.flow is not None and self.flow.in_progress():
-            self.statusBar().showMessage(self.tr("Finish the current sale first, then choose "
-                                                 "the profile again."), 8000)
+            self.statusBar().showMessage(
+                self.tr("Finish the current sale first, then choose the profile again."), 8000
+            )
             return False
         flow, self.flow = self.flow, None
         self._waiting_resume = None  # it belongs to the old profile's till
@@ -550,8 +635,15 @@ class MainWindow(QMainWindow):
         self.profile_name = name
         self.starting_page.show_starting()
         self.stack.setCurrentWidget(self.starting_page)
-        self.tasks.run("app:start", _replace_services, old, self._factory, name,
-                       on_done=self._on_services_switched, on_error=self._on_services_failed)
+        self.tasks.run(
+            "app:start",
+            _replace_services,
+            old,
+            self._factory,
+            name,
+            on_done=self._on_services_switched,
+            on_error=self._on_services_failed,
+        )
         return True
 
     def _drop_journal_watch(self) -> None:

@@ -41,10 +41,16 @@ class PaymentPoller(QObject):
     connection_changed = Signal(bool, str)
     payment_settled = Signal(object)
 
-    def __init__(self, checkout: CheckoutService, tasks: TaskRunner, *, group: str = "redirect",
-                 policy: PollPolicy | None = None,
-                 clock: Callable[[], datetime] = _utcnow, parent: QObject | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        checkout: CheckoutService,
+        tasks: TaskRunner,
+        *,
+        group: str = "redirect",
+        policy: PollPolicy | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._checkout = checkout
         self._tasks = tasks
@@ -98,8 +104,13 @@ class PaymentPoller(QObject):
         way. A final state there settles it at once."""
         if self._record is None:
             return
-        self._tasks.run(f"{self._name}-journal", self._checkout.get,
-                        self._record.payment_request_id, on_done=self._on_reread, owner=self)
+        self._tasks.run(
+            f"{self._name}-journal",
+            self._checkout.get,
+            self._record.payment_request_id,
+            on_done=self._on_reread,
+            owner=self,
+        )
 
     def _on_reread(self, record: PaymentRecord) -> None:
         if self._record is None or record.payment_request_id != self._record.payment_request_id:
@@ -141,8 +152,14 @@ class PaymentPoller(QObject):
             return
         prid = record.payment_request_id
         self.poll_started.emit()
-        self._tasks.run(self._name, self._call_for(record), prid, on_done=self._on_answer,
-                        on_error=self._on_failure, owner=self)
+        self._tasks.run(
+            self._name,
+            self._call_for(record),
+            prid,
+            on_done=self._on_answer,
+            on_error=self._on_failure,
+            owner=self,
+        )
 
     def _call_for(self, record: PaymentRecord) -> Callable[[str], PaymentRecord]:
         """Before expiry: one inquiry. After it: the service's ``expire`` (a gateway cancel
@@ -188,7 +205,8 @@ class PaymentPoller(QObject):
             self._again = False
             self._schedule(0)
             return
-        delay = self._policy.next_delay(self._attempt, self._clock(),
-                                        self._record.expires_at if self._record else None)
+        delay = self._policy.next_delay(
+            self._attempt, self._clock(), self._record.expires_at if self._record else None
+        )
         self._attempt += 1
         self._schedule(delay)

@@ -42,8 +42,9 @@ class Services(Protocol):
 class Backend(Protocol):
     """How the UI gets its services and stores; each call runs on a worker."""
 
-    def build_services(self, profile_name: str | None, *,
-                       keystore_passphrase: bytes | None = None) -> Services:
+    def build_services(
+        self, profile_name: str | None, *, keystore_passphrase: bytes | None = None
+    ) -> Services:
         """Start a profile's services (None: the active profile); raises
         ``PassphraseRequiredError`` when the keys are in the encrypted file and no
         passphrase was given."""

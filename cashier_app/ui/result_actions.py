@@ -22,8 +22,13 @@ class ResultActions(QObject):
     abandons them. ``refund_dialog`` is the dialog while it is open (tests drive it).
     """
 
-    def __init__(self, services: Services, tasks: TaskRunner, result: ResultPage,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        tasks: TaskRunner,
+        result: ResultPage,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.result = services, tasks, result
         self.refund_dialog: RefundDialog | None = None
@@ -31,9 +36,11 @@ class ResultActions(QObject):
         self.receipts.TASK = "sale:receipt"
         self.receipts.finished.connect(result.show_notice)
         self.receipts.failed.connect(result.show_notice)
-        self._connections = ((result.refund_requested, self._on_result_refund_requested),
-                             (result.print_requested, self._on_result_print_requested),
-                             (result.save_requested, self._on_result_save_requested))
+        self._connections = (
+            (result.refund_requested, self._on_result_refund_requested),
+            (result.print_requested, self._on_result_print_requested),
+            (result.save_requested, self._on_result_save_requested),
+        )
         for signal, slot in self._connections:
             signal.connect(slot)
 
@@ -54,10 +61,13 @@ class ResultActions(QObject):
     @Slot(object)
     def _on_result_refund_requested(self, record: PaymentRecord) -> None:
         self.result.set_refund_busy(True)
-        self.tasks.run("sale:refunded-total", self.services.journal.refunded_total,
-                       record.payment_request_id,
-                       on_done=lambda total: self._ask_refund(record, total),
-                       on_error=lambda exc: self.result.show_refund_error(error_text(exc)))
+        self.tasks.run(
+            "sale:refunded-total",
+            self.services.journal.refunded_total,
+            record.payment_request_id,
+            on_done=lambda total: self._ask_refund(record, total),
+            on_error=lambda exc: self.result.show_refund_error(error_text(exc)),
+        )
 
     def _ask_refund(self, record: PaymentRecord, refunded: int) -> None:
         remaining = record.amount.value - refunded
@@ -74,10 +84,15 @@ class ResultActions(QObject):
 
     def _refund(self, record: PaymentRecord, amount: Money | None, reason: str) -> None:
         self.result.set_refund_busy(True, sending=True)
-        self.tasks.run("sale:refund", self.services.checkout.refund,
-                       record.payment_request_id, amount, reason,
-                       on_done=lambda refund: self._on_refunded(record, refund),
-                       on_error=lambda exc: self._on_refund_failed(record, exc))
+        self.tasks.run(
+            "sale:refund",
+            self.services.checkout.refund,
+            record.payment_request_id,
+            amount,
+            reason,
+            on_done=lambda refund: self._on_refunded(record, refund),
+            on_error=lambda exc: self._on_refund_failed(record, exc),
+        )
 
     def _on_refunded(self, record: PaymentRecord, refund: RefundRecord) -> None:
         self.result.show_refund(refund)
@@ -90,8 +105,12 @@ class ResultActions(QObject):
     def _show_refund_state(self, record: PaymentRecord) -> None:
         """Read what is refunded now (a worker) and let the page say so."""
         prid = record.payment_request_id
-        self.tasks.run("sale:refund-state", self.services.journal.refunded_total, prid,
-                       on_done=lambda refunded: self._on_refund_state_read(prid, refunded))
+        self.tasks.run(
+            "sale:refund-state",
+            self.services.journal.refunded_total,
+            prid,
+            on_done=lambda refunded: self._on_refund_state_read(prid, refunded),
+        )
 
     def _on_refund_state_read(self, prid: str, refunded: int) -> None:
         shown = self.result.record

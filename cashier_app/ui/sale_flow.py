@@ -50,9 +50,19 @@ class SaleFlow(QObject):
     qr_shown = Signal(float)
     sale_settled = Signal(object, float)
 
-    def __init__(self, services: Services, tasks: TaskRunner, stack: QStackedWidget,
-                 order: OrderPage, picker: PickerPage, redirect: RedirectPage, result: ResultPage,
-                 parent: QObject | None = None, *, scan: ScanPage | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        tasks: TaskRunner,
+        stack: QStackedWidget,
+        order: OrderPage,
+        picker: PickerPage,
+        redirect: RedirectPage,
+        result: ResultPage,
+        parent: QObject | None = None,
+        *,
+        scan: ScanPage | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.stack = services, tasks, stack
         self.order, self.picker, self.redirect, self.result = order, picker, redirect, result
@@ -111,9 +121,13 @@ class SaleFlow(QObject):
     @Slot(object)
     def _on_journal_changed(self, change: JournalChange) -> None:
         record = self.redirect.record
-        if (self.stage == "redirect" and record is not None and change.kind == "payment"
-                and change.payment_request_id == record.payment_request_id
-                and change.status.is_final):
+        if (
+            self.stage == "redirect"
+            and record is not None
+            and change.kind == "payment"
+            and change.payment_request_id == record.payment_request_id
+            and change.status.is_final
+        ):
             self.poller.reread()
 
     def detach(self) -> None:
@@ -127,23 +141,20 @@ class SaleFlow(QObject):
         if self.in_store is not None:
             self.in_store.detach()
         self.tasks.cancel("sale")
-        for signal, slot in ((self.order.order_submitted, self._on_order_submitted),
-                             (self.picker.method_confirmed, self._on_picker_method_confirmed),
-                             (self.picker.picker_cancelled, self._on_picker_cancelled),
-                             (self.picker.selection_changed, self._on_picker_selection_changed),
-                             (self.redirect.cancel_requested, self._on_redirect_cancel_requested),
-                             (self.redirect.new_code_requested,
-                              self._on_redirect_new_code_requested),
-                             (self.redirect.closed, self._show_result),
-                             (self.redirect.retry_requested,
-                              self._on_redirect_retry_requested),
-                             (self.redirect.simulate_requested,
-                              self._on_redirect_simulate_requested),
-                             (self.redirect.autopay_changed,
-                              self._on_redirect_autopay_changed),
-                             (self.result.new_sale_requested, self.new_sale),
-                             (self.result.try_again_requested,
-                              self._on_result_try_again_requested)):
+        for signal, slot in (
+            (self.order.order_submitted, self._on_order_submitted),
+            (self.picker.method_confirmed, self._on_picker_method_confirmed),
+            (self.picker.picker_cancelled, self._on_picker_cancelled),
+            (self.picker.selection_changed, self._on_picker_selection_changed),
+            (self.redirect.cancel_requested, self._on_redirect_cancel_requested),
+            (self.redirect.new_code_requested, self._on_redirect_new_code_requested),
+            (self.redirect.closed, self._show_result),
+            (self.redirect.retry_requested, self._on_redirect_retry_requested),
+            (self.redirect.simulate_requested, self._on_redirect_simulate_requested),
+            (self.redirect.autopay_changed, self._on_redirect_autopay_changed),
+            (self.result.new_sale_requested, self.new_sale),
+            (self.result.try_again_requested, self._on_result_try_again_requested),
+        ):
             signal.disconnect(slot)
         self.after.detach()
         self.order.amount_edited.disconnect()  # its only listener: this flow's mirror lambda
@@ -178,8 +189,12 @@ class SaleFlow(QObject):
     def live_payment(self) -> PaymentRecord | None:
         """The payment the customer may be paying right now (its code is on screen)."""
         record = self.redirect.record
-        if self.stage != "redirect" or record is None or record.is_final \
-                or self.redirect.is_expired():
+        if (
+            self.stage != "redirect"
+            or record is None
+            or record.is_final
+            or self.redirect.is_expired()
+        ):
             return None
         return record
 
@@ -187,8 +202,13 @@ class SaleFlow(QObject):
     @Slot(object, str)
     def _on_order_submitted(self, info: PaymentInfo, reference: str) -> None:
         self._info, self._reference = info, reference
-        self.tasks.run("sale:open-picker", self.services.paykit.open_picker, info,
-                       on_done=self._on_picker_opened, on_error=self._on_open_picker_failed)
+        self.tasks.run(
+            "sale:open-picker",
+            self.services.paykit.open_picker,
+            info,
+            on_done=self._on_picker_opened,
+            on_error=self._on_open_picker_failed,
+        )
 
     def _on_picker_opened(self, session: PickerSession) -> None:
         self.picker.open_session(session)
@@ -207,24 +227,36 @@ class SaleFlow(QObject):
     def _on_picker_selection_changed(self, method_type: str) -> None:
         session = self.picker.session
         if session is not None:
-            self._mirror("show_picker", session.money, [m.type for m in session.methods],
-                         method_type)
+            self._mirror(
+                "show_picker", session.money, [m.type for m in session.methods], method_type
+            )
 
     # -- picker -> payment ----------------------------------------------------------------
     @Slot(object, object)
-    def _on_picker_method_confirmed(self, session: PickerSession,
-                                    picker_result: PickerResult) -> None:
+    def _on_picker_method_confirmed(
+        self, session: PickerSession, picker_result: PickerResult
+    ) -> None:
         self._t_confirm = time.perf_counter()
         if self.in_store is not None and self.in_store.enabled:  # an order code to show
-            self.tasks.run("sale:create", self.in_store.order_code, session.info,
-                           picker_result.selected_payment_type, self._reference or None,
-                           on_done=self._on_payment_created,
-                           on_error=lambda exc: self._on_create_failed(session, exc))
+            self.tasks.run(
+                "sale:create",
+                self.in_store.order_code,
+                session.info,
+                picker_result.selected_payment_type,
+                self._reference or None,
+                on_done=self._on_payment_created,
+                on_error=lambda exc: self._on_create_failed(session, exc),
+            )
             return
-        self.tasks.run("sale:create", self.services.paykit.start_payment, session,
-                       picker_result, self._reference or None,
-                       on_done=self._on_payment_created,
-                       on_error=lambda exc: self._on_create_failed(session, exc))
+        self.tasks.run(
+            "sale:create",
+            self.services.paykit.start_payment,
+            session,
+            picker_result,
+            self._reference or None,
+            on_done=self._on_payment_created,
+            on_error=lambda exc: self._on_create_failed(session, exc),
+        )
 
     def _on_payment_created(self, record: PaymentRecord) -> None:
         self._cancel_failed = False
@@ -244,8 +276,9 @@ class SaleFlow(QObject):
             return
         message = error_text(exc)
         if isinstance(exc, PaymentKitError) and exc.code == pk.NETWORK_ERROR:
-            message += "\n" + self.tr("The attempt is saved and will be checked again; you "
-                                      "can confirm to try once more.")
+            message += "\n" + self.tr(
+                "The attempt is saved and will be checked again; you can confirm to try once more."
+            )
         chosen = self.picker.selected_type()
         try:  # a confirmed sheet cannot be confirmed twice: offer a fresh one
             fresh = self.services.paykit.open_picker(session.info)
@@ -277,8 +310,7 @@ class SaleFlow(QObject):
     # -- redirect -------------------------------------------------------------------------
     @Slot()
     def _on_poller_poll_started(self) -> None:
-        if self.redirect.has_code() and \
-                self.redirect.status_label.property("tone") != TONE_WARNING:
+        if self.redirect.has_code() and self.redirect.status_label.property("tone") != TONE_WARNING:
             self.redirect.set_status(self.tr("Checking…"))
 
     @Slot(object)
@@ -290,8 +322,12 @@ class SaleFlow(QObject):
             self._mirror("show_qr", record)  # the code arrived late: the customer needs it
             if self.redirect.has_code() and not had_code:
                 self.qr_shown.emit((time.perf_counter() - self._t_confirm) * 1000)
-        if (self.redirect.has_code() and not record.is_final and not self._cancel_failed
-                and record.status is not Status.UNKNOWN):
+        if (
+            self.redirect.has_code()
+            and not record.is_final
+            and not self._cancel_failed
+            and record.status is not Status.UNKNOWN
+        ):
             self.redirect.set_status(self.tr("Waiting for the customer…"))
 
     @Slot(object)
@@ -307,8 +343,7 @@ class SaleFlow(QObject):
         if ok:
             self.redirect.set_status(self.tr("Waiting for the customer…"), TONE_INFO)
         else:
-            self.redirect.set_status(self.tr("Connection lost — retrying…"), TONE_WARNING,
-                                     detail)
+            self.redirect.set_status(self.tr("Connection lost — retrying…"), TONE_WARNING, detail)
 
     @Slot(object)
     def _on_poller_payment_settled(self, record: PaymentRecord) -> None:
@@ -332,30 +367,43 @@ class SaleFlow(QObject):
         self._cancel_failed = False
         self.poller.stop()
         self.redirect.set_busy(True, self.tr("Cancelling…"))
-        self.tasks.run("sale:cancel", self.services.checkout.cancel,
-                       record.payment_request_id, on_done=self._show_result,
-                       on_error=lambda exc: self._on_cancel_failed(record, exc))
+        self.tasks.run(
+            "sale:cancel",
+            self.services.checkout.cancel,
+            record.payment_request_id,
+            on_done=self._show_result,
+            on_error=lambda exc: self._on_cancel_failed(record, exc),
+        )
 
     def _on_cancel_failed(self, record: PaymentRecord, exc: BaseException) -> None:
         # Said until the operator acts: the next routine poll must not paper over it.
         self._cancel_failed = True
         self.redirect.set_busy(False)
-        self.redirect.set_status(fill(self.tr("Could not cancel: %1"), error_text(exc)),
-                                 TONE_WARNING)
+        self.redirect.set_status(
+            fill(self.tr("Could not cancel: %1"), error_text(exc)), TONE_WARNING
+        )
         self.poller.start(self.redirect.record or record)
 
     @Slot(object)
     def _on_redirect_new_code_requested(self, record: PaymentRecord) -> None:
-        info = self._info or PaymentInfo(record.amount.value, record.amount.currency,
-                                         record.trade_summary)
+        info = self._info or PaymentInfo(
+            record.amount.value, record.amount.currency, record.trade_summary
+        )
         self.redirect.set_busy(True, self.tr("Making a new code…"))
         self._t_confirm = time.perf_counter()
-        self.tasks.run("sale:create", self._fresh_payment, info, record.method,
-                       record.reference_order_id or None, on_done=self._on_payment_created,
-                       on_error=self._on_new_code_failed)
+        self.tasks.run(
+            "sale:create",
+            self._fresh_payment,
+            info,
+            record.method,
+            record.reference_order_id or None,
+            on_done=self._on_payment_created,
+            on_error=self._on_new_code_failed,
+        )
 
-    def _fresh_payment(self, info: PaymentInfo, method: str, reference: str | None
-                       ) -> PaymentRecord:
+    def _fresh_payment(
+        self, info: PaymentInfo, method: str, reference: str | None
+    ) -> PaymentRecord:
         """Worker side of New code: a new cashier session, same wallet, new payment."""
         kit = self.services.paykit
         session = kit.open_picker(info)
@@ -372,15 +420,20 @@ class SaleFlow(QObject):
         if simulator is None or not record.payment_id:
             return
         self._t_simulate = time.perf_counter()
-        self.tasks.run("sale:simulate", getattr(simulator, action), record.payment_id,
-                       on_done=lambda _answer: self.poller.poll_now(),
-                       on_error=self._on_simulate_failed)
+        self.tasks.run(
+            "sale:simulate",
+            getattr(simulator, action),
+            record.payment_id,
+            on_done=lambda _answer: self.poller.poll_now(),
+            on_error=self._on_simulate_failed,
+        )
 
     def _on_simulate_failed(self, exc: BaseException) -> None:
         self._t_simulate = 0.0
         self.redirect.set_busy(False)
-        self.redirect.set_status(fill(self.tr("Wallet simulator: %1"), error_text(exc)),
-                                 TONE_WARNING)
+        self.redirect.set_status(
+            fill(self.tr("Wallet simulator: %1"), error_text(exc)), TONE_WARNING
+        )
 
     @Slot(bool, float)
     def _on_redirect_autopay_changed(self, on: bool, seconds: float) -> None:
@@ -391,14 +444,22 @@ class SaleFlow(QObject):
             self.redirect.set_autopay_active(None)
             return
         if on:
-            self.tasks.run("sandbox:autopay", simulator.set_autopay, "approve", seconds,
-                           pending=True,
-                           on_done=lambda _answer: self._on_autopay_set(seconds),
-                           on_error=self._on_autopay_failed)
+            self.tasks.run(
+                "sandbox:autopay",
+                simulator.set_autopay,
+                "approve",
+                seconds,
+                pending=True,
+                on_done=lambda _answer: self._on_autopay_set(seconds),
+                on_error=self._on_autopay_failed,
+            )
         else:
-            self.tasks.run("sandbox:autopay", simulator.clear_autopay,
-                           on_done=lambda _answer: self._on_autopay_set(None),
-                           on_error=self._on_autopay_failed)
+            self.tasks.run(
+                "sandbox:autopay",
+                simulator.clear_autopay,
+                on_done=lambda _answer: self._on_autopay_set(None),
+                on_error=self._on_autopay_failed,
+            )
 
     def _on_autopay_set(self, seconds: float | None) -> None:
         self.redirect.set_autopay_active(seconds)
@@ -413,8 +474,9 @@ class SaleFlow(QObject):
 
     def _on_autopay_failed(self, exc: BaseException) -> None:
         self.redirect.set_autopay_active(None)
-        self.redirect.set_status(fill(self.tr("Wallet simulator: %1"), error_text(exc)),
-                                 TONE_WARNING)
+        self.redirect.set_status(
+            fill(self.tr("Wallet simulator: %1"), error_text(exc)), TONE_WARNING
+        )
 
     # -- customer display -----------------------------------------------------------------
     def refresh_display(self) -> None:

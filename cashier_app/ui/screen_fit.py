@@ -20,12 +20,19 @@ def available_geometry(widget: QWidget) -> QRect:
 def _frame(widget: QWidget) -> QMargins:
     if widget.isVisible():
         outer, inner = widget.frameGeometry(), widget.geometry()
-        known = QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
-                         outer.right() - inner.right(), outer.bottom() - inner.bottom())
+        known = QMargins(
+            inner.left() - outer.left(),
+            inner.top() - outer.top(),
+            outer.right() - inner.right(),
+            outer.bottom() - inner.bottom(),
+        )
         if not known.isNull():
             return known
-    return FRAME_ESTIMATE if QGuiApplication.platformName() not in ("offscreen", "minimal") \
+    return (
+        FRAME_ESTIMATE
+        if QGuiApplication.platformName() not in ("offscreen", "minimal")
         else QMargins()
+    )
 
 
 def fitted_size(widget: QWidget, wanted: QSize) -> QSize:
@@ -44,13 +51,13 @@ def place(widget: QWidget, wanted: QSize) -> None:
     to fit too, so that scroll areas inside take over instead of the screen's edge."""
     size = fitted_size(widget, wanted)
     minimum = widget.minimumSize()
-    widget.setMinimumSize(min(minimum.width(), size.width()),
-                          min(minimum.height(), size.height()))
+    widget.setMinimumSize(min(minimum.width(), size.width()), min(minimum.height(), size.height()))
     widget.resize(size)
     room = available_geometry(widget)
     frame = _frame(widget)
-    outer = QSize(size.width() + frame.left() + frame.right(),
-                  size.height() + frame.top() + frame.bottom())
+    outer = QSize(
+        size.width() + frame.left() + frame.right(), size.height() + frame.top() + frame.bottom()
+    )
     parent = widget.parentWidget()
     anchor = parent.window().frameGeometry() if parent is not None else room
     x = anchor.center().x() - outer.width() // 2

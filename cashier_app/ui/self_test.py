@@ -76,9 +76,15 @@ def _run_checks(lang: str, tmp: Path) -> list[Check]:
         charge = window.order_page.charge_button.text()
         checks.append(Check("window", True, f"started; the order page shows {charge!r}"))
         sandbox = services.sandbox
-        checks.append(Check("sandbox", sandbox is not None,
-                            f"embedded gateway at {sandbox.url}" if sandbox is not None
-                            else "the default profile did not start the embedded sandbox"))
+        checks.append(
+            Check(
+                "sandbox",
+                sandbox is not None,
+                f"embedded gateway at {sandbox.url}"
+                if sandbox is not None
+                else "the default profile did not start the embedded sandbox",
+            )
+        )
         checks.append(_check_pages(window))
         ok, value = _on_worker(window, "keys", _key_store_round_trip, tmp)
         checks.append(Check("keys", ok, str(value)))
@@ -86,9 +92,15 @@ def _run_checks(lang: str, tmp: Path) -> list[Check]:
         if not ok:
             checks.append(Check("pay", False, str(record)))
             return checks
-        checks.append(Check("pay", True, f"signed pay round trip: {record.amount} "
-                                         f"{record.method} {record.status.value} "
-                                         f"(paymentId {record.payment_id})"))
+        checks.append(
+            Check(
+                "pay",
+                True,
+                f"signed pay round trip: {record.amount} "
+                f"{record.method} {record.status.value} "
+                f"(paymentId {record.payment_id})",
+            )
+        )
         checks.append(_check_qr(record))
     finally:
         window.close()
@@ -100,8 +112,13 @@ def _check_pages(window: Any) -> Check:
     them would only say so then."""
     missing = [name for name in ("history", "report") if window.open_extra_page(name) is None]
     window.flow.new_sale()
-    return Check("pages", not missing, f"cannot open {', '.join(missing)}" if missing
-                 else "history and end of day open (the sale pages come with the window)")
+    return Check(
+        "pages",
+        not missing,
+        f"cannot open {', '.join(missing)}"
+        if missing
+        else "history and end of day open (the sale pages come with the window)",
+    )
 
 
 def _check_resources() -> Check:
@@ -120,8 +137,11 @@ def _check_resources() -> Check:
         if res.render_svg(res.wallet_tile_path(method), QSize(48, 48)) is None:
             problems.append(f"wallet tile {method} does not render")
     tiles = len(list((root / "wallets").glob("*.svg")))
-    return Check("resources", not problems,
-                 "; ".join(problems) if problems else f"{root} (style, icons, {tiles} tiles)")
+    return Check(
+        "resources",
+        not problems,
+        "; ".join(problems) if problems else f"{root} (style, icons, {tiles} tiles)",
+    )
 
 
 def _check_language(app: Any) -> Check:
@@ -134,8 +154,13 @@ def _check_language(app: Any) -> Check:
         return Check("language", True, "en (source texts)")
     text = QCoreApplication.translate("OrderPage", "Charge")
     ok = text != "Charge"
-    return Check("language", ok, f"{code} from {i18n.qm_path(code).name}: Charge = {text}"
-                 if ok else f"{code}: texts are not translated ({i18n.qm_path(code)})")
+    return Check(
+        "language",
+        ok,
+        f"{code} from {i18n.qm_path(code).name}: Charge = {text}"
+        if ok
+        else f"{code}: texts are not translated ({i18n.qm_path(code)})",
+    )
 
 
 def _key_store_round_trip(tmp: Path) -> str:
@@ -150,21 +175,27 @@ def _key_store_round_trip(tmp: Path) -> str:
 
     path = tmp / "self-test-keys.enc"
     passphrase = os.urandom(16).hex().encode()
-    profile = Profile("selftest", Environment.ANTOM_SANDBOX, "SANDBOX_SELF_TEST", "HKD",
-                      gateway_url="https://127.0.0.1:1", wallets=("ALIPAY_HK",)).validated()
+    profile = Profile(
+        "selftest",
+        Environment.ANTOM_SANDBOX,
+        "SANDBOX_SELF_TEST",
+        "HKD",
+        gateway_url="https://127.0.0.1:1",
+        wallets=("ALIPAY_HK",),
+    ).validated()
     info = KeyStore(EncryptedFileBackend(path, passphrase)).generate(profile)
     signer = KeyStore(EncryptedFileBackend(path, passphrase)).signer(profile)
     path_, when = "/ams/api/v1/payments/pay", request_time()
     header = signer.header("POST", path_, profile.client_id, when, b"{}")
-    Verifier(signer.public_key()).verify_header("POST", path_, profile.client_id, when, b"{}",
-                                                header)  # raises SignatureError
+    Verifier(signer.public_key()).verify_header(
+        "POST", path_, profile.client_id, when, b"{}", header
+    )  # raises SignatureError
     try:
         chosen = type(keyring.get_keyring())
         backend = f"{chosen.__module__}.{chosen.__name__}"
     except Exception as exc:  # informative only: the sandbox needs no keyring
         backend = f"none ({exc})"
-    return (f"encrypted file round trip, key {info.fingerprint[:23]}…; "
-            f"OS keyring backend {backend}")
+    return f"encrypted file round trip, key {info.fingerprint[:23]}…; OS keyring backend {backend}"
 
 
 def _pay_round_trip(services: Any) -> Any:
@@ -178,8 +209,7 @@ def _pay_round_trip(services: Any) -> Any:
     services.simulator.approve(record.payment_id)
     record = checkout.run_to_completion(record.payment_request_id, timeout=30)
     if record.status.value != "SUCCESS":
-        raise RuntimeError(f"the approved payment ended {record.status.value} "
-                           f"{record.result_code}")
+        raise RuntimeError(f"the approved payment ended {record.status.value} {record.result_code}")
     return record
 
 
@@ -193,8 +223,7 @@ def _check_qr(record: Any) -> Check:
     return Check("qr", modules >= 21, f"{modules}×{modules} modules for the wallet's code")
 
 
-def _on_worker(window: Any, name: str, fn: Callable[..., Any], *args: Any
-               ) -> tuple[bool, Any]:
+def _on_worker(window: Any, name: str, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
     """Run ``fn`` on the window's task runner and wait while the GUI thread keeps turning:
     (True, result) or (False, a one-line reason)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -206,8 +235,13 @@ def _on_worker(window: Any, name: str, fn: Callable[..., Any], *args: Any
         outcome.append((ok, value))
         loop.quit()
 
-    window.tasks.run(f"self-test:{name}", fn, *args, on_done=lambda v: finish(True, v),
-                     on_error=lambda e: finish(False, f"{type(e).__name__}: {e}"))
+    window.tasks.run(
+        f"self-test:{name}",
+        fn,
+        *args,
+        on_done=lambda v: finish(True, v),
+        on_error=lambda e: finish(False, f"{type(e).__name__}: {e}"),
+    )
     QTimer.singleShot(STEP_TIMEOUT_S * 1000, loop.quit)
     if not outcome:
         loop.exec()

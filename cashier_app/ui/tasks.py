@@ -111,9 +111,16 @@ class TaskRunner(QObject):
         self._reported.connect(self._on_reported)
 
     # -- public API ---------------------------------------------------------------------
-    def run(self, name: str, fn: Callable[..., Any], *args: Any,
-            on_done: DoneCallback | None = None, on_error: ErrorCallback | None = None,
-            owner: QObject | None = None, **kwargs: Any) -> int:
+    def run(
+        self,
+        name: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> int:
         """Run ``fn(*args, **kwargs)`` on a worker; return the task id.
 
         ``on_done(result)`` / ``on_error(exc)`` are called on the GUI thread, only if the task
@@ -127,8 +134,7 @@ class TaskRunner(QObject):
         was_busy = self.is_busy()
         generation = self._generations.get(name, 0) + 1
         self._generations[name] = generation
-        task = _Task(next(self._ids), name, generation, fn, args, kwargs, on_done, on_error,
-                     owner)
+        task = _Task(next(self._ids), name, generation, fn, args, kwargs, on_done, on_error, owner)
         task.runnable = _Runnable(task, self._reported)
         self._tasks[task.id] = task
         self._pool.start(task.runnable)

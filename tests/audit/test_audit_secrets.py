@@ -23,7 +23,7 @@ from cashier_app.keystore.profiles import default_sandbox_profile
 
 
 def _fragments(text: str) -> list[str]:
-    return [text[i:i + 24] for i in range(40, len(text) - 24, 24)]
+    return [text[i : i + 24] for i in range(40, len(text) - 24, 24)]
 
 
 def test_no_private_key_text_anywhere_in_a_logged_sale(tmp_path, caplog):
@@ -32,9 +32,14 @@ def test_no_private_key_text_anywhere_in_a_logged_sale(tmp_path, caplog):
     secret = private_key_pkcs8_base64(fake.merchant_key)
     signer = Signer(load_private_key(secret))
     fake.failures.extend([httpx.ConnectError("boom"), 503])
-    client = AntomClient("https://gw.example", fake.client_id, signer,
-                         Verifier(fake.gateway_key.public_key()), transport=fake.transport(),
-                         sleep=lambda _s: None)
+    client = AntomClient(
+        "https://gw.example",
+        fake.client_id,
+        signer,
+        Verifier(fake.gateway_key.public_key()),
+        transport=fake.transport(),
+        sleep=lambda _s: None,
+    )
     exchanges: list[object] = []
     client.observer = exchanges.append
     journal = Journal(tmp_path / "j.sqlite3")
@@ -46,13 +51,18 @@ def test_no_private_key_text_anywhere_in_a_logged_sale(tmp_path, caplog):
     bad = Verifier(key("impostor").public_key())
     client.verifier = bad
     service.refresh(rec.payment_request_id)  # unverifiable answer: logged, not believed
-    everything = "\n".join([
-        caplog.text, repr(signer), repr(client), repr(service.get(rec.payment_request_id)),
-        repr(Credentials(default_sandbox_profile(), "", "C", signer, None)),
-        *(repr(x) for x in exchanges),
-        *(repr(e) for e in journal.events(rec.payment_request_id)),
-        *(f.read_bytes().decode("latin-1") for f in tmp_path.glob("j.sqlite3*")),
-    ])
+    everything = "\n".join(
+        [
+            caplog.text,
+            repr(signer),
+            repr(client),
+            repr(service.get(rec.payment_request_id)),
+            repr(Credentials(default_sandbox_profile(), "", "C", signer, None)),
+            *(repr(x) for x in exchanges),
+            *(repr(e) for e in journal.events(rec.payment_request_id)),
+            *(f.read_bytes().decode("latin-1") for f in tmp_path.glob("j.sqlite3*")),
+        ]
+    )
     assert "PRIVATE KEY" not in everything
     leaked = [f for f in _fragments(secret) if f in everything]
     assert not leaked

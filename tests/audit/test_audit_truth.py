@@ -25,19 +25,31 @@ class Rig:
     def __init__(self, tmp_path) -> None:
         self.fake = FakeAntom()
         self.journal = Journal(tmp_path / "journal.sqlite3")
-        self.client = AntomClient("https://gw.example", self.fake.client_id,
-                                  Signer(self.fake.merchant_key),
-                                  Verifier(self.fake.gateway_key.public_key()),
-                                  transport=self.fake.transport(), sleep=lambda _s: None)
-        self.service = CheckoutService(self.client, self.journal, profile="test",
-                                       expiry_seconds=120)
+        self.client = AntomClient(
+            "https://gw.example",
+            self.fake.client_id,
+            Signer(self.fake.merchant_key),
+            Verifier(self.fake.gateway_key.public_key()),
+            transport=self.fake.transport(),
+            sleep=lambda _s: None,
+        )
+        self.service = CheckoutService(
+            self.client, self.journal, profile="test", expiry_seconds=120
+        )
 
     def signed_notification(self, payload: dict) -> tuple[dict[str, str], bytes]:
         body = json.dumps(payload).encode()
         now = request_time()
-        return ({"client-id": self.fake.client_id, "request-time": now,
-                 "signature": self.fake.signer.header("POST", NOTIFY_PATH, self.fake.client_id,
-                                                      now, body)}, body)
+        return (
+            {
+                "client-id": self.fake.client_id,
+                "request-time": now,
+                "signature": self.fake.signer.header(
+                    "POST", NOTIFY_PATH, self.fake.client_id, now, body
+                ),
+            },
+            body,
+        )
 
     def paid(self):
         rec = self.service.create_payment(INFO, "ALIPAY_HK")
@@ -54,10 +66,15 @@ def rig(tmp_path) -> Rig:
 
 
 def _inquiry(prid: str, pid: str, value: str = "1230") -> dict:
-    return {"result": result(), "paymentStatus": "SUCCESS", "paymentResultCode": "SUCCESS",
-            "paymentRequestId": prid, "paymentId": pid,
-            "paymentAmount": {"currency": "HKD", "value": value},
-            "paymentTime": request_time()}
+    return {
+        "result": result(),
+        "paymentStatus": "SUCCESS",
+        "paymentResultCode": "SUCCESS",
+        "paymentRequestId": prid,
+        "paymentId": pid,
+        "paymentAmount": {"currency": "HKD", "value": value},
+        "paymentTime": request_time(),
+    }
 
 
 def test_inquiry_answer_for_another_payment_request_id_is_not_believed(rig):
@@ -85,11 +102,16 @@ def test_inquiry_answer_for_another_amount_is_not_believed(rig):
 
 def test_notification_found_by_payment_id_but_for_another_request_id_is_rejected(rig):
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
-    headers, body = rig.signed_notification({
-        "notifyType": "PAYMENT_RESULT", "result": result(),
-        "paymentRequestId": "NOT_OURS", "paymentId": rec.payment_id,
-        "paymentAmount": {"currency": "HKD", "value": "1230"},
-        "paymentTime": datetime.now(UTC).isoformat()})
+    headers, body = rig.signed_notification(
+        {
+            "notifyType": "PAYMENT_RESULT",
+            "result": result(),
+            "paymentRequestId": "NOT_OURS",
+            "paymentId": rec.payment_id,
+            "paymentAmount": {"currency": "HKD", "value": "1230"},
+            "paymentTime": datetime.now(UTC).isoformat(),
+        }
+    )
     with pytest.raises(NotificationRejected):
         rig.service.handle_notification(NOTIFY_PATH, headers, body)
     assert rig.service.get(rec.payment_request_id).status is Status.PENDING
@@ -97,10 +119,15 @@ def test_notification_found_by_payment_id_but_for_another_request_id_is_rejected
 
 def test_notification_for_another_currency_is_rejected(rig):
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
-    headers, body = rig.signed_notification({
-        "notifyType": "PAYMENT_RESULT", "result": result(),
-        "paymentRequestId": rec.payment_request_id, "paymentId": rec.payment_id,
-        "paymentAmount": {"currency": "USD", "value": "1230"}})
+    headers, body = rig.signed_notification(
+        {
+            "notifyType": "PAYMENT_RESULT",
+            "result": result(),
+            "paymentRequestId": rec.payment_request_id,
+            "paymentId": rec.payment_id,
+            "paymentAmount": {"currency": "USD", "value": "1230"},
+        }
+    )
     with pytest.raises(NotificationRejected, match="differs"):
         rig.service.handle_notification(NOTIFY_PATH, headers, body)
     assert rig.service.get(rec.payment_request_id).status is Status.PENDING
@@ -108,18 +135,25 @@ def test_notification_for_another_currency_is_rejected(rig):
 
 def test_refund_answer_for_another_refund_request_id_is_not_believed(rig):
     rec = rig.paid()
-    rig.fake.override["refund"] = {"result": result(), "refundRequestId": "R_NOT_OURS",
-                                   "refundId": "RF9", "paymentId": rec.payment_id,
-                                   "refundAmount": {"currency": "HKD", "value": "1230"}}
+    rig.fake.override["refund"] = {
+        "result": result(),
+        "refundRequestId": "R_NOT_OURS",
+        "refundId": "RF9",
+        "paymentId": rec.payment_id,
+        "refundAmount": {"currency": "HKD", "value": "1230"},
+    }
     refund = rig.service.refund(rec.payment_request_id)
     assert refund.status is Status.UNKNOWN
 
 
 def test_refund_answer_for_another_amount_is_not_believed(rig):
     rec = rig.paid()
-    rig.fake.override["refund"] = {"result": result(), "paymentId": rec.payment_id,
-                                   "refundId": "RF9",
-                                   "refundAmount": {"currency": "HKD", "value": "1"}}
+    rig.fake.override["refund"] = {
+        "result": result(),
+        "paymentId": rec.payment_id,
+        "refundId": "RF9",
+        "refundAmount": {"currency": "HKD", "value": "1"},
+    }
     refund = rig.service.refund(rec.payment_request_id)
     assert refund.status is Status.UNKNOWN
 
@@ -131,27 +165,42 @@ def test_refund_inquiry_for_another_refund_is_not_believed(rig):
     rig.fake.failures.append(503)
     refund = rig.service.refund(rec.payment_request_id)
     assert refund.status is Status.UNKNOWN
-    rig.fake.override["inquiryRefund"] = {"result": result(), "refundStatus": "SUCCESS",
-                                          "refundRequestId": "R_NOT_OURS", "refundId": "RF1"}
+    rig.fake.override["inquiryRefund"] = {
+        "result": result(),
+        "refundStatus": "SUCCESS",
+        "refundRequestId": "R_NOT_OURS",
+        "refundId": "RF1",
+    }
     after = rig.service.refresh_refund(refund.refund_request_id)
     assert after.status is not Status.SUCCESS
-    rig.fake.override["inquiryRefund"] = {"result": result(), "refundStatus": "SUCCESS",
-                                          "refundRequestId": refund.refund_request_id,
-                                          "refundId": "RF1",
-                                          "refundAmount": {"currency": "HKD", "value": "7"}}
+    rig.fake.override["inquiryRefund"] = {
+        "result": result(),
+        "refundStatus": "SUCCESS",
+        "refundRequestId": refund.refund_request_id,
+        "refundId": "RF1",
+        "refundAmount": {"currency": "HKD", "value": "7"},
+    }
     assert rig.service.refresh_refund(refund.refund_request_id).status is not Status.SUCCESS
-    rig.fake.override["inquiryRefund"] = {"result": result(), "refundStatus": "SUCCESS",
-                                          "refundRequestId": refund.refund_request_id,
-                                          "refundId": "RF1"}
+    rig.fake.override["inquiryRefund"] = {
+        "result": result(),
+        "refundStatus": "SUCCESS",
+        "refundRequestId": refund.refund_request_id,
+        "refundId": "RF1",
+    }
     assert rig.service.refresh_refund(refund.refund_request_id).status is Status.SUCCESS
 
 
 def test_notification_of_an_unknown_type_is_rejected(rig):
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
-    headers, body = rig.signed_notification({
-        "notifyType": "CAPTURE_RESULT", "result": result(),
-        "paymentRequestId": rec.payment_request_id, "paymentId": rec.payment_id,
-        "paymentAmount": {"currency": "HKD", "value": "1230"}})
+    headers, body = rig.signed_notification(
+        {
+            "notifyType": "CAPTURE_RESULT",
+            "result": result(),
+            "paymentRequestId": rec.payment_request_id,
+            "paymentId": rec.payment_id,
+            "paymentAmount": {"currency": "HKD", "value": "1230"},
+        }
+    )
     with pytest.raises(NotificationRejected, match="CAPTURE_RESULT"):
         rig.service.handle_notification(NOTIFY_PATH, headers, body)
     assert rig.service.get(rec.payment_request_id).status is Status.PENDING
@@ -160,9 +209,13 @@ def test_notification_of_an_unknown_type_is_rejected(rig):
 @pytest.mark.parametrize("paid_at", ["2020-01-02T03:04:05", "not a time", None])
 def test_notification_payment_time_without_offset_is_not_guessed(rig, paid_at):
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
-    payload = {"notifyType": "PAYMENT_RESULT", "result": result(),
-               "paymentRequestId": rec.payment_request_id, "paymentId": rec.payment_id,
-               "paymentAmount": {"currency": "HKD", "value": "1230"}}
+    payload = {
+        "notifyType": "PAYMENT_RESULT",
+        "result": result(),
+        "paymentRequestId": rec.payment_request_id,
+        "paymentId": rec.payment_id,
+        "paymentAmount": {"currency": "HKD", "value": "1230"},
+    }
     if paid_at is not None:
         payload["paymentTime"] = paid_at
     before = datetime.now(UTC)
@@ -173,9 +226,17 @@ def test_notification_payment_time_without_offset_is_not_guessed(rig, paid_at):
 
 def test_notification_payment_time_with_offset_is_kept_in_utc(rig):
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
-    after = rig.service.handle_notification(NOTIFY_PATH, *rig.signed_notification({
-        "notifyType": "PAYMENT_RESULT", "result": result(),
-        "paymentRequestId": rec.payment_request_id, "paymentId": rec.payment_id,
-        "paymentAmount": {"currency": "HKD", "value": "1230"},
-        "paymentTime": "2026-11-22T08:30:00+08:00"}))
+    after = rig.service.handle_notification(
+        NOTIFY_PATH,
+        *rig.signed_notification(
+            {
+                "notifyType": "PAYMENT_RESULT",
+                "result": result(),
+                "paymentRequestId": rec.payment_request_id,
+                "paymentId": rec.payment_id,
+                "paymentAmount": {"currency": "HKD", "value": "1230"},
+                "paymentTime": "2026-11-22T08:30:00+08:00",
+            }
+        ),
+    )
     assert after.paid_at == datetime(2026, 11, 22, 0, 30, tzinfo=UTC)

@@ -34,8 +34,9 @@ def test_async_refund_is_settled_by_notify_refund_through_the_listener():
         settled = services.journal.get_refund(rrid)
         assert settled.refunded_at is not None and settled.refund_id == refund.refund_id
         assert services.sandbox.notifier.wait_idle(5)
-        notes = [a for a in services.sandbox.notifier.attempts()
-                 if a.payment_id == refund.refund_id]
+        notes = [
+            a for a in services.sandbox.notifier.attempts() if a.payment_id == refund.refund_id
+        ]
         assert len(notes) == 1 and notes[0].acked and notes[0].status == 200  # at once
         kinds = [e.kind for e in services.journal.events(rec.payment_request_id)]
         assert "notify" in kinds and kinds[-1] == "refund_state"
@@ -67,9 +68,12 @@ def test_pending_result_is_polled_through_until_final():
         rec = services.checkout.create_payment(INFO, "ALIPAY_HK")
         services.simulator.pend(rec.payment_id)  # PAYMENT_PENDING notice + inquiry PENDING
         prid = rec.payment_request_id
-        assert wait_until(lambda: any(
-            e.kind == "notify" and e.detail.get("notifyType") == "PAYMENT_PENDING"
-            for e in services.journal.events(prid)))
+        assert wait_until(
+            lambda: any(
+                e.kind == "notify" and e.detail.get("notifyType") == "PAYMENT_PENDING"
+                for e in services.journal.events(prid)
+            )
+        )
         assert services.journal.get_payment(prid).status is Status.PENDING
         seen = []
 

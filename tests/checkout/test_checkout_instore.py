@@ -52,9 +52,15 @@ def exchanges() -> list[Exchange]:
 
 @pytest.fixture
 def svc(sandbox, journal, exchanges) -> CheckoutService:
-    client = AntomClient(sandbox.url, CLIENT_ID, Signer(key("merchant")),
-                         Verifier(sandbox.gateway_public_key), timeout=5,
-                         observer=exchanges.append, retry_base_delay=0.01)
+    client = AntomClient(
+        sandbox.url,
+        CLIENT_ID,
+        Signer(key("merchant")),
+        Verifier(sandbox.gateway_public_key),
+        timeout=5,
+        observer=exchanges.append,
+        retry_base_delay=0.01,
+    )
     return CheckoutService(client, journal, profile="till", store=STORE)
 
 
@@ -63,8 +69,9 @@ def code(sandbox, scenario="pay", **kw) -> str:
 
 
 def run(svc, rec, policy=FAST):
-    return svc.run_to_completion(rec.payment_request_id, policy=policy.poll_policy(),
-                                 sleep=time.sleep)
+    return svc.run_to_completion(
+        rec.payment_request_id, policy=policy.poll_policy(), sleep=time.sleep
+    )
 
 
 def test_a_scanned_code_that_pays_at_once(sandbox, svc, exchanges):
@@ -83,17 +90,23 @@ def test_a_scanned_code_that_pays_at_once(sandbox, svc, exchanges):
 
 
 def test_U_then_paid_within_the_window(sandbox, svc):
-    rec = svc.create_in_store_payment(INFO, "PaymentCode",
-                                      payment_code=code(sandbox, "confirm_then_pay",
-                                                        confirm_seconds=0.5), policy=FAST)
+    rec = svc.create_in_store_payment(
+        INFO,
+        "PaymentCode",
+        payment_code=code(sandbox, "confirm_then_pay", confirm_seconds=0.5),
+        policy=FAST,
+    )
     assert rec.status is Status.PENDING
     assert run(svc, rec).status is Status.SUCCESS
 
 
 def test_U_then_declined(sandbox, svc):
-    rec = svc.create_in_store_payment(INFO, "PaymentCode",
-                                      payment_code=code(sandbox, "confirm_then_decline",
-                                                        confirm_seconds=0.3), policy=FAST)
+    rec = svc.create_in_store_payment(
+        INFO,
+        "PaymentCode",
+        payment_code=code(sandbox, "confirm_then_decline", confirm_seconds=0.3),
+        policy=FAST,
+    )
     done = run(svc, rec)
     assert (done.status, done.result_code) == (Status.FAILED, "USER_REJECTED")
     assert failure_reason(done.result_code) is FailureReason.DECLINED
@@ -101,19 +114,23 @@ def test_U_then_declined(sandbox, svc):
 
 def test_no_final_answer_in_the_window_means_cancel(sandbox, svc):
     quick = UpmPolicy(inquiries=2, interval=0.2, first_wait=0.2)
-    rec = svc.create_in_store_payment(INFO, "PaymentCode",
-                                      payment_code=code(sandbox, "confirm"), policy=quick)
+    rec = svc.create_in_store_payment(
+        INFO, "PaymentCode", payment_code=code(sandbox, "confirm"), policy=quick
+    )
     assert rec.expires_at - rec.created_at == quick.window
     done = run(svc, rec, quick)
     assert done.status is Status.EXPIRED and done.is_final
     assert sandbox.payment(done.payment_id)["paymentStatus"] == "CANCELLED"
 
 
-@pytest.mark.parametrize("scenario, code_name, reason", [
-    ("expired", "INVALID_CODE", FailureReason.CODE),
-    ("unknown", "INVALID_CODE", FailureReason.CODE),
-    ("balance", "USER_BALANCE_NOT_ENOUGH", FailureReason.BALANCE),
-])
+@pytest.mark.parametrize(
+    "scenario, code_name, reason",
+    [
+        ("expired", "INVALID_CODE", FailureReason.CODE),
+        ("unknown", "INVALID_CODE", FailureReason.CODE),
+        ("balance", "USER_BALANCE_NOT_ENOUGH", FailureReason.BALANCE),
+    ],
+)
 def test_refused_codes_fail_with_the_reason(sandbox, svc, scenario, code_name, reason):
     rec = svc.create_in_store_payment(INFO, "PaymentCode", payment_code=code(sandbox, scenario))
     assert (rec.status, rec.result_code) == (Status.FAILED, code_name)
@@ -126,8 +143,9 @@ def test_a_code_used_twice_is_refused_before_anything_is_sent(sandbox, svc, jour
     before = journal.count_payments()
     sent = len(exchanges)
     with pytest.raises(PaymentCodeError) as err:
-        svc.create_in_store_payment(INFO, "PaymentCode", payment_code=" ".join(
-            [value[:6], value[6:12], value[12:]]))  # the same code, typed in groups
+        svc.create_in_store_payment(
+            INFO, "PaymentCode", payment_code=" ".join([value[:6], value[6:12], value[12:]])
+        )  # the same code, typed in groups
     assert err.value.code == "payment_code_used" and value not in str(err.value)
     assert len(exchanges) == sent and journal.count_payments() == before
 
@@ -166,8 +184,11 @@ def test_refund_and_cancel_of_an_in_store_sale(sandbox, svc):
 
 
 def test_bad_input_is_named_and_nothing_is_written(sandbox, svc, journal):
-    for text, err_code in (("", "payment_code_empty"), ("28abc", "payment_code_not_digits"),
-                           ("2812", "payment_code_length")):
+    for text, err_code in (
+        ("", "payment_code_empty"),
+        ("28abc", "payment_code_not_digits"),
+        ("2812", "payment_code_length"),
+    ):
         with pytest.raises(PaymentCodeError) as err:
             svc.create_in_store_payment(INFO, "PaymentCode", payment_code=text)
         assert err.value.code == err_code
@@ -179,19 +200,23 @@ def test_bad_input_is_named_and_nothing_is_written(sandbox, svc, journal):
         bare.create_in_store_payment(INFO, "PaymentCode", payment_code=code(sandbox))
 
 
-def test_the_code_never_reaches_journal_log_or_exchanges(sandbox, svc, journal, exchanges,
-                                                         caplog, tmp_path):
+def test_the_code_never_reaches_journal_log_or_exchanges(
+    sandbox, svc, journal, exchanges, caplog, tmp_path
+):
     caplog.set_level(logging.DEBUG)
-    values = [code(sandbox), code(sandbox, "balance"), code(sandbox, "confirm_then_pay",
-                                                            confirm_seconds=0.2)]
+    values = [
+        code(sandbox),
+        code(sandbox, "balance"),
+        code(sandbox, "confirm_then_pay", confirm_seconds=0.2),
+    ]
     for value in values:
-        rec = svc.create_in_store_payment(INFO, "PaymentCode", payment_code=value,
-                                          policy=FAST)
+        rec = svc.create_in_store_payment(INFO, "PaymentCode", payment_code=value, policy=FAST)
         run(svc, rec)
     journal.close()
     files = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
-    text = caplog.text + "".join(x.request_body + x.response_body + str(x.request_headers)
-                                 for x in exchanges)
+    text = caplog.text + "".join(
+        x.request_body + x.response_body + str(x.request_headers) for x in exchanges
+    )
     for value in values:
         assert value.encode() not in files
         assert value not in text
@@ -203,6 +228,7 @@ def test_the_best_practice_window_and_inquiry_interval():
     assert (policy.inquiries, policy.interval, policy.first_wait) == (15, 3.0, 5.0)
     assert policy.window.total_seconds() == 50
     from datetime import UTC, datetime, timedelta
+
     now = datetime(2026, 12, 1, tzinfo=UTC)
     poll = policy.poll_policy()
     assert [poll.next_delay(i, now, now + policy.window) for i in range(3)] == [3.0] * 3
@@ -214,14 +240,20 @@ def test_the_best_practice_window_and_inquiry_interval():
     assert failure_reason("SOMETHING_NEW") is FailureReason.OTHER
 
 
-def test_recovery_cancels_an_interrupted_scanned_sale_without_resending_it(sandbox, journal,
-                                                                           exchanges):
-    client = AntomClient(sandbox.url, CLIENT_ID, Signer(key("merchant")),
-                         Verifier(sandbox.gateway_public_key), timeout=5,
-                         observer=exchanges.append, retry_base_delay=0.01)
+def test_recovery_cancels_an_interrupted_scanned_sale_without_resending_it(
+    sandbox, journal, exchanges
+):
+    client = AntomClient(
+        sandbox.url,
+        CLIENT_ID,
+        Signer(key("merchant")),
+        Verifier(sandbox.gateway_public_key),
+        timeout=5,
+        observer=exchanges.append,
+        retry_base_delay=0.01,
+    )
     first = CheckoutService(client, journal, profile="till", store=STORE)
-    rec = first.create_in_store_payment(INFO, "PaymentCode",
-                                        payment_code=code(sandbox, "confirm"))
+    rec = first.create_in_store_payment(INFO, "PaymentCode", payment_code=code(sandbox, "confirm"))
     assert rec.status is Status.PENDING  # the till crashed here
     pays = len([x for x in exchanges if x.api == "pay"])
     after = CheckoutService(client, journal, profile="till", store=STORE).recover()

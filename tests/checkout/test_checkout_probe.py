@@ -14,8 +14,11 @@ CLIENT = "SANDBOX_PROBE_TEST"
 
 @pytest.fixture(scope="module")
 def keys():
-    return {"merchant": generate_private_key(), "other": generate_private_key(),
-            "gateway": generate_private_key()}
+    return {
+        "merchant": generate_private_key(),
+        "other": generate_private_key(),
+        "gateway": generate_private_key(),
+    }
 
 
 @pytest.fixture
@@ -27,15 +30,17 @@ def sandbox(keys):
 
 
 def _client(url: str, client_id: str, signing_key, verifying_key, **kw) -> AntomClient:
-    return AntomClient(url, client_id, Signer(signing_key), Verifier(verifying_key),
-                       sleep=lambda _s: None, **kw)
+    return AntomClient(
+        url, client_id, Signer(signing_key), Verifier(verifying_key), sleep=lambda _s: None, **kw
+    )
 
 
 def test_all_good(sandbox, keys):
     with _client(sandbox.url, CLIENT, keys["merchant"], keys["gateway"].public_key()) as c:
         result = probe_gateway(c)
-    assert result.ok and result.code == "ORDER_NOT_EXIST" and "gateway key verified" in \
-        result.summary
+    assert (
+        result.ok and result.code == "ORDER_NOT_EXIST" and "gateway key verified" in result.summary
+    )
 
 
 def test_merchant_key_not_the_registered_one(sandbox, keys):
@@ -46,8 +51,9 @@ def test_merchant_key_not_the_registered_one(sandbox, keys):
 
 
 def test_unknown_client_id(sandbox, keys):
-    with _client(sandbox.url, "SANDBOX_NOBODY", keys["merchant"],
-                 keys["gateway"].public_key()) as c:
+    with _client(
+        sandbox.url, "SANDBOX_NOBODY", keys["merchant"], keys["gateway"].public_key()
+    ) as c:
         result = probe_gateway(c)
     assert not result.ok and result.code == "CLIENT_INVALID" and "client id" in result.summary
 
@@ -63,8 +69,9 @@ def test_gateway_down(keys):
     gw = SandboxGateway(gateway_private_key=keys["gateway"]).start()
     url = gw.url
     gw.stop()
-    with _client(url, CLIENT, keys["merchant"], keys["gateway"].public_key(),
-                 timeout=2, max_attempts=1) as c:
+    with _client(
+        url, CLIENT, keys["merchant"], keys["gateway"].public_key(), timeout=2, max_attempts=1
+    ) as c:
         result = probe_gateway(c)
     assert not result.ok and result.code == "NETWORK_ERROR" and "unreachable" in result.summary
 
@@ -79,7 +86,8 @@ def test_probe_measures_the_clock_skew_from_response_time(sandbox, keys, skew):
 
 
 def test_probe_without_an_answer_has_no_skew(keys):
-    with _client("http://127.0.0.1:9", CLIENT, keys["merchant"],
-                 keys["gateway"].public_key(), max_attempts=1) as c:
+    with _client(
+        "http://127.0.0.1:9", CLIENT, keys["merchant"], keys["gateway"].public_key(), max_attempts=1
+    ) as c:
         result = probe_gateway(c)
     assert not result.ok and result.skew_seconds is None

@@ -48,24 +48,35 @@ def journal(tmp_path):
         yield j
 
 
-def make_service(sandbox, journal, *, notify_url=None, observer=None,
-                 expiry_seconds=600) -> CheckoutService:
-    client = AntomClient(sandbox.url, CLIENT_ID, Signer(key("merchant")),
-                         Verifier(sandbox.gateway_public_key), timeout=5,
-                         observer=observer, retry_base_delay=0.01)
-    return CheckoutService(client, journal, profile="it", notify_url=notify_url,
-                           expiry_seconds=expiry_seconds)
+def make_service(
+    sandbox, journal, *, notify_url=None, observer=None, expiry_seconds=600
+) -> CheckoutService:
+    client = AntomClient(
+        sandbox.url,
+        CLIENT_ID,
+        Signer(key("merchant")),
+        Verifier(sandbox.gateway_public_key),
+        timeout=5,
+        observer=observer,
+        retry_base_delay=0.01,
+    )
+    return CheckoutService(
+        client, journal, profile="it", notify_url=notify_url, expiry_seconds=expiry_seconds
+    )
 
 
 def no_sleep(_seconds: float) -> None:
     pass
 
 
-@pytest.mark.parametrize(("action", "status", "code"), [
-    ("approve", Status.SUCCESS, "SUCCESS"),
-    ("decline", Status.FAILED, "USER_REJECTED"),
-    ("expire", Status.EXPIRED, "ORDER_IS_CLOSED"),
-])
+@pytest.mark.parametrize(
+    ("action", "status", "code"),
+    [
+        ("approve", Status.SUCCESS, "SUCCESS"),
+        ("decline", Status.FAILED, "USER_REJECTED"),
+        ("expire", Status.EXPIRED, "ORDER_IS_CLOSED"),
+    ],
+)
 def test_wallet_outcomes_through_the_embedded_sandbox(action, status, code):
     with build_services() as services:
         assert services.sandbox is not None and services.simulator is not None
@@ -105,7 +116,8 @@ def test_bad_signatures_from_the_sandbox_are_never_believed(sandbox, journal, mo
 
 
 def test_a_spoiled_pay_answer_is_replayed_identically_until_a_verified_code_arrives(
-        sandbox, journal):
+    sandbox, journal
+):
     """Issue 9 item 3: the first pay answer has a bad signature, so no code is believed.
     The next refresh replays pay (same id, byte-identical body) rather than inquiring,
     because the customer needs the code; the gateway holds one payment."""
@@ -147,8 +159,7 @@ def test_unreachable_then_recovered(sandbox, journal):
     assert rec.status is Status.PENDING and rec.payment_id
 
 
-def test_signed_notifications_settle_the_payment_and_duplicates_are_idempotent(sandbox,
-                                                                               journal):
+def test_signed_notifications_settle_the_payment_and_duplicates_are_idempotent(sandbox, journal):
     holder: dict[str, CheckoutService] = {}
     seen: list[Notification] = []
     lock = threading.Lock()
@@ -158,8 +169,9 @@ def test_signed_notifications_settle_the_payment_and_duplicates_are_idempotent(s
             seen.append(n)
         holder["svc"].handle_notification(n.path, n.headers, n.body)
 
-    with NotificationListener(Verifier(sandbox.gateway_public_key), on_notification,
-                              expected_client_id=CLIENT_ID) as listener:
+    with NotificationListener(
+        Verifier(sandbox.gateway_public_key), on_notification, expected_client_id=CLIENT_ID
+    ) as listener:
         svc = holder["svc"] = make_service(sandbox, journal, notify_url=listener.url)
         sandbox.faults.add("duplicate_notification")
         rec = svc.create_payment(INFO, "ALIPAY_HK")
@@ -188,7 +200,8 @@ def test_refund_against_the_sandbox(sandbox, journal):
 
 
 def test_every_committed_change_is_published_once_and_a_failing_listener_is_harmless(
-        sandbox, journal):
+    sandbox, journal
+):
     """The one change signal History and End of day follow (issue 9 item 1)."""
     from cashier_app.checkout.changes import JournalChange
 
@@ -202,15 +215,20 @@ def test_every_committed_change_is_published_once_and_a_failing_listener_is_harm
     unsubscribe = svc.changes.subscribe(seen.append)
     rec = svc.create_payment(INFO, "ALIPAY_HK")
     prid = rec.payment_request_id
-    assert [(c.kind, c.status) for c in seen] == [("payment", Status.CREATED),
-                                                  ("payment", Status.PENDING)]
+    assert [(c.kind, c.status) for c in seen] == [
+        ("payment", Status.CREATED),
+        ("payment", Status.PENDING),
+    ]
     svc.refresh(prid)  # still pending: nothing changed, nothing published
     assert len(seen) == 2
     sandbox.approve(rec.payment_id)
     svc.refresh(prid)
     svc.refund(prid, Money(200, "HKD"))
     assert [(c.kind, c.status) for c in seen[2:]] == [
-        ("payment", Status.SUCCESS), ("refund", Status.PENDING), ("refund", Status.SUCCESS)]
+        ("payment", Status.SUCCESS),
+        ("refund", Status.PENDING),
+        ("refund", Status.SUCCESS),
+    ]
     assert {c.payment_request_id for c in seen} == {prid}
     assert seen[-1].refund_request_id
     unsubscribe()
@@ -226,8 +244,10 @@ def test_recovery_by_a_new_service_instance(sandbox, journal):
     first.client.close()
     second = make_service(sandbox, journal)  # "after a restart"
     out = {r.payment_request_id: r.status for r in second.recover()}
-    assert out == {waiting.payment_request_id: Status.CANCELLED,
-                   paid.payment_request_id: Status.SUCCESS}
+    assert out == {
+        waiting.payment_request_id: Status.CANCELLED,
+        paid.payment_request_id: Status.SUCCESS,
+    }
     assert sandbox.payment(waiting.payment_id)["paymentStatus"] == "CANCELLED"
 
 

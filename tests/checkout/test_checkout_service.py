@@ -42,21 +42,30 @@ class Rig:
         self.path = tmp_path / "journal.sqlite3"
         self.journal = Journal(self.path)
         self.clock = Clock()
-        self.client = AntomClient("https://gw.example", self.fake.client_id,
-                                  Signer(self.fake.merchant_key),
-                                  Verifier(self.fake.gateway_key.public_key()),
-                                  transport=transport or self.fake.transport(),
-                                  sleep=lambda _s: None)
-        self.service = CheckoutService(self.client, self.journal, profile="test",
-                                       notify_url="https://shop.example/notify",
-                                       expiry_seconds=120, clock=self.clock)
+        self.client = AntomClient(
+            "https://gw.example",
+            self.fake.client_id,
+            Signer(self.fake.merchant_key),
+            Verifier(self.fake.gateway_key.public_key()),
+            transport=transport or self.fake.transport(),
+            sleep=lambda _s: None,
+        )
+        self.service = CheckoutService(
+            self.client,
+            self.journal,
+            profile="test",
+            notify_url="https://shop.example/notify",
+            expiry_seconds=120,
+            clock=self.clock,
+        )
 
     def kinds(self, prid: str) -> list[str]:
         return [e.kind for e in self.journal.events(prid)]
 
     def notify(self, rec: PaymentRecord, status="S", code="SUCCESS", **kw) -> PaymentRecord:
-        headers, body = self.fake.notification(NOTIFY_PATH, self.fake.payments[
-            rec.payment_request_id], status, code, **kw)
+        headers, body = self.fake.notification(
+            NOTIFY_PATH, self.fake.payments[rec.payment_request_id], status, code, **kw
+        )
         return self.service.handle_notification(NOTIFY_PATH, headers, body)
 
 
@@ -74,6 +83,7 @@ def test_row_is_committed_before_the_first_byte_is_sent(tmp_path):
         if seen.path.endswith("/pay"):
             with Journal(rig.path) as other:  # a separate connection sees only commits
                 observed.append(other.get_payment(seen.json["paymentRequestId"]))
+
     fake.before = before
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
     assert observed and observed[0] is not None
@@ -130,6 +140,7 @@ def test_answer_lost_after_the_gateway_took_the_payment(tmp_path):
             lost["n"] -= 1
             raise httpx.ReadTimeout("answer lost")
         return response
+
     rig = Rig(tmp_path, fake, transport=httpx.MockTransport(handler))
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
     assert rec.status is Status.UNKNOWN and rec.result_code == "GATEWAY_TIMEOUT"
@@ -181,8 +192,7 @@ def test_notifications_settle_pending_payments(rig):
 
 def test_forged_or_mismatched_notifications_are_rejected(rig):
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
-    headers, body = rig.fake.notification(NOTIFY_PATH, rig.fake.payments[
-        rec.payment_request_id])
+    headers, body = rig.fake.notification(NOTIFY_PATH, rig.fake.payments[rec.payment_request_id])
     with pytest.raises(NotificationRejected, match="does not verify"):
         rig.service.handle_notification(NOTIFY_PATH, headers, body.replace(b"1230", b"1"))
     with pytest.raises(NotificationRejected, match="no signature header"):
@@ -203,8 +213,10 @@ def test_expiry_cancels_and_marks_expired(rig):
     def sleep(seconds: float) -> None:
         slept.append(seconds)
         rig.clock.advance(seconds)
-    done = rig.service.run_to_completion(rec.payment_request_id, sleep=sleep,
-                                         policy=PollPolicy(max_delay=30))
+
+    done = rig.service.run_to_completion(
+        rec.payment_request_id, sleep=sleep, policy=PollPolicy(max_delay=30)
+    )
     assert done.status is Status.EXPIRED and done.result_code == "PAYMENT_EXPIRED"
     assert sum(slept) == pytest.approx(120)  # woke up exactly at the expiry
     assert len(rig.fake.bodies("cancel")) == 1
@@ -278,16 +290,22 @@ def test_recover_drives_every_non_final_payment_final(rig):
     never = svc.create_payment(INFO, "ALIPAY_HK")
     del fake.payments[never.payment_request_id]  # as if killed after the journal write
     rig.journal.update_payment(never.payment_request_id, status=Status.CREATED, payment_id="")
-    rig.journal.update_payment(old.payment_request_id,
-                               expires_at=rig.clock.now - timedelta(seconds=1))
+    rig.journal.update_payment(
+        old.payment_request_id, expires_at=rig.clock.now - timedelta(seconds=1)
+    )
     other = rig.journal.get_payment(waiting.payment_request_id).with_changes(
-        payment_request_id="OTHER-PROFILE", profile="elsewhere")
+        payment_request_id="OTHER-PROFILE", profile="elsewhere"
+    )
     rig.journal.create_payment(other)
     pays_before = len(fake.bodies("pay"))
 
     out = {r.payment_request_id: r for r in svc.recover()}
-    assert set(out) == {waiting.payment_request_id, paid.payment_request_id,
-                        old.payment_request_id, never.payment_request_id}
+    assert set(out) == {
+        waiting.payment_request_id,
+        paid.payment_request_id,
+        old.payment_request_id,
+        never.payment_request_id,
+    }
     assert out[waiting.payment_request_id].status is Status.CANCELLED
     assert out[paid.payment_request_id].status is Status.SUCCESS
     assert out[old.payment_request_id].status is Status.EXPIRED
@@ -304,11 +322,13 @@ def test_no_key_material_in_the_journal(rig):
     rec = rig.service.create_payment(INFO, "ALIPAY_HK")
     rig.service.refresh(rec.payment_request_id)
     secret = private_key_pkcs8_base64(rig.fake.merchant_key)
-    raw = rig.path.read_bytes() + (rig.path.with_name(rig.path.name + "-wal").read_bytes()
-                                   if rig.path.with_name(rig.path.name + "-wal").exists()
-                                   else b"")
+    raw = rig.path.read_bytes() + (
+        rig.path.with_name(rig.path.name + "-wal").read_bytes()
+        if rig.path.with_name(rig.path.name + "-wal").exists()
+        else b""
+    )
     for i in range(0, len(secret) - 32, 200):
-        assert secret[i:i + 32].encode() not in raw
+        assert secret[i : i + 32].encode() not in raw
 
 
 def test_expire_checks_once_more_then_cancels(rig):

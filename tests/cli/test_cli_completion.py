@@ -12,13 +12,29 @@ import pytest
 from cashier_app.cli import COMMAND_MODULES
 
 #: every --simulate choice of ``cashier pay`` (cli/pay.py)
-SIMULATE = sorted(("approve", "decline", "expire", "pay", "confirm", "confirm_then_pay",
-                   "confirm_then_decline", "balance", "expired", "unknown"))
+SIMULATE = sorted(
+    (
+        "approve",
+        "decline",
+        "expire",
+        "pay",
+        "confirm",
+        "confirm_then_pay",
+        "confirm_then_decline",
+        "balance",
+        "expired",
+        "unknown",
+    )
+)
 
 
 def script(shell: str) -> str:
-    proc = subprocess.run([sys.executable, "-m", "cashier_app", "completion", shell],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cashier_app", "completion", shell],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
@@ -34,17 +50,29 @@ def complete_bash(path, *words: str) -> list[str]:
     """What bash offers after ``cashier WORDS...`` (the last word is being typed)."""
     line = " ".join(f"'{w}'" for w in ("cashier", *words))
     proc = subprocess.run(
-        ["bash", "--norc", "--noprofile", "-c",
-         f'source "{path}"; COMP_WORDS=({line}); COMP_CWORD={len(words)}; _cashier; '
-         'printf "%s\\n" "${COMPREPLY[@]}"'], capture_output=True, text=True, timeout=30)
+        [
+            "bash",
+            "--norc",
+            "--noprofile",
+            "-c",
+            f'source "{path}"; COMP_WORDS=({line}); COMP_CWORD={len(words)}; _cashier; '
+            'printf "%s\\n" "${COMPREPLY[@]}"',
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.split()
 
 
 def test_bash_registers_the_completion(bash_script):
-    proc = subprocess.run(["bash", "--norc", "--noprofile", "-c",
-                           f'source "{bash_script}" && complete -p cashier'],
-                          capture_output=True, text=True, timeout=30)
+    proc = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", f'source "{bash_script}" && complete -p cashier'],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "complete -o default -F _cashier cashier"
 
@@ -67,11 +95,19 @@ def test_bash_completes_commands_options_and_choices(bash_script):
 def test_zsh_script_parses_and_registers(tmp_path):
     path = tmp_path / "_cashier"
     path.write_text(script("zsh"))
-    assert subprocess.run(["zsh", "-n", str(path)], capture_output=True,
-                          timeout=30).returncode == 0
-    proc = subprocess.run(["zsh", "-f", "-c", f'autoload -U compinit && compinit -u -D && '
-                           f'source "{path}" && print -r -- $_comps[cashier]'],
-                          capture_output=True, text=True, timeout=30)
+    assert subprocess.run(["zsh", "-n", str(path)], capture_output=True, timeout=30).returncode == 0
+    proc = subprocess.run(
+        [
+            "zsh",
+            "-f",
+            "-c",
+            f"autoload -U compinit && compinit -u -D && "
+            f'source "{path}" && print -r -- $_comps[cashier]',
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert proc.stdout.strip() == "_cashier", proc.stderr
 
 
@@ -79,13 +115,17 @@ def test_zsh_script_parses_and_registers(tmp_path):
 def test_fish_script_parses_and_completes(tmp_path):
     path = tmp_path / "cashier.fish"
     path.write_text(script("fish"))
-    assert subprocess.run(["fish", "-n", str(path)], capture_output=True,
-                          timeout=30).returncode == 0
+    assert (
+        subprocess.run(["fish", "-n", str(path)], capture_output=True, timeout=30).returncode == 0
+    )
 
     def offered(line: str) -> list[str]:
-        proc = subprocess.run(["fish", "--no-config", "-c",
-                               f"source {path}; complete -C '{line}'"],
-                              capture_output=True, text=True, timeout=30)
+        proc = subprocess.run(
+            ["fish", "--no-config", "-c", f"source {path}; complete -C '{line}'"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         assert proc.returncode == 0, proc.stderr
         return [row.split("\t")[0] for row in proc.stdout.splitlines()]
 

@@ -39,8 +39,18 @@ def _good_profiles() -> ProfileStore:
 
 
 def _pay() -> list[str]:
-    return ["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK",
-            "--simulate", "approve", "--json"]
+    return [
+        "pay",
+        "--amount",
+        "12.30",
+        "--currency",
+        "HKD",
+        "--method",
+        "ALIPAY_HK",
+        "--simulate",
+        "approve",
+        "--json",
+    ]
 
 
 @pytest.mark.parametrize("damage", [*DAMAGE, "a-folder"])
@@ -81,8 +91,17 @@ def test_restore_backup_brings_the_good_version_back(capsys):
 
 def _sale(prid: str, profile: str, client_id: str, value: int) -> PaymentRecord:
     now = datetime.now(UTC)
-    return PaymentRecord(prid, profile, Money(value, "HKD"), "ALIPAY_HK", Status.SUCCESS,
-                         now, now, client_id=client_id, paid_at=now)
+    return PaymentRecord(
+        prid,
+        profile,
+        Money(value, "HKD"),
+        "ALIPAY_HK",
+        Status.SUCCESS,
+        now,
+        now,
+        client_id=client_id,
+        paid_at=now,
+    )
 
 
 def test_report_keeps_sandbox_and_production_apart(capsys):
@@ -93,20 +112,24 @@ def test_report_keeps_sandbox_and_production_apart(capsys):
     assert main(["report", "--date", date.today().isoformat(), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     totals = {(t["environment"], t["currency"]): t["net"] for t in data["totals"]}
-    assert totals == {("production", "HKD"): "3.00", ("antom-sandbox", "HKD"): "20.00",
-                      ("embedded-sandbox", "HKD"): "100.00"}
+    assert totals == {
+        ("production", "HKD"): "3.00",
+        ("antom-sandbox", "HKD"): "20.00",
+        ("embedded-sandbox", "HKD"): "100.00",
+    }
     lines = {(t["environment"], t["profile"]): t["sales"] for t in data["lines"]}
-    assert lines == {("production", "shop"): "3.00", ("antom-sandbox", "shop-test"): "20.00",
-                     ("embedded-sandbox", "sandbox"): "100.00"}
+    assert lines == {
+        ("production", "shop"): "3.00",
+        ("antom-sandbox", "shop-test"): "20.00",
+        ("embedded-sandbox", "sandbox"): "100.00",
+    }
     assert main(["report", "--date", date.today().isoformat()]) == 0
     text = capsys.readouterr().out
-    assert "Environment: production; Antom sandbox - not real money; embedded demo sandbox" \
-           in text
+    assert "Environment: production; Antom sandbox - not real money; embedded demo sandbox" in text
     assert "Total HKD (embedded demo sandbox - not real money)" in text
     assert "Total HKD (production)" in text and "103.00" not in text  # never added together
     assert main(["history", "--json"]) == 0
-    envs = {r["payment_request_id"]: r["environment"] for r in json.loads(
-        capsys.readouterr().out)}
+    envs = {r["payment_request_id"]: r["environment"] for r in json.loads(capsys.readouterr().out)}
     assert envs == {"DEMO": "embedded-sandbox", "TEST": "antom-sandbox", "LIVE": "production"}
     assert main(["receipt", "DEMO", "--text"]) == 0
     assert "DEMO SANDBOX - NOT REAL MONEY" in capsys.readouterr().out

@@ -30,8 +30,16 @@ def test_embedded_sandbox_is_ready(capsys):
 
 def test_real_profile_without_keys_fails_and_says_so(capsys, memory_keyring, monkeypatch):
     monkeypatch.delenv("CASHIER_KEYSTORE", raising=False)
-    ProfileStore().save(Profile("shop", Environment.PRODUCTION, "2188000000000001", "HKD",
-                                "https://open-sea-global.alipay.com", wallets=("ALIPAY_HK",)))
+    ProfileStore().save(
+        Profile(
+            "shop",
+            Environment.PRODUCTION,
+            "2188000000000001",
+            "HKD",
+            "https://open-sea-global.alipay.com",
+            wallets=("ALIPAY_HK",),
+        )
+    )
     code, checks = _doctor(capsys, "--profile", "shop")
     assert code == 1
     keys = next(c for c in checks if c["name"] == "keys")
@@ -44,9 +52,16 @@ def test_real_profile_with_keys_on_a_standalone_gateway(capsys, memory_keyring, 
     monkeypatch.delenv("CASHIER_KEYSTORE", raising=False)
     gateway = SandboxGateway(gateway_private_key=generate_private_key()).start()
     try:
-        profile = ProfileStore().save(Profile(
-            "shop", Environment.PRODUCTION, "2188000000000002", "HKD", gateway.url,
-            wallets=("ALIPAY_HK",)))
+        profile = ProfileStore().save(
+            Profile(
+                "shop",
+                Environment.PRODUCTION,
+                "2188000000000002",
+                "HKD",
+                gateway.url,
+                wallets=("ALIPAY_HK",),
+            )
+        )
         keys = KeyStore.open()
         info = keys.generate(profile)
         keys.import_gateway_key(profile, gateway.gateway_public_key_base64)
@@ -54,8 +69,9 @@ def test_real_profile_with_keys_on_a_standalone_gateway(capsys, memory_keyring, 
         # not registered at the gateway yet: the doctor says where to fix it
         assert code == 1
         gateway_check = next(c for c in checks if c["name"] == "gateway")
-        assert "Antom Dashboard" in gateway_check["detail"] or "client id" in \
-            gateway_check["detail"]
+        assert (
+            "Antom Dashboard" in gateway_check["detail"] or "client id" in gateway_check["detail"]
+        )
         gateway.register_merchant(profile.client_id, info.public_key_base64)
         code, checks = _doctor(capsys, "--profile", "shop")
         assert code == 0, checks

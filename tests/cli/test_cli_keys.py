@@ -58,15 +58,19 @@ def leaked(text: str, key: rsa.RSAPrivateKey) -> bool:
     for fmt in (serialization.PrivateFormat.PKCS8, serialization.PrivateFormat.TraditionalOpenSSL):
         der = key.private_bytes(serialization.Encoding.DER, fmt, serialization.NoEncryption())
         b64 = base64.b64encode(der).decode()
-        if any(b64[i:i + 64] in compact for i in range(448, len(b64) - 64, 64)):
+        if any(b64[i : i + 64] in compact for i in range(448, len(b64) - 64, 64)):
             return True
     d = key.private_numbers().d
     return str(d)[:40] in compact or format(d, "x")[:40] in compact.lower()
 
 
 class Cli:
-    def __init__(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                 caplog: pytest.LogCaptureFixture) -> None:
+    def __init__(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture,
+    ) -> None:
         self.capsys, self.monkeypatch, self.caplog = capsys, monkeypatch, caplog
         self.transcript: list[str] = []
 
@@ -82,17 +86,31 @@ class Cli:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        caplog: pytest.LogCaptureFixture) -> Cli:
+def cli(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> Cli:
     caplog.set_level(logging.DEBUG)
     return Cli(capsys, monkeypatch, caplog)
 
 
 @pytest.fixture
 def prod(cli: Cli, kr: DictKeyring) -> str:
-    rc, _, err = cli("profile", "create", "prod", "--environment", "production",
-                       "--gateway", "asia", "--client-id", CLIENT_ID, "--currency", "HKD",
-                       "--use")
+    rc, _, err = cli(
+        "profile",
+        "create",
+        "prod",
+        "--environment",
+        "production",
+        "--gateway",
+        "asia",
+        "--client-id",
+        CLIENT_ID,
+        "--currency",
+        "HKD",
+        "--use",
+    )
     assert rc == 0, err
     return "prod"
 
@@ -103,10 +121,13 @@ def stored_key(kr: DictKeyring, version: str = "1") -> rsa.RSAPrivateKey:
 
 # -- import ---------------------------------------------------------------------------
 
-def test_import_bare_base64_pkcs8_from_stdin(cli: Cli, kr: DictKeyring, prod: str,
-                                             key: rsa.RSAPrivateKey) -> None:
-    rc, out, err = cli("keys", "import", "--from-file", "-",
-                       stdin=(private_key_pkcs8_base64(key) + "\n").encode())
+
+def test_import_bare_base64_pkcs8_from_stdin(
+    cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey
+) -> None:
+    rc, out, err = cli(
+        "keys", "import", "--from-file", "-", stdin=(private_key_pkcs8_base64(key) + "\n").encode()
+    )
     assert rc == 0, err
     assert fingerprint(key) in out
     assert public_key_base64(key.public_key()) in out  # to paste into the Dashboard
@@ -115,12 +136,16 @@ def test_import_bare_base64_pkcs8_from_stdin(cli: Cli, kr: DictKeyring, prod: st
 
 
 @pytest.mark.parametrize("fmt", ["pkcs1", "pkcs8"])
-def test_import_pem_from_file(cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey,
-                              tmp_path: Path, fmt: str) -> None:
-    pem = key.private_bytes(serialization.Encoding.PEM,
-                            serialization.PrivateFormat.TraditionalOpenSSL if fmt == "pkcs1"
-                            else serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+def test_import_pem_from_file(
+    cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey, tmp_path: Path, fmt: str
+) -> None:
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL
+        if fmt == "pkcs1"
+        else serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
     (tmp_path / "k.pem").write_bytes(pem.replace(b"\n", b"\r\n"))
     rc, out, err = cli("keys", "import", "--from-file", str(tmp_path / "k.pem"), "--json")
     assert rc == 0, err
@@ -128,42 +153,73 @@ def test_import_pem_from_file(cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSA
     assert not leaked(cli.all_output(), key)
 
 
-def test_import_encrypted_pem_with_passphrase_file(cli: Cli, kr: DictKeyring, prod: str,
-                                                   key: rsa.RSAPrivateKey,
-                                                   tmp_path: Path) -> None:
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.BestAvailableEncryption(b"s3cret"))
+def test_import_encrypted_pem_with_passphrase_file(
+    cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey, tmp_path: Path
+) -> None:
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"s3cret"),
+    )
     (tmp_path / "pass").write_text("s3cret\n")
     (tmp_path / "wrong").write_text("nope\n")
     rc, _, err = cli("keys", "import", "--from-file", "-", stdin=pem)
     assert rc == 2 and "encrypted" in err and "--passphrase-file" in err
-    rc, _, err = cli("keys", "import", "--from-file", "-", "--passphrase-file",
-                     str(tmp_path / "wrong"), stdin=pem)
+    rc, _, err = cli(
+        "keys",
+        "import",
+        "--from-file",
+        "-",
+        "--passphrase-file",
+        str(tmp_path / "wrong"),
+        stdin=pem,
+    )
     assert rc == 2 and "passphrase does not open" in err
     assert ("cashier", "prod/merchant/1") not in kr.values
-    rc, _, err = cli("keys", "import", "--from-file", "-", "--passphrase-file",
-                       str(tmp_path / "pass"), stdin=pem)
+    rc, _, err = cli(
+        "keys", "import", "--from-file", "-", "--passphrase-file", str(tmp_path / "pass"), stdin=pem
+    )
     assert rc == 0, err
     assert fingerprint(stored_key(kr)) == fingerprint(key)
     assert "s3cret" not in cli.all_output()
     assert not leaked(cli.all_output(), key)
 
 
-@pytest.mark.parametrize(("make_input", "expected"), [
-    (lambda k: public_key_base64(k.public_key()), "this is a public key"),
-    (lambda k: private_key_pkcs8_base64(k)[:900], "truncated"),
-    (lambda k: "-----BEGIN PRIVATE KEY-----\n" + private_key_pkcs8_base64(k)[:64],
-     "END line is missing"),
-    (lambda k: private_key_pkcs8_base64(k)[:10] + "%%%", "neither PEM nor base64"),
-    (lambda k: '"' + k.private_bytes(serialization.Encoding.PEM,
-                                     serialization.PrivateFormat.PKCS8,
-                                     serialization.NoEncryption()).decode().replace(
-        "\n", "\\n") + '"', None),  # pasted out of a JSON file: accepted
-])
-def test_import_mistakes(cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey,
-                         make_input: object, expected: str | None) -> None:
-    rc, _, err = cli("keys", "import", "--from-file", "-",
-                     stdin=make_input(key).encode())  # type: ignore[operator]
+@pytest.mark.parametrize(
+    ("make_input", "expected"),
+    [
+        (lambda k: public_key_base64(k.public_key()), "this is a public key"),
+        (lambda k: private_key_pkcs8_base64(k)[:900], "truncated"),
+        (
+            lambda k: "-----BEGIN PRIVATE KEY-----\n" + private_key_pkcs8_base64(k)[:64],
+            "END line is missing",
+        ),
+        (lambda k: private_key_pkcs8_base64(k)[:10] + "%%%", "neither PEM nor base64"),
+        (
+            lambda k: (
+                '"'
+                + k.private_bytes(
+                    serialization.Encoding.PEM,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption(),
+                )
+                .decode()
+                .replace("\n", "\\n")
+                + '"'
+            ),
+            None,
+        ),  # pasted out of a JSON file: accepted
+    ],
+)
+def test_import_mistakes(
+    cli: Cli,
+    kr: DictKeyring,
+    prod: str,
+    key: rsa.RSAPrivateKey,
+    make_input: object,
+    expected: str | None,
+) -> None:
+    rc, _, err = cli("keys", "import", "--from-file", "-", stdin=make_input(key).encode())  # type: ignore[operator]
     if expected is None:
         assert rc == 0, err
     else:
@@ -174,14 +230,16 @@ def test_import_mistakes(cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPriva
 
 def test_small_key_refused(cli: Cli, kr: DictKeyring, prod: str) -> None:
     small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
-    der = small.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                              serialization.NoEncryption())
+    der = small.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     rc, _, err = cli("keys", "import", "--from-file", "-", stdin=base64.b64encode(der))
     assert rc == 2 and "1024 bits" in err and "cashier keys generate" in err
 
 
-def test_key_text_is_never_an_argument(cli: Cli, kr: DictKeyring, prod: str,
-                                       key: rsa.RSAPrivateKey) -> None:
+def test_key_text_is_never_an_argument(
+    cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli("keys", "import", private_key_pkcs8_base64(key))
     assert exit_info.value.code == 2
@@ -192,49 +250,78 @@ def test_key_text_is_never_an_argument(cli: Cli, kr: DictKeyring, prod: str,
 
 
 def test_existing_version_is_not_overwritten_without_replace(
-        cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey) -> None:
+    cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey
+) -> None:
     assert cli("keys", "generate")[0] == 0
     before = kr.values[("cashier", "prod/merchant/1")]
-    rc, _, err = cli("keys", "import", "--from-file", "-",
-                     stdin=private_key_pkcs8_base64(key).encode())
+    rc, _, err = cli(
+        "keys", "import", "--from-file", "-", stdin=private_key_pkcs8_base64(key).encode()
+    )
     assert rc == 1 and "already has a key version 1" in err
     assert kr.values[("cashier", "prod/merchant/1")] == before
-    assert cli("keys", "import", "--from-file", "-", "--replace",
-               stdin=private_key_pkcs8_base64(key).encode())[0] == 0
+    assert (
+        cli(
+            "keys",
+            "import",
+            "--from-file",
+            "-",
+            "--replace",
+            stdin=private_key_pkcs8_base64(key).encode(),
+        )[0]
+        == 0
+    )
     assert fingerprint(stored_key(kr)) == fingerprint(key)
 
 
 # -- gateway key ----------------------------------------------------------------------
 
-def test_gateway_key_mistakes_are_diagnosed(cli: Cli, kr: DictKeyring, prod: str,
-                                            key: rsa.RSAPrivateKey) -> None:
-    assert cli("keys", "import", "--from-file", "-",
-               stdin=private_key_pkcs8_base64(key).encode())[0] == 0
+
+def test_gateway_key_mistakes_are_diagnosed(
+    cli: Cli, kr: DictKeyring, prod: str, key: rsa.RSAPrivateKey
+) -> None:
+    assert (
+        cli("keys", "import", "--from-file", "-", stdin=private_key_pkcs8_base64(key).encode())[0]
+        == 0
+    )
     own = public_key_base64(key.public_key())
     rc, _, err = cli("keys", "import-gateway-key", "--from-file", "-", stdin=own.encode())
     assert rc == 2 and "your own merchant public key" in err
-    pkcs1 = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                          serialization.PublicFormat.PKCS1)
+    pkcs1 = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.PKCS1
+    )
     rc, _, err = cli("keys", "import-gateway-key", "--from-file", "-", stdin=pkcs1)
     assert rc == 2 and "PKCS#1" in err and "openssl rsa -RSAPublicKey_in" in err
-    rc, _, err = cli("keys", "import-gateway-key", "--from-file", "-",
-                     stdin=private_key_pkcs8_base64(key).encode())
+    rc, _, err = cli(
+        "keys",
+        "import-gateway-key",
+        "--from-file",
+        "-",
+        stdin=private_key_pkcs8_base64(key).encode(),
+    )
     assert rc == 2 and "PRIVATE key where a public key belongs" in err
     gateway = generate_private_key().public_key()
-    rc, _, err = cli("keys", "import-gateway-key", "--from-file", "-",
-                     stdin=public_key_base64(gateway)[:200].encode())
+    rc, _, err = cli(
+        "keys",
+        "import-gateway-key",
+        "--from-file",
+        "-",
+        stdin=public_key_base64(gateway)[:200].encode(),
+    )
     assert rc == 2 and "truncated" in err
     assert ("cashier", "prod/gateway") not in kr.values
-    rc, out, err = cli("keys", "import-gateway-key", "--from-file", "-",
-                       stdin=public_key_base64(gateway).encode())
+    rc, out, err = cli(
+        "keys", "import-gateway-key", "--from-file", "-", stdin=public_key_base64(gateway).encode()
+    )
     assert rc == 0 and fingerprint(gateway) in out
     assert not leaked(cli.all_output(), key)
 
 
 # -- export, fingerprint, check -------------------------------------------------------
 
-def test_export_fingerprint_check(cli: Cli, kr: DictKeyring, prod: str, tmp_path: Path,
-                                  key: rsa.RSAPrivateKey) -> None:
+
+def test_export_fingerprint_check(
+    cli: Cli, kr: DictKeyring, prod: str, tmp_path: Path, key: rsa.RSAPrivateKey
+) -> None:
     rc, out, _ = cli("keys", "generate", "--json")
     info = json.loads(out)
     generated = stored_key(kr)
@@ -249,13 +336,22 @@ def test_export_fingerprint_check(cli: Cli, kr: DictKeyring, prod: str, tmp_path
     assert status["gateway"] is None and "keyring" in status["backend"].lower()
     (tmp_path / "pub.pem").write_text(pem)
     assert cli("keys", "check", "--from-file", str(tmp_path / "pub.pem"))[0] == 0
-    rc, _, err = cli("keys", "check", "--from-file", "-",
-                     stdin=public_key_base64(key.public_key()).encode())
+    rc, _, err = cli(
+        "keys", "check", "--from-file", "-", stdin=public_key_base64(key.public_key()).encode()
+    )
     assert rc == 1 and "MISMATCH" in err
     rc, _, err = cli("keys", "check")  # no gateway key yet
     assert rc == 1 and "no gateway public key" in err
-    assert cli("keys", "import-gateway-key", "--from-file", "-",
-               stdin=public_key_base64(key.public_key()).encode())[0] == 0
+    assert (
+        cli(
+            "keys",
+            "import-gateway-key",
+            "--from-file",
+            "-",
+            stdin=public_key_base64(key.public_key()).encode(),
+        )[0]
+        == 0
+    )
     rc, out, _ = cli("keys", "check")
     assert rc == 0 and out.startswith("ok")
     rc, out, _ = cli("keys", "fingerprint")
@@ -266,8 +362,8 @@ def test_export_fingerprint_check(cli: Cli, kr: DictKeyring, prod: str, tmp_path
 
 # -- rotate, activate, delete ---------------------------------------------------------
 
-def test_rotate_keeps_the_old_version_until_deleted(cli: Cli, kr: DictKeyring,
-                                                    prod: str) -> None:
+
+def test_rotate_keeps_the_old_version_until_deleted(cli: Cli, kr: DictKeyring, prod: str) -> None:
     assert cli("keys", "generate")[0] == 0
     first = stored_key(kr, "1")
     rc, out, _ = cli("keys", "rotate", "--json")
@@ -300,16 +396,19 @@ def test_embedded_sandbox_profile_keys_are_not_managed(cli: Cli, kr: DictKeyring
 
 # -- back-end faults ------------------------------------------------------------------
 
-def test_no_keyring_and_no_passphrase_is_a_clear_error(cli: Cli, kr: DictKeyring, prod: str
-                                                       ) -> None:
+
+def test_no_keyring_and_no_passphrase_is_a_clear_error(
+    cli: Cli, kr: DictKeyring, prod: str
+) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())
     rc, _, err = cli("keys", "generate")
     assert rc == 1
     assert "no usable OS keyring" in err and "--keystore-passphrase-file" in err
 
 
-def test_locked_keyring_is_a_clear_error_and_changes_nothing(cli: Cli, kr: DictKeyring,
-                                                             prod: str) -> None:
+def test_locked_keyring_is_a_clear_error_and_changes_nothing(
+    cli: Cli, kr: DictKeyring, prod: str
+) -> None:
     assert cli("keys", "generate")[0] == 0
     before = dict(kr.values)
     kr.locked = True
@@ -320,15 +419,21 @@ def test_locked_keyring_is_a_clear_error_and_changes_nothing(cli: Cli, kr: DictK
     assert ProfileStore().get("prod").key_version == "1"
 
 
-def test_encrypted_file_backend(cli: Cli, kr: DictKeyring, prod: str, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch,
-                                key: rsa.RSAPrivateKey) -> None:
+def test_encrypted_file_backend(
+    cli: Cli,
+    kr: DictKeyring,
+    prod: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    key: rsa.RSAPrivateKey,
+) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())  # a machine without a keyring
     (tmp_path / "pw").write_text("correct horse\n")
     (tmp_path / "bad").write_text("battery staple\n")
     monkeypatch.setenv("CASHIER_KEYSTORE_PASSPHRASE_FILE", str(tmp_path / "pw"))
-    rc, out, err = cli("keys", "import", "--from-file", "-",
-                       stdin=private_key_pkcs8_base64(key).encode())
+    rc, out, err = cli(
+        "keys", "import", "--from-file", "-", stdin=private_key_pkcs8_base64(key).encode()
+    )
     assert rc == 0 and "encrypted file" in out, err
     key_file = Path(os.environ["CASHIER_DATA_DIR"]) / "keys.enc"
     blob = key_file.read_bytes()
@@ -344,15 +449,34 @@ def test_encrypted_file_backend(cli: Cli, kr: DictKeyring, prod: str, tmp_path: 
 
 # -- the "new user" story, end to end -------------------------------------------------
 
+
 def test_new_user_pays_with_a_profile_against_the_standalone_sandbox(
-        cli: Cli, kr: DictKeyring, key: rsa.RSAPrivateKey, tmp_path: Path) -> None:
+    cli: Cli, kr: DictKeyring, key: rsa.RSAPrivateKey, tmp_path: Path
+) -> None:
     # 1. a production-style profile (the standalone sandbox URL is set once it runs)
-    assert cli("profile", "create", "shop", "--environment", "production", "--gateway",
-               "asia", "--client-id", CLIENT_ID, "--currency", "HKD", "--wallets",
-               "ALIPAY_HK,ALIPAY_CN", "--use")[0] == 0
+    assert (
+        cli(
+            "profile",
+            "create",
+            "shop",
+            "--environment",
+            "production",
+            "--gateway",
+            "asia",
+            "--client-id",
+            CLIENT_ID,
+            "--currency",
+            "HKD",
+            "--wallets",
+            "ALIPAY_HK,ALIPAY_CN",
+            "--use",
+        )[0]
+        == 0
+    )
     # 2. the private key pasted as bare base64, the Dashboard's form, on standard input
-    rc, out, err = cli("keys", "import", "--from-file", "-",
-                       stdin=private_key_pkcs8_base64(key).encode())
+    rc, out, err = cli(
+        "keys", "import", "--from-file", "-", stdin=private_key_pkcs8_base64(key).encode()
+    )
     assert rc == 0, err
     # 3. the public key the sandbox (standing in for the Dashboard) is given
     public_file = tmp_path / "merchant.pub"
@@ -360,32 +484,77 @@ def test_new_user_pays_with_a_profile_against_the_standalone_sandbox(
     public_file.write_text(out)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     sandbox = subprocess.Popen(
-        [sys.executable, "-m", "cashier_app", "sandbox", "--merchant",
-         f"{CLIENT_ID}={public_file}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env=env, text=True)
+        [
+            sys.executable,
+            "-m",
+            "cashier_app",
+            "sandbox",
+            "--merchant",
+            f"{CLIENT_ID}={public_file}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
     try:
         line = sandbox.stdout.readline()  # type: ignore[union-attr]
         assert line, sandbox.stderr.read()  # type: ignore[union-attr]
         started = json.loads(line)
         public_file.unlink()
-        assert cli("profile", "create", "shop", "--replace", "--environment", "production",
-                   "--gateway", started["url"], "--client-id", CLIENT_ID, "--currency",
-                   "HKD", "--wallets", "ALIPAY_HK,ALIPAY_CN")[0] == 0
+        assert (
+            cli(
+                "profile",
+                "create",
+                "shop",
+                "--replace",
+                "--environment",
+                "production",
+                "--gateway",
+                started["url"],
+                "--client-id",
+                CLIENT_ID,
+                "--currency",
+                "HKD",
+                "--wallets",
+                "ALIPAY_HK,ALIPAY_CN",
+            )[0]
+            == 0
+        )
         # 4. the gateway key, pasted
-        rc, out, err = cli("keys", "import-gateway-key", "--from-file", "-",
-                           stdin=started["gateway_public_key"].encode())
+        rc, out, err = cli(
+            "keys",
+            "import-gateway-key",
+            "--from-file",
+            "-",
+            stdin=started["gateway_public_key"].encode(),
+        )
         assert rc == 0, err
         # 5. both fingerprints
         rc, out, _ = cli("keys", "fingerprint", "--json")
         shown = json.loads(out)
         assert shown["merchant"]["fingerprint"] == fingerprint(key)
         gateway_key = serialization.load_der_public_key(
-            base64.b64decode(started["gateway_public_key"]))
+            base64.b64decode(started["gateway_public_key"])
+        )
         assert shown["gateway"]["fingerprint"] == fingerprint(gateway_key)  # type: ignore[arg-type]
         # 6. a payment with that profile, approved by the simulated payer
-        rc, out, err = cli("pay", "--profile", "shop", "--amount", "12.30", "--currency",
-                           "HKD", "--method", "ALIPAY_HK", "--simulate", "approve",
-                           "--timeout", "30", "--json")
+        rc, out, err = cli(
+            "pay",
+            "--profile",
+            "shop",
+            "--amount",
+            "12.30",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--simulate",
+            "approve",
+            "--timeout",
+            "30",
+            "--json",
+        )
         assert rc == 0, err
         result = json.loads(out)
         assert result["status"] == "SUCCESS" and result["amount"] in ("12.30", 1230)
@@ -395,8 +564,7 @@ def test_new_user_pays_with_a_profile_against_the_standalone_sandbox(
         sandbox.communicate(timeout=10)
     # 7. no key material anywhere on disk, nor in any output
     assert not leaked(cli.all_output(), key)
-    for root in (os.environ["CASHIER_CONFIG_DIR"], os.environ["CASHIER_DATA_DIR"],
-                 str(tmp_path)):
+    for root in (os.environ["CASHIER_CONFIG_DIR"], os.environ["CASHIER_DATA_DIR"], str(tmp_path)):
         for path in Path(root).rglob("*"):
             if path.is_file():
                 data = path.read_bytes()
@@ -405,41 +573,123 @@ def test_new_user_pays_with_a_profile_against_the_standalone_sandbox(
 
 
 def test_alipayhk_dialect_profile_pays_through_the_envelope(
-        cli: Cli, kr: DictKeyring, key: rsa.RSAPrivateKey, tmp_path: Path) -> None:
+    cli: Cli, kr: DictKeyring, key: rsa.RSAPrivateKey, tmp_path: Path
+) -> None:
     """A profile that chooses the AlipayHK legacy dialect (seed 004) creates its payment
     with the signed envelope at /alipayhk/gateway.do, then settles like any other."""
     from cashier_app import paths
     from cashier_app.journal import Journal
 
     assert cli("keys", "generate", "--profile", "sandbox")[0] != 0  # sandbox keys: memory only
-    rc, _, err = cli("profile", "create", "hk", "--environment", "production", "--gateway",
-                     "asia", "--client-id", CLIENT_ID, "--currency", "USD", "--dialect",
-                     "alipayhk")
+    rc, _, err = cli(
+        "profile",
+        "create",
+        "hk",
+        "--environment",
+        "production",
+        "--gateway",
+        "asia",
+        "--client-id",
+        CLIENT_ID,
+        "--currency",
+        "USD",
+        "--dialect",
+        "alipayhk",
+    )
     assert rc != 0 and "HKD only" in err
-    assert cli("profile", "create", "hk", "--environment", "production", "--gateway", "asia",
-               "--client-id", CLIENT_ID, "--currency", "HKD", "--dialect", "alipayhk",
-               "--merchant-id", "2160400000002012", "--use")[0] == 0
+    assert (
+        cli(
+            "profile",
+            "create",
+            "hk",
+            "--environment",
+            "production",
+            "--gateway",
+            "asia",
+            "--client-id",
+            CLIENT_ID,
+            "--currency",
+            "HKD",
+            "--dialect",
+            "alipayhk",
+            "--merchant-id",
+            "2160400000002012",
+            "--use",
+        )[0]
+        == 0
+    )
     rc, out, _ = cli("profile", "show", "hk", "--json")
     shown = json.loads(out)
     assert shown["dialect"] == "alipayhk" and shown["wallets"] == ["ALIPAY_HK"]
-    assert cli("keys", "import", "--from-file", "-",
-               stdin=private_key_pkcs8_base64(key).encode())[0] == 0
+    assert (
+        cli("keys", "import", "--from-file", "-", stdin=private_key_pkcs8_base64(key).encode())[0]
+        == 0
+    )
     public_file = tmp_path / "merchant.pub"
     public_file.write_text(cli("keys", "export-public")[1])
     sandbox = subprocess.Popen(
-        [sys.executable, "-m", "cashier_app", "sandbox", "--merchant",
-         f"{CLIENT_ID}={public_file}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"}, text=True)
+        [
+            sys.executable,
+            "-m",
+            "cashier_app",
+            "sandbox",
+            "--merchant",
+            f"{CLIENT_ID}={public_file}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        text=True,
+    )
     try:
         started = json.loads(sandbox.stdout.readline())  # type: ignore[union-attr]
-        assert cli("profile", "create", "hk", "--replace", "--environment", "production",
-                   "--gateway", started["url"], "--client-id", CLIENT_ID, "--currency", "HKD",
-                   "--dialect", "alipayhk", "--merchant-id", "2160400000002012")[0] == 0
-        assert cli("keys", "import-gateway-key", "--from-file", "-",
-                   stdin=started["gateway_public_key"].encode())[0] == 0
-        rc, out, err = cli("pay", "--profile", "hk", "--amount", "10", "--currency", "HKD",
-                           "--method", "ALIPAY_HK", "--simulate", "approve", "--timeout", "30",
-                           "--json")
+        assert (
+            cli(
+                "profile",
+                "create",
+                "hk",
+                "--replace",
+                "--environment",
+                "production",
+                "--gateway",
+                started["url"],
+                "--client-id",
+                CLIENT_ID,
+                "--currency",
+                "HKD",
+                "--dialect",
+                "alipayhk",
+                "--merchant-id",
+                "2160400000002012",
+            )[0]
+            == 0
+        )
+        assert (
+            cli(
+                "keys",
+                "import-gateway-key",
+                "--from-file",
+                "-",
+                stdin=started["gateway_public_key"].encode(),
+            )[0]
+            == 0
+        )
+        rc, out, err = cli(
+            "pay",
+            "--profile",
+            "hk",
+            "--amount",
+            "10",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--simulate",
+            "approve",
+            "--timeout",
+            "30",
+            "--json",
+        )
         assert rc == 0, err
         result = json.loads(out)
         assert result["status"] == "SUCCESS"
@@ -448,8 +698,11 @@ def test_alipayhk_dialect_profile_pays_through_the_envelope(
         sandbox.communicate(timeout=10)
     journal = Journal(paths.journal_path())
     try:
-        urls = [e.detail.get("url", "") for e in journal.events(result["payment_request_id"])
-                if e.kind == "response"]
+        urls = [
+            e.detail.get("url", "")
+            for e in journal.events(result["payment_request_id"])
+            if e.kind == "response"
+        ]
     finally:
         journal.close()
     assert any(u.endswith("/alipayhk/gateway.do") for u in urls), urls

@@ -22,15 +22,23 @@ PAY = ["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK"]
 
 
 def cashier(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "cashier_app", *args], capture_output=True,
-                          text=True, timeout=timeout, env=os.environ.copy())
+    return subprocess.run(
+        [sys.executable, "-m", "cashier_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=os.environ.copy(),
+    )
 
 
-@pytest.mark.parametrize(("simulate", "code", "statuses"), [
-    ("approve", 0, {"SUCCESS"}),
-    ("decline", 1, {"FAILED"}),
-    ("expire", 1, {"EXPIRED", "CANCELLED"}),
-])
+@pytest.mark.parametrize(
+    ("simulate", "code", "statuses"),
+    [
+        ("approve", 0, {"SUCCESS"}),
+        ("decline", 1, {"FAILED"}),
+        ("expire", 1, {"EXPIRED", "CANCELLED"}),
+    ],
+)
 def test_pay_on_the_embedded_sandbox(simulate, code, statuses):
     proc = cashier(*PAY, "--simulate", simulate, "--timeout", "5", "--json")
     assert proc.returncode == code, proc.stderr
@@ -44,15 +52,22 @@ def test_pay_on_the_embedded_sandbox(simulate, code, statuses):
 
 
 def test_pay_does_not_import_qt():
-    script = ("import sys, contextlib, io\n"
-              "from cashier_app.cli import main\n"
-              "with contextlib.redirect_stdout(io.StringIO()):\n"
-              "    rc = main(['pay', '--amount', '1.00', '--currency', 'HKD', '--method',"
-              " 'ALIPAY_HK', '--simulate', 'approve', '--timeout', '5', '--json'])\n"
-              "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
-              "print(rc, qt)\n")
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, env=os.environ.copy())
+    script = (
+        "import sys, contextlib, io\n"
+        "from cashier_app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    rc = main(['pay', '--amount', '1.00', '--currency', 'HKD', '--method',"
+        " 'ALIPAY_HK', '--simulate', 'approve', '--timeout', '5', '--json'])\n"
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
+        "print(rc, qt)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ.copy(),
+    )
     assert proc.stdout.strip() == "0 []", proc.stderr
 
 
@@ -66,10 +81,24 @@ def test_pay_against_a_standalone_gateway(tmp_path):
         gw.register_merchant("SANDBOX_CLI_TEST", merchant.public_key())
         pub_file = tmp_path / "gateway.pem"
         pub_file.write_text(public_key_pem(gw.gateway_public_key))
-        proc = cashier(*PAY, "--gateway", gw.url, "--client-id", "SANDBOX_CLI_TEST",
-                       "--private-key", str(key_file), "--gateway-public-key", str(pub_file),
-                       "--simulate", "approve", "--timeout", "5", "--summary", "espresso",
-                       "--json")
+        proc = cashier(
+            *PAY,
+            "--gateway",
+            gw.url,
+            "--client-id",
+            "SANDBOX_CLI_TEST",
+            "--private-key",
+            str(key_file),
+            "--gateway-public-key",
+            str(pub_file),
+            "--simulate",
+            "approve",
+            "--timeout",
+            "5",
+            "--summary",
+            "espresso",
+            "--json",
+        )
         assert proc.returncode == 0, proc.stderr
         out = json.loads(proc.stdout)
         assert out["status"] == "SUCCESS" and out["client_id"] == "SANDBOX_CLI_TEST"
@@ -80,9 +109,20 @@ def test_pay_against_a_standalone_gateway(tmp_path):
         # the gateway key of someone else: answers are not believed, never a success
         other = tmp_path / "other.pem"
         other.write_text(public_key_pem(generate_private_key().public_key()))
-        proc = cashier(*PAY, "--gateway", gw.url, "--client-id", "SANDBOX_CLI_TEST",
-                       "--private-key", str(key_file), "--gateway-public-key", str(other),
-                       "--timeout", "0.5", "--json")
+        proc = cashier(
+            *PAY,
+            "--gateway",
+            gw.url,
+            "--client-id",
+            "SANDBOX_CLI_TEST",
+            "--private-key",
+            str(key_file),
+            "--gateway-public-key",
+            str(other),
+            "--timeout",
+            "0.5",
+            "--json",
+        )
         assert proc.returncode == 1
         assert json.loads(proc.stdout)["status"] == "UNKNOWN"
 
@@ -95,37 +135,57 @@ def key_files(tmp_path):
     pub.write_text(public_key_pem(generate_private_key().public_key()))
     bad = tmp_path / "bad.key"
     bad.write_text("-----BEGIN PRIVATE KEY-----\nnot a key\n")
-    return {"good": str(good), "pub": str(pub), "bad": str(bad),
-            "missing": str(tmp_path / "missing.key")}
+    return {
+        "good": str(good),
+        "pub": str(pub),
+        "bad": str(bad),
+        "missing": str(tmp_path / "missing.key"),
+    }
 
 
 def _gateway(key_files, url="http://127.0.0.1:9", private="good", public="pub"):
-    return ["--gateway", url, "--client-id", "C1", "--private-key", key_files[private],
-            "--gateway-public-key", key_files[public]]
+    return [
+        "--gateway",
+        url,
+        "--client-id",
+        "C1",
+        "--private-key",
+        key_files[private],
+        "--gateway-public-key",
+        key_files[public],
+    ]
 
 
-@pytest.mark.parametrize(("args", "names"), [
-    (["--amount", "12.345", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
-    (["--amount", "-1", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
-    (["--amount", "ten", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
-    (["--amount", "1", "--currency", "XYZ", "--method", "ALIPAY_HK"], "--currency"),
-    (["--amount", "1", "--currency", "USD", "--method", "ALIPAY_HK"], "--method"),
-    (["--amount", "1", "--currency", "HKD", "--method", "NOPE"], "--method"),
-    (["--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--timeout", "0"],
-     "--timeout"),
-])
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["--amount", "12.345", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
+        (["--amount", "-1", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
+        (["--amount", "ten", "--currency", "HKD", "--method", "ALIPAY_HK"], "--amount"),
+        (["--amount", "1", "--currency", "XYZ", "--method", "ALIPAY_HK"], "--currency"),
+        (["--amount", "1", "--currency", "USD", "--method", "ALIPAY_HK"], "--method"),
+        (["--amount", "1", "--currency", "HKD", "--method", "NOPE"], "--method"),
+        (
+            ["--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--timeout", "0"],
+            "--timeout",
+        ),
+    ],
+)
 def test_bad_arguments_exit_2_naming_the_argument(capsys, args, names):
     assert main(["pay", *args, "--json"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and names in err
 
 
-@pytest.mark.parametrize(("kind", "names", "text"), [
-    ({"private": "missing"}, "--private-key", "cannot read"),
-    ({"private": "bad"}, "--private-key", "PEM"),
-    ({"public": "good"}, "--gateway-public-key", "private key"),
-    ({"url": "http://pay.example.com"}, "--gateway", "plain http"),
-])
+@pytest.mark.parametrize(
+    ("kind", "names", "text"),
+    [
+        ({"private": "missing"}, "--private-key", "cannot read"),
+        ({"private": "bad"}, "--private-key", "PEM"),
+        ({"public": "good"}, "--gateway-public-key", "private key"),
+        ({"url": "http://pay.example.com"}, "--gateway", "plain http"),
+    ],
+)
 def test_bad_gateway_options_exit_2(capsys, key_files, kind, names, text):
     args = _gateway(key_files, **kind)
     assert main([*PAY, *args, "--json"]) == 2
@@ -148,9 +208,17 @@ def _stale_pending_payment(profile: str = "sandbox") -> str:
     from cashier_app.domain.records import PaymentRecord
 
     now = datetime.now(UTC)
-    rec = PaymentRecord("stale-0001", profile, Money(500, "HKD"), "ALIPAY_HK", Status.PENDING,
-                        now - timedelta(minutes=3), now - timedelta(minutes=3),
-                        payment_id="2026STALE", expires_at=now + timedelta(minutes=7))
+    rec = PaymentRecord(
+        "stale-0001",
+        profile,
+        Money(500, "HKD"),
+        "ALIPAY_HK",
+        Status.PENDING,
+        now - timedelta(minutes=3),
+        now - timedelta(minutes=3),
+        payment_id="2026STALE",
+        expires_at=now + timedelta(minutes=7),
+    )
     journal = Journal(paths.journal_path())
     try:
         journal.create_payment(rec)
@@ -171,8 +239,18 @@ def _status(prid: str) -> str:
 
 def test_pay_first_finishes_what_a_crashed_run_left_open():
     prid = _stale_pending_payment()
-    proc = cashier("pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
-                   "--simulate", "approve", "--json")
+    proc = cashier(
+        "pay",
+        "--amount",
+        "1",
+        "--currency",
+        "HKD",
+        "--method",
+        "ALIPAY_HK",
+        "--simulate",
+        "approve",
+        "--json",
+    )
     assert proc.returncode == 0, proc.stderr
     assert f"recovered {prid}:" in proc.stderr
     # the embedded sandbox of the crashed run died with it: nothing can have been charged
@@ -187,8 +265,18 @@ def test_pay_leaves_open_sales_of_a_live_till_alone():
     live_till = TillLock(paths.journal_path().parent / "locks", "sandbox")
     assert live_till.acquire()
     try:
-        proc = cashier("pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
-                       "--simulate", "approve", "--json")
+        proc = cashier(
+            "pay",
+            "--amount",
+            "1",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--simulate",
+            "approve",
+            "--json",
+        )
         # One owner per sale: the live till's profile takes no sale from a second process.
         assert proc.returncode == 1, proc.stderr
         assert "another cashier process" in proc.stderr and f"(pid {os.getpid()})" in proc.stderr
@@ -215,30 +303,37 @@ def test_pay_reports_the_time_of_each_phase():
     assert "keys" in timings["services_detail"] and "sandbox" in timings["services_detail"]
     assert "timings:" in proc.stderr and "services" in proc.stderr and "ms" in proc.stderr
     # without --timings the JSON is as before
-    plain = json.loads(cashier(*PAY, "--simulate", "approve", "--timeout", "5",
-                               "--json").stdout)
+    plain = json.loads(cashier(*PAY, "--simulate", "approve", "--timeout", "5", "--json").stdout)
     assert "timings_ms" not in plain and plain["status"] == "SUCCESS"
 
 
 def test_pay_on_the_embedded_sandbox_imports_only_what_it_needs():
-    script = ("import sys, contextlib, io\n"
-              "from cashier_app.cli import main\n"
-              "with contextlib.redirect_stdout(io.StringIO()):\n"
-              "    rc = main(['pay', '--amount', '1.00', '--currency', 'HKD', '--method',"
-              " 'ALIPAY_HK', '--simulate', 'approve', '--timeout', '5', '--json'])\n"
-              "print(rc, sorted(m for m in sys.modules if m.startswith(("
-              "'keyring', 'cashier_app.gateway.alipayhk', 'cashier_app.ui',"
-              " 'cashier_app.cli.keys', 'cashier_app.reports', 'cashier_app.cli.report'))))\n")
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, env=os.environ.copy())
+    script = (
+        "import sys, contextlib, io\n"
+        "from cashier_app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    rc = main(['pay', '--amount', '1.00', '--currency', 'HKD', '--method',"
+        " 'ALIPAY_HK', '--simulate', 'approve', '--timeout', '5', '--json'])\n"
+        "print(rc, sorted(m for m in sys.modules if m.startswith(("
+        "'keyring', 'cashier_app.gateway.alipayhk', 'cashier_app.ui',"
+        " 'cashier_app.cli.keys', 'cashier_app.reports', 'cashier_app.cli.report'))))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ.copy(),
+    )
     assert proc.stdout.strip() == "0 []", proc.stderr
 
 
 def test_the_command_leaves_fast_with_its_output_and_log_complete(tmp_path):
     """``cashier`` ends a headless command with os._exit (no interpreter teardown): what
     it printed and logged last is there all the same, and the journal is committed."""
-    proc = cashier(*PAY, "--simulate", "approve", "--timeout", "5", "--json",
-                   "--summary", "x" * 200)
+    proc = cashier(
+        *PAY, "--simulate", "approve", "--timeout", "5", "--json", "--summary", "x" * 200
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)  # the whole line, flushed before the exit
     assert out["status"] == "SUCCESS" and out["trade_summary"] == "x" * 200
@@ -254,9 +349,29 @@ def test_the_command_leaves_fast_with_its_output_and_log_complete(tmp_path):
 def test_a_profile_without_keys_is_one_line_not_a_traceback(memory_keyring, capsys):
     from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
 
-    ProfileStore().save(Profile("shop", Environment.PRODUCTION, "2188000000000001", "HKD",
-                                "https://open-sea-global.alipay.com", wallets=("ALIPAY_HK",)))
-    code = main(["pay", "--profile", "shop", "--amount", "1", "--currency", "HKD",
-                 "--method", "ALIPAY_HK", "--json"])
+    ProfileStore().save(
+        Profile(
+            "shop",
+            Environment.PRODUCTION,
+            "2188000000000001",
+            "HKD",
+            "https://open-sea-global.alipay.com",
+            wallets=("ALIPAY_HK",),
+        )
+    )
+    code = main(
+        [
+            "pay",
+            "--profile",
+            "shop",
+            "--amount",
+            "1",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--json",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "error:" in err and "shop" in err and "Traceback" not in err

@@ -31,8 +31,19 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return rc, out, err
 
 
-CREATE = ("profile", "create", "shop", "--environment", "production", "--gateway", "europe",
-          "--client-id", "2188000000000009", "--currency", "HKD")
+CREATE = (
+    "profile",
+    "create",
+    "shop",
+    "--environment",
+    "production",
+    "--gateway",
+    "europe",
+    "--client-id",
+    "2188000000000009",
+    "--currency",
+    "HKD",
+)
 
 
 def test_first_start_lists_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,8 +58,16 @@ def test_first_start_lists_the_sandbox(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_create_use_show_delete(capsys: pytest.CaptureFixture[str]) -> None:
-    rc, out, err = run(capsys, *CREATE, "--wallets", "alipay_hk,ALIPAY_CN",
-                       "--notify-url", "https://shop.example/notify", "--merchant-name", "Shop")
+    rc, out, err = run(
+        capsys,
+        *CREATE,
+        "--wallets",
+        "alipay_hk,ALIPAY_CN",
+        "--notify-url",
+        "https://shop.example/notify",
+        "--merchant-name",
+        "Shop",
+    )
     assert rc == 0, err
     assert "created profile 'shop'" in out and "cashier keys import --profile shop" in out
     profile = ProfileStore().get("shop")
@@ -56,8 +75,10 @@ def test_create_use_show_delete(capsys: pytest.CaptureFixture[str]) -> None:
     assert profile.wallets == ("ALIPAY_HK", "ALIPAY_CN")
     assert run(capsys, "profile", "use", "shop")[1] == "active profile: shop\n"
     rc, out, _ = run(capsys, "profile", "list", "--json")
-    assert [(p["name"], p["active"]) for p in json.loads(out)] == [("sandbox", False),
-                                                                   ("shop", True)]
+    assert [(p["name"], p["active"]) for p in json.loads(out)] == [
+        ("sandbox", False),
+        ("shop", True),
+    ]
     rc, out, _ = run(capsys, "profile", "show")
     assert "client id:  2188000000000009" in out and "no private key for version 1" in out
     rc, out, _ = run(capsys, "profile", "delete", "shop")
@@ -66,23 +87,41 @@ def test_create_use_show_delete(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_default_wallets_follow_the_currency(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "profile", "create", "ph", "--environment", "antom-sandbox",
-               "--gateway", "asia", "--client-id", "SANDBOX_5Y00001", "--currency", "PHP"
-               )[0] == 0
+    assert (
+        run(
+            capsys,
+            "profile",
+            "create",
+            "ph",
+            "--environment",
+            "antom-sandbox",
+            "--gateway",
+            "asia",
+            "--client-id",
+            "SANDBOX_5Y00001",
+            "--currency",
+            "PHP",
+        )[0]
+        == 0
+    )
     assert set(ProfileStore().get("ph").wallets) == {"GCASH", "MAYA", "CONNECT_WALLET"}
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    (("--gateway", "http://gateway.example"), "uses plain http"),
-    (("--client-id", "SANDBOX_1"), "is an Antom sandbox id"),
-    (("--currency", "ZZZ"), "currency ZZZ is not supported"),
-    (("--wallets", "GCASH"), "none of the enabled wallets (GCASH) accepts HKD"),
-    (("--wallets", "NOPE"), "wallet 'NOPE' is not a known paymentMethodType"),
-    (("--key-version", "x"), "key version 'x' is invalid"),
-    (("--notify-url", "ftp://n.example"), "notify URL"),
-])
-def test_bad_values_are_named(capsys: pytest.CaptureFixture[str], extra: tuple[str, ...],
-                              message: str) -> None:
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--gateway", "http://gateway.example"), "uses plain http"),
+        (("--client-id", "SANDBOX_1"), "is an Antom sandbox id"),
+        (("--currency", "ZZZ"), "currency ZZZ is not supported"),
+        (("--wallets", "GCASH"), "none of the enabled wallets (GCASH) accepts HKD"),
+        (("--wallets", "NOPE"), "wallet 'NOPE' is not a known paymentMethodType"),
+        (("--key-version", "x"), "key version 'x' is invalid"),
+        (("--notify-url", "ftp://n.example"), "notify URL"),
+    ],
+)
+def test_bad_values_are_named(
+    capsys: pytest.CaptureFixture[str], extra: tuple[str, ...], message: str
+) -> None:
     rc, _, err = run(capsys, *CREATE, *extra)
     assert rc == 2 and message in err and err.startswith("cashier profile: error:")
     assert ProfileStore().names() == ["sandbox"]
@@ -96,8 +135,9 @@ def test_existing_profile_needs_replace(capsys: pytest.CaptureFixture[str]) -> N
     assert rc == 0 and ProfileStore().get("shop").gateway_url == "http://127.0.0.1:8123"
 
 
-def test_delete_with_keys_needs_a_decision(capsys: pytest.CaptureFixture[str],
-                                           kr: DictKeyring) -> None:
+def test_delete_with_keys_needs_a_decision(
+    capsys: pytest.CaptureFixture[str], kr: DictKeyring
+) -> None:
     assert run(capsys, *CREATE, "--use")[0] == 0
     assert run(capsys, "keys", "generate")[0] == 0
     rc, _, err = run(capsys, "profile", "delete", "shop")
@@ -111,8 +151,7 @@ def test_delete_with_keys_needs_a_decision(capsys: pytest.CaptureFixture[str],
     assert rc == 2 and "no profile named 'ghost'" in err
 
 
-def test_damaged_profiles_file_is_reported_not_replaced(
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_damaged_profiles_file_is_reported_not_replaced(capsys: pytest.CaptureFixture[str]) -> None:
     store = ProfileStore()
     store.path.parent.mkdir(parents=True, exist_ok=True)
     store.path.write_text('{"format": "cashier-profiles", "vers')

@@ -17,18 +17,48 @@ from cashier_app.domain.money import Money, MoneyError
 def test_amount_refuses_underscores(text, capsys):
     with pytest.raises(MoneyError, match="'_' is not part of an amount"):
         Money.parse(text, "HKD")
-    assert main(["pay", "--amount", text, "--currency", "HKD", "--method", "ALIPAY_HK",
-                 "--timeout", "1"]) == 2
+    assert (
+        main(
+            [
+                "pay",
+                "--amount",
+                text,
+                "--currency",
+                "HKD",
+                "--method",
+                "ALIPAY_HK",
+                "--timeout",
+                "1",
+            ]
+        )
+        == 2
+    )
     assert "'_' is not part of an amount" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [
-    ["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--key-version", ""],
-    ["recover", "--key-version", ""],
-    ["keys", "generate", "--key-version", ""],
-    ["profile", "create", "p", "--environment", "production", "--client-id", "C",
-     "--currency", "HKD", "--gateway", "asia", "--key-version", " "],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--key-version", ""],
+        ["recover", "--key-version", ""],
+        ["keys", "generate", "--key-version", ""],
+        [
+            "profile",
+            "create",
+            "p",
+            "--environment",
+            "production",
+            "--client-id",
+            "C",
+            "--currency",
+            "HKD",
+            "--gateway",
+            "asia",
+            "--key-version",
+            " ",
+        ],
+    ],
+)
 def test_an_empty_key_version_is_an_argument_error(argv, capsys):
     try:
         code = main(argv)
@@ -42,13 +72,32 @@ def test_an_empty_key_version_is_an_argument_error(argv, capsys):
 def test_allow_remote_says_what_it_exposes():
     # 192.0.2.1 (TEST-NET-1) is on no interface here: the port never opens, nothing leaves
     # this machine, and the warning has been said before the attempt.
-    proc = subprocess.run([sys.executable, "-m", "cashier_app", "sandbox", "--host",
-                           "192.0.2.1", "--port", "0", "--allow-remote"],
-                          capture_output=True, text=True, timeout=60, check=False)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cashier_app",
+            "sandbox",
+            "--host",
+            "192.0.2.1",
+            "--port",
+            "0",
+            "--allow-remote",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 1 and proc.stdout == ""
     warning, error = proc.stderr.strip().splitlines()
-    for needle in ("192.0.2.1", "no authentication", "approve, decline or expire payments",
-                   "/sandbox/faults", "register merchant keys"):
+    for needle in (
+        "192.0.2.1",
+        "no authentication",
+        "approve, decline or expire payments",
+        "/sandbox/faults",
+        "register merchant keys",
+    ):
         assert needle in warning, needle
     assert "cannot listen on 192.0.2.1" in error
 
@@ -61,10 +110,16 @@ def test_refund_names_a_bad_amount_before_an_unknown_id(capsys):
     assert "no payment 'NO-SUCH-ID' in the journal" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [
-    ["history"], ["report"], ["receipt", "X", "--text"], ["refund", "X"],
-    ["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--timeout", "1"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["history"],
+        ["report"],
+        ["receipt", "X", "--text"],
+        ["refund", "X"],
+        ["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", "--timeout", "1"],
+    ],
+)
 def test_a_damaged_journal_is_exit_2_everywhere(argv, capsys):
     from cashier_app import paths
 

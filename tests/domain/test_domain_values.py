@@ -42,9 +42,13 @@ def test_unknown_method_is_named():
 
 @pytest.mark.parametrize(
     ("status", "code", "expected"),
-    [("S", "SUCCESS", Status.SUCCESS), ("F", "USER_BALANCE_NOT_ENOUGH", Status.FAILED),
-     ("U", "PAYMENT_IN_PROCESS", Status.PENDING), ("F", "ORDER_IS_CLOSED", Status.EXPIRED),
-     ("X", "WHAT", Status.UNKNOWN)],
+    [
+        ("S", "SUCCESS", Status.SUCCESS),
+        ("F", "USER_BALANCE_NOT_ENOUGH", Status.FAILED),
+        ("U", "PAYMENT_IN_PROCESS", Status.PENDING),
+        ("F", "ORDER_IS_CLOSED", Status.EXPIRED),
+        ("X", "WHAT", Status.UNKNOWN),
+    ],
 )
 def test_antom_result_mapping_keeps_code(status, code, expected):
     outcome = from_antom_result(status, code)
@@ -62,13 +66,17 @@ def test_payment_status_mapping():
 
 @pytest.mark.parametrize(
     "info",
-    [PaymentInfo(amount=0, currency="HKD"), PaymentInfo(amount=-1, currency="HKD"),
-     PaymentInfo(amount=1.5, currency="HKD"),  # type: ignore[arg-type]
-     PaymentInfo(amount=100, currency=""), PaymentInfo(amount=100, currency="ZZZ"),
-     PaymentInfo(amount=10**17, currency="HKD"),
-     PaymentInfo(amount=100, currency="HKD", extra_info="{not json"),
-     PaymentInfo(amount=100, currency="HKD", extra_info="[1]"),
-     PaymentInfo(amount=100, currency="HKD", trade_summary="x" * 300)],
+    [
+        PaymentInfo(amount=0, currency="HKD"),
+        PaymentInfo(amount=-1, currency="HKD"),
+        PaymentInfo(amount=1.5, currency="HKD"),  # type: ignore[arg-type]
+        PaymentInfo(amount=100, currency=""),
+        PaymentInfo(amount=100, currency="ZZZ"),
+        PaymentInfo(amount=10**17, currency="HKD"),
+        PaymentInfo(amount=100, currency="HKD", extra_info="{not json"),
+        PaymentInfo(amount=100, currency="HKD", extra_info="[1]"),
+        PaymentInfo(amount=100, currency="HKD", trade_summary="x" * 300),
+    ],
 )
 def test_bad_payment_info_is_401(info):
     with pytest.raises(PaymentKitError) as err:
@@ -77,18 +85,31 @@ def test_bad_payment_info_is_401(info):
 
 
 def test_payment_info_select_pay_type():
-    info = PaymentInfo(amount=100, currency="HKD",
-                       extra_info='{"selectPayType":"alipay_hk|ALIPAY_CN"}')
+    info = PaymentInfo(
+        amount=100, currency="HKD", extra_info='{"selectPayType":"alipay_hk|ALIPAY_CN"}'
+    )
     assert info.validate().value == 100
     assert info.selectable_types() == ("ALIPAY_HK", "ALIPAY_CN")
     assert info.currency_label() == "HK$"
 
 
-@pytest.mark.parametrize(("host", "loopback"), [
-    ("127.0.0.1", True), ("127.8.9.10", True), ("localhost", True), ("LOCALHOST", True),
-    ("::1", True), ("[::1]", True), ("10.0.0.1", False), ("192.168.1.2", False),
-    ("example.com", False), ("", False), (None, False), ("127.0.0.1.nip.io", False),
-])
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("localhost", True),
+        ("LOCALHOST", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("10.0.0.1", False),
+        ("192.168.1.2", False),
+        ("example.com", False),
+        ("", False),
+        (None, False),
+        ("127.0.0.1.nip.io", False),
+    ],
+)
 def test_loopback_hosts(host, loopback):
     from cashier_app.domain.net import is_loopback_host
 

@@ -36,8 +36,11 @@ def test_every_error_class_is_a_cashier_error_of_its_layer():
     assert len(classes) > 40
     strays = [c.__qualname__ for c in classes if not issubclass(c, CashierError)]
     assert not strays, f"not in the error tree: {strays}"
-    wrong = {c.__qualname__: (c.layer, _layer_of(c.__module__)) for c in classes
-             if c.layer != _layer_of(c.__module__)}
+    wrong = {
+        c.__qualname__: (c.layer, _layer_of(c.__module__))
+        for c in classes
+        if c.layer != _layer_of(c.__module__)
+    }
     assert not wrong, f"layer does not match the package: {wrong}"
     assert {c.layer for c in classes} <= set(LAYERS)
 

@@ -56,9 +56,17 @@ def test_amount_round_trip_uses_string_value_like_the_sdk():
     assert Money.from_amount(money.to_amount()) == money
 
 
-@pytest.mark.parametrize("bad", [{"currency": "HKD", "value": "12.3"}, {"currency": "HKD"},
-                                 {"currency": "HKD", "value": "-1"}, "1230", None,
-                                 {"currency": "HKD", "value": "１２"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"currency": "HKD", "value": "12.3"},
+        {"currency": "HKD"},
+        {"currency": "HKD", "value": "-1"},
+        "1230",
+        None,
+        {"currency": "HKD", "value": "１２"},
+    ],
+)
 def test_from_amount_rejects_bad_gateway_values(bad):
     with pytest.raises(MoneyError):
         Money.from_amount(bad)

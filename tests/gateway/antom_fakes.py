@@ -105,9 +105,14 @@ class FakeAntom:
                 raise failure
             return httpx.Response(failure, content=b"upstream trouble")
         try:
-            self.verifier.verify_header("POST", seen.path, seen.headers["client-id"],
-                                        seen.headers["request-time"], seen.body,
-                                        seen.headers.get("signature"))
+            self.verifier.verify_header(
+                "POST",
+                seen.path,
+                seen.headers["client-id"],
+                seen.headers["request-time"],
+                seen.body,
+                seen.headers.get("signature"),
+            )
         except (SignatureError, KeyError):
             return self.answer(seen.path, {"result": result("INVALID_SIGNATURE", "F")})
         api = seen.path.rsplit("/", 1)[-1]
@@ -117,9 +122,12 @@ class FakeAntom:
     def answer(self, path: str, data: dict[str, Any]) -> httpx.Response:
         body = json.dumps(data).encode()
         now = request_time()
-        headers = {"content-type": "application/json; charset=UTF-8",
-                   "client-id": self.client_id, "response-time": now,
-                   "signature": self.signer.header("POST", path, self.client_id, now, body)}
+        headers = {
+            "content-type": "application/json; charset=UTF-8",
+            "client-id": self.client_id,
+            "response-time": now,
+            "signature": self.signer.header("POST", path, self.client_id, now, body),
+        }
         if self.tamper is not None:
             headers, body = self.tamper(headers, body)
         return httpx.Response(200, headers=headers, content=body)
@@ -129,31 +137,45 @@ class FakeAntom:
         existing = self.payments.get(rid)
         if existing is None:
             existing = self.payments[rid] = FakePayment(
-                rid, f"PAY{next(self._ids):06d}", req["paymentAmount"], json.dumps(req).encode())
+                rid, f"PAY{next(self._ids):06d}", req["paymentAmount"], json.dumps(req).encode()
+            )
         elif existing.body != json.dumps(req).encode():
             return {"result": result("REPEAT_REQ_INCONSISTENT", "F")}
-        return {"result": result("PAYMENT_IN_PROCESS", "U"), "paymentRequestId": rid,
-                "paymentId": existing.payment_id, "paymentAmount": existing.amount,
-                "paymentCreateTime": request_time(),
-                "normalUrl": f"https://wallet.example/{existing.payment_id}",
-                "schemeUrl": f"alipayhk://pay?id={existing.payment_id}",
-                "orderCodeForm": {"codeDetails": [
+        return {
+            "result": result("PAYMENT_IN_PROCESS", "U"),
+            "paymentRequestId": rid,
+            "paymentId": existing.payment_id,
+            "paymentAmount": existing.amount,
+            "paymentCreateTime": request_time(),
+            "normalUrl": f"https://wallet.example/{existing.payment_id}",
+            "schemeUrl": f"alipayhk://pay?id={existing.payment_id}",
+            "orderCodeForm": {
+                "codeDetails": [
                     {"codeValueType": "BARCODE", "codeValue": "bar"},
-                    {"codeValueType": "QRCODE", "codeValue": f"qr:{existing.payment_id}"}]}}
+                    {"codeValueType": "QRCODE", "codeValue": f"qr:{existing.payment_id}"},
+                ]
+            },
+        }
 
     def _find(self, req: dict[str, Any]) -> FakePayment | None:
         if "paymentRequestId" in req:
             return self.payments.get(req["paymentRequestId"])
-        return next((p for p in self.payments.values() if p.payment_id == req.get("paymentId")),
-                    None)
+        return next(
+            (p for p in self.payments.values() if p.payment_id == req.get("paymentId")), None
+        )
 
     def _inquiryPayment(self, req: dict[str, Any]) -> dict[str, Any]:
         p = self._find(req)
         if p is None:
             return {"result": result("ORDER_NOT_EXIST", "F")}
-        out = {"result": result(), "paymentStatus": p.status, "paymentResultCode": p.code,
-               "paymentRequestId": p.request_id, "paymentId": p.payment_id,
-               "paymentAmount": p.amount}
+        out = {
+            "result": result(),
+            "paymentStatus": p.status,
+            "paymentResultCode": p.code,
+            "paymentRequestId": p.request_id,
+            "paymentId": p.payment_id,
+            "paymentAmount": p.amount,
+        }
         if p.status == "SUCCESS":
             out["paymentTime"] = request_time()
         return out
@@ -165,8 +187,12 @@ class FakeAntom:
         if p.status == "FAIL":
             return {"result": result("ORDER_IS_CLOSED", "F")}
         p.status, p.code = "CANCELLED", "ORDER_IS_CLOSED"
-        return {"result": result(), "paymentId": p.payment_id,
-                "paymentRequestId": p.request_id, "cancelTime": request_time()}
+        return {
+            "result": result(),
+            "paymentId": p.payment_id,
+            "paymentRequestId": p.request_id,
+            "cancelTime": request_time(),
+        }
 
     def _refund(self, req: dict[str, Any]) -> dict[str, Any]:
         p = next(p for p in self.payments.values() if p.payment_id == req["paymentId"])
@@ -174,30 +200,56 @@ class FakeAntom:
         if p.status != "SUCCESS" or p.refunded + value > int(p.amount["value"]):
             return {"result": result("REFUND_AMOUNT_EXCEED", "F")}
         p.refunded += value
-        return {"result": result(), "refundRequestId": req["refundRequestId"],
-                "refundId": f"RF{next(self._ids):06d}", "paymentId": p.payment_id,
-                "refundAmount": req["refundAmount"], "refundTime": request_time()}
+        return {
+            "result": result(),
+            "refundRequestId": req["refundRequestId"],
+            "refundId": f"RF{next(self._ids):06d}",
+            "paymentId": p.payment_id,
+            "refundAmount": req["refundAmount"],
+            "refundTime": request_time(),
+        }
 
     def _inquiryRefund(self, req: dict[str, Any]) -> dict[str, Any]:
-        return {"result": result(), "refundStatus": "SUCCESS",
-                "refundRequestId": req.get("refundRequestId", ""), "refundId": "RF1"}
+        return {
+            "result": result(),
+            "refundStatus": "SUCCESS",
+            "refundRequestId": req.get("refundRequestId", ""),
+            "refundId": "RF1",
+        }
 
     # -- notifications ------------------------------------------------------------------
-    def notification(self, path: str, payment: FakePayment, status: str = "S",
-                     code: str = "SUCCESS", *, notify_type: str = "PAYMENT_RESULT",
-                     amount: dict[str, str] | None = None) -> tuple[dict[str, str], bytes]:
+    def notification(
+        self,
+        path: str,
+        payment: FakePayment,
+        status: str = "S",
+        code: str = "SUCCESS",
+        *,
+        notify_type: str = "PAYMENT_RESULT",
+        amount: dict[str, str] | None = None,
+    ) -> tuple[dict[str, str], bytes]:
         """Headers and body of a signed notifyPayment, as the gateway would POST it."""
-        body = json.dumps({"notifyType": notify_type, "result": result(code, status),
-                           "paymentRequestId": payment.request_id,
-                           "paymentId": payment.payment_id,
-                           "paymentAmount": amount or payment.amount,
-                           "paymentTime": datetime.now(UTC).isoformat()}).encode()
+        body = json.dumps(
+            {
+                "notifyType": notify_type,
+                "result": result(code, status),
+                "paymentRequestId": payment.request_id,
+                "paymentId": payment.payment_id,
+                "paymentAmount": amount or payment.amount,
+                "paymentTime": datetime.now(UTC).isoformat(),
+            }
+        ).encode()
         now = request_time()
-        return ({"client-id": self.client_id, "request-time": now,
-                 "signature": self.signer.header("POST", path, self.client_id, now, body),
-                 "content-type": "application/json"}, body)
+        return (
+            {
+                "client-id": self.client_id,
+                "request-time": now,
+                "signature": self.signer.header("POST", path, self.client_id, now, body),
+                "content-type": "application/json",
+            },
+            body,
+        )
 
 
 def result(code: str = "SUCCESS", status: str = "S", message: str = "") -> dict[str, str]:
     return {"resultCode": code, "resultStatus": status, "resultMessage": message or code}
-

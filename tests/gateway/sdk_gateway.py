@@ -34,8 +34,9 @@ def epoch_ms(offset_seconds: float = 0.0) -> str:
 class SdkGateway:
     """Use as a context manager; ``url`` is its base URL, ``seen`` the requests received."""
 
-    def __init__(self, client_id: str, merchant_public_key: str, *,
-                 time_form: Callable[[], str] = epoch_ms) -> None:
+    def __init__(
+        self, client_id: str, merchant_public_key: str, *, time_form: Callable[[], str] = epoch_ms
+    ) -> None:
         key = generate_private_key()
         self.client_id = client_id
         self.private_key = private_key_pkcs8_base64(key)
@@ -55,8 +56,7 @@ class SdkGateway:
 
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status, headers, data = outer._handle(self.path, dict(self.headers.items()),
-                                                      body)
+                status, headers, data = outer._handle(self.path, dict(self.headers.items()), body)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -80,15 +80,22 @@ class SdkGateway:
         with self._lock:
             return [path.rsplit("/", 1)[-1] for path, _, _ in self.seen]
 
-    def _handle(self, path: str, headers: dict[str, str],
-                body: bytes) -> tuple[int, dict[str, str], bytes]:
+    def _handle(
+        self, path: str, headers: dict[str, str], body: bytes
+    ) -> tuple[int, dict[str, str], bytes]:
         low = {k.lower(): v for k, v in headers.items()}
         text = body.decode("utf-8")
         signature = low.get("signature", "").split("signature=", 1)[-1]
         try:
-            ok = signature_tool.verify("POST", path, low.get("client-id", ""),
-                                       low.get("request-time", ""), text, signature,
-                                       self.merchant_public_key)
+            ok = signature_tool.verify(
+                "POST",
+                path,
+                low.get("client-id", ""),
+                low.get("request-time", ""),
+                text,
+                signature,
+                self.merchant_public_key,
+            )
         except Exception:
             ok = False
         request = json.loads(text) if text else {}
@@ -105,27 +112,39 @@ class SdkGateway:
                 answer = scripted(request) if callable(scripted) else scripted
         return self.signed(path, answer)
 
-    def signed(self, path: str, answer: dict[str, Any],
-               sent_at: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    def signed(
+        self, path: str, answer: dict[str, Any], sent_at: str | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
         text = json.dumps(answer)
         sent_at = sent_at or self.time_form()
-        sig = signature_tool.sign("POST", path, self.client_id, sent_at, text,
-                                  self.private_key)
-        return 200, {"Content-Type": "application/json; charset=UTF-8",
-                     "client-id": self.client_id, "response-time": sent_at,
-                     "signature": f"algorithm=RSA256,keyVersion=1,signature={sig}"}, \
-            text.encode("utf-8")
+        sig = signature_tool.sign("POST", path, self.client_id, sent_at, text, self.private_key)
+        return (
+            200,
+            {
+                "Content-Type": "application/json; charset=UTF-8",
+                "client-id": self.client_id,
+                "response-time": sent_at,
+                "signature": f"algorithm=RSA256,keyVersion=1,signature={sig}",
+            },
+            text.encode("utf-8"),
+        )
 
-    def notification(self, path: str, body: dict[str, Any],
-                     sent_at: str | None = None) -> tuple[dict[str, str], bytes]:
+    def notification(
+        self, path: str, body: dict[str, Any], sent_at: str | None = None
+    ) -> tuple[dict[str, str], bytes]:
         """Headers and body of a notification POST, signed by the SDK's tool."""
         text = json.dumps(body)
         sent_at = sent_at or self.time_form()
-        sig = signature_tool.sign("POST", path, self.client_id, sent_at, text,
-                                  self.private_key)
-        return ({"client-id": self.client_id, "request-time": sent_at,
-                 "signature": f"algorithm=RSA256,keyVersion=1,signature={sig}",
-                 "content-type": "application/json"}, text.encode("utf-8"))
+        sig = signature_tool.sign("POST", path, self.client_id, sent_at, text, self.private_key)
+        return (
+            {
+                "client-id": self.client_id,
+                "request-time": sent_at,
+                "signature": f"algorithm=RSA256,keyVersion=1,signature={sig}",
+                "content-type": "application/json",
+            },
+            text.encode("utf-8"),
+        )
 
 
 def result(code: str = "SUCCESS", status: str = "S", message: str = "") -> dict[str, str]:

@@ -25,8 +25,9 @@ from cashier_app.gateway.signing import (
 )
 
 
-@pytest.mark.parametrize("pem", [demo_keys.MERCHANT_PRIVATE_KEY_PEM,
-                                 demo_keys.GATEWAY_PRIVATE_KEY_PEM])
+@pytest.mark.parametrize(
+    "pem", [demo_keys.MERCHANT_PRIVATE_KEY_PEM, demo_keys.GATEWAY_PRIVATE_KEY_PEM]
+)
 def test_the_demo_keys_pass_openssls_full_check(pem):
     # demo_keys parses them without the (slow) consistency check; here it runs
     key = serialization.load_pem_private_key(pem.encode(), password=None)
@@ -45,13 +46,17 @@ def test_the_embedded_sandbox_signs_with_the_demo_keys_on_both_sides():
         assert services.client.signer.fingerprint == demo_keys.MERCHANT_FINGERPRINT
         assert services.client.verifier.fingerprint == demo_keys.GATEWAY_FINGERPRINT
         assert services.sandbox is not None
-        assert fingerprint(services.sandbox.gateway_public_key) == \
-            demo_keys.GATEWAY_FINGERPRINT
+        assert fingerprint(services.sandbox.gateway_public_key) == demo_keys.GATEWAY_FINGERPRINT
 
 
-@pytest.mark.parametrize("url", ["https://open-sea-global.alipay.com",
-                                 "https://open-sea-global.alipay.com/",
-                                 "https://127.0.0.1:8443"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://open-sea-global.alipay.com",
+        "https://open-sea-global.alipay.com/",
+        "https://127.0.0.1:8443",
+    ],
+)
 def test_antom_client_refuses_demo_keys_for_a_real_gateway(url):
     own = Signer(generate_private_key())
     own_gateway = Verifier(generate_private_key().public_key())
@@ -65,20 +70,31 @@ def test_antom_client_refuses_demo_keys_for_a_real_gateway(url):
 
 
 def test_antom_client_takes_demo_keys_on_a_loopback_sandbox():
-    client = AntomClient("http://127.0.0.1:9", "SANDBOX_X", Signer(demo_keys.merchant_key()),
-                         Verifier(demo_keys.gateway_key().public_key()))
+    client = AntomClient(
+        "http://127.0.0.1:9",
+        "SANDBOX_X",
+        Signer(demo_keys.merchant_key()),
+        Verifier(demo_keys.gateway_key().public_key()),
+    )
     client.close()
 
 
 def test_explicit_gateway_options_refuse_demo_keys():
     own = Signer(generate_private_key())
     with pytest.raises(ValueError, match="demo gateway key"):
-        resolve_credentials(gateway_url="http://127.0.0.1:9", client_id="SANDBOX_X",
-                            signer=own, verifier=Verifier(demo_keys.gateway_key().public_key()))
+        resolve_credentials(
+            gateway_url="http://127.0.0.1:9",
+            client_id="SANDBOX_X",
+            signer=own,
+            verifier=Verifier(demo_keys.gateway_key().public_key()),
+        )
     with pytest.raises(ValueError, match="demo merchant key"):
-        resolve_credentials(gateway_url="http://127.0.0.1:9", client_id="SANDBOX_X",
-                            signer=Signer(demo_keys.merchant_key()),
-                            verifier=Verifier(generate_private_key().public_key()))
+        resolve_credentials(
+            gateway_url="http://127.0.0.1:9",
+            client_id="SANDBOX_X",
+            signer=Signer(demo_keys.merchant_key()),
+            verifier=Verifier(generate_private_key().public_key()),
+        )
 
 
 def test_cashier_pay_refuses_a_demo_key_file(tmp_path):
@@ -87,10 +103,32 @@ def test_cashier_pay_refuses_a_demo_key_file(tmp_path):
     pub_file = tmp_path / "gateway.pem"
     pub_file.write_text(public_key_pem(generate_private_key().public_key()))
     proc = subprocess.run(
-        [sys.executable, "-m", "cashier_app", "pay", "--amount", "1.00", "--currency", "HKD",
-         "--method", "ALIPAY_HK", "--gateway", "http://127.0.0.1:9", "--client-id",
-         "SANDBOX_X", "--private-key", str(key_file), "--gateway-public-key", str(pub_file),
-         "--json"], capture_output=True, text=True, timeout=60, env=os.environ.copy())
+        [
+            sys.executable,
+            "-m",
+            "cashier_app",
+            "pay",
+            "--amount",
+            "1.00",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--gateway",
+            "http://127.0.0.1:9",
+            "--client-id",
+            "SANDBOX_X",
+            "--private-key",
+            str(key_file),
+            "--gateway-public-key",
+            str(pub_file),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ.copy(),
+    )
     assert proc.returncode == 2, proc.stderr
     assert "demo merchant key cannot be used" in proc.stderr
     assert proc.stdout == ""
@@ -103,8 +141,14 @@ def test_a_demo_key_slipped_into_a_saved_profile_is_refused(memory_keyring):
     from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
     from cashier_app.keystore.store import KeyStore
 
-    profile = Profile("prod", Environment.PRODUCTION, "2188000000000001", "HKD",
-                      "https://open-sea-global.alipay.com", wallets=("ALIPAY_HK",)).validated()
+    profile = Profile(
+        "prod",
+        Environment.PRODUCTION,
+        "2188000000000001",
+        "HKD",
+        "https://open-sea-global.alipay.com",
+        wallets=("ALIPAY_HK",),
+    ).validated()
     ProfileStore().save(profile)
     keys = KeyStore.open("keyring")
     backend = keys.backend_for(profile)

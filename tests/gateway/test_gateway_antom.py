@@ -34,20 +34,32 @@ HKD = Money(1230, "HKD")
 def make_client(fake: FakeAntom, *, gateway_key=None, **kw) -> tuple[AntomClient, list]:
     sleeps: list[float] = []
     kw.setdefault("sleep", sleeps.append)
-    client = AntomClient("https://gw.example", fake.client_id, Signer(fake.merchant_key),
-                         Verifier((gateway_key or fake.gateway_key).public_key()),
-                         transport=fake.transport(), **kw)
+    client = AntomClient(
+        "https://gw.example",
+        fake.client_id,
+        Signer(fake.merchant_key),
+        Verifier((gateway_key or fake.gateway_key).public_key()),
+        transport=fake.transport(),
+        **kw,
+    )
     return client, sleeps
 
 
 def pay(client: AntomClient, rid: str = "P1", description: str = "咖啡 coffee"):
-    return client.pay(rid, HKD, "ALIPAY_HK", reference_order_id="ORDER-1",
-                      order_description=description,
-                      expiry=datetime(2030, 1, 1, tzinfo=UTC), notify_url=None,
-                      redirect_url="https://shop.example/back")
+    return client.pay(
+        rid,
+        HKD,
+        "ALIPAY_HK",
+        reference_order_id="ORDER-1",
+        order_description=description,
+        expiry=datetime(2030, 1, 1, tzinfo=UTC),
+        notify_url=None,
+        redirect_url="https://shop.example/back",
+    )
 
 
 # -- the request -------------------------------------------------------------------------
+
 
 def test_pay_sends_signed_compact_utf8_body_and_parses_the_answer():
     fake = FakeAntom()
@@ -77,7 +89,8 @@ def test_pay_sends_signed_compact_utf8_body_and_parses_the_answer():
     assert h["signature"].startswith("algorithm=RSA256,keyVersion=1,signature=")
     # the signature covers exactly the bytes that were sent
     Verifier(fake.merchant_key.public_key()).verify_header(
-        "POST", seen.path, "CLIENT_TEST", h["request-time"], body, h["signature"])
+        "POST", seen.path, "CLIENT_TEST", h["request-time"], body, h["signature"]
+    )
 
 
 def test_sandbox_client_id_uses_the_sandbox_path_and_signs_it():
@@ -90,8 +103,13 @@ def test_sandbox_client_id_uses_the_sandbox_path_and_signs_it():
 
 def test_base_url_path_prefix_is_part_of_the_signed_path():
     fake = FakeAntom()
-    client = AntomClient("https://gw.example/proxy/", fake.client_id, Signer(fake.merchant_key),
-                         Verifier(fake.gateway_key.public_key()), transport=fake.transport())
+    client = AntomClient(
+        "https://gw.example/proxy/",
+        fake.client_id,
+        Signer(fake.merchant_key),
+        Verifier(fake.gateway_key.public_key()),
+        transport=fake.transport(),
+    )
     pay(client)
     assert fake.seen[0].path == "/proxy/ams/api/v1/payments/pay"
 
@@ -124,34 +142,49 @@ def test_bad_arguments_are_refused_before_sending():
     with pytest.raises(ValueError, match="orderDescription is longer"):
         pay(client, description="x" * 257)
     with pytest.raises(ValueError, match="timezone-aware"):
-        client.pay("P2", HKD, "ALIPAY_HK", reference_order_id="", order_description="",
-                   expiry=datetime(2030, 1, 1), notify_url=None, redirect_url=None)
+        client.pay(
+            "P2",
+            HKD,
+            "ALIPAY_HK",
+            reference_order_id="",
+            order_description="",
+            expiry=datetime(2030, 1, 1),
+            notify_url=None,
+            redirect_url=None,
+        )
     assert fake.seen == []
 
 
 # -- every answer is verified --------------------------------------------------------------
 
+
 def _flip_byte(headers, body):
     i = body.index(b"PAYMENT_IN_PROCESS")
-    return headers, body[:i] + b"Q" + body[i + 1:]
+    return headers, body[:i] + b"Q" + body[i + 1 :]
 
 
 def _drop(name):
     def tamper(headers, body):
         return {k: v for k, v in headers.items() if k != name}, body
+
     return tamper
 
 
 def _sha1(headers, body):
-    content = sign_content("POST", "/ams/api/v1/payments/pay", headers["client-id"],
-                           headers["response-time"], body)
-    return {**headers, "signature": "algorithm=RSA256,keyVersion=1,signature="
-            + sha1_signature(key("gateway"), content)}, body
+    content = sign_content(
+        "POST", "/ams/api/v1/payments/pay", headers["client-id"], headers["response-time"], body
+    )
+    return {
+        **headers,
+        "signature": "algorithm=RSA256,keyVersion=1,signature="
+        + sha1_signature(key("gateway"), content),
+    }, body
 
 
 def _time(value):
     def tamper(headers, body):
         return {**headers, "response-time": value}, body
+
     return tamper
 
 
@@ -159,17 +192,29 @@ def _other_client(headers, body):
     return {**headers, "client-id": "SOMEONE_ELSE"}, body
 
 
-@pytest.mark.parametrize(("tamper", "message"), [
-    (_flip_byte, "does not verify"),
-    (_drop("signature"), "no Signature header"),
-    (_drop("response-time"), "no Response-Time header"),
-    (_drop("client-id"), "no client-id header"),
-    (_sha1, "does not verify"),
-    (_time("yesterday at noon"), "neither ISO 8601 with a UTC offset nor epoch"),
-    (_time("2026-11-21T23:48:15"), "no UTC offset"),
-    (_other_client, "not ours"),
-], ids=["flipped-byte", "no-signature", "no-time", "no-client-id", "sha1", "bad-time",
-        "naive-time", "other-client"])
+@pytest.mark.parametrize(
+    ("tamper", "message"),
+    [
+        (_flip_byte, "does not verify"),
+        (_drop("signature"), "no Signature header"),
+        (_drop("response-time"), "no Response-Time header"),
+        (_drop("client-id"), "no client-id header"),
+        (_sha1, "does not verify"),
+        (_time("yesterday at noon"), "neither ISO 8601 with a UTC offset nor epoch"),
+        (_time("2026-11-21T23:48:15"), "no UTC offset"),
+        (_other_client, "not ours"),
+    ],
+    ids=[
+        "flipped-byte",
+        "no-signature",
+        "no-time",
+        "no-client-id",
+        "sha1",
+        "bad-time",
+        "naive-time",
+        "other-client",
+    ],
+)
 def test_tampered_answers_are_rejected(tamper, message):
     fake = FakeAntom(tamper=tamper)
     seen: list[Exchange] = []
@@ -181,17 +226,26 @@ def test_tampered_answers_are_rejected(tamper, message):
 
 
 def test_answer_signed_with_the_wrong_key_is_rejected_even_when_it_says_success():
-    fake = FakeAntom(override={"inquiryPayment": {"result": result(), "paymentStatus":
-                                                  "SUCCESS", "paymentRequestId": "P1"}})
+    fake = FakeAntom(
+        override={
+            "inquiryPayment": {
+                "result": result(),
+                "paymentStatus": "SUCCESS",
+                "paymentRequestId": "P1",
+            }
+        }
+    )
     client, _ = make_client(fake, gateway_key=key("impostor"))
     with pytest.raises(ResponseSignatureError, match="does not verify"):
         client.inquiry_payment(payment_request_id="P1")
 
 
 def test_verified_but_malformed_answers():
-    for answer, message in (({"no": "result"}, "no 'result' object"),
-                            ({"result": {"resultStatus": "X", "resultCode": "C"}}, "not S, F"),
-                            ({"result": result(), "paymentStatus": ""}, "no paymentStatus")):
+    for answer, message in (
+        ({"no": "result"}, "no 'result' object"),
+        ({"result": {"resultStatus": "X", "resultCode": "C"}}, "not S, F"),
+        ({"result": result(), "paymentStatus": ""}, "no paymentStatus"),
+    ):
         fake = FakeAntom(override={"inquiryPayment": answer})
         client, _ = make_client(fake)
         with pytest.raises(MalformedResponse, match=message):
@@ -201,9 +255,11 @@ def test_verified_but_malformed_answers():
 
     def not_json(headers, body):
         new = b"<html>gateway maintenance</html>"
-        sig = fake.signer.header("POST", "/ams/api/v1/payments/pay", headers["client-id"],
-                                 headers["response-time"], new)
+        sig = fake.signer.header(
+            "POST", "/ams/api/v1/payments/pay", headers["client-id"], headers["response-time"], new
+        )
         return {**headers, "signature": sig}, new
+
     fake.tamper = not_json
     client, _ = make_client(fake)
     with pytest.raises(MalformedResponse, match="not UTF-8 JSON"):
@@ -212,9 +268,14 @@ def test_verified_but_malformed_answers():
 
 # -- retries: same id, byte-identical body --------------------------------------------------
 
+
 def test_retry_after_connection_reset_resends_identical_bytes():
-    fake = FakeAntom(failures=[httpx.RemoteProtocolError("Server disconnected"),
-                               httpx.ConnectError("Connection reset by peer")])
+    fake = FakeAntom(
+        failures=[
+            httpx.RemoteProtocolError("Server disconnected"),
+            httpx.ConnectError("Connection reset by peer"),
+        ]
+    )
     exchanges: list[Exchange] = []
     client, sleeps = make_client(fake, observer=exchanges.append)
     resp = pay(client, rid="P-RETRY")
@@ -266,14 +327,17 @@ def test_u_unknown_exception_is_retried_then_reported_as_u():
     fake = FakeAntom()
     client, sleeps = make_client(fake)
     pay(client)
-    queue = [{"result": result("UNKNOWN_EXCEPTION", "U")},
-             {"result": result("REQUEST_TRAFFIC_EXCEED_LIMIT", "U")}]
+    queue = [
+        {"result": result("UNKNOWN_EXCEPTION", "U")},
+        {"result": result("REQUEST_TRAFFIC_EXCEED_LIMIT", "U")},
+    ]
 
     def before(_seen):
         if queue:
             fake.override["inquiryPayment"] = queue.pop(0)
         else:
             fake.override.pop("inquiryPayment", None)
+
     fake.before = before
     fake.seen.clear()
     inq = client.inquiry_payment(payment_request_id="P1")
@@ -306,6 +370,7 @@ def test_u_other_than_in_process_is_not_success_for_inquiry():
 
 # -- exchanges, urls, pure retry rules -------------------------------------------------------
 
+
 def test_exchanges_hold_no_key_material():
     fake = FakeAntom()
     exchanges: list[Exchange] = []
@@ -325,24 +390,36 @@ def test_exchanges_hold_no_key_material():
 def test_a_failing_observer_does_not_break_the_call():
     def boom(_x):
         raise RuntimeError("console crashed")
+
     client, _ = make_client(FakeAntom(), observer=boom)
     assert pay(client).payment_id
 
 
-@pytest.mark.parametrize("url", ["https://open-sea-global.alipay.com", "http://127.0.0.1:8080",
-                                 "http://127.8.9.10", "http://localhost:1/", "http://[::1]:9"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://open-sea-global.alipay.com",
+        "http://127.0.0.1:8080",
+        "http://127.8.9.10",
+        "http://localhost:1/",
+        "http://[::1]:9",
+    ],
+)
 def test_gateway_urls_accepted(url):
     assert check_gateway_url(url) == url.rstrip("/")
 
 
-@pytest.mark.parametrize(("url", "message"), [
-    ("http://open-sea-global.alipay.com", "plain http on a non-loopback host"),
-    ("http://10.0.0.2:8080", "plain http on a non-loopback host"),
-    ("http://[::2]:80", "plain http"),
-    ("ftp://127.0.0.1", "must start with https://"),
-    ("", "empty"),
-    ("https://gw.example/?x=1", "query"),
-])
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://open-sea-global.alipay.com", "plain http on a non-loopback host"),
+        ("http://10.0.0.2:8080", "plain http on a non-loopback host"),
+        ("http://[::2]:80", "plain http"),
+        ("ftp://127.0.0.1", "must start with https://"),
+        ("", "empty"),
+        ("https://gw.example/?x=1", "query"),
+    ],
+)
 def test_gateway_urls_refused(url, message):
     with pytest.raises(ValueError, match=message):
         check_gateway_url(url)

@@ -37,8 +37,9 @@ def verifier(fake: FakeAntom) -> Verifier:
 
 
 def test_ack_body_is_the_fixed_literal():
-    assert ACK_BODY == (b'{"result":{"resultCode":"SUCCESS","resultStatus":"S",'
-                        b'"resultMessage":"success"}}')
+    assert ACK_BODY == (
+        b'{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}'
+    )
 
 
 def test_valid_notification_verifies_with_any_header_case(fake, payment, verifier):
@@ -70,8 +71,11 @@ def test_tampered_notifications_rejected(fake, payment, verifier):
     with pytest.raises(ResponseSignatureError, match="not 'OTHER'"):
         verify_notification(verifier, PATH, headers, body, expected_client_id="OTHER")
     content = sign_content("POST", PATH, headers["client-id"], headers["request-time"], body)
-    sha1 = {**headers, "signature": "algorithm=RSA256,keyVersion=1,signature="
-            + sha1_signature(fake.gateway_key, content)}
+    sha1 = {
+        **headers,
+        "signature": "algorithm=RSA256,keyVersion=1,signature="
+        + sha1_signature(fake.gateway_key, content),
+    }
     with pytest.raises(ResponseSignatureError, match="not SHA-256"):
         verify_notification(verifier, PATH, sha1, body)
 
@@ -91,8 +95,10 @@ class Collector:
 
 def test_listener_acks_verified_and_refuses_forged(fake, payment, verifier):
     collector = Collector()
-    with NotificationListener(verifier, collector, expected_client_id="CLIENT_TEST") as lst, \
-            httpx.Client(trust_env=False) as http:
+    with (
+        NotificationListener(verifier, collector, expected_client_id="CLIENT_TEST") as lst,
+        httpx.Client(trust_env=False) as http,
+    ):
         assert lst.url.startswith("http://127.0.0.1:") and lst.url.endswith(PATH)
         headers, body = fake.notification(PATH, payment)
         r = http.post(lst.url, content=body, headers=headers)
@@ -111,8 +117,10 @@ def test_listener_acks_verified_and_refuses_forged(fake, payment, verifier):
 
 
 def test_listener_does_not_ack_when_the_callback_fails(fake, payment, verifier):
-    with NotificationListener(verifier, Collector(fail=True)) as lst, \
-            httpx.Client(trust_env=False) as http:
+    with (
+        NotificationListener(verifier, Collector(fail=True)) as lst,
+        httpx.Client(trust_env=False) as http,
+    ):
         headers, body = fake.notification(PATH, payment)
         r = http.post(lst.url, content=body, headers=headers)
         assert r.status_code == 500 and r.content != ACK_BODY

@@ -27,26 +27,45 @@ def gateway():
 
 @pytest.fixture
 def client(gateway):
-    with AntomClient(gateway.url, CLIENT_ID, Signer(key("merchant")),
-                     Verifier.from_text(gateway.public_key), sleep=lambda _s: None) as c:
+    with AntomClient(
+        gateway.url,
+        CLIENT_ID,
+        Signer(key("merchant")),
+        Verifier.from_text(gateway.public_key),
+        sleep=lambda _s: None,
+    ) as c:
         yield c
 
 
 def pay_answer(request):
-    return {"result": result("PAYMENT_IN_PROCESS", "U"),
-            "paymentRequestId": request["paymentRequestId"], "paymentId": "P-1",
-            "paymentAmount": request["paymentAmount"],
-            "normalUrl": "https://wallet.example/P-1"}
+    return {
+        "result": result("PAYMENT_IN_PROCESS", "U"),
+        "paymentRequestId": request["paymentRequestId"],
+        "paymentId": "P-1",
+        "paymentAmount": request["paymentAmount"],
+        "normalUrl": "https://wallet.example/P-1",
+    }
 
 
 def test_epoch_ms_response_time_is_accepted_and_verified(gateway, client):
     gateway.answers["pay"] = pay_answer
     gateway.answers["inquiryPayment"] = {
-        "result": result(), "paymentStatus": "SUCCESS", "paymentRequestId": "R-1",
-        "paymentId": "P-1", "paymentAmount": {"currency": "HKD", "value": "1230"}}
-    paid = client.pay("R-1", Money(1230, "HKD"), "ALIPAY_HK", reference_order_id="R-1",
-                      order_description="coffee", expiry=None, notify_url=None,
-                      redirect_url=None)
+        "result": result(),
+        "paymentStatus": "SUCCESS",
+        "paymentRequestId": "R-1",
+        "paymentId": "P-1",
+        "paymentAmount": {"currency": "HKD", "value": "1230"},
+    }
+    paid = client.pay(
+        "R-1",
+        Money(1230, "HKD"),
+        "ALIPAY_HK",
+        reference_order_id="R-1",
+        order_description="coffee",
+        expiry=None,
+        notify_url=None,
+        redirect_url=None,
+    )
     assert paid.result.code == "PAYMENT_IN_PROCESS" and paid.payment_id == "P-1"
     status = client.inquiry_payment(payment_request_id="R-1")
     assert status.payment_status == "SUCCESS"
@@ -62,12 +81,24 @@ def test_unparseable_response_time_is_refused_naming_the_header(gateway, client,
 
 
 def test_notification_with_epoch_ms_request_time_verifies(gateway):
-    headers, body = gateway.notification("/notify", {
-        "notifyType": "PAYMENT_RESULT", "result": result(), "paymentRequestId": "R-1",
-        "paymentId": "P-1", "paymentAmount": {"currency": "HKD", "value": "1230"}})
+    headers, body = gateway.notification(
+        "/notify",
+        {
+            "notifyType": "PAYMENT_RESULT",
+            "result": result(),
+            "paymentRequestId": "R-1",
+            "paymentId": "P-1",
+            "paymentAmount": {"currency": "HKD", "value": "1230"},
+        },
+    )
     assert headers["request-time"].isdigit() and len(headers["request-time"]) == 13
-    data = verify_notification(Verifier.from_text(gateway.public_key), "/notify", headers,
-                               body, expected_client_id=CLIENT_ID)
+    data = verify_notification(
+        Verifier.from_text(gateway.public_key),
+        "/notify",
+        headers,
+        body,
+        expected_client_id=CLIENT_ID,
+    )
     assert data["paymentId"] == "P-1"
 
 

@@ -14,16 +14,19 @@ def _client(handler) -> httpx.Client:
 
 
 def test_small_answer_is_read_whole():
-    with _client(lambda req: httpx.Response(200, content=b'{"ok":1}',
-                                            headers={"signature": "x"})) as http:
+    with _client(
+        lambda req: httpx.Response(200, content=b'{"ok":1}', headers={"signature": "x"})
+    ) as http:
         response = post_capped(http, "https://gw.test/p", content=b"{}", headers={}, api="pay")
     assert response.status_code == 200 and response.content == b'{"ok":1}'
     assert response.headers["signature"] == "x"
 
 
 def test_declared_oversize_answer_is_refused():
-    with _client(lambda req: httpx.Response(200, content=b"x" * 2048)) as http, \
-            pytest.raises(MalformedResponse, match="over the 1,024-byte limit"):
+    with (
+        _client(lambda req: httpx.Response(200, content=b"x" * 2048)) as http,
+        pytest.raises(MalformedResponse, match="over the 1,024-byte limit"),
+    ):
         post_capped(http, "https://gw.test/p", content=b"{}", headers={}, api="pay", limit=1024)
 
 
@@ -35,8 +38,16 @@ def test_streamed_oversize_answer_is_refused_without_reading_it_all():
             sent.append(1)
             yield b"y" * 4096
 
-    with _client(lambda req: httpx.Response(200, content=endless())) as http, \
-            pytest.raises(MalformedResponse, match="over the"):
-        post_capped(http, "https://gw.test/p", content=b"{}", headers={}, api="inquiryPayment",
-                    limit=64 * 1024)
+    with (
+        _client(lambda req: httpx.Response(200, content=endless())) as http,
+        pytest.raises(MalformedResponse, match="over the"),
+    ):
+        post_capped(
+            http,
+            "https://gw.test/p",
+            content=b"{}",
+            headers={},
+            api="inquiryPayment",
+            limit=64 * 1024,
+        )
     assert len(sent) < 100  # stopped soon after the limit, not after 40 MB

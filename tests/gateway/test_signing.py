@@ -34,28 +34,37 @@ def key() -> rsa.RSAPrivateKey:
 
 
 def _pem(key, fmt, enc=serialization.Encoding.PEM, password=None):
-    algo = (serialization.BestAvailableEncryption(password) if password
-            else serialization.NoEncryption())
+    algo = (
+        serialization.BestAvailableEncryption(password)
+        if password
+        else serialization.NoEncryption()
+    )
     return key.private_bytes(enc, fmt, algo)
 
 
 def test_string_to_sign_layout():
     assert sign_content("POST", PATH, "C1", TIME, "{}") == (
-        b"POST /ams/api/v1/payments/pay\nC1.2026-11-21T23:48:15+00:00.{}")
+        b"POST /ams/api/v1/payments/pay\nC1.2026-11-21T23:48:15+00:00.{}"
+    )
 
 
 def test_signature_matches_official_sdk_byte_for_byte(key):
     sdk = pytest.importorskip("com.alipay.ams.api.tools.signature_tool")
     ours = Signer(key).sign("POST", PATH, "SANDBOX_1", TIME, BODY)
     pkcs8 = signing.private_key_pkcs8_base64(key)
-    pkcs1 = base64.b64encode(key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption())).decode()
+    pkcs1 = base64.b64encode(
+        key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.TraditionalOpenSSL,
+            serialization.NoEncryption(),
+        )
+    ).decode()
     assert sdk.sign("POST", PATH, "SANDBOX_1", TIME, BODY, pkcs8) == ours
     assert sdk.sign("POST", PATH, "SANDBOX_1", TIME, BODY, pkcs1) == ours
     # and the SDK verifies ours with the bare base64 SPKI form we export
-    assert sdk.verify("POST", PATH, "SANDBOX_1", TIME, BODY, ours,
-                      signing.public_key_base64(key.public_key()))
+    assert sdk.verify(
+        "POST", PATH, "SANDBOX_1", TIME, BODY, ours, signing.public_key_base64(key.public_key())
+    )
 
 
 def test_we_verify_the_sdks_signature(key):
@@ -77,8 +86,9 @@ def test_tampering_is_rejected(key, mutate):
     args = {"body": BODY, "path": PATH, "client": "C1", "time": TIME}
     args[mutate] = args[mutate][:-1] + ("X" if args[mutate][-1] != "X" else "Y")
     with pytest.raises(SignatureError):
-        Verifier(key.public_key()).verify("POST", args["path"], args["client"], args["time"],
-                                          args["body"], sig)
+        Verifier(key.public_key()).verify(
+            "POST", args["path"], args["client"], args["time"], args["body"], sig
+        )
 
 
 def test_flipped_body_byte_rejected(key):
@@ -106,36 +116,49 @@ def test_only_sha256_is_accepted(key, algorithm):
 
 def test_sdk_verifier_wrongly_accepts_sha1_but_we_do_not(key):
     sdk = pytest.importorskip("com.alipay.ams.api.tools.signature_tool")
-    raw = key.sign(sign_content("POST", PATH, "C1", TIME, BODY), padding.PKCS1v15(),
-                   hashes.SHA1())
+    raw = key.sign(sign_content("POST", PATH, "C1", TIME, BODY), padding.PKCS1v15(), hashes.SHA1())
     sig = quote_plus(base64.b64encode(raw).decode())
-    assert sdk.verify("POST", PATH, "C1", TIME, BODY, sig,
-                      signing.public_key_base64(key.public_key()))  # the SDK bug
+    assert sdk.verify(
+        "POST", PATH, "C1", TIME, BODY, sig, signing.public_key_base64(key.public_key())
+    )  # the SDK bug
     with pytest.raises(SignatureError):
         Verifier(key.public_key()).verify("POST", PATH, "C1", TIME, BODY, sig)
 
 
-@pytest.mark.parametrize("header", [None, "", "algorithm=RSA256,keyVersion=1",
-                                    "algorithm=RSA256,keyVersion=1,signature=",
-                                    "algorithm=SHA1withRSA,signature=abc", "junk,signature=abc"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        None,
+        "",
+        "algorithm=RSA256,keyVersion=1",
+        "algorithm=RSA256,keyVersion=1,signature=",
+        "algorithm=SHA1withRSA,signature=abc",
+        "junk,signature=abc",
+    ],
+)
 def test_bad_signature_headers(header):
     with pytest.raises(SignatureError):
         parse_signature_header(header)
 
 
-@pytest.mark.parametrize("value", ["", "yesterday", "2026-11-21 23:48", "1763768895",
-                                   "17637688950000000", "2026-11-21T23:48:15"])
+@pytest.mark.parametrize(
+    "value",
+    ["", "yesterday", "2026-11-21 23:48", "1763768895", "17637688950000000", "2026-11-21T23:48:15"],
+)
 def test_malformed_times_rejected(value):
     with pytest.raises(SignatureError, match="Response-Time"):
         signing.check_time(value)
 
 
-@pytest.mark.parametrize(("value", "iso"), [
-    ("1763768895000", "2025-11-21T23:48:15+00:00"),  # Java/Go SDK: epoch milliseconds
-    ("1763768895000000000", "2025-11-21T23:48:15+00:00"),  # Go SDK README: UnixNano
-    ("2025-11-21T23:48:15+00:00", "2025-11-21T23:48:15+00:00"),  # Python SDK
-    ("2025-11-22T07:48:15.250+08:00", "2025-11-21T23:48:15.250000+00:00"),
-])
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("1763768895000", "2025-11-21T23:48:15+00:00"),  # Java/Go SDK: epoch milliseconds
+        ("1763768895000000000", "2025-11-21T23:48:15+00:00"),  # Go SDK README: UnixNano
+        ("2025-11-21T23:48:15+00:00", "2025-11-21T23:48:15+00:00"),  # Python SDK
+        ("2025-11-22T07:48:15.250+08:00", "2025-11-21T23:48:15.250000+00:00"),
+    ],
+)
 def test_both_header_time_forms_parse_to_the_same_moment(value, iso):
     assert signing.check_time(value) == value  # returned unchanged: signed as sent
     assert signing.parse_header_time(value).isoformat() == iso
@@ -148,6 +171,7 @@ def test_signature_not_base64_rejected(key):
 
 # -- key formats ----------------------------------------------------------------------
 
+
 def test_private_key_forms_all_give_the_same_signature(key):
     expected = Signer(key).sign("POST", PATH, "C1", TIME, BODY)
     pkcs1_pem = _pem(key, serialization.PrivateFormat.TraditionalOpenSSL)
@@ -155,10 +179,15 @@ def test_private_key_forms_all_give_the_same_signature(key):
     enc_pem = _pem(key, serialization.PrivateFormat.PKCS8, password=b"hunter22")
     bare = signing.private_key_pkcs8_base64(key)
     wrapped = "\n".join(textwrap.wrap(bare, 64)) + "\n"
-    for form, pw in [(pkcs1_pem, None), (pkcs8_pem, None), (enc_pem, b"hunter22"),
-                     (bare, None), (wrapped, None), (pkcs8_pem.decode(), None)]:
-        assert Signer(load_private_key(form, pw)).sign("POST", PATH, "C1", TIME,
-                                                       BODY) == expected
+    for form, pw in [
+        (pkcs1_pem, None),
+        (pkcs8_pem, None),
+        (enc_pem, b"hunter22"),
+        (bare, None),
+        (wrapped, None),
+        (pkcs8_pem.decode(), None),
+    ]:
+        assert Signer(load_private_key(form, pw)).sign("POST", PATH, "C1", TIME, BODY) == expected
 
 
 def test_public_key_forms(key):
@@ -174,16 +203,23 @@ def test_public_key_forms(key):
     [
         (lambda k: signing.public_key_pem(k.public_key()), "public key"),
         (lambda k: signing.public_key_base64(k.public_key()), "public key"),
-        (lambda k: _pem(k, serialization.PrivateFormat.PKCS8,
-                        password=b"pw-pw-pw"), "passphrase"),
+        (lambda k: _pem(k, serialization.PrivateFormat.PKCS8, password=b"pw-pw-pw"), "passphrase"),
         (lambda k: signing.private_key_pkcs8_base64(k)[:200], "damaged or truncated"),
         (lambda k: _pem(k, serialization.PrivateFormat.PKCS8).decode()[:300], "no END"),
         (lambda k: "not a key at all!", "neither PEM nor base64"),
         (lambda k: "", "empty"),
-        (lambda k: _pem(rsa.generate_private_key(65537, 1024),
-                        serialization.PrivateFormat.PKCS8), "1024 bits"),
-        (lambda k: _pem(ec.generate_private_key(ec.SECP256R1()),
-                        serialization.PrivateFormat.PKCS8), "not RSA"),
+        (
+            lambda k: _pem(
+                rsa.generate_private_key(65537, 1024), serialization.PrivateFormat.PKCS8
+            ),
+            "1024 bits",
+        ),
+        (
+            lambda k: _pem(
+                ec.generate_private_key(ec.SECP256R1()), serialization.PrivateFormat.PKCS8
+            ),
+            "not RSA",
+        ),
     ],
 )
 def test_bad_private_keys_are_named(key, make, fragment):
@@ -200,15 +236,27 @@ def test_wrong_passphrase_is_named(key):
 @pytest.mark.parametrize(
     ("make", "fragment"),
     [
-        (lambda k: k.public_key().public_bytes(serialization.Encoding.PEM,
-                                               serialization.PublicFormat.PKCS1), "PKCS#1"),
-        (lambda k: base64.b64encode(k.public_key().public_bytes(
-            serialization.Encoding.DER, serialization.PublicFormat.PKCS1)).decode(), "PKCS#1"),
+        (
+            lambda k: k.public_key().public_bytes(
+                serialization.Encoding.PEM, serialization.PublicFormat.PKCS1
+            ),
+            "PKCS#1",
+        ),
+        (
+            lambda k: base64.b64encode(
+                k.public_key().public_bytes(
+                    serialization.Encoding.DER, serialization.PublicFormat.PKCS1
+                )
+            ).decode(),
+            "PKCS#1",
+        ),
         (lambda k: _pem(k, serialization.PrivateFormat.PKCS8), "private key"),
         (lambda k: signing.private_key_pkcs8_base64(k), "private key"),
         (lambda k: signing.public_key_base64(k.public_key())[:150], "damaged or truncated"),
-        (lambda k: signing.public_key_pem(rsa.generate_private_key(65537, 1024).public_key()),
-         "1024 bits"),
+        (
+            lambda k: signing.public_key_pem(rsa.generate_private_key(65537, 1024).public_key()),
+            "1024 bits",
+        ),
     ],
 )
 def test_bad_public_keys_are_named(key, make, fragment):

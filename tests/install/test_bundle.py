@@ -17,18 +17,28 @@ from cashier_app.cli import COMMAND_MODULES
 
 BUNDLE = os.environ.get("CASHIER_BUNDLE", "")
 
-pytestmark = pytest.mark.skipif(not BUNDLE, reason="set CASHIER_BUNDLE to a built bundle "
-                                                   "(`make package`; .ci/run does)")
+pytestmark = pytest.mark.skipif(
+    not BUNDLE, reason="set CASHIER_BUNDLE to a built bundle (`make package`; .ci/run does)"
+)
 
 
 def run_bundle(tmp_path: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               CASHIER_CONFIG_DIR=str(tmp_path / "config"),
-               CASHIER_DATA_DIR=str(tmp_path / "data"),
-               CASHIER_LOG_DIR=str(tmp_path / "logs"))
-    return subprocess.run([str(Path(BUNDLE).resolve()), *args], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        CASHIER_CONFIG_DIR=str(tmp_path / "config"),
+        CASHIER_DATA_DIR=str(tmp_path / "data"),
+        CASHIER_LOG_DIR=str(tmp_path / "logs"),
+    )
+    return subprocess.run(
+        [str(Path(BUNDLE).resolve()), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_the_bundle_self_tests_in_chinese(tmp_path):
@@ -42,8 +52,19 @@ def test_the_bundle_self_tests_in_chinese(tmp_path):
 
 
 def test_the_bundle_takes_a_headless_payment_and_logs_it(tmp_path):
-    proc = run_bundle(tmp_path, "pay", "--amount", "12.30", "--currency", "HKD", "--method",
-                      "ALIPAY_HK", "--simulate", "approve", "--json")
+    proc = run_bundle(
+        tmp_path,
+        "pay",
+        "--amount",
+        "12.30",
+        "--currency",
+        "HKD",
+        "--method",
+        "ALIPAY_HK",
+        "--simulate",
+        "approve",
+        "--json",
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["status"] == "SUCCESS" and out["amount"] == "12.30"

@@ -22,8 +22,9 @@ def _validate(*cmd: str) -> None:
     if shutil.which(cmd[0]) is None:
         pytest.skip(f"{cmd[0]} is not installed (scripts/system-deps.sh installs it)")
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0 and not proc.stdout.strip().startswith(("E:", "W:")), \
+    assert proc.returncode == 0 and not proc.stdout.strip().startswith(("E:", "W:")), (
         proc.stdout + proc.stderr
+    )
     return proc
 
 
@@ -31,14 +32,18 @@ def test_desktop_file_validates(tmp_path):
     proc = _validate("desktop-file-validate", str(DESKTOP))
     assert proc.stdout.strip() == ""  # not even a hint
     # the installed one too, with this checkout's program in Exec
-    (installed,) = [p for p in desktop.install(tmp_path, "/opt/my cashier/bin/cashier")
-                    if p.suffix == ".desktop"]
+    (installed,) = [
+        p
+        for p in desktop.install(tmp_path, "/opt/my cashier/bin/cashier")
+        if p.suffix == ".desktop"
+    ]
     assert _validate("desktop-file-validate", str(installed)).stdout.strip() == ""
 
 
 def test_appstream_metadata_validates_pedantically():
-    proc = _validate("appstreamcli", "validate", "--no-net", "--pedantic", "--explain",
-                     str(METAINFO))
+    proc = _validate(
+        "appstreamcli", "validate", "--no-net", "--pedantic", "--explain", str(METAINFO)
+    )
     assert "Validation was successful" in proc.stdout
 
 
@@ -60,9 +65,11 @@ def test_every_icon_size_is_the_svg_rendered(cashier_app):
         committed = QImage(str(desktop.hicolor_png(size)))
         assert (committed.width(), committed.height()) == (size, size), size
         fresh = desktop.render_icon(size).convertToFormat(committed.format())
-        worst = max(abs(committed.pixelColor(x, y).rgba() != fresh.pixelColor(x, y).rgba())
-                    for x in range(0, size, max(1, size // 16))
-                    for y in range(0, size, max(1, size // 16)))
+        worst = max(
+            abs(committed.pixelColor(x, y).rgba() != fresh.pixelColor(x, y).rgba())
+            for x in range(0, size, max(1, size // 16))
+            for y in range(0, size, max(1, size // 16))
+        )
         assert worst == 0, f"{size}px differs: run scripts/make_app_icons.py"
     assert min(desktop.ICON_SIZES) == 16 and max(desktop.ICON_SIZES) == 512
 
@@ -77,8 +84,9 @@ def test_install_and_uninstall_for_one_user(tmp_path, monkeypatch):
     assert desktop.main(["install", "--exec", str(venv_cashier)]) == 0
     entry = (home / "applications" / f"{desktop.APP_ID}.desktop").read_text()
     assert f"Exec={venv_cashier}\n" in entry and f"TryExec={venv_cashier}\n" in entry
-    assert (home / "metainfo" / f"{desktop.APP_ID}.metainfo.xml").read_bytes() == \
-        METAINFO.read_bytes()
+    assert (
+        home / "metainfo" / f"{desktop.APP_ID}.metainfo.xml"
+    ).read_bytes() == METAINFO.read_bytes()
     assert (home / "icons/hicolor/scalable/apps" / f"{desktop.APP_ID}.svg").is_file()
     for size in desktop.ICON_SIZES:
         assert (home / f"icons/hicolor/{size}x{size}/apps/{desktop.APP_ID}.png").is_file()
@@ -89,8 +97,10 @@ def test_install_and_uninstall_for_one_user(tmp_path, monkeypatch):
 
 
 def test_install_refuses_a_program_that_is_not_there(tmp_path, capsys):
-    assert desktop.main(["install", "--exec", str(tmp_path / "nope"),
-                         "--data-home", str(tmp_path)]) == 2
+    assert (
+        desktop.main(["install", "--exec", str(tmp_path / "nope"), "--data-home", str(tmp_path)])
+        == 2
+    )
     assert "is not an executable program" in capsys.readouterr().err
     assert not (tmp_path / "applications").exists()
 
@@ -98,8 +108,11 @@ def test_install_refuses_a_program_that_is_not_there(tmp_path, capsys):
 def test_make_targets_call_the_installer():
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
-    for target, expected in (("install-desktop", "-m cashier_app.desktop install --exec"),
-                             ("uninstall-desktop", "-m cashier_app.desktop uninstall")):
-        proc = subprocess.run(["make", "-n", "-C", str(ROOT), target], capture_output=True,
-                              text=True, timeout=60)
+    for target, expected in (
+        ("install-desktop", "-m cashier_app.desktop install --exec"),
+        ("uninstall-desktop", "-m cashier_app.desktop uninstall"),
+    ):
+        proc = subprocess.run(
+            ["make", "-n", "-C", str(ROOT), target], capture_output=True, text=True, timeout=60
+        )
         assert proc.returncode == 0 and expected in proc.stdout, proc.stdout + proc.stderr

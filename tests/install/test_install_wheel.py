@@ -29,11 +29,27 @@ def build_wheel(dest: Path) -> Path:
     src.mkdir(parents=True)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
-    shutil.copytree(ROOT / "cashier_app", src / "cashier_app",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(
+        ROOT / "cashier_app",
+        src / "cashier_app",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )
     out = dest / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
-                    "--no-build-isolation", "-w", str(out), str(src)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(src),
+        ],
+        check=True,
+    )
     (wheel,) = out.glob("cashier-*.whl")
     return wheel
 
@@ -48,29 +64,53 @@ def installed(tmp_path_factory) -> Path:
     python = env_dir / "bin" / "python"
     fresh_site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True).stdout.strip()
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     # Dependencies (PySide6, httpx, ...) from our venv; a plain path line, so our editable
     # install's own .pth hook is not run and the checkout stays invisible.
-    Path(fresh_site, "deps-from-test-venv.pth").write_text(
-        sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
-                    "--no-deps", "--no-index", str(wheel)], check=True)
+    Path(fresh_site, "deps-from-test-venv.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+    )
     return env_dir / "bin"
 
 
-def run_installed(bin_dir: Path, tmp_path: Path, *args: str,
-                  timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_installed(
+    bin_dir: Path, tmp_path: Path, *args: str, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               CASHIER_CONFIG_DIR=str(tmp_path / "config"),
-               CASHIER_DATA_DIR=str(tmp_path / "data"),
-               CASHIER_LOG_DIR=str(tmp_path / "logs"))
-    return subprocess.run([str(bin_dir / "cashier"), *args], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        CASHIER_CONFIG_DIR=str(tmp_path / "config"),
+        CASHIER_DATA_DIR=str(tmp_path / "data"),
+        CASHIER_LOG_DIR=str(tmp_path / "logs"),
+    )
+    return subprocess.run(
+        [str(bin_dir / "cashier"), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
-def test_the_installed_wheel_self_tests_in_chinese_with_its_own_resources(installed,
-                                                                          tmp_path):
+def test_the_installed_wheel_self_tests_in_chinese_with_its_own_resources(installed, tmp_path):
     proc = run_installed(installed, tmp_path, "--lang", "zh_CN", "--self-test")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     out = proc.stdout
@@ -87,13 +127,23 @@ def test_the_installed_wheel_self_tests_in_chinese_with_its_own_resources(instal
 def test_the_installed_wheel_holds_every_resource_file(installed):
     python = installed / "python"
     listing = subprocess.run(
-        [str(python), "-c", "import importlib.resources as r; "
-         "root = r.files('cashier_app') / 'resources'; "
-         "print('\\n'.join(sorted(str(p.relative_to(root)) for p in "
-         "__import__('pathlib').Path(str(root)).rglob('*') if p.is_file())))"],
-        check=True, capture_output=True, text=True).stdout.split()
-    tree = sorted(str(p.relative_to(ROOT / "cashier_app" / "resources"))
-                  for p in (ROOT / "cashier_app" / "resources").rglob("*") if p.is_file())
+        [
+            str(python),
+            "-c",
+            "import importlib.resources as r; "
+            "root = r.files('cashier_app') / 'resources'; "
+            "print('\\n'.join(sorted(str(p.relative_to(root)) for p in "
+            "__import__('pathlib').Path(str(root)).rglob('*') if p.is_file())))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    tree = sorted(
+        str(p.relative_to(ROOT / "cashier_app" / "resources"))
+        for p in (ROOT / "cashier_app" / "resources").rglob("*")
+        if p.is_file()
+    )
     assert listing == tree
     assert "i18n/cashier_zh_CN.qm" in listing and "style.qss" in listing
 
@@ -101,8 +151,10 @@ def test_the_installed_wheel_holds_every_resource_file(installed):
 def test_the_self_test_fails_naming_what_the_install_lacks(installed, tmp_path):
     """Take the compiled translations and a wallet tile out of the installed package."""
     site = next((installed.parent / "lib").glob("python3*/site-packages/cashier_app"))
-    removed = [site / "resources" / "i18n" / "cashier_zh_CN.qm",
-               site / "resources" / "wallets" / "GCASH.svg"]
+    removed = [
+        site / "resources" / "i18n" / "cashier_zh_CN.qm",
+        site / "resources" / "wallets" / "GCASH.svg",
+    ]
     saved = {path: path.read_bytes() for path in removed}
     for path in removed:
         path.unlink()

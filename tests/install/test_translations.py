@@ -14,8 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_every_qm_matches_its_ts():
     """Fails after a .ts edit until `make translations` rebuilds the .qm (commit both)."""
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py"),
-                           "--check"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
 
 

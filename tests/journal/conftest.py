@@ -22,10 +22,16 @@ _seq = itertools.count(1)
 def payment(n: int | None = None, **over: Any) -> PaymentRecord:
     n = next(_seq) if n is None else n
     base: dict[str, Any] = dict(
-        payment_request_id=f"PRQ-{n:06d}", profile="sandbox", amount=Money(1230, "HKD"),
-        method="ALIPAY_HK", status=Status.CREATED, created_at=T0 + timedelta(seconds=n),
-        updated_at=T0 + timedelta(seconds=n), trade_summary=f"Order {n} coffee",
-        reference_order_id=f"ORD-{n}")
+        payment_request_id=f"PRQ-{n:06d}",
+        profile="sandbox",
+        amount=Money(1230, "HKD"),
+        method="ALIPAY_HK",
+        status=Status.CREATED,
+        created_at=T0 + timedelta(seconds=n),
+        updated_at=T0 + timedelta(seconds=n),
+        trade_summary=f"Order {n} coffee",
+        reference_order_id=f"ORD-{n}",
+    )
     base.update(over)
     return PaymentRecord(**base)
 

@@ -23,7 +23,8 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path):
         Journal(path)
     assert str(info.value) == (
         f"journal {path} was written by a newer cashier (schema {SCHEMA_VERSION + 5} > "
-        f"{SCHEMA_VERSION}); refusing to open")
+        f"{SCHEMA_VERSION}); refusing to open"
+    )
     assert path.read_bytes() == before
 
 

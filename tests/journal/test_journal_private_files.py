@@ -26,8 +26,23 @@ def _mode(path) -> int:
 
 
 def test_a_sale_leaves_only_private_files(open_umask, capsys):
-    assert main(["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
-                 "--simulate", "approve", "--json"]) == 0
+    assert (
+        main(
+            [
+                "pay",
+                "--amount",
+                "1",
+                "--currency",
+                "HKD",
+                "--method",
+                "ALIPAY_HK",
+                "--simulate",
+                "approve",
+                "--json",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     data = paths.data_dir()
     assert _mode(data) == 0o700

@@ -24,11 +24,21 @@ T0 = datetime(2026, 11, 21, 9, 30, 0, 123456, tzinfo=UTC)
 
 
 def test_payment_round_trip_keeps_every_field(journal, make_payment):
-    rec = make_payment(1, status=Status.PENDING, payment_id="2026112100000001", result_code="U",
-                  result_message="waiting", paid_at=None,
-                  expires_at=T0 + timedelta(minutes=10), normal_url="http://x/n",
-                  scheme_url="alipayhk://pay", applink_url="https://a/l", code_value="https://c",
-                  gateway_url="http://127.0.0.1:1", client_id="SANDBOX_1")
+    rec = make_payment(
+        1,
+        status=Status.PENDING,
+        payment_id="2026112100000001",
+        result_code="U",
+        result_message="waiting",
+        paid_at=None,
+        expires_at=T0 + timedelta(minutes=10),
+        normal_url="http://x/n",
+        scheme_url="alipayhk://pay",
+        applink_url="https://a/l",
+        code_value="https://c",
+        gateway_url="http://127.0.0.1:1",
+        client_id="SANDBOX_1",
+    )
     journal.create_payment(rec)
     assert journal.get_payment(rec.payment_request_id) == rec
     assert journal.get_payment("nope") is None
@@ -38,7 +48,8 @@ def test_committed_payment_is_visible_to_another_connection(journal, tmp_path, m
     journal.create_payment(make_payment(2))
     other = sqlite3.connect(journal.path)
     assert other.execute("SELECT amount_minor, currency FROM payments").fetchall() == [
-        (1230, "HKD")]
+        (1230, "HKD")
+    ]
     other.close()
 
 
@@ -61,8 +72,9 @@ def test_duplicate_payment_refused(journal, make_payment):
 def test_update_payment(journal, make_payment):
     journal.create_payment(make_payment(4))
     paid = T0 + timedelta(minutes=1)
-    rec = journal.update_payment("PRQ-000004", status=Status.SUCCESS, payment_id="P4",
-                                 paid_at=paid, result_code="SUCCESS")
+    rec = journal.update_payment(
+        "PRQ-000004", status=Status.SUCCESS, payment_id="P4", paid_at=paid, result_code="SUCCESS"
+    )
     assert rec.status is Status.SUCCESS and rec.paid_at == paid
     assert rec.updated_at > T0 + timedelta(minutes=5)  # defaulted to now
     assert journal.get_payment("PRQ-000004") == rec
@@ -74,8 +86,18 @@ def test_update_payment(journal, make_payment):
 
 
 def test_non_final_payments(journal, make_payment):
-    for n, st in enumerate([Status.CREATED, Status.PENDING, Status.UNKNOWN, Status.SUCCESS,
-                            Status.FAILED, Status.CANCELLED, Status.EXPIRED], start=10):
+    for n, st in enumerate(
+        [
+            Status.CREATED,
+            Status.PENDING,
+            Status.UNKNOWN,
+            Status.SUCCESS,
+            Status.FAILED,
+            Status.CANCELLED,
+            Status.EXPIRED,
+        ],
+        start=10,
+    ):
         journal.create_payment(make_payment(n, status=st, profile="live" if n == 11 else "sandbox"))
     ids = [r.payment_request_id for r in journal.non_final_payments()]
     assert ids == ["PRQ-000010", "PRQ-000011", "PRQ-000012"]
@@ -84,12 +106,17 @@ def test_non_final_payments(journal, make_payment):
 
 def test_list_and_count_filters(journal, make_payment):
     for n in range(1, 41):
-        journal.create_payment(make_payment(
-            n, status=Status.SUCCESS if n % 2 else Status.FAILED,
-            method="GCASH" if n % 5 == 0 else "ALIPAY_HK",
-            amount=Money(100 * n, "PHP") if n % 5 == 0 else Money(100 * n, "HKD"),
-            created_at=T0 + timedelta(hours=n), updated_at=T0 + timedelta(hours=n),
-            trade_summary="Latte 50%_off" if n == 7 else f"Order {n}"))
+        journal.create_payment(
+            make_payment(
+                n,
+                status=Status.SUCCESS if n % 2 else Status.FAILED,
+                method="GCASH" if n % 5 == 0 else "ALIPAY_HK",
+                amount=Money(100 * n, "PHP") if n % 5 == 0 else Money(100 * n, "HKD"),
+                created_at=T0 + timedelta(hours=n),
+                updated_at=T0 + timedelta(hours=n),
+                trade_summary="Latte 50%_off" if n == 7 else f"Order {n}",
+            )
+        )
     page = journal.list_payments(limit=10)
     assert [r.payment_request_id for r in page][:3] == ["PRQ-000040", "PRQ-000039", "PRQ-000038"]
     assert len(page) == 10
@@ -116,19 +143,28 @@ def test_since_as_date_is_local_midnight(journal, make_payment):
     journal.create_payment(make_payment(90, created_at=local.astimezone(UTC)))
     before = (local - timedelta(minutes=1)).astimezone(UTC)
     journal.create_payment(make_payment(91, created_at=before))
-    assert [r.payment_request_id for r in journal.list_payments(
-        since=local.date(), until=local.date() + timedelta(days=1))] == ["PRQ-000090"]
+    assert [
+        r.payment_request_id
+        for r in journal.list_payments(since=local.date(), until=local.date() + timedelta(days=1))
+    ] == ["PRQ-000090"]
 
 
 def test_events_are_appended_in_order_and_cannot_be_edited(journal, make_payment):
     journal.create_payment(make_payment(20))
     journal.add_event("PRQ-000020", "journaled", {"status": "CREATED"})
-    journal.add_event("PRQ-000020", "request", {"api": "pay", "at": T0, "amount": Money(5, "HKD")},
-                      elapsed_ms=12.5)
+    journal.add_event(
+        "PRQ-000020",
+        "request",
+        {"api": "pay", "at": T0, "amount": Money(5, "HKD")},
+        elapsed_ms=12.5,
+    )
     evs = journal.events("PRQ-000020")
     assert [e.kind for e in evs] == ["journaled", "request"]
-    assert evs[1].detail == {"api": "pay", "at": T0.isoformat(),
-                             "amount": {"currency": "HKD", "value": "5"}}
+    assert evs[1].detail == {
+        "api": "pay",
+        "at": T0.isoformat(),
+        "amount": {"currency": "HKD", "value": "5"},
+    }
     assert evs[1].elapsed_ms == 12.5 and evs[1].at.tzinfo is not None
     with pytest.raises(UnknownPaymentError):
         journal.add_event("PRQ-none", "poll", {})
@@ -155,13 +191,18 @@ def test_refunds_and_refunded_total(journal, make_payment):
     rec = journal.update_refund("RFD-2", status=Status.SUCCESS, refund_id="R2", refunded_at=T0)
     assert journal.get_refund("RFD-2") == rec
     assert [r.refund_request_id for r in journal.refunds_for("PRQ-000030")] == [
-        "RFD-1", "RFD-2", "RFD-3", "RFD-4"]
+        "RFD-1",
+        "RFD-2",
+        "RFD-3",
+        "RFD-4",
+    ]
     assert [r.refund_request_id for r in journal.non_final_refunds()] == ["RFD-4"]
     with pytest.raises(DuplicateRecordError):
         journal.create_refund(refund(1, Status.SUCCESS, 1))
     with pytest.raises(UnknownPaymentError):
-        journal.create_refund(RefundRecord("RFD-9", "PRQ-x", Money(1, "HKD"), Status.PENDING,
-                                           T0, T0))
+        journal.create_refund(
+            RefundRecord("RFD-9", "PRQ-x", Money(1, "HKD"), Status.PENDING, T0, T0)
+        )
     between = journal.refunds_between(T0 - timedelta(days=1), T0 + timedelta(days=1))
     assert (between[0][0].refund_request_id, between[0][1].method) == ("RFD-1", "ALIPAY_HK")
 
@@ -188,8 +229,10 @@ def test_concurrent_threads_share_one_journal(journal, make_payment):
         t.join(timeout=60)
     assert not errors
     assert journal.count_payments(status="PENDING") == 150
-    assert sum(len(journal.events(r.payment_request_id)) for r in
-               journal.list_payments(limit=None)) == 150
+    assert (
+        sum(len(journal.events(r.payment_request_id)) for r in journal.list_payments(limit=None))
+        == 150
+    )
 
 
 def test_two_processes_worth_of_connections(tmp_path, make_payment):
@@ -208,16 +251,17 @@ def test_forward_migration_keeps_data(tmp_path):
     db = sqlite3.connect(path, isolation_level=None)
     MIGRATIONS[0](db)
     db.execute("PRAGMA user_version = 1")
-    db.execute("INSERT INTO payments (payment_request_id, profile, amount_minor, currency, "
-               "method, status, created_at, updated_at) VALUES ('OLD-1', 'sandbox', 500, "
-               "'HKD', 'ALIPAY_HK', 'SUCCESS', '2026-01-01T00:00:00.000000Z', "
-               "'2026-01-01T00:00:00.000000Z')")
+    db.execute(
+        "INSERT INTO payments (payment_request_id, profile, amount_minor, currency, "
+        "method, status, created_at, updated_at) VALUES ('OLD-1', 'sandbox', 500, "
+        "'HKD', 'ALIPAY_HK', 'SUCCESS', '2026-01-01T00:00:00.000000Z', "
+        "'2026-01-01T00:00:00.000000Z')"
+    )
     db.close()
     with Journal(path) as j:
         assert j.schema_version == SCHEMA_VERSION
         assert j.get_payment("OLD-1").amount == Money(500, "HKD")
-        idx = {r[0] for r in j._conn().execute("SELECT name FROM sqlite_master WHERE "
-                                               "type='index'")}
+        idx = {r[0] for r in j._conn().execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert "payments_created" in idx
 
 
@@ -228,16 +272,33 @@ def test_closed_journal_raises(tmp_path):
         j.get_payment("x")
 
 
-@pytest.mark.parametrize("filters", [{}, {"status": "PENDING"}, {"method": "GCASH"},
-                                     {"profile": "sandbox"},
-                                     {"since": T0, "until": T0 + timedelta(days=1)}])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"status": "PENDING"},
+        {"method": "GCASH"},
+        {"profile": "sandbox"},
+        {"since": T0, "until": T0 + timedelta(days=1)},
+    ],
+)
 def test_history_queries_read_an_index_in_order(journal, filters):
     """Newest-first pages never sort the whole table (what keeps 100,000 rows fast)."""
-    where, params = journal._where(filters.get("status"), filters.get("method"),
-                                   filters.get("since"), filters.get("until"), None,
-                                   filters.get("profile"))
-    plan = " ".join(str(r[3]) for r in journal._conn().execute(
-        f"EXPLAIN QUERY PLAN SELECT * FROM payments{where} ORDER BY created_at DESC, "
-        "rowid DESC LIMIT 100", params))
+    where, params = journal._where(
+        filters.get("status"),
+        filters.get("method"),
+        filters.get("since"),
+        filters.get("until"),
+        None,
+        filters.get("profile"),
+    )
+    plan = " ".join(
+        str(r[3])
+        for r in journal._conn().execute(
+            f"EXPLAIN QUERY PLAN SELECT * FROM payments{where} ORDER BY created_at DESC, "
+            "rowid DESC LIMIT 100",
+            params,
+        )
+    )
     assert "USING INDEX payments_" in plan, plan
     assert "TEMP B-TREE" not in plan, plan

@@ -13,8 +13,14 @@ from cashier_app.keystore.profiles import Environment, Profile
 
 @pytest.fixture
 def prod_profile() -> Profile:
-    return Profile("prod", Environment.PRODUCTION, "2188000000000001", "HKD",
-                   "https://open-sea-global.alipay.com", wallets=("ALIPAY_HK",)).validated()
+    return Profile(
+        "prod",
+        Environment.PRODUCTION,
+        "2188000000000001",
+        "HKD",
+        "https://open-sea-global.alipay.com",
+        wallets=("ALIPAY_HK",),
+    ).validated()
 
 
 @pytest.fixture

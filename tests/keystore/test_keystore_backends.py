@@ -36,13 +36,16 @@ def _fake(module: str, priority: float = 5) -> object:
     return cls()
 
 
-@pytest.mark.parametrize(("backend", "reason"), [
-    (keyring.backends.fail.Keyring(), "not a real keyring"),
-    (keyring.backends.null.Keyring(), "not a real keyring"),
-    (_fake("keyrings.alt.file"), "keeps secrets in a file it manages itself"),
-    (_fake("keyrings.cryptfile.cryptfile"), "keeps secrets in a file"),
-    (_fake("some.plugin", priority=0), "priority 0"),
-])
+@pytest.mark.parametrize(
+    ("backend", "reason"),
+    [
+        (keyring.backends.fail.Keyring(), "not a real keyring"),
+        (keyring.backends.null.Keyring(), "not a real keyring"),
+        (_fake("keyrings.alt.file"), "keeps secrets in a file it manages itself"),
+        (_fake("keyrings.cryptfile.cryptfile"), "keeps secrets in a file"),
+        (_fake("some.plugin", priority=0), "priority 0"),
+    ],
+)
 def test_insecure_keyrings_are_refused(backend: object, reason: str) -> None:
     refusal = keyring_refusal(backend)
     assert refusal is not None and reason in refusal
@@ -53,8 +56,11 @@ def test_insecure_keyrings_are_refused(backend: object, reason: str) -> None:
 def test_chainer_is_looked_through_for_its_best_acceptable_member() -> None:
     good = _fake("keyring.backends.SecretService", priority=5)
     alt = _fake("keyrings.alt.file", priority=9)
-    chainer_cls = type("ChainerBackend", (), {"__module__": "keyring.backends.chainer",
-                                               "priority": 10, "backends": [alt, good]})
+    chainer_cls = type(
+        "ChainerBackend",
+        (),
+        {"__module__": "keyring.backends.chainer", "priority": 10, "backends": [alt, good]},
+    )
     picked, why = pick_keyring(chainer_cls())
     assert picked is good and "SecretService" in why
     backend = KeyringBackend(picked)
@@ -101,6 +107,7 @@ def test_memory_backend_carries_a_notice() -> None:
 
 # -- encrypted file -------------------------------------------------------------------
 
+
 @pytest.fixture
 def key_file(tmp_path: Path) -> Path:
     return tmp_path / "keys.enc"
@@ -113,8 +120,7 @@ def test_encrypted_round_trip_and_format(key_file: Path) -> None:
     raw = key_file.read_bytes()
     assert b"SECRET-VALUE" not in raw and b"prod/merchant" not in raw
     doc = json.loads(raw)
-    assert doc["kdf"] == {"name": "scrypt", "n": FAST_N, "r": 8, "p": 1,
-                          "salt": doc["kdf"]["salt"]}
+    assert doc["kdf"] == {"name": "scrypt", "n": FAST_N, "r": 8, "p": 1, "salt": doc["kdf"]["salt"]}
     assert len(base64.b64decode(doc["kdf"]["salt"])) == 16
     assert len(base64.b64decode(doc["nonce"])) == 12 and doc["cipher"] == "AES-256-GCM"
     again = EncryptedFileBackend(key_file, b"pass phrase", scrypt_n=FAST_N)
@@ -130,28 +136,33 @@ def test_wrong_passphrase_changes_nothing(key_file: Path) -> None:
     EncryptedFileBackend(key_file, b"right", scrypt_n=FAST_N).set("a", "1")
     before = key_file.read_bytes()
     wrong = EncryptedFileBackend(key_file, b"wrong", scrypt_n=FAST_N)
-    for action in (lambda: wrong.get("a"), lambda: wrong.set("b", "2"),
-                   lambda: wrong.delete("a")):
-        with pytest.raises(WrongPassphraseError, match=f"wrong passphrase for key file "
-                           f"{key_file}.*nothing was changed"):
+    for action in (lambda: wrong.get("a"), lambda: wrong.set("b", "2"), lambda: wrong.delete("a")):
+        with pytest.raises(
+            WrongPassphraseError,
+            match=f"wrong passphrase for key file {key_file}.*nothing was changed",
+        ):
             action()
     assert key_file.read_bytes() == before
 
 
-@pytest.mark.parametrize(("damage", "problem"), [
-    (lambda raw: raw[: len(raw) // 2], "not valid JSON"),
-    (lambda raw: b"", "not valid JSON"),
-    (lambda raw: b"\x00\x01garbage", "not valid JSON"),
-    (lambda raw: json.dumps({"format": "other"}).encode(), "not a cashier-keystore file"),
-    (lambda raw: _edit(raw, lambda d: d.update(version=2)), "format version 2"),
-    (lambda raw: _edit(raw, lambda d: d["kdf"].update(n=2**30)), "out of range"),
-    (lambda raw: _edit(raw, lambda d: d["kdf"].update(n=1000)), "out of range"),
-    (lambda raw: _edit(raw, lambda d: d["kdf"].update(r=1)), "key derivation"),
-    (lambda raw: _edit(raw, lambda d: d.pop("nonce")), "missing or malformed"),
-    (lambda raw: _edit(raw, lambda d: d.update(nonce="!!")), "missing or malformed"),
-])
-def test_corrupt_file_is_reported_and_left_untouched(key_file: Path, damage: object,
-                                                      problem: str) -> None:
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (lambda raw: raw[: len(raw) // 2], "not valid JSON"),
+        (lambda raw: b"", "not valid JSON"),
+        (lambda raw: b"\x00\x01garbage", "not valid JSON"),
+        (lambda raw: json.dumps({"format": "other"}).encode(), "not a cashier-keystore file"),
+        (lambda raw: _edit(raw, lambda d: d.update(version=2)), "format version 2"),
+        (lambda raw: _edit(raw, lambda d: d["kdf"].update(n=2**30)), "out of range"),
+        (lambda raw: _edit(raw, lambda d: d["kdf"].update(n=1000)), "out of range"),
+        (lambda raw: _edit(raw, lambda d: d["kdf"].update(r=1)), "key derivation"),
+        (lambda raw: _edit(raw, lambda d: d.pop("nonce")), "missing or malformed"),
+        (lambda raw: _edit(raw, lambda d: d.update(nonce="!!")), "missing or malformed"),
+    ],
+)
+def test_corrupt_file_is_reported_and_left_untouched(
+    key_file: Path, damage: object, problem: str
+) -> None:
     EncryptedFileBackend(key_file, b"pw", scrypt_n=FAST_N).set("a", "1")
     broken = damage(key_file.read_bytes())  # type: ignore[operator]
     key_file.write_bytes(broken)

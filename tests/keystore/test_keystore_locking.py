@@ -34,9 +34,15 @@ WRITER = textwrap.dedent("""
 
 def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     rounds = 12
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, who, str(rounds), str(tmp_path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-             for who in ("a", "b")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, who, str(rounds), str(tmp_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for who in ("a", "b")
+    ]
     for p in procs:
         assert p.stdout.readline().strip() == "ready"  # type: ignore[union-attr]
     for p in procs:
@@ -54,18 +60,29 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
 
 def test_a_held_lock_times_out_with_a_clear_message(tmp_path: Path) -> None:
     target = tmp_path / "keys.enc"
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, time
         from pathlib import Path
         from cashier_app.keystore.atomic import locked
         with locked(Path({str(target)!r})):
             print("held", flush=True)
             sys.stdin.readline()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"  # type: ignore[union-attr]
-        with pytest.raises(atomic.FileLockTimeout, match="another cashier process"), \
-                atomic.locked(target, timeout=0.3):
+        with (
+            pytest.raises(atomic.FileLockTimeout, match="another cashier process"),
+            atomic.locked(target, timeout=0.3),
+        ):
             pass
     finally:
         holder.stdin.write("done\n")  # type: ignore[union-attr]

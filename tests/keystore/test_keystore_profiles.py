@@ -25,8 +25,13 @@ from cashier_app.keystore.profiles import (
 
 def make(**changes: object) -> Profile:
     base: dict[str, object] = {
-        "name": "shop", "environment": Environment.PRODUCTION, "client_id": "2188000000000001",
-        "currency": "HKD", "gateway_url": GATEWAY_PRESETS["asia"], "wallets": ("ALIPAY_HK",)}
+        "name": "shop",
+        "environment": Environment.PRODUCTION,
+        "client_id": "2188000000000001",
+        "currency": "HKD",
+        "gateway_url": GATEWAY_PRESETS["asia"],
+        "wallets": ("ALIPAY_HK",),
+    }
     base.update(changes)
     return Profile(**base)  # type: ignore[arg-type]
 
@@ -43,8 +48,13 @@ def test_first_start_has_the_sandbox_profile_without_any_file() -> None:
 
 def test_create_use_get_delete_round_trip() -> None:
     store = ProfileStore()
-    saved = store.save(make(gateway_url="https://open-na-global.alipay.com/",
-                            notify_url="https://shop.example/notify", merchant_name="Shop"))
+    saved = store.save(
+        make(
+            gateway_url="https://open-na-global.alipay.com/",
+            notify_url="https://shop.example/notify",
+            merchant_name="Shop",
+        )
+    )
     assert saved.gateway_url == "https://open-na-global.alipay.com"
     store.use("shop")
     again = ProfileStore()
@@ -72,34 +82,37 @@ def test_presets_resolve() -> None:
     assert resolve_gateway("https://custom.example") == "https://custom.example"
 
 
-@pytest.mark.parametrize(("changes", "message"), [
-    ({"name": "bad name"}, "profile name 'bad name' is invalid"),
-    ({"name": "a/b"}, "is invalid"),
-    ({"environment": "staging"}, "environment 'staging' is not one of"),
-    ({"client_id": ""}, "client id is missing"),
-    ({"client_id": "has space"}, "client id 'has space' is invalid"),
-    ({"client_id": "x" * 65}, "is invalid"),
-    ({"client_id": "SANDBOX_123"}, "is an Antom sandbox id"),
-    ({"environment": "antom-sandbox", "client_id": "2188"}, "not an Antom sandbox id"),
-    ({"currency": "XYZ"}, "currency XYZ is not supported"),
-    ({"currency": "HK"}, "not a three-letter"),
-    ({"gateway_url": ""}, "gateway URL is missing"),
-    ({"gateway_url": "http://open-na.alipay.com"}, "uses plain http"),
-    ({"gateway_url": "ftp://x.example"}, "must be an https:// URL"),
-    ({"gateway_url": "https://"}, "must be an https:// URL"),
-    ({"gateway_url": "https://user:pw@x.example"}, "user name or password"),
-    ({"gateway_url": "https://x.example/ams/api"}, "base URL only"),
-    ({"gateway_url": "https://x.example?a=1"}, "query or fragment"),
-    ({"gateway_url": "https://x.example:99999"}, "not a valid URL"),
-    ({"notify_url": "http://shop.example/n"}, "notify URL 'http://shop.example/n' uses plain"),
-    ({"wallets": ()}, "no wallet enabled"),
-    ({"wallets": ("PAYPAL",)}, "wallet 'PAYPAL' is not a known paymentMethodType"),
-    ({"wallets": ("GCASH",)}, "none of the enabled wallets (GCASH) accepts HKD"),
-    ({"key_version": "0"}, "key version '0' is invalid"),
-    ({"key_version": "v2"}, "key version 'v2' is invalid"),
-    ({"merchant_name": "a\nb"}, "merchant name"),
-    ({"environment": "embedded-sandbox", "client_id": "SANDBOX_X"}, "has no gateway URL"),
-])
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": "bad name"}, "profile name 'bad name' is invalid"),
+        ({"name": "a/b"}, "is invalid"),
+        ({"environment": "staging"}, "environment 'staging' is not one of"),
+        ({"client_id": ""}, "client id is missing"),
+        ({"client_id": "has space"}, "client id 'has space' is invalid"),
+        ({"client_id": "x" * 65}, "is invalid"),
+        ({"client_id": "SANDBOX_123"}, "is an Antom sandbox id"),
+        ({"environment": "antom-sandbox", "client_id": "2188"}, "not an Antom sandbox id"),
+        ({"currency": "XYZ"}, "currency XYZ is not supported"),
+        ({"currency": "HK"}, "not a three-letter"),
+        ({"gateway_url": ""}, "gateway URL is missing"),
+        ({"gateway_url": "http://open-na.alipay.com"}, "uses plain http"),
+        ({"gateway_url": "ftp://x.example"}, "must be an https:// URL"),
+        ({"gateway_url": "https://"}, "must be an https:// URL"),
+        ({"gateway_url": "https://user:pw@x.example"}, "user name or password"),
+        ({"gateway_url": "https://x.example/ams/api"}, "base URL only"),
+        ({"gateway_url": "https://x.example?a=1"}, "query or fragment"),
+        ({"gateway_url": "https://x.example:99999"}, "not a valid URL"),
+        ({"notify_url": "http://shop.example/n"}, "notify URL 'http://shop.example/n' uses plain"),
+        ({"wallets": ()}, "no wallet enabled"),
+        ({"wallets": ("PAYPAL",)}, "wallet 'PAYPAL' is not a known paymentMethodType"),
+        ({"wallets": ("GCASH",)}, "none of the enabled wallets (GCASH) accepts HKD"),
+        ({"key_version": "0"}, "key version '0' is invalid"),
+        ({"key_version": "v2"}, "key version 'v2' is invalid"),
+        ({"merchant_name": "a\nb"}, "merchant name"),
+        ({"environment": "embedded-sandbox", "client_id": "SANDBOX_X"}, "has no gateway URL"),
+    ],
+)
 def test_every_bad_field_is_named(changes: dict[str, object], message: str) -> None:
     with pytest.raises(ProfileError) as err:
         ProfileStore().save(make(**changes))
@@ -114,7 +127,9 @@ def test_loopback_http_is_allowed_for_local_gateways() -> None:
 
 def test_wallet_names_are_normalised_and_deduplicated() -> None:
     assert make(wallets=("alipay_hk", "ALIPAY_HK", "ALIPAY_CN")).validated().wallets == (
-        "ALIPAY_HK", "ALIPAY_CN")
+        "ALIPAY_HK",
+        "ALIPAY_CN",
+    )
 
 
 def test_sandbox_profile_cannot_be_deleted_or_made_real() -> None:
@@ -127,17 +142,24 @@ def test_sandbox_profile_cannot_be_deleted_or_made_real() -> None:
         store.save(store.get(SANDBOX_PROFILE))
 
 
-@pytest.mark.parametrize(("content", "problem"), [
-    (b"", "it is empty"),
-    (b'{"format": "cashier-profiles", "version": 1, "profi', "invalid JSON at line 1"),
-    (b"\xff\xfe", "not UTF-8"),
-    (b"[]", "not a cashier-profiles document"),
-    (b'{"format": "cashier-profiles", "version": 9, "profiles": {}}', "version 9"),
-    (b'{"format": "cashier-profiles", "version": 1, "active": "ghost", "profiles": {}}',
-     "active profile 'ghost'"),
-    (b'{"format": "cashier-profiles", "version": 1, "profiles": {"x": {"name": "x"}}}',
-     "profile 'x': missing field"),
-])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "it is empty"),
+        (b'{"format": "cashier-profiles", "version": 1, "profi', "invalid JSON at line 1"),
+        (b"\xff\xfe", "not UTF-8"),
+        (b"[]", "not a cashier-profiles document"),
+        (b'{"format": "cashier-profiles", "version": 9, "profiles": {}}', "version 9"),
+        (
+            b'{"format": "cashier-profiles", "version": 1, "active": "ghost", "profiles": {}}',
+            "active profile 'ghost'",
+        ),
+        (
+            b'{"format": "cashier-profiles", "version": 1, "profiles": {"x": {"name": "x"}}}',
+            "profile 'x': missing field",
+        ),
+    ],
+)
 def test_damaged_file_is_reported_and_never_overwritten(content: bytes, problem: str) -> None:
     store = ProfileStore()
     store.path.parent.mkdir(parents=True)
@@ -169,8 +191,7 @@ def test_files_are_private_to_the_user() -> None:
     assert (store.path.stat().st_mode & 0o077) == 0
 
 
-def test_failed_write_leaves_the_old_file_and_no_temp_file(monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+def test_failed_write_leaves_the_old_file_and_no_temp_file(monkeypatch: pytest.MonkeyPatch) -> None:
     store = ProfileStore()
     store.save(make())
     before = store.path.read_bytes()
@@ -188,8 +209,13 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(monkeypatch: pytest.M
 def test_dialect_field_is_validated_and_alipayhk_is_hkd_alipayhk_only() -> None:
     from cashier_app.keystore.profiles import Environment, Profile, ProfileError
 
-    base = dict(name="hk", environment=Environment.PRODUCTION, client_id="C1",
-                currency="HKD", gateway_url="https://open-sea-global.alipay.com")
+    base = dict(
+        name="hk",
+        environment=Environment.PRODUCTION,
+        client_id="C1",
+        currency="HKD",
+        gateway_url="https://open-sea-global.alipay.com",
+    )
     assert Profile(**base, wallets=("ALIPAY_HK",)).validated().dialect == "antom"  # type: ignore[arg-type]
     hk = Profile(**base, dialect="AlipayHK", merchant_id="2160400000002012")  # type: ignore[arg-type]
     assert hk.validated().dialect == "alipayhk"
@@ -198,8 +224,11 @@ def test_dialect_field_is_validated_and_alipayhk_is_hkd_alipayhk_only() -> None:
     with pytest.raises(ProfileError, match="not one of"):
         Profile(**base, dialect="wechat").validated()  # type: ignore[arg-type]
     with pytest.raises(ProfileError, match="offers only ALIPAY_HK, not ALIPAY_CN"):
-        Profile(**base, dialect="alipayhk",  # type: ignore[arg-type]
-                wallets=("ALIPAY_HK", "ALIPAY_CN")).validated()
+        Profile(
+            **base,
+            dialect="alipayhk",  # type: ignore[arg-type]
+            wallets=("ALIPAY_HK", "ALIPAY_CN"),
+        ).validated()
     with pytest.raises(ProfileError, match="merchant id"):
         Profile(**base, dialect="alipayhk", merchant_id="12 34").validated()  # type: ignore[arg-type]
 
@@ -215,11 +244,13 @@ def test_sale_limits_are_persisted_and_default_per_currency() -> None:
     store.save(make(max_sale_minor=200_000, confirm_sale_minor=50_000), replace_existing=True)
     again = ProfileStore().get("shop")
     assert (again.max_sale_minor, again.confirm_sale_minor) == (200_000, 50_000)
-    assert json.loads(ProfileStore().path.read_text())["profiles"]["shop"][
-        "max_sale_minor"] == 200_000
-    for bad, words in (({"max_sale_minor": 0}, "max_sale_minor must be a positive"),
-                       ({"confirm_sale_minor": "5000"}, "confirm_sale_minor must be"),
-                       ({"max_sale_minor": 1000, "confirm_sale_minor": 2000},
-                        "more than the largest sale")):
+    assert (
+        json.loads(ProfileStore().path.read_text())["profiles"]["shop"]["max_sale_minor"] == 200_000
+    )
+    for bad, words in (
+        ({"max_sale_minor": 0}, "max_sale_minor must be a positive"),
+        ({"confirm_sale_minor": "5000"}, "confirm_sale_minor must be"),
+        ({"max_sale_minor": 1000, "confirm_sale_minor": 2000}, "more than the largest sale"),
+    ):
         with pytest.raises(ProfileError, match=words):
             make(**bad).validated()

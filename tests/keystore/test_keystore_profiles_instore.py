@@ -13,16 +13,27 @@ from cashier_app.keystore.profiles import (
 
 
 def test_in_store_profile_needs_its_store_fields():
-    base = Profile("shop", Environment.ANTOM_SANDBOX, "SANDBOX_SHOP", "HKD",
-                   gateway_url="https://open-sea-global.alipay.com", product="in-store",
-                   wallets=("ALIPAY_HK", "CONNECT_WALLET"),
-                   merchant_name="Shop", merchant_id="M1", merchant_mcc="5812",
-                   store_id="S1", store_name="Shop Central", store_mcc="5812",
-                   terminal_id="T1")
+    base = Profile(
+        "shop",
+        Environment.ANTOM_SANDBOX,
+        "SANDBOX_SHOP",
+        "HKD",
+        gateway_url="https://open-sea-global.alipay.com",
+        product="in-store",
+        wallets=("ALIPAY_HK", "CONNECT_WALLET"),
+        merchant_name="Shop",
+        merchant_id="M1",
+        merchant_mcc="5812",
+        store_id="S1",
+        store_name="Shop Central",
+        store_mcc="5812",
+        terminal_id="T1",
+    )
     ok = base.validated()
     assert ok.product == "in-store" and ok.store_info().terminal_id == "T1"
     assert Profile.from_json(ok.to_json()) == ok
     from dataclasses import replace
+
     with pytest.raises(ProfileError, match="merchant_mcc"):
         replace(base, merchant_mcc="58").validated()
     with pytest.raises(ProfileError, match="terminal_id"):

@@ -38,7 +38,8 @@ def test_auto_prefers_the_keyring(store: KeyStore) -> None:
 
 
 def test_auto_falls_back_to_the_encrypted_file_then_explains(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, prod_profile: Profile) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, prod_profile: Profile
+) -> None:
     failing = keyring.backends.fail.Keyring()
     monkeypatch.delenv("CASHIER_KEYSTORE_PASSPHRASE_FILE", raising=False)
     none = KeyStore.open("auto", keyring_backend=failing)
@@ -55,9 +56,9 @@ def test_auto_falls_back_to_the_encrypted_file_then_explains(
         KeyStore.open("plaintext")
 
 
-def test_keyring_in_use_mentions_an_existing_key_file(memory_keyring: DictKeyring,
-                                                      tmp_path: Path,
-                                                      prod_profile: Profile) -> None:
+def test_keyring_in_use_mentions_an_existing_key_file(
+    memory_keyring: DictKeyring, tmp_path: Path, prod_profile: Profile
+) -> None:
     key_file = tmp_path / "keys.enc"
     key_file.write_text("{}")
     store = KeyStore.open("auto", key_file=key_file)
@@ -80,12 +81,19 @@ def test_generate_sign_verify_round_trip(store: KeyStore, prod_profile: Profile)
     good = Signer(gateway).sign("POST", "/p", "c", "2026-01-01T00:00:00+00:00", "{}")
     verifier.verify("POST", "/p", "c", "2026-01-01T00:00:00+00:00", "{}", good)
     with pytest.raises(SignatureError):
-        verifier.verify("POST", "/p", "c", "2026-01-01T00:00:00+00:00", "{}",
-                        signer.sign("POST", "/p", "c", "2026-01-01T00:00:00+00:00", "{}"))
+        verifier.verify(
+            "POST",
+            "/p",
+            "c",
+            "2026-01-01T00:00:00+00:00",
+            "{}",
+            signer.sign("POST", "/p", "c", "2026-01-01T00:00:00+00:00", "{}"),
+        )
 
 
-def test_missing_keys_name_the_command_that_adds_them(store: KeyStore,
-                                                      prod_profile: Profile) -> None:
+def test_missing_keys_name_the_command_that_adds_them(
+    store: KeyStore, prod_profile: Profile
+) -> None:
     with pytest.raises(KeyNotFoundError, match="cashier keys generate --profile prod"):
         store.signer(prod_profile)
     with pytest.raises(KeyNotFoundError, match="cashier keys import-gateway-key"):
@@ -102,8 +110,9 @@ def test_check_and_export(store: KeyStore, prod_profile: Profile) -> None:
         store.export_public(prod_profile, "der")
 
 
-def test_rotate_and_delete(store: KeyStore, prod_profile: Profile,
-                           memory_keyring: DictKeyring) -> None:
+def test_rotate_and_delete(
+    store: KeyStore, prod_profile: Profile, memory_keyring: DictKeyring
+) -> None:
     first = store.generate(prod_profile)
     second = store.rotate(prod_profile)
     assert second.key_version == "2" and second.fingerprint != first.fingerprint
@@ -118,15 +127,15 @@ def test_rotate_and_delete(store: KeyStore, prod_profile: Profile,
     assert memory_keyring.values == {}
 
 
-def test_rotation_starts_above_the_profile_version(store: KeyStore, prod_profile: Profile
-                                                   ) -> None:
+def test_rotation_starts_above_the_profile_version(store: KeyStore, prod_profile: Profile) -> None:
     from dataclasses import replace
 
     assert store.rotate(replace(prod_profile, key_version="4")).key_version == "5"
 
 
-def test_damaged_entries_are_reported(store: KeyStore, prod_profile: Profile,
-                                      memory_keyring: DictKeyring) -> None:
+def test_damaged_entries_are_reported(
+    store: KeyStore, prod_profile: Profile, memory_keyring: DictKeyring
+) -> None:
     store.generate(prod_profile)
     memory_keyring.values[("cashier", "prod/merchant/1")] = "garbage"
     with pytest.raises(KeyStoreError, match=r"stored private key of profile 'prod'.*damaged"):
@@ -136,8 +145,9 @@ def test_damaged_entries_are_reported(store: KeyStore, prod_profile: Profile,
         store.versions(prod_profile)
 
 
-def test_gateway_import_refuses_any_stored_merchant_version(store: KeyStore,
-                                                             prod_profile: Profile) -> None:
+def test_gateway_import_refuses_any_stored_merchant_version(
+    store: KeyStore, prod_profile: Profile
+) -> None:
     old = store.generate(prod_profile)
     store.rotate(prod_profile)
     with pytest.raises(KeyDiagnosisError) as err:
@@ -155,33 +165,51 @@ def test_embedded_sandbox_keys_live_in_memory_only(memory_keyring: DictKeyring) 
     assert "lost when the app quits" in (store.notice_for(sandbox) or "")
     assert memory_keyring.values == {}
     with pytest.raises(ValueError, match="not the embedded sandbox"):
-        store.ensure_sandbox_key(Profile("x", "production", "1", "HKD",  # type: ignore[arg-type]
-                                         "https://a.example", wallets=("ALIPAY_HK",)))
+        store.ensure_sandbox_key(
+            Profile(
+                "x",
+                "production",
+                "1",
+                "HKD",  # type: ignore[arg-type]
+                "https://a.example",
+                wallets=("ALIPAY_HK",),
+            )
+        )
 
 
 def test_status_reports_both_fingerprints(store: KeyStore, prod_profile: Profile) -> None:
     status = store.status(prod_profile)
     assert status.merchant is None and status.gateway is None and status.versions == ()
     merchant = store.generate(prod_profile)
-    gateway = store.import_gateway_key(prod_profile, public_key_base64(
-        generate_private_key().public_key()))
+    gateway = store.import_gateway_key(
+        prod_profile, public_key_base64(generate_private_key().public_key())
+    )
     status = store.status(prod_profile)
     assert status.merchant == merchant and status.gateway == gateway
     assert store.problems(prod_profile) == []
 
 
-def test_no_private_key_in_logs_errors_or_reprs(store: KeyStore, prod_profile: Profile,
-                                                caplog: pytest.LogCaptureFixture,
-                                                assert_no_secret: Check) -> None:
+def test_no_private_key_in_logs_errors_or_reprs(
+    store: KeyStore,
+    prod_profile: Profile,
+    caplog: pytest.LogCaptureFixture,
+    assert_no_secret: Check,
+) -> None:
     caplog.set_level(logging.DEBUG)
     key = generate_private_key()
     pkcs8 = private_key_pkcs8_base64(key)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
     texts: list[str] = []
     info = store.import_private_key(prod_profile, pkcs8)
-    texts += [repr(info), repr(store), repr(store.status(prod_profile)),
-              repr(store.signer(prod_profile)), repr(store.persistent_backend)]
+    texts += [
+        repr(info),
+        repr(store),
+        repr(store.status(prod_profile)),
+        repr(store.signer(prod_profile)),
+        repr(store.persistent_backend),
+    ]
     for bad_call in (
         lambda: store.import_private_key(prod_profile, pkcs8),  # exists already
         lambda: store.import_gateway_key(prod_profile, pkcs8),  # private as public
@@ -191,8 +219,12 @@ def test_no_private_key_in_logs_errors_or_reprs(store: KeyStore, prod_profile: P
     ):
         with pytest.raises((KeyStoreError, KeyDiagnosisError)) as err:
             bad_call()
-        texts += [str(err.value), repr(err.value), repr(err.value.__cause__),
-                  repr(err.value.__context__)]
+        texts += [
+            str(err.value),
+            repr(err.value),
+            repr(err.value.__cause__),
+            repr(err.value.__context__),
+        ]
     texts.append(caplog.text)
     with pytest.raises(TypeError, match="cannot be pickled"):
         pickle.dumps(store.signer(prod_profile))
@@ -200,8 +232,9 @@ def test_no_private_key_in_logs_errors_or_reprs(store: KeyStore, prod_profile: P
         assert_no_secret(text, key)
 
 
-def test_profiles_file_never_holds_keys(store: KeyStore, prod_profile: Profile,
-                                        assert_no_secret: Check) -> None:
+def test_profiles_file_never_holds_keys(
+    store: KeyStore, prod_profile: Profile, assert_no_secret: Check
+) -> None:
     profiles = ProfileStore()
     profiles.save(prod_profile)
     key = generate_private_key()
@@ -215,8 +248,9 @@ def test_demo_keys_are_refused_for_a_real_profile(store: KeyStore, prod_profile)
     with pytest.raises(KeyStoreError, match="demo merchant key"):
         store.import_private_key(prod_profile, demo_keys.MERCHANT_PRIVATE_KEY_PEM)
     with pytest.raises(KeyStoreError, match="demo gateway key"):
-        store.import_gateway_key(prod_profile, public_key_base64(
-            demo_keys.gateway_key().public_key()))
+        store.import_gateway_key(
+            prod_profile, public_key_base64(demo_keys.gateway_key().public_key())
+        )
     assert store.versions(prod_profile) == ()  # nothing half-written
     with pytest.raises(KeyNotFoundError):
         store.gateway_public_key(prod_profile)

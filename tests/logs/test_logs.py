@@ -41,22 +41,24 @@ def _read(path: Path) -> str:
 def _chunks(secret: str, size: int = 24) -> list[str]:
     """Pieces of a secret: none of them may reach the file."""
     secret = "".join(secret.split())
-    return [secret[i:i + size] for i in range(0, max(len(secret) - size, 1), size)]
+    return [secret[i : i + size] for i in range(0, max(len(secret) - size, 1), size)]
 
 
 def test_no_secret_reaches_the_file(log_path, tmp_path):
     key = generate_private_key()
-    pkcs8_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                  serialization.NoEncryption()).decode()
-    pkcs1_pem = key.private_bytes(serialization.Encoding.PEM,
-                                  serialization.PrivateFormat.TraditionalOpenSSL,
-                                  serialization.NoEncryption()).decode()
+    pkcs8_pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    pkcs1_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    ).decode()
     bare = private_key_pkcs8_base64(key)
     pkcs1_bare = "".join(pkcs1_pem.splitlines()[1:-1])
     signer = Signer(key)
     body = b'{"paymentRequestId":"P1","paymentAmount":{"currency":"HKD","value":"1230"}}'
-    header = signer.header("POST", "/ams/api/v1/payments/pay", "SANDBOX_X", request_time(),
-                           body)
+    header = signer.header("POST", "/ams/api/v1/payments/pay", "SANDBOX_X", request_time(), body)
     full_signature = header.split("signature=", 1)[1]
     envelope_sig = signer.sign_bytes(body)
     passphrase = "correct horse battery staple 42"
@@ -91,10 +93,12 @@ def test_no_secret_reaches_the_file(log_path, tmp_path):
 
 
 def test_harmless_values_are_kept(log_path):
-    log.info("payment P2026120109020291183647bbc0d354fe1 paymentId=202612011189000001524A6D08 "
-             "12.30 HKD public key MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA "
-             "state from=PENDING to=SUCCESS source=inquiryPayment code=SUCCESS "
-             "algorithm=RSA256,keyVersion=1")
+    log.info(
+        "payment P2026120109020291183647bbc0d354fe1 paymentId=202612011189000001524A6D08 "
+        "12.30 HKD public key MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA "
+        "state from=PENDING to=SUCCESS source=inquiryPayment code=SUCCESS "
+        "algorithm=RSA256,keyVersion=1"
+    )
     text = _read(log_path)
     assert "P2026120109020291183647bbc0d354fe1" in text
     assert "202612011189000001524A6D08" in text and "MIIBIjANBgkqhkiG9w0" in text
@@ -128,13 +132,29 @@ def test_the_default_place_is_the_platform_log_dir(monkeypatch):
 
 def _cashier(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CASHIER_LOG_DIR=str(tmp_path / "logs"))
-    return subprocess.run([sys.executable, "-m", "cashier_app", *args], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "cashier_app", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_one_sale_is_in_the_log_and_verbose_shows_it_on_the_console(tmp_path):
-    quiet = _cashier(tmp_path, "pay", "--amount", "12.30", "--currency", "HKD", "--method",
-                     "ALIPAY_HK", "--simulate", "approve", "--json")
+    quiet = _cashier(
+        tmp_path,
+        "pay",
+        "--amount",
+        "12.30",
+        "--currency",
+        "HKD",
+        "--method",
+        "ALIPAY_HK",
+        "--simulate",
+        "approve",
+        "--json",
+    )
     assert quiet.returncode == 0, quiet.stderr
     assert " INFO " not in quiet.stderr and " DEBUG " not in quiet.stderr
     prid = json.loads(quiet.stdout)["payment_request_id"]
@@ -142,19 +162,38 @@ def test_one_sale_is_in_the_log_and_verbose_shows_it_on_the_console(tmp_path):
     lines = [line for line in text.splitlines() if prid in line]
     # the sale: journaled, one signed exchange per call (summarised), each transition
     assert any(f"payment {prid} journaled amount=12.30 currency=HKD" in ln for ln in lines)
-    assert any("pay attempt 1: HTTP 200, signature verified, result S" in ln
-               or "pay attempt 1: HTTP 200, signature verified, result U" in ln
-               for ln in lines), lines
-    assert any("inquiryPayment attempt 1: HTTP 200, signature verified" in ln
-               and "paymentStatus=SUCCESS" in ln for ln in lines), lines
+    assert any(
+        "pay attempt 1: HTTP 200, signature verified, result S" in ln
+        or "pay attempt 1: HTTP 200, signature verified, result U" in ln
+        for ln in lines
+    ), lines
+    assert any(
+        "inquiryPayment attempt 1: HTTP 200, signature verified" in ln
+        and "paymentStatus=SUCCESS" in ln
+        for ln in lines
+    ), lines
     assert any("state from=CREATED to=PENDING" in ln for ln in lines), lines
-    assert any("to=SUCCESS source=inquiryPayment code=SUCCESS" in ln
-               or "to=SUCCESS source=notification code=SUCCESS" in ln for ln in lines), lines
+    assert any(
+        "to=SUCCESS source=inquiryPayment code=SUCCESS" in ln
+        or "to=SUCCESS source=notification code=SUCCESS" in ln
+        for ln in lines
+    ), lines
     assert "Signature" not in text and "signature=" not in text
     assert "PRIVATE KEY" not in text
 
-    loud = _cashier(tmp_path, "--verbose", "pay", "--amount", "1", "--currency", "HKD",
-                    "--method", "ALIPAY_HK", "--simulate", "approve")
+    loud = _cashier(
+        tmp_path,
+        "--verbose",
+        "pay",
+        "--amount",
+        "1",
+        "--currency",
+        "HKD",
+        "--method",
+        "ALIPAY_HK",
+        "--simulate",
+        "approve",
+    )
     assert loud.returncode == 0, loud.stderr
     assert " DEBUG " in loud.stderr and "pay attempt 1: HTTP 200" in loud.stderr
     also = _cashier(tmp_path, "history", "-v", "--json")

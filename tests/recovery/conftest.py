@@ -52,9 +52,19 @@ def gateway(tmp_path: Path, _keys: tuple[Any, Any]) -> Iterator[Gateway]:
         key_file.chmod(0o600)
         gw_file = tmp_path / "gateway.pub"
         gw_file.write_text(sandbox.gateway_public_key_base64)
-        yield Gateway(sandbox, ["--gateway", sandbox.url, "--client-id", CLIENT_ID,
-                                "--private-key", str(key_file),
-                                "--gateway-public-key", str(gw_file)])
+        yield Gateway(
+            sandbox,
+            [
+                "--gateway",
+                sandbox.url,
+                "--client-id",
+                CLIENT_ID,
+                "--private-key",
+                str(key_file),
+                "--gateway-public-key",
+                str(gw_file),
+            ],
+        )
 
 
 @dataclass
@@ -72,9 +82,15 @@ def cashier(*args: str, env: dict[str, str] | None = None, timeout: float = 60) 
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     full_env.pop("CASHIER_TEST_CRASH_AT", None)
     full_env.update(env or {})
-    proc = subprocess.run([sys.executable, "-m", "cashier_app", *args], cwd=REPO,
-                          env=full_env, capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cashier_app", *args],
+        cwd=REPO,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -69,12 +69,21 @@ class AnswerProxy:
                     return
                 conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
                 try:
-                    headers = {k: v for k, v in self.headers.items()
-                               if k.lower() not in ("host", "connection", "accept-encoding")}
+                    headers = {
+                        k: v
+                        for k, v in self.headers.items()
+                        if k.lower() not in ("host", "connection", "accept-encoding")
+                    }
                     conn.request("POST", self.path, body=body, headers=headers)
                     up = conn.getresponse()
-                    answer = Answer(api, self.path, body, up.status,
-                                    {k.lower(): v for k, v in up.getheaders()}, up.read())
+                    answer = Answer(
+                        api,
+                        self.path,
+                        body,
+                        up.status,
+                        {k.lower(): v for k, v in up.getheaders()},
+                        up.read(),
+                    )
                 finally:
                     conn.close()
                 if proxy.rewrite is not None:
@@ -110,16 +119,16 @@ def send(handler: BaseHTTPRequestHandler, answer: Answer) -> None:
     """Write ``answer`` (status, headers, body) to the client on ``handler``'s socket."""
     handler.send_response(answer.status)
     for name, value in answer.headers.items():
-        if name not in ("content-length", "connection", "transfer-encoding", "date",
-                        "server"):
+        if name not in ("content-length", "connection", "transfer-encoding", "date", "server"):
             handler.send_header(name, value)
     handler.send_header("Content-Length", str(len(answer.body)))
     handler.end_headers()
     handler.wfile.write(answer.body)
 
 
-def resign(answer: Answer, signer: Signer, *, body: bytes | None = None,
-           response_time: str | None = None) -> Answer:
+def resign(
+    answer: Answer, signer: Signer, *, body: bytes | None = None, response_time: str | None = None
+) -> Answer:
     """``answer`` with a new body and/or Response-Time, correctly signed by ``signer`` (the
     gateway's key): what a gateway with a broken clock, or a replaying attacker holding an
     old signed answer, would send."""

@@ -31,8 +31,13 @@ INFO = PaymentInfo(1230, "HKD", "answers")
 
 def services_at(url, keys):
     merchant_key, gateway_key = keys
-    return build_services(gateway_url=url, client_id=CLIENT_ID, signer=Signer(merchant_key),
-                          verifier=Verifier(gateway_key.public_key()), notifications=False)
+    return build_services(
+        gateway_url=url,
+        client_id=CLIENT_ID,
+        signer=Signer(merchant_key),
+        verifier=Verifier(gateway_key.public_key()),
+        notifications=False,
+    )
 
 
 def test_a_cancel_answer_for_another_payment_does_not_cancel_this_one(gateway, _keys):
@@ -46,8 +51,10 @@ def test_a_cancel_answer_for_another_payment_does_not_cancel_this_one(gateway, _
         send(handler, replay[0])
         return True
 
-    with AnswerProxy(gateway.sandbox.url, respond=respond) as proxy, \
-            services_at(proxy.url, _keys) as services:
+    with (
+        AnswerProxy(gateway.sandbox.url, respond=respond) as proxy,
+        services_at(proxy.url, _keys) as services,
+    ):
         checkout = services.checkout
         a = checkout.create_payment(INFO, "ALIPAY_HK")
         assert checkout.cancel(a.payment_request_id).status is Status.CANCELLED
@@ -61,8 +68,11 @@ def test_a_cancel_answer_for_another_payment_does_not_cancel_this_one(gateway, _
         assert checkout.refresh(b.payment_request_id).status is Status.SUCCESS
 
 
-@pytest.mark.parametrize("shift", [timedelta(hours=-2), timedelta(days=3 * 365)],
-                         ids=["two-hours-before-our-request", "three-years-ahead"])
+@pytest.mark.parametrize(
+    "shift",
+    [timedelta(hours=-2), timedelta(days=3 * 365)],
+    ids=["two-hours-before-our-request", "three-years-ahead"],
+)
 def test_an_answer_from_another_time_is_not_believed(gateway, _keys, shift):
     signer = Signer(_keys[1])
 
@@ -71,8 +81,10 @@ def test_an_answer_from_another_time_is_not_believed(gateway, _keys, shift):
             return answer
         return resign(answer, signer, response_time=request_time(datetime.now(UTC) + shift))
 
-    with AnswerProxy(gateway.sandbox.url, rewrite=rewrite) as proxy, \
-            services_at(proxy.url, _keys) as services:
+    with (
+        AnswerProxy(gateway.sandbox.url, rewrite=rewrite) as proxy,
+        services_at(proxy.url, _keys) as services,
+    ):
         checkout = services.checkout
         rec = checkout.create_payment(INFO, "ALIPAY_HK")
         gateway.sandbox.approve(rec.payment_id)
@@ -80,8 +92,9 @@ def test_an_answer_from_another_time_is_not_believed(gateway, _keys, shift):
         assert after.status is Status.UNKNOWN, after
         assert after.result_code == "RESPONSE_SIGNATURE_INVALID"
         assert "not believed" in after.result_message
-        assert ("before our request" if shift < timedelta(0) else "ahead of this computer's"
-                ) in after.result_message
+        assert (
+            "before our request" if shift < timedelta(0) else "ahead of this computer's"
+        ) in after.result_message
         proxy.rewrite = None  # the honest answer, now on time, is believed
         assert checkout.refresh(rec.payment_request_id).status is Status.SUCCESS
 
@@ -90,11 +103,14 @@ def test_an_answer_within_the_tolerance_is_believed(gateway, _keys):
     signer = Signer(_keys[1])
 
     def rewrite(answer):  # a gateway clock 10 minutes behind ours
-        return resign(answer, signer,
-                      response_time=request_time(datetime.now(UTC) - timedelta(minutes=10)))
+        return resign(
+            answer, signer, response_time=request_time(datetime.now(UTC) - timedelta(minutes=10))
+        )
 
-    with AnswerProxy(gateway.sandbox.url, rewrite=rewrite) as proxy, \
-            services_at(proxy.url, _keys) as services:
+    with (
+        AnswerProxy(gateway.sandbox.url, rewrite=rewrite) as proxy,
+        services_at(proxy.url, _keys) as services,
+    ):
         rec = services.checkout.create_payment(INFO, "ALIPAY_HK")
         gateway.sandbox.approve(rec.payment_id)
         assert services.checkout.refresh(rec.payment_request_id).status is Status.SUCCESS
@@ -102,8 +118,8 @@ def test_an_answer_within_the_tolerance_is_believed(gateway, _keys):
 
 # -- item 3: recovery asks the gateway the payment was made at -------------------------------
 
-def test_recover_asks_only_the_gateway_the_payment_was_made_at(gateway, _keys, tmp_path,
-                                                              capsys):
+
+def test_recover_asks_only_the_gateway_the_payment_was_made_at(gateway, _keys, tmp_path, capsys):
     """Gateway B knows the same merchant (and signs with the same key, so its answers
     verify) but not this payment: asked there, it would say ORDER_NOT_EXIST."""
     merchant_key, gateway_key = _keys
@@ -122,8 +138,7 @@ def test_recover_asks_only_the_gateway_the_payment_was_made_at(gateway, _keys, t
         assert f"made at {gateway.sandbox.url} (not the gateway given)" in captured.err
         with Journal(paths.journal_path()) as journal:
             assert journal.get_payment(rec.payment_request_id).status is Status.PENDING
-            assert journal.get_payment(rec.payment_request_id).gateway_url == \
-                gateway.sandbox.url
+            assert journal.get_payment(rec.payment_request_id).gateway_url == gateway.sandbox.url
 
     assert main(["recover", "--json", *gateway.options]) == 0
     [line] = json.loads(capsys.readouterr().out)

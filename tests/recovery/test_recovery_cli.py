@@ -16,8 +16,21 @@ from cashier_app.journal import Journal
 
 
 def _pay(gateway, capsys, simulate="approve", amount="12.30") -> dict:
-    code = main(["pay", "--amount", amount, "--currency", "HKD", "--method", "ALIPAY_HK",
-                 "--simulate", simulate, "--json", *gateway.options])
+    code = main(
+        [
+            "pay",
+            "--amount",
+            amount,
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--simulate",
+            simulate,
+            "--json",
+            *gateway.options,
+        ]
+    )
     out = json.loads(capsys.readouterr().out)
     assert code == (0 if simulate == "approve" else 1)
     return out
@@ -26,8 +39,12 @@ def _pay(gateway, capsys, simulate="approve", amount="12.30") -> dict:
 def test_partial_then_full_refund(gateway, capsys):
     paid = _pay(gateway, capsys)
     prid = paid["payment_request_id"]
-    assert main(["refund", prid, "--amount", "5", "--reason", "broken cup", "--json",
-                 *gateway.options]) == 0
+    assert (
+        main(
+            ["refund", prid, "--amount", "5", "--reason", "broken cup", "--json", *gateway.options]
+        )
+        == 0
+    )
     first = json.loads(capsys.readouterr().out)
     assert (first["status"], first["amount"], first["currency"]) == ("SUCCESS", "5.00", "HKD")
     assert [r.amount.value for r in gateway.refunds()] == [500]
@@ -76,8 +93,9 @@ def test_refund_refusals_send_nothing(gateway, capsys):
 def _stranded(prid: str, profile: str, status: Status = Status.PENDING) -> None:
     now = datetime.now(UTC)
     with Journal(paths.journal_path()) as j:
-        j.create_payment(PaymentRecord(prid, profile, Money(100, "HKD"), "ALIPAY_HK", status,
-                                       now, now))
+        j.create_payment(
+            PaymentRecord(prid, profile, Money(100, "HKD"), "ALIPAY_HK", status, now, now)
+        )
 
 
 def test_recover_with_nothing_to_do(gateway, capsys):
@@ -104,8 +122,9 @@ def test_recover_makes_sure_of_a_payment_the_gateway_has_not_seen_yet(gateway, c
     _stranded("OTHER-MERCHANT", "SANDBOX_OTHER")
     assert main(["recover", *gateway.options]) == 0
     captured = capsys.readouterr()
-    assert captured.out.strip() == (f"NEVER-SENT: {status.value} -> CANCELLED (CANCELLED) "
-                                    "1.00 HKD ALIPAY_HK")
+    assert captured.out.strip() == (
+        f"NEVER-SENT: {status.value} -> CANCELLED (CANCELLED) 1.00 HKD ALIPAY_HK"
+    )
     assert "skipped 1 payment(s) of profile 'SANDBOX_OTHER'" in captured.err
     [resent] = gateway.payments()
     assert (resent.payment_request_id, resent.status) == ("NEVER-SENT", "CANCELLED")

@@ -34,8 +34,9 @@ def _drip_first_pay():
         if api != "pay" or dripped:
             return False
         dripped.append(body)
-        handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                            b"Content-Length: 4000\r\n\r\n")
+        handler.wfile.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n"
+        )
         handler.wfile.flush()
         try:
             for _ in range(4000):
@@ -49,14 +50,25 @@ def _drip_first_pay():
     return respond
 
 
-def test_pay_timeout_holds_for_the_whole_command_against_a_dripping_answer(
-        gateway, run_cashier):
+def test_pay_timeout_holds_for_the_whole_command_against_a_dripping_answer(gateway, run_cashier):
     with AnswerProxy(gateway.sandbox.url, respond=_drip_first_pay()) as proxy:
         options = list(gateway.options)
         options[options.index("--gateway") + 1] = proxy.url
         started = time.monotonic()
-        done = run_cashier("pay", "--amount", "12.30", "--currency", "HKD", "--method",
-                           "ALIPAY_HK", "--timeout", "2", "--json", *options, timeout=40)
+        done = run_cashier(
+            "pay",
+            "--amount",
+            "12.30",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--timeout",
+            "2",
+            "--json",
+            *options,
+            timeout=40,
+        )
         took = time.monotonic() - started
     # 2 s for the sale, a few for the last cancel, start-up: far from 4000 x 0.3 s.
     assert took < 20, took
@@ -69,7 +81,9 @@ def test_pay_timeout_holds_for_the_whole_command_against_a_dripping_answer(
     # (identical pay) and cancelled it: till and gateway agree.
     [at_gateway] = gateway.payments()
     assert (at_gateway.payment_request_id, at_gateway.status) == (
-        row.payment_request_id, "CANCELLED")
+        row.payment_request_id,
+        "CANCELLED",
+    )
 
 
 def test_a_compressed_answer_is_refused_unread(gateway, _keys):
@@ -90,8 +104,10 @@ def test_a_compressed_answer_is_refused_unread(gateway, _keys):
         handler.wfile.write(bomb)
         return True
 
-    with AnswerProxy(gateway.sandbox.url, respond=respond) as proxy, \
-            services_at(proxy.url, _keys) as services:
+    with (
+        AnswerProxy(gateway.sandbox.url, respond=respond) as proxy,
+        services_at(proxy.url, _keys) as services,
+    ):
         rec = services.checkout.create_payment(INFO, "ALIPAY_HK")
         tracemalloc.start()
         try:
@@ -108,8 +124,9 @@ def test_a_compressed_answer_is_refused_unread(gateway, _keys):
 def _stalled(url: str) -> socket.socket:
     host, port = url.removeprefix("http://").split(":")
     sock = socket.create_connection((host, int(port)), timeout=5)
-    sock.sendall(b"POST /ams/api/v1/payments/pay HTTP/1.1\r\nHost: x\r\n"
-                 b"Content-Length: 1000\r\n\r\n{")  # and never the rest of the body
+    sock.sendall(
+        b"POST /ams/api/v1/payments/pay HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"
+    )  # and never the rest of the body
     return sock
 
 
@@ -125,8 +142,9 @@ def _closed_by_server(sock: socket.socket, within: float) -> bool:
 
 def test_sandbox_bounds_silent_connections(_keys):
     merchant_key, gateway_key = _keys
-    with SandboxGateway("127.0.0.1", 0, gateway_private_key=gateway_key, read_timeout=4.0,
-                        max_connections=8) as sandbox:
+    with SandboxGateway(
+        "127.0.0.1", 0, gateway_private_key=gateway_key, read_timeout=4.0, max_connections=8
+    ) as sandbox:
         sandbox.start()
         sandbox.register_merchant(CLIENT_ID, merchant_key.public_key())
         threads_before = threading.active_count()
@@ -149,10 +167,13 @@ def test_sandbox_bounds_silent_connections(_keys):
         from cashier_app.app import build_services
         from cashier_app.gateway.signing import Signer, Verifier
 
-        with build_services(gateway_url=sandbox.url, client_id=CLIENT_ID,
-                            signer=Signer(merchant_key),
-                            verifier=Verifier(gateway_key.public_key()),
-                            notifications=False) as services:
+        with build_services(
+            gateway_url=sandbox.url,
+            client_id=CLIENT_ID,
+            signer=Signer(merchant_key),
+            verifier=Verifier(gateway_key.public_key()),
+            notifications=False,
+        ) as services:
             rec = services.checkout.create_payment(INFO, "ALIPAY_HK")
             assert rec.status is Status.PENDING
             assert json.dumps(rec.summary_json())

@@ -27,8 +27,12 @@ FREE_KIB = [8, 40, 72, 104, 136, 168, 200, 232, 400]
 def tiny_disk(tmp_path, monkeypatch):
     mount = tmp_path / "tiny"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={SIZE_KIB}k,mode=0700",
-                           "tmpfs", str(mount)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={SIZE_KIB}k,mode=0700", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip() or 'not root'})")
     monkeypatch.setenv("CASHIER_DATA_DIR", str(mount / "data"))
@@ -56,8 +60,21 @@ def test_pay_on_a_filling_disk_says_what_is_true(tiny_disk, gateway, capsys):
         for name in ("journal.sqlite3", "journal.sqlite3-wal", "journal.sqlite3-shm"):
             (data / name).unlink(missing_ok=True)
         filler = _fill(tiny_disk, free)
-        code = main(["pay", "--amount", "1.23", "--currency", "HKD", "--method", "ALIPAY_HK",
-                     "--simulate", "approve", "--json", *gateway.options])
+        code = main(
+            [
+                "pay",
+                "--amount",
+                "1.23",
+                "--currency",
+                "HKD",
+                "--method",
+                "ALIPAY_HK",
+                "--simulate",
+                "approve",
+                "--json",
+                *gateway.options,
+            ]
+        )
         captured = capsys.readouterr()
         reached = len(gateway.payments()) > seen_before
         seen_before = len(gateway.payments())
@@ -75,12 +92,15 @@ def test_pay_on_a_filling_disk_says_what_is_true(tiny_disk, gateway, capsys):
         assert main(["recover", "--json", *gateway.options]) == 0, capsys.readouterr()
         capsys.readouterr()
         with Journal(data / "journal.sqlite3") as journal:
-            rows = {r.payment_request_id: r.status.value
-                    for r in journal.list_payments(limit=None)}
+            rows = {r.payment_request_id: r.status.value for r in journal.list_payments(limit=None)}
         at_gateway = {p.payment_request_id: p.status for p in gateway.payments()}
         for prid, status in rows.items():
-            expected = {"SUCCESS": "SUCCESS", "CANCELLED": "CANCELLED", "FAILED": "FAIL",
-                        "EXPIRED": "FAIL"}[status]
+            expected = {
+                "SUCCESS": "SUCCESS",
+                "CANCELLED": "CANCELLED",
+                "FAILED": "FAIL",
+                "EXPIRED": "FAIL",
+            }[status]
             if prid in at_gateway:
                 assert at_gateway[prid] == expected, (free, prid, status)
             else:
@@ -88,22 +108,44 @@ def test_pay_on_a_filling_disk_says_what_is_true(tiny_disk, gateway, capsys):
 
 
 def test_a_read_only_journal_is_read_by_history_and_named(tiny_disk, gateway, capsys):
-    assert main(["pay", "--amount", "1.23", "--currency", "HKD", "--method", "ALIPAY_HK",
-                 "--simulate", "approve", "--json", *gateway.options]) == 0
+    assert (
+        main(
+            [
+                "pay",
+                "--amount",
+                "1.23",
+                "--currency",
+                "HKD",
+                "--method",
+                "ALIPAY_HK",
+                "--simulate",
+                "approve",
+                "--json",
+                *gateway.options,
+            ]
+        )
+        == 0
+    )
     paid = json.loads(capsys.readouterr().out)
-    remount = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)],
-                             capture_output=True, text=True, check=False)
+    remount = subprocess.run(
+        ["mount", "-o", "remount,ro", str(tiny_disk)], capture_output=True, text=True, check=False
+    )
     if remount.returncode != 0:
         pytest.skip(f"cannot remount read-only: {remount.stderr.strip()}")
     assert main(["history", "--json"]) == 0
     captured = capsys.readouterr()
     assert [r["payment_request_id"] for r in json.loads(captured.out)] == [
-        paid["payment_request_id"]]
+        paid["payment_request_id"]
+    ]
     assert "cannot be written (its file system is mounted read-only)" in captured.err
     # A sale is refused with the journal named for what it is, and nothing is sent.
     before = len(gateway.payments())
-    assert main(["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK",
-                 *gateway.options]) == 1
+    assert (
+        main(
+            ["pay", "--amount", "1", "--currency", "HKD", "--method", "ALIPAY_HK", *gateway.options]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "read-only" in err and "no payment taken" in err, err
     assert "missing folder" not in err

@@ -51,11 +51,14 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("step", "simulate", "at_kill", "sandbox_at_kill", "expected",
-                          "sandbox_final"), CASES,
-                         ids=[f"{c[0]}-{c[1] or 'unpaid'}" for c in CASES])
-def test_embedded_kill_then_recover(run_cashier, step, simulate, at_kill, sandbox_at_kill,
-                                    expected, sandbox_final):
+@pytest.mark.parametrize(
+    ("step", "simulate", "at_kill", "sandbox_at_kill", "expected", "sandbox_final"),
+    CASES,
+    ids=[f"{c[0]}-{c[1] or 'unpaid'}" for c in CASES],
+)
+def test_embedded_kill_then_recover(
+    run_cashier, step, simulate, at_kill, sandbox_at_kill, expected, sandbox_final
+):
     pay = [*PAY, "--summary", f"embedded crash at {step}"]
     if simulate:
         pay += ["--simulate", simulate]
@@ -89,9 +92,14 @@ def test_customer_pays_on_the_wallet_page_then_the_till_is_killed(run_cashier):
     pay there, SIGKILL the till; the next `cashier pay` recovers the sale as SUCCESS first."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("CASHIER_TEST_CRASH_AT", None)
-    proc = subprocess.Popen([sys.executable, "-m", "cashier_app", *PAY, "--timeout", "60"],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cashier_app", *PAY, "--timeout", "60"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stderr is not None
         deadline = time.monotonic() + 30

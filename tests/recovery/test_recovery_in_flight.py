@@ -47,9 +47,25 @@ def test_recover_while_a_killed_pay_is_still_in_flight(gateway, capsys):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("CASHIER_TEST_CRASH_AT", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cashier_app", "pay", "--amount", "12.30", "--currency",
-         "HKD", "--method", "ALIPAY_HK", "--json", *gateway.options],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "cashier_app",
+            "pay",
+            "--amount",
+            "12.30",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--json",
+            *gateway.options,
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         # The pay is journaled and has reached the gateway, which is sitting on it.
         _wait(lambda: not gateway.sandbox.faults.active(), what="the pay to reach the gateway")
@@ -82,9 +98,18 @@ def test_recover_while_a_killed_pay_is_still_in_flight(gateway, capsys):
 
 def _stranded(prid: str, created: datetime, expires: datetime | None) -> None:
     with Journal(paths.journal_path()) as journal:
-        journal.create_payment(PaymentRecord(
-            prid, CLIENT_ID, Money(100, "HKD"), "ALIPAY_HK", Status.CREATED, created, created,
-            expires_at=expires))
+        journal.create_payment(
+            PaymentRecord(
+                prid,
+                CLIENT_ID,
+                Money(100, "HKD"),
+                "ALIPAY_HK",
+                Status.CREATED,
+                created,
+                created,
+                expires_at=expires,
+            )
+        )
 
 
 def test_nothing_charged_only_once_the_payment_could_no_longer_arrive(gateway, capsys):
@@ -94,5 +119,7 @@ def test_nothing_charged_only_once_the_payment_could_no_longer_arrive(gateway, c
     assert main(["recover", "--json", *gateway.options]) == 0
     out = {r["payment_request_id"]: r for r in json.loads(capsys.readouterr().out)}
     assert {k: (v["status"], v["result_code"]) for k, v in out.items()} == {
-        "LONG-GONE": ("FAILED", "ORDER_NOT_EXIST"), "NO-EXPIRY-OLD": ("FAILED", "ORDER_NOT_EXIST")}
+        "LONG-GONE": ("FAILED", "ORDER_NOT_EXIST"),
+        "NO-EXPIRY-OLD": ("FAILED", "ORDER_NOT_EXIST"),
+    }
     assert gateway.payments() == []  # too late for any pay to be payable: nothing resent

@@ -33,14 +33,28 @@ CASES = [
 
 
 @pytest.mark.parametrize("dialect", ["antom", "alipayhk"])
-@pytest.mark.parametrize(("step", "simulate", "at_kill", "after", "expected", "at_gateway"),
-                         CASES,
-                         ids=[f"{c[0]}-{c[1] or 'unpaid'}-{c[3] or 'none'}" for c in CASES])
-def test_kill_at_step_then_recover(gateway, run_cashier, step, simulate, at_kill, after,
-                                   expected, at_gateway, dialect):
+@pytest.mark.parametrize(
+    ("step", "simulate", "at_kill", "after", "expected", "at_gateway"),
+    CASES,
+    ids=[f"{c[0]}-{c[1] or 'unpaid'}-{c[3] or 'none'}" for c in CASES],
+)
+def test_kill_at_step_then_recover(
+    gateway, run_cashier, step, simulate, at_kill, after, expected, at_gateway, dialect
+):
     options = [*gateway.options, "--dialect", dialect]
-    pay = ["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK",
-           "--summary", f"crash at {step}", "--json", *options]
+    pay = [
+        "pay",
+        "--amount",
+        "12.30",
+        "--currency",
+        "HKD",
+        "--method",
+        "ALIPAY_HK",
+        "--summary",
+        f"crash at {step}",
+        "--json",
+        *options,
+    ]
     if simulate:
         pay += ["--simulate", simulate]
     killed = run_cashier(*pay, env={"CASHIER_TEST_CRASH_AT": step})
@@ -77,8 +91,9 @@ def test_kill_at_step_then_recover(gateway, run_cashier, step, simulate, at_kill
         assert seen[0].amount.value == 1230 and seen[0].amount.currency == "HKD"
         # the envelope's payments are MINI_APP ones (sandbox/alipayhk.py), Antom's WEB
         assert seen[0].terminal_type == ("MINI_APP" if dialect == "alipayhk" else "WEB")
-        status_at_gateway = {"SUCCESS": "SUCCESS", "FAILED": "FAIL",
-                             "CANCELLED": "CANCELLED"}[expected]
+        status_at_gateway = {"SUCCESS": "SUCCESS", "FAILED": "FAIL", "CANCELLED": "CANCELLED"}[
+            expected
+        ]
         assert seen[0].status == status_at_gateway
 
     again = run_cashier("recover", *options)  # idempotent: nothing left to do

@@ -64,8 +64,9 @@ def test_recover_never_takes_the_sale_a_live_till_is_creating(gateway, _keys, ca
         rec, after = shown["rec"], shown["after"]
         assert after.status is Status.PENDING, (run, after)  # nobody cancelled it under the till
         with Journal(paths.journal_path()) as journal:
-            assert "recover" not in [e.kind for e in journal.events(rec.payment_request_id)
-                                     if e.at <= after.updated_at]
+            assert "recover" not in [
+                e.kind for e in journal.events(rec.payment_request_id) if e.at <= after.updated_at
+            ]
         taken.append(rec.payment_request_id)
     capsys.readouterr()
     assert len(set(taken)) == RUNS
@@ -79,8 +80,11 @@ def test_a_till_waits_for_a_recovery_run_before_it_journals_a_sale(gateway, _key
     assert recovery.acquire()
     done: dict = {}
     with services_at(gateway.sandbox.url, _keys) as services:
-        till = threading.Thread(target=lambda: done.setdefault(
-            "rec", services.checkout.create_payment(INFO, "ALIPAY_HK")))
+        till = threading.Thread(
+            target=lambda: done.setdefault(
+                "rec", services.checkout.create_payment(INFO, "ALIPAY_HK")
+            )
+        )
         try:
             till.start()
             time.sleep(0.5)
@@ -103,8 +107,7 @@ def test_a_second_till_takes_no_sale_of_a_profile_a_live_till_owns(gateway, _key
             try:
                 services.checkout.create_payment(INFO, "ALIPAY_HK")
             except TillBusy as exc:
-                assert "another cashier process" in str(exc) and "no payment was taken" in \
-                    str(exc)
+                assert "another cashier process" in str(exc) and "no payment was taken" in str(exc)
             else:
                 raise AssertionError("a second till created a sale")
             assert time.monotonic() - started < 5  # a live till is not waited for

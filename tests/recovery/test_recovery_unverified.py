@@ -17,8 +17,23 @@ from cashier_app.journal import Journal
 
 def test_timeout_with_unverifiable_answers_is_unknown_not_unpaid(gateway, capsys):
     gateway.sandbox.faults.add("bad_signature", api="inquiryPayment", count=None)
-    code = main(["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK",
-                 "--simulate", "approve", "--timeout", "2", "--json", *gateway.options])
+    code = main(
+        [
+            "pay",
+            "--amount",
+            "12.30",
+            "--currency",
+            "HKD",
+            "--method",
+            "ALIPAY_HK",
+            "--simulate",
+            "approve",
+            "--timeout",
+            "2",
+            "--json",
+            *gateway.options,
+        ]
+    )
     out = json.loads(capsys.readouterr().out)
     assert code == 1
     assert out["status"] == "UNKNOWN", out
@@ -37,5 +52,4 @@ def test_timeout_with_unverifiable_answers_is_unknown_not_unpaid(gateway, capsys
     gateway.sandbox.faults.clear()  # answers verify again: recovery learns the truth
     assert main(["recover", "--json", *gateway.options]) == 0
     [line] = json.loads(capsys.readouterr().out)
-    assert (line["payment_request_id"], line["status"]) == (out["payment_request_id"],
-                                                            "CANCELLED")
+    assert (line["payment_request_id"], line["status"]) == (out["payment_request_id"], "CANCELLED")

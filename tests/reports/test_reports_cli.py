@@ -15,14 +15,35 @@ def test_history_json_newest_first(day_journal, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [r["payment_request_id"] for r in rows][:3] == ["NEXT", "GC2", "KR1"]
     assert rows[-1]["payment_request_id"] == "OLD"
-    assert set(rows[0]) >= {"status", "result_code", "payment_request_id", "payment_id",
-                            "amount", "currency"}
+    assert set(rows[0]) >= {
+        "status",
+        "result_code",
+        "payment_request_id",
+        "payment_id",
+        "amount",
+        "currency",
+    }
     assert rows[0]["amount"] == "8888.00"
 
 
 def test_history_filters_and_table(day_journal, capsys):
-    assert main(["history", "--status", "success,failed", "--since", "2026-11-21",
-                 "--until", "2026-11-21", "--limit", "2", "--json"]) == 0
+    assert (
+        main(
+            [
+                "history",
+                "--status",
+                "success,failed",
+                "--since",
+                "2026-11-21",
+                "--until",
+                "2026-11-21",
+                "--limit",
+                "2",
+                "--json",
+            ]
+        )
+        == 0
+    )
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 2 and {r["status"] for r in rows} <= {"SUCCESS", "FAILED"}
     assert main(["history", "--method", "gcash"]) == 0
@@ -33,16 +54,19 @@ def test_history_filters_and_table(day_journal, capsys):
     assert "KR1" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["history", "--status", "DONE"], "unknown status"),
-    (["history", "--since", "21/11/2026"], "is not a date"),
-    (["history", "--limit", "0"], "at least 1"),
-    (["report", "--date", "yesterday"], "is not a date"),
-    (["report", "--tz", "Mars/Olympus"], "not a known time zone"),
-    (["receipt", "NOPE", "--pdf", "x.pdf"], "no payment 'NOPE'"),
-    (["receipt", "HK1"], "--pdf FILE"),
-    (["receipt", "HK1", "--text", "--refund", "RF9"], "has no refund 'RF9'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["history", "--status", "DONE"], "unknown status"),
+        (["history", "--since", "21/11/2026"], "is not a date"),
+        (["history", "--limit", "0"], "at least 1"),
+        (["report", "--date", "yesterday"], "is not a date"),
+        (["report", "--tz", "Mars/Olympus"], "not a known time zone"),
+        (["receipt", "NOPE", "--pdf", "x.pdf"], "no payment 'NOPE'"),
+        (["receipt", "HK1"], "--pdf FILE"),
+        (["receipt", "HK1", "--text", "--refund", "RF9"], "has no refund 'RF9'"),
+    ],
+)
 def test_bad_input_is_one_line(day_journal, capsys, argv, message):
     assert main(argv) != 0
     err = capsys.readouterr().err
@@ -51,8 +75,24 @@ def test_bad_input_is_one_line(day_journal, capsys, argv, message):
 
 def test_report_cli_writes_csv_and_pdf(day_journal, tmp_path, capsys, pdftotext):
     csv_path, pdf_path = tmp_path / "eod.csv", tmp_path / "eod.pdf"
-    assert main(["report", "--date", "2026-11-21", "--tz", "Asia/Hong_Kong",
-                 "--csv", str(csv_path), "--pdf", str(pdf_path), "--merchant", "Shop"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--date",
+                "2026-11-21",
+                "--tz",
+                "Asia/Hong_Kong",
+                "--csv",
+                str(csv_path),
+                "--pdf",
+                str(pdf_path),
+                "--merchant",
+                "Shop",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "AlipayHK" in out and "79.80" in out and "needs attention: 3" in out
     with csv_path.open(encoding="utf-8-sig") as fh:

@@ -21,8 +21,12 @@ DAY = date(2026, 11, 21)
 def test_totals_by_method_and_currency(day_journal):
     report = compute_report(day_journal, DAY, HK)
     lines = {(t.method, t.currency): t for t in report.lines}
-    assert set(lines) == {("ALIPAY_HK", "HKD"), ("ALIPAY_CN", "CNY"), ("GCASH", "PHP"),
-                          ("KAKAOPAY", "KRW")}
+    assert set(lines) == {
+        ("ALIPAY_HK", "HKD"),
+        ("ALIPAY_CN", "CNY"),
+        ("GCASH", "PHP"),
+        ("KAKAOPAY", "KRW"),
+    }
     hk = lines[("ALIPAY_HK", "HKD")]
     # HK1 + HK2 sold; RF1 and yesterday's RF3 refunded today; RF2 failed (not counted).
     assert (hk.sales_count, hk.sales_minor) == (2, 11230)
@@ -53,10 +57,23 @@ def test_csv(day_journal, tmp_path):
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["End-of-day report", "2026-11-21"]
-    header = rows.index(["Method", "Wallet", "Currency", "Sales", "Sales amount", "Refunds",
-                         "Refunds amount", "Net", "Unsuccessful", "Not final", "Profile",
-                         "Environment"])
-    table = {(r[0], r[2]): r for r in rows[header + 1:] if len(r) == 12}
+    header = rows.index(
+        [
+            "Method",
+            "Wallet",
+            "Currency",
+            "Sales",
+            "Sales amount",
+            "Refunds",
+            "Refunds amount",
+            "Net",
+            "Unsuccessful",
+            "Not final",
+            "Profile",
+            "Environment",
+        ]
+    )
+    table = {(r[0], r[2]): r for r in rows[header + 1 :] if len(r) == 12}
     assert table[("ALIPAY_HK", "HKD")][3:10] == ["2", "112.30", "2", "32.50", "79.80", "1", "1"]
     assert table[("ALIPAY_HK", "HKD")][10:] == ["sandbox", "embedded-sandbox"]
     assert rows[4] == ["Environment", "embedded demo sandbox - not real money"]
@@ -70,16 +87,36 @@ def test_pdf_text(day_journal, tmp_path, pdftotext):
     path = write_pdf(compute_report(day_journal, DAY, HK), tmp_path / "eod.pdf", "Demo Store")
     text = pdftotext(path)
     assert path.read_bytes().startswith(b"%PDF")
-    for needle in ("End-of-day report", "2026-11-21", "Demo Store", "AlipayHK", "HK$112.30",
-                   "HK$79.80", "₱250.00", "Needs attention", "HK4", "GC2", "RF4"):
+    for needle in (
+        "End-of-day report",
+        "2026-11-21",
+        "Demo Store",
+        "AlipayHK",
+        "HK$112.30",
+        "HK$79.80",
+        "₱250.00",
+        "Needs attention",
+        "HK4",
+        "GC2",
+        "RF4",
+    ):
         assert needle in text, needle
 
 
 def test_pdf_paginates_long_flag_lists(day_journal, tmp_path, pdftotext):
     t0 = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
-    day_journal.create_payments(PaymentRecord(
-        f"OPEN{i:03d}", "sandbox", Money(100 + i, "HKD"), "ALIPAY_HK", Status.PENDING,
-        t0 + timedelta(seconds=i), t0) for i in range(120))
+    day_journal.create_payments(
+        PaymentRecord(
+            f"OPEN{i:03d}",
+            "sandbox",
+            Money(100 + i, "HKD"),
+            "ALIPAY_HK",
+            Status.PENDING,
+            t0 + timedelta(seconds=i),
+            t0,
+        )
+        for i in range(120)
+    )
     path = write_pdf(compute_report(day_journal, DAY, HK), tmp_path / "long.pdf")
     text = pdftotext(path)
     assert text.count("\f") >= 2  # more than one page

@@ -18,8 +18,10 @@ from cashier_app.domain.records import PaymentRecord
 from cashier_app.reports.receipts import receipt_data, receipt_text, write_receipt_pdf
 from cashier_app.reports.wrap import wrap
 
-SUMMARY = ("Two flat whites with oat milk, one almond croissant, a blueberry muffin and a "
-           "large bottle of sparkling mineral water to take away")
+SUMMARY = (
+    "Two flat whites with oat milk, one almond croissant, a blueberry muffin and a "
+    "large bottle of sparkling mineral water to take away"
+)
 REFERENCE = "ORD-20261121-143005-7F3A-TABLE-12-SPLITBILL-0001"
 PAYMENT_ID = "20261121118900001234567890123456"
 
@@ -28,15 +30,25 @@ PAYMENT_ID = "20261121118900001234567890123456"
 def long_sale() -> PaymentRecord:
     at = datetime(2026, 11, 21, 6, 30, tzinfo=UTC)
     return PaymentRecord(
-        payment_request_id="PRQ-2026-11-21-000000000000000000000042", profile="sandbox",
-        amount=Money(12345, "HKD"), method="ALIPAY_HK", status=Status.SUCCESS, created_at=at,
-        updated_at=at, paid_at=at, trade_summary=SUMMARY, reference_order_id=REFERENCE,
-        payment_id=PAYMENT_ID, result_code="SUCCESS")
+        payment_request_id="PRQ-2026-11-21-000000000000000000000042",
+        profile="sandbox",
+        amount=Money(12345, "HKD"),
+        method="ALIPAY_HK",
+        status=Status.SUCCESS,
+        created_at=at,
+        updated_at=at,
+        paid_at=at,
+        trade_summary=SUMMARY,
+        reference_order_id=REFERENCE,
+        payment_id=PAYMENT_ID,
+        result_code="SUCCESS",
+    )
 
 
 def _page_mm(path) -> tuple[float, float]:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True, timeout=30).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True, timeout=30
+    ).stdout
     w, h = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups()
     return float(w) * 25.4 / 72, float(h) * 25.4 / 72
 
@@ -53,7 +65,8 @@ def _assert_breaks_well(text: str) -> None:
 
 
 def test_the_thermal_receipt_keeps_words_whole_and_breaks_ids_at_separators(
-        qapp, long_sale, tmp_path, pdftotext):
+    qapp, long_sale, tmp_path, pdftotext
+):
     path = write_receipt_pdf(long_sale, [], "Demo Store", tmp_path / "roll.pdf")
     width, height = _page_mm(path)
     assert abs(width - 80) < 0.5 and height > 80
@@ -77,7 +90,8 @@ def test_plain_text_receipt_breaks_the_same_way(long_sale):
 
 @pytest.mark.parametrize(("paper", "width_mm"), [("80mm", 80.0), ("a4", 210.0)])
 def test_qt_printing_lays_the_receipt_out_for_the_paper(
-        cashier_app, qtbot, tmp_path, pdftotext, long_sale, paper, width_mm):
+    cashier_app, qtbot, tmp_path, pdftotext, long_sale, paper, width_mm
+):
     from cashier_app.ui.dialogs.receipt_actions import ReceiptActions
 
     printed = tmp_path / f"printed-{paper}.pdf"
@@ -85,15 +99,28 @@ def test_qt_printing_lays_the_receipt_out_for_the_paper(
     def printer():
         p = pdf_printer(printed)
         if paper == "80mm":
-            p.setPageLayout(QPageLayout(
-                QPageSize(QSizeF(80, 200), QPageSize.Unit.Millimeter, "Roll 80",
-                          QPageSize.SizeMatchPolicy.ExactMatch),
-                QPageLayout.Orientation.Portrait, QMarginsF(3, 3, 3, 3),
-                QPageLayout.Unit.Millimeter))
+            p.setPageLayout(
+                QPageLayout(
+                    QPageSize(
+                        QSizeF(80, 200),
+                        QPageSize.Unit.Millimeter,
+                        "Roll 80",
+                        QPageSize.SizeMatchPolicy.ExactMatch,
+                    ),
+                    QPageLayout.Orientation.Portrait,
+                    QMarginsF(3, 3, 3, 3),
+                    QPageLayout.Unit.Millimeter,
+                )
+            )
         else:
-            p.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                        QPageLayout.Orientation.Portrait,
-                                        QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+            p.setPageLayout(
+                QPageLayout(
+                    QPageSize(QPageSize.PageSizeId.A4),
+                    QPageLayout.Orientation.Portrait,
+                    QMarginsF(15, 15, 15, 15),
+                    QPageLayout.Unit.Millimeter,
+                )
+            )
         return p
 
     from PySide6.QtWidgets import QWidget

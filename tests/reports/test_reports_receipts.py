@@ -19,8 +19,17 @@ def test_sale_receipt_text(day_journal):
     hk2 = day_journal.get_payment("HK2")
     data = receipt_data(hk2, day_journal.refunds_for("HK2"), "Demo Store")
     text = receipt_text(data)
-    for needle in ("Demo Store", "HK$100.00", "PARTLY REFUNDED", "AlipayHK", "2026PIDHK2",
-                   "Request ID: HK2", "HK$25.50", "Refundable: HK$74.50", ALIPAY_PLUS_MARK):
+    for needle in (
+        "Demo Store",
+        "HK$100.00",
+        "PARTLY REFUNDED",
+        "AlipayHK",
+        "2026PIDHK2",
+        "Request ID: HK2",
+        "HK$25.50",
+        "Refundable: HK$74.50",
+        ALIPAY_PLUS_MARK,
+    ):
         assert needle in text, needle
     assert max(len(line) for line in text.splitlines()) <= 40
 
@@ -49,18 +58,25 @@ def test_paint_receipt_on_an_image_scales_to_the_rect(qapp, day_journal):
     painter.end()
     assert used == receipt_height(data, 300)
     assert 200 < used < 880
-    inked = [y for y in range(image.height())
-             if any(image.pixelColor(x, y) != QColor("white") for x in range(0, 400, 3))]
+    inked = [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y) != QColor("white") for x in range(0, 400, 3))
+    ]
     assert inked and inked[0] >= 10 and inked[-1] <= 10 + used + 2
-    columns = [x for x in range(400)
-               if any(image.pixelColor(x, y) != QColor("white") for y in range(0, 900, 3))]
+    columns = [
+        x
+        for x in range(400)
+        if any(image.pixelColor(x, y) != QColor("white") for y in range(0, 900, 3))
+    ]
     assert columns[0] >= 50 and columns[-1] <= 351  # stays inside the rect
 
 
 def test_receipt_pdf_text(day_journal, tmp_path, pdftotext):
     gc1 = day_journal.get_payment("GC1")
-    path = write_receipt_pdf(gc1, day_journal.refunds_for("GC1"), "Demo Store",
-                             tmp_path / "receipt.pdf")
+    path = write_receipt_pdf(
+        gc1, day_journal.refunds_for("GC1"), "Demo Store", tmp_path / "receipt.pdf"
+    )
     text = pdftotext(path)
     for needle in ("Demo Store", "₱250.00", "2026PIDGC1", "PAID", "GCash", ALIPAY_PLUS_MARK):
         assert needle in text, needle

@@ -26,9 +26,13 @@ def clock() -> Clock:
 
 @pytest.fixture
 def sandbox(gateway_key, merchant_key, clock):
-    gw = SandboxGateway(gateway_private_key=gateway_key, default_expiry_seconds=600,
-                        notify_delays=(0, 0.05, 0.1, 0.2, 0.4), notify_timeout=2,
-                        clock=clock)
+    gw = SandboxGateway(
+        gateway_private_key=gateway_key,
+        default_expiry_seconds=600,
+        notify_delays=(0, 0.05, 0.1, 0.2, 0.4),
+        notify_timeout=2,
+        clock=clock,
+    )
     gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
     with gw:
         yield gw
@@ -36,5 +40,6 @@ def sandbox(gateway_key, merchant_key, clock):
 
 @pytest.fixture
 def client(sandbox, merchant_key, gateway_key) -> RawClient:
-    return RawClient(sandbox.url, CLIENT_ID, Signer(merchant_key),
-                     Verifier(gateway_key.public_key()))
+    return RawClient(
+        sandbox.url, CLIENT_ID, Signer(merchant_key), Verifier(gateway_key.public_key())
+    )

@@ -59,22 +59,38 @@ class RawClient:
     """Signs and sends Antom requests by hand (http.client), then checks the answer's
     signature with our Verifier; deliberately independent of gateway/antom.py."""
 
-    def __init__(self, url: str, client_id: str, signer: Signer, verifier: Verifier, *,
-                 keep_alive: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        client_id: str,
+        signer: Signer,
+        verifier: Verifier,
+        *,
+        keep_alive: bool = False,
+    ) -> None:
         parts = urlsplit(url)
         self.host, self.port = parts.hostname, parts.port
         self.client_id, self.signer, self.verifier = client_id, signer, verifier
         #: one connection for every request (a load client); else one per request
-        self._conn = (http.client.HTTPConnection(self.host, self.port, timeout=10)
-                      if keep_alive else None)
+        self._conn = (
+            http.client.HTTPConnection(self.host, self.port, timeout=10) if keep_alive else None
+        )
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
 
-    def post(self, api: str, body: Any, *, headers: dict[str, str] | None = None,
-             drop: tuple[str, ...] = (), path: str | None = None,
-             sent_body: bytes | None = None, method: str = "POST") -> Reply:
+    def post(
+        self,
+        api: str,
+        body: Any,
+        *,
+        headers: dict[str, str] | None = None,
+        drop: tuple[str, ...] = (),
+        path: str | None = None,
+        sent_body: bytes | None = None,
+        method: str = "POST",
+    ) -> Reply:
         path = path or f"/ams/sandbox/api/v1/payments/{api}"
         raw = body if isinstance(body, bytes) else json.dumps(body, indent=2).encode()
         sent_at = request_time()
@@ -89,8 +105,9 @@ class RawClient:
             all_headers.pop(name, None)
         conn = self._conn or http.client.HTTPConnection(self.host, self.port, timeout=10)
         try:
-            conn.request(method, path, body=sent_body if sent_body is not None else raw,
-                         headers=all_headers)
+            conn.request(
+                method, path, body=sent_body if sent_body is not None else raw, headers=all_headers
+            )
             resp = conn.getresponse()
             data = resp.read()
             got = {k.lower(): v for k, v in resp.getheaders()}
@@ -99,23 +116,36 @@ class RawClient:
                 conn.close()
         verified, error = False, ""
         try:
-            self.verifier.verify_header(method, path, got.get("client-id", ""),
-                                        got.get("response-time", ""), data,
-                                        got.get("signature"))
+            self.verifier.verify_header(
+                method,
+                path,
+                got.get("client-id", ""),
+                got.get("response-time", ""),
+                data,
+                got.get("signature"),
+            )
             verified = True
         except SignatureError as exc:
             error = str(exc)
         return Reply(resp.status, got, data, verified, error)
 
 
-def pay_body(request_id: str = "req-1", value: str = "1230", currency: str = "HKD",
-             method: str = "ALIPAY_HK", **extra: Any) -> dict[str, Any]:
+def pay_body(
+    request_id: str = "req-1",
+    value: str = "1230",
+    currency: str = "HKD",
+    method: str = "ALIPAY_HK",
+    **extra: Any,
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "productCode": "CASHIER_PAYMENT",
         "paymentRequestId": request_id,
         "paymentAmount": {"currency": currency, "value": value},
-        "order": {"referenceOrderId": f"order-{request_id}", "orderDescription": "Coffee",
-                  "orderAmount": {"currency": currency, "value": value}},
+        "order": {
+            "referenceOrderId": f"order-{request_id}",
+            "orderDescription": "Coffee",
+            "orderAmount": {"currency": currency, "value": value},
+        },
         "paymentMethod": {"paymentMethodType": method},
         "env": {"terminalType": "WEB"},
         "paymentRedirectUrl": "https://merchant.example/return",
@@ -157,10 +187,12 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 with lock:
-                    outer.received.append((self.path, {k.lower(): v for k, v in
-                                                       self.headers.items()}, body))
-                    status, answer = (outer.answers.pop(0) if len(outer.answers) > 1
-                                      else outer.answers[0])
+                    outer.received.append(
+                        (self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                    )
+                    status, answer = (
+                        outer.answers.pop(0) if len(outer.answers) > 1 else outer.answers[0]
+                    )
                 self.send_response(status)
                 self.send_header("Content-Length", str(len(answer)))
                 self.end_headers()

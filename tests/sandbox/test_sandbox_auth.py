@@ -27,8 +27,11 @@ def _code(reply) -> str:
 def test_well_signed_pay_is_accepted_and_answer_verifies(client):
     reply = client.post("pay", pay_body())
     assert reply.verified, reply.error
-    assert reply.result == {"resultCode": "PAYMENT_IN_PROCESS", "resultStatus": "U",
-                            "resultMessage": "payment in process"}
+    assert reply.result == {
+        "resultCode": "PAYMENT_IN_PROCESS",
+        "resultStatus": "U",
+        "resultMessage": "payment in process",
+    }
     assert reply.headers["client-id"] == CLIENT_ID
     assert reply.headers["response-time"].endswith("+00:00")
     assert reply.headers["signature"].startswith("algorithm=RSA256,keyVersion=1,signature=")
@@ -42,8 +45,9 @@ def test_both_path_prefixes_are_served(client):
 
 
 def test_signature_by_another_key_is_rejected(sandbox, gateway_key):
-    stranger = RawClient(sandbox.url, CLIENT_ID, Signer(generate_private_key()),
-                         Verifier(gateway_key.public_key()))
+    stranger = RawClient(
+        sandbox.url, CLIENT_ID, Signer(generate_private_key()), Verifier(gateway_key.public_key())
+    )
     assert _code(stranger.post("pay", pay_body())) == "INVALID_SIGNATURE"
 
 
@@ -68,9 +72,14 @@ def test_unknown_key_version(client):
     path = "/ams/sandbox/api/v1/payments/pay"
     sent_at = request_time()
     sig = client.signer.sign("POST", path, CLIENT_ID, sent_at, body)
-    reply = client.post("pay", body, headers={
-        "Request-Time": sent_at,
-        "Signature": f"algorithm=RSA256,keyVersion=7,signature={sig}"})
+    reply = client.post(
+        "pay",
+        body,
+        headers={
+            "Request-Time": sent_at,
+            "Signature": f"algorithm=RSA256,keyVersion=7,signature={sig}",
+        },
+    )
     assert _code(reply) == "KEY_NOT_FOUND"
 
 
@@ -129,16 +138,24 @@ def test_absolute_url_request_target_is_understood(sandbox, client):
     body = json.dumps(pay_body("abs")).encode()
     sent_at = request_time()
     conn = http.client.HTTPConnection(client.host, client.port, timeout=5)
-    conn.request("POST", f"https://open-sea-global.alipay.com{path}", body=body, headers={
-        "Content-Type": "application/json; charset=UTF-8", "client-id": CLIENT_ID,
-        "Request-Time": sent_at,
-        "Signature": client.signer.header("POST", path, CLIENT_ID, sent_at, body)})
+    conn.request(
+        "POST",
+        f"https://open-sea-global.alipay.com{path}",
+        body=body,
+        headers={
+            "Content-Type": "application/json; charset=UTF-8",
+            "client-id": CLIENT_ID,
+            "Request-Time": sent_at,
+            "Signature": client.signer.header("POST", path, CLIENT_ID, sent_at, body),
+        },
+    )
     resp = conn.getresponse()
     data = resp.read()
     headers = dict(resp.getheaders())
     conn.close()
-    client.verifier.verify_header("POST", path, headers["client-id"], headers["response-time"],
-                                  data, headers["signature"])
+    client.verifier.verify_header(
+        "POST", path, headers["client-id"], headers["response-time"], data, headers["signature"]
+    )
     assert json.loads(data)["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
 
 
@@ -148,10 +165,17 @@ def test_keep_alive_connection_serves_several_requests(client):
     for _ in range(3):
         body = b'{"paymentRequestId": "none"}'
         sent_at = request_time()
-        conn.request("POST", path, body=body, headers={
-            "Content-Type": "application/json", "client-id": CLIENT_ID,
-            "Request-Time": sent_at,
-            "Signature": client.signer.header("POST", path, CLIENT_ID, sent_at, body)})
+        conn.request(
+            "POST",
+            path,
+            body=body,
+            headers={
+                "Content-Type": "application/json",
+                "client-id": CLIENT_ID,
+                "Request-Time": sent_at,
+                "Signature": client.signer.header("POST", path, CLIENT_ID, sent_at, body),
+            },
+        )
         resp = conn.getresponse()
         assert json.loads(resp.read())["result"]["resultCode"] == "ORDER_NOT_EXIST"
     conn.close()

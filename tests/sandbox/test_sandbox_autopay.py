@@ -30,22 +30,28 @@ def _final_code(sandbox, payment_id: str) -> str:
     return sandbox.store.find_payment(None, payment_id=payment_id).result_code
 
 
-@pytest.mark.parametrize(("action", "status", "code"), [
-    ("approve", "SUCCESS", "SUCCESS"),
-    ("decline", "FAIL", "USER_REJECTED"),
-    ("expire", "FAIL", "ORDER_IS_CLOSED"),
-])
-def test_action_happens_after_the_delay_on_the_sandbox_clock(client, sandbox, clock, action,
-                                                             status, code):
+@pytest.mark.parametrize(
+    ("action", "status", "code"),
+    [
+        ("approve", "SUCCESS", "SUCCESS"),
+        ("decline", "FAIL", "USER_REJECTED"),
+        ("expire", "FAIL", "ORDER_IS_CLOSED"),
+    ],
+)
+def test_action_happens_after_the_delay_on_the_sandbox_clock(
+    client, sandbox, clock, action, status, code
+):
     sandbox.set_autopay(action, 5)
     payment_id = _pay(client, f"auto-{action}")
     # Time stands still: several loop ticks pass and nothing happens.
-    assert not wait_for(lambda: sandbox.payment(payment_id)["paymentStatus"] != "PROCESSING",
-                        timeout=0.6)
+    assert not wait_for(
+        lambda: sandbox.payment(payment_id)["paymentStatus"] != "PROCESSING", timeout=0.6
+    )
     assert [j["paymentId"] for j in sandbox.autopayer.scheduled()] == [payment_id]
     clock.advance(4.9)
-    assert not wait_for(lambda: sandbox.payment(payment_id)["paymentStatus"] != "PROCESSING",
-                        timeout=0.5)
+    assert not wait_for(
+        lambda: sandbox.payment(payment_id)["paymentStatus"] != "PROCESSING", timeout=0.5
+    )
     clock.advance(0.2)
     assert wait_for(lambda: sandbox.payment(payment_id)["paymentStatus"] == status)
     assert _final_code(sandbox, payment_id) == code
@@ -55,8 +61,11 @@ def test_action_happens_after_the_delay_on_the_sandbox_clock(client, sandbox, cl
 
 
 def test_zero_delay_and_decline_code(client, sandbox):
-    sandbox.autopay = {"action": "decline", "after_seconds": 0,
-                       "result_code": "USER_BALANCE_NOT_ENOUGH"}
+    sandbox.autopay = {
+        "action": "decline",
+        "after_seconds": 0,
+        "result_code": "USER_BALANCE_NOT_ENOUGH",
+    }
     payment_id = _pay(client, "auto-zero")
     assert wait_for(lambda: sandbox.payment(payment_id)["paymentStatus"] == "FAIL")
     assert _final_code(sandbox, payment_id) == "USER_BALANCE_NOT_ENOUGH"
@@ -71,8 +80,9 @@ def test_off_does_nothing_and_drops_scheduled_actions(client, sandbox, clock):
     sandbox.autopay = None  # off
     assert sandbox.autopayer.scheduled() == []
     clock.advance(10)
-    assert not wait_for(lambda: sandbox.payment(second)["paymentStatus"] != "PROCESSING",
-                        timeout=0.6)
+    assert not wait_for(
+        lambda: sandbox.payment(second)["paymentStatus"] != "PROCESSING", timeout=0.6
+    )
     assert sandbox.payment(first)["paymentStatus"] == "PROCESSING"
 
 
@@ -82,8 +92,9 @@ def test_cancelled_payment_is_never_touched(client, sandbox, clock):
     assert client.post("cancel", {"paymentId": payment_id}).result["resultStatus"] == "S"
     assert sandbox.autopayer.scheduled() == []
     clock.advance(5)
-    assert not wait_for(lambda: sandbox.payment(payment_id)["paymentStatus"] != "CANCELLED",
-                        timeout=0.6)
+    assert not wait_for(
+        lambda: sandbox.payment(payment_id)["paymentStatus"] != "CANCELLED", timeout=0.6
+    )
 
 
 def test_cancel_racing_the_timer_is_not_overridden(client, sandbox, clock):
@@ -102,8 +113,9 @@ def test_final_first_cancels_the_timer(client, sandbox, clock):
     sandbox.approve(payment_id)
     assert sandbox.autopayer.scheduled() == []
     clock.advance(5)
-    assert not wait_for(lambda: sandbox.payment(payment_id)["paymentStatus"] != "SUCCESS",
-                        timeout=0.5)
+    assert not wait_for(
+        lambda: sandbox.payment(payment_id)["paymentStatus"] != "SUCCESS", timeout=0.5
+    )
 
 
 def test_pending_schedules_payments_already_waiting(client, sandbox, clock):
@@ -125,25 +137,27 @@ def test_http_get_post_delete(client, sandbox, clock):
     payment_id = _pay(client, "auto-http")
     scheduled = sim.autopay()["scheduled"]
     assert scheduled[0]["paymentId"] == payment_id and scheduled[0]["action"] == "approve"
-    assert sim.set_autopay("decline", 4, result_code="RISK_REJECT")["resultCode"] == (
-        "RISK_REJECT")
+    assert sim.set_autopay("decline", 4, result_code="RISK_REJECT")["resultCode"] == ("RISK_REJECT")
     assert sim.clear_autopay() == {"action": "off", "after_seconds": 0.0, "scheduled": []}
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"action": "pay", "after_seconds": 1}, "action"),
-    ({"after_seconds": 1}, "action"),
-    ({"action": 3, "after_seconds": 1}, "action"),
-    ({"action": "approve"}, "after_seconds"),
-    ({"action": "approve", "after_seconds": -1}, "after_seconds"),
-    ({"action": "approve", "after_seconds": 601}, "after_seconds"),
-    ({"action": "approve", "after_seconds": "5"}, "after_seconds"),
-    ({"action": "approve", "after_seconds": True}, "after_seconds"),
-    ({"action": "approve", "after_seconds": 1, "delay": 3}, "delay"),
-    ({"action": "decline", "after_seconds": 1, "resultCode": "NOPE"}, "resultCode"),
-    ({"action": "approve", "after_seconds": 1, "pending": "yes"}, "pending"),
-    ([1, 2], "JSON object"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"action": "pay", "after_seconds": 1}, "action"),
+        ({"after_seconds": 1}, "action"),
+        ({"action": 3, "after_seconds": 1}, "action"),
+        ({"action": "approve"}, "after_seconds"),
+        ({"action": "approve", "after_seconds": -1}, "after_seconds"),
+        ({"action": "approve", "after_seconds": 601}, "after_seconds"),
+        ({"action": "approve", "after_seconds": "5"}, "after_seconds"),
+        ({"action": "approve", "after_seconds": True}, "after_seconds"),
+        ({"action": "approve", "after_seconds": 1, "delay": 3}, "delay"),
+        ({"action": "decline", "after_seconds": 1, "resultCode": "NOPE"}, "resultCode"),
+        ({"action": "approve", "after_seconds": 1, "pending": "yes"}, "pending"),
+        ([1, 2], "JSON object"),
+    ],
+)
 def test_http_validation_names_the_field(sandbox, body, field):
     sim = SimulatorClient(sandbox.url)
     with pytest.raises(SimulatorError) as info:
@@ -157,10 +171,11 @@ def test_http_validation_names_the_field(sandbox, body, field):
 def test_http_validation_non_json_and_nan(sandbox):
     import http.client
 
-    conn = http.client.HTTPConnection("127.0.0.1", int(sandbox.url.rsplit(":", 1)[1]),
-                                      timeout=5)
-    for raw, words in ((b"{not json", "not JSON"),
-                       (b'{"action":"approve","after_seconds":NaN}', "after_seconds")):
+    conn = http.client.HTTPConnection("127.0.0.1", int(sandbox.url.rsplit(":", 1)[1]), timeout=5)
+    for raw, words in (
+        (b"{not json", "not JSON"),
+        (b'{"action":"approve","after_seconds":NaN}', "after_seconds"),
+    ):
         conn.request("POST", "/sandbox/autopay", body=raw)
         resp = conn.getresponse()
         assert resp.status == 400 and words in json.loads(resp.read())["error"]
@@ -180,15 +195,32 @@ def test_cli_auto_approve(tmp_path, merchant_key):
     key_file = tmp_path / "merchant.pem"
     key_file.write_text(public_key_pem(merchant_key.public_key()))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "cashier_app", "sandbox", "--merchant",
-                             f"{CLIENT_ID}={key_file}", "--auto-approve", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=env)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cashier_app",
+            "sandbox",
+            "--merchant",
+            f"{CLIENT_ID}={key_file}",
+            "--auto-approve",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
     try:
         info = json.loads(proc.stdout.readline())
         assert info["autopay"] == {"action": "approve", "after_seconds": 0.0}
-        client = RawClient(info["url"], CLIENT_ID, Signer(merchant_key),
-                           Verifier.from_text(info["gateway_public_key"]))
+        client = RawClient(
+            info["url"],
+            CLIENT_ID,
+            Signer(merchant_key),
+            Verifier.from_text(info["gateway_public_key"]),
+        )
         payment_id = client.post("pay", pay_body("cli-auto")).json["paymentId"]
         sim = SimulatorClient(info["url"])
         assert wait_for(lambda: sim.payment(payment_id)["paymentStatus"] == "SUCCESS")
@@ -200,15 +232,24 @@ def test_cli_auto_approve(tmp_path, merchant_key):
             proc.wait()
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["--auto-approve", "700"], "--auto-approve 700"),
-    (["--auto-decline", "-1"], "--auto-decline -1"),
-    (["--auto-approve", "1", "--auto-decline", "1"], "not allowed with"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--auto-approve", "700"], "--auto-approve 700"),
+        (["--auto-decline", "-1"], "--auto-decline -1"),
+        (["--auto-approve", "1", "--auto-decline", "1"], "not allowed with"),
+    ],
+)
 def test_cli_auto_flags_validated(args, words):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "cashier_app", "sandbox", *args],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-m", "cashier_app", "sandbox", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=30,
+    )
     assert done.returncode == 2 and words in done.stderr, done.stderr
 
 

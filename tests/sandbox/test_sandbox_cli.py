@@ -25,15 +25,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _start(*args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "cashier_app", "sandbox", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "cashier_app", "sandbox", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "cashier_app", "sandbox", *args],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=30)
+    return subprocess.run(
+        [sys.executable, "-m", "cashier_app", "sandbox", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=30,
+    )
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
@@ -42,8 +53,14 @@ def test_serves_until_signal(tmp_path, merchant_key, gateway_key, sig):
     key_file.write_text(public_key_pem(merchant_key.public_key()))
     gw_file = tmp_path / "gateway.key"
     gw_file.write_text(private_key_pkcs8_base64(gateway_key))
-    proc = _start("--merchant", f"SANDBOX_CLI={key_file}", "--expiry", "30",
-                  "--gateway-private-key", str(gw_file))
+    proc = _start(
+        "--merchant",
+        f"SANDBOX_CLI={key_file}",
+        "--expiry",
+        "30",
+        "--gateway-private-key",
+        str(gw_file),
+    )
     try:
         line = proc.stdout.readline()
         info = json.loads(line)
@@ -84,8 +101,12 @@ def test_signing_workers_sign_and_end_with_the_sandbox(merchant_key, tmp_path):
     try:
         info = json.loads(proc.stdout.readline())
         assert info["sign_workers"] == 2
-        client = RawClient(info["url"], "SANDBOX_CLI", Signer(merchant_key),
-                           Verifier.from_text(info["gateway_public_key"]))
+        client = RawClient(
+            info["url"],
+            "SANDBOX_CLI",
+            Signer(merchant_key),
+            Verifier.from_text(info["gateway_public_key"]),
+        )
         for n in range(5):
             reply = client.post("pay", pay_body(f"cli-w{n}"))
             assert reply.verified and reply.result["resultCode"] == "PAYMENT_IN_PROCESS"
@@ -103,17 +124,20 @@ def test_signing_workers_sign_and_end_with_the_sandbox(merchant_key, tmp_path):
         assert not Path(f"/proc/{pid}").exists()
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["--merchant", "NOEQUALS"], "--merchant 'NOEQUALS'"),
-    (["--merchant", "A=/nonexistent/key.pem"], "--merchant A"),
-    (["--host", "192.0.2.1"], "--host"),
-    (["--expiry", "0"], "--expiry"),
-    (["--port", "70000"], "--port"),
-    (["--sign-workers", "-1"], "--sign-workers"),
-    (["--async-refunds", "0"], "--async-refunds"),
-    (["--request-time-tolerance", "-5"], "--request-time-tolerance"),
-    (["--notify-compression", "0"], "--notify-compression"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--merchant", "NOEQUALS"], "--merchant 'NOEQUALS'"),
+        (["--merchant", "A=/nonexistent/key.pem"], "--merchant A"),
+        (["--host", "192.0.2.1"], "--host"),
+        (["--expiry", "0"], "--expiry"),
+        (["--port", "70000"], "--port"),
+        (["--sign-workers", "-1"], "--sign-workers"),
+        (["--async-refunds", "0"], "--async-refunds"),
+        (["--request-time-tolerance", "-5"], "--request-time-tolerance"),
+        (["--notify-compression", "0"], "--notify-compression"),
+    ],
+)
 def test_bad_arguments_exit_2_with_one_line(args, words):
     done = _run(*args)
     assert done.returncode == 2
@@ -139,13 +163,20 @@ def test_standalone_sandbox_speaks_to_a_java_style_client(tmp_path, merchant_key
 
     key_file = tmp_path / "merchant.pem"
     key_file.write_text(public_key_pem(merchant_key.public_key()))
-    proc = _start("--merchant", f"SANDBOX_TEST_CLIENT={key_file}", "--async-refunds", "0.2",
-                  "--request-time-tolerance", "300", "--notify-compression", "3600")
+    proc = _start(
+        "--merchant",
+        f"SANDBOX_TEST_CLIENT={key_file}",
+        "--async-refunds",
+        "0.2",
+        "--request-time-tolerance",
+        "300",
+        "--notify-compression",
+        "3600",
+    )
     try:
         info = json.loads(proc.stdout.readline())
         assert info["default_expiry_seconds"] is None  # each method's default: 14 min
-        gw = SimpleNamespace(url=info["url"], gateway_public_key_base64=info[
-            "gateway_public_key"])
+        gw = SimpleNamespace(url=info["url"], gateway_public_key_base64=info["gateway_public_key"])
 
         def ms(offset: float = 0.0) -> str:
             return str(int((time.time() + offset) * 1000))
@@ -153,17 +184,37 @@ def test_standalone_sandbox_speaks_to_a_java_style_client(tmp_path, merchant_key
         paid = sdk_post(gw, merchant_key, "pay", json.dumps(pay_body("java-cli")), ms())
         assert paid["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
         assert approve(gw, paid["paymentId"])["status"] == 200
-        refund = sdk_post(gw, merchant_key, "refund", json.dumps({
-            "refundRequestId": "java-cli-r1", "paymentId": paid["paymentId"],
-            "refundAmount": {"currency": "HKD", "value": "100"}}), ms())
+        refund = sdk_post(
+            gw,
+            merchant_key,
+            "refund",
+            json.dumps(
+                {
+                    "refundRequestId": "java-cli-r1",
+                    "paymentId": paid["paymentId"],
+                    "refundAmount": {"currency": "HKD", "value": "100"},
+                }
+            ),
+            ms(),
+        )
         assert refund["result"]["resultCode"] == "REFUND_IN_PROCESS"
-        stale = sdk_post(gw, merchant_key, "inquiryRefund",
-                         json.dumps({"refundRequestId": "java-cli-r1"}), ms(-600))
+        stale = sdk_post(
+            gw,
+            merchant_key,
+            "inquiryRefund",
+            json.dumps({"refundRequestId": "java-cli-r1"}),
+            ms(-600),
+        )
         assert stale["result"]["resultCode"] == "PARAM_ILLEGAL"
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            status = sdk_post(gw, merchant_key, "inquiryRefund",
-                              json.dumps({"refundRequestId": "java-cli-r1"}), ms())
+            status = sdk_post(
+                gw,
+                merchant_key,
+                "inquiryRefund",
+                json.dumps({"refundRequestId": "java-cli-r1"}),
+                ms(),
+            )
             if status["refundStatus"] == "SUCCESS":
                 break
             time.sleep(0.1)

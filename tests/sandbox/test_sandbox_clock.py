@@ -26,13 +26,17 @@ def test_request_time_tolerance_is_off_by_default(sandbox, merchant_key):
 def test_request_time_outside_the_tolerance_is_refused(sandbox, merchant_key, clock, offset):
     sandbox.request_time_tolerance = 300
     skewed = (clock().timestamp() - time.time()) + offset  # relative to the sandbox's clock
-    answer = sdk_post(sandbox, merchant_key, "pay", json.dumps(pay_body("skewed")),
-                      _ms(skewed))
+    answer = sdk_post(sandbox, merchant_key, "pay", json.dumps(pay_body("skewed")), _ms(skewed))
     assert answer["result"]["resultCode"] == "PARAM_ILLEGAL"
     assert "Request-Time" in answer["result"]["resultMessage"]
     assert "300" in answer["result"]["resultMessage"]
-    inside = sdk_post(sandbox, merchant_key, "pay", json.dumps(pay_body("fine")),
-                      _ms((clock().timestamp() - time.time()) + offset / 2))
+    inside = sdk_post(
+        sandbox,
+        merchant_key,
+        "pay",
+        json.dumps(pay_body("fine")),
+        _ms((clock().timestamp() - time.time()) + offset / 2),
+    )
     assert inside["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
 
 
@@ -43,8 +47,7 @@ def test_clock_skew_fault_skews_the_signed_response_time(sandbox, client, clock)
     at = parse_header_time(reply.headers["response-time"])
     assert abs((clock() - at).total_seconds() - 900) <= 1
     normal = client.post("inquiryPayment", {"paymentRequestId": "nope"})  # one-shot
-    assert abs((clock() - parse_header_time(normal.headers["response-time"])
-                ).total_seconds()) <= 1
+    assert abs((clock() - parse_header_time(normal.headers["response-time"])).total_seconds()) <= 1
 
 
 def test_clock_skew_needs_seconds(sandbox):

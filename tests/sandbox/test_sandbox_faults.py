@@ -29,8 +29,10 @@ def test_reset_after_processing_keeps_the_payment(client, sandbox):
     # the payment was created: the retry with the same id and body gets the same payment
     first = client.post("pay", pay_body()).json
     assert first["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
-    assert client.post("inquiryPayment", {"paymentRequestId": "req-1"}).json[
-        "paymentId"] == first["paymentId"]
+    assert (
+        client.post("inquiryPayment", {"paymentRequestId": "req-1"}).json["paymentId"]
+        == first["paymentId"]
+    )
 
 
 def test_fault_limited_to_one_api(client, sandbox):
@@ -54,8 +56,11 @@ def test_unknown_exception_is_signed_u(client, sandbox):
     sandbox.faults.add("unknown_exception")
     reply = client.post("pay", pay_body())
     assert reply.verified
-    assert reply.result == {"resultCode": "UNKNOWN_EXCEPTION", "resultStatus": "U",
-                            "resultMessage": "unknown exception (sandbox fault)"}
+    assert reply.result == {
+        "resultCode": "UNKNOWN_EXCEPTION",
+        "resultStatus": "U",
+        "resultMessage": "unknown exception (sandbox fault)",
+    }
     assert client.post("pay", pay_body()).json["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
 
 
@@ -105,17 +110,20 @@ def test_duplicate_and_late_notifications(client, sandbox):
         rx.close()
 
 
-@pytest.mark.parametrize(("data", "words"), [
-    ({"kind": "nope"}, "kind"),
-    ({"kind": "latency"}, "seconds"),
-    ({"kind": "latency", "seconds": 1000}, "seconds"),
-    ({"kind": "http_error", "status": 404}, "status"),
-    ({"kind": "reset", "count": 0}, "count"),
-    ({"kind": "reset", "api": "teleport"}, "api"),
-    ({"kind": "bad_signature", "mode": "cosmic"}, "mode"),
-    ({"kind": "reset", "colour": "red"}, "colour"),
-    ([], "object"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ({"kind": "nope"}, "kind"),
+        ({"kind": "latency"}, "seconds"),
+        ({"kind": "latency", "seconds": 1000}, "seconds"),
+        ({"kind": "http_error", "status": 404}, "status"),
+        ({"kind": "reset", "count": 0}, "count"),
+        ({"kind": "reset", "api": "teleport"}, "api"),
+        ({"kind": "bad_signature", "mode": "cosmic"}, "mode"),
+        ({"kind": "reset", "colour": "red"}, "colour"),
+        ([], "object"),
+    ],
+)
 def test_parse_fault_names_the_problem(data, words):
     with pytest.raises(FaultError, match=words):
         parse_fault(data)

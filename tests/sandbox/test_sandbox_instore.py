@@ -16,23 +16,35 @@ from cashier_app.sandbox.payment_codes import CODE_LENGTH, mask
 
 
 def store_fields(terminal: bool = True) -> dict:
-    order = {"orderDescription": "Two coffees", "referenceOrderId": "till-order-1",
-             "orderAmount": {"currency": "HKD", "value": "4200"},
-             "merchant": {"referenceMerchantId": "M-0001", "merchantMCC": "5812",
-                          "merchantName": "Demo Cafe",
-                          "store": {"referenceStoreId": "S-01", "storeName": "Demo Cafe Central",
-                                    "storeMCC": "5812"}}}
+    order = {
+        "orderDescription": "Two coffees",
+        "referenceOrderId": "till-order-1",
+        "orderAmount": {"currency": "HKD", "value": "4200"},
+        "merchant": {
+            "referenceMerchantId": "M-0001",
+            "merchantMCC": "5812",
+            "merchantName": "Demo Cafe",
+            "store": {
+                "referenceStoreId": "S-01",
+                "storeName": "Demo Cafe Central",
+                "storeMCC": "5812",
+            },
+        },
+    }
     if terminal:
         order["env"] = {"storeTerminalId": "T-07", "storeTerminalRequestTime": request_time()}
     return order
 
 
-def upm_body(code: str, request_id: str = "upm-1", method: str = "CONNECT_WALLET",
-             **extra) -> dict:
-    body = {"productCode": "IN_STORE_PAYMENT", "paymentRequestId": request_id,
-            "paymentAmount": {"currency": "HKD", "value": "4200"}, "order": store_fields(),
-            "paymentMethod": {"paymentMethodType": method, "paymentMethodId": code},
-            "paymentFactor": {"inStorePaymentScenario": "PaymentCode"}}
+def upm_body(code: str, request_id: str = "upm-1", method: str = "CONNECT_WALLET", **extra) -> dict:
+    body = {
+        "productCode": "IN_STORE_PAYMENT",
+        "paymentRequestId": request_id,
+        "paymentAmount": {"currency": "HKD", "value": "4200"},
+        "order": store_fields(),
+        "paymentMethod": {"paymentMethodType": method, "paymentMethodId": code},
+        "paymentFactor": {"inStorePaymentScenario": "PaymentCode"},
+    }
     body.update(extra)
     return body
 
@@ -41,8 +53,12 @@ def control(sandbox, method_type: str = "ALIPAY_HK", **body) -> tuple[int, dict]
     parts = urlsplit(sandbox.url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     try:
-        conn.request("POST", f"/sandbox/wallets/{method_type}/payment-code",
-                     body=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+        conn.request(
+            "POST",
+            f"/sandbox/wallets/{method_type}/payment-code",
+            body=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )
         resp = conn.getresponse()
         return resp.status, json.loads(resp.read())
     finally:
@@ -59,15 +75,21 @@ def test_control_endpoint_issues_an_18_digit_code_valid_60_s(sandbox, clock):
     status, data = control(sandbox)
     assert status == 201
     code = data["paymentCode"]
-    assert len(code) == CODE_LENGTH and code.isdigit() and code[:2] in {"25", "26", "27",
-                                                                      "28", "29", "30"}
+    assert (
+        len(code) == CODE_LENGTH
+        and code.isdigit()
+        and code[:2] in {"25", "26", "27", "28", "29", "30"}
+    )
     assert set(data) == {"paymentCode", "expiresAt", "paymentMethodType", "scenario"}
     from datetime import datetime
+
     assert (datetime.fromisoformat(data["expiresAt"]) - clock()).total_seconds() == 60
     assert control(sandbox)[1]["paymentCode"] != code  # a fresh code each time
-    for bad, field in (({"scenario": "lottery"}, "scenario"), ({"confirmSeconds": -1},
-                                                               "confirmSeconds"),
-                       ({"colour": 1}, "colour")):
+    for bad, field in (
+        ({"scenario": "lottery"}, "scenario"),
+        ({"confirmSeconds": -1}, "confirmSeconds"),
+        ({"colour": 1}, "colour"),
+    ):
         status, err = control(sandbox, **bad)
         assert status == 400 and field in err["error"]
     status, err = control(sandbox, "CONNECT_WALLET")
@@ -105,19 +127,30 @@ def test_confirm_then_pay_is_U_then_paid(sandbox, client):
     status = client.post("inquiryPayment", {"paymentRequestId": "upm-1"}).json
     assert status["paymentStatus"] == "PROCESSING"
     sandbox._clock.advance(1.5)  # the customer taps confirm in the wallet
-    assert wait_for(lambda: client.post("inquiryPayment", {"paymentRequestId": "upm-1"})
-                    .json["paymentStatus"] == "SUCCESS")
+    assert wait_for(
+        lambda: (
+            client.post("inquiryPayment", {"paymentRequestId": "upm-1"}).json["paymentStatus"]
+            == "SUCCESS"
+        )
+    )
 
 
 def test_confirm_then_decline_and_balance(sandbox, client):
     code = code_for(sandbox, "confirm_then_decline", confirmSeconds=0)
     assert client.post("pay", upm_body(code)).result["resultStatus"] == "U"
     sandbox._clock.advance(0.5)
-    assert wait_for(lambda: client.post("inquiryPayment", {"paymentRequestId": "upm-1"})
-                    .json["paymentStatus"] == "FAIL")
+    assert wait_for(
+        lambda: (
+            client.post("inquiryPayment", {"paymentRequestId": "upm-1"}).json["paymentStatus"]
+            == "FAIL"
+        )
+    )
     poor = client.post("pay", upm_body(code_for(sandbox, "balance"), request_id="upm-2")).json
-    assert poor["result"] == {"resultCode": "USER_BALANCE_NOT_ENOUGH", "resultStatus": "F",
-                              "resultMessage": "the customer's balance is not enough"}
+    assert poor["result"] == {
+        "resultCode": "USER_BALANCE_NOT_ENOUGH",
+        "resultStatus": "F",
+        "resultMessage": "the customer's balance is not enough",
+    }
 
 
 def test_confirm_waits_for_the_wallet_page_and_can_be_cancelled(sandbox, client):
@@ -133,10 +166,13 @@ def test_confirm_waits_for_the_wallet_page_and_can_be_cancelled(sandbox, client)
 @pytest.mark.parametrize("scenario, words", [("expired", "expired"), ("unknown", "unknown")])
 def test_expired_and_unknown_codes_fail_with_invalid_code(sandbox, client, scenario, words):
     reply = client.post("pay", upm_body(code_for(sandbox, scenario))).json
-    assert reply["result"]["resultCode"] == "INVALID_CODE" and words in \
-        reply["result"]["resultMessage"]
-    assert client.post("inquiryPayment", {"paymentRequestId": "upm-1"}).json[
-        "paymentStatus"] == "FAIL"
+    assert (
+        reply["result"]["resultCode"] == "INVALID_CODE"
+        and words in reply["result"]["resultMessage"]
+    )
+    assert (
+        client.post("inquiryPayment", {"paymentRequestId": "upm-1"}).json["paymentStatus"] == "FAIL"
+    )
 
 
 def test_a_code_older_than_60_s_has_expired(sandbox, client):
@@ -148,18 +184,26 @@ def test_a_code_older_than_60_s_has_expired(sandbox, client):
 
 def test_a_code_of_another_wallet_or_a_malformed_code_is_refused(sandbox, client):
     reply = client.post("pay", upm_body(code_for(sandbox), method="GCASH")).json
-    assert reply["result"]["resultCode"] == "INVALID_CODE" and "ALIPAY_HK" in \
-        reply["result"]["resultMessage"]
+    assert (
+        reply["result"]["resultCode"] == "INVALID_CODE"
+        and "ALIPAY_HK" in reply["result"]["resultMessage"]
+    )
     bad = client.post("pay", upm_body("12345", request_id="upm-2")).json
     assert bad["result"]["resultCode"] == "INVALID_CODE"
 
 
-@pytest.mark.parametrize("path", ["order.merchant.referenceMerchantId",
-                                  "order.merchant.store.storeMCC",
-                                  "order.env.storeTerminalId",
-                                  "order.env.storeTerminalRequestTime",
-                                  "paymentMethod.paymentMethodId", "order.orderAmount",
-                                  "paymentFactor.inStorePaymentScenario"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "order.merchant.referenceMerchantId",
+        "order.merchant.store.storeMCC",
+        "order.env.storeTerminalId",
+        "order.env.storeTerminalRequestTime",
+        "paymentMethod.paymentMethodId",
+        "order.orderAmount",
+        "paymentFactor.inStorePaymentScenario",
+    ],
+)
 def test_the_fields_antom_requires_in_store(sandbox, client, path):
     body = upm_body(code_for(sandbox))
     node = body
@@ -175,30 +219,43 @@ def test_the_fields_antom_requires_in_store(sandbox, client, path):
 def test_entry_code_is_refused_as_not_a_till_flow(sandbox, client):
     body = upm_body("x", paymentFactor={"inStorePaymentScenario": "EntryCode"})
     reply = client.post("pay", body).json
-    assert reply["result"]["resultCode"] == "PARAM_ILLEGAL" and "EntryCode" in \
-        reply["result"]["resultMessage"]
+    assert (
+        reply["result"]["resultCode"] == "PARAM_ILLEGAL"
+        and "EntryCode" in reply["result"]["resultMessage"]
+    )
 
 
 def test_order_code_answers_a_qr_code_form_and_is_paid_by_the_wallet(sandbox, client):
-    body = {"productCode": "IN_STORE_PAYMENT", "paymentRequestId": "oc-1",
-            "paymentAmount": {"currency": "HKD", "value": "4200"},
-            "order": store_fields(terminal=False),
-            "paymentMethod": {"paymentMethodType": "ALIPAY_HK"},
-            "paymentFactor": {"inStorePaymentScenario": "OrderCode"}}
+    body = {
+        "productCode": "IN_STORE_PAYMENT",
+        "paymentRequestId": "oc-1",
+        "paymentAmount": {"currency": "HKD", "value": "4200"},
+        "order": store_fields(terminal=False),
+        "paymentMethod": {"paymentMethodType": "ALIPAY_HK"},
+        "paymentFactor": {"inStorePaymentScenario": "OrderCode"},
+    }
     answer = client.post("pay", body).json
     assert answer["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
     assert "normalUrl" not in answer
     details = answer["orderCodeForm"]["codeDetails"]
     assert details[0]["codeValueType"] == "QRCODE" and details[0]["codeValue"]
     sandbox.approve(answer["paymentId"])
-    assert client.post("inquiryPayment", {"paymentRequestId": "oc-1"}).json[
-        "paymentStatus"] == "SUCCESS"
+    assert (
+        client.post("inquiryPayment", {"paymentRequestId": "oc-1"}).json["paymentStatus"]
+        == "SUCCESS"
+    )
 
 
 def test_refund_of_an_in_store_sale_and_the_cancel_window(sandbox, client):
     answer = client.post("pay", upm_body(code_for(sandbox))).json
-    refund = client.post("refund", {"refundRequestId": "rf-1", "paymentId": answer["paymentId"],
-                                    "refundAmount": {"currency": "HKD", "value": "1000"}})
+    refund = client.post(
+        "refund",
+        {
+            "refundRequestId": "rf-1",
+            "paymentId": answer["paymentId"],
+            "refundAmount": {"currency": "HKD", "value": "1000"},
+        },
+    )
     assert refund.result["resultStatus"] == "S"
     late = client.post("pay", upm_body(code_for(sandbox), request_id="upm-2")).json
     sandbox._clock.advance(2 * 86400)  # past 00:15 (UTC+8) on T+1
@@ -206,16 +263,14 @@ def test_refund_of_an_in_store_sale_and_the_cancel_window(sandbox, client):
     assert too_late["result"]["resultCode"] == "CANCEL_WINDOW_EXCEED"
 
 
-def test_the_code_is_never_stored_in_the_state_file(tmp_path, gateway_key, merchant_key,
-                                                    clock):
+def test_the_code_is_never_stored_in_the_state_file(tmp_path, gateway_key, merchant_key, clock):
     from sandbox_support import CLIENT_ID, RawClient
 
     from cashier_app.gateway.signing import Signer, Verifier, public_key_base64
     from cashier_app.sandbox import SandboxGateway
 
     state = tmp_path / "state.sqlite3"
-    with SandboxGateway(gateway_private_key=gateway_key, clock=clock,
-                        state_path=state) as gw:
+    with SandboxGateway(gateway_private_key=gateway_key, clock=clock, state_path=state) as gw:
         gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
         c = RawClient(gw.url, CLIENT_ID, Signer(merchant_key), Verifier(gateway_key.public_key()))
         code = code_for(gw)
@@ -271,18 +326,26 @@ def test_official_sdk_user_presented_request_is_accepted(sandbox, merchant_key):
     env = Env()
     env.store_terminal_id, env.store_terminal_request_time = "T-07", get_cur_iso8601_time()
     order.env = env
-    req = UserPresentedCodePaymentRequest("sdk-upm-1", order, "HKD", "4200",
-                                          code_for(sandbox))
+    req = UserPresentedCodePaymentRequest("sdk-upm-1", order, "HKD", "4200", code_for(sandbox))
     body = req.to_ams_json()
     path = "/ams/sandbox/api/v1/payments/pay"
     sent_at = get_cur_iso8601_time()
-    sig = signature_tool.sign("POST", path, CLIENT_ID, sent_at, body,
-                              private_key_pkcs8_base64(merchant_key))
+    sig = signature_tool.sign(
+        "POST", path, CLIENT_ID, sent_at, body, private_key_pkcs8_base64(merchant_key)
+    )
     parts = urlsplit(sandbox.url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    conn.request("POST", path, body=body.encode(), headers={
-        "Content-type": "application/json; charset=UTF-8", "client-id": CLIENT_ID,
-        "Request-Time": sent_at, "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}"})
+    conn.request(
+        "POST",
+        path,
+        body=body.encode(),
+        headers={
+            "Content-type": "application/json; charset=UTF-8",
+            "client-id": CLIENT_ID,
+            "Request-Time": sent_at,
+            "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}",
+        },
+    )
     answer = json.loads(conn.getresponse().read())
     conn.close()
     assert answer["result"]["resultStatus"] == "S", answer

@@ -29,8 +29,13 @@ def test_pooled_signatures_are_the_in_process_ones(pool, gateway_key):
     pooled, local = PooledSigner(gateway_key, pool), Signer(gateway_key)
     for i in range(20):
         body = json.dumps({"n": i, "pad": "x" * (i * 37)})
-        args = ("POST", f"/ams/sandbox/api/v1/payments/p{i}", CLIENT_ID,
-                "2026-12-01T10:00:00+00:00", body)
+        args = (
+            "POST",
+            f"/ams/sandbox/api/v1/payments/p{i}",
+            CLIENT_ID,
+            "2026-12-01T10:00:00+00:00",
+            body,
+        )
         assert pooled.sign(*args) == local.sign(*args)
 
 
@@ -46,35 +51,36 @@ def test_a_failed_worker_is_dropped_and_signing_goes_on(pool, gateway_key):
     assert pooled.sign_bytes(b"after close") == local.sign_bytes(b"after close")
 
 
-def test_every_answer_under_load_is_signed_right_and_answers_its_request(
-        gateway_key, merchant_key):
+def test_every_answer_under_load_is_signed_right_and_answers_its_request(gateway_key, merchant_key):
     gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=2)
     gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
     with gw:
         assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
         assert gw.sign_pool.workers == 2
         verifier = Verifier(gateway_key.public_key())
-        clients = [RawClient(gw.url, CLIENT_ID, Signer(merchant_key), verifier,
-                             keep_alive=True) for _ in range(CLIENTS)]
+        clients = [
+            RawClient(gw.url, CLIENT_ID, Signer(merchant_key), verifier, keep_alive=True)
+            for _ in range(CLIENTS)
+        ]
         for i, client in enumerate(clients):
             reply = client.post("pay", pay_body(f"load-{i}", value=str(100 + i)))
-            assert reply.verified and reply.json["result"]["resultCode"] == \
-                "PAYMENT_IN_PROCESS", reply.error
+            assert reply.verified and reply.json["result"]["resultCode"] == "PAYMENT_IN_PROCESS", (
+                reply.error
+            )
         failures: list[str] = []
         checked = [0] * CLIENTS
 
         def load(i: int) -> None:
             try:
                 for n in range(REQUESTS_EACH):
-                    reply = clients[i].post("inquiryPayment",
-                                            {"paymentRequestId": f"load-{i}"})
+                    reply = clients[i].post("inquiryPayment", {"paymentRequestId": f"load-{i}"})
                     if reply.status != 200 or not reply.verified:
-                        failures.append(f"client {i} request {n}: {reply.status} "
-                                        f"{reply.error}")
+                        failures.append(f"client {i} request {n}: {reply.status} {reply.error}")
                         return
                     answer = reply.json
-                    if (answer["paymentRequestId"] != f"load-{i}"
-                            or answer["paymentAmount"]["value"] != str(100 + i)):
+                    if answer["paymentRequestId"] != f"load-{i}" or answer["paymentAmount"][
+                        "value"
+                    ] != str(100 + i):
                         failures.append(f"client {i} got another request's answer")
                         return
                     checked[i] += 1

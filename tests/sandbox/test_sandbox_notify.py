@@ -33,8 +33,9 @@ def test_success_notification_is_signed_and_stops_at_ack(client, sandbox, receiv
     assert len(rx.received) == 3  # two failures, then acknowledged; no more
     path, headers, body = rx.received[-1]
     assert path == "/hooks/antom" and headers["client-id"] == CLIENT_ID
-    client.verifier.verify_header("POST", path, headers["client-id"], headers["request-time"],
-                                  body, headers["signature"])
+    client.verifier.verify_header(
+        "POST", path, headers["client-id"], headers["request-time"], body, headers["signature"]
+    )
     note = json.loads(body)
     assert note["notifyType"] == "PAYMENT_RESULT"
     assert note["result"]["resultStatus"] == "S" and note["paymentId"] == pid
@@ -71,21 +72,25 @@ def test_cancel_sends_no_notification(client, sandbox, receiver_factory):
 
 
 def test_non_loopback_notify_url_is_never_contacted(client, sandbox):
-    pid = client.post("pay", pay_body(paymentNotifyUrl="https://merchant.example/notify")
-                      ).json["paymentId"]
+    pid = client.post("pay", pay_body(paymentNotifyUrl="https://merchant.example/notify")).json[
+        "paymentId"
+    ]
     sandbox.approve(pid)
     attempts = sandbox.notifier.attempts()
     assert len(attempts) == 1 and "loopback" in attempts[0].error and attempts[0].status is None
 
 
-@pytest.mark.parametrize(("status", "body", "ok"), [
-    (200, ACK, True),
-    (200, ACK.replace(b'"success"', b'"Success"'), True),
-    (200, ACK.replace(b'"S"', b'"F"'), False),
-    (201, ACK, False),
-    (200, b"OK", False),
-    (200, b"[]", False),
-])
+@pytest.mark.parametrize(
+    ("status", "body", "ok"),
+    [
+        (200, ACK, True),
+        (200, ACK.replace(b'"success"', b'"Success"'), True),
+        (200, ACK.replace(b'"S"', b'"F"'), False),
+        (201, ACK, False),
+        (200, b"OK", False),
+        (200, b"[]", False),
+    ],
+)
 def test_ack_rule(status, body, ok):
     assert is_ack(status, body) is ok
 

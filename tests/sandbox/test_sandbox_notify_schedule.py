@@ -27,20 +27,24 @@ def _notify_once(gateway_key, merchant_key, answers, outcome):
         gw = SandboxGateway(gateway_private_key=gateway_key, notify_compression=COMPRESSION)
         gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
         with gw:
-            raw = RawClient(gw.url, CLIENT_ID, Signer(merchant_key),
-                            Verifier(gateway_key.public_key()))
+            raw = RawClient(
+                gw.url, CLIENT_ID, Signer(merchant_key), Verifier(gateway_key.public_key())
+            )
             pid = raw.post("pay", pay_body(paymentNotifyUrl=rx.url)).json["paymentId"]
             getattr(gw, outcome)(pid)
-            assert wait_for(lambda: len(gw.notifier.attempts()) == 8 or any(
-                a.acked for a in gw.notifier.attempts()), timeout=30)
+            assert wait_for(
+                lambda: (
+                    len(gw.notifier.attempts()) == 8 or any(a.acked for a in gw.notifier.attempts())
+                ),
+                timeout=30,
+            )
             assert gw.notifier.wait_idle(5)
             return gw.notifier.attempts(), len(rx.received)
     finally:
         rx.close()
 
 
-def test_unacknowledged_notification_follows_the_compressed_schedule(gateway_key,
-                                                                    merchant_key):
+def test_unacknowledged_notification_follows_the_compressed_schedule(gateway_key, merchant_key):
     attempts, received = _notify_once(gateway_key, merchant_key, [(503, b"down")], "decline")
     assert received == 8 and [a.attempt for a in attempts] == list(range(1, 9))
     gaps = [b.sent_at - a.sent_at for a, b in pairwise(attempts)]
@@ -50,7 +54,8 @@ def test_unacknowledged_notification_follows_the_compressed_schedule(gateway_key
 
 def test_acknowledged_at_the_third_try_stops_there(gateway_key, merchant_key):
     attempts, received = _notify_once(
-        gateway_key, merchant_key, [(500, b"busy"), (500, b"busy"), (200, ACK)], "approve")
+        gateway_key, merchant_key, [(500, b"busy"), (500, b"busy"), (200, ACK)], "approve"
+    )
     assert received == 3 and attempts[-1].acked
 
 

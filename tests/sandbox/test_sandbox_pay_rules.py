@@ -42,22 +42,22 @@ def test_connect_wallet_needs_settlement_strategy(client):
     answer = _pay(client, "cw", method="CONNECT_WALLET")
     assert _fail_code(answer) == "PARAM_ILLEGAL"
     assert "settlementStrategy.settlementCurrency" in answer["result"]["resultMessage"]
-    ok = _pay(client, "cw2", method="CONNECT_WALLET",
-              settlementStrategy={"settlementCurrency": "HKD"})
+    ok = _pay(
+        client, "cw2", method="CONNECT_WALLET", settlementStrategy={"settlementCurrency": "HKD"}
+    )
     assert ok["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
 
 
 @pytest.mark.parametrize("method", ["ALIPAY_CN", "ALIPAY_HK", "GCASH", "DANA", "TNG"])
-def test_default_expiry_is_the_methods_from_antoms_table(gateway_key, merchant_key, clock,
-                                                        method):
+def test_default_expiry_is_the_methods_from_antoms_table(gateway_key, merchant_key, clock, method):
     method_ = methods.get(method)
     currency = {"ALIPAY_CN": "CNY"}.get(method, method_.currencies[0])
     value = "120000" if currency == "IDR" else "1230"
     with SandboxGateway(gateway_private_key=gateway_key, clock=clock) as gw:
         gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
-        raw = RawClient(gw.url, CLIENT_ID, Signer(merchant_key),
-                        Verifier(gateway_key.public_key()))
-        answer = raw.post("pay", pay_body(f"exp-{method}", value=value, currency=currency,
-                                          method=method)).json
+        raw = RawClient(gw.url, CLIENT_ID, Signer(merchant_key), Verifier(gateway_key.public_key()))
+        answer = raw.post(
+            "pay", pay_body(f"exp-{method}", value=value, currency=currency, method=method)
+        ).json
     assert answer["result"]["resultCode"] == "PAYMENT_IN_PROCESS", answer
     assert answer["paymentExpiryTime"] == (clock() + timedelta(minutes=14)).isoformat()

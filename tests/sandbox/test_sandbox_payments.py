@@ -45,25 +45,35 @@ def test_pay_answer_shape(client, sandbox):
     assert answer["paymentCreateTime"].endswith("+00:00")
 
 
-@pytest.mark.parametrize(("change", "code", "words"), [
-    ({"productCode": "AGREEMENT_PAYMENT"}, "PARAM_ILLEGAL", "productCode"),  # in-store: own file
-    ({"paymentRequestId": "x" * 65}, "PARAM_ILLEGAL", "paymentRequestId"),
-    ({"paymentRequestId": ""}, "PARAM_ILLEGAL", "paymentRequestId is required"),
-    ({"paymentAmount": {"currency": "HKD", "value": 1230}}, "PARAM_ILLEGAL", "string"),
-    ({"paymentAmount": {"currency": "HKD", "value": "-5"}}, "PARAM_ILLEGAL", "paymentAmount"),
-    ({"paymentAmount": {"currency": "HKD", "value": "0"}}, "PARAM_ILLEGAL", "zero"),
-    ({"paymentAmount": {"currency": "XYZ", "value": "100"}}, "PARAM_ILLEGAL", "XYZ"),
-    ({"paymentAmount": {"currency": "PHP", "value": "100"}}, "CURRENCY_NOT_SUPPORT", "PHP"),
-    ({"paymentMethod": {"paymentMethodType": "MONOPOLY_MONEY"}}, "UNAVAILABLE_PAYMENT_METHOD",
-     "MONOPOLY_MONEY"),
-    ({"paymentMethod": {}}, "PARAM_ILLEGAL", "paymentMethodType"),
-    ({"order": None}, "PARAM_ILLEGAL", "order"),
-    ({"order": {"orderDescription": "x"}}, "PARAM_ILLEGAL", "referenceOrderId"),
-    ({"env": {"terminalType": "TOASTER"}}, "PARAM_ILLEGAL", "terminalType"),
-    ({"paymentNotifyUrl": "ftp://x"}, "PARAM_ILLEGAL", "paymentNotifyUrl"),
-    ({"paymentExpiryTime": "tomorrow"}, "PARAM_ILLEGAL", "paymentExpiryTime"),
-    ({"paymentExpiryTime": "2001-01-01T00:00:00+00:00"}, "PARAM_ILLEGAL", "future"),
-])
+@pytest.mark.parametrize(
+    ("change", "code", "words"),
+    [
+        (
+            {"productCode": "AGREEMENT_PAYMENT"},
+            "PARAM_ILLEGAL",
+            "productCode",
+        ),  # in-store: own file
+        ({"paymentRequestId": "x" * 65}, "PARAM_ILLEGAL", "paymentRequestId"),
+        ({"paymentRequestId": ""}, "PARAM_ILLEGAL", "paymentRequestId is required"),
+        ({"paymentAmount": {"currency": "HKD", "value": 1230}}, "PARAM_ILLEGAL", "string"),
+        ({"paymentAmount": {"currency": "HKD", "value": "-5"}}, "PARAM_ILLEGAL", "paymentAmount"),
+        ({"paymentAmount": {"currency": "HKD", "value": "0"}}, "PARAM_ILLEGAL", "zero"),
+        ({"paymentAmount": {"currency": "XYZ", "value": "100"}}, "PARAM_ILLEGAL", "XYZ"),
+        ({"paymentAmount": {"currency": "PHP", "value": "100"}}, "CURRENCY_NOT_SUPPORT", "PHP"),
+        (
+            {"paymentMethod": {"paymentMethodType": "MONOPOLY_MONEY"}},
+            "UNAVAILABLE_PAYMENT_METHOD",
+            "MONOPOLY_MONEY",
+        ),
+        ({"paymentMethod": {}}, "PARAM_ILLEGAL", "paymentMethodType"),
+        ({"order": None}, "PARAM_ILLEGAL", "order"),
+        ({"order": {"orderDescription": "x"}}, "PARAM_ILLEGAL", "referenceOrderId"),
+        ({"env": {"terminalType": "TOASTER"}}, "PARAM_ILLEGAL", "terminalType"),
+        ({"paymentNotifyUrl": "ftp://x"}, "PARAM_ILLEGAL", "paymentNotifyUrl"),
+        ({"paymentExpiryTime": "tomorrow"}, "PARAM_ILLEGAL", "paymentExpiryTime"),
+        ({"paymentExpiryTime": "2001-01-01T00:00:00+00:00"}, "PARAM_ILLEGAL", "future"),
+    ],
+)
 def test_pay_validation(client, change, code, words):
     body = pay_body("bad")
     body.update(change)
@@ -75,8 +85,10 @@ def test_pay_validation(client, change, code, words):
 def test_idr_amount_must_end_in_00(client):
     answer = _pay(client, "idr", value="12345", currency="IDR", method="DANA")
     assert _fail_code(answer) == "PARAM_ILLEGAL"
-    assert _pay(client, "idr2", value="12300", currency="IDR", method="DANA")[
-        "result"]["resultStatus"] == "U"
+    assert (
+        _pay(client, "idr2", value="12300", currency="IDR", method="DANA")["result"]["resultStatus"]
+        == "U"
+    )
 
 
 def test_same_request_same_answer_then_final(client, sandbox):
@@ -85,8 +97,11 @@ def test_same_request_same_answer_then_final(client, sandbox):
     assert again == first
     sandbox.approve(first["paymentId"])
     final = _pay(client)
-    assert final["result"] == {"resultCode": "SUCCESS", "resultStatus": "S",
-                               "resultMessage": "success"}
+    assert final["result"] == {
+        "resultCode": "SUCCESS",
+        "resultStatus": "S",
+        "resultMessage": "success",
+    }
     assert final["paymentId"] == first["paymentId"] and "paymentTime" in final
 
 
@@ -112,8 +127,10 @@ def test_request_ids_are_per_merchant(sandbox, client):
     theirs = other.post("pay", pay_body(value="777")).json
     assert theirs["paymentId"] != mine["paymentId"]
     # and one merchant cannot inquire another's payment
-    assert _fail_code(other.post("inquiryPayment", {"paymentId": mine["paymentId"]}).json
-                      ) == "ORDER_NOT_EXIST"
+    assert (
+        _fail_code(other.post("inquiryPayment", {"paymentId": mine["paymentId"]}).json)
+        == "ORDER_NOT_EXIST"
+    )
 
 
 def test_inquiry_lifecycle_approve(client, sandbox):
@@ -144,8 +161,7 @@ def test_decline(client, sandbox):
 def test_expiry_by_time(client, sandbox, clock):
     answer = _pay(client, paymentExpiryTime=(clock() + timedelta(seconds=30)).isoformat())
     pid = answer["paymentId"]
-    assert answer["orderCodeForm"]["expireTime"] == (clock() + timedelta(seconds=30)
-                                                     ).isoformat()
+    assert answer["orderCodeForm"]["expireTime"] == (clock() + timedelta(seconds=30)).isoformat()
     clock.advance(29)
     assert _inquiry(client, paymentId=pid)["paymentStatus"] == "PROCESSING"
     clock.advance(1)
@@ -208,9 +224,15 @@ def test_cancel_failed_or_unknown(client, sandbox):
 
 
 def _refund(client, request_id, pid, value):
-    return client.post("refund", {"refundRequestId": request_id, "paymentId": pid,
-                                  "refundAmount": {"currency": "HKD", "value": value},
-                                  "refundReason": "returned goods"}).json
+    return client.post(
+        "refund",
+        {
+            "refundRequestId": request_id,
+            "paymentId": pid,
+            "refundAmount": {"currency": "HKD", "value": value},
+            "refundReason": "returned goods",
+        },
+    ).json
 
 
 def test_partial_and_full_refunds_never_exceed(client, sandbox):
@@ -234,12 +256,18 @@ def test_refund_validation(client, sandbox):
     pid = _pay(client)["paymentId"]
     sandbox.approve(pid)
     assert _fail_code(_refund(client, "r1", "nope", "10")) == "ORDER_NOT_EXIST"
-    answer = client.post("refund", {"refundRequestId": "r1", "paymentId": pid,
-                                    "refundAmount": {"currency": "USD", "value": "10"}}).json
-    assert _fail_code(answer) == "PARAM_ILLEGAL" and "currency" in answer["result"][
-        "resultMessage"]
-    answer = client.post("refund", {"paymentId": pid,
-                                    "refundAmount": {"currency": "HKD", "value": "10"}}).json
+    answer = client.post(
+        "refund",
+        {
+            "refundRequestId": "r1",
+            "paymentId": pid,
+            "refundAmount": {"currency": "USD", "value": "10"},
+        },
+    ).json
+    assert _fail_code(answer) == "PARAM_ILLEGAL" and "currency" in answer["result"]["resultMessage"]
+    answer = client.post(
+        "refund", {"paymentId": pid, "refundAmount": {"currency": "HKD", "value": "10"}}
+    ).json
     assert "refundRequestId" in answer["result"]["resultMessage"]
 
 
@@ -251,8 +279,10 @@ def test_inquiry_refund(client, sandbox):
     by_id = client.post("inquiryRefund", {"refundId": refund["refundId"]}).json
     assert by_request == by_id
     assert by_id["refundStatus"] == "SUCCESS" and by_id["refundAmount"]["value"] == "500"
-    assert _fail_code(client.post("inquiryRefund", {"refundRequestId": "zz"}).json
-                      ) == "REFUND_NOT_EXIST"
+    assert (
+        _fail_code(client.post("inquiryRefund", {"refundRequestId": "zz"}).json)
+        == "REFUND_NOT_EXIST"
+    )
     assert _fail_code(client.post("inquiryRefund", {}).json) == "PARAM_ILLEGAL"
 
 

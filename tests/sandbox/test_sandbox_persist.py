@@ -31,8 +31,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _gateway(path: Path, merchant_key, clock: Clock, **kw) -> SandboxGateway:
     """A fresh gateway (its own new gateway key, as the embedded one has per process)."""
-    gw = SandboxGateway(gateway_private_key=generate_private_key(), clock=clock,
-                        state_path=path, notify_delays=(0, 0.05), notify_timeout=1, **kw)
+    gw = SandboxGateway(
+        gateway_private_key=generate_private_key(),
+        clock=clock,
+        state_path=path,
+        notify_delays=(0, 0.05),
+        notify_timeout=1,
+        **kw,
+    )
     gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
     return gw
 
@@ -52,8 +58,14 @@ def test_state_survives_restart_with_a_new_gateway_key(state, merchant_key, cloc
         paid = c1.post("pay", pay_body("paid-1")).json
         pending = c1.post("pay", pay_body("open-1", value="500")).json
         gw1.approve(paid["paymentId"])
-        refund = c1.post("refund", {"refundRequestId": "rf-1", "paymentId": paid["paymentId"],
-                                    "refundAmount": {"currency": "HKD", "value": "230"}}).json
+        refund = c1.post(
+            "refund",
+            {
+                "refundRequestId": "rf-1",
+                "paymentId": paid["paymentId"],
+                "refundAmount": {"currency": "HKD", "value": "230"},
+            },
+        ).json
         assert refund["result"]["resultStatus"] == "S"
         old_key = gw1.gateway_public_key_base64
 
@@ -66,18 +78,28 @@ def test_state_survives_restart_with_a_new_gateway_key(state, merchant_key, cloc
         assert got.json["paymentId"] == paid["paymentId"]
         # pay replayed with the same content: same paymentId, final answer
         replay = c2.post("pay", pay_body("paid-1")).json
-        assert (replay["result"]["resultStatus"], replay["paymentId"]) == ("S",
-                                                                          paid["paymentId"])
+        assert (replay["result"]["resultStatus"], replay["paymentId"]) == ("S", paid["paymentId"])
         # different content under the same id is still refused
         other = c2.post("pay", pay_body("paid-1", value="999")).json
         assert other["result"]["resultCode"] == "REPEAT_REQ_INCONSISTENT"
         # the refund is remembered: same refundId, the refundable amount is what is left
-        again = c2.post("refund", {"refundRequestId": "rf-1", "paymentId": paid["paymentId"],
-                                   "refundAmount": {"currency": "HKD", "value": "230"}}).json
+        again = c2.post(
+            "refund",
+            {
+                "refundRequestId": "rf-1",
+                "paymentId": paid["paymentId"],
+                "refundAmount": {"currency": "HKD", "value": "230"},
+            },
+        ).json
         assert again["refundId"] == refund["refundId"]
-        too_much = c2.post("refund", {"refundRequestId": "rf-2",
-                                      "paymentId": paid["paymentId"],
-                                      "refundAmount": {"currency": "HKD", "value": "1001"}}).json
+        too_much = c2.post(
+            "refund",
+            {
+                "refundRequestId": "rf-2",
+                "paymentId": paid["paymentId"],
+                "refundAmount": {"currency": "HKD", "value": "1001"},
+            },
+        ).json
         assert too_much["result"]["resultCode"] == "REFUND_AMOUNT_EXCEED"
         # the open payment answers U with the same id, on the new URL, and can be cancelled
         open_replay = c2.post("pay", pay_body("open-1", value="500")).json
@@ -101,8 +123,11 @@ def test_no_key_is_ever_written(state, merchant_key, gateway_key, clock):
         pid = _client(gw, merchant_key).post("pay", pay_body()).json["paymentId"]
         gw.approve(pid)
     raw = b"".join(p.read_bytes() for p in state.parent.iterdir())
-    for secret in (private_key_pkcs8_base64(gateway_key), private_key_pkcs8_base64(merchant_key),
-                   public_key_base64(merchant_key.public_key())):
+    for secret in (
+        private_key_pkcs8_base64(gateway_key),
+        private_key_pkcs8_base64(merchant_key),
+        public_key_base64(merchant_key.public_key()),
+    ):
         assert secret[40:100].encode() not in raw
     assert "merchant" not in repr(gw.store.state).lower()
 
@@ -170,14 +195,20 @@ def _corrupt(path: Path, how: str) -> None:
     elif how == "bad-record":
         _make_state(path)
         db = sqlite3.connect(path)
-        db.execute("INSERT INTO payments VALUES ('P1', 'C', 'R', 'PROCESSING', "
-                   "'2020-01-01T00:00:00+00:00', '{\"status\": \"WEIRD\"}')")
+        db.execute(
+            "INSERT INTO payments VALUES ('P1', 'C', 'R', 'PROCESSING', "
+            "'2020-01-01T00:00:00+00:00', '{\"status\": \"WEIRD\"}')"
+        )
         db.commit()
         db.close()
 
 
-BAD = [("garbage", "not a readable SQLite database"), ("newer", "newer cashier"),
-       ("foreign", "not a cashier sandbox state file"), ("bad-record", "payment P1")]
+BAD = [
+    ("garbage", "not a readable SQLite database"),
+    ("newer", "newer cashier"),
+    ("foreign", "not a cashier sandbox state file"),
+    ("bad-record", "payment P1"),
+]
 
 
 @pytest.mark.parametrize(("how", "words"), BAD, ids=[b[0] for b in BAD])
@@ -195,10 +226,13 @@ def test_bad_file_refused_by_default(state, merchant_key, clock, how, words):
 def test_bad_file_moved_aside_when_asked(state, merchant_key, clock, caplog, how, words):
     _corrupt(state, how)
     before = state.read_bytes()
-    with caplog.at_level(logging.WARNING, logger="cashier_app.sandbox.gateway"), \
-            _gateway(state, merchant_key, clock, bad_state="move_aside") as gw:
+    with (
+        caplog.at_level(logging.WARNING, logger="cashier_app.sandbox.gateway"),
+        _gateway(state, merchant_key, clock, bad_state="move_aside") as gw,
+    ):
         assert gw.moved_aside is not None and gw.moved_aside.name.startswith(
-            f"{state.name}.corrupt-")
+            f"{state.name}.corrupt-"
+        )
         assert gw.moved_aside.read_bytes() == before
         assert not gw.store._payments
         _client(gw, merchant_key).post("pay", pay_body())
@@ -228,11 +262,19 @@ def test_round_trip_keeps_every_field(merchant_key, clock, state):
         c = _client(gw, merchant_key)
         pid = c.post("pay", pay_body(paymentNotifyUrl="http://127.0.0.1:9/n")).json["paymentId"]
         gw.approve(pid)
-        c.post("refund", {"refundRequestId": "r", "paymentId": pid, "refundReason": "why",
-                          "refundAmount": {"currency": "HKD", "value": "100"}})
+        c.post(
+            "refund",
+            {
+                "refundRequestId": "r",
+                "paymentId": pid,
+                "refundReason": "why",
+                "refundAmount": {"currency": "HKD", "value": "100"},
+            },
+        )
         original = gw.store._payments[pid]
-        restored = persist.payment_from_dict(json.loads(json.dumps(
-            persist.payment_to_dict(original))))
+        restored = persist.payment_from_dict(
+            json.loads(json.dumps(persist.payment_to_dict(original)))
+        )
     assert restored == original
 
 
@@ -241,10 +283,19 @@ def test_cli_state_flag(tmp_path, merchant_key):
     key_file.write_text(public_key_pem(merchant_key.public_key()))
     state = tmp_path / "cli-state.sqlite3"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, "-m", "cashier_app", "sandbox", "--state", str(state),
-            "--merchant", f"{CLIENT_ID}={key_file}"]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=env)
+    args = [
+        sys.executable,
+        "-m",
+        "cashier_app",
+        "sandbox",
+        "--state",
+        str(state),
+        "--merchant",
+        f"{CLIENT_ID}={key_file}",
+    ]
+    proc = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env
+    )
     try:
         assert proc.stdout is not None
         ready = json.loads(proc.stdout.readline())
@@ -255,8 +306,7 @@ def test_cli_state_flag(tmp_path, merchant_key):
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
-    assert [p.payment_request_id for p in persist.StateFile(state).load(Clock()())] == [
-        "cli-1"]
+    assert [p.payment_request_id for p in persist.StateFile(state).load(Clock()())] == ["cli-1"]
 
     state.write_bytes(b"garbage" * 100)
     bad = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, timeout=30)

@@ -13,9 +13,15 @@ from cashier_app.sandbox import SandboxError
 
 
 def refund(client, request_id, pid, value, **extra):
-    reply = client.post("refund", {"refundRequestId": request_id, "paymentId": pid,
-                                   "refundAmount": {"currency": "HKD", "value": value},
-                                   **extra})
+    reply = client.post(
+        "refund",
+        {
+            "refundRequestId": request_id,
+            "paymentId": pid,
+            "refundAmount": {"currency": "HKD", "value": value},
+            **extra,
+        },
+    )
     assert reply.verified, reply.error
     return reply.json
 
@@ -33,13 +39,17 @@ def paid(client, sandbox, request_id="req-1"):
     return pid
 
 
-def test_async_refund_answers_in_process_then_settles_and_notifies(client, sandbox, receiver,
-                                                                  clock):
+def test_async_refund_answers_in_process_then_settles_and_notifies(
+    client, sandbox, receiver, clock
+):
     sandbox.async_refunds, sandbox.refund_settle_seconds = True, 30
     pid = paid(client, sandbox)
     answer = refund(client, "r1", pid, "230", refundNotifyUrl=receiver.url)
-    assert answer["result"] == {"resultCode": "REFUND_IN_PROCESS", "resultStatus": "U",
-                                "resultMessage": "refund is in process"}
+    assert answer["result"] == {
+        "resultCode": "REFUND_IN_PROCESS",
+        "resultStatus": "U",
+        "resultMessage": "refund is in process",
+    }
     assert answer["refundId"] and "refundTime" not in answer
     assert refund(client, "r1", pid, "230", refundNotifyUrl=receiver.url) == answer  # replay
     status = client.post("inquiryRefund", {"refundRequestId": "r1"}).json
@@ -50,8 +60,9 @@ def test_async_refund_answers_in_process_then_settles_and_notifies(client, sandb
     clock.advance(31)  # the sandbox's own thread settles it and sends notifyRefund
     assert wait_for(lambda: receiver.received)
     path, headers, body = receiver.received[0]
-    client.verifier.verify_header("POST", path, headers["client-id"], headers["request-time"],
-                                  body, headers["signature"])
+    client.verifier.verify_header(
+        "POST", path, headers["client-id"], headers["request-time"], body, headers["signature"]
+    )
     note = json.loads(body)
     assert note["notifyType"] == "REFUND_RESULT" and note["refundStatus"] == "SUCCESS"
     assert note["result"]["resultStatus"] == "S" and note["refundId"] == answer["refundId"]
@@ -60,8 +71,10 @@ def test_async_refund_answers_in_process_then_settles_and_notifies(client, sandb
     assert headers["client-id"] == CLIENT_ID
     done = client.post("inquiryRefund", {"refundId": answer["refundId"]}).json
     assert done["refundStatus"] == "SUCCESS" and done["refundTime"]
-    assert refund(client, "r1", pid, "230", refundNotifyUrl=receiver.url)["result"][
-        "resultStatus"] == "S"
+    assert (
+        refund(client, "r1", pid, "230", refundNotifyUrl=receiver.url)["result"]["resultStatus"]
+        == "S"
+    )
 
 
 def test_async_refund_fault_and_a_failed_settlement(client, sandbox):
@@ -100,10 +113,13 @@ def test_refund_window_per_method(client, sandbox, clock):
     assert refund(client, "r2", pid, "100")["result"]["resultStatus"] == "S"
 
 
-@pytest.mark.parametrize(("rule", "first", "code"), [
-    ({"refundable": False}, "1230", "REFUND_NOT_SUPPORTED"),
-    ({"partial_refund": False}, "100", "PARTIAL_REFUND_NOT_SUPPORTED"),
-])
+@pytest.mark.parametrize(
+    ("rule", "first", "code"),
+    [
+        ({"refundable": False}, "1230", "REFUND_NOT_SUPPORTED"),
+        ({"partial_refund": False}, "100", "PARTIAL_REFUND_NOT_SUPPORTED"),
+    ],
+)
 def test_methods_that_do_not_refund_or_refund_only_whole(client, sandbox, rule, first, code):
     sandbox.set_method_rules("ALIPAY_HK", **rule)
     pid = paid(client, sandbox)

@@ -51,9 +51,11 @@ INQUIRY = "/ams/sandbox/api/v1/payments/inquiryPayment"
 
 
 def _pkcs1_base64(key) -> str:
-    der = key.private_bytes(serialization.Encoding.DER,
-                            serialization.PrivateFormat.TraditionalOpenSSL,
-                            serialization.NoEncryption())
+    der = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    )
     return base64.b64encode(der).decode()
 
 
@@ -81,13 +83,22 @@ def sdk_pay_request(request_id: str) -> AlipayPayRequest:
 def _post_sdk_signed(url: str, path: str, body: str, merchant_key) -> tuple[dict, str]:
     """SDK signature_tool signs; http.client sends; SDK signature_tool verifies."""
     sent_at = get_cur_iso8601_time()
-    sig = signature_tool.sign("POST", path, CLIENT_ID, sent_at, body,
-                              private_key_pkcs8_base64(merchant_key))
+    sig = signature_tool.sign(
+        "POST", path, CLIENT_ID, sent_at, body, private_key_pkcs8_base64(merchant_key)
+    )
     parts = urlsplit(url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    conn.request("POST", path, body=body.encode("utf-8"), headers={
-        "Content-type": "application/json; charset=UTF-8", "client-id": CLIENT_ID,
-        "Request-Time": sent_at, "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}"})
+    conn.request(
+        "POST",
+        path,
+        body=body.encode("utf-8"),
+        headers={
+            "Content-type": "application/json; charset=UTF-8",
+            "client-id": CLIENT_ID,
+            "Request-Time": sent_at,
+            "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}",
+        },
+    )
     resp = conn.getresponse()
     data = resp.read().decode("utf-8")
     headers = dict(resp.getheaders())
@@ -100,23 +111,37 @@ def test_sdk_built_pay_and_inquiry_are_accepted_and_answers_verify(sandbox, merc
     gateway_pub = sandbox.gateway_public_key_base64
     body = sdk_pay_request("sdk-1").to_ams_json()
     headers, data = _post_sdk_signed(sandbox.url, PAY, body, merchant_key)
-    assert signature_tool.verify("POST", PAY, headers["client-id"], headers["response-time"],
-                                 data, headers["signature"].split("signature=")[1], gateway_pub)
+    assert signature_tool.verify(
+        "POST",
+        PAY,
+        headers["client-id"],
+        headers["response-time"],
+        data,
+        headers["signature"].split("signature=")[1],
+        gateway_pub,
+    )
     answer = json.loads(data)
     assert answer["result"]["resultCode"] == "PAYMENT_IN_PROCESS", answer
 
     query = AlipayPayQueryRequest()
     query.payment_request_id = "sdk-1"
     headers, data = _post_sdk_signed(sandbox.url, INQUIRY, query.to_ams_json(), merchant_key)
-    assert signature_tool.verify("POST", INQUIRY, headers["client-id"],
-                                 headers["response-time"], data,
-                                 headers["signature"].split("signature=")[1], gateway_pub)
+    assert signature_tool.verify(
+        "POST",
+        INQUIRY,
+        headers["client-id"],
+        headers["response-time"],
+        data,
+        headers["signature"].split("signature=")[1],
+        gateway_pub,
+    )
     assert json.loads(data)["paymentId"] == answer["paymentId"]
 
 
 @pytest.fixture
 def sdk_over_loopback(monkeypatch):
     """Swap only the SDK's connection factory (HTTPS:443) for plain HTTP to the URL's port."""
+
     def connect(url, timeout=15):
         parts = urlsplit(url)
         return http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
@@ -125,8 +150,12 @@ def sdk_over_loopback(monkeypatch):
 
 
 def test_sdk_client_execute_end_to_end(sandbox, merchant_key, sdk_over_loopback):
-    sdk = DefaultAlipayClient(sandbox.url, CLIENT_ID, private_key_pkcs8_base64(merchant_key),
-                              sandbox.gateway_public_key_base64)
+    sdk = DefaultAlipayClient(
+        sandbox.url,
+        CLIENT_ID,
+        private_key_pkcs8_base64(merchant_key),
+        sandbox.gateway_public_key_base64,
+    )
     req = sdk_pay_request("sdk-exec")
     req.path = "/ams/api/v1/payments/pay"  # the SDK rewrites it for the SANDBOX_ client id
     answer = json.loads(sdk.execute(req))  # raises unless the answer's signature verifies
@@ -141,8 +170,12 @@ def test_sdk_client_execute_end_to_end(sandbox, merchant_key, sdk_over_loopback)
 def test_sdk_rejects_a_tampered_sandbox_answer(sandbox, merchant_key, sdk_over_loopback):
     from com.alipay.ams.api.exception.exception import AlipayApiException
 
-    sdk = DefaultAlipayClient(sandbox.url, CLIENT_ID, private_key_pkcs8_base64(merchant_key),
-                              sandbox.gateway_public_key_base64)
+    sdk = DefaultAlipayClient(
+        sandbox.url,
+        CLIENT_ID,
+        private_key_pkcs8_base64(merchant_key),
+        sandbox.gateway_public_key_base64,
+    )
     sandbox.faults.add("bad_signature", mode="tamper_body")
     with pytest.raises(AlipayApiException, match="verify"):
         sdk.execute(sdk_pay_request("sdk-tamper"))
@@ -153,8 +186,9 @@ BODY = json.dumps({"paymentRequestId": "签名-1", "amount": {"value": "1230"}},
 
 @pytest.mark.parametrize("form", ["pkcs8", "pkcs1"])
 def test_our_signature_equals_the_sdks_byte_for_byte(merchant_key, form):
-    sdk_key = private_key_pkcs8_base64(merchant_key) if form == "pkcs8" else _pkcs1_base64(
-        merchant_key)
+    sdk_key = (
+        private_key_pkcs8_base64(merchant_key) if form == "pkcs8" else _pkcs1_base64(merchant_key)
+    )
     t = "2026-11-21T23:48:15+00:00"
     ours = Signer(merchant_key).sign("POST", PAY, CLIENT_ID, t, BODY)
     theirs = signature_tool.sign("POST", PAY, CLIENT_ID, t, BODY, sdk_key)
@@ -164,8 +198,9 @@ def test_our_signature_equals_the_sdks_byte_for_byte(merchant_key, form):
 
 def test_we_verify_the_sdks_signature_and_reject_a_changed_byte(merchant_key):
     t = "2026-11-21T23:48:15+00:00"
-    sig = signature_tool.sign("POST", PAY, CLIENT_ID, t, BODY,
-                              private_key_pkcs8_base64(merchant_key))
+    sig = signature_tool.sign(
+        "POST", PAY, CLIENT_ID, t, BODY, private_key_pkcs8_base64(merchant_key)
+    )
     verifier = Verifier.from_text(public_key_base64(merchant_key.public_key()))
     verifier.verify("POST", PAY, CLIENT_ID, t, BODY, sig)
     with pytest.raises(SignatureError):
@@ -175,8 +210,9 @@ def test_we_verify_the_sdks_signature_and_reject_a_changed_byte(merchant_key):
 def test_sha1_signature_rejected_by_us_but_accepted_by_the_sdk(merchant_key):
     """SDK bug (protocol doc §12): rsa.verify takes the hash from the signature."""
     t = "2026-11-21T23:48:15+00:00"
-    raw = merchant_key.sign(sign_content("POST", PAY, CLIENT_ID, t, BODY), padding.PKCS1v15(),
-                            hashes.SHA1())
+    raw = merchant_key.sign(
+        sign_content("POST", PAY, CLIENT_ID, t, BODY), padding.PKCS1v15(), hashes.SHA1()
+    )
     sig = quote_plus(base64.b64encode(raw).decode())
     pub = public_key_base64(merchant_key.public_key())
     assert signature_tool.verify("POST", PAY, CLIENT_ID, t, BODY, sig, pub) is True
@@ -187,9 +223,13 @@ def test_sha1_signature_rejected_by_us_but_accepted_by_the_sdk(merchant_key):
 def test_sha1_signed_request_is_rejected_by_the_sandbox(client, merchant_key):
     body = json.dumps({"paymentRequestId": "x"}).encode()
     t = "2026-11-21T23:48:15+00:00"
-    raw = merchant_key.sign(sign_content("POST", INQUIRY, CLIENT_ID, t, body),
-                            padding.PKCS1v15(), hashes.SHA1())
+    raw = merchant_key.sign(
+        sign_content("POST", INQUIRY, CLIENT_ID, t, body), padding.PKCS1v15(), hashes.SHA1()
+    )
     sig = quote_plus(base64.b64encode(raw).decode())
-    reply = client.post("inquiryPayment", body, headers={
-        "Request-Time": t, "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}"})
+    reply = client.post(
+        "inquiryPayment",
+        body,
+        headers={"Request-Time": t, "Signature": f"algorithm=RSA256,keyVersion=1,signature={sig}"},
+    )
     assert reply.verified and reply.result["resultCode"] == "INVALID_SIGNATURE"

@@ -23,8 +23,9 @@ def _get(url: str, method: str = "GET", body: bytes = b"", headers=None):
 
 
 def test_wallet_page_shows_the_payment_and_buttons(client, sandbox):
-    answer = client.post("pay", pay_body(order={"referenceOrderId": "o1",
-                                                "orderDescription": "<b>Tea</b>"})).json
+    answer = client.post(
+        "pay", pay_body(order={"referenceOrderId": "o1", "orderDescription": "<b>Tea</b>"})
+    ).json
     status, headers, page = _get(answer["normalUrl"])
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert "HK$12.30" in page and "AlipayHK" in page and "支付宝香港" in page
@@ -42,8 +43,12 @@ def test_code_and_applink_redirect_to_wallet(client, sandbox):
 
 def test_pay_button_form_post(client, sandbox):
     answer = client.post("pay", pay_body()).json
-    status, _, _ = _get(answer["normalUrl"] + "/pay", "POST", b"",
-                              {"Content-Type": "application/x-www-form-urlencoded"})
+    status, _, _ = _get(
+        answer["normalUrl"] + "/pay",
+        "POST",
+        b"",
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert status == 303
     _, _, page = _get(answer["normalUrl"])
     assert 'data-status="SUCCESS"' in page and 'id="pay"' not in page
@@ -68,10 +73,15 @@ def test_simulator_client_controls(client, sandbox):
     a = client.post("pay", pay_body("a")).json["paymentId"]
     b = client.post("pay", pay_body("b")).json["paymentId"]
     c = client.post("pay", pay_body("c")).json["paymentId"]
-    assert sim.approve(a) == {"paymentId": a, "paymentRequestId": "a",
-                              "paymentStatus": "SUCCESS", "paymentResultCode": "SUCCESS"}
+    assert sim.approve(a) == {
+        "paymentId": a,
+        "paymentRequestId": "a",
+        "paymentStatus": "SUCCESS",
+        "paymentResultCode": "SUCCESS",
+    }
     assert sim.decline(b, "USER_BALANCE_NOT_ENOUGH")["paymentResultCode"] == (
-        "USER_BALANCE_NOT_ENOUGH")
+        "USER_BALANCE_NOT_ENOUGH"
+    )
     assert sim.expire(c)["paymentResultCode"] == "ORDER_IS_CLOSED"
     assert sim.payment(a)["paymentStatus"] == "SUCCESS"
     with pytest.raises(SimulatorError, match="already FAIL") as info:

@@ -39,9 +39,14 @@ def sandbox(merchant_key, gateway_key):
 def antom(sandbox, merchant_signer, gateway_key):
     from cashier_app.gateway.antom import AntomClient
 
-    client = AntomClient(sandbox.url, "SANDBOX_SEEDS", merchant_signer,
-                         Verifier(gateway_key.public_key()), retry_base_delay=0.01,
-                         retry_max_delay=0.02)
+    client = AntomClient(
+        sandbox.url,
+        "SANDBOX_SEEDS",
+        merchant_signer,
+        Verifier(gateway_key.public_key()),
+        retry_base_delay=0.01,
+        retry_max_delay=0.02,
+    )
     yield client
     client.close()
 
@@ -67,8 +72,9 @@ def checkout(antom, tmp_path):
 def kit(checkout, fast_policy):
     from cashier_app.checkout.paykit import PaymentKit
 
-    return PaymentKit(checkout, merchant_name="Seed Shop", poll_policy=fast_policy,
-                      pay_timeout=10.0)
+    return PaymentKit(
+        checkout, merchant_name="Seed Shop", poll_policy=fast_policy, pay_timeout=10.0
+    )
 
 
 def wait_for(predicate, timeout: float = 5.0):

@@ -15,8 +15,14 @@ from cashier_app.gateway.signing import SignatureError, Signer, Verifier, genera
 
 
 def _order_str(signer: Signer, **kw) -> str:
-    body = env.pay_body("2160400000002012", "T-1", Money(1000, "HKD"), order_title="testTitle",
-                        notify_url="https://notify.example/1", **kw)
+    body = env.pay_body(
+        "2160400000002012",
+        "T-1",
+        Money(1000, "HKD"),
+        order_title="testTitle",
+        notify_url="https://notify.example/1",
+        **kw,
+    )
     return env.seal(signer, "request", env.head("4Q5XSH6SSG02T006"), body)
 
 
@@ -50,11 +56,14 @@ def test_signs_exact_request_member_and_verifies(merchant_signer, merchant_key):
     env.open_envelope(spaced, verifier, "request")
 
 
-@pytest.mark.parametrize("tamper", [
-    lambda t: t.replace('"value":"1000"', '"value":"9000"'),
-    lambda t: t.replace('"T-1"', '"T-2"'),
-    lambda t: t.replace('"body":{', '"body": {', 1),  # whitespace inside the signed member
-])
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda t: t.replace('"value":"1000"', '"value":"9000"'),
+        lambda t: t.replace('"T-1"', '"T-2"'),
+        lambda t: t.replace('"body":{', '"body": {', 1),  # whitespace inside the signed member
+    ],
+)
 def test_tampered_envelope_is_rejected(merchant_signer, merchant_key, tamper):
     text = tamper(_order_str(merchant_signer))
     with pytest.raises(SignatureError):
@@ -66,17 +75,20 @@ def test_wrong_key_and_missing_signature_rejected(merchant_signer):
     other = Verifier(generate_private_key().public_key())
     with pytest.raises(SignatureError):
         env.open_envelope(text, other, "request")
-    unsigned = text[:text.index(',"signature"')] + "}"
+    unsigned = text[: text.index(',"signature"')] + "}"
     with pytest.raises(SignatureError, match="no signature"):
         env.open_envelope(unsigned, other, "request")
 
 
-@pytest.mark.parametrize("text,problem", [
-    ("[]", "not a JSON object"),
-    ('{"request":{}', "not valid JSON"),
-    ('{"request":1,"request":2}', "twice"),
-    ('{"signature":"x"}', "no 'request'"),
-])
+@pytest.mark.parametrize(
+    "text,problem",
+    [
+        ("[]", "not a JSON object"),
+        ('{"request":{}', "not valid JSON"),
+        ('{"request":1,"request":2}', "twice"),
+        ('{"signature":"x"}', "no 'request'"),
+    ],
+)
 def test_malformed_envelopes_name_the_problem(merchant_key, text, problem):
     with pytest.raises(env.EnvelopeError, match=problem):
         env.open_envelope(text, Verifier(merchant_key.public_key()), "request")
@@ -103,19 +115,32 @@ def test_sale_through_sandbox_envelope(sandbox, antom):
     antom.observer = seen.append
     client = env.client_for_dialect(antom, "alipayhk", merchant_name="Test Shop")
     assert isinstance(client, env.AlipayHKClient)
-    resp = client.pay("HK-ORDER-1", Money(1000, "HKD"), "ALIPAY_HK", reference_order_id="",
-                      order_description="Milk tea", expiry=None, notify_url=None,
-                      redirect_url=None)
+    resp = client.pay(
+        "HK-ORDER-1",
+        Money(1000, "HKD"),
+        "ALIPAY_HK",
+        reference_order_id="",
+        order_description="Milk tea",
+        expiry=None,
+        notify_url=None,
+        redirect_url=None,
+    )
     assert resp.result.status == "U" and resp.result.code == "PAYMENT_IN_PROCESS"
     assert resp.payment_request_id == "HK-ORDER-1" and resp.payment_id
     assert resp.normal_url.startswith(sandbox.url) and resp.code_value
     assert seen[-1].api == "alipayhk.pay" and seen[-1].verified
-    assert json.loads(client.last_order_str)["request"]["body"]["merchantTransId"] == \
-        "HK-ORDER-1"
+    assert json.loads(client.last_order_str)["request"]["body"]["merchantTransId"] == "HK-ORDER-1"
     # idempotent replay of the same order: same payment
-    again = client.pay("HK-ORDER-1", Money(1000, "HKD"), "ALIPAY_HK", reference_order_id="",
-                       order_description="Milk tea", expiry=None, notify_url=None,
-                       redirect_url=None)
+    again = client.pay(
+        "HK-ORDER-1",
+        Money(1000, "HKD"),
+        "ALIPAY_HK",
+        reference_order_id="",
+        order_description="Milk tea",
+        expiry=None,
+        notify_url=None,
+        redirect_url=None,
+    )
     assert again.payment_id == resp.payment_id
     sandbox.approve(resp.payment_id)
     inquiry = client.inquiry_payment(payment_request_id="HK-ORDER-1")
@@ -127,30 +152,66 @@ def test_sandbox_rejects_bad_signature_with_signed_answer(sandbox, antom):
     forged = env.AlipayHKClient(antom)
     forged.signer = Signer(generate_private_key())
     with pytest.raises(GatewayResultError) as info:
-        forged.pay("HK-2", Money(100, "HKD"), "ALIPAY_HK", reference_order_id="",
-                   order_description="x", expiry=None, notify_url=None, redirect_url=None)
+        forged.pay(
+            "HK-2",
+            Money(100, "HKD"),
+            "ALIPAY_HK",
+            reference_order_id="",
+            order_description="x",
+            expiry=None,
+            notify_url=None,
+            redirect_url=None,
+        )
     assert info.value.result_code == "INVALID_SIGNATURE"
     with pytest.raises(GatewayResultError) as info:
-        client.pay("HK-3", Money(100, "HKD"), "ALIPAY_HK", reference_order_id="",
-                   order_description="x", expiry=None, notify_url=None, redirect_url=None)
-        client.pay("HK-3", Money(200, "HKD"), "ALIPAY_HK", reference_order_id="",
-                   order_description="x", expiry=None, notify_url=None, redirect_url=None)
+        client.pay(
+            "HK-3",
+            Money(100, "HKD"),
+            "ALIPAY_HK",
+            reference_order_id="",
+            order_description="x",
+            expiry=None,
+            notify_url=None,
+            redirect_url=None,
+        )
+        client.pay(
+            "HK-3",
+            Money(200, "HKD"),
+            "ALIPAY_HK",
+            reference_order_id="",
+            order_description="x",
+            expiry=None,
+            notify_url=None,
+            redirect_url=None,
+        )
     assert info.value.result_code == "REPEAT_REQ_INCONSISTENT"
 
 
 def test_client_rejects_tampered_answer(sandbox, antom):
     def tampering(request: httpx.Request) -> httpx.Response:
-        real = httpx.post(str(request.url), content=request.content,
-                          headers=dict(request.headers))
+        real = httpx.post(str(request.url), content=request.content, headers=dict(request.headers))
         body = real.content.replace(b'"value":"100"', b'"value":"1"')
         return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 
-    tampered = AntomClient(antom.base_url, antom.client_id, antom.signer, antom.verifier,
-                           transport=httpx.MockTransport(tampering))
+    tampered = AntomClient(
+        antom.base_url,
+        antom.client_id,
+        antom.signer,
+        antom.verifier,
+        transport=httpx.MockTransport(tampering),
+    )
     client = env.AlipayHKClient(tampered)
     with pytest.raises(ResponseSignatureError):
-        client.pay("HK-4", Money(100, "HKD"), "ALIPAY_HK", reference_order_id="",
-                   order_description="x", expiry=None, notify_url=None, redirect_url=None)
+        client.pay(
+            "HK-4",
+            Money(100, "HKD"),
+            "ALIPAY_HK",
+            reference_order_id="",
+            order_description="x",
+            expiry=None,
+            notify_url=None,
+            redirect_url=None,
+        )
 
 
 def test_sandbox_refuses_get_and_unknown_path(sandbox):
@@ -162,4 +223,5 @@ def test_sandbox_refuses_get_and_unknown_path(sandbox):
     assert data["response"]["body"]["resultInfo"]["resultCode"] == "PARAM_ILLEGAL"
     # the error answer is signed too, over the exact "response" member
     Verifier(sandbox.gateway_public_key).verify_bytes(
-        env.member_texts(answer.text)["response"].encode(), data["signature"])
+        env.member_texts(answer.text)["response"].encode(), data["signature"]
+    )

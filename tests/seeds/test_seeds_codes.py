@@ -14,20 +14,36 @@ from cashier_app.domain.outcome import Outcome, Status
 from cashier_app.domain.records import PaymentRecord
 
 
-@pytest.mark.parametrize("status,code", [
-    (Status.SUCCESS, "9000"), (Status.PENDING, "8000"), (Status.CREATED, "8000"),
-    (Status.FAILED, "4000"), (Status.EXPIRED, "4000"), (Status.CANCELLED, "6001"),
-    (Status.UNKNOWN, "6004"),
-])
+@pytest.mark.parametrize(
+    "status,code",
+    [
+        (Status.SUCCESS, "9000"),
+        (Status.PENDING, "8000"),
+        (Status.CREATED, "8000"),
+        (Status.FAILED, "4000"),
+        (Status.EXPIRED, "4000"),
+        (Status.CANCELLED, "6001"),
+        (Status.UNKNOWN, "6004"),
+    ],
+)
 def test_alipay_client_code_for_status(status, code):
     assert codes.alipay_client_code(status) == code
 
 
-@pytest.mark.parametrize("code,status", [
-    ("9000", Status.SUCCESS), ("8000", Status.PENDING), ("4000", Status.FAILED),
-    ("5000", Status.UNKNOWN), ("6001", Status.CANCELLED), ("6002", Status.UNKNOWN),
-    ("6004", Status.UNKNOWN), ("1234", Status.UNKNOWN), (9000, Status.SUCCESS),
-])
+@pytest.mark.parametrize(
+    "code,status",
+    [
+        ("9000", Status.SUCCESS),
+        ("8000", Status.PENDING),
+        ("4000", Status.FAILED),
+        ("5000", Status.UNKNOWN),
+        ("6001", Status.CANCELLED),
+        ("6002", Status.UNKNOWN),
+        ("6004", Status.UNKNOWN),
+        ("1234", Status.UNKNOWN),
+        (9000, Status.SUCCESS),
+    ],
+)
 def test_alipay_client_code_to_outcome(code, status):
     outcome = codes.from_alipay_client(code)
     assert outcome.status is status and outcome.source == "alipay-client"
@@ -42,26 +58,42 @@ def test_query_codes_are_never_failures():
 
 
 def test_alipay_round_trip_keeps_status_where_lossless():
-    for status in (Status.SUCCESS, Status.PENDING, Status.FAILED, Status.CANCELLED,
-                   Status.UNKNOWN):
+    for status in (Status.SUCCESS, Status.PENDING, Status.FAILED, Status.CANCELLED, Status.UNKNOWN):
         assert codes.from_alipay_client(codes.alipay_client_code(status)).status is status
 
 
 def test_alipay_client_result_map_for_record():
     now = datetime.now(UTC)
-    rec = PaymentRecord("P1", "p", Money(1230, "HKD"), "ALIPAY_HK", Status.SUCCESS, now, now,
-                        payment_id="G1", result_code="SUCCESS")
+    rec = PaymentRecord(
+        "P1",
+        "p",
+        Money(1230, "HKD"),
+        "ALIPAY_HK",
+        Status.SUCCESS,
+        now,
+        now,
+        payment_id="G1",
+        result_code="SUCCESS",
+    )
     res = codes.alipay_client_result(rec)
     assert res["resultStatus"] == "9000" and res["memo"]
     assert json.loads(res["result"])["out_trade_no"] == "P1"
     assert codes.alipay_client_result(Status.PENDING)["resultStatus"] == "8000"
 
 
-@pytest.mark.parametrize("code,status", [
-    ("9000", Status.SUCCESS), ("1000", Status.UNKNOWN), ("1001", Status.CANCELLED),
-    ("1002", Status.FAILED), ("1003", Status.PENDING), ("1005", Status.UNKNOWN),
-    ("2001", Status.PENDING), ("7777", Status.UNKNOWN),
-])
+@pytest.mark.parametrize(
+    "code,status",
+    [
+        ("9000", Status.SUCCESS),
+        ("1000", Status.UNKNOWN),
+        ("1001", Status.CANCELLED),
+        ("1002", Status.FAILED),
+        ("1003", Status.PENDING),
+        ("1005", Status.UNKNOWN),
+        ("2001", Status.PENDING),
+        ("7777", Status.UNKNOWN),
+    ],
+)
 def test_spi_codes_to_outcome(code, status):
     assert codes.from_spi(code).status is status
 
@@ -77,15 +109,19 @@ def test_spi_code_for_status_and_outcome():
         assert codes.from_spi(codes.spi_code(status)).status is status
 
 
-@pytest.mark.parametrize("outcome,code", [
-    (Outcome(Status.SUCCESS), None), (Outcome(Status.PENDING), None),
-    (Outcome(Status.CANCELLED, "CANCELLED"), pk.USER_CANCELLED),
-    (Outcome(Status.FAILED, "USER_REJECTED"), pk.USER_CANCELLED),
-    (Outcome(Status.FAILED, "USER_BALANCE_NOT_ENOUGH"), pk.PAY_FAILED),
-    (Outcome(Status.EXPIRED, "PAYMENT_EXPIRED"), pk.PAY_FAILED),
-    (Outcome(Status.CANCELLED, "CHECKOUT_TIMEOUT"), pk.PAY_FAILED),
-    (Outcome(Status.UNKNOWN, "NETWORK_ERROR"), pk.NETWORK_ERROR),
-])
+@pytest.mark.parametrize(
+    "outcome,code",
+    [
+        (Outcome(Status.SUCCESS), None),
+        (Outcome(Status.PENDING), None),
+        (Outcome(Status.CANCELLED, "CANCELLED"), pk.USER_CANCELLED),
+        (Outcome(Status.FAILED, "USER_REJECTED"), pk.USER_CANCELLED),
+        (Outcome(Status.FAILED, "USER_BALANCE_NOT_ENOUGH"), pk.PAY_FAILED),
+        (Outcome(Status.EXPIRED, "PAYMENT_EXPIRED"), pk.PAY_FAILED),
+        (Outcome(Status.CANCELLED, "CHECKOUT_TIMEOUT"), pk.PAY_FAILED),
+        (Outcome(Status.UNKNOWN, "NETWORK_ERROR"), pk.NETWORK_ERROR),
+    ],
+)
 def test_payment_kit_code_for_outcome(outcome, code):
     assert codes.payment_kit_code(outcome) == code
 

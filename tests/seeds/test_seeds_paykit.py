@@ -42,7 +42,10 @@ def test_bad_payment_info_is_401(kit, info):
 def test_picker_lists_methods_by_currency_enabled_and_select(checkout):
     kit = PaymentKit(checkout)
     assert [m.type for m in kit.open_picker(PaymentInfo(100, "HKD")).methods] == [
-        "ALIPAY_CN", "ALIPAY_HK", "CONNECT_WALLET"]
+        "ALIPAY_CN",
+        "ALIPAY_HK",
+        "CONNECT_WALLET",
+    ]
     only = kit.open_picker(PaymentInfo(100, "HKD", extra_info='{"selectPayType":"ALIPAY_HK"}'))
     assert [m.type for m in only.methods] == ["ALIPAY_HK"]
     ali = kit.open_picker(PaymentInfo(100, "HKD", extra_info='{"selectPayType":"ali_pay"}'))
@@ -64,15 +67,13 @@ def test_session_confirm_and_cancel_rules(kit):
     error = other.cancel()
     assert error.code == pk.USER_CANCELLED and other.state == "cancelled"
     assert _code(other.confirm, "ALIPAY_HK") == pk.USER_CANCELLED
-    assert _code(kit.cashier_picker, PaymentInfo(100, "HKD"), lambda s: None) == \
-        pk.USER_CANCELLED
+    assert _code(kit.cashier_picker, PaymentInfo(100, "HKD"), lambda s: None) == pk.USER_CANCELLED
 
 
 def test_start_payment_checks_token_and_duplicates(kit):
     session = kit.open_picker(PaymentInfo(100, "HKD"))
     result = session.confirm("ALIPAY_HK")
-    assert _code(kit.start_payment, session, PickerResult("ALIPAY_HK", "forged")) == \
-        pk.PARAM_ERROR
+    assert _code(kit.start_payment, session, PickerResult("ALIPAY_HK", "forged")) == pk.PARAM_ERROR
     record = kit.start_payment(session, result)
     assert record.status is Status.PENDING and record.normal_url
     assert _code(kit.start_payment, session, result) == pk.DUPLICATE_REQUEST
@@ -123,8 +124,7 @@ def test_full_sale_through_sandbox(kit, sandbox):
     assert info.value.code == pk.ALREADY_PROCESSED and info.value.record.is_final
 
 
-@pytest.mark.parametrize("action,code", [("decline", pk.USER_CANCELLED),
-                                         ("expire", pk.PAY_FAILED)])
+@pytest.mark.parametrize("action,code", [("decline", pk.USER_CANCELLED), ("expire", pk.PAY_FAILED)])
 def test_declined_and_expired_sales_raise_codes(kit, sandbox, action, code):
     _, record = _sale(kit)
     with pytest.raises(PaymentKitFailure) as info:
@@ -133,31 +133,37 @@ def test_declined_and_expired_sales_raise_codes(kit, sandbox, action, code):
     assert info.value.record.status in (Status.FAILED, Status.EXPIRED)
 
 
-@pytest.mark.parametrize("order_str", [
-    "", "not json", "[1]", '{"nextAction":"X","linkUrl":"https://a"}',
-    '{"nextAction":"L"}', '{"nextAction":"L","linkUrl":"alipays://x"}',
-    '{"nextAction":"L","linkUrl":"https://a","scheme":1}',
-])
+@pytest.mark.parametrize(
+    "order_str",
+    [
+        "",
+        "not json",
+        "[1]",
+        '{"nextAction":"X","linkUrl":"https://a"}',
+        '{"nextAction":"L"}',
+        '{"nextAction":"L","linkUrl":"alipays://x"}',
+        '{"nextAction":"L","linkUrl":"https://a","scheme":1}',
+    ],
+)
 def test_bad_order_str_is_401(kit, order_str):
     assert _code(kit.request_payment, order_str) == pk.PARAM_ERROR
 
 
 def test_order_str_unknown_order_payload_and_token(kit):
-    assert _code(kit.request_payment, '{"nextAction":"L","linkUrl":"https://x/y"}') == \
-        pk.PAY_FAILED
+    assert _code(kit.request_payment, '{"nextAction":"L","linkUrl":"https://x/y"}') == pk.PAY_FAILED
     _, record = _sale(kit)
     good = json.loads(kit.order_str(record))
     assert _code(kit.request_payment, json.dumps(good), "") == pk.PARAM_ERROR
-    assert _code(kit.request_payment, json.dumps({**good, "clientToken": "nope"})) == \
-        pk.PARAM_ERROR
+    assert _code(kit.request_payment, json.dumps({**good, "clientToken": "nope"})) == pk.PARAM_ERROR
 
 
 def test_duplicate_in_flight_request(kit, sandbox, wait):
     _, record = _sale(kit)
     order_str = kit.order_str(record)
     outcome = {}
-    thread = threading.Thread(target=lambda: outcome.setdefault(
-        "r", kit.request_payment(order_str)), daemon=True)
+    thread = threading.Thread(
+        target=lambda: outcome.setdefault("r", kit.request_payment(order_str)), daemon=True
+    )
     thread.start()
     wait(lambda: record.payment_request_id in kit._inflight)
     assert _code(kit.request_payment, order_str) == pk.DUPLICATE_REQUEST
@@ -178,6 +184,7 @@ def test_network_error(kit, sandbox):
 
 # -- ThirdPayClient -------------------------------------------------------------------
 
+
 def test_third_pay_client_arguments(kit):
     assert _code(ThirdPayClient, kit, "wechat_pay", "app") == pk.PARAM_ERROR
     assert _code(ThirdPayClient, kit, "nope", "app") == pk.PARAM_ERROR
@@ -185,10 +192,17 @@ def test_third_pay_client_arguments(kit):
     ThirdPayClient(kit, "ali_pay", "com.example.shop")
 
 
-@pytest.mark.parametrize("pay_info", [
-    "", "nope", "[]", '{"linkUrl":"https://a"}', '{"paymentRequestId":"P1"}',
-    '{"paymentRequestId":"unknown","linkUrl":"https://a"}',
-])
+@pytest.mark.parametrize(
+    "pay_info",
+    [
+        "",
+        "nope",
+        "[]",
+        '{"linkUrl":"https://a"}',
+        '{"paymentRequestId":"P1"}',
+        '{"paymentRequestId":"unknown","linkUrl":"https://a"}',
+    ],
+)
 def test_third_pay_bad_pay_info(kit, pay_info):
     client = ThirdPayClient(kit, "ALIPAY_HK", "com.example.shop")
     assert _code(client.pay, pay_info) == codes.THIRD_PAY_INFO_INVALID
@@ -220,6 +234,7 @@ def test_third_pay_declined(kit, sandbox):
     client = ThirdPayClient(kit, "ALIPAY_HK", "com.example.shop")
     client.pay(kit.pay_info(record))
     sandbox.decline(record.payment_id)
-    assert client.handle_pay_callback(callback_want("com.example.shop",
-                                                    record.payment_request_id, "6001"))
+    assert client.handle_pay_callback(
+        callback_want("com.example.shop", record.payment_request_id, "6001")
+    )
     assert _code(client.result, record.payment_request_id) == codes.THIRD_PAY_CANCELLED

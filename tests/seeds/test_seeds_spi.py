@@ -45,19 +45,22 @@ def test_checkout_bad_requests_are_1002(checkout):
     assert service.pay(CTX, _request(payment_method_type="NOPE")).result_code == "1002"
 
 
-@pytest.mark.parametrize("decision,code", [("approve", "9000"), ("decline", "1001"),
-                                           ("expire", "1003")])
-def test_checkout_in_place_with_sandbox_wallet(checkout, sandbox, fast_policy, wait,
-                                               decision, code):
-    service = CheckoutPaymentService(checkout, complete_in_place=True, poll_policy=fast_policy,
-                                     timeout=10)
+@pytest.mark.parametrize(
+    "decision,code", [("approve", "9000"), ("decline", "1001"), ("expire", "1003")]
+)
+def test_checkout_in_place_with_sandbox_wallet(
+    checkout, sandbox, fast_policy, wait, decision, code
+):
+    service = CheckoutPaymentService(
+        checkout, complete_in_place=True, poll_policy=fast_policy, timeout=10
+    )
     wallet = SandboxWalletPaymentService(sandbox, "SANDBOX_SEEDS", decision=decision)
     out: dict[str, PaymentResult] = {}
-    thread = threading.Thread(target=lambda: out.setdefault("r", service.pay(CTX, _request())),
-                              daemon=True)
+    thread = threading.Thread(
+        target=lambda: out.setdefault("r", service.pay(CTX, _request())), daemon=True
+    )
     thread.start()
-    record = wait(lambda: next(iter(checkout.journal.list_payments(status=Status.PENDING)),
-                               None))
+    record = wait(lambda: next(iter(checkout.journal.list_payments(status=Status.PENDING)), None))
     paid = wallet.pay(CTX, _request(payment_request_id=record.payment_request_id))
     assert paid.result_code == code and not paid.show_page
     thread.join(10)

@@ -17,17 +17,41 @@ from cashier_app.journal import Journal
 def test_set_show_and_print_a_receipt_to_a_device_file(tmp_path, capsys):
     device = tmp_path / "lp0"
     device.write_bytes(b"")
-    assert main(["printer", "set", "--connection", "file", "--device-file", str(device),
-                 "--paper", "58"]) == 0
+    assert (
+        main(
+            [
+                "printer",
+                "set",
+                "--connection",
+                "file",
+                "--device-file",
+                str(device),
+                "--paper",
+                "58",
+            ]
+        )
+        == 0
+    )
     assert main(["printer", "show", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert (shown["connection"], shown["paper_mm"]) == ("file", 58)
     at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     with Journal(paths.journal_path()) as journal:
-        journal.create_payment(PaymentRecord(
-            "PR-ESC", "till", Money(4200, "HKD"), "ALIPAY_HK", Status.SUCCESS, at, at,
-            payment_id="2026PID", paid_at=at, scenario="PaymentCode",
-            masked_code="2812••••••••••3456"))
+        journal.create_payment(
+            PaymentRecord(
+                "PR-ESC",
+                "till",
+                Money(4200, "HKD"),
+                "ALIPAY_HK",
+                Status.SUCCESS,
+                at,
+                at,
+                payment_id="2026PID",
+                paid_at=at,
+                scenario="PaymentCode",
+                masked_code="2812••••••••••3456",
+            )
+        )
     assert main(["receipt", "PR-ESC", "--escpos", "--merchant", "Demo Cafe"]) == 0
     raw = device.read_bytes()
     assert b"Demo Cafe" in raw and b"HK$42.00" in raw and raw.endswith(b"\x1dV\x00")
@@ -41,6 +65,8 @@ def test_bad_printer_settings_exit_2_naming_the_option(capsys):
     assert "--host" in capsys.readouterr().err
     assert main(["printer", "set", "--connection", "usb", "--usb", "epson:1"]) == 2
     assert "--usb-vendor" in capsys.readouterr().err
-    assert main(["printer", "set", "--connection", "file", "--device-file", "/x",
-                 "--paper", "76"]) == 2
+    assert (
+        main(["printer", "set", "--connection", "file", "--device-file", "/x", "--paper", "76"])
+        == 2
+    )
     assert main(["receipt", "NOPE", "--escpos"]) == 2  # an unknown id: exit 2 (issue 10)

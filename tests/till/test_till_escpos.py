@@ -36,10 +36,18 @@ ORDER_CODE = "https://qr.alipay.com/ORDER-281-0042"
 def _sale() -> PaymentRecord:
     at = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
     return PaymentRecord(
-        payment_request_id="PRID-ESC-1", profile="sandbox", amount=Money(4250, "HKD"),
-        method="ALIPAY_HK", status=Status.SUCCESS, created_at=at, updated_at=at,
+        payment_request_id="PRID-ESC-1",
+        profile="sandbox",
+        amount=Money(4250, "HKD"),
+        method="ALIPAY_HK",
+        status=Status.SUCCESS,
+        created_at=at,
+        updated_at=at,
         trade_summary="Two flat whites and a croissant for the table by the window",
-        payment_id="2026120100001", paid_at=at, result_code="SUCCESS")
+        payment_id="2026120100001",
+        paid_at=at,
+        result_code="SUCCESS",
+    )
 
 
 def _qr_store_block(value: str) -> bytes:
@@ -61,8 +69,15 @@ def test_receipt_bytes_text_wrapped_to_the_roll_and_cut(paper, width):
     p = Dummy()
     render_receipt(p, receipt_data(_sale(), [], "Demo Store", tz=UTC), cfg)
     raw = p.output
-    for needle in (b"Demo Store", b"HK$42.50", b"PAID", b"Wallet: AlipayHK",
-                   b"Payment ID: 2026120100001", b"Request ID: PRID-ESC-1", b"Thank you"):
+    for needle in (
+        b"Demo Store",
+        b"HK$42.50",
+        b"PAID",
+        b"Wallet: AlipayHK",
+        b"Payment ID: 2026120100001",
+        b"Request ID: PRID-ESC-1",
+        b"Thank you",
+    ):
         assert needle in raw, needle
     assert raw.startswith(ESC + b"@") or ESC + b"a\x01" in raw  # centred heading
     assert raw.endswith(FULL_CUT)
@@ -75,8 +90,7 @@ def test_receipt_bytes_text_wrapped_to_the_roll_and_cut(paper, width):
 def test_receipt_with_an_order_code_carries_the_native_qr_command_and_its_data():
     cfg = PrinterConfig(paper_mm=80)
     p = Dummy()
-    render_receipt(p, receipt_data(_sale(), [], "Demo Store", tz=UTC), cfg,
-                   order_code=ORDER_CODE)
+    render_receipt(p, receipt_data(_sale(), [], "Demo Store", tz=UTC), cfg, order_code=ORDER_CODE)
     raw = p.output
     store = _qr_store_block(ORDER_CODE)
     assert store in raw
@@ -87,8 +101,15 @@ def test_receipt_with_an_order_code_carries_the_native_qr_command_and_its_data()
 
 def test_order_code_slip_on_58mm():
     p = Dummy()
-    render_order_code(p, ORDER_CODE, "HK$42.50", "AlipayHK", PrinterConfig(paper_mm=58),
-                      merchant_name="Demo Store", expires="09:44")
+    render_order_code(
+        p,
+        ORDER_CODE,
+        "HK$42.50",
+        "AlipayHK",
+        PrinterConfig(paper_mm=58),
+        merchant_name="Demo Store",
+        expires="09:44",
+    )
     raw = p.output
     assert _qr_store_block(ORDER_CODE) in raw and b"HK$42.50" in raw
     assert b"Scan with AlipayHK" in raw and b"Valid until 09:44" in raw
@@ -107,8 +128,7 @@ def test_chinese_text_goes_out_as_gb18030():
 
 def test_no_cut_when_the_printer_has_no_cutter():
     p = Dummy()
-    render_receipt(p, receipt_data(_sale(), [], "Demo Store", tz=UTC),
-                   PrinterConfig(cut=False))
+    render_receipt(p, receipt_data(_sale(), [], "Demo Store", tz=UTC), PrinterConfig(cut=False))
     assert FULL_CUT not in p.output
 
 
@@ -160,18 +180,20 @@ def test_unreachable_printer_names_where():
 def test_printer_config_round_trip_and_bad_fields(tmp_path):
     path = tmp_path / "printer.json"
     assert load_printer_config(path) == PrinterConfig()  # none set
-    cfg = PrinterConfig.from_dict({"connection": "usb", "usb_vendor": "0x04b8",
-                                   "usb_product": "0x0e15", "paper_mm": 58})
+    cfg = PrinterConfig.from_dict(
+        {"connection": "usb", "usb_vendor": "0x04b8", "usb_product": "0x0e15", "paper_mm": 58}
+    )
     assert (cfg.usb_vendor, cfg.chars_per_line) == (0x04B8, 32)
     save_printer_config(cfg, path)
     assert load_printer_config(path) == cfg
-    for bad, field in (({"paper_mm": 76}, "paper_mm"), ({"connection": "bluetooth"},
-                                                         "connection"),
-                       ({"connection": "network"}, "host"),
-                       ({"connection": "serial"}, "serial_device"),
-                       ({"colour": "red"}, "colour"),
-                       ({"connection": "usb", "usb_vendor": "epson", "usb_product": 1},
-                        "usb_vendor")):
+    for bad, field in (
+        ({"paper_mm": 76}, "paper_mm"),
+        ({"connection": "bluetooth"}, "connection"),
+        ({"connection": "network"}, "host"),
+        ({"connection": "serial"}, "serial_device"),
+        ({"colour": "red"}, "colour"),
+        ({"connection": "usb", "usb_vendor": "epson", "usb_product": 1}, "usb_vendor"),
+    ):
         with pytest.raises(PrinterConfigError) as err:
             PrinterConfig.from_dict(bad)
         assert err.value.field == field

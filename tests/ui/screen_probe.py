@@ -49,19 +49,23 @@ def main() -> int:
     gui.show_main_window(window)
     wait_for(ready)
     settle()
-    out: dict = {"screen": list(app.primaryScreen().availableGeometry().getRect()),
-                 "window": frame(window), "status_bar": rect(window.statusBar()),
-                 "status_visible": window.statusBar().isVisible(),
-                 "charge": rect(window.order_page.charge_button)}
+    out: dict = {
+        "screen": list(app.primaryScreen().availableGeometry().getRect()),
+        "window": frame(window),
+        "status_bar": rect(window.statusBar()),
+        "status_visible": window.statusBar().isVisible(),
+        "charge": rect(window.order_page.charge_button),
+    }
     dialogs = {}
     profiles = window.open_profiles_dialog()
     settle(800)
     buttons = profiles.findChildren(QDialogButtonBox)
-    dialogs["profiles"] = {"frame": frame(profiles),
-                           "buttons": [rect(b) for box in buttons
-                                       for b in box.findChildren(QPushButton)],
-                           "use": rect(profiles.use_button),
-                           "save": rect(profiles.save_button)}
+    dialogs["profiles"] = {
+        "frame": frame(profiles),
+        "buttons": [rect(b) for box in buttons for b in box.findChildren(QPushButton)],
+        "use": rect(profiles.use_button),
+        "save": rect(profiles.save_button),
+    }
     profiles.close()
     settle()
     from cashier_app.domain.money import Money

@@ -22,12 +22,16 @@ def hkd_limits(monkeypatch):
     monkeypatch.setitem(methods.CATALOG, "ALIPAY_HK", limited)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "AlipayHK takes at least 1.00 HKD; 0.50 HKD is less"),
-    ("zh_CN", "AlipayHK 单笔最低 1.00 HKD；0.50 HKD 低于此限额"),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "AlipayHK takes at least 1.00 HKD; 0.50 HKD is less"),
+        ("zh_CN", "AlipayHK 单笔最低 1.00 HKD；0.50 HKD 低于此限额"),
+    ],
+)
 def test_amount_below_the_wallets_minimum_is_refused_on_the_picker(
-        qapp, make_window, qtbot, hkd_limits, lang, text):
+    qapp, make_window, qtbot, hkd_limits, lang, text
+):
     ensure_application(lang=lang)
     try:
         window = make_window()

@@ -9,8 +9,11 @@ from cashier_app.domain.outcome import Status
 
 def _toggle(qtbot, window, on: bool) -> None:
     page = window.redirect_page
-    with qtbot.waitSignal(window.tasks.task_finished, timeout=10_000,
-                          check_params_cb=lambda name, _r: name == "sandbox:autopay"):
+    with qtbot.waitSignal(
+        window.tasks.task_finished,
+        timeout=10_000,
+        check_params_cb=lambda name, _r: name == "sandbox:autopay",
+    ):
         page.autopay_check.setChecked(on)
 
 

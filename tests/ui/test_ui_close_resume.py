@@ -25,7 +25,8 @@ def test_closing_with_a_live_payment_asks_and_keep_waiting_keeps_it(make_window,
 
 
 def test_quit_and_resume_later_shows_the_same_code_at_the_next_start(
-        make_window, drive, qtbot, qr_decoder):
+    make_window, drive, qtbot, qr_decoder
+):
     first = make_window()
     to_redirect(qtbot, first, "5")
     record = first.redirect_page.record
@@ -71,8 +72,7 @@ def test_cancel_the_payment_and_quit(make_window, qtbot):
     with qtbot.waitSignal(second.payments_recovered, timeout=30_000) as recovered:
         pass
     assert recovered.args[0] == []  # nothing was left open
-    assert second.services.journal.get_payment(record.payment_request_id).status \
-        is Status.CANCELLED
+    assert second.services.journal.get_payment(record.payment_request_id).status is Status.CANCELLED
     assert second.services.sandbox.payment(record.payment_id)["paymentStatus"] == "CANCELLED"
     assert second.flow.stage == "order"
 

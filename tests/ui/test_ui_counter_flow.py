@@ -35,8 +35,9 @@ def test_a_declined_sale_offers_try_again_with_the_same_amount_and_reference(sal
     result = window.result_page
     assert first.status is Status.FAILED
     assert result.try_again_button.isVisible() and result.new_sale_button.isVisible()
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda stage: stage == "picker"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda stage: stage == "picker"
+    ):
         qtbot.mouseClick(result.try_again_button, Qt.MouseButton.LeftButton)
     assert window.picker_page.amount_label.text() == "HK$8.00"
     sale.confirm("ALIPAY_HK")  # a wallet is chosen again
@@ -57,8 +58,7 @@ def test_cancel_payment_asks_first(sale, qtbot):
     qtbot.mouseClick(redirect.cancel_button, Qt.MouseButton.LeftButton)
     answer(qtbot, redirect, "cancelPaymentQuestion", "keep")
     assert window.flow.stage == "redirect"
-    assert window.services.checkout.get(redirect.record.payment_request_id).status \
-        is Status.PENDING
+    assert window.services.checkout.get(redirect.record.payment_request_id).status is Status.PENDING
     with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
         qtbot.keyClick(redirect, Qt.Key.Key_Escape)  # Escape: back one step = cancel, asked
         answer(qtbot, redirect, "cancelPaymentQuestion", "cancel")
@@ -77,8 +77,10 @@ def _open_refund(qtbot, window):
     flow = window.flow
     flow.refund_dialog = None
     qtbot.mouseClick(window.result_page.refund_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: getattr(flow, "refund_dialog", None) is not None
-                    and flow.refund_dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: getattr(flow, "refund_dialog", None) is not None and flow.refund_dialog.isVisible(),
+        timeout=10_000,
+    )
     return flow.refund_dialog
 
 
@@ -100,8 +102,11 @@ def test_refund_asks_first_and_its_button_states_the_amount(sale, qtbot):
     answer(qtbot, dialog, "refundQuestion", "keep")  # not this time
     assert dialog.isVisible()
     assert window.services.journal.refunds_for(record.payment_request_id) == []
-    with qtbot.waitSignal(window.flow.tasks.task_finished, timeout=15_000,
-                          check_params_cb=lambda name, _r: name == "sale:refund"):
+    with qtbot.waitSignal(
+        window.flow.tasks.task_finished,
+        timeout=15_000,
+        check_params_cb=lambda name, _r: name == "sale:refund",
+    ):
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
         answer(qtbot, dialog, "refundQuestion", "refund")
     assert window.services.journal.refunded_total(record.payment_request_id) == 500
@@ -111,8 +116,11 @@ def test_refunds_show_on_the_result_page_and_in_history(sale, qtbot):
     window = sale.window
     result = window.result_page
     record = _paid_sale(sale)
-    with qtbot.waitSignal(window.flow.tasks.task_finished, timeout=15_000,
-                          check_params_cb=lambda name, _r: name == "sale:refund-state"):
+    with qtbot.waitSignal(
+        window.flow.tasks.task_finished,
+        timeout=15_000,
+        check_params_cb=lambda name, _r: name == "sale:refund-state",
+    ):
         dialog = _open_refund(qtbot, window)
         dialog.partial_radio.setChecked(True)
         dialog.amount_input.setText("5")
@@ -121,8 +129,11 @@ def test_refunds_show_on_the_result_page_and_in_history(sale, qtbot):
     assert result.refund_state.text().startswith("Partly refunded")
     assert "HK$15.00" in result.refund_state.text()
     assert result.refund_button.isEnabled()
-    with qtbot.waitSignal(window.flow.tasks.task_finished, timeout=15_000,
-                          check_params_cb=lambda name, _r: name == "sale:refund-state"):
+    with qtbot.waitSignal(
+        window.flow.tasks.task_finished,
+        timeout=15_000,
+        check_params_cb=lambda name, _r: name == "sale:refund-state",
+    ):
         dialog = _open_refund(qtbot, window)
         assert dialog.confirm_button.text() == "Refund HK$15.00"
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
@@ -146,13 +157,15 @@ def test_refunds_show_on_the_result_page_and_in_history(sale, qtbot):
 def test_history_shows_partly_refunded(sale, qtbot):
     window = sale.window
     record = _paid_sale(sale, "9")
-    window.services.checkout.refund(record.payment_request_id,
-                                    type(record.amount)(100, "HKD"), "")
+    window.services.checkout.refund(record.payment_request_id, type(record.amount)(100, "HKD"), "")
     page = window.open_extra_page("history")
     model = page.model
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
-    row = next(r for r in range(model.rowCount())
-               if model.record(r).payment_request_id == record.payment_request_id)
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.record(r).payment_request_id == record.payment_request_id
+    )
     assert model.index(row, PaymentsModel.COL_STATUS).data() == "Partly refunded"
 
 
@@ -184,8 +197,9 @@ def test_the_customer_display_shows_the_countdown(sale, qtbot):
     sale.charge("3")
     sale.confirm()
     assert display.stack.currentWidget() is display.qr_view
-    qtbot.waitUntil(lambda: display.countdown_label.text().startswith("Expires in 9:"),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: display.countdown_label.text().startswith("Expires in 9:"), timeout=5000
+    )
     assert display.countdown_label.isVisible()
     window.display_action.setChecked(False)
 
@@ -212,6 +226,10 @@ def test_an_open_history_shows_a_refund_made_elsewhere(sale, qtbot):
     row = model.row_of(record.payment_request_id)
     assert model.index(row, PaymentsModel.COL_STATUS).data() == "Success"
     window.services.checkout.refund(record.payment_request_id, None, "")  # e.g. the CLI
-    qtbot.waitUntil(lambda: model.index(model.row_of(record.payment_request_id),
-                                        PaymentsModel.COL_STATUS).data() == "Refunded",
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            model.index(model.row_of(record.payment_request_id), PaymentsModel.COL_STATUS).data()
+            == "Refunded"
+        ),
+        timeout=10_000,
+    )

@@ -34,13 +34,18 @@ def crash(tmp_path):
 
 
 def _pem() -> str:
-    return generate_private_key().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()).decode()
+    return (
+        generate_private_key()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
 
 
-def test_raising_in_a_slot_mid_sale_reports_and_the_sale_still_completes(crash, make_window,
-                                                                         qtbot):
+def test_raising_in_a_slot_mid_sale_reports_and_the_sale_still_completes(crash, make_window, qtbot):
     handler, log_path = crash
     window = make_window()
     to_redirect(qtbot, window)
@@ -75,8 +80,7 @@ def test_raising_in_a_slot_mid_sale_reports_and_the_sale_still_completes(crash, 
     with qtbot.waitSignal(window.flow.sale_settled, timeout=20_000) as settled:
         window.services.simulator.approve(record.payment_id)
     assert settled.args[0].status is Status.SUCCESS
-    assert window.services.journal.get_payment(record.payment_request_id).status \
-        is Status.SUCCESS
+    assert window.services.journal.get_payment(record.payment_request_id).status is Status.SUCCESS
 
 
 def qtbot_left():
@@ -85,8 +89,7 @@ def qtbot_left():
     return Qt.MouseButton.LeftButton
 
 
-def test_an_unhandled_task_error_and_a_thread_error_share_one_dialog(crash, make_window,
-                                                                    qtbot):
+def test_an_unhandled_task_error_and_a_thread_error_share_one_dialog(crash, make_window, qtbot):
     handler, log_path = crash
     window = make_window()
 
@@ -135,8 +138,9 @@ def test_quit_from_the_crash_dialog_leaves_a_consistent_journal(crash, make_wind
     db = sqlite3.connect(paths.journal_path())
     try:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert db.execute("SELECT count(*) FROM payments WHERE payment_request_id = ?",
-                          (prid,)).fetchone() == (1,)
+        assert db.execute(
+            "SELECT count(*) FROM payments WHERE payment_request_id = ?", (prid,)
+        ).fetchone() == (1,)
     finally:
         db.close()
 

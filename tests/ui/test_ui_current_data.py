@@ -45,8 +45,7 @@ def _paid_elsewhere(services, amount_minor: int):
     """A sale settled by the service layer without this window's sale pages (a second
     till on the same journal, a late notification, recovery...)."""
     checkout = services.checkout
-    record = checkout.create_payment(PaymentInfo(amount_minor, "HKD", "elsewhere"),
-                                     "ALIPAY_HK")
+    record = checkout.create_payment(PaymentInfo(amount_minor, "HKD", "elsewhere"), "ALIPAY_HK")
     services.simulator.approve(record.payment_id)
     return checkout.refresh(record.payment_request_id)
 
@@ -60,26 +59,36 @@ def test_open_history_and_end_of_day_update_when_a_payment_or_refund_settles(sal
     selected = history.selected_payment().payment_request_id
 
     window.tasks.run("test:elsewhere", _paid_elsewhere, window.services, 700)
-    qtbot.waitUntil(lambda: history.model.rowCount() == 2
-                    and history.model.record(0).status is Status.SUCCESS, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: history.model.rowCount() == 2 and history.model.record(0).status is Status.SUCCESS,
+        timeout=15_000,
+    )
     assert window.stack.currentWidget() is history
     newest = history.model.record(0)
     assert newest.amount == Money(700, "HKD")
     # the operator's selection survives the update
-    qtbot.waitUntil(lambda: history.selected_payment() is not None
-                    and history.selected_payment().payment_request_id == selected,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            history.selected_payment() is not None
+            and history.selected_payment().payment_request_id == selected
+        ),
+        timeout=10_000,
+    )
 
     report = window.open_extra_page("report")
     qtbot.waitUntil(lambda: _net(report) == "Net: HK$17.00", timeout=10_000)
-    window.tasks.run("test:refund", window.services.checkout.refund, newest.payment_request_id,
-                     Money(200, "HKD"), "returned")
+    window.tasks.run(
+        "test:refund",
+        window.services.checkout.refund,
+        newest.payment_request_id,
+        Money(200, "HKD"),
+        "returned",
+    )
     qtbot.waitUntil(lambda: _net(report) == "Net: HK$15.00", timeout=15_000)
     assert window.stack.currentWidget() is report
 
 
-def test_a_notification_settles_the_sale_on_screen_and_the_customer_display_at_once(
-        sale, qtbot):
+def test_a_notification_settles_the_sale_on_screen_and_the_customer_display_at_once(sale, qtbot):
     """The customer pays and the gateway pushes notifyPayment between two inquiries: the
     redirect page and the customer display follow the journal at once instead of waiting
     for the next poll."""
@@ -91,8 +100,10 @@ def test_a_notification_settles_the_sale_on_screen_and_the_customer_display_at_o
     record = window.redirect_page.record
     poller = window.flow.poller
     # Between two polls, the next one about two seconds away (the poll policy backs off).
-    qtbot.waitUntil(lambda: poller.next_poll_in_ms() > 1800
-                    and not window.tasks.is_running("sale:poll"), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: poller.next_poll_in_ms() > 1800 and not window.tasks.is_running("sale:poll"),
+        timeout=15_000,
+    )
     with qtbot.waitSignal(window.flow.sale_settled, timeout=1_500) as settled:
         window.services.simulator.approve(record.payment_id)  # the sandbox pushes a notify
     assert settled.args[0].status is Status.SUCCESS

@@ -31,15 +31,20 @@ def zh(qapp):
 
 def _ts_sources(context: str) -> set[str]:
     root = ET.parse(TS).getroot()
-    return {m.findtext("source", default="") for c in root.iter("context")
-            if c.findtext("name") == context for m in c.iter("message")}
+    return {
+        m.findtext("source", default="")
+        for c in root.iter("context")
+        if c.findtext("name") == context
+        for m in c.iter("message")
+    }
 
 
 def test_the_translations_list_exactly_the_error_templates_of_the_code():
     templates = known_error_templates()
     assert len(templates) > 19
-    assert _ts_sources(ERROR_CONTEXT) == templates, \
+    assert _ts_sources(ERROR_CONTEXT) == templates, (
         "run scripts/update_translations.py after changing an error template"
+    )
 
 
 def test_every_error_template_is_translated_with_its_placeholders(zh):
@@ -49,13 +54,16 @@ def test_every_error_template_is_translated_with_its_placeholders(zh):
         assert set(re.findall(r"\{\w+\}", chinese)) == set(re.findall(r"\{\w+\}", template))
 
 
-@pytest.mark.parametrize(("text", "currency", "expected"), [
-    ("0", "HKD", "金额必须大于零"),
-    ("1.234", "HKD", "HKD 最多允许 2 位小数"),
-    ("12,50", "HKD", "金额 '12,50'：逗号只能用作千位分隔"),
-    ("abc", "HKD", "金额 'abc' 不是数字"),
-    ("1.5", "JPY", "JPY 没有辅币单位"),
-])
+@pytest.mark.parametrize(
+    ("text", "currency", "expected"),
+    [
+        ("0", "HKD", "金额必须大于零"),
+        ("1.234", "HKD", "HKD 最多允许 2 位小数"),
+        ("12,50", "HKD", "金额 '12,50'：逗号只能用作千位分隔"),
+        ("abc", "HKD", "金额 'abc' 不是数字"),
+        ("1.5", "JPY", "JPY 没有辅币单位"),
+    ],
+)
 def test_money_errors_in_chinese(zh, text, currency, expected):
     with pytest.raises(MoneyError) as err:
         Money.parse(text, currency)

@@ -25,15 +25,23 @@ def test_embedded_sandbox_checks_out(qapp, qtbot):
     win.close()
 
 
-def test_gateway_with_the_wrong_merchant_key_is_flagged_at_start(qapp, qtbot, memory_keyring,
-                                                                 monkeypatch):
+def test_gateway_with_the_wrong_merchant_key_is_flagged_at_start(
+    qapp, qtbot, memory_keyring, monkeypatch
+):
     monkeypatch.delenv("CASHIER_KEYSTORE", raising=False)
     ensure_application(lang="en")
     gateway = SandboxGateway(gateway_private_key=generate_private_key()).start()
     try:
-        profile = ProfileStore().save(Profile(
-            "shop", Environment.PRODUCTION, "2188000000000003", "HKD", gateway.url,
-            wallets=("ALIPAY_HK",)))
+        profile = ProfileStore().save(
+            Profile(
+                "shop",
+                Environment.PRODUCTION,
+                "2188000000000003",
+                "HKD",
+                gateway.url,
+                wallets=("ALIPAY_HK",),
+            )
+        )
         keys = KeyStore.open()
         keys.generate(profile)
         keys.import_gateway_key(profile, gateway.gateway_public_key_base64)

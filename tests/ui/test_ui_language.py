@@ -61,14 +61,22 @@ def test_the_word_finder():
     assert english_words("金额（HKD）· ALIPAY_HK · 2026-11-21 · GCash · Alipay+") == []
     assert english_words("结果代码：ORDER_IS_CLOSED  ·  Payment Kit 代码：1001930000") == []
     assert english_words("http://127.0.0.1:8123/pay?x=1 /tmp/a.pdf") == []
-    assert english_words("the payer declined the payment") == \
-        ["the", "payer", "declined", "the", "payment"]
+    assert english_words("the payer declined the payment") == [
+        "the",
+        "payer",
+        "declined",
+        "the",
+        "payment",
+    ]
     assert english_words("Refund…") == ["Refund"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 item 7 is open: English is still on screen in "
-                   "zh_CN (result reasons, key-store texts, History events); drop this mark "
-                   "when the walk passes")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 9 item 7 is open: English is still on screen in "
+    "zh_CN (result reasons, key-store texts, History events); drop this mark "
+    "when the walk passes",
+)
 def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):
     window = zh_window
     walk = Walk(qtbot, window)
@@ -91,8 +99,13 @@ def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):
     walk.look("result paid")
 
     window.result_page.refund_button.click()
-    qtbot.waitUntil(lambda: getattr(window.flow, "refund_dialog", None) is not None
-                    and window.flow.refund_dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            getattr(window.flow, "refund_dialog", None) is not None
+            and window.flow.refund_dialog.isVisible()
+        ),
+        timeout=10_000,
+    )
     walk.look("refund dialog", window.flow.refund_dialog)
     window.flow.refund_dialog.reject()
 
@@ -142,9 +155,12 @@ def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):
     walk.check()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 item 7 is open: English is still on screen in "
-                   "zh_CN (result reasons, key-store texts, History events); drop this mark "
-                   "when the walk passes")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 9 item 7 is open: English is still on screen in "
+    "zh_CN (result reasons, key-store texts, History events); drop this mark "
+    "when the walk passes",
+)
 def test_menus_and_status_bar_speak_chinese(zh_window):
     walk = Walk(None, zh_window)
     walk.look("main window")

@@ -26,8 +26,12 @@ def test_task_result_arrives_on_the_gui_thread(qtbot, cashier_app):
         return x * 2
 
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
-        runner.run("double", work, 21,
-                   on_done=lambda r: seen.append((r, threading.current_thread() is gui)))
+        runner.run(
+            "double",
+            work,
+            21,
+            on_done=lambda r: seen.append((r, threading.current_thread() is gui)),
+        )
     assert seen == [(42, True)]
     assert not runner.is_busy()
     runner.shutdown()
@@ -67,8 +71,7 @@ def test_cancelling_a_group_drops_its_tasks_and_errors_are_delivered(qtbot, cash
         runner.run("late", lambda: None)
 
 
-def test_a_task_finishing_after_its_window_is_gone_prints_no_traceback(qtbot, cashier_app,
-                                                                          capfd):
+def test_a_task_finishing_after_its_window_is_gone_prints_no_traceback(qtbot, cashier_app, capfd):
     """Issue 9 item 10: quitting while a slow call is in flight printed
     ``RuntimeError: Signal source has been deleted`` from the worker at exit."""
     import shiboken6
@@ -78,8 +81,7 @@ def test_a_task_finishing_after_its_window_is_gone_prints_no_traceback(qtbot, ca
     runner = TaskRunner(window)
     release = threading.Event()
     delivered: list[object] = []
-    task_id = runner.run("sale:poll", lambda: release.wait(5) and "late",
-                         on_done=delivered.append)
+    task_id = runner.run("sale:poll", lambda: release.wait(5) and "late", on_done=delivered.append)
     done = runner.done_event(task_id)
     runner.shutdown(0)  # what closeEvent does when a call outlasts its wait
     shiboken6.delete(window)  # the window (and its runner) are gone
@@ -132,8 +134,10 @@ def test_a_text_missing_from_the_translations_shows_in_english_not_blank(cashier
     i18n.install(cashier_app, "zh_CN")
     try:
         assert QCoreApplication.translate("OrderPage", "Charge") == "收款"
-        assert QCoreApplication.translate("OrderPage", "a text nobody translated") == \
-            "a text nobody translated"
+        assert (
+            QCoreApplication.translate("OrderPage", "a text nobody translated")
+            == "a text nobody translated"
+        )
     finally:
         i18n.install(cashier_app, "en")
 

@@ -51,8 +51,10 @@ def test_full_sale_qr_decodes_and_pay_reaches_success(sale, qtbot, qr_decoder, c
     assert settled.payment_id in texts and "HK$12.30" in texts
     assert window.findChild(object, "refundButton").isVisible()
     with capsys.disabled():
-        print(f"\n[timing] Confirm -> QR visible: {confirm_to_qr_ms:.0f} ms; "
-              f"simulated payment -> success page: {pay_to_success_ms:.0f} ms")
+        print(
+            f"\n[timing] Confirm -> QR visible: {confirm_to_qr_ms:.0f} ms; "
+            f"simulated payment -> success page: {pay_to_success_ms:.0f} ms"
+        )
 
     qtbot.mouseClick(window.findChild(object, "newSaleButton"), Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.order_page
@@ -121,8 +123,9 @@ def test_cancel_from_redirect(sale, qtbot):
     sale.confirm()
     redirect = sale.window.redirect_page
     with qtbot.waitSignal(sale.window.flow.sale_settled, timeout=20_000) as settled:
-        qtbot.mouseClick(sale.window.findChild(object, "cancelPaymentButton"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            sale.window.findChild(object, "cancelPaymentButton"), Qt.MouseButton.LeftButton
+        )
         answer(qtbot, redirect, "cancelPaymentQuestion", "cancel")
     record = settled.args[0]
     assert record.status is Status.CANCELLED
@@ -135,8 +138,10 @@ def test_partial_refund_is_confirmed_in_a_dialog(sale, qtbot):
     sale.settle(sale.window.redirect_page.simulate_pay)
     flow = sale.window.flow
     qtbot.mouseClick(sale.window.result_page.refund_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: getattr(flow, "refund_dialog", None) is not None
-                    and flow.refund_dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: getattr(flow, "refund_dialog", None) is not None and flow.refund_dialog.isVisible(),
+        timeout=10_000,
+    )
     dialog = flow.refund_dialog
     qtbot.mouseClick(dialog.partial_radio, Qt.MouseButton.LeftButton)
     dialog.amount_input.clear()
@@ -145,8 +150,11 @@ def test_partial_refund_is_confirmed_in_a_dialog(sale, qtbot):
     dialog.amount_input.clear()
     qtbot.keyClicks(dialog.amount_input, "5")
     assert dialog.confirm_button.text() == "Refund HK$5.00"
-    with qtbot.waitSignal(flow.tasks.task_finished, timeout=15_000,
-                          check_params_cb=lambda name, _r: name == "sale:refund") as done:
+    with qtbot.waitSignal(
+        flow.tasks.task_finished,
+        timeout=15_000,
+        check_params_cb=lambda name, _r: name == "sale:refund",
+    ) as done:
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
         answer(qtbot, dialog, "refundQuestion", "refund")
     refund = done.args[1]
@@ -156,10 +164,12 @@ def test_partial_refund_is_confirmed_in_a_dialog(sale, qtbot):
 
 def test_invalid_amounts_are_refused_inline(sale, qtbot):
     page = sale.window.order_page
-    for typed, reason in (("0", "amount must be greater than zero"),
-                          ("1.234", "HKD allows at most 2 decimal places"),
-                          ("", "amount is empty"),
-                          ("1.2.3", "is not a number")):
+    for typed, reason in (
+        ("0", "amount must be greater than zero"),
+        ("1.234", "HKD allows at most 2 decimal places"),
+        ("", "amount is empty"),
+        ("1.2.3", "is not a number"),
+    ):
         page.amount_input.setText(typed)
         assert not page.charge_button.isEnabled()  # until the amount is fixed
         qtbot.keyClick(page.amount_input, Qt.Key.Key_Return)  # Enter says why
@@ -184,8 +194,13 @@ def test_gateway_down_then_back(sale, qtbot):
     assert status.text() == "Connection lost — retrying…"
     assert window.stack.currentWidget() is window.redirect_page
     gateway.faults.clear()
-    qtbot.waitUntil(lambda: status.text() in ("Waiting for the customer…", "Checking…")
-                    and status.property("tone") == "info", timeout=20_000)
+    qtbot.waitUntil(
+        lambda: (
+            status.text() in ("Waiting for the customer…", "Checking…")
+            and status.property("tone") == "info"
+        ),
+        timeout=20_000,
+    )
     record, _ = sale.settle(window.redirect_page.simulate_pay)
     assert record.status is Status.SUCCESS
 

@@ -30,12 +30,31 @@ def _inside(inner: list[int], outer: list[int]) -> bool:
 def test_window_and_dialogs_open_inside_a_small_screen(size, tmp_path, _isolated_dirs):
     width, height = size
     config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": "till", "x": 0, "y": 0, "width": width, "height": height,
-         "logicalDpi": 96}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "till",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                    }
+                ]
+            }
+        )
+    )
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    done = subprocess.run([sys.executable, str(PROBE)], env=env, capture_output=True,
-                          text=True, timeout=120, cwd=Path(__file__).parents[2])
+    done = subprocess.run(
+        [sys.executable, str(PROBE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parents[2],
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     screen = seen["screen"]
@@ -56,7 +75,8 @@ def test_window_and_dialogs_open_inside_a_small_screen(size, tmp_path, _isolated
 
 
 def test_the_profiles_dialog_fits_a_screen_smaller_than_it_wants(
-        cashier_app, memory_keyring, qtbot, monkeypatch):
+    cashier_app, memory_keyring, qtbot, monkeypatch
+):
     available = QRect(0, 24, 1024, 576)  # 1024x600 with a 24 px panel on top
     monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(available))
     dialog = ProfilesDialog(backend=AppBackend())

@@ -31,8 +31,9 @@ def test_the_services_start_after_the_window_is_on_screen(make_window, monkeypat
         seen.append((self._sale_pages is None, self._painted))  # at the end of __init__
 
     def factory(profile_name):
-        seen.append((windows[0]._painted,
-                     threading.current_thread() is not threading.main_thread()))
+        seen.append(
+            (windows[0]._painted, threading.current_thread() is not threading.main_thread())
+        )
         return build_services(profile_name)
 
     monkeypatch.setattr(main_window.MainWindow, "__init__", init)
@@ -41,8 +42,7 @@ def test_the_services_start_after_the_window_is_on_screen(make_window, monkeypat
     assert window.stack.currentWidget() is window.order_page
 
 
-def test_the_qa_console_is_built_when_first_opened_with_what_came_before(make_window,
-                                                                           qtbot):
+def test_the_qa_console_is_built_when_first_opened_with_what_came_before(make_window, qtbot):
     window = make_window()
     with qtbot.waitSignal(window.gateway_checked, timeout=30_000):
         pass  # the start-up probe: one signed exchange, before the console exists
@@ -91,8 +91,9 @@ PROBE = textwrap.dedent("""
 
 def test_a_fresh_window_imports_the_console_and_extra_pages_only_when_opened():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                          timeout=120, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, env=env
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert "failed" not in out, out

@@ -23,11 +23,30 @@ from cashier_app.domain.methods import CATALOG
 #: Proper names and brands that stay as they are in every language, and the technical
 #: formats operators know by these names.
 PROPER_NAMES = {
-    "Antom", "Alipay", "AlipayHK", "Alipay+", "HarmonyOS", "Huawei", "SQLite", "Base64",
-    "base64", "curl", "Qt", "Linux", "Windows", "macOS", "KWallet", "openssl",
+    "Antom",
+    "Alipay",
+    "AlipayHK",
+    "Alipay+",
+    "HarmonyOS",
+    "Huawei",
+    "SQLite",
+    "Base64",
+    "base64",
+    "curl",
+    "Qt",
+    "Linux",
+    "Windows",
+    "macOS",
+    "KWallet",
+    "openssl",
 }
-PROPER_PHRASES = ("Payment Kit", "Secret Service", "GNOME Keyring", "macOS Keychain",
-                  "Windows Credential Locker")
+PROPER_PHRASES = (
+    "Payment Kit",
+    "Secret Service",
+    "GNOME Keyring",
+    "macOS Keychain",
+    "Windows Credential Locker",
+)
 _WALLET_WORDS = {w for m in CATALOG.values() for w in re.findall(r"[A-Za-z+']+", m.name_en)}
 
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\b\S+@\S+\.\w+|(?:/[\w.-]+)+/?")
@@ -47,8 +66,13 @@ def english_words(text: str, data: set[str] = frozenset()) -> list[str]:
         if not token or re.search(r"\d|_", token) or token in data:
             continue
         for word in _WORD.findall(token.replace("&", "")):
-            if len(word) < 2 or word.isupper() or word in PROPER_NAMES or \
-                    word in _WALLET_WORDS or word in data:
+            if (
+                len(word) < 2
+                or word.isupper()
+                or word in PROPER_NAMES
+                or word in _WALLET_WORDS
+                or word in data
+            ):
                 continue
             found.append(word)
     return found
@@ -111,5 +135,8 @@ def _count(method) -> int:
 
 def english_on_screen(root: QWidget, data: set[str] = frozenset()) -> list[str]:
     """``where: text [words]`` for each visible text holding English words."""
-    return [f"{where}: {text!r} {words}" for where, text in visible_texts(root)
-            if (words := english_words(text, data))]
+    return [
+        f"{where}: {text!r} {words}"
+        for where, text in visible_texts(root)
+        if (words := english_words(text, data))
+    ]

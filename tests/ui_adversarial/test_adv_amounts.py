@@ -24,23 +24,29 @@ def order(cashier_app, qtbot) -> OrderPage:
 
 
 def _refused(order: OrderPage) -> bool:
-    return (order.error_label.isVisible() and order.amount_input.property("invalid") is True
-            and not order.charge_button.isEnabled())
+    return (
+        order.error_label.isVisible()
+        and order.amount_input.property("invalid") is True
+        and not order.charge_button.isEnabled()
+    )
 
 
-@pytest.mark.parametrize(("typed", "reason", "more"), [
-    ("12/50", "“/” cannot be part of an amount", "0"),  # charged HK$1,250.00 before
-    ("1e5", "“e” cannot be part of an amount", "0"),    # charged HK$15.00
-    ("-5", "amount must not be negative", "0"),         # charged HK$5.00
-    ("12abc", "“a” cannot be part of an amount", "0"),
-    ("12 50", "“ ” cannot be part of an amount", "0"),  # a blank inside: no thousands mark
-    ("12,50", "a comma only groups thousands", "."),
-    ("1.234", "HKD allows at most 2 decimal places", "0"),
-    ("0", "amount must be greater than zero", "0"),
-])
-def test_a_bad_amount_stays_as_typed_with_its_reason_and_charge_disabled(order, qtbot,
-                                                                          typed, reason,
-                                                                          more):
+@pytest.mark.parametrize(
+    ("typed", "reason", "more"),
+    [
+        ("12/50", "“/” cannot be part of an amount", "0"),  # charged HK$1,250.00 before
+        ("1e5", "“e” cannot be part of an amount", "0"),  # charged HK$15.00
+        ("-5", "amount must not be negative", "0"),  # charged HK$5.00
+        ("12abc", "“a” cannot be part of an amount", "0"),
+        ("12 50", "“ ” cannot be part of an amount", "0"),  # a blank inside: no thousands mark
+        ("12,50", "a comma only groups thousands", "."),
+        ("1.234", "HKD allows at most 2 decimal places", "0"),
+        ("0", "amount must be greater than zero", "0"),
+    ],
+)
+def test_a_bad_amount_stays_as_typed_with_its_reason_and_charge_disabled(
+    order, qtbot, typed, reason, more
+):
     qtbot.keyClicks(order.amount_input, typed)
     assert order.amount_input.text() == typed
     assert _refused(order) and reason in order.error_label.text()
@@ -94,8 +100,9 @@ def test_the_reason_is_shown_in_chinese(order, qtbot, cashier_app):
         assert "“/”" in text and "cannot" not in text and "不能" in text
         page.amount_input.clear()
         qtbot.keyClicks(page.amount_input, "50000.01")
-        assert "HK$50,000.00" in page.error_label.text() and "largest" not in \
-            page.error_label.text()
+        assert (
+            "HK$50,000.00" in page.error_label.text() and "largest" not in page.error_label.text()
+        )
     finally:
         i18n.install(cashier_app, "en")
 
@@ -103,8 +110,7 @@ def test_the_reason_is_shown_in_chinese(order, qtbot, cashier_app):
 def test_over_the_largest_sale_is_refused(order, qtbot):
     qtbot.keyClicks(order.amount_input, "50000.01")  # HKD default: HK$50,000.00
     assert _refused(order)
-    assert "more than the largest sale this till takes (HK$50,000.00)" in \
-        order.error_label.text()
+    assert "more than the largest sale this till takes (HK$50,000.00)" in order.error_label.text()
     order.set_limits(SaleLimits.for_profile("HKD", 100_000, 20_000))  # HK$1,000 / HK$200
     order.amount_input.clear()
     qtbot.keyClicks(order.amount_input, "1000.01")

@@ -16,8 +16,7 @@ REQUEST_FAULTS = sorted(REQUEST_KINDS)
 NOTIFY_FAULTS = ("duplicate_notification", "late_notification")
 APIS = ("pay", "inquiryPayment", "cancel")
 
-GATEWAY_STATUS = {"SUCCESS": Status.SUCCESS, "CANCELLED": Status.CANCELLED,
-                  "FAIL": Status.FAILED}
+GATEWAY_STATUS = {"SUCCESS": Status.SUCCESS, "CANCELLED": Status.CANCELLED, "FAIL": Status.FAILED}
 
 
 def fault_params(kind: str, api: str | None) -> dict:
@@ -43,8 +42,12 @@ def blank_code_problems(window) -> list[str]:
         if page.copy_button.isEnabled() or page.open_button.isEnabled():
             problems.append("redirect page offers an empty link")
     display = window.display
-    if (display is not None and display.isVisible()
-            and display.stack.currentWidget() is display.qr_view and not display.qr.data()):
+    if (
+        display is not None
+        and display.isVisible()
+        and display.stack.currentWidget() is display.qr_view
+        and not display.qr.data()
+    ):
         problems.append("customer display shows an empty code")
     return problems
 
@@ -60,9 +63,13 @@ class BlankCodeWatch:
         self.timer.timeout.connect(self.check)
         self.timer.start()
         flow = window.flow
-        for signal in (flow.stage_changed, flow.poller.record_updated,
-                       flow.poller.connection_changed, window.tasks.task_finished,
-                       window.tasks.task_failed):
+        for signal in (
+            flow.stage_changed,
+            flow.poller.record_updated,
+            flow.poller.connection_changed,
+            window.tasks.task_finished,
+            window.tasks.task_failed,
+        ):
             signal.connect(self.check)
 
     def check(self, *_args) -> None:
@@ -80,8 +87,11 @@ def start_sale(qtbot, window, amount: str = "8.80") -> BlankCodeWatch:
     window.display_action.setChecked(True)
     watch = BlankCodeWatch(window)
     to_picker(qtbot, window, amount)
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=30_000,
-                          check_params_cb=lambda stage: stage in ("redirect", "result")):
+    with qtbot.waitSignal(
+        window.flow.stage_changed,
+        timeout=30_000,
+        check_params_cb=lambda stage: stage in ("redirect", "result"),
+    ):
         qtbot.mouseClick(window.picker_page.confirm_button, Qt.MouseButton.LeftButton)
     return watch
 
@@ -90,8 +100,7 @@ def gateway_status(window, record) -> str | None:
     """The payment's status at the sandbox (None: the gateway never saw it)."""
     store = window.services.sandbox.store
     with store.lock:
-        found = store.find_payment(record.client_id,
-                                   payment_request_id=record.payment_request_id)
+        found = store.find_payment(record.client_id, payment_request_id=record.payment_request_id)
         return None if found is None else found.status
 
 
@@ -145,8 +154,10 @@ def test_faults_on_pay_never_show_a_blank_code(make_window, qtbot, kind):
         qtbot.waitUntil(page.retry_button.isVisible, timeout=30_000)
         assert not page.has_code() and not page.qr.data()
         assert page.status_label.property("tone") == "error"
-        assert ("could not be verified" in page.status_label.text()
-                or "cannot be reached" in page.status_label.text())
+        assert (
+            "could not be verified" in page.status_label.text()
+            or "cannot be reached" in page.status_label.text()
+        )
         assert page.cancel_button.isEnabled() and page.retry_button.isEnabled()
         assert page.focusWidget() is page.retry_button  # Enter retries
         assert display.stack.currentWidget() is display.amount_view
@@ -167,7 +178,8 @@ def test_faults_on_pay_never_show_a_blank_code(make_window, qtbot, kind):
 
 @pytest.mark.parametrize("kind", REQUEST_FAULTS)
 def test_faults_on_inquiry_keep_the_verified_code_and_the_result_is_the_gateways(
-        make_window, qtbot, kind):
+    make_window, qtbot, kind
+):
     window = make_window()
     sandbox = window.services.sandbox
     sandbox.faults.add(kind, **fault_params(kind, "inquiryPayment"))
@@ -190,9 +202,13 @@ def test_faults_on_cancel_end_in_the_gateways_state(make_window, qtbot, kind):
     assert page.has_code()
     sandbox.faults.add(kind, **fault_params(kind, "cancel"))
     cancel_payment(qtbot, window)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.result_page
-                    or page.status_label.text().startswith("Could not cancel"),
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: (
+            window.stack.currentWidget() is window.result_page
+            or page.status_label.text().startswith("Could not cancel")
+        ),
+        timeout=30_000,
+    )
     if window.stack.currentWidget() is page:
         # Not confirmed: the payment is live and its verified code still on screen, and
         # the operator is still told after the next routine poll.
@@ -203,8 +219,7 @@ def test_faults_on_cancel_end_in_the_gateways_state(make_window, qtbot, kind):
             assert page.status_label.text().startswith("Could not cancel")
         sandbox.faults.clear()
         cancel_payment(qtbot, window)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.result_page,
-                    timeout=30_000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.result_page, timeout=30_000)
     finish(window, watch, window.result_page.record, Status.CANCELLED)
 
 

@@ -31,14 +31,20 @@ def test_gateway_down_at_start_then_back(make_window, qtbot, dead_gateway):
     def factory(_profile):
         from cashier_app.app import build_services
 
-        return build_services(gateway_url=url, client_id=CLIENT_ID, signer=signer,
-                              verifier=Verifier(public_key), timeout=2.0)
+        return build_services(
+            gateway_url=url,
+            client_id=CLIENT_ID,
+            signer=signer,
+            verifier=Verifier(public_key),
+            timeout=2.0,
+        )
 
     window = make_window(factory=factory)
     to_picker(qtbot, window, "3")
     window.picker_page.select("ALIPAY_HK")
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=20_000,
-                          check_params_cb=lambda s: s == "redirect"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=20_000, check_params_cb=lambda s: s == "redirect"
+    ):
         qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
     redirect = window.redirect_page
     assert redirect.record.status is Status.UNKNOWN
@@ -49,8 +55,11 @@ def test_gateway_down_at_start_then_back(make_window, qtbot, dead_gateway):
 
     gateway.start()  # same port
     assert gateway.url == url
-    with qtbot.waitSignal(window.flow.poller.connection_changed, timeout=20_000,
-                          check_params_cb=lambda ok, _detail: ok):
+    with qtbot.waitSignal(
+        window.flow.poller.connection_changed,
+        timeout=20_000,
+        check_params_cb=lambda ok, _detail: ok,
+    ):
         window.flow.poller.poll_now()
     qtbot.waitUntil(lambda: bool(redirect.record.payment_id), timeout=20_000)
     record = redirect.record
@@ -69,14 +78,20 @@ def test_gateway_dies_mid_poll_and_comes_back(make_window, qtbot):
     to_redirect(qtbot, window, "7")
     sandbox, redirect = window.services.sandbox, window.redirect_page
     sandbox.stop()
-    with qtbot.waitSignal(window.flow.poller.connection_changed, timeout=20_000,
-                          check_params_cb=lambda ok, _detail: not ok):
+    with qtbot.waitSignal(
+        window.flow.poller.connection_changed,
+        timeout=20_000,
+        check_params_cb=lambda ok, _detail: not ok,
+    ):
         window.flow.poller.poll_now()
     assert redirect.status_label.text() == "Connection lost — retrying…"
     assert redirect.cancel_button.isEnabled()  # the window is not frozen
     sandbox.start()
-    with qtbot.waitSignal(window.flow.poller.connection_changed, timeout=20_000,
-                          check_params_cb=lambda ok, _detail: ok):
+    with qtbot.waitSignal(
+        window.flow.poller.connection_changed,
+        timeout=20_000,
+        check_params_cb=lambda ok, _detail: ok,
+    ):
         window.flow.poller.poll_now()
     assert redirect.status_label.text() == "Waiting for the customer…"
     sandbox.approve(redirect.record.payment_id)

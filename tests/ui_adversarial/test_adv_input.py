@@ -37,8 +37,10 @@ def test_full_width_digits_from_an_input_method_are_taken_as_digits(order):
 
 def test_full_width_key_typed_elsewhere_goes_to_the_amount(order):
     order.charge_button.setFocus()
-    QApplication.sendEvent(order.charge_button, QKeyEvent(
-        QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, "７"))
+    QApplication.sendEvent(
+        order.charge_button,
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, "７"),
+    )
     assert order.amount_input.text() == "7"
 
 
@@ -62,8 +64,11 @@ def test_normalise_amount_text():
 def test_invalid_amounts_are_refused_inline_and_nothing_is_journaled(make_window, qtbot):
     window = make_window()
     order = window.order_page
-    for text, words in (("9999999999999999", "more than 16 digits"), ("", "empty"),
-                        ("0", "greater than zero")):
+    for text, words in (
+        ("9999999999999999", "more than 16 digits"),
+        ("", "empty"),
+        ("0", "greater than zero"),
+    ):
         order.amount_input.setText(text)
         with qtbot.assertNotEmitted(order.order_submitted):
             qtbot.keyClick(order.amount_input, Qt.Key.Key_Return)
@@ -83,5 +88,7 @@ def test_long_summary_and_reference_with_spaces_reach_the_gateway(make_window, q
     record = window.redirect_page.record
     assert record.reference_order_id == "table 7 / bill 12"
     assert len(record.trade_summary) == 256
-    assert window.services.sandbox.payment(record.payment_id)["paymentRequestId"] == \
-        record.payment_request_id
+    assert (
+        window.services.sandbox.payment(record.payment_id)["paymentRequestId"]
+        == record.payment_request_id
+    )

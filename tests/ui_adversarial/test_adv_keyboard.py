@@ -13,12 +13,12 @@ def test_keyboard_only_sale_then_enter_starts_the_next(make_window, qtbot):
     order = window.order_page
     assert QApplication.focusWidget() is order.amount_input
     qtbot.keyClicks(order.amount_input, "42")
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda s: s == "picker"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda s: s == "picker"
+    ):
         qtbot.keyClick(order.amount_input, Qt.Key.Key_Return)
     picker = window.picker_page
-    assert picker.isAncestorOf(QApplication.focusWidget()) or \
-        QApplication.focusWidget() is picker
+    assert picker.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is picker
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert picker.selected_type() == "ALIPAY_HK"
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
@@ -30,8 +30,9 @@ def test_keyboard_only_sale_then_enter_starts_the_next(make_window, qtbot):
         window.flow.poller.poll_now()
     assert settled.args[0].status is Status.SUCCESS
     assert QApplication.focusWidget() is window.result_page.new_sale_button
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=2_000,
-                          check_params_cb=lambda s: s == "order"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=2_000, check_params_cb=lambda s: s == "order"
+    ):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert QApplication.focusWidget() is order.amount_input
 
@@ -39,8 +40,9 @@ def test_keyboard_only_sale_then_enter_starts_the_next(make_window, qtbot):
 def test_keyboard_only_cancel_on_the_redirect_page(make_window, qtbot):
     window = make_window()
     qtbot.keyClicks(window.order_page.amount_input, "3")
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda s: s == "picker"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda s: s == "picker"
+    ):
         qtbot.keyClick(window.order_page.amount_input, Qt.Key.Key_Return)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)

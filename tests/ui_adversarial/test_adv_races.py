@@ -19,8 +19,9 @@ def test_double_enter_and_double_confirm_make_one_payment(make_window, qtbot):
     window.services.sandbox.faults.add("latency", seconds=0.8, api="pay")
     field = window.order_page.amount_input
     qtbot.keyClicks(field, "5")
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda s: s == "picker"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda s: s == "picker"
+    ):
         qtbot.keyClick(field, Qt.Key.Key_Return)
         qtbot.keyClick(field, Qt.Key.Key_Return)
     picker = window.picker_page
@@ -49,8 +50,10 @@ def test_cancel_twice_while_the_customer_pays_stays_consistent(make_window, qtbo
     journal = window.services.journal.get_payment(record.payment_request_id)
     gateway = sandbox.payment(record.payment_id)["paymentStatus"]
     assert final.status is journal.status
-    assert (journal.status, gateway) in ((Status.CANCELLED, "CANCELLED"),
-                                         (Status.SUCCESS, "SUCCESS"))
+    assert (journal.status, gateway) in (
+        (Status.CANCELLED, "CANCELLED"),
+        (Status.SUCCESS, "SUCCESS"),
+    )
     shown = window.result_page.titles()[journal.status]
     assert window.result_page.title.text() == shown
     assert _payments(window) == (1, 1)
@@ -103,8 +106,11 @@ def test_closing_while_the_pay_request_is_in_flight(make_window, qtbot):
     (record,) = recovered.args[0]
     live = again.flow.live_payment()
     # Final, or (pay answered after all) its code shown again for the customer.
-    assert record.is_final or (live is not None and live.payment_request_id ==
-                               record.payment_request_id and record.qr_payload())
+    assert record.is_final or (
+        live is not None
+        and live.payment_request_id == record.payment_request_id
+        and record.qr_payload()
+    )
     if record.payment_id:  # the gateway saw it: both sides agree
         gateway = again.services.sandbox.payment(record.payment_id)["paymentStatus"]
         assert gateway == record.status.value

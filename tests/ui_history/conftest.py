@@ -42,7 +42,8 @@ def local_services():
     """Services with a journal only (no gateway): for tests that never reach checkout."""
 
     def make(journal: Journal) -> SimpleNamespace:
-        return SimpleNamespace(journal=journal, checkout=None, profile=None, simulator=None,
-                               sandbox=None)
+        return SimpleNamespace(
+            journal=journal, checkout=None, profile=None, simulator=None, sandbox=None
+        )
 
     return make

@@ -17,8 +17,9 @@ from cashier_app.ui.pages.history_page import HistoryPage
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _open(qtbot, services, tasks, **kwargs) -> HistoryPage:
@@ -34,8 +35,12 @@ def _select(qtbot, page: HistoryPage, payment_request_id: str) -> None:
     row = page.model.row_of(payment_request_id)
     assert row >= 0, f"{payment_request_id} is not loaded"
     page.table.selectRow(row)
-    qtbot.waitUntil(lambda: page._details is not None
-                    and page._details.payment.payment_request_id == payment_request_id)
+    qtbot.waitUntil(
+        lambda: (
+            page._details is not None
+            and page._details.payment.payment_request_id == payment_request_id
+        )
+    )
 
 
 # -- list, filters, details (journal only) -----------------------------------------------
@@ -57,8 +62,7 @@ def test_status_and_method_filters(qtbot, make_journal, tasks, local_services):
     status.setCurrentIndex(status.findData("FAILED"))
     expected = journal.count_payments(status="FAILED")
     qtbot.waitUntil(lambda: page.model.total == expected and not page.model.is_loading)
-    assert {page.model.record(r).status for r in range(page.model.rowCount())} == \
-        {Status.FAILED}
+    assert {page.model.record(r).status for r in range(page.model.rowCount())} == {Status.FAILED}
     method = page.findChild(QComboBox, "historyFilterMethod")
     method.setCurrentIndex(method.findData("TNG"))
     expected = journal.count_payments(status="FAILED", method="TNG")
@@ -146,8 +150,7 @@ def sandbox_services(tmp_path):
 
 
 def _sale(services, value=1230, currency="HKD", method="ALIPAY_HK", pay=True):
-    rec = services.checkout.create_payment(PaymentInfo(value, currency, "Flat white", ""),
-                                           method)
+    rec = services.checkout.create_payment(PaymentInfo(value, currency, "Flat white", ""), method)
     if pay:
         services.sandbox.approve(rec.payment_id)
         rec = services.checkout.refresh(rec.payment_request_id)
@@ -190,8 +193,9 @@ def test_reinquire_and_cancel_pending(qtbot, sandbox_services, tasks):
     page = _open(qtbot, sandbox_services, tasks)
 
     _select(qtbot, page, paid_later.payment_request_id)
-    assert page.model.record(page.model.row_of(paid_later.payment_request_id)).status \
-        is Status.PENDING
+    assert (
+        page.model.record(page.model.row_of(paid_later.payment_request_id)).status is Status.PENDING
+    )
     sandbox_services.sandbox.approve(paid_later.payment_id)
     with qtbot.waitSignal(page.payment_changed, timeout=10_000):
         page.findChild(QPushButton, "reinquireButton").click()
@@ -233,8 +237,9 @@ def test_save_and_print_receipt(qtbot, sandbox_services, tasks, tmp_path):
     assert rec.payment_id in text and "PAID" in text
 
 
-def test_print_goes_to_the_tills_escpos_printer_when_one_is_set(qtbot, sandbox_services, tasks,
-                                                                tmp_path):
+def test_print_goes_to_the_tills_escpos_printer_when_one_is_set(
+    qtbot, sandbox_services, tasks, tmp_path
+):
     from cashier_app.till.printer_config import PrinterConfig, save_printer_config
 
     device = tmp_path / "lp0"

@@ -26,16 +26,24 @@ def day_journal(make_journal):
     journal = make_journal()
     noon = datetime(DAY.year, DAY.month, DAY.day, 12).astimezone()
     today = generate_payments(60, newest=noon, spacing=timedelta(minutes=5))
-    yesterday = [p.with_changes(payment_request_id=f"OLD-{i}",
-                                created_at=p.created_at - timedelta(days=1))
-                 for i, p in enumerate(generate_payments(5, seed=3, newest=noon))]
+    yesterday = [
+        p.with_changes(payment_request_id=f"OLD-{i}", created_at=p.created_at - timedelta(days=1))
+        for i, p in enumerate(generate_payments(5, seed=3, newest=noon))
+    ]
     journal.create_payments(today + yesterday)
     paid = [p for p in today if p.status is Status.SUCCESS]
     refunds = []
     for i, pay in enumerate(paid[:2]):
         at = noon.astimezone(UTC) + timedelta(minutes=i)
-        refund = RefundRecord(f"RF-{i}", pay.payment_request_id, pay.amount, Status.SUCCESS,
-                              at, at, refund_id=f"RID{i}")
+        refund = RefundRecord(
+            f"RF-{i}",
+            pay.payment_request_id,
+            pay.amount,
+            Status.SUCCESS,
+            at,
+            at,
+            refund_id=f"RID{i}",
+        )
         journal.create_refund(refund)
         refunds.append(refund)
     return journal, today, refunds
@@ -53,8 +61,10 @@ def page(qtbot, day_journal, tasks, local_services):
 
 
 def _cells(table: QTableWidget) -> list[list[str]]:
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
 
 
 def test_totals_match_the_journal(page, day_journal):
@@ -98,8 +108,11 @@ def test_chart_has_a_bar_per_wallet_and_currency(page, qtbot):
     page.show()
     qtbot.waitExposed(page)
     image = chart.grab().toImage()
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 4)
-               for y in range(0, image.height(), 4)}
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 4)
+        for y in range(0, image.height(), 4)
+    }
     assert "#1677ff" in colours  # an Alipay bar was painted, not only text
 
 
@@ -132,8 +145,9 @@ def test_export_pdf(page, qtbot, tmp_path):
     with qtbot.waitSignal(page.export_finished, timeout=20_000):
         page.findChild(QPushButton, "exportPdfButton").click()
     pdf = tmp_path / "eod.pdf"
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert DAY.isoformat() in text
     hkd = next(t for t in page.report.currency_totals if t.currency == "HKD")
     assert minor_display(hkd.net_minor, "HKD").replace("HK$", "") in text

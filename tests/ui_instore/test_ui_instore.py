@@ -20,9 +20,17 @@ from cashier_app.ui.pages.picker_page import SCAN_CODE
 @pytest.fixture
 def till(make_window, qtbot):
     """A started window on an In-store profile of the embedded sandbox, at the scan page."""
-    ProfileStore().save(Profile("till", Environment.EMBEDDED_SANDBOX, "SANDBOX_CASHIER_DEMO",
-                                "HKD", wallets=("ALIPAY_HK", "ALIPAY_CN"),
-                                merchant_name="Demo Cafe", product="in-store"))
+    ProfileStore().save(
+        Profile(
+            "till",
+            Environment.EMBEDDED_SANDBOX,
+            "SANDBOX_CASHIER_DEMO",
+            "HKD",
+            wallets=("ALIPAY_HK", "ALIPAY_CN"),
+            merchant_name="Demo Cafe",
+            product="in-store",
+        )
+    )
     from cashier_app.app import build_services
 
     window = make_window(factory=lambda _name: build_services("till"))
@@ -31,8 +39,9 @@ def till(make_window, qtbot):
     to_picker(qtbot, window, "42.00")
     picker = window.picker_page
     assert picker.selected_type() == SCAN_CODE and picker.tile(SCAN_CODE).isVisible()
-    with qtbot.waitSignal(window.flow.stage_changed, timeout=10_000,
-                          check_params_cb=lambda stage: stage == "scan"):
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda stage: stage == "scan"
+    ):
         qtbot.keyClick(picker, Qt.Key.Key_Return)
     assert window.scan_page.code_edit.hasFocus()
     return window
@@ -67,8 +76,9 @@ def test_a_wedge_burst_of_a_sandbox_code_is_a_paid_sale(qtbot, till):
     assert record.status is Status.SUCCESS and record.scenario == "PaymentCode"
     assert record.method == "ALIPAY_HK" and record.masked_code == mask(code)
     assert till.stack.currentWidget() is till.result_page
-    shown = " ".join(label.text() for label in till.result_page.findChildren(type(
-        till.result_page.title)))
+    shown = " ".join(
+        label.text() for label in till.result_page.findChildren(type(till.result_page.title))
+    )
     assert mask(code) in shown and code not in shown
     assert till.scan_page.code_edit.text() == ""
 
@@ -76,8 +86,10 @@ def test_a_wedge_burst_of_a_sandbox_code_is_a_paid_sale(qtbot, till):
 def test_slow_typing_of_the_same_digits_is_typing_not_a_scan(qtbot, till):
     code = sandbox_code(till)
     page = till.scan_page
-    with qtbot.assertNotEmitted(page.scanner.code_scanned), \
-            qtbot.assertNotEmitted(page.code_submitted):
+    with (
+        qtbot.assertNotEmitted(page.scanner.code_scanned),
+        qtbot.assertNotEmitted(page.code_submitted),
+    ):
         for ch in code:
             qtbot.keyClick(page.code_edit, ch)
             qtbot.wait(70)
@@ -97,11 +109,14 @@ def test_U_then_paid(qtbot, till):
     assert record.status is Status.SUCCESS
 
 
-@pytest.mark.parametrize("scenario, words", [
-    ("confirm_then_decline", "declined"),
-    ("expired", "expired"),
-    ("balance", "balance"),
-])
+@pytest.mark.parametrize(
+    "scenario, words",
+    [
+        ("confirm_then_decline", "declined"),
+        ("expired", "expired"),
+        ("balance", "balance"),
+    ],
+)
 def test_refused_codes_show_the_reason_and_scan_again(qtbot, till, scenario, words):
     page = till.scan_page
     scan(qtbot, till, sandbox_code(till, scenario, confirm_seconds=0.5))
@@ -166,22 +181,38 @@ def test_history_shows_the_scenario_with_the_masked_code(qtbot, tmp_path):
     from cashier_app.ui.tasks import TaskRunner
 
     at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-    rec = PaymentRecord("PR-1", "till", Money(4200, "HKD"), "ALIPAY_HK", Status.SUCCESS, at,
-                        at, scenario="PaymentCode", masked_code="2812••••••••••3456")
+    rec = PaymentRecord(
+        "PR-1",
+        "till",
+        Money(4200, "HKD"),
+        "ALIPAY_HK",
+        Status.SUCCESS,
+        at,
+        at,
+        scenario="PaymentCode",
+        masked_code="2812••••••••••3456",
+    )
     with Journal(tmp_path / "j.sqlite3") as journal:
         journal.create_payment(rec)
-        journal.create_payment(rec.with_changes(payment_request_id="PR-2", scenario="",
-                                                masked_code=""))
+        journal.create_payment(
+            rec.with_changes(payment_request_id="PR-2", scenario="", masked_code="")
+        )
         tasks = TaskRunner()
         model = PaymentsModel(journal, tasks)
         with qtbot.waitSignal(model.page_loaded, timeout=10_000):
             model.reload()
-        texts = {model.data(model.index(r, model.COL_REQUEST_ID)):
-                 model.data(model.index(r, model.COL_METHOD)) for r in range(model.rowCount())}
+        texts = {
+            model.data(model.index(r, model.COL_REQUEST_ID)): model.data(
+                model.index(r, model.COL_METHOD)
+            )
+            for r in range(model.rowCount())
+        }
         assert texts == {"PR-1": "AlipayHK · scanned code", "PR-2": "AlipayHK"}
     assert scenario_text(rec) == "In-store · scanned code 2812••••••••••3456"
-    assert scenario_text(rec.with_changes(scenario="OrderCode", masked_code="")) == \
-        "In-store · order code"
+    assert (
+        scenario_text(rec.with_changes(scenario="OrderCode", masked_code=""))
+        == "In-store · order code"
+    )
     with pytest.raises(ValueError):  # a record never holds the code itself
         rec.with_changes(masked_code="281234567890123456")
 

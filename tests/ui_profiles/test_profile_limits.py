@@ -7,8 +7,15 @@ from cashier_app.ui.widgets.profile_form import ProfileForm
 
 
 def _shop(**changes) -> Profile:
-    return Profile("shop", Environment.PRODUCTION, "2188000000000001", "HKD",
-                   GATEWAY_PRESETS["asia"], wallets=("ALIPAY_HK",), **changes)
+    return Profile(
+        "shop",
+        Environment.PRODUCTION,
+        "2188000000000001",
+        "HKD",
+        GATEWAY_PRESETS["asia"],
+        wallets=("ALIPAY_HK",),
+        **changes,
+    )
 
 
 def test_the_form_shows_the_defaults_and_saves_the_limits_typed(cashier_app, qtbot):

@@ -67,13 +67,22 @@ def all_text(root: QWidget) -> str:
         if isinstance(w, QListWidget):
             parts += [w.item(i).text() for i in range(w.count())]
         if isinstance(w, QTableWidget):
-            parts += [w.item(r, c).text() for r in range(w.rowCount())
-                      for c in range(w.columnCount()) if w.item(r, c)]
+            parts += [
+                w.item(r, c).text()
+                for r in range(w.rowCount())
+                for c in range(w.columnCount())
+                if w.item(r, c)
+            ]
     return "\n".join(parts)
 
 
-def fill_production_form(dlg: ProfilesDialog, qtbot, *, client_id: str = "2188000000000001",
-                         gateway: str = "https://open-sea-global.alipay.com") -> None:
+def fill_production_form(
+    dlg: ProfilesDialog,
+    qtbot,
+    *,
+    client_id: str = "2188000000000001",
+    gateway: str = "https://open-sea-global.alipay.com",
+) -> None:
     qtbot.mouseClick(dlg.new_button, Qt.MouseButton.LeftButton)
     form = dlg.form
     form.name_edit.setText("shop-live")
@@ -87,10 +96,14 @@ def fill_production_form(dlg: ProfilesDialog, qtbot, *, client_id: str = "218800
 
 def save_profile(dlg: ProfilesDialog, qtbot, name: str = "shop-live") -> None:
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dlg.overview is not None
-                    and name in [p.name for p in dlg.overview.profiles], timeout=WAIT)
-    qtbot.waitUntil(lambda: dlg.key_panel.status is not None
-                    and dlg.key_panel.status.profile == name, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: dlg.overview is not None and name in [p.name for p in dlg.overview.profiles],
+        timeout=WAIT,
+    )
+    qtbot.waitUntil(
+        lambda: dlg.key_panel.status is not None and dlg.key_panel.status.profile == name,
+        timeout=WAIT,
+    )
 
 
 def paste(qtbot, box, text: str) -> None:
@@ -127,17 +140,22 @@ def test_bad_inputs_show_messages_under_the_named_field(dialog, qtbot):
 def test_wallet_list_follows_the_currency(dialog, qtbot):
     fill_production_form(dialog, qtbot)
     form = dialog.form
-    types = {form.wallet_list.item(r).data(Qt.ItemDataRole.UserRole)
-             for r in range(form.wallet_list.count())}
+    types = {
+        form.wallet_list.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(form.wallet_list.count())
+    }
     assert "ALIPAY_HK" in types and "GCASH" not in types
     form.currency_combo.setCurrentText("PHP")
-    types = {form.wallet_list.item(r).data(Qt.ItemDataRole.UserRole)
-             for r in range(form.wallet_list.count())}
+    types = {
+        form.wallet_list.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(form.wallet_list.count())
+    }
     assert "GCASH" in types and "ALIPAY_HK" not in types
 
 
-def test_production_profile_by_pasting_keys(dialog, qtbot, merchant_key, gateway_key,
-                                             memory_keyring):
+def test_production_profile_by_pasting_keys(
+    dialog, qtbot, merchant_key, gateway_key, memory_keyring
+):
     fill_production_form(dialog, qtbot)
     save_profile(dialog, qtbot)
     assert dialog.tabs.currentIndex() == 1  # next step: the keys
@@ -175,8 +193,11 @@ def test_production_profile_by_pasting_keys(dialog, qtbot, merchant_key, gateway
     assert panel.status.gateway is None and panel.gateway_box.edit.toPlainText() == ""
 
     # The real gateway key, as PEM.
-    pem = gateway_key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    pem = (
+        gateway_key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     paste(qtbot, panel.gateway_box, pem)
     assert panel.gateway_box.diagnosis.property("code") == ""
     with qtbot.waitSignal(panel.status_shown, timeout=WAIT):
@@ -187,22 +208,32 @@ def test_production_profile_by_pasting_keys(dialog, qtbot, merchant_key, gateway
     # Copy for the Dashboard: bare base64 SPKI of the merchant key.
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     from PySide6.QtGui import QGuiApplication
+
     assert QGuiApplication.clipboard().text() == public_key_base64(merchant_key.public_key())
 
 
-@pytest.mark.parametrize("case", ["pkcs1-public", "key-too-small", "truncated",
-                                  "private-as-public"])
+@pytest.mark.parametrize(
+    "case", ["pkcs1-public", "key-too-small", "truncated", "private-as-public"]
+)
 def test_gateway_paste_mistakes_are_named_before_saving(dialog, qtbot, merchant_key, case):
     fill_production_form(dialog, qtbot)
     save_profile(dialog, qtbot)
     panel = dialog.key_panel
     if case == "pkcs1-public":
-        text = merchant_key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.PKCS1).decode()
+        text = (
+            merchant_key.public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.PKCS1)
+            .decode()
+        )
     elif case == "key-too-small":
         small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
-        text = small.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        text = (
+            small.public_key()
+            .public_bytes(
+                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
+            .decode()
+        )
     elif case == "truncated":
         text = public_key_base64(merchant_key.public_key())[:300]
     else:
@@ -222,11 +253,12 @@ def test_private_paste_mistakes_and_encrypted_pem(dialog, qtbot, merchant_key):
     paste(qtbot, box, public_key_base64(merchant_key.public_key()))
     assert box.diagnosis.property("code") == "public-as-private"
     encrypted = merchant_key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(b"open sesame")).decode()
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"open sesame"),
+    ).decode()
     paste(qtbot, box, encrypted)
-    qtbot.waitUntil(lambda: box.diagnosis.property("code") == "passphrase-needed",
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: box.diagnosis.property("code") == "passphrase-needed", timeout=WAIT)
     assert "passphrase" in box.diagnosis.text()
     box.passphrase.setText("open sesame")
     box.passphrase.textEdited.emit("open sesame")
@@ -260,8 +292,8 @@ def test_sandbox_profile_shows_memory_notice_and_is_read_only(dialog, qtbot):
 
 def test_generate_rotate_and_delete_with_confirmation(dialog, qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     fill_production_form(dialog, qtbot)
     save_profile(dialog, qtbot)
     panel = dialog.key_panel
@@ -275,8 +307,9 @@ def test_generate_rotate_and_delete_with_confirmation(dialog, qtbot, monkeypatch
     panel.version_combo.setCurrentIndex(panel.version_combo.findData("2"))
     with qtbot.waitSignal(dialog.profiles_loaded, timeout=WAIT):
         qtbot.mouseClick(panel.activate_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.status is not None and panel.status.active_version == "2",
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: panel.status is not None and panel.status.active_version == "2", timeout=WAIT
+    )
     assert ProfileStore().get("shop-live").key_version == "2"
     panel.version_combo.setCurrentIndex(panel.version_combo.findData("1"))
     with qtbot.waitSignal(panel.status_shown, timeout=WAIT):

@@ -24,9 +24,17 @@ def file_keystore_profile(monkeypatch):
     monkeypatch.setenv("CASHIER_KEYSTORE", "file")  # as on a machine with no Secret Service
     monkeypatch.delenv("CASHIER_KEYSTORE_PASSPHRASE_FILE", raising=False)
     gateway = SandboxGateway("127.0.0.1", 0, gateway_private_key=generate_private_key()).start()
-    profile = ProfileStore().save(Profile(
-        "kiosk", Environment.PRODUCTION, "2188000000000009", "HKD", gateway.url,
-        wallets=("ALIPAY_HK",), merchant_name="Kiosk"))
+    profile = ProfileStore().save(
+        Profile(
+            "kiosk",
+            Environment.PRODUCTION,
+            "2188000000000009",
+            "HKD",
+            gateway.url,
+            wallets=("ALIPAY_HK",),
+            merchant_name="Kiosk",
+        )
+    )
     keys = KeyStore.open(passphrase=PASSPHRASE.encode())
     info = keys.generate(profile)
     keys.import_gateway_key(profile, gateway.gateway_public_key_base64)
@@ -35,8 +43,9 @@ def file_keystore_profile(monkeypatch):
     gateway.stop()
 
 
-def test_window_asks_for_the_key_file_passphrase_and_then_sells(cashier_app, qtbot,
-                                                                  file_keystore_profile):
+def test_window_asks_for_the_key_file_passphrase_and_then_sells(
+    cashier_app, qtbot, file_keystore_profile
+):
     answers = iter(["wrong passphrase", PASSPHRASE])
     prompts: list[str] = []
 

@@ -21,15 +21,15 @@ def no_keyring(monkeypatch):
     monkeypatch.delenv("CASHIER_KEYSTORE_PASSPHRASE_FILE", raising=False)
 
 
-def test_sandbox_profile_needs_no_passphrase_and_shows_the_gateway_key(make_window, qtbot,
-                                                                        no_keyring):
+def test_sandbox_profile_needs_no_passphrase_and_shows_the_gateway_key(
+    make_window, qtbot, no_keyring
+):
     window = make_window()
     prompts: list[str] = []
     dialog = window.open_profiles_dialog()
     dialog._prompt = lambda _parent, reason: prompts.append(reason)  # must not be called
     panel = dialog.key_panel
-    qtbot.waitUntil(lambda: panel.status is not None and dialog.keys is not None,
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.status is not None and dialog.keys is not None, timeout=WAIT)
     assert dialog.selected_name() == "sandbox" and prompts == []
     expected = fingerprint(window.services.sandbox.gateway_public_key)
     assert panel.gateway_fp.text() == two_lines(expected)
@@ -38,15 +38,23 @@ def test_sandbox_profile_needs_no_passphrase_and_shows_the_gateway_key(make_wind
 
 
 def test_a_real_profile_still_asks_when_it_is_chosen(cashier_app, qtbot, no_keyring):
-    ProfileStore().save(Profile("kiosk", Environment.PRODUCTION, "2188000000000009", "HKD",
-                                "https://open-sea-global.alipay.com", wallets=("ALIPAY_HK",)))
+    ProfileStore().save(
+        Profile(
+            "kiosk",
+            Environment.PRODUCTION,
+            "2188000000000009",
+            "HKD",
+            "https://open-sea-global.alipay.com",
+            wallets=("ALIPAY_HK",),
+        )
+    )
     prompts: list[str] = []
-    dialog = ProfilesDialog(backend=AppBackend(),
-                            passphrase_prompt=lambda _p, reason: prompts.append(reason))
+    dialog = ProfilesDialog(
+        backend=AppBackend(), passphrase_prompt=lambda _p, reason: prompts.append(reason)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.keys is not None and dialog.overview is not None,
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.keys is not None and dialog.overview is not None, timeout=WAIT)
     assert prompts == []  # the sandbox profile is selected first
     row = [p.name for p in dialog.overview.profiles].index("kiosk")
     dialog.table.selectRow(row)

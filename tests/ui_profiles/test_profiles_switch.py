@@ -41,8 +41,7 @@ def window(cashier_app, memory_keyring, qtbot):
 def use_in_dialog(window: MainWindow, qtbot, name: str):
     dialog = window.open_profiles_dialog()
     assert isinstance(dialog, ProfilesDialog) and dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.overview is not None and dialog.keys is not None,
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.overview is not None and dialog.keys is not None, timeout=WAIT)
     row = [p.name for p in dialog.overview.profiles].index(name)
     dialog.table.selectRow(row)
     assert dialog.use_button.isEnabled()
@@ -61,16 +60,23 @@ def sell(window: MainWindow, qtbot) -> object:
     return settled.args[0]
 
 
-def test_use_rebuilds_services_and_sandbox_sale_still_works(window, qtbot,
-                                                            standalone_gateway):
+def test_use_rebuilds_services_and_sandbox_sale_still_works(window, qtbot, standalone_gateway):
     first = window.services
     assert first.profile.name == "sandbox" and window.flow is not None
     old_flow = window.flow
 
     # A production-style profile on a standalone gateway, keys in the (fake) OS keyring.
-    profile = ProfileStore().save(Profile(
-        "shop-live", Environment.PRODUCTION, "2188000000000001", "HKD",
-        standalone_gateway.url, wallets=("ALIPAY_HK",), merchant_name="Harbour Café"))
+    profile = ProfileStore().save(
+        Profile(
+            "shop-live",
+            Environment.PRODUCTION,
+            "2188000000000001",
+            "HKD",
+            standalone_gateway.url,
+            wallets=("ALIPAY_HK",),
+            merchant_name="Harbour Café",
+        )
+    )
     keys = KeyStore.open()
     info = keys.generate(profile)
     keys.import_gateway_key(profile, standalone_gateway.gateway_public_key_base64)
@@ -100,9 +106,16 @@ def test_switch_is_refused_during_a_sale(window, qtbot):
 
 
 def test_failed_switch_shows_why_and_can_switch_back(window, qtbot):
-    ProfileStore().save(Profile("no-keys", Environment.PRODUCTION, "2188000000000002",
-                                "HKD", "https://open-sea-global.alipay.com",
-                                wallets=("ALIPAY_HK",)))
+    ProfileStore().save(
+        Profile(
+            "no-keys",
+            Environment.PRODUCTION,
+            "2188000000000002",
+            "HKD",
+            "https://open-sea-global.alipay.com",
+            wallets=("ALIPAY_HK",),
+        )
+    )
     with qtbot.waitSignal(window.services_failed, timeout=WAIT) as failed:
         window.switch_profile("no-keys")
     assert "no-keys" in failed.args[0] and "private key" in failed.args[0]

@@ -28,8 +28,9 @@ def start_sale(qtbot) -> Callable[[MainWindow, str, str], None]:
     def run(window: MainWindow, amount: str = "12.30", method: str = "ALIPAY_HK") -> None:
         flow = window.flow
         window.order_page.amount_input.setText(amount)
-        with qtbot.waitSignal(flow.stage_changed, timeout=10_000,
-                              check_params_cb=lambda stage: stage == "picker"):
+        with qtbot.waitSignal(
+            flow.stage_changed, timeout=10_000, check_params_cb=lambda stage: stage == "picker"
+        ):
             window.order_page.submit()
         window.picker_page.select(method)
         with qtbot.waitSignal(flow.qr_shown, timeout=20_000):

@@ -16,8 +16,14 @@ VERIFIED_COL, API_COL, HTTP_COL = 4, 1, 2
 
 def _rows(console) -> list[tuple[str, str, str]]:
     model = console.exchanges
-    return [(model.index(r, API_COL).data(), model.index(r, HTTP_COL).data(),
-             model.index(r, VERIFIED_COL).data()) for r in range(model.rowCount())]
+    return [
+        (
+            model.index(r, API_COL).data(),
+            model.index(r, HTTP_COL).data(),
+            model.index(r, VERIFIED_COL).data(),
+        )
+        for r in range(model.rowCount())
+    ]
 
 
 def _row_of(console, api: str, mark: str) -> int:
@@ -41,8 +47,9 @@ def test_sale_shows_verified_pay_and_inquiry_with_details(qa_window, qtbot, star
     request = console.request_text.toPlainText()
     record = qa_window.redirect_page.record
     assert "Signature: algorithm=RSA256,keyVersion=1,signature=" in request
-    assert ("POST /ams/sandbox/api/v1/payments/pay\nSANDBOX_CASHIER_DEMO."
-            in request)  # the string to sign, reconstructed
+    assert (
+        "POST /ams/sandbox/api/v1/payments/pay\nSANDBOX_CASHIER_DEMO." in request
+    )  # the string to sign, reconstructed
     assert f'"paymentRequestId": "{record.payment_request_id}"' in request  # pretty JSON
     response = console.response_text.toPlainText()
     assert response.startswith("HTTP 200") and "response-time: " in response.lower()
@@ -51,11 +58,11 @@ def test_sale_shows_verified_pay_and_inquiry_with_details(qa_window, qtbot, star
     assert curl.startswith("curl -sS -X POST http://127.0.0.1:")
     assert "--data-raw" in curl and record.payment_request_id in curl
     from PySide6.QtGui import QGuiApplication
+
     assert QGuiApplication.clipboard().text() == curl
 
 
-def test_bad_signature_fault_shows_cross_and_status_line_then_clears(qa_window, qtbot,
-                                                                     start_sale):
+def test_bad_signature_fault_shows_cross_and_status_line_then_clears(qa_window, qtbot, start_sale):
     console = qa_window.qa_dock.console
     panel = console.fault_panel
     assert panel.client is not None and not panel.unavailable.isVisible()
@@ -63,8 +70,12 @@ def test_bad_signature_fault_shows_cross_and_status_line_then_clears(qa_window, 
     panel.api_combo.setCurrentIndex(panel.api_combo.findData("inquiryPayment"))
     panel.persistent_check.setChecked(True)
     assert not panel.ms_spin.isEnabled() and panel.mode_combo.isEnabled()
-    assert panel.fault_from_form() == {"kind": "bad_signature", "persistent": True,
-                                       "api": "inquiryPayment", "mode": "flip"}
+    assert panel.fault_from_form() == {
+        "kind": "bad_signature",
+        "persistent": True,
+        "api": "inquiryPayment",
+        "mode": "flip",
+    }
     with qtbot.waitSignal(panel.faults_changed, timeout=5000):
         qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert [f["kind"] for f in panel.faults] == ["bad_signature"]
@@ -99,8 +110,9 @@ def test_http_error_fault_is_logged_as_retried_attempts(qa_window, qtbot, start_
         panel.add_fault({"kind": "http_error", "status": 503, "count": 1, "api": "pay"})
     start_sale(qa_window, "2.00", "ALIPAY_HK")
     qtbot.waitUntil(lambda: _row_of(console, "pay", OK_MARK) >= 0, timeout=15_000)
-    pays = [r for r in range(console.exchanges.rowCount())
-            if console.exchanges.exchange(r).api == "pay"]
+    pays = [
+        r for r in range(console.exchanges.rowCount()) if console.exchanges.exchange(r).api == "pay"
+    ]
     first, second = (console.exchanges.exchange(r) for r in pays[:2])
     assert (first.status_code, first.verified, first.attempt) == (503, False, 1)
     assert (second.status_code, second.verified, second.attempt) == (200, True, 2)
@@ -126,10 +138,15 @@ def test_notifications_accepted_and_forged_rejected(qa_window, qtbot, start_sale
     assert row[1:5] == ["200", OK_MARK, "PAYMENT_RESULT", record.payment_request_id]
 
     listener = qa_window.services.listener
-    forged = httpx.post(listener.url, content=b'{"notifyType":"PAYMENT_RESULT"}',
-                        headers={"client-id": "SANDBOX_CASHIER_DEMO",
-                                 "request-time": "2024-01-01T00:00:00+08:00",
-                                 "signature": "algorithm=RSA256,keyVersion=1,signature=AAAA"})
+    forged = httpx.post(
+        listener.url,
+        content=b'{"notifyType":"PAYMENT_RESULT"}',
+        headers={
+            "client-id": "SANDBOX_CASHIER_DEMO",
+            "request-time": "2024-01-01T00:00:00+08:00",
+            "signature": "algorithm=RSA256,keyVersion=1,signature=AAAA",
+        },
+    )
     assert forged.status_code == 400
     qtbot.waitUntil(lambda: model.rowCount() >= 2, timeout=5000)
     last = model.rowCount() - 1
@@ -140,8 +157,7 @@ def test_notifications_accepted_and_forged_rejected(qa_window, qtbot, start_sale
     assert listener.url in console.notify_note.text()
 
 
-def test_export_has_no_key_material_and_masks_credentials(qa_window, qtbot, start_sale,
-                                                          tmp_path):
+def test_export_has_no_key_material_and_masks_credentials(qa_window, qtbot, start_sale, tmp_path):
     from cashier_app.gateway.antom import Exchange
 
     console = qa_window.qa_dock.console
@@ -151,21 +167,33 @@ def test_export_has_no_key_material_and_masks_credentials(qa_window, qtbot, star
     qtbot.waitUntil(lambda: _row_of(console, "inquiryPayment", OK_MARK) >= 0, timeout=15_000)
     # An exchange that carries credentials and key material where it never should.
     pem = "-----BEGIN PRIVATE KEY-----\n" + merchant_key_b64[:64] + "\n-----END PRIVATE KEY-----"
-    leaky = Exchange(api="pay", method="POST", url="http://127.0.0.1:1/x",
-                     request_headers={"Authorization": "Bearer s3cr3t", "Agent-Token": "tok-1",
-                                      "Cookie": "session=abc", "client-id": "C"},
-                     request_body=json.dumps({"note": pem, "privateKey": merchant_key_b64,
-                                              "bare": merchant_key_b64}),
-                     status_code=200, response_headers={"Set-Cookie": "id=zzz"},
-                     response_body="{}", verified=False, error=f"odd {merchant_key_b64}",
-                     elapsed_ms=1.0)
+    leaky = Exchange(
+        api="pay",
+        method="POST",
+        url="http://127.0.0.1:1/x",
+        request_headers={
+            "Authorization": "Bearer s3cr3t",
+            "Agent-Token": "tok-1",
+            "Cookie": "session=abc",
+            "client-id": "C",
+        },
+        request_body=json.dumps(
+            {"note": pem, "privateKey": merchant_key_b64, "bare": merchant_key_b64}
+        ),
+        status_code=200,
+        response_headers={"Set-Cookie": "id=zzz"},
+        response_body="{}",
+        verified=False,
+        error=f"odd {merchant_key_b64}",
+        elapsed_ms=1.0,
+    )
     console.bridge.observe_exchange(leaky)
-    qtbot.waitUntil(lambda: console.exchanges.exchange(
-        console.exchanges.rowCount() - 1) is leaky, timeout=2000)
+    qtbot.waitUntil(
+        lambda: console.exchanges.exchange(console.exchanges.rowCount() - 1) is leaky, timeout=2000
+    )
     console.select_row(console.exchanges.rowCount() - 1)
     shown = console.request_text.toPlainText() + console.response_text.toPlainText()
-    for secret in ("s3cr3t", "tok-1", "session=abc", "id=zzz", merchant_key_b64[:40],
-                   "-----BEGIN"):
+    for secret in ("s3cr3t", "tok-1", "session=abc", "id=zzz", merchant_key_b64[:40], "-----BEGIN"):
         assert secret not in shown
     assert "Authorization: [redacted]" in shown
     assert "s3cr3t" not in console.copy_curl()
@@ -188,8 +216,12 @@ def test_export_has_no_key_material_and_masks_credentials(qa_window, qtbot, star
 def test_export_to_unwritable_place_reports_failure(qa_window, qtbot, tmp_path):
     console = qa_window.qa_dock.console
     from cashier_app.gateway.antom import Exchange
-    console.exchanges.add(Exchange("pay", "POST", "http://127.0.0.1:1/p", {}, "{}", None, {},
-                                   "", False, "refused", 1.0))
+
+    console.exchanges.add(
+        Exchange(
+            "pay", "POST", "http://127.0.0.1:1/p", {}, "{}", None, {}, "", False, "refused", 1.0
+        )
+    )
     with qtbot.waitSignal(console.export_failed, timeout=5000) as failed:
         console.export_to(tmp_path / "missing-dir" / "x.json")
     assert "Export failed" in failed.args[0]

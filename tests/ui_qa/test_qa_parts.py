@@ -23,12 +23,23 @@ from cashier_app.ui.tasks import TaskRunner
 
 
 def _exchange(i: int = 0, **kw) -> Exchange:
-    base = dict(api="pay", method="POST", url="http://127.0.0.1:9/ams/api/v1/payments/pay",
-                request_headers={"client-id": "CID", "Request-Time": "2024-05-01T10:00:00Z",
-                                 "Signature": "algorithm=RSA256,keyVersion=1,signature=x"},
-                request_body=f'{{"n":{i}}}', status_code=200, response_headers={},
-                response_body='{"result":{"resultStatus":"S","resultCode":"SUCCESS"}}',
-                verified=True, error="", elapsed_ms=3.0)
+    base = dict(
+        api="pay",
+        method="POST",
+        url="http://127.0.0.1:9/ams/api/v1/payments/pay",
+        request_headers={
+            "client-id": "CID",
+            "Request-Time": "2024-05-01T10:00:00Z",
+            "Signature": "algorithm=RSA256,keyVersion=1,signature=x",
+        },
+        request_body=f'{{"n":{i}}}',
+        status_code=200,
+        response_headers={},
+        response_body='{"result":{"resultStatus":"S","resultCode":"SUCCESS"}}',
+        verified=True,
+        error="",
+        elapsed_ms=3.0,
+    )
     base.update(kw)
     return Exchange(**base)
 
@@ -36,7 +47,8 @@ def _exchange(i: int = 0, **kw) -> Exchange:
 def test_string_to_sign_and_curl():
     ex = _exchange(7)
     assert request_string_to_sign(ex) == (
-        "POST /ams/api/v1/payments/pay\nCID.2024-05-01T10:00:00Z.{\"n\":7}")
+        'POST /ams/api/v1/payments/pay\nCID.2024-05-01T10:00:00Z.{"n":7}'
+    )
     curl = curl_command(ex)
     assert "-H 'Signature: algorithm=RSA256,keyVersion=1,signature=x'" in curl
     assert "--data-raw '{\"n\":7}'" in curl
@@ -44,10 +56,16 @@ def test_string_to_sign_and_curl():
 
 def test_redaction_of_headers_and_key_material():
     key_b64 = private_key_pkcs8_base64(generate_private_key())
-    headers = redact_headers({"authorization": "Bearer x", "AGENT-TOKEN": "t",
-                              "Cookie": "c", "Signature": "sig", "X-Note": key_b64})
-    assert headers["authorization"] == headers["AGENT-TOKEN"] == headers["Cookie"] == (
-        "[redacted]")
+    headers = redact_headers(
+        {
+            "authorization": "Bearer x",
+            "AGENT-TOKEN": "t",
+            "Cookie": "c",
+            "Signature": "sig",
+            "X-Note": key_b64,
+        }
+    )
+    assert headers["authorization"] == headers["AGENT-TOKEN"] == headers["Cookie"] == ("[redacted]")
     assert headers["Signature"] == "sig" and key_b64[:40] not in headers["X-Note"]
     pem = f"a -----BEGIN RSA PRIVATE KEY-----\n{key_b64}\n-----END RSA PRIVATE KEY----- b"
     assert redact_text(pem) == "a [redacted: private key material] b"
@@ -64,8 +82,15 @@ def test_model_is_capped_and_shows_marks(qtbot):
     assert [e.request_body for e in model.exchanges()] == ['{"n":2}', '{"n":3}', '{"n":4}']
     assert [model.index(r, 4).data() for r in range(3)] == ["✓", "✗", "✓"]
     assert model.index(0, 3).data() == "S / SUCCESS"
-    model.add(_exchange(9, status_code=None, response_body="", verified=False,
-                        error="pay: ConnectError: refused"))
+    model.add(
+        _exchange(
+            9,
+            status_code=None,
+            response_body="",
+            verified=False,
+            error="pay: ConnectError: refused",
+        )
+    )
     assert model.index(2, 2).data() == "—" and model.index(2, 3).data() == "ConnectError: refused"
     with pytest.raises(ValueError):
         ExchangeLogModel(capacity=0)
@@ -76,7 +101,8 @@ def test_sandbox_detection_never_targets_a_real_gateway():
         return SimpleNamespace(sandbox=sandbox, profile=SimpleNamespace(gateway_url=url))
 
     assert sandbox_control_url(services("", SimpleNamespace(url="http://127.0.0.1:5"))) == (
-        "http://127.0.0.1:5")
+        "http://127.0.0.1:5"
+    )
     assert sandbox_control_url(services("http://localhost:8765/")) == "http://localhost:8765"
     assert sandbox_control_url(services("https://open-sea-global.alipay.com")) is None
     assert sandbox_control_url(services("http://10.0.0.5:8765")) is None

@@ -33,18 +33,28 @@ class AboutDialog(QDialog):
         profile = getattr(services, "profile", None)
         sandbox = getattr(services, "sandbox", None)
         self._text = about.facts_text(profile, getattr(sandbox, "url", "") or "")
-        labels = {"Version": self.tr("Version"), "Qt": "Qt", "PySide6": "PySide6",
-                  "Python": "Python", "Platform": self.tr("Platform"),
-                  "Bundle": self.tr("Bundle"), "Profile": self.tr("Profile"),
-                  "Gateway": self.tr("Gateway"), "Data": self.tr("Data"),
-                  "Config": self.tr("Settings"), "Log": self.tr("Log file")}
+        labels = {
+            "Version": self.tr("Version"),
+            "Qt": "Qt",
+            "PySide6": "PySide6",
+            "Python": "Python",
+            "Platform": self.tr("Platform"),
+            "Bundle": self.tr("Bundle"),
+            "Profile": self.tr("Profile"),
+            "Gateway": self.tr("Gateway"),
+            "Data": self.tr("Data"),
+            "Config": self.tr("Settings"),
+            "Log": self.tr("Log file"),
+        }
         box = QVBoxLayout(self)
         head = QHBoxLayout()
         logo = QLabel(self)
         logo.setPixmap(icon_pixmap("app", 64))
         head.addWidget(logo)
-        title = QLabel(self.tr("<b>Cashier</b><br>Alipay and Alipay+ wallet payments on the "
-                               "Antom gateway"), self)
+        title = QLabel(
+            self.tr("<b>Cashier</b><br>Alipay and Alipay+ wallet payments on the Antom gateway"),
+            self,
+        )
         title.setWordWrap(True)
         head.addWidget(title, 1)
         box.addLayout(head)

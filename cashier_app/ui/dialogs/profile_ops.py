@@ -42,8 +42,7 @@ def overview(store: ProfileStore) -> Overview:
     return Overview(tuple(store.list()), store.active_name())
 
 
-def status(keys: KeyStore, profile: Profile, embedded_gateway_key: str | None = None
-           ) -> KeyStatus:
+def status(keys: KeyStore, profile: Profile, embedded_gateway_key: str | None = None) -> KeyStatus:
     """The profile's keys (the embedded sandbox's pair is created in memory on first use).
     For the embedded sandbox, ``embedded_gateway_key`` (bare base64) is the key its answers
     are verified with: the running sandbox's own, never stored."""
@@ -56,8 +55,7 @@ def status(keys: KeyStore, profile: Profile, embedded_gateway_key: str | None = 
     from cashier_app.gateway.signing import load_public_key, public_key_base64
 
     key = load_public_key(embedded_gateway_key)
-    gateway = KeyInfo("gateway", None, fingerprint_of(key), public_key_base64(key),
-                      key.key_size)
+    gateway = KeyInfo("gateway", None, fingerprint_of(key), public_key_base64(key), key.key_size)
     return replace(found, gateway=gateway)
 
 
@@ -106,18 +104,22 @@ def read_key_file(path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise KeyStoreError(f"{file.name} is binary (DER?), not PEM or base64 text; convert "
-                            "it with 'openssl pkey -inform DER'") from None
+        raise KeyStoreError(
+            f"{file.name} is binary (DER?), not PEM or base64 text; convert "
+            "it with 'openssl pkey -inform DER'"
+        ) from None
 
 
-def import_private(keys: KeyStore, profile: Profile, text: str, passphrase: bytes | None,
-                   replace: bool) -> KeyStatus:
+def import_private(
+    keys: KeyStore, profile: Profile, text: str, passphrase: bytes | None, replace: bool
+) -> KeyStatus:
     keys.import_private_key(profile, text, passphrase=passphrase or None, replace=replace)
     return keys.status(profile)
 
 
-def import_private_file(keys: KeyStore, profile: Profile, path: str,
-                        passphrase: bytes | None, replace: bool) -> KeyStatus:
+def import_private_file(
+    keys: KeyStore, profile: Profile, path: str, passphrase: bytes | None, replace: bool
+) -> KeyStatus:
     return import_private(keys, profile, read_key_file(path), passphrase, replace)
 
 

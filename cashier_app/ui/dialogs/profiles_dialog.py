@@ -54,20 +54,25 @@ PassphrasePrompt = Callable[[QWidget, str], "str | None"]
 
 class ProfilesDialog(QDialog):
     """Signals:
-        active_profile_changed(str name): the active profile (or its settings) changed;
-            the window rebuilds its services.
-        profiles_loaded(object overview): the list was (re)loaded.
-        keystore_ready(object keys): the key store is open.
+    active_profile_changed(str name): the active profile (or its settings) changed;
+        the window rebuilds its services.
+    profiles_loaded(object overview): the list was (re)loaded.
+    keystore_ready(object keys): the key store is open.
     """
 
     active_profile_changed = Signal(str)
     profiles_loaded = Signal(object)
     keystore_ready = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, backend: Backend,
-                 tasks: TaskRunner | None = None,
-                 passphrase_prompt: PassphrasePrompt | None = None,
-                 embedded_gateway_key: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        backend: Backend,
+        tasks: TaskRunner | None = None,
+        passphrase_prompt: PassphrasePrompt | None = None,
+        embedded_gateway_key: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("profilesDialog")
         self.setWindowTitle(self.tr("Profiles & keys"))
@@ -88,8 +93,9 @@ class ProfilesDialog(QDialog):
 
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("profileTable")
-        self.table.setHorizontalHeaderLabels(["", self.tr("Name"), self.tr("Environment"),
-                                              self.tr("Client ID")])
+        self.table.setHorizontalHeaderLabels(
+            ["", self.tr("Name"), self.tr("Environment"), self.tr("Client ID")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -170,11 +176,15 @@ class ProfilesDialog(QDialog):
     def ask_passphrase(parent: QWidget, reason: str) -> str | None:
         """Ask for the encrypted key file's passphrase (None: the operator cancelled)."""
         text, ok = QInputDialog.getText(
-            parent, QCoreApplication.translate("ProfilesDialog", "Key file passphrase"),
+            parent,
+            QCoreApplication.translate("ProfilesDialog", "Key file passphrase"),
             QCoreApplication.translate(
-                "ProfilesDialog", "No OS keyring is available, so keys are kept in an "
-                "encrypted file.\nPassphrase of the key file (a new file is created with it):"),
-            QLineEdit.EchoMode.Password)
+                "ProfilesDialog",
+                "No OS keyring is available, so keys are kept in an "
+                "encrypted file.\nPassphrase of the key file (a new file is created with it):",
+            ),
+            QLineEdit.EchoMode.Password,
+        )
         return text if ok and text else None
 
     def _button(self, name: str, text: str, role: str = "secondary") -> QPushButton:
@@ -195,13 +205,24 @@ class ProfilesDialog(QDialog):
     # -- loading --------------------------------------------------------------------------
     def reload(self, select: str = "") -> None:
         self._select_after_load = select or self.selected_name()
-        self.tasks.run("profiles:load", ops.overview, self.store, on_done=self._show_overview,
-                       on_error=self._on_failed, owner=self)
+        self.tasks.run(
+            "profiles:load",
+            ops.overview,
+            self.store,
+            on_done=self._show_overview,
+            on_error=self._on_failed,
+            owner=self,
+        )
 
     def _open_keystore(self, passphrase: bytes | None) -> None:
-        self.tasks.run("profiles:keystore", self.backend.open_keystore, passphrase,
-                       on_done=self._on_keystore_opened, on_error=self._on_keystore_failed,
-                       owner=self)
+        self.tasks.run(
+            "profiles:keystore",
+            self.backend.open_keystore,
+            passphrase,
+            on_done=self._on_keystore_opened,
+            on_error=self._on_keystore_failed,
+            owner=self,
+        )
 
     def _on_keystore_opened(self, keys: KeyStore) -> None:
         self._locked = None
@@ -220,16 +241,20 @@ class ProfilesDialog(QDialog):
     def _show_overview(self, overview: ops.Overview) -> None:
         self.overview = overview
         names = self.tr("Embedded sandbox"), self.tr("Antom sandbox"), self.tr("Production")
-        env_names = dict(zip(("embedded-sandbox", "antom-sandbox", "production"), names,
-                             strict=True))
+        env_names = dict(
+            zip(("embedded-sandbox", "antom-sandbox", "production"), names, strict=True)
+        )
         self.table.blockSignals(True)
         self.table.setRowCount(len(overview.profiles))
         select_row = 0
         for row, profile in enumerate(overview.profiles):
             active = profile.name == overview.active
-            cells = ("●" if active else "", profile.name,
-                     env_names.get(profile.environment.value, profile.environment.value),
-                     profile.client_id)
+            cells = (
+                "●" if active else "",
+                profile.name,
+                env_names.get(profile.environment.value, profile.environment.value),
+                profile.client_id,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, profile.name)
@@ -263,9 +288,13 @@ class ProfilesDialog(QDialog):
         if locked is None or profile is None or profile.is_embedded_sandbox:
             self._locked = locked
             return False
-        phrase = self._prompt(self, self.tr(
-            "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
-            "passphrase to see and change this profile's keys."))
+        phrase = self._prompt(
+            self,
+            self.tr(
+                "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
+                "passphrase to see and change this profile's keys."
+            ),
+        )
         if not phrase:
             return False
         self._open_keystore(phrase.encode("utf-8"))
@@ -331,8 +360,16 @@ class ProfilesDialog(QDialog):
             elif profile.name == active:
                 self.active_profile_changed.emit(profile.name)
 
-        self.tasks.run("profiles:save", ops.save_profile, self.store, profile, replace,
-                       on_done=saved, on_error=self._on_failed, owner=self)
+        self.tasks.run(
+            "profiles:save",
+            ops.save_profile,
+            self.store,
+            profile,
+            replace,
+            on_done=saved,
+            on_error=self._on_failed,
+            owner=self,
+        )
 
     @Slot()
     def _on_delete_clicked(self) -> None:
@@ -340,9 +377,15 @@ class ProfilesDialog(QDialog):
         if profile is None or profile.name == SANDBOX_PROFILE:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete profile"),
-            fill(self.tr("Delete profile %1 and all its keys from the key store? This cannot be "
-                         "undone."), profile.name))
+            self,
+            self.tr("Delete profile"),
+            fill(
+                self.tr(
+                    "Delete profile %1 and all its keys from the key store? This cannot be undone."
+                ),
+                profile.name,
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         was_active = self.overview is not None and self.overview.active == profile.name
@@ -354,8 +397,16 @@ class ProfilesDialog(QDialog):
             if was_active:
                 self.active_profile_changed.emit(overview.active)
 
-        self.tasks.run("profiles:delete", ops.delete_profile, self.store, self.keys,
-                       profile.name, on_done=deleted, on_error=self._on_failed, owner=self)
+        self.tasks.run(
+            "profiles:delete",
+            ops.delete_profile,
+            self.store,
+            self.keys,
+            profile.name,
+            on_done=deleted,
+            on_error=self._on_failed,
+            owner=self,
+        )
 
     @Slot()
     def _on_use_clicked(self) -> None:
@@ -368,8 +419,15 @@ class ProfilesDialog(QDialog):
             self.say(fill(self.tr("Profile %1 is now active; the cashier restarts with it."), name))
             self.active_profile_changed.emit(name)
 
-        self.tasks.run("profiles:use", ops.use_profile, self.store, name, on_done=used,
-                       on_error=self._on_failed, owner=self)
+        self.tasks.run(
+            "profiles:use",
+            ops.use_profile,
+            self.store,
+            name,
+            on_done=used,
+            on_error=self._on_failed,
+            owner=self,
+        )
 
     @Slot()
     def _on_key_version_changed(self) -> None:

@@ -13,13 +13,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 
-def ask(parent: QWidget, name: str, title: str, text: str,
-        answers: Sequence[tuple[str, str]], *, default: str, escape: str,
-        on_answer: Callable[[str], None]) -> QMessageBox:
+def ask(
+    parent: QWidget,
+    name: str,
+    title: str,
+    text: str,
+    answers: Sequence[tuple[str, str]],
+    *,
+    default: str,
+    escape: str,
+    on_answer: Callable[[str], None],
+) -> QMessageBox:
     """Show ``text`` with one button per ``(key, label)``; ``default`` is what Enter picks
     and ``escape`` what Escape (or closing the box) picks. The keys go to ``on_answer``."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
     box.setObjectName(name)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

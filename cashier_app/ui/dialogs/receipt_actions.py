@@ -23,27 +23,37 @@ from cashier_app.ui.text import error_text, fill
 
 
 def _merchant_name(services: Any) -> str:
-    return (getattr(services.profile, "merchant_name", "")
-            or getattr(services.checkout, "merchant_name", "") or "")
+    return (
+        getattr(services.profile, "merchant_name", "")
+        or getattr(services.checkout, "merchant_name", "")
+        or ""
+    )
 
 
-def load_receipt(journal: Any, payment_request_id: str, merchant_name: str,
-                 refund_request_id: str = "") -> ReceiptData:
+def load_receipt(
+    journal: Any, payment_request_id: str, merchant_name: str, refund_request_id: str = ""
+) -> ReceiptData:
     """The receipt of a sale (or of one of its refunds); blocking, run it on a worker."""
     payment, refunds, refund = lookup_receipt(journal, payment_request_id, refund_request_id)
     return receipt_data(payment, refunds, merchant_name, refund=refund)
 
 
-def save_receipt(journal: Any, payment_request_id: str, merchant_name: str, path: str,
-                 refund_request_id: str = "", paper: str = THERMAL) -> Path:
+def save_receipt(
+    journal: Any,
+    payment_request_id: str,
+    merchant_name: str,
+    path: str,
+    refund_request_id: str = "",
+    paper: str = THERMAL,
+) -> Path:
     """Write the receipt PDF at ``path`` (blocking: a worker's job)."""
     payment, refunds, refund = lookup_receipt(journal, payment_request_id, refund_request_id)
-    return write_receipt_pdf(payment, refunds, merchant_name, path, refund=refund,
-                             paper=paper)
+    return write_receipt_pdf(payment, refunds, merchant_name, path, refund=refund, paper=paper)
 
 
-def _load_for_print(journal: Any, payment_request_id: str, merchant_name: str,
-                    refund_request_id: str) -> tuple[ReceiptData, Any]:
+def _load_for_print(
+    journal: Any, payment_request_id: str, merchant_name: str, refund_request_id: str
+) -> tuple[ReceiptData, Any]:
     """The receipt and this installation's printer setting (both read on a worker)."""
     from cashier_app.till.printer_config import load_printer_config
 
@@ -77,19 +87,34 @@ class ReceiptActions(QObject):
     def print_receipt(self, payment_request_id: str, refund_request_id: str = "") -> None:
         """On the till's ESC/POS printer when one is set for this installation
         (``cashier printer set``), else through the system print dialog."""
-        self._tasks.run(self.TASK, _load_for_print, self._services.journal,
-                        payment_request_id, _merchant_name(self._services), refund_request_id,
-                        on_done=self._on_receipt_loaded, on_error=self._on_error, owner=self)
+        self._tasks.run(
+            self.TASK,
+            _load_for_print,
+            self._services.journal,
+            payment_request_id,
+            _merchant_name(self._services),
+            refund_request_id,
+            on_done=self._on_receipt_loaded,
+            on_error=self._on_error,
+            owner=self,
+        )
 
     def _on_receipt_loaded(self, loaded: tuple[ReceiptData, Any]) -> None:
         data, config = loaded
         if config.enabled:
             from cashier_app.till.escpos_printer import print_receipt
 
-            self._tasks.run(self.TASK, print_receipt, config, data,
-                            on_done=lambda _none: self.finished.emit(
-                                self.tr("Receipt sent to the receipt printer")),
-                            on_error=self._on_error, owner=self)
+            self._tasks.run(
+                self.TASK,
+                print_receipt,
+                config,
+                data,
+                on_done=lambda _none: self.finished.emit(
+                    self.tr("Receipt sent to the receipt printer")
+                ),
+                on_error=self._on_error,
+                owner=self,
+            )
             return
         self.print_data(data)
 
@@ -108,8 +133,12 @@ class ReceiptActions(QObject):
             paint_on_page(painter, page, printer.resolution(), data)
         finally:
             painter.end()
-        self.finished.emit(fill(self.tr("Receipt sent to %1"), printer.outputFileName()
-                                or printer.printerName() or self.tr("the printer")))
+        self.finished.emit(
+            fill(
+                self.tr("Receipt sent to %1"),
+                printer.outputFileName() or printer.printerName() or self.tr("the printer"),
+            )
+        )
 
     def ask_printer(self) -> QPrinter | None:
         """The system print dialog; ``None`` when cancelled (tests replace this)."""
@@ -129,18 +158,30 @@ class ReceiptActions(QObject):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        self._tasks.run(self.TASK, save_receipt, self._services.journal, payment_request_id,
-                        _merchant_name(self._services), path, refund_request_id, paper,
-                        on_done=self._on_saved, on_error=self._on_error, owner=self)
+        self._tasks.run(
+            self.TASK,
+            save_receipt,
+            self._services.journal,
+            payment_request_id,
+            _merchant_name(self._services),
+            path,
+            refund_request_id,
+            paper,
+            on_done=self._on_saved,
+            on_error=self._on_error,
+            owner=self,
+        )
 
     def ask_save_path(self, default_name: str) -> str | tuple[str, str]:
         """Where to save and on which paper: ``(path, "80mm" | "a4")``, or a bare path for
         the roll (empty when cancelled; tests replace this)."""
-        roll, page = (self.tr("Receipt, 80 mm roll (*.pdf)"),
-                      self.tr("Receipt, A4 page (*.pdf)"))
-        path, chosen = QFileDialog.getSaveFileName(self._widget, self.tr("Save receipt"),
-                                                   str(Path.home() / default_name),
-                                                   f"{roll};;{page}")
+        roll, page = (self.tr("Receipt, 80 mm roll (*.pdf)"), self.tr("Receipt, A4 page (*.pdf)"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self._widget,
+            self.tr("Save receipt"),
+            str(Path.home() / default_name),
+            f"{roll};;{page}",
+        )
         return path, A4 if chosen == page else THERMAL
 
     def _on_saved(self, path: Any) -> None:

@@ -33,16 +33,18 @@ class RefundDialog(QDialog):
     Signals: the QDialog ones (accepted, rejected).
     """
 
-    def __init__(self, sale: PaymentRecord | Money, refundable: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sale: PaymentRecord | Money, refundable: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("refundDialog")
         self.setWindowTitle(self.tr("Refund"))
         self.setModal(True)
         # The sale screen knows only the amount; the history page passes the whole record.
         self._sale_amount = sale.amount if isinstance(sale, PaymentRecord) else sale
-        sale_ref = (sale.payment_id or sale.payment_request_id
-                    if isinstance(sale, PaymentRecord) else "")
+        sale_ref = (
+            sale.payment_id or sale.payment_request_id if isinstance(sale, PaymentRecord) else ""
+        )
         self._refundable = max(int(refundable), 0)
         self._asking = False  # the "Refund HK$…?" question is open
         currency = self._sale_amount.currency
@@ -52,8 +54,9 @@ class RefundDialog(QDialog):
         head = QLabel(f"{head_text} ({sale_ref})" if sale_ref else head_text)
         head.setWordWrap(True)
         layout.addWidget(head)
-        self.left_label = QLabel(fill(self.tr("Refundable: %1"),
-                                      minor_display(self._refundable, currency)))
+        self.left_label = QLabel(
+            fill(self.tr("Refundable: %1"), minor_display(self._refundable, currency))
+        )
         self.left_label.setObjectName("refundableLabel")
         font = self.left_label.font()
         font.setBold(True)
@@ -93,8 +96,9 @@ class RefundDialog(QDialog):
         layout.addWidget(self.error_label)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm_button = self.buttons.addButton(self.tr("Refund"),
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button = self.buttons.addButton(
+            self.tr("Refund"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.confirm_button.setObjectName("refundConfirmButton")
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
@@ -112,8 +116,13 @@ class RefundDialog(QDialog):
             return Money(self._refundable, currency)
         money = Money.parse(self.amount_input.text(), currency)
         if money.value > self._refundable:
-            raise MoneyError(fill(self.tr("%1 is more than the %2 left to refund"),
-                                  money.display(), minor_display(self._refundable, currency)))
+            raise MoneyError(
+                fill(
+                    self.tr("%1 is more than the %2 left to refund"),
+                    money.display(),
+                    minor_display(self._refundable, currency),
+                )
+            )
         return money
 
     def reason(self) -> str:
@@ -142,8 +151,9 @@ class RefundDialog(QDialog):
             else:
                 problem = ""
         # The button names the amount it will refund, and none while it would refund nothing.
-        self.confirm_button.setText(self.tr("Refund") if problem else
-                                    fill(self.tr("Refund %1"), money.display()))
+        self.confirm_button.setText(
+            self.tr("Refund") if problem else fill(self.tr("Refund %1"), money.display())
+        )
         self.error_label.setText(problem)
         self.confirm_button.setEnabled(not problem)
         return not problem
@@ -154,13 +164,22 @@ class RefundDialog(QDialog):
             return
         money = self.amount()
         self._asking = True
-        ask(self, "refundQuestion", self.tr("Refund"),
-            fill(self.tr("Refund %1 to the customer's wallet? This cannot be undone."),
-                 money.display()),
-            [("keep", self.tr("Don't refund")),
-             ("refund", fill(self.tr("Refund %1"), money.display()))],
-            default="keep", escape="keep",
-            on_answer=lambda key: self._on_question_answered(money, key))
+        ask(
+            self,
+            "refundQuestion",
+            self.tr("Refund"),
+            fill(
+                self.tr("Refund %1 to the customer's wallet? This cannot be undone."),
+                money.display(),
+            ),
+            [
+                ("keep", self.tr("Don't refund")),
+                ("refund", fill(self.tr("Refund %1"), money.display())),
+            ],
+            default="keep",
+            escape="keep",
+            on_answer=lambda key: self._on_question_answered(money, key),
+        )
 
     def _on_question_answered(self, money: Money, key: str) -> None:
         self._asking = False

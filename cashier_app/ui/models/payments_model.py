@@ -76,7 +76,7 @@ def method_name(method_type: str) -> str:
 
 
 def refund_state_text(record: PaymentRecord, refunded: int) -> str:
-    """"Refunded" / "Partly refunded" for a paid sale with refunds, else its status."""
+    """ "Refunded" / "Partly refunded" for a paid sale with refunds, else its status."""
     if record.status is Status.SUCCESS and refunded > 0:
         if refunded >= record.amount.value:
             return QCoreApplication.translate("PaymentsModel", "Refunded")
@@ -84,8 +84,9 @@ def refund_state_text(record: PaymentRecord, refunded: int) -> str:
     return status_text(record.status)
 
 
-def _page_with_refunds(journal: Any, query: dict[str, Any], offset: int, limit: int
-                       ) -> tuple[list[PaymentRecord], dict[str, int]]:
+def _page_with_refunds(
+    journal: Any, query: dict[str, Any], offset: int, limit: int
+) -> tuple[list[PaymentRecord], dict[str, int]]:
     """One page of payments and what is refunded of each (blocking: a worker's job)."""
     records = journal.list_payments(**query, offset=offset, limit=limit)
     paid = [r.payment_request_id for r in records if r.status is Status.SUCCESS]
@@ -94,8 +95,7 @@ def _page_with_refunds(journal: Any, query: dict[str, Any], offset: int, limit: 
 
 def read_row(journal: Any, payment_request_id: str) -> tuple[PaymentRecord | None, int]:
     """One payment as a row shows it: the record and what is refunded of it (blocking)."""
-    return (journal.get_payment(payment_request_id),
-            journal.refunded_total(payment_request_id))
+    return (journal.get_payment(payment_request_id), journal.refunded_total(payment_request_id))
 
 
 def status_text(status: Status) -> str:
@@ -132,16 +132,33 @@ class PaymentsModel(QAbstractTableModel):
     page_loaded = Signal(int)
     load_failed = Signal(str)
 
-    COLUMNS = ("time", "amount", "method", "status", "payment_id", "payment_request_id",
-               "reference", "summary")
-    COL_TIME, COL_AMOUNT, COL_METHOD, COL_STATUS, COL_PAYMENT_ID, COL_REQUEST_ID, \
-        COL_REFERENCE, COL_SUMMARY = range(8)
+    COLUMNS = (
+        "time",
+        "amount",
+        "method",
+        "status",
+        "payment_id",
+        "payment_request_id",
+        "reference",
+        "summary",
+    )
+    (
+        COL_TIME,
+        COL_AMOUNT,
+        COL_METHOD,
+        COL_STATUS,
+        COL_PAYMENT_ID,
+        COL_REQUEST_ID,
+        COL_REFERENCE,
+        COL_SUMMARY,
+    ) = range(8)
 
     PAGE_TASK = "history:page"
     COUNT_TASK = "history:count"
 
-    def __init__(self, journal: Any, tasks: Any, *, page_size: int = 200,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, journal: Any, tasks: Any, *, page_size: int = 200, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
@@ -196,8 +213,13 @@ class PaymentsModel(QAbstractTableModel):
         self.endResetModel()
         self._set_loading(False)
         query = self._filter.query()
-        self._tasks.run(self.COUNT_TASK, functools.partial(self._journal.count_payments, **query),
-                        on_done=self._on_count_done, on_error=self._on_load_error, owner=self)
+        self._tasks.run(
+            self.COUNT_TASK,
+            functools.partial(self._journal.count_payments, **query),
+            on_done=self._on_count_done,
+            on_error=self._on_load_error,
+            owner=self,
+        )
         self.fetchMore(QModelIndex())
 
     def record(self, row: int) -> PaymentRecord:
@@ -226,10 +248,20 @@ class PaymentsModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._set_loading(True)
-        fetch = functools.partial(_page_with_refunds, self._journal, self._filter.query(),
-                                  len(self._rows) + self._skipped, self._page_size)
-        self._tasks.run(self.PAGE_TASK, fetch, on_done=self._on_page_done,
-                        on_error=self._on_load_error, owner=self)
+        fetch = functools.partial(
+            _page_with_refunds,
+            self._journal,
+            self._filter.query(),
+            len(self._rows) + self._skipped,
+            self._page_size,
+        )
+        self._tasks.run(
+            self.PAGE_TASK,
+            fetch,
+            on_done=self._on_page_done,
+            on_error=self._on_load_error,
+            owner=self,
+        )
 
     def _on_page_done(self, page: tuple[list[PaymentRecord], dict[str, int]]) -> None:
         records, refunded = page
@@ -272,13 +304,21 @@ class PaymentsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Time"), self.tr("Amount"), self.tr("Wallet"), self.tr("Status"),
-                  self.tr("Payment ID"), self.tr("Request ID"), self.tr("Reference"),
-                  self.tr("Summary"))
+        titles = (
+            self.tr("Time"),
+            self.tr("Amount"),
+            self.tr("Wallet"),
+            self.tr("Status"),
+            self.tr("Payment ID"),
+            self.tr("Request ID"),
+            self.tr("Reference"),
+            self.tr("Summary"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -310,8 +350,11 @@ class PaymentsModel(QAbstractTableModel):
         if col == self.COL_AMOUNT:
             return rec.amount.display()
         if col == self.COL_METHOD:
-            return f"{method_name(rec.method)} · {scenario_short(rec)}" if rec.in_store \
+            return (
+                f"{method_name(rec.method)} · {scenario_short(rec)}"
+                if rec.in_store
                 else method_name(rec.method)
+            )
         if col == self.COL_STATUS:
             return refund_state_text(rec, self._refunded.get(rec.payment_request_id, 0))
         if col == self.COL_PAYMENT_ID:

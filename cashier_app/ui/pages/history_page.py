@@ -42,9 +42,11 @@ from cashier_app.ui.widgets.payment_details import (
 
 def _status_samples() -> list[str]:
     """Every text the status column shows (the widest one sizes it)."""
-    return [*(status_text(s) for s in Status),
-            QCoreApplication.translate("PaymentsModel", "Partly refunded"),
-            QCoreApplication.translate("PaymentsModel", "Refunded")]
+    return [
+        *(status_text(s) for s in Status),
+        QCoreApplication.translate("PaymentsModel", "Partly refunded"),
+        QCoreApplication.translate("PaymentsModel", "Refunded"),
+    ]
 
 
 #: Statuses an operator may still cancel: nobody has paid yet, as far as we know.
@@ -66,8 +68,9 @@ class HistoryPage(QWidget):
     ACTION_TASK = "history:action"
     ROW_TASK = "history:row"
 
-    def __init__(self, services: Any, tasks: Any, parent: QWidget | None = None, *,
-                 page_size: int = 200) -> None:
+    def __init__(
+        self, services: Any, tasks: Any, parent: QWidget | None = None, *, page_size: int = 200
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPage")
         self._services = services
@@ -147,9 +150,15 @@ class HistoryPage(QWidget):
         self.save_button.setObjectName("saveReceiptButton")
         self.save_button.clicked.connect(self._on_save_clicked)
         # Two rows, so that the buttons never hold the details pane wider than the list.
-        for index, button in enumerate((self.reinquire_button, self.cancel_button,
-                                        self.refund_button, self.print_button,
-                                        self.save_button)):
+        for index, button in enumerate(
+            (
+                self.reinquire_button,
+                self.cancel_button,
+                self.refund_button,
+                self.print_button,
+                self.save_button,
+            )
+        ):
             buttons.addWidget(button, index // 3, index % 3)
         col.addLayout(buttons)
         self.message = QLabel()
@@ -172,14 +181,18 @@ class HistoryPage(QWidget):
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
         for column, sample, fm in (
-                (PaymentsModel.COL_TIME, "2026-12-31 23:59:59", metrics),
-                (PaymentsModel.COL_AMOUNT, "HK$88,888.88", bold_metrics),
-                (PaymentsModel.COL_METHOD, "AlipayHK (xx)", metrics),
-                (PaymentsModel.COL_STATUS,
-                 max(_status_samples(), key=bold_metrics.horizontalAdvance), bold_metrics),
-                (PaymentsModel.COL_PAYMENT_ID, "2026112211890000", metrics),
-                (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),
-                (PaymentsModel.COL_REFERENCE, "REF-000000", metrics)):
+            (PaymentsModel.COL_TIME, "2026-12-31 23:59:59", metrics),
+            (PaymentsModel.COL_AMOUNT, "HK$88,888.88", bold_metrics),
+            (PaymentsModel.COL_METHOD, "AlipayHK (xx)", metrics),
+            (
+                PaymentsModel.COL_STATUS,
+                max(_status_samples(), key=bold_metrics.horizontalAdvance),
+                bold_metrics,
+            ),
+            (PaymentsModel.COL_PAYMENT_ID, "2026112211890000", metrics),
+            (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),
+            (PaymentsModel.COL_REFERENCE, "REF-000000", metrics),
+        ):
             self.table.setColumnWidth(column, fm.horizontalAdvance(sample) + 28)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
 
@@ -218,8 +231,15 @@ class HistoryPage(QWidget):
         if self.model.row_of(prid) < 0:
             self.reload()
             return
-        self._tasks.run(f"{self.ROW_TASK}:{prid}", read_row, self._services.journal, prid,
-                        on_done=self._on_row_read, on_error=self._show_error, owner=self)
+        self._tasks.run(
+            f"{self.ROW_TASK}:{prid}",
+            read_row,
+            self._services.journal,
+            prid,
+            on_done=self._on_row_read,
+            on_error=self._show_error,
+            owner=self,
+        )
 
     def _on_row_read(self, row: tuple[PaymentRecord | None, int]) -> None:
         record, refunded = row
@@ -269,9 +289,15 @@ class HistoryPage(QWidget):
         self._load_details(record.payment_request_id)
 
     def _load_details(self, payment_request_id: str) -> None:
-        self._tasks.run(self.DETAILS_TASK, load_details, self._services.journal,
-                        payment_request_id, on_done=self._on_details_loaded,
-                        on_error=self._show_error, owner=self)
+        self._tasks.run(
+            self.DETAILS_TASK,
+            load_details,
+            self._services.journal,
+            payment_request_id,
+            on_done=self._on_details_loaded,
+            on_error=self._show_error,
+            owner=self,
+        )
 
     def _on_details_loaded(self, details: PaymentDetails) -> None:
         selected = self.selected_payment()
@@ -298,9 +324,14 @@ class HistoryPage(QWidget):
         self._update_actions()
         self.message.setText(self.tr("Working…"))
         self.message.setStyleSheet("")
-        self._tasks.run(self.ACTION_TASK, fn, *args,
-                        on_done=functools.partial(self._on_action_done, done_text),
-                        on_error=self._on_action_failed, owner=self)
+        self._tasks.run(
+            self.ACTION_TASK,
+            fn,
+            *args,
+            on_done=functools.partial(self._on_action_done, done_text),
+            on_error=self._on_action_failed,
+            owner=self,
+        )
 
     def _on_action_done(self, done_text: str, result: Any) -> None:
         self._busy = False
@@ -328,21 +359,28 @@ class HistoryPage(QWidget):
     def _on_reinquire_clicked(self) -> None:
         if self._details is None:
             return
-        self._run_action(self._services.checkout.refresh,
-                         self._details.payment.payment_request_id,
-                         done_text=self.tr("Re-inquired: %1"))
+        self._run_action(
+            self._services.checkout.refresh,
+            self._details.payment.payment_request_id,
+            done_text=self.tr("Re-inquired: %1"),
+        )
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
         if self._details is None:
             return
         pay = self._details.payment
-        question = fill(self.tr("Cancel the payment of %1? The customer will not be able to pay "
-                                "it any more."), pay.amount.display())
+        question = fill(
+            self.tr("Cancel the payment of %1? The customer will not be able to pay it any more."),
+            pay.amount.display(),
+        )
         if not self.confirm(self.tr("Cancel payment"), question):
             return
-        self._run_action(self._services.checkout.cancel, pay.payment_request_id,
-                         done_text=self.tr("Cancel answered: %1"))
+        self._run_action(
+            self._services.checkout.cancel,
+            pay.payment_request_id,
+            done_text=self.tr("Cancel answered: %1"),
+        )
 
     @Slot()
     def _on_refund_clicked(self) -> None:
@@ -357,20 +395,27 @@ class HistoryPage(QWidget):
         if error:
             self._show_error(error)
             return
-        self._run_action(self._services.checkout.refund, details.payment.payment_request_id,
-                         amount, reason, done_text=self.tr("Refund: %1"))
+        self._run_action(
+            self._services.checkout.refund,
+            details.payment.payment_request_id,
+            amount,
+            reason,
+            done_text=self.tr("Refund: %1"),
+        )
 
     @Slot()
     def _on_print_clicked(self) -> None:
         if self._details is not None:
-            self.receipts.print_receipt(self._details.payment.payment_request_id,
-                                        self.details.selected_refund_id())
+            self.receipts.print_receipt(
+                self._details.payment.payment_request_id, self.details.selected_refund_id()
+            )
 
     @Slot()
     def _on_save_clicked(self) -> None:
         if self._details is not None:
-            self.receipts.save_pdf(self._details.payment.payment_request_id,
-                                   self.details.selected_refund_id())
+            self.receipts.save_pdf(
+                self._details.payment.payment_request_id, self.details.selected_refund_id()
+            )
 
     # -- dialogs (overridable in tests and automation) ----------------------------------
     def confirm(self, title: str, text: str) -> bool:
@@ -403,19 +448,24 @@ def refund_problem(details: PaymentDetails, amount: Money | None) -> str:
     """Why a refund of ``amount`` cannot be sent, or ``""`` when it can."""
     pay = details.payment
     if pay.status is not Status.SUCCESS:
-        return QCoreApplication.translate("HistoryPage",
-                                          "Only a successful payment can be refunded.")
+        return QCoreApplication.translate(
+            "HistoryPage", "Only a successful payment can be refunded."
+        )
     left = details.refundable
     if left <= 0:
-        return QCoreApplication.translate("HistoryPage",
-                                          "This payment has been refunded in full.")
+        return QCoreApplication.translate("HistoryPage", "This payment has been refunded in full.")
     if amount is None:
         return ""
     if amount.currency != pay.amount.currency:
-        return fill(QCoreApplication.translate("HistoryPage", "The refund must be in %1."),
-                    pay.amount.currency)
+        return fill(
+            QCoreApplication.translate("HistoryPage", "The refund must be in %1."),
+            pay.amount.currency,
+        )
     if amount.value > left:
-        return fill(QCoreApplication.translate(
-            "HistoryPage", "The refund is more than what is left to refund (%1)."),
-            minor_display(left, pay.amount.currency))
+        return fill(
+            QCoreApplication.translate(
+                "HistoryPage", "The refund is more than what is left to refund (%1)."
+            ),
+            minor_display(left, pay.amount.currency),
+        )
     return ""

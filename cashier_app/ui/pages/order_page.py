@@ -29,6 +29,8 @@ from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
 
 MAX_REFERENCE = 64
 MAX_SUMMARY = 256
+
+
 def new_reference_order_id(now: datetime | None = None) -> str:
     """``ORD-20261121-143005-7F3A``: sortable by time, unique enough for one till."""
     now = now or datetime.now()
@@ -154,7 +156,8 @@ class OrderPage(QWidget):
         self._limits = SaleLimits.for_profile(self._currency)
         self.currency_label.setText(CURRENCY_SYMBOLS.get(self._currency, self._currency))
         self.amount_input.setPlaceholderText(
-            "0" if Money(1, self._currency).exponent == 0 else "0.00")
+            "0" if Money(1, self._currency).exponent == 0 else "0.00"
+        )
         self.retranslate()
 
     def currency(self) -> str:
@@ -205,8 +208,9 @@ class OrderPage(QWidget):
             return
         money, reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
         if money is None:
-            self._show_error(fill(self.tr("Invalid amount: %1"),
-                                  reason or self.tr("amount is empty")))
+            self._show_error(
+                fill(self.tr("Invalid amount: %1"), reason or self.tr("amount is empty"))
+            )
             self.amount_input.setFocus()
             return
         if self._limits.verdict(money) is Verdict.CONFIRM and not self.confirm_large_sale(money):
@@ -217,8 +221,11 @@ class OrderPage(QWidget):
             self._show_error(self.tr("The reference order id contains control characters"))
             return
         self._show_error("")
-        info = PaymentInfo(amount=money.value, currency=money.currency,
-                           trade_summary=self.summary_input.text().strip())
+        info = PaymentInfo(
+            amount=money.value,
+            currency=money.currency,
+            trade_summary=self.summary_input.text().strip(),
+        )
         self.set_busy(True)
         self.amount_input.mark_stale()  # kept if the sale comes back here; typing replaces it
         self.order_submitted.emit(info, reference)
@@ -226,10 +233,17 @@ class OrderPage(QWidget):
     def confirm_large_sale(self, money: Money) -> bool:
         """Ask before charging a large amount (an extra zero is easy to type); the safe
         answer, No, is the default. Tests and automation replace this."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Large sale"), fill(
-            self.tr("Charge %1? From %2 on, the till asks before charging."),
-            money.display(), self._limits.confirm_money.display()),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Large sale"),
+            fill(
+                self.tr("Charge %1? From %2 on, the till asks before charging."),
+                money.display(),
+                self._limits.confirm_money.display(),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 

@@ -29,8 +29,9 @@ from cashier_app.ui.widgets.method_tile import MethodTile
 
 #: The picker's first row for an in-store profile: not a wallet, the till's scanner.
 SCAN_CODE = "SCAN_CODE"
-_SCAN_METHOD = PaymentMethod(SCAN_CODE, "Scan the customer's code", "扫描顾客付款码", "multi",
-                             (), "#2F3B52", False, "⌗")
+_SCAN_METHOD = PaymentMethod(
+    SCAN_CODE, "Scan the customer's code", "扫描顾客付款码", "multi", (), "#2F3B52", False, "⌗"
+)
 
 
 class PickerPage(QWidget):
@@ -106,10 +107,13 @@ class PickerPage(QWidget):
         self.retranslate()
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.cancel)
-        for keys, slot in ((Qt.Key.Key_Down, lambda: self._move(1)),
-                           (Qt.Key.Key_Up, lambda: self._move(-1)),
-                           (Qt.Key.Key_Return, self.confirm), (Qt.Key.Key_Enter, self.confirm),
-                           (Qt.Key.Key_Escape, self.cancel)):
+        for keys, slot in (
+            (Qt.Key.Key_Down, lambda: self._move(1)),
+            (Qt.Key.Key_Up, lambda: self._move(-1)),
+            (Qt.Key.Key_Return, self.confirm),
+            (Qt.Key.Key_Enter, self.confirm),
+            (Qt.Key.Key_Escape, self.cancel),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -163,8 +167,7 @@ class PickerPage(QWidget):
         self._populate(session.methods)
         self.show_error("")
         self.set_busy(False)
-        first = SCAN_CODE if self.in_store else (
-            session.methods[0].type if session.methods else "")
+        first = SCAN_CODE if self.in_store else (session.methods[0].type if session.methods else "")
         self.select(first)
         self.setFocus()
 
@@ -225,8 +228,7 @@ class PickerPage(QWidget):
         self._tiles = []
         if self.in_store:
             tile = MethodTile(_SCAN_METHOD, self.method_list)
-            tile.detail_label.setText(self.tr("Scan the barcode or QR in the customer's "
-                                              "wallet"))
+            tile.detail_label.setText(self.tr("Scan the barcode or QR in the customer's wallet"))
             tile.clicked.connect(self._on_tile_clicked)
             self._tiles.append(tile)
             self._list_layout.addWidget(tile)

@@ -78,8 +78,13 @@ class RedirectPage(QWidget):
     #: Answers without a verified code after which the operator is asked (Retry / Cancel).
     CODE_ATTEMPTS_BEFORE_ASKING = 2
 
-    def __init__(self, parent: QWidget | None = None, *, opener: UrlOpener | None = None,
-                 clock: Callable[[], datetime] = _utcnow) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        opener: UrlOpener | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("redirectPage")
         self.opener: UrlOpener = opener or QDesktopServices.openUrl
@@ -156,19 +161,29 @@ class RedirectPage(QWidget):
 
         self._build_layout()
         self.retranslate()
-        for button in (self.copy_button, self.open_button, self.cancel_button,
-                       self.new_code_button, self.retry_button, self.simulate_pay,
-                       self.simulate_decline, self.simulate_expire):
+        for button in (
+            self.copy_button,
+            self.open_button,
+            self.cancel_button,
+            self.new_code_button,
+            self.retry_button,
+            self.simulate_pay,
+            self.simulate_decline,
+            self.simulate_expire,
+        ):
             button.setAutoDefault(True)  # Tab to a button, Enter presses it (keyboard tills)
         self.copy_button.clicked.connect(self.copy_link)
         self.open_button.clicked.connect(self.open_link)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.new_code_button.clicked.connect(
-            lambda: self.record and self.new_code_requested.emit(self.record))
+            lambda: self.record and self.new_code_requested.emit(self.record)
+        )
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
-        for button, action in ((self.simulate_pay, "approve"),
-                               (self.simulate_decline, "decline"),
-                               (self.simulate_expire, "expire")):
+        for button, action in (
+            (self.simulate_pay, "approve"),
+            (self.simulate_decline, "decline"),
+            (self.simulate_expire, "expire"),
+        ):
             button.clicked.connect(lambda _=False, a=action: self._simulate(a))
         self.autopay_check.toggled.connect(self._on_autopay_control_changed)
         self.autopay_delay.value_changed.connect(self._on_autopay_delay_edited)
@@ -253,8 +268,9 @@ class RedirectPage(QWidget):
         self.simulate_decline.setText(self.tr("Decline"))
         self.simulate_expire.setText(self.tr("Let expire"))
         self.autopay_check.setText(self.tr("Customer pays automatically after"))
-        self.autopay_check.setToolTip(self.tr("Demo mode: the sandbox wallet pays each new "
-                                              "code by itself after the delay"))
+        self.autopay_check.setToolTip(
+            self.tr("Demo mode: the sandbox wallet pays each new code by itself after the delay")
+        )
         self.autopay_delay.retranslate()
         self._update_cancel_text()
         self._update_autopay_hint()
@@ -283,8 +299,11 @@ class RedirectPage(QWidget):
 
     def has_code(self) -> bool:
         """Whether a verified code (or wallet link) is on screen for the customer."""
-        return self._code_misses == 0 and self.record is not None and bool(
-            self.record.qr_payload() or self.record.deep_link())
+        return (
+            self._code_misses == 0
+            and self.record is not None
+            and bool(self.record.qr_payload() or self.record.deep_link())
+        )
 
     def _show_code(self, record: PaymentRecord) -> None:
         """The verified code and link, and "Scan with …" (only ever with a code)."""
@@ -315,30 +334,41 @@ class RedirectPage(QWidget):
         self.open_button.setEnabled(False)
         self._set_simulate_enabled(False)
         reason = " ".join(p for p in (record.result_code, record.result_message) if p)
-        self.code_problem.setText(fill(self.tr("Gateway answer: %1"), reason)
-                                  if reason else "")
+        self.code_problem.setText(fill(self.tr("Gateway answer: %1"), reason) if reason else "")
         self.code_problem.setVisible(bool(reason))
         unreachable = record.result_code in (CODE_NETWORK, CODE_TIMEOUT)
         if self._code_misses < self.CODE_ATTEMPTS_BEFORE_ASKING:
             self.retry_button.hide()
-            self.set_status(self.tr("Connection lost — retrying…") if unreachable else
-                            self.tr("The payment code has not arrived in a verified answer "
-                                    "yet. Asking the gateway again…"), TONE_WARNING)
+            self.set_status(
+                self.tr("Connection lost — retrying…")
+                if unreachable
+                else self.tr(
+                    "The payment code has not arrived in a verified answer "
+                    "yet. Asking the gateway again…"
+                ),
+                TONE_WARNING,
+            )
             return
         was_shown = self.retry_button.isVisible()
         self.retry_button.show()
         self.retry_button.setEnabled(True)
         if not was_shown:
             self.retry_button.setFocus()  # keyboard first: Enter retries, Tab reaches Cancel
-        self.set_status(self.tr("The gateway cannot be reached, so there is no code to show "
-                                "the customer. Retry, or cancel the payment.") if unreachable
-                        else self.tr("The payment code could not be verified, so none is "
-                                     "shown to the customer. Retry, or cancel the payment."),
-                        TONE_ERROR)
+        self.set_status(
+            self.tr(
+                "The gateway cannot be reached, so there is no code to show "
+                "the customer. Retry, or cancel the payment."
+            )
+            if unreachable
+            else self.tr(
+                "The payment code could not be verified, so none is "
+                "shown to the customer. Retry, or cancel the payment."
+            ),
+            TONE_ERROR,
+        )
 
     def update_record(self, record: PaymentRecord) -> None:
-        if self.record is not None and record.payment_request_id == \
-                self.record.payment_request_id:
+        if self.record is not None and record.payment_request_id == self.record.payment_request_id:
             self.record = record
             has = bool(record.qr_payload() or record.deep_link())
             if not self._expired and not record.is_final:
@@ -362,9 +392,13 @@ class RedirectPage(QWidget):
         self.cancel_button.setEnabled(not busy)
         self.new_code_button.setEnabled(not busy)
         self.retry_button.setEnabled(not busy)
-        self._set_simulate_enabled(not busy and self.record is not None
-                                   and bool(self.record.payment_id) and not self._expired
-                                   and self.has_code())
+        self._set_simulate_enabled(
+            not busy
+            and self.record is not None
+            and bool(self.record.payment_id)
+            and not self._expired
+            and self.has_code()
+        )
         if text:
             self.set_status(text)
 
@@ -384,8 +418,7 @@ class RedirectPage(QWidget):
         self._set_simulate_enabled(False)
         self._update_cancel_text()
         self._update_autopay_hint()
-        self.set_status(self.tr("This code has expired. Make a new one to try again."),
-                        TONE_ERROR)
+        self.set_status(self.tr("This code has expired. Make a new one to try again."), TONE_ERROR)
 
     def autopay_setting(self) -> tuple[bool, float]:
         """The demo toggle as the operator left it: (on, delay in seconds)."""
@@ -430,8 +463,9 @@ class RedirectPage(QWidget):
             return
         if h5 and h5 != link and self.opener(QUrl(h5)):
             self.link_text.setText(h5)
-            self.set_status(self.tr("No app handles this link; opened the web (H5) page"),
-                            TONE_WARNING)
+            self.set_status(
+                self.tr("No app handles this link; opened the web (H5) page"), TONE_WARNING
+            )
             self.link_opened.emit(h5, True)
             return
         self.set_status(self.tr("Could not open the link on this computer"), TONE_ERROR)
@@ -453,21 +487,27 @@ class RedirectPage(QWidget):
     @Slot(int)
     def _on_autopay_delay_edited(self, _seconds: int = 0) -> None:
         if self.autopay_check.isChecked() and self._autopay_seconds != float(
-                self.autopay_delay.value()):
+            self.autopay_delay.value()
+        ):
             self.autopay_changed.emit(True, float(self.autopay_delay.value()))
 
     def _update_autopay_hint(self) -> None:
         seconds = self._autopay_seconds
-        live = (seconds is not None and self.record is not None and not self._expired
-                and not self.record.is_final and not self.simulator_box.isHidden())
+        live = (
+            seconds is not None
+            and self.record is not None
+            and not self._expired
+            and not self.record.is_final
+            and not self.simulator_box.isHidden()
+        )
         if seconds is not None:
-            self.autopay_hint.setText(fill(self.tr("Customer will pay in %1 s (demo)"),
-                                           f"{seconds:g}"))
+            self.autopay_hint.setText(
+                fill(self.tr("Customer will pay in %1 s (demo)"), f"{seconds:g}")
+            )
         self.autopay_hint.setVisible(bool(live))
 
     def _update_cancel_text(self) -> None:
-        self.cancel_button.setText(self.tr("Close") if self._expired
-                                   else self.tr("Cancel payment"))
+        self.cancel_button.setText(self.tr("Close") if self._expired else self.tr("Cancel payment"))
 
     @Slot()
     def _on_retry_button_clicked(self) -> None:
@@ -486,17 +526,31 @@ class RedirectPage(QWidget):
         elif self.cancel_button.isEnabled() and not self._asking:
             self._asking = True
             record = self.record
-            ask(self, "cancelPaymentQuestion", self.tr("Cancel payment"),
-                fill(self.tr("Cancel the payment of %1? The customer's code stops working; "
-                             "if they pay now, the money goes back."), record.amount.display()),
+            ask(
+                self,
+                "cancelPaymentQuestion",
+                self.tr("Cancel payment"),
+                fill(
+                    self.tr(
+                        "Cancel the payment of %1? The customer's code stops working; "
+                        "if they pay now, the money goes back."
+                    ),
+                    record.amount.display(),
+                ),
                 [("keep", self.tr("Keep waiting")), ("cancel", self.tr("Cancel payment"))],
-                default="keep", escape="keep",
-                on_answer=lambda key: self._on_cancel_question_answered(record, key))
+                default="keep",
+                escape="keep",
+                on_answer=lambda key: self._on_cancel_question_answered(record, key),
+            )
 
     def _on_cancel_question_answered(self, record: PaymentRecord, key: str) -> None:
         self._asking = False
         current = self.record
-        if key == "cancel" and current is not None and not self._expired and \
-                current.payment_request_id == record.payment_request_id and \
-                not current.is_final:
+        if (
+            key == "cancel"
+            and current is not None
+            and not self._expired
+            and current.payment_request_id == record.payment_request_id
+            and not current.is_final
+        ):
             self.cancel_requested.emit(current)

@@ -83,14 +83,22 @@ class ReportPage(QWidget):
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("reportTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Wallet"), self.tr("Currency"), self.tr("Sales"), self.tr("Sales amount"),
-            self.tr("Refunds"), self.tr("Refunded"), self.tr("Net"), self.tr("Not final")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Wallet"),
+                self.tr("Currency"),
+                self.tr("Sales"),
+                self.tr("Sales amount"),
+                self.tr("Refunds"),
+                self.tr("Refunded"),
+                self.tr("Net"),
+                self.tr("Not final"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # A handful of rows: sizing to contents is cheap and never truncates an amount.
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         splitter.addWidget(self.table)
 
@@ -100,8 +108,9 @@ class ReportPage(QWidget):
         chart_box = QWidget()
         chart_col = QVBoxLayout(chart_box)
         chart_col.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(self.tr("Sales by wallet; the hatched end is refunded, the figure "
-                                 "is the net"))
+        caption = QLabel(
+            self.tr("Sales by wallet; the hatched end is refunded, the figure is the net")
+        )
         caption.setObjectName("reportChartCaption")
         caption.setWordWrap(True)
         self.chart = BarChart()
@@ -126,9 +135,15 @@ class ReportPage(QWidget):
         self.flagged_list = QTreeWidget()
         self.flagged_list.setObjectName("reportFlaggedList")
         self.flagged_list.setRootIsDecorated(False)
-        self.flagged_list.setHeaderLabels([self.tr("Time"), self.tr("Amount"),
-                                           self.tr("Wallet"), self.tr("Status"),
-                                           self.tr("Request ID")])
+        self.flagged_list.setHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Amount"),
+                self.tr("Wallet"),
+                self.tr("Status"),
+                self.tr("Request ID"),
+            ]
+        )
         flag_col.addWidget(self.flag_label, 0, Qt.AlignmentFlag.AlignTop)
         flag_col.addWidget(self.flagged_list, 1)
         row.addWidget(flag_box, 2)
@@ -213,8 +228,15 @@ class ReportPage(QWidget):
         self._stale = False
         self.message.setText(self.tr("Adding up…"))
         self.message.setStyleSheet("")
-        self._tasks.run(self.LOAD_TASK, compute_report, self._services.journal, self.day(),
-                        on_done=self._on_report_loaded, on_error=self._on_failed, owner=self)
+        self._tasks.run(
+            self.LOAD_TASK,
+            compute_report,
+            self._services.journal,
+            self.day(),
+            on_done=self._on_report_loaded,
+            on_error=self._on_failed,
+            owner=self,
+        )
 
     def _on_report_loaded(self, report: Report) -> None:
         if report.day != self.day():
@@ -236,64 +258,90 @@ class ReportPage(QWidget):
                 _item(name, bold=total_row),
                 _item(t.currency, bold=total_row),
                 _item(str(t.sales_count), align_right=True, bold=total_row),
-                _item(minor_display(t.sales_minor, t.currency), align_right=True,
-                      bold=total_row),
+                _item(minor_display(t.sales_minor, t.currency), align_right=True, bold=total_row),
                 _item(str(t.refunds_count), align_right=True, bold=total_row),
-                _item(minor_display(t.refunds_minor, t.currency), align_right=True,
-                      bold=total_row),
+                _item(minor_display(t.refunds_minor, t.currency), align_right=True, bold=total_row),
                 _item(minor_display(t.net_minor, t.currency), align_right=True, bold=True),
-                _item(str(t.open_count) if t.open_count else "", align_right=True,
-                      bold=total_row),
+                _item(str(t.open_count) if t.open_count else "", align_right=True, bold=total_row),
             ]
             if t.open_count:
                 cells[7].setForeground(QColor(FLAG_COLOR))
-                cells[7].setToolTip(self.tr("Payments not final yet: re-inquire them in "
-                                            "History"))
+                cells[7].setToolTip(self.tr("Payments not final yet: re-inquire them in History"))
             for c, cell in enumerate(cells):
                 self.table.setItem(r, c, cell)
         # Once the new rows are laid out (the header's height is final only then).
         QTimer.singleShot(0, self, self._fit_table)
 
         if report.currency_totals:
-            nets = "   ".join(minor_display(t.net_minor, t.currency)
-                              for t in report.currency_totals)
+            nets = "   ".join(
+                minor_display(t.net_minor, t.currency) for t in report.currency_totals
+            )
             text = fill(self.tr("Net: %1"), nets)
             for scenario, currency, count, minor in report.in_store:
-                how = (self.tr("in-store, scanned code") if scenario == "PaymentCode"
-                       else self.tr("in-store, order code"))
-                text += "   ·   " + fill(self.tr("%1: %2 sale(s), %3"), how, count,
-                                         minor_display(minor, currency))
+                how = (
+                    self.tr("in-store, scanned code")
+                    if scenario == "PaymentCode"
+                    else self.tr("in-store, order code")
+                )
+                text += "   ·   " + fill(
+                    self.tr("%1: %2 sale(s), %3"), how, count, minor_display(minor, currency)
+                )
             self.summary.setText(text)
         else:
             self.summary.setText(fill(self.tr("No payments on %1"), report.day.isoformat()))
 
-        self.chart.set_bars([
-            Bar(label=f"{method_name(t.method)} · {t.currency}", value=t.sales_minor,
-                minus=t.refunds_minor,
-                text=minor_display(t.net_minor, t.currency),
-                color=self._method_color(t.method), group=t.currency)
-            for t in report.lines if t.sales_minor or t.refunds_minor])
+        self.chart.set_bars(
+            [
+                Bar(
+                    label=f"{method_name(t.method)} · {t.currency}",
+                    value=t.sales_minor,
+                    minus=t.refunds_minor,
+                    text=minor_display(t.net_minor, t.currency),
+                    color=self._method_color(t.method),
+                    group=t.currency,
+                )
+                for t in report.lines
+                if t.sales_minor or t.refunds_minor
+            ]
+        )
 
         self.flagged_list.clear()
         for pay in report.flagged:
-            item = QTreeWidgetItem([pay.created_at.astimezone().strftime("%H:%M:%S"),
-                                    pay.amount.display(), method_name(pay.method),
-                                    status_text(pay.status), pay.payment_request_id])
+            item = QTreeWidgetItem(
+                [
+                    pay.created_at.astimezone().strftime("%H:%M:%S"),
+                    pay.amount.display(),
+                    method_name(pay.method),
+                    status_text(pay.status),
+                    pay.payment_request_id,
+                ]
+            )
             item.setForeground(3, QColor(STATUS_COLORS.get(pay.status, FLAG_COLOR)))
             self.flagged_list.addTopLevelItem(item)
         for refund in report.flagged_refunds:
-            item = QTreeWidgetItem([refund.created_at.astimezone().strftime("%H:%M:%S"),
-                                    "-" + refund.amount.display(), self.tr("Refund"),
-                                    status_text(refund.status), refund.payment_request_id])
+            item = QTreeWidgetItem(
+                [
+                    refund.created_at.astimezone().strftime("%H:%M:%S"),
+                    "-" + refund.amount.display(),
+                    self.tr("Refund"),
+                    status_text(refund.status),
+                    refund.payment_request_id,
+                ]
+            )
             item.setForeground(3, QColor(FLAG_COLOR))
             self.flagged_list.addTopLevelItem(item)
         for col in range(self.flagged_list.columnCount() - 1):
             self.flagged_list.resizeColumnToContents(col)
         flagged = len(report.flagged) + len(report.flagged_refunds)
         if flagged:
-            self.flag_label.setText(self.tr(
-                "⚠ %n payment(s) or refund(s) of this day are not final: the totals may "
-                "still change. Re-inquire them in History.", "", flagged))
+            self.flag_label.setText(
+                self.tr(
+                    "⚠ %n payment(s) or refund(s) of this day are not final: the totals may "
+                    "still change. Re-inquire them in History.",
+                    "",
+                    flagged,
+                )
+            )
             self.flag_label.setStyleSheet(f"color: {FLAG_COLOR}; font-weight: bold")
         else:
             self.flag_label.setText(self.tr("✓ Every payment of this day is final."))
@@ -306,9 +354,13 @@ class ReportPage(QWidget):
         if total <= 0:
             return
         bar = self.table.horizontalScrollBar()
-        need = (self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-                + self.table.verticalHeader().length()
-                + (bar.sizeHint().height() if bar.isVisible() else 0) + 2)
+        need = (
+            self.table.horizontalHeader().height()
+            + 2 * self.table.frameWidth()
+            + self.table.verticalHeader().length()
+            + (bar.sizeHint().height() if bar.isVisible() else 0)
+            + 2
+        )
         top = min(need, total * 65 // 100)
         self.splitter.setSizes([top, total - top])
 
@@ -348,13 +400,31 @@ class ReportPage(QWidget):
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
         if kind == "csv":
-            self._tasks.run(self.EXPORT_TASK, write_csv, report, path,
-                            on_done=self._on_exported, on_error=self._on_failed, owner=self)
+            self._tasks.run(
+                self.EXPORT_TASK,
+                write_csv,
+                report,
+                path,
+                on_done=self._on_exported,
+                on_error=self._on_failed,
+                owner=self,
+            )
         else:
-            merchant = (getattr(self._services.profile, "merchant_name", "")
-                        or getattr(self._services.checkout, "merchant_name", "") or "")
-            self._tasks.run(self.EXPORT_TASK, write_pdf, report, path, merchant,
-                            on_done=self._on_exported, on_error=self._on_failed, owner=self)
+            merchant = (
+                getattr(self._services.profile, "merchant_name", "")
+                or getattr(self._services.checkout, "merchant_name", "")
+                or ""
+            )
+            self._tasks.run(
+                self.EXPORT_TASK,
+                write_pdf,
+                report,
+                path,
+                merchant,
+                on_done=self._on_exported,
+                on_error=self._on_failed,
+                owner=self,
+            )
         self.message.setStyleSheet("")
         self.message.setText(fill(self.tr("Writing %1…"), path))
         self._update_buttons()

@@ -24,9 +24,15 @@ from cashier_app.ui.instore_text import scenario_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
 
-_ICONS = {Status.SUCCESS: "success", Status.FAILED: "failed", Status.CANCELLED: "cancelled",
-          Status.EXPIRED: "expired", Status.PENDING: "pending", Status.UNKNOWN: "pending",
-          Status.CREATED: "pending"}
+_ICONS = {
+    Status.SUCCESS: "success",
+    Status.FAILED: "failed",
+    Status.CANCELLED: "cancelled",
+    Status.EXPIRED: "expired",
+    Status.PENDING: "pending",
+    Status.UNKNOWN: "pending",
+    Status.CREATED: "pending",
+}
 
 
 class ResultPage(QWidget):
@@ -138,16 +144,24 @@ class ResultPage(QWidget):
         outer.addWidget(card, 6)
         outer.addStretch(1)
 
-        for button in (self.new_sale_button, self.refund_button, self.try_again_button,
-                       self.print_button, self.save_button):
+        for button in (
+            self.new_sale_button,
+            self.refund_button,
+            self.try_again_button,
+            self.print_button,
+            self.save_button,
+        ):
             button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         self.new_sale_button.clicked.connect(self.new_sale_requested)
-        for button, signal in ((self.refund_button, self.refund_requested),
-                               (self.try_again_button, self.try_again_requested),
-                               (self.print_button, self.print_requested),
-                               (self.save_button, self.save_requested)):
+        for button, signal in (
+            (self.refund_button, self.refund_requested),
+            (self.try_again_button, self.try_again_requested),
+            (self.print_button, self.print_requested),
+            (self.save_button, self.save_requested),
+        ):
             button.clicked.connect(
-                lambda _=False, s=signal: self.record is not None and s.emit(self.record))
+                lambda _=False, s=signal: self.record is not None and s.emit(self.record)
+            )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -176,15 +190,18 @@ class ResultPage(QWidget):
             wallet = methods.get(record.method).name(current_language())
         except methods.UnknownMethodError:
             wallet = record.method
-        rows = [(self.tr("Wallet"), wallet),
-                (self.tr("Payment id"), record.payment_id or "—"),
-                (self.tr("Order"), record.reference_order_id or "—"),
-                (self.tr("Time"), self._time(record.paid_at or record.updated_at))]
+        rows = [
+            (self.tr("Wallet"), wallet),
+            (self.tr("Payment id"), record.payment_id or "—"),
+            (self.tr("Order"), record.reference_order_id or "—"),
+            (self.tr("Time"), self._time(record.paid_at or record.updated_at)),
+        ]
         if record.in_store:
             rows.insert(1, (self.tr("Paid with"), scenario_text(record)))
         small = fill(self.tr("Result code: %1"), record.result_code or record.status.value)
-        small += "  ·  " + fill(self.tr("Alipay client: %1"),
-                                codes.alipay_client_code(record.status))
+        small += "  ·  " + fill(
+            self.tr("Alipay client: %1"), codes.alipay_client_code(record.status)
+        )
         self._render(record.status, record.amount, record.result_message, rows, small)
         self.record = record
         self.refund_button.setVisible(record.status is Status.SUCCESS)
@@ -196,14 +213,22 @@ class ResultPage(QWidget):
         if retry:
             self.try_again_button.setFocus()
 
-    def show_outcome(self, status: Status, amount: Money | None, code: str, message: str
-                     ) -> None:
+    def show_outcome(self, status: Status, amount: Money | None, code: str, message: str) -> None:
         """An outcome with no payment behind it (the picker was closed: 1001930000)."""
-        self._render(status, amount, message, [(self.tr("Time"), self._time(None))],
-                     fill(self.tr("Payment Kit code: %1"), code))
+        self._render(
+            status,
+            amount,
+            message,
+            [(self.tr("Time"), self._time(None))],
+            fill(self.tr("Payment Kit code: %1"), code),
+        )
         self.record = None
-        for button in (self.refund_button, self.try_again_button, self.print_button,
-                       self.save_button):
+        for button in (
+            self.refund_button,
+            self.try_again_button,
+            self.print_button,
+            self.save_button,
+        ):
             button.hide()
 
     def set_refund_busy(self, busy: bool, sending: bool = False) -> None:
@@ -213,8 +238,11 @@ class ResultPage(QWidget):
             self._banner(self.tr("Refunding…"))
 
     def show_refund(self, refund: RefundRecord) -> None:
-        texts = {Status.SUCCESS: self.tr("Refunded %1"), Status.PENDING: self.tr(
-            "Refund of %1 is being processed"), Status.FAILED: self.tr("Refund of %1 failed")}
+        texts = {
+            Status.SUCCESS: self.tr("Refunded %1"),
+            Status.PENDING: self.tr("Refund of %1 is being processed"),
+            Status.FAILED: self.tr("Refund of %1 failed"),
+        }
         text = texts.get(refund.status, self.tr("Refund of %1: result not known yet"))
         text = fill(text, refund.amount.display())
         if refund.result_code and refund.status is not Status.SUCCESS:
@@ -236,8 +264,14 @@ class ResultPage(QWidget):
         if refunded <= 0:
             self.refund_state.hide()
         else:
-            text = self.tr("Refunded") if left <= 0 else fill(
-                self.tr("Partly refunded · %1 left"), Money(left, record.amount.currency).display())
+            text = (
+                self.tr("Refunded")
+                if left <= 0
+                else fill(
+                    self.tr("Partly refunded · %1 left"),
+                    Money(left, record.amount.currency).display(),
+                )
+            )
             self.refund_state.setText(text)
             self.refund_state.setProperty("full", left <= 0)
             self.refund_state.style().unpolish(self.refund_state)
@@ -250,8 +284,14 @@ class ResultPage(QWidget):
         self._banner(text)
 
     # -- helpers ------------------------------------------------------------------------
-    def _render(self, status: Status, amount: Money | None, message: str,
-                rows: list[tuple[str, str]], small: str) -> None:
+    def _render(
+        self,
+        status: Status,
+        amount: Money | None,
+        message: str,
+        rows: list[tuple[str, str]],
+        small: str,
+    ) -> None:
         self.status = status
         short = self.screen() is not None and self.screen().availableGeometry().height() < 700
         self.icon.setPixmap(icon_pixmap(_ICONS.get(status, "pending"), 56 if short else 88))

@@ -69,8 +69,9 @@ class ScanPage(QWidget):
         self.code_edit.setObjectName("paymentCodeEdit")
         self.code_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.code_edit.setMaxLength(MAX_LENGTH + 8)  # room for spaces between groups
-        self.code_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
-                                           | Qt.InputMethodHint.ImhSensitiveData)
+        self.code_edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
+        )
         self.preview = QLabel(self)
         self.preview.setObjectName("paymentCodePreview")
         self.status_label = QLabel(self)
@@ -93,8 +94,13 @@ class ScanPage(QWidget):
         self.new_sale_button.setObjectName("scanNewSaleButton")
 
         self.scanner = WedgeScannerFilter(self)
-        for widget in (self.code_edit, self.submit_button, self.again_button,
-                       self.back_button, self):
+        for widget in (
+            self.code_edit,
+            self.submit_button,
+            self.again_button,
+            self.back_button,
+            self,
+        ):
             self.scanner.watch(widget)
         self.scanner.code_scanned.connect(self._on_scanner_code_scanned)
         self.code_edit.textChanged.connect(self._on_code_edit_text_changed)
@@ -145,9 +151,13 @@ class ScanPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(translate("ScanPage", "Scan the customer's payment code"))
-        self.hint.setText(translate(
-            "ScanPage", "Point the scanner at the barcode or QR in the customer's wallet. "
-            "You can also type or paste the code and press Enter."))
+        self.hint.setText(
+            translate(
+                "ScanPage",
+                "Point the scanner at the barcode or QR in the customer's wallet. "
+                "You can also type or paste the code and press Enter.",
+            )
+        )
         self.code_edit.setPlaceholderText(translate("ScanPage", "Payment code"))
         self.submit_button.setText(translate("ScanPage", "Charge"))
         self.again_button.setText(translate("ScanPage", "Scan again"))
@@ -196,8 +206,9 @@ class ScanPage(QWidget):
         self.preview.setText(record.masked_code)
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        self.set_status(translate("ScanPage", "Waiting for the customer to confirm in the "
-                                              "wallet…"), TONE_INFO)
+        self.set_status(
+            translate("ScanPage", "Waiting for the customer to confirm in the wallet…"), TONE_INFO
+        )
 
     def show_failure(self, record: PaymentRecord) -> None:
         """F (or no answer in time): the reason, and Scan again."""
@@ -252,7 +263,9 @@ class ScanPage(QWidget):
         digits = "".join(c for c in text if c.isdigit() or "０" <= c <= "９")
         self.preview.setText(
             fill(translate("ScanPage", "%1  (%2 digits)"), mask(digits), len(digits))
-            if digits else "")
+            if digits
+            else ""
+        )
 
     @Slot()
     def _on_back_clicked(self) -> None:

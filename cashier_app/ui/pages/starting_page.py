@@ -9,7 +9,7 @@ from cashier_app.ui.resources import icon_pixmap
 
 
 class StartingPage(QWidget):
-    """"Starting…" with a busy bar; on failure the reason and a Retry button.
+    """ "Starting…" with a busy bar; on failure the reason and a Retry button.
 
     Signals:
         retry_requested(): the operator wants another start attempt.
@@ -55,8 +55,9 @@ class StartingPage(QWidget):
 
     def show_starting(self) -> None:
         self.title.setText(self.tr("Starting the cashier…"))
-        self.detail.setText(self.tr("Opening the journal, loading the merchant keys and "
-                                    "connecting to the gateway."))
+        self.detail.setText(
+            self.tr("Opening the journal, loading the merchant keys and connecting to the gateway.")
+        )
         self.detail.setProperty("role", "")
         self.progress.show()
         self.retry_button.hide()

@@ -53,8 +53,7 @@ from cashier_app.ui.text import error_text, fill
 def write_export(path: str | Path, records: list[dict[str, Any]]) -> str:
     """Write the (already redacted) records as JSON, atomically; return the path."""
     target = Path(path)
-    document = {"format": "cashier-qa-exchanges/1", "count": len(records),
-                "exchanges": records}
+    document = {"format": "cashier-qa-exchanges/1", "count": len(records), "exchanges": records}
     text = json.dumps(document, indent=2, ensure_ascii=False)
     fd, tmp = tempfile.mkstemp(prefix=".qa-export-", dir=str(target.parent or "."))
     try:
@@ -90,8 +89,9 @@ class QaConsole(QWidget):
     export_finished = Signal(str)
     export_failed = Signal(str)
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
-                 capacity: int = DEFAULT_CAPACITY) -> None:
+    def __init__(
+        self, tasks: TaskRunner, parent: QWidget | None = None, *, capacity: int = DEFAULT_CAPACITY
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("qaConsole")
         self.tasks = tasks
@@ -99,10 +99,12 @@ class QaConsole(QWidget):
         self.bridge = QaBridge(self)
         self.exchanges = ExchangeLogModel(capacity, self)
         self.notifications = NotificationLogModel(capacity, self)
-        self.bridge.exchange_observed.connect(self._on_exchange_observed,
-                                              Qt.ConnectionType.QueuedConnection)
-        self.bridge.notification_observed.connect(self._on_notification_observed,
-                                                  Qt.ConnectionType.QueuedConnection)
+        self.bridge.exchange_observed.connect(
+            self._on_exchange_observed, Qt.ConnectionType.QueuedConnection
+        )
+        self.bridge.notification_observed.connect(
+            self._on_notification_observed, Qt.ConnectionType.QueuedConnection
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("qaTabs")
@@ -181,10 +183,10 @@ class QaConsole(QWidget):
         self.notify_table.setModel(self.notifications)
         self._setup_table(self.notify_table, 5)  # Error
         self.notifications.rowsInserted.connect(
-            lambda *_: self._follow(self.notify_table, self.notifications))
+            lambda *_: self._follow(self.notify_table, self.notifications)
+        )
         self.notify_text = _mono(tab, "qaNotificationText")
-        self.notify_table.selectionModel().selectionChanged.connect(
-            self._on_notification_selected)
+        self.notify_table.selectionModel().selectionChanged.connect(self._on_notification_selected)
         split = QSplitter(Qt.Orientation.Horizontal, tab)
         split.addWidget(self.notify_table)
         split.addWidget(self.notify_text)
@@ -206,8 +208,7 @@ class QaConsole(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = table.fontMetrics()
-        samples = ["00:00:00.000", "inquiryPayment", "HTTP", "", "Verified", "Attempt",
-                   "99999"]
+        samples = ["00:00:00.000", "inquiryPayment", "HTTP", "", "Verified", "Attempt", "99999"]
         for col in range(table.model().columnCount()):
             text = samples[col] if col < len(samples) else ""
             label = str(table.model().headerData(col, Qt.Orientation.Horizontal) or "")
@@ -228,11 +229,16 @@ class QaConsole(QWidget):
         listener = getattr(services, "listener", None)
         if listener is not None and hasattr(listener, "observer"):
             listener.observer = self.bridge.observe_notification
-            self.notify_note.setText(fill(self.tr("Notifications the cashier's listener "
-                                                  "received at %1"), listener.url))
+            self.notify_note.setText(
+                fill(self.tr("Notifications the cashier's listener received at %1"), listener.url)
+            )
         else:
-            self.notify_note.setText(self.tr("This profile has no local notification "
-                                             "listener; payments are followed by polling."))
+            self.notify_note.setText(
+                self.tr(
+                    "This profile has no local notification "
+                    "listener; payments are followed by polling."
+                )
+            )
         self.fault_panel.set_sandbox(sandbox_control_url(services))
 
     def detach(self) -> None:
@@ -245,7 +251,8 @@ class QaConsole(QWidget):
                 client.observer = None
             listener = getattr(services, "listener", None)
             if listener is not None and getattr(listener, "observer", None) == (
-                    self.bridge.observe_notification):
+                self.bridge.observe_notification
+            ):
                 listener.observer = None
 
     # -- exchanges ----------------------------------------------------------------------
@@ -295,33 +302,53 @@ class QaConsole(QWidget):
             verdict = fill(self.tr("✗ No answer: %1"), redact_text(ex.error))
             tone = "warning"
         else:
-            verdict = fill(self.tr("✗ Not verified: %1"),
-                           redact_text(ex.error) or self.tr("no reason given"))
+            verdict = fill(
+                self.tr("✗ Not verified: %1"), redact_text(ex.error) or self.tr("no reason given")
+            )
             tone = "warning"
-        self.verdict.setText(f"{verdict}  ·  {ex.api} · "
-                             + fill(self.tr("attempt %1 · %2 ms"), ex.attempt,
-                                    f"{ex.elapsed_ms:.0f}"))
+        self.verdict.setText(
+            f"{verdict}  ·  {ex.api} · "
+            + fill(self.tr("attempt %1 · %2 ms"), ex.attempt, f"{ex.elapsed_ms:.0f}")
+        )
         self.verdict.setProperty("tone", tone)
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
-        self.request_text.setPlainText("\n".join([
-            f"{ex.method} {ex.url}", "",
-            self.tr("— Headers —"), _headers_text(ex.request_headers), "",
-            self.tr("— String to sign —"), redact_text(request_string_to_sign(ex)), "",
-            self.tr("— Body —"), pretty_json(redact_body(ex.request_body)),
-        ]))
+        self.request_text.setPlainText(
+            "\n".join(
+                [
+                    f"{ex.method} {ex.url}",
+                    "",
+                    self.tr("— Headers —"),
+                    _headers_text(ex.request_headers),
+                    "",
+                    self.tr("— String to sign —"),
+                    redact_text(request_string_to_sign(ex)),
+                    "",
+                    self.tr("— Body —"),
+                    pretty_json(redact_body(ex.request_body)),
+                ]
+            )
+        )
         if ex.status_code is None:
             response = self.tr("No HTTP answer.") + "\n\n" + redact_text(ex.error)
         else:
-            response = "\n".join([
-                f"HTTP {ex.status_code}", "",
-                self.tr("— Headers —"), _headers_text(ex.response_headers), "",
-                self.tr("— Signed content checked —"),
-                redact_text(response_string_to_sign(ex)), "",
-                self.tr("— Body —"), pretty_json(redact_body(ex.response_body)) or "—",
-                "", self.tr("— Verification —"),
-                self.tr("verified") if ex.verified else redact_text(ex.error),
-            ])
+            response = "\n".join(
+                [
+                    f"HTTP {ex.status_code}",
+                    "",
+                    self.tr("— Headers —"),
+                    _headers_text(ex.response_headers),
+                    "",
+                    self.tr("— Signed content checked —"),
+                    redact_text(response_string_to_sign(ex)),
+                    "",
+                    self.tr("— Body —"),
+                    pretty_json(redact_body(ex.response_body)) or "—",
+                    "",
+                    self.tr("— Verification —"),
+                    self.tr("verified") if ex.verified else redact_text(ex.error),
+                ]
+            )
         self.response_text.setPlainText(response)
 
     @Slot()
@@ -349,9 +376,12 @@ class QaConsole(QWidget):
     # -- export -------------------------------------------------------------------------
     @Slot()
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the exchange log"),
-                                              "cashier-exchanges.json",
-                                              self.tr("JSON (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the exchange log"),
+            "cashier-exchanges.json",
+            self.tr("JSON (*.json)"),
+        )
         if path:
             self.export_to(path)
 
@@ -359,8 +389,15 @@ class QaConsole(QWidget):
         """Write every logged exchange (redacted) to ``path`` on a worker."""
         records = [exchange_to_json(ex) for ex in self.exchanges.exchanges()]
         self.export_button.setEnabled(False)
-        self.tasks.run("qa:export", write_export, str(path), records, owner=self,
-                       on_done=self._on_exported, on_error=self._on_export_error)
+        self.tasks.run(
+            "qa:export",
+            write_export,
+            str(path),
+            records,
+            owner=self,
+            on_done=self._on_exported,
+            on_error=self._on_export_error,
+        )
 
     def _on_exported(self, path: str) -> None:
         self._update_buttons()
@@ -380,12 +417,25 @@ class QaConsole(QWidget):
             self.notify_text.clear()
             return
         d: Delivery = self.notifications.row(rows[0].row())
-        verdict = (self.tr("Accepted (signature verified, acknowledged)") if d.accepted
-                   else fill(self.tr("Rejected with HTTP %1: %2"), d.status,
-                             redact_text(d.error)))
-        self.notify_text.setPlainText("\n".join([
-            f"POST {d.path}", verdict, "", self.tr("— Headers —"), _headers_text(d.headers),
-            "", self.tr("— Body —"), pretty_json(redact_body(d.body))]))
+        verdict = (
+            self.tr("Accepted (signature verified, acknowledged)")
+            if d.accepted
+            else fill(self.tr("Rejected with HTTP %1: %2"), d.status, redact_text(d.error))
+        )
+        self.notify_text.setPlainText(
+            "\n".join(
+                [
+                    f"POST {d.path}",
+                    verdict,
+                    "",
+                    self.tr("— Headers —"),
+                    _headers_text(d.headers),
+                    "",
+                    self.tr("— Body —"),
+                    pretty_json(redact_body(d.body)),
+                ]
+            )
+        )
 
 
 class QaDock(QDockWidget):
@@ -414,4 +464,3 @@ def install_qa_console(window: QMainWindow) -> QaDock:
     window.addAction(action)
     window.services_ready.connect(dock.console.attach_services)  # type: ignore[attr-defined]
     return dock
-

@@ -34,8 +34,14 @@ from cashier_app.ui.text import error_text, fill
 
 #: Kinds with a "seconds" parameter (entered in milliseconds).
 _TIMED = ("latency", "late_notification", "async_refund")
-_REQUEST_KINDS = ("latency", "http_error", "reset", "bad_signature", "unknown_exception",
-                  "clock_skew")
+_REQUEST_KINDS = (
+    "latency",
+    "http_error",
+    "reset",
+    "bad_signature",
+    "unknown_exception",
+    "clock_skew",
+)
 
 
 def sandbox_control_url(services: Any) -> str | None:
@@ -66,8 +72,13 @@ def describe_fault(fault: dict[str, Any]) -> str:
         detail = f" ({fault.get('mode')})"
     elif kind == "clock_skew":
         detail = f" ({float(fault.get('seconds') or 0):+.0f} s)"
-    scope = fault.get("api") or ("all APIs" if kind in _REQUEST_KINDS else
-                                 "refund" if kind == "async_refund" else "notifications")
+    scope = fault.get("api") or (
+        "all APIs"
+        if kind in _REQUEST_KINDS
+        else "refund"
+        if kind == "async_refund"
+        else "notifications"
+    )
     count = fault.get("count")
     left = "until cleared" if count is None else f"{count} left"
     return f"#{fault.get('id')} {kind}{detail} · {scope} · {left}"
@@ -91,24 +102,29 @@ class FaultPanel(QWidget):
         self.client: Any = None  #: a SimulatorClient for the sandbox, or None
         self.faults: list[dict[str, Any]] = []
 
-        self.unavailable = QLabel(self.tr(
-            "Fault injection works only with the embedded sandbox or a sandbox on this "
-            "computer (a loopback http:// gateway)."), self)
+        self.unavailable = QLabel(
+            self.tr(
+                "Fault injection works only with the embedded sandbox or a sandbox on this "
+                "computer (a loopback http:// gateway)."
+            ),
+            self,
+        )
         self.unavailable.setObjectName("qaFaultsUnavailable")
         self.unavailable.setWordWrap(True)
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("qaFaultKind")
         for kind, text in (
-                ("latency", self.tr("Latency")),
-                ("http_error", self.tr("HTTP error (5xx)")),
-                ("reset", self.tr("Connection reset")),
-                ("bad_signature", self.tr("Bad response signature")),
-                ("unknown_exception", self.tr("Forced U / UNKNOWN_EXCEPTION")),
-                ("duplicate_notification", self.tr("Duplicate notification")),
-                ("late_notification", self.tr("Late notification")),
-                ("async_refund", self.tr("Asynchronous refund (U / REFUND_IN_PROCESS)")),
-                ("clock_skew", self.tr("Skewed Response-Time"))):
+            ("latency", self.tr("Latency")),
+            ("http_error", self.tr("HTTP error (5xx)")),
+            ("reset", self.tr("Connection reset")),
+            ("bad_signature", self.tr("Bad response signature")),
+            ("unknown_exception", self.tr("Forced U / UNKNOWN_EXCEPTION")),
+            ("duplicate_notification", self.tr("Duplicate notification")),
+            ("late_notification", self.tr("Late notification")),
+            ("async_refund", self.tr("Asynchronous refund (U / REFUND_IN_PROCESS)")),
+            ("clock_skew", self.tr("Skewed Response-Time")),
+        ):
             self.kind_combo.addItem(text, kind)
         self.api_combo = QComboBox(self)
         self.api_combo.setObjectName("qaFaultApi")
@@ -249,8 +265,7 @@ class FaultPanel(QWidget):
             self._fail(error_text(exc))
             return
         kind = data.pop("kind")
-        self._run(lambda: self.client.add_fault(kind, **data)["faults"],
-                  self.tr("Added."))
+        self._run(lambda: self.client.add_fault(kind, **data)["faults"], self.tr("Added."))
 
     @Slot()
     def clear_faults(self) -> None:
@@ -272,9 +287,13 @@ class FaultPanel(QWidget):
 
     def _run(self, fn: Any, done_text: str) -> None:
         self.message.setText(self.tr("Talking to the sandbox…"))
-        self.tasks.run("qa:faults", fn, owner=self,
-                       on_done=lambda faults: self._show(faults, done_text),
-                       on_error=lambda exc: self._fail(error_text(exc)))
+        self.tasks.run(
+            "qa:faults",
+            fn,
+            owner=self,
+            on_done=lambda faults: self._show(faults, done_text),
+            on_error=lambda exc: self._fail(error_text(exc)),
+        )
 
     def _show(self, faults: list[dict[str, Any]], text: str) -> None:
         self.faults = list(faults)

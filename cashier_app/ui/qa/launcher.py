@@ -78,7 +78,8 @@ class QaLauncher(QObject):
             dock.hide()
             dock.toggleViewAction().toggled.connect(self.action.setChecked)
             self.window.services_ready.connect(  # type: ignore[attr-defined]
-                dock.console.attach_services)
+                dock.console.attach_services
+            )
             self._dock = dock
             if self.services is not None:
                 dock.console.attach_services(self.services)  # its observers from now on

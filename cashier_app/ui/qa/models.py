@@ -95,8 +95,9 @@ class _CappedModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -129,9 +130,15 @@ class ExchangeLogModel(_CappedModel):
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, parent: QObject | None = None) -> None:
         super().__init__(capacity, parent)
-        self._headers = [self.tr("Time"), self.tr("API"), self.tr("HTTP"),
-                         self.tr("Result"), self.tr("Verified"), self.tr("Attempt"),
-                         self.tr("ms")]
+        self._headers = [
+            self.tr("Time"),
+            self.tr("API"),
+            self.tr("HTTP"),
+            self.tr("Result"),
+            self.tr("Verified"),
+            self.tr("Attempt"),
+            self.tr("ms"),
+        ]
 
     def add(self, exchange: Exchange) -> None:
         status, code = result_of(exchange)
@@ -183,8 +190,14 @@ class NotificationLogModel(_CappedModel):
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, parent: QObject | None = None) -> None:
         super().__init__(capacity, parent)
-        self._headers = [self.tr("Time"), self.tr("HTTP"), self.tr("Accepted"),
-                         self.tr("Type"), self.tr("Payment request"), self.tr("Error")]
+        self._headers = [
+            self.tr("Time"),
+            self.tr("HTTP"),
+            self.tr("Accepted"),
+            self.tr("Type"),
+            self.tr("Payment request"),
+            self.tr("Error"),
+        ]
 
     def add(self, delivery: Delivery) -> None:
         self._append(delivery)
@@ -196,10 +209,14 @@ class NotificationLogModel(_CappedModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             payload = _json_object(d.body)
-            return [_clock(d.received_at), str(d.status),
-                    OK_MARK if d.accepted else BAD_MARK,
-                    str(payload.get("notifyType") or ""),
-                    str(payload.get("paymentRequestId") or ""), d.error][col]
+            return [
+                _clock(d.received_at),
+                str(d.status),
+                OK_MARK if d.accepted else BAD_MARK,
+                str(payload.get("notifyType") or ""),
+                str(payload.get("paymentRequestId") or ""),
+                d.error,
+            ][col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
             return QBrush(_GOOD if d.accepted else _BAD)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -14,9 +14,11 @@ from cashier_app.journal.redact import redact
 from cashier_app.redaction import redact_key_material
 
 #: Header names whose values are credentials and are never shown, copied or exported.
-SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "agent-token",
-                               "cookie", "set-cookie", "x-api-key"})
+SENSITIVE_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "agent-token", "cookie", "set-cookie", "x-api-key"}
+)
 MASK = "[redacted]"
+
 
 def redact_text(text: str) -> str:
     """``text`` with any private key material (PEM block or bare base64 DER) masked."""
@@ -68,15 +70,19 @@ def header(headers: Mapping[str, str], name: str) -> str:
 def request_string_to_sign(ex: Exchange) -> str:
     """What the client signed: ``POST <path>\\n<clientId>.<Request-Time>.<body>``."""
     path = urlsplit(ex.url).path
-    return (f"{ex.method} {path}\n{header(ex.request_headers, 'client-id')}."
-            f"{header(ex.request_headers, 'Request-Time')}.{ex.request_body}")
+    return (
+        f"{ex.method} {path}\n{header(ex.request_headers, 'client-id')}."
+        f"{header(ex.request_headers, 'Request-Time')}.{ex.request_body}"
+    )
 
 
 def response_string_to_sign(ex: Exchange) -> str:
     """What the gateway signed: ``POST <path>\\n<clientId>.<Response-Time>.<body>``."""
     path = urlsplit(ex.url).path
-    return (f"{ex.method} {path}\n{header(ex.response_headers, 'client-id')}."
-            f"{header(ex.response_headers, 'Response-Time')}.{ex.response_body}")
+    return (
+        f"{ex.method} {path}\n{header(ex.response_headers, 'client-id')}."
+        f"{header(ex.response_headers, 'Response-Time')}.{ex.response_body}"
+    )
 
 
 def result_of(ex: Exchange) -> tuple[str, str]:
@@ -95,18 +101,29 @@ def exchange_to_json(ex: Exchange) -> dict[str, Any]:
     """One exchange as an export record, redacted."""
     status, code = result_of(ex)
     return {
-        "time": datetime.fromtimestamp(ex.started_at).astimezone().isoformat(
-            timespec="milliseconds") if ex.started_at else None,
-        "api": ex.api, "method": ex.method, "url": ex.url, "attempt": ex.attempt,
+        "time": datetime.fromtimestamp(ex.started_at)
+        .astimezone()
+        .isoformat(timespec="milliseconds")
+        if ex.started_at
+        else None,
+        "api": ex.api,
+        "method": ex.method,
+        "url": ex.url,
+        "attempt": ex.attempt,
         "elapsed_ms": round(ex.elapsed_ms, 1),
-        "request": {"headers": redact_headers(ex.request_headers),
-                    "string_to_sign": redact_text(request_string_to_sign(ex)),
-                    "body": redact_body(ex.request_body)},
-        "response": {"status_code": ex.status_code,
-                     "headers": redact_headers(ex.response_headers),
-                     "body": redact_body(ex.response_body)},
+        "request": {
+            "headers": redact_headers(ex.request_headers),
+            "string_to_sign": redact_text(request_string_to_sign(ex)),
+            "body": redact_body(ex.request_body),
+        },
+        "response": {
+            "status_code": ex.status_code,
+            "headers": redact_headers(ex.response_headers),
+            "body": redact_body(ex.response_body),
+        },
         "result": {"status": status, "code": code},
-        "verified": ex.verified, "error": redact_text(ex.error),
+        "verified": ex.verified,
+        "error": redact_text(ex.error),
     }
 
 
@@ -116,6 +133,6 @@ def curl_command(ex: Exchange) -> str:
     for name, value in redact_headers(ex.request_headers).items():
         parts += ["-H", shlex.quote(f"{name}: {value}")]
     parts += ["--data-raw", shlex.quote(redact_body(ex.request_body))]
-    return " \\\n  ".join([" ".join(parts[:5])] + [
-        f"{parts[i]} {parts[i + 1]}" for i in range(5, len(parts), 2)])
-
+    return " \\\n  ".join(
+        [" ".join(parts[:5])] + [f"{parts[i]} {parts[i + 1]}" for i in range(5, len(parts), 2)]
+    )

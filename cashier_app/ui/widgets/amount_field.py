@@ -38,8 +38,9 @@ def normalise_amount_text(text: str) -> str:
     return "".join(out)
 
 
-def amount_problem(text: str, currency: str, limits: SaleLimits | None = None
-                   ) -> tuple[Money | None, str]:
+def amount_problem(
+    text: str, currency: str, limits: SaleLimits | None = None
+) -> tuple[Money | None, str]:
     """``(money, "")`` for a chargeable amount, else ``(None, reason)`` in the UI language
     (the reason is ``""`` too for an empty field: nothing to complain about yet)."""
     stripped = text.strip()
@@ -50,14 +51,22 @@ def amount_problem(text: str, currency: str, limits: SaleLimits | None = None
     except MoneyError as exc:
         foreign = next((c for c in stripped if not _AMOUNT_CHARS.fullmatch(c)), None)
         if exc.code == "not_a_number" and foreign is not None:
-            return None, fill(QCoreApplication.translate(
-                "AmountField", "“%1” cannot be part of an amount: type the digits 0-9 and "
-                "one decimal point"), foreign)
+            return None, fill(
+                QCoreApplication.translate(
+                    "AmountField",
+                    "“%1” cannot be part of an amount: type the digits 0-9 and one decimal point",
+                ),
+                foreign,
+            )
         return None, error_text(exc)
     if limits is not None and money.value > limits.max_minor:
-        return None, fill(QCoreApplication.translate(
-            "AmountField", "%1 is more than the largest sale this till takes (%2)"),
-            money.display(), limits.max_money.display())
+        return None, fill(
+            QCoreApplication.translate(
+                "AmountField", "%1 is more than the largest sale this till takes (%2)"
+            ),
+            money.display(),
+            limits.max_money.display(),
+        )
     return money, ""
 
 

@@ -61,8 +61,7 @@ class BarChart(QWidget):
 
     def sizeHint(self) -> QSize:
         rows = max(len(self._bars), 2)
-        return QSize(480, rows * (max(self.ROW_HEIGHT, self._row_height()) + self.GAP)
-                     + self.GAP)
+        return QSize(480, rows * (max(self.ROW_HEIGHT, self._row_height()) + self.GAP) + self.GAP)
 
     def minimumSizeHint(self) -> QSize:
         # Every row must fit: a scroll area around the chart handles small windows.
@@ -84,8 +83,10 @@ class BarChart(QWidget):
         font = QFont(self.font())
         painter.setFont(font)
         metrics = QFontMetrics(font)
-        label_w = min(max(metrics.horizontalAdvance(b.label) for b in self._bars) + 16,
-                      int(self.width() * 0.35))
+        label_w = min(
+            max(metrics.horizontalAdvance(b.label) for b in self._bars) + 16,
+            int(self.width() * 0.35),
+        )
         text_w = max(metrics.horizontalAdvance(b.text) for b in self._bars) + 16
         bar_x = label_w
         bar_max = max(self.width() - label_w - text_w, 20)
@@ -100,10 +101,11 @@ class BarChart(QWidget):
         for bar in self._bars:
             label_rect = QRectF(0, y, label_w - 8, row_h)
             painter.setPen(QPen(text_color))
-            painter.drawText(label_rect,
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight,
-                                                int(label_rect.width())))
+            painter.drawText(
+                label_rect,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_rect.width())),
+            )
             peak = peaks.get(bar.group) or 1
             width = bar_max * max(bar.value, 0) / peak
             if bar.value > 0:
@@ -119,8 +121,10 @@ class BarChart(QWidget):
                 painter.setBrush(QBrush(color.darker(150), Qt.BrushStyle.BDiagPattern))
                 painter.drawRect(QRectF(bar_x + width - part, y + 3, part, row_h - 6))
             painter.setPen(QPen(text_color))
-            painter.drawText(QRectF(bar_x + width + 8, y, text_w, row_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             bar.text)
+            painter.drawText(
+                QRectF(bar_x + width + 8, y, text_w, row_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                bar.text,
+            )
             y += row_h + self.GAP
         painter.end()

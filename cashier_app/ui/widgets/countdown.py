@@ -20,8 +20,9 @@ class CountdownLabel(QLabel):
     """Shows the time left until ``start(expires_at)``'s deadline; ``stop(text)`` freezes
     it. The ``urgent`` property (last 60 s) lets the stylesheet colour it."""
 
-    def __init__(self, parent: QWidget | None = None, *,
-                 clock: Callable[[], datetime] = _utcnow) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = _utcnow
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._deadline: datetime | None = None

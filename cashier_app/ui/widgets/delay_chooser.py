@@ -12,7 +12,7 @@ PRESETS = (0, 1, 3, 5, 10, 20, 30, 60, 120)
 
 class DelayChooser(QComboBox):
     """Signals:
-        value_changed(int seconds): the operator picked another delay.
+    value_changed(int seconds): the operator picked another delay.
     """
 
     value_changed = Signal(int)
@@ -28,8 +28,9 @@ class DelayChooser(QComboBox):
     def retranslate(self) -> None:
         for i in range(self.count()):
             seconds = int(self.itemData(i))
-            self.setItemText(i, self.tr("at once") if seconds == 0
-                             else fill(self.tr("%1 s"), str(seconds)))
+            self.setItemText(
+                i, self.tr("at once") if seconds == 0 else fill(self.tr("%1 s"), str(seconds))
+            )
 
     def value(self) -> int:
         return int(self.currentData())

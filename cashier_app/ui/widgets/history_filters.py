@@ -44,9 +44,13 @@ class HistoryFilterBar(QWidget):
 
         self.period = QComboBox()
         self.period.setObjectName("historyFilterPeriod")
-        for key, text in (("all", self.tr("All dates")), ("today", self.tr("Today")),
-                          ("7d", self.tr("Last 7 days")), ("30d", self.tr("Last 30 days")),
-                          ("custom", self.tr("Date range"))):
+        for key, text in (
+            ("all", self.tr("All dates")),
+            ("today", self.tr("Today")),
+            ("7d", self.tr("Last 7 days")),
+            ("30d", self.tr("Last 30 days")),
+            ("custom", self.tr("Date range")),
+        ):
             self.period.addItem(text, key)
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-7))
@@ -62,8 +66,15 @@ class HistoryFilterBar(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("historyFilterStatus")
         self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in (Status.SUCCESS, Status.PENDING, Status.FAILED, Status.CANCELLED,
-                       Status.EXPIRED, Status.UNKNOWN, Status.CREATED):
+        for status in (
+            Status.SUCCESS,
+            Status.PENDING,
+            Status.FAILED,
+            Status.CANCELLED,
+            Status.EXPIRED,
+            Status.UNKNOWN,
+            Status.CREATED,
+        ):
             self.status_filter.addItem(status_text(status), status.value)
 
         self.method_filter = QComboBox()
@@ -87,8 +98,13 @@ class HistoryFilterBar(QWidget):
         self.status_filter.currentIndexChanged.connect(self.apply_now)
         self.method_filter.currentIndexChanged.connect(self.apply_now)
 
-        for widget in (self.period, self.date_from, self.date_to, self.status_filter,
-                       self.method_filter):
+        for widget in (
+            self.period,
+            self.date_from,
+            self.date_to,
+            self.status_filter,
+            self.method_filter,
+        ):
             row.addWidget(widget)
         row.addWidget(self.search, 1)
         row.addWidget(self.refresh_button)
@@ -97,9 +113,13 @@ class HistoryFilterBar(QWidget):
         """The filter the widgets describe."""
         since, until = self.period_bounds()
         status = self.status_filter.currentData()
-        return PaymentFilter(status=Status(status) if status else None,
-                             method=self.method_filter.currentData() or None,
-                             since=since, until=until, text=self.search.text())
+        return PaymentFilter(
+            status=Status(status) if status else None,
+            method=self.method_filter.currentData() or None,
+            since=since,
+            until=until,
+            text=self.search.text(),
+        )
 
     def period_bounds(self) -> tuple[datetime | None, datetime | None]:
         """``since`` (inclusive) and ``until`` (exclusive) of the chosen period, local days."""

@@ -36,17 +36,22 @@ KEY_FILES = "Keys (*.pem *.key *.txt *.pub);;All files (*)"
 
 class KeyPanel(QWidget):
     """Signals:
-        profile_changed(): the profile's key version changed (the list should reload).
-        status_shown(object status): a fresh KeyStatus is on screen (tests wait on it).
-        message_shown(str text, bool ok): an outcome line was shown.
+    profile_changed(): the profile's key version changed (the list should reload).
+    status_shown(object status): a fresh KeyStatus is on screen (tests wait on it).
+    message_shown(str text, bool ok): an outcome line was shown.
     """
 
     profile_changed = Signal()
     status_shown = Signal(object)
     message_shown = Signal(str, bool)
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
-                 embedded_gateway_key: str | None = None) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        embedded_gateway_key: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("keyPanel")
         self.tasks = tasks
@@ -75,16 +80,19 @@ class KeyPanel(QWidget):
         self.version_combo = QComboBox(self)
         self.version_combo.setObjectName("keyVersionCombo")
         self.activate_button = self._button("activateVersionButton", self.tr("Make active"))
-        self.delete_version_button = self._button("deleteVersionButton",
-                                                  self.tr("Delete version…"), "danger")
+        self.delete_version_button = self._button(
+            "deleteVersionButton", self.tr("Delete version…"), "danger"
+        )
         self.generate_button = self._button("generateButton", self.tr("Generate key pair"))
         self.rotate_button = self._button("rotateButton", self.tr("Rotate…"))
         self.check_button = self._button("checkPairButton", self.tr("Check key pair…"))
-        self.copy_button = self._button("copyPublicButton",
-                                        self.tr("Copy public key for the Antom Dashboard"))
+        self.copy_button = self._button(
+            "copyPublicButton", self.tr("Copy public key for the Antom Dashboard")
+        )
         self.save_pem_button = self._button("savePemButton", self.tr("Save public key as PEM…"))
-        self.delete_gateway_button = self._button("deleteGatewayButton",
-                                                  self.tr("Delete gateway key…"), "danger")
+        self.delete_gateway_button = self._button(
+            "deleteGatewayButton", self.tr("Delete gateway key…"), "danger"
+        )
         versions = QHBoxLayout()
         versions.addWidget(self._label("", "", self.tr("Key versions")))
         versions.addWidget(self.version_combo)
@@ -100,14 +108,24 @@ class KeyPanel(QWidget):
         actions.setColumnStretch(3, 1)
 
         self.private_box = KeyPasteBox(
-            "privateKey", self.tr("Merchant private key"),
-            self.tr("Paste your private key: the base64 text the Antom Dashboard gave you, or "
-                    "PEM (BEGIN PRIVATE KEY / BEGIN RSA PRIVATE KEY / encrypted)"),
-            passphrase=True, parent=self)
+            "privateKey",
+            self.tr("Merchant private key"),
+            self.tr(
+                "Paste your private key: the base64 text the Antom Dashboard gave you, or "
+                "PEM (BEGIN PRIVATE KEY / BEGIN RSA PRIVATE KEY / encrypted)"
+            ),
+            passphrase=True,
+            parent=self,
+        )
         self.gateway_box = KeyPasteBox(
-            "gatewayKey", self.tr("Antom (gateway) public key"),
-            self.tr("Paste the Antom public key from the Dashboard (base64 or PEM) — not your "
-                    "own public key"), parent=self)
+            "gatewayKey",
+            self.tr("Antom (gateway) public key"),
+            self.tr(
+                "Paste the Antom public key from the Dashboard (base64 or PEM) — not your "
+                "own public key"
+            ),
+            parent=self,
+        )
         gateway_row = QHBoxLayout()
         gateway_row.addStretch(1)
         gateway_row.addWidget(self.delete_gateway_button)
@@ -157,8 +175,9 @@ class KeyPanel(QWidget):
         return button
 
     # -- context and status ---------------------------------------------------------------
-    def set_context(self, keys: KeyStore | None, store: ProfileStore | None,
-                    profile: Profile | None) -> None:
+    def set_context(
+        self, keys: KeyStore | None, store: ProfileStore | None, profile: Profile | None
+    ) -> None:
         """Show ``profile``'s keys (None: nothing selected or no key store yet)."""
         if profile is None or self.profile is None or profile.name != self.profile.name:
             self.clear_secrets()
@@ -173,11 +192,13 @@ class KeyPanel(QWidget):
         self.private_box.clear()
         self.gateway_box.clear()
 
-    def _run(self, name: str, fn: Callable[..., Any], *args: Any,
-             on_done: DoneCallback | None = None) -> None:
+    def _run(
+        self, name: str, fn: Callable[..., Any], *args: Any, on_done: DoneCallback | None = None
+    ) -> None:
         self._set_busy(True)
-        self.tasks.run(name, fn, *args, on_done=on_done or self._show,
-                       on_error=self._on_failed, owner=self)
+        self.tasks.run(
+            name, fn, *args, on_done=on_done or self._show, on_error=self._on_failed, owner=self
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -187,8 +208,12 @@ class KeyPanel(QWidget):
         ready = self.keys is not None and self.profile is not None and not self._busy
         editable = ready and not self.profile.is_embedded_sandbox  # type: ignore[union-attr]
         has_merchant = self.status is not None and self.status.merchant is not None
-        for widget in (self.generate_button, self.rotate_button, self.private_box,
-                       self.gateway_box):
+        for widget in (
+            self.generate_button,
+            self.rotate_button,
+            self.private_box,
+            self.gateway_box,
+        ):
             widget.setEnabled(editable)
         for widget in (self.copy_button, self.save_pem_button, self.check_button):
             widget.setEnabled(ready and has_merchant)
@@ -197,7 +222,8 @@ class KeyPanel(QWidget):
         self.activate_button.setEnabled(editable and versions)
         self.delete_version_button.setEnabled(editable and versions)
         self.delete_gateway_button.setEnabled(
-            editable and self.status is not None and self.status.gateway is not None)
+            editable and self.status is not None and self.status.gateway is not None
+        )
 
     def _show(self, status: KeyStatus | None) -> None:
         self._busy = False
@@ -215,14 +241,24 @@ class KeyPanel(QWidget):
             self.notice_label.setVisible(bool(status.notice))
             merchant = status.merchant
             self.merchant_fp.setText(
-                fill(self.tr("version %1\n%2"), merchant.key_version or "",
-                     two_lines(merchant.fingerprint)) if merchant else none)
-            self.gateway_fp.setText(two_lines(status.gateway.fingerprint) if status.gateway
-                                    else none)
+                fill(
+                    self.tr("version %1\n%2"),
+                    merchant.key_version or "",
+                    two_lines(merchant.fingerprint),
+                )
+                if merchant
+                else none
+            )
+            self.gateway_fp.setText(
+                two_lines(status.gateway.fingerprint) if status.gateway else none
+            )
             self.version_combo.clear()
             for version in status.versions:
-                label = (fill(self.tr("%1 (active)"), version)
-                         if version == status.active_version else version)
+                label = (
+                    fill(self.tr("%1 (active)"), version)
+                    if version == status.active_version
+                    else version
+                )
                 self.version_combo.addItem(label, version)
         self._update_enabled()
         if status is not None:
@@ -244,27 +280,39 @@ class KeyPanel(QWidget):
     @Slot()
     def _diagnose_private(self) -> None:
         text, phrase = self.private_box.peek()
-        self.tasks.run("keys:diagnose-private", ops.diagnose_private, text, phrase,
-                       on_done=lambda d: self._show_diagnosis(self.private_box, d), owner=self)
+        self.tasks.run(
+            "keys:diagnose-private",
+            ops.diagnose_private,
+            text,
+            phrase,
+            on_done=lambda d: self._show_diagnosis(self.private_box, d),
+            owner=self,
+        )
 
     @Slot()
     def _diagnose_gateway(self) -> None:
         if self.keys is None or self.profile is None:
             return
         text, _ = self.gateway_box.peek()
-        self.tasks.run("keys:diagnose-gateway", ops.diagnose_gateway, self.keys, self.profile,
-                       text, on_done=lambda d: self._show_diagnosis(self.gateway_box, d),
-                       owner=self)
+        self.tasks.run(
+            "keys:diagnose-gateway",
+            ops.diagnose_gateway,
+            self.keys,
+            self.profile,
+            text,
+            on_done=lambda d: self._show_diagnosis(self.gateway_box, d),
+            owner=self,
+        )
 
     def _show_diagnosis(self, box: KeyPasteBox, result: ops.Diagnosis) -> None:
         if not box.has_text():
             return  # imported or cleared meanwhile
         if result.ok:
-            box.show_diagnosis(fill(self.tr("Looks right: RSA key, SHA-256 %1"),
-                                    result.fingerprint), ok=True)
+            box.show_diagnosis(
+                fill(self.tr("Looks right: RSA key, SHA-256 %1"), result.fingerprint), ok=True
+            )
         else:
-            box.show_diagnosis(self.problem_text(result.code, result.message),
-                               code=result.code)
+            box.show_diagnosis(self.problem_text(result.code, result.message), code=result.code)
 
     # -- imports --------------------------------------------------------------------------
     def _replace_ok(self) -> bool | None:
@@ -272,10 +320,16 @@ class KeyPanel(QWidget):
         if self.status is None or self.status.merchant is None:
             return False
         answer = QMessageBox.question(
-            self, self.tr("Replace key"),
-            fill(self.tr("Key version %1 of this profile already has a private key. Replace it? "
-                         "The old key is lost; use Rotate to keep it."),
-                 self.status.active_version))
+            self,
+            self.tr("Replace key"),
+            fill(
+                self.tr(
+                    "Key version %1 of this profile already has a private key. Replace it? "
+                    "The old key is lost; use Rotate to keep it."
+                ),
+                self.status.active_version,
+            ),
+        )
         return True if answer == QMessageBox.StandardButton.Yes else None
 
     @Slot()
@@ -284,8 +338,16 @@ class KeyPanel(QWidget):
         text, phrase = self.private_box.take_text()  # cleared now, whatever happens next
         if replace is None or self.keys is None or self.profile is None:
             return
-        self._run("keys:import-private", ops.import_private, self.keys, self.profile, text,
-                  phrase, replace, on_done=self._after(self.tr("Private key imported.")))
+        self._run(
+            "keys:import-private",
+            ops.import_private,
+            self.keys,
+            self.profile,
+            text,
+            phrase,
+            replace,
+            on_done=self._after(self.tr("Private key imported.")),
+        )
         del text, phrase
 
     @Slot()
@@ -295,24 +357,45 @@ class KeyPanel(QWidget):
         _, phrase = self.private_box.take_text()
         if replace is None or self.keys is None or self.profile is None:
             return
-        self._run("keys:import-private", ops.import_private_file, self.keys, self.profile,
-                  path, phrase, replace, on_done=self._after(self.tr("Private key imported.")))
+        self._run(
+            "keys:import-private",
+            ops.import_private_file,
+            self.keys,
+            self.profile,
+            path,
+            phrase,
+            replace,
+            on_done=self._after(self.tr("Private key imported.")),
+        )
 
     @Slot()
     def _on_gateway_import(self) -> None:
         text, _ = self.gateway_box.take_text()
         if self.keys is not None and self.profile is not None:
-            self._run("keys:import-gateway", ops.import_gateway, self.keys, self.profile, text,
-                      on_done=self._after(self.tr("Gateway public key imported.")))
+            self._run(
+                "keys:import-gateway",
+                ops.import_gateway,
+                self.keys,
+                self.profile,
+                text,
+                on_done=self._after(self.tr("Gateway public key imported.")),
+            )
 
     @Slot()
     def _on_gateway_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Gateway public key file"), "",
-                                              KEY_FILES)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Gateway public key file"), "", KEY_FILES
+        )
         if path and self.keys is not None and self.profile is not None:
             self.gateway_box.clear()
-            self._run("keys:import-gateway", ops.import_gateway_file, self.keys, self.profile,
-                      path, on_done=self._after(self.tr("Gateway public key imported.")))
+            self._run(
+                "keys:import-gateway",
+                ops.import_gateway_file,
+                self.keys,
+                self.profile,
+                path,
+                on_done=self._after(self.tr("Gateway public key imported.")),
+            )
 
     def _saved_pem(self, path: str) -> None:
         self._set_busy(False)
@@ -326,6 +409,7 @@ class KeyPanel(QWidget):
         def done(status: KeyStatus) -> None:
             self._show(status)
             self.say(text)
+
         return done
 
     # -- key pair actions -----------------------------------------------------------------
@@ -336,45 +420,89 @@ class KeyPanel(QWidget):
     def _on_generate_clicked(self) -> None:
         replace = self._replace_ok()
         if replace is not None and self.keys is not None and self.profile is not None:
-            self._run("keys:generate", ops.generate, self.keys, self.profile, replace,
-                      on_done=self._after(self.tr("New RSA-2048 key pair generated. Copy its "
-                                                  "public key to the Antom Dashboard.")))
+            self._run(
+                "keys:generate",
+                ops.generate,
+                self.keys,
+                self.profile,
+                replace,
+                on_done=self._after(
+                    self.tr(
+                        "New RSA-2048 key pair generated. Copy its "
+                        "public key to the Antom Dashboard."
+                    )
+                ),
+            )
 
     @Slot()
     def _on_rotate_clicked(self) -> None:
-        if self.keys is None or self.profile is None or not self._confirm(
-                self.tr("Rotate key"), self.tr("Generate a new key version? The current one "
-                                               "keeps working until you make the new one "
-                                               "active.")):
+        if (
+            self.keys is None
+            or self.profile is None
+            or not self._confirm(
+                self.tr("Rotate key"),
+                self.tr(
+                    "Generate a new key version? The current one "
+                    "keeps working until you make the new one "
+                    "active."
+                ),
+            )
+        ):
             return
-        self._run("keys:rotate", ops.rotate, self.keys, self.profile,
-                  on_done=self._on_rotated)
+        self._run("keys:rotate", ops.rotate, self.keys, self.profile, on_done=self._on_rotated)
 
     def _on_rotated(self, version: str) -> None:
         self._set_busy(False)
-        self.say(fill(self.tr("Key version %1 generated. Upload its public key to the Antom "
-                              "Dashboard, then make it active."), version))
+        self.say(
+            fill(
+                self.tr(
+                    "Key version %1 generated. Upload its public key to the Antom "
+                    "Dashboard, then make it active."
+                ),
+                version,
+            )
+        )
         if self.keys is not None and self.profile is not None:
-            self.tasks.run("keys:status", ops.status, self.keys, self.profile,
-                           on_done=self._show, on_error=self._on_failed, owner=self)
+            self.tasks.run(
+                "keys:status",
+                ops.status,
+                self.keys,
+                self.profile,
+                on_done=self._show,
+                on_error=self._on_failed,
+                owner=self,
+            )
 
     @Slot()
     def _on_check_clicked(self) -> None:
         if self.keys is None or self.profile is None:
             return
         text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Check key pair"),
-            self.tr("Paste the public key registered in the Antom Dashboard (or leave empty "
-                    "to check the stored keys only):"))
+            self,
+            self.tr("Check key pair"),
+            self.tr(
+                "Paste the public key registered in the Antom Dashboard (or leave empty "
+                "to check the stored keys only):"
+            ),
+        )
         if ok:
-            self._run("keys:check", ops.check_pair, self.keys, self.profile, text,
-                      on_done=self._on_checked)
+            self._run(
+                "keys:check",
+                ops.check_pair,
+                self.keys,
+                self.profile,
+                text,
+                on_done=self._on_checked,
+            )
 
     def _on_checked(self, result: tuple[bool, list[str]]) -> None:
         self._set_busy(False)
         matches, problems = result
-        head = (self.tr("The key pair matches.") if matches
-                else self.tr("The stored private key does NOT match that public key."))
+        head = (
+            self.tr("The key pair matches.")
+            if matches
+            else self.tr("The stored private key does NOT match that public key.")
+        )
         self.say(" ".join([head, *problems]), ok=matches and not problems)
 
     @Slot()
@@ -387,59 +515,109 @@ class KeyPanel(QWidget):
     def _on_save_pem_clicked(self) -> None:
         if self.keys is None or self.profile is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save public key"),
-                                              f"{self.profile.name}_public.pem",
-                                              "PEM (*.pem)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save public key"), f"{self.profile.name}_public.pem", "PEM (*.pem)"
+        )
         if path:
-            self._run("keys:save-pem", ops.save_public_pem, self.keys, self.profile, path,
-                      on_done=self._saved_pem)
+            self._run(
+                "keys:save-pem",
+                ops.save_public_pem,
+                self.keys,
+                self.profile,
+                path,
+                on_done=self._saved_pem,
+            )
 
     @Slot()
     def _on_activate_clicked(self) -> None:
         version = self.version_combo.currentData()
         if version and self.store is not None and self.profile is not None:
-            self._run("keys:activate", ops.set_key_version, self.store, self.profile.name,
-                      version, on_done=self._activated)
+            self._run(
+                "keys:activate",
+                ops.set_key_version,
+                self.store,
+                self.profile.name,
+                version,
+                on_done=self._activated,
+            )
 
     @Slot()
     def _on_delete_version_clicked(self) -> None:
         version = self.version_combo.currentData()
-        if version and self.keys is not None and self.profile is not None and self._confirm(
-                self.tr("Delete key"), fill(self.tr("Delete the private key version %1 of "
-                                                    "profile %2? This cannot be undone."),
-                                            version, self.profile.name)):
-            self._run("keys:delete", ops.delete_version, self.keys, self.profile, version,
-                      on_done=self._after(self.tr("Key version deleted.")))
+        if (
+            version
+            and self.keys is not None
+            and self.profile is not None
+            and self._confirm(
+                self.tr("Delete key"),
+                fill(
+                    self.tr(
+                        "Delete the private key version %1 of profile %2? This cannot be undone."
+                    ),
+                    version,
+                    self.profile.name,
+                ),
+            )
+        ):
+            self._run(
+                "keys:delete",
+                ops.delete_version,
+                self.keys,
+                self.profile,
+                version,
+                on_done=self._after(self.tr("Key version deleted.")),
+            )
 
     @Slot()
     def _on_delete_gateway_clicked(self) -> None:
-        if self.keys is not None and self.profile is not None and self._confirm(
-                self.tr("Delete key"), fill(self.tr("Delete the gateway public key of profile "
-                                                    "%1?"), self.profile.name)):
-            self._run("keys:delete", ops.delete_gateway, self.keys, self.profile,
-                      on_done=self._after(self.tr("Gateway key deleted.")))
+        if (
+            self.keys is not None
+            and self.profile is not None
+            and self._confirm(
+                self.tr("Delete key"),
+                fill(self.tr("Delete the gateway public key of profile %1?"), self.profile.name),
+            )
+        ):
+            self._run(
+                "keys:delete",
+                ops.delete_gateway,
+                self.keys,
+                self.profile,
+                on_done=self._after(self.tr("Gateway key deleted.")),
+            )
 
     def problem_text(self, code: str, fallback: str) -> str:
         """The GUI wording of a diagnosed key mistake (no command lines), else ``fallback``."""
         texts = {
-            "merchant-key-as-gateway": self.tr("This is your own merchant public key, not Antom's. "
-                                          "Paste the Antom public key shown next to yours in the "
-                                          "Dashboard."),
-            "pkcs1-public": self.tr("This is a PKCS#1 'RSA PUBLIC KEY'. Antom uses the X.509 form "
-                               "(BEGIN PUBLIC KEY, base64 starting 'MIIBIj')."),
-            "key-too-small": self.tr("The key is shorter than 2048 bits. Generate a new "
-                                     "RSA-2048 pair and upload its public key."),
-            "truncated": self.tr("The paste was cut short. Copy the whole key again (a "
-                                 "private key is about 1,620 characters, a public key "
-                                 "about 392)."),
-            "private-as-public": self.tr("This is a PRIVATE key where a public key belongs. Never "
-                                    "paste a private key here."),
-            "public-as-private": self.tr("This is a public key; the merchant private key is needed "
-                                    "here."),
+            "merchant-key-as-gateway": self.tr(
+                "This is your own merchant public key, not Antom's. "
+                "Paste the Antom public key shown next to yours in the "
+                "Dashboard."
+            ),
+            "pkcs1-public": self.tr(
+                "This is a PKCS#1 'RSA PUBLIC KEY'. Antom uses the X.509 form "
+                "(BEGIN PUBLIC KEY, base64 starting 'MIIBIj')."
+            ),
+            "key-too-small": self.tr(
+                "The key is shorter than 2048 bits. Generate a new "
+                "RSA-2048 pair and upload its public key."
+            ),
+            "truncated": self.tr(
+                "The paste was cut short. Copy the whole key again (a "
+                "private key is about 1,620 characters, a public key "
+                "about 392)."
+            ),
+            "private-as-public": self.tr(
+                "This is a PRIVATE key where a public key belongs. Never paste a private key here."
+            ),
+            "public-as-private": self.tr(
+                "This is a public key; the merchant private key is needed here."
+            ),
             "passphrase-needed": self.tr("The private key is encrypted: type its passphrase."),
             "wrong-passphrase": self.tr("The passphrase does not open this encrypted key."),
-            "passphrase-not-needed": self.tr("The key is not encrypted: leave the "
-                                             "passphrase empty."),
+            "passphrase-not-needed": self.tr(
+                "The key is not encrypted: leave the passphrase empty."
+            ),
             "certificate": self.tr("This is a certificate, not a key."),
             "empty": self.tr("No key text was given."),
         }
@@ -449,5 +627,4 @@ class KeyPanel(QWidget):
 def two_lines(fingerprint: str) -> str:
     """A colon-separated SHA-256 fingerprint as two lines of 16 bytes (fits narrow panes)."""
     parts = fingerprint.split(":")
-    return fingerprint if len(parts) < 32 else ":".join(parts[:16]) + ":\n" + ":".join(
-        parts[16:])
+    return fingerprint if len(parts) < 32 else ":".join(parts[:16]) + ":\n" + ":".join(parts[16:])

@@ -36,8 +36,15 @@ class KeyPasteBox(QGroupBox):
     import_requested = Signal()
     file_requested = Signal()
 
-    def __init__(self, name: str, title: str, placeholder: str, *, passphrase: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        placeholder: str,
+        *,
+        passphrase: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self.setObjectName(f"{name}Box")
         self.edit = QPlainTextEdit(self)
@@ -52,8 +59,9 @@ class KeyPasteBox(QGroupBox):
             self.passphrase = QLineEdit(self)
             self.passphrase.setObjectName(f"{name}Passphrase")
             self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-            self.passphrase.setPlaceholderText(self.tr("Passphrase (only for an encrypted "
-                                                       "PEM key)"))
+            self.passphrase.setPlaceholderText(
+                self.tr("Passphrase (only for an encrypted PEM key)")
+            )
             self.passphrase.textEdited.connect(self._schedule)
         self.diagnosis = QLabel(self)
         self.diagnosis.setObjectName(f"{name}Diagnosis")

@@ -39,8 +39,7 @@ class Keypad(QWidget):
                 button = QPushButton(self._label(key), self)
                 button.setProperty("role", "key")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                button.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                     QSizePolicy.Policy.Expanding)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setObjectName(f"key_{self._name(key)}")
                 button.setAccessibleName(self._accessible(key))
                 button.clicked.connect(lambda _=False, k=key: self.key_pressed.emit(k))

@@ -20,8 +20,9 @@ class MethodTile(QFrame):
 
     clicked = Signal(str)
 
-    def __init__(self, method: PaymentMethod, parent: QWidget | None = None, *,
-                 logo_side: int = 40) -> None:
+    def __init__(
+        self, method: PaymentMethod, parent: QWidget | None = None, *, logo_side: int = 40
+    ) -> None:
         super().__init__(parent)
         self.method = method
         self.setObjectName(f"methodTile_{method.type}")
@@ -74,6 +75,7 @@ class MethodTile(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-                event.position().toPoint()):
+            event.position().toPoint()
+        ):
             self.clicked.emit(self.method.type)
         super().mouseReleaseEvent(event)

@@ -56,9 +56,12 @@ def load_details(journal: Journal, payment_request_id: str) -> PaymentDetails:
     payment = journal.get_payment(payment_request_id)
     if payment is None:
         raise LookupError(f"payment {payment_request_id} is not in the journal")
-    return PaymentDetails(payment, journal.events(payment_request_id),
-                          journal.refunds_for(payment_request_id),
-                          journal.refunded_total(payment_request_id))
+    return PaymentDetails(
+        payment,
+        journal.events(payment_request_id),
+        journal.refunds_for(payment_request_id),
+        journal.refunded_total(payment_request_id),
+    )
 
 
 def _event_text(event: PaymentEvent) -> str:
@@ -101,14 +104,17 @@ class PaymentDetailsPane(QWidget):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         self._fields: dict[str, QLabel] = {}
-        places = (("method", self.tr("Wallet"), 0, 0, 1),
-                  ("refundable", self.tr("Refundable"), 0, 2, 1),
-                  ("created", self.tr("Created"), 1, 0, 3), ("paid", self.tr("Paid"), 2, 0, 3),
-                  ("payment_id", self.tr("Payment ID"), 3, 0, 3),
-                  ("request_id", self.tr("Request ID"), 4, 0, 3),
-                  ("reference", self.tr("Reference"), 5, 0, 3),
-                  ("summary", self.tr("Summary"), 6, 0, 3),
-                  ("result", self.tr("Result code"), 7, 0, 3))
+        places = (
+            ("method", self.tr("Wallet"), 0, 0, 1),
+            ("refundable", self.tr("Refundable"), 0, 2, 1),
+            ("created", self.tr("Created"), 1, 0, 3),
+            ("paid", self.tr("Paid"), 2, 0, 3),
+            ("payment_id", self.tr("Payment ID"), 3, 0, 3),
+            ("request_id", self.tr("Request ID"), 4, 0, 3),
+            ("reference", self.tr("Reference"), 5, 0, 3),
+            ("summary", self.tr("Summary"), 6, 0, 3),
+            ("result", self.tr("Result code"), 7, 0, 3),
+        )
         for key, title, row, col, span in places:
             caption = QLabel(title)
             caption.setProperty("role", "caption")
@@ -130,8 +136,7 @@ class PaymentDetailsPane(QWidget):
         self.facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.facts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.facts_scroll.setWidget(facts)
-        self.facts_scroll.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                        QSizePolicy.Policy.Maximum)
+        self.facts_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.facts_scroll)
 
         self.tabs = QTabWidget()
@@ -139,16 +144,18 @@ class PaymentDetailsPane(QWidget):
         self.events_tree = QTreeWidget()
         self.events_tree.setObjectName("historyEvents")
         self.events_tree.setRootIsDecorated(False)
-        self.events_tree.setHeaderLabels([self.tr("Time"), self.tr("Event"), self.tr("Detail"),
-                                          self.tr("ms")])
+        self.events_tree.setHeaderLabels(
+            [self.tr("Time"), self.tr("Event"), self.tr("Detail"), self.tr("ms")]
+        )
         self.events_tree.setUniformRowHeights(True)
         self.events_tree.setMinimumWidth(200)
         self.refunds_tree = QTreeWidget()
         self.refunds_tree.setObjectName("historyRefunds")
         self.refunds_tree.setRootIsDecorated(False)
         self.refunds_tree.setToolTip(self.tr("Select a refund to print or save its receipt"))
-        self.refunds_tree.setHeaderLabels([self.tr("Time"), self.tr("Amount"), self.tr("Status"),
-                                           self.tr("Refund ID")])
+        self.refunds_tree.setHeaderLabels(
+            [self.tr("Time"), self.tr("Amount"), self.tr("Status"), self.tr("Refund ID")]
+        )
         self.tabs.addTab(self.events_tree, self.tr("Timeline"))
         self.tabs.addTab(self.refunds_tree, self.tr("Refunds"))
         self.tabs.setMinimumHeight(150)
@@ -177,8 +184,9 @@ class PaymentDetailsPane(QWidget):
         pay = details.payment
         self.amount_label.setText(pay.amount.display())
         self.status_label.setText(refund_state_text(pay, details.refunded))
-        self.status_label.setStyleSheet(f"color: {STATUS_COLORS.get(pay.status, '#000')}; "
-                                        "font-size: 20px; font-weight: 700")
+        self.status_label.setStyleSheet(
+            f"color: {STATUS_COLORS.get(pay.status, '#000')}; font-size: 20px; font-weight: 700"
+        )
         local = "%Y-%m-%d %H:%M:%S"
         values = {
             "method": " · ".join(t for t in (method_name(pay.method), scenario_text(pay)) if t),
@@ -194,23 +202,27 @@ class PaymentDetailsPane(QWidget):
         for key, text in values.items():
             self._fields[key].setText(text)
         for event in details.events:
-            item = QTreeWidgetItem([
-                event.at.astimezone().strftime("%H:%M:%S.%f")[:-3],
-                event.kind,
-                _event_text(event),
-                f"{event.elapsed_ms:.0f}" if event.elapsed_ms is not None else "",
-            ])
+            item = QTreeWidgetItem(
+                [
+                    event.at.astimezone().strftime("%H:%M:%S.%f")[:-3],
+                    event.kind,
+                    _event_text(event),
+                    f"{event.elapsed_ms:.0f}" if event.elapsed_ms is not None else "",
+                ]
+            )
             item.setToolTip(2, json.dumps(event.detail, ensure_ascii=False, indent=1))
             if event.kind == "error":
                 item.setForeground(1, QColor("#C62828"))
             self.events_tree.addTopLevelItem(item)
         for refund in details.refunds:
-            item = QTreeWidgetItem([
-                refund.created_at.astimezone().strftime(local),
-                refund.amount.display(),
-                status_text(refund.status),
-                refund.refund_id or refund.refund_request_id,
-            ])
+            item = QTreeWidgetItem(
+                [
+                    refund.created_at.astimezone().strftime(local),
+                    refund.amount.display(),
+                    status_text(refund.status),
+                    refund.refund_id or refund.refund_request_id,
+                ]
+            )
             item.setForeground(2, QColor(STATUS_COLORS.get(refund.status, "#000")))
             item.setData(0, Qt.ItemDataRole.UserRole, refund.refund_request_id)
             self.refunds_tree.addTopLevelItem(item)

@@ -52,15 +52,22 @@ class ProfileForm(QWidget):
         self.name_edit = self._line("profileNameEdit")
         self.env_combo = QComboBox(self)
         self.env_combo.setObjectName("environmentCombo")
-        for env, text in ((Environment.EMBEDDED_SANDBOX, self.tr("Embedded sandbox (offline)")),
-                          (Environment.ANTOM_SANDBOX, self.tr("Antom sandbox")),
-                          (Environment.PRODUCTION, self.tr("Production (live)"))):
+        for env, text in (
+            (Environment.EMBEDDED_SANDBOX, self.tr("Embedded sandbox (offline)")),
+            (Environment.ANTOM_SANDBOX, self.tr("Antom sandbox")),
+            (Environment.PRODUCTION, self.tr("Production (live)")),
+        ):
             self.env_combo.addItem(text, env.value)
         self.gateway_combo = QComboBox(self)
         self.gateway_combo.setObjectName("gatewayPresetCombo")
-        regions = {"na": self.tr("North America"), "na-legacy": self.tr("North America (legacy)"),
-                   "asia": self.tr("Asia"), "asia-legacy": self.tr("Asia (legacy)"),
-                   "europe": self.tr("Europe"), "europe-instore": self.tr("Europe (in-store)")}
+        regions = {
+            "na": self.tr("North America"),
+            "na-legacy": self.tr("North America (legacy)"),
+            "asia": self.tr("Asia"),
+            "asia-legacy": self.tr("Asia (legacy)"),
+            "europe": self.tr("Europe"),
+            "europe-instore": self.tr("Europe (in-store)"),
+        }
         for key, url in kp.GATEWAY_PRESETS.items():
             self.gateway_combo.addItem(f"{regions.get(key, key)} — {url.split('//')[1]}", url)
         self.gateway_combo.addItem(self.tr("Custom URL…"), CUSTOM)
@@ -85,17 +92,19 @@ class ProfileForm(QWidget):
         gateway_box.setSpacing(4)
         gateway_box.addWidget(self.gateway_combo)
         gateway_box.addWidget(self.gateway_edit)
-        rows = (("name", self.tr("Profile name"), self.name_edit),
-                ("environment", self.tr("Environment"), self.env_combo),
-                ("gateway", self.tr("Gateway"), gateway_box),
-                ("client_id", self.tr("Client ID"), self.client_edit),
-                ("key_version", self.tr("Key version"), self.version_edit),
-                ("notify_url", self.tr("Notify URL"), self.notify_edit),
-                ("merchant_name", self.tr("Merchant name"), self.merchant_edit),
-                ("currency", self.tr("Currency"), self.currency_combo),
-                ("max_sale", self.tr("Largest sale"), self.max_sale_edit),
-                ("confirm_sale", self.tr("Ask before charging from"), self.confirm_sale_edit),
-                ("wallets", self.tr("Wallets enabled"), self.wallet_list))
+        rows = (
+            ("name", self.tr("Profile name"), self.name_edit),
+            ("environment", self.tr("Environment"), self.env_combo),
+            ("gateway", self.tr("Gateway"), gateway_box),
+            ("client_id", self.tr("Client ID"), self.client_edit),
+            ("key_version", self.tr("Key version"), self.version_edit),
+            ("notify_url", self.tr("Notify URL"), self.notify_edit),
+            ("merchant_name", self.tr("Merchant name"), self.merchant_edit),
+            ("currency", self.tr("Currency"), self.currency_combo),
+            ("max_sale", self.tr("Largest sale"), self.max_sale_edit),
+            ("confirm_sale", self.tr("Ask before charging from"), self.confirm_sale_edit),
+            ("wallets", self.tr("Wallets enabled"), self.wallet_list),
+        )
         for key, label, field in rows:
             cell = QVBoxLayout()
             cell.setSpacing(2)
@@ -126,9 +135,16 @@ class ProfileForm(QWidget):
         self.currency_combo.currentTextChanged.connect(self._fill_wallets)
         self.currency_combo.currentTextChanged.connect(self._show_default_limits)
         self.wallet_list.itemChanged.connect(self._on_wallet_item_changed)
-        for edit in (self.name_edit, self.gateway_edit, self.client_edit, self.version_edit,
-                     self.notify_edit, self.merchant_edit, self.max_sale_edit,
-                     self.confirm_sale_edit):
+        for edit in (
+            self.name_edit,
+            self.gateway_edit,
+            self.client_edit,
+            self.version_edit,
+            self.notify_edit,
+            self.merchant_edit,
+            self.max_sale_edit,
+            self.confirm_sale_edit,
+        ):
             edit.textEdited.connect(self._on_field_edited)
         self.load(None)
 
@@ -145,25 +161,34 @@ class ProfileForm(QWidget):
         try:
             new = profile is None
             if profile is None:
-                profile = Profile("", Environment.PRODUCTION, "", "HKD",
-                                  kp.GATEWAY_PRESETS["asia"], wallets=("ALIPAY_HK",
-                                                                       "ALIPAY_CN"))
+                profile = Profile(
+                    "",
+                    Environment.PRODUCTION,
+                    "",
+                    "HKD",
+                    kp.GATEWAY_PRESETS["asia"],
+                    wallets=("ALIPAY_HK", "ALIPAY_CN"),
+                )
             self.is_new = new
             self.name_edit.setText(profile.name)
             self.name_edit.setReadOnly(not new)
             self.env_combo.setCurrentIndex(self.env_combo.findData(profile.environment.value))
             preset = self.gateway_combo.findData(profile.gateway_url)
             self.gateway_combo.setCurrentIndex(
-                preset if preset >= 0 else self.gateway_combo.findData(CUSTOM))
+                preset if preset >= 0 else self.gateway_combo.findData(CUSTOM)
+            )
             self.gateway_edit.setText(profile.gateway_url)
             self.client_edit.setText(profile.client_id)
             self.version_edit.setText(profile.key_version)
             self.notify_edit.setText(profile.notify_url or "")
             self.merchant_edit.setText(profile.merchant_name)
-            for edit, minor in ((self.max_sale_edit, profile.max_sale_minor),
-                                (self.confirm_sale_edit, profile.confirm_sale_minor)):
-                edit.setText(Money(minor, profile.currency).decimal_str()
-                             if minor is not None else "")
+            for edit, minor in (
+                (self.max_sale_edit, profile.max_sale_minor),
+                (self.confirm_sale_edit, profile.confirm_sale_minor),
+            ):
+                edit.setText(
+                    Money(minor, profile.currency).decimal_str() if minor is not None else ""
+                )
             self._wallets = set(profile.wallets)
             self.currency_combo.setCurrentText(profile.currency)
             self._fill_wallets(profile.currency)
@@ -183,9 +208,11 @@ class ProfileForm(QWidget):
         except CashierError:
             return
         self.max_sale_edit.setPlaceholderText(
-            fill(self.tr("Default: %1"), limits.max_money.display()))
+            fill(self.tr("Default: %1"), limits.max_money.display())
+        )
         self.confirm_sale_edit.setPlaceholderText(
-            fill(self.tr("Default: %1"), limits.confirm_money.display()))
+            fill(self.tr("Default: %1"), limits.confirm_money.display())
+        )
 
     def _limit(self, edit: QLineEdit, currency: str) -> int | None:
         """The limit typed in ``edit`` in minor units; None when empty (the default)."""
@@ -207,8 +234,9 @@ class ProfileForm(QWidget):
             item = QListWidgetItem(f"{name} ({method.type})", self.wallet_list)
             item.setData(Qt.ItemDataRole.UserRole, method.type)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if method.type in self._wallets
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if method.type in self._wallets else Qt.CheckState.Unchecked
+            )
         self._loading = was_loading
         if not self._loading:
             self.edited.emit()
@@ -227,13 +255,15 @@ class ProfileForm(QWidget):
         for row in range(self.wallet_list.count()):
             item = self.wallet_list.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == method_type:
-                item.setCheckState(Qt.CheckState.Checked if checked
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def checked_wallets(self) -> tuple[str, ...]:
         items = (self.wallet_list.item(r) for r in range(self.wallet_list.count()))
-        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items
-                     if i.checkState() == Qt.CheckState.Checked)
+        return tuple(
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        )
 
     @Slot()
     def _on_environment_changed(self) -> None:
@@ -285,13 +315,15 @@ class ProfileForm(QWidget):
             ("currency", lambda: check_currency(currency)),
         ]
         if not embedded:
-            checks.append(("gateway", lambda: kp.check_url(gateway, "gateway URL",
-                                                           base_only=True)))
+            checks.append(("gateway", lambda: kp.check_url(gateway, "gateway URL", base_only=True)))
         if notify:
             checks.append(("notify_url", lambda: kp.check_url(notify, "notify URL")))
         limits: dict[str, int | None] = {}
-        for field, edit in (("max_sale", self.max_sale_edit),
-                            ("confirm_sale", self.confirm_sale_edit)):
+        for field, edit in (
+            ("max_sale", self.max_sale_edit),
+            ("confirm_sale", self.confirm_sale_edit),
+        ):
+
             def check_limit(f: str = field, e: QLineEdit = edit) -> None:
                 limits[f] = self._limit(e, currency)
 
@@ -320,11 +352,19 @@ class ProfileForm(QWidget):
                 failed = True
         if failed:
             return None
-        draft = Profile(self.name_edit.text().strip(), env, self.client_edit.text().strip(),
-                        currency, gateway, self.version_edit.text().strip(), notify, wallets,
-                        self.merchant_edit.text().strip(),
-                        max_sale_minor=limits["max_sale"],
-                        confirm_sale_minor=limits["confirm_sale"])
+        draft = Profile(
+            self.name_edit.text().strip(),
+            env,
+            self.client_edit.text().strip(),
+            currency,
+            gateway,
+            self.version_edit.text().strip(),
+            notify,
+            wallets,
+            self.merchant_edit.text().strip(),
+            max_sale_minor=limits["max_sale"],
+            confirm_sale_minor=limits["confirm_sale"],
+        )
         try:
             return draft.validated()
         except ProfileError as exc:

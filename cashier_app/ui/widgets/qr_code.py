@@ -87,8 +87,9 @@ class QRCodeWidget(QWidget):
     # -- painting -----------------------------------------------------------------------
     @staticmethod
     def _encode(data: str, centre_mark: bool) -> list[list[bool]]:
-        level = (qrcode.constants.ERROR_CORRECT_H if centre_mark
-                 else qrcode.constants.ERROR_CORRECT_M)
+        level = (
+            qrcode.constants.ERROR_CORRECT_H if centre_mark else qrcode.constants.ERROR_CORRECT_M
+        )
         code = qrcode.QRCode(error_correction=level, border=0)
         try:
             code.add_data(data)
@@ -103,8 +104,9 @@ class QRCodeWidget(QWidget):
         left = (self.width() - side) // 2
         top = (self.height() - side) // 2
         n = len(self._matrix)
-        painter.fillRect(left, top, side, side,
-                         QColor("#EEF1F4") if self._greyed and not n else QColor("white"))
+        painter.fillRect(
+            left, top, side, side, QColor("#EEF1F4") if self._greyed and not n else QColor("white")
+        )
         if not n:  # nothing to scan: at most the overlay says why (never a blank code)
             if self._greyed and self._overlay:
                 self._paint_overlay(painter, QRectF(left, top, side, side))
@@ -148,16 +150,22 @@ class QRCodeWidget(QWidget):
         bar = inner.width() * 0.16
         c = inner.center()
         painter.setBrush(QColor("white"))
-        painter.drawRoundedRect(QRectF(c.x() - arm / 2, c.y() - bar / 2, arm, bar), bar / 2,
-                                bar / 2)
-        painter.drawRoundedRect(QRectF(c.x() - bar / 2, c.y() - arm / 2, bar, arm), bar / 2,
-                                bar / 2)
+        painter.drawRoundedRect(
+            QRectF(c.x() - arm / 2, c.y() - bar / 2, arm, bar), bar / 2, bar / 2
+        )
+        painter.drawRoundedRect(
+            QRectF(c.x() - bar / 2, c.y() - arm / 2, bar, arm), bar / 2, bar / 2
+        )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_overlay(self, painter: QPainter, area: QRectF) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        band = QRectF(area.left(), area.center().y() - area.height() * 0.09, area.width(),
-                      area.height() * 0.18)
+        band = QRectF(
+            area.left(),
+            area.center().y() - area.height() * 0.09,
+            area.width(),
+            area.height() * 0.18,
+        )
         painter.fillRect(band, QColor(255, 255, 255, 235))
         font = painter.font()
         font.setPixelSize(max(14, int(area.height() * 0.08)))
