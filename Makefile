@@ -51,10 +51,10 @@ package: system-deps
 ## Menu entry, AppStream metadata and icons for this user (XDG, ~/.local/share), starting
 ## this checkout's cashier; uninstall-desktop removes exactly those files.
 install-desktop: $(STAMP)
-	$(VENV)/bin/python -m cashier_app.desktop install --exec "$(abspath $(VENV))/bin/cashier"
+	$(VENV)/bin/python -m cashier_app.cli.desktop install --exec "$(abspath $(VENV))/bin/cashier"
 
 uninstall-desktop:
-	$(PYTHON) -m cashier_app.desktop uninstall
+	$(PYTHON) -m cashier_app.cli.desktop uninstall
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

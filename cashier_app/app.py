@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from cashier_app import paths
 from cashier_app.domain.errors import CashierError
+from cashier_app.support import paths
 
 if TYPE_CHECKING:  # the GUI imports this module before its first paint: no crypto yet
     from cryptography.hazmat.primitives.asymmetric import rsa

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cashier_app.desktop import APP_ID, ICON_SIZES, hicolor_png, render_icon  # noqa: E402
+from cashier_app.cli.desktop import APP_ID, ICON_SIZES, hicolor_png, render_icon  # noqa: E402
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("CASHIER_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("CASHIER_LOG_DIR", str(base / "logs"))
     yield base
-    from cashier_app import logs
+    from cashier_app.support import logs
 
     logs.reset()  # an in-process `cashier` command attached the log file's handlers
 

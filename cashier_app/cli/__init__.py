@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if run is None:
         parser.print_help()
         return 2
-    from cashier_app import logs
+    from cashier_app.support import logs
 
     logs.setup(verbose or bool(getattr(args, "verbose", False)))
     log = logging.getLogger("cashier_app.cli")

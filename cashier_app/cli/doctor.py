@@ -61,7 +61,7 @@ def _check_log(checks: list[Check]) -> None:
     writable."""
     import os
 
-    from cashier_app import logs
+    from cashier_app.support import logs
 
     path = logs.log_file()
     if path is None:
@@ -72,8 +72,8 @@ def _check_log(checks: list[Check]) -> None:
 
 
 def _check_journal(checks: list[Check]) -> None:
-    from cashier_app import paths
     from cashier_app.journal import SCHEMA_VERSION, Journal, JournalError
+    from cashier_app.support import paths
 
     try:
         journal = Journal(paths.journal_path())

@@ -23,8 +23,8 @@ STATUSES = ("CREATED", "PENDING", "SUCCESS", "FAILED", "CANCELLED", "EXPIRED", "
 
 def open_journal() -> Journal:
     """The app's journal, or a CliError (exit 1) naming what is wrong with it."""
-    from cashier_app import paths
     from cashier_app.journal import Journal, JournalError
+    from cashier_app.support import paths
 
     path = paths.journal_path()
     try:

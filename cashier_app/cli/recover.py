@@ -122,8 +122,8 @@ def _recover_profile(
     args: argparse.Namespace,
     problems: list[str],
 ) -> list[dict[str, Any]]:
-    from cashier_app import paths
     from cashier_app.journal.tilllock import RECOVERY, TillLock
+    from cashier_app.support import paths
 
     try:
         services = open_services(

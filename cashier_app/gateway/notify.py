@@ -13,7 +13,7 @@ from typing import Any
 
 from cashier_app.gateway.errors import MalformedResponse, ResponseSignatureError
 from cashier_app.gateway.signing import SignatureError, Verifier, check_time
-from cashier_app.httpserving import PromptThreadingHTTPServer
+from cashier_app.support.httpserving import PromptThreadingHTTPServer
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cashier_app.redaction import _PEM_RE, REDACTED_PEM, redact_key_material
+from cashier_app.support.redaction import _PEM_RE, REDACTED_PEM, redact_key_material
 
 __all__ = ["REDACTED_PEM", "REDACTED_SECRET", "redact", "redact_key_material"]
 

@@ -36,7 +36,7 @@ from cashier_app.journal.errors import (
     describe_sqlite_error,
 )
 from cashier_app.journal.redact import redact
-from cashier_app.paths import private_file
+from cashier_app.support.paths import private_file
 
 _TIME_FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
 

@@ -14,7 +14,7 @@ import re
 import time
 from pathlib import Path
 
-from cashier_app.filelock import try_lock, unlock
+from cashier_app.support.filelock import try_lock, unlock
 
 #: What a holder says it is doing (written after its pid): a till owns its sales for as
 #: long as it runs; a recovery run holds the lock only while it recovers.

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.filelock import try_lock, unlock
+from cashier_app.support.filelock import try_lock, unlock
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int = 0o600) -> None:

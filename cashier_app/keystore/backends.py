@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.logs import register_secret
+from cashier_app.support.logs import register_secret
 
 from .atomic import FileLockTimeout, atomic_write, locked
 

@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from cashier_app import paths
 from cashier_app.domain import dialects, methods
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.limits import SaleLimitError, SaleLimits
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.domain.store import StoreInfo
+from cashier_app.support import paths
 
 from . import atomic
 from .atomic import atomic_write

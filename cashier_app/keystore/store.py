@@ -23,7 +23,6 @@ from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from cashier_app import paths
 from cashier_app.gateway import demo_keys
 from cashier_app.gateway.signing import (
     KeyFormatError,
@@ -37,6 +36,7 @@ from cashier_app.gateway.signing import (
     public_key_base64,
     public_key_pem,
 )
+from cashier_app.support import paths
 
 from . import diagnostics
 from .backends import (

@@ -22,8 +22,8 @@ from typing import Any
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money, MoneyError
-from cashier_app.paths import private_file
 from cashier_app.sandbox import store as st
+from cashier_app.support.paths import private_file
 
 #: The schema this code writes; a file with a higher one was written by a newer cashier.
 SCHEMA_VERSION = 1

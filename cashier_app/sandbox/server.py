@@ -28,9 +28,9 @@ from cashier_app.gateway.signing import (
     parse_signature_header,
     request_time,
 )
-from cashier_app.httpserving import PromptThreadingHTTPServer
 from cashier_app.sandbox import api, simulator
 from cashier_app.sandbox.faults import REQUEST_KINDS, Fault
+from cashier_app.support.httpserving import PromptThreadingHTTPServer
 
 if TYPE_CHECKING:
     from cashier_app.sandbox.gateway import SandboxGateway

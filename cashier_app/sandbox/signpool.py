@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cashier_app.gateway.signing import DEFAULT_KEY_VERSION, Signer
-from cashier_app.signworker import read_frame, write_frame
+from cashier_app.support.signworker import read_frame, write_frame
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class _Worker:
 
     def __init__(self, der: bytes) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "cashier_app.signworker"],
+            [sys.executable, "-m", "cashier_app.support.signworker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             bufsize=0,

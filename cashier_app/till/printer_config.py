@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from cashier_app import paths
 from cashier_app.domain.errors import CashierError
 from cashier_app.keystore.atomic import atomic_write
+from cashier_app.support import paths
 
 CONNECTIONS = ("none", "usb", "serial", "network", "file")
 PAPER_WIDTHS_MM = (58, 80)

@@ -42,7 +42,7 @@ def build_report(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, where: str = ""
 ) -> str:
     """The report as plain text: what is running where, then the traceback; redacted."""
-    from cashier_app import about, logs
+    from cashier_app.support import about, logs
 
     window = _main_window()
     services = getattr(window, "services", None) if window is not None else None
@@ -199,7 +199,7 @@ class CrashHandler(QObject):
         try:
             report = build_report(exc_type, exc, tb, where)
         except Exception:  # the report itself must never be what crashes
-            from cashier_app import logs
+            from cashier_app.support import logs
 
             report = logs.redact("".join(traceback.format_exception(exc_type, exc, tb)))
         trace = report.split("\n\n", 1)[-1]
@@ -208,7 +208,7 @@ class CrashHandler(QObject):
         if seen == 1:
             log.critical("uncaught exception (%s)\n%s", where, report)
         elif seen & (seen - 1) == 0:  # a loop (a paint event, say): 2nd, 4th, 8th... time
-            from cashier_app import logs
+            from cashier_app.support import logs
 
             line = traceback.format_exception_only(exc_type, exc)[0].strip()
             log.critical(

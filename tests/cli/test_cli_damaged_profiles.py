@@ -13,13 +13,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.cli import main
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.journal import Journal
 from cashier_app.keystore.profiles import ProfileStore
+from cashier_app.support import paths
 
 DAMAGE = {
     "truncated": lambda good: good[: len(good) // 2],

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 import re
 
-from cashier_app import paths
 from cashier_app.cli import main
 from cashier_app.gateway.signing import generate_private_key
 from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
 from cashier_app.keystore.store import KeyStore
 from cashier_app.sandbox.gateway import SandboxGateway
+from cashier_app.support import paths
 
 
 def _doctor(capsys, *args: str) -> tuple[int, list[dict]]:

@@ -577,8 +577,8 @@ def test_alipayhk_dialect_profile_pays_through_the_envelope(
 ) -> None:
     """A profile that chooses the AlipayHK legacy dialect (seed 004) creates its payment
     with the signed envelope at /alipayhk/gateway.do, then settles like any other."""
-    from cashier_app import paths
     from cashier_app.journal import Journal
+    from cashier_app.support import paths
 
     assert cli("keys", "generate", "--profile", "sandbox")[0] != 0  # sandbox keys: memory only
     rc, _, err = cli(

@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.cli import main
 from cashier_app.gateway.signing import (
     generate_private_key,
@@ -17,6 +16,7 @@ from cashier_app.gateway.signing import (
     public_key_pem,
 )
 from cashier_app.journal import Journal
+from cashier_app.support import paths
 
 PAY = ["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK"]
 

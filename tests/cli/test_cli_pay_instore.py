@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.gateway.signing import generate_private_key, private_key_pkcs8_base64
 from cashier_app.gateway.signing import public_key_pem as pem
 from cashier_app.journal import Journal
 from cashier_app.sandbox.control import SimulatorClient
+from cashier_app.support import paths
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = "SANDBOX_TILL_CLI"

@@ -121,7 +121,7 @@ def test_refund_names_a_bad_amount_before_an_unknown_id(capsys):
     ],
 )
 def test_a_damaged_journal_is_exit_2_everywhere(argv, capsys):
-    from cashier_app import paths
+    from cashier_app.support import paths
 
     journal = paths.journal_path()
     journal.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cashier_app import desktop, version
+from cashier_app import version
+from cashier_app.cli import desktop
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = desktop.source_dir() / f"{desktop.APP_ID}.desktop"
@@ -109,8 +110,8 @@ def test_make_targets_call_the_installer():
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
     for target, expected in (
-        ("install-desktop", "-m cashier_app.desktop install --exec"),
-        ("uninstall-desktop", "-m cashier_app.desktop uninstall"),
+        ("install-desktop", "-m cashier_app.cli.desktop install --exec"),
+        ("uninstall-desktop", "-m cashier_app.cli.desktop uninstall"),
     ):
         proc = subprocess.run(
             ["make", "-n", "-C", str(ROOT), target], capture_output=True, text=True, timeout=60

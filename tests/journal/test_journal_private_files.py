@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.cli import main
+from cashier_app.support import paths
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 

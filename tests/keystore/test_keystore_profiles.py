@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.keystore import atomic
 from cashier_app.keystore.profiles import (
     GATEWAY_PRESETS,
@@ -21,6 +20,7 @@ from cashier_app.keystore.profiles import (
     ProfileStore,
     resolve_gateway,
 )
+from cashier_app.support import paths
 
 
 def make(**changes: object) -> Profile:

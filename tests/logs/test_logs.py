@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from cashier_app import logs
 from cashier_app.gateway.signing import (
     Signer,
     generate_private_key,
@@ -21,6 +20,7 @@ from cashier_app.gateway.signing import (
     request_time,
 )
 from cashier_app.keystore.backends import EncryptedFileBackend
+from cashier_app.support import logs
 
 log = logging.getLogger("cashier_app.tests.logs")
 
@@ -124,7 +124,7 @@ def test_the_file_rotates(tmp_path):
 def test_the_default_place_is_the_platform_log_dir(monkeypatch):
     import platformdirs
 
-    from cashier_app import paths
+    from cashier_app.support import paths
 
     monkeypatch.delenv("CASHIER_LOG_DIR")
     assert paths.log_path() == Path(platformdirs.user_log_dir("cashier")) / "cashier.log"

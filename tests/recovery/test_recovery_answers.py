@@ -16,7 +16,6 @@ import pytest
 from proxy import AnswerProxy, resign, send
 from recovery_setup import CLIENT_ID
 
-from cashier_app import paths
 from cashier_app.app import build_services
 from cashier_app.checkout.errors import CheckoutError
 from cashier_app.cli import main
@@ -25,6 +24,7 @@ from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.gateway.signing import Signer, Verifier, request_time
 from cashier_app.journal import Journal
 from cashier_app.sandbox.gateway import SandboxGateway
+from cashier_app.support import paths
 
 INFO = PaymentInfo(1230, "HKD", "answers")
 

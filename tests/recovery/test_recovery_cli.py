@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.cli import main
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.journal import Journal
+from cashier_app.support import paths
 
 
 def _pay(gateway, capsys, simulate="approve", amount="12.30") -> dict:

@@ -18,10 +18,10 @@ from proxy import AnswerProxy
 from recovery_setup import CLIENT_ID
 from test_recovery_answers import INFO, services_at
 
-from cashier_app import paths
 from cashier_app.domain.outcome import Status
 from cashier_app.journal import Journal
 from cashier_app.sandbox.gateway import SandboxGateway
+from cashier_app.support import paths
 
 
 def _drip_first_pay():

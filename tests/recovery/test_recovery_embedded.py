@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 import pytest
 from recovery_setup import REPO
 
-from cashier_app import paths
 from cashier_app.journal import Journal
 from cashier_app.sandbox import persist
 from cashier_app.sandbox.control import SimulatorClient
+from cashier_app.support import paths
 
 PAY = ["pay", "--amount", "12.30", "--currency", "HKD", "--method", "ALIPAY_HK", "--json"]
 

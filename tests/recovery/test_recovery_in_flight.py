@@ -19,13 +19,13 @@ from datetime import UTC, datetime, timedelta
 
 from recovery_setup import CLIENT_ID, REPO
 
-from cashier_app import paths
 from cashier_app.cli import main
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.journal import Journal
 from cashier_app.sandbox.store import StateError
+from cashier_app.support import paths
 
 
 def _wait(predicate, timeout=30.0, what="condition"):

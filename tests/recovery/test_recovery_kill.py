@@ -9,8 +9,8 @@ import signal
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.journal import Journal
+from cashier_app.support import paths
 
 #: (step the pay process dies at, pay --simulate, journaled status when it died, what the
 #:  payer does after the crash, expected final status, payments the gateway has seen)

@@ -15,12 +15,12 @@ import time
 from recovery_setup import CLIENT_ID
 from test_recovery_answers import INFO, services_at
 
-from cashier_app import paths
 from cashier_app.checkout.errors import TillBusy
 from cashier_app.cli import main
 from cashier_app.domain.outcome import Status
 from cashier_app.journal import Journal
 from cashier_app.journal.tilllock import RECOVERY, TillLock
+from cashier_app.support import paths
 
 RUNS = 12
 

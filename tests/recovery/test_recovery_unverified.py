@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from cashier_app import paths
 from cashier_app.cli import main
 from cashier_app.journal import Journal
+from cashier_app.support import paths
 
 
 def test_timeout_with_unverifiable_answers_is_unknown_not_unpaid(gateway, capsys):

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from cashier_app import paths
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.journal import Journal
+from cashier_app.support import paths
 
 #: 2026-11-21 in Hong Kong runs from 2026-11-20T16:00Z to 2026-11-21T16:00Z.
 DAY_START = datetime(2026, 11, 20, 16, 0, tzinfo=UTC)

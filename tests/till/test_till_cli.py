@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from cashier_app import paths
 from cashier_app.cli import main
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.journal import Journal
+from cashier_app.support import paths
 
 
 def test_set_show_and_print_a_receipt_to_a_device_file(tmp_path, capsys):

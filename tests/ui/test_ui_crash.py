@@ -13,9 +13,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from sale_steps import to_redirect
 
-from cashier_app import logs, paths, version
+from cashier_app import version
 from cashier_app.domain.outcome import Status
 from cashier_app.gateway.signing import generate_private_key
+from cashier_app.support import logs, paths
 from cashier_app.ui.crash import install_crash_handler
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the crash handler is what catches them
@@ -146,7 +147,7 @@ def test_quit_from_the_crash_dialog_leaves_a_consistent_journal(crash, make_wind
 
 
 def test_about_shows_versions_profile_and_paths(make_window, qtbot):
-    from cashier_app import about
+    from cashier_app.support import about
 
     window = make_window()
     dialog = window.open_about_dialog()

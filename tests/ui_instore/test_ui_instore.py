@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from sale_steps import to_picker
 
-from cashier_app import paths
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_code import mask
 from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+from cashier_app.support import paths
 from cashier_app.ui.pages.picker_page import SCAN_CODE
 
 

@@ -1,4 +1,4 @@
-"""Help → About: what is running where (cashier_app/about.py), selectable and copyable."""
+"""Help → About: what is running where (cashier_app/support/about.py), selectable and copyable."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from cashier_app import about
+        from cashier_app.support import about
 
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Cashier"))

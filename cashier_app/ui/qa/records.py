@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from cashier_app.gateway.antom import Exchange
 from cashier_app.journal.redact import redact
-from cashier_app.redaction import redact_key_material
+from cashier_app.support.redaction import redact_key_material
 
 #: Header names whose values are credentials and are never shown, copied or exported.
 SENSITIVE_HEADERS = frozenset(

@@ -21,7 +21,8 @@ def qt_versions() -> tuple[str, str]:
 
 def facts(profile: Any = None, gateway_url: str = "") -> list[tuple[str, str]]:
     """(label, value) pairs, in the order they are shown. ``profile`` is the running one."""
-    from cashier_app import logs, paths, version
+    from cashier_app import version
+    from cashier_app.support import logs, paths
 
     qt, pyside = qt_versions()
     rows = [

@@ -18,7 +18,7 @@ import sys
 import threading
 from pathlib import Path
 
-from cashier_app.redaction import redact_key_material
+from cashier_app.support.redaction import redact_key_material
 
 #: One file of at most 2 MiB, five older ones kept: weeks of a busy till, under 12 MiB.
 MAX_BYTES = 2 * 1024 * 1024
@@ -117,7 +117,7 @@ def setup(
     path, or None when its directory cannot be made (the app runs on without a file).
     Calling it again replaces the handlers it attached before."""
     global _current
-    from cashier_app import paths
+    from cashier_app.support import paths
 
     reset()
     root = logging.getLogger()
@@ -174,7 +174,7 @@ def describe_log_file() -> str:
     """Where the log is, for ``cashier doctor`` and About."""
     if _current is not None:
         return str(_current)
-    from cashier_app import paths
+    from cashier_app.support import paths
 
     return str(paths.log_path())
 

@@ -2,8 +2,8 @@
 our application icon (SVG plus 16-512 px PNGs) under ``$XDG_DATA_HOME`` (by default
 ``~/.local/share``). ``make install-desktop`` / ``make uninstall-desktop`` run this:
 
-    python -m cashier_app.desktop install [--exec /path/to/cashier] [--data-home DIR]
-    python -m cashier_app.desktop uninstall [--data-home DIR]
+    python -m cashier_app.cli.desktop install [--exec /path/to/cashier] [--data-home DIR]
+    python -m cashier_app.cli.desktop uninstall [--data-home DIR]
 
 Uninstall removes exactly the files install writes, nothing else. The files come from the
 package data (``cashier_app/resources/desktop``), so a wheel install can do it too.
@@ -140,7 +140,7 @@ def _refresh_caches(home: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m cashier_app.desktop", description=__doc__.splitlines()[0]
+        prog="python -m cashier_app.cli.desktop", description=__doc__.splitlines()[0]
     )
     parser.add_argument("action", choices=("install", "uninstall"))
     parser.add_argument(

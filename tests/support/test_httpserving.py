@@ -7,7 +7,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler
 
-from cashier_app.httpserving import PromptThreadingHTTPServer
+from cashier_app.support.httpserving import PromptThreadingHTTPServer
 
 
 class _Hello(BaseHTTPRequestHandler):

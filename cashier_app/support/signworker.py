@@ -1,4 +1,4 @@
-"""A signing worker process of the sandbox (``python -m cashier_app.signworker``).
+"""A signing worker process of the sandbox (``python -m cashier_app.support.signworker``).
 
 Outside the ``sandbox`` package so that starting one imports nothing but ``cryptography``.
 
