@@ -20,6 +20,11 @@ def zh_window(make_window, qtbot):
     try:
         window = make_window()
         window.resize(1366, 768)
+        # What start-up puts on screen is settled before the walk reads it: the gateway
+        # check answers on a worker and then sets the status bar's text and tooltip.
+        qtbot.waitUntil(
+            lambda: window.gateway_label.property("state") in ("ok", "bad"), timeout=30_000
+        )
         yield window
     finally:
         ensure_application(lang="en")
