@@ -6,6 +6,11 @@ It prints ONE JSON line first (``url``, ``gateway_public_key`` as bare base64 SP
 Only loopback hosts are accepted unless ``--allow-remote`` is given: the wallet simulator,
 fault and merchant-registration endpoints are unauthenticated and the transport is plain
 HTTP, so anyone who can reach the port could approve payments or inject faults.
+
+``--lan ADDRESS[:PORT]`` is the safe way to put a real phone in the demo: a second listener
+on that address serves the wallet pages (and the API, signature-checked), every
+``/sandbox/`` route there needs the per-session token the QR codes carry, and the JSON
+line gains ``lan_url`` and ``lan_token``.
 """
 
 from __future__ import annotations
@@ -114,6 +119,14 @@ def register(subparsers: Any) -> None:
         "per core when there are several; 0: on the server's threads)",
     )
     p.add_argument(
+        "--lan",
+        metavar="ADDRESS[:PORT]",
+        help="also serve the wallet pages for a real phone on this computer's address on "
+        "the phone's network (e.g. 192.168.1.20, or 192.168.1.20:8124 for a fixed port); "
+        "the QR codes then point there and carry a per-session token (pages and "
+        "control routes there refuse requests without it); the API stays on --host",
+    )
+    p.add_argument(
         "--allow-remote",
         action="store_true",
         help="allow a non-loopback --host (the control endpoints are "
@@ -157,6 +170,57 @@ def _autopay(args: argparse.Namespace) -> tuple[str, float] | None:
             raise CliError(f"--auto-{action} {seconds:g}: must be from 0 to {MAX_DELAY:g} seconds")
         return action, seconds
     return None
+
+
+def parse_lan(text: str) -> tuple[str, int]:
+    """``ADDRESS[:PORT]`` (``[v6]:PORT`` for IPv6) -> (address, port); CliError names it."""
+    from cashier_app.sandbox.gateway import SandboxError, lan_host
+
+    value = text.strip()
+    address, port_text = value, ""
+    if value.startswith("["):
+        address, _, rest = value[1:].partition("]")
+        port_text = rest[1:] if rest.startswith(":") else rest
+    elif value.count(":") == 1:
+        address, _, port_text = value.partition(":")
+    port = 0
+    if port_text:
+        if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
+            raise CliError(f"--lan {text}: the port must be a number from 0 to 65535")
+        port = int(port_text)
+    try:
+        return lan_host(address), port
+    except SandboxError as exc:
+        raise CliError(f"--lan {text}: {exc}") from None
+
+
+def lan_help(lan_url: str) -> str:
+    """What the operator reads once the LAN listener is up: where phones go, and why a
+    phone might not get there."""
+    from urllib.parse import urlsplit
+
+    from cashier_app.domain.net import is_loopback_host
+
+    parts = urlsplit(lan_url)
+    lines = [
+        f"Wallet pages for phones: {lan_url} (each sale's QR code carries the session "
+        "token; without it the pages answer 403).",
+        "If the phone cannot open the page:",
+        "  - the phone must be on the same network as this computer (a guest or "
+        "'isolated' Wi-Fi keeps devices apart; mobile data cannot reach it);",
+        f"  - {parts.hostname} must be this computer's address on that network "
+        "(see `ip addr` or the Wi-Fi settings);",
+        f"  - the firewall must let in TCP port {parts.port} (e.g. `sudo ufw allow "
+        f"{parts.port}/tcp`);",
+        "  - the address is plain http: some phone browsers warn first; choose to continue.",
+    ]
+    if is_loopback_host(parts.hostname):
+        lines.insert(
+            1,
+            f"Note: {parts.hostname} is a loopback address: only this computer can open it, "
+            "no phone can.",
+        )
+    return "\n".join(lines)
 
 
 def remote_warning(host: str, port: int) -> str:
@@ -204,6 +268,7 @@ def run(args: argparse.Namespace) -> int:
             f"--notify-compression {args.notify_compression:g}: must be greater than zero"
         )
     autopay = _autopay(args)
+    lan = parse_lan(args.lan) if args.lan else None
     merchants = _merchants(args.merchant)
     key = None
     if args.gateway_private_key:
@@ -244,6 +309,11 @@ def run(args: argparse.Namespace) -> int:
             gateway.start()
         except SandboxError as exc:
             raise CliError(f"--port {args.port}: {exc}", exit_code=1) from None
+        if lan is not None:
+            try:
+                gateway.start_lan(*lan)
+            except SandboxError as exc:
+                raise CliError(f"--lan {args.lan}: {exc}", exit_code=1) from None
         ready: dict[str, Any] = {
             "url": gateway.url,
             "gateway_public_key": gateway.gateway_public_key_base64,
@@ -253,9 +323,15 @@ def run(args: argparse.Namespace) -> int:
         }
         if gateway.autopay.active:
             ready["autopay"] = gateway.autopay.to_json()
+        if gateway.lan_url:
+            # The operator's own session token: scripts driving the LAN routes need it.
+            ready["lan_url"] = gateway.lan_url
+            ready["lan_token"] = gateway.lan_token
         if args.state:
             ready["state"] = str(gateway.store.state.path if gateway.store.state else "")
         print(json.dumps(ready), flush=True)
+        if gateway.lan_url:
+            print(lan_help(gateway.lan_url), file=sys.stderr, flush=True)
         while not stop.wait(0.5):
             pass
     finally:

@@ -47,6 +47,10 @@ class Context(Protocol):
 
     def refund_settle_after(self) -> float | None: ...
 
+    def link(self, path: str) -> str:
+        """Absolute URL of a payer-facing ``/sandbox/...`` page (LAN + token when on)."""
+        ...
+
 
 def iso(moment: datetime) -> str:
     """ISO 8601 with offset, seconds precision, as Antom writes times."""
@@ -265,8 +269,9 @@ def refund_rules(method: methods.PaymentMethod) -> st.RefundRules:
 
 
 def code_value(ctx: Context, p: st.Payment) -> str:
-    """What the QR code encodes: an https-style URL on the sandbox that opens the wallet."""
-    return f"{ctx.url}/sandbox/code/{p.payment_id}"
+    """What the QR code encodes: a URL on the sandbox that opens the wallet (on the LAN
+    listener, with its token, while one runs: a real phone can scan it)."""
+    return ctx.link(f"/sandbox/code/{p.payment_id}")
 
 
 def scheme_url(ctx: Context, p: st.Payment) -> str:
@@ -296,9 +301,9 @@ def pay_answer(ctx: Context, p: st.Payment) -> dict[str, Any]:
     return {
         "result": result("PAYMENT_IN_PROCESS", "U", "payment in process"),
         **base,
-        "normalUrl": f"{ctx.url}/sandbox/wallet/{p.payment_id}",
+        "normalUrl": ctx.link(f"/sandbox/wallet/{p.payment_id}"),
         "schemeUrl": scheme_url(ctx, p),
-        "applinkUrl": f"{ctx.url}/sandbox/applink/{p.payment_id}",
+        "applinkUrl": ctx.link(f"/sandbox/applink/{p.payment_id}"),
         "paymentExpiryTime": iso(p.expires),
         "orderCodeForm": {
             "paymentMethodType": p.method_type,

@@ -64,14 +64,17 @@ def _svg_qr(value: str) -> str:
     return str(svg[svg.index("<svg") :])
 
 
-def render_code(code: PaymentCode, now: datetime) -> str:
+def render_code(code: PaymentCode, now: datetime, *, suffix: str = "") -> str:
+    """The code screen; ``suffix`` (``?t=<token>`` on the LAN) rides on its links."""
+    token = f"&{suffix[1:]}" if suffix else ""
     method = methods.get(code.method_type)
     assert code.expires is not None
     left = max(0, int((code.expires - now).total_seconds()))
     refresh_in = max(1, left) if code.scenario != "expired" else int(CODE_LIFETIME.total_seconds())
     base = f"/sandbox/wallets/{quote(method.type)}/payment-code"
     links = "".join(
-        f'<a class="{"on" if s == code.scenario else ""}" href="{base}?scenario={s}">'
+        f'<a class="{"on" if s == code.scenario else ""}" '
+        f'href="{base}?scenario={s}{escape(token)}">'
         f"{escape(_SCENARIO_TEXT[s])}</a>"
         for s in SCENARIOS
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import logging
+import secrets
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -44,6 +47,39 @@ class SandboxError(CashierError, ValueError):
     """A sandbox set-up problem (bad host, bad merchant key...); the message says which."""
 
     layer = "sandbox"
+
+
+def lan_host(address: str) -> str:
+    """The IP address to serve the wallet pages on for phones; SandboxError says why an
+    address cannot be one (not an IP, 0.0.0.0, multicast...)."""
+    text = (address or "").strip().strip("[]")
+    try:
+        ip = ipaddress.ip_address(text)
+    except ValueError:
+        raise SandboxError(
+            f"LAN address {address!r} is not an IP address; give this computer's address "
+            "on the phone's Wi-Fi network, e.g. 192.168.1.20"
+        ) from None
+    if ip.is_unspecified or ip.is_multicast:
+        raise SandboxError(
+            f"LAN address {address!r} cannot be put in a QR code; give this computer's "
+            "own address on the phone's Wi-Fi network, e.g. 192.168.1.20"
+        )
+    return str(ip)
+
+
+def lan_bind_message(host: str, port: int, exc: OSError) -> str:
+    """Why the LAN listener did not open, and what to do."""
+    import errno
+
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"cannot serve on {host}: it is not an address of this computer (choose one of "
+            "its network addresses, as `ip addr` or the Wi-Fi settings show)"
+        )
+    if exc.errno == errno.EADDRINUSE:
+        return f"cannot serve on {host}:{port}: the port is in use (choose another, or 0)"
+    return f"cannot serve on {host}:{port}: {exc.strerror or exc}"
 
 
 class SandboxGateway:
@@ -173,6 +209,12 @@ class SandboxGateway:
         self._threads: list[threading.Thread] = []
         self._stopping = threading.Event()
         self.url = ""
+        #: The LAN listener (see :meth:`start_lan`): its server, base URL and token.
+        self._lan_server: HttpServer | None = None
+        self._lan_thread: threading.Thread | None = None
+        self._lan_lock = threading.Lock()
+        self.lan_url = ""
+        self.lan_token = ""
 
     def _load_state(self, path: Path, bad_state: str) -> None:
         state = persist.StateFile(path)
@@ -227,6 +269,7 @@ class SandboxGateway:
     def stop(self) -> None:
         if self._server is None:
             return
+        self.stop_lan()
         self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
@@ -258,6 +301,75 @@ class SandboxGateway:
 
     def now(self) -> datetime:
         return self._clock()
+
+    # -- the LAN listener (a real phone in the demo) ----------------------------------------
+    def start_lan(self, address: str, port: int = 0) -> str:
+        """Also serve on ``address`` (an IP address of this machine on the phone's network)
+        so a phone that scans the QR opens the wallet page; returns the LAN base URL.
+
+        From then on the pay answer's links and codes (``normalUrl``, ``schemeUrl``,
+        ``applinkUrl``, ``codeValue``) point there and carry a fresh per-session token
+        (``?t=``): on the LAN listener every ``/sandbox/`` page and control route answers
+        403 without it. The Antom API there stays signature-checked, as on loopback; the
+        loopback listener is unchanged. SandboxError names a bad address or port."""
+        host = lan_host(address)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            raise SandboxError(f"LAN port {port!r} must be a number from 0 to 65535")
+        if self._server is None:
+            raise SandboxError("start the sandbox before its LAN listener")
+        with self._lan_lock:
+            self._stop_lan_locked()
+            try:
+                server = HttpServer((host, port), self, lan=True)
+            except OSError as exc:
+                raise SandboxError(lan_bind_message(host, port, exc)) from None
+            bound = server.server_address[1]
+            shown = f"[{host}]" if ":" in host else host
+            self.lan_token = secrets.token_urlsafe(16)
+            self.lan_url = f"http://{shown}:{bound}"
+            self._lan_server = server
+            self._lan_thread = threading.Thread(
+                target=server.serve_forever, name="sandbox-lan", daemon=True
+            )
+            self._lan_thread.start()
+        log.info("sandbox: wallet pages also on %s (token-protected)", self.lan_url)
+        return self.lan_url
+
+    def stop_lan(self) -> None:
+        """Stop the LAN listener (links point to loopback again; the token is void)."""
+        with self._lan_lock:
+            self._stop_lan_locked()
+
+    def _stop_lan_locked(self) -> None:
+        server, self._lan_server = self._lan_server, None
+        self.lan_url, self.lan_token = "", ""
+        if server is None:
+            return
+        server.shutdown()
+        server.server_close()
+        server.close_open_connections()
+        if self._lan_thread is not None:
+            self._lan_thread.join(timeout=2)
+            self._lan_thread = None
+
+    @property
+    def lan_active(self) -> bool:
+        return self._lan_server is not None
+
+    def lan_token_ok(self, offered: str | None) -> bool:
+        """Constant-time check of a token offered on the LAN listener."""
+        token = self.lan_token
+        if not token or not offered:
+            return False
+        return hmac.compare_digest(offered.encode("utf-8"), token.encode("utf-8"))
+
+    def link(self, path: str) -> str:
+        """The absolute URL of a payer-facing ``/sandbox/...`` page as the pay answer
+        gives it: on the LAN listener with its token while that runs, else on loopback."""
+        lan, token = self.lan_url, self.lan_token
+        if lan and token:
+            return f"{lan}{path}?t={token}"
+        return f"{self.url}{path}"
 
     def _server_loop(self) -> None:
         assert self._server is not None

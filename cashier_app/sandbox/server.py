@@ -11,6 +11,7 @@ import base64
 import contextlib
 import json
 import logging
+import re
 import socket
 import struct
 import threading
@@ -28,7 +29,7 @@ from cashier_app.gateway.signing import (
     parse_signature_header,
     request_time,
 )
-from cashier_app.sandbox import api, simulator
+from cashier_app.sandbox import api, simulator, wallet
 from cashier_app.sandbox.faults import REQUEST_KINDS, Fault
 from cashier_app.support.httpserving import PromptThreadingHTTPServer
 
@@ -44,6 +45,7 @@ MAX_CONNECTIONS = 64
 READ_TIMEOUT = 15.0
 _EARLY_KINDS = frozenset({"http_error", "reset", "unknown_exception"})
 _date_cache: tuple[int, str] = (0, "")
+_TOKEN_IN_URL = re.compile(r"([?&])t=[^&\s]*")
 
 
 class HttpServer(PromptThreadingHTTPServer):
@@ -54,10 +56,14 @@ class HttpServer(PromptThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], gateway: SandboxGateway) -> None:
+    def __init__(
+        self, address: tuple[str, int], gateway: SandboxGateway, *, lan: bool = False
+    ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.gateway = gateway
+        #: The LAN listener: every /sandbox/ route needs the gateway's token.
+        self.lan = lan
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
         super().__init__(address, Handler)
@@ -115,7 +121,9 @@ class Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def log_message(self, format: str, *args: Any) -> None:
-        log.debug("%s " + format, self.address_string(), *args)
+        # The request line may carry the LAN token (?t=...): never into a log.
+        clean = tuple(_TOKEN_IN_URL.sub(r"\1t=***", a) if isinstance(a, str) else a for a in args)
+        log.debug("%s " + format, self.address_string(), *clean)
 
     def date_time_string(self, timestamp: float | None = None) -> str:
         # The Date header of every answer: formatted once a second, not once an answer.
@@ -186,7 +194,15 @@ class Handler(BaseHTTPRequestHandler):
                     413, b'{"error":"request body too large or not sized"}', "application/json"
                 )
                 return
-            simulator.handle(self, self.server.gateway, method, target, body)
+            suffix = ""
+            lang = wallet.language(self.headers.get("Accept-Language"))
+            if self.server.lan:  # the payer's pages can pay: only with this session's token
+                offered = simulator.offered_token(target, self.headers.get("X-Sandbox-Token"))
+                if not self.server.gateway.lan_token_ok(offered):
+                    simulator.refuse(self, method, lang)
+                    return
+                suffix = f"?t={self.server.gateway.lan_token}"
+            simulator.handle(self, self.server.gateway, method, target, body, suffix, lang)
             return
         if path.startswith("/alipayhk/"):  # AlipayHK legacy envelope (sandbox/alipayhk.py)
             from cashier_app.sandbox import alipayhk

@@ -1,7 +1,10 @@
 """Routes under ``/sandbox/``: the wallet simulator page and the JSON control endpoints.
 
 These are not Antom APIs: they stand in for the payer's phone and for the QA operator.
-They are unauthenticated, which is why the sandbox listens on loopback only by default.
+On loopback they are unauthenticated. On the LAN listener (``SandboxGateway.start_lan``,
+``cashier sandbox --lan``), where a real phone opens the wallet page, every route needs
+the session's token, ``?t=<token>`` (what the QR carries) or an ``X-Sandbox-Token``
+header; without it 403. The pages then carry the token in their forms and redirects.
 
 | route | does |
 |---|---|
@@ -26,7 +29,7 @@ import json
 import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from cashier_app.gateway.signing import KeyFormatError
 from cashier_app.sandbox import api, code_page, wallet
@@ -103,7 +106,41 @@ def _match(path: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: bytes) -> None:
+def offered_token(target: str, header: str | None) -> str:
+    """The LAN token a request offers: the ``t`` query parameter, else the header."""
+    values = parse_qs(urlsplit(target).query).get("t")
+    return values[-1] if values else (header or "")
+
+
+def refuse(out: Responder, method: str, lang: str = "en") -> None:
+    """403 for a LAN request without this session's token (a page for a browser)."""
+    if method == "GET":
+        _html(
+            out,
+            403,
+            wallet.render_message(
+                "Link incomplete",
+                "This wallet page needs the link from the cashier's QR code. "
+                "Scan the QR code on the cashier's screen again.",
+                lang,
+            ),
+        )
+    else:
+        _json(out, 403, {"error": "missing or wrong sandbox token (t=...)"})
+
+
+def handle(
+    out: Responder,
+    gw: SandboxGateway,
+    method: str,
+    path: str,
+    body: bytes,
+    suffix: str = "",
+    lang: str = "en",
+) -> None:
+    """Serve one ``/sandbox/`` request. ``suffix`` (``?t=<token>`` on the LAN listener)
+    goes on every link and redirect the payer's pages make; ``lang`` (``wallet.language``
+    of the browser's Accept-Language) is the wallet page's language."""
     path, _, query = path.partition("?")
     if query and method == "GET":
         body = query.encode("utf-8")  # only the code screen reads a query (its scenario)
@@ -116,10 +153,13 @@ def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: byt
         _json(out, 405, {"error": f"{method} is not allowed on {path}"})
         return
     try:
-        _HANDLERS[route](out, gw, method, body, *groups)
+        if route in _LINKING:
+            _HANDLERS[route](out, gw, method, body, *groups, suffix=suffix, lang=lang)
+        else:
+            _HANDLERS[route](out, gw, method, body, *groups)
     except st.NotFound as exc:
         if route.startswith("wallet") or route == "to_wallet":
-            _html(out, 404, wallet.render_message("Payment not found", str(exc)))
+            _html(out, 404, wallet.render_message("Payment not found", str(exc), lang))
         else:
             _json(out, 404, {"error": str(exc)})
     except st.StateError as exc:
@@ -131,15 +171,32 @@ def handle(out: Responder, gw: SandboxGateway, method: str, path: str, body: byt
 # -- the payer's side -------------------------------------------------------------------
 
 
-def _wallet(out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str) -> None:
+def _wallet(
+    out: Responder,
+    gw: SandboxGateway,
+    method: str,
+    body: bytes,
+    payment_id: str,
+    *,
+    suffix: str = "",
+    lang: str = "en",
+) -> None:
     with gw.store.lock:
         p = gw.store.payment(payment_id, gw.now())
-        page = wallet.render_wallet(p, gw.now())
+        page = wallet.render_wallet(p, gw.now(), suffix=suffix, lang=lang)
     _html(out, 200, page)
 
 
 def _wallet_action(
-    out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str, action: str
+    out: Responder,
+    gw: SandboxGateway,
+    method: str,
+    body: bytes,
+    payment_id: str,
+    action: str,
+    *,
+    suffix: str = "",
+    lang: str = "en",
 ) -> None:
     try:
         if action == "pay":
@@ -149,17 +206,24 @@ def _wallet_action(
     except st.StateError as exc:
         with gw.store.lock:
             p = gw.store.payment(payment_id, gw.now())
-            page = wallet.render_wallet(p, gw.now(), notice=str(exc))
+            page = wallet.render_wallet(p, gw.now(), notice=str(exc), suffix=suffix, lang=lang)
         _html(out, 409, page)
         return
-    out.send_raw(303, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}"})
+    out.send_raw(303, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}{suffix}"})
 
 
 def _to_wallet(
-    out: Responder, gw: SandboxGateway, method: str, body: bytes, payment_id: str
+    out: Responder,
+    gw: SandboxGateway,
+    method: str,
+    body: bytes,
+    payment_id: str,
+    *,
+    suffix: str = "",
+    lang: str = "en",
 ) -> None:
     gw.store.payment(payment_id, gw.now())  # 404 for unknown ids
-    out.send_raw(302, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}"})
+    out.send_raw(302, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}{suffix}"})
 
 
 # -- automation / QA --------------------------------------------------------------------
@@ -249,6 +313,7 @@ def _info(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
         200,
         {
             "url": gw.url,
+            "lan_url": gw.lan_url,  # the token is not here: it travels in the QR only
             "gateway_public_key": gw.gateway_public_key_base64,
             "merchants": gw.merchants,
         },
@@ -256,13 +321,20 @@ def _info(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
 
 
 def _payment_code(
-    out: Responder, gw: SandboxGateway, method: str, body: bytes, method_type: str
+    out: Responder,
+    gw: SandboxGateway,
+    method: str,
+    body: bytes,
+    method_type: str,
+    *,
+    suffix: str = "",
+    lang: str = "en",
 ) -> None:
     if method == "GET":
         query = parse_qs(body.decode("utf-8", "replace"))
         scenario = (query.get("scenario") or ["pay"])[0]
         code = gw.issue_payment_code(method_type, scenario)
-        _html(out, 200, code_page.render_code(code, gw.now()))
+        _html(out, 200, code_page.render_code(code, gw.now(), suffix=suffix))
         return
     data = _body_json(body)
     if not isinstance(data, dict):
@@ -285,6 +357,9 @@ def _payment_code(
         },
     )
 
+
+#: The routes whose pages link or redirect (they get the LAN token to carry on).
+_LINKING = frozenset({"wallet", "wallet_action", "to_wallet", "payment_code"})
 
 _HANDLERS: dict[str, Any] = {
     "wallet": _wallet,

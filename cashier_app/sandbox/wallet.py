@@ -2,7 +2,10 @@
 
 Plain HTML and inline CSS (no script, no external resource), so it works on any phone that
 scans the sandbox's QR code. The wallet is drawn with our own colour tile and initials from the
-method catalog (no brand artwork). Pay and Decline are plain form posts.
+method catalog (no brand artwork). Pay and Decline are plain form posts, touch-sized.
+
+The page speaks the phone's language where we have it: Simplified Chinese when the
+browser's ``Accept-Language`` prefers ``zh`` (:func:`language`), English otherwise.
 """
 
 from __future__ import annotations
@@ -56,7 +59,8 @@ justify-content:center;font-size:19px;flex:none}
 color:#8a5a00;font-size:14px}
 .actions{padding:18px 14px 0;display:flex;flex-direction:column;gap:10px}
 .actions form{margin:0;display:flex}
-button{flex:1;font:inherit;font-size:17px;font-weight:700;padding:15px;border-radius:12px;
+button{flex:1;font:inherit;font-size:17px;font-weight:700;padding:15px;min-height:52px;
+border-radius:12px;touch-action:manipulation;
 cursor:pointer;border:0}
 .pay{background:var(--brand);color:#fff;box-shadow:0 4px 12px rgba(20,60,140,.25)}
 .decline{background:#fff;color:#b42318;border:1px solid #f0c8c4}
@@ -75,76 +79,138 @@ _EXPIRED = ("EXPIRED", "!", "This code has expired")
 #: Kept for callers that want the plain words of a status.
 _STATUS_TEXT = {status: title for status, (_c, _i, title) in _STATES.items()}
 
+#: The page's words in Simplified Chinese (English is the key).
+_ZH = {
+    "Waiting for the payer": "等待付款",
+    "Paid": "已支付",
+    "Failed": "支付失败",
+    "Cancelled by the merchant": "商家已取消",
+    "This code has expired": "付款码已过期",
+    "Declined": "已拒绝",
+    "Expired at {time} unpaid": "{time} 已过期，未支付",
+    "Confirm below to pay or decline": "请在下方确认支付或拒绝",
+    "Paid at {time}": "支付时间 {time}",
+    "Order": "订单",
+    "Payment id": "支付单号",
+    "Expires": "有效期至",
+    "Pay {amount}": "支付 {amount}",
+    "Decline": "拒绝",
+    "Pay to": "付款给",
+    "Sandbox": "沙箱",
+    "Cashier sandbox wallet simulator · no real money moves": (
+        "收银台沙箱钱包模拟器 · 不涉及真实资金"
+    ),
+    "Payment not found": "找不到该支付",
+    "Link incomplete": "链接不完整",
+    "This wallet page needs the link from the cashier's QR code. "
+    "Scan the QR code on the cashier's screen again.": (
+        "此钱包页面需要收银台二维码中的链接。请重新扫描收银台屏幕上的二维码。"
+    ),
+}
 
-def _page(title: str, content: str, brand: str = "#5f6b7a") -> str:
+
+def language(accept_language: str | None) -> str:
+    """``"zh"`` when the browser prefers Chinese over English, else ``"en"``."""
+    best, best_q = "en", -1.0
+    for part in (accept_language or "").split(","):
+        tag, _, params = part.strip().partition(";")
+        tag = tag.strip().lower()
+        q = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                q = float(params[2:])
+            except ValueError:
+                q = 0.0
+        primary = tag.split("-", 1)[0]
+        if primary in ("zh", "en") and q > best_q:
+            best, best_q = primary, q
+    return best
+
+
+def _t(text: str, lang: str, **values: str) -> str:
+    words = _ZH.get(text, text) if lang == "zh" else text
+    return words.format(**values) if values else words
+
+
+def _page(title: str, content: str, brand: str = "#5f6b7a", lang: str = "en") -> str:
+    html_lang = "zh-Hans" if lang == "zh" else "en"
+    note = escape(_t("Cashier sandbox wallet simulator · no real money moves", lang))
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{html_lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1,'
         f'viewport-fit=cover">'
         f'<meta name="robots" content="noindex">'
+        f'<meta name="referrer" content="no-referrer">'
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
         f'<body style="--brand:{escape(brand)}"><main class="phone">{content}'
-        f'<p class="note">Cashier sandbox wallet simulator &middot; no real money '
-        f"moves</p></main></body></html>"
+        f'<p class="note">{note}</p></main></body></html>'
     )
 
 
-def _state(p: st.Payment) -> tuple[str, str, str, str]:
+def _state(p: st.Payment, lang: str) -> tuple[str, str, str, str]:
     """(css class, icon, title, detail) of the payment's state box."""
     if p.status == st.FAIL and p.result_code == st.EXPIRED_CODE:
         css, icon, title = _EXPIRED
-        return css, icon, title, f"Expired at {p.expires.strftime('%H:%M:%S UTC')} unpaid"
+        at = p.expires.strftime("%H:%M:%S UTC")
+        return css, icon, _t(title, lang), _t("Expired at {time} unpaid", lang, time=at)
     css, icon, title = _STATES.get(p.status, ("PROCESSING", "?", p.status))
     if p.status == st.PROCESSING:
-        return css, icon, title, "Confirm below to pay or decline"
+        return css, icon, _t(title, lang), _t("Confirm below to pay or decline", lang)
     if p.status == st.SUCCESS and p.paid_at is not None:
-        return css, icon, title, f"Paid at {p.paid_at.strftime('%H:%M:%S UTC')}"
+        at = p.paid_at.strftime("%H:%M:%S UTC")
+        return css, icon, _t(title, lang), _t("Paid at {time}", lang, time=at)
     if p.status == st.FAIL:
         if p.result_code in st.DECLINE_CODES:
             title = "Declined"
-        return css, icon, title, f"{p.result_code}: {p.result_message}"
-    return css, icon, title, p.result_message
+        return css, icon, _t(title, lang), f"{p.result_code}: {p.result_message}"
+    return css, icon, _t(title, lang), p.result_message
 
 
-def render_wallet(p: st.Payment, now: datetime, notice: str = "") -> str:
-    """The simulator page for one payment; the buttons only while it is unpaid."""
+def render_wallet(
+    p: st.Payment, now: datetime, notice: str = "", *, suffix: str = "", lang: str = "en"
+) -> str:
+    """The simulator page for one payment; the buttons only while it is unpaid.
+    ``suffix`` (``?t=<token>`` on the LAN listener) rides on the form targets."""
     method = methods.get(p.method_type)
-    css, icon, title, detail = _state(p)
+    css, icon, title, detail = _state(p, lang)
     merchant = p.client_id
     rows = [
-        ("Order", p.reference_order_id),
-        ("Payment id", p.payment_id),
-        ("Expires", p.expires.strftime("%Y-%m-%d %H:%M:%S UTC")),
+        (_t("Order", lang), p.reference_order_id),
+        (_t("Payment id", lang), p.payment_id),
+        (_t("Expires", lang), p.expires.strftime("%Y-%m-%d %H:%M:%S UTC")),
     ]
     details = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
     actions = ""
     if p.status == st.PROCESSING and now < p.expires:
         base = f"/sandbox/wallet/{escape(p.payment_id)}"
+        tail = escape(suffix)
+        pay = escape(_t("Pay {amount}", lang, amount=p.amount.display()))
         actions = (
             f'<div class="actions">'
-            f'<form method="post" action="{base}/pay">'
-            f'<button class="pay" id="pay" type="submit">Pay '
-            f"{escape(p.amount.display())}</button></form>"
-            f'<form method="post" action="{base}/decline">'
-            f'<button class="decline" id="decline" type="submit">Decline</button>'
+            f'<form method="post" action="{base}/pay{tail}">'
+            f'<button class="pay" id="pay" type="submit">{pay}</button></form>'
+            f'<form method="post" action="{base}/decline{tail}">'
+            f'<button class="decline" id="decline" type="submit">'
+            f"{escape(_t('Decline', lang))}</button>"
             f"</form></div>"
         )
-    sub = (
-        f'<br><span class="sub">{escape(method.name_zh)}</span>'
-        if method.name_zh != method.name_en
-        else ""
+    name, other = (
+        (method.name_zh, method.name_en) if lang == "zh" else (method.name_en, method.name_zh)
     )
+    sub = f'<br><span class="sub">{escape(other)}</span>' if other != name else ""
     notice_html = f'<p class="notice" role="alert">{escape(notice)}</p>' if notice else ""
     content = (
         f'<header class="bar"><span class="tile" aria-hidden="true">'
         f'{escape(method.initials)}</span><span><span class="name">'
-        f"{escape(method.name_en)}</span>{sub}</span>"
-        f'<span class="pill">Sandbox</span></header>'
+        f"{escape(name)}</span>{sub}</span>"
+        f'<span class="pill">{escape(_t("Sandbox", lang))}</span></header>'
         f'<section class="sheet">'
         f'<div class="payee"><span class="avatar" aria-hidden="true">'
-        f"{escape(merchant[:1].upper())}</span><span>Pay to<b>{escape(merchant)}</b></span>"
+        f"{escape(merchant[:1].upper())}</span><span>{escape(_t('Pay to', lang))}"
+        f"<b>{escape(merchant)}</b></span>"
         f"</div>"
-        f'<div class="amount">{escape(p.amount.display())}</div>'
+        f'<div class="amount" id="amount">{escape(p.amount.display())}</div>'
         f'<p class="what">{escape(p.order_description)}</p>'
         f"<dl>{details}</dl>"
         f'<div class="state {css}" id="status" data-status="{escape(p.status)}">'
@@ -152,13 +218,14 @@ def render_wallet(p: st.Payment, now: datetime, notice: str = "") -> str:
         f"<span>{escape(title)}<small>{escape(detail)}</small></span></div>"
         f"{notice_html}</section>{actions}"
     )
-    return _page(f"{method.name_en} – {p.amount.display()}", content, method.brand_color)
+    return _page(f"{name} – {p.amount.display()}", content, method.brand_color, lang)
 
 
-def render_message(title: str, message: str) -> str:
+def render_message(title: str, message: str, lang: str = "en") -> str:
     """A small page for 'not found' and refused actions."""
     return _page(
-        title,
+        _t(title, lang),
         f'<section class="sheet" style="margin-top:24px">'
-        f"<h1>{escape(title)}</h1><p>{escape(message)}</p></section>",
+        f"<h1>{escape(_t(title, lang))}</h1><p>{escape(_t(message, lang))}</p></section>",
+        lang=lang,
     )

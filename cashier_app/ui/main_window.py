@@ -274,7 +274,14 @@ class MainWindow(QMainWindow):
         self.profiles_action = QAction(self.tr("Profiles && keys…"), self)
         self.profiles_action.setObjectName("profilesAction")
         self.profiles_action.triggered.connect(self.open_profiles_dialog)
-        self.menuBar().addMenu(self.tr("S&etup")).addAction(self.profiles_action)
+        setup_menu = self.menuBar().addMenu(self.tr("S&etup"))
+        setup_menu.addAction(self.profiles_action)
+        self.phone_action = QAction(self.tr("Wallet page for phones…"), self)
+        self.phone_action.setObjectName("phoneWalletAction")
+        self.phone_action.setCheckable(True)  # checked while phones can reach the page
+        self.phone_action.setEnabled(False)  # the embedded sandbox only
+        self.phone_action.triggered.connect(self.open_phone_dialog)
+        setup_menu.addAction(self.phone_action)
         self.about_action = QAction(self.tr("About Cashier"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.open_about_dialog)
@@ -337,6 +344,10 @@ class MainWindow(QMainWindow):
         self.flow.follow_journal(self.journal_watch)
         self.flow.stage_changed.connect(self._on_flow_stage_changed)
         self._show_profile(services)
+        self.phone_action.setEnabled(services.sandbox is not None)
+        self.phone_action.setChecked(
+            services.sandbox is not None and bool(services.sandbox.lan_url)
+        )
         self.flow.new_sale()
         self._set_sale_actions_enabled(True)
         self.services_ready.emit(services)
@@ -598,6 +609,22 @@ class MainWindow(QMainWindow):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.active_profile_changed.connect(self.switch_profile)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_phone_dialog(self) -> QWidget | None:
+        """Setup → Wallet page for phones: the embedded sandbox's LAN listener."""
+        sandbox = self.services.sandbox if self.services is not None else None
+        if sandbox is None:
+            self.phone_action.setChecked(False)
+            return None
+        from cashier_app.ui.dialogs.phone_dialog import PhoneDialog
+
+        self.phone_action.setChecked(bool(sandbox.lan_url))  # the dialog changes it
+        dialog = PhoneDialog(self, sandbox, self.tasks)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.lan_changed.connect(lambda url: self.phone_action.setChecked(bool(url)))
         dialog.open()
         return dialog
 

@@ -960,6 +960,10 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>记录(&amp;R)</translation>
         </message>
         <message>
+            <source>Wallet page for phones…</source>
+            <translation>手机钱包页面…</translation>
+        </message>
+        <message>
             <source>About Cashier</source>
             <translation>关于收银台</translation>
         </message>
@@ -1308,6 +1312,89 @@ Enter its passphrase:</source>
         <message>
             <source>Summary</source>
             <translation>摘要</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneDialog</name>
+        <message>
+            <source>Wallet page for phones</source>
+            <translation>手机钱包页面</translation>
+        </message>
+        <message>
+            <source>Serve the sandbox's wallet page on this computer's network address, so a phone on the same Wi-Fi can scan a sale's QR code and pay on it. Each start makes a new secret token that the QR codes carry; without it the pages refuse.</source>
+            <translation>在本机的网络地址上提供沙箱钱包页面，让同一 Wi-Fi 下的手机扫描交易二维码并在手机上付款。每次启动都会生成新的密钥令牌，由二维码携带；没有令牌的访问会被拒绝。</translation>
+        </message>
+        <message>
+            <source>This computer's address</source>
+            <translation>本机地址</translation>
+        </message>
+        <message>
+            <source>any free port</source>
+            <translation>任意空闲端口</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>启动</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>This computer shows no network address a phone could reach: connect it to the phone's Wi-Fi, or type the address.</source>
+            <translation>本机没有手机可访问的网络地址：请连接到手机所在的 Wi-Fi，或手动输入地址。</translation>
+        </message>
+        <message>
+            <source>Phones open the wallet page at %1</source>
+            <translation>手机通过 %1 打开钱包页面</translation>
+        </message>
+        <message>
+            <source>Sales started from now on show a QR code a phone can open.</source>
+            <translation>从现在开始的交易会显示手机可打开的二维码。</translation>
+        </message>
+        <message>
+            <source>If the phone cannot open the page:</source>
+            <translation>如果手机无法打开页面：</translation>
+        </message>
+        <message>
+            <source>• the phone must be on the same network as this computer (a guest or isolated Wi-Fi keeps devices apart; mobile data cannot reach it);</source>
+            <translation>• 手机必须与本机在同一网络（访客或隔离的 Wi-Fi 会隔开设备；移动数据无法访问）；</translation>
+        </message>
+        <message>
+            <source>• %1 must be this computer's address on that network;</source>
+            <translation>• %1 必须是本机在该网络中的地址；</translation>
+        </message>
+        <message>
+            <source>• the firewall must let in TCP port %1;</source>
+            <translation>• 防火墙必须放行 TCP 端口 %1；</translation>
+        </message>
+        <message>
+            <source>• it is plain http: if the phone's browser warns, choose to continue.</source>
+            <translation>• 这是普通 http：如果手机浏览器提示警告，请选择继续。</translation>
+        </message>
+        <message>
+            <source>%1 is a loopback address: only this computer can open it.</source>
+            <translation>%1 是回环地址：只有本机能打开。</translation>
+        </message>
+        <message>
+            <source>Starting on %1…</source>
+            <translation>正在 %1 上启动…</translation>
+        </message>
+        <message>
+            <source>Stopped: the QR codes point to this computer only.</source>
+            <translation>已停止：二维码只指向本机。</translation>
+        </message>
+        <message>
+            <source>Could not start: %1</source>
+            <translation>无法启动：%1</translation>
         </message>
     </context>
     <context>
