@@ -17,8 +17,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from cashier_app import version as cashier_version
 from cashier_app.domain.dialects import ALIPAYHK, ANTOM, check_dialect
 from cashier_app.domain.money import Money
@@ -44,6 +42,7 @@ from cashier_app.gateway.errors import (
     MalformedResponse,
     ResponseSignatureError,
 )
+from cashier_app.gateway.httpx_lean import httpx
 from cashier_app.gateway.responses import PayResponse, Result
 from cashier_app.gateway.signing import SignatureError
 

@@ -19,8 +19,6 @@ from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-import httpx
-
 from cashier_app import version as cashier_version
 from cashier_app.domain import payment_code
 from cashier_app.domain.money import Money
@@ -37,6 +35,7 @@ from cashier_app.gateway.errors import (
     TransportError,
 )
 from cashier_app.gateway.exchange_log import log_exchange
+from cashier_app.gateway.httpx_lean import httpx
 from cashier_app.gateway.instore import in_store_pay_payload
 from cashier_app.gateway.responses import (
     CancelResponse,

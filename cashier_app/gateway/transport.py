@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import httpcore
-import httpx
 
 from cashier_app.gateway.errors import MalformedResponse
+from cashier_app.gateway.httpx_lean import httpx
 
 #: Antom answers are a few KiB; 1 MiB leaves room for any real one.
 MAX_RESPONSE_BYTES = 1024 * 1024
