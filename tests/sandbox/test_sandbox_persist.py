@@ -178,29 +178,35 @@ def _make_state(path: Path) -> None:
     state.close()
 
 
+def _write(path: Path, *statements: str) -> None:
+    """Run ``statements`` on the file and leave all of it in the main file: the WAL
+    checkpointed and emptied before the close, so that no later checkpoint (the gateway's
+    read-only close, the garbage collector's) can change the bytes the "untouched" checks
+    compare."""
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            db.execute(statement)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        db.close()
+
+
 def _corrupt(path: Path, how: str) -> None:
     if how == "garbage":
         path.write_bytes(b"this is not a database\x00" * 200)
     elif how == "newer":
         _make_state(path)
-        db = sqlite3.connect(path)
-        db.execute("PRAGMA user_version = 99")
-        db.commit()
-        db.close()
+        _write(path, "PRAGMA user_version = 99")
     elif how == "foreign":
-        db = sqlite3.connect(path)
-        db.execute("CREATE TABLE payments (x)")
-        db.commit()
-        db.close()
+        _write(path, "CREATE TABLE payments (x)")
     elif how == "bad-record":
         _make_state(path)
-        db = sqlite3.connect(path)
-        db.execute(
+        _write(
+            path,
             "INSERT INTO payments VALUES ('P1', 'C', 'R', 'PROCESSING', "
-            "'2020-01-01T00:00:00+00:00', '{\"status\": \"WEIRD\"}')"
+            "'2020-01-01T00:00:00+00:00', '{\"status\": \"WEIRD\"}')",
         )
-        db.commit()
-        db.close()
 
 
 BAD = [

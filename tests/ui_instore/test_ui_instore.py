@@ -233,7 +233,11 @@ def test_order_code_wallets_show_a_qr_that_can_be_printed(qtbot, till, tmp_path)
     button = till.redirect_page.print_code_button
     qtbot.waitUntil(button.isVisible, timeout=10_000)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: record.code_value.encode() in device.read_bytes(), timeout=10_000)
-    assert device.read_bytes().endswith(b"\x1dV\x00")
+    assert not button.isEnabled()  # printing on a worker
+    # enabled again when the print job has finished (the printer closed), not as soon as
+    # some of its bytes are in the file: the cut comes last
+    qtbot.waitUntil(button.isEnabled, timeout=10_000)
+    printed = device.read_bytes()
+    assert record.code_value.encode() in printed and printed.endswith(b"\x1dV\x00")
     done = settled(qtbot, till, lambda: till.services.simulator.approve(record.payment_id))
     assert done.status is Status.SUCCESS and done.scenario == "OrderCode"
