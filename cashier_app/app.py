@@ -14,6 +14,7 @@ from cashier_app.support import paths
 if TYPE_CHECKING:  # the GUI imports this module before its first paint: no crypto yet
     from cryptography.hazmat.primitives.asymmetric import rsa
 
+    from cashier_app.checkout.operators import TillSession
     from cashier_app.checkout.service import CheckoutService
     from cashier_app.gateway.antom import AntomClient
     from cashier_app.gateway.notify import Notification, NotificationListener
@@ -156,6 +157,7 @@ class Services:
     paykit: Any = None
     listener: NotificationListener | None = None  #: embedded sandbox: pushes land here
     till_lock: TillLock | None = None  #: held: this process may recover the profile
+    session: TillSession | None = None  #: who is signed in (checkout.session, the same)
     _closed: bool = False
 
     @property
@@ -192,6 +194,8 @@ class Services:
             self.listener.stop()
         self.client.close()
         self.journal.close()
+        if self.session is not None and self.session.store is not None:
+            self.session.store.close()
         if self.sandbox is not None:
             self.sandbox.stop()
 
@@ -288,6 +292,12 @@ def build_services(
 
         till_lock = TillLock(path.parent / "locks", creds.profile.name, lock_purpose or TILL)
         till_lock.acquire()
+    try:
+        session = open_session(path.parent)
+    except BaseException:
+        till_lock.release()
+        journal.close()
+        raise
     sandbox: SandboxGateway | None = None
     simulator: SimulatorClient | None = None
     client: AntomClient | None = None
@@ -334,6 +344,7 @@ def build_services(
             store=profile.store_info(),
             embedded=creds.embedded,
             owner=lambda: services.claim(),
+            session=session,
         )
         if creds.embedded and notifications and not notifications_suppressed():
 
@@ -353,10 +364,13 @@ def build_services(
             sandbox,
             listener=listener,
             till_lock=till_lock,
+            session=session,
         )
         services.paykit = _build_paykit(checkout, profile)
         return services
     except BaseException:
+        if session.store is not None:
+            session.store.close()
         till_lock.release()
         if listener is not None:
             listener.stop()
@@ -366,6 +380,16 @@ def build_services(
         if sandbox is not None:
             sandbox.stop()
         raise
+
+
+def open_session(folder: Path | None = None) -> TillSession:
+    """The till's session over its operators file (``operators.sqlite3`` beside the
+    journal; the data folder by default). Single-till installations keep operators there;
+    nobody is signed in yet."""
+    from cashier_app.checkout.operators import TillSession
+    from cashier_app.operators.store import FILE_NAME, OperatorStore
+
+    return TillSession(OperatorStore((folder or paths.data_dir()) / FILE_NAME))
 
 
 def _client_for_profile(client: AntomClient, profile: Profile) -> AntomClient:

@@ -331,6 +331,25 @@ ZH_CN: dict[str, str] = {
     "another cashier process is using profile '{profile}'; one till at a time takes its "
     "sales: no payment was taken": "另一个收银进程正在使用配置“{profile}”；"
     "同一时间只有一个收银台可以收款：未收取任何款项",
+    # operators (issue 17)
+    "a PIN has {low} to {high} digits": "PIN 码为 {low} 到 {high} 位数字",
+    "a PIN takes only the digits 0-9": "PIN 码只能包含数字 0-9",
+    "that PIN is too easy to guess (one digit repeated, or a run such as 1234); choose another": "这个 PIN 码太容易被猜到（同一数字重复，或 1234 这样的连续数字）；请换一个",
+    "an operator name has 1 to {high} letters, digits, spaces, '.', '_' or '-'": "操作员名称为 1 到 {high} 个字母、数字、空格、“.”、“_”或“-”",
+    "the role must be cashier or manager": "角色必须是收银员或经理",
+    "there is no operator {name}": "没有操作员 {name}",
+    "there is already an operator {name}": "已有操作员 {name}",
+    "wrong PIN for {name}: {left} more tries before the account is locked": "{name} 的 PIN 码错误：再错 {left} 次账户将被锁定",
+    "{name} is locked after {count} wrong PINs until {until} (in {minutes} min); a manager can unlock it sooner": "{name} 因 {count} 次 PIN 码错误已被锁定，{until} 解锁（还有 {minutes} 分钟）；经理可以提前解锁",
+    "wrong PIN for {name}: the account is now locked until {until} (in {minutes} min)": "{name} 的 PIN 码错误：账户现已锁定，{until} 解锁（还有 {minutes} 分钟）",
+    "{name} is a cashier: only a manager's PIN can approve this": "{name} 是收银员：只有经理的 PIN 码才能批准此操作",
+    "the first operator must be a manager (who can approve refunds and add the others)": "第一个操作员必须是经理（可以批准退款并添加其他操作员）",
+    "{name} is the last manager: add another manager first": "{name} 是最后一位经理：请先添加另一位经理",
+    "cannot use the operators file {path}: {problem}": "无法使用操作员文件 {path}：{problem}",
+    "sign in first: operators are set up at this till, and every sale records who took it": "请先登录：此收银台已设置操作员，每笔交易都会记录经手人",
+    "a manager's PIN is needed to refund": "退款需要经理的 PIN 码",
+    "a manager's PIN is needed to cancel a paid payment": "撤销已支付的交易需要经理的 PIN 码",
+    "a manager's PIN is needed to change profiles, keys or operators": "更改配置、密钥或操作员需要经理的 PIN 码",
 }
 
 

@@ -68,3 +68,22 @@ class PaymentMayBeTaken(CheckoutError):
         return error
 
     payment_request_id: str = ""
+
+
+class SignInRequired(CheckoutError):
+    """Operators are set up and nobody is signed in at this till: no sale is taken."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "sign_in_first": "sign in first: operators are set up at this till, and every sale "
+        "records who took it",
+    }
+
+
+class ApprovalRequired(CheckoutError):
+    """A manager's PIN is needed and none was given; nothing was sent or journaled."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "approve_refund": "a manager's PIN is needed to refund",
+        "approve_cancel_paid": "a manager's PIN is needed to cancel a paid payment",
+        "approve_setup": "a manager's PIN is needed to change profiles, keys or operators",
+    }

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 from cashier_app.checkout.codes import local_code
 from cashier_app.checkout.errors import CheckoutError, NotificationRejected, RefundRefused
 from cashier_app.checkout.ids import new_request_id
+from cashier_app.checkout.operators import REFUND
 from cashier_app.domain.money import Money, MoneyError
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.gateway.errors import GatewayError, GatewayResultError, MalformedResponse
 from cashier_app.gateway.responses import Result
+from cashier_app.operators import PinEntry
 
 if TYPE_CHECKING:
     from cashier_app.checkout.service import CheckoutService
@@ -25,7 +27,11 @@ class Refunds:
         self.service = service
 
     def refund(
-        self, payment_request_id: str, amount: Money | None = None, reason: str = ""
+        self,
+        payment_request_id: str,
+        amount: Money | None = None,
+        reason: str = "",
+        approval: PinEntry | None = None,
     ) -> RefundRecord:
         """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
         Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
@@ -56,6 +62,8 @@ class Refunds:
                 )
             if len(reason) > 256:
                 raise RefundRefused("refund reason is longer than 256 characters")
+            # Checked last: a refund refused anyway costs the manager no PIN try.
+            manager = self.service.session.approve(approval, REFUND)
             now = self.service._clock()
             refund = RefundRecord(
                 new_request_id("R"),
@@ -65,6 +73,8 @@ class Refunds:
                 now,
                 now,
                 reason=reason,
+                operator=self.service.session.operator_name or manager,
+                approved_by=manager,
             )
             self.service.journal.create_refund(refund)
             self.service._refund_changed(refund)
@@ -75,6 +85,7 @@ class Refunds:
                     "refund_request_id": refund.refund_request_id,
                     "amount": amount.decimal_str(),
                     "currency": amount.currency,
+                    **({"approved_by": manager} if manager else {}),
                 },
             )
             return self._send_refund(rec, refund)

@@ -38,6 +38,7 @@ from cashier_app.checkout.errors import (
 )
 from cashier_app.checkout.ids import new_request_id
 from cashier_app.checkout.instore import UpmPolicy
+from cashier_app.checkout.operators import CANCEL_PAID, TillSession
 from cashier_app.checkout.policy import PollPolicy
 from cashier_app.checkout.refunds import Refunds
 from cashier_app.checkout.states import IllegalTransition, check_transition
@@ -63,6 +64,7 @@ from cashier_app.gateway.responses import Result
 from cashier_app.gateway.signing import parse_header_time
 from cashier_app.journal import Journal, JournalError
 from cashier_app.journal.crashpoints import crash_point
+from cashier_app.operators import PinEntry
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +201,7 @@ class CheckoutService:
         store: StoreInfo | None = None,
         embedded: bool = False,
         owner: Callable[[], None] | None = None,
+        session: TillSession | None = None,
     ) -> None:
         if expiry_seconds <= 0:
             raise ValueError("expiry_seconds must be positive")
@@ -223,6 +226,8 @@ class CheckoutService:
         #: every committed change of a payment or refund (checkout/changes.py)
         self.changes = ChangeFeed()
         self.store = store
+        #: who is signed in at this till, and what needs a manager (checkout/operators.py)
+        self.session = session or TillSession(None)
         self._used_codes = UsedCodes()
         self._locks: dict[str, threading.RLock] = {}
         self._locks_guard = threading.Lock()
@@ -252,6 +257,7 @@ class CheckoutService:
         check_method_limits(method, amount)  # MoneyError: the gateway would refuse it
         if reference_order_id is not None and len(reference_order_id) > 64:
             raise CheckoutError("reference order id is longer than 64 characters")
+        self.session.require_signed_in()  # SignInRequired: operators set up, nobody here
         if self._claim is not None:
             self._claim()  # TillBusy: another live till owns this profile's sales
         now = self._clock()
@@ -269,6 +275,7 @@ class CheckoutService:
             expires_at=now + timedelta(seconds=self.expiry_seconds),
             gateway_url=self.gateway_url,
             client_id=self.client_id,
+            operator=self.session.operator_name,
         )
         self.journal.create_payment(rec)  # committed before anything is sent
         self._event(
@@ -341,6 +348,7 @@ class CheckoutService:
             client_id=self.client_id,
             scenario=scenario,
             masked_code=mask_code(code) if code else "",
+            operator=self.session.operator_name,
         )
         self.journal.create_payment(rec)
         self._event(
@@ -641,14 +649,22 @@ class CheckoutService:
         return expires + IN_FLIGHT_MARGIN
 
     # -- cancel and expiry --------------------------------------------------------------
-    def cancel(self, payment_request_id: str) -> PaymentRecord:
+    def cancel(self, payment_request_id: str, approval: PinEntry | None = None) -> PaymentRecord:
         """Cancel at the gateway (operator). A paid payment may be cancelled too (the money
-        goes back); a closed one is returned unchanged. Raises CheckoutError when the
-        gateway refuses or cannot be reached, with the payment left as it was."""
+        goes back), with a manager's ``approval`` once operators are set up
+        (ApprovalRequired / OperatorError, nothing sent, otherwise); a closed one is
+        returned unchanged. Raises CheckoutError when the gateway refuses or cannot be
+        reached, with the payment left as it was."""
         with self._lock(payment_request_id), self._unrecorded(payment_request_id):
             rec = self.get(payment_request_id)
             if rec.status in (Status.FAILED, Status.CANCELLED, Status.EXPIRED):
                 return rec
+            if rec.status is Status.SUCCESS:
+                manager = self.session.approve(approval, CANCEL_PAID)
+                if manager:
+                    self._event(
+                        payment_request_id, "approved", {"act": "cancel", "manager": manager}
+                    )
             return self._cancel(
                 rec, Status.CANCELLED, "operator", operator=rec.status is Status.SUCCESS
             )
@@ -850,12 +866,18 @@ class CheckoutService:
 
     # -- refunds (checkout/refunds.py) ---------------------------------------------------
     def refund(
-        self, payment_request_id: str, amount: Money | None = None, reason: str = ""
+        self,
+        payment_request_id: str,
+        amount: Money | None = None,
+        reason: str = "",
+        approval: PinEntry | None = None,
     ) -> RefundRecord:
         """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
         Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
-        than is left. The refund row is journaled before the request is sent."""
-        return self._refunds.refund(payment_request_id, amount, reason)
+        than is left; once operators are set up, a manager's ``approval`` is needed
+        (ApprovalRequired / OperatorError otherwise). The refund row is journaled before
+        the request is sent."""
+        return self._refunds.refund(payment_request_id, amount, reason, approval)
 
     def refresh_refund(self, refund_request_id: str) -> RefundRecord:
         """One inquiryRefund for a refund that is not settled yet."""
@@ -1108,7 +1130,7 @@ class CheckoutService:
     def _event(
         self, prid: str, kind: str, detail: dict[str, Any], elapsed_ms: float | None = None
     ) -> None:
-        self.journal.add_event(prid, kind, detail, elapsed_ms)
+        self.journal.add_event(prid, kind, detail, elapsed_ms, operator=self.session.operator_name)
         level = _EVENT_LEVELS.get(kind, logging.DEBUG)
         if log.isEnabledFor(level):  # every journal event is a log line too
             log.log(

@@ -23,8 +23,8 @@ STARTED = time.perf_counter()
 
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
-    "gui", "sandbox", "pay", "profile", "keys", "history", "refund", "recover", "report",
-    "receipt", "printer", "paykit", "doctor", "completion",
+    "gui", "sandbox", "pay", "profile", "keys", "operator", "history", "refund", "recover",
+    "report", "receipt", "printer", "paykit", "doctor", "completion",
 )  # fmt: skip
 
 

@@ -326,7 +326,13 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The actions that change keys (the others only read them).
+_CHANGES = frozenset({"generate", "import", "import-gateway-key", "rotate", "activate", "delete"})
+
+
 def register(subparsers: Any) -> None:
+    from cashier_app.cli.operator_auth import add_operator_options, manager_only
+
     keys = subparsers.add_parser(
         "keys",
         help="manage merchant and gateway keys of a profile",
@@ -352,6 +358,9 @@ def register(subparsers: Any) -> None:
         if json_flag:
             p.add_argument("--json", action="store_true", help="print JSON")
         add_keystore_options(p)
+        if name in _CHANGES:  # changes of keys need a manager, once operators are set up
+            add_operator_options(p)
+            run = manager_only(run)
         p.set_defaults(run=run)
         return p
 

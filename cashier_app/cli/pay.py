@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError, exit_code_for
 from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args
+from cashier_app.cli.operator_auth import add_operator_options, sign_in
 
 if TYPE_CHECKING:
     from cashier_app.domain.records import PaymentRecord
@@ -72,6 +73,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--summary", default="", help="trade summary / order description")
     add_gateway_options(p)
+    add_operator_options(p)
     store = p.add_argument_group(
         "in-store store details",
         "what Antom's in-store pay asks for; default: the "
@@ -228,6 +230,7 @@ def _pay(
     phases.lap("services")
     with services:
         checkout = services.checkout
+        sign_in(args, services.session)  # once operators are set up: who takes the sale
         try:
             services.claim()  # one owner per sale: wait out a recovery run, not a live till
         except TillBusy as exc:
@@ -312,6 +315,7 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
     services = _services(args, gateway)
     with services:
         checkout = services.checkout
+        sign_in(args, services.session)  # once operators are set up: who takes the sale
         try:
             services.claim()  # one owner per sale: wait out a recovery run, not a live till
         except TillBusy as exc:

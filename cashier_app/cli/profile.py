@@ -187,6 +187,7 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
+    from cashier_app.cli.operator_auth import add_operator_options, manager_only
     from cashier_app.keystore.profiles import GATEWAY_PRESETS, Environment
 
     prof = subparsers.add_parser(
@@ -260,17 +261,20 @@ def register(subparsers: Any) -> None:
         p.add_argument(f"--{flag}", default="", help=what)
     p.add_argument("--use", action="store_true", help="make it the active profile")
     p.add_argument("--replace", action="store_true", help="update an existing profile")
-    p.set_defaults(run=run_create)
+    add_operator_options(p)
+    p.set_defaults(run=manager_only(run_create))
 
     p = sub.add_parser("use", help="make a profile the active one")
     p.add_argument("name")
-    p.set_defaults(run=run_use)
+    add_operator_options(p)
+    p.set_defaults(run=manager_only(run_use))
 
     p = sub.add_parser(
         "restore-backup",
         help="replace a damaged profiles file with its previous good version (profiles.json.bak)",
     )
-    p.set_defaults(run=run_restore_backup)
+    add_operator_options(p)
+    p.set_defaults(run=manager_only(run_restore_backup))
 
     p = sub.add_parser("delete", help="delete a profile (and, with --delete-keys, its keys)")
     p.add_argument("name")
@@ -282,4 +286,5 @@ def register(subparsers: Any) -> None:
     )
     keys.add_argument("--keep-keys", action="store_true", help="leave the keys in the key store")
     add_keystore_options(p)
-    p.set_defaults(run=run_delete)
+    add_operator_options(p)
+    p.set_defaults(run=manager_only(run_delete))

@@ -13,6 +13,7 @@ from typing import Any
 from cashier_app.cli import CliError
 from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, open_services
 from cashier_app.cli.history import open_journal
+from cashier_app.cli.operator_auth import add_operator_options, approval, sign_in
 
 
 def register(subparsers: Any) -> None:
@@ -35,6 +36,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--reason", default="", metavar="R", help="refund reason (<= 256 chars)")
     add_gateway_options(p)
+    add_operator_options(p, approval=True)
     p.add_argument("--json", action="store_true", help="print the refund as JSON")
     p.set_defaults(run=run)
 
@@ -112,9 +114,14 @@ def run(args: argparse.Namespace) -> int:
         dialect=args.dialect,
     )
     with services:
+        from cashier_app.operators import OperatorError
+
+        sign_in(args, services.session)
         try:
-            refund = services.checkout.refund(rec.payment_request_id, amount, args.reason)
-        except CheckoutError as exc:
+            refund = services.checkout.refund(
+                rec.payment_request_id, amount, args.reason, approval(args, services.session)
+            )
+        except (CheckoutError, OperatorError) as exc:
             raise CliError(str(exc), exit_code=1) from None
         except JournalError as exc:
             raise CliError(f"journal unusable, no refund sent: {exc}", exit_code=1) from None

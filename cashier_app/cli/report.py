@@ -90,6 +90,19 @@ def report_json(report: Any) -> dict[str, Any]:
             {"scenario": s, "currency": c, "sales_count": n, "sales": minor_str(v, c)}
             for s, c, n, v in report.in_store
         ],
+        "operators": [
+            {
+                "operator": sh.operator or None,
+                "currency": sh.currency,
+                "sales_count": sh.sales_count,
+                "sales": minor_str(sh.sales_minor, sh.currency),
+                "refunds_count": sh.refunds_count,
+                "refunds": minor_str(sh.refunds_minor, sh.currency),
+                "net": minor_str(sh.net_minor, sh.currency),
+                "environment": sh.environment,
+            }
+            for sh in report.shifts
+        ],
     }
 
 
@@ -165,6 +178,14 @@ def format_report(report: Any) -> str:
                     c.ljust(w) if i < 2 else c.rjust(w)
                     for i, (c, w) in enumerate(zip(row, widths, strict=True))
                 )
+            )
+    if any(sh.operator for sh in report.shifts):  # by shift, once operators are set up
+        out.append("By operator:")
+        for sh in report.shifts:
+            out.append(
+                f"  {sh.label}: {sh.sales_count} sale(s) {minor_str(sh.sales_minor, sh.currency)}"
+                f", {sh.refunds_count} refund(s) {minor_str(sh.refunds_minor, sh.currency)}, "
+                f"net {minor_str(sh.net_minor, sh.currency)} {sh.currency}"
             )
     for scenario, currency, count, minor in report.in_store:
         how = "scanned code" if scenario == "PaymentCode" else "order code"

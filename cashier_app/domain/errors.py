@@ -22,6 +22,7 @@ LAYERS = (
     "gateway",
     "keystore",
     "journal",
+    "operators",
     "checkout",
     "sandbox",
     "reports",

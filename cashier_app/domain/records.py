@@ -63,6 +63,8 @@ class PaymentRecord:
     scenario: str = ""
     #: The customer's payment code, masked (``2812••••••••••3456``); never the code itself.
     masked_code: str = ""
+    #: who took the sale: the operator signed in at the till ("" with no operators set up)
+    operator: str = ""
 
     @property
     def is_final(self) -> bool:
@@ -113,6 +115,7 @@ class PaymentRecord:
             "product": self.product,
             **({"scenario": self.scenario} if self.scenario else {}),
             "environment": self.environment,
+            **({"operator": self.operator} if self.operator else {}),
         }
 
 
@@ -131,6 +134,8 @@ class RefundRecord:
     result_message: str = ""
     reason: str = ""
     refunded_at: datetime | None = None
+    operator: str = ""  #: who asked for it at the till ("" with no operators set up)
+    approved_by: str = ""  #: the manager whose PIN approved it
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +147,4 @@ class PaymentEvent:
     kind: str  #: e.g. "journaled", "request", "response", "poll", "notify", "state", "error"
     detail: dict[str, Any] = field(default_factory=dict)
     elapsed_ms: float | None = None
+    operator: str = ""  #: who was signed in at the till when it was written ("": nobody)

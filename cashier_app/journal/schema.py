@@ -101,7 +101,17 @@ def _v3_in_store(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE payments ADD COLUMN masked_code TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: list[Migration] = [_v1_tables, _v2_indexes_and_guards, _v3_in_store]
+def _v4_operators(db: sqlite3.Connection) -> None:
+    """Operators (issue 17): who took each sale, who asked for and who approved each
+    refund, and who was signed in when each event was written ('' before: nobody)."""
+    db.execute("ALTER TABLE payments ADD COLUMN operator TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE events ADD COLUMN operator TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE refunds ADD COLUMN operator TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE refunds ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX payments_operator ON payments (operator, created_at)")
+
+
+MIGRATIONS: list[Migration] = [_v1_tables, _v2_indexes_and_guards, _v3_in_store, _v4_operators]
 
 #: The version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -115,6 +115,14 @@ def _refund_columns(rec: RefundRecord) -> dict[str, Any]:
     return _columns(rec, _REFUND_FIELDS, _REFUND_TIMES)
 
 
+def _optional(row: sqlite3.Row, name: str) -> str:
+    """A column added by a later migration: '' on an older journal opened read-only."""
+    try:
+        return str(row[name])
+    except IndexError:
+        return ""
+
+
 def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
     return PaymentRecord(
         payment_request_id=row["payment_request_id"],
@@ -139,6 +147,7 @@ def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
         client_id=row["client_id"],
         scenario=row["scenario"],
         masked_code=row["masked_code"],
+        operator=_optional(row, "operator"),
     )
 
 
@@ -155,6 +164,8 @@ def _refund_from_row(row: sqlite3.Row) -> RefundRecord:
         result_message=row["result_message"],
         reason=row["reason"],
         refunded_at=from_db_time(row["refunded_at"]),
+        operator=_optional(row, "operator"),
+        approved_by=_optional(row, "approved_by"),
     )
 
 
@@ -300,6 +311,8 @@ class Journal:
             schema.migrate(db, version)
         except sqlite3.Error as exc:
             raise describe_sqlite_error(exc, self.path, "open") from None
+        except UnicodeDecodeError:  # garbage where SQLite keeps text (its schema)
+            raise damaged_file(f"cannot open journal {self.path}: the file is corrupt") from None
 
     # -- plumbing ---------------------------------------------------------------------
     @property
@@ -542,6 +555,21 @@ class Journal:
             )
             return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
 
+    def operator_totals(
+        self, since: date | datetime, until: date | datetime
+    ) -> list[tuple[str, str, str, str, str, int, int]]:
+        """``(profile, client_id, operator, currency, status, count, sum of minor units)``
+        for payments created in ``[since, until)``: the end of day per operator (shift)."""
+        with self._reading("read") as db:
+            rows = db.execute(
+                "SELECT profile, client_id, operator, currency, status, COUNT(*), "
+                "SUM(amount_minor) FROM payments WHERE created_at >= ? AND created_at < ? "
+                "GROUP BY profile, client_id, operator, currency, status "
+                "ORDER BY profile, client_id, operator, currency, status",
+                (bound_time(since), bound_time(until)),
+            )
+            return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
+
     # -- events -----------------------------------------------------------------------
     def add_event(
         self,
@@ -551,8 +579,9 @@ class Journal:
         elapsed_ms: float | None = None,
         *,
         at: datetime | None = None,
+        operator: str = "",
     ) -> PaymentEvent:
-        """Append one event to the payment's timeline.
+        """Append one event to the payment's timeline; ``operator``: who is signed in.
 
         Key material never gets in: PEM private keys and long base64 values under
         key-like names are replaced, and the event notes which fields were redacted.
@@ -573,9 +602,9 @@ class Journal:
         with self._writing(f"write an event of {payment_request_id} to") as db:
             try:
                 db.execute(
-                    "INSERT INTO events (payment_request_id, at, kind, detail, elapsed_ms)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (payment_request_id, to_db_time(when), kind, text, elapsed_ms),
+                    "INSERT INTO events (payment_request_id, at, kind, detail, elapsed_ms,"
+                    " operator) VALUES (?, ?, ?, ?, ?, ?)",
+                    (payment_request_id, to_db_time(when), kind, text, elapsed_ms, operator),
                 )
             except sqlite3.IntegrityError:
                 raise UnknownPaymentError(
@@ -587,6 +616,7 @@ class Journal:
             kind,
             json.loads(text),
             elapsed_ms,
+            operator,
         )
 
     def events(self, payment_request_id: str) -> list[PaymentEvent]:
@@ -603,6 +633,7 @@ class Journal:
                 r["kind"],
                 json.loads(r["detail"]),
                 r["elapsed_ms"],
+                _optional(r, "operator"),
             )
             for r in rows
         ]

@@ -84,6 +84,30 @@ class Totals:
 
 
 @dataclass(frozen=True, slots=True)
+class ShiftTotals:
+    """One operator's shift in one currency of one environment: the sales they took and
+    the refunds they made that day (whoever took the sale). ``operator == ""``: sales
+    taken with no operator signed in (before operators were set up)."""
+
+    operator: str
+    currency: str
+    environment: str = PRODUCTION
+    sales_count: int = 0
+    sales_minor: int = 0
+    refunds_count: int = 0
+    refunds_minor: int = 0
+
+    @property
+    def net_minor(self) -> int:
+        return self.sales_minor - self.refunds_minor
+
+    @property
+    def label(self) -> str:
+        name = self.operator or "(no operator)"
+        return name if self.environment == PRODUCTION else f"{name} ({self.environment})"
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The numbers for one day; amounts in minor units of each line's currency."""
 
@@ -99,6 +123,8 @@ class Report:
     #: paid in-store sales of the day: ``(scenario, currency, count, minor)``, a part of
     #: ``lines`` (which count them under their wallet)
     in_store: tuple[tuple[str, str, int, int], ...] = field(default=())
+    #: per operator (shift), beside the per-wallet ``lines``: production first
+    shifts: tuple[ShiftTotals, ...] = field(default=())
 
     @property
     def environments_label(self) -> str:
@@ -154,9 +180,22 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
             line["unsuccessful_count"] += count
         else:
             line["open_count"] += count
+    shift: dict[tuple[int, str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for profile, client_id, operator, currency, status, count, total in journal.operator_totals(
+        start, end
+    ):
+        if status == Status.SUCCESS.value:
+            env = environment_of(profile, client_id)
+            row = shift[(ENVIRONMENTS.index(env), env, operator, currency)]
+            row["sales_count"] += count
+            row["sales_minor"] += total
     flagged_refunds = []
     for refund, payment in journal.refunds_between(start, end):
         if refund.status is Status.SUCCESS:
+            env = environment_of(payment.profile, payment.client_id)
+            row = shift[(ENVIRONMENTS.index(env), env, refund.operator, refund.amount.currency)]
+            row["refunds_count"] += 1
+            row["refunds_minor"] += refund.amount.value
             line = acc[
                 key(payment.profile, payment.client_id, payment.method, refund.amount.currency)
             ]
@@ -216,6 +255,7 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
         flagged=tuple(reversed(flagged)),
         flagged_refunds=tuple(flagged_refunds),
         in_store=in_store,
+        shifts=tuple(ShiftTotals(k[2], k[3], environment=k[1], **shift[k]) for k in sorted(shift)),
     )
 
 
@@ -232,6 +272,16 @@ TOTALS_HEADER = (
     "Unsuccessful",
     "Not final",
     "Profile",
+    "Environment",
+)
+SHIFT_HEADER = (
+    "Operator",
+    "Currency",
+    "Sales",
+    "Sales amount",
+    "Refunds",
+    "Refunds amount",
+    "Net",
     "Environment",
 )
 FLAGGED_HEADER = (
@@ -270,6 +320,20 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             t.profile,
             t.environment,
         ]
+    if report.shifts:
+        yield []
+        yield list(SHIFT_HEADER)
+        for sh in report.shifts:
+            yield [
+                sh.operator,
+                sh.currency,
+                str(sh.sales_count),
+                minor_str(sh.sales_minor, sh.currency),
+                str(sh.refunds_count),
+                minor_str(sh.refunds_minor, sh.currency),
+                minor_str(sh.net_minor, sh.currency),
+                sh.environment,
+            ]
     yield []
     yield [
         f"Needs attention: {len(report.flagged)} payment(s) and "

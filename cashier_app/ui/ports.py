@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from cashier_app.checkout.operators import TillSession
     from cashier_app.checkout.paykit import PaymentKit
     from cashier_app.checkout.service import CheckoutService
     from cashier_app.gateway.antom import AntomClient
@@ -30,6 +31,7 @@ class Services(Protocol):
     simulator: SimulatorClient | None
     sandbox: SandboxGateway | None
     paykit: PaymentKit
+    session: TillSession | None
 
     @property
     def exclusive(self) -> bool: ...

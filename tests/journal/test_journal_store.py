@@ -10,7 +10,7 @@ import pytest
 
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.records import RefundRecord
+from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.journal import (
     SCHEMA_VERSION,
     DuplicateRecordError,
@@ -302,3 +302,51 @@ def test_history_queries_read_an_index_in_order(journal, filters):
     )
     assert "USING INDEX payments_" in plan, plan
     assert "TEMP B-TREE" not in plan, plan
+
+
+def test_a_v3_journal_gains_the_operator_of_every_row_and_event(tmp_path):
+    """Issue 17: journals written before operators existed migrate in place; their rows and
+    events read as taken by nobody (''), new ones carry who was signed in."""
+    path = tmp_path / "v3.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:3]:
+        step(db)
+    db.execute("PRAGMA user_version = 3")
+    db.execute(
+        "INSERT INTO payments (payment_request_id, profile, amount_minor, currency, "
+        "method, status, created_at, updated_at) VALUES ('OLD-1', 'sandbox', 500, "
+        "'HKD', 'ALIPAY_HK', 'SUCCESS', '2026-01-01T00:00:00.000000Z', "
+        "'2026-01-01T00:00:00.000000Z')"
+    )
+    db.execute(
+        "INSERT INTO events (payment_request_id, at, kind) "
+        "VALUES ('OLD-1', '2026-01-01T00:00:00.000000Z', 'journaled')"
+    )
+    db.close()
+    # read-only first (a copy on a USB stick): still readable, nobody as the operator
+    with Journal(path, read_only=True) as old:
+        assert old.get_payment("OLD-1").operator == ""
+        assert old.events("OLD-1")[0].operator == ""
+    with Journal(path) as j:
+        assert j.schema_version == SCHEMA_VERSION
+        assert j.get_payment("OLD-1").operator == ""
+        assert [e.operator for e in j.events("OLD-1")] == [""]
+        j.add_event("OLD-1", "state", {"to": "SUCCESS"}, operator="Ana")
+        assert [e.operator for e in j.events("OLD-1")] == ["", "Ana"]
+        j.create_payment(
+            PaymentRecord(
+                "NEW-1",
+                "sandbox",
+                Money(700, "HKD"),
+                "ALIPAY_HK",
+                Status.CREATED,
+                datetime(2026, 1, 2, tzinfo=UTC),
+                datetime(2026, 1, 2, tzinfo=UTC),
+                operator="Ana",
+            )
+        )
+        assert j.get_payment("NEW-1").operator == "Ana"
+        totals = j.operator_totals(
+            datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 3, tzinfo=UTC)
+        )
+        assert {(t[2], t[5], t[6]) for t in totals} == {("", 1, 500), ("Ana", 1, 700)}

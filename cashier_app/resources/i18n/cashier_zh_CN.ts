@@ -66,6 +66,26 @@
             <translation>印尼盾金额必须为整卢比（数值须以 00 结尾）</translation>
         </message>
         <message>
+            <source>a PIN has {low} to {high} digits</source>
+            <translation>PIN 码为 {low} 到 {high} 位数字</translation>
+        </message>
+        <message>
+            <source>a PIN takes only the digits 0-9</source>
+            <translation>PIN 码只能包含数字 0-9</translation>
+        </message>
+        <message>
+            <source>a manager's PIN is needed to cancel a paid payment</source>
+            <translation>撤销已支付的交易需要经理的 PIN 码</translation>
+        </message>
+        <message>
+            <source>a manager's PIN is needed to change profiles, keys or operators</source>
+            <translation>更改配置、密钥或操作员需要经理的 PIN 码</translation>
+        </message>
+        <message>
+            <source>a manager's PIN is needed to refund</source>
+            <translation>退款需要经理的 PIN 码</translation>
+        </message>
+        <message>
             <source>a payment cannot go from {current} to {new}</source>
             <translation>支付状态不能从 {current} 变为 {new}</translation>
         </message>
@@ -126,6 +146,10 @@
             <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
         </message>
         <message>
+            <source>an operator name has 1 to {high} letters, digits, spaces, '.', '_' or '-'</source>
+            <translation>操作员名称为 1 到 {high} 个字母、数字、空格、“.”、“_”或“-”</translation>
+        </message>
+        <message>
             <source>another cashier process (pid {pid}) is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
             <translation>另一个收银进程（pid {pid}）正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
         </message>
@@ -140,6 +164,10 @@
         <message>
             <source>cannot subtract {other} from {currency}</source>
             <translation>不能从 {currency} 中减去 {other}</translation>
+        </message>
+        <message>
+            <source>cannot use the operators file {path}: {problem}</source>
+            <translation>无法使用操作员文件 {path}：{problem}</translation>
         </message>
         <message>
             <source>currency is missing</source>
@@ -174,8 +202,20 @@
             <translation>配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 {backup}：可用“cashier profile restore-backup”恢复</translation>
         </message>
         <message>
+            <source>sign in first: operators are set up at this till, and every sale records who took it</source>
+            <translation>请先登录：此收银台已设置操作员，每笔交易都会记录经手人</translation>
+        </message>
+        <message>
+            <source>that PIN is too easy to guess (one digit repeated, or a run such as 1234); choose another</source>
+            <translation>这个 PIN 码太容易被猜到（同一数字重复，或 1234 这样的连续数字）；请换一个</translation>
+        </message>
+        <message>
             <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
+        </message>
+        <message>
+            <source>the first operator must be a manager (who can approve refunds and add the others)</source>
+            <translation>第一个操作员必须是经理（可以批准退款并添加其他操作员）</translation>
         </message>
         <message>
             <source>the journal could not record payment {payment} ({problem}): the payment may have been taken; free disk space, then run cashier recover</source>
@@ -206,12 +246,32 @@
             <translation>公开的内置沙箱演示商户密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；请为此配置生成或导入自己的密钥</translation>
         </message>
         <message>
+            <source>the role must be cashier or manager</source>
+            <translation>角色必须是收银员或经理</translation>
+        </message>
+        <message>
+            <source>there is already an operator {name}</source>
+            <translation>已有操作员 {name}</translation>
+        </message>
+        <message>
+            <source>there is no operator {name}</source>
+            <translation>没有操作员 {name}</translation>
+        </message>
+        <message>
             <source>this payment code was already used at this till; ask the customer to refresh it</source>
             <translation>此付款码已在本收银台使用过，请顾客刷新付款码</translation>
         </message>
         <message>
             <source>unknown payment method {method}</source>
             <translation>未知的支付方式 {method}</translation>
+        </message>
+        <message>
+            <source>wrong PIN for {name}: the account is now locked until {until} (in {minutes} min)</source>
+            <translation>{name} 的 PIN 码错误：账户现已锁定，{until} 解锁（还有 {minutes} 分钟）</translation>
+        </message>
+        <message>
+            <source>wrong PIN for {name}: {left} more tries before the account is locked</source>
+            <translation>{name} 的 PIN 码错误：再错 {left} 次账户将被锁定</translation>
         </message>
         <message>
             <source>{amount} is more than the largest sale this till takes ({limit})</source>
@@ -236,6 +296,18 @@
         <message>
             <source>{method} takes at most {maximum}; {amount} is more</source>
             <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
+        </message>
+        <message>
+            <source>{name} is a cashier: only a manager's PIN can approve this</source>
+            <translation>{name} 是收银员：只有经理的 PIN 码才能批准此操作</translation>
+        </message>
+        <message>
+            <source>{name} is locked after {count} wrong PINs until {until} (in {minutes} min); a manager can unlock it sooner</source>
+            <translation>{name} 因 {count} 次 PIN 码错误已被锁定，{until} 解锁（还有 {minutes} 分钟）；经理可以提前解锁</translation>
+        </message>
+        <message>
+            <source>{name} is the last manager: add another manager first</source>
+            <translation>{name} 是最后一位经理：请先添加另一位经理</translation>
         </message>
     </context>
     <context>

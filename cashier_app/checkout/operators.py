@@ -1,0 +1,77 @@
+"""Who is at the till, and what needs a manager's PIN (enforced here, not only in the UI).
+
+With no operators set up the till works as it always has: nobody signs in, nothing is
+approved, and the journal records no operator. Once the first (manager) account exists,
+a sale needs someone signed in, and refunds, the cancel of a paid payment and changes of
+profiles, keys or operators need a manager's PIN, typed for that one act.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from cashier_app.checkout.errors import ApprovalRequired, SignInRequired
+from cashier_app.operators import Operator, OperatorError, OperatorStore, PinEntry
+
+log = logging.getLogger(__name__)
+
+#: What a manager approves -> the ApprovalRequired code naming it.
+REFUND, CANCEL_PAID, SETUP = "approve_refund", "approve_cancel_paid", "approve_setup"
+
+
+class TillSession:
+    """The operator signed in at this till (None: nobody) over an OperatorStore (None: the
+    till keeps no operators, e.g. a throw-away CLI run with ``--journal``). Every method
+    may block on SQLite and scrypt: workers only."""
+
+    def __init__(self, store: OperatorStore | None = None) -> None:
+        self.store = store
+        self._current: Operator | None = None
+        self._guard = threading.Lock()
+
+    @property
+    def current(self) -> Operator | None:
+        return self._current
+
+    @property
+    def operator_name(self) -> str:
+        """Who the journal records ("" when nobody is signed in)."""
+        current = self._current
+        return current.name if current is not None else ""
+
+    def required(self) -> bool:
+        """Whether operators are set up (then sign-in and approvals are enforced)."""
+        return self.store is not None and self.store.configured()
+
+    def sign_in(self, entry: PinEntry) -> Operator:
+        """Sign ``entry.name`` in; OperatorError (wrong PIN, locked, ...) otherwise."""
+        if self.store is None:
+            raise OperatorError.of("unknown", name=entry.name)
+        op = self.store.verify(entry.name, entry.pin)
+        with self._guard:
+            self._current = op
+        log.info("operator %s (%s) signed in", op.name, op.role)
+        return op
+
+    def sign_out(self) -> None:
+        with self._guard:
+            op, self._current = self._current, None
+        if op is not None:
+            log.info("operator %s signed out", op.name)
+
+    def require_signed_in(self) -> None:
+        if self._current is None and self.required():
+            raise SignInRequired.of("sign_in_first")
+
+    def approve(self, approval: PinEntry | None, act: str) -> str:
+        """The approving manager's name; "" when no operators are set up. ApprovalRequired
+        when none was given, OperatorError for a wrong PIN, a lock or a cashier."""
+        if not self.required():
+            return ""
+        if approval is None:
+            raise ApprovalRequired.of(act)
+        assert self.store is not None
+        manager = self.store.verify_manager(approval.name, approval.pin)
+        log.info("%s approved by manager %s", act.removeprefix("approve_"), manager.name)
+        return manager.name

@@ -1,0 +1,300 @@
+"""The till's operator accounts in a SQLite file of their own (``operators.sqlite3``).
+
+Why a file of its own and not the journal: the journal is sale history. It is read from
+copies (``cashier history`` on a read-only copy, an accountant's export), its event log is
+append-only, and store mode replicates it to PostgreSQL. PIN hashes and lock-out counters
+are sign-in state that is updated in place and must travel nowhere: kept apart, a copy of
+the journal never carries a PIN hash. The file is 0600 like the journal.
+
+Lock-out: after :data:`MAX_FAILURES` wrong PINs in a row the account is locked for
+:data:`LOCK_MINUTES` minutes, doubling with every further wrong PIN after it lifts (at most
+:data:`LOCK_MAX_MINUTES`). The counters are on disk: restarting the till lifts nothing.
+While locked, PINs are not even checked. A right PIN clears the counter; a manager can
+unlock at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cashier_app.support import paths
+from cashier_app.operators.errors import OperatorError
+from cashier_app.operators.pins import burn_time, hash_pin, verify_pin
+
+CASHIER, MANAGER = "cashier", "manager"
+ROLES = (CASHIER, MANAGER)
+NAME_MAX = 32
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+LOCK_MAX_MINUTES = 60
+FILE_NAME = "operators.sqlite3"
+_VERSION = 1
+
+
+def operators_path() -> Path:
+    return paths.data_dir() / FILE_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """An operator as the till shows it (never the PIN hash)."""
+
+    name: str
+    role: str
+    failures: int = 0
+    locked_until: datetime | None = None
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == MANAGER
+
+    def locked_at(self, now: datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+
+def check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not 1 <= len(name) <= NAME_MAX or not all(c.isalnum() or c in " ._-" for c in name):
+        raise OperatorError.of("name_bad", high=NAME_MAX)
+    return name
+
+
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise OperatorError.of("role_bad")
+    return role
+
+
+def _time(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def _from_time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _local_hhmm(when: datetime) -> str:
+    return when.astimezone().strftime("%H:%M")
+
+
+def _minutes_left(until: datetime, now: datetime) -> int:
+    return max(1, -int(-(until - now).total_seconds() // 60))
+
+
+class OperatorStore:
+    """Operator accounts at ``path`` (created when missing). Every method blocks on SQLite
+    and, for a PIN, on scrypt: call it off the GUI thread. Thread-safe; other processes
+    share the file through SQLite's locking."""
+
+    def __init__(
+        self, path: Path | str | None = None, *, clock: Callable[[], datetime] | None = None
+    ) -> None:
+        self.path = Path(path) if path is not None else operators_path()
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._lock = threading.RLock()
+        try:
+            paths.private_file(self.path)
+            self._db = sqlite3.connect(
+                self.path, timeout=5.0, isolation_level=None, check_same_thread=False
+            )
+            self._db.row_factory = sqlite3.Row
+            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            if version > _VERSION:
+                raise OperatorError.of(
+                    "damaged", path=self.path, problem="written by a newer cashier"
+                )
+            if version == 0:
+                with self._writing() as db:
+                    db.execute("""
+                        CREATE TABLE IF NOT EXISTS operators (
+                            name         TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+                            role         TEXT NOT NULL CHECK (role IN ('cashier', 'manager')),
+                            pin_hash     TEXT NOT NULL,
+                            failures     INTEGER NOT NULL DEFAULT 0,
+                            locked_until TEXT,
+                            created_at   TEXT NOT NULL,
+                            updated_at   TEXT NOT NULL
+                        )""")
+                    db.execute(f"PRAGMA user_version = {_VERSION}")
+        except sqlite3.Error as exc:
+            raise OperatorError.of("damaged", path=self.path, problem=str(exc)) from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            db = self._db
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield db
+                    db.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise OperatorError.of("damaged", path=self.path, problem=str(exc)) from None
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise OperatorError.of("damaged", path=self.path, problem=str(exc)) from None
+
+    @staticmethod
+    def _operator(row: sqlite3.Row) -> Operator:
+        return Operator(
+            row["name"], row["role"], int(row["failures"]), _from_time(row["locked_until"])
+        )
+
+    # -- reading ------------------------------------------------------------------------
+    def configured(self) -> bool:
+        """Whether any operator exists: then the till asks who is at it."""
+        return bool(self._read("SELECT 1 FROM operators LIMIT 1"))
+
+    def list(self) -> list[Operator]:
+        return [self._operator(r) for r in self._read("SELECT * FROM operators ORDER BY name")]
+
+    def get(self, name: str) -> Operator | None:
+        rows = self._read("SELECT * FROM operators WHERE name = ?", (name.strip(),))
+        return self._operator(rows[0]) if rows else None
+
+    # -- signing in ------------------------------------------------------------------------
+    def verify(self, name: str, pin: str) -> Operator:
+        """The operator ``name`` when ``pin`` is theirs. Raises OperatorError: unknown name,
+        wrong PIN (with the tries left), locked (until when). Each wrong PIN is counted on
+        disk before this returns."""
+        now = self._clock()
+        with self._writing() as db:
+            row = db.execute("SELECT * FROM operators WHERE name = ?", (name.strip(),)).fetchone()
+            if row is None:
+                burn_time(pin)
+                raise OperatorError.of("unknown", name=name.strip())
+            op = self._operator(row)
+            if op.locked_until is not None and op.locked_at(now):
+                raise OperatorError.of(
+                    "locked",
+                    name=op.name,
+                    count=op.failures,
+                    until=_local_hhmm(op.locked_until),
+                    minutes=_minutes_left(op.locked_until, now),
+                )
+            if verify_pin(pin, row["pin_hash"]):
+                if op.failures or op.locked_until:
+                    db.execute(
+                        "UPDATE operators SET failures = 0, locked_until = NULL WHERE name = ?",
+                        (op.name,),
+                    )
+                return Operator(op.name, op.role)
+            failures = op.failures + 1
+            until = None
+            if failures >= MAX_FAILURES:
+                minutes = min(LOCK_MAX_MINUTES, LOCK_MINUTES * 2 ** (failures - MAX_FAILURES))
+                until = now + timedelta(minutes=minutes)
+            db.execute(
+                "UPDATE operators SET failures = ?, locked_until = ? WHERE name = ?",
+                (failures, _time(until), op.name),
+            )
+        if until is not None:
+            raise OperatorError.of(
+                "locked_now",
+                name=op.name,
+                until=_local_hhmm(until),
+                minutes=_minutes_left(until, now),
+            )
+        raise OperatorError.of("wrong_pin", name=op.name, left=MAX_FAILURES - failures)
+
+    def verify_manager(self, name: str, pin: str) -> Operator:
+        """``verify``, and the operator must be a manager."""
+        op = self.verify(name, pin)
+        if not op.is_manager:
+            raise OperatorError.of("not_manager", name=op.name)
+        return op
+
+    # -- changing accounts (the caller has a manager's approval, except for the first) -------
+    def add(self, name: str, role: str, pin: str) -> Operator:
+        name, role = check_name(name), _check_role(role)
+        hashed = hash_pin(pin)
+        now = _time(self._clock())
+        with self._writing() as db:
+            empty = db.execute("SELECT 1 FROM operators LIMIT 1").fetchone() is None
+            if empty and role != MANAGER:
+                raise OperatorError.of("first_is_manager")
+            try:
+                db.execute(
+                    "INSERT INTO operators (name, role, pin_hash, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (name, role, hashed, now, now),
+                )
+            except sqlite3.IntegrityError:
+                raise OperatorError.of("exists", name=name) from None
+        return Operator(name, role)
+
+    def set_pin(self, name: str, pin: str) -> None:
+        hashed = hash_pin(pin)
+        with self._writing() as db:
+            op = self._existing(db, name)
+            db.execute(
+                "UPDATE operators SET pin_hash = ?, failures = 0, locked_until = NULL, "
+                "updated_at = ? WHERE name = ?",
+                (hashed, _time(self._clock()), op.name),
+            )
+
+    def set_role(self, name: str, role: str) -> Operator:
+        role = _check_role(role)
+        with self._writing() as db:
+            op = self._existing(db, name)
+            if op.is_manager and role != MANAGER:
+                self._keep_a_manager(db, op)
+            db.execute(
+                "UPDATE operators SET role = ?, updated_at = ? WHERE name = ?",
+                (role, _time(self._clock()), op.name),
+            )
+        return Operator(op.name, role)
+
+    def unlock(self, name: str) -> None:
+        with self._writing() as db:
+            op = self._existing(db, name)
+            db.execute(
+                "UPDATE operators SET failures = 0, locked_until = NULL WHERE name = ?",
+                (op.name,),
+            )
+
+    def remove(self, name: str) -> None:
+        with self._writing() as db:
+            op = self._existing(db, name)
+            if op.is_manager:
+                self._keep_a_manager(db, op)
+            db.execute("DELETE FROM operators WHERE name = ?", (op.name,))
+
+    def _existing(self, db: sqlite3.Connection, name: str) -> Operator:
+        row = db.execute("SELECT * FROM operators WHERE name = ?", (name.strip(),)).fetchone()
+        if row is None:
+            raise OperatorError.of("unknown", name=name.strip())
+        return self._operator(row)
+
+    @staticmethod
+    def _keep_a_manager(db: sqlite3.Connection, op: Operator) -> None:
+        """Refuse to leave operators with no manager (nobody could approve a refund); the
+        last operator of all may go (the till is back to no sign-in)."""
+        managers = db.execute(
+            "SELECT COUNT(*) FROM operators WHERE role = 'manager' AND name != ?", (op.name,)
+        ).fetchone()[0]
+        others = db.execute(
+            "SELECT COUNT(*) FROM operators WHERE name != ?", (op.name,)
+        ).fetchone()[0]
+        if not managers and others:
+            raise OperatorError.of("last_manager", name=op.name)
