@@ -29,6 +29,9 @@ class TillSession:
         self.store = store
         self._current: Operator | None = None
         self._guard = threading.Lock()
+        #: what ``required()`` last found: the GUI reads this without touching SQLite
+        #: (checkout itself always asks the file)
+        self.enforced = False
 
     @property
     def current(self) -> Operator | None:
@@ -42,7 +45,21 @@ class TillSession:
 
     def required(self) -> bool:
         """Whether operators are set up (then sign-in and approvals are enforced)."""
-        return self.store is not None and self.store.configured()
+        self.enforced = self.store is not None and self.store.configured()
+        return self.enforced
+
+    def carry_over(self, operator: Operator | None) -> None:
+        """Keep the operator signed in when the till's services are rebuilt (a change of
+        profile): same till, same person, already checked."""
+        with self._guard:
+            self._current = operator
+
+    def check_manager(self, entry: PinEntry) -> Operator:
+        """The manager ``entry`` names, when the PIN is theirs (OperatorError otherwise):
+        the approval dialog's check before the act, which checks again."""
+        if self.store is None:
+            raise OperatorError.of("unknown", name=entry.name)
+        return self.store.verify_manager(entry.name, entry.pin)
 
     def sign_in(self, entry: PinEntry) -> Operator:
         """Sign ``entry.name`` in; OperatorError (wrong PIN, locked, ...) otherwise."""

@@ -13,8 +13,8 @@ import hashlib
 import hmac
 import itertools
 import os
-from dataclasses import dataclass, field
 
+from cashier_app.domain.operators import PinEntry
 from cashier_app.operators.errors import OperatorError
 
 PIN_MIN, PIN_MAX = 4, 12
@@ -25,15 +25,7 @@ _SALT_BYTES = 16
 _MAXMEM = 128 * 2**20
 
 
-@dataclass(frozen=True, slots=True)
-class PinEntry:
-    """A name and a PIN as typed (at the sign-in screen, the approval dialog, a prompt)."""
-
-    name: str
-    pin: str = field(repr=False)
-
-    def __repr__(self) -> str:  # never the PIN, whatever dataclass would print
-        return f"PinEntry(name={self.name!r}, pin=<hidden>)"
+__all__ = ["PinEntry", "burn_time", "check_pin", "hash_pin", "verify_pin"]
 
 
 def check_pin(pin: str) -> str:

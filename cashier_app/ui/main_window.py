@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         box.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
+        from cashier_app.ui.operator_gate import OperatorGate
+
+        self.operators = OperatorGate(self, self.tasks)  # sign-in, approvals, who is here
         self._build_actions()
         self.qa = QaLauncher(self)  # F12: exchanges, faults, notifications
         self.profile_label = QLabel(self)
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
         self.sandbox_notice.setObjectName("sandboxNotice")
         self.sandbox_notice.hide()
         self.statusBar().addWidget(self.profile_label, 1)
+        self.statusBar().addPermanentWidget(self.operators.label)
         self.statusBar().addPermanentWidget(self.sandbox_notice)
         self.gateway_label = QLabel(self)
         self.gateway_label.setObjectName("gatewayStatus")
@@ -267,6 +271,7 @@ class MainWindow(QMainWindow):
         sale_menu.addAction(self.new_sale_action)
         sale_menu.addAction(self.display_action)
         sale_menu.addSeparator()
+        sale_menu.addAction(self.operators.sign_out_action)
         sale_menu.addAction(quit_action)
         records_menu = self.menuBar().addMenu(self.tr("&Records"))
         records_menu.addAction(self.history_action)
@@ -348,6 +353,7 @@ class MainWindow(QMainWindow):
         self.phone_action.setChecked(
             services.sandbox is not None and bool(services.sandbox.lan_url)
         )
+        self.operators.attach(services)  # asks who is at the till, once operators are set up
         self.flow.new_sale()
         self._set_sale_actions_enabled(True)
         self.services_ready.emit(services)
@@ -595,8 +601,17 @@ class MainWindow(QMainWindow):
             return None
 
     @Slot()
-    def open_profiles_dialog(self) -> QWidget:
-        """Profiles & keys (window-modal); a change of the active profile rebuilds services."""
+    def open_profiles_dialog(self) -> QWidget | None:
+        """Profiles & keys (window-modal), after a manager's PIN once operators are set up;
+        a change of the active profile rebuilds services."""
+        shown: list[QWidget] = []
+        asking = self.operators.approve(
+            self.tr("A manager's PIN is needed to change profiles and keys."),
+            lambda _entry: shown.append(self._open_profiles_dialog()),
+        )
+        return shown[0] if shown else asking
+
+    def _open_profiles_dialog(self) -> QWidget:
         from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
 
         sandbox = self.services.sandbox if self.services is not None else None

@@ -6,13 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Slot
 
 from cashier_app.domain.money import Money
+from cashier_app.domain.operators import PinEntry
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.ui.dialogs.receipt_actions import ReceiptActions
 from cashier_app.ui.dialogs.refund_dialog import RefundDialog
+from cashier_app.ui.operator_gate import with_manager
 from cashier_app.ui.pages.result_page import ResultPage
 from cashier_app.ui.ports import Services
 from cashier_app.ui.tasks import TaskRunner
-from cashier_app.ui.text import error_text
+from cashier_app.ui.text import error_text, fill
 
 
 class ResultActions(QObject):
@@ -77,12 +79,33 @@ class ResultActions(QObject):
             return
         dialog = RefundDialog(record, remaining, self.result)
         self.refund_dialog = dialog
-        dialog.accepted.connect(lambda: self._refund(record, dialog.amount(), dialog.reason()))
+        dialog.accepted.connect(
+            lambda: self._approve_refund(record, dialog.amount(), dialog.reason())
+        )
         dialog.rejected.connect(lambda: self.result.set_refund_busy(False))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _refund(self, record: PaymentRecord, amount: Money | None, reason: str) -> None:
+    def _approve_refund(self, record: PaymentRecord, amount: Money | None, reason: str) -> None:
+        """Once operators are set up, a manager's PIN first (checkout checks it again)."""
+        shown = amount if amount is not None else None
+        with_manager(
+            self.result,
+            fill(
+                self.tr("A manager's PIN is needed to refund %1."),
+                shown.display() if shown is not None else record.amount.display(),
+            ),
+            lambda entry: self._refund(record, amount, reason, entry),
+            on_cancel=lambda: self.result.set_refund_busy(False),
+        )
+
+    def _refund(
+        self,
+        record: PaymentRecord,
+        amount: Money | None,
+        reason: str,
+        approval: PinEntry | None = None,
+    ) -> None:
         self.result.set_refund_busy(True, sending=True)
         self.tasks.run(
             "sale:refund",
@@ -90,6 +113,7 @@ class ResultActions(QObject):
             record.payment_request_id,
             amount,
             reason,
+            approval,
             on_done=lambda refund: self._on_refunded(record, refund),
             on_error=lambda exc: self._on_refund_failed(record, exc),
         )

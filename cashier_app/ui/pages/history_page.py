@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain.money import Money
+from cashier_app.domain.operators import PinEntry
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.reports.amounts import minor_display
@@ -31,6 +32,7 @@ from cashier_app.ui.models.payments_model import (
     read_row,
     status_text,
 )
+from cashier_app.ui.operator_gate import with_manager
 from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.history_filters import HistoryFilterBar
 from cashier_app.ui.widgets.payment_details import (
@@ -376,11 +378,24 @@ class HistoryPage(QWidget):
         )
         if not self.confirm(self.tr("Cancel payment"), question):
             return
-        self._run_action(
-            self._services.checkout.cancel,
-            pay.payment_request_id,
-            done_text=self.tr("Cancel answered: %1"),
-        )
+
+        def cancel(approval: PinEntry | None) -> None:
+            self._run_action(
+                self._services.checkout.cancel,
+                pay.payment_request_id,
+                approval,
+                done_text=self.tr("Cancel answered: %1"),
+            )
+
+        if pay.status is not Status.SUCCESS:
+            cancel(None)  # an unpaid sale: any operator may cancel it
+            return
+        with_manager(
+            self,
+            fill(self.tr("A manager's PIN is needed to cancel the paid payment of %1."),
+                 pay.amount.display()),
+            cancel,
+        )  # fmt: skip
 
     @Slot()
     def _on_refund_clicked(self) -> None:
@@ -395,12 +410,21 @@ class HistoryPage(QWidget):
         if error:
             self._show_error(error)
             return
-        self._run_action(
-            self._services.checkout.refund,
-            details.payment.payment_request_id,
-            amount,
-            reason,
-            done_text=self.tr("Refund: %1"),
+        prid = details.payment.payment_request_id
+        with_manager(
+            self,
+            fill(
+                self.tr("A manager's PIN is needed to refund %1."),
+                (amount or Money(details.refundable, details.payment.amount.currency)).display(),
+            ),
+            lambda approval: self._run_action(
+                self._services.checkout.refund,
+                prid,
+                amount,
+                reason,
+                approval,
+                done_text=self.tr("Refund: %1"),
+            ),
         )
 
     @Slot()

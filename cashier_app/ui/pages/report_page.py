@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QFrame,
@@ -174,6 +175,12 @@ class ReportPage(QWidget):
         self.next_button.setToolTip(self.tr("Next day"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("reportRefreshButton")
+        # per wallet, or per operator (their shift): the same day, added up two ways
+        self.grouping = QComboBox()
+        self.grouping.setObjectName("reportGrouping")
+        self.grouping.addItem(self.tr("By wallet"), "wallet")
+        self.grouping.addItem(self.tr("By operator (shift)"), "operator")
+        self.grouping.currentIndexChanged.connect(self._on_grouping_changed)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.setObjectName("exportCsvButton")
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
@@ -186,7 +193,13 @@ class ReportPage(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.csv_button.clicked.connect(self._on_csv_clicked)
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
-        for widget in (self.prev_button, self.date_edit, self.next_button, self.refresh_button):
+        for widget in (
+            self.prev_button,
+            self.date_edit,
+            self.next_button,
+            self.refresh_button,
+            self.grouping,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.csv_button)
@@ -248,7 +261,40 @@ class ReportPage(QWidget):
         self.report_loaded.emit(report)
 
     # -- rendering ----------------------------------------------------------------------
+    @Slot(int)
+    def _on_grouping_changed(self, _index: int) -> None:
+        if self.report is not None:
+            self._render(self.report)
+
+    def _render_shifts(self, report: Report) -> None:
+        """The totals table by operator: what each one's shift took and refunded."""
+        self.table.horizontalHeaderItem(0).setText(self.tr("Operator"))
+        self.table.setRowCount(len(report.shifts))
+        for r, sh in enumerate(report.shifts):
+            name = sh.operator or self.tr("(no operator)")
+            cells = [
+                _item(name),
+                _item(sh.currency),
+                _item(str(sh.sales_count), align_right=True),
+                _item(minor_display(sh.sales_minor, sh.currency), align_right=True),
+                _item(str(sh.refunds_count), align_right=True),
+                _item(minor_display(sh.refunds_minor, sh.currency), align_right=True),
+                _item(minor_display(sh.net_minor, sh.currency), align_right=True, bold=True),
+                _item(""),
+            ]
+            for c, cell in enumerate(cells):
+                self.table.setItem(r, c, cell)
+        QTimer.singleShot(0, self, self._fit_table)
+
     def _render(self, report: Report) -> None:
+        if self.grouping.currentData() == "operator":
+            self._render_shifts(report)
+        else:
+            self.table.horizontalHeaderItem(0).setText(self.tr("Wallet"))
+            self._render_wallets(report)
+        self._render_rest(report)
+
+    def _render_wallets(self, report: Report) -> None:
         rows = [*report.lines, *report.currency_totals]
         self.table.setRowCount(len(rows))
         for r, t in enumerate(rows):
@@ -271,6 +317,8 @@ class ReportPage(QWidget):
                 self.table.setItem(r, c, cell)
         # Once the new rows are laid out (the header's height is final only then).
         QTimer.singleShot(0, self, self._fit_table)
+
+    def _render_rest(self, report: Report) -> None:
 
         if report.currency_totals:
             nets = "   ".join(

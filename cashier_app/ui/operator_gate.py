@@ -1,0 +1,171 @@
+"""The till's operator at the window: the sign-in form, the status-bar name, Sign out,
+and a manager's approval before a refund, the cancel of a paid payment or a change of
+profiles and keys.
+
+The rules themselves are kept below the UI (``checkout/operators.py``): what is here asks
+for the PIN in time and says who is at the till. With no operators set up nothing is asked
+and the status bar says that anyone at the till may refund.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from cashier_app.domain.operators import PinEntry
+from cashier_app.ui.dialogs.operator_pin_dialog import APPROVE, SIGN_IN, OperatorPinDialog
+from cashier_app.ui.tasks import TaskRunner
+from cashier_app.ui.text import fill
+
+
+class OperatorGate(QObject):
+    """Signals:
+    signed_in(object operator): someone signed in (the order page takes sales again).
+    signed_out(): the operator signed out; the sign-in form is shown.
+    """
+
+    signed_in = Signal(object)
+    signed_out = Signal()
+
+    def __init__(self, window: QMainWindow, tasks: TaskRunner) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks = tasks
+        self.session: Any = None
+        self.dialog: OperatorPinDialog | None = None  #: the form open now, if any
+        self.label = QLabel(window)
+        self.label.setObjectName("operatorLabel")
+        self.sign_out_action = QAction(self.tr("Sign out"), window)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.sign_out_action.setEnabled(False)
+        self.sign_out_action.triggered.connect(self._on_sign_out_action_triggered)
+        self._last: Any = None  #: the operator signed in, kept across a change of profile
+
+    # -- the services' session ---------------------------------------------------------------
+    def attach(self, services: Any) -> None:
+        """Follow ``services.session``; ask who is at the till when operators are set up."""
+        self.session = getattr(services, "session", None)
+        if self.session is None:
+            self._show()
+            return
+        self.session.carry_over(self._last)
+        self.tasks.run(
+            "operators:required",
+            self.session.required,
+            on_done=lambda _enforced: self._on_required_read(),
+            on_error=lambda _exc: self._show(),
+        )
+
+    @property
+    def enforced(self) -> bool:
+        return self.session is not None and bool(self.session.enforced)
+
+    def _on_required_read(self) -> None:
+        self._show()
+        if self.enforced and self.session.current is None:
+            self.show_sign_in()
+
+    def _show(self) -> None:
+        current = self.session.current if self.session is not None else None
+        self._last = current
+        if not self.enforced:
+            self.label.setText(self.tr("No operators set up: anyone at this till can refund"))
+            self.label.setToolTip(
+                self.tr(
+                    "Add a manager to require a sign-in: cashier operator add NAME --role manager"
+                )
+            )
+        elif current is None:
+            self.label.setText(self.tr("Nobody signed in"))
+            self.label.setToolTip("")
+        else:
+            role = self.tr("manager") if current.is_manager else self.tr("cashier")
+            self.label.setText(fill(self.tr("Operator: %1 (%2)"), current.name, role))
+            self.label.setToolTip(self.tr("Sign out: Ctrl+L"))
+        self.label.setProperty("state", "warn" if not self.enforced else "")
+        self.sign_out_action.setEnabled(self.enforced and current is not None)
+
+    # -- sign in and out --------------------------------------------------------------------
+    def show_sign_in(self) -> OperatorPinDialog:
+        if self.dialog is not None and self.dialog.mode == SIGN_IN:
+            self.dialog.raise_()
+            return self.dialog
+        dialog = OperatorPinDialog(self.session, self.tasks, self.window, mode=SIGN_IN)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.operator_checked.connect(self._on_dialog_operator_checked)
+        dialog.quit_requested.connect(self.window.close)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_dialog_operator_checked(self, operator: Any) -> None:
+        self._show()
+        self.signed_in.emit(operator)
+
+    @Slot()
+    def _on_sign_out_action_triggered(self) -> None:
+        flow = getattr(self.window, "flow", None)
+        if flow is not None and flow.in_progress():
+            self.window.statusBar().showMessage(
+                self.tr("Finish the current sale first, then sign out."), 8000
+            )
+            return
+        if self.session is None:
+            return
+        self.session.sign_out()
+        self._show()
+        self.signed_out.emit()
+        self.show_sign_in()
+
+    # -- approvals --------------------------------------------------------------------------
+    def approve(
+        self,
+        act_text: str,
+        proceed: Callable[[PinEntry | None], None],
+        parent: QWidget | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> OperatorPinDialog | None:
+        """Call ``proceed(entry)`` with a manager's checked PIN; at once with None when no
+        operators are set up. ``on_cancel`` when the manager's form is cancelled."""
+        if not self.enforced:
+            proceed(None)
+            return None
+        current = self.session.current
+        dialog = OperatorPinDialog(
+            self.session,
+            self.tasks,
+            parent or self.window,
+            mode=APPROVE,
+            act_text=act_text,
+            name=current.name if current is not None and current.is_manager else "",
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: proceed(dialog.entry))
+        if on_cancel is not None:
+            dialog.rejected.connect(on_cancel)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+
+def with_manager(
+    widget: QWidget,
+    act_text: str,
+    proceed: Callable[[PinEntry | None], None],
+    on_cancel: Callable[[], None] | None = None,
+) -> None:
+    """``proceed`` after a manager's PIN, asked by the window's OperatorGate (at once with
+    None when the window has none or no operators are set up)."""
+    gate = getattr(widget.window(), "operators", None)
+    if isinstance(gate, OperatorGate):
+        gate.approve(act_text, proceed, widget, on_cancel)
+    else:
+        proceed(None)

@@ -1,0 +1,132 @@
+"""Operators at the till window (issue 17 item 5): the sign-in form first once operators are
+set up, the operator in the status bar, Sign out, and a manager's PIN asked before a refund
+(a cashier's own PIN is refused); wrong PINs until the lock-out, said with when it lifts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sale_steps import SaleDriver, answer
+
+from cashier_app import paths
+from cashier_app.domain.outcome import Status
+from cashier_app.operators import CASHIER, MANAGER, OperatorStore
+
+BOSS, BOSS_PIN = "Mei", "284917"
+CLERK, CLERK_PIN = "Ana", "5801"
+
+
+@pytest.fixture
+def staffed():
+    store = OperatorStore(paths.data_dir() / "operators.sqlite3")
+    store.add(BOSS, MANAGER, BOSS_PIN)
+    store.add(CLERK, CASHIER, CLERK_PIN)
+    store.close()
+
+
+def _form(qtbot, window, name):
+    qtbot.waitUntil(
+        lambda: (
+            window.operators.dialog is not None
+            and window.operators.dialog.objectName() == name
+            and window.operators.dialog.isVisible()
+        ),
+        timeout=10_000,
+    )
+    return window.operators.dialog
+
+
+def _type(qtbot, dialog, name, pin):
+    if name is not None:
+        dialog.name_edit.clear()
+        qtbot.keyClicks(dialog.name_edit, name)
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter moves on to the PIN
+        assert dialog.pin_edit.hasFocus() or not dialog.isActiveWindow()
+    qtbot.keyClicks(dialog.pin_edit, pin)
+    qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
+
+
+def _refused(qtbot, dialog, text):
+    qtbot.waitUntil(lambda: text in dialog.message.text(), timeout=10_000)
+    assert dialog.pin_edit.text() == ""  # cleared, the name kept
+    return dialog.message.text()
+
+
+def test_no_operators_set_up_asks_nobody(make_window, qtbot):
+    window = make_window()
+    qtbot.waitUntil(lambda: "No operators set up" in window.operators.label.text())
+    assert window.operators.dialog is None
+    assert not window.operators.sign_out_action.isEnabled()
+
+
+def test_sign_in_sale_and_a_refund_approved_by_a_manager(staffed, make_window, qtbot):
+    window = make_window()
+    dialog = _form(qtbot, window, "signInDialog")
+    assert "Nobody signed in" in window.operators.label.text()
+    _type(qtbot, dialog, CLERK, "5802")
+    _refused(qtbot, dialog, "wrong PIN for Ana: 4 more tries")
+    _type(qtbot, dialog, None, CLERK_PIN)
+    qtbot.waitUntil(lambda: window.operators.dialog is None, timeout=10_000)
+    assert window.operators.label.text() == "Operator: Ana (cashier)"
+    assert window.operators.sign_out_action.isEnabled()
+
+    sale = SaleDriver(qtbot, window)
+    sale.charge("20")
+    sale.confirm()
+    record, _ = sale.settle(window.redirect_page.simulate_pay)
+    assert record.status is Status.SUCCESS
+    assert window.services.journal.get_payment(record.payment_request_id).operator == CLERK
+
+    window.flow.refund_dialog = None
+    qtbot.mouseClick(window.result_page.refund_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.flow.refund_dialog is not None, timeout=10_000)
+    refund = window.flow.refund_dialog
+    qtbot.mouseClick(refund.confirm_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, refund, "refundQuestion", "refund")
+    approval = _form(qtbot, window, "approvalDialog")
+    assert (
+        "refund HK$20.00" in approval.findChild(type(approval.message), "operatorPinHeading").text()
+    )
+    _type(qtbot, approval, CLERK, CLERK_PIN)  # a cashier cannot approve, even their own sale
+    _refused(qtbot, approval, "Ana is a cashier")
+    assert window.services.journal.refunds_for(record.payment_request_id) == []
+    with qtbot.waitSignal(
+        window.flow.tasks.task_finished,
+        timeout=15_000,
+        check_params_cb=lambda name, _r: name == "sale:refund",
+    ):
+        _type(qtbot, approval, BOSS, BOSS_PIN)
+    (made,) = window.services.journal.refunds_for(record.payment_request_id)
+    assert (made.status, made.operator, made.approved_by) == (Status.SUCCESS, CLERK, BOSS)
+
+    # End of day: by operator (shift) beside by wallet
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=5000):
+        window.flow.new_sale()
+    page = window.open_extra_page("report")
+    qtbot.waitUntil(lambda: page.report is not None, timeout=15_000)
+    assert page.table.horizontalHeaderItem(0).text() == "Wallet"
+    page.grouping.setFocus()
+    qtbot.keyClick(page.grouping, Qt.Key.Key_Down)
+    assert page.table.horizontalHeaderItem(0).text() == "Operator"
+    row = [page.table.item(0, c).text() for c in range(7)]
+    assert row[0] == CLERK and row[2] == "1" and row[4] == "1" and row[6] == "HK$0.00"
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+
+    window.operators.sign_out_action.trigger()
+    _form(qtbot, window, "signInDialog")
+    assert window.operators.label.text() == "Nobody signed in"
+
+
+def test_wrong_pins_until_the_lock_out_and_its_message(staffed, make_window, qtbot):
+    window = make_window()
+    dialog = _form(qtbot, window, "signInDialog")
+    for left in (4, 3, 2, 1):
+        _type(qtbot, dialog, CLERK if left == 4 else None, "1111")
+        _refused(qtbot, dialog, f"{left} more tries")
+    _type(qtbot, dialog, None, "1111")
+    text = _refused(qtbot, dialog, "is now locked until")
+    assert "(in 5 min)" in text and "1111" not in text
+    _type(qtbot, dialog, None, CLERK_PIN)  # the right PIN changes nothing while locked
+    _refused(qtbot, dialog, "locked after 5 wrong PINs")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the sign-in form stays
+    assert dialog.isVisible()
