@@ -25,9 +25,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cashier_app.support import paths
 from cashier_app.operators.errors import OperatorError
 from cashier_app.operators.pins import burn_time, hash_pin, verify_pin
+from cashier_app.support import paths
 
 CASHIER, MANAGER = "cashier", "manager"
 ROLES = (CASHIER, MANAGER)

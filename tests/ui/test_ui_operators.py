@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sale_steps import SaleDriver, answer
 
-from cashier_app import paths
 from cashier_app.domain.outcome import Status
 from cashier_app.operators import CASHIER, MANAGER, OperatorStore
+from cashier_app.support import paths
 
 BOSS, BOSS_PIN = "Mei", "284917"
 CLERK, CLERK_PIN = "Ana", "5801"

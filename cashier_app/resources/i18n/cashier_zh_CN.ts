@@ -672,6 +672,14 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>撤销结果：%1</translation>
         </message>
         <message>
+            <source>A manager's PIN is needed to cancel the paid payment of %1.</source>
+            <translation>撤销已支付的 %1 需要经理的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>A manager's PIN is needed to refund %1.</source>
+            <translation>退款 %1 需要经理的 PIN 码。</translation>
+        </message>
+        <message>
             <source>Refund: %1</source>
             <translation>退款：%1</translation>
         </message>
@@ -1123,6 +1131,10 @@ Enter its passphrase:</source>
             <translation>设置(&amp;E)</translation>
         </message>
         <message>
+            <source>A manager's PIN is needed to change profiles and keys.</source>
+            <translation>更改配置和密钥需要经理的 PIN 码。</translation>
+        </message>
+        <message>
             <source>Finish the current sale first, then choose the profile again.</source>
             <translation>请先完成当前交易，然后再次选择配置。</translation>
         </message>
@@ -1167,6 +1179,106 @@ Enter its passphrase:</source>
         <message>
             <source>Error</source>
             <translation>错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorGate</name>
+        <message>
+            <source>Sign out</source>
+            <extracomment>the form open now, if any</extracomment>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <source>No operators set up: anyone at this till can refund</source>
+            <extracomment>the operator signed in, kept across a change of profile</extracomment>
+            <translation>未设置操作员：任何人都可以在此收银台退款</translation>
+        </message>
+        <message>
+            <source>Add a manager to require a sign-in: cashier operator add NAME --role manager</source>
+            <translation>添加一位经理即可要求登录：cashier operator add 名字 --role manager</translation>
+        </message>
+        <message>
+            <source>Nobody signed in</source>
+            <translation>无人登录</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>经理</translation>
+        </message>
+        <message>
+            <source>cashier</source>
+            <translation>收银员</translation>
+        </message>
+        <message>
+            <source>Operator: %1 (%2)</source>
+            <translation>操作员：%1（%2）</translation>
+        </message>
+        <message>
+            <source>Sign out: Ctrl+L</source>
+            <translation>退出登录：Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Finish the current sale first, then sign out.</source>
+            <translation>请先完成当前交易，再退出登录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorPinDialog</name>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Manager approval</source>
+            <translation>经理批准</translation>
+        </message>
+        <message>
+            <source>Who is at the till? Sign in with your name and PIN.</source>
+            <translation>谁在收银台？请用您的名字和 PIN 码登录。</translation>
+        </message>
+        <message>
+            <source>A manager's PIN is needed.</source>
+            <translation>需要经理的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>您的名字</translation>
+        </message>
+        <message>
+            <source>Manager's name</source>
+            <translation>经理的名字</translation>
+        </message>
+        <message>
+            <source>4-12 digits</source>
+            <translation>4-12 位数字</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN 码</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Type the operator's name.</source>
+            <translation>请输入操作员的名字。</translation>
+        </message>
+        <message>
+            <source>Type the PIN.</source>
+            <translation>请输入 PIN 码。</translation>
         </message>
     </context>
     <context>
@@ -2160,6 +2272,14 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>刷新</translation>
         </message>
         <message>
+            <source>By wallet</source>
+            <translation>按钱包</translation>
+        </message>
+        <message>
+            <source>By operator (shift)</source>
+            <translation>按操作员（班次）</translation>
+        </message>
+        <message>
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -2170,6 +2290,14 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Adding up…</source>
             <translation>统计中…</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>(no operator)</source>
+            <translation>（无操作员）</translation>
         </message>
         <message>
             <source>Total</source>
@@ -2239,6 +2367,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>this payment is already fully refunded</source>
             <translation>该笔支付已全额退款</translation>
+        </message>
+        <message>
+            <source>A manager's PIN is needed to refund %1.</source>
+            <translation>退款 %1 需要经理的 PIN 码。</translation>
         </message>
     </context>
     <context>

@@ -266,9 +266,14 @@ class ReportPage(QWidget):
         if self.report is not None:
             self._render(self.report)
 
+    def _name_column(self, text: str) -> None:
+        head = self.table.horizontalHeaderItem(0)
+        if head is not None:
+            head.setText(text)
+
     def _render_shifts(self, report: Report) -> None:
         """The totals table by operator: what each one's shift took and refunded."""
-        self.table.horizontalHeaderItem(0).setText(self.tr("Operator"))
+        self._name_column(self.tr("Operator"))
         self.table.setRowCount(len(report.shifts))
         for r, sh in enumerate(report.shifts):
             name = sh.operator or self.tr("(no operator)")
@@ -290,7 +295,7 @@ class ReportPage(QWidget):
         if self.grouping.currentData() == "operator":
             self._render_shifts(report)
         else:
-            self.table.horizontalHeaderItem(0).setText(self.tr("Wallet"))
+            self._name_column(self.tr("Wallet"))
             self._render_wallets(report)
         self._render_rest(report)
 
