@@ -378,6 +378,8 @@ ZH_CN: dict[str, str] = {
     "By wallet": "按钱包",
     "By operator (shift)": "按操作员（班次）",
     "(no operator)": "（无操作员）",
+    "Taken by": "经手人",
+    "By %1, approved by %2": "%1 办理，%2 批准",
 }
 
 

@@ -38,10 +38,10 @@ class TillSession:
         return self._current
 
     @property
-    def operator_name(self) -> str:
-        """Who the journal records ("" when nobody is signed in)."""
+    def operator_name(self) -> str | None:
+        """Who the journal records (None when nobody is signed in)."""
         current = self._current
-        return current.name if current is not None else ""
+        return current.name if current is not None else None
 
     def required(self) -> bool:
         """Whether operators are set up (then sign-in and approvals are enforced)."""

@@ -73,8 +73,8 @@ class Refunds:
                 now,
                 now,
                 reason=reason,
-                operator=self.service.session.operator_name or manager,
-                approved_by=manager,
+                operator=self.service.session.operator_name or manager or None,
+                approved_by=manager or None,
             )
             self.service.journal.create_refund(refund)
             self.service._refund_changed(refund)

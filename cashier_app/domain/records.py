@@ -63,8 +63,8 @@ class PaymentRecord:
     scenario: str = ""
     #: The customer's payment code, masked (``2812••••••••••3456``); never the code itself.
     masked_code: str = ""
-    #: who took the sale: the operator signed in at the till ("" with no operators set up)
-    operator: str = ""
+    #: Who took the sale (an operator id); None where nobody signed in (issue 17).
+    operator: str | None = None
 
     @property
     def is_final(self) -> bool:
@@ -134,8 +134,9 @@ class RefundRecord:
     result_message: str = ""
     reason: str = ""
     refunded_at: datetime | None = None
-    operator: str = ""  #: who asked for it at the till ("" with no operators set up)
-    approved_by: str = ""  #: the manager whose PIN approved it
+    #: Who asked for the refund (an operator id); None where nobody signed in.
+    operator: str | None = None
+    approved_by: str | None = None  #: the manager whose PIN approved it (None: nobody)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,4 +148,4 @@ class PaymentEvent:
     kind: str  #: e.g. "journaled", "request", "response", "poll", "notify", "state", "error"
     detail: dict[str, Any] = field(default_factory=dict)
     elapsed_ms: float | None = None
-    operator: str = ""  #: who was signed in at the till when it was written ("": nobody)
+    operator: str | None = None  #: who was signed in when it happened (None: nobody)

@@ -103,11 +103,11 @@ def _v3_in_store(db: sqlite3.Connection) -> None:
 
 def _v4_operators(db: sqlite3.Connection) -> None:
     """Operators (issue 17): who took each sale, who asked for and who approved each
-    refund, and who was signed in when each event was written ('' before: nobody)."""
-    db.execute("ALTER TABLE payments ADD COLUMN operator TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE events ADD COLUMN operator TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE refunds ADD COLUMN operator TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE refunds ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''")
+    refund, and who was signed in when each event was written (NULL: nobody signed in,
+    as in every row written before)."""
+    for table in ("payments", "refunds", "events"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN operator TEXT")
+    db.execute("ALTER TABLE refunds ADD COLUMN approved_by TEXT")
     db.execute("CREATE INDEX payments_operator ON payments (operator, created_at)")
 
 

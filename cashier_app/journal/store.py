@@ -115,12 +115,13 @@ def _refund_columns(rec: RefundRecord) -> dict[str, Any]:
     return _columns(rec, _REFUND_FIELDS, _REFUND_TIMES)
 
 
-def _optional(row: sqlite3.Row, name: str) -> str:
-    """A column added by a later migration: '' on an older journal opened read-only."""
+def _optional(row: sqlite3.Row, name: str) -> str | None:
+    """A column added by a later migration: None on an older journal opened read-only."""
     try:
-        return str(row[name])
+        value = row[name]
     except IndexError:
-        return ""
+        return None
+    return None if value is None else str(value)
 
 
 def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
@@ -557,9 +558,10 @@ class Journal:
 
     def operator_totals(
         self, since: date | datetime, until: date | datetime
-    ) -> list[tuple[str, str, str, str, str, int, int]]:
+    ) -> list[tuple[str, str, str | None, str, str, int, int]]:
         """``(profile, client_id, operator, currency, status, count, sum of minor units)``
-        for payments created in ``[since, until)``: the end of day per operator (shift)."""
+        for payments created in ``[since, until)``: the end of day per operator (shift;
+        operator None: nobody was signed in)."""
         with self._reading("read") as db:
             rows = db.execute(
                 "SELECT profile, client_id, operator, currency, status, COUNT(*), "
@@ -579,7 +581,7 @@ class Journal:
         elapsed_ms: float | None = None,
         *,
         at: datetime | None = None,
-        operator: str = "",
+        operator: str | None = None,
     ) -> PaymentEvent:
         """Append one event to the payment's timeline; ``operator``: who is signed in.
 

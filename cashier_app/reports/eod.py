@@ -186,14 +186,16 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
     ):
         if status == Status.SUCCESS.value:
             env = environment_of(profile, client_id)
-            row = shift[(ENVIRONMENTS.index(env), env, operator, currency)]
+            row = shift[(ENVIRONMENTS.index(env), env, operator or "", currency)]
             row["sales_count"] += count
             row["sales_minor"] += total
     flagged_refunds = []
     for refund, payment in journal.refunds_between(start, end):
         if refund.status is Status.SUCCESS:
             env = environment_of(payment.profile, payment.client_id)
-            row = shift[(ENVIRONMENTS.index(env), env, refund.operator, refund.amount.currency)]
+            row = shift[
+                (ENVIRONMENTS.index(env), env, refund.operator or "", refund.amount.currency)
+            ]
             row["refunds_count"] += 1
             row["refunds_minor"] += refund.amount.value
             line = acc[

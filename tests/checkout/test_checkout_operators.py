@@ -40,9 +40,9 @@ def test_no_operators_set_up_works_as_before(tmp_path):
     with build_services(journal_path=tmp_path / "journal.sqlite3") as services:
         rec = _paid(services)
         refund = services.checkout.refund(rec.payment_request_id, Money(100, "HKD"))
-        assert refund.status is Status.SUCCESS and refund.approved_by == ""
-        assert rec.operator == "" and all(
-            e.operator == "" for e in services.journal.events(rec.payment_request_id)
+        assert refund.status is Status.SUCCESS and refund.approved_by is None
+        assert rec.operator is None and all(
+            e.operator is None for e in services.journal.events(rec.payment_request_id)
         )
 
 

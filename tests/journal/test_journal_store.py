@@ -325,14 +325,14 @@ def test_a_v3_journal_gains_the_operator_of_every_row_and_event(tmp_path):
     db.close()
     # read-only first (a copy on a USB stick): still readable, nobody as the operator
     with Journal(path, read_only=True) as old:
-        assert old.get_payment("OLD-1").operator == ""
-        assert old.events("OLD-1")[0].operator == ""
+        assert old.get_payment("OLD-1").operator is None
+        assert old.events("OLD-1")[0].operator is None
     with Journal(path) as j:
         assert j.schema_version == SCHEMA_VERSION
-        assert j.get_payment("OLD-1").operator == ""
-        assert [e.operator for e in j.events("OLD-1")] == [""]
+        assert j.get_payment("OLD-1").operator is None
+        assert [e.operator for e in j.events("OLD-1")] == [None]
         j.add_event("OLD-1", "state", {"to": "SUCCESS"}, operator="Ana")
-        assert [e.operator for e in j.events("OLD-1")] == ["", "Ana"]
+        assert [e.operator for e in j.events("OLD-1")] == [None, "Ana"]
         j.create_payment(
             PaymentRecord(
                 "NEW-1",
@@ -349,4 +349,4 @@ def test_a_v3_journal_gains_the_operator_of_every_row_and_event(tmp_path):
         totals = j.operator_totals(
             datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 3, tzinfo=UTC)
         )
-        assert {(t[2], t[5], t[6]) for t in totals} == {("", 1, 500), ("Ana", 1, 700)}
+        assert {(t[2], t[5], t[6]) for t in totals} == {(None, 1, 500), ("Ana", 1, 700)}

@@ -64,7 +64,7 @@ def test_sign_in_sale_and_a_refund_approved_by_a_manager(staffed, make_window, q
     dialog = _form(qtbot, window, "signInDialog")
     assert "Nobody signed in" in window.operators.label.text()
     _type(qtbot, dialog, CLERK, "5802")
-    _refused(qtbot, dialog, "wrong PIN for Ana: 4 more tries")
+    _refused(qtbot, dialog, "Wrong PIN for Ana: 4 more tries")
     _type(qtbot, dialog, None, CLERK_PIN)
     qtbot.waitUntil(lambda: window.operators.dialog is None, timeout=10_000)
     assert window.operators.label.text() == "Operator: Ana (cashier)"

@@ -1369,6 +1369,14 @@ Enter its passphrase:</source>
             <translation>结果码</translation>
         </message>
         <message>
+            <source>Taken by</source>
+            <translation>经手人</translation>
+        </message>
+        <message>
+            <source>By %1, approved by %2</source>
+            <translation>%1 办理，%2 批准</translation>
+        </message>
+        <message>
             <source>Timeline (%1)</source>
             <translation>时间线（%1）</translation>
         </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -65,6 +66,9 @@ class OperatorPinDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in") if signing_in else self.tr("Manager approval"))
         self.setModal(True)
         layout = QVBoxLayout(self)
+        # The form grows with its message (a lock-out says until when) instead of
+        # squeezing the fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         head = QLabel(
             self.tr("Who is at the till? Sign in with your name and PIN.")
             if signing_in
@@ -72,6 +76,7 @@ class OperatorPinDialog(QDialog):
         )
         head.setObjectName("operatorPinHeading")
         head.setWordWrap(True)
+        head.setMinimumWidth(400)  # the form's width: a short heading needs no wrap
         layout.addWidget(head)
         form = QFormLayout()
         self.name_edit = QLineEdit(name, self)
@@ -116,7 +121,6 @@ class OperatorPinDialog(QDialog):
         self.name_edit.returnPressed.connect(self.pin_edit.setFocus)
         self.pin_edit.returnPressed.connect(self._on_ok_button_clicked)
         (self.pin_edit if name else self.name_edit).setFocus()
-        self.setMinimumWidth(360)
         self._load_names()
 
     def _load_names(self) -> None:
@@ -174,8 +178,9 @@ class OperatorPinDialog(QDialog):
         self.pin_edit.setFocus()
 
     def _show_problem(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(text[:1].upper() + text[1:])  # a sentence of its own here
         self.message.show()
+        self.adjustSize()
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.ok_button, self.name_edit, self.pin_edit):

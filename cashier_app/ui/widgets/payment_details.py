@@ -114,6 +114,7 @@ class PaymentDetailsPane(QWidget):
             ("reference", self.tr("Reference"), 5, 0, 3),
             ("summary", self.tr("Summary"), 6, 0, 3),
             ("result", self.tr("Result code"), 7, 0, 3),
+            ("operator", self.tr("Taken by"), 8, 0, 3),
         )
         for key, title, row, col, span in places:
             caption = QLabel(title)
@@ -198,6 +199,7 @@ class PaymentDetailsPane(QWidget):
             "summary": pay.trade_summary or "—",
             "result": " ".join(p for p in (pay.result_code, pay.result_message) if p) or "—",
             "refundable": minor_display(details.refundable, pay.amount.currency),
+            "operator": pay.operator or "—",
         }
         for key, text in values.items():
             self._fields[key].setText(text)
@@ -225,6 +227,10 @@ class PaymentDetailsPane(QWidget):
             )
             item.setForeground(2, QColor(STATUS_COLORS.get(refund.status, "#000")))
             item.setData(0, Qt.ItemDataRole.UserRole, refund.refund_request_id)
+            if refund.approved_by:
+                item.setToolTip(
+                    0, fill(self.tr("By %1, approved by %2"), refund.operator, refund.approved_by)
+                )
             self.refunds_tree.addTopLevelItem(item)
         self.tabs.setTabText(0, fill(self.tr("Timeline (%1)"), str(len(details.events))))
         self.tabs.setTabText(1, fill(self.tr("Refunds (%1)"), str(len(details.refunds))))
