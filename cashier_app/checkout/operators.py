@@ -54,6 +54,14 @@ class TillSession:
         with self._guard:
             self._current = operator
 
+    def accounts(self, approval: PinEntry | None) -> Accounts:
+        """The accounts, to change, after a manager's PIN (none needed while no operator
+        exists: the first one must then be a manager). ApprovalRequired / OperatorError."""
+        if self.store is None:
+            raise OperatorError.of("damaged", path="-", problem="this till keeps no operators")
+        manager = self.approve(approval, SETUP)
+        return Accounts(self.store, self, manager)
+
     def check_manager(self, entry: PinEntry) -> Operator:
         """The manager ``entry`` names, when the PIN is theirs (OperatorError otherwise):
         the approval dialog's check before the act, which checks again."""
@@ -92,3 +100,45 @@ class TillSession:
         manager = self.store.verify_manager(approval.name, approval.pin)
         log.info("%s approved by manager %s", act.removeprefix("approve_"), manager.name)
         return manager.name
+
+
+class Accounts:
+    """Changes of operator accounts, handed out by :meth:`TillSession.accounts` once a
+    manager's PIN was right (or to set up the first manager): holds no PIN itself."""
+
+    def __init__(self, store: OperatorStore, session: TillSession, manager: str) -> None:
+        self._store = store
+        self._session = session
+        self.manager = manager  #: who approved ("" while no operator exists yet)
+
+    def list(self) -> list[Operator]:
+        return self._store.list()
+
+    def _done(self, what: str, name: str) -> None:
+        log.info("operator %s: %s (by %s)", name, what, self.manager or "first set-up")
+        self._session.required()  # the GUI's cached flag follows at once
+
+    def add(self, name: str, role: str, pin: str) -> Operator:
+        op = self._store.add(name, role, pin)
+        self._done(f"added as {role}", op.name)
+        return op
+
+    def set_pin(self, name: str, pin: str) -> None:
+        self._store.set_pin(name, pin)
+        self._done("PIN changed", name)
+
+    def set_role(self, name: str, role: str) -> Operator:
+        op = self._store.set_role(name, role)
+        self._done(f"now {role}", op.name)
+        return op
+
+    def unlock(self, name: str) -> None:
+        self._store.unlock(name)
+        self._done("unlocked", name)
+
+    def remove(self, name: str) -> None:
+        self._store.remove(name)
+        current = self._session.current
+        if current is not None and current.name.casefold() == name.strip().casefold():
+            self._session.sign_out()
+        self._done("removed", name)

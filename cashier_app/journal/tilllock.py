@@ -14,6 +14,7 @@ import re
 import time
 from pathlib import Path
 
+from cashier_app.journal.errors import JournalError
 from cashier_app.support.filelock import try_lock, unlock
 
 #: What a holder says it is doing (written after its pid): a till owns its sales for as
@@ -41,13 +42,25 @@ class TillLock:
         """Take the lock if free; True when this process now holds it."""
         if self._fd is not None:
             return True
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:  # a full disk, a read-only folder: said, never a traceback
+            raise JournalError(
+                f"cannot take the till lock {self.path}: {exc.strerror or exc}"
+            ) from None
         if not try_lock(fd):
             os.close(fd)
             return False
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()} {self.purpose}\n".encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()} {self.purpose}\n".encode())
+        except OSError as exc:
+            unlock(fd)
+            os.close(fd)
+            raise JournalError(
+                f"cannot take the till lock {self.path}: {exc.strerror or exc}"
+            ) from None
         self._fd = fd
         return True
 

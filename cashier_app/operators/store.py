@@ -100,6 +100,13 @@ class OperatorStore:
         self.path = Path(path) if path is not None else operators_path()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._lock = threading.RLock()
+        self._db: sqlite3.Connection | None = None
+        if self.path.exists():  # created with the first account: a till without any has none
+            self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
         try:
             paths.private_file(self.path)
             self._db = sqlite3.connect(
@@ -124,17 +131,23 @@ class OperatorStore:
                             updated_at   TEXT NOT NULL
                         )""")
                     db.execute(f"PRAGMA user_version = {_VERSION}")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
             raise OperatorError.of("damaged", path=self.path, problem=str(exc)) from None
+        return self._db
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            db = self._db
+            db = self._db if self._db is not None else self._open()
             try:
                 db.execute("BEGIN IMMEDIATE")
                 try:
@@ -149,8 +162,11 @@ class OperatorStore:
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
+            if self._db is None and not self.path.exists():
+                return []  # no account was ever made here
+            db = self._open()
             try:
-                return self._db.execute(sql, params).fetchall()
+                return db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise OperatorError.of("damaged", path=self.path, problem=str(exc)) from None
 

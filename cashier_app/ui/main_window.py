@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.profiles_action.triggered.connect(self.open_profiles_dialog)
         setup_menu = self.menuBar().addMenu(self.tr("S&etup"))
         setup_menu.addAction(self.profiles_action)
+        setup_menu.addAction(self.operators.accounts_action)
         self.phone_action = QAction(self.tr("Wallet page for phones…"), self)
         self.phone_action.setObjectName("phoneWalletAction")
         self.phone_action.setCheckable(True)  # checked while phones can reach the page

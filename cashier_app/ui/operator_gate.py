@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from cashier_app.domain.operators import PinEntry
 from cashier_app.ui.dialogs.operator_pin_dialog import APPROVE, SIGN_IN, OperatorPinDialog
 from cashier_app.ui.tasks import TaskRunner
-from cashier_app.ui.text import fill
+from cashier_app.ui.text import error_text, fill
 
 
 class OperatorGate(QObject):
@@ -45,6 +45,10 @@ class OperatorGate(QObject):
         self.sign_out_action.setEnabled(False)
         self.sign_out_action.triggered.connect(self._on_sign_out_action_triggered)
         self._last: Any = None  #: the operator signed in, kept across a change of profile
+        self.accounts_action = QAction(self.tr("Operators…"), window)
+        self.accounts_action.setObjectName("operatorsAction")
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.accounts_dialog: Any = None  #: Setup → Operators, while open
 
     # -- the services' session ---------------------------------------------------------------
     def attach(self, services: Any) -> None:
@@ -123,6 +127,39 @@ class OperatorGate(QObject):
         self._show()
         self.signed_out.emit()
         self.show_sign_in()
+
+    # -- Setup → Operators -------------------------------------------------------------------
+    @Slot()
+    def open_accounts(self) -> None:
+        """The operators dialog, after a manager's PIN (none while no operator exists)."""
+        if self.session is None or self.session.store is None:
+            return
+        self.approve(self.tr("A manager's PIN is needed to change operators."), self._accounts)
+
+    def _accounts(self, entry: PinEntry | None) -> None:
+        self.tasks.run(
+            "operators:accounts",
+            self.session.accounts,
+            entry,
+            on_done=self._on_accounts_opened,
+            on_error=lambda exc: self.window.statusBar().showMessage(error_text(exc), 8000),
+        )
+
+    def _on_accounts_opened(self, accounts: Any) -> None:
+        from cashier_app.ui.dialogs.operators_dialog import OperatorsDialog
+
+        dialog = OperatorsDialog(accounts, self.tasks, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accounts_changed.connect(self._on_accounts_changed)
+        dialog.finished.connect(lambda _r: setattr(self, "accounts_dialog", None))
+        self.accounts_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_accounts_changed(self) -> None:
+        self._show()  # Accounts refreshed the session's flag on its worker
+        if self.enforced and self.session.current is None and self.accounts_dialog is None:
+            self.show_sign_in()
 
     # -- approvals --------------------------------------------------------------------------
     def approve(

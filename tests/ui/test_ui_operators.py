@@ -130,3 +130,39 @@ def test_wrong_pins_until_the_lock_out_and_its_message(staffed, make_window, qtb
     _refused(qtbot, dialog, "locked after 5 wrong PINs")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the sign-in form stays
     assert dialog.isVisible()
+
+
+def test_the_first_manager_is_set_up_from_the_window(make_window, qtbot):
+    """Setup → Operators on a till with none: no PIN is asked, the first must be a manager,
+    bad PINs are refused by name; once it exists the till asks who is at it."""
+    window = make_window()
+    qtbot.waitUntil(lambda: "No operators set up" in window.operators.label.text())
+    window.operators.accounts_action.trigger()
+    qtbot.waitUntil(lambda: window.operators.accounts_dialog is not None, timeout=10_000)
+    dialog = window.operators.accounts_dialog
+    qtbot.waitUntil(lambda: "No operators yet" in dialog.hint.text())
+    qtbot.keyClicks(dialog.name_edit, CLERK)
+    qtbot.keyClicks(dialog.pin_edit, CLERK_PIN)
+    qtbot.keyClicks(dialog.pin_again, CLERK_PIN)
+    qtbot.mouseClick(dialog.buttons["add"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "first operator must be a manager" in dialog.message.text())
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("manager"))
+    dialog.name_edit.setText(BOSS)
+    qtbot.keyClicks(dialog.pin_edit, "1234")
+    qtbot.keyClicks(dialog.pin_again, "1234")
+    qtbot.mouseClick(dialog.buttons["add"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "too easy to guess" in dialog.message.text())
+    qtbot.keyClicks(dialog.pin_edit, BOSS_PIN)
+    qtbot.keyClicks(dialog.pin_again, "284918")
+    qtbot.mouseClick(dialog.buttons["add"], Qt.MouseButton.LeftButton)
+    assert "differ" in dialog.message.text()
+    qtbot.keyClicks(dialog.pin_edit, BOSS_PIN)
+    qtbot.keyClicks(dialog.pin_again, BOSS_PIN)
+    qtbot.mouseClick(dialog.buttons["add"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10_000)
+    assert "Mei added" in dialog.message.text()
+    assert window.operators.label.text() == "Nobody signed in"
+    qtbot.mouseClick(dialog.buttons["close"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.operators.accounts_dialog is None)
+    window.operators.accounts_action.trigger()  # now a manager's PIN is asked first
+    _form(qtbot, window, "approvalDialog")

@@ -1189,8 +1189,13 @@ Enter its passphrase:</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <source>No operators set up: anyone at this till can refund</source>
+            <source>Operators…</source>
             <extracomment>the operator signed in, kept across a change of profile</extracomment>
+            <translation>操作员…</translation>
+        </message>
+        <message>
+            <source>No operators set up: anyone at this till can refund</source>
+            <extracomment>Setup → Operators, while open</extracomment>
             <translation>未设置操作员：任何人都可以在此收银台退款</translation>
         </message>
         <message>
@@ -1220,6 +1225,10 @@ Enter its passphrase:</source>
         <message>
             <source>Finish the current sale first, then sign out.</source>
             <translation>请先完成当前交易，再退出登录。</translation>
+        </message>
+        <message>
+            <source>A manager's PIN is needed to change operators.</source>
+            <translation>更改操作员需要经理的 PIN 码。</translation>
         </message>
     </context>
     <context>
@@ -1279,6 +1288,101 @@ Enter its passphrase:</source>
         <message>
             <source>Type the PIN.</source>
             <translation>请输入 PIN 码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsDialog</name>
+        <message>
+            <source>Operators</source>
+            <translation>操作员</translation>
+        </message>
+        <message>
+            <source>cashier</source>
+            <translation>收银员</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>经理</translation>
+        </message>
+        <message>
+            <source>4-12 digits</source>
+            <translation>4-12 位数字</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名字</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>新 PIN 码</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>再次输入 PIN 码</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Set PIN</source>
+            <translation>设置 PIN 码</translation>
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation>更改角色</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>locked until %1</source>
+            <translation>锁定至 %1</translation>
+        </message>
+        <message>
+            <source>No operators yet: add the first one, a manager. From then on everyone signs in, and refunds need a manager's PIN.</source>
+            <translation>还没有操作员：请先添加一位经理。此后每个人都需要登录，退款需要经理的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Select an operator to change or remove; type a new name to add one.</source>
+            <translation>选择一位操作员进行更改或删除；输入新名字即可添加。</translation>
+        </message>
+        <message>
+            <source>The two PINs differ; nothing was changed.</source>
+            <translation>两次输入的 PIN 码不一致；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>%1 added.</source>
+            <translation>已添加 %1。</translation>
+        </message>
+        <message>
+            <source>PIN of %1 changed.</source>
+            <translation>%1 的 PIN 码已更改。</translation>
+        </message>
+        <message>
+            <source>Role of %1 changed.</source>
+            <translation>%1 的角色已更改。</translation>
+        </message>
+        <message>
+            <source>%1 unlocked.</source>
+            <translation>%1 已解锁。</translation>
+        </message>
+        <message>
+            <source>%1 removed.</source>
+            <translation>%1 已删除。</translation>
         </message>
     </context>
     <context>
