@@ -118,6 +118,16 @@ def main() -> int:
     shot(app, f"{p}-6-end-of-day-by-operator")
     window.back_from_extra_page()
 
+    window.operators.accounts_action.trigger()  # Setup → Operators…, a manager's PIN first
+    type_pin(form(window, "approvalDialog"), BOSS, BOSS_PIN)
+    wait_for(lambda: window.operators.accounts_dialog is not None, what="the operators")
+    accounts = window.operators.accounts_dialog
+    wait_for(lambda: accounts.list.count() == 2, what="the operators listed")
+    accounts.list.setCurrentRow(0)
+    shot(app, f"{p}-8-operators")
+    accounts.accept()
+    wait_for(lambda: window.operators.accounts_dialog is None)
+
     window.operators.sign_out_action.trigger()
     dialog = form(window, "signInDialog")
     for attempt in range(5):
