@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 ACTIONS = ("approve", "decline", "expire", "off")
 #: Upper bound of ``after_seconds`` (the default payment expiry is 600 s).
 MAX_DELAY = 600.0
-_FIELDS = ("action", "after_seconds", "resultCode", "pending")
+_FIELDS = ("action", "after_seconds", "resultCode", "pending", "pend_seconds")
 
 
 class AutoPayError(CashierError, ValueError):
@@ -37,11 +37,15 @@ class AutoPayError(CashierError, ValueError):
 
 @dataclass(frozen=True)
 class AutoPayPolicy:
-    """``action`` after ``after_seconds``; ``result_code`` is the decline's payer-side code."""
+    """``action`` after ``after_seconds``; ``result_code`` is the decline's payer-side code.
+    ``pend_seconds`` (approve / decline only): at ``after_seconds`` the payer completes the
+    payment but its result is pending (PAYMENT_PENDING), and the action follows
+    ``pend_seconds`` later."""
 
     action: str = "off"
     after_seconds: float = 0.0
     result_code: str = st.DECLINED_CODE
+    pend_seconds: float | None = None
 
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
@@ -61,6 +65,21 @@ class AutoPayPolicy:
                 f"{', '.join(sorted(st.DECLINE_CODES))}"
             )
         object.__setattr__(self, "after_seconds", float(delay))
+        pend = self.pend_seconds
+        if pend is not None:
+            if self.action not in ("approve", "decline"):
+                raise AutoPayError(
+                    f"pend_seconds: only with approve or decline, not {self.action!r}"
+                )
+            if (
+                isinstance(pend, bool)
+                or not isinstance(pend, int | float)
+                or not (math.isfinite(pend) and 0 <= pend <= MAX_DELAY)
+            ):
+                raise AutoPayError(
+                    f"pend_seconds: {pend!r} must be a number of seconds from 0 to {MAX_DELAY:g}"
+                )
+            object.__setattr__(self, "pend_seconds", float(pend))
 
     @property
     def active(self) -> bool:
@@ -70,6 +89,8 @@ class AutoPayPolicy:
         data: dict[str, Any] = {"action": self.action, "after_seconds": self.after_seconds}
         if self.action == "decline":
             data["resultCode"] = self.result_code
+        if self.pend_seconds is not None:
+            data["pend_seconds"] = self.pend_seconds
         return data
 
 
@@ -98,7 +119,10 @@ def parse_policy(data: Any) -> tuple[AutoPayPolicy, bool]:
     code = data.get("resultCode", st.DECLINED_CODE)
     if not isinstance(code, str):
         raise AutoPayError(f"resultCode: {code!r} must be a string")
-    return AutoPayPolicy(action.strip().lower(), data.get("after_seconds", 0.0), code), pending
+    policy = AutoPayPolicy(
+        action.strip().lower(), data.get("after_seconds", 0.0), code, data.get("pend_seconds")
+    )
+    return policy, pending
 
 
 @dataclass(frozen=True)
@@ -106,6 +130,7 @@ class _Job:
     payment_id: str
     due: datetime
     policy: AutoPayPolicy
+    pended: bool = False  #: the payer already completed it (PENDING): the result is next
 
 
 Act = Callable[[str, AutoPayPolicy], Any]
@@ -115,11 +140,17 @@ class AutoPayer:
     """Holds the policy and the scheduled actions; thread-safe.
 
     ``act(payment_id, policy)`` performs the action (the gateway's approve / decline /
-    expire); ``lookup(payment_id)`` returns the store's payment or None.
+    expire); ``lookup(payment_id)`` returns the store's payment or None; ``pend(payment_id)``
+    marks it PENDING (a policy with ``pend_seconds``).
     """
 
-    def __init__(self, act: Act, lookup: Callable[[str], st.Payment | None]) -> None:
-        self._act, self._lookup = act, lookup
+    def __init__(
+        self,
+        act: Act,
+        lookup: Callable[[str], st.Payment | None],
+        pend: Callable[[str], Any] | None = None,
+    ) -> None:
+        self._act, self._lookup, self._pend = act, lookup, pend
         self._lock = threading.Lock()
         self._policy = OFF
         self._jobs: dict[str, _Job] = {}
@@ -182,9 +213,19 @@ class AutoPayer:
         done = []
         for job in sorted(due, key=lambda j: j.due):
             p = self._lookup(job.payment_id)
-            if p is None or p.status != st.PROCESSING:
+            if p is None or p.status != (st.PENDING if job.pended else st.PROCESSING):
                 continue  # paid, declined, expired or cancelled meanwhile
             try:
+                if job.policy.pend_seconds is not None and not job.pended:
+                    assert self._pend is not None, "a pend_seconds policy needs pend="
+                    self._pend(job.payment_id)
+                    later = now + timedelta(seconds=job.policy.pend_seconds)
+                    with self._lock:
+                        self._jobs[job.payment_id] = _Job(
+                            job.payment_id, later, job.policy, pended=True
+                        )
+                    log.info("sandbox autopay: pend %s", job.payment_id)
+                    continue
                 self._act(job.payment_id, job.policy)
             except (st.StateError, st.NotFound) as exc:  # raced with another actor
                 log.debug("sandbox autopay: %s skipped: %s", job.payment_id, exc)

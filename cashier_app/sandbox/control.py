@@ -110,6 +110,20 @@ class SimulatorClient:
     def clear_autopay(self) -> dict[str, Any]:
         return self._call("DELETE", "/sandbox/autopay")
 
+    def scenarios(self) -> list[dict[str, Any]]:
+        """The sandbox's scenario catalog (name, description, params)."""
+        return list(self._call("GET", "/sandbox/scenarios")["scenarios"])
+
+    def set_scenario(self, name: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Play scenario ``name`` (sandbox/scenarios.py); 400 names a bad name or parameter."""
+        return self._call("POST", "/sandbox/scenario", {"name": name, "params": params or {}})
+
+    def scenario(self) -> dict[str, Any]:
+        return self._call("GET", "/sandbox/scenario")
+
+    def clear_scenario(self) -> dict[str, Any]:
+        return self._call("DELETE", "/sandbox/scenario")
+
     def notifications(self) -> list[dict[str, Any]]:
         return list(self._call("GET", "/sandbox/notifications")["attempts"])
 

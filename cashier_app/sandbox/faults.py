@@ -23,6 +23,11 @@ KINDS: dict[str, str] = {
     "bad_signature": "answer an API call with a bad signature (`mode`: flip, missing, "
     "wrong_key, tamper_body, bad_time)",
     "unknown_exception": "answer an API call with resultStatus U / UNKNOWN_EXCEPTION",
+    "rate_limited": "answer an API call with resultStatus U / REQUEST_TRAFFIC_EXCEED_LIMIT "
+    "(the request is not processed)",
+    "timeout": "take an API call and never answer it: the connection is closed after "
+    "`seconds` (default 15 s, longer than a client's timeout)",
+    "malformed_json": "answer an API call with HTTP 200 and a signed body that is not JSON",
     "duplicate_notification": "send each payment notification twice",
     "late_notification": "hold payment notifications back for `seconds` first",
     "async_refund": "answer a refund U / REFUND_IN_PROCESS and settle it `seconds` later "
@@ -33,7 +38,17 @@ KINDS: dict[str, str] = {
 
 #: Kinds that act on API requests (the others act on notifications).
 REQUEST_KINDS = frozenset(
-    {"latency", "http_error", "reset", "bad_signature", "unknown_exception", "clock_skew"}
+    {
+        "latency",
+        "http_error",
+        "reset",
+        "bad_signature",
+        "unknown_exception",
+        "rate_limited",
+        "timeout",
+        "malformed_json",
+        "clock_skew",
+    }
 )
 
 #: APIs a fault may be limited to.
@@ -45,6 +60,8 @@ HANDLER_KINDS = frozenset({"async_refund"})
 SIGNATURE_MODES = ("flip", "missing", "wrong_key", "tamper_body", "bad_time")
 HTTP_ERROR_STATUSES = (500, 502, 503, 504)
 MAX_SECONDS = 120.0
+#: How long the ``timeout`` fault holds a connection when not told.
+DEFAULT_TIMEOUT_HOLD = 15.0
 MAX_SKEW_SECONDS = 86_400.0
 
 
@@ -62,7 +79,7 @@ class Fault:
     kind: str
     count: int | None = 1  #: remaining firings; None = persistent
     api: str | None = None  #: limit to one API; None = all
-    seconds: float = 0.0  #: latency / late_notification
+    seconds: float = 0.0  #: latency / late_notification / timeout
     status: int = 503  #: http_error
     mode: str = "flip"  #: bad_signature
     after: bool = False  #: process the request first (reset, unknown_exception, ...)
@@ -75,6 +92,9 @@ class Fault:
 _DEFAULT_AFTER = {
     "reset": True,
     "unknown_exception": True,
+    "rate_limited": False,
+    "timeout": True,
+    "malformed_json": True,
     "bad_signature": True,
     "latency": False,
     "http_error": False,
@@ -127,6 +147,8 @@ def parse_fault(data: Any) -> Fault:
         raise FaultError(f"fault 'seconds' must be a number from 0 to {MAX_SECONDS:g}")
     if kind in ("latency", "late_notification") and seconds <= 0:
         raise FaultError(f"fault {kind!r} needs 'seconds' > 0")
+    if kind == "timeout" and not seconds:
+        seconds = DEFAULT_TIMEOUT_HOLD
     status = data.get("status", 503)
     if status not in HTTP_ERROR_STATUSES:
         raise FaultError(f"fault 'status' must be one of {HTTP_ERROR_STATUSES}")

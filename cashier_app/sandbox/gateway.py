@@ -28,10 +28,10 @@ from cashier_app.gateway.signing import (
     load_public_key,
     public_key_base64,
 )
-from cashier_app.sandbox import api, persist
+from cashier_app.sandbox import api, persist, scenarios
 from cashier_app.sandbox import store as st
-from cashier_app.sandbox.autopay import AutoPayer, AutoPayPolicy
-from cashier_app.sandbox.faults import FaultPlan
+from cashier_app.sandbox.autopay import AutoPayer, AutoPayPolicy, parse_policy
+from cashier_app.sandbox.faults import FaultPlan, parse_fault
 from cashier_app.sandbox.instore import Confirmations
 from cashier_app.sandbox.notifier import DEFAULT_DELAYS, Notifier
 from cashier_app.sandbox.payment_codes import PaymentCode, PaymentCodeBook
@@ -193,7 +193,9 @@ class SandboxGateway:
             compression=notify_compression,
         )
         self.store = st.Store(on_final=self._payment_final)
-        self.autopayer = AutoPayer(self._autopay_act, self._autopay_lookup)
+        self.autopayer = AutoPayer(self._autopay_act, self._autopay_lookup, self.pend)
+        self._scenario: dict[str, Any] | None = None
+        self._scenario_lock = threading.Lock()
         self.store.on_created = self.autopayer.payment_created
         self.store.on_cancelled = lambda p: self.autopayer.payment_final(p.payment_id)
         self.store.on_refund_final = self._refund_final
@@ -301,6 +303,11 @@ class SandboxGateway:
 
     def now(self) -> datetime:
         return self._clock()
+
+    @property
+    def stopping(self) -> threading.Event:
+        """Set while the gateway stops (a held connection lets go then)."""
+        return self._stopping
 
     # -- the LAN listener (a real phone in the demo) ----------------------------------------
     def start_lan(self, address: str, port: int = 0) -> str:
@@ -522,7 +529,7 @@ class SandboxGateway:
             policy = AutoPayPolicy()
         elif isinstance(policy, dict):
             policy = AutoPayPolicy(**policy)
-        self.set_autopay(policy.action, policy.after_seconds, result_code=policy.result_code)
+        self._apply_policy(policy)
 
     def set_autopay(
         self,
@@ -531,18 +538,77 @@ class SandboxGateway:
         *,
         result_code: str = st.DECLINED_CODE,
         pending: bool = False,
+        pend_seconds: float | None = None,
     ) -> AutoPayPolicy:
         """``action`` ("approve", "decline", "expire" or "off") ``after_seconds`` (0-600)
         after each new payment is created. ``pending``: also schedule the payments already
         waiting, from now. "off" drops every scheduled action. AutoPayError names a bad
-        field."""
-        policy = AutoPayPolicy(action, after_seconds, result_code)
+        field. ``pend_seconds``: the payer completes it first (PAYMENT_PENDING) and the
+        result follows that much later."""
+        policy = AutoPayPolicy(action, after_seconds, result_code, pend_seconds)
         waiting = None
         if pending and policy.active:
             with self.store.lock:
                 waiting = self.store.pending_payments(self.now())
         self.autopayer.set_policy(policy, now=self.now(), pending=waiting)
         return policy
+
+    # -- named scenarios (scenarios.py) ------------------------------------------------
+    def set_scenario(self, name: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Play the catalog's scenario ``name`` with ``params`` (text or JSON values): its
+        faults replace the active ones; a scenario that plays the customer also replaces
+        the auto-payer's policy. All or nothing: ScenarioError / FaultError / AutoPayError
+        name a bad name or parameter and nothing changes."""
+        scenario = scenarios.get(name)
+        values = scenarios.parse_params(scenario, params or {})
+        plan = scenario.build(values)
+        faults = [parse_fault(data) for data in plan.faults]
+        policy = None
+        if plan.autopay is not None:
+            policy, _ = parse_policy(plan.autopay)
+        with self._scenario_lock:
+            self.faults.clear()
+            for fault in faults:
+                self.faults.add_fault(fault)
+            if policy is not None:
+                self._apply_policy(policy)
+            elif self._scenario is not None and self._scenario["autopay"]:
+                self.set_autopay("off")  # the last scenario's customer leaves with it
+            self._scenario = {
+                "name": scenario.name,
+                "params": values,
+                "autopay": policy is not None,
+            }
+        log.info("sandbox scenario: %s %s", scenario.name, values)
+        return self.scenario_state()
+
+    def clear_scenario(self) -> dict[str, Any]:
+        """Drop the scenario: every fault, and the auto-payer when the scenario set it."""
+        with self._scenario_lock:
+            self.faults.clear()
+            if self._scenario is not None and self._scenario["autopay"]:
+                self.set_autopay("off")
+            self._scenario = None
+        return self.scenario_state()
+
+    def scenario_state(self) -> dict[str, Any]:
+        """``{"scenario": name or None, "params", "faults", "autopay"}``."""
+        with self._scenario_lock:
+            current = self._scenario
+        return {
+            "scenario": current["name"] if current else None,
+            "params": dict(current["params"]) if current else {},
+            "faults": [f.to_json() for f in self.faults.active()],
+            "autopay": self.autopay.to_json(),
+        }
+
+    def _apply_policy(self, policy: AutoPayPolicy) -> None:
+        self.set_autopay(
+            policy.action,
+            policy.after_seconds,
+            result_code=policy.result_code,
+            pend_seconds=policy.pend_seconds,
+        )
 
     def _autopay_act(self, payment_id: str, policy: AutoPayPolicy) -> None:
         if policy.action == "approve":

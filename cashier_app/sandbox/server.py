@@ -43,7 +43,9 @@ MAX_BODY = 1024 * 1024
 MAX_CONNECTIONS = 64
 #: Seconds of silence after which a connection is closed (SandboxGateway(read_timeout=)).
 READ_TIMEOUT = 15.0
-_EARLY_KINDS = frozenset({"http_error", "reset", "unknown_exception"})
+_EARLY_KINDS = frozenset(
+    {"http_error", "reset", "unknown_exception", "rate_limited", "timeout", "malformed_json"}
+)
 _date_cache: tuple[int, str] = (0, "")
 _TOKEN_IN_URL = re.compile(r"([?&])t=[^&\s]*")
 
@@ -342,6 +344,8 @@ class Handler(BaseHTTPRequestHandler):
     ) -> None:
         gw = self.server.gateway
         body = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if mode == "malformed":  # cut short, as a proxy that dropped the end would; signed
+            body = body[: max(1, len(body) // 2)]
         sent_at = request_time(gw.now() + timedelta(seconds=skew))
         signer = gw.throwaway_signer() if mode == "wrong_key" else gw.signer
         if mode == "bad_time":
@@ -386,10 +390,35 @@ class Handler(BaseHTTPRequestHandler):
                 },
                 skew=skew,
             )
+        elif fault.kind == "rate_limited":
+            self._send_signed(
+                method,
+                target,
+                client_id,
+                {
+                    "result": api.result(
+                        "REQUEST_TRAFFIC_EXCEED_LIMIT", "U", "request traffic exceeds the limit"
+                    )
+                },
+                skew=skew,
+            )
+        elif fault.kind == "timeout":
+            self._hold(fault.seconds)
+        elif fault.kind == "malformed_json":
+            self._send_signed(method, target, client_id, answer, mode="malformed", skew=skew)
         elif fault.kind == "bad_signature":
             self._send_signed(method, target, client_id, answer, mode=fault.mode, skew=skew)
         else:
             self._send_signed(method, target, client_id, answer, skew=skew)
+
+    def _hold(self, seconds: float) -> None:
+        """Never answer: keep the connection silent for ``seconds`` (the client's read
+        timeout strikes first), then close it without a byte, as a hung gateway does."""
+        self.close_connection = True
+        gw = self.server.gateway
+        gw.stopping.wait(seconds)  # a stopping sandbox lets go at once
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def _reset(self) -> None:
         """Abort the connection with a TCP RST (SO_LINGER 0), as a dropped network does."""

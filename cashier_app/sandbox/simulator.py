@@ -16,6 +16,8 @@ header; without it 403. The pages then carry the token in their forms and redire
 | ``POST /sandbox/refunds/<refundId>/settle`` | settle an async refund: ``{"status": "FAIL"}`` |
 | ``GET`` / ``POST`` / ``DELETE /sandbox/faults`` | list / add / clear fault scenarios |
 | ``GET`` / ``POST`` / ``DELETE /sandbox/autopay`` | the pretend customer: show / set / off |
+| ``GET /sandbox/scenarios`` | the named scenario catalog (``scenarios.py``) |
+| ``GET`` / ``POST`` / ``DELETE /sandbox/scenario`` | the active scenario: show / set / clear |
 | ``GET /sandbox/notifications`` | notification delivery attempts |
 | ``POST /sandbox/merchants`` | register ``{"clientId","publicKey","keyVersion"}`` |
 | ``GET /sandbox/info`` | url, gateway public key, merchants |
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from cashier_app.gateway.signing import KeyFormatError
-from cashier_app.sandbox import api, code_page, wallet
+from cashier_app.sandbox import api, code_page, scenarios, wallet
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox.autopay import parse_policy
 from cashier_app.sandbox.faults import KINDS, FaultError, parse_fault
@@ -50,6 +52,8 @@ _ROUTES = [
     (re.compile(rf"^/sandbox/refunds/{_ID}/settle$"), "settle_refund"),
     (re.compile(r"^/sandbox/faults$"), "faults"),
     (re.compile(r"^/sandbox/autopay$"), "autopay"),
+    (re.compile(r"^/sandbox/scenarios$"), "scenarios"),
+    (re.compile(r"^/sandbox/scenario$"), "scenario"),
     (re.compile(r"^/sandbox/notifications$"), "notifications"),
     (re.compile(r"^/sandbox/merchants$"), "merchants"),
     (re.compile(r"^/sandbox/?(?:info)?$"), "info"),
@@ -64,6 +68,8 @@ _METHODS = {
     "settle_refund": {"POST"},
     "faults": {"GET", "POST", "DELETE"},
     "autopay": {"GET", "POST", "DELETE"},
+    "scenarios": {"GET"},
+    "scenario": {"GET", "POST", "DELETE"},
     "notifications": {"GET"},
     "merchants": {"POST"},
     "info": {"GET"},
@@ -281,9 +287,28 @@ def _autopay(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> No
     elif method == "POST":
         policy, pending = parse_policy(_body_json(body))  # AutoPayError (400) names the field
         gw.set_autopay(
-            policy.action, policy.after_seconds, result_code=policy.result_code, pending=pending
+            policy.action,
+            policy.after_seconds,
+            result_code=policy.result_code,
+            pending=pending,
+            pend_seconds=policy.pend_seconds,
         )
     _json(out, 200, {**gw.autopay.to_json(), "scheduled": gw.autopayer.scheduled()})
+
+
+def _scenarios(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    _json(out, 200, {"scenarios": [s.to_json() for s in scenarios.CATALOG.values()]})
+
+
+def _scenario(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    if method == "DELETE":
+        _json(out, 200, gw.clear_scenario())
+        return
+    if method == "POST":
+        scenario, values = scenarios.parse_request(_body_json(body))  # ScenarioError: 400
+        _json(out, 200, gw.set_scenario(scenario.name, values))
+        return
+    _json(out, 200, gw.scenario_state())
 
 
 def _notifications(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
@@ -370,6 +395,8 @@ _HANDLERS: dict[str, Any] = {
     "settle_refund": _settle_refund,
     "faults": _faults,
     "autopay": _autopay,
+    "scenarios": _scenarios,
+    "scenario": _scenario,
     "notifications": _notifications,
     "merchants": _merchants,
     "info": _info,

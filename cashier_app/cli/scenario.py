@@ -1,0 +1,100 @@
+"""``cashier scenario list|set|clear``: the sandbox's named scenarios, from a script.
+
+``list`` prints the catalog (``cashier_app/sandbox/scenarios.py``), one scenario a line:
+name, parameters with their defaults and bounds, description (``--json`` for the full
+record). ``set NAME [k=v ...]`` and ``clear`` act on a running sandbox through its control
+endpoint (``--sandbox URL``, or ``$CASHIER_SANDBOX_URL``): the URL ``cashier sandbox``
+printed. A bad name or parameter exits 2 naming it, before anything is sent; a sandbox that
+cannot be reached exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from typing import Any
+
+from cashier_app.cli import EXIT_FAILED, CliError
+
+ENV_URL = "CASHIER_SANDBOX_URL"
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "scenario",
+        help="list the sandbox's named scenarios, set or clear one on a running sandbox",
+        description="Named, parameterised sandbox scenarios (wallet outcomes, late or "
+        "duplicate notifications, latency, 5xx, resets, timeouts, bad signatures, ...).",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    ls = actions.add_parser("list", help="print every scenario, one per line")
+    ls.add_argument("--json", action="store_true", help="print the catalog as JSON")
+    for name, text in (
+        ("set", "play scenario NAME on a running sandbox (replaces the active one)"),
+        ("clear", "drop the active scenario (its faults and its customer)"),
+        ("show", "print the active scenario of a running sandbox as JSON"),
+    ):
+        sub = actions.add_parser(name, help=text, description=text)
+        if name == "set":
+            sub.add_argument("name", metavar="NAME", help="a name from `cashier scenario list`")
+            sub.add_argument(
+                "params", nargs="*", metavar="k=v", help="parameters, e.g. status=502 count=3"
+            )
+        sub.add_argument(
+            "--sandbox",
+            metavar="URL",
+            default=os.environ.get(ENV_URL),
+            help=f"the sandbox's url, as `cashier sandbox` printed it (default: ${ENV_URL})",
+        )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cashier_app.sandbox import scenarios
+
+    if args.action is None:
+        raise CliError("say what to do: cashier scenario list | set NAME [k=v ...] | clear")
+    if args.action == "list":
+        if args.json:
+            print(json.dumps([s.to_json() for s in scenarios.CATALOG.values()], indent=2))
+        else:
+            for scenario in scenarios.CATALOG.values():
+                print(scenario.usage())
+        return 0
+    params: dict[str, Any] = {}
+    if args.action == "set":
+        try:  # checked here first: a typo never reaches the sandbox
+            scenario = scenarios.get(args.name)
+            params = scenarios.parse_params(scenario, scenarios.parse_assignments(args.params))
+            scenario.plan(params)
+        except scenarios.ScenarioError as exc:
+            raise CliError(str(exc)) from None
+    client = _client(args.sandbox)
+    from cashier_app.sandbox.control import SimulatorError
+
+    try:
+        if args.action == "set":
+            state = client.set_scenario(scenario.name, params)
+        elif args.action == "clear":
+            state = client.clear_scenario()
+        else:
+            state = client.scenario()
+    except SimulatorError as exc:
+        code = 2 if exc.status == 400 else EXIT_FAILED
+        raise CliError(f"sandbox {client.base_url}: {exc}", exit_code=code) from None
+    print(json.dumps(state))
+    return 0
+
+
+def _client(url: str | None) -> Any:
+    from cashier_app.sandbox.control import SimulatorClient
+
+    if not url:
+        raise CliError(
+            f"--sandbox URL is needed (the url `cashier sandbox` printed), or set ${ENV_URL}"
+        )
+    try:
+        return SimulatorClient(url)
+    except ValueError as exc:
+        raise CliError(f"--sandbox: {exc}") from None

@@ -1,0 +1,429 @@
+"""The named scenario catalog: what a QA tester or a presenter asks the sandbox to play.
+
+One catalog for every front end: ``cashier scenario list|set|clear``, the QA console's
+Scenarios tab and the control endpoint (``GET /sandbox/scenarios``, ``GET`` / ``POST`` /
+``DELETE /sandbox/scenario``) all read :data:`CATALOG`. A scenario is built from the
+sandbox's own machinery, nothing else: fault records (``faults.py``) and the auto-payer's
+policy (``autopay.py``). Setting one replaces whatever was active (faults and auto-payer);
+clearing drops both.
+
+Each parameter has a type, a default and bounds; :func:`parse_params` checks ``k=v`` text
+(the CLI) or JSON values (the endpoint) alike, and :class:`ScenarioError` names the problem.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cashier_app.domain.errors import CashierError
+from cashier_app.sandbox import store as st
+from cashier_app.sandbox.faults import APIS, HTTP_ERROR_STATUSES, MAX_SECONDS, MAX_SKEW_SECONDS
+
+
+class ScenarioError(CashierError, ValueError):
+    """An unknown scenario name or a bad parameter; the message names it."""
+
+    layer = "sandbox"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter: ``kind`` is "int", "float", "choice" or "bool"."""
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[Any, ...] = ()
+
+    def describe(self) -> str:
+        """``name=default`` with what it may be, e.g. ``status=503 (500|502|503|504)``."""
+        default = _text(self.default)
+        if self.choices:
+            return f"{self.name}={default} ({'|'.join(_text(c) for c in self.choices)})"
+        if self.low is not None and self.high is not None:
+            return f"{self.name}={default} ({_text(self.low)}..{_text(self.high)})"
+        return f"{self.name}={default}"
+
+    def parse(self, value: Any) -> Any:
+        """The value checked (text from a command line is converted)."""
+        where = f"parameter {self.name}"
+        if self.kind == "bool":
+            if isinstance(value, str) and value.lower() in ("true", "yes", "1", "false", "no", "0"):
+                return value.lower() in ("true", "yes", "1")
+            if isinstance(value, bool):
+                return value
+            raise ScenarioError(f"{where}: {value!r} must be true or false")
+        if self.kind == "choice":
+            for choice in self.choices:
+                if value == choice or (isinstance(value, str) and value == _text(choice)):
+                    return choice
+            raise ScenarioError(
+                f"{where}: {value!r} is not one of {', '.join(_text(c) for c in self.choices)}"
+            )
+        number: float
+        if isinstance(value, bool):
+            raise ScenarioError(f"{where}: {value!r} must be a number")
+        if isinstance(value, str):
+            try:
+                number = int(value) if self.kind == "int" else float(value)
+            except ValueError:
+                what = "a whole number" if self.kind == "int" else "a number"
+                raise ScenarioError(f"{where}: {value!r} must be {what}") from None
+        elif isinstance(value, int | float):
+            number = value
+        else:
+            raise ScenarioError(f"{where}: {value!r} must be a number")
+        if self.kind == "int" and number != int(number):
+            raise ScenarioError(f"{where}: {value!r} must be a whole number")
+        if not math.isfinite(number) or (
+            (self.low is not None and number < self.low)
+            or (self.high is not None and number > self.high)
+        ):
+            raise ScenarioError(
+                f"{where}: {value!r} must be from {_text(self.low)} to {_text(self.high)}"
+            )
+        return int(number) if self.kind == "int" else float(number)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "all"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a scenario asks of the sandbox: fault records (``POST /sandbox/faults``
+    bodies) and an auto-payer policy (``POST /sandbox/autopay`` body) or None."""
+
+    faults: tuple[dict[str, Any], ...] = ()
+    autopay: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    build: Callable[[dict[str, Any]], Plan] = field(repr=False)
+    #: "wallet" (the customer's side), "notify", "gateway" (API answers), "refund"
+    group: str = "gateway"
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise ScenarioError(
+            f"scenario {self.name}: no parameter {name!r} (its parameters: {known})"
+        )
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+    def plan(self, values: Mapping[str, Any] | None = None) -> Plan:
+        return self.build(parse_params(self, values or {}))
+
+    def usage(self) -> str:
+        """The one ``cashier scenario list`` line: name, parameters, description."""
+        params = " ".join(p.describe() for p in self.params) or "-"
+        return f"{self.name:<22} {params:<52} {self.description}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "group": self.group,
+            "params": [
+                {
+                    "name": p.name,
+                    "type": p.kind,
+                    "default": p.default,
+                    "help": p.help,
+                    **({"choices": list(p.choices)} if p.choices else {}),
+                    **({"min": p.low, "max": p.high} if p.low is not None else {}),
+                }
+                for p in self.params
+            ],
+        }
+
+
+def parse_params(scenario: Scenario, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Every parameter of ``scenario``: the defaults, overridden by ``values`` (checked)."""
+    if not isinstance(values, Mapping):
+        raise ScenarioError(f"scenario {scenario.name}: params must be an object of name: value")
+    out = scenario.defaults()
+    for name, value in values.items():
+        out[name] = scenario.param(str(name)).parse(value)
+    return out
+
+
+def parse_assignments(items: list[str]) -> dict[str, str]:
+    """``["seconds=3", "status=502"]`` -> ``{"seconds": "3", "status": "502"}``."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ScenarioError(f"{item!r}: parameters are given as name=value")
+        if name.strip() in out:
+            raise ScenarioError(f"parameter {name.strip()} is given twice")
+        out[name.strip()] = value.strip()
+    return out
+
+
+# -- building blocks --------------------------------------------------------------------
+
+_API = Param(
+    "api",
+    "choice",
+    None,
+    "limit it to one API (default: every API)",
+    choices=(
+        None,
+        *(a for a in ("pay", "inquiryPayment", "cancel", "refund", "inquiryRefund") if a in APIS),
+    ),
+)
+
+
+def _count(default: int, what: str = "calls") -> Param:
+    return Param("count", "int", default, f"how many {what} it strikes", 1, 100)
+
+
+def _seconds(name: str, default: float, help_text: str, high: float = 600) -> Param:
+    return Param(name, "float", default, help_text, 0, high)
+
+
+def _fault(kind: str, v: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": kind, **extra}
+    if "count" in v:
+        data["count"] = v["count"]
+    else:
+        data.setdefault("persistent", True)
+    if v.get("api"):
+        data["api"] = v["api"]
+    return data
+
+
+def _pays(after: float) -> dict[str, Any]:
+    return {"action": "approve", "after_seconds": after}
+
+
+#: The inquiries that would otherwise tell the result first: for the notification
+#: scenarios the result may arrive only by the notification.
+_NO_INQUIRY = {"kind": "http_error", "status": 503, "api": "inquiryPayment", "persistent": True}
+
+_PAY_AFTER = _seconds("pay_after", 1, "seconds until the customer pays")
+
+CATALOG: dict[str, Scenario] = {
+    s.name: s
+    for s in (
+        Scenario(
+            "wallet_pays",
+            "the customer pays in the wallet N s after the payment is created",
+            (_seconds("seconds", 2, "seconds until the customer pays"),),
+            lambda v: Plan(autopay=_pays(v["seconds"])),
+            "wallet",
+        ),
+        Scenario(
+            "wallet_declines",
+            "the customer declines in the wallet N s after the payment is created",
+            (
+                _seconds("seconds", 2, "seconds until the customer declines"),
+                Param(
+                    "code",
+                    "choice",
+                    st.DECLINED_CODE,
+                    "the payer-side result code",
+                    choices=tuple(sorted(st.DECLINE_CODES)),
+                ),
+            ),
+            lambda v: Plan(
+                autopay={
+                    "action": "decline",
+                    "after_seconds": v["seconds"],
+                    "resultCode": v["code"],
+                }
+            ),
+            "wallet",
+        ),
+        Scenario(
+            "wallet_expires",
+            "the customer never pays: the payment expires N s after it is created",
+            (_seconds("seconds", 3, "seconds until the payment expires"),),
+            lambda v: Plan(autopay={"action": "expire", "after_seconds": v["seconds"]}),
+            "wallet",
+        ),
+        Scenario(
+            "pending_then_result",
+            "the customer completes it, PAYMENT_PENDING for N s, then the result",
+            (
+                _PAY_AFTER,
+                _seconds("pending", 2, "seconds the result stays pending"),
+                Param("result", "choice", "paid", "the final result", choices=("paid", "declined")),
+            ),
+            lambda v: Plan(
+                autopay={
+                    "action": "approve" if v["result"] == "paid" else "decline",
+                    "after_seconds": v["pay_after"],
+                    "pend_seconds": v["pending"],
+                }
+            ),
+            "wallet",
+        ),
+        Scenario(
+            "late_notification",
+            "paid, but inquiries fail: the result arrives only by a notification N s late",
+            (_PAY_AFTER, _seconds("seconds", 3, "seconds the notification is held back", 120)),
+            lambda v: Plan(
+                faults=(
+                    _NO_INQUIRY,
+                    {"kind": "late_notification", "seconds": v["seconds"], "persistent": True},
+                ),
+                autopay=_pays(v["pay_after"]),
+            ),
+            "notify",
+        ),
+        Scenario(
+            "duplicate_notification",
+            "paid, but inquiries fail: the result arrives only by a notification sent twice",
+            (_PAY_AFTER,),
+            lambda v: Plan(
+                faults=(_NO_INQUIRY, {"kind": "duplicate_notification", "persistent": True}),
+                autopay=_pays(v["pay_after"]),
+            ),
+            "notify",
+        ),
+        Scenario(
+            "latency",
+            "every API answer (or one API's) comes N ms late",
+            (Param("ms", "int", 800, "milliseconds of delay", 1, int(MAX_SECONDS * 1000)), _API),
+            lambda v: Plan(faults=(_fault("latency", v, seconds=v["ms"] / 1000),)),
+        ),
+        Scenario(
+            "http_error",
+            "the next N API calls answer HTTP 500/502/503 with no Antom body",
+            (
+                Param(
+                    "status", "choice", 503, "the HTTP status", choices=tuple(HTTP_ERROR_STATUSES)
+                ),
+                _count(2),
+                _API,
+            ),
+            lambda v: Plan(faults=(_fault("http_error", v, status=v["status"]),)),
+        ),
+        Scenario(
+            "connection_reset",
+            "the next N API calls are processed, then the connection is reset (TCP RST)",
+            (_count(1), _API),
+            lambda v: Plan(faults=(_fault("reset", v),)),
+        ),
+        Scenario(
+            "timeout",
+            "the next N API calls are processed but never answered (the client times out)",
+            (
+                _count(1),
+                Param("hold", "float", 15, "seconds the connection is held silent", 1, MAX_SECONDS),
+                _API,
+            ),
+            lambda v: Plan(faults=(_fault("timeout", v, seconds=v["hold"]),)),
+        ),
+        Scenario(
+            "malformed_json",
+            "the next N API calls answer HTTP 200 with a signed body cut short (not JSON)",
+            (_count(1), _API),
+            lambda v: Plan(faults=(_fault("malformed_json", v),)),
+        ),
+        Scenario(
+            "bad_signature",
+            "the next N API answers carry a signature that does not verify (mode: how)",
+            (
+                Param(
+                    "mode",
+                    "choice",
+                    "flip",
+                    "flip a bit, leave it out, change the body, or a bad Response-Time",
+                    choices=("flip", "missing", "tamper_body", "bad_time"),
+                ),
+                _count(1),
+                _API,
+            ),
+            lambda v: Plan(faults=(_fault("bad_signature", v, mode=v["mode"]),)),
+        ),
+        Scenario(
+            "wrong_key",
+            "the next N API answers are signed with a key that is not the gateway's",
+            (_count(1), _API),
+            lambda v: Plan(faults=(_fault("bad_signature", v, mode="wrong_key"),)),
+        ),
+        Scenario(
+            "unknown_exception",
+            "the next N API calls are processed but answer U / UNKNOWN_EXCEPTION, then success",
+            (_count(1), _API),
+            lambda v: Plan(faults=(_fault("unknown_exception", v),)),
+        ),
+        Scenario(
+            "rate_limited",
+            "the next N API calls are refused U / REQUEST_TRAFFIC_EXCEED_LIMIT (not processed)",
+            (_count(2), _API),
+            lambda v: Plan(faults=(_fault("rate_limited", v),)),
+        ),
+        Scenario(
+            "clock_skew",
+            "every API answer is signed with a Response-Time N s off the gateway's clock",
+            (
+                Param(
+                    "seconds",
+                    "int",
+                    600,
+                    "seconds ahead (negative: behind)",
+                    -MAX_SKEW_SECONDS,
+                    MAX_SKEW_SECONDS,
+                ),
+            ),
+            lambda v: Plan(
+                faults=({"kind": "clock_skew", "seconds": v["seconds"], "persistent": True},)
+                if v["seconds"]
+                else ()
+            ),
+        ),
+        Scenario(
+            "async_refund",
+            "refunds answer U / REFUND_IN_PROCESS and settle N s later (notifyRefund follows)",
+            (
+                Param("seconds", "float", 2, "seconds until the refund settles", 0.1, MAX_SECONDS),
+                _count(1, "refunds"),
+            ),
+            lambda v: Plan(faults=(_fault("async_refund", v, seconds=v["seconds"]),)),
+            "refund",
+        ),
+    )
+}
+
+
+def get(name: str) -> Scenario:
+    """The scenario called ``name``; ScenarioError lists the names when there is none."""
+    scenario = CATALOG.get(name) if isinstance(name, str) else None
+    if scenario is None:
+        raise ScenarioError(f"no scenario {name!r}; the scenarios are: {', '.join(CATALOG)}")
+    return scenario
+
+
+def parse_request(data: Any) -> tuple[Scenario, dict[str, Any]]:
+    """``{"name": ..., "params": {...}}`` (the endpoint's body) -> scenario and values."""
+    if not isinstance(data, dict) or "name" not in data:
+        raise ScenarioError('send {"name": SCENARIO, "params": {NAME: VALUE, ...}}')
+    unknown = sorted(set(data) - {"name", "params"})
+    if unknown:
+        raise ScenarioError(f"{unknown[0]}: unknown field (allowed: name, params)")
+    scenario = get(data["name"])
+    return scenario, parse_params(scenario, data.get("params") or {})
