@@ -206,6 +206,15 @@ class Services:
         self.close()
 
 
+def _embedded_wrong_key() -> rsa.RSAPrivateKey:
+    """What the embedded sandbox's ``wrong_key`` fault signs with: the published demo
+    merchant key (anything but the gateway's key), already parsed; making a fresh RSA key
+    there would hold the GIL, and so the GUI thread, for up to half a second."""
+    from cashier_app.gateway import demo_keys
+
+    return demo_keys.merchant_key()
+
+
 def _start_embedded_sandbox(state_path: Path) -> SandboxGateway:
     """The embedded sandbox, back on the port it had last time when that port is free:
     the codes and links of a sale resumed after a restart embed its address."""
@@ -223,6 +232,7 @@ def _start_embedded_sandbox(state_path: Path) -> SandboxGateway:
             gateway_private_key=_embedded_gateway_key(),
             state_path=state_path,
             bad_state="move_aside",
+            wrong_key=_embedded_wrong_key(),
         )
         try:
             sandbox.start()

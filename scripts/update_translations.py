@@ -401,15 +401,66 @@ ZH_CN: dict[str, str] = {
     "Role of %1 changed.": "%1 的角色已更改。",
     "%1 unlocked.": "%1 已解锁。",
     "%1 removed.": "%1 已删除。",
+    # QA console: scenarios (issue 16; the catalog's texts are context Scenario)
+    "Scenarios": "场景",
+    "Scenario": "场景",
+    "Scenarios work only with the embedded sandbox or a sandbox on this computer (a loopback http:// gateway).": "场景仅适用于内置沙箱或本机上的沙箱（环回地址的 http:// 网关）。",
+    "Play scenario": "运行场景",
+    "Refresh": "刷新",
+    "Talking to the sandbox…": "正在与沙箱通信…",
+    "Sandbox: %1": "沙箱：%1",
+    "Clear scenario": "清除场景",
+    "Playing %1.": "正在运行 %1。",
+    "Scenario cleared.": "场景已清除。",
+    "Active scenario: %1": "当前场景：%1",
+    "No active scenario": "没有运行中的场景",
+    "all APIs": "所有接口",
+    "Rate limited (U / REQUEST_TRAFFIC_EXCEED_LIMIT)": "限流（U / REQUEST_TRAFFIC_EXCEED_LIMIT）",
+    "Timeout (never answered)": "超时（始终不应答）",
+    "Malformed JSON answer": "应答 JSON 格式错误",
+    "the customer pays in the wallet N s after the payment is created": "支付创建 N 秒后，顾客在钱包中付款",
+    "seconds until the customer pays": "顾客付款前的秒数",
+    "the customer declines in the wallet N s after the payment is created": "支付创建 N 秒后，顾客在钱包中拒绝",
+    "seconds until the customer declines": "顾客拒绝前的秒数",
+    "the payer-side result code": "付款方的结果码",
+    "the customer never pays: the payment expires N s after it is created": "顾客始终不付款：支付在创建 N 秒后过期",
+    "seconds until the payment expires": "支付过期前的秒数",
+    "the customer completes it, PAYMENT_PENDING for N s, then the result": "顾客完成支付，PAYMENT_PENDING 持续 N 秒，然后给出结果",
+    "seconds the result stays pending": "结果保持待定的秒数",
+    "the final result": "最终结果",
+    "paid, but inquiries fail: the result arrives only by a notification N s late": "已付款，但查询失败：结果只通过延迟 N 秒的通知送达",
+    "seconds the notification is held back": "通知被推迟的秒数",
+    "paid, but inquiries fail: the result arrives only by a notification sent twice": "已付款，但查询失败：结果只通过发送两次的通知送达",
+    "every API answer (or one API's) comes N ms late": "每个接口（或某一接口）的应答延迟 N 毫秒",
+    "milliseconds of delay": "延迟的毫秒数",
+    "limit it to one API (default: every API)": "仅限某一接口（默认：所有接口）",
+    "the next N API calls answer HTTP 500/502/503 with no Antom body": "接下来 N 次接口调用返回 HTTP 500/502/503，无 Antom 应答体",
+    "the HTTP status": "HTTP 状态码",
+    "how many calls it strikes": "影响的调用次数",
+    "the next N API calls are processed, then the connection is reset (TCP RST)": "接下来 N 次接口调用被处理后连接被重置（TCP RST）",
+    "the next N API calls are processed but never answered (the client times out)": "接下来 N 次接口调用被处理但始终不应答（客户端超时）",
+    "seconds the connection is held silent": "连接保持无响应的秒数",
+    "the next N API calls answer HTTP 200 with a signed body cut short (not JSON)": "接下来 N 次接口调用返回 HTTP 200，应答体已签名但被截断（不是 JSON）",
+    "the next N API answers carry a signature that does not verify (mode: how)": "接下来 N 次接口应答的签名无法验证（mode：方式）",
+    "flip a bit, leave it out, change the body, or a bad Response-Time": "翻转一位、省略签名、改动应答体，或错误的 Response-Time",
+    "the next N API answers are signed with a key that is not the gateway's": "接下来 N 次接口应答使用非网关的密钥签名",
+    "the next N API calls are processed but answer U / UNKNOWN_EXCEPTION, then success": "接下来 N 次接口调用被处理但应答 U / UNKNOWN_EXCEPTION，之后成功",
+    "the next N API calls are refused U / REQUEST_TRAFFIC_EXCEED_LIMIT (not processed)": "接下来 N 次接口调用被拒绝 U / REQUEST_TRAFFIC_EXCEED_LIMIT（未处理）",
+    "every API answer is signed with a Response-Time N s off the gateway's clock": "每个接口应答的 Response-Time 与网关时钟相差 N 秒",
+    "seconds ahead (negative: behind)": "超前的秒数（负数：落后）",
+    "refunds answer U / REFUND_IN_PROCESS and settle N s later (notifyRefund follows)": "退款应答 U / REFUND_IN_PROCESS，N 秒后完成（随后发送 notifyRefund）",
+    "seconds until the refund settles": "退款完成前的秒数",
+    "how many refunds it strikes": "影响的退款次数",
 }
 
 
-def _error_translations(tree: ET.ElementTree) -> dict[str, str]:
-    """The finished translations of the error templates (lupdate does not see them: they
-    live in Qt-free layers), so that hand edits survive a refresh."""
+def _kept_translations(tree: ET.ElementTree, name: str) -> dict[str, str]:
+    """The finished translations of context ``name`` (its texts are not in ``self.tr``
+    calls: error templates and the scenario catalog live in Qt-free layers), so that hand
+    edits survive a refresh."""
     kept: dict[str, str] = {}
     for context in tree.getroot().iter("context"):
-        if context.findtext("name") != ERROR_CONTEXT:
+        if context.findtext("name") != name:
             continue
         for message in context.iter("message"):
             node = message.find("translation")
@@ -418,17 +469,14 @@ def _error_translations(tree: ET.ElementTree) -> dict[str, str]:
     return kept
 
 
-def _set_error_context(tree: ET.ElementTree, kept: dict[str, str]) -> None:
-    """The error context holds exactly the templates the code defines, sorted."""
-    from cashier_app.ui.text import known_error_templates
-
+def _set_context(tree: ET.ElementTree, name: str, texts: set[str], kept: dict[str, str]) -> None:
     root = tree.getroot()
     for context in list(root.iter("context")):
-        if context.findtext("name") == ERROR_CONTEXT:
+        if context.findtext("name") == name:
             root.remove(context)
     context = ET.Element("context")
-    ET.SubElement(context, "name").text = ERROR_CONTEXT
-    for template in sorted(known_error_templates()):
+    ET.SubElement(context, "name").text = name
+    for template in sorted(texts):
         message = ET.SubElement(context, "message")
         ET.SubElement(message, "source").text = template
         node = ET.SubElement(message, "translation")
@@ -438,8 +486,17 @@ def _set_error_context(tree: ET.ElementTree, kept: dict[str, str]) -> None:
         else:
             node.text = text
     names = [c.findtext("name", default="") for c in root.findall("context")]
-    position = sum(1 for n in names if n < ERROR_CONTEXT)
+    position = sum(1 for n in names if n < name)
     root.insert(position, context)
+
+
+def _generated_contexts() -> dict[str, set[str]]:
+    """Contexts made from Qt-free code: error templates, the sandbox's scenario catalog."""
+    from cashier_app.sandbox.scenarios import catalog_texts
+    from cashier_app.ui.qa.scenario_panel import CONTEXT as SCENARIO_CONTEXT
+    from cashier_app.ui.text import known_error_templates
+
+    return {ERROR_CONTEXT: known_error_templates(), SCENARIO_CONTEXT: catalog_texts()}
 
 
 def main() -> int:
@@ -448,7 +505,8 @@ def main() -> int:
         print("pyside6-lupdate not found next to this Python", file=sys.stderr)
         return 1
     sources = sorted(str(p) for p in (ROOT / "cashier_app" / "ui").rglob("*.py"))
-    kept = _error_translations(ET.parse(TS))
+    generated = _generated_contexts()
+    kept = {name: _kept_translations(ET.parse(TS), name) for name in generated}
     subprocess.run(
         [
             lupdate,
@@ -465,7 +523,8 @@ def main() -> int:
         cwd=ROOT,
     )
     tree = ET.parse(TS)
-    _set_error_context(tree, kept)
+    for name, texts in generated.items():
+        _set_context(tree, name, texts, kept[name])
     filled = missing = 0
     for message in tree.getroot().iter("message"):
         node = message.find("translation")

@@ -98,6 +98,10 @@ class SandboxGateway:
 
     ``sign_workers``: sign answers and notifications in that many worker processes
     (``signpool.py``), for load; 0 signs in-process.
+
+    ``wrong_key``: the key the ``wrong_key`` fault signs answers with (any key but the
+    gateway's); None makes one at the first such fault. Making an RSA key holds the GIL
+    for 0.1-0.5 s, so an in-process sandbox beside a GUI is handed one (app.py).
     """
 
     def __init__(
@@ -122,6 +126,7 @@ class SandboxGateway:
         sign_workers: int = 0,
         read_timeout: float = READ_TIMEOUT,
         max_connections: int = MAX_CONNECTIONS,
+        wrong_key: rsa.RSAPrivateKey | None = None,
     ) -> None:
         if not read_timeout > 0 or max_connections < 1:
             raise SandboxError("read_timeout must be positive and max_connections at least 1")
@@ -181,7 +186,7 @@ class SandboxGateway:
         self._host, self._port = host, port
         self._merchants: dict[str, dict[str, Verifier]] = {}
         self._merchant_lock = threading.Lock()
-        self._throwaway: Signer | None = None
+        self._throwaway: Signer | None = None if wrong_key is None else Signer(wrong_key)
         self.faults = FaultPlan()
         self.notifier = Notifier(
             self.signer,

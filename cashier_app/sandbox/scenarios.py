@@ -43,11 +43,11 @@ class Param:
 
     def describe(self) -> str:
         """``name=default`` with what it may be, e.g. ``status=503 (500|502|503|504)``."""
-        default = _text(self.default)
+        default = value_text(self.default)
         if self.choices:
-            return f"{self.name}={default} ({'|'.join(_text(c) for c in self.choices)})"
+            return f"{self.name}={default} ({'|'.join(value_text(c) for c in self.choices)})"
         if self.low is not None and self.high is not None:
-            return f"{self.name}={default} ({_text(self.low)}..{_text(self.high)})"
+            return f"{self.name}={default} ({value_text(self.low)}..{value_text(self.high)})"
         return f"{self.name}={default}"
 
     def parse(self, value: Any) -> Any:
@@ -61,10 +61,10 @@ class Param:
             raise ScenarioError(f"{where}: {value!r} must be true or false")
         if self.kind == "choice":
             for choice in self.choices:
-                if value == choice or (isinstance(value, str) and value == _text(choice)):
+                if value == choice or (isinstance(value, str) and value == value_text(choice)):
                     return choice
             raise ScenarioError(
-                f"{where}: {value!r} is not one of {', '.join(_text(c) for c in self.choices)}"
+                f"{where}: {value!r} is not one of {', '.join(value_text(c) for c in self.choices)}"
             )
         number: float
         if isinstance(value, bool):
@@ -86,12 +86,12 @@ class Param:
             or (self.high is not None and number > self.high)
         ):
             raise ScenarioError(
-                f"{where}: {value!r} must be from {_text(self.low)} to {_text(self.high)}"
+                f"{where}: {value!r} must be from {value_text(self.low)} to {value_text(self.high)}"
             )
         return int(number) if self.kind == "int" else float(number)
 
 
-def _text(value: Any) -> str:
+def value_text(value: Any) -> str:
     if value is None:
         return "all"
     if isinstance(value, bool):
@@ -408,6 +408,13 @@ CATALOG: dict[str, Scenario] = {
         ),
     )
 }
+
+
+def catalog_texts() -> set[str]:
+    """Every description and parameter help of the catalog (the texts to translate)."""
+    return {s.description for s in CATALOG.values()} | {
+        p.help for s in CATALOG.values() for p in s.params
+    }
 
 
 def get(name: str) -> Scenario:

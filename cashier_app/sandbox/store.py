@@ -253,6 +253,14 @@ class Store:
             if self.on_created is not None:
                 self.on_created(payment)
 
+    def payments(self, client_id: str | None = None) -> list[Payment]:
+        """Every payment held (of ``client_id`` only, when given), oldest first."""
+        with self.lock:
+            found = [
+                p for p in self._payments.values() if client_id is None or p.client_id == client_id
+            ]
+        return sorted(found, key=lambda p: p.created)
+
     def find_payment(
         self,
         client_id: str | None,

@@ -122,6 +122,23 @@ class ResultActions(QObject):
         self.result.show_refund(refund)
         self._show_refund_state(record)
 
+    def refund_settled(self, record: PaymentRecord, refund_request_id: str) -> None:
+        """A refund of the sale on screen reached its end elsewhere (an asynchronous
+        refund's notifyRefund): read it (a worker) and show how it ended."""
+        self.tasks.run(
+            "sale:refund-settled",
+            self.services.journal.get_refund,
+            refund_request_id,
+            on_done=lambda refund: self._on_refund_settled_read(record, refund),
+        )
+
+    def _on_refund_settled_read(self, record: PaymentRecord, refund: RefundRecord | None) -> None:
+        shown = self.result.record
+        if refund is None or shown is None or shown.payment_request_id != record.payment_request_id:
+            return
+        self.result.show_refund(refund)
+        self._show_refund_state(record)
+
     def _on_refund_failed(self, record: PaymentRecord, exc: BaseException) -> None:
         self.result.show_refund_error(error_text(exc))
         self._show_refund_state(record)

@@ -102,7 +102,10 @@ class SaleFlow(QObject):
         self.poller.connection_changed.connect(self._on_poller_connection_changed)
         self.poller.payment_settled.connect(self._on_poller_payment_settled)
         on, seconds = redirect.autopay_setting()  # the toggle outlives a change of services
-        self._on_redirect_autopay_changed(on, seconds)
+        if on:  # off: a new sandbox has no auto-payer; clearing it would race a scenario
+            self._on_redirect_autopay_changed(on, seconds)
+        else:
+            redirect.set_autopay_active(None)
 
     # -- stages -------------------------------------------------------------------------
     def _go(self, stage: str, page: QWidget) -> None:
@@ -129,6 +132,15 @@ class SaleFlow(QObject):
             and change.status.is_final
         ):
             self.poller.reread()
+        shown = self.result.record
+        if (
+            self.stage == "result"
+            and shown is not None
+            and change.kind == "refund"
+            and change.payment_request_id == shown.payment_request_id
+            and change.status.is_final
+        ):  # an asynchronous refund settled (notifyRefund): the page says how it ended
+            self.after.refund_settled(shown, change.refund_request_id)
 
     def detach(self) -> None:
         """Let go of the pages (the window is switching to new services): stop polling,

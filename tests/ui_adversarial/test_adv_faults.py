@@ -23,8 +23,8 @@ def fault_params(kind: str, api: str | None) -> dict:
     params: dict = {"count": None}  # persistent: the worst case, until cleared
     if api is not None:
         params["api"] = api
-    if kind in ("latency", "late_notification"):
-        params["seconds"] = 0.8
+    if kind in ("latency", "late_notification", "timeout"):
+        params["seconds"] = 0.8  # timeout: held 0.8 s, then closed without an answer
     if kind == "clock_skew":  # the gateway's clock 10 minutes ahead: signed all the same
         params["seconds"] = 600
     return params

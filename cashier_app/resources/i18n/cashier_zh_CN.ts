@@ -506,6 +506,18 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>强制 U / UNKNOWN_EXCEPTION</translation>
         </message>
         <message>
+            <source>Rate limited (U / REQUEST_TRAFFIC_EXCEED_LIMIT)</source>
+            <translation>限流（U / REQUEST_TRAFFIC_EXCEED_LIMIT）</translation>
+        </message>
+        <message>
+            <source>Timeout (never answered)</source>
+            <translation>超时（始终不应答）</translation>
+        </message>
+        <message>
+            <source>Malformed JSON answer</source>
+            <translation>应答 JSON 格式错误</translation>
+        </message>
+        <message>
             <source>Duplicate notification</source>
             <translation>重复通知</translation>
         </message>
@@ -1954,6 +1966,10 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>故障</translation>
         </message>
         <message>
+            <source>Scenarios</source>
+            <translation>场景</translation>
+        </message>
+        <message>
             <source>Notifications</source>
             <translation>通知</translation>
         </message>
@@ -2691,6 +2707,193 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Scenario</name>
+        <message>
+            <source>every API answer (or one API's) comes N ms late</source>
+            <translation>每个接口（或某一接口）的应答延迟 N 毫秒</translation>
+        </message>
+        <message>
+            <source>every API answer is signed with a Response-Time N s off the gateway's clock</source>
+            <translation>每个接口应答的 Response-Time 与网关时钟相差 N 秒</translation>
+        </message>
+        <message>
+            <source>flip a bit, leave it out, change the body, or a bad Response-Time</source>
+            <translation>翻转一位、省略签名、改动应答体，或错误的 Response-Time</translation>
+        </message>
+        <message>
+            <source>how many calls it strikes</source>
+            <translation>影响的调用次数</translation>
+        </message>
+        <message>
+            <source>how many refunds it strikes</source>
+            <translation>影响的退款次数</translation>
+        </message>
+        <message>
+            <source>limit it to one API (default: every API)</source>
+            <translation>仅限某一接口（默认：所有接口）</translation>
+        </message>
+        <message>
+            <source>milliseconds of delay</source>
+            <translation>延迟的毫秒数</translation>
+        </message>
+        <message>
+            <source>paid, but inquiries fail: the result arrives only by a notification N s late</source>
+            <translation>已付款，但查询失败：结果只通过延迟 N 秒的通知送达</translation>
+        </message>
+        <message>
+            <source>paid, but inquiries fail: the result arrives only by a notification sent twice</source>
+            <translation>已付款，但查询失败：结果只通过发送两次的通知送达</translation>
+        </message>
+        <message>
+            <source>refunds answer U / REFUND_IN_PROCESS and settle N s later (notifyRefund follows)</source>
+            <translation>退款应答 U / REFUND_IN_PROCESS，N 秒后完成（随后发送 notifyRefund）</translation>
+        </message>
+        <message>
+            <source>seconds ahead (negative: behind)</source>
+            <translation>超前的秒数（负数：落后）</translation>
+        </message>
+        <message>
+            <source>seconds the connection is held silent</source>
+            <translation>连接保持无响应的秒数</translation>
+        </message>
+        <message>
+            <source>seconds the notification is held back</source>
+            <translation>通知被推迟的秒数</translation>
+        </message>
+        <message>
+            <source>seconds the result stays pending</source>
+            <translation>结果保持待定的秒数</translation>
+        </message>
+        <message>
+            <source>seconds until the customer declines</source>
+            <translation>顾客拒绝前的秒数</translation>
+        </message>
+        <message>
+            <source>seconds until the customer pays</source>
+            <translation>顾客付款前的秒数</translation>
+        </message>
+        <message>
+            <source>seconds until the payment expires</source>
+            <translation>支付过期前的秒数</translation>
+        </message>
+        <message>
+            <source>seconds until the refund settles</source>
+            <translation>退款完成前的秒数</translation>
+        </message>
+        <message>
+            <source>the HTTP status</source>
+            <translation>HTTP 状态码</translation>
+        </message>
+        <message>
+            <source>the customer completes it, PAYMENT_PENDING for N s, then the result</source>
+            <translation>顾客完成支付，PAYMENT_PENDING 持续 N 秒，然后给出结果</translation>
+        </message>
+        <message>
+            <source>the customer declines in the wallet N s after the payment is created</source>
+            <translation>支付创建 N 秒后，顾客在钱包中拒绝</translation>
+        </message>
+        <message>
+            <source>the customer never pays: the payment expires N s after it is created</source>
+            <translation>顾客始终不付款：支付在创建 N 秒后过期</translation>
+        </message>
+        <message>
+            <source>the customer pays in the wallet N s after the payment is created</source>
+            <translation>支付创建 N 秒后，顾客在钱包中付款</translation>
+        </message>
+        <message>
+            <source>the final result</source>
+            <translation>最终结果</translation>
+        </message>
+        <message>
+            <source>the next N API answers are signed with a key that is not the gateway's</source>
+            <translation>接下来 N 次接口应答使用非网关的密钥签名</translation>
+        </message>
+        <message>
+            <source>the next N API answers carry a signature that does not verify (mode: how)</source>
+            <translation>接下来 N 次接口应答的签名无法验证（mode：方式）</translation>
+        </message>
+        <message>
+            <source>the next N API calls answer HTTP 200 with a signed body cut short (not JSON)</source>
+            <translation>接下来 N 次接口调用返回 HTTP 200，应答体已签名但被截断（不是 JSON）</translation>
+        </message>
+        <message>
+            <source>the next N API calls answer HTTP 500/502/503 with no Antom body</source>
+            <translation>接下来 N 次接口调用返回 HTTP 500/502/503，无 Antom 应答体</translation>
+        </message>
+        <message>
+            <source>the next N API calls are processed but answer U / UNKNOWN_EXCEPTION, then success</source>
+            <translation>接下来 N 次接口调用被处理但应答 U / UNKNOWN_EXCEPTION，之后成功</translation>
+        </message>
+        <message>
+            <source>the next N API calls are processed but never answered (the client times out)</source>
+            <translation>接下来 N 次接口调用被处理但始终不应答（客户端超时）</translation>
+        </message>
+        <message>
+            <source>the next N API calls are processed, then the connection is reset (TCP RST)</source>
+            <translation>接下来 N 次接口调用被处理后连接被重置（TCP RST）</translation>
+        </message>
+        <message>
+            <source>the next N API calls are refused U / REQUEST_TRAFFIC_EXCEED_LIMIT (not processed)</source>
+            <translation>接下来 N 次接口调用被拒绝 U / REQUEST_TRAFFIC_EXCEED_LIMIT（未处理）</translation>
+        </message>
+        <message>
+            <source>the payer-side result code</source>
+            <translation>付款方的结果码</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScenarioPanel</name>
+        <message>
+            <source>Scenarios work only with the embedded sandbox or a sandbox on this computer (a loopback http:// gateway).</source>
+            <extracomment>the translation context of the catalog's texts</extracomment>
+            <translation>场景仅适用于内置沙箱或本机上的沙箱（环回地址的 http:// 网关）。</translation>
+        </message>
+        <message>
+            <source>Play scenario</source>
+            <translation>运行场景</translation>
+        </message>
+        <message>
+            <source>Clear scenario</source>
+            <translation>清除场景</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>场景</translation>
+        </message>
+        <message>
+            <source>Playing %1.</source>
+            <translation>正在运行 %1。</translation>
+        </message>
+        <message>
+            <source>Scenario cleared.</source>
+            <translation>场景已清除。</translation>
+        </message>
+        <message>
+            <source>Talking to the sandbox…</source>
+            <translation>正在与沙箱通信…</translation>
+        </message>
+        <message>
+            <source>Active scenario: %1</source>
+            <translation>当前场景：%1</translation>
+        </message>
+        <message>
+            <source>No active scenario</source>
+            <translation>没有运行中的场景</translation>
+        </message>
+        <message>
+            <source>Sandbox: %1</source>
+            <translation>沙箱：%1</translation>
+        </message>
+        <message>
+            <source>all APIs</source>
+            <translation>所有接口</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,4 @@
-"""The QA console dock: exchange log with details, fault panel, notifications received."""
+"""The QA console dock: exchange log with details, fault panel, scenarios, notifications."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ from cashier_app.ui.qa.records import (
     request_string_to_sign,
     response_string_to_sign,
 )
+from cashier_app.ui.qa.scenario_panel import ScenarioPanel
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
@@ -80,7 +81,8 @@ def _mono(parent: QWidget, name: str) -> QPlainTextEdit:
 
 
 class QaConsole(QWidget):
-    """Tabs: Exchanges (table + request/response/verification), Faults, Notifications.
+    """Tabs: Exchanges (table + request/response/verification), Faults, Scenarios,
+    Notifications.
 
     Signals:
         export_finished(str path), export_failed(str message)
@@ -111,6 +113,8 @@ class QaConsole(QWidget):
         self.tabs.addTab(self._build_exchanges_tab(), self.tr("Exchanges"))
         self.fault_panel = FaultPanel(tasks, self)
         self.tabs.addTab(self.fault_panel, self.tr("Faults"))
+        self.scenario_panel = ScenarioPanel(tasks, self)
+        self.tabs.addTab(self.scenario_panel, self.tr("Scenarios"))
         self.tabs.addTab(self._build_notifications_tab(), self.tr("Notifications"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -240,6 +244,7 @@ class QaConsole(QWidget):
                 )
             )
         self.fault_panel.set_sandbox(sandbox_control_url(services))
+        self.scenario_panel.set_sandbox(sandbox_control_url(services))
 
     def detach(self) -> None:
         """Stop observing (observers already queued are dropped)."""

@@ -25,6 +25,7 @@ from cashier_app.sandbox.faults import (
     HTTP_ERROR_STATUSES,
     MAX_SECONDS,
     MAX_SKEW_SECONDS,
+    REQUEST_KINDS,
     SIGNATURE_MODES,
     FaultError,
     parse_fault,
@@ -33,15 +34,8 @@ from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
 #: Kinds with a "seconds" parameter (entered in milliseconds).
-_TIMED = ("latency", "late_notification", "async_refund")
-_REQUEST_KINDS = (
-    "latency",
-    "http_error",
-    "reset",
-    "bad_signature",
-    "unknown_exception",
-    "clock_skew",
-)
+_TIMED = ("latency", "late_notification", "async_refund", "timeout")
+_REQUEST_KINDS = tuple(sorted(REQUEST_KINDS))
 
 
 def sandbox_control_url(services: Any) -> str | None:
@@ -120,6 +114,9 @@ class FaultPanel(QWidget):
             ("reset", self.tr("Connection reset")),
             ("bad_signature", self.tr("Bad response signature")),
             ("unknown_exception", self.tr("Forced U / UNKNOWN_EXCEPTION")),
+            ("rate_limited", self.tr("Rate limited (U / REQUEST_TRAFFIC_EXCEED_LIMIT)")),
+            ("timeout", self.tr("Timeout (never answered)")),
+            ("malformed_json", self.tr("Malformed JSON answer")),
             ("duplicate_notification", self.tr("Duplicate notification")),
             ("late_notification", self.tr("Late notification")),
             ("async_refund", self.tr("Asynchronous refund (U / REFUND_IN_PROCESS)")),
