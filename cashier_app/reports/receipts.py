@@ -80,6 +80,7 @@ class ReceiptData:
     remaining: str = ""  #: what can still be refunded, on sale receipts with refunds
     paid_with: str = ""  #: in-store: "Scanned code 2812••••••••••3456" or "Order code"
     environment: str = PRODUCTION  #: a sandbox receipt says so, in large letters
+    served_by: str = ""  #: the operator who took the sale (or made the refund); "" none
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,7 @@ def receipt_data(
             refund_id=refund.refund_id,
             paid_with=_paid_with(payment),
             environment=payment.environment,
+            served_by=refund.operator or "",
         )
     lines = []
     refunded = 0
@@ -195,6 +197,7 @@ def receipt_data(
         remaining=remaining,
         paid_with=_paid_with(payment),
         environment=payment.environment,
+        served_by=payment.operator or "",
     )
 
 
@@ -232,6 +235,8 @@ def receipt_lines(data: ReceiptData) -> list[Line]:
     if data.trade_summary:
         out.append(Line(data.trade_summary, "Item"))
     out.append(Line(data.time, "Time"))
+    if data.served_by:
+        out.append(Line(data.served_by, "Served by"))
     if data.result_code:
         out.append(Line(data.result_code, "Result"))
     for i, text in enumerate(data.refunds):

@@ -126,6 +126,24 @@ def paint_report(
         pg.y += 3
         for t in report.currency_totals:
             _row(pg, _cells(t), bold=True)
+    if any(sh.operator for sh in report.shifts):  # by shift, once operators are set up
+        pg.y += 8
+        pg.text("By operator (shift)", 12, True)
+        _row(pg, ["Operator", *(c[0] for c in _COLUMNS[1:7]), ""], bold=True)
+        for sh in report.shifts:
+            _row(
+                pg,
+                [
+                    sh.label,
+                    sh.currency,
+                    str(sh.sales_count),
+                    minor_display(sh.sales_minor, sh.currency),
+                    str(sh.refunds_count),
+                    minor_display(sh.refunds_minor, sh.currency),
+                    minor_display(sh.net_minor, sh.currency),
+                    "",
+                ],
+            )
     _paint_chart(pg, report)
     pg.y += 10
     n_open = len(report.flagged) + len(report.flagged_refunds)

@@ -79,6 +79,11 @@ def test_a_refund_needs_a_managers_pin(staffed):
     assert (refund.operator, refund.approved_by) == (CLERK, BOSS)
     stored = staffed.journal.get_refund(refund.refund_request_id)
     assert (stored.operator, stored.approved_by) == (CLERK, BOSS)
+    from cashier_app.reports.receipts import receipt_data, receipt_text
+
+    sale_receipt = receipt_text(receipt_data(staffed.journal.get_payment(prid), [stored], "Shop"))
+    assert "Served by" in sale_receipt and CLERK in sale_receipt
+    assert BOSS_PIN not in sale_receipt and CLERK_PIN not in sale_receipt
     kinds = {(e.kind, e.operator) for e in staffed.journal.events(prid)}
     assert ("refund", CLERK) in kinds
 
@@ -98,7 +103,7 @@ def test_cancelling_a_paid_payment_needs_a_manager_but_an_unpaid_one_does_not(st
     assert approved and approved[0].detail == {"act": "cancel", "manager": BOSS}
 
 
-def test_end_of_day_per_operator_beside_per_wallet(staffed):
+def test_end_of_day_per_operator_beside_per_wallet(staffed, tmp_path, pdftotext):
     from datetime import date
 
     from cashier_app.cli.report import format_report, report_json
@@ -123,3 +128,9 @@ def test_end_of_day_per_operator_beside_per_wallet(staffed):
     assert ops[BOSS]["net"] == "32.00" and ops[CLERK]["sales_count"] == 2
     text = format_report(report)
     assert "By operator:" in text and f"{CLERK}" in text
+    from cashier_app.reports.eod import write_csv, write_pdf
+
+    csv_text = write_csv(report, tmp_path / "day.csv").read_text(encoding="utf-8-sig")
+    assert "Operator,Currency,Sales" in csv_text and f"{CLERK},HKD,2,84.00,0,0.00,84.00" in csv_text
+    pdf = pdftotext(write_pdf(report, tmp_path / "day.pdf"))
+    assert "By operator (shift)" in pdf and CLERK in pdf and BOSS in pdf
