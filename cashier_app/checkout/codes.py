@@ -22,6 +22,16 @@ CODE_NOT_AT_GATEWAY = "ORDER_NOT_EXIST"  #: Antom's code: the gateway never got 
 CODE_REPEAT_INCONSISTENT = "REPEAT_REQ_INCONSISTENT"
 
 
+#: The journaled English result message of a payment we cancelled, by why it was cancelled
+#: (the UI renders the reason in the operator's language from the code and this key).
+CANCEL_MESSAGES = {
+    "operator": "cancelled by the operator",
+    "expiry": "expired unpaid; cancelled at the gateway",
+    "timeout": "not paid in time; cancelled at the gateway",
+    "recovery": "interrupted sale cancelled at the gateway on recovery",
+}
+
+
 def local_code(exc: GatewayError) -> str:
     """The result code to journal for a call that ended in ``exc``."""
     if isinstance(exc, GatewayResultError):

@@ -22,6 +22,7 @@ from typing import Any
 
 from cashier_app.checkout.changes import PAYMENT, REFUND, ChangeFeed, JournalChange
 from cashier_app.checkout.codes import (
+    CANCEL_MESSAGES,
     CODE_BAD_SIGNATURE,
     CODE_EXPIRED,
     CODE_MALFORMED,
@@ -713,11 +714,7 @@ class CheckoutService:
             if target is Status.EXPIRED
             else (CODE_TIMED_OUT if why == "timeout" else "CANCELLED")
         )
-        message = {
-            "expiry": "expired unpaid; cancelled at the gateway",
-            "timeout": "not paid in time; cancelled at the gateway",
-            "recovery": "interrupted sale cancelled at the gateway on recovery",
-        }.get(why, "cancelled by the operator")
+        message = CANCEL_MESSAGES.get(why, CANCEL_MESSAGES["operator"])
         return self._move(
             prid,
             target,

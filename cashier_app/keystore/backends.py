@@ -77,6 +77,17 @@ class SecretBackend(ABC):
     def notice(self) -> str | None:
         return None
 
+    @property
+    def kind(self) -> str:
+        """Which kind of store this is, for the UI to name in its language: ``memory``,
+        ``os-keyring``, ``keyring`` or ``encrypted-file``; :attr:`where` says which one."""
+        return self.name
+
+    @property
+    def where(self) -> str:
+        """The keyring's class or the key file's path ("" for memory)."""
+        return ""
+
     @abstractmethod
     def get(self, key: str) -> str | None: ...
 
@@ -220,7 +231,15 @@ class KeyringBackend(SecretBackend):
     @property
     def description(self) -> str:
         kind = "OS keyring" if is_system_keyring(self._kr) else "keyring"
-        return f"{kind} ({type(self._kr).__module__}.{type(self._kr).__name__})"
+        return f"{kind} ({self.where})"
+
+    @property
+    def kind(self) -> str:
+        return "os-keyring" if is_system_keyring(self._kr) else "keyring"
+
+    @property
+    def where(self) -> str:
+        return f"{type(self._kr).__module__}.{type(self._kr).__name__}"
 
     def _call(self, what: str, fn: Any, *args: str) -> Any:
         from keyring import errors
@@ -313,6 +332,10 @@ class EncryptedFileBackend(SecretBackend):
     @property
     def description(self) -> str:
         return f"encrypted file ({self.path})"
+
+    @property
+    def where(self) -> str:
+        return str(self.path)
 
     def __repr__(self) -> str:
         return f"<EncryptedFileBackend {self.path}>"

@@ -91,6 +91,13 @@ class KeyStatus:
     versions: tuple[str, ...]
     merchant: KeyInfo | None  #: the active version's key
     gateway: KeyInfo | None
+    #: ``backend`` and ``notice`` as codes, for a UI that names them in its own language:
+    #: the backend's kind and where (SecretBackend.kind / .where); the notice's code
+    #: (``memory-only``, ``key-file-ignored``) and the path it names.
+    backend_kind: str = ""
+    backend_where: str = ""
+    notice_code: str = ""
+    notice_where: str = ""
 
 
 def key_file_path() -> Path:
@@ -125,6 +132,7 @@ class KeyStore:
         self._memory = memory if memory is not None else _PROCESS_MEMORY
         self._unavailable = unavailable_reason
         self._notice = notice
+        self._ignored_key_file: Path | None = None  #: the key file the notice names
         self._lock = threading.RLock()
 
     @classmethod
@@ -163,7 +171,9 @@ class KeyStore:
                         f"an encrypted key file exists at {key_file} but the OS keyring "
                         "is in use; choose it with --keystore file"
                     )
-                return cls(KeyringBackend(picked, service), notice=note)
+                store = cls(KeyringBackend(picked, service), notice=note)
+                store._ignored_key_file = key_file if note else None
+                return store
             reasons.append(f"no usable OS keyring ({why})")
         if chosen in ("auto", "file"):
             try:
@@ -423,14 +433,23 @@ class KeyStore:
             gateway = _info("gateway", self.gateway_public_key(profile))
         except KeyNotFoundError:
             gateway = None
+        backend = self.backend_for(profile)
+        notice = self.notice_for(profile)
+        notice_code = ""
+        if notice is not None:
+            notice_code = "memory-only" if profile.is_embedded_sandbox else "key-file-ignored"
         return KeyStatus(
             profile.name,
-            self.backend_for(profile).description,
-            self.notice_for(profile),
+            backend.description,
+            notice,
             profile.key_version,
             versions,
             merchant,
             gateway,
+            backend_kind=backend.kind,
+            backend_where=backend.where,
+            notice_code=notice_code,
+            notice_where=str(self._ignored_key_file or ""),
         )
 
     def problems(self, profile: Profile) -> list[diagnostics.KeyProblem]:

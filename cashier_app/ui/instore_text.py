@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cashier_app.checkout.instore import FailureReason, failure_reason
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.reasons import code_reason
 from cashier_app.ui.text import fill
 
 #: Named so that pyside6-lupdate finds the texts.
@@ -39,6 +40,8 @@ def reason_text(record: PaymentRecord) -> str:
     }
     if reason in texts:
         return texts[reason]
+    if code_reason(record.result_code, record.status):
+        return code_reason(record.result_code, record.status)
     return fill(
         translate("InStore", "The payment did not go through (%1)."),
         record.result_code or record.status.value,

@@ -33,6 +33,7 @@ from cashier_app.ui.i18n import current_language
 from cashier_app.ui.pages.starting_page import StartingPage
 from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.launcher import QaLauncher
+from cashier_app.ui.reasons import probe_text
 from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
@@ -463,7 +464,7 @@ class MainWindow(QMainWindow):
 
     def _on_gateway_checked(self, result: Any, error: str = "") -> None:
         ok = result is not None and result.ok
-        summary = result.summary if result is not None else error
+        summary = probe_text(result) if result is not None else error
         if ok:
             self.gateway_label.setText(fill(self.tr("Gateway ✓ %1 ms"), f"{result.elapsed_ms:.0f}"))
         else:

@@ -11,6 +11,7 @@ from cashier_app.checkout.policy import PollPolicy
 from cashier_app.checkout.service import CheckoutService
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.ui.reasons import reason_text
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text
 
@@ -81,7 +82,7 @@ class PaymentPoller(QObject):
         self._connected = True
         if record.status is Status.UNKNOWN:  # the gateway did not answer the request itself
             self._connected = False
-            self.connection_changed.emit(False, record.result_message)
+            self.connection_changed.emit(False, reason_text(record))
         if record.is_final:
             self.payment_settled.emit(record)
             self._record = None
@@ -183,7 +184,7 @@ class PaymentPoller(QObject):
         ok = record.status is not Status.UNKNOWN
         if ok != self._connected:
             self._connected = ok
-            self.connection_changed.emit(ok, "" if ok else record.result_message)
+            self.connection_changed.emit(ok, "" if ok else reason_text(record))
         self.record_updated.emit(record)
         if record.is_final:
             self._record = None

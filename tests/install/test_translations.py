@@ -50,3 +50,44 @@ def test_the_run_time_ts_parser_is_gone():
 
     assert not hasattr(i18n, "TsTranslator")
     assert "xml.etree" not in Path(i18n.__file__).read_text()
+
+
+def _translations() -> list[tuple[str, str]]:
+    import xml.etree.ElementTree as ET
+
+    ts = ROOT / "cashier_app" / "resources" / "i18n" / "cashier_zh_CN.ts"
+    return [
+        (m.findtext("source", default=""), m.findtext("translation", default=""))
+        for m in ET.parse(ts).getroot().iter("message")
+    ]
+
+
+def _glossary():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import update_translations
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return update_translations.GLOSSARY, update_translations.GLOSSARY_EXCEPTIONS
+
+
+def test_one_term_per_concept_in_chinese():
+    """The glossary in scripts/update_translations.py: no translation uses a word it
+    names as wrong for a concept (History once said 已撤销 where the result page said
+    支付已取消)."""
+    glossary, exceptions = _glossary()
+    wrong = []
+    for source, text in _translations():
+        for concept, term, avoided in glossary:
+            for word in avoided:
+                allowed = any(e in source for e in exceptions.get(word, ()))
+                if word in text and not allowed:
+                    wrong.append(f"{source!r} -> {text!r}: {word} for {concept} (use {term})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_glossary_terms_are_in_use():
+    """Every term the glossary asks for is the one the translations actually use."""
+    glossary, _ = _glossary()
+    texts = " ".join(text for _, text in _translations())
+    assert [term for _, term, _ in glossary if term not in texts] == []

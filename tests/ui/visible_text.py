@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain.methods import CATALOG
+from cashier_app.gateway.antom import API_PATHS
 
 #: Proper names and brands that stay as they are in every language, and the technical
 #: formats operators know by these names.
@@ -42,14 +43,28 @@ PROPER_NAMES = {
 }
 PROPER_PHRASES = (
     "Payment Kit",
+    # the protocol's header names (docs/antom-protocol.md), as the QA console names them
+    "Request-Time",
+    "Response-Time",
+    "Client-Id",
     "Secret Service",
     "GNOME Keyring",
     "macOS Keychain",
     "Windows Credential Locker",
 )
+#: The Antom API names (gateway.antom.API_PATHS): the QA console and History name the
+#: call as the protocol does. Matched exactly and case-sensitively, so a button "Cancel"
+#: or "Refund" left in English is still found.
+API_NAMES = set(API_PATHS) | {"notifyPayment", "notifyRefund"}
+#: Keys as printed on the keyboard, named in shortcut hints ("返回金额输入（Esc）").
+KEY_NAMES = {"Esc", "Enter", "Tab", "Ctrl", "Shift", "Alt"}
 _WALLET_WORDS = {w for m in CATALOG.values() for w in re.findall(r"[A-Za-z+']+", m.name_en)}
 
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\b\S+@\S+\.\w+|(?:/[\w.-]+)+/?")
+_URL = re.compile(
+    r"\b[a-z][a-z0-9+.-]*://\S*|\b\S+@\S+\.\w+|(?:/[\w.-]+)+/?"
+    # a bare host name of the gateway presets (open-sea-global.alipay.com)
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|hk)\b"
+)
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'+]*")
 
@@ -70,6 +85,8 @@ def english_words(text: str, data: set[str] = frozenset()) -> list[str]:
                 len(word) < 2
                 or word.isupper()
                 or word in PROPER_NAMES
+                or word in API_NAMES
+                or word in KEY_NAMES
                 or word in _WALLET_WORDS
                 or word in data
             ):

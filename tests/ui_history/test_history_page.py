@@ -111,7 +111,7 @@ def test_details_show_events_and_refunds(qtbot, make_journal, tasks, local_servi
     events = page.details.events_tree
     assert events.topLevelItemCount() == 2
     assert events.topLevelItem(0).text(1) == "request"
-    assert "to=SUCCESS" in events.topLevelItem(1).text(2)
+    assert "to: SUCCESS" in events.topLevelItem(1).text(2)
     assert page.details._fields["refundable"].text() == pay.amount.display()
     assert page.refund_button.isEnabled()
     assert not page.cancel_button.isEnabled()

@@ -435,6 +435,226 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
     </context>
     <context>
+        <name>Event</name>
+        <message>
+            <source>journaled</source>
+            <extracomment>Named so that pyside6-lupdate finds the texts.</extracomment>
+            <translation>已记账</translation>
+        </message>
+        <message>
+            <source>request</source>
+            <translation>请求</translation>
+        </message>
+        <message>
+            <source>answer</source>
+            <translation>应答</translation>
+        </message>
+        <message>
+            <source>inquiry</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>sent again</source>
+            <translation>重新发送</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>notification</source>
+            <translation>通知</translation>
+        </message>
+        <message>
+            <source>state</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>recovery</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>ignored</source>
+            <translation>已忽略</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>重复</translation>
+        </message>
+        <message>
+            <source>refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>refund state</source>
+            <translation>退款状态</translation>
+        </message>
+        <message>
+            <source>cancelled, not verified</source>
+            <translation>已取消，未验签</translation>
+        </message>
+        <message>
+            <source>amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>wallet</source>
+            <translation>钱包</translation>
+        </message>
+        <message>
+            <source>expires</source>
+            <translation>过期时间</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <translation>接口</translation>
+        </message>
+        <message>
+            <source>resent</source>
+            <translation>重发</translation>
+        </message>
+        <message>
+            <source>attempt</source>
+            <translation>第几次</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>HTTP status</source>
+            <translation>HTTP 状态码</translation>
+        </message>
+        <message>
+            <source>signature verified</source>
+            <translation>验签通过</translation>
+        </message>
+        <message>
+            <source>sent at</source>
+            <translation>发送时间</translation>
+        </message>
+        <message>
+            <source>answered at</source>
+            <translation>应答时间</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>原状态</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <source>result code</source>
+            <translation>结果码</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>by</source>
+            <translation>查询依据</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>notification type</source>
+            <translation>通知类型</translation>
+        </message>
+        <message>
+            <source>gateway</source>
+            <translation>网关</translation>
+        </message>
+        <message>
+            <source>refund request id</source>
+            <translation>退款请求号</translation>
+        </message>
+        <message>
+            <source>may arrive until</source>
+            <translation>可能到达的截止时间</translation>
+        </message>
+        <message>
+            <source>result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>cancelled at</source>
+            <translation>取消时间</translation>
+        </message>
+        <message>
+            <source>unverified inquiries</source>
+            <translation>未验签的查询</translation>
+        </message>
+        <message>
+            <source>type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>message</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>scenario</source>
+            <translation>场景</translation>
+        </message>
+        <message>
+            <source>payment code</source>
+            <translation>付款码</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>operator</source>
+            <translation>收银员</translation>
+        </message>
+        <message>
+            <source>expiry</source>
+            <translation>过期</translation>
+        </message>
+        <message>
+            <source>time is up</source>
+            <translation>时间已到</translation>
+        </message>
+        <message>
+            <source>payment id</source>
+            <translation>支付单号</translation>
+        </message>
+        <message>
+            <source>request id</source>
+            <translation>请求号</translation>
+        </message>
+        <message>
+            <source>not verified</source>
+            <translation>未验签</translation>
+        </message>
+        <message>
+            <source>the gateway has no record of the payment</source>
+            <translation>网关没有这笔支付的记录</translation>
+        </message>
+        <message>
+            <source>no verified payment code yet</source>
+            <translation>尚无经验签的付款码</translation>
+        </message>
+    </context>
+    <context>
         <name>ExchangeLogModel</name>
         <message>
             <source>Time</source>
@@ -470,11 +690,12 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <name>FaultPanel</name>
         <message>
             <source>Fault injection works only with the embedded sandbox or a sandbox on this computer (a loopback http:// gateway).</source>
-            <extracomment>Kinds with a "seconds" parameter (entered in milliseconds). a SimulatorClient for the sandbox, or None</extracomment>
+            <extracomment>a SimulatorClient for the sandbox, or None</extracomment>
             <translation>故障注入仅适用于内置沙箱或本机沙箱（回环 http:// 网关）。</translation>
         </message>
         <message>
             <source>Latency</source>
+            <extracomment>Kinds with a "seconds" parameter (entered in milliseconds). Named so that pyside6-lupdate finds the texts (context "FaultPanel", as the panel's tr).</extracomment>
             <translation>延迟</translation>
         </message>
         <message>
@@ -524,6 +745,42 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <message>
             <source>Late notification</source>
             <translation>延迟通知</translation>
+        </message>
+        <message>
+            <source>one bit flipped</source>
+            <translation>翻转一位</translation>
+        </message>
+        <message>
+            <source>signature missing</source>
+            <translation>缺少签名</translation>
+        </message>
+        <message>
+            <source>signed with another key</source>
+            <translation>用其他密钥签名</translation>
+        </message>
+        <message>
+            <source>body changed after signing</source>
+            <translation>签名后篡改报文</translation>
+        </message>
+        <message>
+            <source>Response-Time changed after signing</source>
+            <translation>签名后修改 Response-Time</translation>
+        </message>
+        <message>
+            <source>all APIs</source>
+            <translation>全部接口</translation>
+        </message>
+        <message>
+            <source>notifications</source>
+            <translation>通知</translation>
+        </message>
+        <message>
+            <source>until cleared</source>
+            <translation>直到清除</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>剩余 %1 次</translation>
         </message>
         <message>
             <source>All APIs</source>
@@ -677,11 +934,11 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>Cancel the payment of %1? The customer will not be able to pay it any more.</source>
-            <translation>撤销 %1 的支付？顾客将无法再完成这笔支付。</translation>
+            <translation>取消 %1 的支付？顾客将无法再完成这笔支付。</translation>
         </message>
         <message>
             <source>Cancel answered: %1</source>
-            <translation>撤销结果：%1</translation>
+            <translation>取消结果：%1</translation>
         </message>
         <message>
             <source>A manager's PIN is needed to cancel the paid payment of %1.</source>
@@ -826,6 +1083,30 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <message>
             <source>Paste the Antom public key from the Dashboard (base64 or PEM) — not your own public key</source>
             <translation>粘贴控制台中的 Antom 公钥（base64 或 PEM）——不是您自己的公钥</translation>
+        </message>
+        <message>
+            <source>memory (until the app quits)</source>
+            <translation>内存（程序退出即清除）</translation>
+        </message>
+        <message>
+            <source>the system keyring (%1)</source>
+            <translation>系统密钥环（%1）</translation>
+        </message>
+        <message>
+            <source>a keyring (%1)</source>
+            <translation>密钥环（%1）</translation>
+        </message>
+        <message>
+            <source>the encrypted key file (%1)</source>
+            <translation>加密密钥文件（%1）</translation>
+        </message>
+        <message>
+            <source>Sandbox keys are kept in memory only: they are generated at start and lost when the app quits.</source>
+            <translation>沙箱密钥只保存在内存中：启动时生成，程序退出即丢失。</translation>
+        </message>
+        <message>
+            <source>An encrypted key file exists at %1 but the system keyring is in use; choose it with --keystore file.</source>
+            <translation>%1 处有加密密钥文件，但当前使用的是系统密钥环；如需使用该文件，请加 --keystore file。</translation>
         </message>
         <message>
             <source>not imported yet</source>
@@ -1163,7 +1444,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Alipay app</source>
-            <translation>支付宝 App</translation>
+            <translation>支付宝客户端</translation>
         </message>
     </context>
     <context>
@@ -1578,7 +1859,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Cancelled</source>
-            <translation>已撤销</translation>
+            <translation>已取消</translation>
         </message>
         <message>
             <source>Expired</source>
@@ -2092,6 +2373,214 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reason</name>
+        <message>
+            <source>The payment code is invalid or has expired.</source>
+            <extracomment>Named so that pyside6-lupdate finds the texts.</extracomment>
+            <translation>付款码无效或已过期。</translation>
+        </message>
+        <message>
+            <source>The gateway refused the form of the request.</source>
+            <translation>网关拒绝了此请求的格式。</translation>
+        </message>
+        <message>
+            <source>The gateway does not accept this profile's client id.</source>
+            <translation>网关不接受此配置的客户端 ID。</translation>
+        </message>
+        <message>
+            <source>The customer declined the payment in the wallet.</source>
+            <translation>顾客在钱包中拒绝了这笔支付。</translation>
+        </message>
+        <message>
+            <source>The customer's wallet balance is not enough.</source>
+            <translation>顾客钱包余额不足。</translation>
+        </message>
+        <message>
+            <source>The wallet does not know the customer's account.</source>
+            <translation>钱包中不存在该顾客的账户。</translation>
+        </message>
+        <message>
+            <source>The customer's wallet account is restricted.</source>
+            <translation>顾客的钱包账户状态异常，已受限。</translation>
+        </message>
+        <message>
+            <source>The payment is over the customer's wallet limit.</source>
+            <translation>支付金额超出顾客钱包的限额。</translation>
+        </message>
+        <message>
+            <source>The customer's wallet account is not verified for this payment.</source>
+            <translation>顾客的钱包账户未完成此支付所需的实名认证。</translation>
+        </message>
+        <message>
+            <source>The customer did not pass the wallet's payment verification.</source>
+            <translation>顾客未通过钱包的支付验证。</translation>
+        </message>
+        <message>
+            <source>The amount is over this wallet's limit for one payment.</source>
+            <translation>金额超出此钱包的单笔支付限额。</translation>
+        </message>
+        <message>
+            <source>The wallet's limit on the number of payments is reached.</source>
+            <translation>已达到此钱包的支付次数上限。</translation>
+        </message>
+        <message>
+            <source>The wallet's risk control refused this payment.</source>
+            <translation>钱包风控拒绝了这笔支付。</translation>
+        </message>
+        <message>
+            <source>Regulations do not allow this payment.</source>
+            <translation>受监管规定限制，无法进行这笔支付。</translation>
+        </message>
+        <message>
+            <source>This wallet is not available to this merchant now.</source>
+            <translation>此钱包目前对本商户不可用。</translation>
+        </message>
+        <message>
+            <source>This wallet does not take this currency.</source>
+            <translation>此钱包不支持该币种。</translation>
+        </message>
+        <message>
+            <source>The merchant is not registered for this wallet.</source>
+            <translation>本商户尚未开通此钱包。</translation>
+        </message>
+        <message>
+            <source>The merchant's contract does not cover this payment.</source>
+            <translation>本商户的合约不支持这笔支付。</translation>
+        </message>
+        <message>
+            <source>The wallet's payment token is not valid.</source>
+            <translation>钱包的支付令牌无效。</translation>
+        </message>
+        <message>
+            <source>The order is closed: the customer did not pay before it expired.</source>
+            <translation>订单已关闭：顾客未在过期前付款。</translation>
+        </message>
+        <message>
+            <source>Not paid before the code expired; cancelled at the gateway.</source>
+            <translation>付款码过期前未付款，已在网关取消。</translation>
+        </message>
+        <message>
+            <source>Not paid in time; cancelled at the gateway.</source>
+            <translation>未在限定时间内付款，已在网关取消。</translation>
+        </message>
+        <message>
+            <source>Cancelled by the operator.</source>
+            <translation>已由收银员取消。</translation>
+        </message>
+        <message>
+            <source>Too late to cancel: refund it instead.</source>
+            <translation>已过可取消的期限：请改为退款。</translation>
+        </message>
+        <message>
+            <source>Whether it was paid is not known yet: the answers could not be verified. Run cashier recover to settle it.</source>
+            <translation>尚不确定是否已付款：网关应答未能验签。请运行 cashier recover 核对。</translation>
+        </message>
+        <message>
+            <source>The refund is more than what is left to refund.</source>
+            <translation>退款金额超过剩余可退金额。</translation>
+        </message>
+        <message>
+            <source>This request id was used before with other content.</source>
+            <translation>此请求号之前已用于内容不同的请求。</translation>
+        </message>
+        <message>
+            <source>Waiting for the customer to pay.</source>
+            <translation>等待顾客付款。</translation>
+        </message>
+        <message>
+            <source>The gateway could not be reached.</source>
+            <translation>无法连接网关。</translation>
+        </message>
+        <message>
+            <source>The gateway did not answer in time.</source>
+            <translation>网关未及时应答。</translation>
+        </message>
+        <message>
+            <source>The gateway's answer did not verify (bad signature), so it is not believed.</source>
+            <translation>网关应答未通过验签（签名错误），因此不予采信。</translation>
+        </message>
+        <message>
+            <source>The gateway's answer is not in Antom's form.</source>
+            <translation>网关应答不符合 Antom 的格式。</translation>
+        </message>
+        <message>
+            <source>The gateway had an unknown error; the result is asked again.</source>
+            <translation>网关发生未知错误，正在重新查询结果。</translation>
+        </message>
+        <message>
+            <source>The gateway is busy (too many requests); asking again shortly.</source>
+            <translation>网关繁忙（请求过多），稍后重新查询。</translation>
+        </message>
+        <message>
+            <source>The gateway refused this merchant access.</source>
+            <translation>网关拒绝了本商户的访问。</translation>
+        </message>
+        <message>
+            <source>The gateway refused our signature: check the merchant public key registered with Antom.</source>
+            <translation>网关拒绝了我们的签名：请检查在 Antom 登记的商户公钥。</translation>
+        </message>
+        <message>
+            <source>The gateway has no public key for this merchant.</source>
+            <translation>网关没有本商户的公钥。</translation>
+        </message>
+        <message>
+            <source>The gateway refused a field of the request.</source>
+            <translation>网关认为请求中有字段不合法。</translation>
+        </message>
+        <message>
+            <source>The gateway could not process the payment.</source>
+            <translation>网关无法处理这笔支付。</translation>
+        </message>
+        <message>
+            <source>The interrupted sale was cancelled at the gateway on recovery.</source>
+            <translation>中断的交易已在恢复时于网关取消。</translation>
+        </message>
+        <message>
+            <source>The gateway has no record of this payment; nothing was charged.</source>
+            <translation>网关没有这笔支付的记录，未扣款。</translation>
+        </message>
+        <message>
+            <source>The gateway has no record of this payment yet; it may still arrive.</source>
+            <translation>网关暂无这笔支付的记录，支付请求可能仍在途中。</translation>
+        </message>
+        <message>
+            <source>The result is not known yet (%1).</source>
+            <translation>结果暂未知（%1）。</translation>
+        </message>
+        <message>
+            <source>The payment did not go through (%1).</source>
+            <translation>支付未成功（%1）。</translation>
+        </message>
+        <message>
+            <source>Gateway reachable; keys verified (it answered an unknown id with S).</source>
+            <translation>网关可连接；密钥验证通过（网关对不存在的单号应答了 S）。</translation>
+        </message>
+        <message>
+            <source>Gateway reachable; merchant key accepted; gateway key verified.</source>
+            <translation>网关可连接；商户密钥已被接受；网关密钥验签通过。</translation>
+        </message>
+        <message>
+            <source>The gateway refuses our signature: the public key registered in the Antom Dashboard is not this profile's merchant key (export it with 'cashier keys export-public' and upload it).</source>
+            <translation>网关拒绝了我们的签名：Antom 控制台中登记的公钥不是此配置的商户密钥（用“cashier keys export-public”导出并上传）。</translation>
+        </message>
+        <message>
+            <source>The gateway has no public key for this client id and key version: upload the merchant public key in the Antom Dashboard, or check the profile's key version.</source>
+            <translation>网关没有此客户端 ID和密钥版本的公钥：请在 Antom 控制台上传商户公钥，或检查配置的密钥版本。</translation>
+        </message>
+        <message>
+            <source>The gateway does not know this client id: check the profile's client id and environment (SANDBOX_ ids need the sandbox).</source>
+            <translation>网关不认识此客户端 ID：请检查配置的客户端 ID和环境（SANDBOX_ 开头的编号需要沙箱环境）。</translation>
+        </message>
+        <message>
+            <source>The gateway's answer does not verify with this profile's gateway public key (was the merchant's own public key imported as the gateway key?).</source>
+            <translation>网关应答无法用此配置的网关公钥验签（是否把商户自己的公钥误导入为网关公钥？）。</translation>
+        </message>
+        <message>
+            <source>Unexpected answer from the gateway (%1).</source>
+            <translation>网关的应答出乎意料（%1）。</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,7 @@ from cashier_app.domain import methods
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.dialogs.questions import ask
 from cashier_app.ui.i18n import current_language
+from cashier_app.ui.reasons import code_reason
 from cashier_app.ui.resources import wallet_pixmap
 from cashier_app.ui.text import fill
 from cashier_app.ui.widgets.countdown import CountdownLabel
@@ -333,7 +334,9 @@ class RedirectPage(QWidget):
         self.copy_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self._set_simulate_enabled(False)
-        reason = " ".join(p for p in (record.result_code, record.result_message) if p)
+        reason = " · ".join(
+            p for p in (record.result_code, code_reason(record.result_code, record.status)) if p
+        )
         self.code_problem.setText(fill(self.tr("Gateway answer: %1"), reason) if reason else "")
         self.code_problem.setVisible(bool(reason))
         unreachable = record.result_code in (CODE_NETWORK, CODE_TIMEOUT)

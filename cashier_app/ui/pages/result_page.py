@@ -21,6 +21,7 @@ from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.instore_text import scenario_text
+from cashier_app.ui.reasons import reason_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
 
@@ -202,7 +203,7 @@ class ResultPage(QWidget):
         small += "  ·  " + fill(
             self.tr("Alipay client: %1"), codes.alipay_client_code(record.status)
         )
-        self._render(record.status, record.amount, record.result_message, rows, small)
+        self._render(record.status, record.amount, reason_text(record), rows, small)
         self.record = record
         self.refund_button.setVisible(record.status is Status.SUCCESS)
         self.refund_button.setEnabled(True)

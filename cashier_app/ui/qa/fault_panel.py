@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,8 +54,43 @@ def sandbox_control_url(services: Any) -> str | None:
     return None
 
 
+#: Named so that pyside6-lupdate finds the texts (context "FaultPanel", as the panel's tr).
+translate = QCoreApplication.translate
+
+
+def kind_names() -> dict[str, str]:
+    """Fault kind -> its name in the UI language, in the order the form offers them."""
+    return {
+        "latency": translate("FaultPanel", "Latency"),
+        "http_error": translate("FaultPanel", "HTTP error (5xx)"),
+        "reset": translate("FaultPanel", "Connection reset"),
+        "bad_signature": translate("FaultPanel", "Bad response signature"),
+        "unknown_exception": translate("FaultPanel", "Forced U / UNKNOWN_EXCEPTION"),
+        "rate_limited": translate("FaultPanel", "Rate limited (U / REQUEST_TRAFFIC_EXCEED_LIMIT)"),
+        "timeout": translate("FaultPanel", "Timeout (never answered)"),
+        "malformed_json": translate("FaultPanel", "Malformed JSON answer"),
+        "duplicate_notification": translate("FaultPanel", "Duplicate notification"),
+        "late_notification": translate("FaultPanel", "Late notification"),
+        "async_refund": translate("FaultPanel", "Asynchronous refund (U / REFUND_IN_PROCESS)"),
+        "clock_skew": translate("FaultPanel", "Skewed Response-Time"),
+    }
+
+
+def mode_names() -> dict[str, str]:
+    """How a bad signature is spoiled (sandbox.faults.SIGNATURE_MODES), in the UI language."""
+    names = {
+        "flip": translate("FaultPanel", "one bit flipped"),
+        "missing": translate("FaultPanel", "signature missing"),
+        "wrong_key": translate("FaultPanel", "signed with another key"),
+        "tamper_body": translate("FaultPanel", "body changed after signing"),
+        "bad_time": translate("FaultPanel", "Response-Time changed after signing"),
+    }
+    return {mode: names.get(mode, mode) for mode in SIGNATURE_MODES}
+
+
 def describe_fault(fault: dict[str, Any]) -> str:
-    """One line for the active list, e.g. ``#3 bad_signature (flip) · inquiryPayment · 2 left``."""
+    """One line for the active list, e.g. ``#3 bad_signature (one bit flipped) ·
+    inquiryPayment · 2 left``, in the UI language."""
     kind = str(fault.get("kind"))
     detail = ""
     if kind in _TIMED:
@@ -63,18 +98,24 @@ def describe_fault(fault: dict[str, Any]) -> str:
     elif kind == "http_error":
         detail = f" (HTTP {fault.get('status')})"
     elif kind == "bad_signature":
-        detail = f" ({fault.get('mode')})"
+        mode = str(fault.get("mode"))
+        detail = f" ({mode_names().get(mode, mode)})"
     elif kind == "clock_skew":
         detail = f" ({float(fault.get('seconds') or 0):+.0f} s)"
     scope = fault.get("api") or (
-        "all APIs"
+        translate("FaultPanel", "all APIs")
         if kind in _REQUEST_KINDS
         else "refund"
         if kind == "async_refund"
-        else "notifications"
+        else translate("FaultPanel", "notifications")
     )
     count = fault.get("count")
-    left = "until cleared" if count is None else f"{count} left"
+    left = (
+        translate("FaultPanel", "until cleared")
+        if count is None
+        else fill(translate("FaultPanel", "%1 left"), count)
+    )
+    # the kind stays a code: it is what `cashier scenario set` and the sandbox API take
     return f"#{fault.get('id')} {kind}{detail} · {scope} · {left}"
 
 
@@ -108,20 +149,7 @@ class FaultPanel(QWidget):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("qaFaultKind")
-        for kind, text in (
-            ("latency", self.tr("Latency")),
-            ("http_error", self.tr("HTTP error (5xx)")),
-            ("reset", self.tr("Connection reset")),
-            ("bad_signature", self.tr("Bad response signature")),
-            ("unknown_exception", self.tr("Forced U / UNKNOWN_EXCEPTION")),
-            ("rate_limited", self.tr("Rate limited (U / REQUEST_TRAFFIC_EXCEED_LIMIT)")),
-            ("timeout", self.tr("Timeout (never answered)")),
-            ("malformed_json", self.tr("Malformed JSON answer")),
-            ("duplicate_notification", self.tr("Duplicate notification")),
-            ("late_notification", self.tr("Late notification")),
-            ("async_refund", self.tr("Asynchronous refund (U / REFUND_IN_PROCESS)")),
-            ("clock_skew", self.tr("Skewed Response-Time")),
-        ):
+        for kind, text in kind_names().items():
             self.kind_combo.addItem(text, kind)
         self.api_combo = QComboBox(self)
         self.api_combo.setObjectName("qaFaultApi")
@@ -152,8 +180,8 @@ class FaultPanel(QWidget):
             self.status_combo.addItem(str(status), status)
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("qaFaultMode")
-        for mode in SIGNATURE_MODES:
-            self.mode_combo.addItem(mode, mode)
+        for mode, name in mode_names().items():
+            self.mode_combo.addItem(name, mode)
 
         count_row = QHBoxLayout()
         count_row.addWidget(self.count_spin)

@@ -225,6 +225,32 @@ class KeyPanel(QWidget):
             editable and self.status is not None and self.status.gateway is not None
         )
 
+    def _where(self, status: KeyStatus) -> str:
+        """The key store's kind in the operator's language, with the keyring or file."""
+        kinds = {
+            "memory": self.tr("memory (until the app quits)"),
+            "os-keyring": fill(self.tr("the system keyring (%1)"), status.backend_where),
+            "keyring": fill(self.tr("a keyring (%1)"), status.backend_where),
+            "encrypted-file": fill(self.tr("the encrypted key file (%1)"), status.backend_where),
+        }
+        return kinds.get(status.backend_kind, status.backend)
+
+    def _notice(self, status: KeyStatus) -> str:
+        notices = {
+            "memory-only": self.tr(
+                "Sandbox keys are kept in memory only: they are generated at start and lost "
+                "when the app quits."
+            ),
+            "key-file-ignored": fill(
+                self.tr(
+                    "An encrypted key file exists at %1 but the system keyring is in use; "
+                    "choose it with --keystore file."
+                ),
+                status.notice_where,
+            ),
+        }
+        return notices.get(status.notice_code, status.notice or "")
+
     def _show(self, status: KeyStatus | None) -> None:
         self._busy = False
         self.status = status
@@ -236,9 +262,10 @@ class KeyPanel(QWidget):
             self.gateway_fp.setText("—")
             self.version_combo.clear()
         else:
-            self.backend_label.setText(fill(self.tr("Keys are kept in: %1"), status.backend))
-            self.notice_label.setText(status.notice or "")
-            self.notice_label.setVisible(bool(status.notice))
+            self.backend_label.setText(fill(self.tr("Keys are kept in: %1"), self._where(status)))
+            notice = self._notice(status)
+            self.notice_label.setText(notice)
+            self.notice_label.setVisible(bool(notice))
             merchant = status.merchant
             self.merchant_fp.setText(
                 fill(

@@ -31,7 +31,9 @@ from cashier_app.ui.models.payments_model import (
     refund_state_text,
     status_text,
 )
+from cashier_app.ui.reasons import reason_text
 from cashier_app.ui.text import fill
+from cashier_app.ui.widgets.event_text import event_text, kind_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +64,6 @@ def load_details(journal: Journal, payment_request_id: str) -> PaymentDetails:
         journal.refunds_for(payment_request_id),
         journal.refunded_total(payment_request_id),
     )
-
-
-def _event_text(event: PaymentEvent) -> str:
-    """One line for an event's detail: short key=value pairs, JSON for nested values."""
-    parts = []
-    for key, value in event.detail.items():
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        if len(text) > 80:
-            text = text[:77] + "..."
-        parts.append(f"{key}={text}")
-    return "  ".join(parts)
 
 
 class PaymentDetailsPane(QWidget):
@@ -197,7 +188,7 @@ class PaymentDetailsPane(QWidget):
             "request_id": pay.payment_request_id,
             "reference": pay.reference_order_id or "—",
             "summary": pay.trade_summary or "—",
-            "result": " ".join(p for p in (pay.result_code, pay.result_message) if p) or "—",
+            "result": " · ".join(p for p in (pay.result_code, reason_text(pay)) if p) or "—",
             "refundable": minor_display(details.refundable, pay.amount.currency),
             "operator": pay.operator or "—",
         }
@@ -207,8 +198,8 @@ class PaymentDetailsPane(QWidget):
             item = QTreeWidgetItem(
                 [
                     event.at.astimezone().strftime("%H:%M:%S.%f")[:-3],
-                    event.kind,
-                    _event_text(event),
+                    kind_text(event.kind),
+                    event_text(event),
                     f"{event.elapsed_ms:.0f}" if event.elapsed_ms is not None else "",
                 ]
             )
