@@ -605,6 +605,27 @@ ZH_CN: dict[str, str] = {
     "quits.": "沙箱密钥只保存在内存中：启动时生成，程序退出即丢失。",
     "An encrypted key file exists at %1 but the system keyring is in use; choose it with "
     "--keystore file.": "%1 处有加密密钥文件，但当前使用的是系统密钥环；如需使用该文件，请加 --keystore file。",
+    # Setup -> Language (ui/language_menu.py)
+    "&Language": "语言(&L)",
+    "The language could not be saved: %1": "无法保存语言设置：%1",
+    "Language: %1": "语言：%1",
+    "%1 — from the next start.": "%1——下次启动时生效。",
+    # signature checks of the gateway's answers (gateway.signing, gateway.errors)
+    "signature algorithm {algorithm} is not RSA256": "签名算法 {algorithm} 不是 RSA256",
+    "signature does not verify with the gateway public key (tampered, wrong key, or not "
+    "SHA-256)": "签名无法用网关公钥验证（内容被篡改、密钥不对或不是 SHA-256）",
+    "signature header has no 'signature=' part": "Signature 头中没有“signature=”部分",
+    "signature header is missing": "缺少 Signature 头",
+    "signature header part {part} is not key=value": "Signature 头中的 {part} 不是 key=value 形式",
+    "signature is empty": "签名为空",
+    "signature is not valid base64": "签名不是有效的 base64",
+    "{api}: answer has no {header} header": "{api}：应答缺少 {header} 头",
+    "{api}: answer is for client-id {client}, not ours": "{api}：应答的 client-id 是 {client}，不是我们的",
+    "{api}: {problem}": "{api}：{problem}",
+    "{name} header is missing": "缺少 {name} 头",
+    "{name} {value} has no UTC offset": "{name} {value} 没有 UTC 时区偏移",
+    "{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds": "{name} {value} 既不是带 UTC 偏移的 ISO 8601 时间，也不是毫秒时间戳",
+    "{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds (13 digits)": "{name} {value} 既不是带 UTC 偏移的 ISO 8601 时间，也不是毫秒时间戳（13 位）",
 }
 
 

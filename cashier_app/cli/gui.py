@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lang",
         metavar="LANG",
         default=None,
-        help="interface language: en or zh_CN (default: the system's)",
+        help="interface language for this run: en or zh_CN (default: the one chosen in "
+        "Setup > Language, else the system's)",
     )
     parser.add_argument(
         "--self-test",
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from cashier_app.ui import create_main_window, ensure_application
 
     try:
-        app = ensure_application(sys.argv[:1], lang or i18n.system_language())
+        app = ensure_application(sys.argv[:1], lang or startup_language())
     except i18n.TranslationError as exc:  # e.g. a broken install without its .qm
         raise CliError(str(exc), 1) from None
     from cashier_app.ui.crash import install_crash_handler
@@ -70,6 +71,14 @@ def run(args: argparse.Namespace) -> int:
     window = create_main_window(args.profile, backend=AppBackend())
     show_main_window(window)
     return int(app.exec())
+
+
+def startup_language() -> str:
+    """The language chosen in Setup → Language, else the system's (``--lang`` wins)."""
+    from cashier_app.support import settings
+    from cashier_app.ui import i18n
+
+    return settings.saved_language() or i18n.system_language()
 
 
 def show_main_window(window: QWidget) -> None:

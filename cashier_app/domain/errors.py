@@ -51,6 +51,11 @@ class CashierError(Exception):
     ) -> None:
         self.code = code
         self.params = {k: str(v) for k, v in (params or {}).items()}
+        #: Parameters that are errors themselves (the cause a message names), so that a UI
+        #: renders them in its language too rather than as their English ``str``.
+        self.nested: dict[str, CashierError] = {
+            k: v for k, v in (params or {}).items() if isinstance(v, CashierError)
+        }
         if not message and code:
             message = self.english()
         super().__init__(message)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from cashier_app import version as cashier_version
 from cashier_app.domain import payment_code
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.domain.store import StoreInfo
@@ -97,7 +98,7 @@ def check_answer_time(
     try:
         moment = parse_header_time(response_time, "Response-Time").timestamp()
     except SignatureError as exc:
-        raise ResponseSignatureError(f"{api}: {exc}") from None
+        raise ResponseSignatureError.of("bad_signature", api=api, problem=exc) from None
     start = now if sent_at is None else sent_at
     if moment < start - tolerance:
         raise ResponseSignatureError(
@@ -164,6 +165,8 @@ class Exchange:
     elapsed_ms: float
     attempt: int = 1
     started_at: float = field(default=0.0)  #: time.time() when the request left
+    #: ``error`` as the error it was (code and parameters), for a UI in another language.
+    failure: CashierError | None = field(default=None, compare=False)
 
 
 class AntomClient:
@@ -565,6 +568,7 @@ class AntomClient:
                     response_body=response_text,
                     verified=verified,
                     error=str(error) if error else "",
+                    failure=error if isinstance(error, CashierError) else None,
                     elapsed_ms=(time.perf_counter() - t0) * 1000,
                     attempt=attempt,
                     started_at=started,
@@ -587,20 +591,20 @@ class AntomClient:
         response_time = h.get("response-time")
         client_id = h.get("client-id")
         if not signature:
-            raise ResponseSignatureError(f"{api}: answer has no Signature header")
+            raise ResponseSignatureError.of("no_header", api=api, header="Signature")
         if not response_time:
-            raise ResponseSignatureError(f"{api}: answer has no Response-Time header")
+            raise ResponseSignatureError.of("no_header", api=api, header="Response-Time")
         if not client_id:
-            raise ResponseSignatureError(f"{api}: answer has no client-id header")
+            raise ResponseSignatureError.of("no_header", api=api, header="client-id")
         if client_id != self.client_id:
-            raise ResponseSignatureError(f"{api}: answer is for client-id {client_id!r}, not ours")
+            raise ResponseSignatureError.of("other_client", api=api, client=repr(client_id))
         try:
             check_time(response_time, "Response-Time")
             self.verifier.verify_header(
                 "POST", path, client_id, response_time, response.content, signature
             )
         except SignatureError as exc:
-            raise ResponseSignatureError(f"{api}: {exc}") from None
+            raise ResponseSignatureError.of("bad_signature", api=api, problem=exc) from None
         check_answer_time(
             api, response_time, sent_at=sent_at, now=time.time(), tolerance=self.clock_tolerance
         )

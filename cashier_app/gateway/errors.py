@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from cashier_app.domain.errors import CashierError
 
 
@@ -27,6 +29,11 @@ class ResponseSignatureError(GatewayError):
     """The answer's signature is missing or wrong: it is not believed, whatever it says."""
 
     retryable = True  # the payment state is unknown; inquire again
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "no_header": "{api}: answer has no {header} header",
+        "other_client": "{api}: answer is for client-id {client}, not ours",
+        "bad_signature": "{api}: {problem}",
+    }
 
 
 class MalformedResponse(GatewayError):

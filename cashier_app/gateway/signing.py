@@ -16,6 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 from urllib.parse import unquote_plus
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -39,6 +40,21 @@ class SignatureError(CashierError):
     """A signature that is missing, malformed, or does not verify."""
 
     layer = "gateway"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "header_missing": "signature header is missing",
+        "no_signature_part": "signature header has no 'signature=' part",
+        "part_not_key_value": "signature header part {part} is not key=value",
+        "not_rsa256": "signature algorithm {algorithm} is not RSA256",
+        "empty": "signature is empty",
+        "not_base64": "signature is not valid base64",
+        "does_not_verify": "signature does not verify with the gateway public key "
+        "(tampered, wrong key, or not SHA-256)",
+        "time_missing": "{name} header is missing",
+        "time_digits": "{name} {value} is neither ISO 8601 with a UTC offset nor epoch "
+        "milliseconds (13 digits)",
+        "time_form": "{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds",
+        "time_no_offset": "{name} {value} has no UTC offset",
+    }
 
 
 # -- key parsing ----------------------------------------------------------------------
@@ -318,20 +334,20 @@ class SignatureHeader:
 def parse_signature_header(value: str | None) -> SignatureHeader:
     """Parse ``algorithm=RSA256,keyVersion=1,signature=...``; raises SignatureError."""
     if not value or not value.strip():
-        raise SignatureError("signature header is missing")
+        raise SignatureError.of("header_missing")
     head, sep, sig = value.strip().partition("signature=")
     if not sep or not sig:
-        raise SignatureError("signature header has no 'signature=' part")
+        raise SignatureError.of("no_signature_part")
     fields: dict[str, str] = {}
     for part in head.split(","):
         if part.strip():
             k, eq, v = part.strip().partition("=")
             if not eq:
-                raise SignatureError(f"signature header part {part.strip()!r} is not key=value")
+                raise SignatureError.of("part_not_key_value", part=repr(part.strip()))
             fields[k.strip()] = v.strip()
     algorithm = fields.get("algorithm", ALGORITHM)
     if algorithm != ALGORITHM:
-        raise SignatureError(f"signature algorithm {algorithm!r} is not RSA256")
+        raise SignatureError.of("not_rsa256", algorithm=repr(algorithm))
     return SignatureHeader(algorithm, fields.get("keyVersion", DEFAULT_KEY_VERSION), sig)
 
 
@@ -355,25 +371,20 @@ def parse_header_time(value: str | None, name: str = "Response-Time") -> datetim
     from datetime import UTC
 
     if not value or not value.strip():
-        raise SignatureError(f"{name} header is missing")
+        raise SignatureError.of("time_missing", name=name)
     text = value.strip()
     if text.isascii() and text.isdigit():
         if len(text) == _EPOCH_NS_DIGITS:
             return datetime.fromtimestamp(int(text) / 1_000_000_000, tz=UTC)
         if len(text) not in _EPOCH_MS_DIGITS:
-            raise SignatureError(
-                f"{name} {value!r} is neither ISO 8601 with a UTC offset "
-                "nor epoch milliseconds (13 digits)"
-            )
+            raise SignatureError.of("time_digits", name=name, value=repr(value))
         return datetime.fromtimestamp(int(text) / 1000, tz=UTC)
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise SignatureError(
-            f"{name} {value!r} is neither ISO 8601 with a UTC offset nor epoch milliseconds"
-        ) from None
+        raise SignatureError.of("time_form", name=name, value=repr(value)) from None
     if parsed.tzinfo is None:
-        raise SignatureError(f"{name} {value!r} has no UTC offset")
+        raise SignatureError.of("time_no_offset", name=name, value=repr(value))
     return parsed.astimezone(UTC)
 
 
@@ -413,7 +424,7 @@ class Verifier:
         """Raise SignatureError unless ``signature`` (URL-encoded base64, the part after
         ``signature=``) is an RSA PKCS#1 v1.5 SHA-256 signature of the content."""
         if not signature:
-            raise SignatureError("signature is empty")
+            raise SignatureError.of("empty")
         self.verify_bytes(
             sign_content(method, path, client_id, time, body), unquote_plus(signature)
         )
@@ -422,18 +433,15 @@ class Verifier:
         """Raise SignatureError unless ``signature`` (standard base64) is an RSA PKCS#1 v1.5
         SHA-256 signature of ``data`` exactly (the counterpart of ``Signer.sign_bytes``)."""
         if not signature or not isinstance(signature, str):
-            raise SignatureError("signature is empty")
+            raise SignatureError.of("empty")
         try:
             raw = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError):
-            raise SignatureError("signature is not valid base64") from None
+            raise SignatureError.of("not_base64") from None
         try:
             self._key.verify(raw, bytes(data), _PKCS1, _SHA256)
         except InvalidSignature:
-            raise SignatureError(
-                "signature does not verify with the gateway public key "
-                "(tampered, wrong key, or not SHA-256)"
-            ) from None
+            raise SignatureError.of("does_not_verify") from None
 
     def verify_header(
         self,

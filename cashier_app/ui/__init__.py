@@ -46,6 +46,8 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
         app.setProperty("cashierConfigured", True)
     if lang is not None or not app.property("cashierLanguage"):
         app.setProperty("cashierLanguage", i18n.install(app, lang or "en"))
+        # the window manager shows "<title> — <display name>": the name in the UI language
+        app.setApplicationDisplayName(app.translate("MainWindow", "Cashier"))
     return app
 
 

@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from cashier_app.ui.close_guard import CloseGuard
 from cashier_app.ui.i18n import current_language
+from cashier_app.ui.language_menu import LanguageMenu
 from cashier_app.ui.pages.starting_page import StartingPage
 from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.launcher import QaLauncher
 from cashier_app.ui.reasons import probe_text
 from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
-from cashier_app.ui.text import error_text, fill
+from cashier_app.ui.text import environment_name, error_text, fill
 
 if TYPE_CHECKING:
     from cashier_app.checkout.resume import Recovery
@@ -289,6 +290,12 @@ class MainWindow(QMainWindow):
         self.phone_action.setEnabled(False)  # the embedded sandbox only
         self.phone_action.triggered.connect(self.open_phone_dialog)
         setup_menu.addAction(self.phone_action)
+        app = QCoreApplication.instance()
+        current = str(app.property("cashierLanguage") or "en") if app is not None else "en"
+        self.language_menu = LanguageMenu(self.tasks, current, self)
+        self.language_menu.language_saved.connect(self._on_language_menu_language_saved)
+        self.language_menu.language_failed.connect(self._show_banner)
+        setup_menu.addMenu(self.language_menu)
         self.about_action = QAction(self.tr("About Cashier"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.open_about_dialog)
@@ -303,6 +310,10 @@ class MainWindow(QMainWindow):
             self.display_action,
         ):
             toolbar.addAction(action)
+
+    @Slot(str)
+    def _on_language_menu_language_saved(self, lang: str) -> None:
+        self.statusBar().showMessage(self.language_menu.saved_text(lang), 15_000)
 
     def _set_sale_actions_enabled(self, enabled: bool) -> None:
         in_sale = self.flow is not None and self.flow.in_progress()
@@ -427,16 +438,11 @@ class MainWindow(QMainWindow):
         profile = services.profile
         env = str(getattr(profile.environment, "value", profile.environment))
         where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
-        names = {
-            "embedded-sandbox": self.tr("Embedded sandbox"),
-            "antom-sandbox": self.tr("Antom sandbox"),
-            "production": self.tr("Live"),
-        }
         self.profile_label.setText(
             fill(
                 self.tr("Profile %1 · %2 · %3 · %4"),
                 profile.name,
-                names.get(env, env),
+                environment_name(env),
                 profile.currency,
                 where or "—",
             )

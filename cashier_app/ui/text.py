@@ -32,6 +32,17 @@ def fill(text: str, *args: object) -> str:
     return _PLACEHOLDER.sub(one, text)
 
 
+def environment_name(env: str) -> str:
+    """A profile's environment (``embedded-sandbox``, ``antom-sandbox``, ``production``) as
+    the operator reads it (context MainWindow, where the status bar names it)."""
+    names = {
+        "embedded-sandbox": QCoreApplication.translate("MainWindow", "Embedded sandbox"),
+        "antom-sandbox": QCoreApplication.translate("MainWindow", "Antom sandbox"),
+        "production": QCoreApplication.translate("MainWindow", "Live"),
+    }
+    return names.get(env, env)
+
+
 def translate_error_template(template: str) -> str:
     return QCoreApplication.translate(ERROR_CONTEXT, template)
 
@@ -44,7 +55,10 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, CashierError):
         template = exc.template
         if template is not None:
-            return fill_template(translate_error_template(template), exc.params)
+            params = dict(exc.params)
+            for name, cause in exc.nested.items():
+                params[name] = error_text(cause)
+            return fill_template(translate_error_template(template), params)
     return str(exc) or type(exc).__name__
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
 from sale_steps import SaleDriver, answer
 from visible_text import english_on_screen, english_words
 
@@ -96,6 +96,10 @@ def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):
     walk = Walk(qtbot, window)
     sale = SaleDriver(qtbot, window)
     walk.look("order page")
+    field = window.order_page.amount_input
+    qtbot.keyClicks(field, "12/50")  # kept as typed and refused, with the reason
+    walk.look("order page, not an amount")
+    field.clear()
 
     # a declined sale: picker, redirect, result with the gateway's reason
     sale.charge("12.30")
@@ -120,8 +124,40 @@ def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):
         ),
         timeout=10_000,
     )
-    walk.look("refund dialog", window.flow.refund_dialog)
-    window.flow.refund_dialog.reject()
+    dialog = window.flow.refund_dialog
+    walk.look("refund dialog", dialog)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    walk.look("refund question", _question(qtbot, dialog, "refundQuestion"))
+    answer(qtbot, dialog, "refundQuestion", "keep")
+    dialog.reject()
+
+    # the pay answer never verifies: no code, Retry / Cancel, on both screens; the QA
+    # console lists the fault
+    faults = window.services.sandbox.faults
+    faults.add("bad_signature", count=None, api="pay", mode="missing")
+    window.display_action.setChecked(True)
+    window.result_page.new_sale_button.click()
+    sale.charge("23.40")
+    qtbot.mouseClick(window.picker_page.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.redirect_page.retry_button.isVisible, timeout=20_000)
+    walk.look("redirect, code not verified")
+    walk.look("customer display, waiting", window.display)
+    window.display_action.setChecked(False)
+    window.qa_dock.show()
+    fault_panel = window.qa_dock.findChild(QWidget, "qaFaultPanel")
+    fault_panel.refresh_button.click()
+    qtbot.waitUntil(lambda: fault_panel.active_list.count() == 1, timeout=10_000)
+    walk.tabs("qa console with a fault", window.qa_dock)
+    window.qa_dock.hide()
+    faults.clear()
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.mouseClick(window.redirect_page.retry_button, Qt.MouseButton.LeftButton)
+
+    # closing with a live payment asks first
+    window.close()
+    walk.look("close question", _question(qtbot, window, "closeQuestion"))
+    answer(qtbot, window, "closeQuestion", "wait")
+    sale.settle(window.redirect_page.simulate_pay)
 
     # an expired code, then the result of a sale the operator cancels
     window.result_page.new_sale_button.click()
@@ -170,6 +206,9 @@ def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):
     walk.look("profiles", dialog)
     walk.tabs("profiles", dialog)
     dialog.reject()
+    about = window.open_about_dialog()
+    walk.look("about", about)
+    about.close()
     walk.check()
 
 
@@ -177,3 +216,43 @@ def test_menus_and_status_bar_speak_chinese(zh_window):
     walk = Walk(None, zh_window)
     walk.look("main window")
     walk.check()
+
+
+def test_the_language_chosen_in_setup_is_kept_for_the_next_start(make_window, qtbot):
+    """Setup → Language → 简体中文 is saved in the settings; the next start comes up in
+    Chinese (without --lang), with that language checked; English switches back."""
+    from cashier_app.cli.gui import startup_language
+    from cashier_app.support import settings
+
+    ensure_application(lang="en")
+    window = make_window()
+    menu = window.language_menu
+    assert menu.actions_by_lang["en"].isChecked()
+    assert [a.text() for a in menu.actions()] == ["English", "简体中文"]
+    assert menu.menuAction() in window.menuBar().actions()[2].menu().actions()  # Setup
+    with qtbot.waitSignal(menu.language_saved, timeout=10_000):
+        menu.actions_by_lang["zh_CN"].trigger()
+    assert settings.saved_language() == "zh_CN"
+    assert "简体中文" in window.statusBar().currentMessage()
+    assert window.menuBar().actions()[0].text() == "&Sale"  # this window stays as it is
+
+    try:
+        ensure_application(lang=startup_language())  # what `cashier` does at its next start
+        again = make_window()
+        assert again.menuBar().actions()[0].text() == "交易(&S)"
+        assert again.language_menu.actions_by_lang["zh_CN"].isChecked()
+        with qtbot.waitSignal(again.language_menu.language_saved, timeout=10_000):
+            again.language_menu.actions_by_lang["en"].trigger()
+        assert settings.saved_language() == "en" and startup_language() == "en"
+    finally:
+        ensure_application(lang="en")
+
+
+def test_a_damaged_settings_file_falls_back_to_the_system_language(cashier_app):
+    from cashier_app.support import settings
+
+    settings.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings.settings_path().write_text("{not json", encoding="utf-8")
+    assert settings.saved_language() is None
+    settings.save_language("zh_CN")  # the next save replaces it
+    assert settings.saved_language() == "zh_CN"

@@ -24,6 +24,9 @@ from cashier_app.gateway.antom import API_PATHS
 #: Proper names and brands that stay as they are in every language, and the technical
 #: formats operators know by these names.
 PROPER_NAMES = {
+    "cashier",  # the program's command, typed as it is ("cashier recover")
+    "Python",
+    "CPython",
     "Antom",
     "Alipay",
     "AlipayHK",
@@ -47,6 +50,9 @@ PROPER_PHRASES = (
     "Request-Time",
     "Response-Time",
     "Client-Id",
+    "client-id",
+    "Signature 头",  # the header's name before the word for header
+    "Signature header",
     "Secret Service",
     "GNOME Keyring",
     "macOS Keychain",

@@ -210,6 +210,34 @@
             <translation>这个 PIN 码太容易被猜到（同一数字重复，或 1234 这样的连续数字）；请换一个</translation>
         </message>
         <message>
+            <source>signature algorithm {algorithm} is not RSA256</source>
+            <translation>签名算法 {algorithm} 不是 RSA256</translation>
+        </message>
+        <message>
+            <source>signature does not verify with the gateway public key (tampered, wrong key, or not SHA-256)</source>
+            <translation>签名无法用网关公钥验证（内容被篡改、密钥不对或不是 SHA-256）</translation>
+        </message>
+        <message>
+            <source>signature header has no 'signature=' part</source>
+            <translation>Signature 头中没有“signature=”部分</translation>
+        </message>
+        <message>
+            <source>signature header is missing</source>
+            <translation>缺少 Signature 头</translation>
+        </message>
+        <message>
+            <source>signature header part {part} is not key=value</source>
+            <translation>Signature 头中的 {part} 不是 key=value 形式</translation>
+        </message>
+        <message>
+            <source>signature is empty</source>
+            <translation>签名为空</translation>
+        </message>
+        <message>
+            <source>signature is not valid base64</source>
+            <translation>签名不是有效的 base64</translation>
+        </message>
+        <message>
             <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
         </message>
@@ -278,6 +306,18 @@
             <translation>{amount} 超过本收银台的单笔最高金额（{limit}）</translation>
         </message>
         <message>
+            <source>{api}: answer has no {header} header</source>
+            <translation>{api}：应答缺少 {header} 头</translation>
+        </message>
+        <message>
+            <source>{api}: answer is for client-id {client}, not ours</source>
+            <translation>{api}：应答的 client-id 是 {client}，不是我们的</translation>
+        </message>
+        <message>
+            <source>{api}: {problem}</source>
+            <translation>{api}：{problem}</translation>
+        </message>
+        <message>
             <source>{currency} allows at most {digits} decimal places</source>
             <translation>{currency} 最多允许 {digits} 位小数</translation>
         </message>
@@ -308,6 +348,22 @@
         <message>
             <source>{name} is the last manager: add another manager first</source>
             <translation>{name} 是最后一位经理：请先添加另一位经理</translation>
+        </message>
+        <message>
+            <source>{name} header is missing</source>
+            <translation>缺少 {name} 头</translation>
+        </message>
+        <message>
+            <source>{name} {value} has no UTC offset</source>
+            <translation>{name} {value} 没有 UTC 时区偏移</translation>
+        </message>
+        <message>
+            <source>{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds</source>
+            <translation>{name} {value} 既不是带 UTC 偏移的 ISO 8601 时间，也不是毫秒时间戳</translation>
+        </message>
+        <message>
+            <source>{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds (13 digits)</source>
+            <translation>{name} {value} 既不是带 UTC 偏移的 ISO 8601 时间，也不是毫秒时间戳（13 位）</translation>
         </message>
     </context>
     <context>
@@ -1298,6 +1354,27 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
     </context>
     <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>&amp;Language</source>
+            <extracomment>Each language's name in that language (never translated).</extracomment>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>The language could not be saved: %1</source>
+            <extracomment>the language this window is shown in the one saved for the next start</extracomment>
+            <translation>无法保存语言设置：%1</translation>
+        </message>
+        <message>
+            <source>Language: %1</source>
+            <translation>语言：%1</translation>
+        </message>
+        <message>
+            <source>%1 — from the next start.</source>
+            <translation>%1——下次启动时生效。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Cashier</source>
@@ -1364,6 +1441,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Embedded sandbox</source>
+            <extracomment>The translation context of every error template.</extracomment>
             <translation>内置沙箱</translation>
         </message>
         <message>

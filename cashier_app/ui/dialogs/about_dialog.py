@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui.resources import icon_pixmap
+from cashier_app.ui.text import environment_name
 
 
 class AboutDialog(QDialog):
@@ -60,7 +61,13 @@ class AboutDialog(QDialog):
         box.addLayout(head)
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}
-        for key, value in about.facts(profile, getattr(sandbox, "url", "") or ""):
+        shown = dict(about.facts(profile, getattr(sandbox, "url", "") or ""))
+        if profile is not None:  # the copied report stays as it is; the labels speak
+            env = str(getattr(profile.environment, "value", profile.environment))
+            shown["Profile"] = f"{profile.name} ({environment_name(env)})"
+            if not (getattr(sandbox, "url", "") or profile.gateway_url):
+                shown["Gateway"] = environment_name("embedded-sandbox")
+        for key, value in shown.items():
             label = QLabel(value, self)
             label.setObjectName(f"about{key}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

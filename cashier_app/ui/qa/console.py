@@ -35,6 +35,7 @@ from cashier_app.ui.qa.models import (
     ExchangeLogModel,
     NotificationLogModel,
     QaBridge,
+    exchange_error,
 )
 from cashier_app.ui.qa.records import (
     curl_command,
@@ -304,11 +305,12 @@ class QaConsole(QWidget):
             verdict = self.tr("✓ Response signature verified (RSA-SHA256, gateway public key)")
             tone = "ok"
         elif ex.status_code is None:
-            verdict = fill(self.tr("✗ No answer: %1"), redact_text(ex.error))
+            verdict = fill(self.tr("✗ No answer: %1"), redact_text(exchange_error(ex)))
             tone = "warning"
         else:
             verdict = fill(
-                self.tr("✗ Not verified: %1"), redact_text(ex.error) or self.tr("no reason given")
+                self.tr("✗ Not verified: %1"),
+                redact_text(exchange_error(ex)) or self.tr("no reason given"),
             )
             tone = "warning"
         self.verdict.setText(
@@ -335,7 +337,7 @@ class QaConsole(QWidget):
             )
         )
         if ex.status_code is None:
-            response = self.tr("No HTTP answer.") + "\n\n" + redact_text(ex.error)
+            response = self.tr("No HTTP answer.") + "\n\n" + redact_text(exchange_error(ex))
         else:
             response = "\n".join(
                 [
@@ -351,7 +353,7 @@ class QaConsole(QWidget):
                     pretty_json(redact_body(ex.response_body)) or "—",
                     "",
                     self.tr("— Verification —"),
-                    self.tr("verified") if ex.verified else redact_text(ex.error),
+                    self.tr("verified") if ex.verified else redact_text(exchange_error(ex)),
                 ]
             )
         self.response_text.setPlainText(response)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from cashier_app.gateway.antom import Exchange
 from cashier_app.gateway.notify import Delivery
 from cashier_app.ui.qa.records import result_of
+from cashier_app.ui.text import error_text
 
 #: Rows kept by default; the oldest go first.
 DEFAULT_CAPACITY = 500
@@ -29,6 +30,11 @@ _GOOD = QColor("#1b7f3b")
 _BAD = QColor("#c62828")
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def exchange_error(ex: Exchange) -> str:
+    """Why an exchange failed, in the UI language when the error carries a code."""
+    return error_text(ex.failure) if ex.failure is not None else ex.error
 
 
 class QaBridge(QObject):
@@ -163,11 +169,12 @@ class ExchangeLogModel(_CappedModel):
             if col == 2:
                 return str(ex.status_code) if ex.status_code is not None else "—"
             if col == 3:
-                if not ex.verified and ex.error:  # an unverified body proves nothing
-                    return ex.error.split(": ", 1)[-1]
+                error = exchange_error(ex)
+                if not ex.verified and error:  # an unverified body proves nothing
+                    return error.split(": ", 1)[-1]
                 if row.result_status:
                     return f"{row.result_status} / {row.result_code}"
-                return ex.error.split(": ", 1)[-1] if ex.error else ""
+                return error.split(": ", 1)[-1] if error else ""
             if col == 4:
                 return OK_MARK if ex.verified else BAD_MARK
             if col == 5:
@@ -177,7 +184,7 @@ class ExchangeLogModel(_CappedModel):
         elif role == Qt.ItemDataRole.ForegroundRole and col == 4:
             return QBrush(_GOOD if ex.verified else _BAD)
         elif role == Qt.ItemDataRole.ToolTipRole:
-            return ex.error or None
+            return exchange_error(ex) or None
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 4, 5, 6):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.UserRole:
