@@ -33,6 +33,11 @@ LAYERS = (
 )
 
 
+class Term(str):
+    """A parameter that is one of the class's ``TERMS`` (an English word such as "gateway
+    URL"): the UI translates it with the template instead of showing it as it is."""
+
+
 class CashierError(Exception):
     """Base of every error the cashier raises on purpose.
 
@@ -42,6 +47,8 @@ class CashierError(Exception):
     layer: ClassVar[str] = "domain"
     #: code -> English template with ``{name}`` placeholders (inherited by subclasses).
     MESSAGES: ClassVar[Mapping[str, str]] = {}
+    #: English words passed as :class:`Term` parameters (translated like the templates).
+    TERMS: ClassVar[tuple[str, ...]] = ()
 
     code: str
     params: dict[str, str]
@@ -56,6 +63,8 @@ class CashierError(Exception):
         self.nested: dict[str, CashierError] = {
             k: v for k, v in (params or {}).items() if isinstance(v, CashierError)
         }
+        #: Parameters that are :class:`Term` words, translated with the template.
+        self.terms = frozenset(k for k, v in (params or {}).items() if isinstance(v, Term))
         if not message and code:
             message = self.english()
         super().__init__(message)
@@ -114,5 +123,7 @@ def error_classes(root: type[CashierError] = CashierError) -> Iterator[type[Cash
 def all_templates() -> set[str]:
     """Every English template of every error class imported so far."""
     return {
-        str(t) for klass in error_classes() for t in klass.__dict__.get("MESSAGES", {}).values()
+        str(t)
+        for klass in error_classes()
+        for t in (*klass.__dict__.get("MESSAGES", {}).values(), *klass.__dict__.get("TERMS", ()))
     }

@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from cashier_app.domain import dialects, methods
-from cashier_app.domain.errors import CashierError
+from cashier_app.domain.errors import CashierError, Term
 from cashier_app.domain.limits import SaleLimitError, SaleLimits
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
@@ -76,6 +76,47 @@ class ProfileError(CashierError, ValueError):
     """A profile value that cannot be used; the message names the field and the fix."""
 
     layer = "keystore"
+    TERMS: ClassVar[tuple[str, ...]] = ("gateway URL", "notify URL")
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "bad_environment": "environment {environment} is not one of {choices}",
+        "in_profile": "profile {name}: {problem}",
+        "embedded_has_url": "an embedded-sandbox profile has no gateway URL (the sandbox "
+        "starts in-process); use environment 'production' or 'antom-sandbox' for a "
+        "standalone gateway",
+        "alipayhk_currency": "profile {name}: the alipayhk dialect takes HKD only, not {currency}",
+        "merchant_name": "merchant name must be at most 128 printable characters",
+        "merchant_id": "merchant id must be 1-32 letters or digits",
+        "alipayhk_wallets": "profile {name}: the alipayhk dialect offers only ALIPAY_HK, not "
+        "{wallets}",
+        "bad_product": "profile {name}: product {product} is not one of {choices}",
+        "instore_dialect": "profile {name}: in-store payments use the antom dialect",
+        "bad_name": "profile name {name} is invalid: use 1-40 letters, digits, '_', '-' or "
+        "'.', starting with a letter or digit",
+        "client_id_missing": "client id is missing: copy it from the Antom Dashboard",
+        "client_id_invalid": "client id {client_id} is invalid: at most 64 letters, digits, "
+        "'_', '-' or '.' (no spaces)",
+        "client_id_not_sandbox": "client id {client_id} is not an Antom sandbox id (those "
+        "start with 'SANDBOX_'); use environment 'production' for a live id",
+        "client_id_sandbox": "client id {client_id} is an Antom sandbox id; use environment "
+        "'antom-sandbox' for it",
+        "key_version": "key version {version} is invalid: a positive whole number such as 1 "
+        "(the Antom Dashboard shows it next to the key)",
+        "gateway_url_missing": "gateway URL is missing (a preset: {presets}; or an https:// URL)",
+        "notify_url_missing": "notify URL is missing",
+        "url_invalid": "{what} {url} is not a valid URL: {problem}",
+        "url_not_https": "{what} {url} must be an https:// URL with a host name",
+        "url_plain_http": "{what} {url} uses plain http: only https is allowed, except to a "
+        "gateway on this machine (127.0.0.1 / localhost)",
+        "url_credentials": "{what} must not contain a user name or password",
+        "url_query": "{what} {url} must not have a query or fragment",
+        "url_path": "{what} {url} must be the base URL only (no path such as /ams/api: the "
+        "client adds it)",
+        "wallets_not_list": "wallets must be a list of paymentMethodType names",
+        "wallet_unknown": "wallet {wallet} is not a known paymentMethodType (known: {known})",
+        "no_wallet": "no wallet enabled: enable at least one paymentMethodType",
+        "no_wallet_for_currency": "none of the enabled wallets ({wallets}) accepts "
+        "{currency}; enable a wallet for {currency} or change the currency",
+    }
 
 
 class ProfileNotFoundError(ProfileError):
@@ -147,60 +188,52 @@ class Profile:
         try:
             env = Environment(self.environment)
         except ValueError:
-            raise ProfileError(
-                f"environment {self.environment!r} is not one of "
-                f"{', '.join(e.value for e in Environment)}"
+            raise ProfileError.of(
+                "bad_environment",
+                environment=repr(self.environment),
+                choices=", ".join(e.value for e in Environment),
             ) from None
         client_id = check_client_id(self.client_id, env)
         try:
             currency = check_currency(self.currency)
         except MoneyError as exc:
-            raise ProfileError(f"profile {name!r}: {exc}") from None
+            raise ProfileError.of("in_profile", name=repr(name), problem=exc) from None
         if env is Environment.EMBEDDED_SANDBOX:
             if self.gateway_url:
-                raise ProfileError(
-                    "an embedded-sandbox profile has no gateway URL (the "
-                    "sandbox starts in-process); use environment "
-                    "'production' or 'antom-sandbox' for a standalone gateway"
-                )
+                raise ProfileError.of("embedded_has_url")
             gateway = ""
         else:
-            gateway = check_url(self.gateway_url, "gateway URL", base_only=True)
-        notify = check_url(self.notify_url, "notify URL") if self.notify_url else None
+            gateway = check_url(self.gateway_url, Term("gateway URL"), base_only=True)
+        notify = check_url(self.notify_url, Term("notify URL")) if self.notify_url else None
         try:
             dialect = dialects.check_dialect(self.dialect)
         except ValueError as exc:
-            raise ProfileError(f"profile {name!r}: {exc}") from None
+            raise ProfileError.of("in_profile", name=repr(name), problem=exc) from None
         raw_wallets = self.wallets
         if dialect == dialects.ALIPAYHK:
             if currency != dialects.ALIPAYHK_CURRENCY:
-                raise ProfileError(
-                    f"profile {name!r}: the alipayhk dialect takes HKD only, not {currency}"
-                )
+                raise ProfileError.of("alipayhk_currency", name=repr(name), currency=currency)
             raw_wallets = raw_wallets or dialects.ALIPAYHK_METHODS
         wallets = check_wallets(raw_wallets, currency)
         key_version = check_key_version(self.key_version)
         merchant = str(self.merchant_name or "").strip()
         if len(merchant) > 128 or any(ord(c) < 32 for c in merchant):
-            raise ProfileError("merchant name must be at most 128 printable characters")
+            raise ProfileError.of("merchant_name")
         merchant_id = str(self.merchant_id or "").strip()
         if merchant_id and not _MERCHANT_ID_RE.fullmatch(merchant_id):
-            raise ProfileError("merchant id must be 1-32 letters or digits")
+            raise ProfileError.of("merchant_id")
         if dialect == dialects.ALIPAYHK:
             extra = sorted(set(wallets) - set(dialects.ALIPAYHK_METHODS))
             if extra:
-                raise ProfileError(
-                    f"profile {name!r}: the alipayhk dialect offers only "
-                    f"ALIPAY_HK, not {', '.join(extra)}"
-                )
+                raise ProfileError.of("alipayhk_wallets", name=repr(name), wallets=", ".join(extra))
         try:
             SaleLimits.for_profile(currency, self.max_sale_minor, self.confirm_sale_minor)
         except SaleLimitError as exc:
-            raise ProfileError(f"profile {name!r}: {exc}") from None
+            raise ProfileError.of("in_profile", name=repr(name), problem=exc) from None
         product = str(self.product or PRODUCT_ONLINE).strip()
         if product not in PRODUCTS:
-            raise ProfileError(
-                f"profile {name!r}: product {product!r} is not one of {', '.join(PRODUCTS)}"
+            raise ProfileError.of(
+                "bad_product", name=repr(name), product=repr(product), choices=", ".join(PRODUCTS)
             )
         store = {k: str(getattr(self, k) or "").strip() for k in STORE_FIELDS}
         done = Profile(
@@ -222,11 +255,11 @@ class Profile:
         )
         if product == PRODUCT_IN_STORE:
             if dialect != dialects.ANTOM:
-                raise ProfileError(f"profile {name!r}: in-store payments use the antom dialect")
+                raise ProfileError.of("instore_dialect", name=repr(name))
             try:
                 done.store_info().check()
             except ValueError as exc:
-                raise ProfileError(f"profile {name!r}: {exc}") from None
+                raise ProfileError.of("in_profile", name=repr(name), problem=exc) from None
         return done
 
     def store_info(self) -> StoreInfo:
@@ -300,42 +333,28 @@ def default_sandbox_profile() -> Profile:
 
 def check_name(name: object) -> str:
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        raise ProfileError(
-            f"profile name {name!r} is invalid: use 1-40 letters, digits, "
-            "'_', '-' or '.', starting with a letter or digit"
-        )
+        raise ProfileError.of("bad_name", name=repr(name))
     return name
 
 
 def check_client_id(client_id: object, env: Environment) -> str:
     text = client_id.strip() if isinstance(client_id, str) else ""
     if not text:
-        raise ProfileError("client id is missing: copy it from the Antom Dashboard")
+        raise ProfileError.of("client_id_missing")
     if not _CLIENT_ID_RE.fullmatch(text):
-        raise ProfileError(
-            f"client id {text!r} is invalid: at most 64 letters, digits, "
-            "'_', '-' or '.' (no spaces)"
-        )
+        raise ProfileError.of("client_id_invalid", client_id=repr(text))
     sandbox_id = text.startswith("SANDBOX_")
     if env is Environment.ANTOM_SANDBOX and not sandbox_id:
-        raise ProfileError(
-            f"client id {text!r} is not an Antom sandbox id (those start "
-            "with 'SANDBOX_'); use environment 'production' for a live id"
-        )
+        raise ProfileError.of("client_id_not_sandbox", client_id=repr(text))
     if env is Environment.PRODUCTION and sandbox_id:
-        raise ProfileError(
-            f"client id {text!r} is an Antom sandbox id; use environment 'antom-sandbox' for it"
-        )
+        raise ProfileError.of("client_id_sandbox", client_id=repr(text))
     return text
 
 
 def check_key_version(version: object) -> str:
     text = str(version).strip() if isinstance(version, (str, int)) else ""
     if not _KEY_VERSION_RE.fullmatch(text):
-        raise ProfileError(
-            f"key version {version!r} is invalid: a positive whole number "
-            "such as 1 (the Antom Dashboard shows it next to the key)"
-        )
+        raise ProfileError.of("key_version", version=repr(version))
     return text
 
 
@@ -348,58 +367,48 @@ def check_url(url: object, what: str, *, base_only: bool = False) -> str:
     """``https://host[:port]`` (or plain http to a loopback host, for local gateways)."""
     text = url.strip() if isinstance(url, str) else ""
     if not text:
-        raise ProfileError(
-            f"{what} is missing (a preset: {', '.join(GATEWAY_PRESETS)}; or an https:// URL)"
-            if base_only
-            else f"{what} is missing"
-        )
+        if base_only:
+            raise ProfileError.of("gateway_url_missing", presets=", ".join(GATEWAY_PRESETS))
+        raise ProfileError.of("notify_url_missing")
     try:
         parts = urlsplit(text)
         host = parts.hostname or ""
         _ = parts.port  # raises ValueError on a bad port
     except ValueError as exc:
-        raise ProfileError(f"{what} {text!r} is not a valid URL: {exc}") from None
+        raise ProfileError.of("url_invalid", what=what, url=repr(text), problem=exc) from None
     if parts.scheme not in ("https", "http") or not host:
-        raise ProfileError(f"{what} {text!r} must be an https:// URL with a host name")
+        raise ProfileError.of("url_not_https", what=what, url=repr(text))
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise ProfileError(
-            f"{what} {text!r} uses plain http: only https is allowed, "
-            "except to a gateway on this machine (127.0.0.1 / localhost)"
-        )
+        raise ProfileError.of("url_plain_http", what=what, url=repr(text))
     if parts.username or parts.password:
-        raise ProfileError(f"{what} must not contain a user name or password")
+        raise ProfileError.of("url_credentials", what=what)
     if parts.fragment or (base_only and parts.query):
-        raise ProfileError(f"{what} {text!r} must not have a query or fragment")
+        raise ProfileError.of("url_query", what=what, url=repr(text))
     if base_only:
         if parts.path not in ("", "/"):
-            raise ProfileError(
-                f"{what} {text!r} must be the base URL only (no path such as "
-                "/ams/api: the client adds it)"
-            )
+            raise ProfileError.of("url_path", what=what, url=repr(text))
         return f"{parts.scheme}://{parts.netloc}"
     return text
 
 
 def check_wallets(wallets: object, currency: str) -> tuple[str, ...]:
     if isinstance(wallets, str) or not isinstance(wallets, (list, tuple)):
-        raise ProfileError("wallets must be a list of paymentMethodType names")
+        raise ProfileError.of("wallets_not_list")
     result: list[str] = []
     for raw in wallets:
         try:
             method = methods.get(str(raw))
         except methods.UnknownMethodError:
-            raise ProfileError(
-                f"wallet {raw!r} is not a known paymentMethodType (known: "
-                f"{', '.join(methods.CATALOG)})"
+            raise ProfileError.of(
+                "wallet_unknown", wallet=repr(raw), known=", ".join(methods.CATALOG)
             ) from None
         if method.type not in result:
             result.append(method.type)
     if not result:
-        raise ProfileError("no wallet enabled: enable at least one paymentMethodType")
+        raise ProfileError.of("no_wallet")
     if not methods.methods_for(currency, result):
-        raise ProfileError(
-            f"none of the enabled wallets ({', '.join(result)}) accepts "
-            f"{currency}; enable a wallet for {currency} or change the currency"
+        raise ProfileError.of(
+            "no_wallet_for_currency", wallets=", ".join(result), currency=currency
         )
     return tuple(result)
 

@@ -58,6 +58,8 @@ def error_text(exc: BaseException) -> str:
             params = dict(exc.params)
             for name, cause in exc.nested.items():
                 params[name] = error_text(cause)
+            for name in exc.terms:
+                params[name] = translate_error_template(params[name])
             return fill_template(translate_error_template(template), params)
     return str(exc) or type(exc).__name__
 

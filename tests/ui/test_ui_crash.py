@@ -156,7 +156,8 @@ def test_about_shows_versions_profile_and_paths(make_window, qtbot):
     qt, pyside = about.qt_versions()
     assert values["Version"] == f"cashier {version()}" and version() != "0+unknown"
     assert values["Qt"] == qt and values["PySide6"] == pyside and qt.startswith("6.")
-    assert values["Profile"] == "sandbox (embedded-sandbox)"
+    assert values["Profile"] == "sandbox (Embedded sandbox)"  # named as the status bar does
+    assert "Profile: sandbox (embedded-sandbox)" in dialog.text()  # the report keeps the code
     assert values["Gateway"] == window.services.sandbox.url
     assert values["Data"] == str(paths.data_dir())
     assert values["Log"] == str(paths.log_path())

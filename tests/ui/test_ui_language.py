@@ -256,3 +256,32 @@ def test_a_damaged_settings_file_falls_back_to_the_system_language(cashier_app):
     assert settings.saved_language() is None
     settings.save_language("zh_CN")  # the next save replaces it
     assert settings.saved_language() == "zh_CN"
+
+
+def test_a_refused_profile_is_explained_in_chinese(zh_window, qtbot):
+    """Profiles & keys: every message under a field the key store refuses is Chinese (the
+    key store's errors are rendered from their codes, the field names too)."""
+    from profile_steps import fill_production_form
+
+    window = zh_window
+    walk = Walk(qtbot, window)
+    dialog = window.open_profiles_dialog()
+    qtbot.waitUntil(lambda: dialog.keys is not None, timeout=15_000)
+    fill_production_form(dialog, qtbot, client_id="", gateway="http://example.com/ams/api")
+    dialog.form.version_edit.setText("0")
+    dialog.form.currency_combo.setCurrentText("XYZ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.errors["gateway"].isVisible()
+    walk.look("profile refused", dialog)
+    fill_production_form(dialog, qtbot, client_id="SANDBOX_5Y0001")
+    for row in range(dialog.form.wallet_list.count()):
+        dialog.form.wallet_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    walk.look("profile with a sandbox id", dialog)
+    dialog.form.client_edit.setText("2188000000000001")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.errors["wallets"].isVisible()
+    walk.look("profile without a wallet", dialog)
+    walk.tabs("new profile", dialog)
+    dialog.reject()
+    walk.check()

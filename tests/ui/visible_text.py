@@ -25,6 +25,7 @@ from cashier_app.gateway.antom import API_PATHS
 #: formats operators know by these names.
 PROPER_NAMES = {
     "cashier",  # the program's command, typed as it is ("cashier recover")
+    "localhost",  # a host name
     "Python",
     "CPython",
     "Antom",

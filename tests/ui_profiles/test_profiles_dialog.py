@@ -6,6 +6,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from keyring_fakes import secret_fragments
+from profile_steps import fill_production_form
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -74,24 +75,6 @@ def all_text(root: QWidget) -> str:
                 if w.item(r, c)
             ]
     return "\n".join(parts)
-
-
-def fill_production_form(
-    dlg: ProfilesDialog,
-    qtbot,
-    *,
-    client_id: str = "2188000000000001",
-    gateway: str = "https://open-sea-global.alipay.com",
-) -> None:
-    qtbot.mouseClick(dlg.new_button, Qt.MouseButton.LeftButton)
-    form = dlg.form
-    form.name_edit.setText("shop-live")
-    form.env_combo.setCurrentIndex(form.env_combo.findData(Environment.PRODUCTION.value))
-    form.gateway_combo.setCurrentIndex(form.gateway_combo.findData("custom"))
-    form.gateway_edit.setText(gateway)
-    form.client_edit.setText(client_id)
-    form.merchant_edit.setText("Harbour Café")
-    form.currency_combo.setCurrentText("HKD")
 
 
 def save_profile(dlg: ProfilesDialog, qtbot, name: str = "shop-live") -> None:

@@ -150,6 +150,10 @@
             <translation>操作员名称为 1 到 {high} 个字母、数字、空格、“.”、“_”或“-”</translation>
         </message>
         <message>
+            <source>an embedded-sandbox profile has no gateway URL (the sandbox starts in-process); use environment 'production' or 'antom-sandbox' for a standalone gateway</source>
+            <translation>内置沙箱配置没有网关 URL（沙箱在程序内启动）；独立网关请选择环境“正式环境”或“Antom 沙箱”</translation>
+        </message>
+        <message>
             <source>another cashier process (pid {pid}) is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
             <translation>另一个收银进程（pid {pid}）正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
         </message>
@@ -170,6 +174,22 @@
             <translation>无法使用操作员文件 {path}：{problem}</translation>
         </message>
         <message>
+            <source>client id is missing: copy it from the Antom Dashboard</source>
+            <translation>缺少客户端 ID：请从 Antom 控制台复制</translation>
+        </message>
+        <message>
+            <source>client id {client_id} is an Antom sandbox id; use environment 'antom-sandbox' for it</source>
+            <translation>客户端 ID {client_id} 是 Antom 沙箱 ID；请为它选择环境“Antom 沙箱”</translation>
+        </message>
+        <message>
+            <source>client id {client_id} is invalid: at most 64 letters, digits, '_', '-' or '.' (no spaces)</source>
+            <translation>客户端 ID {client_id} 无效：最多 64 个字母、数字、“_”、“-”或“.”（不含空格）</translation>
+        </message>
+        <message>
+            <source>client id {client_id} is not an Antom sandbox id (those start with 'SANDBOX_'); use environment 'production' for a live id</source>
+            <translation>客户端 ID {client_id} 不是 Antom 沙箱 ID（沙箱 ID 以“SANDBOX_”开头）；正式 ID 请选择环境“正式环境”</translation>
+        </message>
+        <message>
             <source>currency is missing</source>
             <translation>缺少币种</translation>
         </message>
@@ -182,8 +202,72 @@
             <translation>不支持币种 {currency}（支持：{supported}）</translation>
         </message>
         <message>
+            <source>environment {environment} is not one of {choices}</source>
+            <translation>环境 {environment} 不是以下之一：{choices}</translation>
+        </message>
+        <message>
+            <source>gateway URL</source>
+            <translation>网关 URL</translation>
+        </message>
+        <message>
+            <source>gateway URL is missing (a preset: {presets}; or an https:// URL)</source>
+            <translation>缺少网关 URL（预设：{presets}；或一个 https:// URL）</translation>
+        </message>
+        <message>
+            <source>key version {version} is invalid: a positive whole number such as 1 (the Antom Dashboard shows it next to the key)</source>
+            <translation>密钥版本 {version} 无效：应为正整数，例如 1（Antom 控制台在密钥旁显示）</translation>
+        </message>
+        <message>
+            <source>merchant id must be 1-32 letters or digits</source>
+            <translation>商户号必须是 1-32 个字母或数字</translation>
+        </message>
+        <message>
+            <source>merchant name must be at most 128 printable characters</source>
+            <translation>商户名称最多 128 个可打印字符</translation>
+        </message>
+        <message>
             <source>no receipt printer is set for this till</source>
             <translation>此收银台未设置小票打印机</translation>
+        </message>
+        <message>
+            <source>no wallet enabled: enable at least one paymentMethodType</source>
+            <translation>未启用任何钱包：请至少启用一种钱包</translation>
+        </message>
+        <message>
+            <source>none of the enabled wallets ({wallets}) accepts {currency}; enable a wallet for {currency} or change the currency</source>
+            <translation>已启用的钱包（{wallets}）都不支持 {currency}；请启用支持 {currency} 的钱包或更换币种</translation>
+        </message>
+        <message>
+            <source>notify URL</source>
+            <translation>通知 URL</translation>
+        </message>
+        <message>
+            <source>notify URL is missing</source>
+            <translation>缺少通知 URL</translation>
+        </message>
+        <message>
+            <source>profile name {name} is invalid: use 1-40 letters, digits, '_', '-' or '.', starting with a letter or digit</source>
+            <translation>配置名称 {name} 无效：请使用 1-40 个字母、数字、“_”、“-”或“.”，并以字母或数字开头</translation>
+        </message>
+        <message>
+            <source>profile {name}: in-store payments use the antom dialect</source>
+            <translation>配置 {name}：线下支付须使用 antom 接口</translation>
+        </message>
+        <message>
+            <source>profile {name}: product {product} is not one of {choices}</source>
+            <translation>配置 {name}：产品 {product} 不是以下之一：{choices}</translation>
+        </message>
+        <message>
+            <source>profile {name}: the alipayhk dialect offers only ALIPAY_HK, not {wallets}</source>
+            <translation>配置 {name}：alipayhk 接口只提供 ALIPAY_HK，不提供 {wallets}</translation>
+        </message>
+        <message>
+            <source>profile {name}: the alipayhk dialect takes HKD only, not {currency}</source>
+            <translation>配置 {name}：alipayhk 接口只收港币（HKD），不收 {currency}</translation>
+        </message>
+        <message>
+            <source>profile {name}: {problem}</source>
+            <translation>配置 {name}：{problem}</translation>
         </message>
         <message>
             <source>profiles file {path} is damaged: {problem}. It was left unchanged: fix or remove it</source>
@@ -302,6 +386,14 @@
             <translation>{name} 的 PIN 码错误：再错 {left} 次账户将被锁定</translation>
         </message>
         <message>
+            <source>wallet {wallet} is not a known paymentMethodType (known: {known})</source>
+            <translation>钱包 {wallet} 不是已知的支付方式类型（已知：{known}）</translation>
+        </message>
+        <message>
+            <source>wallets must be a list of paymentMethodType names</source>
+            <translation>钱包必须是支付方式类型名称的列表</translation>
+        </message>
+        <message>
             <source>{amount} is more than the largest sale this till takes ({limit})</source>
             <translation>{amount} 超过本收银台的单笔最高金额（{limit}）</translation>
         </message>
@@ -364,6 +456,30 @@
         <message>
             <source>{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds (13 digits)</source>
             <translation>{name} {value} 既不是带 UTC 偏移的 ISO 8601 时间，也不是毫秒时间戳（13 位）</translation>
+        </message>
+        <message>
+            <source>{what} must not contain a user name or password</source>
+            <translation>{what}不能包含用户名或密码</translation>
+        </message>
+        <message>
+            <source>{what} {url} is not a valid URL: {problem}</source>
+            <translation>{what} {url} 不是有效的 URL：{problem}</translation>
+        </message>
+        <message>
+            <source>{what} {url} must be an https:// URL with a host name</source>
+            <translation>{what} {url} 必须是带主机名的 https:// URL</translation>
+        </message>
+        <message>
+            <source>{what} {url} must be the base URL only (no path such as /ams/api: the client adds it)</source>
+            <translation>{what} {url} 只能是基础 URL（不带 /ams/api 之类的路径：客户端会自动添加）</translation>
+        </message>
+        <message>
+            <source>{what} {url} must not have a query or fragment</source>
+            <translation>{what} {url} 不能带查询参数或片段</translation>
+        </message>
+        <message>
+            <source>{what} {url} uses plain http: only https is allowed, except to a gateway on this machine (127.0.0.1 / localhost)</source>
+            <translation>{what} {url} 使用了明文 HTTP：只允许 HTTPS，本机网关（127.0.0.1 / localhost）除外</translation>
         </message>
     </context>
     <context>
@@ -575,11 +691,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>attempt</source>
-            <translation>第几次</translation>
-        </message>
-        <message>
-            <source>address</source>
-            <translation>地址</translation>
+            <translation>尝试</translation>
         </message>
         <message>
             <source>HTTP status</source>
@@ -635,7 +747,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>refund request id</source>
-            <translation>退款请求号</translation>
+            <translation>退款请求单号</translation>
         </message>
         <message>
             <source>may arrive until</source>
@@ -695,7 +807,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>request id</source>
-            <translation>请求号</translation>
+            <translation>请求单号</translation>
         </message>
         <message>
             <source>not verified</source>
@@ -2562,7 +2674,7 @@ Passphrase of the key file (a new file is created with it):</source>
         </message>
         <message>
             <source>This request id was used before with other content.</source>
-            <translation>此请求号之前已用于内容不同的请求。</translation>
+            <translation>此请求单号之前已用于内容不同的请求。</translation>
         </message>
         <message>
             <source>Waiting for the customer to pay.</source>

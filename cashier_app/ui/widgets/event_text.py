@@ -48,7 +48,7 @@ def _key_text(key: str) -> str:
         "api": translate("Event", "API"),
         "resend": translate("Event", "resent"),
         "attempt": translate("Event", "attempt"),
-        "url": translate("Event", "address"),
+        "url": "URL",
         "http_status": translate("Event", "HTTP status"),
         "verified": translate("Event", "signature verified"),
         "error": translate("Event", "error"),
@@ -105,6 +105,8 @@ def event_text(event: PaymentEvent) -> str:
     """One line for an event's detail: short ``name: value`` pairs, in the UI language."""
     parts = []
     for key, value in event.detail.items():
+        if value == "":  # e.g. no error: nothing to read
+            continue
         text = _value_text(key, value)
         if len(text) > 80:
             text = text[:77] + "..."

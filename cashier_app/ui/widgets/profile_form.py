@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain import methods
-from cashier_app.domain.errors import CashierError
+from cashier_app.domain.errors import CashierError, Term
 from cashier_app.domain.limits import SaleLimitError, SaleLimits
 from cashier_app.domain.money import CURRENCY_EXPONENTS, Money, MoneyError, check_currency
 from cashier_app.keystore import profiles as kp
@@ -315,9 +315,11 @@ class ProfileForm(QWidget):
             ("currency", lambda: check_currency(currency)),
         ]
         if not embedded:
-            checks.append(("gateway", lambda: kp.check_url(gateway, "gateway URL", base_only=True)))
+            checks.append(
+                ("gateway", lambda: kp.check_url(gateway, Term("gateway URL"), base_only=True))
+            )
         if notify:
-            checks.append(("notify_url", lambda: kp.check_url(notify, "notify URL")))
+            checks.append(("notify_url", lambda: kp.check_url(notify, Term("notify URL"))))
         limits: dict[str, int | None] = {}
         for field, edit in (
             ("max_sale", self.max_sale_edit),
@@ -368,6 +370,6 @@ class ProfileForm(QWidget):
         try:
             return draft.validated()
         except ProfileError as exc:
-            bad = "merchant_name" if str(exc).startswith("merchant name") else None
+            bad = "merchant_name" if exc.code == "merchant_name" else None
             self.show_error(bad, error_text(exc))
             return None
