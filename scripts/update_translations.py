@@ -44,8 +44,9 @@ GLOSSARY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("verify a signature", "验签", ("签名验证",)),
     ("History (the page)", "交易记录", ()),
 )
-#: Sources in which an avoided word is right: "cannot be undone" is 无法撤销.
-GLOSSARY_EXCEPTIONS = {"撤销": ("undone",)}
+#: Sources in which an avoided word is right: "cannot be undone" is 无法撤销; a URL's
+#: user name and password (not our customer, not the key file's passphrase).
+GLOSSARY_EXCEPTIONS = {"撤销": ("undone",), "用户": ("user name",), "密码": ("password",)}
 
 ZH_CN: dict[str, str] = {
     # window, menus, status bar
