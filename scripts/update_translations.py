@@ -33,7 +33,9 @@ GLOSSARY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Alipay app / Alipay client", "支付宝客户端", ("支付宝 App", "支付宝App", "支付宝应用")),
     ("client id", "客户端 ID", ("商户编号", "客户编号")),
     ("merchant", "商户", ("商家",)),
-    ("operator", "收银员", ("操作员",)),
+    ("operator (a person who signs in)", "操作员", ()),
+    ("cashier (the role)", "收银员", ()),
+    ("the app, the till", "收银台", ("收银机",)),
     ("customer", "顾客", ("用户",)),
     ("wallet", "钱包", ()),
     ("profile", "配置", ("档案",)),
@@ -375,7 +377,7 @@ ZH_CN: dict[str, str] = {
     "cannot use the operators file {path}: {problem}": "无法使用操作员文件 {path}：{problem}",
     "sign in first: operators are set up at this till, and every sale records who took it": "请先登录：此收银台已设置操作员，每笔交易都会记录经手人",
     "a manager's PIN is needed to refund": "退款需要经理的 PIN 码",
-    "a manager's PIN is needed to cancel a paid payment": "撤销已支付的交易需要经理的 PIN 码",
+    "a manager's PIN is needed to cancel a paid payment": "取消已支付的交易需要经理的 PIN 码",
     "a manager's PIN is needed to change profiles, keys or operators": "更改配置、密钥或操作员需要经理的 PIN 码",
     # operators at the till (issue 17)
     "Sign in": "登录",
@@ -401,7 +403,7 @@ ZH_CN: dict[str, str] = {
     "Finish the current sale first, then sign out.": "请先完成当前交易，再退出登录。",
     "A manager's PIN is needed to change profiles and keys.": "更改配置和密钥需要经理的 PIN 码。",
     "A manager's PIN is needed to refund %1.": "退款 %1 需要经理的 PIN 码。",
-    "A manager's PIN is needed to cancel the paid payment of %1.": "撤销已支付的 %1 需要经理的 PIN 码。",
+    "A manager's PIN is needed to cancel the paid payment of %1.": "取消已支付的 %1 需要经理的 PIN 码。",
     "By wallet": "按钱包",
     "By operator (shift)": "按操作员（班次）",
     "(no operator)": "（无操作员）",
@@ -497,7 +499,7 @@ ZH_CN: dict[str, str] = {
     "The order is closed: the customer did not pay before it expired.": "订单已关闭：顾客未在过期前付款。",
     "Not paid before the code expired; cancelled at the gateway.": "付款码过期前未付款，已在网关取消。",
     "Not paid in time; cancelled at the gateway.": "未在限定时间内付款，已在网关取消。",
-    "Cancelled by the operator.": "已由收银员取消。",
+    "Cancelled by the operator.": "已由操作员取消。",
     "Too late to cancel: refund it instead.": "已过可取消的期限：请改为退款。",
     "Whether it was paid is not known yet: the answers could not be verified. Run cashier "
     "recover to settle it.": "尚不确定是否已付款：网关应答未能验签。请运行 cashier recover 核对。",
@@ -578,7 +580,7 @@ ZH_CN: dict[str, str] = {
     "payment code": "付款码",
     "yes": "是",
     "no": "否",
-    "operator": "收银员",
+    "operator": "操作员",
     "expiry": "过期",
     "time is up": "时间已到",
     "payment id": "支付单号",
@@ -656,6 +658,15 @@ ZH_CN: dict[str, str] = {
     "none of the enabled wallets ({wallets}) accepts {currency}; enable a wallet for {currency} or change the currency": "已启用的钱包（{wallets}）都不支持 {currency}；请启用支持 {currency} 的钱包或更换币种",
     "gateway URL": "网关 URL",
     "notify URL": "通知 URL",
+    # cancels and refunds refused (checkout.errors)
+    "the gateway did not cancel payment {payment}: {code}": "网关未取消支付 {payment}：{code}",
+    "cancel of payment {payment} is not confirmed: {problem}": "支付 {payment} 的取消未获确认：{problem}",
+    "payment {payment} is {status}; only a successful payment can be refunded": "支付 {payment} 的状态是 {status}；只有成功的支付才能退款",
+    "payment {payment} has no gateway paymentId": "支付 {payment} 没有网关支付单号",
+    "payment {payment} is already fully refunded": "支付 {payment} 已全额退款",
+    "refund currency {currency} differs from the payment's {paid}": "退款币种 {currency} 与支付币种 {paid} 不同",
+    "refund of {amount} is more than the {left} left to refund": "退款 {amount} 超过剩余可退金额 {left}",
+    "refund reason is longer than 256 characters": "退款原因超过 256 个字符",
 }
 
 

@@ -17,12 +17,30 @@ class UnknownPayment(CheckoutError):
     """No payment with that id in the journal."""
 
 
+class CancelNotDone(CheckoutError):
+    """The gateway refused a cancel, or did not confirm it; the payment is as it was."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "refused": "the gateway did not cancel payment {payment}: {code}",
+        "not_confirmed": "cancel of payment {payment} is not confirmed: {problem}",
+    }
+
+
 class RefundRefused(CheckoutError):
     """A refund that was refused before anything was sent (``reason`` says why)."""
 
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        super().__init__(reason)
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "not_paid": "payment {payment} is {status}; only a successful payment can be refunded",
+        "no_payment_id": "payment {payment} has no gateway paymentId",
+        "fully_refunded": "payment {payment} is already fully refunded",
+        "other_currency": "refund currency {currency} differs from the payment's {paid}",
+        "too_much": "refund of {amount} is more than the {left} left to refund",
+        "reason_too_long": "refund reason is longer than 256 characters",
+    }
+
+    @property
+    def reason(self) -> str:
+        return str(self)
 
 
 class NotificationRejected(CheckoutError):

@@ -39,29 +39,24 @@ class Refunds:
         with self.service._lock(payment_request_id):
             rec = self.service.get(payment_request_id)
             if rec.status is not Status.SUCCESS:
-                raise RefundRefused(
-                    f"payment {payment_request_id} is {rec.status.value}; "
-                    "only a successful payment can be refunded"
+                raise RefundRefused.of(
+                    "not_paid", payment=payment_request_id, status=rec.status.value
                 )
             if not rec.payment_id:
-                raise RefundRefused(f"payment {payment_request_id} has no gateway paymentId")
+                raise RefundRefused.of("no_payment_id", payment=payment_request_id)
             left = rec.amount.value - self.service.journal.refunded_total(payment_request_id)
             if left <= 0:
-                raise RefundRefused(f"payment {payment_request_id} is already fully refunded")
+                raise RefundRefused.of("fully_refunded", payment=payment_request_id)
             if amount is None:
                 amount = Money(left, rec.amount.currency)
             if amount.currency != rec.amount.currency:
-                raise RefundRefused(
-                    f"refund currency {amount.currency} differs from the "
-                    f"payment's {rec.amount.currency}"
+                raise RefundRefused.of(
+                    "other_currency", currency=amount.currency, paid=rec.amount.currency
                 )
             if amount.value > left:
-                raise RefundRefused(
-                    f"refund of {amount} is more than the "
-                    f"{Money(left, amount.currency)} left to refund"
-                )
+                raise RefundRefused.of("too_much", amount=amount, left=Money(left, amount.currency))
             if len(reason) > 256:
-                raise RefundRefused("refund reason is longer than 256 characters")
+                raise RefundRefused.of("reason_too_long")
             # Checked last: a refund refused anyway costs the manager no PIN try.
             manager = self.service.session.approve(approval, REFUND)
             now = self.service._clock()

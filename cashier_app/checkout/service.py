@@ -32,6 +32,7 @@ from cashier_app.checkout.codes import (
     local_code,
 )
 from cashier_app.checkout.errors import (
+    CancelNotDone,
     CheckoutError,
     NotificationRejected,
     PaymentMayBeTaken,
@@ -702,13 +703,15 @@ class CheckoutService:
                     after = self._refresh(self.get(prid), resend=False)
                 if after.is_final and not (operator and after.status is Status.SUCCESS):
                     return after
-            raise CheckoutError(
+            raise CancelNotDone(  # the log and the CLI keep the gateway's own words too
                 f"the gateway did not cancel payment {prid}: "
-                f"{exc.result_code} {exc.result_message}".rstrip()
+                f"{exc.result_code} {exc.result_message}".rstrip(),
+                code="refused",
+                params={"payment": prid, "code": exc.result_code},
             ) from None
         except GatewayError as exc:
             self._event(prid, "error", {"api": "cancel", "error": str(exc)})
-            raise CheckoutError(f"cancel of payment {prid} is not confirmed: {exc}") from None
+            raise CancelNotDone.of("not_confirmed", payment=prid, problem=exc) from None
         code = (
             CODE_EXPIRED
             if target is Status.EXPIRED

@@ -89,6 +89,9 @@ def test_the_word_finder():
     assert english_words("接口：pay · inquiryPayment · Response-Time 时钟偏差") == []
     assert english_words("亚洲 — open-sea-global.alipay.com · https:// · 返回（Esc）") == []
     assert english_words("Cancel · cancel the payment") == ["Cancel", "the", "payment"]
+    # a command line to type is not prose; words after it are
+    assert english_words("请运行 cashier operator add 名字 --role manager") == []
+    assert english_words("Run cashier recover to settle it") == ["Run", "to", "settle", "it"]
 
 
 def test_every_page_and_dialog_speaks_chinese(zh_window, qtbot):

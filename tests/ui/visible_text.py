@@ -24,7 +24,6 @@ from cashier_app.gateway.antom import API_PATHS
 #: Proper names and brands that stay as they are in every language, and the technical
 #: formats operators know by these names.
 PROPER_NAMES = {
-    "cashier",  # the program's command, typed as it is ("cashier recover")
     "localhost",  # a host name
     "Python",
     "CPython",
@@ -76,11 +75,60 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'+]*")
 
 
+def _cli_words() -> frozenset[str]:
+    """Every sub-command, option and choice of the real ``cashier`` command line."""
+    import argparse
+
+    from cashier_app.cli import build_parser
+
+    words: set[str] = set()
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            words.update(action.option_strings)
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    words.add(name)
+                    walk(sub)
+            elif action.choices:
+                words.update(str(c) for c in action.choices)
+
+    walk(build_parser())
+    return frozenset(words)
+
+
+CLI_WORDS = _cli_words()
+
+
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+
+
+def _command_lines(text: str) -> str:
+    """``text`` without the command lines it tells the operator to type ("cashier operator
+    add 名字 --role manager"): ``cashier`` followed by words of its real command line (or
+    placeholders not in English). Prose after a command ("cashier recover to settle it")
+    still counts."""
+    out, at = [], 0
+    for match in re.finditer(r"\bcashier\b", text):
+        if match.start() < at:
+            continue
+        out.append(text[at : match.start()])
+        at = match.end()
+        while (word := _NEXT_WORD.match(text, at)) is not None:
+            token = word.group(1).strip("“”\"'）)。.,，;；")
+            if token not in CLI_WORDS and token.isascii():
+                break
+            at = word.end()
+    out.append(text[at:])
+    return " ".join(out)
+
+
 def english_words(text: str, data: set[str] = frozenset()) -> list[str]:
     """Words in ``text`` that read as English: not proper names, codes (all capitals, with
     digits or underscores: HKD, ALIPAY_HK, SHA-256), ids, urls, paths or ``data`` (values
     the operator typed or the merchant configured, shown as they are)."""
     text = _URL.sub(" ", _TAG.sub(" ", text.replace("&&", "&")).replace("&nbsp;", " "))
+    text = _command_lines(text)
     for phrase in PROPER_PHRASES:
         text = text.replace(phrase, " ")
     found = []

@@ -75,7 +75,7 @@
         </message>
         <message>
             <source>a manager's PIN is needed to cancel a paid payment</source>
-            <translation>撤销已支付的交易需要经理的 PIN 码</translation>
+            <translation>取消已支付的交易需要经理的 PIN 码</translation>
         </message>
         <message>
             <source>a manager's PIN is needed to change profiles, keys or operators</source>
@@ -146,12 +146,12 @@
             <translation>金额 {text}：逗号只能用作千位分隔（1,234.50）；小数请用“.”</translation>
         </message>
         <message>
-            <source>an operator name has 1 to {high} letters, digits, spaces, '.', '_' or '-'</source>
-            <translation>操作员名称为 1 到 {high} 个字母、数字、空格、“.”、“_”或“-”</translation>
-        </message>
-        <message>
             <source>an embedded-sandbox profile has no gateway URL (the sandbox starts in-process); use environment 'production' or 'antom-sandbox' for a standalone gateway</source>
             <translation>内置沙箱配置没有网关 URL（沙箱在程序内启动）；独立网关请选择环境“正式环境”或“Antom 沙箱”</translation>
+        </message>
+        <message>
+            <source>an operator name has 1 to {high} letters, digits, spaces, '.', '_' or '-'</source>
+            <translation>操作员名称为 1 到 {high} 个字母、数字、空格、“.”、“_”或“-”</translation>
         </message>
         <message>
             <source>another cashier process (pid {pid}) is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
@@ -160,6 +160,10 @@
         <message>
             <source>another cashier process is using profile '{profile}'; one till at a time takes its sales: no payment was taken</source>
             <translation>另一个收银进程正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
+        </message>
+        <message>
+            <source>cancel of payment {payment} is not confirmed: {problem}</source>
+            <translation>支付 {payment} 的取消未获确认：{problem}</translation>
         </message>
         <message>
             <source>cannot open the {connection} printer at {where}: {reason}</source>
@@ -246,6 +250,18 @@
             <translation>缺少通知 URL</translation>
         </message>
         <message>
+            <source>payment {payment} has no gateway paymentId</source>
+            <translation>支付 {payment} 没有网关支付单号</translation>
+        </message>
+        <message>
+            <source>payment {payment} is already fully refunded</source>
+            <translation>支付 {payment} 已全额退款</translation>
+        </message>
+        <message>
+            <source>payment {payment} is {status}; only a successful payment can be refunded</source>
+            <translation>支付 {payment} 的状态是 {status}；只有成功的支付才能退款</translation>
+        </message>
+        <message>
             <source>profile name {name} is invalid: use 1-40 letters, digits, '_', '-' or '.', starting with a letter or digit</source>
             <translation>配置名称 {name} 无效：请使用 1-40 个字母、数字、“_”、“-”或“.”，并以字母或数字开头</translation>
         </message>
@@ -286,12 +302,20 @@
             <translation>配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 {backup}：可用“cashier profile restore-backup”恢复</translation>
         </message>
         <message>
-            <source>sign in first: operators are set up at this till, and every sale records who took it</source>
-            <translation>请先登录：此收银台已设置操作员，每笔交易都会记录经手人</translation>
+            <source>refund currency {currency} differs from the payment's {paid}</source>
+            <translation>退款币种 {currency} 与支付币种 {paid} 不同</translation>
         </message>
         <message>
-            <source>that PIN is too easy to guess (one digit repeated, or a run such as 1234); choose another</source>
-            <translation>这个 PIN 码太容易被猜到（同一数字重复，或 1234 这样的连续数字）；请换一个</translation>
+            <source>refund of {amount} is more than the {left} left to refund</source>
+            <translation>退款 {amount} 超过剩余可退金额 {left}</translation>
+        </message>
+        <message>
+            <source>refund reason is longer than 256 characters</source>
+            <translation>退款原因超过 256 个字符</translation>
+        </message>
+        <message>
+            <source>sign in first: operators are set up at this till, and every sale records who took it</source>
+            <translation>请先登录：此收银台已设置操作员，每笔交易都会记录经手人</translation>
         </message>
         <message>
             <source>signature algorithm {algorithm} is not RSA256</source>
@@ -322,12 +346,20 @@
             <translation>签名不是有效的 base64</translation>
         </message>
         <message>
+            <source>that PIN is too easy to guess (one digit repeated, or a run such as 1234); choose another</source>
+            <translation>这个 PIN 码太容易被猜到（同一数字重复，或 1234 这样的连续数字）；请换一个</translation>
+        </message>
+        <message>
             <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
         </message>
         <message>
             <source>the first operator must be a manager (who can approve refunds and add the others)</source>
             <translation>第一个操作员必须是经理（可以批准退款并添加其他操作员）</translation>
+        </message>
+        <message>
+            <source>the gateway did not cancel payment {payment}: {code}</source>
+            <translation>网关未取消支付 {payment}：{code}</translation>
         </message>
         <message>
             <source>the journal could not record payment {payment} ({problem}): the payment may have been taken; free disk space, then run cashier recover</source>
@@ -378,20 +410,20 @@
             <translation>未知的支付方式 {method}</translation>
         </message>
         <message>
-            <source>wrong PIN for {name}: the account is now locked until {until} (in {minutes} min)</source>
-            <translation>{name} 的 PIN 码错误：账户现已锁定，{until} 解锁（还有 {minutes} 分钟）</translation>
-        </message>
-        <message>
-            <source>wrong PIN for {name}: {left} more tries before the account is locked</source>
-            <translation>{name} 的 PIN 码错误：再错 {left} 次账户将被锁定</translation>
-        </message>
-        <message>
             <source>wallet {wallet} is not a known paymentMethodType (known: {known})</source>
             <translation>钱包 {wallet} 不是已知的支付方式类型（已知：{known}）</translation>
         </message>
         <message>
             <source>wallets must be a list of paymentMethodType names</source>
             <translation>钱包必须是支付方式类型名称的列表</translation>
+        </message>
+        <message>
+            <source>wrong PIN for {name}: the account is now locked until {until} (in {minutes} min)</source>
+            <translation>{name} 的 PIN 码错误：账户现已锁定，{until} 解锁（还有 {minutes} 分钟）</translation>
+        </message>
+        <message>
+            <source>wrong PIN for {name}: {left} more tries before the account is locked</source>
+            <translation>{name} 的 PIN 码错误：再错 {left} 次账户将被锁定</translation>
         </message>
         <message>
             <source>{amount} is more than the largest sale this till takes ({limit})</source>
@@ -430,6 +462,10 @@
             <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
         </message>
         <message>
+            <source>{name} header is missing</source>
+            <translation>缺少 {name} 头</translation>
+        </message>
+        <message>
             <source>{name} is a cashier: only a manager's PIN can approve this</source>
             <translation>{name} 是收银员：只有经理的 PIN 码才能批准此操作</translation>
         </message>
@@ -440,10 +476,6 @@
         <message>
             <source>{name} is the last manager: add another manager first</source>
             <translation>{name} 是最后一位经理：请先添加另一位经理</translation>
-        </message>
-        <message>
-            <source>{name} header is missing</source>
-            <translation>缺少 {name} 头</translation>
         </message>
         <message>
             <source>{name} {value} has no UTC offset</source>
@@ -791,7 +823,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>operator</source>
-            <translation>收银员</translation>
+            <translation>操作员</translation>
         </message>
         <message>
             <source>expiry</source>
@@ -1110,7 +1142,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>A manager's PIN is needed to cancel the paid payment of %1.</source>
-            <translation>撤销已支付的 %1 需要经理的 PIN 码。</translation>
+            <translation>取消已支付的 %1 需要经理的 PIN 码。</translation>
         </message>
         <message>
             <source>A manager's PIN is needed to refund %1.</source>
@@ -2658,7 +2690,7 @@ Passphrase of the key file (a new file is created with it):</source>
         </message>
         <message>
             <source>Cancelled by the operator.</source>
-            <translation>已由收银员取消。</translation>
+            <translation>已由操作员取消。</translation>
         </message>
         <message>
             <source>Too late to cancel: refund it instead.</source>
