@@ -443,7 +443,7 @@ ZH_CN: dict[str, str] = {
     "Scenario cleared.": "场景已清除。",
     "Active scenario: %1": "当前场景：%1",
     "No active scenario": "没有运行中的场景",
-    "all APIs": "所有接口",
+    "all APIs": "全部接口",
     "Rate limited (U / REQUEST_TRAFFIC_EXCEED_LIMIT)": "限流（U / REQUEST_TRAFFIC_EXCEED_LIMIT）",
     "Timeout (never answered)": "超时（始终不应答）",
     "Malformed JSON answer": "应答 JSON 格式错误",
@@ -594,7 +594,6 @@ ZH_CN: dict[str, str] = {
     "signed with another key": "用其他密钥签名",
     "body changed after signing": "签名后篡改报文",
     "Response-Time changed after signing": "签名后修改 Response-Time",
-    "all APIs": "全部接口",
     "notifications": "通知",
     "until cleared": "直到清除",
     "%1 left": "剩余 %1 次",
@@ -667,6 +666,11 @@ ZH_CN: dict[str, str] = {
     "refund currency {currency} differs from the payment's {paid}": "退款币种 {currency} 与支付币种 {paid} 不同",
     "refund of {amount} is more than the {left} left to refund": "退款 {amount} 超过剩余可退金额 {left}",
     "refund reason is longer than 256 characters": "退款原因超过 256 个字符",
+    # key paste diagnoses the key panel words itself (widgets/key_panel.py)
+    "This is a binary (DER) file, not PEM or base64 text: convert it to PEM first.": "这是二进制（DER）文件，不是 PEM 或 base64 文本：请先转换为 PEM。",
+    "This is far larger than a key: give the key file itself.": "内容远大于一个密钥：请提供密钥文件本身。",
+    "This is not a readable RSA key: copy the whole key again.": "这不是可读取的 RSA 密钥：请重新复制完整的密钥。",
+    "This key cannot be used here: it is not an RSA key for Antom.": "此密钥不能在这里使用：它不是用于 Antom 的 RSA 密钥。",
 }
 
 

@@ -205,10 +205,24 @@ def _count(method) -> int:
     return 1
 
 
+def _scenario_identifiers() -> frozenset[str]:
+    """The scenario catalog's names and parameter names: what ``cashier scenario set NAME
+    param=value`` takes, shown as they are beside their translated description."""
+    from cashier_app.sandbox.scenarios import CATALOG
+
+    return frozenset(
+        {s.name for s in CATALOG.values()} | {p.name for s in CATALOG.values() for p in s.params}
+    )
+
+
+#: Accepted only as a widget's whole text (a combo item, a form label), never in a sentence.
+IDENTIFIERS = _scenario_identifiers()
+
+
 def english_on_screen(root: QWidget, data: set[str] = frozenset()) -> list[str]:
     """``where: text [words]`` for each visible text holding English words."""
     return [
         f"{where}: {text!r} {words}"
         for where, text in visible_texts(root)
-        if (words := english_words(text, data))
+        if text.strip() not in IDENTIFIERS and (words := english_words(text, data))
     ]

@@ -1395,6 +1395,22 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>保存公钥</translation>
         </message>
         <message>
+            <source>This is a binary (DER) file, not PEM or base64 text: convert it to PEM first.</source>
+            <translation>这是二进制（DER）文件，不是 PEM 或 base64 文本：请先转换为 PEM。</translation>
+        </message>
+        <message>
+            <source>This is far larger than a key: give the key file itself.</source>
+            <translation>内容远大于一个密钥：请提供密钥文件本身。</translation>
+        </message>
+        <message>
+            <source>This is not a readable RSA key: copy the whole key again.</source>
+            <translation>这不是可读取的 RSA 密钥：请重新复制完整的密钥。</translation>
+        </message>
+        <message>
+            <source>This key cannot be used here: it is not an RSA key for Antom.</source>
+            <translation>此密钥不能在这里使用：它不是用于 Antom 的 RSA 密钥。</translation>
+        </message>
+        <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -3604,7 +3620,7 @@ Passphrase of the key file (a new file is created with it):</source>
         </message>
         <message>
             <source>all APIs</source>
-            <translation>所有接口</translation>
+            <translation>全部接口</translation>
         </message>
     </context>
     <context>

@@ -647,6 +647,12 @@ class KeyPanel(QWidget):
             ),
             "certificate": self.tr("This is a certificate, not a key."),
             "empty": self.tr("No key text was given."),
+            "binary": self.tr(
+                "This is a binary (DER) file, not PEM or base64 text: convert it to PEM first."
+            ),
+            "too-large": self.tr("This is far larger than a key: give the key file itself."),
+            "damaged": self.tr("This is not a readable RSA key: copy the whole key again."),
+            "unusable": self.tr("This key cannot be used here: it is not an RSA key for Antom."),
         }
         return texts.get(code, fallback)
 
