@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import http.client
 import json
 import logging
 import re
@@ -17,10 +18,12 @@ import struct
 import threading
 import time
 from datetime import timedelta
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus, unquote_plus, urlsplit
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.gateway.signing import (
     ALGORITHM,
     SignatureError,
@@ -31,6 +34,7 @@ from cashier_app.gateway.signing import (
 )
 from cashier_app.sandbox import api, simulator, wallet
 from cashier_app.sandbox.faults import REQUEST_KINDS, Fault
+from cashier_app.sandbox.http_headers import HeaderLineError, read_headers
 from cashier_app.support.httpserving import PromptThreadingHTTPServer
 
 if TYPE_CHECKING:
@@ -103,6 +107,20 @@ class HttpServer(PromptThreadingHTTPServer):
             conn.close()
 
 
+class _HeadersNext(CashierError):
+    """Raised where ``BaseHTTPRequestHandler.parse_request`` starts reading headers."""
+
+    layer = "sandbox"
+
+
+class _StopAtHeaders:
+    def readline(self, limit: int = -1) -> bytes:
+        raise _HeadersNext
+
+
+_HEADERS_NEXT = _StopAtHeaders()
+
+
 class Handler(BaseHTTPRequestHandler):
     """One keep-alive connection; every request goes through :meth:`_dispatch`."""
 
@@ -123,6 +141,8 @@ class Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def log_message(self, format: str, *args: Any) -> None:
+        if not log.isEnabledFor(logging.DEBUG):  # every answer comes here: cheap when off
+            return
         # The request line may carry the LAN token (?t=...): never into a log.
         clean = tuple(_TOKEN_IN_URL.sub(r"\1t=***", a) if isinstance(a, str) else a for a in args)
         log.debug("%s " + format, self.address_string(), *clean)
@@ -137,6 +157,47 @@ class Handler(BaseHTTPRequestHandler):
         if cached[0] != now:
             cached = _date_cache = (now, super().date_time_string(now))
         return cached[1]
+
+    def parse_request(self) -> bool:
+        """The standard library's, with the header block read by ``http_headers`` (not
+        the email package): the request line is still parsed by ``super()``, which is
+        stopped as it starts on the headers."""
+        real = self.rfile
+        self.rfile = _HEADERS_NEXT  # type: ignore[assignment]
+        try:
+            super().parse_request()
+            return False  # an error on the request line, already answered
+        except _HeadersNext:
+            pass
+        finally:
+            self.rfile = real
+        try:
+            self.headers = read_headers(real)
+        except http.client.LineTooLong as exc:
+            self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Line too long", str(exc))
+            return False
+        except http.client.HTTPException as exc:
+            self.send_error(
+                HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Too many headers", str(exc)
+            )
+            return False
+        except HeaderLineError as exc:
+            self.close_connection = True
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad header line", str(exc))
+            return False
+        # what the standard library does next, unchanged
+        connection = self.headers.get("Connection", "").lower()
+        if connection == "close":
+            self.close_connection = True
+        elif connection == "keep-alive" and self.protocol_version >= "HTTP/1.1":
+            self.close_connection = False
+        if (
+            self.headers.get("Expect", "").lower() == "100-continue"
+            and self.protocol_version >= "HTTP/1.1"
+            and self.request_version >= "HTTP/1.1"
+        ):
+            return self.handle_expect_100()
+        return True
 
     def do_POST(self) -> None:
         self._dispatch("POST")

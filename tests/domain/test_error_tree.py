@@ -27,8 +27,7 @@ def _our_exception_classes() -> list[type[BaseException]]:
 
 
 def _layer_of(module: str) -> str:
-    part = module.split(".")[1]
-    return {"filelock": "keystore"}.get(part, part)
+    return module.split(".")[1]
 
 
 def test_every_error_class_is_a_cashier_error_of_its_layer():
