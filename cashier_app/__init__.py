@@ -67,8 +67,12 @@ def __getattr__(name: str) -> str:
 
 
 def resources() -> Path:
-    """The package's data folder (icons, stylesheet, wallet tiles, translations), found with
-    ``importlib.resources`` so it works from a checkout, a wheel and the PyInstaller bundle."""
+    """The package's data folder (icons, stylesheet, wallet tiles, translations): beside
+    this file when the package is files (a checkout, a wheel, the PyInstaller bundle), else
+    found with ``importlib.resources`` (which costs the GUI's start-up a few milliseconds)."""
+    here = Path(__file__).parent / "resources"
+    if here.is_dir():
+        return here
     from importlib.resources import files
 
     root = files(__name__) / "resources"

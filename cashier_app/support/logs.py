@@ -12,7 +12,7 @@ the file is opened on the first record, and only the standard library is importe
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 import sys
 import threading
@@ -102,6 +102,50 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class RotatingFile(logging.FileHandler):
+    """``logging.handlers.RotatingFileHandler``'s size rotation (``cashier.log`` becomes
+    ``cashier.log.1``, that one ``.2``, ...) on a plain ``logging.FileHandler``: importing
+    ``logging.handlers`` (with pickle, socket and queue for handlers never used here) was
+    a tenth of a headless ``cashier pay``'s own start-up. Opened at the first record."""
+
+    def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes, self.backup_count = max_bytes, backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        # as the standard library decides: only a regular file rotates (not /dev/null)
+        if self.max_bytes <= 0 or (
+            os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename)
+        ):
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.seek(0, 2)
+        return bool(size) and size + len(self.format(record) + self.terminator) >= self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # reopened by emit
+        if self.backup_count > 0:
+            for i in range(self.backup_count - 1, 0, -1):
+                older = f"{self.baseFilename}.{i}"
+                if os.path.exists(older):
+                    os.replace(older, f"{self.baseFilename}.{i + 1}")
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        else:  # nothing kept: start the file again
+            open(self.baseFilename, "w", encoding="utf-8").close()
+
+
 _HANDLER_NAME = "cashier-log"
 _current: Path | None = None
 
@@ -126,9 +170,7 @@ def setup(
     target = path or paths.log_path()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8", delay=True
-        )
+        file_handler = RotatingFile(target, max_bytes, backup_count)
     except OSError as exc:
         print(f"cashier: cannot write the log in {target.parent}: {exc}", file=sys.stderr)
         _current = None

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,6 +81,8 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("Unexpected error"))
+        from PySide6.QtCore import Qt
+
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.reports: list[str] = []
         self.repeats = 0
@@ -157,7 +159,10 @@ class CrashHandler(QObject):
         self.dialog: CrashDialog | None = None
         self._seen: dict[str, int] = {}
         self._previous = (sys.excepthook, threading.excepthook)
-        self._from_thread.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # emitted only from threads other than the GUI thread, so the automatic connection
+        # queues it onto the GUI thread (no Qt.ConnectionType: no Qt enums before the first
+        # paint, and the handler is installed before it)
+        self._from_thread.connect(self._show)
 
     def install(self) -> CrashHandler:
         sys.excepthook = self.excepthook

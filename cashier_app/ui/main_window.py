@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -244,21 +244,24 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
+        # setShortcuts([...]), not setShortcut(...): the same shortcut, but PySide resolves
+        # setShortcut's overloads by building the Python types of all of ``Qt``'s enums
+        # (about a sixth of a bare window's start-up), before the first paint
         self.new_sale_action = QAction(self.tr("New sale"), self)
         self.new_sale_action.setObjectName("newSaleAction")
-        self.new_sale_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_sale_action.setShortcuts([QKeySequence("Ctrl+N")])
         self.new_sale_action.triggered.connect(self._on_new_sale_action_triggered)
         self.history_action = QAction(self.tr("History"), self)
         self.history_action.setObjectName("historyAction")
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.setShortcuts([QKeySequence("Ctrl+H")])
         self.history_action.triggered.connect(lambda: self.open_extra_page("history"))
         self.report_action = QAction(self.tr("End of day"), self)
         self.report_action.setObjectName("reportAction")
-        self.report_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.report_action.setShortcuts([QKeySequence("Ctrl+E")])
         self.report_action.triggered.connect(lambda: self.open_extra_page("report"))
         self.display_action = QAction(self.tr("Customer display"), self)
         self.display_action.setObjectName("customerDisplayAction")
-        self.display_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.display_action.setShortcuts([QKeySequence("Ctrl+D")])
         self.display_action.setCheckable(True)
         self.display_action.toggled.connect(self._on_display_action_toggled)
         quit_action = QAction(self.tr("Quit"), self)
@@ -570,6 +573,8 @@ class MainWindow(QMainWindow):
             self._extra_pages[name] = page
             if page is not None:
                 self.stack.addWidget(page)
+                from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
                 back = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
                 back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 back.activated.connect(self.back_from_extra_page)
@@ -630,6 +635,8 @@ class MainWindow(QMainWindow):
                 sandbox.gateway_public_key_base64 if sandbox is not None else None
             ),
         )
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.active_profile_changed.connect(self.switch_profile)
         dialog.open()
@@ -646,6 +653,8 @@ class MainWindow(QMainWindow):
 
         self.phone_action.setChecked(bool(sandbox.lan_url))  # the dialog changes it
         dialog = PhoneDialog(self, sandbox, self.tasks)
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.lan_changed.connect(lambda url: self.phone_action.setChecked(bool(url)))
         dialog.open()
@@ -657,6 +666,8 @@ class MainWindow(QMainWindow):
         from cashier_app.ui.dialogs.about_dialog import AboutDialog
 
         dialog = AboutDialog(self.services, self)
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -745,6 +756,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         if event.key() == Qt.Key.Key_F11:
             self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
             return

@@ -6,11 +6,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from cashier_app import resources
+
+#: Qt.GlobalColor.transparent without touching ``Qt``: the starting page's logo is painted
+#: before the first paint, and PySide building the ``Qt`` namespace's enums took about a
+#: sixth of a bare window's start-up.
+TRANSPARENT = QColor(0, 0, 0, 0)
 
 
 def resources_dir() -> Path:
@@ -34,11 +38,13 @@ def icon_path(name: str) -> Path:
 
 def render_svg(path: Path, size: QSize) -> QPixmap | None:
     """Render an SVG file to a transparent pixmap of ``size``; None if it cannot be read."""
+    from PySide6.QtSvg import QSvgRenderer  # when first needed
+
     renderer = QSvgRenderer(str(path))
     if not renderer.isValid():
         return None
     pixmap = QPixmap(size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(TRANSPARENT)
     painter = QPainter(pixmap)
     renderer.render(painter)
     painter.end()
@@ -66,12 +72,14 @@ def icon_pixmap(name: str, side: int) -> QPixmap:
     pixmap = render_svg(icon_path(name), QSize(side, side))
     if pixmap is None:
         pixmap = QPixmap(side, side)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(TRANSPARENT)
     return pixmap
 
 
 def _painted_tile(method_type: str, side: int) -> QPixmap:
     """Fallback artwork drawn the same way scripts/make_wallet_tiles.py draws the SVGs."""
+    from PySide6.QtCore import Qt
+
     from cashier_app.domain import methods
 
     try:
@@ -80,7 +88,7 @@ def _painted_tile(method_type: str, side: int) -> QPixmap:
     except methods.UnknownMethodError:
         colour, text = QColor("#5F6B7A"), method_type[:2]
     pixmap = QPixmap(side, side)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)

@@ -61,7 +61,8 @@ def test_the_qa_console_is_built_when_first_opened_with_what_came_before(make_wi
 
 PROBE = textwrap.dedent("""
     import json, sys
-    from PySide6.QtCore import QTimer
+    import PySide6.QtCore
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from cashier_app.ui import create_main_window, ensure_application
 
     LAZY = ("cashier_app.ui.qa.console", "cashier_app.ui.pages.history_page",
@@ -80,6 +81,16 @@ PROBE = textwrap.dedent("""
         window.close()
         app.quit()
 
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if obj is window and event.type() == QEvent.Type.Paint and "painted" not in out:
+                # PySide builds the Python types of Qt's enums on first use: a sixth of a
+                # bare window's start-up, so not before the window is on screen
+                out["painted"] = {"qt_enums_built": "Qt" in PySide6.QtCore.__dict__}
+            return False
+
+    first_paint = FirstPaint()
+    window.installEventFilter(first_paint)
     window.services_ready.connect(ready)
     window.services_failed.connect(lambda message: (out.update(failed=message), app.quit()))
     QTimer.singleShot(60_000, app.quit)
@@ -98,7 +109,30 @@ def test_a_fresh_window_imports_the_console_and_extra_pages_only_when_opened():
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert "failed" not in out, out
     assert out["at_create"] == []  # crypto, HTTP and SQLite load on the worker, after paint
+    assert out["painted"] == {"qt_enums_built": False}
     assert out["at_ready"] == []
     assert "cashier_app.ui.qa.console" in out["after_opening"]
     assert "cashier_app.ui.pages.history_page" in out["after_opening"]
     assert "cashier_app.ui.pages.report_page" not in out["after_opening"]  # never opened
+
+
+def test_the_starting_page_is_centred_without_qt_enums(qtbot):
+    """The stylesheet centres its labels (qproperty-alignment) and stretches its bar and
+    button: the same page as with setAlignment, built without Qt's enums."""
+    from PySide6.QtCore import Qt
+
+    from cashier_app.ui.pages.starting_page import StartingPage
+
+    page = StartingPage()
+    qtbot.addWidget(page)
+    page.resize(1024, 600)
+    page.show_failure("the journal cannot be opened")
+    page.show()
+    qtbot.waitExposed(page)
+    for label in (page.logo, page.title, page.detail):
+        assert label.alignment() == Qt.AlignmentFlag.AlignCenter, label.objectName()
+    middle = page.retry_button.geometry().center().x()
+    assert abs(middle - page.width() // 2) <= 2
+    page.show_starting()
+    qtbot.waitUntil(lambda: page.progress.isVisible())
+    qtbot.waitUntil(lambda: abs(page.progress.geometry().center().x() - page.width() // 2) <= 2)

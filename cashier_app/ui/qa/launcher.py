@@ -13,7 +13,7 @@ import threading
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -56,7 +56,7 @@ class QaLauncher(QObject):
         self.action = QAction(QCoreApplication.translate("QaDock", "QA console"), window)
         self.action.setObjectName("qaConsoleAction")
         self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence(Qt.Key.Key_F12))
+        self.action.setShortcuts([QKeySequence("F12")])  # not setShortcut: see main_window
         self.action.toggled.connect(self._on_action_toggled)
         menu = window.menuBar().addMenu(QCoreApplication.translate("QaDock", "&View"))
         menu.setObjectName("viewMenu")
@@ -71,6 +71,8 @@ class QaLauncher(QObject):
     def dock(self) -> Any:
         """The QA console's dock (``QaDock``), built and attached on first call, hidden."""
         if self._dock is None:
+            from PySide6.QtCore import Qt
+
             from cashier_app.ui.qa.console import QaDock
 
             dock = QaDock(self.window.tasks, self.window)  # type: ignore[attr-defined]
