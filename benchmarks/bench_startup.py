@@ -57,7 +57,8 @@ def note(result: dict[str, Any]) -> str:
     extra = (result["app_s"] - result["bare_s"]) * 1000
     return (
         f"{extra:.0f} ms more than a bare window: the cashier's own imports and "
-        "logging, its menus, tool bar, status bar and starting page, and PySide setting "
-        "up the Qt enums they use, before the first paint (the sale pages, services, "
-        "QA console come after)"
+        "logging, its menus, tool bar, status bar and starting page and PySide setting "
+        "up the Python types of the Qt classes they use (not the Qt namespace's enums: "
+        "those wait), before the first paint; the sale pages, services, QA console come "
+        "after"
     )
