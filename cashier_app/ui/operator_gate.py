@@ -10,16 +10,18 @@ and the status bar says that anyone at the till may refund.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from cashier_app.domain.operators import PinEntry
-from cashier_app.ui.dialogs.operator_pin_dialog import APPROVE, SIGN_IN, OperatorPinDialog
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
+
+if TYPE_CHECKING:  # the form is imported when first shown: after the first paint (its Qt enums)
+    from cashier_app.ui.dialogs.operator_pin_dialog import OperatorPinDialog
 
 
 class OperatorGate(QObject):
@@ -41,7 +43,7 @@ class OperatorGate(QObject):
         self.label.setObjectName("operatorLabel")
         self.sign_out_action = QAction(self.tr("Sign out"), window)
         self.sign_out_action.setObjectName("signOutAction")
-        self.sign_out_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.sign_out_action.setShortcuts([QKeySequence("Ctrl+L")])  # see main_window
         self.sign_out_action.setEnabled(False)
         self.sign_out_action.triggered.connect(self._on_sign_out_action_triggered)
         self._last: Any = None  #: the operator signed in, kept across a change of profile
@@ -96,10 +98,14 @@ class OperatorGate(QObject):
 
     # -- sign in and out --------------------------------------------------------------------
     def show_sign_in(self) -> OperatorPinDialog:
+        from cashier_app.ui.dialogs.operator_pin_dialog import SIGN_IN, OperatorPinDialog
+
         if self.dialog is not None and self.dialog.mode == SIGN_IN:
             self.dialog.raise_()
             return self.dialog
         dialog = OperatorPinDialog(self.session, self.tasks, self.window, mode=SIGN_IN)
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.operator_checked.connect(self._on_dialog_operator_checked)
         dialog.quit_requested.connect(self.window.close)
@@ -149,6 +155,8 @@ class OperatorGate(QObject):
         from cashier_app.ui.dialogs.operators_dialog import OperatorsDialog
 
         dialog = OperatorsDialog(accounts, self.tasks, self.window)
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accounts_changed.connect(self._on_accounts_changed)
         dialog.finished.connect(lambda _r: setattr(self, "accounts_dialog", None))
@@ -175,6 +183,8 @@ class OperatorGate(QObject):
             proceed(None)
             return None
         current = self.session.current
+        from cashier_app.ui.dialogs.operator_pin_dialog import APPROVE, OperatorPinDialog
+
         dialog = OperatorPinDialog(
             self.session,
             self.tasks,
@@ -183,6 +193,8 @@ class OperatorGate(QObject):
             act_text=act_text,
             name=current.name if current is not None and current.is_manager else "",
         )
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: proceed(dialog.entry))
         if on_cancel is not None:
