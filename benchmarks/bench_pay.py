@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,13 +46,19 @@ def _env(home: Path) -> dict[str, str]:
     return env
 
 
-def _wall(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _wall(cmd: list[str], env: dict[str, str]) -> tuple[float, str, float]:
+    """Wall time, standard output and CPU time (user + system) of one run."""
+    start, cpu = time.perf_counter(), _cpu()
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[1:4])} failed: {proc.stderr[-500:]}")
-    return wall, proc.stdout
+    return wall, proc.stdout, _cpu() - cpu
 
 
 def run(rounds: int) -> dict[str, Any]:
@@ -61,13 +68,18 @@ def run(rounds: int) -> dict[str, Any]:
             _wall([sys.executable, *PAY], env)
         pays: list[tuple[float, dict[str, Any]]] = []
         bare: list[float] = []
+        cpu: list[float] = []
+        bare_cpu: list[float] = []
         for _ in range(rounds):
-            wall, out = _wall([sys.executable, *PAY], env)
+            wall, out, used = _wall([sys.executable, *PAY], env)
             answer = json.loads(out)
             if answer["status"] != "SUCCESS":
                 raise RuntimeError(f"pay ended {answer['status']}")
             pays.append((wall, answer["timings_ms"]))
-            bare.append(_wall([sys.executable, "-c", "pass"], env)[0])
+            cpu.append(used)
+            wall, _, used = _wall([sys.executable, "-c", "pass"], env)
+            bare.append(wall)
+            bare_cpu.append(used)
     pays.sort(key=lambda p: p[0])
     median_wall, phases = pays[len(pays) // 2]
     return {
@@ -76,6 +88,9 @@ def run(rounds: int) -> dict[str, Any]:
         "python_s": statistics.median(bare),
         "median_phases_ms": phases,
         "median_run_wall_s": median_wall,
+        # CPU (user + system): what other processes' load on a shared machine moves least
+        "pay_cpu_s": statistics.median(cpu),
+        "python_cpu_s": statistics.median(bare_cpu),
     }
 
 
@@ -84,7 +99,10 @@ def phases_text(result: dict[str, Any]) -> str:
     total = phases.pop("total")
     detail = phases.pop("services_detail", {})
     interp = result["median_run_wall_s"] * 1000 - total
-    parts = [f"interpreter start-up and exit {interp:.0f} ms"]
+    parts = [
+        f"CPU {result['pay_cpu_s'] * 1000:.0f} ms (python -c pass "
+        f"{result['python_cpu_s'] * 1000:.0f} ms); interpreter start-up and exit {interp:.0f} ms"
+    ]
     for name, ms in phases.items():
         if isinstance(ms, dict):
             continue

@@ -5,6 +5,7 @@ measured in the same run, interleaved. Median of ``rounds`` of each."""
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -16,7 +17,14 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _once(kind: str, env: dict[str, str]) -> float:
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _once(kind: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall time to the first paint, and the process's CPU time (it leaves at the paint)."""
+    cpu = _cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.gui_probe", kind],
@@ -32,7 +40,7 @@ def _once(kind: str, env: dict[str, str]) -> float:
     _, err = proc.communicate(timeout=60)
     if not line.startswith("painted"):
         raise RuntimeError(f"{kind} window never painted: {err[-800:]}")
-    return wall
+    return wall, _cpu() - cpu
 
 
 def run(rounds: int) -> dict[str, Any]:
@@ -50,12 +58,21 @@ def run(rounds: int) -> dict[str, Any]:
         for _ in range(rounds):
             bare.append(_once("bare", env))
             app.append(_once("app", env))
-    return {"rounds": rounds, "app_s": statistics.median(app), "bare_s": statistics.median(bare)}
+    return {
+        "rounds": rounds,
+        "app_s": statistics.median(w for w, _ in app),
+        "bare_s": statistics.median(w for w, _ in bare),
+        # CPU (user + system): what other processes' load on a shared machine moves least
+        "app_cpu_s": statistics.median(c for _, c in app),
+        "bare_cpu_s": statistics.median(c for _, c in bare),
+    }
 
 
 def note(result: dict[str, Any]) -> str:
     extra = (result["app_s"] - result["bare_s"]) * 1000
     return (
+        f"CPU {result['app_cpu_s'] * 1000:.0f} ms against {result['bare_cpu_s'] * 1000:.0f} ms "
+        f"({result['app_cpu_s'] / result['bare_cpu_s']:.2f}x); "
         f"{extra:.0f} ms more than a bare window: the cashier's own imports and "
         "logging, its menus, tool bar, status bar and starting page and PySide setting "
         "up the Python types of the Qt classes they use (not the Qt namespace's enums: "
