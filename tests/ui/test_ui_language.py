@@ -288,3 +288,16 @@ def test_a_refused_profile_is_explained_in_chinese(zh_window, qtbot):
     walk.tabs("new profile", dialog)
     dialog.reject()
     walk.check()
+
+
+def test_the_system_keyring_is_named_as_its_maker_names_it():
+    """Profiles & keys says where keys are kept in words, not a Python class path
+    (系统密钥环（keyring.backends.SecretService.Keyring） read as English in zh_CN)."""
+    from cashier_app.ui.widgets.key_panel import keyring_name
+
+    assert keyring_name("keyring.backends.SecretService.Keyring") == "Secret Service"
+    assert keyring_name("keyring.backends.kwallet.DBusKeyring") == "KWallet"
+    assert (
+        english_words("系统密钥环（" + keyring_name("keyring.backends.macOS.Keyring") + "）") == []
+    )
+    assert keyring_name("my.own.Backend") == "my.own.Backend"  # unknown: as it is

@@ -229,7 +229,9 @@ class KeyPanel(QWidget):
         """The key store's kind in the operator's language, with the keyring or file."""
         kinds = {
             "memory": self.tr("memory (until the app quits)"),
-            "os-keyring": fill(self.tr("the system keyring (%1)"), status.backend_where),
+            "os-keyring": fill(
+                self.tr("the system keyring (%1)"), keyring_name(status.backend_where)
+            ),
             "keyring": fill(self.tr("a keyring (%1)"), status.backend_where),
             "encrypted-file": fill(self.tr("the encrypted key file (%1)"), status.backend_where),
         }
@@ -655,6 +657,23 @@ class KeyPanel(QWidget):
             "unusable": self.tr("This key cannot be used here: it is not an RSA key for Antom."),
         }
         return texts.get(code, fallback)
+
+
+#: The operating systems' own key stores by the keyring backend's module, as their makers
+#: name them (the class path stays in the log and in `cashier profile show`).
+_KEYRINGS = {
+    "keyring.backends.SecretService": "Secret Service",
+    "keyring.backends.libsecret": "Secret Service",
+    "keyring.backends.kwallet": "KWallet",
+    "keyring.backends.macOS": "macOS Keychain",
+    "keyring.backends.Windows": "Windows Credential Locker",
+}
+
+
+def keyring_name(where: str) -> str:
+    """``keyring.backends.SecretService.Keyring`` -> ``Secret Service``; others as they are."""
+    module = where.rpartition(".")[0]
+    return _KEYRINGS.get(module, where)
 
 
 def two_lines(fingerprint: str) -> str:
