@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # the GUI imports this module before its first paint: no cryp
     from cashier_app.keystore.store import KeyStore
     from cashier_app.sandbox.control import SimulatorClient
     from cashier_app.sandbox.gateway import SandboxGateway
+    from cashier_app.store.reader import StoreReader
+    from cashier_app.store.replicator import Replicator
 
 #: Profile name and client id of the embedded sandbox (same as the keystore's defaults).
 EMBEDDED_PROFILE = "sandbox"
@@ -158,6 +160,9 @@ class Services:
     listener: NotificationListener | None = None  #: embedded sandbox: pushes land here
     till_lock: TillLock | None = None  #: held: this process may recover the profile
     session: TillSession | None = None  #: who is signed in (checkout.session, the same)
+    store_link: Replicator | None = None  #: joined to a store: replicates the journal
+    #: joined to a store: what the store views read (call it off the GUI thread)
+    store_reader: StoreReader | None = None
     _closed: bool = False
 
     @property
@@ -192,6 +197,8 @@ class Services:
             self.till_lock.release()
         if self.listener is not None:
             self.listener.stop()
+        if self.store_link is not None:
+            self.store_link.stop()  # before the journal closes: it reads the outbox
         self.client.close()
         self.journal.close()
         if self.session is not None and self.session.store is not None:
@@ -264,6 +271,7 @@ def build_services(
     phases: Any = None,
     dialect: str = "antom",
     lock_purpose: str | None = None,
+    store_link: bool = False,
 ) -> Services:
     """Build every service. With no arguments: the embedded sandbox, started in-process on
     127.0.0.1 with in-memory keys, and the journal at ``paths.journal_path()``.
@@ -272,7 +280,12 @@ def build_services(
     and ``notifications``, a loopback listener receives its signed notifyPayment pushes
     (polling still runs: whichever verified answer comes first wins).
 
-    ``phases`` (``cli.timings.Phases``) records how long each part took."""
+    ``phases`` (``cli.timings.Phases``) records how long each part took.
+
+    ``store_link``: when this installation joined a store (``cashier store join``), start
+    the replicator thread that pushes the journal to the store and settles the sales the
+    store's notify listener heard of (the GUI; a one-sale ``cashier pay`` leaves its
+    changes in the outbox for the next push)."""
     step = (
         (lambda name: phases.sub("services", name))
         if phases is not None
@@ -377,6 +390,10 @@ def build_services(
             session=session,
         )
         services.paykit = _build_paykit(checkout, profile)
+        if store_link:
+            linked = _start_store_link(checkout, journal)
+            if linked is not None:
+                services.store_link, services.store_reader = linked
         return services
     except BaseException:
         if session.store is not None:
@@ -400,6 +417,71 @@ def open_session(folder: Path | None = None) -> TillSession:
     from cashier_app.operators.store import FILE_NAME, OperatorStore
 
     return TillSession(OperatorStore((folder or paths.data_dir()) / FILE_NAME))
+
+
+def _start_store_link(
+    checkout: CheckoutService, journal: Journal
+) -> tuple[Replicator, StoreReader] | None:
+    """The store replicator of this installation, started, and the store's reader; None
+    when it has not joined a store (or its link is unusable: logged, the till sells on its
+    own journal)."""
+    import logging
+
+    from cashier_app.journal.outbox import Outbox
+    from cashier_app.store.connect import StoreError, StoreLink
+
+    log = logging.getLogger(__name__)
+    try:
+        link = StoreLink.load()
+    except StoreError as exc:
+        log.warning("store link ignored: %s", exc)
+        return None
+    if link is None:
+        return None
+    if Outbox(journal).till_id() != link.till_id:
+        log.warning(
+            "store link ignored: the journal %s is not till %r's", journal.path, link.till_id
+        )
+        return None
+    from cashier_app.keystore.store import KeyStore
+    from cashier_app.store.reader import StoreReader
+    from cashier_app.store.replicator import Replicator
+
+    keys = KeyStore.open()
+
+    def settle(path: str, headers: dict[str, str], body: bytes) -> str:
+        return settle_store_notification(checkout, path, headers, body)
+
+    def connect() -> Any:
+        return link.connect(keys)
+
+    replicator = Replicator(journal, connect, link.till_id, settle=settle).start()
+    return replicator, StoreReader(connect)
+
+
+def settle_store_notification(
+    checkout: CheckoutService, path: str, headers: dict[str, str], body: bytes
+) -> str:
+    """Apply a notification the store recorded for this till: verified again with this
+    till's own gateway key (``handle_notification``); one it refuses (too old: the till was
+    off while Antom retried) is answered by asking the gateway, the polling fallback."""
+    import json
+
+    from cashier_app.checkout.errors import NotificationRejected
+
+    try:
+        settled = checkout.handle_notification(path, headers, body)
+        return f"settled {settled.status.value}"
+    except NotificationRejected as exc:
+        try:
+            prid = json.loads(body).get("paymentRequestId")
+        except ValueError:
+            prid = None
+        rec = checkout.journal.get_payment(prid) if isinstance(prid, str) and prid else None
+        if rec is not None and not rec.is_final and checkout.made_here(rec):
+            rec = checkout.refresh(rec.payment_request_id)
+            return f"inquired {rec.status.value} (notification refused: {exc})"
+        return f"refused: {exc}"
 
 
 def _client_for_profile(client: AntomClient, profile: Profile) -> AntomClient:
@@ -440,6 +522,7 @@ class AppBackend:
             profile_name,
             keystore_passphrase=keystore_passphrase,
             expiry_seconds=self.expiry_seconds,
+            store_link=True,
         )
 
     def open_keystore(self, passphrase: bytes | None = None) -> KeyStore:

@@ -3,14 +3,16 @@
 # Qt runtime libraries, CJK fonts, a real Secret Service for the keyring test,
 # Xvfb for screenshots, poppler for checking PDFs; the desktop-file and AppStream validators
 # and zsh and fish, so the suite checks the desktop metadata and the completion scripts;
-# chromium, the phone's browser for the wallet page (tests skip without it).
+# chromium, the phone's browser for the wallet page (tests skip without it); PostgreSQL,
+# whose server the store tests start in a temporary folder (tests/pg_server.py).
 set -euo pipefail
 PKGS=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
       libx11-6 fonts-dejavu-core fonts-wqy-microhei
       dbus dbus-x11 gnome-keyring libsecret-tools
       xvfb xauth imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
       libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0
-      libx11-xcb1 poppler-utils desktop-file-utils appstream zsh fish chromium)
+      libx11-xcb1 poppler-utils desktop-file-utils appstream zsh fish chromium
+      postgresql)
 command -v dpkg-query >/dev/null || { echo "system-deps: not a Debian system; install Qt 6 runtime libraries yourself" >&2; exit 0; }
 missing=()
 for p in "${PKGS[@]}"; do

@@ -24,7 +24,7 @@ STARTED = time.perf_counter()
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
     "gui", "sandbox", "pay", "profile", "keys", "operator", "history", "refund", "recover",
-    "report", "receipt", "printer", "paykit", "scenario", "doctor", "completion",
+    "report", "receipt", "printer", "paykit", "scenario", "store", "doctor", "completion",
 )  # fmt: skip
 
 

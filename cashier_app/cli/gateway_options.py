@@ -96,6 +96,7 @@ def open_services(
     dialect: str = "antom",
     *,
     purpose: str = "till",
+    store_link: bool = False,
 ) -> Services:
     """Services for ``gateway`` (explicit options) or the saved ``profile``; a one-line
     CliError naming ``what`` could not be done otherwise."""
@@ -113,8 +114,9 @@ def open_services(
                 verifier=verifier,
                 dialect=dialect,
                 lock_purpose=purpose,
+                store_link=store_link,
             )
-        return build_services(profile, lock_purpose=purpose)
+        return build_services(profile, lock_purpose=purpose, store_link=store_link)
     except JournalError as exc:
         raise CliError(
             f"journal unusable, cannot {what}: {exc}", exit_code=exit_code_for(exc)

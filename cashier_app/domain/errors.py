@@ -23,6 +23,7 @@ LAYERS = (
     "keystore",
     "journal",
     "operators",
+    "store",
     "checkout",
     "sandbox",
     "reports",

@@ -111,7 +111,57 @@ def _v4_operators(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX payments_operator ON payments (operator, created_at)")
 
 
-MIGRATIONS: list[Migration] = [_v1_tables, _v2_indexes_and_guards, _v3_in_store, _v4_operators]
+#: Seconds since the epoch, as SQLite computes "now" inside a trigger.
+_NOW_UNIX = "(julianday('now') - 2440587.5) * 86400.0"
+
+
+def _v5_store_outbox(db: sqlite3.Connection) -> None:
+    """Store mode (issue 17): the link to a store server (``store_link``, one row once
+    joined) and the ``outbox`` of changes still to replicate.
+
+    The outbox is written by triggers, in the same transaction as the change itself, so a
+    change and its outbox row are committed together or not at all (a crash cannot lose a
+    change to replicate, and a sale writes nothing but one more local row). The triggers
+    fire only once the till has joined a store: a single till pays nothing.
+    """
+    db.execute("""
+        CREATE TABLE store_link (
+            one        INTEGER PRIMARY KEY CHECK (one = 1),
+            till_id    TEXT NOT NULL,
+            joined_at  TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE outbox (
+            seq                INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind               TEXT NOT NULL CHECK (kind IN ('payment', 'refund', 'event')),
+            key                TEXT NOT NULL,
+            payment_request_id TEXT NOT NULL,
+            at_unix            REAL NOT NULL
+        )""")
+    linked = "WHEN EXISTS (SELECT 1 FROM store_link)"
+    for table, kind, key in (
+        ("payments", "payment", "NEW.payment_request_id"),
+        ("refunds", "refund", "NEW.refund_request_id"),
+        ("events", "event", "NEW.id"),
+    ):
+        for op in ("INSERT", "UPDATE"):
+            if table == "events" and op == "UPDATE":
+                continue  # append-only (a trigger refuses updates)
+            db.execute(f"""
+                CREATE TRIGGER outbox_{table}_{op.lower()} AFTER {op} ON {table} {linked}
+                BEGIN
+                    INSERT INTO outbox (kind, key, payment_request_id, at_unix)
+                    VALUES ('{kind}', {key}, NEW.payment_request_id, {_NOW_UNIX});
+                END""")
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_tables,
+    _v2_indexes_and_guards,
+    _v3_in_store,
+    _v4_operators,
+    _v5_store_outbox,
+]
 
 #: The version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)

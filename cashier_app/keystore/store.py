@@ -14,6 +14,7 @@ never reveal it) and as *public* keys; private key text is parsed here and store
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -470,6 +471,33 @@ class KeyStore:
     def verifier(self, profile: Profile) -> Verifier:
         """The verifier of gateway responses and notifications."""
         return Verifier(self.gateway_public_key(profile))
+
+    # -- the store server's password (issue 17) -----------------------------------------
+    @staticmethod
+    def _store_name(dsn: str) -> str:
+        # "@" is never in a profile name, so this never meets a profile's entries.
+        return "@store/" + hashlib.sha256(dsn.encode("utf-8")).hexdigest()[:32] + "/password"
+
+    def _store_backend(self) -> SecretBackend:
+        if self._backend is None:
+            error = PassphraseRequiredError if self._needs_passphrase else BackendUnavailableError
+            raise error(f"no secure key store for the store server's password: {self._unavailable}")
+        return self._backend
+
+    def set_store_password(self, dsn: str, password: str | None) -> None:
+        """Keep the password of the store server at ``dsn`` (the DSN without it); None
+        forgets it. Never written anywhere else."""
+        with self._lock:
+            if password is None:
+                self._store_backend().delete(self._store_name(dsn))
+            else:
+                self._store_backend().set(self._store_name(dsn), password)
+
+    def store_password(self, dsn: str) -> str | None:
+        """The password kept for ``dsn``, None when there is none (or no backend)."""
+        if self._backend is None:
+            return None
+        return self._backend.get(self._store_name(dsn))
 
     def ensure_sandbox_key(self, profile: Profile) -> KeyInfo:
         """The embedded sandbox's merchant key, in memory: the published demo merchant key

@@ -1,0 +1,131 @@
+"""Where the store server is: the DSN without its password (``store.json`` in the config
+folder) and the password in the key store; connections opened from the two.
+
+psycopg is imported here and in the rest of ``store/`` only, and only ever called off the
+GUI thread (the replicator's thread, the CLI, a QThreadPool worker of the store views).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cashier_app.domain.errors import CashierError
+from cashier_app.support import paths
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from cashier_app.keystore.store import KeyStore
+
+CONFIG_NAME = "store.json"
+#: Seconds a connection attempt may take before the store counts as unreachable.
+CONNECT_TIMEOUT = 5
+
+
+class StoreError(CashierError):
+    """The store server cannot be used (not joined, unreachable, refused); the message
+    says which, never with the password."""
+
+    layer = "store"
+
+
+def config_path() -> Path:
+    return paths.config_dir() / CONFIG_NAME
+
+
+def split_password(dsn: str) -> tuple[str, str | None]:
+    """``(dsn without its password, the password or None)``; both libpq forms
+    (``host=... password=...`` and ``postgresql://user:pw@host/db``). StoreError naming the
+    problem when it is not a DSN (the text is never repeated: it may hold the password)."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    try:
+        params = conninfo_to_dict(dsn.strip())
+    except Exception:
+        raise StoreError(
+            "the DSN is not a PostgreSQL connection string (e.g. "
+            "'host=db.example user=cashier dbname=store' or "
+            "'postgresql://cashier@db.example/store')"
+        ) from None
+    password = params.pop("password", None)
+    return make_conninfo("", **{k: str(v) for k, v in params.items()}), (
+        str(password) if password is not None else None
+    )
+
+
+def describe(dsn: str) -> str:
+    """``user@host:port/dbname`` of a DSN, for messages (never the password)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    p = conninfo_to_dict(dsn)
+    where = p.get("host") or p.get("hostaddr") or "local socket"
+    port = f":{p['port']}" if p.get("port") else ""
+    user = f"{p['user']}@" if p.get("user") else ""
+    return f"{user}{where}{port}/{p.get('dbname') or p.get('user') or ''}"
+
+
+def connect(
+    dsn: str,
+    password: str | None = None,
+    *,
+    autocommit: bool = True,
+    timeout: float = CONNECT_TIMEOUT,
+) -> psycopg.Connection[Any]:
+    """A connection, or StoreError saying why not (server down, refused, wrong password)."""
+    import psycopg
+
+    kwargs: dict[str, Any] = {"connect_timeout": max(1, int(timeout))}
+    if password is not None:
+        kwargs["password"] = password
+    try:
+        return psycopg.connect(dsn, autocommit=autocommit, application_name="cashier", **kwargs)
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot reach the store at {describe(dsn)}: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class StoreLink:
+    """This installation's link to its store: the DSN (no password) and its till id."""
+
+    dsn: str
+    till_id: str
+
+    def save(self, path: Path | None = None) -> Path:
+        path = path or config_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(
+            json.dumps({"dsn": self.dsn, "till_id": self.till_id}, indent=2) + "\n",
+            encoding="utf-8",
+        )
+        os.replace(tmp, path)
+        return path
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> StoreLink | None:
+        """The saved link, None when this installation has not joined a store."""
+        path = path or config_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"the store link {path} is unreadable: {exc}") from None
+        if not isinstance(data, dict) or not data.get("dsn") or not data.get("till_id"):
+            raise StoreError(f"the store link {path} lacks 'dsn' or 'till_id'")
+        return cls(str(data["dsn"]), str(data["till_id"]))
+
+    def password(self, keys: KeyStore) -> str | None:
+        return keys.store_password(self.dsn)
+
+    def connect(self, keys: KeyStore | None, **kwargs: Any) -> psycopg.Connection[Any]:
+        return connect(self.dsn, self.password(keys) if keys is not None else None, **kwargs)

@@ -1,0 +1,313 @@
+"""The store's PostgreSQL schema as a list of forward migrations (``cashier_schema.version``).
+
+``MIGRATIONS[i]`` takes a store from version ``i`` to ``i + 1``; they only ever add, and a
+shipped one is never edited. ``migrate`` runs the missing ones in one transaction under an
+advisory lock, so two ``cashier store init`` at once do it once.
+
+Rows are keyed by the till plus the journal's own ids, so a push repeated after a lost
+connection (or received out of order) lands once: payments and refunds carry the outbox
+seq of the journal state they hold (``journal_seq``), and an upsert only replaces an older
+state. End of day reads ``day_totals`` / ``refund_day_totals``, kept by triggers in the
+same transaction as the rows (a handful of rows per till and day, whatever the volume),
+with the day taken in the store's time zone (``store_settings.timezone``, set by init).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cashier_app.store.connect import StoreError
+
+#: Key of the advisory lock ``migrate`` holds (any constant of ours).
+_LOCK_KEY = 0x63617368_0017
+
+
+def _keep_totals(source: str, table: str) -> str:
+    """The trigger function that keeps ``table`` in step with ``source``: static SQL (its
+    plans are cached), one row per (day, till, operator, profile, wallet, currency, status);
+    an update moves the row's count and amount from its old key to its new one."""
+    key = "business_day, till_id, operator, profile, client_id, method, currency, status"
+    return f"""
+CREATE FUNCTION keep_day_totals_{source}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF (OLD.business_day, OLD.till_id, OLD.operator, OLD.profile, OLD.client_id,
+            OLD.method, OLD.currency, OLD.status, OLD.amount_minor)
+           IS NOT DISTINCT FROM
+           (NEW.business_day, NEW.till_id, NEW.operator, NEW.profile, NEW.client_id,
+            NEW.method, NEW.currency, NEW.status, NEW.amount_minor) THEN
+            RETURN NULL;
+        END IF;
+        UPDATE {table} SET n = n - 1, amount_minor = amount_minor - OLD.amount_minor
+        WHERE business_day = OLD.business_day AND till_id = OLD.till_id
+          AND operator = COALESCE(OLD.operator, '') AND profile = OLD.profile
+          AND client_id = OLD.client_id AND method = OLD.method
+          AND currency = OLD.currency AND status = OLD.status;
+    END IF;
+    INSERT INTO {table} AS t ({key}, n, amount_minor)
+    VALUES (NEW.business_day, NEW.till_id, COALESCE(NEW.operator, ''), NEW.profile,
+            NEW.client_id, NEW.method, NEW.currency, NEW.status, 1, NEW.amount_minor)
+    ON CONFLICT ({key}) DO UPDATE
+        SET n = t.n + 1, amount_minor = t.amount_minor + EXCLUDED.amount_minor;
+    RETURN NULL;
+END $$;
+"""
+
+
+_V1 = """
+CREATE TABLE store_settings (
+    name  text PRIMARY KEY,
+    value text NOT NULL
+);
+
+CREATE FUNCTION store_timezone() RETURNS text LANGUAGE sql STABLE AS
+$$ SELECT COALESCE((SELECT value FROM store_settings WHERE name = 'timezone'), 'UTC') $$;
+
+CREATE TABLE tills (
+    till_id        text PRIMARY KEY,
+    joined_at      timestamptz NOT NULL DEFAULT now(),
+    hostname       text NOT NULL DEFAULT '',
+    last_contact   timestamptz,
+    last_seq       bigint NOT NULL DEFAULT 0,
+    last_lag_ms    double precision,
+    backlog        bigint NOT NULL DEFAULT 0
+);
+
+CREATE TABLE payments (
+    till_id            text NOT NULL,
+    payment_request_id text NOT NULL,
+    profile            text NOT NULL,
+    amount_minor       bigint NOT NULL CHECK (amount_minor > 0),
+    currency           text NOT NULL,
+    method             text NOT NULL,
+    status             text NOT NULL,
+    created_at         timestamptz NOT NULL,
+    updated_at         timestamptz NOT NULL,
+    trade_summary      text NOT NULL DEFAULT '',
+    reference_order_id text NOT NULL DEFAULT '',
+    result_code        text NOT NULL DEFAULT '',
+    result_message     text NOT NULL DEFAULT '',
+    payment_id         text NOT NULL DEFAULT '',
+    paid_at            timestamptz,
+    expires_at         timestamptz,
+    normal_url         text NOT NULL DEFAULT '',
+    scheme_url         text NOT NULL DEFAULT '',
+    applink_url        text NOT NULL DEFAULT '',
+    code_value         text NOT NULL DEFAULT '',
+    gateway_url        text NOT NULL DEFAULT '',
+    client_id          text NOT NULL DEFAULT '',
+    scenario           text NOT NULL DEFAULT '',
+    masked_code        text NOT NULL DEFAULT '',
+    operator           text,
+    business_day       date NOT NULL,
+    journal_seq        bigint NOT NULL,
+    replicated_at      timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (till_id, payment_request_id)
+);
+CREATE INDEX payments_created ON payments (created_at DESC);
+CREATE INDEX payments_till_created ON payments (till_id, created_at DESC);
+CREATE INDEX payments_status_created ON payments (status, created_at DESC);
+CREATE INDEX payments_request_id ON payments (payment_request_id);
+CREATE INDEX payments_payment_id ON payments (payment_id) WHERE payment_id <> '';
+
+CREATE TABLE refunds (
+    till_id            text NOT NULL,
+    refund_request_id  text NOT NULL,
+    payment_request_id text NOT NULL,
+    amount_minor       bigint NOT NULL CHECK (amount_minor > 0),
+    currency           text NOT NULL,
+    status             text NOT NULL,
+    created_at         timestamptz NOT NULL,
+    updated_at         timestamptz NOT NULL,
+    refund_id          text NOT NULL DEFAULT '',
+    result_code        text NOT NULL DEFAULT '',
+    result_message     text NOT NULL DEFAULT '',
+    reason             text NOT NULL DEFAULT '',
+    refunded_at        timestamptz,
+    operator           text,
+    approved_by        text,
+    -- the sale's, copied from the journal: per-wallet totals need no join
+    profile            text NOT NULL DEFAULT '',
+    client_id          text NOT NULL DEFAULT '',
+    method             text NOT NULL DEFAULT '',
+    business_day       date NOT NULL,
+    journal_seq        bigint NOT NULL,
+    replicated_at      timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (till_id, refund_request_id)
+);
+CREATE INDEX refunds_payment ON refunds (payment_request_id);
+CREATE INDEX refunds_created ON refunds (created_at DESC);
+
+CREATE TABLE events (
+    till_id            text NOT NULL,
+    event_id           bigint NOT NULL,
+    payment_request_id text NOT NULL,
+    at                 timestamptz NOT NULL,
+    kind               text NOT NULL,
+    detail             jsonb NOT NULL DEFAULT '{}',
+    elapsed_ms         double precision,
+    operator           text,
+    PRIMARY KEY (till_id, event_id)
+);
+CREATE INDEX events_payment ON events (till_id, payment_request_id, event_id);
+
+-- End of day without reading the day's payments: one row per day, till, operator,
+-- profile, wallet, currency and status, kept by the triggers below.
+CREATE TABLE day_totals (
+    business_day date NOT NULL,
+    till_id      text NOT NULL,
+    operator     text NOT NULL,
+    profile      text NOT NULL,
+    client_id    text NOT NULL,
+    method       text NOT NULL,
+    currency     text NOT NULL,
+    status       text NOT NULL,
+    n            bigint NOT NULL,
+    amount_minor bigint NOT NULL,
+    PRIMARY KEY (business_day, till_id, operator, profile, client_id, method, currency, status)
+);
+CREATE TABLE refund_day_totals (LIKE day_totals INCLUDING ALL);
+
+CREATE FUNCTION set_business_day() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.business_day := (NEW.created_at AT TIME ZONE store_timezone())::date;
+    RETURN NEW;
+END $$;
+
+{day_totals_payments}
+{day_totals_refunds}
+CREATE TRIGGER payments_business_day BEFORE INSERT OR UPDATE ON payments
+    FOR EACH ROW EXECUTE FUNCTION set_business_day();
+CREATE TRIGGER payments_day_totals AFTER INSERT OR UPDATE ON payments
+    FOR EACH ROW EXECUTE FUNCTION keep_day_totals_payments();
+CREATE TRIGGER refunds_business_day BEFORE INSERT OR UPDATE ON refunds
+    FOR EACH ROW EXECUTE FUNCTION set_business_day();
+CREATE TRIGGER refunds_day_totals AFTER INSERT OR UPDATE ON refunds
+    FOR EACH ROW EXECUTE FUNCTION keep_day_totals_refunds();
+
+-- Antom's notifications as the store listener verified and committed them; a till
+-- settles its own (matched by request id) and marks them applied.
+CREATE TABLE notifications (
+    id                 bigserial PRIMARY KEY,
+    received_at        timestamptz NOT NULL DEFAULT now(),
+    notify_type        text NOT NULL,
+    client_id          text NOT NULL,
+    payment_request_id text NOT NULL DEFAULT '',
+    payment_id         text NOT NULL DEFAULT '',
+    refund_request_id  text NOT NULL DEFAULT '',
+    result_status      text NOT NULL DEFAULT '',
+    result_code        text NOT NULL DEFAULT '',
+    path               text NOT NULL,
+    headers            jsonb NOT NULL,
+    body               bytea NOT NULL,
+    body_sha256        text NOT NULL,
+    applied_at         timestamptz,
+    applied_by         text,
+    apply_result       text NOT NULL DEFAULT ''
+);
+-- Antom resends a notification until acknowledged (new time, new signature, same body):
+-- one row per body.
+CREATE UNIQUE INDEX notifications_body ON notifications (body_sha256);
+CREATE INDEX notifications_pending ON notifications (payment_request_id) WHERE applied_at IS NULL;
+
+CREATE FUNCTION announce_notification() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('cashier_notifications', NEW.id::text);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER notifications_announce AFTER INSERT ON notifications
+    FOR EACH ROW EXECUTE FUNCTION announce_notification();
+"""
+
+_V1 = _V1.replace("{day_totals_payments}", _keep_totals("payments", "day_totals")).replace(
+    "{day_totals_refunds}", _keep_totals("refunds", "refund_day_totals")
+)
+
+#: Each entry is one migration's SQL, run as one script.
+MIGRATIONS: list[str] = [_V1]
+
+#: The version this code writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: The channel tills LISTEN on: the payload is the new notification's id.
+NOTIFY_CHANNEL = "cashier_notifications"
+
+
+class StoreSchemaError(StoreError):
+    """The database holds a newer store schema than this cashier knows."""
+
+
+def current_version(conn: Any) -> int:
+    """The store schema version of ``conn``'s database (0: not a store yet)."""
+    row = conn.execute("SELECT to_regclass('cashier_schema') IS NOT NULL").fetchone()
+    if not row[0]:
+        return 0
+    got = conn.execute("SELECT version FROM cashier_schema").fetchone()
+    return int(got[0]) if got else 0
+
+
+def migrate(
+    conn: Any, *, timezone: str | None = None, default_timezone: str | None = None
+) -> tuple[int, int]:
+    """Create or migrate the schema on ``conn`` (a psycopg connection, not in a transaction)
+    and return ``(from_version, to_version)``. ``timezone`` (IANA) is the store's business
+    day zone, refused when it would move the days of recorded payments;
+    ``default_timezone`` is taken only by a store that has none yet."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+        conn.execute("CREATE TABLE IF NOT EXISTS cashier_schema (version integer NOT NULL)")
+        before = current_version(conn)
+        if before > SCHEMA_VERSION:
+            raise StoreSchemaError(
+                f"the store database has schema {before}, newer than this cashier's "
+                f"{SCHEMA_VERSION}; upgrade cashier"
+            )
+        for sql in MIGRATIONS[before:]:
+            conn.execute(sql)
+        if before == 0:
+            conn.execute("INSERT INTO cashier_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+        else:
+            conn.execute("UPDATE cashier_schema SET version = %s", (SCHEMA_VERSION,))
+        if timezone is not None:
+            _set_timezone(conn, timezone)
+        elif default_timezone is not None:
+            has = conn.execute("SELECT 1 FROM store_settings WHERE name = 'timezone'").fetchone()
+            if has is None:
+                _set_timezone(conn, default_timezone)
+    return before, SCHEMA_VERSION
+
+
+def rebuild_day_totals(conn: Any) -> None:
+    """Recompute the per-day summaries from the rows (after a bulk load with the summary
+    triggers disabled, or to check them): in one transaction, under the migration lock."""
+    key = (
+        "business_day, till_id, COALESCE(operator, ''), profile, client_id, method, "
+        "currency, status"
+    )
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+        for source, table in (("payments", "day_totals"), ("refunds", "refund_day_totals")):
+            conn.execute(f"DELETE FROM {table}")
+            conn.execute(
+                f"INSERT INTO {table} SELECT {key}, COUNT(*), SUM(amount_minor) "
+                f"FROM {source} GROUP BY {key}"
+            )
+
+
+def _set_timezone(conn: Any, timezone: str) -> None:
+    known = conn.execute("SELECT 1 FROM pg_timezone_names WHERE name = %s", (timezone,)).fetchone()
+    if known is None:
+        raise ValueError(f"time zone {timezone!r} is not known to the database server")
+    row = conn.execute("SELECT value FROM store_settings WHERE name = 'timezone'").fetchone()
+    if row is not None and row[0] != timezone:
+        has_rows = conn.execute("SELECT EXISTS (SELECT 1 FROM payments)").fetchone()[0]
+        if has_rows:
+            raise ValueError(
+                f"the store's time zone is {row[0]}; it cannot become {timezone} once "
+                "payments are recorded (their business days would move)"
+            )
+    conn.execute(
+        "INSERT INTO store_settings (name, value) VALUES ('timezone', %s) "
+        "ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+        (timezone,),
+    )
