@@ -220,7 +220,8 @@ def _store(raw: dict[str, Any], quick: bool) -> list[Figure]:
     r = raw["store"] = b.run(quick)
     big = r["eod"][-1]
     growth = ", ".join(
-        f"{e['payments']:,}: {e['summary_ms']:.1f} ms (rows {e['rows_ms']:.0f} ms)" for e in r["eod"]
+        f"{e['payments']:,}: {e['summary_ms']:.1f} ms (rows {e['rows_ms']:.0f} ms)"
+        for e in r["eod"]
     )
     empty, full = r["lag"]["empty"], r["lag"]["full"]
     return [

@@ -107,9 +107,7 @@ def run_init(args: argparse.Namespace) -> int:
 
     try:
         with connect(args.dsn) as conn:
-            before, after = migrate(
-                conn, timezone=args.timezone, default_timezone=local_timezone()
-            )
+            before, after = migrate(conn, timezone=args.timezone, default_timezone=local_timezone())
             row = conn.execute("SELECT store_timezone()").fetchone()
             zone = row[0] if row else "UTC"
     except (StoreError, StoreSchemaError) as exc:
@@ -348,10 +346,8 @@ def _follow(args: argparse.Namespace) -> int:
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         print(json.dumps({"till_id": link.till_id, "following": True}), flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
-        except KeyboardInterrupt:
-            pass
     finally:
         services.close()
     return 0
@@ -407,9 +403,8 @@ def run_listener(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(json.dumps({"url": listener.url, "client_id": client_id}), flush=True)
     try:
-        stop.wait()
-    except KeyboardInterrupt:
-        pass
+        with contextlib.suppress(KeyboardInterrupt):
+            stop.wait()
     finally:
         listener.stop()
     print("notify listener stopped", file=sys.stderr)
