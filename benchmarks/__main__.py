@@ -210,10 +210,6 @@ def _roundtrip(raw: dict[str, Any], rounds: int) -> list[Figure]:
     ]
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 def _store(raw: dict[str, Any], quick: bool) -> list[Figure]:
     from benchmarks import bench_store as b
 
@@ -259,3 +255,7 @@ def _store(raw: dict[str, Any], quick: bool) -> list[Figure]:
             f"{full['p50_s']:.3f} s, max {full['max_s']:.3f} s",
         ),
     ]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -36,14 +36,14 @@ RATE = 10.0  #: sales a second per till
 _LOAD = """
 INSERT INTO payments (till_id, payment_request_id, profile, amount_minor, currency, method,
     status, created_at, updated_at, operator, journal_seq, business_day, client_id)
-SELECT 'till-' || (g % 10), 'B' || g, 'shop', 100 + g % 5000,
-       CASE WHEN g % 7 = 0 THEN 'CNY' ELSE 'HKD' END,
-       (ARRAY['ALIPAY_HK', 'ALIPAY_CN', 'GCASH'])[1 + g % 3],
-       (ARRAY['SUCCESS', 'SUCCESS', 'SUCCESS', 'FAILED', 'PENDING'])[1 + g % 5],
-       %(start)s::timestamptz + (g % 86000) * interval '1 second',
-       %(start)s::timestamptz + (g % 86000) * interval '1 second',
-       'op-' || (g % 8), 1, %(day)s, 'PROD_CLIENT'
-FROM generate_series(%(first)s, %(last)s) g
+SELECT 'till-' || (g %% 10), 'B' || g, 'shop', 100 + g %% 5000,
+       CASE WHEN g %% 7 = 0 THEN 'CNY' ELSE 'HKD' END,
+       (ARRAY['ALIPAY_HK', 'ALIPAY_CN', 'GCASH'])[1 + g %% 3],
+       (ARRAY['SUCCESS', 'SUCCESS', 'SUCCESS', 'FAILED', 'PENDING'])[1 + g %% 5],
+       %(start)s::timestamptz + (g %% 86000) * interval '1 second',
+       %(start)s::timestamptz + (g %% 86000) * interval '1 second',
+       'op-' || (g %% 8), 1, %(day)s, 'PROD_CLIENT'
+FROM generate_series(%(first)s::bigint, %(last)s::bigint) g
 """
 _LOAD_REFUNDS = """
 INSERT INTO refunds (till_id, refund_request_id, payment_request_id, amount_minor, currency,
@@ -53,7 +53,8 @@ SELECT p.till_id, 'R' || p.payment_request_id, p.payment_request_id, p.amount_mi
        p.currency, 'SUCCESS', p.created_at, p.created_at, p.operator, p.profile, p.client_id,
        p.method, 1, p.business_day
 FROM payments p
-WHERE p.payment_request_id IN (SELECT 'B' || g FROM generate_series(%(first)s, %(last)s, 20) g)
+WHERE p.payment_request_id IN (
+    SELECT 'B' || g FROM generate_series(%(first)s::bigint, %(last)s::bigint, 20) g)
   AND p.status = 'SUCCESS'
 """
 
