@@ -182,7 +182,6 @@ ZH_CN: dict[str, str] = {
     "This code has expired. Make a new one to try again.": "二维码已过期，请重新生成后再试。",
     "Link copied": "链接已复制",
     "No app handles this link; opened the web (H5) page": "没有应用能打开此链接，已改为打开网页（H5）收银台",
-    "Could not open the link on this computer": "无法在此电脑上打开该链接",
     "Close": "关闭",
     "Cancel payment": "取消支付",
     "Expires in %1": "%1 后过期",
@@ -672,6 +671,17 @@ ZH_CN: dict[str, str] = {
     "This is not a readable RSA key: copy the whole key again.": "这不是可读取的 RSA 密钥：请重新复制完整的密钥。",
     "This key cannot be used here: it is not an RSA key for Antom.": "此密钥不能在这里使用：它不是用于 Antom 的 RSA 密钥。",
 }
+
+
+#: The till's feedback texts (issue 9 item 8, issue 10 item 5, issue 15), kept apart so
+#: that helpers adding to ZH_CN at the same time do not collide.
+ZH_CN_FEEDBACK: dict[str, str] = {
+    "No web browser or wallet app on this computer can open the link. Press Copy to copy "
+    "it, or let the customer scan the code.": "此电脑上没有可以打开该链接的网页浏览器或钱包应用。请按“复制”复制链接，或请顾客扫码。",
+    "Charge %1": "收款 %1",
+    "No": "否",
+}
+ZH_CN.update(ZH_CN_FEEDBACK)
 
 
 def _kept_translations(tree: ET.ElementTree, name: str) -> dict[str, str]:

@@ -1967,6 +1967,14 @@ Enter its passphrase:</source>
             <source>Charge %1? From %2 on, the till asks before charging.</source>
             <translation>确认收款 %1？金额达到 %2 及以上时，收银台会先请您确认。</translation>
         </message>
+        <message>
+            <source>Charge %1</source>
+            <translation>收款 %1</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
     </context>
     <context>
         <name>PaymentDetailsPane</name>
@@ -2968,8 +2976,8 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>没有应用能打开此链接，已改为打开网页（H5）收银台</translation>
         </message>
         <message>
-            <source>Could not open the link on this computer</source>
-            <translation>无法在此电脑上打开该链接</translation>
+            <source>No web browser or wallet app on this computer can open the link. Press Copy to copy it, or let the customer scan the code.</source>
+            <translation>此电脑上没有可以打开该链接的网页浏览器或钱包应用。请按“复制”复制链接，或请顾客扫码。</translation>
         </message>
         <message>
             <source>Customer will pay in %1 s (demo)</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.limits import SaleLimits, Verdict
 from cashier_app.domain.money import CURRENCY_SYMBOLS, Money
 from cashier_app.domain.payment_kit import PaymentInfo
+from cashier_app.ui.dialogs.questions import ask
 from cashier_app.ui.text import fill
 from cashier_app.ui.widgets.amount_field import AmountField, amount_problem, normalise_amount_text
 from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
@@ -54,6 +55,7 @@ class OrderPage(QWidget):
         self._currency = "HKD"
         self._limits = SaleLimits.for_profile("HKD")
         self._busy = False
+        self._asking = False  # the large-sale question is open
 
         self.amount_caption = QLabel(self)
         self.amount_caption.setProperty("role", "caption")
@@ -213,9 +215,14 @@ class OrderPage(QWidget):
             )
             self.amount_input.setFocus()
             return
-        if self._limits.verdict(money) is Verdict.CONFIRM and not self.confirm_large_sale(money):
-            self.amount_input.setFocus()
+        if self._limits.verdict(money) is Verdict.CONFIRM:
+            if not self._asking:
+                self._asking = True
+                self.confirm_large_sale(money, lambda yes: self._on_large_sale_answered(money, yes))
             return
+        self._charge(money)
+
+    def _charge(self, money: Money) -> None:
         reference = self.reference_input.text().strip()
         if any(ord(c) < 32 for c in reference):
             self._show_error(self.tr("The reference order id contains control characters"))
@@ -230,22 +237,34 @@ class OrderPage(QWidget):
         self.amount_input.mark_stale()  # kept if the sale comes back here; typing replaces it
         self.order_submitted.emit(info, reference)
 
-    def confirm_large_sale(self, money: Money) -> bool:
+    def confirm_large_sale(self, money: Money, on_answer: Callable[[bool], None]) -> None:
         """Ask before charging a large amount (an extra zero is easy to type); the safe
-        answer, No, is the default. Tests and automation replace this."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        answer, No, is the default. Window-modal and opened with ``open()``: the event
+        loop (payment polls, notifications) runs on while the operator reads it, and the
+        answer arrives through ``on_answer``."""
+        ask(
+            self,
+            "largeSaleQuestion",
             self.tr("Large sale"),
             fill(
                 self.tr("Charge %1? From %2 on, the till asks before charging."),
                 money.display(),
                 self._limits.confirm_money.display(),
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            [("charge", fill(self.tr("Charge %1"), money.display())), ("no", self.tr("No"))],
+            default="no",
+            escape="no",
+            on_answer=lambda key: on_answer(key == "charge"),
         )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _on_large_sale_answered(self, money: Money, yes: bool) -> None:
+        self._asking = False
+        # Charged only if the field still holds the amount the operator confirmed.
+        current, _reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
+        if yes and current == money and not self._busy:
+            self._charge(money)
+        else:
+            self.amount_input.setFocus()
 
     # -- slots --------------------------------------------------------------------------
     @Slot(str)

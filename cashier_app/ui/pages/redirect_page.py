@@ -315,6 +315,7 @@ class RedirectPage(QWidget):
         self.qr.set_greyed(False)
         self.link_text.setText(record.deep_link())
         self.link_text.setCursorPosition(0)
+        self._offer_copy(False)
         has_link = bool(record.deep_link())
         self.copy_button.setEnabled(has_link)
         self.open_button.setEnabled(has_link)
@@ -452,6 +453,7 @@ class RedirectPage(QWidget):
     @Slot()
     def copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self.link_text.text())
+        self._offer_copy(False)
         self.set_status(self.tr("Link copied"), TONE_INFO)
 
     @Slot()
@@ -471,7 +473,26 @@ class RedirectPage(QWidget):
             )
             self.link_opened.emit(h5, True)
             return
-        self.set_status(self.tr("Could not open the link on this computer"), TONE_ERROR)
+        # QDesktopServices.openUrl said no: no browser, no wallet app, no desktop handler.
+        # Say so, and offer the one thing that still works: Copy (focused, Enter copies).
+        self.set_status(
+            self.tr(
+                "No web browser or wallet app on this computer can open the link. "
+                "Press Copy to copy it, or let the customer scan the code."
+            ),
+            TONE_ERROR,
+        )
+        if self.copy_button.isEnabled():
+            self._offer_copy(True)
+            self.copy_button.setFocus()
+
+    def _offer_copy(self, on: bool) -> None:
+        """Make Copy the primary button (after Open failed) or an ordinary one again."""
+        if (self.copy_button.property("role") == "primary") == on:
+            return
+        self.copy_button.setProperty("role", "primary" if on else None)
+        self.copy_button.style().unpolish(self.copy_button)
+        self.copy_button.style().polish(self.copy_button)
 
     # -- helpers ------------------------------------------------------------------------
     def _simulate(self, action: str) -> None:
