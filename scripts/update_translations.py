@@ -680,6 +680,48 @@ ZH_CN_FEEDBACK: dict[str, str] = {
     "it, or let the customer scan the code.": "此电脑上没有可以打开该链接的网页浏览器或钱包应用。请按“复制”复制链接，或请顾客扫码。",
     "Charge %1": "收款 %1",
     "No": "否",
+    # a damaged profiles file (issue 10 item 5): restore its backup from the window
+    "Restore backup": "恢复备份",
+    "Keep the file": "保留文件",
+    "Replace the damaged profiles file %1 with its previous good version %2? The damaged "
+    "file is kept as %3.": "用上一个完好的版本 %2 替换已损坏的配置文件 %1？损坏的文件会保留为 %3。",
+    "Environment": "环境",
+    "Nothing was sent to the gateway: no payment was taken. Free disk space (or fix the "
+    "journal), then confirm again.": "没有向网关发送任何内容：未收取任何款项。请释放磁盘空间（或修复交易日志），然后再次确认。",
+    # what is wrong inside a damaged profiles file (keystore/profiles.py ProfileFileProblem)
+    "it cannot be read ({reason})": "无法读取（{reason}）",
+    "it is empty (a half-written save?)": "文件为空（是否只保存了一半？）",
+    "it is not UTF-8 text": "不是 UTF-8 文本",
+    "it is not a {format} document": "不是 {format} 文档",
+    "format version {version} is not supported (this app reads version {supported})": "不支持格式版本 {version}（本应用读取版本 {supported}）",
+    "'profiles' must be an object": "“profiles”必须是一个对象",
+    "profile {key}: {problem}": "配置 {key}：{problem}",
+    "profile {key} has name {name}": "配置 {key} 的名称却是 {name}",
+    "profile 'sandbox' must stay the embedded sandbox": "配置“sandbox”必须保持为内置沙箱",
+    "'active' must be a profile name": "“active”必须是配置名称",
+    "active profile {name} is not defined in it": "其中没有定义当前配置 {name}",
+    # what the JSON parser said (domain/json_problems.py)
+    "invalid JSON at line {line} column {column} (a value is expected there; a half-written "
+    "save?)": "第 {line} 行第 {column} 列的 JSON 无效（此处应有一个值；是否只保存了一半？）",
+    "invalid JSON at line {line} column {column} (a name in double quotes is expected "
+    "there; a half-written save?)": "第 {line} 行第 {column} 列的 JSON 无效（此处应有一个带双引号的名称；是否只保存了一半？）",
+    "invalid JSON at line {line} column {column} (a ':' is expected there; a half-written "
+    "save?)": "第 {line} 行第 {column} 列的 JSON 无效（此处应有“:”；是否只保存了一半？）",
+    "invalid JSON at line {line} column {column} (a ',' is expected there; a half-written "
+    "save?)": "第 {line} 行第 {column} 列的 JSON 无效（此处应有“,”；是否只保存了一半？）",
+    "invalid JSON at line {line} column {column} (a text value starts there and never ends; "
+    "a half-written save?)": "第 {line} 行第 {column} 列的 JSON 无效（文本值从此处开始却没有结束；是否只保存了一半？）",
+    "invalid JSON at line {line} column {column} (a control character inside a text "
+    "value)": "第 {line} 行第 {column} 列的 JSON 无效（文本值中含有控制字符）",
+    "invalid JSON at line {line} column {column} (a \\uXXXX escape that is not four hex "
+    "digits)": "第 {line} 行第 {column} 列的 JSON 无效（\\uXXXX 转义不是四位十六进制数字）",
+    "invalid JSON at line {line} column {column} (a backslash escape that JSON does not "
+    "have)": "第 {line} 行第 {column} 列的 JSON 无效（JSON 中没有这种反斜杠转义）",
+    "invalid JSON at line {line} column {column} (more text after the end of the "
+    "document)": "第 {line} 行第 {column} 列的 JSON 无效（文档结束后还有多余的文本）",
+    "invalid JSON at line {line} column {column} (a comma before the closing "
+    "bracket)": "第 {line} 行第 {column} 列的 JSON 无效（右括号前多了一个逗号）",
+    "invalid JSON at line {line} column {column} ({detail}; a half-written save?)": "第 {line} 行第 {column} 列的 JSON 无效（{detail}；是否只保存了一半？）",
 }
 ZH_CN.update(ZH_CN_FEEDBACK)
 

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from cashier_app.domain import dialects, methods
 from cashier_app.domain.errors import CashierError, Term
+from cashier_app.domain.json_problems import JsonSyntaxProblem
 from cashier_app.domain.limits import SaleLimitError, SaleLimits
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
@@ -140,6 +141,25 @@ class ProfileConfigError(ProfileError):
         "unreadable_with_backup": "profiles file {path} is unreadable: {problem}. It was left "
         "unchanged: fix or remove it; the previous good version is "
         "{backup}: restore it with 'cashier profile restore-backup'",
+    }
+
+
+class ProfileFileProblem(ProfileError):
+    """What is wrong inside a damaged profiles file (the ``problem`` of its
+    ProfileConfigError), so that the GUI says it in the operator's language."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "cannot_read": "it cannot be read ({reason})",
+        "empty": "it is empty (a half-written save?)",
+        "not_utf8": "it is not UTF-8 text",
+        "not_format": "it is not a {format} document",
+        "version": "format version {version} is not supported (this app reads version {supported})",
+        "profiles_not_object": "'profiles' must be an object",
+        "bad_profile": "profile {key}: {problem}",
+        "wrong_name": "profile {key} has name {name}",
+        "sandbox_not_embedded": "profile 'sandbox' must stay the embedded sandbox",
+        "active_not_name": "'active' must be a profile name",
+        "active_undefined": "active profile {name} is not defined in it",
     }
 
 
@@ -443,15 +463,16 @@ class ProfileStore:
             return _State(SANDBOX_PROFILE, {SANDBOX_PROFILE: sandbox})
         except OSError as exc:
             raise self._corrupt(
-                f"it cannot be read ({exc.strerror or exc})", damaged="unreadable"
+                ProfileFileProblem.of("cannot_read", reason=exc.strerror or exc),
+                damaged="unreadable",
             ) from None
         state = self._parse(raw)
         state.profiles.setdefault(SANDBOX_PROFILE, sandbox)
         if state.active not in state.profiles:
-            raise self._corrupt(f"active profile {state.active!r} is not defined in it")
+            raise self._corrupt(ProfileFileProblem.of("active_undefined", name=repr(state.active)))
         return state
 
-    def _corrupt(self, problem: str, damaged: str = "damaged") -> ProfileConfigError:
+    def _corrupt(self, problem: str | CashierError, damaged: str = "damaged") -> ProfileConfigError:
         """The error for a profiles file that cannot be used. Nothing falls back to the
         demo sandbox on it: a till that quietly took demo "payments" would hand over goods
         that were never paid."""
@@ -505,40 +526,42 @@ class ProfileStore:
 
     def _parse(self, raw: bytes) -> _State:
         if not raw.strip():
-            raise self._corrupt("it is empty (a half-written save?)")
+            raise self._corrupt(ProfileFileProblem.of("empty"))
         try:
             doc = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            raise self._corrupt("it is not UTF-8 text") from None
+            raise self._corrupt(ProfileFileProblem.of("not_utf8")) from None
         except json.JSONDecodeError as exc:
-            raise self._corrupt(
-                f"invalid JSON at line {exc.lineno} column {exc.colno} "
-                f"({exc.msg}; a half-written save?)"
-            ) from None
+            raise self._corrupt(JsonSyntaxProblem.of_decode_error(exc)) from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise self._corrupt(f"it is not a {FORMAT} document")
+            raise self._corrupt(ProfileFileProblem.of("not_format", format=FORMAT))
         if doc.get("version") != FORMAT_VERSION:
             raise self._corrupt(
-                f"format version {doc.get('version')!r} is not supported "
-                f"(this app reads version {FORMAT_VERSION})"
+                ProfileFileProblem.of(
+                    "version", version=repr(doc.get("version")), supported=FORMAT_VERSION
+                )
             )
         items = doc.get("profiles")
         if not isinstance(items, dict):
-            raise self._corrupt("'profiles' must be an object")
+            raise self._corrupt(ProfileFileProblem.of("profiles_not_object"))
         profiles: dict[str, Profile] = {}
         for key, value in items.items():
             try:
                 profile = Profile.from_json(value)
             except ProfileError as exc:
-                raise self._corrupt(f"profile {key!r}: {exc}") from None
+                raise self._corrupt(
+                    ProfileFileProblem.of("bad_profile", key=repr(key), problem=exc)
+                ) from None
             if profile.name != key:
-                raise self._corrupt(f"profile {key!r} has name {profile.name!r}")
+                raise self._corrupt(
+                    ProfileFileProblem.of("wrong_name", key=repr(key), name=repr(profile.name))
+                )
             if key == SANDBOX_PROFILE and not profile.is_embedded_sandbox:
-                raise self._corrupt("profile 'sandbox' must stay the embedded sandbox")
+                raise self._corrupt(ProfileFileProblem.of("sandbox_not_embedded"))
             profiles[key] = profile
         active = doc.get("active", SANDBOX_PROFILE)
         if not isinstance(active, str):
-            raise self._corrupt("'active' must be a profile name")
+            raise self._corrupt(ProfileFileProblem.of("active_not_name"))
         return _State(active, profiles)
 
     # writing ---------------------------------------------------------------------------

@@ -40,6 +40,8 @@ from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import environment_name, error_text, fill
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from cashier_app.checkout.resume import Recovery
     from cashier_app.ui.customer_display import CustomerDisplay
     from cashier_app.ui.journal_watch import JournalWatch
@@ -54,6 +56,13 @@ log = logging.getLogger(__name__)
 
 #: Builds a profile's services (on a worker); by default the backend's ``build_services``.
 ServicesFactory = Callable[[str | None], Services]
+
+
+def _is_profile_damage(exc: BaseException) -> bool:
+    """A damaged profiles file (ProfileConfigError): its ``backup`` may be restored."""
+    from cashier_app.keystore.profiles import ProfileConfigError
+
+    return isinstance(exc, ProfileConfigError)
 
 
 def _ask_passphrase(parent: QWidget, prompt: str) -> str | None:
@@ -163,6 +172,8 @@ class MainWindow(QMainWindow):
         self.gateway_label.setObjectName("gatewayStatus")
         self.statusBar().addPermanentWidget(self.gateway_label)
         self.starting_page.retry_requested.connect(self.start_services)
+        self.starting_page.restore_requested.connect(self._on_starting_page_restore_requested)
+        self._restorable: Path | None = None  # the good backup of a damaged profiles file
         self._set_sale_actions_enabled(False)
         self.starting_page.show_starting()
         self.stack.setCurrentWidget(self.starting_page)
@@ -430,8 +441,49 @@ class MainWindow(QMainWindow):
                 return
         message = error_text(exc)
         log.warning("start-up failed: %s", exc)
-        self.starting_page.show_failure(message)
+        self._restorable = getattr(exc, "backup", None) if _is_profile_damage(exc) else None
+        self.starting_page.show_failure(message, can_restore=self._restorable is not None)
         self.services_failed.emit(message)
+
+    @Slot()
+    def _on_starting_page_restore_requested(self) -> None:
+        """Restore backup: asked first (the damaged file is kept beside it), then the
+        backup replaces profiles.json on a worker and the cashier starts again."""
+        from cashier_app.ui.dialogs.questions import ask
+
+        backup = self._restorable
+        if backup is None:
+            return
+        store = self.backend.profile_store()
+        ask(
+            self,
+            "restoreBackupQuestion",
+            self.tr("Restore backup"),
+            fill(
+                self.tr(
+                    "Replace the damaged profiles file %1 with its previous good version "
+                    "%2? The damaged file is kept as %3."
+                ),
+                str(store.path),
+                str(backup),
+                store.path.name + ".damaged",
+            ),
+            [("restore", self.tr("Restore backup")), ("keep", self.tr("Keep the file"))],
+            default="restore",
+            escape="keep",
+            on_answer=self._on_restore_question_answered,
+        )
+
+    def _on_restore_question_answered(self, key: str) -> None:
+        if key != "restore" or self._restorable is None:
+            return
+        self.starting_page.restore_button.setEnabled(False)
+        self.tasks.run(
+            "app:restore",
+            lambda: self.backend.profile_store().restore_backup(),
+            on_done=lambda _profile: self.start_services(),
+            on_error=self._on_services_failed,
+        )
 
     def _build_unlocked(self, profile_name: str | None, passphrase: bytes) -> Services:
         """Services for a profile whose keys are in the passphrase-encrypted key file."""

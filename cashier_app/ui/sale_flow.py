@@ -18,6 +18,7 @@ from cashier_app.domain import payment_kit as pk
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError, PickerResult
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.journal import JournalError
 from cashier_app.ui.dialogs.refund_dialog import RefundDialog
 from cashier_app.ui.instore_flow import InStoreFlow
 from cashier_app.ui.pages.order_page import OrderPage
@@ -287,7 +288,13 @@ class SaleFlow(QObject):
             self._show_result(exc.record)
             return
         message = error_text(exc)
-        if isinstance(exc, PaymentKitError) and exc.code == pk.NETWORK_ERROR:
+        if isinstance(exc, JournalError):
+            # Raised before pay is sent (after it, the service says PaymentMayBeTaken).
+            message += "\n" + self.tr(
+                "Nothing was sent to the gateway: no payment was taken. Free disk space "
+                "(or fix the journal), then confirm again."
+            )
+        elif isinstance(exc, PaymentKitError) and exc.code == pk.NETWORK_ERROR:
             message += "\n" + self.tr(
                 "The attempt is saved and will be checked again; you can confirm to try once more."
             )

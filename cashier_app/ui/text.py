@@ -50,8 +50,9 @@ def translate_error_template(template: str) -> str:
 def error_text(exc: BaseException) -> str:
     """What the operator reads for ``exc``, in the UI language.
 
-    A CashierError with a code is rendered from its (translated) template and parameters;
-    one with a plain message shows that message; anything else shows ``str(exc)``."""
+    A CashierError with a code is rendered from its (translated) template and parameters
+    (a parameter that is itself an error, such as a damaged file's problem, rendered the
+    same way); one with a plain message shows that message; anything else ``str(exc)``."""
     if isinstance(exc, CashierError):
         template = exc.template
         if template is not None:

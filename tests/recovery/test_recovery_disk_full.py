@@ -10,11 +10,10 @@ traceback. Once space is freed, recovery brings till and gateway into agreement.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-from pathlib import Path
 
 import pytest
+from tiny_disk import fill, tiny_tmpfs
 
 from cashier_app.cli import main
 from cashier_app.journal import Journal
@@ -25,32 +24,9 @@ FREE_KIB = [8, 40, 72, 104, 136, 168, 200, 232, 400]
 
 @pytest.fixture
 def tiny_disk(tmp_path, monkeypatch):
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={SIZE_KIB}k,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip() or 'not root'})")
-    monkeypatch.setenv("CASHIER_DATA_DIR", str(mount / "data"))
-    try:
+    with tiny_tmpfs(tmp_path / "tiny", SIZE_KIB) as mount:
+        monkeypatch.setenv("CASHIER_DATA_DIR", str(mount / "data"))
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill(mount: Path, free_kib: int) -> Path:
-    filler = mount / "filler"
-    filler.unlink(missing_ok=True)
-    st = os.statvfs(mount)
-    spare = st.f_bavail * st.f_frsize - free_kib * 1024
-    with filler.open("wb") as fh:
-        if spare > 0:
-            fh.write(b"\0" * spare)
-    return filler
 
 
 def test_pay_on_a_filling_disk_says_what_is_true(tiny_disk, gateway, capsys):
@@ -59,7 +35,7 @@ def test_pay_on_a_filling_disk_says_what_is_true(tiny_disk, gateway, capsys):
         data = tiny_disk / "data"
         for name in ("journal.sqlite3", "journal.sqlite3-wal", "journal.sqlite3-shm"):
             (data / name).unlink(missing_ok=True)
-        filler = _fill(tiny_disk, free)
+        filler = fill(tiny_disk, free)
         code = main(
             [
                 "pay",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from history_data import generate_payments
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
@@ -103,3 +104,33 @@ def test_load_error_is_reported(qtbot, make_journal, tasks):
 def test_page_size_must_be_positive(make_journal, tasks):
     with pytest.raises(ValueError, match="page_size"):
         PaymentsModel(make_journal(), tasks, page_size=0)
+
+
+def test_every_row_names_its_environment(qtbot, make_journal, tasks, cashier_app):
+    """Issue 10 item 5: demo (embedded sandbox) and Antom sandbox sales are never mistaken
+    for live ones in History: a column says which, in the operator's language."""
+    from cashier_app.ui import i18n
+
+    journal = make_journal()
+    base = generate_payments(3)
+    journal.create_payments(
+        [
+            base[0].with_changes(profile="sandbox", client_id="SANDBOX_CASHIER_DEMO"),
+            base[1].with_changes(profile="test-shop", client_id="SANDBOX_5YBY2R2ZHB9E03441"),
+            base[2].with_changes(profile="shop", client_id="2188120024587721"),
+        ]
+    )
+    model = PaymentsModel(journal, tasks)
+    col = PaymentsModel.COL_ENVIRONMENT
+    assert model.headerData(col, Qt.Orientation.Horizontal) == "Environment"
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    shown = {model.record(r).profile: model.index(r, col).data() for r in range(3)}
+    assert shown == {"sandbox": "Embedded sandbox", "test-shop": "Antom sandbox", "shop": "Live"}
+    i18n.install(cashier_app, "zh_CN")
+    try:
+        shown = {model.record(r).profile: model.index(r, col).data() for r in range(3)}
+        assert shown == {"sandbox": "内置沙箱", "test-shop": "Antom 沙箱", "shop": "正式环境"}
+        assert model.headerData(col, Qt.Orientation.Horizontal) == "环境"
+    finally:
+        i18n.install(cashier_app, "en")

@@ -62,6 +62,14 @@
     <context>
         <name>CashierError</name>
         <message>
+            <source>'active' must be a profile name</source>
+            <translation>“active”必须是配置名称</translation>
+        </message>
+        <message>
+            <source>'profiles' must be an object</source>
+            <translation>“profiles”必须是一个对象</translation>
+        </message>
+        <message>
             <source>IDR amounts must be whole rupiah (the value must end in 00)</source>
             <translation>印尼盾金额必须为整卢比（数值须以 00 结尾）</translation>
         </message>
@@ -92,6 +100,10 @@
         <message>
             <source>a standalone gateway needs {missing} as well</source>
             <translation>独立网关还需要 {missing}</translation>
+        </message>
+        <message>
+            <source>active profile {name} is not defined in it</source>
+            <translation>其中没有定义当前配置 {name}</translation>
         </message>
         <message>
             <source>amount has more than {digits} digits</source>
@@ -210,12 +222,76 @@
             <translation>环境 {environment} 不是以下之一：{choices}</translation>
         </message>
         <message>
+            <source>format version {version} is not supported (this app reads version {supported})</source>
+            <translation>不支持格式版本 {version}（本应用读取版本 {supported}）</translation>
+        </message>
+        <message>
             <source>gateway URL</source>
             <translation>网关 URL</translation>
         </message>
         <message>
             <source>gateway URL is missing (a preset: {presets}; or an https:// URL)</source>
             <translation>缺少网关 URL（预设：{presets}；或一个 https:// URL）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a ',' is expected there; a half-written save?)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（此处应有“,”；是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a ':' is expected there; a half-written save?)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（此处应有“:”；是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a \uXXXX escape that is not four hex digits)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（\uXXXX 转义不是四位十六进制数字）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a backslash escape that JSON does not have)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（JSON 中没有这种反斜杠转义）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a comma before the closing bracket)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（右括号前多了一个逗号）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a control character inside a text value)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（文本值中含有控制字符）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a name in double quotes is expected there; a half-written save?)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（此处应有一个带双引号的名称；是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a text value starts there and never ends; a half-written save?)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（文本值从此处开始却没有结束；是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (a value is expected there; a half-written save?)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（此处应有一个值；是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} (more text after the end of the document)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（文档结束后还有多余的文本）</translation>
+        </message>
+        <message>
+            <source>invalid JSON at line {line} column {column} ({detail}; a half-written save?)</source>
+            <translation>第 {line} 行第 {column} 列的 JSON 无效（{detail}；是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>it cannot be read ({reason})</source>
+            <translation>无法读取（{reason}）</translation>
+        </message>
+        <message>
+            <source>it is empty (a half-written save?)</source>
+            <translation>文件为空（是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>it is not UTF-8 text</source>
+            <translation>不是 UTF-8 文本</translation>
+        </message>
+        <message>
+            <source>it is not a {format} document</source>
+            <translation>不是 {format} 文档</translation>
         </message>
         <message>
             <source>key version {version} is invalid: a positive whole number such as 1 (the Antom Dashboard shows it next to the key)</source>
@@ -262,8 +338,20 @@
             <translation>支付 {payment} 的状态是 {status}；只有成功的支付才能退款</translation>
         </message>
         <message>
+            <source>profile 'sandbox' must stay the embedded sandbox</source>
+            <translation>配置“sandbox”必须保持为内置沙箱</translation>
+        </message>
+        <message>
             <source>profile name {name} is invalid: use 1-40 letters, digits, '_', '-' or '.', starting with a letter or digit</source>
             <translation>配置名称 {name} 无效：请使用 1-40 个字母、数字、“_”、“-”或“.”，并以字母或数字开头</translation>
+        </message>
+        <message>
+            <source>profile {key} has name {name}</source>
+            <translation>配置 {key} 的名称却是 {name}</translation>
+        </message>
+        <message>
+            <source>profile {key}: {problem}</source>
+            <translation>配置 {key}：{problem}</translation>
         </message>
         <message>
             <source>profile {name}: in-store payments use the antom dialect</source>
@@ -1662,6 +1750,18 @@ Enter its passphrase:</source>
             <translation>设置(&amp;E)</translation>
         </message>
         <message>
+            <source>Restore backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Replace the damaged profiles file %1 with its previous good version %2? The damaged file is kept as %3.</source>
+            <translation>用上一个完好的版本 %2 替换已损坏的配置文件 %1？损坏的文件会保留为 %3。</translation>
+        </message>
+        <message>
+            <source>Keep the file</source>
+            <translation>保留文件</translation>
+        </message>
+        <message>
             <source>A manager's PIN is needed to change profiles and keys.</source>
             <translation>更改配置和密钥需要经理的 PIN 码。</translation>
         </message>
@@ -2116,6 +2216,18 @@ Enter its passphrase:</source>
             <translation>未知</translation>
         </message>
         <message>
+            <source>Embedded sandbox</source>
+            <translation>内置沙箱</translation>
+        </message>
+        <message>
+            <source>Antom sandbox</source>
+            <translation>Antom 沙箱</translation>
+        </message>
+        <message>
+            <source>Live</source>
+            <translation>正式环境</translation>
+        </message>
+        <message>
             <source>Time</source>
             <extracomment>minor units refunded, by paymentRequestId repeats seen, so the next offset still moves forward</extracomment>
             <translation>时间</translation>
@@ -2131,6 +2243,10 @@ Enter its passphrase:</source>
         <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>环境</translation>
         </message>
         <message>
             <source>Payment ID</source>
@@ -3351,8 +3467,12 @@ Passphrase of the key file (a new file is created with it):</source>
     <context>
         <name>SaleFlow</name>
         <message>
-            <source>The attempt is saved and will be checked again; you can confirm to try once more.</source>
+            <source>Nothing was sent to the gateway: no payment was taken. Free disk space (or fix the journal), then confirm again.</source>
             <extracomment>when one is open the one this flow follows (follow_journal) In-store: the till scans the customer's code (ui/instore_flow.py does that part). "Could not cancel" is on screen for this payment</extracomment>
+            <translation>没有向网关发送任何内容：未收取任何款项。请释放磁盘空间（或修复交易日志），然后再次确认。</translation>
+        </message>
+        <message>
+            <source>The attempt is saved and will be checked again; you can confirm to try once more.</source>
             <translation>本次尝试已记录，稍后会再次查询；您也可以再次确认重试。</translation>
         </message>
         <message>
@@ -3648,6 +3768,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Try again</source>
             <translation>重试</translation>
+        </message>
+        <message>
+            <source>Restore backup</source>
+            <translation>恢复备份</translation>
         </message>
     </context>
 </TS>

@@ -21,7 +21,12 @@ from PySide6.QtGui import QColor, QFont
 
 from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.records import PaymentRecord
+from cashier_app.domain.records import (
+    ANTOM_SANDBOX,
+    EMBEDDED_SANDBOX,
+    PRODUCTION,
+    PaymentRecord,
+)
 from cashier_app.ui.instore_text import scenario_short
 from cashier_app.ui.text import error_text
 
@@ -112,6 +117,17 @@ def status_text(status: Status) -> str:
     return texts.get(status, status.value)
 
 
+def environment_text(environment: str) -> str:
+    """Where a payment was made, in the UI language: the embedded demo sandbox, Antom's
+    sandbox or live (production): a demo sale is never read as a real one."""
+    texts = {
+        EMBEDDED_SANDBOX: QCoreApplication.translate("PaymentsModel", "Embedded sandbox"),
+        ANTOM_SANDBOX: QCoreApplication.translate("PaymentsModel", "Antom sandbox"),
+        PRODUCTION: QCoreApplication.translate("PaymentsModel", "Live"),
+    }
+    return texts.get(environment, environment)
+
+
 class PaymentsModel(QAbstractTableModel):
     """Journaled payments matching a :class:`PaymentFilter`, newest first.
 
@@ -137,6 +153,7 @@ class PaymentsModel(QAbstractTableModel):
         "amount",
         "method",
         "status",
+        "environment",
         "payment_id",
         "payment_request_id",
         "reference",
@@ -147,11 +164,12 @@ class PaymentsModel(QAbstractTableModel):
         COL_AMOUNT,
         COL_METHOD,
         COL_STATUS,
+        COL_ENVIRONMENT,
         COL_PAYMENT_ID,
         COL_REQUEST_ID,
         COL_REFERENCE,
         COL_SUMMARY,
-    ) = range(8)
+    ) = range(9)
 
     PAGE_TASK = "history:page"
     COUNT_TASK = "history:count"
@@ -314,6 +332,7 @@ class PaymentsModel(QAbstractTableModel):
             self.tr("Amount"),
             self.tr("Wallet"),
             self.tr("Status"),
+            self.tr("Environment"),
             self.tr("Payment ID"),
             self.tr("Request ID"),
             self.tr("Reference"),
@@ -357,6 +376,8 @@ class PaymentsModel(QAbstractTableModel):
             )
         if col == self.COL_STATUS:
             return refund_state_text(rec, self._refunded.get(rec.payment_request_id, 0))
+        if col == self.COL_ENVIRONMENT:
+            return environment_text(rec.environment)
         if col == self.COL_PAYMENT_ID:
             return rec.payment_id
         if col == self.COL_REQUEST_ID:

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.money import Money
 from cashier_app.domain.operators import PinEntry
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.domain.records import ENVIRONMENTS, PaymentRecord, RefundRecord
 from cashier_app.reports.amounts import minor_display
 from cashier_app.ui.dialogs.receipt_actions import ReceiptActions
 from cashier_app.ui.models.payments_model import (
     PaymentFilter,
     PaymentsModel,
+    environment_text,
     read_row,
     status_text,
 )
@@ -190,6 +191,14 @@ class HistoryPage(QWidget):
                 PaymentsModel.COL_STATUS,
                 max(_status_samples(), key=bold_metrics.horizontalAdvance),
                 bold_metrics,
+            ),
+            (
+                PaymentsModel.COL_ENVIRONMENT,
+                max(
+                    (environment_text(e) for e in ENVIRONMENTS),
+                    key=metrics.horizontalAdvance,
+                ),
+                metrics,
             ),
             (PaymentsModel.COL_PAYMENT_ID, "2026112211890000", metrics),
             (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),

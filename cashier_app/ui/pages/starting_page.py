@@ -31,9 +31,12 @@ class StartingPage(QWidget):
 
     Signals:
         retry_requested(): the operator wants another start attempt.
+        restore_requested(): the operator wants the damaged profiles file replaced by
+            its backup (offered only when a good one exists).
     """
 
     retry_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,12 @@ class StartingPage(QWidget):
         self.retry_button.setProperty("role", "primary")
         self.retry_button.setFixedWidth(320)
         self.retry_button.clicked.connect(self.retry_requested)
+        self.restore_button = QPushButton(self)
+        self.restore_button.setObjectName("restoreBackupButton")
+        self.restore_button.setFixedWidth(320)
+        self.restore_button.setAutoDefault(True)
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.restore_button.hide()
 
         box = QVBoxLayout(self)
         box.setContentsMargins(48, 48, 48, 48)
@@ -65,7 +74,7 @@ class StartingPage(QWidget):
         box.addWidget(self.title)
         box.addWidget(self.detail)
         box.addSpacing(8)
-        for widget in (self.progress, self.retry_button):
+        for widget in (self.progress, self.retry_button, self.restore_button):
             box.addLayout(_centred(widget))
         box.addStretch(3)
         self.show_starting()
@@ -78,11 +87,17 @@ class StartingPage(QWidget):
         self.detail.setProperty("role", "")
         self.progress.show()
         self.retry_button.hide()
+        self.restore_button.hide()
 
-    def show_failure(self, message: str) -> None:
+    def show_failure(self, message: str, *, can_restore: bool = False) -> None:
+        """Why the start failed; ``can_restore``: the profiles file is damaged and its
+        backup is good, so Restore backup is offered (and focused) beside Try again."""
         self.title.setText(self.tr("The cashier could not start"))
         self.detail.setText(message)
         self.progress.hide()
         self.retry_button.setText(self.tr("Try again"))
         self.retry_button.show()
-        self.retry_button.setFocus()
+        self.restore_button.setText(self.tr("Restore backup"))
+        self.restore_button.setVisible(can_restore)
+        self.restore_button.setEnabled(True)
+        (self.restore_button if can_restore else self.retry_button).setFocus()
