@@ -722,6 +722,11 @@ ZH_CN_FEEDBACK: dict[str, str] = {
     "invalid JSON at line {line} column {column} (a comma before the closing "
     "bracket)": "第 {line} 行第 {column} 列的 JSON 无效（右括号前多了一个逗号）",
     "invalid JSON at line {line} column {column} ({detail}; a half-written save?)": "第 {line} 行第 {column} 列的 JSON 无效（{detail}；是否只保存了一半？）",
+    # in-store (issue 15): the customer display during a scan, the confirm window
+    "Please present your payment code to the cashier": "请向收银员出示您的付款码",
+    "Please confirm the payment in your wallet": "请在钱包中确认付款",
+    "%1 left": "剩余 %1",
+    "Unknown wallet": "未知钱包",
 }
 ZH_CN.update(ZH_CN_FEEDBACK)
 

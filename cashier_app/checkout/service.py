@@ -440,12 +440,24 @@ class CheckoutService:
                 return self._refresh(self.get(prid), resend=False, pay_answered=True)
             if exc.result_status == "F":
                 outcome = from_antom_result("F", exc.result_code, exc.result_message)
+                refused: dict[str, Any] = {}
+                answered = exc.answer
+                if answered.get("paymentRequestId") in (None, prid):
+                    # a refused scan still names the wallet the code was of (and the
+                    # payment); a code the gateway could not read names none: the record
+                    # keeps CONNECT_WALLET, shown as "unknown wallet" (domain/records.py)
+                    wallet = _answered_wallet(answered)
+                    if rec.method == "CONNECT_WALLET" and wallet:
+                        refused["method"] = wallet
+                    if isinstance(answered.get("paymentId"), str) and answered["paymentId"]:
+                        refused["payment_id"] = answered["paymentId"]
                 return self._move(
                     prid,
                     outcome.status,
                     "pay",
                     result_code=exc.result_code,
                     result_message=exc.result_message,
+                    **refused,
                 )
             return self._unreachable(prid, "pay", exc)
         except GatewayError as exc:

@@ -80,6 +80,12 @@ class PaymentRecord:
         return bool(self.scenario)
 
     @property
+    def wallet_unknown(self) -> bool:
+        """A scanned code the gateway refused without naming its wallet: the request said
+        CONNECT_WALLET (any Alipay+ wallet), so which wallet the code was of is unknown."""
+        return self.scenario == "PaymentCode" and self.method == "CONNECT_WALLET"
+
+    @property
     def product(self) -> str:
         return "IN_STORE_PAYMENT" if self.scenario else "CASHIER_PAYMENT"
 

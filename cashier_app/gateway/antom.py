@@ -430,7 +430,10 @@ class AntomClient:
                 result.status == "U" and in_process_ok and result.code in retry.IN_PROCESS_CODES
             ):
                 return value, result
-            raise GatewayResultError(result.status, result.code, result.message, api)
+            error = GatewayResultError(result.status, result.code, result.message, api)
+            if isinstance(value, dict):
+                error.answer = value
+            raise error
 
     @contextmanager
     def time_limit(self, seconds: float | None) -> Iterator[None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
 
@@ -59,3 +59,6 @@ class GatewayResultError(GatewayError):
         self.result_message = result_message
         self.api = api
         self.retryable = result_status == "U"
+        #: the verified answer's body, when it was JSON (an in-store F still names the
+        #: wallet and the paymentId there)
+        self.answer: dict[str, Any] = {}

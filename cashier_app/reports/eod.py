@@ -125,6 +125,9 @@ class Report:
     in_store: tuple[tuple[str, str, int, int], ...] = field(default=())
     #: per operator (shift), beside the per-wallet ``lines``: production first
     shifts: tuple[ShiftTotals, ...] = field(default=())
+    #: paid sales of the day by how they were taken: ``(environment, scenario, currency,
+    #: count, minor)``, scenario "" for online (Checkout Payment); production first
+    by_scenario: tuple[tuple[str, str, str, int, int], ...] = field(default=())
 
     @property
     def environments_label(self) -> str:
@@ -236,7 +239,13 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
     )
     flagged = journal.list_payments(status=list(OPEN_STATUSES), since=start, until=end, limit=None)
     shop: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    ways: dict[tuple[int, str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     for p in journal.list_payments(status=[Status.SUCCESS], since=start, until=end, limit=None):
+        way = ways[
+            (ENVIRONMENTS.index(p.environment), p.environment, p.scenario, p.amount.currency)
+        ]
+        way[0] += 1
+        way[1] += p.amount.value
         if p.scenario:
             shop[(p.scenario, p.amount.currency)][0] += 1
             shop[(p.scenario, p.amount.currency)][1] += p.amount.value
@@ -258,6 +267,7 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
         flagged_refunds=tuple(flagged_refunds),
         in_store=in_store,
         shifts=tuple(ShiftTotals(k[2], k[3], environment=k[1], **shift[k]) for k in sorted(shift)),
+        by_scenario=tuple((k[1], k[2], k[3], n, v) for k, (n, v) in sorted(ways.items())),
     )
 
 
@@ -295,7 +305,15 @@ FLAGGED_HEADER = (
     "Created",
     "Payment id",
     "Result code",
+    "Scenario",
 )
+SCENARIO_HEADER = ("Scenario", "Currency", "Sales", "Sales amount", "Environment")
+#: How a sale was taken, as the CSV names it (journal ``scenario`` -> words)
+SCENARIO_NAMES = {"": "online", "PaymentCode": "in-store scan", "OrderCode": "order code"}
+
+
+def scenario_name(scenario: str) -> str:
+    return SCENARIO_NAMES.get(scenario, scenario)
 
 
 def csv_rows(report: Report) -> Iterator[list[str]]:
@@ -336,6 +354,11 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
                 minor_str(sh.net_minor, sh.currency),
                 sh.environment,
             ]
+    if report.by_scenario:
+        yield []
+        yield list(SCENARIO_HEADER)
+        for env, scenario, currency, count, minor in report.by_scenario:
+            yield [scenario_name(scenario), currency, str(count), minor_str(minor, currency), env]
     yield []
     yield [
         f"Needs attention: {len(report.flagged)} payment(s) and "
@@ -352,6 +375,7 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             p.created_at.isoformat(timespec="seconds"),
             p.payment_id,
             p.result_code,
+            scenario_name(p.scenario),
         ]
     for r in report.flagged_refunds:
         yield [
@@ -363,6 +387,7 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             r.created_at.isoformat(timespec="seconds"),
             r.payment_request_id,
             r.result_code,
+            "",
         ]
 
 

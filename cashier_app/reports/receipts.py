@@ -137,6 +137,8 @@ def receipt_data(
         wallet, plus = method.name_en, method.alipay_plus
     except methods.UnknownMethodError:
         wallet, plus = payment.method, False
+    if payment.wallet_unknown:  # a refused scan: never claim the CONNECT_WALLET placeholder
+        wallet, plus = "Unknown wallet", False
     cur = payment.amount.currency
     if refund is not None:
         if refund.payment_request_id != payment.payment_request_id:

@@ -65,6 +65,11 @@ class CustomerDisplay(QWidget):
         self.amount_label = _label(self.amount_view, "amount")
         self.amount_label.setObjectName("customerAmount")
         self.picker_hint = _label(self.amount_view, "muted")
+        #: in-store, U: the time the customer has left to confirm in the wallet
+        self.wait_countdown = CountdownLabel(self.amount_view)
+        self.wait_countdown.setObjectName("customerWaitCountdown")
+        self.wait_countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wait_countdown.hide()
         self.wallet_row = QHBoxLayout()
         self.wallet_row.setSpacing(16)
         box = QVBoxLayout(self.amount_view)
@@ -74,6 +79,7 @@ class CustomerDisplay(QWidget):
         box.addSpacing(16)
         box.addLayout(self.wallet_row)
         box.addWidget(self.picker_hint)
+        box.addWidget(self.wait_countdown)
         box.addStretch(1)
 
         self.qr_view = QWidget()
@@ -133,6 +139,7 @@ class CustomerDisplay(QWidget):
         if not display:
             self.show_idle()
             return
+        self._stop_wait()
         self.amount_caption.setText(self.tr("TOTAL"))
         self.amount_label.setText(display)
         self._set_wallets([])
@@ -140,6 +147,7 @@ class CustomerDisplay(QWidget):
         self.stack.setCurrentWidget(self.amount_view)
 
     def show_picker(self, money: Money, wallets: list[str], selected: str = "") -> None:
+        self._stop_wait()
         self.amount_caption.setText(self.tr("TOTAL"))
         self.amount_label.setText(money.display())
         self._set_wallets(wallets, selected)
@@ -176,13 +184,33 @@ class CustomerDisplay(QWidget):
             self.countdown_label.start(record.expires_at)
         self.stack.setCurrentWidget(self.qr_view)
 
-    def show_waiting(self, money: Money) -> None:
-        """The code is not there yet: the total and a request to wait, nothing to scan."""
+    def show_scan(self, money: Money) -> None:
+        """In-store: the till waits for the customer's payment code."""
+        self._show_total(money, self.tr("Please present your payment code to the cashier"))
+
+    def show_confirming(self, record: PaymentRecord) -> None:
+        """In-store, U: the customer confirms in the wallet; the time left of the window."""
+        self._show_total(record.amount, self.tr("Please confirm the payment in your wallet"))
+        if record.expires_at is not None:
+            self.wait_countdown.template = self.tr("%1 left")
+            self.wait_countdown.start(record.expires_at)
+            self.wait_countdown.show()
+
+    def _show_total(self, money: Money, hint: str) -> None:
         self.amount_caption.setText(self.tr("TOTAL"))
         self.amount_label.setText(money.display())
         self._set_wallets([])
-        self.picker_hint.setText(self.tr("One moment, please…"))
+        self.picker_hint.setText(hint)
+        self._stop_wait()
         self.stack.setCurrentWidget(self.amount_view)
+
+    def _stop_wait(self) -> None:
+        self.wait_countdown.stop()
+        self.wait_countdown.hide()
+
+    def show_waiting(self, money: Money) -> None:
+        """The code is not there yet: the total and a request to wait, nothing to scan."""
+        self._show_total(money, self.tr("One moment, please…"))
 
     def show_result(self, status: Status, amount: Money | None, title: str) -> None:
         icon = {
@@ -220,6 +248,8 @@ class CustomerDisplay(QWidget):
     def _on_stack_current_changed(self, _index: int) -> None:
         if self.stack.currentWidget() is not self.qr_view:
             self.countdown_label.stop()
+        if self.stack.currentWidget() is not self.amount_view:
+            self._stop_wait()
 
     def _wallet_name(self, method_type: str) -> str:
         try:

@@ -83,6 +83,14 @@ class InStoreFlow(QObject):
         """The profile sells In-store (scan the customer's code, or show an order code)."""
         return getattr(self.flow.services.profile, "product", "online") == "in-store"
 
+    def refresh_display(self) -> None:
+        """A customer display opened during a scan: the amount and what to do now."""
+        record = self.scan.record
+        if record is not None and self.scan.cancel_button.isVisible():
+            self.flow._mirror("show_confirming", record)
+        elif self._session is not None:
+            self.flow._mirror("show_scan", self._session.money)
+
     def detach(self) -> None:
         self.poller.stop()
         for signal, slot in self._connections:
@@ -142,6 +150,7 @@ class InStoreFlow(QObject):
         self._session = session
         self.scan.start(session.money)
         self.flow._go("scan", self.scan)
+        self.flow._mirror("show_scan", session.money)
 
     @Slot(str, bool)
     def _on_scan_code_submitted(self, code: str, scanned: bool) -> None:
@@ -160,11 +169,14 @@ class InStoreFlow(QObject):
 
     def _on_charged(self, record: PaymentRecord) -> None:
         if record.status is Status.SUCCESS:
+            self.scan.leave()
             self.flow._show_result(record)
         elif record.is_final:
             self.scan.show_failure(record)
+            self.flow._mirror("show_scan", record.amount)  # a fresh code, please
         else:  # U (the customer confirms in the wallet) or no answer yet: inquire
             self.scan.show_waiting(record)
+            self.flow._mirror("show_confirming", record)
             self.poller.start(record)
 
     def _on_charge_failed(self, exc: BaseException) -> None:
@@ -178,10 +190,12 @@ class InStoreFlow(QObject):
     @Slot(object)
     def _on_poller_payment_settled(self, record: PaymentRecord) -> None:
         self.poller.stop()
+        self.scan.leave()
         if record.status is Status.SUCCESS:
             self.flow._show_result(record)
         else:
             self.scan.show_failure(record)
+            self.flow._mirror("show_scan", record.amount)  # a fresh code, please
 
     @Slot()
     def _on_scan_back_requested(self) -> None:

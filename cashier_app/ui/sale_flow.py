@@ -504,6 +504,8 @@ class SaleFlow(QObject):
             self._on_picker_selection_changed(self.picker.selected_type())
         elif self.stage == "redirect" and self.redirect.record is not None:
             self._mirror("show_qr", self.redirect.record, expired=self.redirect.is_expired())
+        elif self.stage == "scan" and self.in_store is not None:
+            self.in_store.refresh_display()
         elif self.stage == "result" and self.result.status is not None:
             amount = self.result.record.amount if self.result.record else None
             self._mirror("show_result", self.result.status, amount, self.result.title.text())

@@ -169,3 +169,28 @@ def test_in_store_sales_of_the_day_are_shown_by_scenario(day_journal, capsys):
     out = capsys.readouterr().out
     assert "in-store (scanned code): 1 sale(s), 12.30 HKD" in out
     assert "in-store (order code): 1 sale(s), 100.00 HKD" in out
+
+
+def test_the_csv_names_each_sales_scenario(day_journal, tmp_path):
+    """Issue 15: End of day's CSV says how each sale was taken (online, in-store scan of
+    the customer's code, in-store order code), and so does each flagged payment."""
+    day_journal.update_payment("HK1", scenario="PaymentCode", masked_code="2812••••••••••3456")
+    day_journal.update_payment("HK2", scenario="OrderCode")
+    day_journal.update_payment("HK4", scenario="PaymentCode", masked_code="2812••••••••••3457")
+    path = write_csv(compute_report(day_journal, DAY, HK), tmp_path / "eod.csv")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows.index(["Scenario", "Currency", "Sales", "Sales amount", "Environment"])
+    block = []
+    for row in rows[header + 1 :]:
+        if not row:
+            break
+        block.append(row)
+    assert ["in-store scan", "HKD", "1", "12.30", "embedded-sandbox"] in block
+    assert ["order code", "HKD", "1", "100.00", "embedded-sandbox"] in block
+    assert ["online", "CNY", "1", "88.00", "embedded-sandbox"] in block
+    assert not [r for r in block if r[0] == "online" and r[1] == "HKD"]  # all HKD in-store
+    flagged_header = next(r for r in rows if r and r[0] == "Payment request id")
+    assert flagged_header[-1] == "Scenario"
+    flagged = {r[0]: r for r in rows if r and r[0] in ("HK4", "GC2")}
+    assert flagged["HK4"][-1] == "in-store scan" and flagged["GC2"][-1] == "online"

@@ -241,3 +241,62 @@ def test_order_code_wallets_show_a_qr_that_can_be_printed(qtbot, till, tmp_path)
     assert record.code_value.encode() in printed and printed.endswith(b"\x1dV\x00")
     done = settled(qtbot, till, lambda: till.services.simulator.approve(record.payment_id))
     assert done.status is Status.SUCCESS and done.scenario == "OrderCode"
+
+
+def test_the_customer_display_follows_the_scan(qtbot, till):
+    """Issue 15: the customer sees the amount and is asked for the payment code while the
+    till waits for a scan, is asked to confirm in the wallet (with the time left) on a U,
+    and sees the result."""
+    till.display_action.setChecked(True)
+    display = till.display
+    try:
+        assert display.stack.currentWidget() is display.amount_view
+        assert display.amount_label.text() == "HK$42.00"
+        assert "present your payment code" in display.picker_hint.text()
+        scan(qtbot, till, sandbox_code(till, "confirm"))  # U until the wallet says yes
+        qtbot.waitUntil(lambda: "confirm" in display.picker_hint.text(), timeout=10_000)
+        assert display.amount_label.text() == "HK$42.00"
+        countdown = display.wait_countdown
+        qtbot.waitUntil(lambda: countdown.text().endswith(" left"), timeout=5000)
+        assert countdown.isVisible() and 0 < countdown.seconds_left() <= 50
+        record = till.scan_page.record
+        settled(qtbot, till, lambda: till.services.simulator.approve(record.payment_id))
+        assert display.stack.currentWidget() is display.result_view
+        assert display.result_title.text() == "Thank you!"
+    finally:
+        till.display_action.setChecked(False)
+
+
+def test_waiting_for_the_customer_shows_the_time_left(qtbot, till):
+    """U: the scan page counts down the in-store window (Antom's best practice: inquire
+    10-20 times 3 s apart, then cancel), so the operator knows how long the customer has."""
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, "confirm"))
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
+    countdown = page.countdown_label
+    assert countdown.objectName() == "scanCountdown" and countdown.isVisible()
+    left = countdown.seconds_left()
+    assert left is not None and 30 < left <= 50  # UpmPolicy's window: 5 s + 15 x 3 s
+    assert countdown.text() == f"0:{left:02d} left" or countdown.text().endswith(" left")
+    record = page.record
+    settled(qtbot, till, lambda: till.services.simulator.approve(record.payment_id))
+    assert not countdown.isVisible()
+
+
+def test_a_refused_unknown_code_does_not_claim_a_wallet(qtbot, till):
+    """A refusal answered directly by pay: the wallet is the one the gateway names, or
+    honestly unknown, never the CONNECT_WALLET placeholder the request carried."""
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, "balance"))
+    qtbot.waitUntil(lambda: page.again_button.isVisible(), timeout=10_000)
+    record = till.services.journal.get_payment(page.record.payment_request_id)
+    assert record.method == "ALIPAY_HK" and record.payment_id  # named in the F answer
+    qtbot.mouseClick(page.again_button, Qt.MouseButton.LeftButton)
+    scan(qtbot, till, sandbox_code(till, "unknown"))
+    qtbot.waitUntil(lambda: page.again_button.isVisible(), timeout=10_000)
+    unknown = till.services.journal.get_payment(page.record.payment_request_id)
+    assert unknown.status is Status.FAILED and unknown.result_code == "INVALID_CODE"
+    from cashier_app.ui.models.payments_model import wallet_text
+
+    assert wallet_text(unknown) == "Unknown wallet"
+    assert wallet_text(record) == "AlipayHK"

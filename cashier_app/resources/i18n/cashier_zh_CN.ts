@@ -641,6 +641,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <name>CountdownLabel</name>
         <message>
             <source>Expires in %1</source>
+            <extracomment>"%1" is the time left; None: "Expires in %1" (translated)</extracomment>
             <translation>%1 后过期</translation>
         </message>
     </context>
@@ -680,6 +681,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>Welcome</source>
+            <extracomment>in-store, U: the time the customer has left to confirm in the wallet</extracomment>
             <translation>欢迎光临</translation>
         </message>
         <message>
@@ -705,6 +707,18 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <message>
             <source>Scan with %1 to pay</source>
             <translation>请使用%1扫码支付</translation>
+        </message>
+        <message>
+            <source>Please present your payment code to the cashier</source>
+            <translation>请向收银员出示您的付款码</translation>
+        </message>
+        <message>
+            <source>Please confirm the payment in your wallet</source>
+            <translation>请在钱包中确认付款</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>剩余 %1</translation>
         </message>
         <message>
             <source>One moment, please…</source>
@@ -2179,8 +2193,12 @@ Enter its passphrase:</source>
     <context>
         <name>PaymentsModel</name>
         <message>
-            <source>Refunded</source>
+            <source>Unknown wallet</source>
             <extracomment>Text colour of each status in the table (readable on a light background). Text colour of a paid sale that is (partly) refunded. inclusive, timezone-aware exclusive, timezone-aware</extracomment>
+            <translation>未知钱包</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
             <translation>已退款</translation>
         </message>
         <message>
@@ -3512,7 +3530,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>ScanPage</name>
         <message>
             <source>Scan the customer's payment code</source>
-            <extracomment>Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would).</extracomment>
+            <extracomment>Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would). U: the time left of the in-store window (UpmPolicy) before the till cancels</extracomment>
             <translation>请扫描顾客的付款码</translation>
         </message>
         <message>
@@ -3554,6 +3572,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Waiting for the customer to confirm in the wallet…</source>
             <translation>等待顾客在钱包中确认…</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>剩余 %1</translation>
         </message>
         <message>
             <source>%1  (%2 digits)</source>

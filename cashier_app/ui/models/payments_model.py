@@ -80,6 +80,14 @@ def method_name(method_type: str) -> str:
     return method.name(QLocale().name())
 
 
+def wallet_text(record: PaymentRecord) -> str:
+    """The payment's wallet in the UI language; "Unknown wallet" for a refused scan whose
+    wallet the gateway did not name (never the CONNECT_WALLET placeholder)."""
+    if record.wallet_unknown:
+        return QCoreApplication.translate("PaymentsModel", "Unknown wallet")
+    return method_name(record.method)
+
+
 def refund_state_text(record: PaymentRecord, refunded: int) -> str:
     """ "Refunded" / "Partly refunded" for a paid sale with refunds, else its status."""
     if record.status is Status.SUCCESS and refunded > 0:
@@ -370,9 +378,7 @@ class PaymentsModel(QAbstractTableModel):
             return rec.amount.display()
         if col == self.COL_METHOD:
             return (
-                f"{method_name(rec.method)} · {scenario_short(rec)}"
-                if rec.in_store
-                else method_name(rec.method)
+                f"{wallet_text(rec)} · {scenario_short(rec)}" if rec.in_store else wallet_text(rec)
             )
         if col == self.COL_STATUS:
             return refund_state_text(rec, self._refunded.get(rec.payment_request_id, 0))

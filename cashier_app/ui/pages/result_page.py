@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashier_app.domain import codes, methods
+from cashier_app.domain import codes
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord, RefundRecord
-from cashier_app.ui.i18n import current_language
 from cashier_app.ui.instore_text import scenario_text
+from cashier_app.ui.models.payments_model import wallet_text
 from cashier_app.ui.reasons import reason_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
@@ -187,10 +187,7 @@ class ResultPage(QWidget):
     # -- API ----------------------------------------------------------------------------
     def show_record(self, record: PaymentRecord) -> None:
         """A payment that reached (or stopped before) a final state."""
-        try:
-            wallet = methods.get(record.method).name(current_language())
-        except methods.UnknownMethodError:
-            wallet = record.method
+        wallet = wallet_text(record)
         rows = [
             (self.tr("Wallet"), wallet),
             (self.tr("Payment id"), record.payment_id or "—"),

@@ -27,6 +27,7 @@ from cashier_app.till.wedge_filter import WedgeScannerFilter
 from cashier_app.ui.instore_text import reason_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
+from cashier_app.ui.widgets.countdown import CountdownLabel
 
 TONE_INFO, TONE_WARNING, TONE_ERROR, TONE_DONE = "info", "warning", "error", "done"
 #: Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would).
@@ -77,6 +78,11 @@ class ScanPage(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("scanStatus")
         self.status_label.setWordWrap(True)
+        #: U: the time left of the in-store window (UpmPolicy) before the till cancels
+        self.countdown_label = CountdownLabel(self)
+        self.countdown_label.setObjectName("scanCountdown")
+        self.countdown_label.setProperty("role", "heading")
+        self.countdown_label.hide()
         self.submit_button = QPushButton(self)
         self.submit_button.setObjectName("scanSubmitButton")
         self.submit_button.setProperty("role", "primary")
@@ -142,6 +148,7 @@ class ScanPage(QWidget):
         box.addWidget(self.code_edit)
         box.addWidget(self.preview)
         box.addWidget(self.status_label)
+        box.addWidget(self.countdown_label)
         box.addStretch(1)
         box.addLayout(buttons)
         outer = QVBoxLayout(self)
@@ -185,6 +192,7 @@ class ScanPage(QWidget):
         self.back_button.show()
         for widget in (self.again_button, self.cancel_button, self.new_sale_button):
             widget.hide()
+        self._stop_countdown()
         self.set_status(translate("ScanPage", "Waiting for the code…"), TONE_INFO)
         self.code_edit.setFocus()
 
@@ -204,11 +212,16 @@ class ScanPage(QWidget):
         self.submit_button.hide()
         self.back_button.hide()
         self.preview.setText(record.masked_code)
+        if not self.cancel_button.isVisible():
+            self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
         self.set_status(
             translate("ScanPage", "Waiting for the customer to confirm in the wallet…"), TONE_INFO
         )
+        if record.expires_at is not None and not self.countdown_label.isVisible():
+            self.countdown_label.template = translate("ScanPage", "%1 left")
+            self.countdown_label.start(record.expires_at)
+            self.countdown_label.show()
 
     def show_failure(self, record: PaymentRecord) -> None:
         """F (or no answer in time): the reason, and Scan again."""
@@ -231,8 +244,17 @@ class ScanPage(QWidget):
         self._hand_over(self.code_edit.text(), scanned=False)
 
     # -- helpers ------------------------------------------------------------------------
+    def leave(self) -> None:
+        """The sale moved on (paid, cancelled, a new sale): stop the clock."""
+        self._stop_countdown()
+
+    def _stop_countdown(self) -> None:
+        self.countdown_label.stop()
+        self.countdown_label.hide()
+
     def _show_refused(self, message: str, masked: str) -> None:
         self._busy = False
+        self._stop_countdown()
         self.code_edit.clear()
         self.code_edit.hide()
         self.submit_button.hide()

@@ -26,6 +26,8 @@ class CountdownLabel(QLabel):
         super().__init__(parent)
         self._clock = clock
         self._deadline: datetime | None = None
+        #: "%1" is the time left; None: "Expires in %1" (translated)
+        self.template: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -54,7 +56,8 @@ class CountdownLabel(QLabel):
             self.setText("")
             return
         minutes, seconds = divmod(left, 60)
-        self.setText(fill(self.tr("Expires in %1"), f"{minutes}:{seconds:02d}"))
+        template = self.template if self.template is not None else self.tr("Expires in %1")
+        self.setText(fill(template, f"{minutes}:{seconds:02d}"))
         urgent = left < 60
         if self.property("urgent") != urgent:
             self.setProperty("urgent", urgent)

@@ -27,9 +27,9 @@ from cashier_app.reports.amounts import minor_display
 from cashier_app.ui.instore_text import scenario_text
 from cashier_app.ui.models.payments_model import (
     STATUS_COLORS,
-    method_name,
     refund_state_text,
     status_text,
+    wallet_text,
 )
 from cashier_app.ui.reasons import reason_text
 from cashier_app.ui.text import fill
@@ -181,7 +181,7 @@ class PaymentDetailsPane(QWidget):
         )
         local = "%Y-%m-%d %H:%M:%S"
         values = {
-            "method": " · ".join(t for t in (method_name(pay.method), scenario_text(pay)) if t),
+            "method": " · ".join(t for t in (wallet_text(pay), scenario_text(pay)) if t),
             "created": pay.created_at.astimezone().strftime(local),
             "paid": pay.paid_at.astimezone().strftime(local) if pay.paid_at else "—",
             "payment_id": pay.payment_id or "—",
