@@ -329,7 +329,11 @@ class SaleFlow(QObject):
     # -- redirect -------------------------------------------------------------------------
     @Slot()
     def _on_poller_poll_started(self) -> None:
-        if self.redirect.has_code() and self.redirect.status_label.property("tone") != TONE_WARNING:
+        if (
+            self.redirect.has_code()
+            and self.redirect.status_label.property("tone") != TONE_WARNING
+            and not self.redirect.holds_notice()
+        ):
             self.redirect.set_status(self.tr("Checking…"))
 
     @Slot(object)
@@ -346,6 +350,7 @@ class SaleFlow(QObject):
             and not record.is_final
             and not self._cancel_failed
             and record.status is not Status.UNKNOWN
+            and not self.redirect.holds_notice()
         ):
             self.redirect.set_status(self.tr("Waiting for the customer…"))
 

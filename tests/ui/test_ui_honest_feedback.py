@@ -21,6 +21,10 @@ def no_handler(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
+def window_of(page):
+    return page.window()
+
+
 def _open_without_handler(make_window, drive, qtbot):
     window = make_window()  # no opener override: QDesktopServices.openUrl itself
     sale = drive(window)
@@ -43,6 +47,11 @@ def test_open_with_no_browser_says_so_and_offers_copy(make_window, drive, qtbot,
     # Copy is offered: it has the focus, so Enter copies the link the customer needs
     assert page.copy_button.isEnabled() and page.copy_button.hasFocus()
     assert page.copy_button.property("role") == "primary"
+    said = status.text()
+    poller = window_of(page).flow.poller
+    with qtbot.waitSignal(poller.record_updated, timeout=20_000):
+        poller.poll_now()  # the next poll does not wipe the message before it is read
+    assert status.text() == said and status.property("tone") == "error"
     QApplication.clipboard().clear()
     qtbot.keyClick(page.copy_button, Qt.Key.Key_Return)
     assert QApplication.clipboard().text() == link

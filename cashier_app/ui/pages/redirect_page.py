@@ -298,6 +298,11 @@ class RedirectPage(QWidget):
         self._update_autopay_hint()
         self.countdown_label.start(record.expires_at)
 
+    def holds_notice(self) -> bool:
+        """Open failed and Copy is offered: the routine poll texts ("Checking…",
+        "Waiting for the customer…") must not wipe that message before it is acted on."""
+        return self.copy_button.property("role") == "primary"
+
     def has_code(self) -> bool:
         """Whether a verified code (or wallet link) is on screen for the customer."""
         return (
