@@ -301,7 +301,7 @@ class RedirectPage(QWidget):
     def holds_notice(self) -> bool:
         """Open failed and Copy is offered: the routine poll texts ("Checking…",
         "Waiting for the customer…") must not wipe that message before it is acted on."""
-        return self.copy_button.property("role") == "primary"
+        return bool(self.copy_button.property("role") == "primary")
 
     def has_code(self) -> bool:
         """Whether a verified code (or wallet link) is on screen for the customer."""
