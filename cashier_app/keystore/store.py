@@ -208,10 +208,12 @@ class KeyStore:
         if keys.available or passphrase is not None:
             return keys
         mode = (os.environ.get(ENV_BACKEND) or "auto").strip().lower()
+        # The encrypted file is what "file" chose, and what "auto" falls back to when no
+        # acceptable keyring exists: either way its passphrase is what is missing.
         if (
             mode != "keyring"
             and not os.environ.get(ENV_PASSPHRASE_FILE)
-            and pick_keyring()[0] is None
+            and (mode == "file" or pick_keyring()[0] is None)
         ):
             raise PassphraseRequiredError(keys.unavailable_reason)
         return keys

@@ -6,6 +6,7 @@ import base64
 import json
 from pathlib import Path
 
+import keyring.backend
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
@@ -89,10 +90,14 @@ def test_keyring_backend_round_trip_and_locked() -> None:
         backend.delete("a")
 
 
-def test_keyring_backend_turns_dbus_errors_into_clear_ones() -> None:
+def test_keyring_backend_turns_dbus_errors_into_clear_ones(request: pytest.FixtureRequest) -> None:
     class Broken(DictKeyring):
         def get_password(self, service: str, username: str) -> str | None:
             raise ConnectionRefusedError("no session bus")
+
+    # keyring registers every backend class it sees defined: unregister this one, or later
+    # tests' keyring discovery finds a "keyring" that refuses every call.
+    request.addfinalizer(lambda: keyring.backend.KeyringBackend._classes.discard(Broken))
 
     with pytest.raises(BackendUnavailableError, match=r"not reachable.*no session bus"):
         KeyringBackend(Broken()).get("x")

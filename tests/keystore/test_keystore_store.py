@@ -263,3 +263,18 @@ def test_the_sandbox_profile_gets_the_demo_merchant_key(store: KeyStore) -> None
     info = store.ensure_sandbox_key(profile)
     assert info.fingerprint == demo_keys.MERCHANT_FINGERPRINT
     assert store.signer(profile).fingerprint == demo_keys.MERCHANT_FINGERPRINT
+
+
+def test_the_file_mode_asks_for_its_passphrase_even_beside_a_working_keyring(
+    memory_keyring: DictKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CASHIER_KEYSTORE=file on a desktop that also has a keyring: the operator chose the
+    encrypted file, so the GUI must be told to ask for its passphrase (it used to get a
+    store with no backend and never asked, because a keyring was there)."""
+    from cashier_app.keystore.backends import PassphraseRequiredError
+
+    monkeypatch.setenv("CASHIER_KEYSTORE", "file")
+    monkeypatch.delenv("CASHIER_KEYSTORE_PASSPHRASE_FILE", raising=False)
+    monkeypatch.delenv("CASHIER_KEYSTORE_PASSPHRASE", raising=False)
+    with pytest.raises(PassphraseRequiredError):
+        KeyStore.open_interactive()
