@@ -30,4 +30,6 @@ class OperatorError(CashierError):
         "and add the others)",
         "last_manager": "{name} is the last manager: add another manager first",
         "damaged": "cannot use the operators file {path}: {problem}",
+        "store_down": "the store server cannot be reached, so operators cannot be changed "
+        "now (every till must agree on them): {problem}",
     }

@@ -18,23 +18,25 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from cashier_app.operators.errors import OperatorError
+from cashier_app.operators.lockout import (
+    after_wrong_pin,
+    refuse_if_locked,
+    wrong_pin_error,
+)
 from cashier_app.operators.pins import burn_time, hash_pin, verify_pin
 from cashier_app.support import paths
 
 CASHIER, MANAGER = "cashier", "manager"
 ROLES = (CASHIER, MANAGER)
 NAME_MAX = 32
-MAX_FAILURES = 5
-LOCK_MINUTES = 5
-LOCK_MAX_MINUTES = 60
 FILE_NAME = "operators.sqlite3"
 _VERSION = 1
 
@@ -67,7 +69,7 @@ def check_name(name: str) -> str:
     return name
 
 
-def _check_role(role: str) -> str:
+def check_role(role: str) -> str:
     if role not in ROLES:
         raise OperatorError.of("role_bad")
     return role
@@ -79,14 +81,6 @@ def _time(value: datetime | None) -> str | None:
 
 def _from_time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
-
-
-def _local_hhmm(when: datetime) -> str:
-    return when.astimezone().strftime("%H:%M")
-
-
-def _minutes_left(until: datetime, now: datetime) -> int:
-    return max(1, -int(-(until - now).total_seconds() // 60))
 
 
 class OperatorStore:
@@ -200,14 +194,7 @@ class OperatorStore:
                 burn_time(pin)
                 raise OperatorError.of("unknown", name=name.strip())
             op = self._operator(row)
-            if op.locked_until is not None and op.locked_at(now):
-                raise OperatorError.of(
-                    "locked",
-                    name=op.name,
-                    count=op.failures,
-                    until=_local_hhmm(op.locked_until),
-                    minutes=_minutes_left(op.locked_until, now),
-                )
+            refuse_if_locked(op.name, op.failures, op.locked_until, now)
             if verify_pin(pin, row["pin_hash"]):
                 if op.failures or op.locked_until:
                     db.execute(
@@ -215,23 +202,12 @@ class OperatorStore:
                         (op.name,),
                     )
                 return Operator(op.name, op.role)
-            failures = op.failures + 1
-            until = None
-            if failures >= MAX_FAILURES:
-                minutes = min(LOCK_MAX_MINUTES, LOCK_MINUTES * 2 ** (failures - MAX_FAILURES))
-                until = now + timedelta(minutes=minutes)
+            failures, until = after_wrong_pin(op.failures, now)
             db.execute(
                 "UPDATE operators SET failures = ?, locked_until = ? WHERE name = ?",
                 (failures, _time(until), op.name),
             )
-        if until is not None:
-            raise OperatorError.of(
-                "locked_now",
-                name=op.name,
-                until=_local_hhmm(until),
-                minutes=_minutes_left(until, now),
-            )
-        raise OperatorError.of("wrong_pin", name=op.name, left=MAX_FAILURES - failures)
+        raise wrong_pin_error(op.name, failures, until, now)
 
     def verify_manager(self, name: str, pin: str) -> Operator:
         """``verify``, and the operator must be a manager."""
@@ -242,7 +218,7 @@ class OperatorStore:
 
     # -- changing accounts (the caller has a manager's approval, except for the first) -------
     def add(self, name: str, role: str, pin: str) -> Operator:
-        name, role = check_name(name), _check_role(role)
+        name, role = check_name(name), check_role(role)
         hashed = hash_pin(pin)
         now = _time(self._clock())
         with self._writing() as db:
@@ -270,7 +246,7 @@ class OperatorStore:
             )
 
     def set_role(self, name: str, role: str) -> Operator:
-        role = _check_role(role)
+        role = check_role(role)
         with self._writing() as db:
             op = self._existing(db, name)
             if op.is_manager and role != MANAGER:
@@ -295,6 +271,36 @@ class OperatorStore:
             if op.is_manager:
                 self._keep_a_manager(db, op)
             db.execute("DELETE FROM operators WHERE name = ?", (op.name,))
+
+    # -- the copy of the store's accounts (store mode: store/operators.py) -----------------
+    def mirror(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Make this file a copy of the store's accounts: ``(name, role, pin_hash,
+        failures, locked_until)`` each; accounts not among them are dropped."""
+        rows = list(rows)
+        now = _time(self._clock())
+        with self._writing() as db:
+            db.execute("DELETE FROM operators")
+            for name, role, pin_hash, failures, locked_until in rows:
+                db.execute(
+                    "INSERT INTO operators (name, role, pin_hash, failures, locked_until, "
+                    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (name, role, pin_hash, int(failures), _time(locked_until), now, now),
+                )
+
+    def mirror_one(
+        self, name: str, role: str, pin_hash: str, failures: int, locked_until: datetime | None
+    ) -> None:
+        """One account of the store as it stands now (after a sign-in there)."""
+        now = _time(self._clock())
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO operators (name, role, pin_hash, failures, locked_until, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO "
+                "UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, "
+                "failures = excluded.failures, locked_until = excluded.locked_until, "
+                "updated_at = excluded.updated_at",
+                (name, role, pin_hash, int(failures), _time(locked_until), now, now),
+            )
 
     def _existing(self, db: sqlite3.Connection, name: str) -> Operator:
         row = db.execute("SELECT * FROM operators WHERE name = ?", (name.strip(),)).fetchone()

@@ -11,7 +11,7 @@ import pytest
 
 from cashier_app.operators import CASHIER, MANAGER, OperatorError, OperatorStore, check_pin
 from cashier_app.operators.pins import hash_pin, verify_pin
-from cashier_app.operators.store import LOCK_MINUTES, MAX_FAILURES
+from cashier_app.operators.lockout import LOCK_MINUTES, MAX_FAILURES
 
 PIN = "284917"
 
@@ -163,3 +163,23 @@ def test_a_pin_is_nowhere_but_in_its_hash(tmp_path, store, caplog):
     db.close()
     assert all(h.startswith("scrypt$16384$8$1$") for h in hashes)
     assert (tmp_path / "operators.sqlite3").stat().st_mode & 0o077 == 0
+
+
+def test_a_copy_of_the_store_accounts_signs_in_the_same(tmp_path, clock):
+    """Store mode keeps a copy of the store's accounts at each till (signing in while the
+    server is down): the copy checks the same hash, the lock-out comes along."""
+    store = OperatorStore(tmp_path / "store.sqlite3", clock=clock)
+    store.add("Mei", MANAGER, PIN)
+    hashed = store._read("SELECT pin_hash FROM operators")[0][0]
+    copy = OperatorStore(tmp_path / "till.sqlite3", clock=clock)
+    until = clock.now + timedelta(minutes=3)
+    copy.mirror([("Mei", MANAGER, hashed, 5, until), ("Ana", CASHIER, hash_pin("5801"), 0, None)])
+    with pytest.raises(OperatorError) as info:
+        copy.verify("Mei", PIN)
+    assert info.value.code == "locked"
+    copy.mirror_one("Mei", MANAGER, hashed, 0, None)
+    assert copy.verify("Mei", PIN).is_manager
+    copy.mirror([("Ana", CASHIER, hash_pin("5801"), 0, None)])  # Mei removed at the store
+    assert [o.name for o in copy.list()] == ["Ana"]
+    store.close()
+    copy.close()
