@@ -374,6 +374,7 @@ ZH_CN: dict[str, str] = {
     "the first operator must be a manager (who can approve refunds and add the others)": "第一个操作员必须是经理（可以批准退款并添加其他操作员）",
     "{name} is the last manager: add another manager first": "{name} 是最后一位经理：请先添加另一位经理",
     "cannot use the operators file {path}: {problem}": "无法使用操作员文件 {path}：{problem}",
+    "the store server cannot be reached, so operators cannot be changed now (every till must agree on them): {problem}": "无法连接门店服务器，现在不能更改操作员（所有收银台必须保持一致）：{problem}",
     "sign in first: operators are set up at this till, and every sale records who took it": "请先登录：此收银台已设置操作员，每笔交易都会记录经手人",
     "a manager's PIN is needed to refund": "退款需要经理的 PIN 码",
     "a manager's PIN is needed to cancel a paid payment": "取消已支付的交易需要经理的 PIN 码",

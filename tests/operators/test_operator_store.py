@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cashier_app.operators import CASHIER, MANAGER, OperatorError, OperatorStore, check_pin
-from cashier_app.operators.pins import hash_pin, verify_pin
 from cashier_app.operators.lockout import LOCK_MINUTES, MAX_FAILURES
+from cashier_app.operators.pins import hash_pin, verify_pin
 
 PIN = "284917"
 

@@ -482,6 +482,10 @@
             <translation>角色必须是收银员或经理</translation>
         </message>
         <message>
+            <source>the store server cannot be reached, so operators cannot be changed now (every till must agree on them): {problem}</source>
+            <translation>无法连接门店服务器，现在不能更改操作员（所有收银台必须保持一致）：{problem}</translation>
+        </message>
+        <message>
             <source>there is already an operator {name}</source>
             <translation>已有操作员 {name}</translation>
         </message>
