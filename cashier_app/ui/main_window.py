@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_flow_stage_changed(self, stage: str) -> None:
         self._set_sale_actions_enabled(True)
+        if stage == "order":
+            self.operators.recheck()  # set up from the CLI meanwhile: ask who is here
         waiting, self._waiting_resume = self._waiting_resume, None
         if stage == "order" and waiting is not None:  # back at the order: show it now
             self._resume(waiting)

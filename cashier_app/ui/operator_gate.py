@@ -67,6 +67,17 @@ class OperatorGate(QObject):
             on_error=lambda _exc: self._show(),
         )
 
+    def recheck(self) -> None:
+        """Operators may have been set up meanwhile (``cashier operator add`` while the
+        window runs): look again, on a worker; the sign-in form follows when they were."""
+        if self.session is None or self.enforced or self.tasks.is_running("operators:required"):
+            return
+        self.tasks.run(
+            "operators:required",
+            self.session.required,
+            on_done=lambda enforced: self._on_required_read() if enforced else None,
+        )
+
     @property
     def enforced(self) -> bool:
         return self.session is not None and bool(self.session.enforced)

@@ -4,6 +4,8 @@ event naming the operator. The whole stack against the embedded sandbox, real SQ
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from cashier_app.app import build_services
@@ -14,7 +16,7 @@ from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.operators import CASHIER, MANAGER, OperatorError, OperatorStore, PinEntry
 
 INFO = PaymentInfo(4200, "HKD", "operators")
-BOSS, BOSS_PIN = "Mei", "284917"
+BOSS, BOSS_PIN = "Mei", "739164528301"  # 12 digits: never in an id or a time by chance
 CLERK, CLERK_PIN = "Ana", "5801"
 
 
@@ -60,7 +62,8 @@ def test_a_sale_needs_someone_signed_in(staffed):
         staffed.checkout.create_payment(INFO, "ALIPAY_HK")
 
 
-def test_a_refund_needs_a_managers_pin(staffed):
+def test_a_refund_needs_a_managers_pin(staffed, caplog):
+    caplog.set_level(logging.DEBUG)
     staffed.session.sign_in(PinEntry(CLERK, CLERK_PIN))
     rec = _paid(staffed)
     prid = rec.payment_request_id
@@ -71,7 +74,7 @@ def test_a_refund_needs_a_managers_pin(staffed):
         staffed.checkout.refund(prid, Money(500, "HKD"), approval=PinEntry(CLERK, CLERK_PIN))
     assert info.value.code == "not_manager"
     with pytest.raises(OperatorError) as info:
-        staffed.checkout.refund(prid, Money(500, "HKD"), approval=PinEntry(BOSS, "000111"))
+        staffed.checkout.refund(prid, Money(500, "HKD"), approval=PinEntry(BOSS, "918273645501"))
     assert info.value.code == "wrong_pin"
     assert staffed.journal.refunds_for(prid) == []  # nothing journaled, nothing sent
     refund = staffed.checkout.refund(prid, Money(500, "HKD"), approval=PinEntry(BOSS, BOSS_PIN))
@@ -86,6 +89,12 @@ def test_a_refund_needs_a_managers_pin(staffed):
     assert BOSS_PIN not in sale_receipt and CLERK_PIN not in sale_receipt
     kinds = {(e.kind, e.operator) for e in staffed.journal.events(prid)}
     assert ("refund", CLERK) in kinds
+    # a PIN is nowhere: not in the log, the journal's files, an event or a repr
+    folder = staffed.journal.path.parent
+    raw = b"".join(p.read_bytes() for p in folder.glob("journal.sqlite3*"))
+    for pin in (BOSS_PIN, "918273645501"):
+        assert pin not in caplog.text and pin.encode() not in raw
+        assert pin not in repr(PinEntry(BOSS, pin))
 
 
 def test_cancelling_a_paid_payment_needs_a_manager_but_an_unpaid_one_does_not(staffed):

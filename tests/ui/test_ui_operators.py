@@ -166,3 +166,22 @@ def test_the_first_manager_is_set_up_from_the_window(make_window, qtbot):
     qtbot.waitUntil(lambda: window.operators.accounts_dialog is None)
     window.operators.accounts_action.trigger()  # now a manager's PIN is asked first
     _form(qtbot, window, "approvalDialog")
+
+
+def test_operators_set_up_from_the_cli_while_the_window_runs(make_window, qtbot):
+    """The first manager added by ``cashier operator add`` in another process: back at the
+    order page the till asks who is at it (and checkout refused a sale meanwhile)."""
+    from sale_steps import to_picker
+
+    window = make_window()
+    qtbot.waitUntil(lambda: "No operators set up" in window.operators.label.text())
+    store = OperatorStore(paths.data_dir() / "operators.sqlite3")
+    store.add(BOSS, MANAGER, BOSS_PIN)
+    store.close()
+    to_picker(qtbot, window, "3")
+    with qtbot.waitSignal(window.flow.stage_changed, timeout=5000):
+        qtbot.keyClick(window.picker_page, Qt.Key.Key_Escape)  # back to the order
+    dialog = _form(qtbot, window, "signInDialog")
+    assert window.operators.label.text() == "Nobody signed in"
+    _type(qtbot, dialog, BOSS, BOSS_PIN)
+    qtbot.waitUntil(lambda: window.operators.label.text() == "Operator: Mei (manager)")
