@@ -393,7 +393,7 @@ ZH_CN: dict[str, str] = {
     "Type the operator's name.": "请输入操作员的名字。",
     "Type the PIN.": "请输入 PIN 码。",
     "Sign out": "退出登录",
-    "No operators set up: anyone at this till can refund": "未设置操作员：任何人都可以在此收银台退款",
+    "No operators set up: anyone can refund": "未设置操作员：任何人都可退款",
     "Add a manager to require a sign-in: cashier operator add NAME --role manager": "添加一位经理即可要求登录：cashier operator add 名字 --role manager",
     "Nobody signed in": "无人登录",
     "manager": "经理",

@@ -91,7 +91,7 @@ class OperatorGate(QObject):
         current = self.session.current if self.session is not None else None
         self._last = current
         if not self.enforced:
-            self.label.setText(self.tr("No operators set up: anyone at this till can refund"))
+            self.label.setText(self.tr("No operators set up: anyone can refund"))
             self.label.setToolTip(
                 self.tr(
                     "Add a manager to require a sign-in: cashier operator add NAME --role manager"
@@ -105,6 +105,8 @@ class OperatorGate(QObject):
             self.label.setText(fill(self.tr("Operator: %1 (%2)"), current.name, role))
             self.label.setToolTip(self.tr("Sign out: Ctrl+L"))
         self.label.setProperty("state", "warn" if not self.enforced else "")
+        self.label.style().unpolish(self.label)  # the state's colour (style.qss)
+        self.label.style().polish(self.label)
         self.sign_out_action.setEnabled(self.enforced and current is not None)
 
     # -- sign in and out --------------------------------------------------------------------

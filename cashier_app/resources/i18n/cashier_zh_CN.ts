@@ -1843,9 +1843,9 @@ Enter its passphrase:</source>
             <translation>操作员…</translation>
         </message>
         <message>
-            <source>No operators set up: anyone at this till can refund</source>
+            <source>No operators set up: anyone can refund</source>
             <extracomment>Setup → Operators, while open</extracomment>
-            <translation>未设置操作员：任何人都可以在此收银台退款</translation>
+            <translation>未设置操作员：任何人都可退款</translation>
         </message>
         <message>
             <source>Add a manager to require a sign-in: cashier operator add NAME --role manager</source>
