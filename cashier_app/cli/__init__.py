@@ -24,7 +24,8 @@ STARTED = time.perf_counter()
 #: Sub-command modules, in the order ``cashier --help`` lists them.
 COMMAND_MODULES = (
     "gui", "sandbox", "pay", "profile", "keys", "operator", "history", "refund", "recover",
-    "report", "receipt", "printer", "paykit", "scenario", "store", "doctor", "completion",
+    "report", "receipt", "printer", "paykit", "scenario", "demo", "store", "doctor",
+    "completion",
 )  # fmt: skip
 
 
@@ -132,7 +133,7 @@ def entry() -> None:
     left to do (the command has closed its journal, sandbox and files; stdout, stderr and
     the log are flushed here). The GUI exits the ordinary way."""
     code = main()
-    if _ran == "gui":
+    if _ran in ("gui", "demo"):  # a window may have run: leave the ordinary way
         raise SystemExit(code)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to tell

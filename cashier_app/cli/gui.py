@@ -4,7 +4,7 @@ default command), or its offscreen self-test (ui/self_test.py)."""
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # PySide6 is imported only when a window opens
     from PySide6.QtWidgets import QWidget
@@ -39,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def gui_language(text: str | None) -> str | None:
+    """``--lang`` checked (None: the system's); CliError when Qt cannot start or the
+    language is not one the GUI speaks."""
     from cashier_app.cli import CliError
 
     try:
@@ -47,19 +49,30 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as exc:  # Qt missing or its system libraries not installed
         raise CliError(f"the GUI cannot start: {exc} (run `make system-deps`)", 1) from None
     try:
-        lang = i18n.normalise_language(args.lang) if args.lang else None
+        return i18n.normalise_language(text) if text else None
     except i18n.TranslationError as exc:
         raise CliError(str(exc)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = gui_language(args.lang)
 
     if args.self_test:
         from cashier_app.ui import self_test
 
         return self_test.run(lang or "en")
 
+    return open_window(args.profile, lang)
+
+
+def open_window(profile: str | None, lang: str | None, *, demo: Any = None) -> int:
+    """Run the cashier window until it closes; with ``demo`` (``checkout.demo.Demo``) it
+    plays that demo on the embedded sandbox (``cashier demo FILE``)."""
     import sys
 
-    from cashier_app.app import AppBackend
-    from cashier_app.ui import create_main_window, ensure_application
+    from cashier_app.app import EMBEDDED_PROFILE, AppBackend
+    from cashier_app.cli import CliError
+    from cashier_app.ui import create_main_window, ensure_application, i18n
 
     try:
         app = ensure_application(sys.argv[:1], lang or startup_language())
@@ -68,7 +81,13 @@ def run(args: argparse.Namespace) -> int:
     from cashier_app.ui.crash import install_crash_handler
 
     install_crash_handler(app)  # uncaught exceptions: logged, and a copyable report shown
-    window = create_main_window(args.profile, backend=AppBackend())
+    window = create_main_window(
+        EMBEDDED_PROFILE if demo is not None else profile, backend=AppBackend()
+    )
+    if demo is not None:
+        from cashier_app.ui.demo_player import DemoPlayer
+
+        DemoPlayer(window, demo)  # a child of the window; starts once the services are up
     show_main_window(window)
     return int(app.exec())
 

@@ -745,6 +745,58 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
     </context>
     <context>
+        <name>DemoPlayer</name>
+        <message>
+            <source>Demo: %1 — starting…</source>
+            <extracomment>show title_zh / caption_zh what a timer or a key runs next a newer schedule or a skip voids older timers step number -&gt; settled PaymentRecord what the banner says, as plain text (tests, logs)</extracomment>
+            <translation>演示：%1 —— 正在开始…</translation>
+        </message>
+        <message>
+            <source>Paused — Space: go on</source>
+            <translation>已暂停 —— 空格键：继续</translation>
+        </message>
+        <message>
+            <source>Press → to go on · Space: pause</source>
+            <translation>按 → 继续 · 空格键：暂停</translation>
+        </message>
+        <message>
+            <source>Space: pause · →: next</source>
+            <translation>空格键：暂停 · →：下一步</translation>
+        </message>
+        <message>
+            <source>%1 · step %2 of %3</source>
+            <translation>%1 · 第 %2 步，共 %3 步</translation>
+        </message>
+        <message>
+            <source>This demo needs the embedded sandbox.</source>
+            <translation>此演示需要内置沙箱。</translation>
+        </message>
+        <message>
+            <source>Demo finished: %1 of %2 steps as expected.</source>
+            <translation>演示结束：%2 步中有 %1 步符合预期。</translation>
+        </message>
+        <message>
+            <source>✓ %1, as expected</source>
+            <translation>✓ %1，符合预期</translation>
+        </message>
+        <message>
+            <source>✗ %1 (expected %2)</source>
+            <translation>✗ %1（预期 %2）</translation>
+        </message>
+        <message>
+            <source>✗ no final state in time</source>
+            <translation>✗ 未能及时得到最终状态</translation>
+        </message>
+        <message>
+            <source>✗ its sale was not paid</source>
+            <translation>✗ 对应的交易未支付</translation>
+        </message>
+        <message>
+            <source>✗ %1</source>
+            <translation>✗ %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Event</name>
         <message>
             <source>journaled</source>

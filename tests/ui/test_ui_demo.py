@@ -1,0 +1,87 @@
+"""``cashier demo FILE`` in the window: the player drives the pages through online and
+in-store sales, a refund and the end of day with the caption on the banner; Space pauses,
+Right goes on (issue 16 item 2)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from cashier_app.checkout.demo import parse_demo
+from cashier_app.domain.outcome import Status
+from cashier_app.sandbox.demo_catalog import CATALOG
+
+DEMO = """title = "Quick tour"
+pace = 0.5
+
+[[step]]
+caption = "Online: the customer pays"
+amount = "12.30"
+wallet = "ALIPAY_HK"
+scenario = "wallet_pays"
+params = { seconds = 0.5 }
+
+[[step]]
+caption = "Online: the customer declines"
+amount = "5.00"
+wallet = "ALIPAY_HK"
+customer = "declines"
+customer_after = 0.5
+expect = "FAILED"
+pause = true
+
+[[step]]
+caption = "In-store: the till scans the customer's code"
+amount = "24.00"
+wallet = "ALIPAY_HK"
+product = "in-store"
+
+[[step]]
+do = "refund"
+caption = "A refund of the first sale"
+sale = 1
+amount = "2.30"
+
+[[step]]
+do = "end_of_day"
+caption = "End of day"
+"""
+
+
+def test_the_player_plays_every_kind_of_step(make_window, qtbot, tmp_path):
+    from cashier_app.ui.demo_player import DemoPlayer
+
+    demo = parse_demo(DEMO, CATALOG, tmp_path / "quick.toml")
+    window = make_window(wait=False)
+    player = DemoPlayer(window, demo)
+    banner = window.findChild(type(player.banner), "demoBanner")
+    assert banner is player.banner
+    qtbot.waitUntil(lambda: "Online: the customer pays" in player.plain_text, timeout=30_000)
+    assert "Quick tour · step 1 of 5" in player.plain_text and "Space: pause" in player.plain_text
+    # the player typed the amount and charged: the QR shows, then the customer pays
+    qtbot.waitUntil(lambda: window.flow.stage == "redirect", timeout=20_000)
+    assert window.redirect_page.record.amount.display() == "HK$12.30"
+    # step 2 waits for a key: Space does not start it, Right does
+    qtbot.waitUntil(lambda: "Press → to go on" in player.plain_text, timeout=30_000)
+    assert "Online: the customer declines" in player.plain_text
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert player.paused and "Paused" in player.plain_text
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert not player.paused
+    qtbot.waitUntil(lambda: player.finished, timeout=90_000)
+    assert [(s.number, got, ok) for s, got, ok in player.results] == [
+        (1, "SUCCESS", True),
+        (2, "FAILED", True),
+        (3, "SUCCESS", True),
+        (4, "SUCCESS", True),
+        (5, "report", True),
+    ]
+    assert player.plain_text == "Demo finished: 5 of 5 steps as expected."
+    sales = window.services.journal.list_payments()
+    assert sorted(r.status for r in sales) == sorted(
+        [Status.SUCCESS, Status.FAILED, Status.SUCCESS]
+    )
+    assert any(r.scenario == "PaymentCode" for r in sales)
+    # the sandbox is left as it was: no scenario, no pretend customer
+    assert window.services.sandbox.scenario_state()["scenario"] is None
+    assert not window.services.sandbox.autopay.active
+    assert window.flow.stage == "order"
