@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -178,6 +179,14 @@ def check_method_limits(method: methods.PaymentMethod, amount: Money) -> None:
     )
 
 
+@dataclass(slots=True)
+class _PaymentLock:
+    """A payment's lock and how many threads hold or wait for it."""
+
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    users: int = 0
+
+
 class CheckoutService:
     """Drives payments through the state machine; every method blocks (GUI: worker threads).
 
@@ -231,7 +240,7 @@ class CheckoutService:
         #: who is signed in at this till, and what needs a manager (checkout/operators.py)
         self.session = session or TillSession(None)
         self._used_codes = UsedCodes()
-        self._locks: dict[str, threading.RLock] = {}
+        self._locks: dict[str, _PaymentLock] = {}
         self._locks_guard = threading.Lock()
 
     # -- reading ----------------------------------------------------------------------
@@ -1053,10 +1062,21 @@ class CheckoutService:
 
     @contextmanager
     def _lock(self, payment_request_id: str) -> Iterator[None]:
+        # One lock per payment while anyone holds or waits for it; then it is let go, so a
+        # till that runs for days does not keep a lock for every sale it ever made.
         with self._locks_guard:
-            lock = self._locks.setdefault(payment_request_id, threading.RLock())
-        with lock:
-            yield
+            entry = self._locks.get(payment_request_id)
+            if entry is None:
+                entry = self._locks[payment_request_id] = _PaymentLock()
+            entry.users += 1
+        try:
+            with entry.lock:
+                yield
+        finally:
+            with self._locks_guard:
+                entry.users -= 1
+                if entry.users == 0 and self._locks.get(payment_request_id) is entry:
+                    del self._locks[payment_request_id]
 
     @contextmanager
     def _calling(self, prid: str, step: str) -> Iterator[None]:

@@ -16,6 +16,7 @@ import itertools
 import json
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,9 @@ from cashier_app.sandbox.faults import FaultPlan
 #: Antom's schedule: seconds before each attempt (the first at once), 8 attempts.
 ANTOM_SCHEDULE: tuple[int, ...] = (0, 120, 600, 600, 3600, 7200, 21600, 54000)
 DEFAULT_DELAYS: tuple[float, ...] = tuple(float(d) for d in ANTOM_SCHEDULE)
+#: Delivery attempts kept for ``attempts()`` (the QA console, tests): the latest ones, so a
+#: sandbox that runs for days does not keep every notification it ever sent.
+MAX_ATTEMPTS_KEPT = 1000
 
 
 def is_ack(status: int, body: bytes) -> bool:
@@ -104,7 +108,7 @@ class Notifier:
         self._queue: list[tuple[float, int, _Job]] = []
         self._seq = itertools.count()
         self._cond = threading.Condition()
-        self._attempts: list[Attempt] = []
+        self._attempts: deque[Attempt] = deque(maxlen=MAX_ATTEMPTS_KEPT)
         self._in_flight = 0
         self._stopped = False
         self._thread: threading.Thread | None = None

@@ -118,6 +118,9 @@ class Scenario:
     build: Callable[[dict[str, Any]], Plan] = field(repr=False)
     #: "wallet" (the customer's side), "notify", "gateway" (API answers), "refund"
     group: str = "gateway"
+    #: Parameter sets that play the scenario in about a second each (for a client whose
+    #: timeout is under 2 s): the fault matrix runs every one, the soak draws from them.
+    quick: tuple[dict[str, Any], ...] = ({},)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -233,6 +236,7 @@ CATALOG: dict[str, Scenario] = {
             (_seconds("seconds", 2, "seconds until the customer pays"),),
             lambda v: Plan(autopay=_pays(v["seconds"])),
             "wallet",
+            quick=({"seconds": 0.3},),
         ),
         Scenario(
             "wallet_declines",
@@ -255,6 +259,7 @@ CATALOG: dict[str, Scenario] = {
                 }
             ),
             "wallet",
+            quick=({"seconds": 0.3},),
         ),
         Scenario(
             "wallet_expires",
@@ -262,6 +267,7 @@ CATALOG: dict[str, Scenario] = {
             (_seconds("seconds", 3, "seconds until the payment expires"),),
             lambda v: Plan(autopay={"action": "expire", "after_seconds": v["seconds"]}),
             "wallet",
+            quick=({"seconds": 0.3},),
         ),
         Scenario(
             "pending_then_result",
@@ -279,6 +285,10 @@ CATALOG: dict[str, Scenario] = {
                 }
             ),
             "wallet",
+            quick=(
+                {"pay_after": 0.2, "pending": 0.6},
+                {"pay_after": 0.2, "pending": 0.6, "result": "declined"},
+            ),
         ),
         Scenario(
             "late_notification",
@@ -292,6 +302,7 @@ CATALOG: dict[str, Scenario] = {
                 autopay=_pays(v["pay_after"]),
             ),
             "notify",
+            quick=({"pay_after": 0.2, "seconds": 0.8},),
         ),
         Scenario(
             "duplicate_notification",
@@ -302,12 +313,14 @@ CATALOG: dict[str, Scenario] = {
                 autopay=_pays(v["pay_after"]),
             ),
             "notify",
+            quick=({"pay_after": 0.2},),
         ),
         Scenario(
             "latency",
             "every API answer (or one API's) comes N ms late",
             (Param("ms", "int", 800, "milliseconds of delay", 1, int(MAX_SECONDS * 1000)), _API),
             lambda v: Plan(faults=(_fault("latency", v, seconds=v["ms"] / 1000),)),
+            quick=({"ms": 300},),
         ),
         Scenario(
             "http_error",
@@ -320,12 +333,14 @@ CATALOG: dict[str, Scenario] = {
                 _API,
             ),
             lambda v: Plan(faults=(_fault("http_error", v, status=v["status"]),)),
+            quick=tuple({"status": s, "count": 2} for s in (500, 502, 503)),
         ),
         Scenario(
             "connection_reset",
             "the next N API calls are processed, then the connection is reset (TCP RST)",
             (_count(1), _API),
             lambda v: Plan(faults=(_fault("reset", v),)),
+            quick=({"count": 1},),
         ),
         Scenario(
             "timeout",
@@ -336,12 +351,14 @@ CATALOG: dict[str, Scenario] = {
                 _API,
             ),
             lambda v: Plan(faults=(_fault("timeout", v, seconds=v["hold"]),)),
+            quick=({"count": 1, "hold": 2},),
         ),
         Scenario(
             "malformed_json",
             "the next N API calls answer HTTP 200 with a signed body cut short (not JSON)",
             (_count(1), _API),
             lambda v: Plan(faults=(_fault("malformed_json", v),)),
+            quick=({"count": 1},),
         ),
         Scenario(
             "bad_signature",
@@ -358,24 +375,28 @@ CATALOG: dict[str, Scenario] = {
                 _API,
             ),
             lambda v: Plan(faults=(_fault("bad_signature", v, mode=v["mode"]),)),
+            quick=tuple({"mode": m} for m in ("flip", "missing", "tamper_body", "bad_time")),
         ),
         Scenario(
             "wrong_key",
             "the next N API answers are signed with a key that is not the gateway's",
             (_count(1), _API),
             lambda v: Plan(faults=(_fault("bad_signature", v, mode="wrong_key"),)),
+            quick=({"count": 1},),
         ),
         Scenario(
             "unknown_exception",
             "the next N API calls are processed but answer U / UNKNOWN_EXCEPTION, then success",
             (_count(1), _API),
             lambda v: Plan(faults=(_fault("unknown_exception", v),)),
+            quick=({"count": 1},),
         ),
         Scenario(
             "rate_limited",
             "the next N API calls are refused U / REQUEST_TRAFFIC_EXCEED_LIMIT (not processed)",
             (_count(2), _API),
             lambda v: Plan(faults=(_fault("rate_limited", v),)),
+            quick=({"count": 2},),
         ),
         Scenario(
             "clock_skew",
@@ -395,6 +416,7 @@ CATALOG: dict[str, Scenario] = {
                 if v["seconds"]
                 else ()
             ),
+            quick=({"seconds": 600},),
         ),
         Scenario(
             "async_refund",
@@ -405,6 +427,7 @@ CATALOG: dict[str, Scenario] = {
             ),
             lambda v: Plan(faults=(_fault("async_refund", v, seconds=v["seconds"]),)),
             "refund",
+            quick=({"seconds": 0.5},),
         ),
     )
 }

@@ -49,7 +49,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
     rows = [case.row for case in CASES if any((case.row, x) in RESULTS for x in LAYERS)]
     head = (
-        f"{'scenario':<26} {'service':<8} {'final':<22} {'s':>5}   "
+        f"{'scenario':<30} {'service':<8} {'final':<22} {'s':>5}   "
         f"{'gui':<5} {'final':<22} {'s':>5}  GUI thread stall (own / raw / cpu, ms)"
     )
     write = terminalreporter.write_line
@@ -75,7 +75,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             else "-"
         )
         why = [f.get("why") for f in (RESULTS.get((row, x), {}) for x in LAYERS) if f.get("why")]
-        write(f"{row:<26} {cells[0]}   {cells[1]}  {stall_text}" + (f"  {why[0]}" if why else ""))
+        write(f"{row:<30} {cells[0]}   {cells[1]}  {stall_text}" + (f"  {why[0]}" if why else ""))
     stalls = [f["stall"] for f in RESULTS.values() if f.get("stall") is not None]
     if stalls and not stalls[0].schedstat:
         write("(no /proc schedstat here: the stall column is raw wall-clock gaps)")

@@ -44,6 +44,9 @@ def test_the_catalog_holds_every_scenario_asked_for_each_described():
             assert param.help
             assert param.parse(param.default) == param.default  # defaults are valid
         assert scenario.usage().startswith(scenario.name)
+        assert scenario.quick  # the fault matrix and the soak play every one of them
+        for quick in scenario.quick:
+            scenario.plan(quick)
 
 
 @pytest.mark.parametrize("name", sorted(ASKED))
