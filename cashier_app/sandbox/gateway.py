@@ -575,15 +575,13 @@ class SandboxGateway:
             self.faults.clear()
             for fault in faults:
                 self.faults.add_fault(fault)
+            installed = None
             if policy is not None:
                 self._apply_policy(policy)
-            elif self._scenario is not None and self._scenario["autopay"]:
-                self.set_autopay("off")  # the last scenario's customer leaves with it
-            self._scenario = {
-                "name": scenario.name,
-                "params": values,
-                "autopay": policy is not None,
-            }
+                installed = self.autopay  # this very object: a policy set later is another
+            else:
+                self._drop_scenario_customer()  # the last scenario's customer leaves with it
+            self._scenario = {"name": scenario.name, "params": values, "autopay": installed}
         log.info("sandbox scenario: %s %s", scenario.name, values)
         return self.scenario_state()
 
@@ -591,10 +589,16 @@ class SandboxGateway:
         """Drop the scenario: every fault, and the auto-payer when the scenario set it."""
         with self._scenario_lock:
             self.faults.clear()
-            if self._scenario is not None and self._scenario["autopay"]:
-                self.set_autopay("off")
+            self._drop_scenario_customer()
             self._scenario = None
         return self.scenario_state()
+
+    def _drop_scenario_customer(self) -> None:
+        """Turn the auto-payer off if the active scenario set it and nobody changed it
+        since (an auto-payer set by hand, ``--auto-approve``, stays)."""
+        policy = self._scenario["autopay"] if self._scenario is not None else None
+        if policy is not None and self.autopay is policy:
+            self.set_autopay("off")
 
     def scenario_state(self) -> dict[str, Any]:
         """``{"scenario": name or None, "params", "faults", "autopay"}``."""

@@ -127,6 +127,13 @@ def test_an_autopay_set_by_hand_survives_a_fault_scenario(sandbox):
     assert sandbox.autopay.action == "approve"
 
 
+def test_an_autopay_set_by_hand_after_a_wallet_scenario_survives_the_next_one(sandbox):
+    sandbox.set_scenario("wallet_pays", {"seconds": 1})
+    sandbox.set_autopay("approve", 1)  # the presenter sets it by hand (the same, even)
+    sandbox.set_scenario("http_error")
+    assert (sandbox.autopay.action, sandbox.autopay.after_seconds) == ("approve", 1)
+
+
 @pytest.mark.parametrize("result", ["paid", "declined"])
 def test_pending_then_result(sandbox, client, clock, result):
     sandbox.set_scenario("pending_then_result", {"pay_after": 1, "pending": 4, "result": result})
