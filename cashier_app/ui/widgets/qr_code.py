@@ -3,6 +3,8 @@ for Alipay+ wallets, our own "+" centre mark (docs/cashier-ux.md §4)."""
 
 from __future__ import annotations
 
+import functools
+
 import qrcode
 import qrcode.exceptions
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -24,6 +26,24 @@ class QRCodeDataError(CashierError, ValueError):
     """The text does not fit in any QR code version."""
 
     layer = "ui"
+
+
+@functools.lru_cache(maxsize=16)
+def _encode(data: str, centre_mark: bool) -> tuple[tuple[bool, ...], ...]:
+    """The matrix of ``data``, error correction H when the centre mark covers part of it.
+
+    Cached: the redirect page and the customer display show the same code, and encoding
+    (the ``qrcode`` package tries all eight masks in pure Python) takes ~25 ms of the GUI
+    thread each time on an idle machine, far more under load: the fault matrix caught the
+    two in one turn of the event loop at 130 ms."""
+    level = qrcode.constants.ERROR_CORRECT_H if centre_mark else qrcode.constants.ERROR_CORRECT_M
+    code = qrcode.QRCode(error_correction=level, border=0)
+    try:
+        code.add_data(data)
+        code.make(fit=True)
+    except (qrcode.exceptions.DataOverflowError, ValueError) as exc:
+        raise QRCodeDataError(f"{len(data)} characters do not fit in a QR code") from exc
+    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
 class QRCodeWidget(QWidget):
@@ -87,16 +107,7 @@ class QRCodeWidget(QWidget):
     # -- painting -----------------------------------------------------------------------
     @staticmethod
     def _encode(data: str, centre_mark: bool) -> list[list[bool]]:
-        level = (
-            qrcode.constants.ERROR_CORRECT_H if centre_mark else qrcode.constants.ERROR_CORRECT_M
-        )
-        code = qrcode.QRCode(error_correction=level, border=0)
-        try:
-            code.add_data(data)
-            code.make(fit=True)
-        except (qrcode.exceptions.DataOverflowError, ValueError) as exc:
-            raise QRCodeDataError(f"{len(data)} characters do not fit in a QR code") from exc
-        return [[bool(cell) for cell in row] for row in code.get_matrix()]
+        return [list(row) for row in _encode(data, centre_mark)]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
