@@ -58,7 +58,7 @@ class QRCodeWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("qrCode")
         self._data = ""
-        self._matrix: list[list[bool]] = []
+        self._matrix: tuple[tuple[bool, ...], ...] = ()
         self._centre_mark = False
         self._greyed = False
         self._overlay = ""
@@ -72,7 +72,7 @@ class QRCodeWidget(QWidget):
         """Encode ``data``; error correction H when the centre mark covers part of it."""
         self._data = data or ""
         self._centre_mark = bool(centre_mark and data)
-        self._matrix = self._encode(self._data, self._centre_mark) if data else []
+        self._matrix = _encode(self._data, self._centre_mark) if data else ()
         self.setAccessibleName(self._data)
         self.update()
 
@@ -105,10 +105,6 @@ class QRCodeWidget(QWidget):
         return width
 
     # -- painting -----------------------------------------------------------------------
-    @staticmethod
-    def _encode(data: str, centre_mark: bool) -> list[list[bool]]:
-        return [list(row) for row in _encode(data, centre_mark)]
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         side = min(self.width(), self.height())
