@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the GUI imports this module before its first paint: no cryp
     from cashier_app.sandbox.gateway import SandboxGateway
     from cashier_app.store.reader import StoreReader
     from cashier_app.store.replicator import Replicator
+    from cashier_app.store.views import StoreView
 
 #: Profile name and client id of the embedded sandbox (same as the keystore's defaults).
 EMBEDDED_PROFILE = "sandbox"
@@ -163,6 +164,8 @@ class Services:
     store_link: Replicator | None = None  #: joined to a store: replicates the journal
     #: joined to a store: what the store views read (call it off the GUI thread)
     store_reader: StoreReader | None = None
+    #: joined to a store: the whole store as History and End of day read it (workers only)
+    store: StoreView | None = None
     _closed: bool = False
 
     @property
@@ -393,7 +396,7 @@ def build_services(
         if store_link:
             linked = _start_store_link(checkout, journal)
             if linked is not None:
-                services.store_link, services.store_reader = linked
+                services.store_link, services.store_reader, services.store = linked
         return services
     except BaseException:
         if session.store is not None:
@@ -421,8 +424,9 @@ def open_session(folder: Path | None = None) -> TillSession:
 
 def _start_store_link(
     checkout: CheckoutService, journal: Journal
-) -> tuple[Replicator, StoreReader] | None:
-    """The store replicator of this installation, started, and the store's reader; None
+) -> tuple[Replicator, StoreReader, StoreView] | None:
+    """The store replicator of this installation, started, the store's reader and the
+    whole store's view for History and End of day; None
     when it has not joined a store (or its link is unusable: logged, the till sells on its
     own journal)."""
     import logging
@@ -455,8 +459,11 @@ def _start_store_link(
     def connect() -> Any:
         return link.connect(keys)
 
+    from cashier_app.store.views import StoreView
+
     replicator = Replicator(journal, connect, link.till_id, settle=settle).start()
-    return replicator, StoreReader(connect)
+    reader = StoreReader(connect)
+    return replicator, reader, StoreView(reader, link.till_id)
 
 
 def settle_store_notification(

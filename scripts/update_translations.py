@@ -744,6 +744,27 @@ ZH_CN_FEEDBACK: dict[str, str] = {
 }
 ZH_CN.update(ZH_CN_FEEDBACK)
 
+#: Store views (issue 17 item 3): History and End of day of this till or the whole store,
+#: refunds of another till's sale; kept apart so that helpers do not collide.
+ZH_CN_STORE_VIEWS: dict[str, str] = {
+    "This till": "本收银台",
+    "Whole store": "全店",
+    "Till": "收银台",
+    "By till": "按收银台",
+    "Taken at till %1.": "由收银台 %1 收款。",
+    "Whole store · Net: %1": "全店 · 净额：%1",
+    "No payments in the store on %1": "%1 全店没有交易",
+    "⚠ %1 payment(s) of the store are not final: the tills' History lists them.": "⚠ 全店有 %1 笔支付未终态：各收银台的交易记录中列出了它们。",
+    "✓ Every payment of the store on this day is final.": "✓ 全店当天所有支付均已终态。",
+    "cannot reach the store at {where}: {why}": "无法连接门店服务器 {where}：{why}",
+    "the store server cannot be reached, so the whole store cannot be shown now ({problem}); "
+    "this till's own view still works": "无法连接门店服务器，现在无法显示全店数据（{problem}）；本收银台自己的数据仍可查看",
+    "the store server cannot be reached, so a sale of till {till} cannot be refunded here "
+    "now ({problem}); nothing was sent: refund it at till {till} or try again once the store "
+    "is back": "无法连接门店服务器，现在不能在这里为收银台 {till} 的交易退款（{problem}）；没有发送任何内容：请在收银台 {till} 退款，或在门店服务器恢复后重试",
+}
+ZH_CN.update(ZH_CN_STORE_VIEWS)
+
 
 def _kept_translations(tree: ET.ElementTree, name: str) -> dict[str, str]:
     """The finished translations of context ``name`` (its texts are not in ``self.tr``

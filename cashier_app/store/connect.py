@@ -11,7 +11,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.support import paths
@@ -31,6 +31,14 @@ class StoreError(CashierError):
     says which, never with the password."""
 
     layer = "store"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "unreachable": "cannot reach the store at {where}: {why}",
+        "view_unreachable": "the store server cannot be reached, so the whole store cannot "
+        "be shown now ({problem}); this till's own view still works",
+        "refund_unreachable": "the store server cannot be reached, so a sale of till {till} "
+        "cannot be refunded here now ({problem}); nothing was sent: refund it at till {till} "
+        "or try again once the store is back",
+    }
 
 
 def config_path() -> Path:
@@ -84,7 +92,7 @@ def connect(
     try:
         return psycopg.connect(dsn, autocommit=autocommit, application_name="cashier", **kwargs)
     except psycopg.Error as exc:
-        raise StoreError(f"cannot reach the store at {describe(dsn)}: {_first_line(exc)}") from None
+        raise StoreError.of("unreachable", where=describe(dsn), why=_first_line(exc)) from None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -191,12 +191,13 @@ class StoreReader:
         since: datetime | None = None,
         until: datetime | None = None,
         text: str | None = None,
+        method: str | Iterable[str] | None = None,
         offset: int = 0,
         limit: int = 100,
     ) -> list[StorePayment]:
         """The store's payments, newest first, with the till of each; filters as the
         till's history (``since`` inclusive, ``until`` exclusive, aware datetimes)."""
-        where, params = _where(till_id, status, since, until, text)
+        where, params = _where(till_id, status, since, until, text, method)
         sql = (
             f"SELECT * FROM payments{where} ORDER BY created_at DESC, till_id DESC, "
             "payment_request_id DESC LIMIT %s OFFSET %s"
@@ -213,8 +214,9 @@ class StoreReader:
         since: datetime | None = None,
         until: datetime | None = None,
         text: str | None = None,
+        method: str | Iterable[str] | None = None,
     ) -> int:
-        where, params = _where(till_id, status, since, until, text)
+        where, params = _where(till_id, status, since, until, text, method)
         with self._connect() as conn:
             return int(conn.execute(f"SELECT COUNT(*) FROM payments{where}", params).fetchone()[0])
 
@@ -237,6 +239,21 @@ class StoreReader:
                 (payment_request_id,),
             ).fetchall()
         return [StoreRefund(r["till_id"], _refund(r)) for r in rows]
+
+    def refunded_totals(self, payment_request_ids: Iterable[str]) -> dict[str, int]:
+        """What every till refunded, or may have (the journal's ``refunded_total``: every
+        refund not FAILED/CANCELLED/EXPIRED), of each payment; those with none left out."""
+        ids = list(dict.fromkeys(payment_request_ids))
+        if not ids:
+            return {}
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT payment_request_id, SUM(amount_minor)::bigint FROM refunds "
+                "WHERE payment_request_id = ANY(%s) AND NOT (status = ANY(%s)) "
+                "GROUP BY payment_request_id",
+                (ids, sorted(UNSUCCESSFUL)),
+            ).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows if r[1]}
 
     def events(self, till_id: str, payment_request_id: str) -> list[PaymentEvent]:
         with self._connect() as conn:
@@ -276,11 +293,16 @@ def _values(value: Any) -> list[str]:
 
 
 def _where(
-    till_id: Any, status: Any, since: datetime | None, until: datetime | None, text: str | None
+    till_id: Any,
+    status: Any,
+    since: datetime | None,
+    until: datetime | None,
+    text: str | None,
+    method: Any = None,
 ) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    for column, value in (("till_id", till_id), ("status", status)):
+    for column, value in (("till_id", till_id), ("status", status), ("method", method)):
         if value is None:
             continue
         clauses.append(f"{column} = ANY(%s)")

@@ -182,6 +182,10 @@
             <translation>无法打开 {where} 的 {connection} 打印机：{reason}</translation>
         </message>
         <message>
+            <source>cannot reach the store at {where}: {why}</source>
+            <translation>无法连接门店服务器 {where}：{why}</translation>
+        </message>
+        <message>
             <source>cannot subtract {other} from {currency}</source>
             <translation>不能从 {currency} 中减去 {other}</translation>
         </message>
@@ -482,8 +486,16 @@
             <translation>角色必须是收银员或经理</translation>
         </message>
         <message>
+            <source>the store server cannot be reached, so a sale of till {till} cannot be refunded here now ({problem}); nothing was sent: refund it at till {till} or try again once the store is back</source>
+            <translation>无法连接门店服务器，现在不能在这里为收银台 {till} 的交易退款（{problem}）；没有发送任何内容：请在收银台 {till} 退款，或在门店服务器恢复后重试</translation>
+        </message>
+        <message>
             <source>the store server cannot be reached, so operators cannot be changed now (every till must agree on them): {problem}</source>
             <translation>无法连接门店服务器，现在不能更改操作员（所有收银台必须保持一致）：{problem}</translation>
+        </message>
+        <message>
+            <source>the store server cannot be reached, so the whole store cannot be shown now ({problem}); this till's own view still works</source>
+            <translation>无法连接门店服务器，现在无法显示全店数据（{problem}）；本收银台自己的数据仍可查看</translation>
         </message>
         <message>
             <source>there is already an operator {name}</source>
@@ -1252,8 +1264,16 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
     <context>
         <name>HistoryPage</name>
         <message>
-            <source>Re-inquire</source>
+            <source>This till</source>
             <extracomment>Statuses an operator may still cancel: nobody has paid yet, as far as we know. the journal changed while the page was hidden the payment to select again once the list has reloaded</extracomment>
+            <translation>本收银台</translation>
+        </message>
+        <message>
+            <source>Whole store</source>
+            <translation>全店</translation>
+        </message>
+        <message>
+            <source>Re-inquire</source>
             <translation>重新查询</translation>
         </message>
         <message>
@@ -1281,6 +1301,10 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <message>
             <source>Showing %1 of %2</source>
             <translation>显示 %1 / 共 %2 笔</translation>
+        </message>
+        <message>
+            <source>Taken at till %1.</source>
+            <translation>由收银台 %1 收款。</translation>
         </message>
         <message>
             <source>Working…</source>
@@ -2303,7 +2327,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Time</source>
-            <extracomment>minor units refunded, by paymentRequestId repeats seen, so the next offset still moves forward</extracomment>
+            <extracomment>store mode, whole store: the till each sale was taken at minor units refunded, by paymentRequestId repeats seen, so the next offset still moves forward</extracomment>
             <translation>时间</translation>
         </message>
         <message>
@@ -2337,6 +2361,10 @@ Enter its passphrase:</source>
         <message>
             <source>Summary</source>
             <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Till</source>
+            <translation>收银台</translation>
         </message>
     </context>
     <context>
@@ -3253,7 +3281,7 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>ReportPage</name>
         <message>
             <source>Wallet</source>
-            <extracomment>the journal changed while the page was hidden</extracomment>
+            <extracomment>the whole store's day (store mode), when shown the journal changed while the page was hidden</extracomment>
             <translation>支付方式</translation>
         </message>
         <message>
@@ -3333,12 +3361,24 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>按操作员（班次）</translation>
         </message>
         <message>
+            <source>This till</source>
+            <translation>本收银台</translation>
+        </message>
+        <message>
+            <source>Whole store</source>
+            <translation>全店</translation>
+        </message>
+        <message>
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
             <source>Export PDF…</source>
             <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <source>By till</source>
+            <translation>按收银台</translation>
         </message>
         <message>
             <source>Adding up…</source>
@@ -3413,6 +3453,26 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Till</source>
+            <translation>收银台</translation>
+        </message>
+        <message>
+            <source>Whole store · Net: %1</source>
+            <translation>全店 · 净额：%1</translation>
+        </message>
+        <message>
+            <source>No payments in the store on %1</source>
+            <translation>%1 全店没有交易</translation>
+        </message>
+        <message>
+            <source>⚠ %1 payment(s) of the store are not final: the tills' History lists them.</source>
+            <translation>⚠ 全店有 %1 笔支付未终态：各收银台的交易记录中列出了它们。</translation>
+        </message>
+        <message>
+            <source>✓ Every payment of the store on this day is final.</source>
+            <translation>✓ 全店当天所有支付均已终态。</translation>
         </message>
     </context>
     <context>

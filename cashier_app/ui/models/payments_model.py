@@ -166,6 +166,7 @@ class PaymentsModel(QAbstractTableModel):
         "payment_request_id",
         "reference",
         "summary",
+        "till",
     )
     (
         COL_TIME,
@@ -177,7 +178,8 @@ class PaymentsModel(QAbstractTableModel):
         COL_REQUEST_ID,
         COL_REFERENCE,
         COL_SUMMARY,
-    ) = range(9)
+        COL_TILL,  #: store mode, whole store: the till each sale was taken at
+    ) = range(10)
 
     PAGE_TASK = "history:page"
     COUNT_TASK = "history:count"
@@ -219,6 +221,17 @@ class PaymentsModel(QAbstractTableModel):
     @property
     def exhausted(self) -> bool:
         return self._exhausted
+
+    @property
+    def source(self) -> Any:
+        """Where the rows are read: the journal, or the whole store's view (store mode)."""
+        return self._journal
+
+    def set_source(self, source: Any) -> None:
+        """Read from ``source`` from now on (the journal, or the whole store's view with
+        the journal's read methods and ``till_of``) and load again."""
+        self._journal = source
+        self.reload()
 
     def set_filter(self, payment_filter: PaymentFilter) -> None:
         """Show the payments matching ``payment_filter``, from the first page."""
@@ -345,6 +358,7 @@ class PaymentsModel(QAbstractTableModel):
             self.tr("Request ID"),
             self.tr("Reference"),
             self.tr("Summary"),
+            self.tr("Till"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -392,4 +406,7 @@ class PaymentsModel(QAbstractTableModel):
             return rec.reference_order_id
         if col == self.COL_SUMMARY:
             return rec.trade_summary
+        if col == self.COL_TILL:
+            till_of = getattr(self._journal, "till_of", None)
+            return str(till_of(rec.payment_request_id)) if till_of is not None else ""
         return ""

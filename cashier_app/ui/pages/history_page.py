@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal,
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -89,6 +91,17 @@ class HistoryPage(QWidget):
         self.filters = HistoryFilterBar()
         self.filters.filter_changed.connect(self._on_filters_filter_changed)
         self.filters.refresh_requested.connect(self.reload)
+        # store mode: this till's journal, or every till's sales from the store server
+        self.store: Any = getattr(services, "store", None)
+        self.scope = QComboBox()
+        self.scope.setObjectName("historyScope")
+        self.scope.addItem(self.tr("This till"), "till")
+        self.scope.addItem(self.tr("Whole store"), "store")
+        self.scope.setVisible(self.store is not None)
+        self.scope.currentIndexChanged.connect(self._on_scope_changed)
+        bar = self.filters.layout()
+        if isinstance(bar, QHBoxLayout):
+            bar.insertWidget(0, self.scope)
         layout.addWidget(self.filters)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_table())
@@ -123,6 +136,9 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
+        # the whole store shows the till of each sale, right after its time
+        header.moveSection(PaymentsModel.COL_TILL, PaymentsModel.COL_TIME + 1)
+        self.table.setColumnHidden(PaymentsModel.COL_TILL, True)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("historyCount")
@@ -203,6 +219,7 @@ class HistoryPage(QWidget):
             (PaymentsModel.COL_PAYMENT_ID, "2026112211890000", metrics),
             (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),
             (PaymentsModel.COL_REFERENCE, "REF-000000", metrics),
+            (PaymentsModel.COL_TILL, "front-till-00", metrics),
         ):
             self.table.setColumnWidth(column, fm.horizontalAdvance(sample) + 28)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
@@ -245,7 +262,7 @@ class HistoryPage(QWidget):
         self._tasks.run(
             f"{self.ROW_TASK}:{prid}",
             read_row,
-            self._services.journal,
+            self._source(),
             prid,
             on_done=self._on_row_read,
             on_error=self._show_error,
@@ -303,7 +320,7 @@ class HistoryPage(QWidget):
         self._tasks.run(
             self.DETAILS_TASK,
             load_details,
-            self._services.journal,
+            self._source(),
             payment_request_id,
             on_done=self._on_details_loaded,
             on_error=self._show_error,
@@ -318,11 +335,45 @@ class HistoryPage(QWidget):
         self.details.show_details(details)
         self.model.update_record(details.payment, details.refunded)
         self._update_actions()
+        elsewhere = self._elsewhere()
+        if elsewhere:
+            self._show_info(fill(self.tr("Taken at till %1."), elsewhere))
+
+    # -- this till or the whole store (store mode) ----------------------------------------
+    def whole_store(self) -> bool:
+        return self.store is not None and self.scope.currentData() == "store"
+
+    def _source(self) -> Any:
+        """Where the list and the details are read: the journal or the whole store."""
+        return self.store if self.whole_store() else self._services.journal
+
+    @Slot(int)
+    def _on_scope_changed(self, _index: int) -> None:
+        self.table.setColumnHidden(PaymentsModel.COL_TILL, not self.whole_store())
+        self._tasks.cancel(self.DETAILS_TASK)
+        self._details = None
+        self.details.show_details(None)
+        self.message.clear()
+        self.model.set_source(self._source())
+        self._update_actions()
+
+    def _elsewhere(self) -> str:
+        """The other till the selected sale was taken at ("" when here or this till's view)."""
+        if not self.whole_store() or self._details is None:
+            return ""
+        return str(self.store.elsewhere(self._details.payment.payment_request_id))
 
     def _update_actions(self) -> None:
         details = self._details
         pay = details.payment if details else None
         idle = not self._busy and pay is not None
+        if self._elsewhere():  # that till's journal owns the sale: it re-inquires, cancels
+            self.reinquire_button.setEnabled(False)
+            self.cancel_button.setEnabled(False)
+            self.refund_button.setEnabled(False)
+            self.print_button.setEnabled(False)
+            self.save_button.setEnabled(False)
+            return
         self.reinquire_button.setEnabled(idle)
         self.cancel_button.setEnabled(idle and pay is not None and pay.status in CANCELLABLE)
         self.refund_button.setEnabled(idle and details is not None and details.refundable > 0)

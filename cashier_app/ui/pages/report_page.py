@@ -33,6 +33,7 @@ from cashier_app.domain.outcome import Status
 from cashier_app.reports.amounts import minor_display
 from cashier_app.reports.eod import Report, compute_report, write_csv, write_pdf
 from cashier_app.ui.models.payments_model import STATUS_COLORS, method_name, status_text
+from cashier_app.ui.pages.report_store import clear_totals, render_store_day
 from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.bar_chart import Bar, BarChart
 
@@ -56,10 +57,12 @@ class ReportPage(QWidget):
 
     Signals:
         report_loaded(object Report): the totals for the chosen day arrived.
+        store_day_loaded(object StoreDay): the whole store's totals arrived (store mode).
         export_finished(str path): a CSV or PDF file was written.
     """
 
     report_loaded = Signal(object)
+    store_day_loaded = Signal(object)
     export_finished = Signal(str)
 
     LOAD_TASK = "report:load"
@@ -71,6 +74,7 @@ class ReportPage(QWidget):
         self._services = services
         self._tasks = tasks
         self.report: Report | None = None
+        self.store_day: Any = None  #: the whole store's day (store mode), when shown
         self._stale = False  #: the journal changed while the page was hidden
 
         layout = QVBoxLayout(self)
@@ -181,6 +185,13 @@ class ReportPage(QWidget):
         self.grouping.addItem(self.tr("By wallet"), "wallet")
         self.grouping.addItem(self.tr("By operator (shift)"), "operator")
         self.grouping.currentIndexChanged.connect(self._on_grouping_changed)
+        # this till's journal, or every till's totals from the store server (store mode)
+        self.scope = QComboBox()
+        self.scope.setObjectName("reportScope")
+        self.scope.addItem(self.tr("This till"), "till")
+        self.scope.addItem(self.tr("Whole store"), "store")
+        self.scope.setVisible(getattr(self._services, "store", None) is not None)
+        self.scope.currentIndexChanged.connect(self._on_scope_changed)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.setObjectName("exportCsvButton")
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
@@ -198,6 +209,7 @@ class ReportPage(QWidget):
             self.date_edit,
             self.next_button,
             self.refresh_button,
+            self.scope,
             self.grouping,
         ):
             bar.addWidget(widget)
@@ -236,11 +248,38 @@ class ReportPage(QWidget):
     def _shift_day(self, days: int) -> None:
         self.date_edit.setDate(self.date_edit.date().addDays(days))
 
+    def whole_store(self) -> bool:
+        return bool(self.scope.currentData() == "store")
+
+    @Slot(int)
+    def _on_scope_changed(self, _index: int) -> None:
+        by_till = self.grouping.findData("till")
+        if self.whole_store() and by_till < 0:
+            self.grouping.addItem(self.tr("By till"), "till")
+        elif not self.whole_store() and by_till >= 0:
+            if self.grouping.currentIndex() == by_till:
+                self.grouping.setCurrentIndex(0)
+            self.grouping.removeItem(by_till)
+        self.report = self.store_day = None
+        clear_totals(self)
+        self._update_buttons()
+        self.reload()
+
     @Slot()
     def reload(self) -> None:
         self._stale = False
         self.message.setText(self.tr("Adding up…"))
         self.message.setStyleSheet("")
+        if self.whole_store():
+            self._tasks.run(  # PostgreSQL: on a worker, like the journal
+                self.LOAD_TASK,
+                self._services.store.end_of_day,
+                self.day(),
+                on_done=self._on_store_day_loaded,
+                on_error=self._on_failed,
+                owner=self,
+            )
+            return
         self._tasks.run(
             self.LOAD_TASK,
             compute_report,
@@ -251,8 +290,16 @@ class ReportPage(QWidget):
             owner=self,
         )
 
+    def _on_store_day_loaded(self, store_day: Any) -> None:
+        if store_day.day != self.day() or not self.whole_store():
+            return  # an older answer; the newer one is on its way
+        self.store_day = store_day
+        self.message.clear()
+        render_store_day(self, store_day)
+        self.store_day_loaded.emit(store_day)
+
     def _on_report_loaded(self, report: Report) -> None:
-        if report.day != self.day():
+        if report.day != self.day() or self.whole_store():
             return  # an older day's answer; the newer one is on its way
         self.report = report
         self.message.clear()
@@ -263,7 +310,10 @@ class ReportPage(QWidget):
     # -- rendering ----------------------------------------------------------------------
     @Slot(int)
     def _on_grouping_changed(self, _index: int) -> None:
-        if self.report is not None:
+        if self.whole_store():
+            if self.store_day is not None:
+                render_store_day(self, self.store_day)
+        elif self.report is not None:
             self._render(self.report)
 
     def _name_column(self, text: str) -> None:
@@ -495,6 +545,9 @@ class ReportPage(QWidget):
         self.export_finished.emit(str(path))
 
     def _on_failed(self, exc: BaseException) -> None:
+        if self.whole_store():  # the store's figures are not known: none shown
+            self.store_day = None
+            clear_totals(self)
         self.message.setStyleSheet("color: #C62828")
         self.message.setText(error_text(exc))
         self._update_buttons()

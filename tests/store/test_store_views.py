@@ -1,0 +1,168 @@
+"""Store views at the till (issue 17 item 3): History and End of day read the whole store
+from PostgreSQL (the till shown per row) on a worker, and the store's end of day equals
+the sum of the tills' journals. Real PostgreSQL, real journals replicated by the real
+replicator, the real window."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+import pytest
+from PySide6.QtCore import Qt
+from test_store_replication import DAY, day_sum, linked_journal, sell
+
+from cashier_app.reports.eod import compute_report
+from cashier_app.store.connect import StoreError, StoreLink, connect
+from cashier_app.store.reader import StoreReader
+from cashier_app.store.replicator import Replicator
+from cashier_app.store.views import StoreView
+
+
+def replicated_tills(tmp_path, store_db, tills):
+    """Journals of ``tills`` ((till, operator, sales), ...), each replicated to the store."""
+    journals = {}
+    for till, operator, sales in tills:
+        journal = linked_journal(tmp_path, till)
+        for n in range(sales):
+            sell(journal, till, n, operator=operator)
+        assert Replicator(journal, lambda: connect(store_db.till_dsn), till).drain(30)
+        journals[till] = journal
+    return journals
+
+
+def test_the_whole_store_is_the_sum_of_its_tills(tmp_path, store_db):
+    journals = replicated_tills(
+        tmp_path, store_db, (("till-a", "Ana", 6), ("till-b", "Bo", 9), ("till-c", None, 4))
+    )
+    view = StoreView(StoreReader(lambda: connect(store_db.till_dsn)), "till-a")
+    day = view.end_of_day(DAY)
+    reports = {t: compute_report(j, DAY, UTC) for t, j in journals.items()}
+    sales = sum(day_sum(r)[0] for r in reports.values())
+    refunds = sum(day_sum(r)[1] for r in reports.values())
+    assert [(t.sales_minor, t.refunds_minor) for t in day.totals] == [(sales, refunds)]
+    by_till = {t.group: t for t in day.by_till}
+    for till, report in reports.items():
+        assert (by_till[till].sales_minor, by_till[till].refunds_minor) == day_sum(report)[:2]
+    assert {t.group for t in day.by_operator} == {"Ana", "Bo", ""}
+    # History of the whole store: every till's sales, the till of each, newest first
+    listed = view.list_payments(limit=None)
+    assert len(listed) == sum(j.count_payments() for j in journals.values())
+    assert {view.till_of(p.payment_request_id) for p in listed} == set(journals)
+    assert view.count_payments() == len(listed)
+    assert [p.created_at for p in listed] == sorted((p.created_at for p in listed), reverse=True)
+    # the filters of the till's History narrow the store's list the same way
+    for query in ({"method": "GCASH"}, {"status": "SUCCESS", "text": "till-b"}):
+        expected = sum(
+            len(j.list_payments(limit=None, **query))
+            for t, j in journals.items()
+            if "text" not in query or t == "till-b"
+        )
+        assert view.count_payments(**query) == len(view.list_payments(**query)) == expected
+    sold = next(p for p in listed if view.till_of(p.payment_request_id) == "till-b")
+    assert view.elsewhere(sold.payment_request_id) == "till-b"
+    assert view.events(sold.payment_request_id)[0].kind == "journaled"
+    refunded = {
+        p.payment_request_id: journals[view.till_of(p.payment_request_id)].refunded_total(
+            p.payment_request_id
+        )
+        for p in listed
+    }
+    assert view.refunded_totals(refunded) == {k: v for k, v in refunded.items() if v}
+    for journal in journals.values():
+        journal.close()
+
+
+def test_a_store_that_cannot_be_reached_is_named_as_such(pg_server):
+    dead = pg_server.dsn("nowhere", "nobody", "pw").replace(
+        f"port={pg_server.port}", f"port={_closed_port()}"
+    )
+    view = StoreView(StoreReader(lambda: connect(dead, timeout=1)), "till-a")
+    for call in (lambda: view.end_of_day(DAY), lambda: view.list_payments(), view.count_payments):
+        with pytest.raises(StoreError) as caught:
+            call()
+        assert caught.value.code == "view_unreachable"
+        assert "this till's own view still works" in str(caught.value)
+        assert "pw" not in str(caught.value).replace("password", "")
+
+
+def _closed_port() -> int:
+    from pg_server import free_port
+
+    return free_port()
+
+
+def join_here(store_db, till: str, dsn: str | None = None) -> None:
+    """This installation joined the store as ``till`` (its journal linked, store.json)."""
+    from cashier_app.journal import Journal
+    from cashier_app.journal.outbox import Outbox
+    from cashier_app.support import paths
+
+    here = Journal(paths.journal_path())
+    Outbox(here).link(till)
+    here.close()
+    StoreLink(dsn or store_db.till_dsn, till).save()
+
+
+def test_history_and_end_of_day_switch_to_the_whole_store(
+    tmp_path, store_db, memory_keyring, make_window, qtbot
+):
+    journals = replicated_tills(tmp_path, store_db, (("till-b", "Bo", 3),))
+    join_here(store_db, "till-a")
+    window = make_window()
+    assert window.services.store is not None
+    page = window.open_extra_page("report")
+    assert page.scope.isVisible()
+    page.set_day(DAY)
+    with qtbot.waitSignal(page.store_day_loaded, timeout=20_000):
+        page.scope.setCurrentIndex(page.scope.findData("store"))
+    page.grouping.setCurrentIndex(page.grouping.findData("till"))
+    assert page.table.horizontalHeaderItem(0).text() == "Till"
+    assert page.table.item(0, 0).text() == "till-b (Embedded sandbox)"
+    sales = day_sum(compute_report(journals["till-b"], DAY, UTC))[0]
+    assert page.store_day.totals[0].sales_minor == sales
+    assert page.summary.text().startswith("Whole store")
+    assert not page.csv_button.isEnabled()  # the export is this till's report
+    with qtbot.waitSignal(page.report_loaded, timeout=20_000):
+        page.scope.setCurrentIndex(page.scope.findData("till"))
+    assert page.grouping.findData("till") < 0
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    history = window.open_extra_page("history")
+    model = history.model
+    with qtbot.waitSignal(model.page_loaded, timeout=20_000):
+        history.scope.setCurrentIndex(history.scope.findData("store"))
+    assert not history.table.isColumnHidden(model.COL_TILL)
+    assert model.rowCount() == 3
+    assert {model.index(r, model.COL_TILL).data() for r in range(3)} == {"till-b"}
+    history.table.selectRow(0)
+    qtbot.waitUntil(lambda: "Taken at till till-b" in history.message.text(), timeout=20_000)
+    assert not history.cancel_button.isEnabled()  # that till's journal owns the sale
+    with qtbot.waitSignal(model.page_loaded, timeout=20_000):
+        history.scope.setCurrentIndex(history.scope.findData("till"))
+    assert history.table.isColumnHidden(model.COL_TILL) and model.rowCount() == 0
+    journals["till-b"].close()
+
+
+def test_without_the_store_server_the_store_view_says_so_and_the_till_view_works(
+    store_db, memory_keyring, make_window, qtbot
+):
+    dead = store_db.till_dsn.replace(f"port={store_db.server.port}", f"port={_closed_port()}")
+    join_here(store_db, "till-a", dead)
+    window = make_window()
+    history = window.open_extra_page("history")
+    assert history.scope.isVisible()
+    with qtbot.waitSignal(history.model.load_failed, timeout=20_000):
+        history.scope.setCurrentIndex(history.scope.findData("store"))
+    assert "the whole store cannot be shown" in history.message.text()
+    assert "this till's own view still works" in history.message.text()
+    with qtbot.waitSignal(history.model.page_loaded, timeout=20_000):
+        history.scope.setCurrentIndex(history.scope.findData("till"))
+    assert history.message.text() == ""
+    qtbot.keyClick(history, Qt.Key.Key_Escape)
+    page = window.open_extra_page("report")
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    page.scope.setCurrentIndex(page.scope.findData("store"))
+    qtbot.waitUntil(lambda: "whole store cannot be shown" in page.message.text(), timeout=20_000)
+    assert page.table.rowCount() == 0
+    with qtbot.waitSignal(page.report_loaded, timeout=20_000):
+        page.scope.setCurrentIndex(page.scope.findData("till"))
+    assert page.message.text() == ""
