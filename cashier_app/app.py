@@ -394,7 +394,7 @@ def build_services(
         )
         services.paykit = _build_paykit(checkout, profile)
         if store_link:
-            linked = _start_store_link(checkout, journal)
+            linked = _start_store_link(checkout, journal, getattr(session.store, "refresh", None))
             if linked is not None:
                 services.store_link, services.store_reader, services.store = linked
         return services
@@ -413,22 +413,75 @@ def build_services(
 
 
 def open_session(folder: Path | None = None) -> TillSession:
-    """The till's session over its operators file (``operators.sqlite3`` beside the
-    journal; the data folder by default). Single-till installations keep operators there;
-    nobody is signed in yet."""
+    """The till's session over its operators (nobody is signed in yet). Single-till
+    installations keep them in ``operators.sqlite3`` beside the journal (the data folder by
+    default); once the installation joined a store (``cashier store join``) they are the
+    store's accounts in PostgreSQL, that file their copy for when the server is down."""
     from cashier_app.checkout.operators import TillSession
+
+    return TillSession(open_operators(folder))
+
+
+def open_operators(folder: Path | None = None) -> Any:
+    """The operator accounts this till signs in against: an OperatorStore, or in store
+    mode a StoreOperators over it (nothing is connected here)."""
     from cashier_app.operators.store import FILE_NAME, OperatorStore
 
-    return TillSession(OperatorStore((folder or paths.data_dir()) / FILE_NAME))
+    local = OperatorStore((folder or paths.data_dir()) / FILE_NAME)
+    linked = store_connector(timeout=OPERATORS_CONNECT_TIMEOUT)
+    if linked is None:
+        return local
+    from cashier_app.store.operators import StoreOperators
+
+    link, connect = linked
+    return StoreOperators(connect, local, till_id=link.till_id)
+
+
+#: Seconds a sign-in waits for the store server before it uses the till's copy.
+OPERATORS_CONNECT_TIMEOUT = 2.0
+
+
+def store_connector(**connect_options: Any) -> tuple[Any, Any] | None:
+    """``(StoreLink, connect)`` when this installation joined a store, else None (also when
+    its link file is unusable: logged). ``connect()`` opens a new connection, the key store
+    (the DSN's password) opened at its first call: on the caller's worker, never here."""
+    import logging
+
+    from cashier_app.store.connect import StoreError, StoreLink
+
+    try:
+        link = StoreLink.load()
+    except StoreError as exc:
+        logging.getLogger(__name__).warning("store link ignored: %s", exc)
+        return None
+    if link is None:
+        return None
+    keys: list[Any] = []
+
+    def connect() -> Any:
+        if not keys:
+            from cashier_app.keystore.backends import KeyStoreError
+            from cashier_app.keystore.store import KeyStore
+
+            try:
+                keys.append(KeyStore.open())
+            except KeyStoreError as exc:
+                raise StoreError(
+                    f"the store's password is in the key store, which cannot be opened: {exc}"
+                ) from None
+        return link.connect(keys[0], **connect_options)
+
+    return link, connect
 
 
 def _start_store_link(
-    checkout: CheckoutService, journal: Journal
+    checkout: CheckoutService, journal: Journal, on_contact: Any = None
 ) -> tuple[Replicator, StoreReader, StoreView] | None:
     """The store replicator of this installation, started, the store's reader and the
     whole store's view for History and End of day; None
     when it has not joined a store (or its link is unusable: logged, the till sells on its
-    own journal)."""
+    own journal). ``on_contact(conn)`` at every heartbeat: the store's operators refresh
+    the till's copy there."""
     import logging
 
     from cashier_app.journal.outbox import Outbox
@@ -461,7 +514,9 @@ def _start_store_link(
 
     from cashier_app.store.views import StoreView
 
-    replicator = Replicator(journal, connect, link.till_id, settle=settle).start()
+    replicator = Replicator(
+        journal, connect, link.till_id, settle=settle, on_contact=on_contact
+    ).start()
     reader = StoreReader(connect)
     return replicator, reader, StoreView(reader, link.till_id)
 

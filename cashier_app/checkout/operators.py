@@ -12,7 +12,8 @@ import logging
 import threading
 
 from cashier_app.checkout.errors import ApprovalRequired, SignInRequired
-from cashier_app.operators import Operator, OperatorError, OperatorStore, PinEntry
+from cashier_app.operators import Operator, OperatorError, PinEntry
+from cashier_app.operators.store import OperatorBook
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ class TillSession:
     till keeps no operators, e.g. a throw-away CLI run with ``--journal``). Every method
     may block on SQLite and scrypt: workers only."""
 
-    def __init__(self, store: OperatorStore | None = None) -> None:
+    def __init__(self, store: OperatorBook | None = None) -> None:
         self.store = store
         self._current: Operator | None = None
         self._guard = threading.Lock()
@@ -42,6 +43,12 @@ class TillSession:
         """Who the journal records (None when nobody is signed in)."""
         current = self._current
         return current.name if current is not None else None
+
+    @property
+    def store_offline(self) -> bool:
+        """Store mode: the store server did not answer when last asked, so operators are
+        signed in from this till's copy of the store's accounts (the UI says so)."""
+        return bool(getattr(self.store, "offline", False))
 
     def required(self) -> bool:
         """Whether operators are set up (then sign-in and approvals are enforced)."""
@@ -106,7 +113,7 @@ class Accounts:
     """Changes of operator accounts, handed out by :meth:`TillSession.accounts` once a
     manager's PIN was right (or to set up the first manager): holds no PIN itself."""
 
-    def __init__(self, store: OperatorStore, session: TillSession, manager: str) -> None:
+    def __init__(self, store: OperatorBook, session: TillSession, manager: str) -> None:
         self._store = store
         self._session = session
         self.manager = manager  #: who approved ("" while no operator exists yet)

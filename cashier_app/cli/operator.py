@@ -24,9 +24,10 @@ NEW_PIN_ENV = "CASHIER_NEW_PIN"
 
 
 def _store() -> Any:
-    from cashier_app.operators import OperatorStore
+    """This till's accounts; in store mode the store's (its copy when the server is down)."""
+    from cashier_app.app import open_operators
 
-    return OperatorStore()
+    return open_operators()
 
 
 def _new_pin(name: str) -> str:
@@ -81,6 +82,12 @@ def _list(store: Any, args: argparse.Namespace) -> int:
 
     now = datetime.now(UTC)
     ops = store.list()
+    if getattr(store, "offline", False):
+        print(
+            f"the store server cannot be reached ({store.problem}): these are this till's "
+            "copy of the store's operators",
+            file=sys.stderr,
+        )
     if args.json:
         print(
             json.dumps(

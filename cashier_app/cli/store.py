@@ -179,6 +179,13 @@ def run_join(args: argparse.Namespace) -> int:
                         f"{SCHEMA_VERSION}; upgrade cashier",
                         exit_code=1,
                     )
+                if version < SCHEMA_VERSION:
+                    raise CliError(
+                        f"the store has schema {version}, older than this cashier's "
+                        f"{SCHEMA_VERSION}: run 'cashier store init --dsn ...' (an owner's "
+                        "DSN) first",
+                        exit_code=1,
+                    )
                 heartbeat(conn, till_id, hostname=_hostname())
         except StoreError as exc:
             raise _store_error(exc) from None
@@ -190,6 +197,7 @@ def run_join(args: argparse.Namespace) -> int:
                     f"the store's password must go to the key store, which is unusable: {exc}",
                     exit_code=1,
                 ) from None
+        operators = _adopt_operators(dsn, password, till_id)
         try:
             outbox.link(till_id)
         except JournalError as exc:
@@ -203,12 +211,36 @@ def run_join(args: argparse.Namespace) -> int:
                     "link": str(path),
                     "queued": outbox.backlog(),
                     "password_in_keystore": password is not None,
+                    "operators": operators,
                 }
             )
         )
     finally:
         journal.close()
     return 0
+
+
+def _adopt_operators(dsn: str, password: str | None, till_id: str) -> dict[str, list[str]]:
+    """In store mode operators are the store's: this till's own accounts go to the store
+    (their PIN hashes as they are), and its operators file becomes the store's copy."""
+    from cashier_app.operators import OperatorError, OperatorStore
+    from cashier_app.store.connect import connect
+    from cashier_app.store.operators import StoreOperators
+
+    accounts = StoreOperators(lambda: connect(dsn, password), OperatorStore(), till_id=till_id)
+    try:
+        added, kept = accounts.adopt_local()
+    except OperatorError as exc:
+        raise CliError(str(exc), exit_code=1) from None
+    finally:
+        accounts.close()
+    if kept:
+        print(
+            f"the store has operators named {', '.join(kept)} already: theirs are kept, "
+            "this till's are replaced by them",
+            file=sys.stderr,
+        )
+    return {"added": added, "store_had": kept}
 
 
 def _hostname() -> str:

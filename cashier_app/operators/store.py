@@ -15,6 +15,7 @@ unlock at once.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import sqlite3
 import threading
@@ -23,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from cashier_app.operators.errors import OperatorError
 from cashier_app.operators.lockout import (
@@ -38,7 +39,8 @@ CASHIER, MANAGER = "cashier", "manager"
 ROLES = (CASHIER, MANAGER)
 NAME_MAX = 32
 FILE_NAME = "operators.sqlite3"
-_VERSION = 1
+#: 1: the accounts; 2: wrong PINs typed while the store server was down (store mode)
+_VERSION = 2
 
 
 def operators_path() -> Path:
@@ -60,6 +62,26 @@ class Operator:
 
     def locked_at(self, now: datetime) -> bool:
         return self.locked_until is not None and now < self.locked_until
+
+
+class OperatorBook(Protocol):
+    """What the till's session needs of its operator accounts: :class:`OperatorStore` (a
+    till of its own) or ``store.operators.StoreOperators`` (store mode: the store's
+    accounts, this file as their copy)."""
+
+    path: Path
+
+    def configured(self) -> bool: ...
+    def list(self) -> list[Operator]: ...
+    def get(self, name: str) -> Operator | None: ...
+    def verify(self, name: str, pin: str) -> Operator: ...
+    def verify_manager(self, name: str, pin: str) -> Operator: ...
+    def add(self, name: str, role: str, pin: str) -> Operator: ...
+    def set_pin(self, name: str, pin: str) -> None: ...
+    def set_role(self, name: str, role: str) -> Operator: ...
+    def unlock(self, name: str) -> None: ...
+    def remove(self, name: str) -> None: ...
+    def close(self) -> None: ...
 
 
 def check_name(name: str) -> str:
@@ -112,7 +134,7 @@ class OperatorStore:
                 raise OperatorError.of(
                     "damaged", path=self.path, problem="written by a newer cashier"
                 )
-            if version == 0:
+            if version < _VERSION:
                 with self._writing() as db:
                     db.execute("""
                         CREATE TABLE IF NOT EXISTS operators (
@@ -123,6 +145,13 @@ class OperatorStore:
                             locked_until TEXT,
                             created_at   TEXT NOT NULL,
                             updated_at   TEXT NOT NULL
+                        )""")
+                    # store mode: wrong PINs counted here while the store was down, added to
+                    # the store's count once it answers again (a mirror keeps them)
+                    db.execute("""
+                        CREATE TABLE IF NOT EXISTS offline_failures (
+                            name     TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+                            failures INTEGER NOT NULL CHECK (failures > 0)
                         )""")
                     db.execute(f"PRAGMA user_version = {_VERSION}")
         except (sqlite3.Error, OSError) as exc:
@@ -301,6 +330,34 @@ class OperatorStore:
                 "updated_at = excluded.updated_at",
                 (name, role, pin_hash, int(failures), _time(locked_until), now, now),
             )
+
+    def export_rows(self) -> builtins.list[tuple[str, str, str]]:
+        """``(name, role, pin_hash)`` of every account: what ``cashier store join`` takes
+        to the store (a hash, never a PIN)."""
+        rows = self._read("SELECT name, role, pin_hash FROM operators ORDER BY name")
+        return [(str(r["name"]), str(r["role"]), str(r["pin_hash"])) for r in rows]
+
+    def note_offline_failure(self, name: str) -> None:
+        """One more wrong PIN for ``name`` typed while the store was down (store mode)."""
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO offline_failures (name, failures) VALUES (?, 1) "
+                "ON CONFLICT (name) DO UPDATE SET failures = failures + 1",
+                (name,),
+            )
+
+    def clear_offline_failures(self, name: str | None = None) -> None:
+        """Forget the wrong PINs kept for the store (of ``name``; None: of everyone)."""
+        with self._writing() as db:
+            if name is None:
+                db.execute("DELETE FROM offline_failures")
+            else:
+                db.execute("DELETE FROM offline_failures WHERE name = ?", (name,))
+
+    def offline_failures(self) -> dict[str, int]:
+        """The wrong PINs typed while the store was down, per account, not yet told to it."""
+        rows = self._read("SELECT name, failures FROM offline_failures ORDER BY name")
+        return {str(r["name"]): int(r["failures"]) for r in rows}
 
     def _existing(self, db: sqlite3.Connection, name: str) -> Operator:
         row = db.execute("SELECT * FROM operators WHERE name = ?", (name.strip(),)).fetchone()

@@ -80,6 +80,7 @@ class Replicator:
         heartbeat: float = 10.0,
         max_backoff: float = 5.0,
         on_push: Callable[[Batch, float], None] | None = None,
+        on_contact: Callable[[Any], None] | None = None,
     ) -> None:
         self.outbox = Outbox(journal)
         self.till_id = till_id
@@ -91,6 +92,9 @@ class Replicator:
         self.max_backoff = max_backoff
         #: told of each committed batch and time.time() after the commit (benchmarks)
         self.on_push = on_push
+        #: called with the connection at every heartbeat (store mode's operators refresh
+        #: the till's copy there); its errors are logged, never stop the replication
+        self.on_contact = on_contact
         self.state = LinkState()
         self.hostname = socket.gethostname()[:128]
         self._conn: Any = None
@@ -210,6 +214,11 @@ class Replicator:
             self._drop(exc)
             raise StoreError(f"store unreachable: {exc}") from None
         self._last_beat = time.monotonic()
+        if self.on_contact is not None:
+            try:
+                self.on_contact(self._connection())
+            except Exception as exc:
+                log.warning("store link: after the heartbeat: %s", exc)
 
     def drain(self, timeout: float = 30.0) -> bool:
         """Push until the outbox is empty (True) or ``timeout`` passes (False); errors

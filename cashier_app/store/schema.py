@@ -223,8 +223,27 @@ _V1 = _V1.replace("{day_totals_payments}", _keep_totals("payments", "day_totals"
     "{day_totals_refunds}", _keep_totals("refunds", "refund_day_totals")
 )
 
+#: Version 2: the store's operator accounts (store mode of issue 17 item 5). One set for the
+#: whole store: an account made at one till signs in at every till and a wrong PIN counts
+#: at every till. Only salted scrypt hashes (``scrypt$n$r$p$salt$hash``) are accepted, never
+#: a PIN. An account is marked removed, not deleted (a till's role may not delete rows).
+_V2 = """
+CREATE TABLE operators (
+    name         text PRIMARY KEY,
+    role         text NOT NULL CHECK (role IN ('cashier', 'manager')),
+    pin_hash     text NOT NULL CHECK (pin_hash LIKE 'scrypt$%$%$%$%$%' AND length(pin_hash) >= 60),
+    failures     integer NOT NULL DEFAULT 0 CHECK (failures >= 0),
+    locked_until timestamptz,
+    removed      boolean NOT NULL DEFAULT false,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    updated_at   timestamptz NOT NULL DEFAULT now(),
+    updated_by   text NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX operators_name_nocase ON operators (lower(name));
+"""
+
 #: Each entry is one migration's SQL, run as one script.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 #: The version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
