@@ -6,6 +6,10 @@ One language and one screen size per run, under a virtual display with a window 
 
     Xvfb :57 -screen 0 1366x768x24 & DISPLAY=:57 openbox &
     DISPLAY=:57 .venv/bin/python scripts/screenshots_operators.py --lang zh_CN
+    DISPLAY=:57 .venv/bin/python scripts/screenshots_operators.py --store-offline
+
+``--store-offline``: store mode with the store server down (a store link to a port where
+nothing listens): the sign-in form and the status bar say this till's copy is used.
 
 Throw-away config and data folders; the PINs typed are the demo accounts' below, and a
 PIN field shows only dots.
@@ -68,11 +72,21 @@ def said(dialog) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--store-offline", action="store_true")
     args = parser.parse_args()
     store = OperatorStore(paths.data_dir() / "operators.sqlite3")
     store.add(BOSS, MANAGER, BOSS_PIN)
     store.add(CLERK, CASHIER, CLERK_PIN)
     store.close()
+    if args.store_offline:
+        import socket
+
+        from cashier_app.store.connect import StoreLink
+
+        with socket.socket() as s:  # a free port: nothing listens there
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        StoreLink(f"host=127.0.0.1 port={port} dbname=store user=till", "till-1").save()
     app = ensure_application(lang=args.lang)
     screen = app.primaryScreen().size()
     size = f"{screen.width()}x{screen.height()}"
@@ -82,6 +96,8 @@ def main() -> int:
     window.showMaximized()
     wait_for(lambda: window.services is not None, what="services")
     dialog = form(window, "signInDialog")
+    if args.store_offline:
+        return store_offline(app, window, dialog, p)
     shot(app, f"{p}-1-sign-in")
     dialog.message.setText("")
     type_pin(dialog, CLERK, "5802")
@@ -135,6 +151,17 @@ def main() -> int:
         type_pin(dialog, BOSS if attempt == 0 else None, "111222")
         wait_for(lambda: dialog.pin_edit.isEnabled() and dialog.message.text() != "")
     shot(app, f"{p}-7-locked")
+    window.close_guard.answer = "later"
+    window.close()
+    return 0
+
+
+def store_offline(app, window: MainWindow, dialog, p: str) -> int:
+    wait_for(lambda: dialog.store_note.isVisible(), what="the store-offline note")
+    shot(app, f"{p}-9-store-offline-sign-in")
+    type_pin(dialog, CLERK, CLERK_PIN)
+    wait_for(lambda: window.operators.dialog is None, what="signed in")
+    shot(app, f"{p}-10-store-offline-signed-in")
     window.close_guard.answer = "later"
     window.close()
     return 0

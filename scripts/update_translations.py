@@ -412,6 +412,8 @@ ZH_CN: dict[str, str] = {
     "manager": "经理",
     "cashier": "收银员",
     "Operator: %1 (%2)": "操作员：%1（%2）",
+    "%1 · store offline": "%1 · 门店服务器离线",
+    "The store server cannot be reached: operators sign in with this till's copy of the store's accounts, and operators cannot be changed until it is back.": "无法连接门店服务器：操作员使用本收银台保存的门店账户副本登录；服务器恢复前无法更改操作员。",
     "Sign out: Ctrl+L": "退出登录：Ctrl+L",
     "Finish the current sale first, then sign out.": "请先完成当前交易，再退出登录。",
     "A manager's PIN is needed to change profiles and keys.": "更改配置和密钥需要经理的 PIN 码。",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -69,7 +69,10 @@ class OperatorGate(QObject):
 
     def recheck(self) -> None:
         """Operators may have been set up meanwhile (``cashier operator add`` while the
-        window runs): look again, on a worker; the sign-in form follows when they were."""
+        window runs): look again, on a worker; the sign-in form follows when they were.
+        In store mode the status bar follows the store server coming and going."""
+        if self.session is not None and self.enforced:
+            self._show()
         if self.session is None or self.enforced or self.tasks.is_running("operators:required"):
             return
         self.tasks.run(
@@ -104,7 +107,11 @@ class OperatorGate(QObject):
             role = self.tr("manager") if current.is_manager else self.tr("cashier")
             self.label.setText(fill(self.tr("Operator: %1 (%2)"), current.name, role))
             self.label.setToolTip(self.tr("Sign out: Ctrl+L"))
-        self.label.setProperty("state", "warn" if not self.enforced else "")
+        offline = self.enforced and self.session.store_offline
+        if offline:  # store mode, server down: signed in from this till's copy
+            self.label.setText(fill(self.tr("%1 · store offline"), self.label.text()))
+            self.label.setToolTip(store_offline_text())
+        self.label.setProperty("state", "warn" if not self.enforced or offline else "")
         self.label.style().unpolish(self.label)  # the state's colour (style.qss)
         self.label.style().polish(self.label)
         self.sign_out_action.setEnabled(self.enforced and current is not None)
@@ -216,6 +223,15 @@ class OperatorGate(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+
+def store_offline_text() -> str:
+    """What the operator reads while the store server cannot be reached (store mode)."""
+    return QCoreApplication.translate(
+        "OperatorGate",
+        "The store server cannot be reached: operators sign in with this till's copy of "
+        "the store's accounts, and operators cannot be changed until it is back.",
+    )
 
 
 def with_manager(

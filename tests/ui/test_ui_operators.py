@@ -185,3 +185,24 @@ def test_operators_set_up_from_the_cli_while_the_window_runs(make_window, qtbot)
     assert window.operators.label.text() == "Nobody signed in"
     _type(qtbot, dialog, BOSS, BOSS_PIN)
     qtbot.waitUntil(lambda: window.operators.label.text() == "Operator: Mei (manager)")
+
+
+def test_store_server_down_signs_in_from_the_tills_copy_and_says_so(
+    staffed, memory_keyring, make_window, qtbot
+):
+    """Store mode (the operators file is the copy of the store's accounts) with the store
+    server down: the form says the PIN is checked against this till's copy; so does the
+    status bar once signed in."""
+    from pg_server import free_port
+
+    from cashier_app.store.connect import StoreLink
+
+    StoreLink(f"host=127.0.0.1 port={free_port()} dbname=store user=till", "till-1").save()
+    window = make_window()
+    dialog = _form(qtbot, window, "signInDialog")
+    assert dialog.store_note.isVisibleTo(dialog)
+    assert "store server cannot be reached" in dialog.store_note.text()
+    _type(qtbot, dialog, CLERK, CLERK_PIN)
+    qtbot.waitUntil(lambda: window.operators.dialog is None, timeout=10_000)
+    assert window.operators.label.text() == "Operator: Ana (cashier) · store offline"
+    assert "this till's copy" in window.operators.label.toolTip()

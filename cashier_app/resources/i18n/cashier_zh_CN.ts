@@ -1948,12 +1948,20 @@ Enter its passphrase:</source>
             <translation>退出登录：Ctrl+L</translation>
         </message>
         <message>
+            <source>%1 · store offline</source>
+            <translation>%1 · 门店服务器离线</translation>
+        </message>
+        <message>
             <source>Finish the current sale first, then sign out.</source>
             <translation>请先完成当前交易，再退出登录。</translation>
         </message>
         <message>
             <source>A manager's PIN is needed to change operators.</source>
             <translation>更改操作员需要经理的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The store server cannot be reached: operators sign in with this till's copy of the store's accounts, and operators cannot be changed until it is back.</source>
+            <translation>无法连接门店服务器：操作员使用本收银台保存的门店账户副本登录；服务器恢复前无法更改操作员。</translation>
         </message>
     </context>
     <context>

@@ -97,6 +97,13 @@ class OperatorPinDialog(QDialog):
         form.addRow(self.tr("Operator"), self.name_edit)
         form.addRow(self.tr("PIN"), self.pin_edit)
         layout.addLayout(form)
+        # store mode with the server down: say where the PIN is checked
+        self.store_note = QLabel(self)
+        self.store_note.setObjectName("operatorPinStoreOffline")
+        self.store_note.setProperty("role", "warn")
+        self.store_note.setWordWrap(True)
+        layout.addWidget(self.store_note)
+        self._show_store_state()
         self.message = QLabel(self)
         self.message.setObjectName("operatorPinMessage")
         self.message.setProperty("role", "error")
@@ -163,6 +170,13 @@ class OperatorPinDialog(QDialog):
             owner=self,
         )
 
+    def _show_store_state(self) -> None:
+        from cashier_app.ui.operator_gate import store_offline_text
+
+        offline = bool(getattr(self.session, "store_offline", False))
+        self.store_note.setText(store_offline_text() if offline else "")
+        self.store_note.setVisible(offline)
+
     def _on_checked(self, operator: Any, entry: PinEntry) -> None:
         self.pin_edit.clear()
         self.operator = operator
@@ -173,6 +187,7 @@ class OperatorPinDialog(QDialog):
 
     def _on_refused(self, exc: BaseException) -> None:
         self._busy(False)
+        self._show_store_state()
         self.pin_edit.clear()
         self._show_problem(error_text(exc))
         self.pin_edit.setFocus()
