@@ -56,6 +56,7 @@ def run(lang: str, echo: Callable[[str], None] = print) -> int:
 def _run_checks(lang: str, tmp: Path) -> list[Check]:
     from cashier_app.ui import create_main_window, ensure_application
     from cashier_app.ui.i18n import TranslationError
+    from cashier_app.ui.widgets.qr_code import encode_matrix
 
     try:
         app = ensure_application(["cashier"], lang)
@@ -101,7 +102,10 @@ def _run_checks(lang: str, tmp: Path) -> list[Check]:
                 f"(paymentId {record.payment_id})",
             )
         )
-        checks.append(_check_qr(record))
+        ok, matrix = _on_worker(window, "qr", encode_matrix, record.qr_payload(), False)
+        modules = len(matrix) if ok else 0
+        detail = f"{modules}×{modules} modules for the wallet's code" if ok else str(matrix)
+        checks.append(Check("qr", ok and modules >= 21, detail))
     finally:
         window.close()
     return checks
@@ -211,16 +215,6 @@ def _pay_round_trip(services: Any) -> Any:
     if record.status.value != "SUCCESS":
         raise RuntimeError(f"the approved payment ended {record.status.value} {record.result_code}")
     return record
-
-
-def _check_qr(record: Any) -> Check:
-    from cashier_app.ui.widgets.qr_code import QRCodeWidget
-
-    widget = QRCodeWidget()
-    widget.set_data(record.qr_payload())
-    modules = widget.modules()
-    widget.deleteLater()
-    return Check("qr", modules >= 21, f"{modules}×{modules} modules for the wallet's code")
 
 
 def _on_worker(window: Any, name: str, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:

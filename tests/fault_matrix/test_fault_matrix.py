@@ -135,7 +135,12 @@ def test_gui_sale(case: Case, matrix_row, make_window, qtbot):
         found["stall"] = report = heartbeat.stop(STALL_BOUND_MS)
     found["seconds"] = time.monotonic() - started
     assert services.sandbox.notifier.wait_idle(10)
-    found.update(check_sale(case, services, record.payment_request_id))
+    try:
+        found.update(check_sale(case, services, record.payment_request_id))
+    except AssertionError:
+        for e in services.journal.events(record.payment_request_id):
+            print("journal event:", e.kind, e.detail)
+        raise
     assert report.worst_cpu_ms <= STALL_BOUND_MS, report.summary()
     assert report.worst_own_ms <= STALL_BOUND_MS, report.summary()
 

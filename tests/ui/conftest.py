@@ -22,11 +22,22 @@ def drive(qtbot) -> Callable[[MainWindow], SaleDriver]:
     return lambda window: SaleDriver(qtbot, window)
 
 
-def decode_qr(widget) -> list[str]:
-    """Decode what ``widget`` shows on screen with a real decoder (zxing-cpp)."""
+def decode_qr(widget, *, wait: bool = True) -> list[str]:
+    """Decode what ``widget`` shows on screen with a real decoder (zxing-cpp), once every
+    QR code in it has been encoded (their worker hands the matrix back to the GUI thread)."""
     import numpy as np
     import zxingcpp
     from PySide6.QtGui import QImage
+    from PySide6.QtTest import QTest
+
+    from cashier_app.ui.widgets.qr_code import QRCodeWidget
+
+    codes = [widget] if isinstance(widget, QRCodeWidget) else []
+    codes += widget.findChildren(QRCodeWidget)
+    for _ in range(500 if wait else 0):
+        if not any(code.is_pending() for code in codes):
+            break
+        QTest.qWait(10)
 
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
     width, height, stride = image.width(), image.height(), image.bytesPerLine()

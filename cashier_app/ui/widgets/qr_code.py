@@ -3,11 +3,14 @@ for Alipay+ wallets, our own "+" centre mark (docs/cashier-ux.md §4)."""
 
 from __future__ import annotations
 
-import functools
+import logging
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
 import qrcode
 import qrcode.exceptions
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -21,6 +24,8 @@ MARK_FRACTION = 0.3
 
 _ALIPAY_PLUS_BLUE = QColor("#1677FF")
 
+log = logging.getLogger(__name__)
+
 
 class QRCodeDataError(CashierError, ValueError):
     """The text does not fit in any QR code version."""
@@ -28,22 +33,81 @@ class QRCodeDataError(CashierError, ValueError):
     layer = "ui"
 
 
-@functools.lru_cache(maxsize=16)
-def _encode(data: str, centre_mark: bool) -> tuple[tuple[bool, ...], ...]:
-    """The matrix of ``data``, error correction H when the centre mark covers part of it.
-
-    Cached: the redirect page and the customer display show the same code, and encoding
-    (the ``qrcode`` package tries all eight masks in pure Python) takes ~25 ms of the GUI
-    thread each time on an idle machine, far more under load: the fault matrix caught the
-    two in one turn of the event loop at 130 ms."""
+def _new_code(data: str, centre_mark: bool) -> qrcode.QRCode:  # type: ignore[type-arg]
     level = qrcode.constants.ERROR_CORRECT_H if centre_mark else qrcode.constants.ERROR_CORRECT_M
     code = qrcode.QRCode(error_correction=level, border=0)
     try:
         code.add_data(data)
-        code.make(fit=True)
+        code.best_fit()  # the version: under a millisecond, and says at once what cannot fit
     except (qrcode.exceptions.DataOverflowError, ValueError) as exc:
         raise QRCodeDataError(f"{len(data)} characters do not fit in a QR code") from exc
-    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+    return code
+
+
+def encode_matrix(data: str, centre_mark: bool) -> tuple[tuple[bool, ...], ...]:
+    """The matrix of ``data``, error correction H when the centre mark covers part of it.
+
+    Slow: the ``qrcode`` package tries all eight masks in pure Python, ~25 ms on an idle
+    machine and well over 100 ms under load (the fault matrix caught it on the GUI thread),
+    so the widget runs it on :data:`_ENCODER`'s worker and keeps the latest matrices."""
+    key = (data, centre_mark)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    code = _new_code(data, centre_mark)
+    code.make(fit=False)
+    matrix = tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+    with _CACHE_LOCK:
+        _CACHE[key] = matrix
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return matrix
+
+
+def _cached(data: str, centre_mark: bool) -> tuple[tuple[bool, ...], ...] | None:
+    with _CACHE_LOCK:
+        return _CACHE.get((data, centre_mark))
+
+
+_CACHE_SIZE = 16
+_CACHE: OrderedDict[tuple[str, bool], tuple[tuple[bool, ...], ...]] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+class _Encoder(QObject):
+    """Encodes on one worker thread and announces each matrix on the GUI thread.
+
+    One shared object (made on the GUI thread): widgets connect to :attr:`encoded` and keep
+    only the answer for the data they still show; a widget deleted meanwhile is simply
+    disconnected by Qt, so a late answer reaches nobody."""
+
+    encoded = Signal(str, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qr-encode")
+
+    def submit(self, data: str, centre_mark: bool) -> None:
+        def work() -> None:
+            try:
+                matrix: tuple[tuple[bool, ...], ...] | None = encode_matrix(data, centre_mark)
+            except Exception:  # checked by best_fit already; never leave a widget waiting
+                log.exception("QR encoding failed")
+                matrix = None
+            self.encoded.emit(data, centre_mark, matrix)
+
+        self._pool.submit(work)
+
+
+_ENCODER: _Encoder | None = None
+
+
+def _encoder() -> _Encoder:
+    global _ENCODER
+    if _ENCODER is None:
+        _ENCODER = _Encoder()
+    return _ENCODER
 
 
 class QRCodeWidget(QWidget):
@@ -52,7 +116,13 @@ class QRCodeWidget(QWidget):
     Each module is a whole number of device pixels, so the code stays sharp at every size;
     the leftover space becomes extra margin. ``set_greyed(True)`` washes the code out (an
     expired payment) and shows ``overlay_text`` across it.
+
+    The matrix is encoded off the GUI thread (:func:`encode_matrix`): until it arrives the
+    widget paints "Preparing the code…", never a blank or a stale code, and
+    :attr:`ready` is emitted once the code is on screen.
     """
+
+    ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +132,8 @@ class QRCodeWidget(QWidget):
         self._centre_mark = False
         self._greyed = False
         self._overlay = ""
+        self._pending = False
+        self._listening = False
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -69,12 +141,43 @@ class QRCodeWidget(QWidget):
 
     # -- API ----------------------------------------------------------------------------
     def set_data(self, data: str, *, centre_mark: bool = False) -> None:
-        """Encode ``data``; error correction H when the centre mark covers part of it."""
-        self._data = data or ""
-        self._centre_mark = bool(centre_mark and data)
-        self._matrix = _encode(self._data, self._centre_mark) if data else ()
-        self.setAccessibleName(self._data)
+        """Show ``data``; error correction H when the centre mark covers part of it.
+
+        Raises :class:`QRCodeDataError` at once when ``data`` cannot fit in any version;
+        otherwise the code appears when its worker has encoded it (at once if it was
+        encoded before)."""
+        data = data or ""
+        mark = bool(centre_mark and data)
+        matrix = _cached(data, mark) if data else ()
+        if matrix is None:
+            _new_code(data, mark)  # QRCodeDataError here, on the caller's stack
+        self._data, self._centre_mark = data, mark
+        self.setAccessibleName(data)
+        if matrix is None:
+            self._matrix, self._pending = (), True
+            encoder = _encoder()
+            if not self._listening:
+                encoder.encoded.connect(self._on_encoded)
+                self._listening = True
+            encoder.submit(data, mark)
+        else:
+            self._matrix, self._pending = matrix, False
+            if matrix:
+                self.ready.emit()
         self.update()
+
+    def _on_encoded(self, data: str, centre_mark: bool, matrix: object) -> None:
+        if not self._pending or (data, centre_mark) != (self._data, self._centre_mark):
+            return  # an answer for a code this widget no longer shows
+        self._pending = False
+        self._matrix = matrix if isinstance(matrix, tuple) else ()
+        self.update()
+        if self._matrix:
+            self.ready.emit()
+
+    def is_pending(self) -> bool:
+        """Whether the code is still being encoded (nothing scannable painted yet)."""
+        return self._pending
 
     def data(self) -> str:
         return self._data
@@ -117,6 +220,10 @@ class QRCodeWidget(QWidget):
         if not n:  # nothing to scan: at most the overlay says why (never a blank code)
             if self._greyed and self._overlay:
                 self._paint_overlay(painter, QRectF(left, top, side, side))
+            elif self._pending:
+                self._paint_overlay(
+                    painter, QRectF(left, top, side, side), self.tr("Preparing the code…")
+                )
             painter.end()
             return
         module = max(1, side // (n + 2 * QUIET_ZONE))
@@ -165,7 +272,7 @@ class QRCodeWidget(QWidget):
         )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
-    def _paint_overlay(self, painter: QPainter, area: QRectF) -> None:
+    def _paint_overlay(self, painter: QPainter, area: QRectF, text: str = "") -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         band = QRectF(
             area.left(),
@@ -179,4 +286,4 @@ class QRCodeWidget(QWidget):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QPen(QColor("#5F6B7A")))
-        painter.drawText(band, Qt.AlignmentFlag.AlignCenter, self._overlay)
+        painter.drawText(band, Qt.AlignmentFlag.AlignCenter, text or self._overlay)
