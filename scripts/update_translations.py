@@ -220,6 +220,7 @@ ZH_CN: dict[str, str] = {
     # no verified code (issue 9 item 3)
     "Retry": "重试",
     "No code yet": "暂无二维码",
+    "Preparing the code…": "正在生成二维码…",
     "Nothing to scan yet": "暂时没有可扫描的二维码",
     "Gateway answer: %1": "网关应答：%1",
     "The payment code has not arrived in a verified answer yet. Asking the gateway again…": "尚未收到经验签的支付二维码，正在重新向网关请求…",

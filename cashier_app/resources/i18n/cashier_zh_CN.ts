@@ -2709,6 +2709,14 @@ Passphrase of the key file (a new file is created with it):</source>
         </message>
     </context>
     <context>
+        <name>QRCodeWidget</name>
+        <message>
+            <source>Preparing the code…</source>
+            <extracomment>Modules of white border required around a QR code by ISO/IEC 18004. Side of the centre mark as a fraction of the code's side: 0.3² = 9 % of the area, well within error-correction level H (30 %) and below the 15 % we allow ourselves.</extracomment>
+            <translation>正在生成二维码…</translation>
+        </message>
+    </context>
+    <context>
         <name>QaConsole</name>
         <message>
             <source>Exchanges</source>
