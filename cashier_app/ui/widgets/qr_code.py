@@ -33,7 +33,7 @@ class QRCodeDataError(CashierError, ValueError):
     layer = "ui"
 
 
-def _new_code(data: str, centre_mark: bool) -> qrcode.QRCode:  # type: ignore[type-arg]
+def _new_code(data: str, centre_mark: bool) -> qrcode.QRCode:
     level = qrcode.constants.ERROR_CORRECT_H if centre_mark else qrcode.constants.ERROR_CORRECT_M
     code = qrcode.QRCode(error_correction=level, border=0)
     try:
