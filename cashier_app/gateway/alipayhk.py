@@ -42,12 +42,12 @@ from cashier_app.gateway.errors import (
     MalformedResponse,
     ResponseSignatureError,
 )
-from cashier_app.gateway.httpx_lean import httpx
 from cashier_app.gateway.responses import PayResponse, Result
 from cashier_app.gateway.signing import SignatureError
 
 if TYPE_CHECKING:
     from cashier_app.gateway.antom import AntomClient
+    from cashier_app.gateway.wire import Answer
 
 DIALECT = ALIPAYHK
 ANTOM_DIALECT = ANTOM
@@ -209,7 +209,7 @@ class AlipayHKClient:
         raw = envelope.encode("utf-8")
         opened: dict[str, Any] = {}
 
-        def verify(response: httpx.Response) -> None:
+        def verify(response: Answer) -> None:
             try:
                 opened["head"], opened["body"] = open_envelope(
                     response.content, self.verifier, "response"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from cashier_app import version as cashier_version
@@ -36,7 +36,6 @@ from cashier_app.gateway.errors import (
     TransportError,
 )
 from cashier_app.gateway.exchange_log import log_exchange
-from cashier_app.gateway.httpx_lean import httpx
 from cashier_app.gateway.instore import in_store_pay_payload
 from cashier_app.gateway.responses import (
     CancelResponse,
@@ -55,7 +54,17 @@ from cashier_app.gateway.signing import (
     parse_header_time,
     request_time,
 )
-from cashier_app.gateway.transport import deadline, post_capped, transport_for
+from cashier_app.gateway.wire import (
+    MAX_RESPONSE_BYTES,
+    Answer,
+    WireError,
+    WireTimeout,
+    deadline,
+    poster_for,
+)
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "API_PATHS", "AntomClient", "CancelResponse", "Exchange", "InquiryResponse",
@@ -170,7 +179,9 @@ class Exchange:
 
 
 class AntomClient:
-    """Blocking Antom client over one keep-alive ``httpx.Client``; thread-safe."""
+    """Blocking Antom client over kept-alive connections; thread-safe. A plain-http
+    (loopback) sandbox is spoken to with the standard library, anything else (or an
+    injected httpx ``transport``) with httpx: see ``wire.poster_for``."""
 
     def __init__(
         self,
@@ -214,13 +225,11 @@ class AntomClient:
         if not (loopback and self.base_url.startswith("http://")):
             # the published embedded-sandbox keys prove nothing: never for a real gateway
             refuse_demo_keys(signer, verifier, target=self.base_url)
-        self._http = httpx.Client(
-            transport=transport or transport_for(self.base_url),
-            timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0)),
-            limits=httpx.Limits(
-                max_connections=8, max_keepalive_connections=4, keepalive_expiry=30.0
-            ),
-            follow_redirects=False,
+        self._http = poster_for(
+            self.base_url,
+            timeout=self.timeout,
+            connect_timeout=min(self.timeout, 5.0),
+            transport=transport,
             trust_env=not loopback,  # a proxy must never sit between us and a local sandbox
         )
 
@@ -492,8 +501,8 @@ class AntomClient:
         headers: dict[str, str],
         attempt: int,
         *,
-        verify: Callable[[httpx.Response], None],
-        parse: Callable[[httpx.Response], T],
+        verify: Callable[[Answer], None],
+        parse: Callable[[Answer], T],
         secrets: tuple[str, ...] = (),
     ) -> T:
         """One HTTP attempt, whatever its wire dialect: POST over this client's keep-alive
@@ -504,8 +513,8 @@ class AntomClient:
 
         One deadline holds for the whole request (connect, send, every read of the
         answer): this client's ``timeout``, or less when the thread's ``time_limit`` ends
-        sooner. httpx's own timeouts are per read, and a gateway dripping bytes would reset
-        them."""
+        sooner, whichever poster carries it (``wire.deadline``): a gateway dripping bytes
+        would reset any per-read timeout."""
         left = self.time_left()
         if left is not None and left <= 0:
             raise GatewayTimeout(f"{api}: not sent: the time limit has run out")
@@ -521,24 +530,24 @@ class AntomClient:
         headers: dict[str, str],
         attempt: int,
         limit: float,
-        verify: Callable[[httpx.Response], None],
-        parse: Callable[[httpx.Response], T],
+        verify: Callable[[Answer], None],
+        parse: Callable[[Answer], T],
         secrets: tuple[str, ...] = (),
     ) -> T:
         started = time.time()
         t0 = time.perf_counter()
-        response: httpx.Response | None = None
+        response: Answer | None = None
         verified = False
         error: GatewayError | None = None
         try:
             try:
-                response = post_capped(self._http, url, content=body, headers=headers, api=api)
-            except httpx.TimeoutException as exc:
-                raise GatewayTimeout(
-                    f"{api}: no answer within {limit:g}s ({type(exc).__name__})"
-                ) from None
-            except httpx.TransportError as exc:
-                raise TransportError(f"{api}: {type(exc).__name__}: {exc}") from None
+                response = self._http.post(
+                    url, content=body, headers=headers, api=api, limit=MAX_RESPONSE_BYTES
+                )
+            except WireTimeout as exc:
+                raise GatewayTimeout(f"{api}: no answer within {limit:g}s ({exc.kind})") from None
+            except WireError as exc:
+                raise TransportError(f"{api}: {exc.kind}: {exc}") from None
             for hook in tuple(self._local.__dict__.get("hooks", ())):
                 hook(api)
             if response.status_code >= 500:
@@ -583,7 +592,7 @@ class AntomClient:
         return retry.backoff_delay(attempt, base=self._retry_base, cap=self._retry_cap)
 
     def _verify(
-        self, api: str, path: str, response: httpx.Response, *, sent_at: float | None = None
+        self, api: str, path: str, response: Answer, *, sent_at: float | None = None
     ) -> None:
         """Believe nothing unsigned: signature, Response-Time, and client-id must all hold
         for the body bytes exactly as received, and the Response-Time must lie between our

@@ -1,51 +1,32 @@
-"""HTTP POST with limits a gateway (or something posing as one) cannot stretch: a cap on the
-answer's size (the signature check refuses garbage only after it has been read), no
-compression (a small gzip body can inflate to gigabytes before any cap sees it), and a
-deadline for the whole request (httpx's timeouts are per read, so an answer dripped one
-byte every few seconds would never time out)."""
+"""HTTP POST over httpx, for a real gateway (https: TLS, the system's proxies) or an
+injected httpx transport: the limits of ``wire.py`` (the answer capped, never compressed,
+the thread's deadline over the whole request: httpx's timeouts are per read, so an answer
+dripped one byte every few seconds would never time out). Imported only when such a
+gateway is used; a plain-http sandbox on loopback goes through ``loopback.py``."""
 
 from __future__ import annotations
 
-import contextlib
 import ssl
-import threading
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpcore
 
-from cashier_app.gateway.errors import MalformedResponse
 from cashier_app.gateway.httpx_lean import httpx
+from cashier_app.gateway.wire import (
+    MAX_RESPONSE_BYTES,
+    Answer,
+    Headers,
+    WireError,
+    WireTimeout,
+    check_head,
+    deadline,
+    read_capped,
+)
+from cashier_app.gateway.wire import bounded as _bounded
 
-#: Antom answers are a few KiB; 1 MiB leaves room for any real one.
-MAX_RESPONSE_BYTES = 1024 * 1024
-
-
-_limit = threading.local()
-
-
-@contextlib.contextmanager
-def deadline(at: float | None) -> Iterator[None]:
-    """Every connect, read and write of this thread's requests inside the block ends by
-    ``at`` (``time.monotonic()`` seconds; None: no deadline). Needs ``transport_for``'s
-    transport; raises httpx's timeout exceptions like any other timeout."""
-    previous = getattr(_limit, "at", None)
-    _limit.at = at
-    try:
-        yield
-    finally:
-        _limit.at = previous
-
-
-def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
-    at: float | None = getattr(_limit, "at", None)
-    if at is None:
-        return timeout
-    left = at - time.monotonic()
-    if left <= 0:
-        raise error("the request's deadline has passed")
-    return left if timeout is None else min(timeout, left)
+__all__ = ["MAX_RESPONSE_BYTES", "HttpxPoster", "deadline", "post_capped", "transport_for"]
 
 
 class _DeadlineStream(httpcore.NetworkStream):
@@ -114,16 +95,40 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def transport_for(base_url: str) -> httpx.HTTPTransport:
+#: Connections to one gateway: a few requests at once (polls, a cancel), kept alive.
+LIMITS = httpx.Limits(max_connections=8, max_keepalive_connections=4, keepalive_expiry=30.0)
+
+
+def system_proxy(base_url: str) -> str | None:
+    """The proxy the system sets for ``base_url`` (``HTTPS_PROXY`` / ``ALL_PROXY`` and
+    ``NO_PROXY``, or the platform's settings), None for a direct connection."""
+    import urllib.request  # httpx imports it anyway
+
+    parts = urlsplit(base_url)
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    return proxy
+
+
+def transport_for(base_url: str, *, trust_env: bool = True) -> httpx.HTTPTransport:
     """The client's transport, no retries (the client retries itself), honouring
-    ``deadline``. A plain-http base URL (a sandbox on loopback) gets a TLS context that
-    trusts no one instead of the default one: loading the CA bundle costs about 0.1 s of
-    every start, and an http gateway never needs it (should anything try TLS there, it
-    fails closed)."""
+    ``deadline``; with ``trust_env`` through the system's proxy (``system_proxy``: an
+    httpx client given a transport of its own never looks for one). A plain-http base URL
+    (a sandbox on loopback) gets a TLS context that trusts no one instead of the default
+    one: loading the CA bundle costs about 0.1 s of every start, and an http gateway never
+    needs it (should anything try TLS there, it fails closed)."""
     if base_url.startswith("http://"):
-        transport = httpx.HTTPTransport(retries=0, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+        transport = httpx.HTTPTransport(
+            retries=0, limits=LIMITS, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        )
     else:
-        transport = httpx.HTTPTransport(retries=0)
+        proxy = system_proxy(base_url) if trust_env else None
+        try:
+            transport = httpx.HTTPTransport(retries=0, limits=LIMITS, proxy=proxy)
+        except (ImportError, ValueError) as exc:  # e.g. socks5:// without socksio
+            raise ValueError(f"the system's proxy {proxy!r} cannot be used: {exc}") from None
     pool = transport._pool  # httpcore.ConnectionPool: its backend opens every socket
     pool._network_backend = _DeadlineBackend(pool._network_backend)
     return transport
@@ -142,27 +147,48 @@ def post_capped(
     Transport errors and timeouts propagate as httpx raises them."""
     headers = {**headers, "Accept-Encoding": "identity"}
     with http.stream("POST", url, content=content, headers=headers) as response:
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise MalformedResponse(
-                f"{api}: answer of {int(declared):,} bytes is over the {limit:,}-byte limit"
-            )
-        encoding = response.headers.get("content-encoding", "identity").strip().lower()
-        if encoding not in ("", "identity"):
-            raise MalformedResponse(
-                f"{api}: answer is compressed ({encoding}) although we "
-                "asked for it uncompressed: refused unread"
-            )
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():  # identity only (checked above): no inflating
-            size += len(chunk)
-            if size > limit:
-                raise MalformedResponse(f"{api}: answer is over the {limit:,}-byte limit")
-            chunks.append(chunk)
+        check_head(api, Headers(response.headers.multi_items()), limit)
+        # identity only (checked above): nothing is inflated
+        body = read_capped(api, response.iter_bytes(), limit)
     return httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        content=b"".join(chunks),
-        request=response.request,
+        response.status_code, headers=response.headers, content=body, request=response.request
     )
+
+
+class HttpxPoster:
+    """``wire.Poster`` over one keep-alive ``httpx.Client`` (thread-safe)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float,
+        connect_timeout: float,
+        transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
+    ) -> None:
+        self.http = httpx.Client(
+            transport=transport or transport_for(base_url, trust_env=trust_env),
+            timeout=httpx.Timeout(timeout, connect=connect_timeout),
+            limits=LIMITS,
+            follow_redirects=False,
+            trust_env=trust_env,
+        )
+
+    def post(
+        self, url: str, *, content: bytes, headers: dict[str, str], api: str, limit: int
+    ) -> Answer:
+        try:
+            response = post_capped(
+                self.http, url, content=content, headers=headers, api=api, limit=limit
+            )
+        except httpx.TimeoutException as exc:
+            raise WireTimeout(type(exc).__name__, str(exc)) from None
+        except httpx.TransportError as exc:
+            raise WireError(type(exc).__name__, str(exc)) from None
+        return Answer(
+            response.status_code, Headers(response.headers.multi_items()), response.content
+        )
+
+    def close(self) -> None:
+        self.http.close()

@@ -445,6 +445,6 @@ def test_retry_rules_are_pure_functions():
 
 def test_keep_alive_and_explicit_timeouts():
     client, _ = make_client(FakeAntom(), timeout=7)
-    t = client._http.timeout
+    t = client._http.http.timeout  # an injected httpx transport: the httpx poster
     assert (t.connect, t.read, t.write, t.pool) == (5.0, 7.0, 7.0, 7.0)
     assert timedelta(seconds=client.timeout) == timedelta(seconds=7)
