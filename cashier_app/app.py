@@ -512,8 +512,10 @@ def _start_store_link(
     def connect() -> Any:
         return link.connect(keys)
 
+    from cashier_app.store.refunds import StoreRefunds
     from cashier_app.store.views import StoreView
 
+    checkout.store_refunds = StoreRefunds(connect, link.till_id)
     replicator = Replicator(
         journal, connect, link.till_id, settle=settle, on_contact=on_contact
     ).start()

@@ -765,6 +765,9 @@ ZH_CN_STORE_VIEWS: dict[str, str] = {
     "the store server cannot be reached, so a sale of till {till} cannot be refunded here "
     "now ({problem}); nothing was sent: refund it at till {till} or try again once the store "
     "is back": "无法连接门店服务器，现在不能在这里为收银台 {till} 的交易退款（{problem}）；没有发送任何内容：请在收银台 {till} 退款，或在门店服务器恢复后重试",
+    "payment {payment} of till {till} is not at the store (yet): refund it at till {till}": "收银台 {till} 的支付 {payment} 尚未同步到门店服务器：请在收银台 {till} 退款",
+    "payment {payment} was taken with merchant profile {profile}, not this till's {here}: "
+    "refund it at till {till}": "支付 {payment} 使用的是商户配置 {profile}，不是本收银台的 {here}：请在收银台 {till} 退款",
 }
 ZH_CN.update(ZH_CN_STORE_VIEWS)
 

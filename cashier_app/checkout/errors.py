@@ -36,6 +36,10 @@ class RefundRefused(CheckoutError):
         "other_currency": "refund currency {currency} differs from the payment's {paid}",
         "too_much": "refund of {amount} is more than the {left} left to refund",
         "reason_too_long": "refund reason is longer than 256 characters",
+        "not_in_store": "payment {payment} of till {till} is not at the store (yet): refund "
+        "it at till {till}",
+        "other_profile": "payment {payment} was taken with merchant profile {profile}, not "
+        "this till's {here}: refund it at till {till}",
     }
 
     @property

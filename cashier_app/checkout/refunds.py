@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cashier_app.checkout.codes import local_code
 from cashier_app.checkout.errors import CheckoutError, NotificationRejected, RefundRefused
@@ -20,6 +21,35 @@ if TYPE_CHECKING:
     from cashier_app.checkout.service import CheckoutService
 
 
+class Claim(Protocol):
+    @property
+    def left(self) -> int:
+        """Minor units left to refund before this refund."""
+
+    @property
+    def granted(self) -> int:
+        """Minor units held for this refund (0: refused)."""
+
+
+class StoreRefundsPort(Protocol):
+    """What the store offers refunds (``store.refunds.StoreRefunds``; set by app.py)."""
+
+    till_id: str
+
+    def sale(self, till_id: str, payment_request_id: str) -> PaymentRecord | None: ...
+
+    def claim(
+        self,
+        sale_till: str,
+        sale: PaymentRecord,
+        refund_request_id: str,
+        amount_minor: int | None,
+        local: Iterable[RefundRecord],
+        *,
+        required: bool = True,
+    ) -> Claim | None: ...
+
+
 class Refunds:
     """The refund half of CheckoutService (which delegates ``refund``/``refresh_refund``)."""
 
@@ -32,12 +62,28 @@ class Refunds:
         amount: Money | None = None,
         reason: str = "",
         approval: PinEntry | None = None,
+        *,
+        sale_till: str | None = None,
     ) -> RefundRecord:
         """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
         Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
-        than is left. The refund row is journaled before the request is sent."""
+        than is left. The refund row is journaled before the request is sent.
+
+        Store mode (``service.store_refunds``): ``sale_till`` names the till a sale of
+        another till was taken at (read from the store, same merchant profile only); the
+        refund's amount is claimed at the store first, so that tills refunding one sale at
+        once never refund more than was paid. With the store unreachable a sale of another
+        till is refused (StoreError, nothing written); this till's own sale is refunded on
+        its journal alone."""
+        store = self.service.store_refunds
         with self.service._lock(payment_request_id):
-            rec = self.service.get(payment_request_id)
+            rec = self.service.journal.get_payment(payment_request_id)
+            origin = self.service.journal.origin_till(payment_request_id) if rec else None
+            if rec is None and store is not None and sale_till and sale_till != store.till_id:
+                rec = self._other_tills_sale(store, sale_till, payment_request_id)
+                origin = sale_till
+            elif rec is None:
+                rec = self.service.get(payment_request_id)  # raises: not in the journal
             if rec.status is not Status.SUCCESS:
                 raise RefundRefused.of(
                     "not_paid", payment=payment_request_id, status=rec.status.value
@@ -47,21 +93,42 @@ class Refunds:
             left = rec.amount.value - self.service.journal.refunded_total(payment_request_id)
             if left <= 0:
                 raise RefundRefused.of("fully_refunded", payment=payment_request_id)
-            if amount is None:
-                amount = Money(left, rec.amount.currency)
-            if amount.currency != rec.amount.currency:
+            if amount is not None and amount.currency != rec.amount.currency:
                 raise RefundRefused.of(
                     "other_currency", currency=amount.currency, paid=rec.amount.currency
                 )
-            if amount.value > left:
+            if amount is not None and amount.value > left:
                 raise RefundRefused.of("too_much", amount=amount, left=Money(left, amount.currency))
             if len(reason) > 256:
                 raise RefundRefused.of("reason_too_long")
             # Checked last: a refund refused anyway costs the manager no PIN try.
             manager = self.service.session.approve(approval, REFUND)
+            refund_request_id = new_request_id("R")  # the claim's, the journal's, the gateway's
+            if store is not None:
+                claim = store.claim(
+                    origin or store.till_id,
+                    rec,
+                    refund_request_id,
+                    amount.value if amount is not None else None,
+                    self.service.journal.refunds_for(payment_request_id),
+                    required=origin is not None,
+                )
+                if claim is not None and claim.granted <= 0:
+                    if claim.left <= 0:
+                        raise RefundRefused.of("fully_refunded", payment=payment_request_id)
+                    asked = amount if amount is not None else Money(left, rec.amount.currency)
+                    raise RefundRefused.of(
+                        "too_much", amount=asked, left=Money(claim.left, rec.amount.currency)
+                    )
+                if claim is not None:
+                    left = claim.granted
+            if amount is None:
+                amount = Money(left, rec.amount.currency)
+            if origin is not None:
+                self.service.journal.import_sale(rec, origin)
             now = self.service._clock()
             refund = RefundRecord(
-                new_request_id("R"),
+                refund_request_id,
                 payment_request_id,
                 amount,
                 Status.PENDING,
@@ -81,9 +148,28 @@ class Refunds:
                     "amount": amount.decimal_str(),
                     "currency": amount.currency,
                     **({"approved_by": manager} if manager else {}),
+                    **({"sale_till": origin} if origin else {}),
                 },
             )
             return self._send_refund(rec, refund)
+
+    def _other_tills_sale(
+        self, store: StoreRefundsPort, sale_till: str, payment_request_id: str
+    ) -> PaymentRecord:
+        """Till ``sale_till``'s sale as the store has it, when this till may refund it."""
+        rec = store.sale(sale_till, payment_request_id)  # StoreError: store unreachable
+        if rec is None:
+            raise RefundRefused.of("not_in_store", payment=payment_request_id, till=sale_till)
+        here = self.service.profile
+        if rec.profile != here or (rec.client_id and rec.client_id != self.service.client_id):
+            raise RefundRefused.of(
+                "other_profile",
+                payment=payment_request_id,
+                profile=rec.profile,
+                here=here,
+                till=sale_till,
+            )
+        return rec
 
     def _send_refund(self, rec: PaymentRecord, refund: RefundRecord) -> RefundRecord:
         prid, rrid = rec.payment_request_id, refund.refund_request_id

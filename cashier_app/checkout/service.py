@@ -43,7 +43,7 @@ from cashier_app.checkout.ids import new_request_id
 from cashier_app.checkout.instore import UpmPolicy
 from cashier_app.checkout.operators import CANCEL_PAID, TillSession
 from cashier_app.checkout.policy import PollPolicy
-from cashier_app.checkout.refunds import Refunds
+from cashier_app.checkout.refunds import Refunds, StoreRefundsPort
 from cashier_app.checkout.states import IllegalTransition, check_transition
 from cashier_app.domain import methods
 from cashier_app.domain.limits import SaleLimits
@@ -234,6 +234,8 @@ class CheckoutService:
         #: Seconds a notification's request-time may lie in the past; None: any age.
         self.notification_tolerance = notification_tolerance
         self._refunds = Refunds(self)
+        #: store mode: refunds claimed at the store, other tills' sales (set by app.py)
+        self.store_refunds: StoreRefundsPort | None = None
         #: every committed change of a payment or refund (checkout/changes.py)
         self.changes = ChangeFeed()
         self.store = store
@@ -892,13 +894,18 @@ class CheckoutService:
         amount: Money | None = None,
         reason: str = "",
         approval: PinEntry | None = None,
+        *,
+        sale_till: str | None = None,
     ) -> RefundRecord:
         """Refund (part of) a paid payment; the whole rest when ``amount`` is None.
         Refused (RefundRefused, nothing sent) for a payment that is not SUCCESS or for more
         than is left; once operators are set up, a manager's ``approval`` is needed
         (ApprovalRequired / OperatorError otherwise). The refund row is journaled before
-        the request is sent."""
-        return self._refunds.refund(payment_request_id, amount, reason, approval)
+        the request is sent. Store mode: ``sale_till`` names the other till a sale was
+        taken at (checkout/refunds.py: claimed at the store first)."""
+        return self._refunds.refund(
+            payment_request_id, amount, reason, approval, sale_till=sale_till
+        )
 
     def refresh_refund(self, refund_request_id: str) -> RefundRecord:
         """One inquiryRefund for a refund that is not settled yet."""

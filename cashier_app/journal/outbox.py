@@ -91,7 +91,8 @@ class Outbox:
             at = now.timestamp()
             db.execute(
                 "INSERT INTO outbox (kind, key, payment_request_id, at_unix) SELECT 'payment', "
-                "payment_request_id, payment_request_id, ? FROM payments ORDER BY created_at, "
+                "payment_request_id, payment_request_id, ? FROM payments WHERE origin_till IS NULL "
+                "ORDER BY created_at, "
                 "rowid",
                 (at,),
             )

@@ -155,12 +155,33 @@ def _v5_store_outbox(db: sqlite3.Connection) -> None:
                 END""")
 
 
+def _v6_other_tills_sales(db: sqlite3.Connection) -> None:
+    """Store mode (issue 17 item 3): a sale of another till refunded here is kept as a
+    copy (``payments.origin_till``: that till's id; NULL for this till's own sales), so
+    that the refund row has its sale as every refund does. The copy is never replicated
+    as this till's sale (the outbox skips it) nor counted as one (History, End of day);
+    its refunds are this till's and are.
+    """
+    db.execute("ALTER TABLE payments ADD COLUMN origin_till TEXT")
+    linked = "WHEN EXISTS (SELECT 1 FROM store_link) AND NEW.origin_till IS NULL"
+    for op in ("INSERT", "UPDATE"):
+        db.execute(f"DROP TRIGGER outbox_payments_{op.lower()}")
+        db.execute(f"""
+            CREATE TRIGGER outbox_payments_{op.lower()} AFTER {op} ON payments {linked}
+            BEGIN
+                INSERT INTO outbox (kind, key, payment_request_id, at_unix)
+                VALUES ('payment', NEW.payment_request_id, NEW.payment_request_id,
+                        {_NOW_UNIX});
+            END""")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_tables,
     _v2_indexes_and_guards,
     _v3_in_store,
     _v4_operators,
     _v5_store_outbox,
+    _v6_other_tills_sales,
 ]
 
 #: The version this code writes.

@@ -46,6 +46,8 @@ _PAYMENT_TIMES = frozenset({"created_at", "updated_at", "paid_at", "expires_at"}
 _REFUND_TIMES = frozenset({"created_at", "updated_at", "refunded_at"})
 #: Refund states that no longer hold money back from the refundable amount.
 _REFUND_RELEASED = (Status.FAILED.value, Status.CANCELLED.value, Status.EXPIRED.value)
+#: This till's own sales, not the copies of other tills' sales refunded here (schema 6).
+_OWN_SALES = "origin_till IS NULL"
 
 
 # -- value conversion -------------------------------------------------------------------
@@ -385,6 +387,25 @@ class Journal:
                     f"payment {rec.payment_request_id} is already in the journal"
                 ) from None
 
+    def import_sale(self, rec: PaymentRecord, origin_till: str) -> None:
+        """Keep a copy of till ``origin_till``'s sale ``rec`` (store mode: it is refunded
+        here); never listed, counted or replicated as this till's sale. A copy already
+        here stays as it is; a sale of this till's own is never turned into a copy."""
+        cols = {**_payment_columns(rec), "origin_till": origin_till}
+        names = ", ".join(cols)
+        marks = ", ".join(f":{k}" for k in cols)
+        with self._writing(f"write a copy of till {origin_till}'s sale to") as db:
+            db.execute(f"INSERT OR IGNORE INTO payments ({names}) VALUES ({marks})", cols)
+
+    def origin_till(self, payment_request_id: str) -> str | None:
+        """The other till a copied sale was taken at (None: this till's own, or absent)."""
+        with self._reading("read") as db:
+            row = db.execute(
+                "SELECT origin_till FROM payments WHERE payment_request_id = ?",
+                (payment_request_id,),
+            ).fetchone()
+        return str(row[0]) if row is not None and row[0] is not None else None
+
     def create_payments(self, recs: Iterable[PaymentRecord]) -> int:
         """Insert many payments in one transaction (imports, benchmarks); returns the count."""
         rows = [_payment_columns(r) for r in recs]
@@ -445,7 +466,10 @@ class Journal:
     def non_final_payments(self, profile: str | None = None) -> list[PaymentRecord]:
         """Payments not yet SUCCESS/FAILED/CANCELLED/EXPIRED, oldest first (for recovery)."""
         final = tuple(s.value for s in FINAL_STATUSES)
-        sql = f"SELECT * FROM payments WHERE status NOT IN ({', '.join('?' * len(final))})"
+        sql = (
+            f"SELECT * FROM payments WHERE {_OWN_SALES} AND status NOT IN "
+            f"({', '.join('?' * len(final))})"
+        )
         params: list[Any] = list(final)
         if profile is not None:
             sql += " AND profile = ?"
@@ -457,7 +481,7 @@ class Journal:
     def _where(
         self, status: Any, method: Any, since: Any, until: Any, text: str | None, profile: Any
     ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
+        clauses: list[str] = [_OWN_SALES]
         params: list[Any] = []
         for column, value in (("status", status), ("method", method), ("profile", profile)):
             if value is None:
@@ -549,7 +573,8 @@ class Journal:
         with self._reading("read") as db:
             rows = db.execute(
                 "SELECT profile, client_id, method, currency, status, COUNT(*), "
-                "SUM(amount_minor) FROM payments WHERE created_at >= ? AND created_at < ? "
+                f"SUM(amount_minor) FROM payments WHERE {_OWN_SALES} AND created_at >= ? "
+                "AND created_at < ? "
                 "GROUP BY profile, client_id, method, currency, status "
                 "ORDER BY profile, client_id, method, currency, status",
                 (bound_time(since), bound_time(until)),
@@ -565,7 +590,8 @@ class Journal:
         with self._reading("read") as db:
             rows = db.execute(
                 "SELECT profile, client_id, operator, currency, status, COUNT(*), "
-                "SUM(amount_minor) FROM payments WHERE created_at >= ? AND created_at < ? "
+                f"SUM(amount_minor) FROM payments WHERE {_OWN_SALES} AND created_at >= ? "
+                "AND created_at < ? "
                 "GROUP BY profile, client_id, operator, currency, status "
                 "ORDER BY profile, client_id, operator, currency, status",
                 (bound_time(since), bound_time(until)),

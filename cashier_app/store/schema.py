@@ -242,8 +242,34 @@ CREATE TABLE operators (
 CREATE UNIQUE INDEX operators_name_nocase ON operators (lower(name));
 """
 
+#: Version 3 (refunds across tills): a till claims the amount of a refund at the store
+#: before it journals and sends it, under a lock keyed by the sale (store/refunds.py), so two
+#: tills refunding one sale at once never refund more than was paid. The roles that may
+#: write the store's rows may write claims too (``store init`` migrates as the owner).
+_V3 = """
+CREATE TABLE refund_claims (
+    refund_request_id  text PRIMARY KEY,
+    sale_till_id       text NOT NULL,
+    payment_request_id text NOT NULL,
+    till_id            text NOT NULL,
+    amount_minor       bigint NOT NULL CHECK (amount_minor > 0),
+    currency           text NOT NULL,
+    claimed_at         timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX refund_claims_sale ON refund_claims (sale_till_id, payment_request_id);
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+             WHERE table_name = 'refunds' AND privilege_type = 'INSERT'
+               AND grantee <> current_user LOOP
+        EXECUTE format('GRANT SELECT, INSERT ON refund_claims TO %I', r.grantee);
+    END LOOP;
+END $$;
+"""
+
 #: Each entry is one migration's SQL, run as one script.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 
 #: The version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -166,3 +166,36 @@ def test_without_the_store_server_the_store_view_says_so_and_the_till_view_works
     with qtbot.waitSignal(page.report_loaded, timeout=20_000):
         page.scope.setCurrentIndex(page.scope.findData("till"))
     assert page.message.text() == ""
+
+
+def test_a_sale_of_another_till_is_refunded_from_the_whole_store_history(
+    tmp_path, store_db, memory_keyring, make_window, qtbot
+):
+    """Till B took the sale on the merchant's gateway (here the window's sandbox, with the
+    same merchant profile); this till refunds it from the whole store's History."""
+    from test_store_refunds import Till
+
+    from cashier_app.domain.money import Money
+
+    join_here(store_db, "till-a")
+    window = make_window()
+    other = Till(tmp_path, store_db, window.services.sandbox, "till-b")
+    other.checkout.profile = window.services.checkout.profile
+    sale = other.paid_sale(window.services.sandbox, 1230)
+    other.push()
+    history = window.open_extra_page("history")
+    with qtbot.waitSignal(history.model.page_loaded, timeout=20_000):
+        history.scope.setCurrentIndex(history.scope.findData("store"))
+    history.table.selectRow(history.model.row_of(sale.payment_request_id))
+    qtbot.waitUntil(history.refund_button.isEnabled, timeout=20_000)
+    assert not history.cancel_button.isEnabled() and "till till-b" in history.message.text()
+    history.ask_refund = lambda details: (Money(230, "HKD"), "one cup short")
+    with qtbot.waitSignal(history.refund_made, timeout=20_000) as made:
+        history.refund_button.click()
+    refund = made.args[0]
+    assert (refund.status.value, refund.amount) == ("SUCCESS", Money(230, "HKD"))
+    assert "Refund: Success" in history.message.text()
+    journal = window.services.journal
+    assert journal.refunds_for(sale.payment_request_id) == [refund]
+    assert journal.count_payments() == 0  # the sale stays till B's
+    other.close()

@@ -342,6 +342,14 @@
             <translation>支付 {payment} 的状态是 {status}；只有成功的支付才能退款</translation>
         </message>
         <message>
+            <source>payment {payment} of till {till} is not at the store (yet): refund it at till {till}</source>
+            <translation>收银台 {till} 的支付 {payment} 尚未同步到门店服务器：请在收银台 {till} 退款</translation>
+        </message>
+        <message>
+            <source>payment {payment} was taken with merchant profile {profile}, not this till's {here}: refund it at till {till}</source>
+            <translation>支付 {payment} 使用的是商户配置 {profile}，不是本收银台的 {here}：请在收银台 {till} 退款</translation>
+        </message>
+        <message>
             <source>profile 'sandbox' must stay the embedded sandbox</source>
             <translation>配置“sandbox”必须保持为内置沙箱</translation>
         </message>

@@ -368,11 +368,15 @@ class HistoryPage(QWidget):
         pay = details.payment if details else None
         idle = not self._busy and pay is not None
         if self._elsewhere():  # that till's journal owns the sale: it re-inquires, cancels
-            self.reinquire_button.setEnabled(False)
-            self.cancel_button.setEnabled(False)
-            self.refund_button.setEnabled(False)
-            self.print_button.setEnabled(False)
-            self.save_button.setEnabled(False)
+            for button in (
+                self.reinquire_button,
+                self.cancel_button,
+                self.print_button,
+                self.save_button,
+            ):
+                button.setEnabled(False)
+            # a refund of it is claimed at the store (same merchant profile only)
+            self.refund_button.setEnabled(idle and details is not None and details.refundable > 0)
             return
         self.reinquire_button.setEnabled(idle)
         self.cancel_button.setEnabled(idle and pay is not None and pay.status in CANCELLABLE)
@@ -471,6 +475,9 @@ class HistoryPage(QWidget):
             self._show_error(error)
             return
         prid = details.payment.payment_request_id
+        refund = self._services.checkout.refund
+        if self._elsewhere():  # another till's sale: claimed at the store, then sent here
+            refund = functools.partial(refund, sale_till=self._elsewhere())
         with_manager(
             self,
             fill(
@@ -478,7 +485,7 @@ class HistoryPage(QWidget):
                 (amount or Money(details.refundable, details.payment.amount.currency)).display(),
             ),
             lambda approval: self._run_action(
-                self._services.checkout.refund,
+                refund,
                 prid,
                 amount,
                 reason,
