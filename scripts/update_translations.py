@@ -221,6 +221,9 @@ ZH_CN: dict[str, str] = {
     "Retry": "重试",
     "No code yet": "暂无二维码",
     "Preparing the code…": "正在生成二维码…",
+    "The amount typed while the cashier was starting is in the field: "
+    "check the amount and press Enter to charge.": "收银台启动时输入的金额已填入：请核对金额后按回车收款。",
+    "The keys typed while the cashier was starting were not used.": "收银台启动时输入的按键未被使用。",
     "Nothing to scan yet": "暂时没有可扫描的二维码",
     "Gateway answer: %1": "网关应答：%1",
     "The payment code has not arrived in a verified answer yet. Asking the gateway again…": "尚未收到经验签的支付二维码，正在重新向网关请求…",

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         ) = None
         self._painted = False  # the window has been on screen once
         self._start_due = True  # the first start of the services is still to come
+        self._type_ahead: Any = None  # keys typed while starting (ui/typeahead.py)
 
         self.stack = QStackedWidget(self)
         self.starting_page = StartingPage(self)  # what the first paint shows
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            self._typeahead().start()  # from the first frame on, keys typed are kept
             QTimer.singleShot(0, self._finish_start)  # right after this frame
 
     @Slot()
@@ -343,6 +345,7 @@ class MainWindow(QMainWindow):
         """Build the services on a worker; the window shows "Starting…" meanwhile."""
         self.starting_page.show_starting()
         self.stack.setCurrentWidget(self.starting_page)
+        self._typeahead().start()  # keys typed meanwhile are kept for the amount
         self.tasks.run(
             "app:start",
             self._factory,
@@ -383,6 +386,7 @@ class MainWindow(QMainWindow):
         self.operators.attach(services)  # asks who is at the till, once operators are set up
         self.flow.new_sale()
         self._set_sale_actions_enabled(True)
+        self._replay_typeahead()
         self.services_ready.emit(services)
         self._check_gateway(services)
         if not services.exclusive:  # another live cashier owns this profile's open sales
@@ -402,6 +406,39 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def _typeahead(self) -> Any:
+        from cashier_app.ui.typeahead import TypeAhead
+
+        if self._type_ahead is None:
+            self._type_ahead = TypeAhead(self)
+        return self._type_ahead
+
+    def _replay_typeahead(self) -> None:
+        """The keys typed while starting go to the amount field, or the operator is told
+        they were not used (a sign-in or a resumed payment came first)."""
+        from PySide6.QtWidgets import QApplication
+
+        from cashier_app.ui import typeahead
+
+        if self._type_ahead is None:
+            return
+        on_order = (
+            self.stack.currentWidget() is self.order_page
+            and QApplication.activeModalWidget() is None
+        )
+        done = self._type_ahead.replay(self.order_page.amount_input if on_order else None)
+        if done == typeahead.STOPPED_AT_ENTER:
+            self._show_banner(
+                self.tr(
+                    "The amount typed while the cashier was starting is in the field: "
+                    "check the amount and press Enter to charge."
+                )
+            )
+        elif done == typeahead.NOT_USED:
+            self._show_banner(
+                self.tr("The keys typed while the cashier was starting were not used.")
+            )
+
     @Slot(str)
     def _on_flow_stage_changed(self, stage: str) -> None:
         self._set_sale_actions_enabled(True)
@@ -416,6 +453,11 @@ class MainWindow(QMainWindow):
 
     def _on_services_failed(self, exc: BaseException) -> None:
         from cashier_app.keystore.backends import PassphraseRequiredError
+
+        if self._type_ahead is not None and self._type_ahead.replay(None):
+            self._show_banner(
+                self.tr("The keys typed while the cashier was starting were not used.")
+            )
 
         if isinstance(exc, PassphraseRequiredError):
             # No OS keyring here: the keys are in the encrypted file. Ask, then build again;

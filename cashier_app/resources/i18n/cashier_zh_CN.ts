@@ -1784,6 +1784,14 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <translation>无法检查未完成的支付：%1</translation>
         </message>
         <message>
+            <source>The amount typed while the cashier was starting is in the field: check the amount and press Enter to charge.</source>
+            <translation>收银台启动时输入的金额已填入：请核对金额后按回车收款。</translation>
+        </message>
+        <message>
+            <source>The keys typed while the cashier was starting were not used.</source>
+            <translation>收银台启动时输入的按键未被使用。</translation>
+        </message>
+        <message>
             <source>The keys of profile %1 are in the encrypted key file.
 Enter its passphrase:</source>
             <translation>配置 %1 的密钥保存在加密密钥文件中。
