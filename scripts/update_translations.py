@@ -771,6 +771,9 @@ ZH_CN_STORE_VIEWS: dict[str, str] = {
     "payment {payment} of till {till} is not at the store (yet): refund it at till {till}": "收银台 {till} 的支付 {payment} 尚未同步到门店服务器：请在收银台 {till} 退款",
     "payment {payment} was taken with merchant profile {profile}, not this till's {here}: "
     "refund it at till {till}": "支付 {payment} 使用的是商户配置 {profile}，不是本收银台的 {here}：请在收银台 {till} 退款",
+    "The whole store cannot be shown now. “This till” still shows this till's own sales.": "现在无法显示全店数据。“本收银台”仍可查看本收银台自己的交易。",
+    "The whole store cannot be shown now. “This till” still shows this till's own End of "
+    "day.": "现在无法显示全店数据。“本收银台”仍可查看本收银台自己的日结。",
 }
 ZH_CN.update(ZH_CN_STORE_VIEWS)
 

@@ -154,15 +154,18 @@ def test_without_the_store_server_the_store_view_says_so_and_the_till_view_works
         history.scope.setCurrentIndex(history.scope.findData("store"))
     assert "the whole store cannot be shown" in history.message.text()
     assert "this till's own view still works" in history.message.text()
+    assert history.store_note.isVisible() and "“This till” still shows" in history.store_note.text()
+    assert not history.refund_button.isEnabled() and history._details is None
     with qtbot.waitSignal(history.model.page_loaded, timeout=20_000):
         history.scope.setCurrentIndex(history.scope.findData("till"))
-    assert history.message.text() == ""
+    assert history.message.text() == "" and not history.store_note.isVisible()
     qtbot.keyClick(history, Qt.Key.Key_Escape)
     page = window.open_extra_page("report")
     qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
     page.scope.setCurrentIndex(page.scope.findData("store"))
     qtbot.waitUntil(lambda: "whole store cannot be shown" in page.message.text(), timeout=20_000)
     assert page.table.rowCount() == 0
+    assert page.summary.text().startswith("The whole store cannot be shown now.")
     with qtbot.waitSignal(page.report_loaded, timeout=20_000):
         page.scope.setCurrentIndex(page.scope.findData("till"))
     assert page.message.text() == ""

@@ -1300,6 +1300,10 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
+        <message>
+            <source>The whole store cannot be shown now. “This till” still shows this till's own sales.</source>
+            <translation>现在无法显示全店数据。“本收银台”仍可查看本收银台自己的交易。</translation>
+        </message>
         <message numerus="yes">
             <source>%n payment(s) loaded</source>
             <translation>
@@ -3485,6 +3489,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>The whole store cannot be shown now. “This till” still shows this till's own End of day.</source>
+            <translation>现在无法显示全店数据。“本收银台”仍可查看本收银台自己的日结。</translation>
         </message>
         <message>
             <source>Till</source>

@@ -115,7 +115,7 @@ class HistoryPage(QWidget):
         self.model.total_changed.connect(self._update_count)
         self.model.page_loaded.connect(self._update_count)
         self.model.page_loaded.connect(self._on_model_page_loaded)
-        self.model.load_failed.connect(self._show_error)
+        self.model.load_failed.connect(self._on_model_load_failed)
         self.receipts.finished.connect(self._show_info)
         self.receipts.failed.connect(self._show_error)
         self._update_actions()
@@ -142,6 +142,13 @@ class HistoryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("historyCount")
+        # the whole store could not be read (its server is down): said above the list
+        self.store_note = QLabel()
+        self.store_note.setObjectName("historyStoreNote")
+        self.store_note.setWordWrap(True)
+        self.store_note.setStyleSheet("color: #C62828; font-weight: bold")
+        self.store_note.hide()
+        col.addWidget(self.store_note)
         col.addWidget(self.table, 1)
         col.addWidget(self.count_label)
         return box
@@ -219,7 +226,6 @@ class HistoryPage(QWidget):
             (PaymentsModel.COL_PAYMENT_ID, "2026112211890000", metrics),
             (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),
             (PaymentsModel.COL_REFERENCE, "REF-000000", metrics),
-            (PaymentsModel.COL_TILL, "front-till-00", metrics),
         ):
             self.table.setColumnWidth(column, fm.horizontalAdvance(sample) + 28)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
@@ -278,8 +284,37 @@ class HistoryPage(QWidget):
         if selected is not None and selected.payment_request_id == record.payment_request_id:
             self._load_details(record.payment_request_id)
 
+    @Slot(str)
+    def _on_model_load_failed(self, text: str) -> None:
+        if self.whole_store():  # nothing of the store is known now: no stale pane either
+            self._tasks.cancel(self.DETAILS_TASK)
+            self._details = None
+            self.details.show_details(None)
+            self.count_label.clear()
+            self.store_note.setText(
+                self.tr(
+                    "The whole store cannot be shown now. “This till” still shows this "
+                    "till's own sales."
+                )
+            )
+            self.store_note.show()
+        self._show_error(text)
+
+    def _fit_till_column(self) -> None:
+        """The Till column as wide as the tills listed (short ids: a 1024 px screen keeps
+        the wallet and status in view)."""
+        metrics = self.table.fontMetrics()
+        col = PaymentsModel.COL_TILL
+        tills = {self.model.index(r, col).data() for r in range(self.model.rowCount())}
+        header = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+        widest = max((metrics.horizontalAdvance(str(t)) for t in tills | {header}), default=0)
+        self.table.setColumnWidth(col, min(widest, metrics.horizontalAdvance("M" * 16)) + 24)
+
     @Slot()
     def _on_model_page_loaded(self, *_args: Any) -> None:
+        self.store_note.hide()
+        if self.whole_store():
+            self._fit_till_column()
         prid, self._reselect = self._reselect, ""
         row = self.model.row_of(prid) if prid else -1
         if row >= 0 and self.selected_payment() is None:
@@ -350,6 +385,7 @@ class HistoryPage(QWidget):
     @Slot(int)
     def _on_scope_changed(self, _index: int) -> None:
         self.table.setColumnHidden(PaymentsModel.COL_TILL, not self.whole_store())
+        self.store_note.hide()
         self._tasks.cancel(self.DETAILS_TASK)
         self._details = None
         self.details.show_details(None)

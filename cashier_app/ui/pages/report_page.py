@@ -83,7 +83,12 @@ class ReportPage(QWidget):
         self.summary.setObjectName("reportSummary")
         self.summary.setProperty("role", "heading")
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        # store mode: this till or the whole store, beside the heading it chooses (the
+        # toolbar has no room left at 1024 px)
+        head = QHBoxLayout()
+        head.addWidget(self.scope, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.summary, 1)
+        layout.addLayout(head)
 
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, 8)
@@ -209,7 +214,6 @@ class ReportPage(QWidget):
             self.date_edit,
             self.next_button,
             self.refresh_button,
-            self.scope,
             self.grouping,
         ):
             bar.addWidget(widget)
@@ -294,6 +298,8 @@ class ReportPage(QWidget):
         if store_day.day != self.day() or not self.whole_store():
             return  # an older answer; the newer one is on its way
         self.store_day = store_day
+        self.summary.setStyleSheet("")
+        self.chart.set_empty_text(self.tr("No sales on this day"))
         self.message.clear()
         render_store_day(self, store_day)
         self.store_day_loaded.emit(store_day)
@@ -303,6 +309,8 @@ class ReportPage(QWidget):
             return  # an older day's answer; the newer one is on its way
         self.report = report
         self.message.clear()
+        self.summary.setStyleSheet("")
+        self.chart.set_empty_text(self.tr("No sales on this day"))
         self._render(report)
         self._update_buttons()
         self.report_loaded.emit(report)
@@ -548,6 +556,13 @@ class ReportPage(QWidget):
         if self.whole_store():  # the store's figures are not known: none shown
             self.store_day = None
             clear_totals(self)
+            self.summary.setText(
+                self.tr(
+                    "The whole store cannot be shown now. “This till” still shows this "
+                    "till's own End of day."
+                )
+            )
+            self.summary.setStyleSheet("color: #C62828")
         self.message.setStyleSheet("color: #C62828")
         self.message.setText(error_text(exc))
         self._update_buttons()

@@ -25,6 +25,7 @@ def clear_totals(page: Any) -> None:
     page.flagged_list.clear()
     page.flagged_list.setVisible(False)
     page.flag_label.clear()
+    page.chart.set_empty_text("")  # not "no sales": nothing is known yet
 
 
 def render_store_day(page: Any, day: Any) -> None:
