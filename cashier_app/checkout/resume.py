@@ -40,11 +40,15 @@ def recover_resuming(checkout: Any, clock: Callable[[], datetime] | None = None)
     candidates = [
         r
         for r in checkout.journal.non_final_payments(checkout.profile)
-        if r.qr_payload() and r.expires_at is not None and r.expires_at - now >= MIN_TIME_LEFT
+        if not checkout.created_here(r.payment_request_id)
+        and r.qr_payload()
+        and r.expires_at is not None
+        and r.expires_at - now >= MIN_TIME_LEFT
     ]
     newest = candidates[-1].payment_request_id if candidates else None
     records = checkout.recover(
-        resume=lambda rec: rec.payment_request_id == newest and can_resume(rec, now)
+        resume=lambda rec: rec.payment_request_id == newest and can_resume(rec, now),
+        leave_live=True,
     )
     resumed = next(
         (r for r in records if r.payment_request_id == newest and can_resume(r, now)), None

@@ -244,6 +244,18 @@ class CheckoutService:
         self._used_codes = UsedCodes()
         self._locks: dict[str, _PaymentLock] = {}
         self._locks_guard = threading.Lock()
+        #: sales this service created: live in this process, never "interrupted" to recover
+        self._created: set[str] = set()
+
+    def created_here(self, payment_request_id: str) -> bool:
+        """Whether this service (this running till) created the payment: its own sale,
+        which recovery must leave to the flow that is showing it."""
+        with self._locks_guard:
+            return payment_request_id in self._created
+
+    def _own(self, payment_request_id: str) -> None:
+        with self._locks_guard:
+            self._created.add(payment_request_id)
 
     # -- reading ----------------------------------------------------------------------
     def get(self, payment_request_id: str) -> PaymentRecord:
@@ -290,6 +302,7 @@ class CheckoutService:
             client_id=self.client_id,
             operator=self.session.operator_name,
         )
+        self._own(prid)  # before the commit: a recovery listing never sees it unowned
         self.journal.create_payment(rec)  # committed before anything is sent
         self._event(
             prid,
@@ -363,6 +376,7 @@ class CheckoutService:
             masked_code=mask_code(code) if code else "",
             operator=self.session.operator_name,
         )
+        self._own(prid)
         self.journal.create_payment(rec)
         self._event(
             prid,
@@ -933,6 +947,7 @@ class CheckoutService:
         cancel_pending: bool = True,
         resume: Callable[[PaymentRecord], bool] | None = None,
         payments: list[PaymentRecord] | None = None,
+        leave_live: bool = False,
     ) -> list[PaymentRecord]:
         """Re-inquire every non-final payment of this profile and drive it final: a paid
         or failed one is recorded as such, an expired one cancelled (EXPIRED), an
@@ -944,12 +959,16 @@ class CheckoutService:
         are re-inquired too.
 
         Only payments made at this gateway as this client are touched (``made_here``);
-        ``payments`` (the CLI's selection, e.g. by gateway) replaces the profile's list."""
+        ``payments`` (the CLI's selection, e.g. by gateway) replaces the profile's list.
+        ``leave_live``: skip the sales this service created (the window's start-up
+        recovery runs beside the operator's first sale, which it must never cancel)."""
         out: list[PaymentRecord] = []
         chosen = self.journal.non_final_payments(self.profile) if payments is None else payments
         for rec in chosen:
             if not self.made_here(rec):
-                continue
+                continue  # another gateway's
+            if leave_live and self.created_here(rec.payment_request_id):
+                continue  # a sale this running till is showing
             prid = rec.payment_request_id
             with self._lock(prid):
                 fresh = self.get(prid)
