@@ -5,6 +5,10 @@ must be a manager; from then on a sale needs someone signed in, and refunds, the
 a paid payment and changes of profiles, keys or operators need a manager's PIN. Every
 change after the first account is approved by a manager (--operator and their PIN).
 
+In store mode (``cashier store join``) these are the store's accounts, one set for every
+till, changed only while the store server answers; ``list`` then says when it shows this
+till's copy of them because the server cannot be reached.
+
 A PIN is never an argument: it is typed at a prompt without echo, or read from
 $CASHIER_NEW_PIN (the new account's PIN) and $CASHIER_PIN (the approving manager's).
 """

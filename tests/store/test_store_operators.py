@@ -6,16 +6,21 @@ back. Real PostgreSQL, real SQLite files, the real CLI."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 from pg_server import free_port
 
 from cashier_app.cli import main
+from cashier_app.journal import Journal
+from cashier_app.journal.outbox import Outbox
 from cashier_app.operators import CASHIER, MANAGER, OperatorError, OperatorStore
 from cashier_app.operators.lockout import MAX_FAILURES
 from cashier_app.store.connect import connect
 from cashier_app.store.operators import StoreOperators
+from cashier_app.store.replicator import Replicator
 
 BOSS_PIN, CLERK_PIN = "739164528301", "58016"  # 12 digits: never an id or a time by chance
 
@@ -124,6 +129,21 @@ def test_a_till_signs_in_from_its_copy_while_the_store_is_down_and_catches_up(st
     with pytest.raises(OperatorError) as info:
         other.verify("Ana", "11112")
     assert info.value.code == "locked_now"  # the fifth, wherever it was typed
+    # down again; the till's store link, once the store answers, refreshes the copy at its
+    # heartbeat without anyone signing in (a manager unlocked Ana at the other till)
+    target["dsn"] = f"host=127.0.0.1 port={free_port()} dbname=nowhere user=nobody"
+    till.list()
+    assert till.offline
+    other.unlock("Ana")
+    target["dsn"] = store_db.till_dsn
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        Outbox(journal).link("a")
+        link = Replicator(
+            journal, lambda: connect(target["dsn"], timeout=1), "a", on_contact=till.refresh
+        )
+        link.beat()
+        link.stop()
+    assert not till.offline and till.local.get("Ana").failures == 0
     till.close()
     other.close()
 
@@ -205,5 +225,12 @@ def test_cashier_operator_acts_on_the_stores_accounts_and_the_report_names_them(
         out.encode(),
         err.encode(),
         *(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()),
+        *(p.read_bytes() for p in _log_files()),
         store_db.server.log.read_bytes(),
     )
+
+
+def _log_files() -> list[Path]:
+    files = [p for p in Path(os.environ["CASHIER_LOG_DIR"]).rglob("*") if p.is_file()]
+    assert files, "the commands above write a log: it is read too"
+    return files
