@@ -186,11 +186,12 @@ class StoreOperators:
         """As OperatorStore.verify, against the store (a wrong PIN counts at every till);
         from the till's copy when the store cannot be reached (``offline`` then)."""
         name = name.strip()
-        try:
-            with self._at_store() as conn:
-                op, refused = self._verify(conn, name, pin)
-        except StoreError:
-            return self._verify_offline(name, pin)
+        with self._lock:  # a heartbeat's catch-up never misses a wrong PIN counted offline
+            try:
+                with self._at_store() as conn:
+                    op, refused = self._verify(conn, name, pin)
+            except StoreError:
+                return self._verify_offline(name, pin)
         if refused is not None:
             raise refused
         assert op is not None
