@@ -141,11 +141,12 @@ def _sandbox(raw: dict[str, Any], seconds: float) -> list[Figure]:
             r["signing_floor_per_s"],
             f">= {b.BUDGET_PER_S:,.0f}/s or >= {b.BUDGET_OF_FLOOR:g}x",
             r["holds"],
-            note=f"signing in {r['cores']} worker processes; the floor is {r['cores']} raw "
+            note=f"one event loop (sandbox/fastlane.py) answering, signing in {r['cores']} "
+            f"worker processes; the floor is {r['cores']} raw "
             f"signers ({r['raw_signing_floor_per_s']:,.0f}/s, "
             f"{r['pooled_of_raw_floor']:.2f}x) less the load clients' own "
-            f"{r['client_cpu_ms']:.2f} ms of CPU per answer; on the server's threads alone "
-            f"(GIL-bound) {r['threads_only_per_s']:,.0f}/s "
+            f"{r['client_cpu_ms']:.2f} ms of CPU per answer; the threaded server signing "
+            f"in-process (the embedded sandbox's way, GIL-bound) {r['threads_only_per_s']:,.0f}/s "
             f"({r['threads_only_per_s'] / r['signing_floor_per_s']:.2f}x). CPU per answer: "
             f"server {r['server_cpu_ms']:.2f} ms, signing workers {r['worker_cpu_ms']:.2f} "
             f"(a raw signature {r['sign_cpu_ms']:.2f}), clients {r['client_cpu_ms']:.2f}: "

@@ -9,9 +9,10 @@ in the very load run). On two cores the clients take their share from the signin
 so signatures alone (the raw floor, also reported) overstate what any server could do.
 
 Two servers are measured: the sandbox signing in worker processes (``sign_workers`` = the
-number of cores, what ``cashier sandbox`` does) and signing in-process on its threads
-(the embedded sandbox's way; ``cryptography`` holds the GIL while it signs, so threads
-sign on one core at most).
+number of cores, what ``cashier sandbox`` does: one event loop answers every connection,
+``sandbox/fastlane.py``) and the threaded server signing in-process (the embedded
+sandbox's way; ``cryptography`` holds the GIL while it signs, so threads sign on one core
+at most).
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ from cashier_app.sandbox.payment_codes import PaymentCode, PaymentCodeBook
 from cashier_app.sandbox.server import MAX_CONNECTIONS, READ_TIMEOUT, HttpServer
 
 if TYPE_CHECKING:
+    from cashier_app.sandbox.fastlane import FastLaneServer
     from cashier_app.sandbox.signpool import SigningPool
 
 log = logging.getLogger(__name__)
@@ -212,7 +213,7 @@ class SandboxGateway:
         self.moved_aside: Path | None = None  #: where an unusable state file went
         if state_path is not None:
             self._load_state(Path(state_path).expanduser(), bad_state)
-        self._server: HttpServer | None = None
+        self._server: HttpServer | FastLaneServer | None = None
         self._threads: list[threading.Thread] = []
         self._stopping = threading.Event()
         self.url = ""
@@ -251,7 +252,12 @@ class SandboxGateway:
         if self._server is not None:
             return self
         try:
-            self._server = HttpServer((self._host, self._port), self)
+            if self.sign_pool is not None:  # for load: one event loop, signing in workers
+                from cashier_app.sandbox.fastlane import FastLaneServer
+
+                self._server = FastLaneServer((self._host, self._port), self)
+            else:
+                self._server = HttpServer((self._host, self._port), self)
         except OSError as exc:
             raise SandboxError(
                 f"cannot listen on {self._host}:{self._port}: {exc.strerror or exc}"

@@ -318,79 +318,9 @@ class Handler(BaseHTTPRequestHandler):
         client_id: str,
         body: bytes | None,
     ) -> dict[str, Any]:
-        gw = self.server.gateway
-        try:
-            if method != "POST":
-                raise api.ApiError(
-                    "METHOD_NOT_SUPPORTED", f"{method} is not supported; Antom APIs take POST"
-                )
-            if name is None:
-                raise api.ApiError("NO_INTERFACE_DEF", f"no API is defined at {path}")
-            if body is None:
-                raise api.ApiError(
-                    "PARAM_ILLEGAL",
-                    f"request body must be sent with a Content-Length of at most {MAX_BODY} bytes",
-                )
-            self._authenticate(method, target, client_id, body)
-            try:
-                data = json.loads(body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                raise api.ApiError("PARAM_ILLEGAL", "request body is not UTF-8 JSON") from None
-            if not isinstance(data, dict):
-                raise api.ApiError("PARAM_ILLEGAL", "request body must be a JSON object")
-            return api.HANDLERS[name](gw, client_id, data)
-        except api.ApiError as exc:
-            return {"result": api.result(exc.code, exc.status, exc.message)}
-        except Exception:  # a sandbox bug must still give a well-formed, signed answer
-            log.exception("sandbox failed on %s", path)
-            return {"result": api.result("UNKNOWN_EXCEPTION", "U", "sandbox internal error")}
-
-    def _authenticate(self, method: str, target: str, client_id: str, body: bytes) -> None:
-        gw = self.server.gateway
-        if not client_id:
-            raise api.ApiError("CLIENT_INVALID", "client-id header is missing")
-        keys = gw.merchant_keys(client_id)
-        if keys is None:
-            raise api.ApiError("CLIENT_INVALID", f"client-id {client_id!r} is not registered")
-        content_type = self.headers.get("Content-Type", "")
-        if not content_type.lower().startswith("application/json"):
-            raise api.ApiError(
-                "MEDIA_TYPE_NOT_ACCEPTABLE",
-                f"Content-Type must be application/json, not {content_type or 'missing'!r}",
-            )
-        sent_at = self.headers.get("Request-Time")
-        try:
-            check_time(sent_at, "Request-Time")
-        except SignatureError as exc:
-            raise api.ApiError("PARAM_ILLEGAL", str(exc)) from None
-        assert sent_at is not None
-        tolerance = gw.request_time_tolerance
-        if tolerance is not None:
-            off = (parse_header_time(sent_at, "Request-Time") - gw.now()).total_seconds()
-            if abs(off) > tolerance:
-                where = "ahead of" if off > 0 else "behind"
-                raise api.ApiError(
-                    "PARAM_ILLEGAL",
-                    f"Request-Time {sent_at} is {abs(off):.0f} s "
-                    f"{where} the gateway's clock (tolerance {tolerance:g} s)",
-                )
-        try:
-            header = parse_signature_header(self.headers.get("Signature"))
-        except SignatureError as exc:
-            raise api.ApiError("INVALID_SIGNATURE", str(exc)) from None
-        verifier = keys.get(header.key_version)
-        if verifier is None:
-            raise api.ApiError(
-                "KEY_NOT_FOUND",
-                f"no public key with keyVersion {header.key_version} for client-id {client_id}",
-            )
-        try:
-            verifier.verify(method, target, client_id, sent_at, body, header.signature)
-        except SignatureError as exc:
-            raise api.ApiError(
-                "INVALID_SIGNATURE",
-                f"request {exc}".replace("gateway public key", "merchant public key"),
-            ) from None
+        return answer_for(
+            self.server.gateway, self.headers, method, target, path, name, client_id, body
+        )
 
     # -- answers ------------------------------------------------------------------------
     def _send_signed(
@@ -404,7 +334,7 @@ class Handler(BaseHTTPRequestHandler):
         skew: float = 0.0,
     ) -> None:
         gw = self.server.gateway
-        body = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = answer_body(answer)
         if mode == "malformed":  # cut short, as a proxy that dropped the end would; signed
             body = body[: max(1, len(body) // 2)]
         sent_at = request_time(gw.now() + timedelta(seconds=skew))
@@ -420,9 +350,7 @@ class Handler(BaseHTTPRequestHandler):
             body = body.replace(b"{", b"{ ", 1)
         headers = {"client-id": client_id, "response-time": sent_at}
         if mode != "missing":
-            headers["signature"] = (
-                f"algorithm={ALGORITHM},keyVersion={signer.key_version},signature={signature}"
-            )
+            headers["signature"] = signature_header(signer.key_version, signature)
         self.send_raw(status, body, "application/json; charset=UTF-8", headers)
 
     def _strike(
@@ -489,3 +417,101 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.close()
         except OSError:
             pass
+
+
+def answer_body(answer: dict[str, Any]) -> bytes:
+    """An answer's exact bytes: compact JSON, UTF-8, non-ASCII kept (what is signed)."""
+    return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def signature_header(key_version: str, signature: str) -> str:
+    """The ``signature`` header of an answer (``signature``: URL-encoded base64)."""
+    return f"algorithm={ALGORITHM},keyVersion={key_version},signature={signature}"
+
+
+def answer_for(
+    gw: SandboxGateway,
+    headers: Any,
+    method: str,
+    target: str,
+    path: str,
+    name: str | None,
+    client_id: str,
+    body: bytes | None,
+) -> dict[str, Any]:
+    """The answer to an Antom API request (``headers``: any mapping with a
+    case-insensitive ``get``); every error is a well-formed answer, signed later."""
+    try:
+        if method != "POST":
+            raise api.ApiError(
+                "METHOD_NOT_SUPPORTED", f"{method} is not supported; Antom APIs take POST"
+            )
+        if name is None:
+            raise api.ApiError("NO_INTERFACE_DEF", f"no API is defined at {path}")
+        if body is None:
+            raise api.ApiError(
+                "PARAM_ILLEGAL",
+                f"request body must be sent with a Content-Length of at most {MAX_BODY} bytes",
+            )
+        _authenticate(gw, headers, method, target, client_id, body)
+        try:
+            data = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise api.ApiError("PARAM_ILLEGAL", "request body is not UTF-8 JSON") from None
+        if not isinstance(data, dict):
+            raise api.ApiError("PARAM_ILLEGAL", "request body must be a JSON object")
+        return api.HANDLERS[name](gw, client_id, data)
+    except api.ApiError as exc:
+        return {"result": api.result(exc.code, exc.status, exc.message)}
+    except Exception:  # a sandbox bug must still give a well-formed, signed answer
+        log.exception("sandbox failed on %s", path)
+        return {"result": api.result("UNKNOWN_EXCEPTION", "U", "sandbox internal error")}
+
+
+def _authenticate(
+    gw: SandboxGateway, headers: Any, method: str, target: str, client_id: str, body: bytes
+) -> None:
+    if not client_id:
+        raise api.ApiError("CLIENT_INVALID", "client-id header is missing")
+    keys = gw.merchant_keys(client_id)
+    if keys is None:
+        raise api.ApiError("CLIENT_INVALID", f"client-id {client_id!r} is not registered")
+    content_type = headers.get("Content-Type", "")
+    if not content_type.lower().startswith("application/json"):
+        raise api.ApiError(
+            "MEDIA_TYPE_NOT_ACCEPTABLE",
+            f"Content-Type must be application/json, not {content_type or 'missing'!r}",
+        )
+    sent_at = headers.get("Request-Time")
+    try:
+        check_time(sent_at, "Request-Time")
+    except SignatureError as exc:
+        raise api.ApiError("PARAM_ILLEGAL", str(exc)) from None
+    assert sent_at is not None
+    tolerance = gw.request_time_tolerance
+    if tolerance is not None:
+        off = (parse_header_time(sent_at, "Request-Time") - gw.now()).total_seconds()
+        if abs(off) > tolerance:
+            where = "ahead of" if off > 0 else "behind"
+            raise api.ApiError(
+                "PARAM_ILLEGAL",
+                f"Request-Time {sent_at} is {abs(off):.0f} s "
+                f"{where} the gateway's clock (tolerance {tolerance:g} s)",
+            )
+    try:
+        header = parse_signature_header(headers.get("Signature"))
+    except SignatureError as exc:
+        raise api.ApiError("INVALID_SIGNATURE", str(exc)) from None
+    verifier = keys.get(header.key_version)
+    if verifier is None:
+        raise api.ApiError(
+            "KEY_NOT_FOUND",
+            f"no public key with keyVersion {header.key_version} for client-id {client_id}",
+        )
+    try:
+        verifier.verify(method, target, client_id, sent_at, body, header.signature)
+    except SignatureError as exc:
+        raise api.ApiError(
+            "INVALID_SIGNATURE",
+            f"request {exc}".replace("gateway public key", "merchant public key"),
+        ) from None

@@ -21,6 +21,7 @@ import queue
 import subprocess
 import sys
 import threading
+from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -77,6 +78,13 @@ class SigningPool:
         self._closed = True  # until start()
         self._generation = 0
         self._ready = threading.Event()
+        #: the fast lane that holds the workers while it serves (it signs for everyone)
+        self.lane: Any = None
+
+    @property
+    def wanted(self) -> int:
+        """Workers asked for (``workers`` may be fewer: starting, or failed)."""
+        return self._wanted
 
     @property
     def workers(self) -> int:
@@ -134,7 +142,13 @@ class SigningPool:
 
     def sign(self, data: bytes) -> bytes | None:
         """The raw signature from a worker, or None when no worker is running (sign it
-        yourself). Waits for a busy worker rather than competing with it for a core."""
+        yourself). Waits for a busy worker rather than competing with it for a core.
+        While a fast lane (``fastlane.py``) holds the workers, it signs this too, in turn
+        with its own answers."""
+        lane = self.lane
+        if lane is not None:
+            signed: bytes | None = lane.sign_for_thread(data)
+            return signed
         with self._lock:
             if self._closed or not self._all:
                 return None
@@ -153,6 +167,30 @@ class SigningPool:
             self.signed += 1
         self._idle.put(worker)
         return signature
+
+    def borrow(self) -> _Worker | None:
+        """An idle worker for the caller alone (None: none is idle), until ``give_back``
+        or ``retire``: the fast lane feeds its workers from its own loop."""
+        with self._lock:
+            if self._closed:
+                return None
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            return None
+
+    def give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            current = worker in self._all
+        if current:
+            self._idle.put(worker)
+
+    def count_signed(self) -> None:
+        with self._lock:
+            self.signed += 1
+
+    def retire(self, worker: _Worker) -> None:
+        self._retire(worker)
 
     def _retire(self, worker: _Worker) -> None:
         log.warning("a sandbox signing worker failed; it is not used again")

@@ -1,0 +1,569 @@
+"""The standalone sandbox's fast lane: every connection served from one event loop, the
+answers signed by the worker processes while the loop goes on.
+
+Profiled under four keep-alive clients, the threaded server (one thread per connection,
+``http.server``) spent about 0.35-0.6 ms of CPU on each answer besides its signature:
+``http.server``'s request parsing, threads taking the GIL from each other, a thread
+waiting for a free signing worker (queue, condition), waking it again. That is as much as
+the signature itself, on the same two cores. Here one thread reads every request, answers
+it (the same ``server.answer_for`` the threaded handler uses: verification, the API), and
+hands the bytes to sign to a free worker; it writes the answer when the signature comes
+back, and meanwhile serves the other connections. The workers never wait for the server.
+
+Only the plain path runs here: an Antom API POST over HTTP/1.1, sized by Content-Length,
+while no fault is planned. Anything else — the simulator and control routes under
+``/sandbox/``, the AlipayHK envelope, a fault, chunked bodies, ``Expect``, an odd header
+line or request line — hands the connection, with what was read of it, to a thread of the
+threaded server's ``Handler`` (``server.py``) for good: the same code answers it as
+before. So a fault added while clients are connected strikes on their next request.
+
+While the lane runs it holds the signing pool's workers; anyone else who signs through the
+pool (notifications, handed-over connections) queues here too, in turn.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import logging
+import selectors
+import socket
+import threading
+import time
+from collections import deque
+from email.utils import formatdate
+from typing import TYPE_CHECKING, Any
+
+from cashier_app.gateway.signing import Signer, quote_base64, request_time, sign_content
+from cashier_app.sandbox import api
+from cashier_app.sandbox.http_headers import MAX_HEADERS, MAX_LINE
+from cashier_app.sandbox.server import (
+    MAX_BODY,
+    Handler,
+    answer_body,
+    answer_for,
+    signature_header,
+)
+from cashier_app.support.signworker import read_frame, write_frame
+
+if TYPE_CHECKING:
+    from cashier_app.sandbox.gateway import SandboxGateway
+    from cashier_app.sandbox.signpool import SigningPool, _Worker
+
+log = logging.getLogger(__name__)
+
+_MAX_HEAD = 64 * 1024  #: a request head longer than this goes to a thread (431 there)
+_SERVER = b"Server: CashierSandbox/1.0\r\n"
+_TYPE = b"Content-Type: application/json; charset=UTF-8\r\n"
+_THREAD_WAIT = 5.0  #: how long a thread's signature may wait in the lane's queue
+
+
+class _Headers(dict[str, str]):
+    """Request headers by lower-case name (the first of a repeated one)."""
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return dict.get(self, name.lower(), default)
+
+
+class _Conn:
+    __slots__ = ("addr", "busy", "inbox", "last", "out", "sock", "writing")
+
+    def __init__(self, sock: socket.socket, addr: Any) -> None:
+        self.sock = sock
+        self.addr = addr
+        self.inbox = bytearray()
+        self.out = bytearray()
+        self.busy = False  #: an answer is being signed
+        self.writing = False  #: registered for EVENT_WRITE (an answer is not all sent)
+        self.last = time.monotonic()
+
+
+class _Job:
+    """Bytes to sign and what to do with the signature (standard base64, or None when
+    no worker could: the loop then signs in-process)."""
+
+    __slots__ = ("data", "done")
+
+    def __init__(self, data: bytes, done: Any) -> None:
+        self.data = data
+        self.done = done
+
+
+class _Prefixed(io.RawIOBase):
+    """A handed-over connection's input: what the lane had read, then the socket."""
+
+    def __init__(self, head: bytes, raw: Any) -> None:
+        self._head = memoryview(head)
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        got: int | None = self._raw.readinto(buffer)
+        return got
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class _HandedOver(Handler):
+    """The threaded server's handler on a connection the lane began."""
+
+    def __init__(self, request: Any, client_address: Any, server: Any, head: bytes) -> None:
+        self._head = head
+        super().__init__(request, client_address, server)
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile = io.BufferedReader(_Prefixed(self._head, self.rfile.detach()))
+
+
+class FastLaneServer:
+    """What ``SandboxGateway`` asks of its server (``server_address``, ``serve_forever``,
+    ``shutdown``, ``server_close``, ``close_open_connections``), on one event loop."""
+
+    lan = False
+
+    def __init__(self, address: tuple[str, int], gateway: SandboxGateway) -> None:
+        family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.socket = socket.create_server(address, family=family, backlog=128)
+        self.socket.setblocking(False)
+        self.server_address = self.socket.getsockname()
+        self.gateway = gateway
+        pool = gateway.sign_pool
+        assert pool is not None, "the fast lane signs with the gateway's worker pool"
+        self.pool: SigningPool = pool
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._stop = False
+        self._idle = threading.Event()
+        self._idle.set()
+        self._conns: dict[int, _Conn] = {}
+        self._handed: set[socket.socket] = set()
+        self._handed_lock = threading.Lock()
+        self._jobs: deque[_Job] = deque()  #: waiting for a free worker
+        self._inbound: deque[_Job] = deque()  #: from other threads, under the GIL
+        self._free: list[_Worker] = []
+        self._busy: dict[int, tuple[_Worker, _Job]] = {}
+        self._held: dict[int, _Worker] = {}  #: every worker taken from the pool, by fd
+        self._wanted = pool.wanted
+        self._sel: selectors.BaseSelector | None = None
+        self._date = (0, b"")
+        self._thread: threading.Thread | None = None
+
+    # -- the server's interface ---------------------------------------------------------
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        self._idle.clear()
+        self._thread = threading.current_thread()
+        sel = self._sel = selectors.DefaultSelector()
+        sel.register(self.socket, selectors.EVENT_READ, None)
+        sel.register(self._wake_r, selectors.EVENT_READ, None)
+        self.pool.lane = self
+        swept = time.monotonic()
+        try:
+            while not self._stop:
+                self._take_workers()
+                for key, mask in sel.select(1.0 if self._conns else None):
+                    data = key.data
+                    if isinstance(data, _Conn):
+                        if mask & selectors.EVENT_WRITE:
+                            self._flush(data)
+                        if mask & selectors.EVENT_READ and data.sock.fileno() >= 0:
+                            self._read(data)
+                    elif data is not None:  # a worker's answer
+                        self._signed(data)
+                    elif key.fileobj is self.socket:
+                        self._accept()
+                    else:
+                        with contextlib.suppress(OSError):
+                            self._wake_r.recv(4096)
+                self._take_inbound()
+                now = time.monotonic()
+                if now - swept > 0.5:
+                    swept = now
+                    self._sweep(now)
+        finally:
+            self.pool.lane = None
+            self._release()
+            sel.close()
+            self._sel = None
+            self._idle.set()
+
+    def shutdown(self) -> None:
+        self._stop = True
+        self._wake()
+        self._idle.wait()
+
+    def server_close(self) -> None:
+        self.socket.close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+    def close_open_connections(self) -> None:
+        with self._handed_lock:
+            handed, self._handed = list(self._handed), set()
+        for sock in handed:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+    # what a handed-over Handler asks of its server
+    def shutdown_request(self, request: socket.socket) -> None:
+        with self._handed_lock:
+            self._handed.discard(request)
+        with contextlib.suppress(OSError):
+            request.shutdown(socket.SHUT_WR)
+        request.close()
+
+    # -- signatures for other threads -----------------------------------------------------
+    def sign_for_thread(self, data: bytes) -> bytes | None:
+        """The pool's ``sign`` while the lane holds the workers: queued in turn with the
+        lane's own answers; None (sign in-process) when the lane is stopping or slow."""
+        got: list[bytes | None] = []
+        ready = threading.Event()
+
+        def done(signature: bytes | None) -> None:
+            got.append(signature)
+            ready.set()
+
+        if self._stop or threading.current_thread() is self._thread:
+            return None  # the loop itself never waits for the loop
+        self._inbound.append(_Job(bytes(data), done))
+        self._wake()
+        if not ready.wait(_THREAD_WAIT):
+            return None
+        return got[0]
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"\0")
+
+    # -- connections ----------------------------------------------------------------------
+    def _accept(self) -> None:
+        while True:
+            try:
+                sock, addr = self.socket.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                return
+            with self._handed_lock:
+                open_now = len(self._conns) + len(self._handed)
+            if open_now >= self.gateway.max_connections:
+                log.warning(
+                    "sandbox: %d connections open; refusing one from %s",
+                    self.gateway.max_connections,
+                    addr,
+                )
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+                continue
+            sock.setblocking(False)
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            conn = _Conn(sock, addr)
+            self._conns[sock.fileno()] = conn
+            assert self._sel is not None
+            self._sel.register(sock, selectors.EVENT_READ, conn)
+
+    def _close(self, conn: _Conn) -> None:
+        fd = conn.sock.fileno()
+        if fd >= 0:
+            assert self._sel is not None
+            with contextlib.suppress(KeyError, ValueError):
+                self._sel.unregister(conn.sock)
+            self._conns.pop(fd, None)
+        with contextlib.suppress(OSError):
+            conn.sock.close()
+
+    def _read(self, conn: _Conn) -> None:
+        try:
+            chunk = conn.sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self._close(conn)
+            return
+        conn.last = time.monotonic()
+        conn.inbox += chunk
+        self._next(conn)
+
+    def _sweep(self, now: float) -> None:
+        limit = self.gateway.read_timeout
+        for conn in list(self._conns.values()):
+            if not conn.busy and not conn.out and now - conn.last > limit:
+                self._close(conn)  # silent too long, as the threaded server's timeout
+
+    def _hand_over(self, conn: _Conn) -> None:
+        """The rest of this connection to a thread of the threaded ``Handler``."""
+        assert self._sel is not None
+        with contextlib.suppress(KeyError, ValueError):
+            self._sel.unregister(conn.sock)
+        self._conns.pop(conn.sock.fileno(), None)
+        sock, head = conn.sock, bytes(conn.inbox)
+        sock.setblocking(True)
+        with self._handed_lock:
+            self._handed.add(sock)
+
+        def serve() -> None:
+            try:
+                _HandedOver(sock, conn.addr, self, head)
+            except Exception:  # a client's problem ends its connection, not the lane
+                log.debug("sandbox: handed-over connection ended", exc_info=True)
+            finally:
+                self.shutdown_request(sock)
+
+        threading.Thread(target=serve, name="sandbox-conn", daemon=True).start()
+
+    # -- requests -------------------------------------------------------------------------
+    def _next(self, conn: _Conn) -> None:
+        """Answer the next complete request in ``conn.inbox``, if nothing is pending."""
+        if conn.busy or conn.out:
+            return
+        buf = conn.inbox
+        end = buf.find(b"\r\n\r\n")
+        if end < 0:
+            if len(buf) > _MAX_HEAD:
+                self._hand_over(conn)
+            return
+        parsed = self._parse(bytes(buf[:end]))
+        if parsed is None:
+            self._hand_over(conn)
+            return
+        target, path, name, headers, length, close = parsed
+        if len(buf) < end + 4 + length:
+            return  # the body is still coming
+        body = bytes(buf[end + 4 : end + 4 + length])
+        del buf[: end + 4 + length]
+        gw = self.gateway
+        client_id = headers.get("client-id") or ""
+        answer = answer_for(gw, headers, "POST", target, path, name, client_id, body)
+        payload = answer_body(answer)
+        sent_at = request_time(gw.now())
+        conn.busy = True
+
+        def done(signature: bytes | None) -> None:
+            self._answer(conn, target, client_id, payload, sent_at, signature, close)
+
+        self._submit(_Job(sign_content("POST", target, client_id, sent_at, payload), done))
+
+    def _parse(self, head: bytes) -> tuple[str, str, str, _Headers, int, bool] | None:
+        """The plain path's request: (target, path, API name, headers, length, close),
+        or None for anything that goes to a thread."""
+        if self.gateway.faults:
+            return None
+        lines = head.split(b"\r\n")
+        parts = lines[0].split(b" ")
+        if len(parts) != 3 or parts[0] != b"POST" or parts[2] != b"HTTP/1.1":
+            return None
+        if len(lines) - 1 > MAX_HEADERS or any(len(line) > MAX_LINE for line in lines):
+            return None
+        try:
+            target = parts[1].decode("ascii")
+        except UnicodeDecodeError:
+            return None
+        if target.startswith(("http://", "https://")):
+            return None  # absolute form: the threaded handler rewrites it
+        path = target.split("?", 1)[0]
+        if path.startswith(("/sandbox", "/alipayhk/")):
+            return None
+        name = api.api_name(path)
+        if name is None:
+            return None
+        headers = _Headers()
+        for line in lines[1:]:
+            key, colon, value = line.partition(b":")
+            if not colon or not key or key != key.strip() or line[:1] in (b" ", b"\t"):
+                return None
+            lower = key.decode("iso-8859-1").lower()
+            if lower not in headers:
+                headers[lower] = value.decode("iso-8859-1").strip(" \t")
+        if "transfer-encoding" in headers or "expect" in headers:
+            return None
+        length_text = headers.get("content-length", "")
+        if not length_text.isdigit() or int(length_text) > MAX_BODY:
+            return None
+        close = headers.get("connection", "").lower() == "close"
+        return target, path, name, headers, int(length_text), close
+
+    def _answer(
+        self,
+        conn: _Conn,
+        target: str,
+        client_id: str,
+        payload: bytes,
+        sent_at: str,
+        signature: bytes | None,
+        close: bool,
+    ) -> None:
+        signer = self.gateway.signer
+        text = (
+            base64.b64encode(signature).decode("ascii")
+            if signature is not None
+            else Signer.sign_bytes(
+                signer, sign_content("POST", target, client_id, sent_at, payload)
+            )
+        )
+        header = signature_header(signer.key_version, quote_base64(text))
+        head = (
+            b"HTTP/1.1 200 OK\r\n"
+            + _SERVER
+            + b"Date: "
+            + self._http_date()
+            + b"\r\n"
+            + _TYPE
+            + b"Content-Length: %d\r\n" % len(payload)
+            + f"client-id: {client_id}\r\nresponse-time: {sent_at}\r\n".encode("latin-1", "replace")
+            + f"signature: {header}\r\n".encode("ascii")
+            + (b"Connection: close\r\n" if close else b"")
+            + b"\r\n"
+        )
+        conn.busy = False
+        if conn.sock.fileno() < 0:
+            return  # the client left meanwhile
+        conn.out += head + payload
+        self._flush(conn)
+        if close:
+            if not conn.out:
+                self._close(conn)
+            return
+        if not conn.out and conn.inbox:
+            self._next(conn)  # a request the client sent meanwhile (pipelined)
+
+    def _flush(self, conn: _Conn) -> None:
+        assert self._sel is not None
+        try:
+            sent = conn.sock.send(conn.out)
+        except (BlockingIOError, InterruptedError):
+            sent = 0
+        except OSError:
+            self._close(conn)
+            return
+        del conn.out[:sent]
+        writing = bool(conn.out)
+        if writing != conn.writing:  # epoll told only when it changes
+            conn.writing = writing
+            with contextlib.suppress(KeyError, ValueError):
+                self._sel.modify(
+                    conn.sock,
+                    selectors.EVENT_READ | (selectors.EVENT_WRITE if writing else 0),
+                    conn,
+                )
+        if not conn.out and conn.inbox and not conn.busy:
+            self._next(conn)
+
+    def _http_date(self) -> bytes:
+        now = int(time.time())
+        if self._date[0] != now:
+            self._date = (now, formatdate(now, usegmt=True).encode("ascii"))
+        return self._date[1]
+
+    # -- the workers ----------------------------------------------------------------------
+    def _take_workers(self) -> None:
+        """Every worker the pool has started (they start in the background)."""
+        if len(self._held) >= self._wanted:
+            return
+        assert self._sel is not None
+        while (worker := self.pool.borrow()) is not None:
+            self._held[worker.fd_out] = worker
+            self._sel.register(worker.fd_out, selectors.EVENT_READ, worker)
+            self._free.append(worker)
+            self._feed()
+
+    def _drop(self, worker: _Worker) -> None:
+        """A worker that failed: never used again."""
+        assert self._sel is not None
+        if self._held.pop(worker.fd_out, None) is not None:
+            with contextlib.suppress(KeyError, ValueError, OSError):
+                self._sel.unregister(worker.fd_out)
+        self._wanted -= 1
+        self.pool.retire(worker)
+
+    def _take_inbound(self) -> None:
+        while self._inbound:
+            self._submit(self._inbound.popleft())
+
+    def _submit(self, job: _Job) -> None:
+        self._jobs.append(job)
+        self._feed()
+        if self._jobs and not self._free and not self._busy:
+            # no worker at all (not started yet, or every one failed): sign here
+            while self._jobs:
+                self._jobs.popleft().done(None)
+
+    def _feed(self) -> None:
+        assert self._sel is not None
+        while self._jobs and self._free:
+            worker = self._free.pop()
+            job = self._jobs.popleft()
+            try:
+                write_frame(worker.fd_in, job.data)
+            except OSError:
+                self._drop(worker)
+                self._jobs.appendleft(job)
+                continue
+            self._busy[worker.fd_out] = (worker, job)
+
+    def _signed(self, worker: _Worker) -> None:
+        busy = self._busy.pop(worker.fd_out, None)
+        try:
+            signature = read_frame(worker.fd_out) or None
+        except OSError:
+            signature = None
+        if busy is None:  # readable while idle: it ended (its output closed)
+            self._free.remove(worker)
+            self._drop(worker)
+            return
+        job = busy[1]
+        if signature is None:
+            self._drop(worker)
+        else:
+            self.pool.count_signed()
+            self._free.append(worker)
+        job.done(signature)
+        if not self._free and not self._busy:
+            while self._jobs:
+                self._jobs.popleft().done(None)
+        self._feed()
+
+    def _release(self) -> None:
+        """On stop: every connection closed, every worker back to the pool (a busy one
+        after its signature), every queued job signed in-process."""
+        assert self._sel is not None
+        for worker, job in list(self._busy.values()):
+            try:
+                signature = read_frame(worker.fd_out) or None
+            except OSError:
+                signature = None
+            if signature is None:
+                self._drop(worker)
+            else:
+                self._free.append(worker)
+            job.done(signature)
+        self._busy.clear()
+        while self._jobs:
+            self._jobs.popleft().done(None)
+        while self._inbound:
+            self._inbound.popleft().done(None)
+        for worker in self._free:
+            with contextlib.suppress(KeyError, ValueError, OSError):
+                self._sel.unregister(worker.fd_out)
+            self.pool.give_back(worker)
+        self._free.clear()
+        self._held.clear()
+        for conn in list(self._conns.values()):
+            with contextlib.suppress(OSError):
+                conn.sock.shutdown(socket.SHUT_RDWR)
+            self._close(conn)

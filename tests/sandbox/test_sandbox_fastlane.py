@@ -1,0 +1,224 @@
+"""The standalone sandbox's fast lane (``sandbox/fastlane.py``, used whenever it signs in
+worker processes): signed answers from one event loop, in order on a connection, and
+everything off the plain path — simulator routes, faults, absolute targets — answered on
+the same connection by the threaded handler, as before; silent connections closed,
+the connection bound kept, stop really stops."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+
+import pytest
+from sandbox_support import CLIENT_ID, RawClient, pay_body
+
+from cashier_app.gateway.signing import (
+    Signer,
+    Verifier,
+    generate_private_key,
+    public_key_base64,
+    request_time,
+)
+from cashier_app.sandbox import SandboxGateway
+from cashier_app.sandbox.control import SimulatorClient
+from cashier_app.sandbox.fastlane import FastLaneServer
+
+INQUIRY = "/ams/sandbox/api/v1/payments/inquiryPayment"
+
+
+@pytest.fixture(scope="module")
+def lane(gateway_key, merchant_key):
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1, read_timeout=0.6)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    with gw:
+        assert isinstance(gw._server, FastLaneServer)
+        assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
+        yield gw
+
+
+@pytest.fixture
+def raw(lane, merchant_key, gateway_key):
+    client = RawClient(
+        lane.url,
+        CLIENT_ID,
+        Signer(merchant_key),
+        Verifier(gateway_key.public_key()),
+        keep_alive=True,
+    )
+    yield client
+    client.close()
+    lane.faults.clear()
+
+
+def _paid(raw: RawClient, request_id: str, value: str) -> None:
+    reply = raw.post("pay", pay_body(request_id, value=value))
+    assert reply.verified and reply.result["resultCode"] == "PAYMENT_IN_PROCESS", reply.error
+
+
+def _request(signer: Signer, body: bytes, target: str = INQUIRY) -> bytes:
+    sent_at = request_time()
+    return (
+        f"POST {target} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"client-id: {CLIENT_ID}\r\nRequest-Time: {sent_at}\r\n"
+        f"Signature: {signer.header('POST', target, CLIENT_ID, sent_at, body)}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+def _read_answers(sock: socket.socket, count: int) -> list[tuple[dict[str, str], bytes]]:
+    data, answers = b"", []
+    sock.settimeout(10)
+    while len(answers) < count:
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            assert chunk, "connection closed early"
+            data += chunk
+        head, _, data = data.partition(b"\r\n\r\n")
+        headers = {}
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.decode().partition(":")
+            headers[name.lower()] = value.strip()
+        length = int(headers["content-length"])
+        while len(data) < length:
+            data += sock.recv(65536)
+        answers.append((headers, data[:length]))
+        data = data[length:]
+    return answers
+
+
+def test_pipelined_requests_are_answered_in_order_and_every_answer_verifies(
+    lane, raw, merchant_key, gateway_key
+):
+    for i in range(3):
+        _paid(raw, f"lane-order-{i}", str(200 + i))
+    signer, verifier = Signer(merchant_key), Verifier(gateway_key.public_key())
+    bodies = [json.dumps({"paymentRequestId": f"lane-order-{i}"}).encode() for i in range(3)]
+    with socket.create_connection(lane.url.removeprefix("http://").split(":")) as sock:
+        sock.sendall(b"".join(_request(signer, body) for body in bodies))  # all at once
+        answers = _read_answers(sock, 3)
+    for i, (headers, body) in enumerate(answers):
+        verifier.verify_header(
+            "POST",
+            INQUIRY,
+            headers["client-id"],
+            headers["response-time"],
+            body,
+            headers["signature"],
+        )
+        answer = json.loads(body)
+        assert answer["paymentRequestId"] == f"lane-order-{i}"
+        assert answer["paymentAmount"]["value"] == str(200 + i)
+
+
+def test_a_request_with_a_bad_signature_gets_a_signed_refusal(lane, gateway_key):
+    stranger = RawClient(
+        lane.url, CLIENT_ID, Signer(generate_private_key()), Verifier(gateway_key.public_key())
+    )
+    reply = stranger.post("inquiryPayment", {"paymentRequestId": "whatever"})
+    assert reply.verified, reply.error
+    assert reply.result["resultCode"] == "INVALID_SIGNATURE"
+
+
+def test_faults_and_simulator_routes_are_served_on_the_same_connection(lane, raw):
+    _paid(raw, "lane-fault", "300")
+    assert raw.post("inquiryPayment", {"paymentRequestId": "lane-fault"}).verified
+    SimulatorClient(lane.url).add_fault("http_error", status=503, count=1)
+    # the same kept-alive connection: handed to the threaded handler, the fault strikes
+    assert raw.post("inquiryPayment", {"paymentRequestId": "lane-fault"}).status == 503
+    after = raw.post("inquiryPayment", {"paymentRequestId": "lane-fault"})
+    assert after.verified and after.json["paymentStatus"] == "PROCESSING"
+
+
+def test_an_absolute_target_as_the_official_sdk_sends_it_is_answered(
+    lane, raw, merchant_key, gateway_key
+):
+    """The SDK signs the path and sends the absolute URL as the request target."""
+    _paid(raw, "lane-absolute", "400")
+    body = json.dumps({"paymentRequestId": "lane-absolute"}).encode()
+    request = _request(Signer(merchant_key), body)
+    request = request.replace(f"POST {INQUIRY} ".encode(), f"POST {lane.url}{INQUIRY} ".encode(), 1)
+    with socket.create_connection(lane.url.removeprefix("http://").split(":")) as sock:
+        sock.sendall(request)
+        [(headers, answer)] = _read_answers(sock, 1)
+    Verifier(gateway_key.public_key()).verify_header(
+        "POST",
+        INQUIRY,
+        headers["client-id"],
+        headers["response-time"],
+        answer,
+        headers["signature"],
+    )
+    assert json.loads(answer)["paymentRequestId"] == "lane-absolute"
+
+
+def test_other_threads_sign_through_the_lane(lane, gateway_key):
+    pool = lane.sign_pool
+    assert pool is not None and pool.lane is not None
+    before = pool.signed
+    got: list[str] = []
+    thread = threading.Thread(target=lambda: got.append(lane.signer.sign_bytes(b"notify me")))
+    thread.start()
+    thread.join(30)
+    assert got == [Signer(gateway_key).sign_bytes(b"notify me")]
+    assert pool.signed == before + 1
+
+
+def _closed(sock: socket.socket, within: float) -> bool:
+    sock.settimeout(within)
+    try:
+        return sock.recv(1) == b""
+    except TimeoutError:
+        return False
+    except OSError:
+        return True
+
+
+def test_silent_connections_are_closed_and_the_bound_holds(gateway_key):
+    with SandboxGateway(
+        gateway_private_key=gateway_key, sign_workers=1, read_timeout=0.5, max_connections=3
+    ) as gw:
+        host, port = gw.url.removeprefix("http://").split(":")
+        socks = [socket.create_connection((host, int(port)), timeout=5) for _ in range(5)]
+        try:
+            refused = [s for s in socks if _closed(s, 0.2)]
+            assert len(refused) == 2  # over the bound: closed at once
+            started = time.monotonic()
+            kept = [s for s in socks if s not in refused]
+            while kept and time.monotonic() - started < 10:
+                kept = [s for s in kept if not _closed(s, 0.1)]
+            assert kept == []  # each closed after its silence, not held for ever
+        finally:
+            for s in socks:
+                s.close()
+
+
+def test_stop_closes_kept_alive_connections_and_a_restart_serves_again(gateway_key, merchant_key):
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    client = None
+    try:
+        gw.start()
+        client = RawClient(
+            gw.url,
+            CLIENT_ID,
+            Signer(merchant_key),
+            Verifier(gateway_key.public_key()),
+            keep_alive=True,
+        )
+        assert client.post("pay", pay_body("lane-restart")).verified
+        gw.stop()
+        with pytest.raises(OSError):
+            client.post("inquiryPayment", {"paymentRequestId": "lane-restart"})
+        gw.start()
+        client.close()
+        again = RawClient(
+            gw.url, CLIENT_ID, Signer(merchant_key), Verifier(gateway_key.public_key())
+        )
+        reply = again.post("inquiryPayment", {"paymentRequestId": "lane-restart"})
+        assert reply.verified and reply.json["paymentRequestId"] == "lane-restart"
+    finally:
+        if client is not None:
+            client.close()
+        gw.stop()
