@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.ui import qt_imports  # noqa: F401  (PySide's import hook, dropped)
 from cashier_app.ui.resources import resources_dir
 
 log = logging.getLogger(__name__)

@@ -34,7 +34,6 @@ from cashier_app.ui.language_menu import LanguageMenu
 from cashier_app.ui.pages.starting_page import StartingPage
 from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.launcher import QaLauncher
-from cashier_app.ui.reasons import probe_text
 from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import environment_name, error_text, fill
@@ -568,6 +567,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_gateway_checked(self, result: Any, error: str = "") -> None:
+        from cashier_app.ui.reasons import probe_text  # its records and codes: after the paint
+
         ok = result is not None and result.ok
         summary = probe_text(result) if result is not None else error
         if ok:

@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from cashier_app.domain.operators import PinEntry
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
-if TYPE_CHECKING:  # the form is imported when first shown: after the first paint (its Qt enums)
+if TYPE_CHECKING:  # after the first paint: the form (its Qt enums), PinEntry (a dataclass)
+    from cashier_app.domain.operators import PinEntry
     from cashier_app.ui.dialogs.operator_pin_dialog import OperatorPinDialog
 
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication
 
 from cashier_app.checkout.codes import CANCEL_MESSAGES
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.records import PaymentRecord
 from cashier_app.ui.text import fill
 
 if TYPE_CHECKING:  # the probe pulls in the gateway client: not before the first paint
     from cashier_app.checkout.probe import ProbeResult
+    from cashier_app.domain.records import PaymentRecord
 
 #: Named so that pyside6-lupdate finds the texts.
 translate = QCoreApplication.translate

@@ -60,13 +60,15 @@ def test_the_qa_console_is_built_when_first_opened_with_what_came_before(make_wi
 
 
 PROBE = textwrap.dedent("""
-    import json, sys
+    import builtins, json, sys
     import PySide6.QtCore
     from PySide6.QtCore import QEvent, QObject, QTimer
     from cashier_app.ui import create_main_window, ensure_application
 
     LAZY = ("cashier_app.ui.qa.console", "cashier_app.ui.pages.history_page",
             "cashier_app.ui.pages.report_page", "cashier_app.ui.customer_display")
+    EARLY = ("cashier_app.domain.records", "cashier_app.domain.operators",
+             "cashier_app.ui.dialogs.crash_dialog", "cashier_app.ui.reasons")
     app = ensure_application(["cashier"], "en")
     window = create_main_window(None)
     window.resize(1280, 800)
@@ -87,6 +89,12 @@ PROBE = textwrap.dedent("""
                 # PySide builds the Python types of Qt's enums on first use: a sixth of a
                 # bare window's start-up, so not before the window is on screen
                 out["painted"] = {"qt_enums_built": "Qt" in PySide6.QtCore.__dict__}
+                # PySide's __feature__ import hook read the source of every module imported
+                # after it; the payment records (dataclasses), the crash dialog and the PIN
+                # entry come after the paint
+                out["hook"] = builtins.__import__ is not getattr(
+                    builtins, "__orig_import__", builtins.__import__)
+                out["early"] = [m for m in EARLY if m in sys.modules]
             return False
 
     first_paint = FirstPaint()
@@ -110,6 +118,7 @@ def test_a_fresh_window_imports_the_console_and_extra_pages_only_when_opened():
     assert "failed" not in out, out
     assert out["at_create"] == []  # crypto, HTTP and SQLite load on the worker, after paint
     assert out["painted"] == {"qt_enums_built": False}
+    assert out["hook"] is False and out["early"] == []
     assert out["at_ready"] == []
     assert "cashier_app.ui.qa.console" in out["after_opening"]
     assert "cashier_app.ui.pages.history_page" in out["after_opening"]
