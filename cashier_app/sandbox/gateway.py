@@ -28,7 +28,7 @@ from cashier_app.gateway.signing import (
     load_public_key,
     public_key_base64,
 )
-from cashier_app.sandbox import api, persist, scenarios
+from cashier_app.sandbox import api, persist
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox.autopay import AutoPayer, AutoPayPolicy, parse_policy
 from cashier_app.sandbox.faults import FaultPlan, parse_fault
@@ -570,6 +570,8 @@ class SandboxGateway:
         faults replace the active ones; a scenario that plays the customer also replaces
         the auto-payer's policy. All or nothing: ScenarioError / FaultError / AutoPayError
         name a bad name or parameter and nothing changes."""
+        from cashier_app.sandbox import scenarios  # the catalog: when one is played
+
         scenario = scenarios.get(name)
         values = scenarios.parse_params(scenario, params or {})
         plan = scenario.build(values)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from cashier_app.gateway.signing import KeyFormatError
-from cashier_app.sandbox import api, code_page, scenarios, wallet
+from cashier_app.sandbox import api, wallet
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox.autopay import parse_policy
 from cashier_app.sandbox.faults import KINDS, FaultError, parse_fault
@@ -297,6 +297,8 @@ def _autopay(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> No
 
 
 def _scenarios(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> None:
+    from cashier_app.sandbox import scenarios  # the catalog: when asked for
+
     _json(out, 200, {"scenarios": [s.to_json() for s in scenarios.CATALOG.values()]})
 
 
@@ -305,6 +307,8 @@ def _scenario(out: Responder, gw: SandboxGateway, method: str, body: bytes) -> N
         _json(out, 200, gw.clear_scenario())
         return
     if method == "POST":
+        from cashier_app.sandbox import scenarios
+
         scenario, values = scenarios.parse_request(_body_json(body))  # ScenarioError: 400
         _json(out, 200, gw.set_scenario(scenario.name, values))
         return
@@ -359,6 +363,8 @@ def _payment_code(
         query = parse_qs(body.decode("utf-8", "replace"))
         scenario = (query.get("scenario") or ["pay"])[0]
         code = gw.issue_payment_code(method_type, scenario)
+        from cashier_app.sandbox import code_page  # the in-store code page: when shown
+
         _html(out, 200, code_page.render_code(code, gw.now(), suffix=suffix))
         return
     data = _body_json(body)
