@@ -520,7 +520,7 @@ def _start_store_link(
         journal, connect, link.till_id, settle=settle, on_contact=on_contact
     ).start()
     reader = StoreReader(connect)
-    return replicator, reader, StoreView(reader, link.till_id)
+    return replicator, reader, StoreView(reader, link.till_id, journal)
 
 
 def settle_store_notification(

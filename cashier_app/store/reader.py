@@ -240,9 +240,12 @@ class StoreReader:
             ).fetchall()
         return [StoreRefund(r["till_id"], _refund(r)) for r in rows]
 
-    def refunded_totals(self, payment_request_ids: Iterable[str]) -> dict[str, int]:
-        """What every till refunded, or may have (the journal's ``refunded_total``: every
-        refund not FAILED/CANCELLED/EXPIRED), of each payment; those with none left out."""
+    def refunded_totals(
+        self, payment_request_ids: Iterable[str], *, except_till: str | None = None
+    ) -> dict[str, int]:
+        """What every till (but ``except_till``) refunded, or may have (the journal's
+        ``refunded_total``: every refund not FAILED/CANCELLED/EXPIRED), of each payment;
+        those with none left out."""
         ids = list(dict.fromkeys(payment_request_ids))
         if not ids:
             return {}
@@ -250,8 +253,8 @@ class StoreReader:
             rows = conn.execute(
                 "SELECT payment_request_id, SUM(amount_minor)::bigint FROM refunds "
                 "WHERE payment_request_id = ANY(%s) AND NOT (status = ANY(%s)) "
-                "GROUP BY payment_request_id",
-                (ids, sorted(UNSUCCESSFUL)),
+                "AND till_id IS DISTINCT FROM %s GROUP BY payment_request_id",
+                (ids, sorted(UNSUCCESSFUL), except_till),
             ).fetchall()
         return {str(r[0]): int(r[1]) for r in rows if r[1]}
 

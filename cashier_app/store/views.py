@@ -6,7 +6,8 @@ and details pane read either the till's journal or every till's copy at the stor
 ``till_of`` (the till a listed sale was taken at) and ``end_of_day``. Every call blocks on
 PostgreSQL: QThreadPool workers only, never the GUI thread. When the store server cannot
 be reached each call raises ``StoreError`` ``view_unreachable`` (the operator reads that
-the whole store is not available and that this till's own view still works).
+the whole store is not available and that this till's own view still works). This till's
+own refunds are read from its journal (``local``), which knows of them before the store.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
+from cashier_app.journal import Journal
 from cashier_app.store.connect import StoreError
 from cashier_app.store.reader import StoreDay, StorePayment, StoreReader
 
@@ -35,9 +37,12 @@ def _store_reached() -> Iterator[None]:
 class StoreView:
     """Reads of the whole store for the views; ``till_id`` is this till's."""
 
-    def __init__(self, reader: StoreReader, till_id: str) -> None:
+    def __init__(self, reader: StoreReader, till_id: str, local: Journal | None = None) -> None:
         self.reader = reader
         self.till_id = till_id
+        #: this till's journal: its own refunds are read there (the store may not have
+        #: them yet), every other till's at the store
+        self.local = local
         self._till_of: dict[str, str] = {}
         self._guard = threading.Lock()  # workers of the list and of the details at once
 
@@ -131,11 +136,23 @@ class StoreView:
     def refunds_for(self, payment_request_id: str) -> list[RefundRecord]:
         """Every till's refunds of the payment, oldest first."""
         with _store_reached():
-            return [r.record for r in self.reader.refunds_for(payment_request_id)]
+            found = self.reader.refunds_for(payment_request_id)
+        if self.local is None:
+            return [r.record for r in found]
+        here = self.local.refunds_for(payment_request_id)
+        others = [r.record for r in found if r.till_id != self.till_id]
+        return sorted([*others, *here], key=lambda r: r.created_at)
 
     def refunded_totals(self, payment_request_ids: Iterable[str]) -> dict[str, int]:
+        ids = list(dict.fromkeys(payment_request_ids))
+        if self.local is None:
+            with _store_reached():
+                return self.reader.refunded_totals(ids)
         with _store_reached():
-            return self.reader.refunded_totals(payment_request_ids)
+            totals = self.reader.refunded_totals(ids, except_till=self.till_id)
+        for prid, minor in self.local.refunded_totals(ids).items():
+            totals[prid] = totals.get(prid, 0) + minor
+        return totals
 
     def refunded_total(self, payment_request_id: str) -> int:
         """What every till refunded (or may have) of the payment, as the journal counts."""

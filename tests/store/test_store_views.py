@@ -193,11 +193,20 @@ def test_a_sale_of_another_till_is_refunded_from_the_whole_store_history(
     qtbot.waitUntil(history.refund_button.isEnabled, timeout=20_000)
     assert not history.cancel_button.isEnabled() and "till till-b" in history.message.text()
     history.ask_refund = lambda details: (Money(230, "HKD"), "one cup short")
+    window.services.store_link.stop()  # the store hears of the refund later, not at once
     with qtbot.waitSignal(history.refund_made, timeout=20_000) as made:
         history.refund_button.click()
     refund = made.args[0]
     assert (refund.status.value, refund.amount) == ("SUCCESS", Money(230, "HKD"))
     assert "Refund: Success" in history.message.text()
+    # the pane and the row know of the refund made here before the store does
+    qtbot.waitUntil(
+        lambda: history._details is not None and history._details.refunds == [refund],
+        timeout=20_000,
+    )
+    assert history._details.refundable == 1000
+    row = history.model.row_of(sale.payment_request_id)
+    assert history.model.index(row, history.model.COL_STATUS).data() == "Partly refunded"
     journal = window.services.journal
     assert journal.refunds_for(sale.payment_request_id) == [refund]
     assert journal.count_payments() == 0  # the sale stays till B's
