@@ -22,12 +22,12 @@ from screenshots_operators import BOSS, BOSS_PIN, CLERK, CLERK_PIN, form, type_p
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from pg_server import PgServer  # noqa: E402
+from pg_server import PgServer
 
-from cashier_app.app import AppBackend  # noqa: E402
-from cashier_app.cli import main as cli  # noqa: E402
-from cashier_app.ui import ensure_application  # noqa: E402
-from cashier_app.ui.main_window import MainWindow  # noqa: E402
+from cashier_app.app import AppBackend
+from cashier_app.cli import main as cli
+from cashier_app.ui import ensure_application
+from cashier_app.ui.main_window import MainWindow
 
 
 def shot(app, name: str) -> None:
