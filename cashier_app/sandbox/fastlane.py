@@ -27,8 +27,10 @@ import base64
 import contextlib
 import io
 import logging
+import os
 import selectors
 import socket
+import struct
 import threading
 import time
 from collections import deque
@@ -45,7 +47,7 @@ from cashier_app.sandbox.server import (
     answer_for,
     signature_header,
 )
-from cashier_app.support.signworker import read_frame, write_frame
+from cashier_app.support.signworker import write_frame
 
 if TYPE_CHECKING:
     from cashier_app.sandbox.gateway import SandboxGateway
@@ -57,6 +59,20 @@ _MAX_HEAD = 64 * 1024  #: a request head longer than this goes to a thread (431 
 _SERVER = b"Server: CashierSandbox/1.0\r\n"
 _TYPE = b"Content-Type: application/json; charset=UTF-8\r\n"
 _THREAD_WAIT = 5.0  #: how long a thread's signature may wait in the lane's queue
+_DEPTH = 2  #: jobs sent to one worker at a time
+_LEN = struct.Struct(">I")
+
+
+def _take_frame(buf: bytearray) -> bytes | None:
+    """The first whole frame in ``buf`` (taken out of it), or None."""
+    if len(buf) < 4:
+        return None
+    (size,) = _LEN.unpack_from(buf)
+    if len(buf) < 4 + size:
+        return None
+    frame = bytes(buf[4 : 4 + size])
+    del buf[: 4 + size]
+    return frame
 
 
 class _Headers(dict[str, str]):
@@ -152,9 +168,9 @@ class FastLaneServer:
         self._handed_lock = threading.Lock()
         self._jobs: deque[_Job] = deque()  #: waiting for a free worker
         self._inbound: deque[_Job] = deque()  #: from other threads, under the GIL
-        self._free: list[_Worker] = []
-        self._busy: dict[int, tuple[_Worker, _Job]] = {}
         self._held: dict[int, _Worker] = {}  #: every worker taken from the pool, by fd
+        self._sent: dict[int, deque[_Job]] = {}  #: by worker: sent, not signed yet
+        self._inbuf: dict[int, bytearray] = {}  #: by worker: what it wrote so far
         self._wanted = pool.wanted
         self._sel: selectors.BaseSelector | None = None
         self._date = (0, b"")
@@ -477,17 +493,24 @@ class FastLaneServer:
             return
         assert self._sel is not None
         while (worker := self.pool.borrow()) is not None:
-            self._held[worker.fd_out] = worker
-            self._sel.register(worker.fd_out, selectors.EVENT_READ, worker)
-            self._free.append(worker)
+            fd = worker.fd_out
+            self._held[fd] = worker
+            self._sent[fd] = deque()
+            self._inbuf[fd] = bytearray()
+            self._sel.register(fd, selectors.EVENT_READ, worker)
             self._feed()
 
     def _drop(self, worker: _Worker) -> None:
-        """A worker that failed: never used again."""
+        """A worker that failed: never used again; what it had not signed yet is queued
+        again (another worker, or the loop itself, signs it)."""
         assert self._sel is not None
-        if self._held.pop(worker.fd_out, None) is not None:
-            with contextlib.suppress(KeyError, ValueError, OSError):
-                self._sel.unregister(worker.fd_out)
+        fd = worker.fd_out
+        if self._held.pop(fd, None) is None:
+            return
+        with contextlib.suppress(KeyError, ValueError, OSError):
+            self._sel.unregister(fd)
+        self._jobs.extendleft(reversed(self._sent.pop(fd)))
+        self._inbuf.pop(fd, None)
         self._wanted -= 1
         self.pool.retire(worker)
 
@@ -498,71 +521,85 @@ class FastLaneServer:
     def _submit(self, job: _Job) -> None:
         self._jobs.append(job)
         self._feed()
-        if self._jobs and not self._free and not self._busy:
-            # no worker at all (not started yet, or every one failed): sign here
-            while self._jobs:
-                self._jobs.popleft().done(None)
 
     def _feed(self) -> None:
-        assert self._sel is not None
-        while self._jobs and self._free:
-            worker = self._free.pop()
+        """Queued jobs to the workers, up to ``_DEPTH`` each (the next one waits in the
+        worker's pipe, so it goes on without sleeping); signed here when no worker is
+        left at all (none started yet, or every one failed)."""
+        while self._jobs:
+            if not self._held:
+                while self._jobs:
+                    self._jobs.popleft().done(None)
+                return
+            fd = min(self._sent, key=lambda f: len(self._sent[f]))
+            if len(self._sent[fd]) >= _DEPTH:
+                return
             job = self._jobs.popleft()
             try:
-                write_frame(worker.fd_in, job.data)
+                write_frame(self._held[fd].fd_in, job.data)
             except OSError:
-                self._drop(worker)
                 self._jobs.appendleft(job)
+                self._drop(self._held[fd])
                 continue
-            self._busy[worker.fd_out] = (worker, job)
+            self._sent[fd].append(job)
 
     def _signed(self, worker: _Worker) -> None:
-        busy = self._busy.pop(worker.fd_out, None)
-        try:
-            signature = read_frame(worker.fd_out) or None
-        except OSError:
-            signature = None
-        if busy is None:  # readable while idle: it ended (its output closed)
-            self._free.remove(worker)
-            self._drop(worker)
+        fd = worker.fd_out
+        if fd not in self._held:
             return
-        job = busy[1]
-        if signature is None:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            chunk = b""
+        if not chunk:  # the worker ended
             self._drop(worker)
-        else:
+            self._feed()
+            return
+        buf = self._inbuf[fd]
+        buf += chunk
+        while fd in self._held and (frame := _take_frame(buf)) is not None:
+            sent = self._sent[fd]
+            if not sent or not frame:  # out of step, or it could not sign: not used again
+                self._drop(worker)
+                break
             self.pool.count_signed()
-            self._free.append(worker)
-        job.done(signature)
-        if not self._free and not self._busy:
-            while self._jobs:
-                self._jobs.popleft().done(None)
+            sent.popleft().done(frame)
         self._feed()
 
     def _release(self) -> None:
-        """On stop: every connection closed, every worker back to the pool (a busy one
-        after its signature), every queued job signed in-process."""
+        """On stop: every connection closed, every worker back to the pool once it has
+        answered what it was sent, every queued job signed in-process."""
         assert self._sel is not None
-        for worker, job in list(self._busy.values()):
-            try:
-                signature = read_frame(worker.fd_out) or None
-            except OSError:
-                signature = None
-            if signature is None:
-                self._drop(worker)
-            else:
-                self._free.append(worker)
-            job.done(signature)
-        self._busy.clear()
+        for fd, worker in list(self._held.items()):
+            buf, sent = self._inbuf[fd], self._sent[fd]
+            while sent:
+                frame = _take_frame(buf)
+                if frame is None:
+                    try:
+                        chunk = os.read(fd, 65536)
+                    except OSError:
+                        chunk = b""
+                    if not chunk:
+                        self._drop(worker)
+                        break
+                    buf += chunk
+                    continue
+                if not frame:
+                    self._drop(worker)
+                    break
+                self.pool.count_signed()
+                sent.popleft().done(frame)
         while self._jobs:
             self._jobs.popleft().done(None)
         while self._inbound:
             self._inbound.popleft().done(None)
-        for worker in self._free:
+        for fd, worker in list(self._held.items()):
             with contextlib.suppress(KeyError, ValueError, OSError):
-                self._sel.unregister(worker.fd_out)
+                self._sel.unregister(fd)
             self.pool.give_back(worker)
-        self._free.clear()
         self._held.clear()
+        self._sent.clear()
+        self._inbuf.clear()
         for conn in list(self._conns.values()):
             with contextlib.suppress(OSError):
                 conn.sock.shutdown(socket.SHUT_RDWR)

@@ -222,3 +222,30 @@ def test_stop_closes_kept_alive_connections_and_a_restart_serves_again(gateway_k
         if client is not None:
             client.close()
         gw.stop()
+
+
+def test_a_worker_that_dies_under_the_lane_is_dropped_and_every_answer_still_verifies(
+    gateway_key, merchant_key
+):
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=2)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    with gw:
+        assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
+        client = RawClient(
+            gw.url,
+            CLIENT_ID,
+            Signer(merchant_key),
+            Verifier(gateway_key.public_key()),
+            keep_alive=True,
+        )
+        try:
+            assert client.post("pay", pay_body("lane-dies")).verified
+            victim = gw.sign_pool._all[0]
+            victim.proc.kill()
+            victim.proc.wait(10)
+            for _ in range(6):
+                reply = client.post("inquiryPayment", {"paymentRequestId": "lane-dies"})
+                assert reply.verified and reply.json["paymentRequestId"] == "lane-dies"
+        finally:
+            client.close()
+        assert gw.sign_pool.workers == 1
