@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.gateway.errors import MalformedResponse
 
 if TYPE_CHECKING:
@@ -27,19 +28,25 @@ if TYPE_CHECKING:
 MAX_RESPONSE_BYTES = 1024 * 1024
 
 
-class WireTimeout(Exception):
+class WireTimeout(CashierError):
     """No answer by the deadline or the timeout; ``kind`` says where it struck, in
-    httpx's words (ConnectTimeout, WriteTimeout, ReadTimeout), whichever poster it was."""
+    httpx's words (ConnectTimeout, WriteTimeout, ReadTimeout), whichever poster it was.
+    Never leaves the gateway package: the client turns it into a GatewayTimeout."""
+
+    layer = "gateway"
 
     def __init__(self, kind: str, message: str = "") -> None:
         super().__init__(message or kind)
         self.kind = kind
 
 
-class WireError(Exception):
+class WireError(CashierError):
     """The request failed on the way (refused, reset, not HTTP); the request may or may
     not have arrived. ``kind`` in httpx's words (ConnectError, ReadError, WriteError,
-    RemoteProtocolError)."""
+    RemoteProtocolError). Never leaves the gateway package: the client turns it into a
+    TransportError."""
+
+    layer = "gateway"
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
