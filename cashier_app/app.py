@@ -466,9 +466,7 @@ def store_connector(**connect_options: Any) -> tuple[Any, Any] | None:
             try:
                 keys.append(KeyStore.open())
             except KeyStoreError as exc:
-                raise StoreError(
-                    f"the store's password is in the key store, which cannot be opened: {exc}"
-                ) from None
+                raise StoreError.of("store_s_password_key_store_which", exc=exc) from None
         return link.connect(keys[0], **connect_options)
 
     return link, connect

@@ -52,7 +52,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
@@ -101,10 +101,60 @@ _STEP_KEYS = {
 }
 
 
+class DemoProblem(CashierError):
+    """What is wrong with one value of a demo file (the message of a :class:`DemoError`
+    that names the file, line and step)."""
+
+    layer = "checkout"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "must_text_quotes_not": "must be text in quotes, not {value!r}",
+        "must_number_not": "must be a number, not {value!r}",
+        "must_from": "{value!r} must be from {low} to {high}",
+        "must_true_false_not": "must be true or false, not {value!r}",
+        "not_one": "{value!r} is not one of {allowed}",
+        "write_amount_text_e_g_amount": "{value!r}: write the amount as text, e.g. amount = "
+        '"12.30"',
+        "must_text_such_12_30_not": 'must be text such as "12.30", not {value!r}',
+        "error": "{error}",
+        "unknown_setting_allowed_step_tables": "unknown setting (allowed: {top_keys}, and "
+        "[[step]] tables)",
+        "must_step_table": "must be a [[step]] table",
+        "not_field_step_fields": "not a field of a {do} step (its fields: {step_keys})",
+        "caption_missing_what_audience_reads": "caption is missing (what the audience reads)",
+        "must_1_200_characters": "must be 1 to 200 characters",
+        "must_most_200_characters": "must be at most 200 characters",
+        "must_whole_number_from_0": "must be a whole number from 0",
+        "must_table_e_g_params": "must be a table, e.g. params = {{ seconds = 2 }}",
+        "given_without_scenario": "given without a scenario",
+        "no_scenario_scenarios_are": "no scenario {name!r}; the scenarios are: {scenario_names}",
+        "missing_sale_needs_amount_wallet": "{key} is missing (a sale needs amount and wallet)",
+        "does_not_accept_accepts": "{type} does not accept {currency} (it accepts {currencies})",
+        "store_sale_product_store": 'is for an in-store sale (product = "in-store")',
+        "longer_than_256_characters": "is longer than 256 characters",
+        "refund_needs_sale_step_before": "a refund needs a sale step before it",
+        "no_sale_before_expected_paid": "no sale before it is expected to be paid",
+        "must_step_number_sale_e_g": "must be the step number of a sale, e.g. sale = 1",
+        "step_not_sale_step_before_one": "step {sale_number} is not a sale step before this one",
+        "step_expected_not_paid": "step {sale_number} is expected {expect}, not paid",
+        "more_than_sale_s": "{amount} is more than the sale's {amount_2}",
+    }
+
+
 class DemoError(CashierError, ValueError):
     """A demo file that cannot be played; the message names the file, line and field."""
 
     layer = "checkout"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "cannot_read": "{path}: cannot read it: {problem}",
+        "not_utf_8_text": "{path}: not UTF-8 text",
+        "not_valid_toml": "{where}: not valid TOML: {detail}",
+        "at_step_key": "{where}: step {step}: {key}: {problem}",
+        "at_step": "{where}: step {step}: {problem}",
+        "at_key": "{where}: {key}: {problem}",
+        "at": "{where}: {problem}",
+        "no_steps_add_step_tables_see": "{path}: no steps: add [[step]] tables (see the examples)",
+        "steps_most": "{path}: {raw_steps} steps; at most {max_steps}",
+    }
 
 
 class Catalog(Protocol):
@@ -113,7 +163,7 @@ class Catalog(Protocol):
     code_scenarios: tuple[str, ...]  #: what a customer's in-store code may do
     scenario_names: tuple[str, ...]  #: the scenarios, in catalog order
 
-    def params_problem(self, name: str, params: Mapping[str, Any]) -> str | None:
+    def params_problem(self, name: str, params: Mapping[str, Any]) -> CashierError | None:
         """None when scenario ``name`` takes ``params``; else what is wrong."""
         ...
 
@@ -219,11 +269,11 @@ def load_demo(path: Path | str, catalog: Catalog) -> Demo:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DemoError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+        raise DemoError.of("cannot_read", path=path, problem=exc) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise DemoError(f"{path}: not UTF-8 text") from None
+        raise DemoError.of("not_utf_8_text", path=path) from None
     return parse_demo(text, catalog, path)
 
 
@@ -237,7 +287,7 @@ def parse_demo(text: str, catalog: Catalog, path: Path | str = "<demo>") -> Demo
         m = re.search(r"\(at line (\d+), column (\d+)\)", message)
         where = f"{path}:{m.group(1)}" if m else str(path)
         detail = message[: m.start()].strip() if m else message
-        raise DemoError(f"{where}: not valid TOML: {detail}") from None
+        raise DemoError.of("not_valid_toml", where=where, detail=detail) from None
     lines = _Lines(text)
     return _Parser(path, lines, catalog).demo(data)
 
@@ -246,17 +296,18 @@ class _Parser:
     def __init__(self, path: Path, lines: _Lines, catalog: Catalog) -> None:
         self.path, self.lines, self.catalog = path, lines, catalog
 
-    def fail(self, index: int | None, key: str, message: str) -> DemoError:
+    def fail(self, index: int | None, key: str, problem: CashierError) -> DemoError:
         line = self.lines.key_line(index, key) if key else self.lines.step_line(index or 0)
         where = f"{self.path}:{line}" if line else str(self.path)
-        who = f"step {index + 1}: " if index is not None else ""
-        return DemoError(f"{where}: {who}{key + ': ' if key else ''}{message}")
+        code = ("at_step" if index is not None else "at") + ("_key" if key else "")
+        step = index + 1 if index is not None else 0
+        return DemoError.of(code, where=where, step=step, key=key, problem=problem)
 
     # -- values -------------------------------------------------------------------------
     def text(self, index: int | None, node: Mapping[str, Any], key: str, default: str) -> str:
         value = node.get(key, default)
         if not isinstance(value, str):
-            raise self.fail(index, key, f"must be text in quotes, not {value!r}")
+            raise self.fail(index, key, DemoProblem.of("must_text_quotes_not", value=value))
         return value
 
     def number(
@@ -270,15 +321,19 @@ class _Parser:
     ) -> float:
         value = node.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(index, key, f"must be a number, not {value!r}")
+            raise self.fail(index, key, DemoProblem.of("must_number_not", value=value))
         if not low <= value <= high:
-            raise self.fail(index, key, f"{value!r} must be from {low:g} to {high:g}")
+            raise self.fail(
+                index,
+                key,
+                DemoProblem.of("must_from", value=value, low=f"{low:g}", high=f"{high:g}"),
+            )
         return float(value)
 
     def flag(self, index: int | None, node: Mapping[str, Any], key: str, default: bool) -> bool:
         value = node.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(index, key, f"must be true or false, not {value!r}")
+            raise self.fail(index, key, DemoProblem.of("must_true_false_not", value=value))
         return value
 
     def choice(
@@ -291,23 +346,27 @@ class _Parser:
     ) -> str:
         value = self.text(index, node, key, default)
         if value not in allowed:
-            raise self.fail(index, key, f"{value!r} is not one of {', '.join(allowed)}")
+            raise self.fail(
+                index, key, DemoProblem.of("not_one", value=value, allowed=", ".join(allowed))
+            )
         return value
 
     def money(self, index: int, node: Mapping[str, Any], currency: str) -> Money:
         value = node["amount"]
         if isinstance(value, bool | float):
             raise self.fail(
-                index, "amount", f'{value!r}: write the amount as text, e.g. amount = "12.30"'
+                index, "amount", DemoProblem.of("write_amount_text_e_g_amount", value=value)
             )
         if isinstance(value, int):
             value = str(value)
         if not isinstance(value, str):
-            raise self.fail(index, "amount", f'must be text such as "12.30", not {value!r}')
+            raise self.fail(
+                index, "amount", DemoProblem.of("must_text_such_12_30_not", value=value)
+            )
         try:
             return Money.parse(value, currency)
         except MoneyError as exc:
-            raise self.fail(index, "amount", str(exc)) from None
+            raise self.fail(index, "amount", DemoProblem.of("error", error=exc)) from None
 
     # -- the file -----------------------------------------------------------------------
     def demo(self, data: dict[str, Any]) -> Demo:
@@ -316,26 +375,30 @@ class _Parser:
             raise self.fail(
                 None,
                 unknown[0],
-                f"unknown setting (allowed: {', '.join(sorted(_TOP_KEYS - {'step'}))}, "
-                "and [[step]] tables)",
+                DemoProblem.of(
+                    "unknown_setting_allowed_step_tables",
+                    top_keys=", ".join(sorted(_TOP_KEYS - {"step"})),
+                ),
             )
         title = self.text(None, data, "title", self.path.stem).strip() or self.path.stem
         description = self.text(None, data, "description", "")
         try:
             currency = check_currency(self.text(None, data, "currency", "HKD"))
         except MoneyError as exc:
-            raise self.fail(None, "currency", str(exc)) from None
+            raise self.fail(None, "currency", DemoProblem.of("error", error=exc)) from None
         pace = self.number(None, data, "pace", 3.0, 0.5, 30.0)
         pause = self.flag(None, data, "pause", False)
         raw_steps = data.get("step")
         if not isinstance(raw_steps, list) or not raw_steps:
-            raise DemoError(f"{self.path}: no steps: add [[step]] tables (see the examples)")
+            raise DemoError.of("no_steps_add_step_tables_see", path=self.path)
         if len(raw_steps) > MAX_STEPS:
-            raise DemoError(f"{self.path}: {len(raw_steps)} steps; at most {MAX_STEPS}")
+            raise DemoError.of(
+                "steps_most", path=self.path, raw_steps=len(raw_steps), max_steps=MAX_STEPS
+            )
         steps: list[Step] = []
         for index, node in enumerate(raw_steps):
             if not isinstance(node, dict):
-                raise self.fail(index, "", "must be a [[step]] table")
+                raise self.fail(index, "", DemoProblem.of("must_step_table"))
             steps.append(self.step(index, node, currency, pause, steps))
         title_zh = self.text(None, data, "title_zh", "").strip()
         return Demo(self.path, title, description, title_zh, currency, pace, pause, tuple(steps))
@@ -354,16 +417,18 @@ class _Parser:
             raise self.fail(
                 index,
                 unknown[0],
-                f"not a field of a {do} step (its fields: {', '.join(sorted(_STEP_KEYS[do]))})",
+                DemoProblem.of(
+                    "not_field_step_fields", do=do, step_keys=", ".join(sorted(_STEP_KEYS[do]))
+                ),
             )
         if "caption" not in node:
-            raise self.fail(index, "", "caption is missing (what the audience reads)")
+            raise self.fail(index, "", DemoProblem.of("caption_missing_what_audience_reads"))
         caption = self.text(index, node, "caption", "").strip()
         if not caption or len(caption) > 200:
-            raise self.fail(index, "caption", "must be 1 to 200 characters")
+            raise self.fail(index, "caption", DemoProblem.of("must_1_200_characters"))
         caption_zh = self.text(index, node, "caption_zh", "").strip()
         if len(caption_zh) > 200:
-            raise self.fail(index, "caption_zh", "must be at most 200 characters")
+            raise self.fail(index, "caption_zh", DemoProblem.of("must_most_200_characters"))
         common: dict[str, Any] = {
             "number": index + 1,
             "line": self.lines.step_line(index),
@@ -379,7 +444,7 @@ class _Parser:
                 or not isinstance(expect_sales, int)
                 or expect_sales < 0
             ):
-                raise self.fail(index, "expect_sales", "must be a whole number from 0")
+                raise self.fail(index, "expect_sales", DemoProblem.of("must_whole_number_from_0"))
             return Step(**common, expect_sales=expect_sales)
         scenario, params = self.scenario(index, node)
         timeout = self.number(index, node, "timeout", 60.0, 1.0, 900.0)
@@ -391,16 +456,19 @@ class _Parser:
         name = self.text(index, node, "scenario", "").strip()
         params = node.get("params", {})
         if not isinstance(params, dict):
-            raise self.fail(index, "params", "must be a table, e.g. params = { seconds = 2 }")
+            raise self.fail(index, "params", DemoProblem.of("must_table_e_g_params"))
         if params and not name:
-            raise self.fail(index, "params", "given without a scenario")
+            raise self.fail(index, "params", DemoProblem.of("given_without_scenario"))
         if name:
             if name not in self.catalog.scenario_names:
                 raise self.fail(
                     index,
                     "scenario",
-                    f"no scenario {name!r}; the scenarios are: "
-                    f"{', '.join(self.catalog.scenario_names)}",
+                    DemoProblem.of(
+                        "no_scenario_scenarios_are",
+                        name=name,
+                        scenario_names=", ".join(self.catalog.scenario_names),
+                    ),
                 )
             problem = self.catalog.params_problem(name, params)
             if problem:
@@ -419,35 +487,41 @@ class _Parser:
     ) -> Step:
         for key in ("amount", "wallet"):
             if key not in node:
-                raise self.fail(index, "", f"{key} is missing (a sale needs amount and wallet)")
+                raise self.fail(
+                    index, "", DemoProblem.of("missing_sale_needs_amount_wallet", key=key)
+                )
         try:
             currency = check_currency(self.text(index, node, "currency", default_currency))
         except MoneyError as exc:
-            raise self.fail(index, "currency", str(exc)) from None
+            raise self.fail(index, "currency", DemoProblem.of("error", error=exc)) from None
         amount = self.money(index, node, currency)
         wallet_text = self.text(index, node, "wallet", "")
         try:
             method = methods.get(wallet_text)
         except methods.UnknownMethodError as exc:
-            raise self.fail(index, "wallet", str(exc)) from None
+            raise self.fail(index, "wallet", DemoProblem.of("error", error=exc)) from None
         if not method.accepts(currency):
             raise self.fail(
                 index,
                 "wallet",
-                f"{method.type} does not accept {currency} "
-                f"(it accepts {', '.join(method.currencies)})",
+                DemoProblem.of(
+                    "does_not_accept_accepts",
+                    type=method.type,
+                    currency=currency,
+                    currencies=", ".join(method.currencies),
+                ),
             )
         product = self.choice(index, node, "product", "online", PRODUCTS)
         code = "pay"
         if product == "in-store":
             code = self.choice(index, node, "code", "pay", self.catalog.code_scenarios)
         elif "code" in node:
-            raise self.fail(index, "code", 'is for an in-store sale (product = "in-store")')
+            raise self.fail(index, "code", DemoProblem.of("store_sale_product_store"))
         customer = self.choice(index, node, "customer", "pays", CUSTOMERS)
         customer_after = self.number(index, node, "customer_after", 1.0, 0.0, 600.0)
         summary = self.text(index, node, "summary", "").strip()
         if len(summary) > 256:
-            raise self.fail(index, "summary", "is longer than 256 characters")
+            raise self.fail(index, "summary", DemoProblem.of("longer_than_256_characters"))
         expect = self.choice(index, node, "expect", "SUCCESS", SALE_EXPECTS)
         return Step(
             **common,
@@ -476,25 +550,31 @@ class _Parser:
     ) -> Step:
         sales = [s for s in before if s.do == "sale"]
         if not sales:
-            raise self.fail(index, "", "a refund needs a sale step before it")
+            raise self.fail(index, "", DemoProblem.of("refund_needs_sale_step_before"))
         paid = [s for s in sales if s.expect == "SUCCESS"]
         sale_number = node.get("sale")
         if sale_number is None:
             if not paid:
-                raise self.fail(index, "", "no sale before it is expected to be paid")
+                raise self.fail(index, "", DemoProblem.of("no_sale_before_expected_paid"))
             target = paid[-1]
         else:
             if isinstance(sale_number, bool) or not isinstance(sale_number, int):
-                raise self.fail(index, "sale", "must be the step number of a sale, e.g. sale = 1")
+                raise self.fail(index, "sale", DemoProblem.of("must_step_number_sale_e_g"))
             found = next((s for s in sales if s.number == sale_number), None)
             if found is None:
                 raise self.fail(
-                    index, "sale", f"step {sale_number} is not a sale step before this one"
+                    index,
+                    "sale",
+                    DemoProblem.of("step_not_sale_step_before_one", sale_number=sale_number),
                 )
             target = found
             if target.expect != "SUCCESS":
                 raise self.fail(
-                    index, "sale", f"step {sale_number} is expected {target.expect}, not paid"
+                    index,
+                    "sale",
+                    DemoProblem.of(
+                        "step_expected_not_paid", sale_number=sale_number, expect=target.expect
+                    ),
                 )
         amount = None
         if "amount" in node:
@@ -502,7 +582,9 @@ class _Parser:
             amount = self.money(index, node, target.amount.currency)
             if amount.value > target.amount.value:
                 raise self.fail(
-                    index, "amount", f"{amount} is more than the sale's {target.amount}"
+                    index,
+                    "amount",
+                    DemoProblem.of("more_than_sale_s", amount=amount, amount_2=target.amount),
                 )
         expect = self.choice(index, node, "expect", "SUCCESS", REFUND_EXPECTS)
         return Step(

@@ -11,10 +11,25 @@ class CheckoutError(CashierError):
     """A checkout operation that cannot be done; the message says why."""
 
     layer = "checkout"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "no_store_details": "no store details",
+        "no_refund_journal": "no refund {refund_request_id!r} in the journal",
+        "does_not_accept_accepts": "{name_en} does not accept {currency} (it accepts {currencies})",
+        "reference_order_id_longer_than_64": "reference order id is longer than 64 characters",
+        "store_payments_need_profile_s_store": "in-store payments need the profile's store "
+        "details (merchant and store ids, MCCs, terminal id): {exc}",
+        "store_scenario_not_one": "in-store scenario {scenario!r} is not one of "
+        "{in_store_scenarios}",
+        "does_not_accept": "{name_en} does not accept {currency}",
+    }
 
 
 class UnknownPayment(CheckoutError):
     """No payment with that id in the journal."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "no_payment_journal": "no payment {payment_request_id!r} in the journal",
+    }
 
 
 class CancelNotDone(CheckoutError):
@@ -49,6 +64,32 @@ class RefundRefused(CheckoutError):
 
 class NotificationRejected(CheckoutError):
     """A notification that was not believed or does not match the journaled payment."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "notifyrefund_unknown_refund_refundrequestid": "notifyRefund for an unknown refund "
+        "(refundRequestId {rrid!r})",
+        "notifyrefund_refundid_differs_from_journaled": "notifyRefund refundId {refund_id!r} "
+        "differs from the journaled {refund_id_2!r}",
+        "notifyrefund_amount_unusable": "notifyRefund amount is unusable: {exc}",
+        "notifyrefund_amount_differs_from_journaled": "notifyRefund amount {amount} differs from "
+        "the journaled {amount_2}",
+        "notifyrefund_refundstatus_not_success_fail": "notifyRefund refundStatus "
+        "{refund_status!r} is not SUCCESS or FAIL",
+        "error": "{error}",
+        "notification_unknown_payment_paymentrequestid_paymentid": "notification for an unknown "
+        "payment (paymentRequestId {prid!r}, paymentId {pid!r})",
+        "notification_amount_unusable": "notification amount is unusable: {exc}",
+        "notification_amount_differs_from_journaled": "notification amount {amount} differs from "
+        "the journaled {amount_2}",
+        "notification_paymentrequestid_differs_from_journaled": "notification paymentRequestId "
+        "{prid!r} differs from the journaled {payment_request_id!r}",
+        "notification_paymentid_differs_from_journaled": "notification paymentId {pid!r} differs "
+        "from the journaled {payment_id!r}",
+        "notifytype_not_payment_result": "notifyType {notify_type!r} is not a payment result "
+        "({notify_types})",
+        "notification_request_time_s_old_more": "notification request-time {sent} is {age} s old, "
+        "more than the {notification_tolerance} s accepted (a replay?)",
+    }
 
 
 class TillBusy(CheckoutError):

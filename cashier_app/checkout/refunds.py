@@ -229,7 +229,7 @@ class Refunds:
         """One inquiryRefund for a refund that is not settled yet."""
         refund = self.service.journal.get_refund(refund_request_id)
         if refund is None:
-            raise CheckoutError(f"no refund {refund_request_id!r} in the journal")
+            raise CheckoutError.of("no_refund_journal", refund_request_id=refund_request_id)
         if refund.status in (Status.SUCCESS, Status.FAILED):
             return refund
         prid = refund.payment_request_id
@@ -290,28 +290,27 @@ class Refunds:
         rrid = data.get("refundRequestId")
         refund = self.service.journal.get_refund(rrid) if isinstance(rrid, str) and rrid else None
         if refund is None:
-            raise NotificationRejected(
-                f"notifyRefund for an unknown refund (refundRequestId {rrid!r})"
-            )
+            raise NotificationRejected.of("notifyrefund_unknown_refund_refundrequestid", rrid=rrid)
         refund_id = data.get("refundId")
         if refund.refund_id and isinstance(refund_id, str) and refund_id != refund.refund_id:
-            raise NotificationRejected(
-                f"notifyRefund refundId {refund_id!r} differs from the "
-                f"journaled {refund.refund_id!r}"
+            raise NotificationRejected.of(
+                "notifyrefund_refundid_differs_from_journaled",
+                refund_id=refund_id,
+                refund_id_2=refund.refund_id,
             )
         try:
             amount = Money.from_amount(data.get("refundAmount"))
         except MoneyError as exc:
-            raise NotificationRejected(f"notifyRefund amount is unusable: {exc}") from None
+            raise NotificationRejected.of("notifyrefund_amount_unusable", exc=exc) from None
         if amount != refund.amount:
-            raise NotificationRejected(
-                f"notifyRefund amount {amount} differs from the journaled {refund.amount}"
+            raise NotificationRejected.of(
+                "notifyrefund_amount_differs_from_journaled", amount=amount, amount_2=refund.amount
             )
         refund_status = data.get("refundStatus") or ("SUCCESS" if result.status == "S" else "FAIL")
         status = {"SUCCESS": Status.SUCCESS, "FAIL": Status.FAILED}.get(str(refund_status))
         if status is None:
-            raise NotificationRejected(
-                f"notifyRefund refundStatus {refund_status!r} is not SUCCESS or FAIL"
+            raise NotificationRejected.of(
+                "notifyrefund_refundstatus_not_success_fail", refund_status=refund_status
             )
         prid = refund.payment_request_id
         with self.service._lock(prid):
@@ -380,4 +379,4 @@ def _mismatch(
         why = f"answer amount {amount} differs from the journaled {refund.amount}"
     elif got and ours and got != ours:
         why = f"answer is for paymentId {got!r}, not {ours!r}"
-    return MalformedResponse(f"{api}: {why}") if why else None
+    return MalformedResponse.of("error", api=api, why=why) if why else None

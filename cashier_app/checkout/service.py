@@ -140,12 +140,14 @@ def _check_cancel_answer(resp: CancelResponse, rec: PaymentRecord) -> None:
     answer, a confused proxy): MalformedResponse, and the sale is left as it was."""
     prid = rec.payment_request_id
     if resp.payment_request_id and resp.payment_request_id != prid:
-        raise MalformedResponse(
-            f"cancel: answer is for paymentRequestId {resp.payment_request_id!r}, not {prid!r}"
+        raise MalformedResponse.of(
+            "cancel_answer_paymentrequestid_not",
+            payment_request_id=resp.payment_request_id,
+            prid=prid,
         )
     if resp.payment_id and rec.payment_id and resp.payment_id != rec.payment_id:
-        raise MalformedResponse(
-            f"cancel: answer is for paymentId {resp.payment_id!r}, not {rec.payment_id!r}"
+        raise MalformedResponse.of(
+            "cancel_answer_paymentid_not", payment_id=resp.payment_id, payment_id_2=rec.payment_id
         )
 
 
@@ -261,7 +263,7 @@ class CheckoutService:
     def get(self, payment_request_id: str) -> PaymentRecord:
         rec = self.journal.get_payment(payment_request_id)
         if rec is None:
-            raise UnknownPayment(f"no payment {payment_request_id!r} in the journal")
+            raise UnknownPayment.of("no_payment_journal", payment_request_id=payment_request_id)
         return rec
 
     # -- create -----------------------------------------------------------------------
@@ -275,13 +277,15 @@ class CheckoutService:
             self.sale_limits.check(amount)  # SaleLimitError: over the largest sale
         method = methods.get(method_type)  # UnknownMethodError
         if not method.accepts(amount.currency):
-            raise CheckoutError(
-                f"{method.name_en} does not accept {amount.currency} "
-                f"(it accepts {', '.join(method.currencies)})"
+            raise CheckoutError.of(
+                "does_not_accept_accepts",
+                name_en=method.name_en,
+                currency=amount.currency,
+                currencies=", ".join(method.currencies),
             )
         check_method_limits(method, amount)  # MoneyError: the gateway would refuse it
         if reference_order_id is not None and len(reference_order_id) > 64:
-            raise CheckoutError("reference order id is longer than 64 characters")
+            raise CheckoutError.of("reference_order_id_longer_than_64")
         self.session.require_signed_in()  # SignInRequired: operators set up, nobody here
         if self._claim is not None:
             self._claim()  # TillBusy: another live till owns this profile's sales
@@ -334,23 +338,27 @@ class CheckoutService:
         paid, U waiting for the customer, F refused), or ``OrderCode`` (a QR to show, as
         online). The code is checked and refused when already used before anything is
         journaled; only its mask is journaled, and it is never sent again."""
+        if self.store is None:
+            raise CheckoutError.of(
+                "store_payments_need_profile_s_store",
+                exc=CheckoutError.of("no_store_details"),
+            )
         try:
-            if self.store is None:
-                raise ValueError("no store details")
             self.store.check()
         except ValueError as exc:
-            raise CheckoutError(
-                f"in-store payments need the profile's store details "
-                f"(merchant and store ids, MCCs, terminal id): {exc}"
-            ) from None
+            raise CheckoutError.of("store_payments_need_profile_s_store", exc=exc) from None
         if scenario not in in_store_scenarios:
-            raise CheckoutError(
-                f"in-store scenario {scenario!r} is not one of {', '.join(in_store_scenarios)}"
+            raise CheckoutError.of(
+                "store_scenario_not_one",
+                scenario=scenario,
+                in_store_scenarios=", ".join(in_store_scenarios),
             )
         amount = info.validate()
         method = methods.get(method_type)
         if not method.accepts(amount.currency):
-            raise CheckoutError(f"{method.name_en} does not accept {amount.currency}")
+            raise CheckoutError.of(
+                "does_not_accept", name_en=method.name_en, currency=amount.currency
+            )
         code = ""
         if scenario == "PaymentCode":
             code = normalise_code(payment_code)  # PaymentCodeError names the problem
@@ -492,16 +500,18 @@ class CheckoutService:
             return self._unreachable(
                 prid,
                 "pay",
-                MalformedResponse(
-                    f"pay: answer is for paymentRequestId {resp.payment_request_id!r}"
+                MalformedResponse.of(
+                    "pay_answer_paymentrequestid", payment_request_id=resp.payment_request_id
                 ),
             )
         if resp.payment_amount is not None and resp.payment_amount != rec.amount:
             return self._unreachable(
                 prid,
                 "pay",
-                MalformedResponse(
-                    f"pay: answer amount {resp.payment_amount} differs from {rec.amount}"
+                MalformedResponse.of(
+                    "pay_answer_amount_differs_from",
+                    payment_amount=resp.payment_amount,
+                    amount=rec.amount,
                 ),
             )
         outcome = from_antom_result(resp.result.status, resp.result.code, resp.result.message)
@@ -583,8 +593,10 @@ class CheckoutService:
             return self._unreachable(
                 prid,
                 "inquiryPayment",
-                MalformedResponse(
-                    f"inquiryPayment: amount {resp.payment_amount} differs from {rec.amount}"
+                MalformedResponse.of(
+                    "inquirypayment_amount_differs_from",
+                    payment_amount=resp.payment_amount,
+                    amount=rec.amount,
                 ),
             )
         # A signed answer about another payment is not an answer about this one.
@@ -592,17 +604,19 @@ class CheckoutService:
             return self._unreachable(
                 prid,
                 "inquiryPayment",
-                MalformedResponse(
-                    f"inquiryPayment: answer is for paymentRequestId {resp.payment_request_id!r}"
+                MalformedResponse.of(
+                    "inquirypayment_answer_paymentrequestid",
+                    payment_request_id=resp.payment_request_id,
                 ),
             )
         if resp.payment_id and rec.payment_id and resp.payment_id != rec.payment_id:
             return self._unreachable(
                 prid,
                 "inquiryPayment",
-                MalformedResponse(
-                    f"inquiryPayment: answer is for paymentId {resp.payment_id!r}, not "
-                    f"{rec.payment_id!r}"
+                MalformedResponse.of(
+                    "inquirypayment_answer_paymentid_not",
+                    payment_id=resp.payment_id,
+                    payment_id_2=rec.payment_id,
                 ),
             )
         outcome = from_antom_payment_status(
@@ -612,7 +626,9 @@ class CheckoutService:
             return self._unreachable(
                 prid,
                 "inquiryPayment",
-                MalformedResponse(f"inquiryPayment: unknown paymentStatus {resp.payment_status!r}"),
+                MalformedResponse.of(
+                    "inquirypayment_unknown_paymentstatus", payment_status=resp.payment_status
+                ),
             )
         changes: dict[str, Any] = {"result_code": outcome.code, "result_message": outcome.message}
         if resp.payment_id and not rec.payment_id:
@@ -847,7 +863,7 @@ class CheckoutService:
                 "notifyRefund" if data.get("notifyType") == "REFUND_RESULT" else "notifyPayment",
             )
         except GatewayError as exc:
-            raise NotificationRejected(str(exc)) from None
+            raise NotificationRejected.of("error", error=exc) from None
         self._check_fresh(headers)
         if data.get("notifyType") == "REFUND_RESULT":  # notifyRefund
             return self._refunds.apply_notification(data, result)
@@ -857,31 +873,33 @@ class CheckoutService:
         if rec is None and isinstance(pid, str) and pid:
             rec = self.journal.find_payment(pid)
         if rec is None:
-            raise NotificationRejected(
-                f"notification for an unknown payment "
-                f"(paymentRequestId {prid!r}, paymentId {pid!r})"
+            raise NotificationRejected.of(
+                "notification_unknown_payment_paymentrequestid_paymentid", prid=prid, pid=pid
             )
         try:
             amount = Money.from_amount(data.get("paymentAmount"))
         except MoneyError as exc:
-            raise NotificationRejected(f"notification amount is unusable: {exc}") from None
+            raise NotificationRejected.of("notification_amount_unusable", exc=exc) from None
         if amount != rec.amount:
-            raise NotificationRejected(
-                f"notification amount {amount} differs from the journaled {rec.amount}"
+            raise NotificationRejected.of(
+                "notification_amount_differs_from_journaled", amount=amount, amount_2=rec.amount
             )
         if isinstance(prid, str) and prid and prid != rec.payment_request_id:
-            raise NotificationRejected(
-                f"notification paymentRequestId {prid!r} differs from "
-                f"the journaled {rec.payment_request_id!r}"
+            raise NotificationRejected.of(
+                "notification_paymentrequestid_differs_from_journaled",
+                prid=prid,
+                payment_request_id=rec.payment_request_id,
             )
         if rec.payment_id and isinstance(pid, str) and pid and pid != rec.payment_id:
-            raise NotificationRejected(
-                f"notification paymentId {pid!r} differs from the journaled {rec.payment_id!r}"
+            raise NotificationRejected.of(
+                "notification_paymentid_differs_from_journaled", pid=pid, payment_id=rec.payment_id
             )
         notify_type = data.get("notifyType") or "PAYMENT_RESULT"
         if notify_type not in NOTIFY_TYPES:  # e.g. a capture or refund notice: not ours here
-            raise NotificationRejected(
-                f"notifyType {notify_type!r} is not a payment result ({', '.join(NOTIFY_TYPES)})"
+            raise NotificationRejected.of(
+                "notifytype_not_payment_result",
+                notify_type=notify_type,
+                notify_types=", ".join(NOTIFY_TYPES),
             )
         prid = rec.payment_request_id
         with self._lock(prid):
@@ -1071,10 +1089,11 @@ class CheckoutService:
         sent = next((v for k, v in headers.items() if k.lower() == "request-time"), "")
         age = (self._clock() - parse_header_time(sent, "request-time")).total_seconds()
         if age > self.notification_tolerance:
-            raise NotificationRejected(
-                f"notification request-time {sent} is {age:.0f} s old, "
-                f"more than the {self.notification_tolerance:g} s "
-                "accepted (a replay?)"
+            raise NotificationRejected.of(
+                "notification_request_time_s_old_more",
+                sent=sent,
+                age=f"{age:.0f}",
+                notification_tolerance=f"{self.notification_tolerance:g}",
             )
 
     @contextmanager

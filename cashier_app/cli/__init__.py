@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from cashier_app.domain.errors import CashierError
+from cashier_app.cli.errors import CliError as CliError
 
 #: When the ``cashier`` command's own code began (``cashier pay --timings`` counts from it).
 STARTED = time.perf_counter()
@@ -27,17 +27,6 @@ COMMAND_MODULES = (
     "report", "receipt", "printer", "paykit", "scenario", "demo", "store", "doctor",
     "completion",
 )  # fmt: skip
-
-
-class CliError(CashierError):
-    """A user-facing error: printed as one line, exit status ``exit_code`` (2 = bad
-    arguments)."""
-
-    layer = "cli"
-
-    def __init__(self, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 #: The one exit-status rule of every sub-command: 0 done (a payment: it succeeded);
@@ -74,7 +63,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument gives one line naming it, then exit 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        from cashier_app.cli.text import t
+
+        self.exit(2, t("%1: error: %2", self.prog, message) + "\n")
 
 
 class _VersionAction(argparse.Action):
@@ -118,7 +109,46 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             action="store_true",
             help="log everything (DEBUG) to the console as well as the log file",
         )
+        _add_language_option(command)
     return parser
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` on ``parser`` and on its sub-commands' parsers (``scenario set``); main
+    reads it before parsing, so that even argparse's own errors come in that language."""
+    if "--lang" not in parser._option_string_actions:  # the GUI has its own
+        parser.add_argument(
+            "--lang",
+            metavar="LANG",
+            help="language of messages: en or zh_CN (default: Setup → Language, "
+            "else LANG / LC_ALL)",
+        )
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for nested in action.choices.values():
+                _add_language_option(nested)
+
+
+def _language_option(args: list[str]) -> tuple[list[str], str | None]:
+    """``--lang X`` (or ``--lang=X``) wherever it is, and the arguments with a leading one
+    moved after the sub-command (``cashier --lang zh_CN pay ...``)."""
+    explicit = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            explicit = args[i + 1]
+            break
+        if arg.startswith("--lang="):
+            explicit = arg.split("=", 1)[1]
+            break
+    if args[:1] == ["--lang"] and len(args) > 2 and args[2] in COMMAND_MODULES:
+        args = [args[2], *args[:2], *args[3:]]
+    elif (
+        args[:1] and args[0].startswith("--lang=") and len(args) > 1 and args[1] in COMMAND_MODULES
+    ):
+        args = [args[1], args[0], *args[2:]]
+    return args, explicit
 
 
 #: The sub-command ``main`` ran (``entry`` lets the GUI leave the ordinary way).
@@ -148,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     while args_list and args_list[0] in ("-v", "--verbose"):  # `cashier -v pay ...`
         args_list.pop(0)
         verbose = True
+    from cashier_app.cli import text
+
+    args_list, explicit_lang = _language_option(args_list)
+    text.set_language(text.choose_language(explicit_lang))
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
     ):
@@ -169,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run(args) or 0)
     except CliError as exc:
         log.warning("cashier %s: %s", args.command, exc)
-        print(f"cashier {args.command}: error: {exc}", file=sys.stderr)
+        print(text.t("cashier %1: error: %2", args.command, text.error_text(exc)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         log.info("cashier %s interrupted", args.command)

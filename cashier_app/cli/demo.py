@@ -69,7 +69,7 @@ def load(text: str) -> Demo:
     try:
         return load_demo(demo_path(text), CATALOG)
     except DemoError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError.of("error", error=exc) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             print(format_table(demo, results))
         return 0 if all(r.passed for r in results) else 1
     if args.json:
-        raise CliError("--json is for --headless")
+        raise CliError.of("json_headless")
     from cashier_app.cli.gui import gui_language, open_window
 
     return open_window(None, gui_language(args.lang), demo=demo)
@@ -133,7 +133,7 @@ def run_headless(demo: Demo, progress: Any = None) -> list[StepResult]:
                 EMBEDDED_PROFILE, journal_path=Path(folder) / "journal.sqlite3"
             )
         except (ValueError, OSError) as exc:
-            raise CliError(f"the embedded sandbox did not start: {exc}", exit_code=1) from None
+            raise CliError.of("embedded_sandbox_did_not_start", exc=exc, exit_code=1) from None
         with services:
             runner = HeadlessRunner(services)
             results = []

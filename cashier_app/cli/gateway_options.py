@@ -7,6 +7,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError, exit_code_for, key_version_arg
+from cashier_app.cli.errors import Doing
+from cashier_app.cli.text import t
 
 if TYPE_CHECKING:
     from cashier_app.app import Services
@@ -42,7 +44,7 @@ def gateway_from_args(args: argparse.Namespace) -> tuple[Any, ...] | None:
     """(url, client_id, signer, verifier) from the options, None when none was given."""
     gateway = _gateway_keys(args)
     if gateway is not None and args.profile:
-        raise CliError("--profile cannot be combined with --gateway")
+        raise CliError.of("profile_cannot_combined_gateway")
     return gateway
 
 
@@ -56,26 +58,26 @@ def _gateway_keys(args: argparse.Namespace) -> tuple[str, str, Signer, Verifier]
     for name in _GATEWAY_OPTIONS:
         if getattr(args, name) is None:
             flags = ", ".join("--" + g.replace("_", "-") for g in given)
-            raise CliError(f"--{name.replace('_', '-')} is required with {flags}")
+            raise CliError.of("required", value=name.replace("_", "-"), flags=flags)
     try:
         url = check_gateway_url(args.gateway)
     except ValueError as exc:
-        raise CliError(f"--gateway: {exc}") from None
+        raise CliError.of("gateway", exc=exc) from None
     client_id = args.client_id.strip()
     if not client_id or not client_id.isascii() or any(c.isspace() for c in client_id):
-        raise CliError(f"--client-id {args.client_id!r} must be ASCII without spaces")
+        raise CliError.of("client_id_must_ascii_without_spaces", client_id=args.client_id)
     try:
         signer = Signer.from_text(
             _read_key_file("--private-key", args.private_key), key_version=args.key_version
         )
     except KeyFormatError as exc:
-        raise CliError(f"--private-key: {exc}") from None
+        raise CliError.of("private_key", exc=exc) from None
     try:
         verifier = Verifier.from_text(
             _read_key_file("--gateway-public-key", args.gateway_public_key)
         )
     except KeyFormatError as exc:
-        raise CliError(f"--gateway-public-key: {exc}") from None
+        raise CliError.of("gateway_public_key", exc=exc) from None
     return url, client_id, signer, verifier
 
 
@@ -84,15 +86,27 @@ def _read_key_file(option: str, path: str) -> str:
         with open(path, encoding="utf-8") as fh:
             return fh.read()
     except UnicodeDecodeError:
-        raise CliError(f"{option}: {path} is not a text key file (PEM or base64)") from None
+        raise CliError.of("not_text_key_file_pem_base64", option=option, path=path) from None
     except OSError as exc:
-        raise CliError(f"{option}: cannot read {path}: {exc.strerror or exc}") from None
+        raise CliError.of("cannot_read", option=option, path=path, problem=exc) from None
+
+
+def in_use_text(services: Services) -> str:
+    """Another live cashier process holds the profile (its pid when known), in the
+    operator's language."""
+    holder = services.till_lock.holder() if services.till_lock is not None else ""
+    return t(
+        "another cashier process (pid %1) is using profile %2; its unfinished "
+        "payments are left to it",
+        holder or "?",
+        repr(services.profile.name),
+    )
 
 
 def open_services(
     gateway: tuple[Any, ...] | None,
     profile: str | None,
-    what: str,
+    what: Doing,
     dialect: str = "antom",
     *,
     purpose: str = "till",
@@ -118,14 +132,15 @@ def open_services(
             )
         return build_services(profile, lock_purpose=purpose, store_link=store_link)
     except JournalError as exc:
-        raise CliError(
-            f"journal unusable, cannot {what}: {exc}", exit_code=exit_code_for(exc)
+        raise CliError.of(
+            "journal_unusable_cannot", what=what, exc=exc, exit_code=exit_code_for(exc)
         ) from None
     except Exception as exc:  # profile missing, keyring locked, bad key file ...
-        hint = (
-            f"; profile {profile!r} is not saved here: pass --gateway, --client-id, "
-            "--private-key and --gateway-public-key"
+        code = (
+            "cannot_profile_not_here"
             if profile and isinstance(exc, ProfileNotFoundError)
-            else ""
+            else "cannot"
         )
-        raise CliError(f"cannot {what}: {exc}{hint}", exit_code=exit_code_for(exc)) from None
+        raise CliError.of(
+            code, what=what, exc=exc, profile=repr(profile), exit_code=exit_code_for(exc)
+        ) from None

@@ -47,11 +47,11 @@ def gui_language(text: str | None) -> str | None:
     try:
         from cashier_app.ui import i18n
     except ImportError as exc:  # Qt missing or its system libraries not installed
-        raise CliError(f"the GUI cannot start: {exc} (run `make system-deps`)", 1) from None
+        raise CliError.of("gui_cannot_start_run_make_system", exc=exc, exit_code=1) from None
     try:
         return i18n.normalise_language(text) if text else None
     except i18n.TranslationError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError.of("error", error=exc) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,7 +77,7 @@ def open_window(profile: str | None, lang: str | None, *, demo: Any = None) -> i
     try:
         app = ensure_application(sys.argv[:1], lang or startup_language())
     except i18n.TranslationError as exc:  # e.g. a broken install without its .qm
-        raise CliError(str(exc), 1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     from cashier_app.ui.crash import install_crash_handler
 
     install_crash_handler(app)  # uncaught exceptions: logged, and a copyable report shown

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError, exit_code_for
+from cashier_app.cli.text import error_text, t
 
 if TYPE_CHECKING:
     from cashier_app.domain.records import PaymentRecord
@@ -31,15 +32,19 @@ def open_journal() -> Journal:
         return Journal(path)
     except JournalError as exc:
         if not path.is_file() or exc.damaged:
-            raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
+            raise CliError.of("error", error=exc, exit_code=exit_code_for(exc)) from None
         try:  # read-only media, a copy, a folder we may not write: still readable
             journal = Journal(path, read_only=True)
         except JournalError:
-            raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
-        why = journal.why_read_only() or str(exc)
+            raise CliError.of("error", error=exc, exit_code=exit_code_for(exc)) from None
+        why = journal.why_read_only()
         print(
-            f"note: journal {path} cannot be written ({why}); it is shown as it is and "
-            "nothing is recorded",
+            t(
+                "note: journal %1 cannot be written (%2); it is shown as it is and "
+                "nothing is recorded",
+                path,
+                error_text(JournalError.of("why", why=why)) if why else error_text(exc),
+            ),
             file=sys.stderr,
         )
         return journal
@@ -49,14 +54,16 @@ def parse_date(option: str, text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CliError(f"{option} {text!r} is not a date like 2026-11-21") from None
+        raise CliError.of("not_date_like_2026_11_21", option=option, text=text) from None
 
 
 def parse_statuses(text: str) -> list[str]:
     wanted = [s.strip().upper() for s in text.split(",") if s.strip()]
     bad = [s for s in wanted if s not in STATUSES]
     if bad or not wanted:
-        raise CliError(f"--status {text!r}: unknown status (choose from {', '.join(STATUSES)})")
+        raise CliError.of(
+            "status_unknown_status_choose_from", text=text, statuses=", ".join(STATUSES)
+        )
     return wanted
 
 
@@ -90,9 +97,9 @@ def _count(option: str, text: str, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise CliError(f"{option} {text!r} is not a whole number") from None
+        raise CliError.of("not_whole_number", option=option, text=text) from None
     if value < minimum:
-        raise CliError(f"{option} must be at least {minimum}")
+        raise CliError.of("must_least", option=option, minimum=minimum)
     return value
 
 
@@ -117,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         rows = journal.list_payments(offset=offset, limit=limit, **filters)
         total = journal.count_payments(**filters) if not args.json else len(rows)
     except JournalError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     finally:
         journal.close()
     if args.json:
@@ -125,17 +132,34 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(format_table(rows))
         shown = f"{offset + 1}-{offset + len(rows)}" if rows else "0"
-        print(f"({shown} of {total} payment{'s' if total != 1 else ''})")
+        print(
+            t("(%1 of 1 payment)", shown) if total == 1 else t("(%1 of %2 payments)", shown, total)
+        )
     return 0
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, *, right: bool) -> str:
+    fill = " " * max(0, width - _width(text))
+    return fill + text if right else text + fill
 
 
 def format_table(rows: list[PaymentRecord]) -> str:
     """A fixed-width table of payments (times in this machine's zone)."""
-    head = ("Created", "Status", "Amount", "Cur", "Method", "paymentRequestId", "paymentId")
+    head = (
+        t("Created"), t("Status"), t("Amount"), t("Cur"), t("Method"), "paymentRequestId",
+        "paymentId",
+    )  # fmt: skip
     body = [
         (
             f"{r.created_at.astimezone():%Y-%m-%d %H:%M:%S}",
-            r.status.value,
+            t(r.status.value),
             r.amount.decimal_str(),
             r.amount.currency,
             r.method,
@@ -144,12 +168,12 @@ def format_table(rows: list[PaymentRecord]) -> str:
         )
         for r in rows
     ]
-    widths = [max(len(str(c)) for c in col) for col in zip(head, *body, strict=False)]
+    widths = [max(_width(str(c)) for c in col) for col in zip(head, *body, strict=False)]
     right = {2}
     lines = []
     for row in (head, *body):
         cells = [
-            str(c).rjust(w) if i in right else str(c).ljust(w)
+            _pad(str(c), w, right=i in right)
             for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError, key_version_arg
+from cashier_app.domain.errors import Term
 
 if TYPE_CHECKING:
     from cashier_app.keystore.profiles import Profile, ProfileStore
@@ -59,7 +60,7 @@ def open_keystore(args: argparse.Namespace) -> KeyStore:
             passphrase_file=getattr(args, "keystore_passphrase_file", None),
         )
     except KeyStoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError.of("error", error=exc) from None
 
 
 def read_secret_input(source: str, what: str) -> bytes:
@@ -75,15 +76,20 @@ def read_secret_input(source: str, what: str) -> bytes:
             with open(source, "rb") as handle:
                 data = handle.read(MAX_INPUT_BYTES + 1)
         except OSError as exc:
-            raise CliError(f"cannot read {what} from {source}: {exc.strerror}") from None
+            raise CliError.of(
+                "cannot_read_from", what=Term(what), source=source, problem=exc
+            ) from None
     if len(data) > MAX_INPUT_BYTES:
-        raise CliError(
-            f"the {what} input is larger than {MAX_INPUT_BYTES // 1024} KiB; "
-            "give the key file itself"
+        raise CliError.of(
+            "input_larger_than_kib_give_key",
+            what=Term(what),
+            max_input_bytes=MAX_INPUT_BYTES // 1024,
         )
     if not data.strip():
-        raise CliError(
-            f"no {what} was given ({'standard input' if source == '-' else source} is empty)"
+        raise CliError.of(
+            "no_was_given_empty",
+            what=Term(what),
+            standard_input=Term("standard input") if source == "-" else source,
         )
     return data
 
@@ -138,9 +144,9 @@ def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
         try:
             return run(args)
         except (KeyFormatError, ProfileError) as exc:
-            raise CliError(str(exc), exit_code=2) from None
+            raise CliError.of("error", error=exc, exit_code=2) from None
         except KeyStoreError as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
 
     return wrapper
 
@@ -151,12 +157,7 @@ def _profile(args: argparse.Namespace) -> tuple[ProfileStore, Profile]:
     store = ProfileStore()
     profile = store.resolve(args.profile)
     if profile.is_embedded_sandbox:
-        raise CliError(
-            f"profile {profile.name!r} is the embedded sandbox: its keys are "
-            "generated in memory at every start and registered with the sandbox "
-            "automatically, so there is nothing to manage; create a profile "
-            "with 'cashier profile create' for a real account"
-        )
+        raise CliError.of("profile_embedded_sandbox_keys_are_generated", name=profile.name)
     return store, profile
 
 
@@ -194,7 +195,7 @@ def run_import(args: argparse.Namespace) -> int:
     passphrase = None
     if args.passphrase_file:
         if args.passphrase_file == "-" and args.from_file == "-":
-            raise CliError("the key and its passphrase cannot both come from standard input")
+            raise CliError.of("key_passphrase_cannot_both_come_from")
         passphrase = read_secret_input(args.passphrase_file, "key passphrase").rstrip(b"\r\n")
     data = read_secret_input(args.from_file, "private key")
     keys = open_keystore(args)
@@ -306,7 +307,7 @@ def run_activate(args: argparse.Namespace) -> int:
 def run_delete(args: argparse.Namespace) -> int:
     _, profile = _profile(args)
     if not args.yes:
-        raise CliError("deleting keys cannot be undone: repeat with --yes")
+        raise CliError.of("deleting_keys_cannot_undone_repeat_yes")
     keys = open_keystore(args)
     if args.all:
         keys.delete_all(profile)
@@ -317,9 +318,8 @@ def run_delete(args: argparse.Namespace) -> int:
     else:
         version = args.key_version
         if version == profile.key_version and not args.force:
-            raise CliError(
-                f"key version {version} is the active one of profile "
-                f"{profile.name!r}: rotate first, or add --force"
+            raise CliError.of(
+                "key_version_active_one_profile_rotate", version=version, name=profile.name
             )
         keys.delete_version(profile, version)
         print(f"deleted key version {version} of profile {profile.name!r}")

@@ -40,13 +40,13 @@ def _new_pin(name: str) -> str:
     pin = os.environ.get(NEW_PIN_ENV)
     if pin is None:
         if not sys.stdin.isatty():
-            raise CliError(f"no new PIN for {name}: type it at a terminal, or set ${NEW_PIN_ENV}")
+            raise CliError.of("no_new_pin_type_terminal_set", name=name, new_pin_env=NEW_PIN_ENV)
         import getpass
 
         pin = getpass.getpass(f"New PIN for {name} (4-12 digits): ")
         check_pin(pin)
         if getpass.getpass("Once more: ") != pin:
-            raise CliError("the two PINs differ; nothing was changed")
+            raise CliError.of("two_pins_differ_nothing_was_changed")
     return check_pin(pin)
 
 
@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"operator {args.name} removed")
         return 0
     except OperatorError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError.of("error", error=exc) from None
     finally:
         store.close()
 

@@ -42,13 +42,13 @@ def read_pin(name: str, env: str = PIN_ENV) -> str:
     if pin is not None:
         return pin
     if not sys.stdin.isatty():
-        raise CliError(f"no PIN for {name}: type it at a terminal, or set ${env}")
+        raise CliError.of("no_pin_type_terminal_set", name=name, env=env)
     import getpass
 
     try:
         return getpass.getpass(f"PIN for {name}: ")
     except (EOFError, KeyboardInterrupt):
-        raise CliError(f"no PIN for {name}", exit_code=1) from None
+        raise CliError.of("no_pin", name=name, exit_code=1) from None
 
 
 def _entry(name: str | None, env: str) -> Any:
@@ -66,11 +66,11 @@ def sign_in(args: argparse.Namespace, session: Any) -> None:
     if session is None or not session.required():
         return
     if not getattr(args, "operator", None):
-        raise CliError("operators are set up here: name yourself with --operator NAME")
+        raise CliError.of("operators_are_set_up_here_name")
     try:
         session.sign_in(_entry(args.operator, PIN_ENV))
     except OperatorError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
 
 
 def approval(args: argparse.Namespace, session: Any) -> Any:
@@ -83,11 +83,7 @@ def approval(args: argparse.Namespace, session: Any) -> Any:
         return _entry(manager, MANAGER_PIN_ENV)
     current = session.current
     if current is None or not current.is_manager:
-        raise CliError(
-            "a manager's PIN is needed: run it as a manager (--operator) or add "
-            "--approved-by MANAGER",
-            exit_code=1,
-        )
+        raise CliError.of("manager_s_pin_needed_run_manager", exit_code=1)
     return _entry(current.name, PIN_ENV)
 
 
@@ -115,14 +111,11 @@ def require_manager(args: argparse.Namespace) -> str:
         if not session.required():
             return ""
         if not getattr(args, "operator", None):
-            raise CliError(
-                "operators are set up here: a manager must run this (--operator NAME)",
-                exit_code=1,
-            )
+            raise CliError.of("operators_are_set_up_here_manager", exit_code=1)
         try:
             return session.approve(_entry(args.operator, PIN_ENV), SETUP)
         except (OperatorError, ApprovalRequired) as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
     finally:
         assert session.store is not None
         session.store.close()

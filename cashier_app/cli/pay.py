@@ -8,8 +8,9 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError, exit_code_for
-from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args
+from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, in_use_text
 from cashier_app.cli.operator_auth import add_operator_options, sign_in
+from cashier_app.cli.text import error_text, t
 
 if TYPE_CHECKING:
     from cashier_app.domain.records import PaymentRecord
@@ -105,9 +106,9 @@ def _timeout(text: str | None) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise CliError(f"--timeout {text!r} is not a number of seconds") from None
+        raise CliError.of("timeout_not_number_seconds", text=text) from None
     if not value > 0 or value == float("inf"):
-        raise CliError(f"--timeout {text!r} must be a positive number of seconds")
+        raise CliError.of("timeout_must_positive_number_seconds", text=text)
     return value
 
 
@@ -138,37 +139,39 @@ def run(args: argparse.Namespace) -> int:
     try:
         currency = check_currency(args.currency)
     except MoneyError as exc:
-        raise CliError(f"--currency: {exc}") from None
+        raise CliError.of("currency", exc=exc) from None
     try:
         amount = Money.parse(args.amount, currency)
     except MoneyError as exc:
-        raise CliError(f"--amount: {exc}") from None
+        raise CliError.of("amount", exc=exc) from None
     product = args.product
     if product is None and (args.payment_code or args.scenario):
         product = "in-store"
     if product == "in-store" or (product is None and _profile_product(args) == "in-store"):
         return _pay_in_store(args, amount, _timeout(args.timeout))
     if args.payment_code or args.scenario:
-        raise CliError("--payment-code and --scenario are for --product in-store")
+        raise CliError.of("payment_code_scenario_are_product_store")
     if args.simulate in CODE_SIMULATIONS:
-        raise CliError(f"--simulate {args.simulate} is for --product in-store")
+        raise CliError.of("simulate_product_store", simulate=args.simulate)
     if not args.method:
-        raise CliError("--method is required (e.g. ALIPAY_HK)")
+        raise CliError.of("method_required_e_g_alipay_hk")
     try:
         method = methods.get(args.method)
     except methods.UnknownMethodError as exc:
-        raise CliError(f"--method: {exc}") from None
+        raise CliError.of("method", exc=exc) from None
     if not method.accepts(currency):
-        raise CliError(
-            f"--method: {method.type} does not accept {currency} "
-            f"(it accepts {', '.join(method.currencies)})"
+        raise CliError.of(
+            "method_does_not_accept_accepts",
+            type=method.type,
+            currency=currency,
+            currencies=", ".join(method.currencies),
         )
     if len(args.summary) > 256:
-        raise CliError("--summary is longer than 256 characters")
+        raise CliError.of("summary_longer_than_256_characters")
     timeout = _timeout(args.timeout)
     gateway = gateway_from_args(args)
     if args.simulate and gateway is not None and not gateway[0].startswith("http://"):
-        raise CliError("--simulate needs a sandbox gateway (http:// on loopback)")
+        raise CliError.of("simulate_needs_sandbox_gateway_http_loopback")
     return _pay(args, amount, method.type, gateway, timeout)
 
 
@@ -191,11 +194,11 @@ def _services(args: argparse.Namespace, gateway: tuple[str, str, Signer, Verifie
             dialect=getattr(args, "dialect", None) or "antom",
         )
     except JournalError as exc:
-        raise CliError(
-            f"journal unusable, no payment taken: {exc}", exit_code=exit_code_for(exc)
+        raise CliError.of(
+            "journal_unusable_no_payment_taken", exc=exc, exit_code=exit_code_for(exc)
         ) from None
     except (CashierError, ValueError) as exc:  # profile, key store, set-up: one line each
-        raise CliError(str(exc)) from None
+        raise CliError.of("error", error=exc) from None
 
 
 def _profile_product(args: argparse.Namespace) -> str:
@@ -234,7 +237,7 @@ def _pay(
         try:
             services.claim()  # one owner per sale: wait out a recovery run, not a live till
         except TillBusy as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
         _recover_earlier_runs(services)
         phases.lap("recover")
         # --timeout holds for the whole sale: pay, every inquiry and retry (a last cancel
@@ -247,12 +250,16 @@ def _pay(
             except PaymentMayBeTaken as exc:
                 return _may_be_taken(args, exc)
             except (PaymentKitError, CheckoutError, MoneyError) as exc:
-                raise CliError(str(exc)) from None
+                raise CliError.of("error", error=exc) from None
             except JournalError as exc:
-                raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
+                raise CliError.of(
+                    "journal_unusable_no_payment_taken", exc=exc, exit_code=1
+                ) from None
             phases.lap("pay")
             if rec.normal_url and not args.simulate:
-                print(f"waiting for the customer; wallet page: {rec.normal_url}", file=sys.stderr)
+                print(
+                    t("waiting for the customer; wallet page: %1", rec.normal_url), file=sys.stderr
+                )
             try:
                 if args.simulate and rec.payment_id and not rec.is_final:
                     _simulate(services, gateway, args.simulate, rec.payment_id)
@@ -285,32 +292,24 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
         try:
             method_type = methods.get(args.method).type
         except methods.UnknownMethodError as exc:
-            raise CliError(f"--method: {exc}") from None
+            raise CliError.of("method", exc=exc) from None
     if scenario == "OrderCode":
         if args.payment_code:
-            raise CliError(
-                "--payment-code is for --scenario PaymentCode (the till scans the customer's code)"
-            )
+            raise CliError.of("payment_code_scenario_paymentcode_till_scans")
         if args.simulate in CODE_SIMULATIONS:
-            raise CliError(
-                f"--simulate {args.simulate} is for a scanned code; an order "
-                "code takes approve, decline or expire"
-            )
+            raise CliError.of("simulate_scanned_code_order_code_takes", simulate=args.simulate)
     elif args.payment_code and args.simulate:
-        raise CliError(
-            "give either --payment-code or --simulate (which draws a code from "
-            "the sandbox), not both"
-        )
+        raise CliError.of("give_either_payment_code_simulate_which")
     elif not args.payment_code and not args.simulate:
-        raise CliError("--payment-code CODE is required (or --simulate SCENARIO on a sandbox)")
+        raise CliError.of("payment_code_code_required_simulate_scenario")
     code = args.payment_code or ""
     if code == "-":
         code = sys.stdin.readline().strip()
     if len(args.summary) > 256:
-        raise CliError("--summary is longer than 256 characters")
+        raise CliError.of("summary_longer_than_256_characters")
     gateway = gateway_from_args(args)
     if args.simulate and gateway is not None and not gateway[0].startswith("http://"):
-        raise CliError("--simulate needs a sandbox gateway (http:// on loopback)")
+        raise CliError.of("simulate_needs_sandbox_gateway_http_loopback")
     policy = UpmPolicy()
     services = _services(args, gateway)
     with services:
@@ -319,7 +318,7 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
         try:
             services.claim()  # one owner per sale: wait out a recovery run, not a live till
         except TillBusy as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
         given = {
             flag.replace("-", "_"): getattr(args, flag.replace("-", "_"))
             for flag in STORE_OPTIONS
@@ -348,19 +347,21 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
                     policy=policy,
                 )
             except PaymentCodeError as exc:
-                raise CliError(f"--payment-code: {exc}") from None
+                raise CliError.of("payment_code", exc=exc) from None
             except PaymentMayBeTaken as exc:
                 return _may_be_taken(args, exc)
             except (PaymentKitError, CheckoutError) as exc:
-                raise CliError(str(exc)) from None
+                raise CliError.of("error", error=exc) from None
             except JournalError as exc:
-                raise CliError(f"journal unusable, no payment taken: {exc}", exit_code=1) from None
+                raise CliError.of(
+                    "journal_unusable_no_payment_taken", exc=exc, exit_code=1
+                ) from None
             finally:
                 code = ""  # a bearer credential: gone as soon as it was sent
             if rec.scenario == "OrderCode" and rec.code_value and not args.simulate:
-                print(f"show the customer the order code: {rec.code_value}", file=sys.stderr)
+                print(t("show the customer the order code: %1", rec.code_value), file=sys.stderr)
             elif not rec.is_final:
-                print("waiting for the customer to confirm in the wallet", file=sys.stderr)
+                print(t("waiting for the customer to confirm in the wallet"), file=sys.stderr)
             try:
                 if args.simulate in SIMULATIONS and scenario == "OrderCode" and rec.payment_id:
                     _simulate(services, gateway, args.simulate, rec.payment_id)
@@ -386,7 +387,7 @@ def _wallet_for(currency: str) -> str:
             return m.type
     if wallets:
         return wallets[0].type
-    raise CliError(f"--simulate: no sandbox wallet takes {currency}; give --method")
+    raise CliError.of("simulate_no_sandbox_wallet_takes_give", currency=currency)
 
 
 def _draw_code(
@@ -398,11 +399,11 @@ def _draw_code(
     if simulator is None and services.profile.gateway_url.startswith("http://"):
         simulator = SimulatorClient(services.profile.gateway_url)
     if simulator is None:
-        raise CliError("--simulate needs a sandbox gateway")
+        raise CliError.of("simulate_needs_sandbox_gateway")
     try:
         return str(simulator.payment_code(wallet, scenario)["paymentCode"])
     except (SimulatorError, KeyError) as exc:
-        raise CliError(f"--simulate: the sandbox gave no payment code: {exc}") from None
+        raise CliError.of("simulate_sandbox_gave_no_payment_code", exc=exc) from None
 
 
 def _interrupted(args: argparse.Namespace, checkout: Any, rec: PaymentRecord) -> int:
@@ -413,7 +414,7 @@ def _interrupted(args: argparse.Namespace, checkout: Any, rec: PaymentRecord) ->
     try:
         rec = checkout.cancel(rec.payment_request_id)
     except CheckoutError as exc:
-        print(f"cancel failed: {exc}", file=sys.stderr)
+        print(t("cancel failed: %1", error_text(exc)), file=sys.stderr)
         rec = checkout.get(rec.payment_request_id)
     _print(args, rec)
     return 130
@@ -422,7 +423,7 @@ def _interrupted(args: argparse.Namespace, checkout: Any, rec: PaymentRecord) ->
 def _may_be_taken(args: argparse.Namespace, exc: Any) -> int:
     """The journal failed once pay may have left: say so (never "no payment taken"), and
     with --json print the one thing known, that the outcome is UNKNOWN."""
-    print(f"cashier pay: error: {exc}", file=sys.stderr)
+    print(t("cashier %1: error: %2", "pay", error_text(exc)), file=sys.stderr)
     if args.json:
         print(
             json.dumps(
@@ -445,17 +446,17 @@ def _recover_earlier_runs(services: Any) -> None:
     if not services.journal.non_final_payments(services.profile.name):
         return
     if not services.exclusive:
-        print(f"note: {services.in_use_message()}", file=sys.stderr)
+        print(t("note: %1", in_use_text(services)), file=sys.stderr)
         return
     try:
         recovered = services.checkout.recover()
     except Exception as exc:  # the new sale must not be blocked by an old one's problem
-        print(f"note: recovering earlier payments stopped: {exc}", file=sys.stderr)
+        print(t("note: recovering earlier payments stopped: %1", error_text(exc)), file=sys.stderr)
         return
     for rec in recovered:
+        code = f" ({rec.result_code})" if rec.result_code else ""
         print(
-            f"recovered {rec.payment_request_id}: {rec.status.value}"
-            f"{f' ({rec.result_code})' if rec.result_code else ''}",
+            t("recovered %1: %2", rec.payment_request_id, t(rec.status.value) + code),
             file=sys.stderr,
         )
 
@@ -470,11 +471,11 @@ def _simulate(
         # a saved profile pointing at a standalone sandbox on this machine
         simulator = SimulatorClient(services.profile.gateway_url)
     if simulator is None:
-        raise CliError("--simulate needs a sandbox gateway")
+        raise CliError.of("simulate_needs_sandbox_gateway")
     try:
         getattr(simulator, action)(payment_id)
     except SimulatorError as exc:
-        print(f"simulate {action} failed: {exc}", file=sys.stderr)
+        print(t("simulate %1 failed: %2", action, error_text(exc)), file=sys.stderr)
 
 
 def _print(args: argparse.Namespace, rec: PaymentRecord) -> None:
@@ -488,7 +489,7 @@ def _print(args: argparse.Namespace, rec: PaymentRecord) -> None:
     else:
         code = f" ({rec.result_code})" if rec.result_code else ""
         print(
-            f"{out['status']}{code}: {out['amount']} {out['currency']} {out['method']} "
+            f"{t(out['status'])}{code}: {out['amount']} {out['currency']} {out['method']} "
             f"paymentRequestId={out['payment_request_id']} "
             f"paymentId={out['payment_id'] or '-'}"
         )

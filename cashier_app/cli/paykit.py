@@ -73,14 +73,14 @@ def _services(args: argparse.Namespace) -> Any:
     try:
         return build_services(args.profile)
     except Exception as exc:  # a profile/keyring problem: one line, not a traceback
-        raise CliError(f"cannot start the services: {exc}", exit_code=1) from None
+        raise CliError.of("cannot_start_services", exc=exc, exit_code=1) from None
 
 
 def _act(services: Any, action: str | None, payment_id: str) -> None:
     if action is None:
         return
     if services.simulator is None:
-        raise CliError("--simulate needs a sandbox profile")
+        raise CliError.of("simulate_needs_sandbox_profile")
     getattr(services.simulator, action)(payment_id)
 
 
@@ -167,7 +167,7 @@ def _spi(args: argparse.Namespace) -> int:
     try:
         amount = Money(args.amount, args.currency)
     except MoneyError as exc:
-        raise CliError(f"--amount/--currency: {exc}") from None
+        raise CliError.of("amount_currency", exc=exc) from None
     with _services(args) as services:
         service = CheckoutPaymentService(
             services.checkout, complete_in_place=args.in_place, timeout=args.timeout
@@ -219,7 +219,7 @@ def _envelope(args: argparse.Namespace) -> int:
     try:
         amount = Money(args.amount, "HKD")
     except MoneyError as exc:
-        raise CliError(f"--amount: {exc}") from None
+        raise CliError.of("amount", exc=exc) from None
     from cashier_app.checkout.ids import new_request_id
 
     with _services(args) as services:
@@ -237,7 +237,7 @@ def _envelope(args: argparse.Namespace) -> int:
                 redirect_url=None,
             )
         except GatewayError as exc:
-            raise CliError(f"AlipayHK pay failed: {exc}", exit_code=1) from None
+            raise CliError.of("alipayhk_pay_failed", exc=exc, exit_code=1) from None
         out: dict[str, Any] = {
             "tradePay": trade_pay_params(client.last_order_str),
             "response": {

@@ -50,7 +50,7 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         cfg = load_printer_config()
     except PrinterConfigError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     if args.json:
         print(json.dumps({**asdict(cfg), "file": str(config_path())}))
     else:
@@ -84,7 +84,7 @@ def run_set(args: argparse.Namespace) -> int:
     try:
         cfg = PrinterConfig.from_dict(raw)
     except PrinterConfigError as exc:
-        raise CliError(f"--{exc.field.replace('_', '-')}: {exc}") from None
+        raise CliError.of("error_2", value=exc.field.replace("_", "-"), exc=exc) from None
     path = save_printer_config(cfg)
     print(f"printer set: {cfg.connection} ({cfg.paper_mm} mm) in {path}")
     return 0
@@ -109,6 +109,6 @@ def run_test(args: argparse.Namespace) -> int:
         finally:
             p.close()
     except (PrinterConfigError, PrinterError) as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     print("test slip sent")
     return 0

@@ -20,6 +20,7 @@ from cashier_app.cli.keys import (
     print_status,
     status_json,
 )
+from cashier_app.domain.errors import Term
 
 
 def _store() -> Any:
@@ -166,7 +167,7 @@ def run_delete(args: argparse.Namespace) -> int:
     from cashier_app.keystore.profiles import SANDBOX_PROFILE, ProfileError
 
     if args.name == SANDBOX_PROFILE:
-        raise ProfileError("the embedded sandbox profile cannot be deleted")
+        raise ProfileError.of("embedded_sandbox_profile_cannot_deleted")
     store = _store()
     profile = store.get(args.name)
     if not args.keep_keys and not profile.is_embedded_sandbox:
@@ -174,11 +175,11 @@ def run_delete(args: argparse.Namespace) -> int:
         status = keys.status(profile)
         if status.versions or status.gateway:
             if not args.delete_keys:
-                raise CliError(
-                    f"profile {profile.name!r} still has keys (versions: "
-                    f"{', '.join(status.versions) or 'none'}; gateway key: "
-                    f"{'yes' if status.gateway else 'no'}): add --delete-keys to "
-                    "delete them too (cannot be undone) or --keep-keys"
+                raise CliError.of(
+                    "profile_still_has_keys_versions_gateway",
+                    name=profile.name,
+                    value=", ".join(status.versions) or "none",
+                    yes=Term("yes" if status.gateway else "no"),
                 )
             keys.delete_all(profile)
     store.delete(profile.name)

@@ -58,14 +58,14 @@ def run(args: argparse.Namespace) -> int:
     )
 
     if not args.pdf and not args.text and not args.escpos:
-        raise CliError("say where the receipt goes: --pdf FILE, --text and/or --escpos")
+        raise CliError.of("say_where_receipt_goes_pdf_file")
     journal = open_journal()
     try:
         rec, refunds, refund = lookup_receipt(journal, args.payment_request_id, args.refund or "")
     except LookupError as exc:  # an unknown id is a bad argument
-        raise CliError(str(exc)) from None
+        raise CliError.of("error", error=exc) from None
     except JournalError as exc:
-        raise CliError(str(exc), exit_code=exit_code_for(exc)) from None
+        raise CliError.of("error", error=exc, exit_code=exit_code_for(exc)) from None
     finally:
         journal.close()
     merchant = merchant_name(args.merchant)
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_receipt_pdf(rec, refunds, merchant, args.pdf, refund=refund, paper=args.paper)
         except ReportError as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
         if not args.text:
             print(f"receipt of {rec.payment_request_id} written to {args.pdf}")
     if args.escpos:
@@ -87,6 +87,6 @@ def run(args: argparse.Namespace) -> int:
                 load_printer_config(), receipt_data(rec, refunds, merchant, refund=refund)
             )
         except (PrinterConfigError, PrinterError) as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
         print(f"receipt of {rec.payment_request_id} sent to the printer")
     return 0

@@ -12,8 +12,15 @@ from collections import defaultdict
 from typing import Any
 
 from cashier_app.cli import CliError
-from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, open_services
+from cashier_app.cli.errors import Doing
+from cashier_app.cli.gateway_options import (
+    add_gateway_options,
+    gateway_from_args,
+    in_use_text,
+    open_services,
+)
 from cashier_app.cli.history import open_journal
+from cashier_app.cli.text import error_text, t
 
 
 def register(subparsers: Any) -> None:
@@ -61,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         refunds = journal.non_final_refunds()
         owners = {r.payment_request_id: journal.get_payment(r.payment_request_id) for r in refunds}
     except JournalError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     finally:
         journal.close()
     by_profile: dict[str, list[Any]] = defaultdict(list)
@@ -89,26 +96,37 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         if not results and not problems:
-            print("nothing to recover: every payment in the journal is final")
+            print(t("nothing to recover: every payment in the journal is final"))
         for r in results:
             code = f" ({r['result_code']})" if r.get("result_code") else ""
-            what = f"refund {r['refund_request_id']} of " if "refund_request_id" in r else ""
-            print(
-                f"{what}{r['payment_request_id']}: {r['previous_status']} -> "
-                f"{r['status']}{code} {r['amount']} {r['currency']} {r.get('method', '')}".rstrip()
+            what = t("refund %1 of ", r["refund_request_id"]) if "refund_request_id" in r else ""
+            line = (
+                f"{what}{r['payment_request_id']}: {t(r['previous_status'])} -> "
+                f"{t(r['status'])}{code} {r['amount']} {r['currency']} {r.get('method', '')}"
             )
+            print(line.rstrip())
     groups: dict[tuple[str, str], int] = defaultdict(int)
     for rec in skipped:
         groups[(rec.profile, rec.gateway_url)] += 1
     for (name, url), count in sorted(groups.items()):
-        where = f", made at {url}" if url and gateway is not None else ""
-        print(
-            f"skipped {count} payment(s) of profile {name!r}{where} "
-            f"(not the {'gateway' if gateway is not None else 'profile'} given)",
-            file=sys.stderr,
-        )
+        if url and gateway is not None:
+            line = t(
+                "skipped %1 payment(s) of profile %2, made at %3 (not the gateway given)",
+                count,
+                repr(name),
+                url,
+            )
+        elif gateway is not None:
+            line = t(
+                "skipped %1 payment(s) of profile %2 (not the gateway given)", count, repr(name)
+            )
+        else:
+            line = t(
+                "skipped %1 payment(s) of profile %2 (not the profile given)", count, repr(name)
+            )
+        print(line, file=sys.stderr)
     for problem in problems:
-        print(f"cashier recover: error: {problem}", file=sys.stderr)
+        print(t("cashier %1: error: %2", "recover", problem), file=sys.stderr)
     unfinished = [
         r for r in results if r["status"] not in ("SUCCESS", "FAILED", "CANCELLED", "EXPIRED")
     ]
@@ -129,12 +147,12 @@ def _recover_profile(
         services = open_services(
             gateway,
             None if gateway else profile,
-            f"recover {len(recs)} payment(s) of profile {profile!r}",
+            Doing.of("recover", count=len(recs), profile=repr(profile)),
             dialect=args.dialect,
             purpose=RECOVERY,
         )
     except CliError as exc:
-        problems.append(str(exc))
+        problems.append(error_text(exc))
         return []
     out: list[dict[str, Any]] = []
     # With gateway options the services run as that client id; the payments' own profile
@@ -148,11 +166,14 @@ def _recover_profile(
         if not services.exclusive or (owner_lock is not None and not owner_lock.acquire()):
             holder = owner_lock.holder() if owner_lock is not None else ""
             problems.append(
-                services.in_use_message()
+                in_use_text(services)
                 if not services.exclusive
-                else f"another cashier process{f' (pid {holder})' if holder else ''} "
-                f"is using profile {profile!r}; its unfinished payments are left "
-                "to it"
+                else t(
+                    "another cashier process (pid %1) is using profile %2; its unfinished "
+                    "payments are left to it",
+                    holder or "?",
+                    repr(profile),
+                )
             )
             return out
         try:
@@ -177,11 +198,18 @@ def _recover_with(
     for rec in recs:
         if not checkout.made_here(rec):
             problems.append(
-                f"payment {rec.payment_request_id} of profile {profile!r} was made at "
-                f"{rec.gateway_url} as client {rec.client_id!r}, but the profile now uses "
-                f"{checkout.gateway_url} as {checkout.client_id!r}: only the gateway it was "
-                f"made at can finish it; run cashier recover --gateway {rec.gateway_url} "
-                f"--client-id {rec.client_id} with that merchant's key files"
+                t(
+                    "payment %1 of profile %2 was made at %3 as client %4, but the profile "
+                    "now uses %5 as %6: only the gateway it was made at can finish it; run "
+                    "cashier recover --gateway %3 --client-id %7 with that merchant's key files",
+                    rec.payment_request_id,
+                    repr(profile),
+                    rec.gateway_url,
+                    repr(rec.client_id),
+                    checkout.gateway_url,
+                    repr(checkout.client_id),
+                    rec.client_id,
+                )
             )
     before_refunds = {r.refund_request_id: r for r in journal.non_final_refunds()}
     try:
@@ -189,7 +217,7 @@ def _recover_with(
             cancel_pending=not args.keep_pending, payments=recs if gateway is not None else None
         )
     except Exception as exc:  # the journal or gateway failed mid-way: say so, keep going
-        problems.append(f"recovery of profile {profile!r} stopped: {exc}")
+        problems.append(t("recovery of profile %1 stopped: %2", repr(profile), error_text(exc)))
         recovered = []
     before = {r.payment_request_id: r for r in recs}
     for after in recovered:

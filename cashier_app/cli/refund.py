@@ -11,9 +11,11 @@ import json
 from typing import Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.errors import Doing
 from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, open_services
 from cashier_app.cli.history import open_journal
 from cashier_app.cli.operator_auth import add_operator_options, approval, sign_in
+from cashier_app.cli.text import t
 
 
 def register(subparsers: Any) -> None:
@@ -52,45 +54,49 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any]:
     from cashier_app.journal import JournalError
 
     if len(args.reason) > 256:
-        raise CliError("--reason is longer than 256 characters")
+        raise CliError.of("reason_longer_than_256_characters")
     if args.amount is not None:  # its form first: a typo is reported before any look-up
         try:
             Money.parse(args.amount, _WIDEST_CURRENCY)
         except MoneyError as exc:
-            raise CliError(f"--amount: {exc}") from None
+            raise CliError.of("amount", exc=exc) from None
     journal = open_journal()
     try:
         rec = journal.find_payment(args.payment_request_id.strip())
         if rec is None:  # a bad argument, like a bad amount (exit 2)
-            raise CliError(f"no payment {args.payment_request_id!r} in the journal")
+            raise CliError.of("no_payment_journal", payment_request_id=args.payment_request_id)
         if rec.status.value != "SUCCESS":
-            raise CliError(
-                f"payment {rec.payment_request_id} is {rec.status.value}; only a "
-                "successful payment can be refunded",
+            raise CliError.of(
+                "payment_only_successful_payment_can_refunded",
+                payment_request_id=rec.payment_request_id,
+                value=rec.status.value,
                 exit_code=1,
             )
         left = rec.amount.value - journal.refunded_total(rec.payment_request_id)
     except JournalError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     finally:
         journal.close()
     if left <= 0:
-        raise CliError(f"payment {rec.payment_request_id} is already fully refunded", exit_code=1)
+        raise CliError.of(
+            "payment_already_fully_refunded", payment_request_id=rec.payment_request_id, exit_code=1
+        )
     amount = None
     if args.amount is not None:
         try:
             amount = Money.parse(args.amount, rec.amount.currency)
         except MoneyError as exc:
-            raise CliError(f"--amount: {exc}") from None
+            raise CliError.of("amount", exc=exc) from None
         if amount.value > left:
-            raise CliError(
-                f"--amount {amount} is more than the "
-                f"{Money(left, rec.amount.currency)} left to refund on payment "
-                f"{rec.payment_request_id}",
+            raise CliError.of(
+                "amount_more_than_left_refund_payment",
+                amount=amount,
+                left=Money(left, rec.amount.currency),
+                payment_request_id=rec.payment_request_id,
                 exit_code=1,
             )
     if len(args.reason) > 256:
-        raise CliError("--reason is longer than 256 characters")
+        raise CliError.of("reason_longer_than_256_characters")
     return rec, amount
 
 
@@ -101,16 +107,18 @@ def run(args: argparse.Namespace) -> int:
     rec, amount = _check(args)
     gateway = gateway_from_args(args)
     if gateway is not None and rec.client_id and gateway[1] != rec.client_id:
-        raise CliError(
-            f"payment {rec.payment_request_id} was taken by client id "
-            f"{rec.client_id}, not {gateway[1]}",
+        raise CliError.of(
+            "payment_was_taken_client_id_not",
+            payment_request_id=rec.payment_request_id,
+            client_id=rec.client_id,
+            given=gateway[1],
             exit_code=1,
         )
     profile = args.profile or rec.profile
     services = open_services(
         gateway,
         None if gateway else profile,
-        f"refund payment {rec.payment_request_id}",
+        Doing.of("refund", payment_request_id=rec.payment_request_id),
         dialect=args.dialect,
     )
     with services:
@@ -122,9 +130,9 @@ def run(args: argparse.Namespace) -> int:
                 rec.payment_request_id, amount, args.reason, approval(args, services.session)
             )
         except (CheckoutError, OperatorError) as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
         except JournalError as exc:
-            raise CliError(f"journal unusable, no refund sent: {exc}", exit_code=1) from None
+            raise CliError.of("journal_unusable_no_refund_sent", exc=exc, exit_code=1) from None
     out = {
         "refund_request_id": refund.refund_request_id,
         "refund_id": refund.refund_id,
@@ -140,8 +148,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         code = f" ({refund.result_code})" if refund.result_code else ""
         print(
-            f"refund {out['status']}{code}: {out['amount']} {out['currency']} of "
-            f"{out['payment_request_id']} refundRequestId={out['refund_request_id']} "
-            f"refundId={out['refund_id'] or '-'}"
+            t(
+                "refund %1: %2 %3 of %4 refundRequestId=%5 refundId=%6",
+                t(out["status"]) + code,
+                out["amount"],
+                out["currency"],
+                out["payment_request_id"],
+                out["refund_request_id"],
+                out["refund_id"] or "-",
+            )
         )
     return 0 if refund.status.value == "SUCCESS" else 1

@@ -44,7 +44,7 @@ def parse_tz(text: str | None) -> tzinfo | None:
     try:
         return ZoneInfo(text.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise CliError(f"--tz {text!r} is not a known time zone (e.g. Asia/Hong_Kong)") from None
+        raise CliError.of("tz_not_known_time_zone_e", text=text) from None
 
 
 def merchant_name(given: str | None) -> str:
@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = compute_report(journal, day, tz)
     except JournalError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     finally:
         journal.close()
     try:
@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         if args.pdf:
             write_pdf(report, args.pdf, merchant_name(args.merchant))
     except ReportError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=1))
         return 0

@@ -140,7 +140,7 @@ def _read(path_text: str, what: str) -> str:
         return Path(path_text).expanduser().read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not text"
-        raise CliError(f"{what}: cannot read {path_text!r}: {reason}") from None
+        raise CliError.of("cannot_read_2", what=what, path_text=path_text, reason=reason) from None
 
 
 def _merchants(specs: list[str]) -> list[tuple[str, Any]]:
@@ -150,12 +150,12 @@ def _merchants(specs: list[str]) -> list[tuple[str, Any]]:
     for spec in specs:
         client_id, sep, key_file = spec.partition("=")
         if not sep or not client_id.strip() or not key_file.strip():
-            raise CliError(f"--merchant {spec!r}: expected CLIENT_ID=PUBLIC_KEY_FILE")
+            raise CliError.of("merchant_expected_client_id_public_key", spec=spec)
         text = _read(key_file, f"--merchant {client_id}")
         try:
             merchants.append((client_id.strip(), load_public_key(text)))
         except KeyFormatError as exc:
-            raise CliError(f"--merchant {client_id}: {key_file}: {exc}") from None
+            raise CliError.of("merchant", client_id=client_id, key_file=key_file, exc=exc) from None
     return merchants
 
 
@@ -167,7 +167,12 @@ def _autopay(args: argparse.Namespace) -> tuple[str, float] | None:
         if seconds is None:
             continue
         if not 0 <= seconds <= MAX_DELAY:  # also refuses nan
-            raise CliError(f"--auto-{action} {seconds:g}: must be from 0 to {MAX_DELAY:g} seconds")
+            raise CliError.of(
+                "auto_must_from_0_seconds",
+                action=action,
+                seconds=f"{seconds:g}",
+                max_delay=f"{MAX_DELAY:g}",
+            )
         return action, seconds
     return None
 
@@ -186,12 +191,12 @@ def parse_lan(text: str) -> tuple[str, int]:
     port = 0
     if port_text:
         if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
-            raise CliError(f"--lan {text}: the port must be a number from 0 to 65535")
+            raise CliError.of("lan_port_must_number_from_0", text=text)
         port = int(port_text)
     try:
         return lan_host(address), port
     except SandboxError as exc:
-        raise CliError(f"--lan {text}: {exc}") from None
+        raise CliError.of("lan", text=text, exc=exc) from None
 
 
 def lan_help(lan_url: str) -> str:
@@ -241,18 +246,15 @@ def run(args: argparse.Namespace) -> int:
     from cashier_app.sandbox import SandboxError, SandboxGateway
 
     if not is_loopback_host(args.host) and not args.allow_remote:
-        raise CliError(
-            f"--host {args.host}: not a loopback address; the sandbox's control "
-            "endpoints are unauthenticated (add --allow-remote to insist)"
-        )
+        raise CliError.of("host_not_loopback_address_sandbox_s", host=args.host)
     if args.allow_remote and not is_loopback_host(args.host):
         print(remote_warning(args.host, args.port), file=sys.stderr)
     if not 0 <= args.port <= 65535:
-        raise CliError(f"--port {args.port}: must be from 0 to 65535")
+        raise CliError.of("port_must_from_0_65535", port=args.port)
     if args.expiry is not None and not args.expiry > 0:
-        raise CliError(f"--expiry {args.expiry:g}: must be greater than zero")
+        raise CliError.of("expiry_must_greater_than_zero", expiry=f"{args.expiry:g}")
     if args.sign_workers is not None and not 0 <= args.sign_workers <= 64:
-        raise CliError(f"--sign-workers {args.sign_workers}: must be from 0 to 64")
+        raise CliError.of("sign_workers_must_from_0_64", sign_workers=args.sign_workers)
     cores = os.cpu_count() or 1
     sign_workers = (
         args.sign_workers if args.sign_workers is not None else (cores if cores > 1 else 0)
@@ -262,10 +264,11 @@ def run(args: argparse.Namespace) -> int:
         ("--request-time-tolerance", args.request_time_tolerance),
     ):
         if value is not None and not value > 0:
-            raise CliError(f"{flag} {value:g}: must be greater than zero")
+            raise CliError.of("must_greater_than_zero", flag=flag, value=f"{value:g}")
     if not args.notify_compression > 0:
-        raise CliError(
-            f"--notify-compression {args.notify_compression:g}: must be greater than zero"
+        raise CliError.of(
+            "notify_compression_must_greater_than_zero",
+            notify_compression=f"{args.notify_compression:g}",
         )
     autopay = _autopay(args)
     lan = parse_lan(args.lan) if args.lan else None
@@ -275,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             key = load_private_key(_read(args.gateway_private_key, "--gateway-private-key"))
         except KeyFormatError as exc:
-            raise CliError(f"--gateway-private-key: {exc}") from None
+            raise CliError.of("gateway_private_key", exc=exc) from None
     try:
         gateway = SandboxGateway(
             args.host,
@@ -296,7 +299,9 @@ def run(args: argparse.Namespace) -> int:
         if autopay is not None:
             gateway.set_autopay(*autopay)
     except SandboxError as exc:
-        raise CliError(f"--merchant: {exc}" if "client id" in str(exc) else str(exc)) from None
+        if "client id" in str(exc):
+            raise CliError.of("option_error", option="--merchant", error=exc) from None
+        raise CliError.of("error", error=exc) from None
 
     stop = threading.Event()
 
@@ -308,12 +313,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             gateway.start()
         except SandboxError as exc:
-            raise CliError(f"--port {args.port}: {exc}", exit_code=1) from None
+            raise CliError.of("port", port=args.port, exc=exc, exit_code=1) from None
         if lan is not None:
             try:
                 gateway.start_lan(*lan)
             except SandboxError as exc:
-                raise CliError(f"--lan {args.lan}: {exc}", exit_code=1) from None
+                raise CliError.of("lan_2", lan=args.lan, exc=exc, exit_code=1) from None
         ready: dict[str, Any] = {
             "url": gateway.url,
             "gateway_public_key": gateway.gateway_public_key_base64,

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from cashier_app.sandbox import scenarios
 
     if args.action is None:
-        raise CliError("say what to do: cashier scenario list | set NAME [k=v ...] | clear")
+        raise CliError.of("say_what_do_cashier_scenario_list")
     if args.action == "list":
         if args.json:
             print(json.dumps([s.to_json() for s in scenarios.CATALOG.values()], indent=2))
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             params = scenarios.parse_params(scenario, scenarios.parse_assignments(args.params))
             scenario.plan(params)
         except scenarios.ScenarioError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError.of("error", error=exc) from None
     client = _client(args.sandbox)
     from cashier_app.sandbox.control import SimulatorError
 
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             state = client.scenario()
     except SimulatorError as exc:
         code = 2 if exc.status == 400 else EXIT_FAILED
-        raise CliError(f"sandbox {client.base_url}: {exc}", exit_code=code) from None
+        raise CliError.of("sandbox", base_url=client.base_url, exc=exc, exit_code=code) from None
     print(json.dumps(state))
     return 0
 
@@ -91,10 +91,8 @@ def _client(url: str | None) -> Any:
     from cashier_app.sandbox.control import SimulatorClient
 
     if not url:
-        raise CliError(
-            f"--sandbox URL is needed (the url `cashier sandbox` printed), or set ${ENV_URL}"
-        )
+        raise CliError.of("sandbox_url_needed_url_cashier_sandbox", env_url=ENV_URL)
     try:
         return SimulatorClient(url)
     except ValueError as exc:
-        raise CliError(f"--sandbox: {exc}") from None
+        raise CliError.of("sandbox_2", exc=exc) from None

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.errors import Doing
 from cashier_app.cli.history import parse_date
 
 
@@ -85,7 +86,7 @@ def _usage(p: argparse.ArgumentParser) -> int:
 
 
 def _store_error(exc: BaseException) -> CliError:
-    return CliError(str(exc), exit_code=1)
+    return CliError.of("error", error=exc, exit_code=1)
 
 
 def local_timezone() -> str:
@@ -113,7 +114,7 @@ def run_init(args: argparse.Namespace) -> int:
     except (StoreError, StoreSchemaError) as exc:
         raise _store_error(exc) from None
     except ValueError as exc:
-        raise CliError(f"--timezone: {exc}") from None
+        raise CliError.of("timezone", exc=exc) from None
     what = "created" if before == 0 else ("migrated" if before < after else "up to date")
     print(
         json.dumps(
@@ -147,7 +148,7 @@ def run_join(args: argparse.Namespace) -> int:
     try:
         dsn, password = split_password(args.dsn)
     except StoreError as exc:
-        raise CliError(f"--dsn: {exc}") from None
+        raise CliError.of("dsn", exc=exc) from None
     if password is None:  # libpq's own variable: keeps the password out of the process list
         password = os.environ.get("PGPASSWORD") or None
     journal = open_journal()
@@ -158,32 +159,30 @@ def run_join(args: argparse.Namespace) -> int:
         try:
             till_id = check_till_id(till_id)
         except ValueError as exc:
-            raise CliError(f"--till-id: {exc}") from None
+            raise CliError.of("till_id", exc=exc) from None
         if linked and linked != till_id:
-            raise CliError(
-                f"this installation is till {linked!r} of its store; it cannot join as "
-                f"{till_id!r} (a till keeps its id: its sales at the store carry it)"
+            raise CliError.of(
+                "installation_till_store_cannot_join_till", linked=linked, till_id=till_id
             )
         try:
             with connect(dsn, password) as conn:
                 version = current_version(conn)
                 if version == 0:
-                    raise CliError(
-                        f"{describe(dsn)} is not a cashier store yet: run "
-                        "'cashier store init --dsn ...' first",
-                        exit_code=1,
+                    raise CliError.of(
+                        "not_cashier_store_yet_run_cashier", dsn=describe(dsn), exit_code=1
                     )
                 if version > SCHEMA_VERSION:
-                    raise CliError(
-                        f"the store has schema {version}, newer than this cashier's "
-                        f"{SCHEMA_VERSION}; upgrade cashier",
+                    raise CliError.of(
+                        "store_has_schema_newer_than_cashier",
+                        version=version,
+                        schema_version=SCHEMA_VERSION,
                         exit_code=1,
                     )
                 if version < SCHEMA_VERSION:
-                    raise CliError(
-                        f"the store has schema {version}, older than this cashier's "
-                        f"{SCHEMA_VERSION}: run 'cashier store init --dsn ...' (an owner's "
-                        "DSN) first",
+                    raise CliError.of(
+                        "store_has_schema_older_than_cashier",
+                        version=version,
+                        schema_version=SCHEMA_VERSION,
                         exit_code=1,
                     )
                 heartbeat(conn, till_id, hostname=_hostname())
@@ -193,15 +192,12 @@ def run_join(args: argparse.Namespace) -> int:
             try:
                 _open_keys().set_store_password(dsn, password)
             except KeyStoreError as exc:
-                raise CliError(
-                    f"the store's password must go to the key store, which is unusable: {exc}",
-                    exit_code=1,
-                ) from None
+                raise CliError.of("store_s_password_must_go_key", exc=exc, exit_code=1) from None
         operators = _adopt_operators(dsn, password, till_id)
         try:
             outbox.link(till_id)
         except JournalError as exc:
-            raise CliError(str(exc), exit_code=1) from None
+            raise CliError.of("error", error=exc, exit_code=1) from None
         path = StoreLink(dsn, till_id).save()
         print(
             json.dumps(
@@ -231,7 +227,7 @@ def _adopt_operators(dsn: str, password: str | None, till_id: str) -> dict[str, 
     try:
         added, kept = accounts.adopt_local()
     except OperatorError as exc:
-        raise CliError(str(exc), exit_code=1) from None
+        raise CliError.of("error", error=exc, exit_code=1) from None
     finally:
         accounts.close()
     if kept:
@@ -264,10 +260,7 @@ def _link() -> Any:
     except StoreError as exc:
         raise _store_error(exc) from None
     if link is None:
-        raise CliError(
-            "this installation has not joined a store: run 'cashier store join --dsn ...'",
-            exit_code=1,
-        )
+        raise CliError.of("installation_has_not_joined_store_run", exit_code=1)
     return link
 
 
@@ -348,10 +341,7 @@ def run_sync(args: argparse.Namespace) -> int:
     journal = open_journal()
     try:
         if Outbox(journal).till_id() != link.till_id:
-            raise CliError(
-                f"the journal is not till {link.till_id!r}'s: run 'cashier store join' again",
-                exit_code=1,
-            )
+            raise CliError.of("journal_not_till_s_run_cashier", till_id=link.till_id, exit_code=1)
         rep = Replicator(journal, lambda: link.connect(keys), link.till_id)
         done = rep.drain(args.timeout)
         left = rep.outbox.backlog()
@@ -368,13 +358,10 @@ def _follow(args: argparse.Namespace) -> int:
     from cashier_app.cli.gateway_options import open_services
 
     link = _link()
-    services = open_services(None, args.profile, "follow the store", store_link=True)
+    services = open_services(None, args.profile, Doing.of("follow_store"), store_link=True)
     try:
         if services.store_link is None:
-            raise CliError(
-                f"the journal is not till {link.till_id!r}'s: run 'cashier store join' again",
-                exit_code=1,
-            )
+            raise CliError.of("journal_not_till_s_run_cashier", till_id=link.till_id, exit_code=1)
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         print(json.dumps({"till_id": link.till_id, "following": True}), flush=True)
@@ -388,7 +375,7 @@ def _follow(args: argparse.Namespace) -> int:
 def _bind(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) < 65536:
-        raise CliError(f"--bind {text!r} must be HOST:PORT, e.g. 127.0.0.1:8080")
+        raise CliError.of("bind_must_host_port_e_g", text=text)
     return host.strip("[]") or "127.0.0.1", int(port)
 
 
@@ -399,7 +386,7 @@ def run_listener(args: argparse.Namespace) -> int:
 
     host, port = _bind(args.bind)
     if args.profile and (args.client_id or args.gateway_public_key):
-        raise CliError("--profile cannot be combined with --client-id/--gateway-public-key")
+        raise CliError.of("profile_cannot_combined_client_id_gateway")
     keys = _open_keys()
     if args.profile:
         from cashier_app.keystore.profiles import ProfileStore
@@ -408,15 +395,15 @@ def run_listener(args: argparse.Namespace) -> int:
             profile = ProfileStore().resolve(args.profile)
             verifier = keys.verifier(profile)
         except Exception as exc:
-            raise CliError(f"--profile {args.profile}: {exc}", exit_code=1) from None
+            raise CliError.of("profile", profile=args.profile, exc=exc, exit_code=1) from None
         client_id = profile.client_id
     else:
         if not (args.client_id and args.gateway_public_key):
-            raise CliError("give --profile NAME, or --client-id ID and --gateway-public-key FILE")
+            raise CliError.of("give_profile_name_client_id_id")
         try:
             verifier = Verifier.from_text(Path(args.gateway_public_key).read_text("utf-8"))
         except (OSError, UnicodeDecodeError, KeyFormatError) as exc:
-            raise CliError(f"--gateway-public-key: {exc}") from None
+            raise CliError.of("gateway_public_key", exc=exc) from None
         client_id = args.client_id
     link = _link()
     try:
@@ -430,7 +417,7 @@ def run_listener(args: argparse.Namespace) -> int:
             tolerance=NOTIFICATION_TOLERANCE,
         ).start()
     except OSError as exc:
-        raise CliError(f"--bind {args.bind}: {exc.strerror or exc}", exit_code=1) from None
+        raise CliError.of("bind", bind=args.bind, problem=exc, exit_code=1) from None
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(json.dumps({"url": listener.url, "client_id": client_id}), flush=True)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cashier_app.domain import payment_kit as pk
+from cashier_app.domain.errors import InvalidValue
 from cashier_app.domain.outcome import Outcome, Status
 
 # -- Alipay client SDK resultStatus (seed 000) ----------------------------------------
@@ -260,4 +261,4 @@ def describe(source: str, code: str | int) -> str:
             return f"{text} {PAYMENT_KIT_MESSAGES[int(text)]}"
         except (KeyError, ValueError):
             return f"{text} unrecognised"
-    raise ValueError(f"unknown code source {source!r} (alipay-client, alipay-spi, payment-kit)")
+    raise InvalidValue.of("unknown_code_source_alipay_client_alipay", source=source)

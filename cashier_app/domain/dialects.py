@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cashier_app.domain.errors import InvalidValue
+
 ANTOM = "antom"
 ALIPAYHK = "alipayhk"
 DIALECTS = (ANTOM, ALIPAYHK)
@@ -16,5 +18,5 @@ def check_dialect(value: object) -> str:
     if value in (None, ""):
         return ANTOM
     if not isinstance(value, str) or value.strip().lower() not in DIALECTS:
-        raise ValueError(f"dialect {value!r} is not one of: {', '.join(DIALECTS)}")
+        raise InvalidValue.of("dialect_not_one", value=value, dialects=", ".join(DIALECTS))
     return value.strip().lower()

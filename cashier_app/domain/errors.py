@@ -13,7 +13,7 @@ Compare stripe-python's ``stripe/_error.py``: one tree the UI maps to messages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar, Self
 
 #: The layers an error may come from, bottom first (DESIGN.md's layer table).
@@ -58,14 +58,19 @@ class CashierError(Exception):
         self, message: str = "", *, code: str = "", params: Mapping[str, object] | None = None
     ) -> None:
         self.code = code
-        self.params = {k: str(v) for k, v in (params or {}).items()}
-        #: Parameters that are errors themselves (the cause a message names), so that a UI
-        #: renders them in its language too rather than as their English ``str``.
+        given = {
+            k: SystemProblem.of_os_error(v) if isinstance(v, OSError) else v
+            for k, v in (params or {}).items()
+        }
+        self.params = {k: _shown(v) for k, v in given.items()}
+        #: Parameters that are errors themselves (the cause a message names; an OSError
+        #: becomes a :class:`SystemProblem`), so that a UI renders them in its language too
+        #: rather than as their English ``str``.
         self.nested: dict[str, CashierError] = {
-            k: v for k, v in (params or {}).items() if isinstance(v, CashierError)
+            k: v for k, v in given.items() if isinstance(v, CashierError)
         }
         #: Parameters that are :class:`Term` words, translated with the template.
-        self.terms = frozenset(k for k, v in (params or {}).items() if isinstance(v, Term))
+        self.terms = frozenset(k for k, v in given.items() if isinstance(v, Term))
         if not message and code:
             message = self.english()
         super().__init__(message)
@@ -98,6 +103,99 @@ class CashierError(Exception):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args and self.args[0] else self.english()
+
+
+class InvalidValue(CashierError, ValueError):
+    """A value that is not valid where it was given (a store id, a dialect name...); the
+    message names it and what it must be."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "unknown_code_source_alipay_client_alipay": "unknown code source {source!r} "
+        "(alipay-client, alipay-spi, payment-kit)",
+        "dialect_not_one": "dialect {value!r} is not one of: {dialects}",
+        "must_1_64_letters_digits": "{name} must be 1-64 letters, digits, '_', '-' or '.'",
+        "must_4_digit_merchant_category_code": "{name} must be a 4-digit merchant category code "
+        "(MCC)",
+        "must_1_256_characters": "{name} must be 1-256 characters",
+    }
+
+
+class SystemProblem(CashierError):
+    """What the operating system said (an OSError), by its errno, in words an operator
+    reads in their language; an errno without words of ours keeps the system's text."""
+
+    MESSAGES: ClassVar[Mapping[str, str]] = {
+        "ENOENT": "no such file or folder",
+        "EACCES": "permission denied",
+        "EPERM": "the operation is not permitted",
+        "ENOSPC": "the disk is full",
+        "EDQUOT": "the disk quota is used up",
+        "EROFS": "the file system is read-only",
+        "EEXIST": "it already exists",
+        "EISDIR": "it is a folder, not a file",
+        "ENOTDIR": "a part of the path is not a folder",
+        "EIO": "disk I/O error",
+        "EMFILE": "too many open files",
+        "ENAMETOOLONG": "the name is too long",
+        "EBUSY": "it is in use",
+        "ECONNREFUSED": "the connection was refused",
+        "ECONNRESET": "the connection was reset",
+        "ETIMEDOUT": "the connection timed out",
+        "EADDRINUSE": "the address is already in use",
+        "EADDRNOTAVAIL": "the address is not one of this computer's",
+        "EHOSTUNREACH": "the host cannot be reached",
+        "ENETUNREACH": "the network cannot be reached",
+        "other": "{detail}",
+    }
+
+    @classmethod
+    def of_os_error(cls, exc: OSError) -> SystemProblem:
+        import errno
+
+        name = errno.errorcode.get(exc.errno or 0, "")
+        if name in cls.MESSAGES:
+            return cls.of(name, detail=str(exc.strerror or exc))
+        return cls.of("other", detail=exc.strerror or str(exc) or type(exc).__name__)
+
+
+def render(exc: BaseException, translate: Callable[[str], str]) -> str:
+    """``exc`` as the operator reads it: a coded CashierError from its template in the
+    language of ``translate`` (English template -> the template in that language), its
+    nested errors and :class:`Term` parameters rendered the same way; an OSError by its
+    errno; anything else ``str(exc)``. The GUI (Qt's translator) and the CLI (the same
+    compiled catalog read without Qt) both render through here."""
+    if isinstance(exc, OSError) and not isinstance(exc, CashierError):
+        exc = SystemProblem.of_os_error(exc)
+    if isinstance(exc, CashierError):
+        template = exc.template
+        if template is not None:
+            params = dict(exc.params)
+            for name, cause in exc.nested.items():
+                params[name] = render(cause, translate)
+            for name in exc.terms:
+                params[name] = translate(params[name])
+            return fill_template(translate(template), params)
+    return str(exc) or type(exc).__name__
+
+
+class _Text(str):
+    """A parameter's text that keeps the repr of the value it came from: ``{n!r}`` of the
+    number 5 reads ``5``, as it did in an f-string, not ``'5'``."""
+
+    __slots__ = ("_repr",)
+    _repr: str
+
+    def __new__(cls, value: object) -> _Text:
+        text = super().__new__(cls, str(value))
+        text._repr = repr(value)
+        return text
+
+    def __repr__(self) -> str:
+        return self._repr
+
+
+def _shown(value: object) -> str:
+    return str(value) if isinstance(value, str) else _Text(value)
 
 
 def fill_template(template: str, params: Mapping[str, str]) -> str:

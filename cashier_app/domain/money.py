@@ -35,6 +35,7 @@ _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$", re.ASCII)
 #: (cashier_app/ui/text.py), so an operator reads the reason in their language.
 MESSAGES: dict[str, str] = {
     "currency_missing": "currency is missing",
+    "more_than_refundable": "{amount} is more than the {left} left to refund",
     "currency_format": "currency {currency} is not a three-letter ISO 4217 code",
     "currency_unsupported": "currency {currency} is not supported (supported: {supported})",
     "value_type": "amount value must be an integer number of minor units, not {type}",

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from cashier_app.domain.errors import InvalidValue
+
 _MCC = re.compile(r"[0-9]{4}")
 _ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
@@ -26,14 +28,14 @@ class StoreInfo:
         """ValueError naming the first bad field."""
         for name in ("merchant_id", "store_id", "terminal_id"):
             if not _ID.fullmatch(getattr(self, name) or ""):
-                raise ValueError(f"{name} must be 1-64 letters, digits, '_', '-' or '.'")
+                raise InvalidValue.of("must_1_64_letters_digits", name=name)
         for name in ("merchant_mcc", "store_mcc"):
             if not _MCC.fullmatch(getattr(self, name) or ""):
-                raise ValueError(f"{name} must be a 4-digit merchant category code (MCC)")
+                raise InvalidValue.of("must_4_digit_merchant_category_code", name=name)
         for name in ("merchant_name", "store_name"):
             value = getattr(self, name) or ""
             if not value.strip() or len(value) > 256:
-                raise ValueError(f"{name} must be 1-256 characters")
+                raise InvalidValue.of("must_1_256_characters", name=name)
         return self
 
     def order_merchant(self) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from cashier_app.gateway.alipayhk_envelope import (  # the codec, re-exported
 )
 from cashier_app.gateway.errors import (
     MalformedResponse,
+    RequestError,
     ResponseSignatureError,
 )
 from cashier_app.gateway.responses import PayResponse, Result
@@ -185,7 +186,7 @@ class AlipayHKClient:
         reqMsgId and merchantTransId). ``expiry`` and ``terminal_type`` have no field in
         the envelope (the gateway's default expiry applies)."""
         if method_type != "ALIPAY_HK":
-            raise ValueError(f"the AlipayHK envelope pays with ALIPAY_HK only, not {method_type}")
+            raise RequestError.of("alipayhk_envelope_pays_alipay_hk_only", method_type=method_type)
         del expiry, terminal_type, reference_order_id
         envelope = self.order_str(
             payment_request_id,
@@ -215,9 +216,9 @@ class AlipayHKClient:
                     response.content, self.verifier, "response"
                 )
             except SignatureError as exc:
-                raise ResponseSignatureError(f"{API}: {exc}") from None
+                raise ResponseSignatureError.of("error", api=API, exc=exc) from None
             except EnvelopeError as exc:
-                raise MalformedResponse(f"{API}: {exc}") from None
+                raise MalformedResponse.of("error_2", api=API, exc=exc) from None
             self._check_head(opened["head"], sent_head)
 
         def attempt(n: int) -> tuple[dict[str, Any], Result]:
@@ -234,20 +235,20 @@ class AlipayHKClient:
     def _check_head(self, got: dict[str, Any], sent: dict[str, Any]) -> None:
         for name in ("clientId", "function", "reqMsgId"):
             if got.get(name) != sent[name]:
-                raise ResponseSignatureError(
-                    f"{API}: answer head.{name} {got.get(name)!r} is not ours"
+                raise ResponseSignatureError.of(
+                    "answer_head_not_ours", api=API, name=name, name_2=got.get(name)
                 )
 
 
 def _result_info(body: dict[str, Any]) -> Result:
     info = body.get("resultInfo")
     if not isinstance(info, dict) or info.get("resultStatus") not in ("S", "F", "U"):
-        raise MalformedResponse(f"{API}: answer has no usable resultInfo")
+        raise MalformedResponse.of("answer_has_no_usable_resultinfo", api=API)
     result = Result(
         info["resultStatus"], str(info.get("resultCode") or ""), str(info.get("resultMsg") or "")
     )
     if not result.code:
-        raise MalformedResponse(f"{API}: resultInfo.resultCode is missing")
+        raise MalformedResponse.of("resultinfo_resultcode_missing", api=API)
     return result
 
 

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 from cashier_app.domain.errors import CashierError
@@ -73,6 +73,28 @@ class EnvelopeError(CashierError, ValueError):
     """An envelope that is not the documented shape; the message names the problem."""
 
     layer = "gateway"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "envelope_not_json_object": "envelope is not a JSON object",
+        "envelope_not_valid_json": "envelope is not valid JSON",
+        "envelope_has_member_twice": "envelope has the member {name!r} twice",
+        "envelope_has_text_after_json_object": "envelope has text after the JSON object",
+        "head_clientid_empty": "head.clientId is empty",
+        "empty": "{name} is empty",
+        "longer_than_characters": "{name} is longer than {limit} characters",
+        "orderamount_must_money": "orderAmount must be Money",
+        "mcc_must_4_digits": "mcc {mcc!r} must be 4 digits",
+        "ordertitle_orderdetail_are_most_256_characters": "orderTitle and orderDetail are at most "
+        "256 characters",
+        "must_http_s_url": "{name} must be an http(s) URL",
+        "kind_must_request_response": "kind must be 'request' or 'response'",
+        "envelope_not_utf_8": "envelope is not UTF-8",
+        "envelope_has_no_member": "envelope has no {kind!r} member",
+        "must_object_head_body": "{kind} must be an object with head and body",
+        "must_have_head_object_body_object": "{kind} must have a head object and a body object",
+        "head_version_not": "head.version {version!r} is not {version_2}",
+        "head_missing": "head.{name} is missing",
+        "head_clientid_missing": "{kind}.head.clientId is missing",
+    }
 
 
 # -- the exact member text (what is signed) -------------------------------------------
@@ -92,7 +114,7 @@ def member_texts(text: str) -> dict[str, str]:
     Raises EnvelopeError for anything but one JSON object (duplicate names included)."""
     i = _skip(text, 0)
     if i >= len(text) or text[i] != "{":
-        raise EnvelopeError("envelope is not a JSON object")
+        raise EnvelopeError.of("envelope_not_json_object")
     out: dict[str, str] = {}
     i = _skip(text, i + 1)
     if i < len(text) and text[i] == "}":
@@ -102,19 +124,19 @@ def member_texts(text: str) -> dict[str, str]:
             try:
                 name, i = _DECODER.raw_decode(text, i)
             except ValueError:
-                raise EnvelopeError("envelope is not valid JSON") from None
+                raise EnvelopeError.of("envelope_not_valid_json") from None
             if not isinstance(name, str):
-                raise EnvelopeError("envelope is not valid JSON")
+                raise EnvelopeError.of("envelope_not_valid_json")
             i = _skip(text, i)
             if i >= len(text) or text[i] != ":":
-                raise EnvelopeError("envelope is not valid JSON")
+                raise EnvelopeError.of("envelope_not_valid_json")
             start = _skip(text, i + 1)
             try:
                 _, end = _DECODER.raw_decode(text, start)
             except ValueError:
-                raise EnvelopeError("envelope is not valid JSON") from None
+                raise EnvelopeError.of("envelope_not_valid_json") from None
             if name in out:
-                raise EnvelopeError(f"envelope has the member {name!r} twice")
+                raise EnvelopeError.of("envelope_has_member_twice", name=name)
             out[name] = text[start:end]
             i = _skip(text, end)
             if i < len(text) and text[i] == ",":
@@ -123,9 +145,9 @@ def member_texts(text: str) -> dict[str, str]:
             if i < len(text) and text[i] == "}":
                 i += 1
                 break
-            raise EnvelopeError("envelope is not valid JSON")
+            raise EnvelopeError.of("envelope_not_valid_json")
     if _skip(text, i) != len(text):
-        raise EnvelopeError("envelope has text after the JSON object")
+        raise EnvelopeError.of("envelope_has_text_after_json_object")
     return out
 
 
@@ -151,7 +173,7 @@ def head(
 ) -> dict[str, str]:
     """A head in the seed's key order (version, function, clientId, time, reqMsgId, reserve)."""
     if not isinstance(client_id, str) or not client_id.strip():
-        raise EnvelopeError("head.clientId is empty")
+        raise EnvelopeError.of("head_clientid_empty")
     return {
         "version": VERSION,
         "function": function,
@@ -181,16 +203,16 @@ def pay_body(
         ("merchantTransId", merchant_trans_id, 64),
     ):
         if not isinstance(value, str) or not value.strip():
-            raise EnvelopeError(f"{name} is empty")
+            raise EnvelopeError.of("empty", name=name)
         if len(value) > limit:
-            raise EnvelopeError(f"{name} is longer than {limit} characters")
+            raise EnvelopeError.of("longer_than_characters", name=name, limit=limit)
     if not isinstance(amount, Money):
-        raise EnvelopeError("orderAmount must be Money")
+        raise EnvelopeError.of("orderamount_must_money")
     if not mcc.isdigit() or len(mcc) != 4:
-        raise EnvelopeError(f"mcc {mcc!r} must be 4 digits")
+        raise EnvelopeError.of("mcc_must_4_digits", mcc=mcc)
     title = order_title or merchant_trans_id
     if len(title) > 256 or len(order_detail) > 256:
-        raise EnvelopeError("orderTitle and orderDetail are at most 256 characters")
+        raise EnvelopeError.of("ordertitle_orderdetail_are_most_256_characters")
     body: dict[str, Any] = {
         "merchantId": merchant_id,
         "productCode": PRODUCT_CODE,
@@ -209,7 +231,7 @@ def pay_body(
     for name, url in (("notifyUrl", notify_url), ("returnUrl", return_url)):
         if url:
             if urlsplit(url).scheme not in ("http", "https"):
-                raise EnvelopeError(f"{name} must be an http(s) URL")
+                raise EnvelopeError.of("must_http_s_url", name=name)
             body[name] = url
     body["extendInfo"] = compact({"productScene": product_scene})
     return body
@@ -218,7 +240,7 @@ def pay_body(
 def seal(signer: Signer, kind: str, head_: dict[str, Any], body: dict[str, Any]) -> str:
     """The signed envelope text ``{"<kind>":{head,body},"signature":".."}`` (decision 1)."""
     if kind not in ("request", "response"):
-        raise EnvelopeError("kind must be 'request' or 'response'")
+        raise EnvelopeError.of("kind_must_request_response")
     inner = compact({"head": head_, "body": body})
     signature = signer.sign_bytes(inner.encode("utf-8"))
     return f'{{"{kind}":{inner},"signature":{json.dumps(signature)}}}'
@@ -233,30 +255,30 @@ def open_envelope(
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            raise EnvelopeError("envelope is not UTF-8") from None
+            raise EnvelopeError.of("envelope_not_utf_8") from None
     members = member_texts(text)
     if kind not in members:
-        raise EnvelopeError(f"envelope has no {kind!r} member")
+        raise EnvelopeError.of("envelope_has_no_member", kind=kind)
     try:
         signature = json.loads(members.get("signature", "null"))
     except ValueError:  # pragma: no cover - member_texts already parsed it
         signature = None
     if not isinstance(signature, str) or not signature:
-        raise SignatureError("envelope has no signature")
+        raise SignatureError.of("envelope_has_no_signature")
     if "%" in signature:
         signature = unquote(signature)
     verifier.verify_bytes(members[kind].encode("utf-8"), signature)
     inner = json.loads(members[kind])
     if not isinstance(inner, dict):
-        raise EnvelopeError(f"{kind} must be an object with head and body")
+        raise EnvelopeError.of("must_object_head_body", kind=kind)
     head_, body = inner.get("head"), inner.get("body")
     if not isinstance(head_, dict) or not isinstance(body, dict):
-        raise EnvelopeError(f"{kind} must have a head object and a body object")
+        raise EnvelopeError.of("must_have_head_object_body_object", kind=kind)
     if head_.get("version") != VERSION:
-        raise EnvelopeError(f"head.version {head_.get('version')!r} is not {VERSION}")
+        raise EnvelopeError.of("head_version_not", version=head_.get("version"), version_2=VERSION)
     for name in ("function", "clientId", "reqMsgId"):
         if not isinstance(head_.get(name), str) or not head_[name]:
-            raise EnvelopeError(f"head.{name} is missing")
+            raise EnvelopeError.of("head_missing", name=name)
     return head_, body
 
 
@@ -270,7 +292,7 @@ def peek_client_id(text: str | bytes, kind: str = "request") -> str:
     value = inner.get("head", {}).get("clientId") if isinstance(inner, dict) else None
     if isinstance(value, str) and value:
         return value
-    raise EnvelopeError(f"{kind}.head.clientId is missing")
+    raise EnvelopeError.of("head_clientid_missing", kind=kind)
 
 
 def trade_pay_params(order_str: str) -> dict[str, str]:

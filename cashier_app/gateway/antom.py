@@ -32,6 +32,7 @@ from cashier_app.gateway.errors import (
     GatewayResultError,
     GatewayTimeout,
     MalformedResponse,
+    RequestError,
     ResponseSignatureError,
     TransportError,
 )
@@ -110,16 +111,20 @@ def check_answer_time(
         raise ResponseSignatureError.of("bad_signature", api=api, problem=exc) from None
     start = now if sent_at is None else sent_at
     if moment < start - tolerance:
-        raise ResponseSignatureError(
-            f"{api}: answer's Response-Time {response_time} is "
-            f"{_span(start - moment)} before our request (a replayed answer, or a clock "
-            f"off by more than {tolerance:g} s): not believed"
+        raise ResponseSignatureError.of(
+            "answer_s_response_time_before_our",
+            api=api,
+            response_time=response_time,
+            start=_span(start - moment),
+            tolerance=f"{tolerance:g}",
         )
     if moment > now + tolerance:
-        raise ResponseSignatureError(
-            f"{api}: answer's Response-Time {response_time} is {_span(moment - now)} ahead "
-            f"of this computer's clock (more than {tolerance:g} s): not believed; check "
-            "the clock"
+        raise ResponseSignatureError.of(
+            "answer_s_response_time_ahead_computer",
+            api=api,
+            response_time=response_time,
+            moment=_span(moment - now),
+            tolerance=f"{tolerance:g}",
         )
 
 
@@ -138,21 +143,16 @@ def check_gateway_url(url: str) -> str:
     else would send signed payment traffic in clear text.
     """
     if not isinstance(url, str) or not url.strip():
-        raise ValueError("gateway URL is empty")
+        raise RequestError.of("gateway_url_empty")
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
-        raise ValueError(
-            f"gateway URL {url!r} must start with https:// (or http:// for a loopback sandbox)"
-        )
+        raise RequestError.of("gateway_url_must_start_https_http", url=url)
     if not parts.hostname:
-        raise ValueError(f"gateway URL {url!r} has no host")
+        raise RequestError.of("gateway_url_has_no_host", url=url)
     if parts.query or parts.fragment:
-        raise ValueError(f"gateway URL {url!r} must not have a query or fragment")
+        raise RequestError.of("gateway_url_must_not_have_query", url=url)
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise ValueError(
-            f"gateway URL {url!r} uses plain http on a non-loopback host; "
-            "use https:// (http is allowed only for 127.0.0.1, ::1, localhost)"
-        )
+        raise RequestError.of("gateway_url_uses_plain_http_non", url=url)
     return url.strip().rstrip("/")
 
 
@@ -201,9 +201,9 @@ class AntomClient:
     ) -> None:
         self.base_url = check_gateway_url(base_url)
         if not isinstance(client_id, str) or not client_id.strip():
-            raise ValueError("client id is empty")
+            raise RequestError.of("client_id_empty")
         if any(c.isspace() for c in client_id.strip()) or not client_id.isascii():
-            raise ValueError(f"client id {client_id!r} must be ASCII without spaces")
+            raise RequestError.of("client_id_must_ascii_without_spaces", client_id=client_id)
         if not isinstance(signer, Signer) or not isinstance(verifier, Verifier):
             raise TypeError("AntomClient needs a Signer and a Verifier")
         if timeout <= 0:
@@ -344,7 +344,9 @@ class AntomClient:
         }
         if reason:
             if len(reason) > MAX_DESCRIPTION_LENGTH:
-                raise ValueError(f"refund reason is longer than {MAX_DESCRIPTION_LENGTH} chars")
+                raise RequestError.of(
+                    "refund_reason_longer_than_chars", max_description_length=MAX_DESCRIPTION_LENGTH
+                )
             payload["refundReason"] = reason
         if notify_url:
             payload["refundNotifyUrl"] = notify_url
@@ -517,7 +519,7 @@ class AntomClient:
         would reset any per-read timeout."""
         left = self.time_left()
         if left is not None and left <= 0:
-            raise GatewayTimeout(f"{api}: not sent: the time limit has run out")
+            raise GatewayTimeout.of("not_sent_time_limit_has_run", api=api)
         limit = self.timeout if left is None else min(self.timeout, left)
         with deadline(time.monotonic() + limit):
             return self._send_once(api, url, body, headers, attempt, limit, verify, parse, secrets)
@@ -545,15 +547,27 @@ class AntomClient:
                     url, content=body, headers=headers, api=api, limit=MAX_RESPONSE_BYTES
                 )
             except WireTimeout as exc:
-                raise GatewayTimeout(f"{api}: no answer within {limit:g}s ({exc.kind})") from None
+                raise GatewayTimeout.of(
+                    "no_connection_within_s"
+                    if exc.kind in ("ConnectTimeout", "PoolTimeout")
+                    else "no_answer_within_s",
+                    api=api,
+                    limit=f"{limit:g}",
+                    host=urlsplit(url).hostname or url,
+                    detail=f"{exc.kind}: {exc}",
+                ) from None
             except WireError as exc:
-                raise TransportError(f"{api}: {exc.kind}: {exc}") from None
+                raise TransportError.describe(api, urlsplit(url).hostname or url, exc) from None
             for hook in tuple(self._local.__dict__.get("hooks", ())):
                 hook(api)
             if response.status_code >= 500:
-                raise TransportError(f"{api}: gateway answered HTTP {response.status_code}")
+                raise TransportError.of(
+                    "gateway_answered_http", api=api, status_code=response.status_code
+                )
             if response.status_code != 200:
-                raise MalformedResponse(f"{api}: gateway answered HTTP {response.status_code}")
+                raise MalformedResponse.of(
+                    "gateway_answered_http", api=api, status_code=response.status_code
+                )
             verify(response)
             verified = True
             return parse(response)
@@ -579,7 +593,7 @@ class AntomClient:
                     response_headers=dict(response.headers) if response is not None else {},
                     response_body=response_text,
                     verified=verified,
-                    error=str(error) if error else "",
+                    error=_exchange_error(error),
                     failure=error if isinstance(error, CashierError) else None,
                     elapsed_ms=(time.perf_counter() - t0) * 1000,
                     attempt=attempt,
@@ -635,6 +649,15 @@ class AntomClient:
 # -- pure helpers ---------------------------------------------------------------------------
 
 
+def _exchange_error(error: GatewayError | None) -> str:
+    """What the exchange log and the QA console record of a failure: its message, and for
+    a transport failure the HTTP client's own words after it (for QA, not the operator)."""
+    if error is None:
+        return ""
+    detail = error.params.get("detail")
+    return f"{error} [{detail}]" if detail and isinstance(error, TransportError) else str(error)
+
+
 def encode_body(payload: dict[str, Any]) -> bytes:
     """Compact JSON, UTF-8, non-ASCII kept as is: the exact bytes that are signed and sent."""
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -644,25 +667,25 @@ def parse_json(api: str, raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise MalformedResponse(f"{api}: answer is not UTF-8 JSON") from None
+        raise MalformedResponse.of("answer_not_utf_8_json", api=api) from None
     if not isinstance(data, dict):
-        raise MalformedResponse(f"{api}: answer is not a JSON object")
+        raise MalformedResponse.of("answer_not_json_object", api=api)
     Result.parse(data, api)
     return data
 
 
 def _check_id(name: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name} is empty")
+        raise RequestError.of("empty", name=name)
     if len(value) > MAX_ID_LENGTH:
-        raise ValueError(f"{name} is longer than {MAX_ID_LENGTH} characters")
+        raise RequestError.of("longer_than_characters", name=name, max_id_length=MAX_ID_LENGTH)
     return value
 
 
 def _ids(api: str, **ids: str | None) -> dict[str, Any]:
     given = {k: _check_id(k, v) for k, v in ids.items() if v}
     if not given:
-        raise ValueError(f"{api} needs {' or '.join(ids)}")
+        raise RequestError.of("needs", api=api, ids=" or ".join(ids))
     return given
 
 
@@ -688,9 +711,11 @@ def pay_payload(
     _check_id("referenceOrderId", ref)
     description = order_description or ref
     if len(description) > MAX_DESCRIPTION_LENGTH:
-        raise ValueError(f"orderDescription is longer than {MAX_DESCRIPTION_LENGTH} chars")
+        raise RequestError.of(
+            "orderdescription_longer_than_chars", max_description_length=MAX_DESCRIPTION_LENGTH
+        )
     if terminal_type not in ("WEB", "WAP", "APP", "MINI_APP"):
-        raise ValueError(f"terminalType {terminal_type!r} is not WEB, WAP, APP or MINI_APP")
+        raise RequestError.of("terminaltype_not_web_wap_app_mini", terminal_type=terminal_type)
     payload: dict[str, Any] = {
         "productCode": "CASHIER_PAYMENT",
         "paymentRequestId": payment_request_id,

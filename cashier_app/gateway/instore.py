@@ -21,6 +21,7 @@ from typing import Any
 
 from cashier_app.domain.money import Money
 from cashier_app.domain.store import StoreInfo
+from cashier_app.gateway.errors import RequestError
 from cashier_app.gateway.signing import body_time, request_time
 
 PAYMENT_CODE = "PaymentCode"
@@ -45,14 +46,14 @@ def in_store_pay_payload(
     """The IN_STORE_PAYMENT pay body. Deterministic for the same arguments (a resend is
     byte-identical): ``terminal_time`` is fixed by the caller, not read from the clock."""
     if scenario not in SCENARIOS:
-        raise ValueError(
-            f"inStorePaymentScenario {scenario!r} is not one of {', '.join(SCENARIOS)}"
+        raise RequestError.of(
+            "instorepaymentscenario_not_one", scenario=scenario, scenarios=", ".join(SCENARIOS)
         )
     if not isinstance(amount, Money):
         raise TypeError("amount must be Money")
     store.check()
     if not order_description or len(order_description) > 256:
-        raise ValueError("orderDescription must be 1-256 characters")
+        raise RequestError.of("orderdescription_must_1_256_characters")
     order: dict[str, Any] = {
         "referenceOrderId": reference_order_id,
         "orderDescription": order_description,
@@ -62,7 +63,7 @@ def in_store_pay_payload(
     method: dict[str, Any] = {"paymentMethodType": method_type}
     if scenario == PAYMENT_CODE:
         if not payment_code:
-            raise ValueError("a User-presented Mode payment needs the customer's code")
+            raise RequestError.of("user_presented_mode_payment_needs_customer")
         if terminal_time is None or terminal_time.tzinfo is None:
             raise ValueError("storeTerminalRequestTime must be a timezone-aware time")
         order["env"] = {

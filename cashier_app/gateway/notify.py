@@ -59,24 +59,24 @@ def verify_notification(
         ("signature", signature),
     ):
         if not value:
-            raise ResponseSignatureError(f"notification has no {name} header")
+            raise ResponseSignatureError.of("notification_has_no_header", name=name)
     if expected_client_id is not None and client_id != expected_client_id:
-        raise ResponseSignatureError(
-            f"notification is for client-id {client_id!r}, not {expected_client_id!r}"
+        raise ResponseSignatureError.of(
+            "notification_client_id_not", client_id=client_id, expected_client_id=expected_client_id
         )
     if not path.startswith("/"):
-        raise ResponseSignatureError(f"notification path {path!r} is not absolute")
+        raise ResponseSignatureError.of("notification_path_not_absolute", path=path)
     try:
         check_time(req_time, "request-time")
         verifier.verify_header("POST", path, client_id, req_time, body, signature)
     except SignatureError as exc:
-        raise ResponseSignatureError(f"notification: {exc}") from None
+        raise ResponseSignatureError.of("notification", exc=exc) from None
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise MalformedResponse("notification body is not UTF-8 JSON") from None
+        raise MalformedResponse.of("notification_body_not_utf_8_json") from None
     if not isinstance(data, dict):
-        raise MalformedResponse("notification body is not a JSON object")
+        raise MalformedResponse.of("notification_body_not_json_object")
     return data
 
 

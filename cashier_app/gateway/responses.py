@@ -22,13 +22,13 @@ class Result:
     def parse(cls, data: dict[str, Any], api: str) -> Result:
         block = data.get("result")
         if not isinstance(block, dict):
-            raise MalformedResponse(f"{api}: answer has no 'result' object")
+            raise MalformedResponse.of("answer_has_no_result_object", api=api)
         status = block.get("resultStatus")
         code = block.get("resultCode")
         if status not in ("S", "F", "U"):
-            raise MalformedResponse(f"{api}: resultStatus {status!r} is not S, F or U")
+            raise MalformedResponse.of("resultstatus_not_s_f_u", api=api, status_value=status)
         if not isinstance(code, str) or not code:
-            raise MalformedResponse(f"{api}: resultCode is missing")
+            raise MalformedResponse.of("resultcode_missing", api=api)
         message = block.get("resultMessage")
         return cls(status, code, message if isinstance(message, str) else "")
 
@@ -44,11 +44,11 @@ def parse_time(data: dict[str, Any], key: str, api: str) -> datetime | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise MalformedResponse(f"{api}: {key} is not a time string")
+        raise MalformedResponse.of("not_time_string", api=api, key=key)
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise MalformedResponse(f"{api}: {key} {value!r} is not an ISO 8601 time") from None
+        raise MalformedResponse.of("not_iso_8601_time", api=api, key=key, value=value) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
@@ -61,7 +61,7 @@ def money(data: dict[str, Any], key: str, api: str) -> Money | None:
     try:
         return Money.from_amount(value)
     except MoneyError as exc:
-        raise MalformedResponse(f"{api}: {key} is not a usable amount ({exc})") from None
+        raise MalformedResponse.of("not_usable_amount", api=api, key=key, exc=exc) from None
 
 
 def _code_value(data: dict[str, Any]) -> str:
@@ -124,7 +124,7 @@ class InquiryResponse:
         api = "inquiryPayment"
         status = text(data, "paymentStatus")
         if not status:
-            raise MalformedResponse(f"{api}: answer has no paymentStatus")
+            raise MalformedResponse.of("answer_has_no_paymentstatus", api=api)
         return cls(
             result,
             status,

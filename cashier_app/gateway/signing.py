@@ -34,6 +34,40 @@ class KeyFormatError(CashierError, ValueError):
     """Key text that is not a usable key of the wanted kind; the message says why."""
 
     layer = "gateway"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "key_binary_not_pem_base64_text": "key is binary, not PEM or base64 text",
+        "key_must_text": "key must be text",
+        "key_empty": "key is empty",
+        "key_neither_pem_nor_base64_text": "key is neither PEM nor base64 text (unexpected "
+        "characters)",
+        "key_base64_damaged_truncated_paste": "key base64 is damaged (truncated paste?)",
+        "rsa_key_bits_antom_needs_least": "RSA key is {bits} bits; Antom needs at least "
+        "{min_key_bits}",
+        "pem_key_has_no_end_line": "PEM key has no END line (truncated paste?)",
+        "pem_key_armour_damaged_begin_end": "PEM key armour is damaged (BEGIN and END labels "
+        "differ)",
+        "public_key_private_key_needed_here": "this is a public key; a private key is needed here",
+        "certificate_private_key_needed_here": "this is a certificate; a private key is needed "
+        "here",
+        "unsupported_pem_block_private_key": "unsupported PEM block {label!r} for a private key",
+        "private_key_encrypted_passphrase_needed": "private key is encrypted: a passphrase is "
+        "needed",
+        "private_key_passphrase_problem": "private key passphrase problem: {exc}",
+        "wrong_passphrase_encrypted_private_key": "wrong passphrase for the encrypted private key",
+        "private_key_data_damaged_truncated": "private key data is damaged or truncated",
+        "private_key_not_rsa": "private key is {name}, not RSA",
+        "pkcs_1_rsa_public_key_antom": "this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 "
+        "SubjectPublicKeyInfo ('PUBLIC KEY'): convert it with 'openssl rsa -RSAPublicKey_in "
+        "-pubout'",
+        "private_key_public_key_needed_here": "this is a private key; a public key is needed here",
+        "unsupported_pem_block_public_key": "unsupported PEM block {label!r} for a public key",
+        "pkcs_1_rsa_public_key_antom_2": "this is a PKCS#1 RSA public key; Antom uses X.509 "
+        "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')",
+        "public_key_data_damaged_truncated": "public key data is damaged or truncated",
+        "public_key_not_rsa": "public key is {name}, not RSA",
+        "signer_needs_rsa_private_key_object": "Signer needs an RSA private key object",
+        "verifier_needs_rsa_public_key_object": "Verifier needs an RSA public key object",
+    }
 
 
 class SignatureError(CashierError):
@@ -54,6 +88,7 @@ class SignatureError(CashierError):
         "milliseconds (13 digits)",
         "time_form": "{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds",
         "time_no_offset": "{name} {value} has no UTC offset",
+        "envelope_has_no_signature": "envelope has no signature",
     }
 
 
@@ -67,27 +102,29 @@ def _text(data: str | bytes) -> str:
         try:
             return data.decode("ascii")
         except UnicodeDecodeError:
-            raise KeyFormatError("key is binary, not PEM or base64 text") from None
+            raise KeyFormatError.of("key_binary_not_pem_base64_text") from None
     if not isinstance(data, str):
-        raise KeyFormatError("key must be text")
+        raise KeyFormatError.of("key_must_text")
     return data
 
 
 def _der_from_base64(body: str) -> bytes:
     compact = "".join(body.split())
     if not compact:
-        raise KeyFormatError("key is empty")
+        raise KeyFormatError.of("key_empty")
     if not re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", compact):
-        raise KeyFormatError("key is neither PEM nor base64 text (unexpected characters)")
+        raise KeyFormatError.of("key_neither_pem_nor_base64_text")
     try:
         return base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
     except binascii.Error:
-        raise KeyFormatError("key base64 is damaged (truncated paste?)") from None
+        raise KeyFormatError.of("key_base64_damaged_truncated_paste") from None
 
 
 def _check_rsa_size(bits: int) -> None:
     if bits < MIN_KEY_BITS:
-        raise KeyFormatError(f"RSA key is {bits} bits; Antom needs at least {MIN_KEY_BITS}")
+        raise KeyFormatError.of(
+            "rsa_key_bits_antom_needs_least", bits=bits, min_key_bits=MIN_KEY_BITS
+        )
 
 
 def _armour(text: str) -> tuple[str | None, str]:
@@ -96,8 +133,8 @@ def _armour(text: str) -> tuple[str | None, str]:
         return m.group(1), text
     if "-----BEGIN" in text:
         if "-----END" not in text:
-            raise KeyFormatError("PEM key has no END line (truncated paste?)")
-        raise KeyFormatError("PEM key armour is damaged (BEGIN and END labels differ)")
+            raise KeyFormatError.of("pem_key_has_no_end_line")
+        raise KeyFormatError.of("pem_key_armour_damaged_begin_end")
     return None, text
 
 
@@ -106,15 +143,15 @@ def load_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.
     (what the Antom Dashboard hands out). Raises KeyFormatError naming the problem."""
     label, text = _armour(_text(data).strip())
     if label in ("PUBLIC KEY", "RSA PUBLIC KEY"):
-        raise KeyFormatError("this is a public key; a private key is needed here")
+        raise KeyFormatError.of("public_key_private_key_needed_here")
     if label == "CERTIFICATE":
-        raise KeyFormatError("this is a certificate; a private key is needed here")
+        raise KeyFormatError.of("certificate_private_key_needed_here")
     try:
         if label is not None:
             if label not in ("RSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"):
-                raise KeyFormatError(f"unsupported PEM block {label!r} for a private key")
+                raise KeyFormatError.of("unsupported_pem_block_private_key", label=label)
             if label == "ENCRYPTED PRIVATE KEY" and not passphrase:
-                raise KeyFormatError("private key is encrypted: a passphrase is needed")
+                raise KeyFormatError.of("private_key_encrypted_passphrase_needed")
             key = serialization.load_pem_private_key(text.encode(), password=passphrase)
         else:
             der = _der_from_base64(text)
@@ -122,20 +159,18 @@ def load_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.
                 key = serialization.load_der_private_key(der, password=passphrase)
             except ValueError:
                 if _is_public_der(der):
-                    raise KeyFormatError(
-                        "this is a public key; a private key is needed here"
-                    ) from None
+                    raise KeyFormatError.of("public_key_private_key_needed_here") from None
                 raise
     except KeyFormatError:
         raise
     except TypeError as exc:  # passphrase given for a plain key, or missing for an encrypted
-        raise KeyFormatError(f"private key passphrase problem: {exc}") from None
+        raise KeyFormatError.of("private_key_passphrase_problem", exc=exc) from None
     except (ValueError, UnsupportedAlgorithm) as exc:
         if passphrase and ("password" in str(exc).lower() or "decrypt" in str(exc).lower()):
-            raise KeyFormatError("wrong passphrase for the encrypted private key") from None
-        raise KeyFormatError("private key data is damaged or truncated") from None
+            raise KeyFormatError.of("wrong_passphrase_encrypted_private_key") from None
+        raise KeyFormatError.of("private_key_data_damaged_truncated") from None
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise KeyFormatError(f"private key is {type(key).__name__}, not RSA")
+        raise KeyFormatError.of("private_key_not_rsa", name=type(key).__name__)
     _check_rsa_size(key.key_size)
     return key
 
@@ -153,17 +188,13 @@ def load_public_key(data: str | bytes) -> rsa.RSAPublicKey:
     base64 DER. A PKCS#1 ``RSA PUBLIC KEY`` is refused, as Antom and its SDK refuse it."""
     label, text = _armour(_text(data).strip())
     if label == "RSA PUBLIC KEY":
-        raise KeyFormatError(
-            "this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 "
-            "SubjectPublicKeyInfo ('PUBLIC KEY'): convert it with "
-            "'openssl rsa -RSAPublicKey_in -pubout'"
-        )
+        raise KeyFormatError.of("pkcs_1_rsa_public_key_antom")
     if label in ("RSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"):
-        raise KeyFormatError("this is a private key; a public key is needed here")
+        raise KeyFormatError.of("private_key_public_key_needed_here")
     try:
         if label is not None:
             if label != "PUBLIC KEY":
-                raise KeyFormatError(f"unsupported PEM block {label!r} for a public key")
+                raise KeyFormatError.of("unsupported_pem_block_public_key", label=label)
             key = serialization.load_pem_public_key(text.encode())
         else:
             der = _der_from_base64(text)
@@ -173,30 +204,24 @@ def load_public_key(data: str | bytes) -> rsa.RSAPublicKey:
                 except (ValueError, TypeError, UnsupportedAlgorithm):
                     pass
                 else:
-                    raise KeyFormatError("this is a private key; a public key is needed here")
-                raise KeyFormatError(
-                    "this is a PKCS#1 RSA public key; Antom uses X.509 "
-                    "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')"
-                )
+                    raise KeyFormatError.of("private_key_public_key_needed_here")
+                raise KeyFormatError.of("pkcs_1_rsa_public_key_antom_2")
             try:
                 key = serialization.load_der_public_key(der)
             except ValueError:
                 if _looks_like_pkcs1_public(der):
-                    raise KeyFormatError(
-                        "this is a PKCS#1 RSA public key; Antom uses X.509 "
-                        "SubjectPublicKeyInfo (base64 starting 'MIIBIj...')"
-                    ) from None
+                    raise KeyFormatError.of("pkcs_1_rsa_public_key_antom_2") from None
                 try:
                     serialization.load_der_private_key(der, password=None)
                 except (ValueError, TypeError, UnsupportedAlgorithm):
-                    raise KeyFormatError("public key data is damaged or truncated") from None
-                raise KeyFormatError("this is a private key; a public key is needed here") from None
+                    raise KeyFormatError.of("public_key_data_damaged_truncated") from None
+                raise KeyFormatError.of("private_key_public_key_needed_here") from None
     except KeyFormatError:
         raise
     except (ValueError, UnsupportedAlgorithm):
-        raise KeyFormatError("public key data is damaged or truncated") from None
+        raise KeyFormatError.of("public_key_data_damaged_truncated") from None
     if not isinstance(key, rsa.RSAPublicKey):
-        raise KeyFormatError(f"public key is {type(key).__name__}, not RSA")
+        raise KeyFormatError.of("public_key_not_rsa", name=type(key).__name__)
     _check_rsa_size(key.key_size)
     return key
 
@@ -284,7 +309,7 @@ class Signer:
         self, private_key: rsa.RSAPrivateKey, key_version: str = DEFAULT_KEY_VERSION
     ) -> None:
         if not isinstance(private_key, rsa.RSAPrivateKey):
-            raise KeyFormatError("Signer needs an RSA private key object")
+            raise KeyFormatError.of("signer_needs_rsa_private_key_object")
         _check_rsa_size(private_key.key_size)
         self._key = private_key
         self.key_version = str(key_version)
@@ -409,7 +434,7 @@ class Verifier:
 
     def __init__(self, public_key: rsa.RSAPublicKey) -> None:
         if not isinstance(public_key, rsa.RSAPublicKey):
-            raise KeyFormatError("Verifier needs an RSA public key object")
+            raise KeyFormatError.of("verifier_needs_rsa_public_key_object")
         _check_rsa_size(public_key.key_size)
         self._key = public_key
         self.fingerprint = fingerprint(public_key)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 
+from cashier_app.gateway.errors import RequestError
 from cashier_app.gateway.httpx_lean import httpx
 from cashier_app.gateway.wire import (
     MAX_RESPONSE_BYTES,
@@ -128,7 +129,7 @@ def transport_for(base_url: str, *, trust_env: bool = True) -> httpx.HTTPTranspo
         try:
             transport = httpx.HTTPTransport(retries=0, limits=LIMITS, proxy=proxy)
         except (ImportError, ValueError) as exc:  # e.g. socks5:// without socksio
-            raise ValueError(f"the system's proxy {proxy!r} cannot be used: {exc}") from None
+            raise RequestError.of("system_s_proxy_cannot_used", proxy=proxy, exc=exc) from None
     pool = transport._pool  # httpcore.ConnectionPool: its backend opens every socket
     pool._network_backend = _DeadlineBackend(pool._network_backend)
     return transport

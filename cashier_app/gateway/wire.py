@@ -149,14 +149,16 @@ def check_head(api: str, headers: Headers, limit: int) -> None:
     compressed (we ask for identity: a small gzip body can inflate to gigabytes)."""
     declared = headers.get("content-length") or ""
     if declared.isdigit() and int(declared) > limit:
-        raise MalformedResponse(
-            f"{api}: answer of {int(declared):,} bytes is over the {limit:,}-byte limit"
+        raise MalformedResponse.of(
+            "answer_bytes_over_byte_limit",
+            api=api,
+            declared=f"{int(declared):,}",
+            limit=f"{limit:,}",
         )
     encoding = (headers.get("content-encoding") or "identity").strip().lower()
     if encoding not in ("", "identity"):
-        raise MalformedResponse(
-            f"{api}: answer is compressed ({encoding}) although we "
-            "asked for it uncompressed: refused unread"
+        raise MalformedResponse.of(
+            "answer_compressed_although_we_asked_uncompressed", api=api, encoding=encoding
         )
 
 
@@ -167,7 +169,7 @@ def read_capped(api: str, chunks: Iterable[bytes], limit: int) -> bytes:
     for chunk in chunks:
         size += len(chunk)
         if size > limit:
-            raise MalformedResponse(f"{api}: answer is over the {limit:,}-byte limit")
+            raise MalformedResponse.of("answer_over_byte_limit", api=api, limit=f"{limit:,}")
         out.append(chunk)
     return b"".join(out)
 

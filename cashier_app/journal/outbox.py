@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from cashier_app.journal.errors import JournalError
+from cashier_app.journal.errors import JournalError, TillIdError
 from cashier_app.journal.store import Journal, to_db_time
 
 _TILL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -25,10 +25,7 @@ def check_till_id(text: str) -> str:
     """The till id, or ValueError naming what is wrong with it."""
     value = (text or "").strip()
     if not _TILL_ID.fullmatch(value):
-        raise ValueError(
-            f"till id {text!r} must be 1-64 letters, digits, '_', '-' or '.', "
-            "starting with a letter or digit"
-        )
+        raise TillIdError.of("till_id_must_1_64_letters", text=text)
     return value
 
 
@@ -74,14 +71,13 @@ class Outbox:
         transaction. Returns False when already linked under that id; JournalError when
         linked under another (a till's id never changes: its rows at the store carry it)."""
         till_id = check_till_id(till_id)
-        with self.journal._writing("link the journal to a store in") as db:
+        with self.journal._writing("link_store") as db:
             row = db.execute("SELECT till_id FROM store_link").fetchone()
             if row is not None:
                 if row[0] == till_id:
                     return False
-                raise JournalError(
-                    f"this journal already belongs to till {row[0]!r} at its store; "
-                    f"it cannot become till {till_id!r}"
+                raise JournalError.of(
+                    "journal_already_belongs_till_store_cannot", linked=row[0], till_id=till_id
                 )
             now = datetime.now(UTC)
             db.execute(
@@ -120,7 +116,7 @@ class Outbox:
 
     def batch(self, limit: int = 500) -> Batch | None:
         """The oldest ``limit`` changes (None when there are none), read in one snapshot."""
-        with self.journal._reading("read from the outbox of") as db:
+        with self.journal._reading("read_outbox") as db:
             db.execute("BEGIN")  # one read snapshot for the outbox rows and their rows
             try:
                 return self._read(db, max(1, int(limit)))
@@ -178,7 +174,7 @@ class Outbox:
 
     def acknowledge(self, batch: Batch) -> None:
         """The store committed ``batch``: drop its changes (later ones stay)."""
-        with self.journal._writing("acknowledge replicated changes in") as db:
+        with self.journal._writing("acknowledge") as db:
             db.execute("DELETE FROM outbox WHERE seq <= ?", (batch.last_seq,))
 
 

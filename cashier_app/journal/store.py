@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from cashier_app.domain.errors import Term
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import FINAL_STATUSES, Status
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
@@ -56,7 +57,7 @@ def to_db_time(value: datetime | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, datetime):
-        raise JournalError(f"expected a datetime, got {type(value).__name__}")
+        raise JournalError.of("expected_datetime_got", name=type(value).__name__)
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).strftime(_TIME_FMT)
@@ -194,15 +195,15 @@ class Journal:
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         if self.path.is_dir():
-            raise damaged_file(f"cannot open journal {self.path}: it is a folder, not a file")
+            raise damaged_file("folder_not_file", path=self.path)
         if read_only:
             self._db = self._open_read_only(busy_timeout)
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise JournalError(
-                f"cannot create the folder for journal {self.path}: {exc.strerror or exc}"
+            raise JournalError.of(
+                "cannot_create_folder_journal", path=self.path, problem=exc
             ) from None
         private_file(self.path)  # 0600 before SQLite writes (its -wal/-shm follow the mode)
         try:
@@ -227,23 +228,20 @@ class Journal:
         folder = self.path.parent
         try:
             if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
-                return "its file system is mounted read-only"
+                return Term("its file system is mounted read-only")
         except (OSError, AttributeError):
             pass
         if self.path.exists() and not os.access(self.path, os.W_OK):
-            return "the file is read-only"
+            return Term("the file is read-only")
         if folder.exists() and not os.access(folder, os.W_OK):
-            return "its folder is read-only"
+            return Term("its folder is read-only")
         return ""
 
     def _read_only_error(self) -> JournalError | None:
         why = self.why_read_only()
         if not why:
             return None
-        return JournalError(
-            f"cannot write journal {self.path}: {why}; nothing can be "
-            "recorded there (history can still read it)"
-        )
+        return JournalError.of("cannot_write_journal_nothing_can_recorded", path=self.path, why=why)
 
     def _open_read_only(self, busy_timeout: float) -> sqlite3.Connection:
         """Open to read, never to write (a journal on read-only media, or a copy)."""
@@ -271,8 +269,7 @@ class Journal:
             if version > schema.SCHEMA_VERSION:
                 db.close()
                 raise damaged_file(
-                    f"journal {self.path} was written by a newer cashier "
-                    f"(schema {version} > {schema.SCHEMA_VERSION})"
+                    "newer_schema", path=self.path, version=version, supported=schema.SCHEMA_VERSION
                 )
             return db
         assert last is not None
@@ -287,8 +284,10 @@ class Journal:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > schema.SCHEMA_VERSION:
                 raise damaged_file(
-                    f"journal {self.path} was written by a newer cashier (schema {version} > "
-                    f"{schema.SCHEMA_VERSION}); refusing to open"
+                    "newer_schema_refused",
+                    path=self.path,
+                    version=version,
+                    supported=schema.SCHEMA_VERSION,
                 )
             if version == 0:
                 tables = {
@@ -300,22 +299,18 @@ class Journal:
                 }
                 if tables:
                     raise damaged_file(
-                        f"cannot open journal {self.path}: it is a SQLite database but not a "
-                        f"cashier journal (tables: {', '.join(sorted(tables))})"
+                        "foreign_database", path=self.path, tables=", ".join(sorted(tables))
                     )
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise JournalError(
-                    f"cannot open journal {self.path}: WAL mode is not "
-                    f"available on this file system (got {mode})"
-                )
+                raise JournalError.of("cannot_open_journal_wal_mode_not", path=self.path, mode=mode)
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
             schema.migrate(db, version)
         except sqlite3.Error as exc:
             raise describe_sqlite_error(exc, self.path, "open") from None
         except UnicodeDecodeError:  # garbage where SQLite keeps text (its schema)
-            raise damaged_file(f"cannot open journal {self.path}: the file is corrupt") from None
+            raise damaged_file("corrupt", path=self.path) from None
 
     # -- plumbing ---------------------------------------------------------------------
     @property
@@ -340,27 +335,27 @@ class Journal:
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
-            raise JournalError(f"journal {self.path} is closed")
+            raise JournalError.of("journal_closed", path=self.path)
         return self._db
 
     @contextmanager
-    def _reading(self, action: str) -> Iterator[sqlite3.Connection]:
+    def _reading(self, action: str, **params: object) -> Iterator[sqlite3.Connection]:
         with self._lock:
             db = self._conn()
             try:
                 yield db
             except sqlite3.Error as exc:
-                raise describe_sqlite_error(exc, self.path, action) from None
+                raise describe_sqlite_error(exc, self.path, action, **params) from None
 
     @contextmanager
-    def _writing(self, action: str) -> Iterator[sqlite3.Connection]:
+    def _writing(self, action: str, **params: object) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed (and fsynced) on leaving, rolled back on error."""
         with self._lock:
             db = self._conn()
             try:
                 db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise describe_sqlite_error(exc, self.path, action) from None
+                raise describe_sqlite_error(exc, self.path, action, **params) from None
             try:
                 yield db
                 db.execute("COMMIT")
@@ -370,7 +365,7 @@ class Journal:
                     with suppress(sqlite3.Error):
                         db.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise describe_sqlite_error(exc, self.path, action) from None
+                    raise describe_sqlite_error(exc, self.path, action, **params) from None
                 raise
 
     # -- payments ---------------------------------------------------------------------
@@ -379,12 +374,12 @@ class Journal:
         cols = _payment_columns(rec)
         names = ", ".join(cols)
         marks = ", ".join(f":{k}" for k in cols)
-        with self._writing(f"write payment {rec.payment_request_id} to") as db:
+        with self._writing("write_payment", payment_request_id=rec.payment_request_id) as db:
             try:
                 db.execute(f"INSERT INTO payments ({names}) VALUES ({marks})", cols)
             except sqlite3.IntegrityError:
-                raise DuplicateRecordError(
-                    f"payment {rec.payment_request_id} is already in the journal"
+                raise DuplicateRecordError.of(
+                    "payment_already_journal", payment_request_id=rec.payment_request_id
                 ) from None
 
     def import_sale(self, rec: PaymentRecord, origin_till: str) -> None:
@@ -413,11 +408,11 @@ class Journal:
             return 0
         names = ", ".join(rows[0])
         marks = ", ".join(f":{k}" for k in rows[0])
-        with self._writing("write payments to") as db:
+        with self._writing("write_payments") as db:
             try:
                 db.executemany(f"INSERT INTO payments ({names}) VALUES ({marks})", rows)
             except sqlite3.IntegrityError as exc:
-                raise DuplicateRecordError(f"a payment is already in the journal ({exc})") from None
+                raise DuplicateRecordError.of("payment_already_journal_2", exc=exc) from None
         return len(rows)
 
     def update_payment(self, payment_request_id: str, **changes: Any) -> PaymentRecord:
@@ -427,16 +422,18 @@ class Journal:
         """
         bad = sorted(set(changes) - set(_PAYMENT_FIELDS))
         if bad:
-            raise JournalError(f"cannot update payment: unknown field(s) {', '.join(bad)}")
+            raise JournalError.of("cannot_update_payment_unknown_field_s", bad=", ".join(bad))
         if "payment_request_id" in changes:
-            raise JournalError("cannot update payment: payment_request_id never changes")
+            raise JournalError.of("cannot_update_payment_payment_request_id")
         changes.setdefault("updated_at", datetime.now(UTC))
-        with self._writing(f"update payment {payment_request_id} in") as db:
+        with self._writing("update_payment", payment_request_id=payment_request_id) as db:
             row = db.execute(
                 "SELECT * FROM payments WHERE payment_request_id = ?", (payment_request_id,)
             ).fetchone()
             if row is None:
-                raise UnknownPaymentError(f"no payment {payment_request_id!r} in the journal")
+                raise UnknownPaymentError.of(
+                    "no_payment_journal", payment_request_id=payment_request_id
+                )
             rec = _payment_from_row(row).with_changes(**changes)
             cols = _payment_columns(rec)
             sets = ", ".join(f"{k} = :{k}" for k in cols if k != "payment_request_id")
@@ -615,7 +612,7 @@ class Journal:
         key-like names are replaced, and the event notes which fields were redacted.
         """
         if not kind:
-            raise JournalError("cannot add an event without a kind")
+            raise JournalError.of("cannot_add_event_without_kind")
         found: list[str] = []
         clean = redact(dict(detail or {}), found=found)
         if found:
@@ -623,11 +620,11 @@ class Journal:
         try:
             text = json.dumps(clean, default=_json_default, ensure_ascii=False, sort_keys=True)
         except (TypeError, ValueError) as exc:
-            raise JournalError(
-                f"event detail for {payment_request_id} is not JSON: {exc}"
+            raise JournalError.of(
+                "event_detail_not_json", payment_request_id=payment_request_id, exc=exc
             ) from None
         when = at or datetime.now(UTC)
-        with self._writing(f"write an event of {payment_request_id} to") as db:
+        with self._writing("write_event", payment_request_id=payment_request_id) as db:
             try:
                 db.execute(
                     "INSERT INTO events (payment_request_id, at, kind, detail, elapsed_ms,"
@@ -635,8 +632,8 @@ class Journal:
                     (payment_request_id, to_db_time(when), kind, text, elapsed_ms, operator),
                 )
             except sqlite3.IntegrityError:
-                raise UnknownPaymentError(
-                    f"no payment {payment_request_id!r} in the journal"
+                raise UnknownPaymentError.of(
+                    "no_payment_journal", payment_request_id=payment_request_id
                 ) from None
         return PaymentEvent(
             payment_request_id,
@@ -672,35 +669,39 @@ class Journal:
         cols = _refund_columns(rec)
         names = ", ".join(cols)
         marks = ", ".join(f":{k}" for k in cols)
-        with self._writing(f"write refund {rec.refund_request_id} to") as db:
+        with self._writing("write_refund", refund_request_id=rec.refund_request_id) as db:
             if (
                 db.execute(
                     "SELECT 1 FROM payments WHERE payment_request_id = ?", (rec.payment_request_id,)
                 ).fetchone()
                 is None
             ):
-                raise UnknownPaymentError(f"no payment {rec.payment_request_id!r} in the journal")
+                raise UnknownPaymentError.of(
+                    "no_payment_journal", payment_request_id=rec.payment_request_id
+                )
             try:
                 db.execute(f"INSERT INTO refunds ({names}) VALUES ({marks})", cols)
             except sqlite3.IntegrityError:
-                raise DuplicateRecordError(
-                    f"refund {rec.refund_request_id} is already in the journal"
+                raise DuplicateRecordError.of(
+                    "refund_already_journal", refund_request_id=rec.refund_request_id
                 ) from None
 
     def update_refund(self, refund_request_id: str, **changes: Any) -> RefundRecord:
         """Apply ``changes`` (RefundRecord field names); ``updated_at`` defaults to now."""
         bad = sorted(set(changes) - set(_REFUND_FIELDS))
         if bad:
-            raise JournalError(f"cannot update refund: unknown field(s) {', '.join(bad)}")
+            raise JournalError.of("cannot_update_refund_unknown_field_s", bad=", ".join(bad))
         if {"refund_request_id", "payment_request_id"} & set(changes):
-            raise JournalError("cannot update refund: its request ids never change")
+            raise JournalError.of("cannot_update_refund_request_ids_never")
         changes.setdefault("updated_at", datetime.now(UTC))
-        with self._writing(f"update refund {refund_request_id} in") as db:
+        with self._writing("update_refund", refund_request_id=refund_request_id) as db:
             row = db.execute(
                 "SELECT * FROM refunds WHERE refund_request_id = ?", (refund_request_id,)
             ).fetchone()
             if row is None:
-                raise UnknownRefundError(f"no refund {refund_request_id!r} in the journal")
+                raise UnknownRefundError.of(
+                    "no_refund_journal", refund_request_id=refund_request_id
+                )
             rec = replace(_refund_from_row(row), **changes)
             cols = _refund_columns(rec)
             sets = ", ".join(f"{k} = :{k}" for k in cols if k != "refund_request_id")

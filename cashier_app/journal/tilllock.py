@@ -46,9 +46,7 @@ class TillLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:  # a full disk, a read-only folder: said, never a traceback
-            raise JournalError(
-                f"cannot take the till lock {self.path}: {exc.strerror or exc}"
-            ) from None
+            raise JournalError.of("cannot_take_till_lock", path=self.path, problem=exc) from None
         if not try_lock(fd):
             os.close(fd)
             return False
@@ -58,9 +56,7 @@ class TillLock:
         except OSError as exc:
             unlock(fd)
             os.close(fd)
-            raise JournalError(
-                f"cannot take the till lock {self.path}: {exc.strerror or exc}"
-            ) from None
+            raise JournalError.of("cannot_take_till_lock", path=self.path, problem=exc) from None
         self._fd = fd
         return True
 

@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.support.filelock import try_lock, unlock
@@ -57,6 +58,10 @@ class FileLockTimeout(CashierError, OSError):
     """Another process held the lock for longer than the timeout."""
 
     layer = "keystore"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "being_changed_another_cashier_process_waited": "{path} is being changed by another "
+        "cashier process (waited {timeout} s)",
+    }
 
 
 @contextlib.contextmanager
@@ -71,8 +76,10 @@ def locked(path: Path, *, timeout: float = 10.0) -> Iterator[None]:
         deadline = time.monotonic() + timeout
         while not try_lock(fd):
             if time.monotonic() >= deadline:
-                raise FileLockTimeout(
-                    f"{path} is being changed by another cashier process (waited {timeout:g} s)"
+                raise FileLockTimeout.of(
+                    "being_changed_another_cashier_process_waited",
+                    path=path,
+                    timeout=f"{timeout:g}",
                 )
             time.sleep(0.02)
         try:

@@ -28,7 +28,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from cashier_app.domain.errors import CashierError
+from cashier_app.domain.errors import CashierError, Term
 from cashier_app.support.logs import register_secret
 
 from .atomic import FileLockTimeout, atomic_write, locked
@@ -40,27 +40,100 @@ class KeyStoreError(CashierError):
     """A key store problem the user can act on; the message says what to do."""
 
     layer = "keystore"
+    #: what a keyring call did not do ("nothing was {what}")
+    TERMS: ClassVar[tuple[str, ...]] = ("read", "changed", "merchant", "gateway")
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "os_keyring_refused_request_nothing_was": "the OS keyring refused the request ({name}: "
+        "{exc}); nothing was {what}",
+        "os_keyring_could_not_delete_entry": "the OS keyring could not delete the entry ({name}: "
+        "{exc})",
+        "key_file_passphrase_empty": "the key file passphrase is empty",
+        "cannot_read_key_file": "cannot read key file {path}: {problem}",
+        "cannot_save_key_file_previous_version": "cannot save key file {path}: {problem}; the "
+        "previous version is intact",
+        "nothing_was_changed": "{exc}; nothing was changed",
+        "cannot_read_passphrase_file": "cannot read passphrase file {path}: {problem}",
+        "passphrase_file_empty": "passphrase file {path} is empty",
+        "key_store_not_one_auto_keyring": "key store {chosen!r} is not one of auto, keyring, file",
+        "key_index_profile_damaged_re_import": "the key index of profile {name!r} is damaged; "
+        "re-import the keys",
+        "profile_already_has_key_version_delete": "profile {name!r} already has a key version "
+        "{version}; delete it first, rotate, or replace it explicitly",
+        "stored_private_key_profile_version_damaged": "the stored private key of profile {name!r} "
+        "(version {version}) is damaged; import it again",
+        "stored_gateway_key_profile_damaged_import": "the stored gateway key of profile {name!r} "
+        "is damaged; import it again",
+        "published_embedded_sandbox_demo_key_cannot": "the published embedded-sandbox demo "
+        "{which} key cannot be used for profile {name!r}: its private half is public; generate or "
+        "import this profile's own key",
+        "bytes_far_larger_than_key_file": "{name} is {size} bytes: far larger than a key file",
+        "cannot_read": "cannot read {name}: {problem}",
+        "binary_der_not_pem_base64_text": "{name} is binary (DER?), not PEM or base64 text; "
+        "convert it with 'openssl pkey -inform DER'",
+        "cannot_save": "cannot save {name}: {problem}",
+        "format_not_base64_pem": "format {fmt!r} is not base64 or pem",
+    }
 
 
 class BackendUnavailableError(KeyStoreError):
     """No secure place to keep keys on this machine (or it cannot be reached)."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "os_keyring_not_usable": "OS keyring not usable: {refusal}",
+        "no_usable_keyring": "no usable OS keyring ({why})",
+        "two_reasons": "{first}; {second}",
+        "reason": "{reason}",
+        "no_store_for_profile": "no secure key store for profile {name!r}: {reason}",
+        "no_store_for_store_password": "no secure key store for the store server's password: "
+        "{reason}",
+        "os_keyring_cannot_opened_nothing_was": "the OS keyring cannot be opened ({exc}); nothing "
+        "was {what}",
+        "os_keyring_not_reachable_nothing_was": "the OS keyring is not reachable ({name}: {exc}); "
+        "nothing was {what}",
+    }
+
+
+class KeyFormatChoiceError(KeyStoreError, ValueError):
+    """A key format the store does not export (only base64 and pem)."""
 
 
 class PassphraseRequiredError(BackendUnavailableError):
     """Keys are in the encrypted key file and its passphrase is missing or wrong: asking
     the operator for it (GUI) or a passphrase file (CLI) unlocks the store."""
 
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "needs_passphrase_file": "the encrypted key file needs a passphrase: give "
+        "--keystore-passphrase-file FILE or set {env}",
+    }
+
 
 class KeyringLockedError(KeyStoreError):
     """The OS keyring is locked and did not unlock."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "os_keyring_locked_unlock_log_desktop": "the OS keyring is locked: unlock it (log in to "
+        "the desktop session or open the keyring manager) and retry; nothing was {what}",
+        "os_keyring_locked_unlock_retry_nothing": "the OS keyring is locked: unlock it and retry; "
+        "nothing was deleted",
+    }
 
 
 class WrongPassphraseError(PassphraseRequiredError):
     """The encrypted key file does not open with the given passphrase (ask again)."""
 
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "wrong_passphrase_key_file_file_was": "wrong passphrase for key file {path} (or the file "
+        "was altered); nothing was changed",
+    }
+
 
 class CorruptKeyFileError(KeyStoreError):
     """The encrypted key file is damaged; it is left untouched."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "key_file_damaged_was_left_untouched": "key file {path} is damaged: {problem}. It was "
+        "left untouched; restore it from a backup or move it away to start an empty one",
+    }
 
 
 class SecretBackend(ABC):
@@ -220,7 +293,7 @@ class KeyringBackend(SecretBackend):
     def __init__(self, backend: Any, service: str = SERVICE) -> None:
         refusal = keyring_refusal(backend)
         if refusal is not None:
-            raise BackendUnavailableError(f"OS keyring not usable: {refusal}")
+            raise BackendUnavailableError.of("os_keyring_not_usable", refusal=refusal)
         self._kr = backend
         self.service = service
 
@@ -247,31 +320,32 @@ class KeyringBackend(SecretBackend):
         try:
             return fn(self.service, *args)
         except errors.KeyringLocked:
-            raise KeyringLockedError(
-                f"the OS keyring is locked: unlock it (log in to the desktop session or open "
-                f"the keyring manager) and retry; nothing was {what}"
-            ) from None
+            raise KeyringLockedError.of("os_keyring_locked_unlock_log_desktop", what=what) from None
         except errors.InitError as exc:
-            raise BackendUnavailableError(
-                f"the OS keyring cannot be opened ({exc}); nothing was {what}"
+            raise BackendUnavailableError.of(
+                "os_keyring_cannot_opened_nothing_was", exc=exc, what=what
             ) from None
         except errors.KeyringError as exc:
-            raise KeyStoreError(
-                f"the OS keyring refused the request ({type(exc).__name__}: "
-                f"{_safe(exc)}); nothing was {what}"
+            raise KeyStoreError.of(
+                "os_keyring_refused_request_nothing_was",
+                name=type(exc).__name__,
+                exc=_safe(exc),
+                what=what,
             ) from None
         except Exception as exc:
-            raise BackendUnavailableError(
-                f"the OS keyring is not reachable ({type(exc).__name__}: {_safe(exc)}); "
-                f"nothing was {what}"
+            raise BackendUnavailableError.of(
+                "os_keyring_not_reachable_nothing_was",
+                name=type(exc).__name__,
+                exc=_safe(exc),
+                what=what,
             ) from None
 
     def get(self, key: str) -> str | None:
-        value = self._call("read", self._kr.get_password, key)
+        value = self._call(Term("read"), self._kr.get_password, key)
         return value if isinstance(value, str) else None
 
     def set(self, key: str, value: str) -> None:
-        self._call("changed", self._kr.set_password, key, value)
+        self._call(Term("changed"), self._kr.set_password, key, value)
 
     def delete(self, key: str) -> None:
         from keyring import errors
@@ -281,12 +355,10 @@ class KeyringBackend(SecretBackend):
         except errors.PasswordDeleteError:
             return  # already absent
         except errors.KeyringLocked:
-            raise KeyringLockedError(
-                "the OS keyring is locked: unlock it and retry; nothing was deleted"
-            ) from None
+            raise KeyringLockedError.of("os_keyring_locked_unlock_retry_nothing") from None
         except Exception as exc:
-            raise KeyStoreError(
-                f"the OS keyring could not delete the entry ({type(exc).__name__}: {_safe(exc)})"
+            raise KeyStoreError.of(
+                "os_keyring_could_not_delete_entry", name=type(exc).__name__, exc=_safe(exc)
             ) from None
 
 
@@ -319,7 +391,7 @@ class EncryptedFileBackend(SecretBackend):
 
     def __init__(self, path: Path, passphrase: bytes, *, scrypt_n: int = DEFAULT_SCRYPT_N) -> None:
         if not passphrase:
-            raise KeyStoreError("the key file passphrase is empty")
+            raise KeyStoreError.of("key_file_passphrase_empty")
         if not MIN_SCRYPT_N <= scrypt_n <= MAX_SCRYPT_N or scrypt_n & (scrypt_n - 1):
             raise ValueError("scrypt n must be a power of two between 2**15 and 2**20")
         self.path = path
@@ -354,7 +426,7 @@ class EncryptedFileBackend(SecretBackend):
         except FileNotFoundError:
             return {}, None
         except OSError as exc:
-            raise KeyStoreError(f"cannot read key file {self.path}: {exc.strerror}") from None
+            raise KeyStoreError.of("cannot_read_key_file", path=self.path, problem=exc) from None
         if len(raw) > _MAX_FILE_BYTES:
             raise self._corrupt("it is far larger than a key file can be")
         try:
@@ -383,9 +455,8 @@ class EncryptedFileBackend(SecretBackend):
         try:
             plain = AESGCM(self._derive(salt, n)).decrypt(nonce, ciphertext, _aad(doc))
         except InvalidTag:
-            raise WrongPassphraseError(
-                f"wrong passphrase for key file {self.path} (or the file was altered); "
-                "nothing was changed"
+            raise WrongPassphraseError.of(
+                "wrong_passphrase_key_file_file_was", path=self.path
             ) from None
         try:
             values = json.loads(plain.decode("utf-8"))
@@ -398,10 +469,8 @@ class EncryptedFileBackend(SecretBackend):
         return values, (salt, n)
 
     def _corrupt(self, problem: str) -> CorruptKeyFileError:
-        return CorruptKeyFileError(
-            f"key file {self.path} is damaged: {problem}. It was left "
-            "untouched; restore it from a backup or move it away to "
-            "start an empty one"
+        return CorruptKeyFileError.of(
+            "key_file_damaged_was_left_untouched", path=self.path, problem=problem
         )
 
     def _write(self, values: dict[str, str], kdf: tuple[bytes, int] | None) -> None:
@@ -427,8 +496,8 @@ class EncryptedFileBackend(SecretBackend):
         try:
             atomic_write(self.path, (json.dumps(doc, indent=1) + "\n").encode("ascii"), mode=0o600)
         except OSError as exc:
-            raise KeyStoreError(
-                f"cannot save key file {self.path}: {exc.strerror}; the previous version is intact"
+            raise KeyStoreError.of(
+                "cannot_save_key_file_previous_version", path=self.path, problem=exc
             ) from None
 
     def get(self, key: str) -> str | None:
@@ -455,7 +524,7 @@ class EncryptedFileBackend(SecretBackend):
             with locked(self.path):
                 yield
         except FileLockTimeout as exc:
-            raise KeyStoreError(f"{exc}; nothing was changed") from None
+            raise KeyStoreError.of("nothing_was_changed", exc=exc) from None
 
 
 def _aad(doc: dict[str, Any]) -> bytes:
@@ -468,11 +537,11 @@ def read_passphrase_file(path: str | os.PathLike[str]) -> bytes:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise KeyStoreError(f"cannot read passphrase file {path}: {exc.strerror}") from None
+        raise KeyStoreError.of("cannot_read_passphrase_file", path=path, problem=exc) from None
     if data.endswith(b"\r\n"):
         data = data[:-2]
     elif data.endswith(b"\n"):
         data = data[:-1]
     if not data:
-        raise KeyStoreError(f"passphrase file {path} is empty")
+        raise KeyStoreError.of("passphrase_file_empty", path=path)
     return data

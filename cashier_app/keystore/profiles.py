@@ -117,11 +117,30 @@ class ProfileError(CashierError, ValueError):
         "no_wallet": "no wallet enabled: enable at least one paymentMethodType",
         "no_wallet_for_currency": "none of the enabled wallets ({wallets}) accepts "
         "{currency}; enable a wallet for {currency} or change the currency",
+        "embedded_sandbox_profile_cannot_deleted": "the embedded sandbox profile cannot be deleted",
+        "profile_must_json_object": "a profile must be a JSON object",
+        "unknown_field_s": "unknown field(s) {unknown}",
+        "missing_field_s": "missing field(s) {missing}",
+        "wallets_must_list_paymentmethodtype_strings": "wallets must be a list of "
+        "paymentMethodType strings",
+        "must_string": "{key} must be a string",
+        "notify_url_must_string_null": "notify_url must be a string or null",
+        "profile_already_exists_use_replace_option": "profile {name!r} already exists (use the "
+        "replace option to update it)",
+        "profile_sandbox_embedded_sandbox_give_real": "profile 'sandbox' is the embedded sandbox; "
+        "give a real account another name",
+        "profile_cannot_renamed_create_new_one": "a profile cannot be renamed; create a new one",
+        "profile_not_embedded_sandbox": "profile {name!r} is not the embedded sandbox",
     }
 
 
 class ProfileNotFoundError(ProfileError):
     """No profile of that name."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "no_profile_named_profiles": "no profile named {name!r} (profiles: {profiles})",
+        "no_profile_named": "no profile named {name!r}",
+    }
 
 
 class ProfileConfigError(ProfileError):
@@ -141,6 +160,10 @@ class ProfileConfigError(ProfileError):
         "unreadable_with_backup": "profiles file {path} is unreadable: {problem}. It was left "
         "unchanged: fix or remove it; the previous good version is "
         "{backup}: restore it with 'cashier profile restore-backup'",
+        "no_usable_backup": "no usable backup {backup_path}: {problem}",
+        "folder_move_away_first": "{path} is a folder: move it away first",
+        "cannot_save_profiles_file": "cannot save profiles file {path}: {problem}",
+        "nothing_was_changed": "{exc}; nothing was changed",
     }
 
 
@@ -149,7 +172,7 @@ class ProfileFileProblem(ProfileError):
     ProfileConfigError), so that the GUI says it in the operator's language."""
 
     MESSAGES: ClassVar[dict[str, str]] = {
-        "cannot_read": "it cannot be read ({reason})",
+        "cannot_read": "it cannot be read ({problem})",
         "empty": "it is empty (a half-written save?)",
         "not_utf8": "it is not UTF-8 text",
         "not_format": "it is not a {format} document",
@@ -305,17 +328,17 @@ class Profile:
     @classmethod
     def from_json(cls, data: object) -> Profile:
         if not isinstance(data, dict):
-            raise ProfileError("a profile must be a JSON object")
+            raise ProfileError.of("profile_must_json_object")
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ProfileError(f"unknown field(s) {', '.join(unknown)}")
+            raise ProfileError.of("unknown_field_s", unknown=", ".join(unknown))
         missing = sorted({"name", "environment", "client_id", "currency"} - set(data))
         if missing:
-            raise ProfileError(f"missing field(s) {', '.join(missing)}")
+            raise ProfileError.of("missing_field_s", missing=", ".join(missing))
         wallets = data.get("wallets", [])
         if not isinstance(wallets, list) or not all(isinstance(w, str) for w in wallets):
-            raise ProfileError("wallets must be a list of paymentMethodType strings")
+            raise ProfileError.of("wallets_must_list_paymentmethodtype_strings")
         for key in (
             "name",
             "environment",
@@ -330,9 +353,9 @@ class Profile:
             *STORE_FIELDS,
         ):
             if key in data and not isinstance(data[key], str):
-                raise ProfileError(f"{key} must be a string")
+                raise ProfileError.of("must_string", key=key)
         if data.get("notify_url") is not None and not isinstance(data["notify_url"], str):
-            raise ProfileError("notify_url must be a string or null")
+            raise ProfileError.of("notify_url_must_string_null")
         return cls(**{**data, "wallets": tuple(wallets)}).validated()
 
 
@@ -463,7 +486,7 @@ class ProfileStore:
             return _State(SANDBOX_PROFILE, {SANDBOX_PROFILE: sandbox})
         except OSError as exc:
             raise self._corrupt(
-                ProfileFileProblem.of("cannot_read", reason=exc.strerror or exc),
+                ProfileFileProblem.of("cannot_read", problem=exc),
                 damaged="unreadable",
             ) from None
         state = self._parse(raw)
@@ -508,8 +531,8 @@ class ProfileStore:
             try:
                 raw = self.backup_path.read_bytes()
             except OSError as exc:
-                raise ProfileConfigError(
-                    f"no usable backup {self.backup_path}: {exc.strerror or exc}"
+                raise ProfileConfigError.of(
+                    "no_usable_backup", backup_path=self.backup_path, problem=exc
                 ) from None
             state = self._parse_plain(raw)
             if self.path.is_file():
@@ -519,7 +542,7 @@ class ProfileStore:
                     mode=0o600,
                 )
             elif self.path.is_dir():
-                raise ProfileConfigError(f"{self.path} is a folder: move it away first")
+                raise ProfileConfigError.of("folder_move_away_first", path=self.path)
             atomic_write(self.path, raw, mode=0o600)
         state.profiles.setdefault(SANDBOX_PROFILE, default_sandbox_profile())
         return state.profiles.get(state.active, state.profiles[SANDBOX_PROFILE])
@@ -579,8 +602,8 @@ class ProfileStore:
                 atomic_write(self.backup_path, self.path.read_bytes(), mode=0o600)
             atomic_write(self.path, data, mode=0o600)
         except OSError as exc:
-            raise ProfileConfigError(
-                f"cannot save profiles file {self.path}: {exc.strerror or exc}"
+            raise ProfileConfigError.of(
+                "cannot_save_profiles_file", path=self.path, problem=exc
             ) from None
 
     @contextlib.contextmanager
@@ -593,7 +616,7 @@ class ProfileStore:
                 yield state
                 self._write(state)
         except atomic.FileLockTimeout as exc:
-            raise ProfileConfigError(f"{exc}; nothing was changed") from None
+            raise ProfileConfigError.of("nothing_was_changed", exc=exc) from None
 
     # API -------------------------------------------------------------------------------
     def list(self) -> list[Profile]:
@@ -611,8 +634,8 @@ class ProfileStore:
         try:
             return state.profiles[name]
         except KeyError:
-            raise ProfileNotFoundError(
-                f"no profile named {name!r} (profiles: {', '.join(sorted(state.profiles))})"
+            raise ProfileNotFoundError.of(
+                "no_profile_named_profiles", name=name, profiles=", ".join(sorted(state.profiles))
             ) from None
 
     def active_name(self) -> str:
@@ -631,13 +654,11 @@ class ProfileStore:
         checked = profile.validated()
         with self._changing() as state:
             if checked.name in state.profiles and not replace_existing:
-                raise ProfileError(
-                    f"profile {checked.name!r} already exists (use the replace option to update it)"
+                raise ProfileError.of(
+                    "profile_already_exists_use_replace_option", name=checked.name
                 )
             if checked.name == SANDBOX_PROFILE and not checked.is_embedded_sandbox:
-                raise ProfileError(
-                    "profile 'sandbox' is the embedded sandbox; give a real account another name"
-                )
+                raise ProfileError.of("profile_sandbox_embedded_sandbox_give_real")
             state.profiles[checked.name] = checked
         return checked
 
@@ -645,24 +666,24 @@ class ProfileStore:
         """Change some fields of an existing profile (e.g. ``key_version`` after a rotation)."""
         current = self.get(name)
         if "name" in changes and changes["name"] != name:
-            raise ProfileError("a profile cannot be renamed; create a new one")
+            raise ProfileError.of("profile_cannot_renamed_create_new_one")
         return self.save(replace(current, **changes), replace_existing=True)
 
     def use(self, name: str) -> Profile:
         """Make ``name`` the active profile."""
         with self._changing() as state:
             if name not in state.profiles:
-                raise ProfileNotFoundError(f"no profile named {name!r}")
+                raise ProfileNotFoundError.of("no_profile_named", name=name)
             state.active = name
         return state.profiles[name]
 
     def delete(self, name: str) -> None:
         """Remove a profile (its keys are the key store's business). The sandbox stays."""
         if name == SANDBOX_PROFILE:
-            raise ProfileError("the embedded sandbox profile cannot be deleted")
+            raise ProfileError.of("embedded_sandbox_profile_cannot_deleted")
         with self._changing() as state:
             if name not in state.profiles:
-                raise ProfileNotFoundError(f"no profile named {name!r}")
+                raise ProfileNotFoundError.of("no_profile_named", name=name)
             del state.profiles[name]
             if state.active == name:
                 state.active = SANDBOX_PROFILE

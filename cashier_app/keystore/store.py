@@ -20,10 +20,11 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from cashier_app.domain.errors import CashierError, Term
 from cashier_app.gateway import demo_keys
 from cashier_app.gateway.signing import (
     KeyFormatError,
@@ -44,6 +45,7 @@ from .backends import (
     SERVICE,
     BackendUnavailableError,
     EncryptedFileBackend,
+    KeyFormatChoiceError,
     KeyringBackend,
     KeyStoreError,
     MemoryBackend,
@@ -64,6 +66,15 @@ Mode = Literal["auto", "keyring", "file"]
 
 class KeyNotFoundError(KeyStoreError):
     """The profile has no such key yet; the message says which command adds it."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "profile_has_no_merchant_private_key": "profile {name!r} has no merchant private key "
+        "version {version}: add one with 'cashier keys generate --profile {name}' or 'cashier "
+        "keys import --profile {name} --from-file FILE'",
+        "profile_has_no_key_version": "profile {name!r} has no key version {version}",
+        "profile_has_no_gateway_public_key": "profile {name!r} has no gateway public key: add it "
+        "with 'cashier keys import-gateway-key --profile {name} --from-file FILE'",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +134,7 @@ class KeyStore:
         self,
         backend: SecretBackend | None,
         *,
-        unavailable_reason: str = "",
+        unavailable_reason: str | CashierError = "",
         notice: str | None = None,
         memory: MemoryBackend | None = None,
         needs_passphrase: bool = False,
@@ -159,9 +170,9 @@ class KeyStore:
         """
         chosen = (mode or os.environ.get(ENV_BACKEND) or "auto").strip().lower()
         if chosen not in ("auto", "keyring", "file"):
-            raise KeyStoreError(f"key store {chosen!r} is not one of auto, keyring, file")
+            raise KeyStoreError.of("key_store_not_one_auto_keyring", chosen=chosen)
         key_file = key_file or key_file_path()
-        reasons: list[str] = []
+        reasons: list[CashierError] = []
         needs_passphrase = False
         if chosen in ("auto", "keyring"):
             picked, why = pick_keyring(keyring_backend)
@@ -175,7 +186,7 @@ class KeyStore:
                 store = cls(KeyringBackend(picked, service), notice=note)
                 store._ignored_key_file = key_file if note else None
                 return store
-            reasons.append(f"no usable OS keyring ({why})")
+            reasons.append(BackendUnavailableError.of("no_usable_keyring", why=why))
         if chosen in ("auto", "file"):
             try:
                 if passphrase is None:
@@ -186,18 +197,21 @@ class KeyStore:
                     kwargs = {"scrypt_n": scrypt_n} if scrypt_n else {}
                     return cls(EncryptedFileBackend(key_file, passphrase, **kwargs))
             except WrongPassphraseError as exc:
-                reasons.append(str(exc))
+                reasons.append(exc)
                 needs_passphrase = True
             except KeyStoreError as exc:
-                reasons.append(str(exc))
+                reasons.append(exc)
             else:
                 reasons.append(
-                    "the encrypted key file needs a passphrase: give "
-                    "--keystore-passphrase-file FILE or set "
-                    f"{ENV_PASSPHRASE_FILE}"
+                    PassphraseRequiredError.of("needs_passphrase_file", env=ENV_PASSPHRASE_FILE)
                 )
                 needs_passphrase = True
-        return cls(None, unavailable_reason="; ".join(reasons), needs_passphrase=needs_passphrase)
+        reason = (
+            BackendUnavailableError.of("two_reasons", first=reasons[0], second=reasons[1])
+            if len(reasons) > 1
+            else reasons[0]
+        )
+        return cls(None, unavailable_reason=reason, needs_passphrase=needs_passphrase)
 
     @classmethod
     def open_interactive(cls, passphrase: bytes | None = None) -> KeyStore:
@@ -215,7 +229,7 @@ class KeyStore:
             and not os.environ.get(ENV_PASSPHRASE_FILE)
             and (mode == "file" or pick_keyring()[0] is None)
         ):
-            raise PassphraseRequiredError(keys.unavailable_reason)
+            raise PassphraseRequiredError.of("reason", reason=keys.unavailable_error)
         return keys
 
     # -- backends -------------------------------------------------------------------------
@@ -226,7 +240,14 @@ class KeyStore:
 
     @property
     def unavailable_reason(self) -> str:
-        return self._unavailable
+        return str(self._unavailable)
+
+    @property
+    def unavailable_error(self) -> CashierError:
+        """Why no real profile can keep keys here, as an error to render."""
+        if isinstance(self._unavailable, CashierError):
+            return self._unavailable
+        return BackendUnavailableError.of("reason", reason=self._unavailable)
 
     @property
     def persistent_backend(self) -> SecretBackend | None:
@@ -237,7 +258,7 @@ class KeyStore:
             return self._memory
         if self._backend is None:
             error = PassphraseRequiredError if self._needs_passphrase else BackendUnavailableError
-            raise error(f"no secure key store for profile {profile.name!r}: {self._unavailable}")
+            raise error.of("no_store_for_profile", name=profile.name, reason=self.unavailable_error)
         return self._backend
 
     def notice_for(self, profile: Profile) -> str | None:
@@ -265,8 +286,8 @@ class KeyStore:
             if not all(isinstance(v, str) for v in versions):
                 raise TypeError
         except (ValueError, KeyError, TypeError):
-            raise KeyStoreError(
-                f"the key index of profile {profile.name!r} is damaged; re-import the keys"
+            raise KeyStoreError.of(
+                "key_index_profile_damaged_re_import", name=profile.name
             ) from None
         return tuple(sorted(set(versions), key=int))
 
@@ -287,10 +308,8 @@ class KeyStore:
         with self._lock:
             existing = self.versions(profile)
             if version in existing and not replace:
-                raise KeyStoreError(
-                    f"profile {profile.name!r} already has a key version "
-                    f"{version}; delete it first, rotate, or replace it "
-                    "explicitly"
+                raise KeyStoreError.of(
+                    "profile_already_has_key_version_delete", name=profile.name, version=version
                 )
             backend = self.backend_for(profile)
             backend.set(self._name(profile, "merchant", version), private_key_pkcs8_base64(key))
@@ -324,17 +343,14 @@ class KeyStore:
             _refuse_demo_key(profile, demo)
             return demo
         if value is None:
-            raise KeyNotFoundError(
-                f"profile {profile.name!r} has no merchant private key version {version}: "
-                f"add one with 'cashier keys generate --profile {profile.name}' or "
-                f"'cashier keys import --profile {profile.name} --from-file FILE'"
+            raise KeyNotFoundError.of(
+                "profile_has_no_merchant_private_key", name=profile.name, version=version
             )
         try:
             return load_private_key(value)
         except KeyFormatError:
-            raise KeyStoreError(
-                f"the stored private key of profile {profile.name!r} "
-                f"(version {version}) is damaged; import it again"
+            raise KeyStoreError.of(
+                "stored_private_key_profile_version_damaged", name=profile.name, version=version
             ) from None
 
     def merchant_public_key(
@@ -356,7 +372,7 @@ class KeyStore:
             return public_key_base64(key)
         if fmt == "pem":
             return public_key_pem(key)
-        raise ValueError(f"format {fmt!r} is not base64 or pem")
+        raise KeyFormatChoiceError.of("format_not_base64_pem", fmt=fmt)
 
     def check(
         self, profile: Profile, public_key: str | bytes, key_version: str | None = None
@@ -384,7 +400,9 @@ class KeyStore:
                 version not in existing
                 and backend.get(self._name(profile, "merchant", version)) is None
             ):
-                raise KeyNotFoundError(f"profile {profile.name!r} has no key version {version}")
+                raise KeyNotFoundError.of(
+                    "profile_has_no_key_version", name=profile.name, version=version
+                )
             self._set_versions(profile, tuple(v for v in existing if v != version))
             backend.delete(self._name(profile, "merchant", version))
 
@@ -405,15 +423,12 @@ class KeyStore:
     def gateway_public_key(self, profile: Profile) -> rsa.RSAPublicKey:
         value = self.backend_for(profile).get(self._name(profile, "gateway"))
         if value is None:
-            raise KeyNotFoundError(
-                f"profile {profile.name!r} has no gateway public key: add it with 'cashier "
-                f"keys import-gateway-key --profile {profile.name} --from-file FILE'"
-            )
+            raise KeyNotFoundError.of("profile_has_no_gateway_public_key", name=profile.name)
         try:
             return load_public_key(value)
         except KeyFormatError:
-            raise KeyStoreError(
-                f"the stored gateway key of profile {profile.name!r} is damaged; import it again"
+            raise KeyStoreError.of(
+                "stored_gateway_key_profile_damaged_import", name=profile.name
             ) from None
 
     def delete_gateway_key(self, profile: Profile) -> None:
@@ -483,7 +498,7 @@ class KeyStore:
     def _store_backend(self) -> SecretBackend:
         if self._backend is None:
             error = PassphraseRequiredError if self._needs_passphrase else BackendUnavailableError
-            raise error(f"no secure key store for the store server's password: {self._unavailable}")
+            raise error.of("no_store_for_store_password", reason=self.unavailable_error)
         return self._backend
 
     def set_store_password(self, dsn: str, password: str | None) -> None:
@@ -506,7 +521,7 @@ class KeyStore:
         (``gateway/demo_keys.py``; nothing is ever charged there) unless one was put there
         already."""
         if not profile.is_embedded_sandbox:
-            raise ProfileError(f"profile {profile.name!r} is not the embedded sandbox")
+            raise ProfileError.of("profile_not_embedded_sandbox", name=profile.name)
         with self._lock:
             if profile.key_version not in self.versions(profile):
                 return self._store_private(profile, demo_keys.merchant_key(), None, False)
@@ -517,9 +532,7 @@ def _refuse_demo_key(profile: Profile, key: rsa.RSAPrivateKey | rsa.RSAPublicKey
     """The published demo keys belong to the embedded sandbox profile only."""
     if profile.is_embedded_sandbox or not demo_keys.is_demo_fingerprint(fingerprint(key)):
         return
-    which = "merchant" if fingerprint(key) == demo_keys.MERCHANT_FINGERPRINT else "gateway"
-    raise KeyStoreError(
-        f"the published embedded-sandbox demo {which} key cannot be used for "
-        f"profile {profile.name!r}: its private half is public; generate or "
-        "import this profile's own key"
+    which = Term("merchant" if fingerprint(key) == demo_keys.MERCHANT_FINGERPRINT else "gateway")
+    raise KeyStoreError.of(
+        "published_embedded_sandbox_demo_key_cannot", which=which, name=profile.name
     )

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
@@ -43,6 +43,12 @@ class ReportError(CashierError):
     """A report that cannot be made or written; the message names the problem."""
 
     layer = "reports"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "cannot_write_folder": "cannot write {target}: it is a folder",
+        "cannot_write_folder_does_not_exist": "cannot write {target}: folder {parent} does not "
+        "exist",
+        "cannot_write": "cannot write {target}: {problem}",
+    }
 
 
 def method_name(method_type: str) -> str:
@@ -50,6 +56,25 @@ def method_name(method_type: str) -> str:
         return methods.get(method_type).name_en
     except methods.UnknownMethodError:
         return method_type
+
+
+class ReceiptError(ReportError, LookupError, ValueError):
+    """A receipt that cannot be made: no such payment or refund, or a paper we lay out none for."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "no_payment_journal": "no payment {payment_request_id!r} in the journal",
+        "payment_has_no_refund": "payment {payment_request_id} has no refund {refund_request_id!r}",
+        "refund_not_payment": "refund {refund_request_id} is not of payment {payment_request_id}",
+        "paper_must_one_not": "paper must be one of {papers}, not {paper!r}",
+    }
+
+
+class PdfError(ReportError, OSError):
+    """A PDF that cannot be started at the path asked for."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "cannot_start_pdf": "cannot start a PDF at {path}",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,20 +422,22 @@ def atomic_path(path: Path | str, suffix: str) -> Iterator[Path]:
     so a failed export never leaves half a file (or destroys the previous one)."""
     target = Path(path)
     if target.is_dir():
-        raise ReportError(f"cannot write {target}: it is a folder")
+        raise ReportError.of("cannot_write_folder", target=target)
     if not target.parent.is_dir():
-        raise ReportError(f"cannot write {target}: folder {target.parent} does not exist")
+        raise ReportError.of(
+            "cannot_write_folder_does_not_exist", target=target, parent=target.parent
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     except OSError as exc:
-        raise ReportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ReportError.of("cannot_write", target=target, problem=exc) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
         os.replace(tmp, target)
     except OSError as exc:
-        raise ReportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ReportError.of("cannot_write", target=target, problem=exc) from None
     finally:
         tmp.unlink(missing_ok=True)
 

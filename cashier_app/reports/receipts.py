@@ -22,6 +22,7 @@ from cashier_app.domain.records import (
     RefundRecord,
 )
 from cashier_app.reports.amounts import minor_display
+from cashier_app.reports.eod import PdfError, ReceiptError
 from cashier_app.reports.wrap import wrap
 
 #: The Alipay+ mark, as text, on receipts of Alipay+ partner wallets (docs/cashier-ux.md).
@@ -108,7 +109,7 @@ def lookup_receipt(
     one refund a receipt is for. Raises LookupError naming what is missing. Blocking."""
     payment = journal.find_payment(payment_request_id.strip())
     if payment is None:
-        raise LookupError(f"no payment {payment_request_id!r} in the journal")
+        raise ReceiptError.of("no_payment_journal", payment_request_id=payment_request_id)
     refunds = list(journal.refunds_for(payment.payment_request_id))
     refund = None
     if refund_request_id:
@@ -116,8 +117,10 @@ def lookup_receipt(
             (r for r in refunds if r.refund_request_id == refund_request_id.strip()), None
         )
         if refund is None:
-            raise LookupError(
-                f"payment {payment.payment_request_id} has no refund {refund_request_id!r}"
+            raise ReceiptError.of(
+                "payment_has_no_refund",
+                payment_request_id=payment.payment_request_id,
+                refund_request_id=refund_request_id,
             )
     return payment, refunds, refund
 
@@ -142,8 +145,10 @@ def receipt_data(
     cur = payment.amount.currency
     if refund is not None:
         if refund.payment_request_id != payment.payment_request_id:
-            raise ValueError(
-                f"refund {refund.refund_request_id} is not of payment {payment.payment_request_id}"
+            raise ReceiptError.of(
+                "refund_not_payment",
+                refund_request_id=refund.refund_request_id,
+                payment_request_id=payment.payment_request_id,
             )
         word = (
             "REFUNDED"
@@ -420,7 +425,7 @@ def write_receipt_data_pdf(data: ReceiptData, path: Path | str, *, paper: str = 
     from cashier_app.reports.qtapp import ensure_gui_app
 
     if paper not in PAPERS:
-        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+        raise ReceiptError.of("paper_must_one_not", papers=", ".join(PAPERS), paper=paper)
     ensure_gui_app()
     if paper == THERMAL:
         margin_mm = 4.0
@@ -450,7 +455,7 @@ def write_receipt_data_pdf(data: ReceiptData, path: Path | str, *, paper: str = 
         )
         painter = QPainter()
         if not painter.begin(writer):
-            raise OSError(f"cannot start a PDF at {path}")
+            raise PdfError.of("cannot_start_pdf", path=path)
         try:
             if paper == THERMAL:
                 paint_receipt(painter, QRectF(0, 0, writer.width(), writer.height()), data)

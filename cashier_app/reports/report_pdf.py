@@ -9,7 +9,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from cashier_app.reports.amounts import minor_display
-from cashier_app.reports.eod import Report, Totals
+from cashier_app.reports.eod import PdfError, Report, Totals
 from cashier_app.reports.qtapp import ensure_gui_app
 
 ROW = 16.0  #: points per table row
@@ -213,7 +213,7 @@ def render_report_pdf(report: Report, path: Path | str, merchant_name: str = "")
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot start a PDF at {path}")
+        raise PdfError.of("cannot_start_pdf", path=path)
     try:
         scale = writer.resolution() / 72.0
         painter.scale(scale, scale)

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.sandbox import store as st
@@ -33,6 +33,26 @@ class AutoPayError(CashierError, ValueError):
     """A bad auto-pay setting; the message names the field."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "action_not_one": "action: {action!r} is not one of {actions}",
+        "after_seconds_must_number_seconds_from": "after_seconds: {delay!r} must be a number of "
+        "seconds from 0 to {max_delay}",
+        "resultcode_not_one": "resultCode: {result_code!r} is not one of {decline_codes}",
+        "pend_seconds_only_approve_decline_not": "pend_seconds: only with approve or decline, not "
+        "{action!r}",
+        "pend_seconds_must_number_seconds_from": "pend_seconds: {pend!r} must be a number of "
+        "seconds from 0 to {max_delay}",
+        "send_json_object_such": "send a JSON object such as "
+        '{{"action": "approve", "after_seconds": 5}}',
+        "unknown_field_allowed": "{field}: unknown field (allowed: {fields})",
+        "action_required_one": "action: required, one of {actions}",
+        "action_must_string_one": "action: {action!r} must be a string, one of {actions}",
+        "after_seconds_required_number_from_0": "after_seconds: required, a number from 0 to "
+        "{max_delay}",
+        "pending_must_true_false": "pending: {pending!r} must be true or false",
+        "resultcode_must_string": "resultCode: {code_value!r} must be a string",
+        "autopay_must_autopaypolicy_not": "autopay must be an AutoPayPolicy, not {name}",
+    }
 
 
 @dataclass(frozen=True)
@@ -49,35 +69,34 @@ class AutoPayPolicy:
 
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
-            raise AutoPayError(f"action: {self.action!r} is not one of {', '.join(ACTIONS)}")
+            raise AutoPayError.of("action_not_one", action=self.action, actions=", ".join(ACTIONS))
         delay = self.after_seconds
         if (
             isinstance(delay, bool)
             or not isinstance(delay, int | float)
             or not (math.isfinite(delay) and 0 <= delay <= MAX_DELAY)
         ):
-            raise AutoPayError(
-                f"after_seconds: {delay!r} must be a number of seconds from 0 to {MAX_DELAY:g}"
+            raise AutoPayError.of(
+                "after_seconds_must_number_seconds_from", delay=delay, max_delay=f"{MAX_DELAY:g}"
             )
         if self.result_code not in st.DECLINE_CODES:
-            raise AutoPayError(
-                f"resultCode: {self.result_code!r} is not one of "
-                f"{', '.join(sorted(st.DECLINE_CODES))}"
+            raise AutoPayError.of(
+                "resultcode_not_one",
+                result_code=self.result_code,
+                decline_codes=", ".join(sorted(st.DECLINE_CODES)),
             )
         object.__setattr__(self, "after_seconds", float(delay))
         pend = self.pend_seconds
         if pend is not None:
             if self.action not in ("approve", "decline"):
-                raise AutoPayError(
-                    f"pend_seconds: only with approve or decline, not {self.action!r}"
-                )
+                raise AutoPayError.of("pend_seconds_only_approve_decline_not", action=self.action)
             if (
                 isinstance(pend, bool)
                 or not isinstance(pend, int | float)
                 or not (math.isfinite(pend) and 0 <= pend <= MAX_DELAY)
             ):
-                raise AutoPayError(
-                    f"pend_seconds: {pend!r} must be a number of seconds from 0 to {MAX_DELAY:g}"
+                raise AutoPayError.of(
+                    "pend_seconds_must_number_seconds_from", pend=pend, max_delay=f"{MAX_DELAY:g}"
                 )
             object.__setattr__(self, "pend_seconds", float(pend))
 
@@ -102,23 +121,23 @@ def parse_policy(data: Any) -> tuple[AutoPayPolicy, bool]:
     and whether payments already waiting should be scheduled too. AutoPayError names the
     field that is wrong."""
     if not isinstance(data, dict):
-        raise AutoPayError('send a JSON object such as {"action": "approve", "after_seconds": 5}')
+        raise AutoPayError.of("send_json_object_such")
     unknown = sorted(set(data) - set(_FIELDS))
     if unknown:
-        raise AutoPayError(f"{unknown[0]}: unknown field (allowed: {', '.join(_FIELDS)})")
+        raise AutoPayError.of("unknown_field_allowed", field=unknown[0], fields=", ".join(_FIELDS))
     if "action" not in data:
-        raise AutoPayError(f"action: required, one of {', '.join(ACTIONS)}")
+        raise AutoPayError.of("action_required_one", actions=", ".join(ACTIONS))
     action = data["action"]
     if not isinstance(action, str):
-        raise AutoPayError(f"action: {action!r} must be a string, one of {', '.join(ACTIONS)}")
+        raise AutoPayError.of("action_must_string_one", action=action, actions=", ".join(ACTIONS))
     if action != "off" and "after_seconds" not in data:
-        raise AutoPayError(f"after_seconds: required, a number from 0 to {MAX_DELAY:g}")
+        raise AutoPayError.of("after_seconds_required_number_from_0", max_delay=f"{MAX_DELAY:g}")
     pending = data.get("pending", False)
     if not isinstance(pending, bool):
-        raise AutoPayError(f"pending: {pending!r} must be true or false")
+        raise AutoPayError.of("pending_must_true_false", pending=pending)
     code = data.get("resultCode", st.DECLINED_CODE)
     if not isinstance(code, str):
-        raise AutoPayError(f"resultCode: {code!r} must be a string")
+        raise AutoPayError.of("resultcode_must_string", code_value=code)
     policy = AutoPayPolicy(
         action.strip().lower(), data.get("after_seconds", 0.0), code, data.get("pend_seconds")
     )
@@ -171,7 +190,7 @@ class AutoPayer:
         ``pending`` payments (still PROCESSING) and ``now`` they are (re)scheduled from
         ``now``."""
         if not isinstance(policy, AutoPayPolicy):
-            raise AutoPayError(f"autopay must be an AutoPayPolicy, not {type(policy).__name__}")
+            raise AutoPayError.of("autopay_must_autopaypolicy_not", name=type(policy).__name__)
         with self._lock:
             self._policy = policy
             if not policy.active:

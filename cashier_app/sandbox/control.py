@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import http.client
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
 from cashier_app.domain.errors import CashierError
@@ -15,10 +16,59 @@ class SimulatorError(CashierError):
     400 bad input) or could not be reached (``status`` None)."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "sandbox_unreachable": "sandbox at {base_url} unreachable: {exc}",
+        "sandbox_answered_non_json_http": "sandbox answered {method} {path} with non-JSON (HTTP "
+        "{status_value})",
+        "sandbox_answered_unexpected_json": "sandbox answered {method} {path} with unexpected JSON",
+        "refused": "the sandbox refused {method} {path} (HTTP {status_value}): {message}",
+        "sandbox_url_must_look_like_http": "sandbox url {base_url!r} must look like "
+        "http://127.0.0.1:PORT",
+    }
 
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str = "",
+        status: int | None = None,
+        *,
+        code: str = "",
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, params=params)
         self.status = status
+
+    @classmethod
+    def of(cls, code: str, /, status: int | None = None, **params: object) -> Self:  # type: ignore[override]
+        """The error for ``code``; ``status`` is the sandbox's HTTP status (None: unreached)."""
+        error = super().of(code, **params)
+        error.status = status
+        return error
+
+
+class SimulatorUrlError(SimulatorError, ValueError):
+    """A sandbox URL the simulator client cannot use (not http://HOST:PORT)."""
+
+
+class SandboxAnswer(CashierError):
+    """A coded error the sandbox answered a control call with (its class lives in the
+    sandbox): its code, English template and parameters, rendered like any coded error."""
+
+    layer = "sandbox"
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: str = "",
+        params: Mapping[str, object] | None = None,
+        template: str | None = None,
+    ) -> None:
+        self._template = template
+        super().__init__(message, code=code, params=params)
+
+    @property
+    def template(self) -> str | None:
+        return self._template
 
 
 class SimulatorClient:
@@ -28,7 +78,7 @@ class SimulatorClient:
     def __init__(self, base_url: str, timeout: float = 5.0) -> None:
         parts = urlsplit(base_url)
         if parts.scheme != "http" or not parts.hostname:
-            raise ValueError(f"sandbox url {base_url!r} must look like http://127.0.0.1:PORT")
+            raise SimulatorUrlError.of("sandbox_url_must_look_like_http", base_url=base_url)
         self.base_url = base_url.rstrip("/")
         self._host, self._port = parts.hostname, parts.port or 80
         self.timeout = timeout
@@ -147,21 +197,41 @@ class SimulatorClient:
             response = conn.getresponse()
             text = response.read()
         except (OSError, http.client.HTTPException) as exc:
-            raise SimulatorError(f"sandbox at {self.base_url} unreachable: {exc}") from None
+            raise SimulatorError.of(
+                "sandbox_unreachable", base_url=self.base_url, exc=exc
+            ) from None
         finally:
             conn.close()
         try:
             data = json.loads(text.decode("utf-8")) if text else {}
         except (UnicodeDecodeError, ValueError):
-            raise SimulatorError(
-                f"sandbox answered {method} {path} with non-JSON (HTTP {response.status})",
-                response.status,
+            raise SimulatorError.of(
+                "sandbox_answered_non_json_http",
+                method=method,
+                path=path,
+                status_value=response.status,
+                status=response.status,
             ) from None
         if response.status >= 300:
-            message = data.get("error") if isinstance(data, dict) else None
-            raise SimulatorError(message or f"HTTP {response.status}", response.status)
+            message: object = data.get("error") if isinstance(data, dict) else ""
+            if isinstance(data, dict) and isinstance(data.get("template"), str):
+                params = data.get("params")
+                message = SandboxAnswer(
+                    str(message),
+                    code=str(data.get("code") or ""),
+                    params=params if isinstance(params, dict) else {},
+                    template=data["template"],
+                )
+            raise SimulatorError.of(
+                "refused",
+                method=method,
+                path=path,
+                status_value=response.status,
+                message=message or "",
+                status=response.status,
+            )
         if not isinstance(data, dict):
-            raise SimulatorError(
-                f"sandbox answered {method} {path} with unexpected JSON", response.status
+            raise SimulatorError.of(
+                "sandbox_answered_unexpected_json", method=method, path=path, status=response.status
             )
         return data

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.sandbox import scenarios
 from cashier_app.sandbox.payment_codes import SCENARIOS as _CODE_SCENARIOS
 
@@ -19,11 +20,11 @@ class SandboxCatalog:
     code_scenarios: tuple[str, ...] = tuple(_CODE_SCENARIOS)
     scenario_names: tuple[str, ...] = tuple(scenarios.CATALOG)
 
-    def params_problem(self, name: str, params: Mapping[str, Any]) -> str | None:
+    def params_problem(self, name: str, params: Mapping[str, Any]) -> CashierError | None:
         try:
             scenarios.parse_params(scenarios.get(name), params)
         except scenarios.ScenarioError as exc:
-            return str(exc)
+            return exc
         return None
 
     def plays_customer(self, name: str, params: Mapping[str, Any]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import threading
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
 
@@ -69,6 +69,22 @@ class FaultError(CashierError, ValueError):
     """A fault description that cannot be used; the message names the field."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "fault_must_json_object_least_kind": "a fault must be a JSON object with at least 'kind'",
+        "unknown_fault_field_s": "unknown fault field(s): {unknown}",
+        "fault_kind_not_one": "fault kind {kind!r} is not one of: {kinds}",
+        "fault_count_must_whole_number_1": "fault 'count' must be a whole number >= 1 (or use "
+        "persistent)",
+        "fault_api_not_one": "fault 'api' {api!r} is not one of: {apis}",
+        "fault_clock_skew_needs_seconds_from": "fault 'clock_skew' needs 'seconds' from "
+        "-{max_skew_seconds} to {max_skew_seconds}, not 0",
+        "fault_seconds_must_number_from_0": "fault 'seconds' must be a number from 0 to "
+        "{max_seconds}",
+        "fault_needs_seconds_0": "fault {kind!r} needs 'seconds' > 0",
+        "fault_status_must_one": "fault 'status' must be one of {http_error_statuses}",
+        "fault_mode_must_one": "fault 'mode' must be one of: {signature_modes}",
+        "fault_after_must_true_false": "fault 'after' must be true or false",
+    }
 
 
 @dataclass
@@ -104,7 +120,7 @@ _DEFAULT_AFTER = {
 def parse_fault(data: Any) -> Fault:
     """Build a Fault from JSON-ish data, checking every field."""
     if not isinstance(data, dict):
-        raise FaultError("a fault must be a JSON object with at least 'kind'")
+        raise FaultError.of("fault_must_json_object_least_kind")
     unknown = set(data) - {
         "kind",
         "count",
@@ -116,18 +132,18 @@ def parse_fault(data: Any) -> Fault:
         "after",
     }
     if unknown:
-        raise FaultError(f"unknown fault field(s): {', '.join(sorted(unknown))}")
+        raise FaultError.of("unknown_fault_field_s", unknown=", ".join(sorted(unknown)))
     kind = data.get("kind")
     if kind not in KINDS:
-        raise FaultError(f"fault kind {kind!r} is not one of: {', '.join(KINDS)}")
+        raise FaultError.of("fault_kind_not_one", kind=kind, kinds=", ".join(KINDS))
     count: int | None = data.get("count", 1)
     if data.get("persistent"):
         count = None
     if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
-        raise FaultError("fault 'count' must be a whole number >= 1 (or use persistent)")
+        raise FaultError.of("fault_count_must_whole_number_1")
     api = data.get("api")
     if api is not None and api not in APIS:
-        raise FaultError(f"fault 'api' {api!r} is not one of: {', '.join(sorted(APIS))}")
+        raise FaultError.of("fault_api_not_one", api=api, apis=", ".join(sorted(APIS)))
     seconds = data.get("seconds", 0.0)
     if kind == "clock_skew":
         if (
@@ -135,29 +151,28 @@ def parse_fault(data: Any) -> Fault:
             or not isinstance(seconds, int | float)
             or not (0 < abs(seconds) <= MAX_SKEW_SECONDS)
         ):
-            raise FaultError(
-                f"fault 'clock_skew' needs 'seconds' from -{MAX_SKEW_SECONDS:g} "
-                f"to {MAX_SKEW_SECONDS:g}, not 0"
+            raise FaultError.of(
+                "fault_clock_skew_needs_seconds_from", max_skew_seconds=f"{MAX_SKEW_SECONDS:g}"
             )
     elif (
         isinstance(seconds, bool)
         or not isinstance(seconds, int | float)
         or not (0 <= seconds <= MAX_SECONDS)
     ):
-        raise FaultError(f"fault 'seconds' must be a number from 0 to {MAX_SECONDS:g}")
+        raise FaultError.of("fault_seconds_must_number_from_0", max_seconds=f"{MAX_SECONDS:g}")
     if kind in ("latency", "late_notification") and seconds <= 0:
-        raise FaultError(f"fault {kind!r} needs 'seconds' > 0")
+        raise FaultError.of("fault_needs_seconds_0", kind=kind)
     if kind == "timeout" and not seconds:
         seconds = DEFAULT_TIMEOUT_HOLD
     status = data.get("status", 503)
     if status not in HTTP_ERROR_STATUSES:
-        raise FaultError(f"fault 'status' must be one of {HTTP_ERROR_STATUSES}")
+        raise FaultError.of("fault_status_must_one", http_error_statuses=HTTP_ERROR_STATUSES)
     mode = data.get("mode", "flip")
     if mode not in SIGNATURE_MODES:
-        raise FaultError(f"fault 'mode' must be one of: {', '.join(SIGNATURE_MODES)}")
+        raise FaultError.of("fault_mode_must_one", signature_modes=", ".join(SIGNATURE_MODES))
     after = data.get("after", _DEFAULT_AFTER.get(kind, False))
     if not isinstance(after, bool):
-        raise FaultError("fault 'after' must be true or false")
+        raise FaultError.of("fault_after_must_true_false")
     return Fault(
         kind=kind,
         count=count,

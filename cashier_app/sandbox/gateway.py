@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -48,6 +48,41 @@ class SandboxError(CashierError, ValueError):
     """A sandbox set-up problem (bad host, bad merchant key...); the message says which."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "lan_not_our_address": "cannot serve on {host}: it is not an address of this computer "
+        "(choose one of its network addresses, as `ip addr` or the Wi-Fi settings show)",
+        "lan_port_in_use": "cannot serve on {host}:{port}: the port is in use (choose another, or "
+        "0)",
+        "lan_cannot_serve": "cannot serve on {host}:{port}: {problem}",
+        "lan_address_not_ip_address_give": "LAN address {address!r} is not an IP address; give "
+        "this computer's address on the phone's Wi-Fi network, e.g. 192.168.1.20",
+        "lan_address_cannot_put_qr_code": "LAN address {address!r} cannot be put in a QR code; "
+        "give this computer's own address on the phone's Wi-Fi network, e.g. 192.168.1.20",
+        "read_timeout_must_positive_max_connections": "read_timeout must be positive and "
+        "max_connections at least 1",
+        "host_not_loopback_address_sandbox_s": "host {host!r} is not a loopback address; the "
+        "sandbox's control endpoints are unauthenticated (allow_remote=True to override)",
+        "port_must_number_from_0_65535": "port {port!r} must be a number from 0 to 65535",
+        "default_expiry_seconds_must_greater_than": "default_expiry_seconds must be greater than "
+        "zero",
+        "refund_settle_seconds_must_not_negative": "refund_settle_seconds must not be negative",
+        "notify_compression_must_greater_than_zero": "notify_compression {notify_compression!r} "
+        "must be greater than zero",
+        "request_time_tolerance_must_greater_than": "request_time_tolerance must be greater than "
+        "zero (or None)",
+        "bad_state_must_raise_move_aside": "bad_state {bad_state!r} must be 'raise' or "
+        "'move_aside'",
+        "error": "{error}",
+        "cannot_moved_aside": "{exc}; and it cannot be moved aside: {problem}",
+        "cannot_listen": "cannot listen on {host}:{port}: {problem}",
+        "lan_port_must_number_from_0": "LAN port {port!r} must be a number from 0 to 65535",
+        "start_sandbox_before_lan_listener": "start the sandbox before its LAN listener",
+        "unknown_method_rule_s_allowed": "unknown method rule(s) {unknown}; allowed: {allowed}",
+        "client_id_must_1_64_characters": "client id must be 1 to 64 characters",
+        "client_id_contains_whitespace_control_characters": "client id {client_id!r} contains "
+        "whitespace or control characters",
+        "keyversion_must_number": "keyVersion {key_version!r} must be a number",
+    }
 
 
 def lan_host(address: str) -> str:
@@ -57,30 +92,22 @@ def lan_host(address: str) -> str:
     try:
         ip = ipaddress.ip_address(text)
     except ValueError:
-        raise SandboxError(
-            f"LAN address {address!r} is not an IP address; give this computer's address "
-            "on the phone's Wi-Fi network, e.g. 192.168.1.20"
-        ) from None
+        raise SandboxError.of("lan_address_not_ip_address_give", address=address) from None
     if ip.is_unspecified or ip.is_multicast:
-        raise SandboxError(
-            f"LAN address {address!r} cannot be put in a QR code; give this computer's "
-            "own address on the phone's Wi-Fi network, e.g. 192.168.1.20"
-        )
+        raise SandboxError.of("lan_address_cannot_put_qr_code", address=address)
     return str(ip)
 
 
-def lan_bind_message(host: str, port: int, exc: OSError) -> str:
-    """Why the LAN listener did not open, and what to do."""
+def lan_bind_error(host: str, port: int, exc: OSError) -> SandboxError:
+    """Why the wallet pages cannot be served on ``host:port``, in words an operator can
+    act on (the address is not this computer's, the port is taken)."""
     import errno
 
     if exc.errno == errno.EADDRNOTAVAIL:
-        return (
-            f"cannot serve on {host}: it is not an address of this computer (choose one of "
-            "its network addresses, as `ip addr` or the Wi-Fi settings show)"
-        )
+        return SandboxError.of("lan_not_our_address", host=host)
     if exc.errno == errno.EADDRINUSE:
-        return f"cannot serve on {host}:{port}: the port is in use (choose another, or 0)"
-    return f"cannot serve on {host}:{port}: {exc.strerror or exc}"
+        return SandboxError.of("lan_port_in_use", host=host, port=port)
+    return SandboxError.of("lan_cannot_serve", host=host, port=port, problem=exc)
 
 
 class SandboxGateway:
@@ -130,32 +157,28 @@ class SandboxGateway:
         wrong_key: rsa.RSAPrivateKey | None = None,
     ) -> None:
         if not read_timeout > 0 or max_connections < 1:
-            raise SandboxError("read_timeout must be positive and max_connections at least 1")
+            raise SandboxError.of("read_timeout_must_positive_max_connections")
         self.read_timeout = float(read_timeout)  #: a silent connection is closed after it
         self.max_connections = int(max_connections)  #: more are refused at once
         if not allow_remote and not is_loopback_host(host):
-            raise SandboxError(
-                f"host {host!r} is not a loopback address; the sandbox's "
-                "control endpoints are unauthenticated (allow_remote=True to "
-                "override)"
-            )
+            raise SandboxError.of("host_not_loopback_address_sandbox_s", host=host)
         if not isinstance(port, int) or not 0 <= port <= 65535:
-            raise SandboxError(f"port {port!r} must be a number from 0 to 65535")
+            raise SandboxError.of("port_must_number_from_0_65535", port=port)
         if default_expiry_seconds is not None and default_expiry_seconds <= 0:
-            raise SandboxError("default_expiry_seconds must be greater than zero")
+            raise SandboxError.of("default_expiry_seconds_must_greater_than")
         if refund_settle_seconds < 0:
-            raise SandboxError("refund_settle_seconds must not be negative")
+            raise SandboxError.of("refund_settle_seconds_must_not_negative")
         if isinstance(notify_compression, bool) or not notify_compression > 0:
-            raise SandboxError(
-                f"notify_compression {notify_compression!r} must be greater than zero"
+            raise SandboxError.of(
+                "notify_compression_must_greater_than_zero", notify_compression=notify_compression
             )
         if request_time_tolerance is not None and not request_time_tolerance > 0:
-            raise SandboxError("request_time_tolerance must be greater than zero (or None)")
+            raise SandboxError.of("request_time_tolerance_must_greater_than")
         #: Refuse requests whose Request-Time is further than this from our clock (seconds);
         #: None (the default): any time is taken, as a loopback sandbox needs no replay guard.
         self.request_time_tolerance = request_time_tolerance
         if bad_state not in ("raise", "move_aside"):
-            raise SandboxError(f"bad_state {bad_state!r} must be 'raise' or 'move_aside'")
+            raise SandboxError.of("bad_state_must_raise_move_aside", bad_state=bad_state)
         if gateway_private_key is None:
             key = generate_private_key()
         elif isinstance(gateway_private_key, rsa.RSAPrivateKey):
@@ -232,20 +255,18 @@ class SandboxGateway:
         except persist.StateFileError as exc:
             state.close()
             if bad_state == "raise":
-                raise SandboxError(str(exc)) from None
+                raise SandboxError.of("error", error=exc) from None
             try:
                 self.moved_aside = persist.move_aside(path, self.now())
             except OSError as move_exc:
-                raise SandboxError(
-                    f"{exc}; and it cannot be moved aside: {move_exc.strerror or move_exc}"
-                ) from None
+                raise SandboxError.of("cannot_moved_aside", exc=exc, problem=move_exc) from None
             log.warning(
                 "%s; moved it to %s and starting with an empty sandbox", exc, self.moved_aside
             )
             try:
                 self.store.load(self.now())
             except persist.StateFileError as again:
-                raise SandboxError(str(again)) from None
+                raise SandboxError.of("error", error=again) from None
 
     # -- lifecycle ----------------------------------------------------------------------
     def start(self) -> SandboxGateway:
@@ -259,8 +280,8 @@ class SandboxGateway:
             else:
                 self._server = HttpServer((self._host, self._port), self)
         except OSError as exc:
-            raise SandboxError(
-                f"cannot listen on {self._host}:{self._port}: {exc.strerror or exc}"
+            raise SandboxError.of(
+                "cannot_listen", host=self._host, port=self._port, problem=exc
             ) from None
         port = self._server.server_address[1]
         self._port = port  # a restart after stop() comes back on the same address
@@ -332,15 +353,15 @@ class SandboxGateway:
         loopback listener is unchanged. SandboxError names a bad address or port."""
         host = lan_host(address)
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
-            raise SandboxError(f"LAN port {port!r} must be a number from 0 to 65535")
+            raise SandboxError.of("lan_port_must_number_from_0", port=port)
         if self._server is None:
-            raise SandboxError("start the sandbox before its LAN listener")
+            raise SandboxError.of("start_sandbox_before_lan_listener")
         with self._lan_lock:
             self._stop_lan_locked()
             try:
                 server = HttpServer((host, port), self, lan=True)
             except OSError as exc:
-                raise SandboxError(lan_bind_message(host, port, exc)) from None
+                raise lan_bind_error(host, port, exc) from None
             bound = server.server_address[1]
             shown = f"[{host}]" if ":" in host else host
             self.lan_token = secrets.token_urlsafe(16)
@@ -424,9 +445,10 @@ class SandboxGateway:
         }
         unknown = set(changes) - allowed
         if unknown:
-            raise SandboxError(
-                f"unknown method rule(s) {', '.join(sorted(unknown))}; "
-                f"allowed: {', '.join(sorted(allowed))}"
+            raise SandboxError.of(
+                "unknown_method_rule_s_allowed",
+                unknown=", ".join(sorted(unknown)),
+                allowed=", ".join(sorted(allowed)),
             )
         if "limits" in changes:
             changes["limits"] = tuple(tuple(limit) for limit in changes["limits"])
@@ -468,12 +490,14 @@ class SandboxGateway:
         """Accept requests from ``client_id`` signed with this key (PEM or bare base64
         SPKI); several keyVersions per client may be registered."""
         if not isinstance(client_id, str) or not client_id.strip() or len(client_id) > 64:
-            raise SandboxError("client id must be 1 to 64 characters")
+            raise SandboxError.of("client_id_must_1_64_characters")
         if any(c.isspace() or not c.isprintable() for c in client_id):
-            raise SandboxError(f"client id {client_id!r} contains whitespace or control characters")
+            raise SandboxError.of(
+                "client_id_contains_whitespace_control_characters", client_id=client_id
+            )
         version = str(key_version).strip()
         if not version.isdigit():
-            raise SandboxError(f"keyVersion {key_version!r} must be a number")
+            raise SandboxError.of("keyversion_must_number", key_version=key_version)
         key = (
             public_key if isinstance(public_key, rsa.RSAPublicKey) else load_public_key(public_key)
         )

@@ -13,7 +13,7 @@ colon is refused (400) instead of being taken as the start of the body.
 from __future__ import annotations
 
 import http.client
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from cashier_app.domain.errors import CashierError
 
@@ -32,6 +32,9 @@ class HeaderLineError(CashierError):
     """A header line that is not ``name: value`` (answered 400)."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "bad_header_line": "bad header line {text!r}",
+    }
 
 
 def read_headers(fp: Lines) -> http.client.HTTPMessage:
@@ -52,6 +55,6 @@ def read_headers(fp: Lines) -> http.client.HTTPMessage:
         text = line.decode("iso-8859-1")
         name, colon, value = text.partition(":")
         if not colon or not name or not _TOKEN.issuperset(name):
-            raise HeaderLineError(f"bad header line {text.rstrip()[:80]!r}")
+            raise HeaderLineError.of("bad_header_line", text=text.rstrip()[:80])
         # as email's compat32 policy keeps it: leading blanks and the line end dropped
         headers[name] = value.lstrip(" \t").rstrip("\r\n")

@@ -18,6 +18,7 @@ import secrets
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
@@ -66,6 +67,15 @@ class CodeRequestError(CashierError, ValueError):
     """A bad request for a code (unknown wallet or scenario, bad delay): names the field."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "paymentmethodtype_not_sandbox_wallet": "paymentMethodType: {method_type!r} is not a "
+        "sandbox wallet",
+        "paymentmethodtype_has_no_payment_code_pick": "paymentMethodType: {type} has no payment "
+        "code (pick the customer's own wallet)",
+        "scenario_not_one": "scenario: {scenario!r} is not one of {scenarios}",
+        "confirmseconds_must_number_from_0": "confirmSeconds: {confirm_seconds!r} must be a "
+        "number from 0 to {max_confirm_seconds}",
+    }
 
 
 class CodeRefused(CashierError):
@@ -120,24 +130,26 @@ class PaymentCodeBook:
         try:
             method = methods.get(method_type)
         except methods.UnknownMethodError:
-            raise CodeRequestError(
-                f"paymentMethodType: {method_type!r} is not a sandbox wallet"
+            raise CodeRequestError.of(
+                "paymentmethodtype_not_sandbox_wallet", method_type=method_type
             ) from None
         if method.type not in _PREFIX:
-            raise CodeRequestError(
-                f"paymentMethodType: {method.type} has no payment code "
-                "(pick the customer's own wallet)"
+            raise CodeRequestError.of(
+                "paymentmethodtype_has_no_payment_code_pick", type=method.type
             )
         if scenario not in SCENARIOS:
-            raise CodeRequestError(f"scenario: {scenario!r} is not one of {', '.join(SCENARIOS)}")
+            raise CodeRequestError.of(
+                "scenario_not_one", scenario=scenario, scenarios=", ".join(SCENARIOS)
+            )
         if (
             isinstance(confirm_seconds, bool)
             or not isinstance(confirm_seconds, int | float)
             or not 0 <= confirm_seconds <= MAX_CONFIRM_SECONDS
         ):
-            raise CodeRequestError(
-                f"confirmSeconds: {confirm_seconds!r} must be a number "
-                f"from 0 to {MAX_CONFIRM_SECONDS:g}"
+            raise CodeRequestError.of(
+                "confirmseconds_must_number_from_0",
+                confirm_seconds=confirm_seconds,
+                max_confirm_seconds=f"{MAX_CONFIRM_SECONDS:g}",
             )
         with self._lock:
             self._prune(now)

@@ -18,7 +18,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money, MoneyError
@@ -50,6 +50,9 @@ class StateFileError(CashierError):
     """The state file cannot be used (corrupt, not ours, newer, unreadable); names the file."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "sandbox_state_file": "sandbox state file {path}: {problem}",
+    }
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -208,7 +211,7 @@ class StateFile:
         return f"StateFile({str(self.path)!r})"
 
     def _fail(self, problem: str) -> StateFileError:
-        return StateFileError(f"sandbox state file {self.path}: {problem}")
+        return StateFileError.of("sandbox_state_file", path=self.path, problem=problem)
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.sandbox import store as st
@@ -27,6 +27,22 @@ class ScenarioError(CashierError, ValueError):
     """An unknown scenario name or a bad parameter; the message names it."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "must_true_false": "parameter {parameter}: {value!r} must be true or false",
+        "not_one": "parameter {parameter}: {value!r} is not one of {c}",
+        "must_number": "parameter {parameter}: {value!r} must be a number",
+        "must_whole_number": "parameter {parameter}: {value!r} must be a whole number",
+        "must_from": "parameter {parameter}: {value!r} must be from {low} to {high}",
+        "scenario_no_parameter_parameters": "scenario {name}: no parameter {name_2!r} (its "
+        "parameters: {known})",
+        "scenario_params_must_object_name_value": "scenario {name}: params must be an object of "
+        "name: value",
+        "parameters_are_given_name_value": "{item!r}: parameters are given as name=value",
+        "parameter_given_twice": "parameter {name} is given twice",
+        "no_scenario_scenarios_are": "no scenario {name!r}; the scenarios are: {catalog}",
+        "send": 'send {{"name": SCENARIO, "params": {{NAME: VALUE, ...}}}}',
+        "unknown_field_allowed_name_params": "{field}: unknown field (allowed: name, params)",
+    }
 
 
 @dataclass(frozen=True)
@@ -52,41 +68,48 @@ class Param:
 
     def parse(self, value: Any) -> Any:
         """The value checked (text from a command line is converted)."""
-        where = f"parameter {self.name}"
+        where = self.name
         if self.kind == "bool":
             if isinstance(value, str) and value.lower() in ("true", "yes", "1", "false", "no", "0"):
                 return value.lower() in ("true", "yes", "1")
             if isinstance(value, bool):
                 return value
-            raise ScenarioError(f"{where}: {value!r} must be true or false")
+            raise ScenarioError.of("must_true_false", parameter=where, value=value)
         if self.kind == "choice":
             for choice in self.choices:
                 if value == choice or (isinstance(value, str) and value == value_text(choice)):
                     return choice
-            raise ScenarioError(
-                f"{where}: {value!r} is not one of {', '.join(value_text(c) for c in self.choices)}"
+            raise ScenarioError.of(
+                "not_one",
+                parameter=where,
+                value=value,
+                c=", ".join(value_text(c) for c in self.choices),
             )
         number: float
         if isinstance(value, bool):
-            raise ScenarioError(f"{where}: {value!r} must be a number")
+            raise ScenarioError.of("must_number", parameter=where, value=value)
         if isinstance(value, str):
             try:
                 number = int(value) if self.kind == "int" else float(value)
             except ValueError:
-                what = "a whole number" if self.kind == "int" else "a number"
-                raise ScenarioError(f"{where}: {value!r} must be {what}") from None
+                code = "must_whole_number" if self.kind == "int" else "must_number"
+                raise ScenarioError.of(code, parameter=where, value=value) from None
         elif isinstance(value, int | float):
             number = value
         else:
-            raise ScenarioError(f"{where}: {value!r} must be a number")
+            raise ScenarioError.of("must_number", parameter=where, value=value)
         if self.kind == "int" and number != int(number):
-            raise ScenarioError(f"{where}: {value!r} must be a whole number")
+            raise ScenarioError.of("must_whole_number", parameter=where, value=value)
         if not math.isfinite(number) or (
             (self.low is not None and number < self.low)
             or (self.high is not None and number > self.high)
         ):
-            raise ScenarioError(
-                f"{where}: {value!r} must be from {value_text(self.low)} to {value_text(self.high)}"
+            raise ScenarioError.of(
+                "must_from",
+                parameter=where,
+                value=value,
+                low=value_text(self.low),
+                high=value_text(self.high),
             )
         return int(number) if self.kind == "int" else float(number)
 
@@ -127,8 +150,8 @@ class Scenario:
             if p.name == name:
                 return p
         known = ", ".join(p.name for p in self.params) or "none"
-        raise ScenarioError(
-            f"scenario {self.name}: no parameter {name!r} (its parameters: {known})"
+        raise ScenarioError.of(
+            "scenario_no_parameter_parameters", name=self.name, name_2=name, known=known
         )
 
     def defaults(self) -> dict[str, Any]:
@@ -164,7 +187,7 @@ class Scenario:
 def parse_params(scenario: Scenario, values: Mapping[str, Any]) -> dict[str, Any]:
     """Every parameter of ``scenario``: the defaults, overridden by ``values`` (checked)."""
     if not isinstance(values, Mapping):
-        raise ScenarioError(f"scenario {scenario.name}: params must be an object of name: value")
+        raise ScenarioError.of("scenario_params_must_object_name_value", name=scenario.name)
     out = scenario.defaults()
     for name, value in values.items():
         out[name] = scenario.param(str(name)).parse(value)
@@ -177,9 +200,9 @@ def parse_assignments(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise ScenarioError(f"{item!r}: parameters are given as name=value")
+            raise ScenarioError.of("parameters_are_given_name_value", item=item)
         if name.strip() in out:
-            raise ScenarioError(f"parameter {name.strip()} is given twice")
+            raise ScenarioError.of("parameter_given_twice", name=name.strip())
         out[name.strip()] = value.strip()
     return out
 
@@ -444,16 +467,16 @@ def get(name: str) -> Scenario:
     """The scenario called ``name``; ScenarioError lists the names when there is none."""
     scenario = CATALOG.get(name) if isinstance(name, str) else None
     if scenario is None:
-        raise ScenarioError(f"no scenario {name!r}; the scenarios are: {', '.join(CATALOG)}")
+        raise ScenarioError.of("no_scenario_scenarios_are", name=name, catalog=", ".join(CATALOG))
     return scenario
 
 
 def parse_request(data: Any) -> tuple[Scenario, dict[str, Any]]:
     """``{"name": ..., "params": {...}}`` (the endpoint's body) -> scenario and values."""
     if not isinstance(data, dict) or "name" not in data:
-        raise ScenarioError('send {"name": SCENARIO, "params": {NAME: VALUE, ...}}')
+        raise ScenarioError.of("send")
     unknown = sorted(set(data) - {"name", "params"})
     if unknown:
-        raise ScenarioError(f"{unknown[0]}: unknown field (allowed: name, params)")
+        raise ScenarioError.of("unknown_field_allowed_name_params", field=unknown[0])
     scenario = get(data["name"])
     return scenario, parse_params(scenario, data.get("params") or {})

@@ -33,6 +33,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.gateway.signing import KeyFormatError
 from cashier_app.sandbox import api, wallet
 from cashier_app.sandbox import store as st
@@ -167,11 +168,21 @@ def handle(
         if route.startswith("wallet") or route == "to_wallet":
             _html(out, 404, wallet.render_message("Payment not found", str(exc), lang))
         else:
-            _json(out, 404, {"error": str(exc)})
+            _json(out, 404, _error_body(exc))
     except st.StateError as exc:
-        _json(out, 409, {"error": str(exc)})
+        _json(out, 409, _error_body(exc))
     except (ValueError, FaultError, KeyFormatError) as exc:
-        _json(out, 400, {"error": str(exc)})
+        _json(out, 400, _error_body(exc))
+
+
+def _error_body(exc: Exception) -> dict[str, Any]:
+    """A refused control call's answer: the English ``error``, and for a coded error its
+    ``code``, English ``template`` and ``params``, so that a client (the QA console, the
+    CLI) shows it in its operator's language."""
+    body: dict[str, Any] = {"error": str(exc)}
+    if isinstance(exc, CashierError) and exc.template is not None:
+        body.update(code=exc.code, template=exc.template, params=exc.params)
+    return body
 
 
 # -- the payer's side -------------------------------------------------------------------

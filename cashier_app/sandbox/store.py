@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
@@ -66,6 +66,10 @@ class NotFound(CashierError):
     """No such payment or refund."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "no_payment_paymentid": "no payment with paymentId {payment_id!r}",
+        "no_refund_refundid": "no refund with refundId {refund_id!r}",
+    }
 
 
 def _new_id(prefix: str, counter: itertools.count[int]) -> str:
@@ -287,7 +291,7 @@ class Store:
     def payment(self, payment_id: str, now: datetime) -> Payment:
         p = self.find_payment(None, payment_id=payment_id, now=now)
         if p is None:
-            raise NotFound(f"no payment with paymentId {payment_id!r}")
+            raise NotFound.of("no_payment_paymentid", payment_id=payment_id)
         return p
 
     def _finalise(self, p: Payment, status: str, code: str, message: str) -> None:
@@ -531,7 +535,7 @@ class Store:
         with self.lock:
             r = self._refunds.get(refund_id)
             if r is None:
-                raise NotFound(f"no refund with refundId {refund_id!r}")
+                raise NotFound.of("no_refund_refundid", refund_id=refund_id)
             if r.status != PROCESSING:
                 raise StateError(
                     "REFUND_ALREADY_FINAL", f"refund {refund_id} is already {r.status}"

@@ -38,6 +38,20 @@ class StoreError(CashierError):
         "refund_unreachable": "the store server cannot be reached, so a sale of till {till} "
         "cannot be refunded here now ({problem}); nothing was sent: refund it at till {till} "
         "or try again once the store is back",
+        "dsn_not_postgresql_connection_string_e": "the DSN is not a PostgreSQL connection string "
+        "(e.g. 'host=db.example user=cashier dbname=store' or "
+        "'postgresql://cashier@db.example/store')",
+        "store_push_failed_kept_later": "store push failed (kept for later): {exc}",
+        "store_unreachable": "store unreachable: {exc}",
+        "still_down": "{error}",
+        "no_operators_yet": "the store keeps no operators yet (its schema is older): run "
+        "'cashier store init --dsn ...' with this cashier",
+        "server_stopped_answering": "the store server stopped answering: {detail}",
+        "server_refused": "the store server refused: {detail}",
+        "store_link_unreadable": "the store link {path} is unreadable: {exc}",
+        "store_link_lacks_dsn_till_id": "the store link {path} lacks 'dsn' or 'till_id'",
+        "store_s_password_key_store_which": "the store's password is in the key store, which "
+        "cannot be opened: {exc}",
     }
 
 
@@ -54,11 +68,7 @@ def split_password(dsn: str) -> tuple[str, str | None]:
     try:
         params = conninfo_to_dict(dsn.strip())
     except Exception:
-        raise StoreError(
-            "the DSN is not a PostgreSQL connection string (e.g. "
-            "'host=db.example user=cashier dbname=store' or "
-            "'postgresql://cashier@db.example/store')"
-        ) from None
+        raise StoreError.of("dsn_not_postgresql_connection_string_e") from None
     password = params.pop("password", None)
     return make_conninfo("", **{k: str(v) for k, v in params.items()}), (
         str(password) if password is not None else None
@@ -127,9 +137,9 @@ class StoreLink:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            raise StoreError(f"the store link {path} is unreadable: {exc}") from None
+            raise StoreError.of("store_link_unreadable", path=path, exc=exc) from None
         if not isinstance(data, dict) or not data.get("dsn") or not data.get("till_id"):
-            raise StoreError(f"the store link {path} lacks 'dsn' or 'till_id'")
+            raise StoreError.of("store_link_lacks_dsn_till_id", path=path)
         return cls(str(data["dsn"]), str(data["till_id"]))
 
     def password(self, keys: KeyStore) -> str | None:

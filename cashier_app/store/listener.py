@@ -17,7 +17,7 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from cashier_app.gateway.errors import GatewayError
 from cashier_app.gateway.notify import Delivery, Notification, NotificationListener
@@ -31,6 +31,13 @@ log = logging.getLogger(__name__)
 class NotificationRefused(StoreError):
     """Verified but not recordable (a replay older than the tolerance, no result):
     answered 500, never acknowledged."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "error": "{error}",
+        "notification_sent_s_ago_more_than": "notification sent {age} s ago, more than "
+        "{tolerance} s: a replay, not recorded",
+        "not_recorded_store_database": "not recorded (the store database): {exc}",
+    }
 
 
 _INSERT = (
@@ -117,17 +124,18 @@ class StoreNotifyListener:
         try:
             result = Result.parse(data, "notifyRefund" if refund else "notifyPayment")
         except GatewayError as exc:
-            raise NotificationRefused(str(exc)) from None
+            raise NotificationRefused.of("error", error=exc) from None
         sent = next((v for k, v in n.headers.items() if k.lower() == "request-time"), "")
         if self.tolerance is not None:
             try:
                 age = (datetime.now(UTC) - parse_header_time(sent, "request-time")).total_seconds()
             except SignatureError as exc:
-                raise NotificationRefused(str(exc)) from None
+                raise NotificationRefused.of("error", error=exc) from None
             if age > self.tolerance:
-                raise NotificationRefused(
-                    f"notification sent {age:.0f} s ago, more than {self.tolerance:.0f} s: "
-                    "a replay, not recorded"
+                raise NotificationRefused.of(
+                    "notification_sent_s_ago_more_than",
+                    age=f"{age:.0f}",
+                    tolerance=f"{self.tolerance:.0f}",
                 )
         client_id = next((v for k, v in n.headers.items() if k.lower() == "client-id"), "")
         params = (
@@ -151,4 +159,4 @@ class StoreNotifyListener:
                 conn.execute(_INSERT, params)
         except psycopg.Error as exc:
             self._local.conn = None
-            raise NotificationRefused(f"not recorded (the store database): {exc}") from None
+            raise NotificationRefused.of("not_recorded_store_database", exc=exc) from None

@@ -73,6 +73,7 @@ class StoreOperators:
         self.retry_after = retry_after
         self.offline = False
         self.problem = ""
+        self._down: StoreError | None = None  #: why the store is down, to raise again
         self._retry_at = 0.0
         self._synced = False  #: the copy was refreshed from the store (or tried) once
         self._lock = threading.RLock()
@@ -90,7 +91,7 @@ class StoreOperators:
 
         with self._lock:
             if conn is None and self.offline and time.monotonic() < self._retry_at:
-                raise StoreError(self.problem)
+                raise StoreError.of("still_down", error=self._down)
             try:
                 own = conn is None
                 conn = self._connect() if own else conn
@@ -106,16 +107,15 @@ class StoreOperators:
                 self._went_down(exc)
                 raise
             except psycopg.errors.UndefinedTable:
-                old = StoreError(
-                    "the store keeps no operators yet (its schema is older): run "
-                    "'cashier store init --dsn ...' with this cashier"
-                )
+                old = StoreError.of("no_operators_yet")
                 self._went_down(old)
                 raise old from None
             except psycopg.Error as exc:
                 lost = (psycopg.OperationalError, psycopg.InterfaceError)
-                what = "stopped answering" if isinstance(exc, lost) else "refused"
-                err = StoreError(f"the store server {what}: {_first_line(exc)}")
+                err = StoreError.of(
+                    "server_stopped_answering" if isinstance(exc, lost) else "server_refused",
+                    detail=_first_line(exc),
+                )
                 self._went_down(err)
                 raise err from None
             self.local.mirror(rows)
@@ -129,7 +129,7 @@ class StoreOperators:
     def _went_down(self, exc: StoreError) -> None:
         if not self.offline:
             log.warning("store operators: %s; signing in from this till's copy", exc)
-        self.offline, self.problem = True, str(exc)
+        self.offline, self.problem, self._down = True, str(exc), exc
         self._retry_at = time.monotonic() + self.retry_after
         self._synced = True  # the copy answers until the store does
 
@@ -248,7 +248,7 @@ class StoreOperators:
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_CHANGES_LOCK,))
                 yield conn
         except StoreError as exc:
-            raise OperatorError.of("store_down", problem=str(exc)) from None
+            raise OperatorError.of("store_down", problem=exc) from None
 
     @staticmethod
     def _existing(conn: Any, name: str) -> Operator:

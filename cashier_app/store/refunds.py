@@ -91,7 +91,11 @@ class StoreRefunds:
         except (StoreError, psycopg.Error) as exc:  # unreachable, or gone mid-claim
             if not required:
                 return None
-            problem = exc if isinstance(exc, StoreError) else StoreError(_first_line(exc))
+            problem = (
+                exc
+                if isinstance(exc, StoreError)
+                else StoreError.of("server_refused", detail=_first_line(exc))
+            )
             raise StoreError.of("refund_unreachable", till=sale_till, problem=problem) from None
 
 

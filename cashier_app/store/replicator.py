@@ -152,7 +152,7 @@ class Replicator:
             committed = time.time()
         except psycopg.Error as exc:
             self._drop(exc)
-            raise StoreError(f"store push failed (kept for later): {exc}") from None
+            raise StoreError.of("store_push_failed_kept_later", exc=exc) from None
         except StoreError as exc:
             self._drop(exc)
             raise
@@ -179,7 +179,7 @@ class Replicator:
         except psycopg.Error as exc:
             self._drop(exc)
             self._notes_due = True
-            raise StoreError(f"store unreachable: {exc}") from None
+            raise StoreError.of("store_unreachable", exc=exc) from None
         done = 0
         for note_id, path, headers, body in rows:
             try:
@@ -195,7 +195,7 @@ class Replicator:
                 )
             except psycopg.Error as exc:
                 self._drop(exc)
-                raise StoreError(f"store unreachable: {exc}") from None
+                raise StoreError.of("store_unreachable", exc=exc) from None
             done += 1
         self.state.settled += done
         return done
@@ -212,7 +212,7 @@ class Replicator:
             )
         except psycopg.Error as exc:
             self._drop(exc)
-            raise StoreError(f"store unreachable: {exc}") from None
+            raise StoreError.of("store_unreachable", exc=exc) from None
         self._last_beat = time.monotonic()
         if self.on_contact is not None:
             try:
@@ -283,4 +283,4 @@ class Replicator:
                 self._notes_due = True
         except psycopg.Error as exc:
             self._drop(exc)
-            raise StoreError(f"store unreachable: {exc}") from None
+            raise StoreError.of("store_unreachable", exc=exc) from None

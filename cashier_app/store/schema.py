@@ -14,8 +14,9 @@ with the day taken in the store's time zone (``store_settings.timezone``, set by
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.store.connect import StoreError
 
 #: Key of the advisory lock ``migrate`` holds (any constant of ours).
@@ -281,6 +282,24 @@ NOTIFY_CHANNEL = "cashier_notifications"
 class StoreSchemaError(StoreError):
     """The database holds a newer store schema than this cashier knows."""
 
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "store_database_has_schema_newer_than": "the store database has schema {before}, newer "
+        "than this cashier's {schema_version}; upgrade cashier",
+    }
+
+
+class StoreTimezoneError(CashierError, ValueError):
+    """A store time zone that the server does not know, or that cannot change any more
+    (a bad value, as the command line gave it: not a store that cannot be used)."""
+
+    layer = "store"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "time_zone_not_known_database_server": "time zone {timezone!r} is not known to the "
+        "database server",
+        "store_s_time_zone_cannot_become": "the store's time zone is {current}; it cannot become "
+        "{timezone} once payments are recorded (their business days would move)",
+    }
+
 
 def current_version(conn: Any) -> int:
     """The store schema version of ``conn``'s database (0: not a store yet)."""
@@ -303,9 +322,8 @@ def migrate(
         conn.execute("CREATE TABLE IF NOT EXISTS cashier_schema (version integer NOT NULL)")
         before = current_version(conn)
         if before > SCHEMA_VERSION:
-            raise StoreSchemaError(
-                f"the store database has schema {before}, newer than this cashier's "
-                f"{SCHEMA_VERSION}; upgrade cashier"
+            raise StoreSchemaError.of(
+                "store_database_has_schema_newer_than", before=before, schema_version=SCHEMA_VERSION
             )
         for sql in MIGRATIONS[before:]:
             conn.execute(sql)
@@ -342,14 +360,13 @@ def rebuild_day_totals(conn: Any) -> None:
 def _set_timezone(conn: Any, timezone: str) -> None:
     known = conn.execute("SELECT 1 FROM pg_timezone_names WHERE name = %s", (timezone,)).fetchone()
     if known is None:
-        raise ValueError(f"time zone {timezone!r} is not known to the database server")
+        raise StoreTimezoneError.of("time_zone_not_known_database_server", timezone=timezone)
     row = conn.execute("SELECT value FROM store_settings WHERE name = 'timezone'").fetchone()
     if row is not None and row[0] != timezone:
         has_rows = conn.execute("SELECT EXISTS (SELECT 1 FROM payments)").fetchone()[0]
         if has_rows:
-            raise ValueError(
-                f"the store's time zone is {row[0]}; it cannot become {timezone} once "
-                "payments are recorded (their business days would move)"
+            raise StoreTimezoneError.of(
+                "store_s_time_zone_cannot_become", current=row[0], timezone=timezone
             )
     conn.execute(
         "INSERT INTO store_settings (name, value) VALUES ('timezone', %s) "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.keystore.atomic import atomic_write
@@ -31,10 +31,21 @@ class PrinterConfigError(CashierError, ValueError):
     """A printer setting is wrong; ``field`` names it."""
 
     layer = "till"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "not_one_of": "printer {field}: {value!r} is not one of {choices}",
+        "paper": "printer {field}: {value!r} mm paper is not supported (58 or 80)",
+        "needed": "printer {field}: is needed for a {connection} printer",
+        "out_of_range": "printer {field}: {value!r} is not a number from 0 to {top}",
+        "unknown_setting": "printer {field}: is not a printer setting",
+        "not_a_number": "printer {field}: {value!r} is not a number",
+        "unreadable": "printer {field}: {path} cannot be read: {problem}",
+        "not_an_object": "printer {field}: {path} is not a JSON object",
+    }
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"printer {field}: {message}")
-        self.field = field
+    @property
+    def field(self) -> str:
+        """The setting that is wrong (``file`` for the settings file itself)."""
+        return self.params.get("field", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +63,14 @@ class PrinterConfig:
 
     def __post_init__(self) -> None:
         if self.connection not in CONNECTIONS:
-            raise PrinterConfigError(
-                "connection", f"{self.connection!r} is not one of {', '.join(CONNECTIONS)}"
+            raise PrinterConfigError.of(
+                "not_one_of",
+                field="connection",
+                value=self.connection,
+                choices=", ".join(CONNECTIONS),
             )
         if self.paper_mm not in PAPER_WIDTHS_MM:
-            raise PrinterConfigError(
-                "paper_mm", f"{self.paper_mm!r} mm paper is not supported (58 or 80)"
-            )
+            raise PrinterConfigError.of("paper", field="paper_mm", value=self.paper_mm)
         need = {
             "usb": ("usb_vendor", "usb_product"),
             "serial": ("serial_device",),
@@ -67,7 +79,7 @@ class PrinterConfig:
         }.get(self.connection, ())
         for name in need:
             if not getattr(self, name):
-                raise PrinterConfigError(name, f"is needed for a {self.connection} printer")
+                raise PrinterConfigError.of("needed", field=name, connection=self.connection)
         for name, top in (
             ("usb_vendor", 0xFFFF),
             ("usb_product", 0xFFFF),
@@ -76,7 +88,7 @@ class PrinterConfig:
         ):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
-                raise PrinterConfigError(name, f"{value!r} is not a number from 0 to {top}")
+                raise PrinterConfigError.of("out_of_range", field=name, value=value, top=top)
 
     @property
     def enabled(self) -> bool:
@@ -91,14 +103,16 @@ class PrinterConfig:
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(raw) - known)
         if unknown:
-            raise PrinterConfigError(unknown[0], "is not a printer setting")
+            raise PrinterConfigError.of("unknown_setting", field=unknown[0])
         values = dict(raw)
         for name in ("usb_vendor", "usb_product"):
             if isinstance(values.get(name), str):  # "0x04b8" as written on the label
                 try:
                     values[name] = int(values[name], 0)
                 except ValueError:
-                    raise PrinterConfigError(name, f"{values[name]!r} is not a number") from None
+                    raise PrinterConfigError.of(
+                        "not_a_number", field=name, value=values[name]
+                    ) from None
         return cls(**values)
 
 
@@ -114,9 +128,9 @@ def load_printer_config(path: Path | None = None) -> PrinterConfig:
     except FileNotFoundError:
         return PrinterConfig()
     except (OSError, ValueError) as exc:
-        raise PrinterConfigError("file", f"{path} cannot be read: {exc}") from None
+        raise PrinterConfigError.of("unreadable", field="file", path=path, problem=exc) from None
     if not isinstance(raw, dict):
-        raise PrinterConfigError("file", f"{path} is not a JSON object")
+        raise PrinterConfigError.of("not_an_object", field="file", path=path)
     return PrinterConfig.from_dict(raw)
 
 

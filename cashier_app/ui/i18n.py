@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from cashier_app.domain.errors import CashierError
+from cashier_app.domain.errors import CashierError, Term
 from cashier_app.ui import qt_imports  # noqa: F401  (PySide's import hook, dropped)
 from cashier_app.ui.resources import resources_dir
 
@@ -27,6 +28,12 @@ class TranslationError(CashierError, ValueError):
     """A translation file that cannot be read; the message names the file."""
 
     layer = "ui"
+    TERMS: ClassVar[tuple[str, ...]] = ("missing", "unreadable")
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "language_not_available_available": "language {lang!r} is not available (available: "
+        "{languages})",
+        "translations_are": "translations for {lang} are {why} ({qm})",
+    }
 
 
 def normalise_language(lang: str | None) -> str:
@@ -38,8 +45,8 @@ def normalise_language(lang: str | None) -> str:
         return "zh_CN"
     if code.lower().startswith("en"):
         return "en"
-    raise TranslationError(
-        f"language {lang!r} is not available (available: {', '.join(LANGUAGES)})"
+    raise TranslationError.of(
+        "language_not_available_available", lang=lang, languages=", ".join(LANGUAGES)
     )
 
 
@@ -56,8 +63,8 @@ def load_translator(lang: str) -> QTranslator | None:
     qm = qm_path(lang)
     translator = QTranslator()
     if not translator.load(str(qm)):
-        why = "missing" if not qm.is_file() else "unreadable"
-        raise TranslationError(f"translations for {lang} are {why} ({qm})")
+        why = Term("missing" if not qm.is_file() else "unreadable")
+        raise TranslationError.of("translations_are", lang=lang, why=why, qm=qm)
     return translator
 
 

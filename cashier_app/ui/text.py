@@ -14,7 +14,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from cashier_app.domain.errors import CashierError, fill_template
+from cashier_app.domain.errors import render
 
 #: The translation context of every error template.
 ERROR_CONTEXT = "CashierError"
@@ -52,17 +52,8 @@ def error_text(exc: BaseException) -> str:
 
     A CashierError with a code is rendered from its (translated) template and parameters
     (a parameter that is itself an error, such as a damaged file's problem, rendered the
-    same way); one with a plain message shows that message; anything else ``str(exc)``."""
-    if isinstance(exc, CashierError):
-        template = exc.template
-        if template is not None:
-            params = dict(exc.params)
-            for name, cause in exc.nested.items():
-                params[name] = error_text(cause)
-            for name in exc.terms:
-                params[name] = translate_error_template(params[name])
-            return fill_template(translate_error_template(template), params)
-    return str(exc) or type(exc).__name__
+    same way); an OSError by its errno; anything else ``str(exc)``."""
+    return render(exc, translate_error_template)
 
 
 def known_error_templates() -> set[str]:

@@ -129,3 +129,19 @@ def test_an_unreadable_file_is_named(tmp_path):
     bad.write_bytes('title = "caf\xe9"\n'.encode("latin-1"))
     with pytest.raises(DemoError, match=r"latin1\.toml: not UTF-8 text"):
         load_demo(bad, CATALOG)
+
+
+def test_a_bad_file_is_named_in_chinese():
+    """The presenter reads the file, line, step and problem in zh_CN, the scenario's own
+    parameter problem included (a nested coded error)."""
+    from zh_errors import english_left, zh
+
+    text = (
+        'title = "t"\n[[step]]\ncaption = "one"\namount = "12.30"\nwallet = "ALIPAY_HK"\n'
+        'scenario = "wallet_pays"\nparams = { seconds = -1 }\n'
+    )
+    with pytest.raises(DemoError) as caught:
+        parse_demo(text, CATALOG, Path("demo.toml"))
+    chinese = zh(caught.value)
+    assert chinese.startswith("demo.toml:7：第 1 步：params：")
+    assert english_left(chinese, "demo.toml", "params", "seconds") == [], chinese

@@ -104,7 +104,7 @@ def test_read_only_error_is_named(tmp_path):
     with pytest.raises(sqlite3.Error) as info:
         ro.execute("INSERT INTO events (payment_request_id, at, kind) VALUES ('a', 'b', 'c')")
     ro.close()
-    err = describe_sqlite_error(info.value, path, "write to")
+    err = describe_sqlite_error(info.value, path, "write")
     assert "read-only" in str(err) and str(path) in str(err)
 
 

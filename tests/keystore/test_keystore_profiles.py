@@ -200,7 +200,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(monkeypatch: pytest.M
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", boom)
-    with pytest.raises(ProfileConfigError, match=r"cannot save profiles file .*No space left"):
+    with pytest.raises(ProfileConfigError, match=r"cannot save profiles file .*the disk is full"):
         store.save(make(name="other"))
     assert store.path.read_bytes() == before
     assert [p.name for p in Path(store.path.parent).iterdir() if p.suffix == ".tmp"] == []

@@ -141,7 +141,7 @@ def test_failed_export_keeps_the_previous_file(day_journal, tmp_path, monkeypatc
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(eod, "csv_rows", boom)
-    with pytest.raises(ReportError, match="No space left"):
+    with pytest.raises(ReportError, match="the disk is full"):
         write_csv(compute_report(day_journal, DAY, HK), path)
     assert path.read_text() == "previous"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".eod.csv.")]

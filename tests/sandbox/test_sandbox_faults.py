@@ -8,8 +8,10 @@ import time
 
 import pytest
 from sandbox_support import ACK, Receiver, pay_body, wait_for
+from zh_errors import english_left, zh
 
 from cashier_app.sandbox import SimulatorClient, SimulatorError
+from cashier_app.sandbox.faults import KINDS as FAULT_KINDS
 from cashier_app.sandbox.faults import FaultError, FaultPlan, parse_fault
 
 
@@ -90,6 +92,13 @@ def test_faults_over_http(client, sandbox):
     with pytest.raises(SimulatorError, match="kind") as info:
         sim.add_fault("meteor")
     assert info.value.status == 400
+    # the sandbox answers with the error's code and parameters, so the QA console shows
+    # its operator the refusal in their language (here zh_CN)
+    text = zh(info.value)
+    assert text.startswith(
+        "沙箱拒绝了 POST /sandbox/faults（HTTP 400）：故障类型 'meteor' 不是以下之一"
+    )
+    assert english_left(text, "POST", "/sandbox/faults", "'meteor'", *FAULT_KINDS) == [], text
 
 
 def test_duplicate_and_late_notifications(client, sandbox):

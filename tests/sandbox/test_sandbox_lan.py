@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from sandbox_support import CLIENT_ID, RawClient, pay_body
+from zh_errors import zh
 
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key
 from cashier_app.sandbox import SandboxError
@@ -213,8 +214,12 @@ def test_a_taken_lan_port_is_refused_clearly(sandbox):
 
         other = SandboxGateway(gateway_private_key=generate_private_key()).start()
         try:
-            with pytest.raises(SandboxError, match="port is in use"):
+            with pytest.raises(SandboxError, match="port is in use") as info:
                 other.start_lan(LAN, port)
+            assert (
+                zh(info.value)
+                == f"无法在 {LAN}:{port} 上提供服务：端口已被占用（请换一个，或填 0）"
+            )
         finally:
             other.stop()
     finally:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from sandbox_support import pay_body
+from zh_errors import zh
 
 from cashier_app.sandbox import SimulatorClient, SimulatorError
 
@@ -96,8 +97,10 @@ def test_simulator_client_controls(client, sandbox):
 
 
 def test_simulator_client_unreachable():
-    with pytest.raises(SimulatorError, match="unreachable"):
+    with pytest.raises(SimulatorError, match="unreachable") as info:
         SimulatorClient("http://127.0.0.1:9", timeout=1).approve("x")
+    # a zh_CN operator reads the OS's errno in Chinese, not "[Errno 111] Connection refused"
+    assert zh(info.value) == "无法连接 http://127.0.0.1:9 上的沙箱：连接被拒绝"
     with pytest.raises(ValueError, match="http://"):
         SimulatorClient("ftp://x")
 

@@ -70,8 +70,264 @@
             <translation>“profiles”必须是一个对象</translation>
         </message>
         <message>
+            <source>--amount {amount} is more than the {left} left to refund on payment {payment_request_id}</source>
+            <translation>--amount {amount} 超过支付 {payment_request_id} 剩余可退款的 {left}</translation>
+        </message>
+        <message>
+            <source>--amount/--currency: {exc}</source>
+            <translation>--amount/--currency：{exc}</translation>
+        </message>
+        <message>
+            <source>--amount: {exc}</source>
+            <translation>--amount：{exc}</translation>
+        </message>
+        <message>
+            <source>--auto-{action} {seconds}: must be from 0 to {max_delay} seconds</source>
+            <translation>--auto-{action} {seconds}：必须在 0 到 {max_delay} 秒之间</translation>
+        </message>
+        <message>
+            <source>--bind {bind}: {problem}</source>
+            <translation>--bind {bind}：{problem}</translation>
+        </message>
+        <message>
+            <source>--bind {text!r} must be HOST:PORT, e.g. 127.0.0.1:8080</source>
+            <translation>--bind {text!r} 必须是 主机:端口，例如 127.0.0.1:8080</translation>
+        </message>
+        <message>
+            <source>--client-id {client_id!r} must be ASCII without spaces</source>
+            <translation>--client-id {client_id!r} 必须是不含空格的 ASCII 字符</translation>
+        </message>
+        <message>
+            <source>--currency: {exc}</source>
+            <translation>--currency：{exc}</translation>
+        </message>
+        <message>
+            <source>--dsn: {exc}</source>
+            <translation>--dsn：{exc}</translation>
+        </message>
+        <message>
+            <source>--expiry {expiry}: must be greater than zero</source>
+            <translation>--expiry {expiry}：必须大于零</translation>
+        </message>
+        <message>
+            <source>--gateway-private-key: {exc}</source>
+            <translation>--gateway-private-key：{exc}</translation>
+        </message>
+        <message>
+            <source>--gateway-public-key: {exc}</source>
+            <translation>--gateway-public-key：{exc}</translation>
+        </message>
+        <message>
+            <source>--gateway: {exc}</source>
+            <translation>--gateway：{exc}</translation>
+        </message>
+        <message>
+            <source>--host {host}: not a loopback address; the sandbox's control endpoints are unauthenticated (add --allow-remote to insist)</source>
+            <translation>--host {host}：不是回环地址；沙箱的控制接口没有身份验证（如确需如此，请加 --allow-remote）</translation>
+        </message>
+        <message>
+            <source>--json is for --headless</source>
+            <translation>--json 只能与 --headless 一起使用</translation>
+        </message>
+        <message>
+            <source>--lan {lan}: {exc}</source>
+            <translation>--lan {lan}：{exc}</translation>
+        </message>
+        <message>
+            <source>--lan {text}: the port must be a number from 0 to 65535</source>
+            <translation>--lan {text}：端口必须是 0 到 65535 之间的数字</translation>
+        </message>
+        <message>
+            <source>--lan {text}: {exc}</source>
+            <translation>--lan {text}：{exc}</translation>
+        </message>
+        <message>
+            <source>--merchant {client_id}: {key_file}: {exc}</source>
+            <translation>--merchant {client_id}：{key_file}：{exc}</translation>
+        </message>
+        <message>
+            <source>--merchant {spec!r}: expected CLIENT_ID=PUBLIC_KEY_FILE</source>
+            <translation>--merchant {spec!r}：应为 CLIENT_ID=PUBLIC_KEY_FILE</translation>
+        </message>
+        <message>
+            <source>--method is required (e.g. ALIPAY_HK)</source>
+            <translation>必须提供 --method（例如 ALIPAY_HK）</translation>
+        </message>
+        <message>
+            <source>--method: {exc}</source>
+            <translation>--method：{exc}</translation>
+        </message>
+        <message>
+            <source>--method: {type} does not accept {currency} (it accepts {currencies})</source>
+            <translation>--method：{type} 不接受 {currency}（接受：{currencies}）</translation>
+        </message>
+        <message>
+            <source>--notify-compression {notify_compression}: must be greater than zero</source>
+            <translation>--notify-compression {notify_compression}：必须大于零</translation>
+        </message>
+        <message>
+            <source>--payment-code CODE is required (or --simulate SCENARIO on a sandbox)</source>
+            <translation>必须提供 --payment-code CODE（在沙箱上也可用 --simulate SCENARIO）</translation>
+        </message>
+        <message>
+            <source>--payment-code and --scenario are for --product in-store</source>
+            <translation>--payment-code 和 --scenario 只用于 --product in-store</translation>
+        </message>
+        <message>
+            <source>--payment-code is for --scenario PaymentCode (the till scans the customer's code)</source>
+            <translation>--payment-code 只用于 --scenario PaymentCode（收银台扫描顾客的付款码）</translation>
+        </message>
+        <message>
+            <source>--payment-code: {exc}</source>
+            <translation>--payment-code：{exc}</translation>
+        </message>
+        <message>
+            <source>--port {port}: must be from 0 to 65535</source>
+            <translation>--port {port}：必须在 0 到 65535 之间</translation>
+        </message>
+        <message>
+            <source>--port {port}: {exc}</source>
+            <translation>--port {port}：{exc}</translation>
+        </message>
+        <message>
+            <source>--private-key: {exc}</source>
+            <translation>--private-key：{exc}</translation>
+        </message>
+        <message>
+            <source>--profile cannot be combined with --client-id/--gateway-public-key</source>
+            <translation>--profile 不能与 --client-id/--gateway-public-key 同时使用</translation>
+        </message>
+        <message>
+            <source>--profile cannot be combined with --gateway</source>
+            <translation>--profile 不能与 --gateway 同时使用</translation>
+        </message>
+        <message>
+            <source>--profile {profile}: {exc}</source>
+            <translation>--profile {profile}：{exc}</translation>
+        </message>
+        <message>
+            <source>--reason is longer than 256 characters</source>
+            <translation>--reason 超过 256 个字符</translation>
+        </message>
+        <message>
+            <source>--sandbox URL is needed (the url `cashier sandbox` printed), or set ${env_url}</source>
+            <translation>需要 --sandbox URL（`cashier sandbox` 输出的 url），或设置 ${env_url}</translation>
+        </message>
+        <message>
+            <source>--sandbox: {exc}</source>
+            <translation>--sandbox：{exc}</translation>
+        </message>
+        <message>
+            <source>--sign-workers {sign_workers}: must be from 0 to 64</source>
+            <translation>--sign-workers {sign_workers}：必须在 0 到 64 之间</translation>
+        </message>
+        <message>
+            <source>--simulate needs a sandbox gateway</source>
+            <translation>--simulate 需要沙箱网关</translation>
+        </message>
+        <message>
+            <source>--simulate needs a sandbox gateway (http:// on loopback)</source>
+            <translation>--simulate 需要沙箱网关（回环地址上的 http://）</translation>
+        </message>
+        <message>
+            <source>--simulate needs a sandbox profile</source>
+            <translation>--simulate 需要沙箱配置</translation>
+        </message>
+        <message>
+            <source>--simulate {simulate} is for --product in-store</source>
+            <translation>--simulate {simulate} 只用于 --product in-store</translation>
+        </message>
+        <message>
+            <source>--simulate {simulate} is for a scanned code; an order code takes approve, decline or expire</source>
+            <translation>--simulate {simulate} 用于扫描的付款码；订单码只接受 approve、decline 或 expire</translation>
+        </message>
+        <message>
+            <source>--simulate: no sandbox wallet takes {currency}; give --method</source>
+            <translation>--simulate：没有沙箱钱包接受 {currency}；请提供 --method</translation>
+        </message>
+        <message>
+            <source>--simulate: the sandbox gave no payment code: {exc}</source>
+            <translation>--simulate：沙箱未给出付款码：{exc}</translation>
+        </message>
+        <message>
+            <source>--status {text!r}: unknown status (choose from {statuses})</source>
+            <translation>--status {text!r}：未知状态（可选：{statuses}）</translation>
+        </message>
+        <message>
+            <source>--summary is longer than 256 characters</source>
+            <translation>--summary 超过 256 个字符</translation>
+        </message>
+        <message>
+            <source>--till-id: {exc}</source>
+            <translation>--till-id：{exc}</translation>
+        </message>
+        <message>
+            <source>--timeout {text!r} is not a number of seconds</source>
+            <translation>--timeout {text!r} 不是秒数</translation>
+        </message>
+        <message>
+            <source>--timeout {text!r} must be a positive number of seconds</source>
+            <translation>--timeout {text!r} 必须是正的秒数</translation>
+        </message>
+        <message>
+            <source>--timezone: {exc}</source>
+            <translation>--timezone：{exc}</translation>
+        </message>
+        <message>
+            <source>--tz {text!r} is not a known time zone (e.g. Asia/Hong_Kong)</source>
+            <translation>--tz {text!r} 不是已知的时区（例如 Asia/Hong_Kong）</translation>
+        </message>
+        <message>
+            <source>--{value} is required with {flags}</source>
+            <translation>使用 {flags} 时必须提供 --{value}</translation>
+        </message>
+        <message>
+            <source>--{value}: {exc}</source>
+            <translation>--{value}：{exc}</translation>
+        </message>
+        <message>
+            <source>AlipayHK pay failed: {exc}</source>
+            <translation>AlipayHK 支付失败：{exc}</translation>
+        </message>
+        <message>
             <source>IDR amounts must be whole rupiah (the value must end in 00)</source>
             <translation>印尼盾金额必须为整卢比（数值须以 00 结尾）</translation>
+        </message>
+        <message>
+            <source>LAN address {address!r} cannot be put in a QR code; give this computer's own address on the phone's Wi-Fi network, e.g. 192.168.1.20</source>
+            <translation>局域网地址 {address!r} 不能放入二维码；请提供本机在手机所在 Wi-Fi 网络中的地址，例如 192.168.1.20</translation>
+        </message>
+        <message>
+            <source>LAN address {address!r} is not an IP address; give this computer's address on the phone's Wi-Fi network, e.g. 192.168.1.20</source>
+            <translation>局域网地址 {address!r} 不是 IP 地址；请提供本机在手机所在 Wi-Fi 网络中的地址，例如 192.168.1.20</translation>
+        </message>
+        <message>
+            <source>LAN port {port!r} must be a number from 0 to 65535</source>
+            <translation>局域网端口 {port!r} 必须是 0 到 65535 之间的数字</translation>
+        </message>
+        <message>
+            <source>OS keyring not usable: {refusal}</source>
+            <translation>系统密钥环不可用：{refusal}</translation>
+        </message>
+        <message>
+            <source>PEM key armour is damaged (BEGIN and END labels differ)</source>
+            <translation>PEM 密钥的首尾标记已损坏（BEGIN 与 END 标签不一致）</translation>
+        </message>
+        <message>
+            <source>PEM key has no END line (truncated paste?)</source>
+            <translation>PEM 密钥缺少 END 行（粘贴不完整？）</translation>
+        </message>
+        <message>
+            <source>RSA key is {bits} bits; Antom needs at least {min_key_bits}</source>
+            <translation>RSA 密钥为 {bits} 位；Antom 至少需要 {min_key_bits} 位</translation>
+        </message>
+        <message>
+            <source>Signer needs an RSA private key object</source>
+            <translation>签名器需要 RSA 私钥对象</translation>
+        </message>
+        <message>
+            <source>Verifier needs an RSA public key object</source>
+            <translation>验签器需要 RSA 公钥对象</translation>
         </message>
         <message>
             <source>a PIN has {low} to {high} digits</source>
@@ -80,6 +336,14 @@
         <message>
             <source>a PIN takes only the digits 0-9</source>
             <translation>PIN 码只能包含数字 0-9</translation>
+        </message>
+        <message>
+            <source>a User-presented Mode payment needs the customer's code</source>
+            <translation>出示码模式（User-presented Mode）的支付需要顾客的付款码</translation>
+        </message>
+        <message>
+            <source>a fault must be a JSON object with at least 'kind'</source>
+            <translation>故障必须是至少包含 'kind' 的 JSON 对象</translation>
         </message>
         <message>
             <source>a manager's PIN is needed to cancel a paid payment</source>
@@ -94,16 +358,64 @@
             <translation>退款需要经理的 PIN 码</translation>
         </message>
         <message>
+            <source>a manager's PIN is needed: run it as a manager (--operator) or add --approved-by MANAGER</source>
+            <translation>需要经理的 PIN：请以经理身份运行（--operator），或加上 --approved-by MANAGER</translation>
+        </message>
+        <message>
+            <source>a part of the path is not a folder</source>
+            <translation>路径中有一部分不是文件夹</translation>
+        </message>
+        <message>
             <source>a payment cannot go from {current} to {new}</source>
             <translation>支付状态不能从 {current} 变为 {new}</translation>
+        </message>
+        <message>
+            <source>a payment is already in the journal ({exc})</source>
+            <translation>交易日志中已有该支付（{exc}）</translation>
+        </message>
+        <message>
+            <source>a profile cannot be renamed; create a new one</source>
+            <translation>配置不能重命名；请新建一个</translation>
+        </message>
+        <message>
+            <source>a profile must be a JSON object</source>
+            <translation>配置必须是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>a refund needs a sale step before it</source>
+            <translation>退款之前需要有一个交易步骤</translation>
         </message>
         <message>
             <source>a standalone gateway needs {missing} as well</source>
             <translation>独立网关还需要 {missing}</translation>
         </message>
         <message>
+            <source>acknowledge replicated changes in</source>
+            <translation>确认已同步的更改于</translation>
+        </message>
+        <message>
+            <source>action: required, one of {actions}</source>
+            <translation>action：必填，取值为 {actions} 之一</translation>
+        </message>
+        <message>
+            <source>action: {action!r} is not one of {actions}</source>
+            <translation>action：{action!r} 不是 {actions} 之一</translation>
+        </message>
+        <message>
+            <source>action: {action!r} must be a string, one of {actions}</source>
+            <translation>action：{action!r} 必须是字符串，取值为 {actions} 之一</translation>
+        </message>
+        <message>
             <source>active profile {name} is not defined in it</source>
             <translation>其中没有定义当前配置 {name}</translation>
+        </message>
+        <message>
+            <source>after_seconds: required, a number from 0 to {max_delay}</source>
+            <translation>after_seconds：必填，0 到 {max_delay} 之间的数字</translation>
+        </message>
+        <message>
+            <source>after_seconds: {delay!r} must be a number of seconds from 0 to {max_delay}</source>
+            <translation>after_seconds：{delay!r} 必须是 0 到 {max_delay} 之间的秒数</translation>
         </message>
         <message>
             <source>amount has more than {digits} digits</source>
@@ -174,8 +486,56 @@
             <translation>另一个收银进程正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
         </message>
         <message>
+            <source>autopay must be an AutoPayPolicy, not {name}</source>
+            <translation>autopay 必须是 AutoPayPolicy，而不是 {name}</translation>
+        </message>
+        <message>
+            <source>bad header line {text!r}</source>
+            <translation>无效的请求头行 {text!r}</translation>
+        </message>
+        <message>
+            <source>bad_state {bad_state!r} must be 'raise' or 'move_aside'</source>
+            <translation>bad_state {bad_state!r} 必须是 'raise' 或 'move_aside'</translation>
+        </message>
+        <message>
             <source>cancel of payment {payment} is not confirmed: {problem}</source>
             <translation>支付 {payment} 的取消未获确认：{problem}</translation>
+        </message>
+        <message>
+            <source>cancel: answer is for paymentId {payment_id!r}, not {payment_id_2!r}</source>
+            <translation>cancel：应答针对的是 paymentId {payment_id!r}，而不是 {payment_id_2!r}</translation>
+        </message>
+        <message>
+            <source>cancel: answer is for paymentRequestId {payment_request_id!r}, not {prid!r}</source>
+            <translation>cancel：应答针对的是 paymentRequestId {payment_request_id!r}，而不是 {prid!r}</translation>
+        </message>
+        <message>
+            <source>cannot add an event without a kind</source>
+            <translation>不能添加没有类型的事件</translation>
+        </message>
+        <message>
+            <source>cannot create the folder for journal {path}: {problem}</source>
+            <translation>无法为交易日志 {path} 创建文件夹：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot listen on {host}:{port}: {problem}</source>
+            <translation>无法在 {host}:{port} 上监听：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot open journal {path}: WAL mode is not available on this file system (got {mode})</source>
+            <translation>无法打开交易日志 {path}：此文件系统不支持 WAL 模式（得到 {mode}）</translation>
+        </message>
+        <message>
+            <source>cannot open journal {path}: it is a SQLite database but not a cashier journal (tables: {tables})</source>
+            <translation>无法打开交易日志 {path}：它是 SQLite 数据库，但不是收银台的交易日志（表：{tables}）</translation>
+        </message>
+        <message>
+            <source>cannot open journal {path}: it is a folder, not a file</source>
+            <translation>无法打开交易日志 {path}：它是文件夹，不是文件</translation>
+        </message>
+        <message>
+            <source>cannot open journal {path}: the file is corrupt</source>
+            <translation>无法打开交易日志 {path}：文件已损坏</translation>
         </message>
         <message>
             <source>cannot open the {connection} printer at {where}: {reason}</source>
@@ -186,16 +546,168 @@
             <translation>无法连接门店服务器 {where}：{why}</translation>
         </message>
         <message>
+            <source>cannot read key file {path}: {problem}</source>
+            <translation>无法读取密钥文件 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot read passphrase file {path}: {problem}</source>
+            <translation>无法读取口令文件 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot read {name}: {problem}</source>
+            <translation>无法读取 {name}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot read {what} from {source}: {problem}</source>
+            <translation>无法从 {source} 读取 {what}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot save key file {path}: {problem}; the previous version is intact</source>
+            <translation>无法保存密钥文件 {path}：{problem}；之前的版本完好无损</translation>
+        </message>
+        <message>
+            <source>cannot save profiles file {path}: {problem}</source>
+            <translation>无法保存配置文件 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot save {name}: {problem}</source>
+            <translation>无法保存 {name}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot serve on {host}: it is not an address of this computer (choose one of its network addresses, as `ip addr` or the Wi-Fi settings show)</source>
+            <translation>无法在 {host} 上提供服务：它不是本机的地址（请选择本机的一个网络地址，可用 `ip addr` 或 Wi-Fi 设置查看）</translation>
+        </message>
+        <message>
+            <source>cannot serve on {host}:{port}: the port is in use (choose another, or 0)</source>
+            <translation>无法在 {host}:{port} 上提供服务：端口已被占用（请换一个，或填 0）</translation>
+        </message>
+        <message>
+            <source>cannot serve on {host}:{port}: {problem}</source>
+            <translation>无法在 {host}:{port} 上提供服务：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot start a PDF at {path}</source>
+            <translation>无法在 {path} 创建 PDF</translation>
+        </message>
+        <message>
+            <source>cannot start the services: {exc}</source>
+            <translation>无法启动服务：{exc}</translation>
+        </message>
+        <message>
             <source>cannot subtract {other} from {currency}</source>
             <translation>不能从 {currency} 中减去 {other}</translation>
+        </message>
+        <message>
+            <source>cannot take the till lock {path}: {problem}</source>
+            <translation>无法获取收银台锁 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot update payment: payment_request_id never changes</source>
+            <translation>无法更新支付：payment_request_id 永不改变</translation>
+        </message>
+        <message>
+            <source>cannot update payment: unknown field(s) {bad}</source>
+            <translation>无法更新支付：未知字段 {bad}</translation>
+        </message>
+        <message>
+            <source>cannot update refund: its request ids never change</source>
+            <translation>无法更新退款：其请求编号永不改变</translation>
+        </message>
+        <message>
+            <source>cannot update refund: unknown field(s) {bad}</source>
+            <translation>无法更新退款：未知字段 {bad}</translation>
         </message>
         <message>
             <source>cannot use the operators file {path}: {problem}</source>
             <translation>无法使用操作员文件 {path}：{problem}</translation>
         </message>
         <message>
+            <source>cannot write journal {path}: {why}; nothing can be recorded there (history can still read it)</source>
+            <translation>无法写入交易日志 {path}：{why}；那里无法记录任何内容（交易记录仍可读取）</translation>
+        </message>
+        <message>
+            <source>cannot write {target}: folder {parent} does not exist</source>
+            <translation>无法写入 {target}：文件夹 {parent} 不存在</translation>
+        </message>
+        <message>
+            <source>cannot write {target}: it is a folder</source>
+            <translation>无法写入 {target}：它是文件夹</translation>
+        </message>
+        <message>
+            <source>cannot write {target}: {problem}</source>
+            <translation>无法写入 {target}：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path} ({detail})</source>
+            <translation>无法{action}交易日志 {path}（{detail}）</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: disk I/O error</source>
+            <translation>无法{action}交易日志 {path}：磁盘读写错误</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: it is locked by another process (is another cashier running?)</source>
+            <translation>无法{action}交易日志 {path}：它被另一个进程锁定（是否有另一个收银台正在运行？）</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: permission denied</source>
+            <translation>无法{action}交易日志 {path}：权限不足</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: the disk is full</source>
+            <translation>无法{action}交易日志 {path}：磁盘已满</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: the file cannot be opened (missing folder or no permission)</source>
+            <translation>无法{action}交易日志 {path}：文件无法打开（文件夹不存在或没有权限）</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: the file is corrupt</source>
+            <translation>无法{action}交易日志 {path}：文件已损坏</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: the file is not a cashier journal (not a SQLite database)</source>
+            <translation>无法{action}交易日志 {path}：该文件不是收银台的交易日志（不是 SQLite 数据库）</translation>
+        </message>
+        <message>
+            <source>cannot {action} journal {path}: the file or its folder is read-only</source>
+            <translation>无法{action}交易日志 {path}：文件或其所在文件夹是只读的</translation>
+        </message>
+        <message>
+            <source>cannot {what}: {exc}</source>
+            <translation>无法{what}：{exc}</translation>
+        </message>
+        <message>
+            <source>cannot {what}: {exc}; profile {profile} is not saved here: pass --gateway, --client-id, --private-key and --gateway-public-key</source>
+            <translation>无法{what}：{exc}；配置 {profile} 未保存在本机：请提供 --gateway、--client-id、--private-key 和 --gateway-public-key</translation>
+        </message>
+        <message>
+            <source>caption is missing (what the audience reads)</source>
+            <translation>缺少 caption（观众看到的说明）</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>更改</translation>
+        </message>
+        <message>
+            <source>client id is empty</source>
+            <translation>客户端 ID 为空</translation>
+        </message>
+        <message>
             <source>client id is missing: copy it from the Antom Dashboard</source>
             <translation>缺少客户端 ID：请从 Antom 控制台复制</translation>
+        </message>
+        <message>
+            <source>client id must be 1 to 64 characters</source>
+            <translation>客户端 ID 必须为 1 到 64 个字符</translation>
+        </message>
+        <message>
+            <source>client id {client_id!r} contains whitespace or control characters</source>
+            <translation>客户端 ID {client_id!r} 包含空白或控制字符</translation>
+        </message>
+        <message>
+            <source>client id {client_id!r} must be ASCII without spaces</source>
+            <translation>客户端 ID {client_id!r} 必须是不含空格的 ASCII 字符</translation>
         </message>
         <message>
             <source>client id {client_id} is an Antom sandbox id; use environment 'antom-sandbox' for it</source>
@@ -210,6 +722,10 @@
             <translation>客户端 ID {client_id} 不是 Antom 沙箱 ID（沙箱 ID 以“SANDBOX_”开头）；正式 ID 请选择环境“正式环境”</translation>
         </message>
         <message>
+            <source>confirmSeconds: {confirm_seconds!r} must be a number from 0 to {max_confirm_seconds}</source>
+            <translation>confirmSeconds：{confirm_seconds!r} 必须是 0 到 {max_confirm_seconds} 之间的数字</translation>
+        </message>
+        <message>
             <source>currency is missing</source>
             <translation>缺少币种</translation>
         </message>
@@ -222,20 +738,200 @@
             <translation>不支持币种 {currency}（支持：{supported}）</translation>
         </message>
         <message>
+            <source>default_expiry_seconds must be greater than zero</source>
+            <translation>default_expiry_seconds 必须大于零</translation>
+        </message>
+        <message>
+            <source>deleting keys cannot be undone: repeat with --yes</source>
+            <translation>删除密钥无法撤销：请加 --yes 再执行一次</translation>
+        </message>
+        <message>
+            <source>dialect {value!r} is not one of: {dialects}</source>
+            <translation>协议方言 {value!r} 不是以下之一：{dialects}</translation>
+        </message>
+        <message>
+            <source>disk I/O error</source>
+            <translation>磁盘读写错误</translation>
+        </message>
+        <message>
+            <source>envelope has no signature</source>
+            <translation>报文没有签名</translation>
+        </message>
+        <message>
+            <source>envelope has no {kind!r} member</source>
+            <translation>报文没有 {kind!r} 成员</translation>
+        </message>
+        <message>
+            <source>envelope has text after the JSON object</source>
+            <translation>报文在 JSON 对象之后还有文本</translation>
+        </message>
+        <message>
+            <source>envelope has the member {name!r} twice</source>
+            <translation>报文中成员 {name!r} 出现了两次</translation>
+        </message>
+        <message>
+            <source>envelope is not UTF-8</source>
+            <translation>报文不是 UTF-8 编码</translation>
+        </message>
+        <message>
+            <source>envelope is not a JSON object</source>
+            <translation>报文不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>envelope is not valid JSON</source>
+            <translation>报文不是有效的 JSON</translation>
+        </message>
+        <message>
             <source>environment {environment} is not one of {choices}</source>
             <translation>环境 {environment} 不是以下之一：{choices}</translation>
+        </message>
+        <message>
+            <source>event detail for {payment_request_id} is not JSON: {exc}</source>
+            <translation>{payment_request_id} 的事件详情不是 JSON：{exc}</translation>
+        </message>
+        <message>
+            <source>expected a datetime, got {name}</source>
+            <translation>应为 datetime，得到的是 {name}</translation>
+        </message>
+        <message>
+            <source>fault 'after' must be true or false</source>
+            <translation>故障的 'after' 必须是 true 或 false</translation>
+        </message>
+        <message>
+            <source>fault 'api' {api!r} is not one of: {apis}</source>
+            <translation>故障的 'api' {api!r} 不是以下之一：{apis}</translation>
+        </message>
+        <message>
+            <source>fault 'clock_skew' needs 'seconds' from -{max_skew_seconds} to {max_skew_seconds}, not 0</source>
+            <translation>故障 'clock_skew' 需要 -{max_skew_seconds} 到 {max_skew_seconds} 之间且不为 0 的 'seconds'</translation>
+        </message>
+        <message>
+            <source>fault 'count' must be a whole number &gt;= 1 (or use persistent)</source>
+            <translation>故障的 'count' 必须是大于等于 1 的整数（或使用 persistent）</translation>
+        </message>
+        <message>
+            <source>fault 'mode' must be one of: {signature_modes}</source>
+            <translation>故障的 'mode' 必须是以下之一：{signature_modes}</translation>
+        </message>
+        <message>
+            <source>fault 'seconds' must be a number from 0 to {max_seconds}</source>
+            <translation>故障的 'seconds' 必须是 0 到 {max_seconds} 之间的数字</translation>
+        </message>
+        <message>
+            <source>fault 'status' must be one of {http_error_statuses}</source>
+            <translation>故障的 'status' 必须是 {http_error_statuses} 之一</translation>
+        </message>
+        <message>
+            <source>fault kind {kind!r} is not one of: {kinds}</source>
+            <translation>故障类型 {kind!r} 不是以下之一：{kinds}</translation>
+        </message>
+        <message>
+            <source>fault {kind!r} needs 'seconds' &gt; 0</source>
+            <translation>故障 {kind!r} 需要大于 0 的 'seconds'</translation>
+        </message>
+        <message>
+            <source>follow the store</source>
+            <translation>跟随门店</translation>
         </message>
         <message>
             <source>format version {version} is not supported (this app reads version {supported})</source>
             <translation>不支持格式版本 {version}（本应用读取版本 {supported}）</translation>
         </message>
         <message>
+            <source>format {fmt!r} is not base64 or pem</source>
+            <translation>格式 {fmt!r} 不是 base64 或 pem</translation>
+        </message>
+        <message>
+            <source>gateway</source>
+            <translation>网关</translation>
+        </message>
+        <message>
             <source>gateway URL</source>
             <translation>网关 URL</translation>
         </message>
         <message>
+            <source>gateway URL is empty</source>
+            <translation>网关 URL 为空</translation>
+        </message>
+        <message>
             <source>gateway URL is missing (a preset: {presets}; or an https:// URL)</source>
             <translation>缺少网关 URL（预设：{presets}；或一个 https:// URL）</translation>
+        </message>
+        <message>
+            <source>gateway URL {url!r} has no host</source>
+            <translation>网关 URL {url!r} 没有主机名</translation>
+        </message>
+        <message>
+            <source>gateway URL {url!r} must not have a query or fragment</source>
+            <translation>网关 URL {url!r} 不能带查询参数或片段</translation>
+        </message>
+        <message>
+            <source>gateway URL {url!r} must start with https:// (or http:// for a loopback sandbox)</source>
+            <translation>网关 URL {url!r} 必须以 https:// 开头（回环地址上的沙箱可用 http://）</translation>
+        </message>
+        <message>
+            <source>gateway URL {url!r} uses plain http on a non-loopback host; use https:// (http is allowed only for 127.0.0.1, ::1, localhost)</source>
+            <translation>网关 URL {url!r} 在非回环主机上使用了普通 http；请使用 https://（http 只允许用于 127.0.0.1、::1、localhost）</translation>
+        </message>
+        <message>
+            <source>gateway public key</source>
+            <translation>网关公钥</translation>
+        </message>
+        <message>
+            <source>give --profile NAME, or --client-id ID and --gateway-public-key FILE</source>
+            <translation>请提供 --profile NAME，或 --client-id ID 和 --gateway-public-key FILE</translation>
+        </message>
+        <message>
+            <source>give either --payment-code or --simulate (which draws a code from the sandbox), not both</source>
+            <translation>请提供 --payment-code 或 --simulate（从沙箱获取付款码）其中之一，不要同时提供</translation>
+        </message>
+        <message>
+            <source>given without a scenario</source>
+            <translation>给出了参数，但没有场景</translation>
+        </message>
+        <message>
+            <source>head.clientId is empty</source>
+            <translation>head.clientId 为空</translation>
+        </message>
+        <message>
+            <source>head.version {version!r} is not {version_2}</source>
+            <translation>head.version {version!r} 不是 {version_2}</translation>
+        </message>
+        <message>
+            <source>head.{name} is missing</source>
+            <translation>缺少 head.{name}</translation>
+        </message>
+        <message>
+            <source>host {host!r} is not a loopback address; the sandbox's control endpoints are unauthenticated (allow_remote=True to override)</source>
+            <translation>主机 {host!r} 不是回环地址；沙箱的控制接口没有身份验证（可用 allow_remote=True 强制）</translation>
+        </message>
+        <message>
+            <source>in-store payments need the profile's store details (merchant and store ids, MCCs, terminal id): {exc}</source>
+            <translation>店内支付需要配置中的门店信息（商户和门店编号、MCC、终端编号）：{exc}</translation>
+        </message>
+        <message>
+            <source>in-store scenario {scenario!r} is not one of {in_store_scenarios}</source>
+            <translation>店内场景 {scenario!r} 不是 {in_store_scenarios} 之一</translation>
+        </message>
+        <message>
+            <source>inStorePaymentScenario {scenario!r} is not one of {scenarios}</source>
+            <translation>inStorePaymentScenario {scenario!r} 不是 {scenarios} 之一</translation>
+        </message>
+        <message>
+            <source>inquiryPayment: amount {payment_amount} differs from {amount}</source>
+            <translation>inquiryPayment：金额 {payment_amount} 与 {amount} 不一致</translation>
+        </message>
+        <message>
+            <source>inquiryPayment: answer is for paymentId {payment_id!r}, not {payment_id_2!r}</source>
+            <translation>inquiryPayment：应答针对的是 paymentId {payment_id!r}，而不是 {payment_id_2!r}</translation>
+        </message>
+        <message>
+            <source>inquiryPayment: answer is for paymentRequestId {payment_request_id!r}</source>
+            <translation>inquiryPayment：应答针对的是 paymentRequestId {payment_request_id!r}</translation>
+        </message>
+        <message>
+            <source>inquiryPayment: unknown paymentStatus {payment_status!r}</source>
+            <translation>inquiryPayment：未知的 paymentStatus {payment_status!r}</translation>
         </message>
         <message>
             <source>invalid JSON at line {line} column {column} (a ',' is expected there; a half-written save?)</source>
@@ -282,12 +978,32 @@
             <translation>第 {line} 行第 {column} 列的 JSON 无效（{detail}；是否只保存了一半？）</translation>
         </message>
         <message>
-            <source>it cannot be read ({reason})</source>
-            <translation>无法读取（{reason}）</translation>
+            <source>is for an in-store sale (product = "in-store")</source>
+            <translation>只用于店内交易（product = "in-store"）</translation>
+        </message>
+        <message>
+            <source>is longer than 256 characters</source>
+            <translation>超过 256 个字符</translation>
+        </message>
+        <message>
+            <source>it already exists</source>
+            <translation>它已存在</translation>
+        </message>
+        <message>
+            <source>it cannot be read ({problem})</source>
+            <translation>无法读取（{problem}）</translation>
+        </message>
+        <message>
+            <source>it is a folder, not a file</source>
+            <translation>它是文件夹，不是文件</translation>
         </message>
         <message>
             <source>it is empty (a half-written save?)</source>
             <translation>文件为空（是否只保存了一半？）</translation>
+        </message>
+        <message>
+            <source>it is in use</source>
+            <translation>它正在使用中</translation>
         </message>
         <message>
             <source>it is not UTF-8 text</source>
@@ -298,8 +1014,100 @@
             <translation>不是 {format} 文档</translation>
         </message>
         <message>
+            <source>its file system is mounted read-only</source>
+            <translation>其文件系统以只读方式挂载</translation>
+        </message>
+        <message>
+            <source>its folder is read-only</source>
+            <translation>其所在文件夹是只读的</translation>
+        </message>
+        <message>
+            <source>journal unusable, cannot {what}: {exc}</source>
+            <translation>交易日志不可用，无法{what}：{exc}</translation>
+        </message>
+        <message>
+            <source>journal unusable, no payment taken: {exc}</source>
+            <translation>交易日志不可用，未收款：{exc}</translation>
+        </message>
+        <message>
+            <source>journal unusable, no refund sent: {exc}</source>
+            <translation>交易日志不可用，未发送退款：{exc}</translation>
+        </message>
+        <message>
+            <source>journal {path} is closed</source>
+            <translation>交易日志 {path} 已关闭</translation>
+        </message>
+        <message>
+            <source>journal {path} was written by a newer cashier (schema {version} &gt; {supported})</source>
+            <translation>交易日志 {path} 由更新版本的收银台写入（结构版本 {version} &gt; {supported}）</translation>
+        </message>
+        <message>
+            <source>journal {path} was written by a newer cashier (schema {version} &gt; {supported}); refusing to open</source>
+            <translation>交易日志 {path} 由更新版本的收银台写入（结构版本 {version} &gt; {supported}）；拒绝打开</translation>
+        </message>
+        <message>
+            <source>key base64 is damaged (truncated paste?)</source>
+            <translation>密钥的 base64 已损坏（粘贴不完整？）</translation>
+        </message>
+        <message>
+            <source>key file {path} is damaged: {problem}. It was left untouched; restore it from a backup or move it away to start an empty one</source>
+            <translation>密钥文件 {path} 已损坏：{problem}。文件未被改动；请从备份恢复，或将其移走以新建一个空文件</translation>
+        </message>
+        <message>
+            <source>key is binary, not PEM or base64 text</source>
+            <translation>密钥是二进制数据，不是 PEM 或 base64 文本</translation>
+        </message>
+        <message>
+            <source>key is empty</source>
+            <translation>密钥为空</translation>
+        </message>
+        <message>
+            <source>key is neither PEM nor base64 text (unexpected characters)</source>
+            <translation>密钥既不是 PEM 也不是 base64 文本（含意外字符）</translation>
+        </message>
+        <message>
+            <source>key must be text</source>
+            <translation>密钥必须是文本</translation>
+        </message>
+        <message>
+            <source>key passphrase</source>
+            <translation>密钥口令</translation>
+        </message>
+        <message>
+            <source>key store {chosen!r} is not one of auto, keyring, file</source>
+            <translation>密钥存储 {chosen!r} 不是 auto、keyring、file 之一</translation>
+        </message>
+        <message>
             <source>key version {version} is invalid: a positive whole number such as 1 (the Antom Dashboard shows it next to the key)</source>
             <translation>密钥版本 {version} 无效：应为正整数，例如 1（Antom 控制台在密钥旁显示）</translation>
+        </message>
+        <message>
+            <source>key version {version} is the active one of profile {name!r}: rotate first, or add --force</source>
+            <translation>密钥版本 {version} 是配置 {name!r} 当前使用的版本：请先轮换，或加 --force</translation>
+        </message>
+        <message>
+            <source>keyVersion {key_version!r} must be a number</source>
+            <translation>keyVersion {key_version!r} 必须是数字</translation>
+        </message>
+        <message>
+            <source>kind must be 'request' or 'response'</source>
+            <translation>kind 必须是 'request' 或 'response'</translation>
+        </message>
+        <message>
+            <source>language {lang!r} is not available (available: {languages})</source>
+            <translation>语言 {lang!r} 不可用（可用：{languages}）</translation>
+        </message>
+        <message>
+            <source>link the journal to a store in</source>
+            <translation>将交易日志关联到门店：</translation>
+        </message>
+        <message>
+            <source>mcc {mcc!r} must be 4 digits</source>
+            <translation>mcc {mcc!r} 必须是 4 位数字</translation>
+        </message>
+        <message>
+            <source>merchant</source>
+            <translation>商户</translation>
         </message>
         <message>
             <source>merchant id must be 1-32 letters or digits</source>
@@ -310,16 +1118,204 @@
             <translation>商户名称最多 128 个可打印字符</translation>
         </message>
         <message>
+            <source>missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <source>missing field(s) {missing}</source>
+            <translation>缺少字段 {missing}</translation>
+        </message>
+        <message>
+            <source>must be 1 to 200 characters</source>
+            <translation>必须为 1 到 200 个字符</translation>
+        </message>
+        <message>
+            <source>must be a [[step]] table</source>
+            <translation>必须是 [[step]] 表</translation>
+        </message>
+        <message>
+            <source>must be a number, not {value!r}</source>
+            <translation>必须是数字，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>must be a table, e.g. params = {{ seconds = 2 }}</source>
+            <translation>必须是表，例如 params = {{ seconds = 2 }}</translation>
+        </message>
+        <message>
+            <source>must be a whole number from 0</source>
+            <translation>必须是从 0 开始的整数</translation>
+        </message>
+        <message>
+            <source>must be at most 200 characters</source>
+            <translation>最多 200 个字符</translation>
+        </message>
+        <message>
+            <source>must be text in quotes, not {value!r}</source>
+            <translation>必须是带引号的文本，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>must be text such as "12.30", not {value!r}</source>
+            <translation>必须是 "12.30" 这样的文本，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>must be the step number of a sale, e.g. sale = 1</source>
+            <translation>必须是某个交易步骤的编号，例如 sale = 1</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {value!r}</source>
+            <translation>必须是 true 或 false，而不是 {value!r}</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>no PIN for {name}</source>
+            <translation>没有 {name} 的 PIN</translation>
+        </message>
+        <message>
+            <source>no PIN for {name}: type it at a terminal, or set ${env}</source>
+            <translation>没有 {name} 的 PIN：请在终端中输入，或设置 ${env}</translation>
+        </message>
+        <message>
+            <source>no new PIN for {name}: type it at a terminal, or set ${new_pin_env}</source>
+            <translation>没有 {name} 的新 PIN：请在终端中输入，或设置 ${new_pin_env}</translation>
+        </message>
+        <message>
+            <source>no payment with paymentId {payment_id!r}</source>
+            <translation>没有 paymentId 为 {payment_id!r} 的支付</translation>
+        </message>
+        <message>
+            <source>no payment {payment_request_id!r} in the journal</source>
+            <translation>交易日志中没有支付 {payment_request_id!r}</translation>
+        </message>
+        <message>
+            <source>no profile named {name!r}</source>
+            <translation>没有名为 {name!r} 的配置</translation>
+        </message>
+        <message>
+            <source>no profile named {name!r} (profiles: {profiles})</source>
+            <translation>没有名为 {name!r} 的配置（现有配置：{profiles}）</translation>
+        </message>
+        <message>
             <source>no receipt printer is set for this till</source>
             <translation>此收银台未设置小票打印机</translation>
+        </message>
+        <message>
+            <source>no refund with refundId {refund_id!r}</source>
+            <translation>没有 refundId 为 {refund_id!r} 的退款</translation>
+        </message>
+        <message>
+            <source>no refund {refund_request_id!r} in the journal</source>
+            <translation>交易日志中没有退款 {refund_request_id!r}</translation>
+        </message>
+        <message>
+            <source>no sale before it is expected to be paid</source>
+            <translation>它之前没有预期会支付成功的交易</translation>
+        </message>
+        <message>
+            <source>no scenario {name!r}; the scenarios are: {catalog}</source>
+            <translation>没有场景 {name!r}；现有场景：{catalog}</translation>
+        </message>
+        <message>
+            <source>no scenario {name!r}; the scenarios are: {scenario_names}</source>
+            <translation>没有场景 {name!r}；现有场景：{scenario_names}</translation>
+        </message>
+        <message>
+            <source>no secure key store for profile {name!r}: {reason}</source>
+            <translation>配置 {name!r} 没有安全的密钥存储：{reason}</translation>
+        </message>
+        <message>
+            <source>no secure key store for the store server's password: {reason}</source>
+            <translation>门店服务器的密码没有安全的密钥存储：{reason}</translation>
+        </message>
+        <message>
+            <source>no store details</source>
+            <translation>没有门店信息</translation>
+        </message>
+        <message>
+            <source>no such file or folder</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <source>no usable OS keyring ({why})</source>
+            <translation>没有可用的系统密钥环（{why}）</translation>
+        </message>
+        <message>
+            <source>no usable backup {backup_path}: {problem}</source>
+            <translation>没有可用的备份 {backup_path}：{problem}</translation>
         </message>
         <message>
             <source>no wallet enabled: enable at least one paymentMethodType</source>
             <translation>未启用任何钱包：请至少启用一种钱包</translation>
         </message>
         <message>
+            <source>no {what} was given ({standard_input} is empty)</source>
+            <translation>未提供 {what}（{standard_input} 为空）</translation>
+        </message>
+        <message>
             <source>none of the enabled wallets ({wallets}) accepts {currency}; enable a wallet for {currency} or change the currency</source>
             <translation>已启用的钱包（{wallets}）都不支持 {currency}；请启用支持 {currency} 的钱包或更换币种</translation>
+        </message>
+        <message>
+            <source>not a field of a {do} step (its fields: {step_keys})</source>
+            <translation>不是 {do} 步骤的字段（其字段：{step_keys}）</translation>
+        </message>
+        <message>
+            <source>not recorded (the store database): {exc}</source>
+            <translation>未记录（门店数据库）：{exc}</translation>
+        </message>
+        <message>
+            <source>notification amount is unusable: {exc}</source>
+            <translation>通知中的金额不可用：{exc}</translation>
+        </message>
+        <message>
+            <source>notification amount {amount} differs from the journaled {amount_2}</source>
+            <translation>通知金额 {amount} 与交易日志中的 {amount_2} 不一致</translation>
+        </message>
+        <message>
+            <source>notification body is not UTF-8 JSON</source>
+            <translation>通知正文不是 UTF-8 JSON</translation>
+        </message>
+        <message>
+            <source>notification body is not a JSON object</source>
+            <translation>通知正文不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>notification for an unknown payment (paymentRequestId {prid!r}, paymentId {pid!r})</source>
+            <translation>通知针对的是未知支付（paymentRequestId {prid!r}，paymentId {pid!r}）</translation>
+        </message>
+        <message>
+            <source>notification has no {name} header</source>
+            <translation>通知没有 {name} 请求头</translation>
+        </message>
+        <message>
+            <source>notification is for client-id {client_id!r}, not {expected_client_id!r}</source>
+            <translation>通知针对的是 client-id {client_id!r}，而不是 {expected_client_id!r}</translation>
+        </message>
+        <message>
+            <source>notification path {path!r} is not absolute</source>
+            <translation>通知路径 {path!r} 不是绝对路径</translation>
+        </message>
+        <message>
+            <source>notification paymentId {pid!r} differs from the journaled {payment_id!r}</source>
+            <translation>通知的 paymentId {pid!r} 与交易日志中的 {payment_id!r} 不一致</translation>
+        </message>
+        <message>
+            <source>notification paymentRequestId {prid!r} differs from the journaled {payment_request_id!r}</source>
+            <translation>通知的 paymentRequestId {prid!r} 与交易日志中的 {payment_request_id!r} 不一致</translation>
+        </message>
+        <message>
+            <source>notification request-time {sent} is {age} s old, more than the {notification_tolerance} s accepted (a replay?)</source>
+            <translation>通知的 request-time {sent} 已过去 {age} 秒，超过可接受的 {notification_tolerance} 秒（重放？）</translation>
+        </message>
+        <message>
+            <source>notification sent {age} s ago, more than {tolerance} s: a replay, not recorded</source>
+            <translation>通知发送于 {age} 秒前，超过 {tolerance} 秒：视为重放，未记录</translation>
+        </message>
+        <message>
+            <source>notification: {exc}</source>
+            <translation>通知：{exc}</translation>
         </message>
         <message>
             <source>notify URL</source>
@@ -328,6 +1324,130 @@
         <message>
             <source>notify URL is missing</source>
             <translation>缺少通知 URL</translation>
+        </message>
+        <message>
+            <source>notifyRefund amount is unusable: {exc}</source>
+            <translation>notifyRefund 金额不可用：{exc}</translation>
+        </message>
+        <message>
+            <source>notifyRefund amount {amount} differs from the journaled {amount_2}</source>
+            <translation>notifyRefund 金额 {amount} 与交易日志中的 {amount_2} 不一致</translation>
+        </message>
+        <message>
+            <source>notifyRefund for an unknown refund (refundRequestId {rrid!r})</source>
+            <translation>notifyRefund 针对的是未知退款（refundRequestId {rrid!r}）</translation>
+        </message>
+        <message>
+            <source>notifyRefund refundId {refund_id!r} differs from the journaled {refund_id_2!r}</source>
+            <translation>notifyRefund 的 refundId {refund_id!r} 与交易日志中的 {refund_id_2!r} 不一致</translation>
+        </message>
+        <message>
+            <source>notifyRefund refundStatus {refund_status!r} is not SUCCESS or FAIL</source>
+            <translation>notifyRefund 的 refundStatus {refund_status!r} 不是 SUCCESS 或 FAIL</translation>
+        </message>
+        <message>
+            <source>notifyType {notify_type!r} is not a payment result ({notify_types})</source>
+            <translation>notifyType {notify_type!r} 不是支付结果（{notify_types}）</translation>
+        </message>
+        <message>
+            <source>notify_compression {notify_compression!r} must be greater than zero</source>
+            <translation>notify_compression {notify_compression!r} 必须大于零</translation>
+        </message>
+        <message>
+            <source>notify_url must be a string or null</source>
+            <translation>notify_url 必须是字符串或 null</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>operators are set up here: a manager must run this (--operator NAME)</source>
+            <translation>本机已设置操作员：必须由经理运行（--operator NAME）</translation>
+        </message>
+        <message>
+            <source>operators are set up here: name yourself with --operator NAME</source>
+            <translation>本机已设置操作员：请用 --operator NAME 表明身份</translation>
+        </message>
+        <message>
+            <source>orderAmount must be Money</source>
+            <translation>orderAmount 必须是 Money</translation>
+        </message>
+        <message>
+            <source>orderDescription is longer than {max_description_length} chars</source>
+            <translation>orderDescription 超过 {max_description_length} 个字符</translation>
+        </message>
+        <message>
+            <source>orderDescription must be 1-256 characters</source>
+            <translation>orderDescription 必须为 1 到 256 个字符</translation>
+        </message>
+        <message>
+            <source>orderTitle and orderDetail are at most 256 characters</source>
+            <translation>orderTitle 和 orderDetail 最多 256 个字符</translation>
+        </message>
+        <message>
+            <source>paper must be one of {papers}, not {paper!r}</source>
+            <translation>纸张必须是 {papers} 之一，而不是 {paper!r}</translation>
+        </message>
+        <message>
+            <source>parameter {name} is given twice</source>
+            <translation>参数 {name} 给出了两次</translation>
+        </message>
+        <message>
+            <source>parameter {parameter}: {value!r} is not one of {c}</source>
+            <translation>参数 {parameter}：{value!r} 不是 {c} 之一</translation>
+        </message>
+        <message>
+            <source>parameter {parameter}: {value!r} must be a number</source>
+            <translation>参数 {parameter}：{value!r} 必须是数字</translation>
+        </message>
+        <message>
+            <source>parameter {parameter}: {value!r} must be a whole number</source>
+            <translation>参数 {parameter}：{value!r} 必须是整数</translation>
+        </message>
+        <message>
+            <source>parameter {parameter}: {value!r} must be from {low} to {high}</source>
+            <translation>参数 {parameter}：{value!r} 必须在 {low} 到 {high} 之间</translation>
+        </message>
+        <message>
+            <source>parameter {parameter}: {value!r} must be true or false</source>
+            <translation>参数 {parameter}：{value!r} 必须是 true 或 false</translation>
+        </message>
+        <message>
+            <source>passphrase file {path} is empty</source>
+            <translation>口令文件 {path} 为空</translation>
+        </message>
+        <message>
+            <source>pay: answer amount {payment_amount} differs from {amount}</source>
+            <translation>pay：应答金额 {payment_amount} 与 {amount} 不一致</translation>
+        </message>
+        <message>
+            <source>pay: answer is for paymentRequestId {payment_request_id!r}</source>
+            <translation>pay：应答针对的是 paymentRequestId {payment_request_id!r}</translation>
+        </message>
+        <message>
+            <source>payment {payment_request_id} has no refund {refund_request_id!r}</source>
+            <translation>支付 {payment_request_id} 没有退款 {refund_request_id!r}</translation>
+        </message>
+        <message>
+            <source>payment {payment_request_id} is already fully refunded</source>
+            <translation>支付 {payment_request_id} 已全额退款</translation>
+        </message>
+        <message>
+            <source>payment {payment_request_id} is already in the journal</source>
+            <translation>支付 {payment_request_id} 已在交易日志中</translation>
+        </message>
+        <message>
+            <source>payment {payment_request_id} is not in the journal</source>
+            <translation>支付 {payment_request_id} 不在交易日志中</translation>
+        </message>
+        <message>
+            <source>payment {payment_request_id} is {value}; only a successful payment can be refunded</source>
+            <translation>支付 {payment_request_id} 的状态为 {value}；只有成功的支付才能退款</translation>
+        </message>
+        <message>
+            <source>payment {payment_request_id} was taken by client id {client_id}, not {given}</source>
+            <translation>支付 {payment_request_id} 由客户端 ID {client_id} 收取，而不是 {given}</translation>
         </message>
         <message>
             <source>payment {payment} has no gateway paymentId</source>
@@ -350,6 +1470,90 @@
             <translation>支付 {payment} 使用的是商户配置 {profile}，不是本收银台的 {here}：请在收银台 {till} 退款</translation>
         </message>
         <message>
+            <source>paymentMethodType: {method_type!r} is not a sandbox wallet</source>
+            <translation>paymentMethodType：{method_type!r} 不是沙箱钱包</translation>
+        </message>
+        <message>
+            <source>paymentMethodType: {type} has no payment code (pick the customer's own wallet)</source>
+            <translation>paymentMethodType：{type} 没有付款码（请选择顾客自己的钱包）</translation>
+        </message>
+        <message>
+            <source>pend_seconds: only with approve or decline, not {action!r}</source>
+            <translation>pend_seconds：只能与 approve 或 decline 一起使用，不能与 {action!r}</translation>
+        </message>
+        <message>
+            <source>pend_seconds: {pend!r} must be a number of seconds from 0 to {max_delay}</source>
+            <translation>pend_seconds：{pend!r} 必须是 0 到 {max_delay} 之间的秒数</translation>
+        </message>
+        <message>
+            <source>pending: {pending!r} must be true or false</source>
+            <translation>pending：{pending!r} 必须是 true 或 false</translation>
+        </message>
+        <message>
+            <source>permission denied</source>
+            <translation>权限不足</translation>
+        </message>
+        <message>
+            <source>port {port!r} must be a number from 0 to 65535</source>
+            <translation>端口 {port!r} 必须是 0 到 65535 之间的数字</translation>
+        </message>
+        <message>
+            <source>printer {field}: is needed for a {connection} printer</source>
+            <translation>打印机 {field}：{connection} 打印机需要此项</translation>
+        </message>
+        <message>
+            <source>printer {field}: is not a printer setting</source>
+            <translation>打印机 {field}：不是打印机设置项</translation>
+        </message>
+        <message>
+            <source>printer {field}: {path} cannot be read: {problem}</source>
+            <translation>打印机 {field}：无法读取 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>printer {field}: {path} is not a JSON object</source>
+            <translation>打印机 {field}：{path} 不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>printer {field}: {value!r} is not a number</source>
+            <translation>打印机 {field}：{value!r} 不是数字</translation>
+        </message>
+        <message>
+            <source>printer {field}: {value!r} is not a number from 0 to {top}</source>
+            <translation>打印机 {field}：{value!r} 不是 0 到 {top} 之间的数字</translation>
+        </message>
+        <message>
+            <source>printer {field}: {value!r} is not one of {choices}</source>
+            <translation>打印机 {field}：{value!r} 不是 {choices} 之一</translation>
+        </message>
+        <message>
+            <source>printer {field}: {value!r} mm paper is not supported (58 or 80)</source>
+            <translation>打印机 {field}：不支持 {value!r} 毫米纸张（58 或 80）</translation>
+        </message>
+        <message>
+            <source>private key</source>
+            <translation>私钥</translation>
+        </message>
+        <message>
+            <source>private key data is damaged or truncated</source>
+            <translation>私钥数据已损坏或不完整</translation>
+        </message>
+        <message>
+            <source>private key is encrypted: a passphrase is needed</source>
+            <translation>私钥已加密：需要口令</translation>
+        </message>
+        <message>
+            <source>private key is {name}, not RSA</source>
+            <translation>私钥是 {name}，不是 RSA</translation>
+        </message>
+        <message>
+            <source>private key passphrase problem: {exc}</source>
+            <translation>私钥口令有问题：{exc}</translation>
+        </message>
+        <message>
+            <source>profile 'sandbox' is the embedded sandbox; give a real account another name</source>
+            <translation>配置 'sandbox' 是内置沙箱；请为真实账户另起名称</translation>
+        </message>
+        <message>
             <source>profile 'sandbox' must stay the embedded sandbox</source>
             <translation>配置“sandbox”必须保持为内置沙箱</translation>
         </message>
@@ -364,6 +1568,38 @@
         <message>
             <source>profile {key}: {problem}</source>
             <translation>配置 {key}：{problem}</translation>
+        </message>
+        <message>
+            <source>profile {name!r} already exists (use the replace option to update it)</source>
+            <translation>配置 {name!r} 已存在（要更新请使用替换选项）</translation>
+        </message>
+        <message>
+            <source>profile {name!r} already has a key version {version}; delete it first, rotate, or replace it explicitly</source>
+            <translation>配置 {name!r} 已有密钥版本 {version}；请先删除、轮换，或明确替换</translation>
+        </message>
+        <message>
+            <source>profile {name!r} has no gateway public key: add it with 'cashier keys import-gateway-key --profile {name} --from-file FILE'</source>
+            <translation>配置 {name!r} 没有网关公钥：请用 'cashier keys import-gateway-key --profile {name} --from-file FILE' 添加</translation>
+        </message>
+        <message>
+            <source>profile {name!r} has no key version {version}</source>
+            <translation>配置 {name!r} 没有密钥版本 {version}</translation>
+        </message>
+        <message>
+            <source>profile {name!r} has no merchant private key version {version}: add one with 'cashier keys generate --profile {name}' or 'cashier keys import --profile {name} --from-file FILE'</source>
+            <translation>配置 {name!r} 没有商户私钥版本 {version}：请用 'cashier keys generate --profile {name}' 或 'cashier keys import --profile {name} --from-file FILE' 添加</translation>
+        </message>
+        <message>
+            <source>profile {name!r} is not the embedded sandbox</source>
+            <translation>配置 {name!r} 不是内置沙箱</translation>
+        </message>
+        <message>
+            <source>profile {name!r} is the embedded sandbox: its keys are generated in memory at every start and registered with the sandbox automatically, so there is nothing to manage; create a profile with 'cashier profile create' for a real account</source>
+            <translation>配置 {name!r} 是内置沙箱：其密钥在每次启动时于内存中生成并自动注册到沙箱，无需管理；真实账户请用 'cashier profile create' 创建配置</translation>
+        </message>
+        <message>
+            <source>profile {name!r} still has keys (versions: {value}; gateway key: {yes}): add --delete-keys to delete them too (cannot be undone) or --keep-keys</source>
+            <translation>配置 {name!r} 仍有密钥（版本：{value}；网关密钥：{yes}）：加 --delete-keys 一并删除（无法撤销），或加 --keep-keys</translation>
         </message>
         <message>
             <source>profile {name}: in-store payments use the antom dialect</source>
@@ -402,6 +1638,38 @@
             <translation>配置文件 {path} 无法读取：{problem}。文件保持原样：请修复或删除它；上一个完好的版本是 {backup}：可用“cashier profile restore-backup”恢复</translation>
         </message>
         <message>
+            <source>public key</source>
+            <translation>公钥</translation>
+        </message>
+        <message>
+            <source>public key data is damaged or truncated</source>
+            <translation>公钥数据已损坏或不完整</translation>
+        </message>
+        <message>
+            <source>public key is {name}, not RSA</source>
+            <translation>公钥是 {name}，不是 RSA</translation>
+        </message>
+        <message>
+            <source>read</source>
+            <translation>读取</translation>
+        </message>
+        <message>
+            <source>read from the outbox of</source>
+            <translation>读取发件箱：</translation>
+        </message>
+        <message>
+            <source>read_timeout must be positive and max_connections at least 1</source>
+            <translation>read_timeout 必须为正数，max_connections 至少为 1</translation>
+        </message>
+        <message>
+            <source>recover {count} payment(s) of profile {profile}</source>
+            <translation>恢复配置 {profile} 的 {count} 笔支付</translation>
+        </message>
+        <message>
+            <source>reference order id is longer than 64 characters</source>
+            <translation>商户订单号超过 64 个字符</translation>
+        </message>
+        <message>
             <source>refund currency {currency} differs from the payment's {paid}</source>
             <translation>退款币种 {currency} 与支付币种 {paid} 不同</translation>
         </message>
@@ -410,8 +1678,92 @@
             <translation>退款 {amount} 超过剩余可退金额 {left}</translation>
         </message>
         <message>
+            <source>refund payment {payment_request_id}</source>
+            <translation>为支付 {payment_request_id} 退款</translation>
+        </message>
+        <message>
             <source>refund reason is longer than 256 characters</source>
             <translation>退款原因超过 256 个字符</translation>
+        </message>
+        <message>
+            <source>refund reason is longer than {max_description_length} chars</source>
+            <translation>退款原因超过 {max_description_length} 个字符</translation>
+        </message>
+        <message>
+            <source>refund {refund_request_id} is already in the journal</source>
+            <translation>退款 {refund_request_id} 已在交易日志中</translation>
+        </message>
+        <message>
+            <source>refund {refund_request_id} is not of payment {payment_request_id}</source>
+            <translation>退款 {refund_request_id} 不属于支付 {payment_request_id}</translation>
+        </message>
+        <message>
+            <source>refund_settle_seconds must not be negative</source>
+            <translation>refund_settle_seconds 不能为负数</translation>
+        </message>
+        <message>
+            <source>request_time_tolerance must be greater than zero (or None)</source>
+            <translation>request_time_tolerance 必须大于零（或为 None）</translation>
+        </message>
+        <message>
+            <source>resultCode: {code_value!r} must be a string</source>
+            <translation>resultCode：{code_value!r} 必须是字符串</translation>
+        </message>
+        <message>
+            <source>resultCode: {result_code!r} is not one of {decline_codes}</source>
+            <translation>resultCode：{result_code!r} 不是 {decline_codes} 之一</translation>
+        </message>
+        <message>
+            <source>sandbox answered {method} {path} with non-JSON (HTTP {status_value})</source>
+            <translation>沙箱对 {method} {path} 的应答不是 JSON（HTTP {status_value}）</translation>
+        </message>
+        <message>
+            <source>sandbox answered {method} {path} with unexpected JSON</source>
+            <translation>沙箱对 {method} {path} 的应答是意外的 JSON</translation>
+        </message>
+        <message>
+            <source>sandbox at {base_url} unreachable: {exc}</source>
+            <translation>无法连接 {base_url} 上的沙箱：{exc}</translation>
+        </message>
+        <message>
+            <source>sandbox state file {path}: {problem}</source>
+            <translation>沙箱状态文件 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>sandbox url {base_url!r} must look like http://127.0.0.1:PORT</source>
+            <translation>沙箱 URL {base_url!r} 必须形如 http://127.0.0.1:PORT</translation>
+        </message>
+        <message>
+            <source>sandbox {base_url}: {exc}</source>
+            <translation>沙箱 {base_url}：{exc}</translation>
+        </message>
+        <message>
+            <source>say what to do: cashier scenario list | set NAME [k=v ...] | clear</source>
+            <translation>请说明要做什么：cashier scenario list | set NAME [k=v ...] | clear</translation>
+        </message>
+        <message>
+            <source>say where the receipt goes: --pdf FILE, --text and/or --escpos</source>
+            <translation>请说明小票输出到哪里：--pdf FILE、--text 和/或 --escpos</translation>
+        </message>
+        <message>
+            <source>scenario {name}: no parameter {name_2!r} (its parameters: {known})</source>
+            <translation>场景 {name}：没有参数 {name_2!r}（其参数：{known}）</translation>
+        </message>
+        <message>
+            <source>scenario {name}: params must be an object of name: value</source>
+            <translation>场景 {name}：params 必须是 名称: 值 形式的对象</translation>
+        </message>
+        <message>
+            <source>scenario: {scenario!r} is not one of {scenarios}</source>
+            <translation>scenario：{scenario!r} 不是 {scenarios} 之一</translation>
+        </message>
+        <message>
+            <source>send a JSON object such as {{"action": "approve", "after_seconds": 5}}</source>
+            <translation>请发送 JSON 对象，例如 {{"action": "approve", "after_seconds": 5}}</translation>
+        </message>
+        <message>
+            <source>send {{"name": SCENARIO, "params": {{NAME: VALUE, ...}}}}</source>
+            <translation>请发送 {{"name": SCENARIO, "params": {{NAME: VALUE, ...}}}}</translation>
         </message>
         <message>
             <source>sign in first: operators are set up at this till, and every sale records who took it</source>
@@ -446,12 +1798,124 @@
             <translation>签名不是有效的 base64</translation>
         </message>
         <message>
+            <source>standard input</source>
+            <translation>标准输入</translation>
+        </message>
+        <message>
+            <source>start the sandbox before its LAN listener</source>
+            <translation>请先启动沙箱，再启动其局域网监听</translation>
+        </message>
+        <message>
+            <source>step {sale_number} is expected {expect}, not paid</source>
+            <translation>第 {sale_number} 步预期为 {expect}，而不是已支付</translation>
+        </message>
+        <message>
+            <source>step {sale_number} is not a sale step before this one</source>
+            <translation>第 {sale_number} 步不是此步之前的交易步骤</translation>
+        </message>
+        <message>
+            <source>store push failed (kept for later): {exc}</source>
+            <translation>推送到门店失败（已保留待稍后重试）：{exc}</translation>
+        </message>
+        <message>
+            <source>store unreachable: {exc}</source>
+            <translation>无法连接门店：{exc}</translation>
+        </message>
+        <message>
+            <source>terminalType {terminal_type!r} is not WEB, WAP, APP or MINI_APP</source>
+            <translation>terminalType {terminal_type!r} 不是 WEB、WAP、APP 或 MINI_APP</translation>
+        </message>
+        <message>
             <source>that PIN is too easy to guess (one digit repeated, or a run such as 1234); choose another</source>
             <translation>这个 PIN 码太容易被猜到（同一数字重复，或 1234 这样的连续数字）；请换一个</translation>
         </message>
         <message>
+            <source>the AlipayHK envelope pays with ALIPAY_HK only, not {method_type}</source>
+            <translation>AlipayHK 报文只能用 ALIPAY_HK 支付，不能用 {method_type}</translation>
+        </message>
+        <message>
+            <source>the DSN is not a PostgreSQL connection string (e.g. 'host=db.example user=cashier dbname=store' or 'postgresql://cashier@db.example/store')</source>
+            <translation>DSN 不是 PostgreSQL 连接字符串（例如 'host=db.example user=cashier dbname=store' 或 'postgresql://cashier@db.example/store'）</translation>
+        </message>
+        <message>
+            <source>the GUI cannot start: {exc} (run `make system-deps`)</source>
+            <translation>图形界面无法启动：{exc}（请运行 `make system-deps`）</translation>
+        </message>
+        <message>
+            <source>the OS keyring cannot be opened ({exc}); nothing was {what}</source>
+            <translation>无法打开系统密钥环（{exc}）；未{what}任何内容</translation>
+        </message>
+        <message>
+            <source>the OS keyring could not delete the entry ({name}: {exc})</source>
+            <translation>系统密钥环未能删除该条目（{name}：{exc}）</translation>
+        </message>
+        <message>
+            <source>the OS keyring is locked: unlock it (log in to the desktop session or open the keyring manager) and retry; nothing was {what}</source>
+            <translation>系统密钥环已锁定：请解锁（登录桌面会话或打开密钥环管理器）后重试；未{what}任何内容</translation>
+        </message>
+        <message>
+            <source>the OS keyring is locked: unlock it and retry; nothing was deleted</source>
+            <translation>系统密钥环已锁定：请解锁后重试；未删除任何内容</translation>
+        </message>
+        <message>
+            <source>the OS keyring is not reachable ({name}: {exc}); nothing was {what}</source>
+            <translation>无法访问系统密钥环（{name}：{exc}）；未{what}任何内容</translation>
+        </message>
+        <message>
+            <source>the OS keyring refused the request ({name}: {exc}); nothing was {what}</source>
+            <translation>系统密钥环拒绝了请求（{name}：{exc}）；未{what}任何内容</translation>
+        </message>
+        <message>
+            <source>the address is already in use</source>
+            <translation>地址已被占用</translation>
+        </message>
+        <message>
+            <source>the address is not one of this computer's</source>
+            <translation>该地址不是本机的地址</translation>
+        </message>
+        <message>
             <source>the amount that asks for confirmation ({confirm}) is more than the largest sale ({limit})</source>
             <translation>需确认的金额起点（{confirm}）高于单笔最高金额（{limit}）</translation>
+        </message>
+        <message>
+            <source>the connection timed out</source>
+            <translation>连接超时</translation>
+        </message>
+        <message>
+            <source>the connection was refused</source>
+            <translation>连接被拒绝</translation>
+        </message>
+        <message>
+            <source>the connection was reset</source>
+            <translation>连接被重置</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <source>the disk quota is used up</source>
+            <translation>磁盘配额已用完</translation>
+        </message>
+        <message>
+            <source>the embedded sandbox did not start: {exc}</source>
+            <translation>内置沙箱未能启动：{exc}</translation>
+        </message>
+        <message>
+            <source>the embedded sandbox profile cannot be deleted</source>
+            <translation>内置沙箱配置不能删除</translation>
+        </message>
+        <message>
+            <source>the encrypted key file needs a passphrase: give --keystore-passphrase-file FILE or set {env}</source>
+            <translation>加密密钥文件需要口令：请提供 --keystore-passphrase-file FILE 或设置 {env}</translation>
+        </message>
+        <message>
+            <source>the file is read-only</source>
+            <translation>文件是只读的</translation>
+        </message>
+        <message>
+            <source>the file system is read-only</source>
+            <translation>文件系统是只读的</translation>
         </message>
         <message>
             <source>the first operator must be a manager (who can approve refunds and add the others)</source>
@@ -462,8 +1926,40 @@
             <translation>网关未取消支付 {payment}：{code}</translation>
         </message>
         <message>
+            <source>the host cannot be reached</source>
+            <translation>无法访问该主机</translation>
+        </message>
+        <message>
             <source>the journal could not record payment {payment} ({problem}): the payment may have been taken; free disk space, then run cashier recover</source>
             <translation>交易日志无法记录支付 {payment}（{problem}）：这笔款项可能已被收取；请释放磁盘空间，然后运行 cashier recover</translation>
+        </message>
+        <message>
+            <source>the journal is not till {till_id!r}'s: run 'cashier store join' again</source>
+            <translation>该交易日志不属于收银台 {till_id!r}：请重新运行 'cashier store join'</translation>
+        </message>
+        <message>
+            <source>the key and its passphrase cannot both come from standard input</source>
+            <translation>密钥和其口令不能都来自标准输入</translation>
+        </message>
+        <message>
+            <source>the key file passphrase is empty</source>
+            <translation>密钥文件口令为空</translation>
+        </message>
+        <message>
+            <source>the key index of profile {name!r} is damaged; re-import the keys</source>
+            <translation>配置 {name!r} 的密钥索引已损坏；请重新导入密钥</translation>
+        </message>
+        <message>
+            <source>the name is too long</source>
+            <translation>名称太长</translation>
+        </message>
+        <message>
+            <source>the network cannot be reached</source>
+            <translation>无法访问网络</translation>
+        </message>
+        <message>
+            <source>the operation is not permitted</source>
+            <translation>不允许此操作</translation>
         </message>
         <message>
             <source>the payment code has {length} digits; wallet codes have {min} to {max}</source>
@@ -490,8 +1986,40 @@
             <translation>公开的内置沙箱演示商户密钥不能用于 {target}：其私钥是公开的，用它签名的内容都不可信；请为此配置生成或导入自己的密钥</translation>
         </message>
         <message>
+            <source>the published embedded-sandbox demo {which} key cannot be used for profile {name!r}: its private half is public; generate or import this profile's own key</source>
+            <translation>公开的内置沙箱演示{which}密钥不能用于配置 {name!r}：其私钥是公开的；请为此配置生成或导入自己的密钥</translation>
+        </message>
+        <message>
             <source>the role must be cashier or manager</source>
             <translation>角色必须是收银员或经理</translation>
+        </message>
+        <message>
+            <source>the sandbox refused {method} {path} (HTTP {status_value}): {message}</source>
+            <translation>沙箱拒绝了 {method} {path}（HTTP {status_value}）：{message}</translation>
+        </message>
+        <message>
+            <source>the store database has schema {before}, newer than this cashier's {schema_version}; upgrade cashier</source>
+            <translation>门店数据库的结构版本为 {before}，比本收银台的 {schema_version} 新；请升级收银台</translation>
+        </message>
+        <message>
+            <source>the store has schema {version}, newer than this cashier's {schema_version}; upgrade cashier</source>
+            <translation>门店的结构版本为 {version}，比本收银台的 {schema_version} 新；请升级收银台</translation>
+        </message>
+        <message>
+            <source>the store has schema {version}, older than this cashier's {schema_version}: run 'cashier store init --dsn ...' (an owner's DSN) first</source>
+            <translation>门店的结构版本为 {version}，比本收银台的 {schema_version} 旧：请先（用所有者的 DSN）运行 'cashier store init --dsn ...'</translation>
+        </message>
+        <message>
+            <source>the store keeps no operators yet (its schema is older): run 'cashier store init --dsn ...' with this cashier</source>
+            <translation>门店尚未保存操作员（其结构版本较旧）：请用本收银台运行 'cashier store init --dsn ...'</translation>
+        </message>
+        <message>
+            <source>the store link {path} is unreadable: {exc}</source>
+            <translation>门店关联文件 {path} 无法读取：{exc}</translation>
+        </message>
+        <message>
+            <source>the store link {path} lacks 'dsn' or 'till_id'</source>
+            <translation>门店关联文件 {path} 缺少 'dsn' 或 'till_id'</translation>
         </message>
         <message>
             <source>the store server cannot be reached, so a sale of till {till} cannot be refunded here now ({problem}); nothing was sent: refund it at till {till} or try again once the store is back</source>
@@ -506,6 +2034,46 @@
             <translation>无法连接门店服务器，现在无法显示全店数据（{problem}）；本收银台自己的数据仍可查看</translation>
         </message>
         <message>
+            <source>the store server refused: {detail}</source>
+            <translation>门店服务器拒绝了请求：{detail}</translation>
+        </message>
+        <message>
+            <source>the store server stopped answering: {detail}</source>
+            <translation>门店服务器停止了应答：{detail}</translation>
+        </message>
+        <message>
+            <source>the store's password is in the key store, which cannot be opened: {exc}</source>
+            <translation>门店的密码保存在密钥存储中，但密钥存储无法打开：{exc}</translation>
+        </message>
+        <message>
+            <source>the store's password must go to the key store, which is unusable: {exc}</source>
+            <translation>门店的密码必须存入密钥存储，但密钥存储不可用：{exc}</translation>
+        </message>
+        <message>
+            <source>the store's time zone is {current}; it cannot become {timezone} once payments are recorded (their business days would move)</source>
+            <translation>门店的时区为 {current}；已有支付记录后不能改为 {timezone}（其营业日会变动）</translation>
+        </message>
+        <message>
+            <source>the stored gateway key of profile {name!r} is damaged; import it again</source>
+            <translation>配置 {name!r} 保存的网关密钥已损坏；请重新导入</translation>
+        </message>
+        <message>
+            <source>the stored private key of profile {name!r} (version {version}) is damaged; import it again</source>
+            <translation>配置 {name!r} 保存的私钥（版本 {version}）已损坏；请重新导入</translation>
+        </message>
+        <message>
+            <source>the system's proxy {proxy!r} cannot be used: {exc}</source>
+            <translation>无法使用系统代理 {proxy!r}：{exc}</translation>
+        </message>
+        <message>
+            <source>the two PINs differ; nothing was changed</source>
+            <translation>两次输入的 PIN 不一致；未做任何更改</translation>
+        </message>
+        <message>
+            <source>the {what} input is larger than {max_input_bytes} KiB; give the key file itself</source>
+            <translation>{what} 输入大于 {max_input_bytes} KiB；请直接提供密钥文件</translation>
+        </message>
+        <message>
             <source>there is already an operator {name}</source>
             <translation>已有操作员 {name}</translation>
         </message>
@@ -514,12 +2082,100 @@
             <translation>没有操作员 {name}</translation>
         </message>
         <message>
+            <source>this installation has not joined a store: run 'cashier store join --dsn ...'</source>
+            <translation>本机尚未加入门店：请运行 'cashier store join --dsn ...'</translation>
+        </message>
+        <message>
+            <source>this installation is till {linked!r} of its store; it cannot join as {till_id!r} (a till keeps its id: its sales at the store carry it)</source>
+            <translation>本机是所在门店的收银台 {linked!r}；不能以 {till_id!r} 加入（收银台编号不变：门店中的交易都带有它）</translation>
+        </message>
+        <message>
+            <source>this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 SubjectPublicKeyInfo ('PUBLIC KEY'): convert it with 'openssl rsa -RSAPublicKey_in -pubout'</source>
+            <translation>这是 PKCS#1 'RSA PUBLIC KEY'；Antom 使用 X.509 SubjectPublicKeyInfo（'PUBLIC KEY'）：请用 'openssl rsa -RSAPublicKey_in -pubout' 转换</translation>
+        </message>
+        <message>
+            <source>this is a PKCS#1 RSA public key; Antom uses X.509 SubjectPublicKeyInfo (base64 starting 'MIIBIj...')</source>
+            <translation>这是 PKCS#1 RSA 公钥；Antom 使用 X.509 SubjectPublicKeyInfo（以 'MIIBIj...' 开头的 base64）</translation>
+        </message>
+        <message>
+            <source>this is a certificate; a private key is needed here</source>
+            <translation>这是证书；此处需要私钥</translation>
+        </message>
+        <message>
+            <source>this is a private key; a public key is needed here</source>
+            <translation>这是私钥；此处需要公钥</translation>
+        </message>
+        <message>
+            <source>this is a public key; a private key is needed here</source>
+            <translation>这是公钥；此处需要私钥</translation>
+        </message>
+        <message>
+            <source>this journal already belongs to till {linked!r} at its store; it cannot become till {till_id!r}</source>
+            <translation>该交易日志已属于其门店的收银台 {linked!r}；不能变为收银台 {till_id!r}</translation>
+        </message>
+        <message>
             <source>this payment code was already used at this till; ask the customer to refresh it</source>
             <translation>此付款码已在本收银台使用过，请顾客刷新付款码</translation>
         </message>
         <message>
+            <source>till id {text!r} must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit</source>
+            <translation>收银台编号 {text!r} 必须是 1 到 64 个字母、数字、'_'、'-' 或 '.'，并以字母或数字开头</translation>
+        </message>
+        <message>
+            <source>time zone {timezone!r} is not known to the database server</source>
+            <translation>数据库服务器不认识时区 {timezone!r}</translation>
+        </message>
+        <message>
+            <source>too many open files</source>
+            <translation>打开的文件太多</translation>
+        </message>
+        <message>
+            <source>translations for {lang} are {why} ({qm})</source>
+            <translation>{lang} 的翻译{why}（{qm}）</translation>
+        </message>
+        <message>
+            <source>unknown code source {source!r} (alipay-client, alipay-spi, payment-kit)</source>
+            <translation>未知的代码来源 {source!r}（alipay-client、alipay-spi、payment-kit）</translation>
+        </message>
+        <message>
+            <source>unknown fault field(s): {unknown}</source>
+            <translation>未知的故障字段：{unknown}</translation>
+        </message>
+        <message>
+            <source>unknown field(s) {unknown}</source>
+            <translation>未知字段 {unknown}</translation>
+        </message>
+        <message>
+            <source>unknown method rule(s) {unknown}; allowed: {allowed}</source>
+            <translation>未知的支付方式规则 {unknown}；允许：{allowed}</translation>
+        </message>
+        <message>
             <source>unknown payment method {method}</source>
             <translation>未知的支付方式 {method}</translation>
+        </message>
+        <message>
+            <source>unknown setting (allowed: {top_keys}, and [[step]] tables)</source>
+            <translation>未知设置（允许：{top_keys}，以及 [[step]] 表）</translation>
+        </message>
+        <message>
+            <source>unreadable</source>
+            <translation>无法读取</translation>
+        </message>
+        <message>
+            <source>unsupported PEM block {label!r} for a private key</source>
+            <translation>私钥不支持 PEM 块 {label!r}</translation>
+        </message>
+        <message>
+            <source>unsupported PEM block {label!r} for a public key</source>
+            <translation>公钥不支持 PEM 块 {label!r}</translation>
+        </message>
+        <message>
+            <source>update payment {payment_request_id} in</source>
+            <translation>更新支付 {payment_request_id}：</translation>
+        </message>
+        <message>
+            <source>update refund {refund_request_id} in</source>
+            <translation>更新退款 {refund_request_id}：</translation>
         </message>
         <message>
             <source>wallet {wallet} is not a known paymentMethodType (known: {known})</source>
@@ -530,6 +2186,30 @@
             <translation>钱包必须是支付方式类型名称的列表</translation>
         </message>
         <message>
+            <source>wallets must be a list of paymentMethodType strings</source>
+            <translation>wallets 必须是 paymentMethodType 字符串的列表</translation>
+        </message>
+        <message>
+            <source>write an event of {payment_request_id} to</source>
+            <translation>写入 {payment_request_id} 的事件：</translation>
+        </message>
+        <message>
+            <source>write payment {payment_request_id} to</source>
+            <translation>写入支付 {payment_request_id}：</translation>
+        </message>
+        <message>
+            <source>write payments to</source>
+            <translation>写入支付：</translation>
+        </message>
+        <message>
+            <source>write refund {refund_request_id} to</source>
+            <translation>写入退款 {refund_request_id}：</translation>
+        </message>
+        <message>
+            <source>write to</source>
+            <translation>写入</translation>
+        </message>
+        <message>
             <source>wrong PIN for {name}: the account is now locked until {until} (in {minutes} min)</source>
             <translation>{name} 的 PIN 码错误：账户现已锁定，{until} 解锁（还有 {minutes} 分钟）</translation>
         </message>
@@ -538,20 +2218,164 @@
             <translation>{name} 的 PIN 码错误：再错 {left} 次账户将被锁定</translation>
         </message>
         <message>
+            <source>wrong passphrase for key file {path} (or the file was altered); nothing was changed</source>
+            <translation>密钥文件 {path} 的口令错误（或文件已被改动）；未做任何更改</translation>
+        </message>
+        <message>
+            <source>wrong passphrase for the encrypted private key</source>
+            <translation>加密私钥的口令错误</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
             <source>{amount} is more than the largest sale this till takes ({limit})</source>
             <translation>{amount} 超过本收银台的单笔最高金额（{limit}）</translation>
+        </message>
+        <message>
+            <source>{amount} is more than the sale's {amount_2}</source>
+            <translation>{amount} 超过该交易的 {amount_2}</translation>
+        </message>
+        <message>
+            <source>{amount} is more than the {left} left to refund</source>
+            <translation>{amount} 超过剩余可退款的 {left}</translation>
+        </message>
+        <message>
+            <source>{api} needs {ids}</source>
+            <translation>{api} 需要 {ids}</translation>
+        </message>
+        <message>
+            <source>{api}: answer has no 'result' object</source>
+            <translation>{api}：应答没有 'result' 对象</translation>
+        </message>
+        <message>
+            <source>{api}: answer has no paymentStatus</source>
+            <translation>{api}：应答没有 paymentStatus</translation>
+        </message>
+        <message>
+            <source>{api}: answer has no usable resultInfo</source>
+            <translation>{api}：应答没有可用的 resultInfo</translation>
         </message>
         <message>
             <source>{api}: answer has no {header} header</source>
             <translation>{api}：应答缺少 {header} 头</translation>
         </message>
         <message>
+            <source>{api}: answer head.{name} {name_2!r} is not ours</source>
+            <translation>{api}：应答的 head.{name} {name_2!r} 不是我们的</translation>
+        </message>
+        <message>
+            <source>{api}: answer is compressed ({encoding}) although we asked for it uncompressed: refused unread</source>
+            <translation>{api}：应答经过压缩（{encoding}），但我们要求不压缩：未读取即拒绝</translation>
+        </message>
+        <message>
             <source>{api}: answer is for client-id {client}, not ours</source>
             <translation>{api}：应答的 client-id 是 {client}，不是我们的</translation>
         </message>
         <message>
+            <source>{api}: answer is not UTF-8 JSON</source>
+            <translation>{api}：应答不是 UTF-8 JSON</translation>
+        </message>
+        <message>
+            <source>{api}: answer is not a JSON object</source>
+            <translation>{api}：应答不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>{api}: answer is over the {limit}-byte limit</source>
+            <translation>{api}：应答超过 {limit} 字节的上限</translation>
+        </message>
+        <message>
+            <source>{api}: answer of {declared} bytes is over the {limit}-byte limit</source>
+            <translation>{api}：{declared} 字节的应答超过 {limit} 字节的上限</translation>
+        </message>
+        <message>
+            <source>{api}: answer's Response-Time {response_time} is {moment} ahead of this computer's clock (more than {tolerance} s): not believed; check the clock</source>
+            <translation>{api}：应答的 Response-Time {response_time} 比本机时钟快 {moment}（超过 {tolerance} 秒）：不予采信；请检查时钟</translation>
+        </message>
+        <message>
+            <source>{api}: answer's Response-Time {response_time} is {start} before our request (a replayed answer, or a clock off by more than {tolerance} s): not believed</source>
+            <translation>{api}：应答的 Response-Time {response_time} 比我们的请求早 {start}（重放的应答，或时钟偏差超过 {tolerance} 秒）：不予采信</translation>
+        </message>
+        <message>
+            <source>{api}: cannot connect to the gateway at {host}</source>
+            <translation>{api}：无法连接 {host} 上的网关</translation>
+        </message>
+        <message>
+            <source>{api}: could not connect to the gateway at {host} within {limit}s</source>
+            <translation>{api}：{limit} 秒内未能连接 {host} 上的网关</translation>
+        </message>
+        <message>
+            <source>{api}: gateway answered HTTP {status_code}</source>
+            <translation>{api}：网关应答 HTTP {status_code}</translation>
+        </message>
+        <message>
+            <source>{api}: no answer within {limit}s</source>
+            <translation>{api}：{limit} 秒内没有应答</translation>
+        </message>
+        <message>
+            <source>{api}: not sent: the time limit has run out</source>
+            <translation>{api}：未发送：时限已到</translation>
+        </message>
+        <message>
+            <source>{api}: resultCode is missing</source>
+            <translation>{api}：缺少 resultCode</translation>
+        </message>
+        <message>
+            <source>{api}: resultInfo.resultCode is missing</source>
+            <translation>{api}：缺少 resultInfo.resultCode</translation>
+        </message>
+        <message>
+            <source>{api}: resultStatus {status_value!r} is not S, F or U</source>
+            <translation>{api}：resultStatus {status_value!r} 不是 S、F 或 U</translation>
+        </message>
+        <message>
+            <source>{api}: the connection to the gateway at {host} failed</source>
+            <translation>{api}：与 {host} 上网关的连接失败</translation>
+        </message>
+        <message>
+            <source>{api}: the gateway at {host} cannot be reached (no network route)</source>
+            <translation>{api}：无法访问 {host} 上的网关（没有网络路由）</translation>
+        </message>
+        <message>
+            <source>{api}: the gateway at {host} dropped the connection before answering</source>
+            <translation>{api}：{host} 上的网关在应答前断开了连接</translation>
+        </message>
+        <message>
+            <source>{api}: the gateway at {host} refused the connection (nothing listens on that port, or a firewall blocks it)</source>
+            <translation>{api}：{host} 上的网关拒绝了连接（该端口没有服务在监听，或被防火墙阻止）</translation>
+        </message>
+        <message>
+            <source>{api}: the gateway's host name {host} cannot be found (check the gateway URL and the network)</source>
+            <translation>{api}：找不到网关的主机名 {host}（请检查网关 URL 和网络）</translation>
+        </message>
+        <message>
+            <source>{api}: the secure connection (TLS) to {host} failed: its certificate is not trusted or the handshake failed</source>
+            <translation>{api}：与 {host} 的安全连接（TLS）失败：其证书不受信任或握手失败</translation>
+        </message>
+        <message>
+            <source>{api}: {exc}</source>
+            <translation>{api}：{exc}</translation>
+        </message>
+        <message>
+            <source>{api}: {key} is not a time string</source>
+            <translation>{api}：{key} 不是时间字符串</translation>
+        </message>
+        <message>
+            <source>{api}: {key} is not a usable amount ({exc})</source>
+            <translation>{api}：{key} 不是可用的金额（{exc}）</translation>
+        </message>
+        <message>
+            <source>{api}: {key} {value!r} is not an ISO 8601 time</source>
+            <translation>{api}：{key} {value!r} 不是 ISO 8601 时间</translation>
+        </message>
+        <message>
             <source>{api}: {problem}</source>
             <translation>{api}：{problem}</translation>
+        </message>
+        <message>
+            <source>{api}: {why}</source>
+            <translation>{api}：{why}</translation>
         </message>
         <message>
             <source>{currency} allows at most {digits} decimal places</source>
@@ -562,8 +2386,72 @@
             <translation>{currency} 没有辅币单位：金额必须是整数</translation>
         </message>
         <message>
+            <source>{data} characters do not fit in a QR code</source>
+            <translation>{data} 个字符放不进二维码</translation>
+        </message>
+        <message>
+            <source>{detail}</source>
+            <translation>{detail}</translation>
+        </message>
+        <message>
+            <source>{dsn} is not a cashier store yet: run 'cashier store init --dsn ...' first</source>
+            <translation>{dsn} 还不是收银门店数据库：请先运行 'cashier store init --dsn ...'</translation>
+        </message>
+        <message>
+            <source>{error}</source>
+            <translation>{error}</translation>
+        </message>
+        <message>
+            <source>{exc}; and it cannot be moved aside: {problem}</source>
+            <translation>{exc}；并且无法将其移到一旁：{problem}</translation>
+        </message>
+        <message>
+            <source>{exc}; nothing was changed</source>
+            <translation>{exc}；未做任何更改</translation>
+        </message>
+        <message>
             <source>{field} must be a positive whole number of minor units</source>
             <translation>{field} 必须是正整数（最小货币单位）</translation>
+        </message>
+        <message>
+            <source>{field}: unknown field (allowed: name, params)</source>
+            <translation>{field}：未知字段（允许：name、params）</translation>
+        </message>
+        <message>
+            <source>{field}: unknown field (allowed: {fields})</source>
+            <translation>{field}：未知字段（允许：{fields}）</translation>
+        </message>
+        <message>
+            <source>{first}; {second}</source>
+            <translation>{first}；{second}</translation>
+        </message>
+        <message>
+            <source>{flag} {value}: must be greater than zero</source>
+            <translation>{flag} {value}：必须大于零</translation>
+        </message>
+        <message>
+            <source>{item!r}: parameters are given as name=value</source>
+            <translation>{item!r}：参数应写成 名称=值</translation>
+        </message>
+        <message>
+            <source>{key} is missing (a sale needs amount and wallet)</source>
+            <translation>缺少 {key}（交易需要 amount 和 wallet）</translation>
+        </message>
+        <message>
+            <source>{key} must be a string</source>
+            <translation>{key} 必须是字符串</translation>
+        </message>
+        <message>
+            <source>{kind} must be an object with head and body</source>
+            <translation>{kind} 必须是包含 head 和 body 的对象</translation>
+        </message>
+        <message>
+            <source>{kind} must have a head object and a body object</source>
+            <translation>{kind} 必须有 head 对象和 body 对象</translation>
+        </message>
+        <message>
+            <source>{kind}.head.clientId is missing</source>
+            <translation>缺少 {kind}.head.clientId</translation>
         </message>
         <message>
             <source>{method} takes at least {minimum}; {amount} is less</source>
@@ -574,6 +2462,14 @@
             <translation>{method} 单笔最高 {maximum}；{amount} 超过此限额</translation>
         </message>
         <message>
+            <source>{name_en} does not accept {currency}</source>
+            <translation>{name_en} 不接受 {currency}</translation>
+        </message>
+        <message>
+            <source>{name_en} does not accept {currency} (it accepts {currencies})</source>
+            <translation>{name_en} 不接受 {currency}（接受：{currencies}）</translation>
+        </message>
+        <message>
             <source>{name} header is missing</source>
             <translation>缺少 {name} 头</translation>
         </message>
@@ -582,12 +2478,48 @@
             <translation>{name} 是收银员：只有经理的 PIN 码才能批准此操作</translation>
         </message>
         <message>
+            <source>{name} is binary (DER?), not PEM or base64 text; convert it with 'openssl pkey -inform DER'</source>
+            <translation>{name} 是二进制（DER？），不是 PEM 或 base64 文本；请用 'openssl pkey -inform DER' 转换</translation>
+        </message>
+        <message>
+            <source>{name} is empty</source>
+            <translation>{name} 为空</translation>
+        </message>
+        <message>
             <source>{name} is locked after {count} wrong PINs until {until} (in {minutes} min); a manager can unlock it sooner</source>
             <translation>{name} 因 {count} 次 PIN 码错误已被锁定，{until} 解锁（还有 {minutes} 分钟）；经理可以提前解锁</translation>
         </message>
         <message>
+            <source>{name} is longer than {limit} characters</source>
+            <translation>{name} 超过 {limit} 个字符</translation>
+        </message>
+        <message>
+            <source>{name} is longer than {max_id_length} characters</source>
+            <translation>{name} 超过 {max_id_length} 个字符</translation>
+        </message>
+        <message>
             <source>{name} is the last manager: add another manager first</source>
             <translation>{name} 是最后一位经理：请先添加另一位经理</translation>
+        </message>
+        <message>
+            <source>{name} is {size} bytes: far larger than a key file</source>
+            <translation>{name} 有 {size} 字节：远大于密钥文件</translation>
+        </message>
+        <message>
+            <source>{name} must be 1-256 characters</source>
+            <translation>{name} 必须为 1 到 256 个字符</translation>
+        </message>
+        <message>
+            <source>{name} must be 1-64 letters, digits, '_', '-' or '.'</source>
+            <translation>{name} 必须是 1 到 64 个字母、数字、'_'、'-' 或 '.'</translation>
+        </message>
+        <message>
+            <source>{name} must be a 4-digit merchant category code (MCC)</source>
+            <translation>{name} 必须是 4 位商户类别码（MCC）</translation>
+        </message>
+        <message>
+            <source>{name} must be an http(s) URL</source>
+            <translation>{name} 必须是 http(s) URL</translation>
         </message>
         <message>
             <source>{name} {value} has no UTC offset</source>
@@ -600,6 +2532,74 @@
         <message>
             <source>{name} {value} is neither ISO 8601 with a UTC offset nor epoch milliseconds (13 digits)</source>
             <translation>{name} {value} 既不是带 UTC 偏移的 ISO 8601 时间，也不是毫秒时间戳（13 位）</translation>
+        </message>
+        <message>
+            <source>{option} must be at least {minimum}</source>
+            <translation>{option} 至少为 {minimum}</translation>
+        </message>
+        <message>
+            <source>{option} {text!r} is not a date like 2026-11-21</source>
+            <translation>{option} {text!r} 不是 2026-11-21 这样的日期</translation>
+        </message>
+        <message>
+            <source>{option} {text!r} is not a whole number</source>
+            <translation>{option} {text!r} 不是整数</translation>
+        </message>
+        <message>
+            <source>{option}: cannot read {path}: {problem}</source>
+            <translation>{option}：无法读取 {path}：{problem}</translation>
+        </message>
+        <message>
+            <source>{option}: {error}</source>
+            <translation>{option}：{error}</translation>
+        </message>
+        <message>
+            <source>{option}: {path} is not a text key file (PEM or base64)</source>
+            <translation>{option}：{path} 不是文本密钥文件（PEM 或 base64）</translation>
+        </message>
+        <message>
+            <source>{path} is a folder: move it away first</source>
+            <translation>{path} 是文件夹：请先将其移走</translation>
+        </message>
+        <message>
+            <source>{path} is being changed by another cashier process (waited {timeout} s)</source>
+            <translation>{path} 正在被另一个收银台进程修改（已等待 {timeout} 秒）</translation>
+        </message>
+        <message>
+            <source>{path}: cannot read it: {problem}</source>
+            <translation>{path}：无法读取：{problem}</translation>
+        </message>
+        <message>
+            <source>{path}: no steps: add [[step]] tables (see the examples)</source>
+            <translation>{path}：没有步骤：请添加 [[step]] 表（见示例）</translation>
+        </message>
+        <message>
+            <source>{path}: not UTF-8 text</source>
+            <translation>{path}：不是 UTF-8 文本</translation>
+        </message>
+        <message>
+            <source>{path}: {raw_steps} steps; at most {max_steps}</source>
+            <translation>{path}：{raw_steps} 个步骤；最多 {max_steps} 个</translation>
+        </message>
+        <message>
+            <source>{reason}</source>
+            <translation>{reason}</translation>
+        </message>
+        <message>
+            <source>{type} does not accept {currency} (it accepts {currencies})</source>
+            <translation>{type} 不接受 {currency}（接受：{currencies}）</translation>
+        </message>
+        <message>
+            <source>{value!r} is not one of {allowed}</source>
+            <translation>{value!r} 不是 {allowed} 之一</translation>
+        </message>
+        <message>
+            <source>{value!r} must be from {low} to {high}</source>
+            <translation>{value!r} 必须在 {low} 到 {high} 之间</translation>
+        </message>
+        <message>
+            <source>{value!r}: write the amount as text, e.g. amount = "12.30"</source>
+            <translation>{value!r}：请把金额写成文本，例如 amount = "12.30"</translation>
         </message>
         <message>
             <source>{what} must not contain a user name or password</source>
@@ -624,6 +2624,173 @@
         <message>
             <source>{what} {url} uses plain http: only https is allowed, except to a gateway on this machine (127.0.0.1 / localhost)</source>
             <translation>{what} {url} 使用了明文 HTTP：只允许 HTTPS，本机网关（127.0.0.1 / localhost）除外</translation>
+        </message>
+        <message>
+            <source>{what}: cannot read {path_text!r}: {reason}</source>
+            <translation>{what}：无法读取 {path_text!r}：{reason}</translation>
+        </message>
+        <message>
+            <source>{where}: not valid TOML: {detail}</source>
+            <translation>{where}：不是有效的 TOML：{detail}</translation>
+        </message>
+        <message>
+            <source>{where}: step {step}: {key}: {problem}</source>
+            <translation>{where}：第 {step} 步：{key}：{problem}</translation>
+        </message>
+        <message>
+            <source>{where}: step {step}: {problem}</source>
+            <translation>{where}：第 {step} 步：{problem}</translation>
+        </message>
+        <message>
+            <source>{where}: {key}: {problem}</source>
+            <translation>{where}：{key}：{problem}</translation>
+        </message>
+        <message>
+            <source>{where}: {problem}</source>
+            <translation>{where}：{problem}</translation>
+        </message>
+        <message>
+            <source>{why}</source>
+            <translation>{why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cli</name>
+        <message>
+            <source>%1: error: %2</source>
+            <translation>%1：错误：%2</translation>
+        </message>
+        <message>
+            <source>(%1 of %2 payments)</source>
+            <translation>（共 %2 笔支付，显示第 %1 笔）</translation>
+        </message>
+        <message>
+            <source>(%1 of 1 payment)</source>
+            <translation>（共 1 笔支付，显示第 %1 笔）</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>CANCELLED</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>CREATED</source>
+            <translation>已创建</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <source>Cur</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>EXPIRED</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>支付方式</translation>
+        </message>
+        <message>
+            <source>PENDING</source>
+            <translation>处理中</translation>
+        </message>
+        <message>
+            <source>SUCCESS</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>UNKNOWN</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>another cashier process (pid %1) is using profile %2; its unfinished payments are left to it</source>
+            <translation>另一个收银台进程（pid %1）正在使用配置 %2；其未完成的支付由它处理</translation>
+        </message>
+        <message>
+            <source>cancel failed: %1</source>
+            <translation>取消失败：%1</translation>
+        </message>
+        <message>
+            <source>cashier %1: error: %2</source>
+            <translation>cashier %1：错误：%2</translation>
+        </message>
+        <message>
+            <source>note: %1</source>
+            <translation>提示：%1</translation>
+        </message>
+        <message>
+            <source>note: journal %1 cannot be written (%2); it is shown as it is and nothing is recorded</source>
+            <translation>提示：交易日志 %1 无法写入（%2）；按现状显示，不会记录任何内容</translation>
+        </message>
+        <message>
+            <source>note: recovering earlier payments stopped: %1</source>
+            <translation>提示：恢复之前的支付时中止：%1</translation>
+        </message>
+        <message>
+            <source>nothing to recover: every payment in the journal is final</source>
+            <translation>无需恢复：交易日志中的每笔支付都已是最终状态</translation>
+        </message>
+        <message>
+            <source>payment %1 of profile %2 was made at %3 as client %4, but the profile now uses %5 as %6: only the gateway it was made at can finish it; run cashier recover --gateway %3 --client-id %7 with that merchant's key files</source>
+            <translation>配置 %2 的支付 %1 是在 %3 以客户端 %4 发起的，但该配置现在使用 %5 和客户端 %6：只有发起它的网关才能完成它；请用该商户的密钥文件运行 cashier recover --gateway %3 --client-id %7</translation>
+        </message>
+        <message>
+            <source>recovered %1: %2</source>
+            <translation>已恢复 %1：%2</translation>
+        </message>
+        <message>
+            <source>recovery of profile %1 stopped: %2</source>
+            <translation>配置 %1 的恢复中止：%2</translation>
+        </message>
+        <message>
+            <source>refund %1 of </source>
+            <translation>退款 %1，原支付 </translation>
+        </message>
+        <message>
+            <source>refund %1: %2 %3 of %4 refundRequestId=%5 refundId=%6</source>
+            <translation>退款%1：%2 %3，原支付 %4 refundRequestId=%5 refundId=%6</translation>
+        </message>
+        <message>
+            <source>show the customer the order code: %1</source>
+            <translation>请向顾客出示订单码：%1</translation>
+        </message>
+        <message>
+            <source>simulate %1 failed: %2</source>
+            <translation>模拟 %1 失败：%2</translation>
+        </message>
+        <message>
+            <source>skipped %1 payment(s) of profile %2 (not the gateway given)</source>
+            <translation>跳过配置 %2 的 %1 笔支付（不是所给的网关）</translation>
+        </message>
+        <message>
+            <source>skipped %1 payment(s) of profile %2 (not the profile given)</source>
+            <translation>跳过配置 %2 的 %1 笔支付（不是所给的配置）</translation>
+        </message>
+        <message>
+            <source>skipped %1 payment(s) of profile %2, made at %3 (not the gateway given)</source>
+            <translation>跳过配置 %2 在 %3 发起的 %1 笔支付（不是所给的网关）</translation>
+        </message>
+        <message>
+            <source>waiting for the customer to confirm in the wallet</source>
+            <translation>等待顾客在钱包中确认</translation>
+        </message>
+        <message>
+            <source>waiting for the customer; wallet page: %1</source>
+            <translation>等待顾客支付；钱包页面：%1</translation>
         </message>
     </context>
     <context>
@@ -3293,10 +5460,6 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>原因</translation>
         </message>
         <message>
-            <source>%1 is more than the %2 left to refund</source>
-            <translation>%1 超过了剩余可退金额 %2</translation>
-        </message>
-        <message>
             <source>Nothing is left to refund.</source>
             <translation>已无可退金额。</translation>
         </message>
@@ -3950,6 +6113,73 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Restore backup</source>
             <translation>恢复备份</translation>
+        </message>
+    </context>
+    <context>
+        <name>argparse</name>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>有歧义的选项：%(option)s 可匹配 %(matches)s</translation>
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>参数 %(argument_name)s：%(message)s</translation>
+        </message>
+        <message>
+            <source>error: </source>
+            <translation>错误：</translation>
+        </message>
+        <message>
+            <source>expected at least one argument</source>
+            <translation>至少需要一个值</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>需要一个值</translation>
+        </message>
+        <message>
+            <source>ignored explicit argument %r</source>
+            <translation>忽略了显式参数 %r</translation>
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>无效的 %(type)s 值：%(value)r</translation>
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation>不能与参数 %s 同时使用</translation>
+        </message>
+        <message>
+            <source>one of the arguments %s is required</source>
+            <translation>必须提供参数 %s 之一</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>位置参数</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>显示此帮助信息并退出</translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation>缺少必需的参数：%s</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation>无法识别的参数：%s</translation>
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation>用法：</translation>
         </message>
     </context>
 </TS>

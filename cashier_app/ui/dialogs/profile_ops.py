@@ -97,17 +97,16 @@ def read_key_file(path: str) -> str:
     try:
         size = file.stat().st_size
         if size > MAX_KEY_FILE:
-            raise KeyStoreError(f"{file.name} is {size:,} bytes: far larger than a key file")
+            raise KeyStoreError.of(
+                "bytes_far_larger_than_key_file", name=file.name, size=f"{size:,}"
+            )
         data = file.read_bytes()
     except OSError as exc:
-        raise KeyStoreError(f"cannot read {file.name}: {exc.strerror or exc}") from None
+        raise KeyStoreError.of("cannot_read", name=file.name, problem=exc) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise KeyStoreError(
-            f"{file.name} is binary (DER?), not PEM or base64 text; convert "
-            "it with 'openssl pkey -inform DER'"
-        ) from None
+        raise KeyStoreError.of("binary_der_not_pem_base64_text", name=file.name) from None
 
 
 def import_private(
@@ -151,7 +150,7 @@ def save_public_pem(keys: KeyStore, profile: Profile, path: str) -> str:
     try:
         Path(path).write_text(pem, encoding="ascii")
     except OSError as exc:
-        raise KeyStoreError(f"cannot save {Path(path).name}: {exc.strerror or exc}") from None
+        raise KeyStoreError.of("cannot_save", name=Path(path).name, problem=exc) from None
     return path
 
 

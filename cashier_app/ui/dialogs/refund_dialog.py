@@ -116,12 +116,10 @@ class RefundDialog(QDialog):
             return Money(self._refundable, currency)
         money = Money.parse(self.amount_input.text(), currency)
         if money.value > self._refundable:
-            raise MoneyError(
-                fill(
-                    self.tr("%1 is more than the %2 left to refund"),
-                    money.display(),
-                    minor_display(self._refundable, currency),
-                )
+            raise MoneyError.of(
+                "more_than_refundable",
+                amount=money.display(),
+                left=minor_display(self._refundable, currency),
             )
         return money
 

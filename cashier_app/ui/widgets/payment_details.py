@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
 from cashier_app.journal import Journal
+from cashier_app.journal.errors import UnknownPaymentError
 from cashier_app.reports.amounts import minor_display
 from cashier_app.ui.instore_text import scenario_text
 from cashier_app.ui.models.payments_model import (
@@ -57,7 +58,7 @@ def load_details(journal: Journal, payment_request_id: str) -> PaymentDetails:
     """Read a payment with its timeline and refunds (blocking: run it on a worker)."""
     payment = journal.get_payment(payment_request_id)
     if payment is None:
-        raise LookupError(f"payment {payment_request_id} is not in the journal")
+        raise UnknownPaymentError.of("payment_not_journal", payment_request_id=payment_request_id)
     return PaymentDetails(
         payment,
         journal.events(payment_request_id),

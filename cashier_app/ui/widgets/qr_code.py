@@ -7,6 +7,7 @@ import logging
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
+from typing import ClassVar
 
 import qrcode
 import qrcode.exceptions
@@ -31,6 +32,9 @@ class QRCodeDataError(CashierError, ValueError):
     """The text does not fit in any QR code version."""
 
     layer = "ui"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "characters_do_not_fit_qr_code": "{data} characters do not fit in a QR code",
+    }
 
 
 def _new_code(data: str, centre_mark: bool) -> qrcode.QRCode:
@@ -40,7 +44,7 @@ def _new_code(data: str, centre_mark: bool) -> qrcode.QRCode:
         code.add_data(data)
         code.best_fit()  # the version: under a millisecond, and says at once what cannot fit
     except (qrcode.exceptions.DataOverflowError, ValueError) as exc:
-        raise QRCodeDataError(f"{len(data)} characters do not fit in a QR code") from exc
+        raise QRCodeDataError.of("characters_do_not_fit_qr_code", data=len(data)) from exc
     return code
 
 

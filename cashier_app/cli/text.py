@@ -1,0 +1,136 @@
+"""The CLI in the operator's language, without Qt.
+
+The language is ``--lang``, else the one chosen in the GUI's Setup → Language (saved in
+settings.json), else the environment's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else
+English. Texts come from the same compiled catalog the GUI loads (resources/i18n, read by
+:mod:`cashier_app.support.catalog`): the CLI's own sentences in context ``Cli`` (written
+``t("… %1 …", value)``; scripts/update_translations.py collects every ``t("…")`` of
+cashier_app/cli), errors from their code's template (context ``CashierError``), and
+argparse's own messages in context ``argparse``. JSON output stays language-neutral:
+codes and values, never a translated word.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+
+from cashier_app.domain.errors import render
+from cashier_app.support.catalog import Catalog
+
+CONTEXT = "Cli"
+ERROR_CONTEXT = "CashierError"
+ARGPARSE_CONTEXT = "argparse"
+LANGUAGES = ("en", "zh_CN")
+
+_catalog = Catalog.load("en")
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def normalise(lang: str | None) -> str | None:
+    """``zh``, ``zh-CN``, ``zh_CN.UTF-8`` -> ``zh_CN``; ``en*``, ``C``, ``POSIX`` -> ``en``;
+    anything else None (not a language we speak)."""
+    if not lang:
+        return None
+    code = lang.split(".")[0].split("@")[0].replace("-", "_").lower()
+    if code.startswith("zh"):
+        return "zh_CN"
+    if code.startswith("en") or code in ("c", "posix"):
+        return "en"
+    return None
+
+
+def choose_language(explicit: str | None = None) -> str:
+    """The CLI's language: ``explicit`` (``--lang``), else settings.json, else the
+    environment, else English."""
+    if explicit:
+        return normalise(explicit) or "en"
+    from cashier_app.support import settings
+
+    saved = settings.saved_language()
+    if saved:
+        return saved
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:  # the first one set decides, as for gettext
+            return normalise(value) or "en"
+    return "en"
+
+
+def set_language(lang: str) -> None:
+    """Speak ``lang`` from now on (argparse's messages included)."""
+    global _catalog
+    _catalog = Catalog.load(lang)
+    argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse's gettext hook
+
+
+def language() -> str:
+    return _catalog.lang
+
+
+def t(text: str, *args: object) -> str:
+    """``text`` (a sentence of the CLI) in the current language, ``%1``… filled."""
+    translated = _catalog.translate(CONTEXT, text) or text
+
+    def one(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return str(args[index - 1]) if index <= len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(one, translated)
+
+
+def error_text(exc: BaseException) -> str:
+    """``exc`` as the operator reads it in the current language (its code's template)."""
+    return render(exc, lambda s: _catalog.translate(ERROR_CONTEXT, s) or s)
+
+
+def _argparse_text(message: str) -> str:
+    return _catalog.translate(ARGPARSE_CONTEXT, message) or message
+
+
+#: A payment's or refund's status as a human-readable output shows it (``t(status)``;
+#: the JSON output keeps the code).
+STATUS_WORDS = ("CREATED", "PENDING", "SUCCESS", "FAILED", "CANCELLED", "EXPIRED", "UNKNOWN")
+
+
+def cli_texts() -> set[str]:
+    """Every sentence of the CLI: the literal first argument of each ``t(...)`` call in
+    cashier_app/cli (scripts/update_translations.py puts them in context ``Cli``)."""
+    import ast
+    from pathlib import Path
+
+    found = set(STATUS_WORDS)
+    for path in Path(__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "t"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
+#: argparse's messages an operator meets (Python's own English; %-formats kept).
+ARGPARSE_MESSAGES = (
+    "usage: ",
+    "error: ",
+    "the following arguments are required: %s",
+    "unrecognized arguments: %s",
+    "argument %(argument_name)s: %(message)s",
+    "expected one argument",
+    "expected at least one argument",
+    "invalid choice: %(value)r (choose from %(choices)s)",
+    "invalid %(type)s value: %(value)r",
+    "not allowed with argument %s",
+    "ignored explicit argument %r",
+    "one of the arguments %s is required",
+    "ambiguous option: %(option)s could match %(matches)s",
+    "show this help message and exit",
+    "positional arguments",
+    "options",
+)
