@@ -1144,6 +1144,7 @@ ZH_CN: dict[str, str] = {
     "{path}: {raw_steps} steps; at most {max_steps}": "{path}：{raw_steps} 个步骤；最多 {max_steps} 个",
     "{reason}": "{reason}",
     "{why}": "{why}",
+    "{message}": "{message}",
     "the system's proxy {proxy!r} cannot be used: {exc}": "无法使用系统代理 {proxy!r}：{exc}",
     "the store keeps no operators yet (its schema is older): run 'cashier store init --dsn ...' with this cashier": "门店尚未保存操作员（其结构版本较旧）：请用本收银台运行 'cashier store init --dsn ...'",
     "the store server refused: {detail}": "门店服务器拒绝了请求：{detail}",

@@ -16,10 +16,9 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from cashier_app.domain.errors import CashierError
-from cashier_app.gateway.errors import MalformedResponse
+from cashier_app.gateway.errors import GatewayError, MalformedResponse
 
 if TYPE_CHECKING:
     import httpx
@@ -28,28 +27,28 @@ if TYPE_CHECKING:
 MAX_RESPONSE_BYTES = 1024 * 1024
 
 
-class WireTimeout(CashierError):
+class WireTimeout(GatewayError):
     """No answer by the deadline or the timeout; ``kind`` says where it struck, in
     httpx's words (ConnectTimeout, WriteTimeout, ReadTimeout), whichever poster it was.
-    Never leaves the gateway package: the client turns it into a GatewayTimeout."""
+    The gateway client turns it into a coded GatewayTimeout: it never reaches an operator."""
 
-    layer = "gateway"
+    MESSAGES: ClassVar[dict[str, str]] = {"wire": "{message}"}
 
     def __init__(self, kind: str, message: str = "") -> None:
-        super().__init__(message or kind)
+        super().__init__(code="wire", params={"kind": kind, "message": message or kind})
         self.kind = kind
 
 
-class WireError(CashierError):
+class WireError(GatewayError):
     """The request failed on the way (refused, reset, not HTTP); the request may or may
     not have arrived. ``kind`` in httpx's words (ConnectError, ReadError, WriteError,
-    RemoteProtocolError). Never leaves the gateway package: the client turns it into a
-    TransportError."""
+    RemoteProtocolError). The gateway client turns it into a coded TransportError (by
+    kind, :meth:`TransportError.describe`): it never reaches an operator."""
 
-    layer = "gateway"
+    MESSAGES: ClassVar[dict[str, str]] = {"wire": "{message}"}
 
     def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(code="wire", params={"kind": kind, "message": message})
         self.kind = kind
 
 

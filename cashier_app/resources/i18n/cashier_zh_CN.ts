@@ -2454,6 +2454,10 @@
             <translation>缺少 {kind}.head.clientId</translation>
         </message>
         <message>
+            <source>{message}</source>
+            <translation>{message}</translation>
+        </message>
+        <message>
             <source>{method} takes at least {minimum}; {amount} is less</source>
             <translation>{method} 单笔最低 {minimum}；{amount} 低于此限额</translation>
         </message>
