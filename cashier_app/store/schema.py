@@ -241,6 +241,16 @@ CREATE TABLE operators (
     updated_by   text NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX operators_name_nocase ON operators (lower(name));
+DO $$
+DECLARE r record;
+BEGIN
+    -- a store migrated from version 1: its tills' roles may use the accounts as well
+    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+             WHERE table_name = 'refunds' AND privilege_type = 'INSERT'
+               AND grantee <> current_user LOOP
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE ON operators TO %I', r.grantee);
+    END LOOP;
+END $$;
 """
 
 #: Version 3 (refunds across tills): a till claims the amount of a refund at the store
