@@ -16,6 +16,11 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("CASHIER_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("CASHIER_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("CASHIER_LOG_DIR", str(base / "logs"))
+    # the CLI speaks the environment's language (LC_ALL, LC_MESSAGES, LANG): English here,
+    # whatever the machine running the tests speaks (tests that want another set it)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     yield base
     from cashier_app.support import logs
 
