@@ -180,6 +180,13 @@ def _values(value: Any) -> list[str]:
     return [v.value if isinstance(v, Enum) else str(v) for v in value]
 
 
+#: SQLite's page cache per connection, in KiB (its default is 2,000). What a sale touches
+#: (the newest rows and the indexes' upper pages) fits in a few dozen pages; the rest of a
+#: journal that grows all day is read through the operating system's file cache, instead
+#: of each open journal (eight in a soak) caching up to 2 MB of it in the process.
+CACHE_KIB = 128
+
+
 class Journal:
     """The payment journal at ``path`` (created when missing). See module docstring.
 
@@ -259,6 +266,7 @@ class Journal:
                     check_same_thread=False,
                 )
                 db.row_factory = sqlite3.Row
+                db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
                 version = int(db.execute("PRAGMA user_version").fetchone()[0])
                 db.execute("SELECT COUNT(*) FROM payments").fetchone()
             except sqlite3.Error as exc:
@@ -279,6 +287,7 @@ class Journal:
         db.row_factory = sqlite3.Row
         try:
             db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             # Reading the version reads the header: "not a database" shows up here, before
             # anything is written.
             version = int(db.execute("PRAGMA user_version").fetchone()[0])

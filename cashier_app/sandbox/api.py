@@ -7,6 +7,7 @@ business failures raise :class:`ApiError`, which the server turns into a signed
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -61,9 +62,16 @@ def result(code: str = "SUCCESS", status: str = "S", message: str = "success") -
     return {"resultCode": code, "resultStatus": status, "resultMessage": message}
 
 
-def fingerprint(body: dict[str, Any]) -> str:
+def canonical(body: dict[str, Any]) -> str:
     """The content of a request, independent of JSON formatting and key order."""
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def fingerprint(body: dict[str, Any]) -> str:
+    """What a repeated request is compared with (idempotency): the SHA-256 digest of its
+    :func:`canonical` content. Kept for a payment's whole life, so a digest (71 characters)
+    rather than the request itself; it also never holds a customer's payment code."""
+    return "sha256:" + hashlib.sha256(canonical(body).encode("utf-8")).hexdigest()
 
 
 # -- field validation -------------------------------------------------------------------

@@ -7,9 +7,10 @@ import ipaddress
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -130,6 +131,11 @@ class SandboxGateway:
     ``wrong_key``: the key the ``wrong_key`` fault signs answers with (any key but the
     gateway's); None makes one at the first such fault. Making an RSA key holds the GIL
     for 0.1-0.5 s, so an in-process sandbox beside a GUI is handed one (app.py).
+
+    ``retention_seconds``: how long a settled payment (its refunds settled too) is kept
+    and answered as before; past it the sandbox forgets it, in memory within a second and
+    in the state file at the next start (default: ``store.RETENTION_DAYS``). A soak with
+    thousands of payments shortens it (``store.retention`` may be changed while running).
     """
 
     def __init__(
@@ -155,6 +161,7 @@ class SandboxGateway:
         read_timeout: float = READ_TIMEOUT,
         max_connections: int = MAX_CONNECTIONS,
         wrong_key: rsa.RSAPrivateKey | None = None,
+        retention_seconds: float | None = None,
     ) -> None:
         if not read_timeout > 0 or max_connections < 1:
             raise SandboxError.of("read_timeout_must_positive_max_connections")
@@ -221,7 +228,16 @@ class SandboxGateway:
             clock=self._clock,
             compression=notify_compression,
         )
-        self.store = st.Store(on_final=self._payment_final)
+        if retention_seconds is not None and not retention_seconds > 0:
+            raise SandboxError("retention_seconds must be greater than zero (or None)")
+        self.store = st.Store(
+            on_final=self._payment_final,
+            retention=timedelta(
+                seconds=retention_seconds
+                if retention_seconds is not None
+                else st.RETENTION_DAYS * 86400.0
+            ),
+        )
         self.autopayer = AutoPayer(self._autopay_act, self._autopay_lookup, self.pend)
         self._scenario: dict[str, Any] | None = None
         self._scenario_lock = threading.Lock()
@@ -248,7 +264,7 @@ class SandboxGateway:
         self.lan_token = ""
 
     def _load_state(self, path: Path, bad_state: str) -> None:
-        state = persist.StateFile(path)
+        state = persist.StateFile(path, retention_days=self.store.retention / timedelta(days=1))
         self.store.state = state
         try:
             self.store.load(self.now())
@@ -416,8 +432,13 @@ class SandboxGateway:
 
     def _expiry_loop(self) -> None:
         # Close unpaid payments at their expiry even when nobody asks (so notifications go).
-        # The auto-payer's due actions run here too, on the same clock.
+        # The auto-payer's due actions run here too, on the same clock; about once a second
+        # the payments settled longer ago than the retention window are forgotten.
+        evicted_at = 0.0
         while not self._stopping.wait(0.2):
+            if time.monotonic() - evicted_at >= 1.0:
+                evicted_at = time.monotonic()
+                self.store.evict_settled(self.now())
             self.store.expire_due(self.now())
             self.store.settle_due_refunds(self.now())
             self.autopayer.run_due(self.now())

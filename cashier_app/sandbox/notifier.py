@@ -56,9 +56,10 @@ def is_loopback_url(url: str) -> bool:
     return is_loopback_host(urlsplit(url).hostname)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attempt:
-    """One delivery attempt, for tests and the QA console."""
+    """One delivery attempt, for tests and the QA console (slots: up to
+    ``MAX_ATTEMPTS_KEPT`` of them live as long as the sandbox)."""
 
     payment_id: str
     url: str

@@ -13,6 +13,7 @@ registrations and the gateway key are per process.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -30,8 +31,14 @@ SCHEMA_VERSION = 1
 #: ``PRAGMA application_id`` of a sandbox state file ("CSBX"), so a stray SQLite file (the
 #: journal, say) is not mistaken for one.
 APPLICATION_ID = 0x43534258
-#: Final payments older than this are dropped when the file is loaded (bounds its size).
-RETENTION_DAYS = 30
+#: Payments settled longer ago than this are dropped when the file is loaded (bounds its
+#: size); the store forgets them in memory after the same time.
+RETENTION_DAYS = st.RETENTION_DAYS
+#: SQLite's page cache for the file, in KiB (its default is 2,000 per connection): the
+#: gateway writes one row per change and reads the file only at start, so a small cache
+#: holds what a write touches, and a sandbox that runs for days does not cache the file.
+CACHE_KIB = 64
+_DIGEST = "sha256:"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS payments (
@@ -94,6 +101,14 @@ def _money(value: Any, name: str) -> Money:
         raise ValueError(f"{name}: {exc}") from None
 
 
+def normalise_fingerprint(text: str) -> str:
+    """A request fingerprint as the store compares it: files written before fingerprints
+    were digests hold the request's canonical JSON, read here as its digest."""
+    if text.startswith(_DIGEST):
+        return text
+    return _DIGEST + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def refund_to_dict(r: st.Refund) -> dict[str, Any]:
     return {
         "client_id": r.client_id,
@@ -151,7 +166,7 @@ def _refund_from_dict(d: Any) -> st.Refund:
         amount=_money(d.get("amount"), "refund amount"),
         reason=_text(d, "reason"),
         created=_time(d.get("created"), "created"),
-        fingerprint=_text(d, "fingerprint"),
+        fingerprint=normalise_fingerprint(_text(d, "fingerprint")),
         status=_text(d, "status"),
         notify_url=_text(d, "notify_url", optional=True),
         settle_at=_opt_time(d.get("settle_at"), "settle_at"),
@@ -184,7 +199,7 @@ def payment_from_dict(d: Any) -> st.Payment:
         redirect_url=_text(d, "redirect_url", optional=True),
         created=_time(d.get("created"), "created"),
         expires=_time(d.get("expires"), "expires"),
-        fingerprint=_text(d, "fingerprint"),
+        fingerprint=normalise_fingerprint(_text(d, "fingerprint")),
         status=status,
         result_code=_text(d, "result_code"),
         result_message=_text(d, "result_message"),
@@ -262,13 +277,14 @@ class StateFile:
             raise self._fail(f"incomplete (schema {version}, tables {sorted(tables)})")
         try:
             db.execute("PRAGMA busy_timeout = 10000")
+            db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.Error as exc:
             raise self._fail(f"cannot configure: {exc}") from None
 
     def load(self, now: datetime) -> list[st.Payment]:
-        """Every payment kept, after dropping final ones older than the retention period.
+        """Every payment kept, after dropping those settled longer ago than the retention.
         StateFileError when the file is unusable (nothing is changed then)."""
         db = self._connect()
         try:
@@ -284,7 +300,8 @@ class StateFile:
                 raise self._fail(f"payment {payment_id}: {exc}") from None
             if p.payment_id != payment_id:
                 raise self._fail(f"payment {payment_id}: its record names {p.payment_id}")
-            if p.is_final and p.created < cutoff:
+            settled = p.settled_at()
+            if settled is not None and settled < cutoff:
                 expired.append((payment_id,))
             else:
                 payments.append(p)

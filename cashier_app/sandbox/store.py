@@ -50,6 +50,11 @@ DECLINE_CODES = frozenset(
 #: Antom: a paid wallet payment may be cancelled until 00:15 (UTC+8) on T+1.
 _CANCEL_TZ = timezone(timedelta(hours=8))
 
+#: How long a settled payment is kept (in memory, and in the state file across restarts):
+#: until then it is answered as the gateway would; past it the sandbox forgets it
+#: (ORDER_NOT_EXIST), so a sandbox that runs for weeks does not hold every payment it took.
+RETENTION_DAYS = 30
+
 
 class StateError(CashierError):
     """A transition the payment's current state does not allow (HTTP 409 on the wire);
@@ -150,6 +155,15 @@ class Payment:
     def is_final(self) -> bool:
         return self.status not in (PROCESSING, PENDING)
 
+    def settled_at(self) -> datetime | None:
+        """When the payment and every refund of it last reached a final state; None while
+        one of them is still open (the payment, or a refund in process)."""
+        if not self.is_final or any(r.status == PROCESSING for r in self.refunds):
+            return None
+        moments = [m for m in (self.paid_at, self.closed_at, self.cancelled_at) if m]
+        moments += [r.finished_at for r in self.refunds if r.finished_at is not None]
+        return max(moments, default=self.created)
+
 
 def cancel_deadline(paid_at: datetime) -> datetime:
     """00:15 (UTC+8) on the day after ``paid_at`` (T+1), as Antom documents."""
@@ -165,10 +179,17 @@ class Store:
     With a ``state`` file every change is written to it (committed, fsynced) under the lock
     before the change is answered or notified; a write that fails is logged and retried by
     :meth:`flush` (the gateway's background loop calls it), the in-memory state stays right.
+
+    ``retention``: a payment settled (with its refunds) longer ago than that is dropped by
+    :meth:`evict_settled`; the window may be changed at any time.
     """
 
     def __init__(
-        self, on_final: Callable[[Payment], None] | None = None, *, state: StateFile | None = None
+        self,
+        on_final: Callable[[Payment], None] | None = None,
+        *,
+        state: StateFile | None = None,
+        retention: timedelta = timedelta(days=RETENTION_DAYS),
     ) -> None:
         self.lock = threading.RLock()
         self._payments: dict[str, Payment] = {}
@@ -185,7 +206,10 @@ class Store:
         self.on_pended: Callable[[Payment], None] | None = None
         #: Called (under the lock) when an asynchronous refund settles (notifyRefund).
         self.on_refund_final: Callable[[Refund], None] | None = None
+        #: Called (under the lock) with the payments :meth:`evict_settled` dropped.
+        self.on_evicted: Callable[[list[Payment]], None] | None = None
         self.state = state
+        self.retention = retention
         self._unsaved: dict[str, Payment] = {}
         self._save_failing = False
 
@@ -317,6 +341,28 @@ class Store:
         with self.lock:
             self.expire_due(now)
             return [p for p in self._payments.values() if p.status == PROCESSING]
+
+    def evict_settled(self, now: datetime) -> list[Payment]:
+        """Forget every payment settled longer than ``retention`` before ``now`` (a write
+        to the state file still due keeps it until it is written); returns them."""
+        cutoff = now - self.retention
+        with self.lock:
+            gone = [
+                p
+                for p in self._payments.values()
+                if p.payment_id not in self._unsaved
+                and (settled := p.settled_at()) is not None
+                and settled < cutoff
+            ]
+            for p in gone:
+                del self._payments[p.payment_id]
+                self._by_request.pop((p.client_id, p.payment_request_id), None)
+                for r in p.refunds:
+                    self._refunds.pop(r.refund_id, None)
+                    self._refunds_by_request.pop((r.client_id, r.refund_request_id), None)
+            if gone and self.on_evicted is not None:
+                self.on_evicted(gone)
+            return gone
 
     def next_expiry(self) -> datetime | None:
         with self.lock:

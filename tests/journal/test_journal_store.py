@@ -63,6 +63,18 @@ def test_pragmas(journal):
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_the_page_cache_is_bounded(journal):
+    """Issue 16 item 5: SQLite caches up to 2,000 KiB of pages per connection by default;
+    a till (or a soak of eight) keeps its journal open for days, so the cache has a small
+    bound of its own, on a read-only journal too."""
+    from cashier_app.journal.store import CACHE_KIB
+
+    assert 0 < CACHE_KIB <= 512
+    assert journal._conn().execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+    with Journal(journal.path, read_only=True) as reader:
+        assert reader._conn().execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+
+
 def test_duplicate_payment_refused(journal, make_payment):
     journal.create_payment(make_payment(3))
     with pytest.raises(DuplicateRecordError, match="PRQ-000003 is already"):

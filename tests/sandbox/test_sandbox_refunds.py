@@ -4,6 +4,7 @@ told by notifyRefund or inquiryRefund), each method's refund rules, closed payme
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from sandbox_support import ACK, CLIENT_ID, Receiver, wait_for
@@ -104,6 +105,8 @@ def test_settle_over_http_control_route(client, sandbox):
 
 
 def test_refund_window_per_method(client, sandbox, clock):
+    # a year on, the sandbox must still know the payment (it forgets after 30 days)
+    sandbox.store.retention = timedelta(days=800)
     pid = paid(client, sandbox)
     clock.advance(365 * 86400 + 1)
     answer = refund(client, "r1", pid, "100")
