@@ -67,6 +67,8 @@ class SandboxError(CashierError, ValueError):
         "default_expiry_seconds_must_greater_than": "default_expiry_seconds must be greater than "
         "zero",
         "refund_settle_seconds_must_not_negative": "refund_settle_seconds must not be negative",
+        "retention_seconds_must_greater_than_zero": "retention_seconds must be greater than zero "
+        "(or None)",
         "notify_compression_must_greater_than_zero": "notify_compression {notify_compression!r} "
         "must be greater than zero",
         "request_time_tolerance_must_greater_than": "request_time_tolerance must be greater than "
@@ -229,7 +231,7 @@ class SandboxGateway:
             compression=notify_compression,
         )
         if retention_seconds is not None and not retention_seconds > 0:
-            raise SandboxError("retention_seconds must be greater than zero (or None)")
+            raise SandboxError.of("retention_seconds_must_greater_than_zero")
         self.store = st.Store(
             on_final=self._payment_final,
             retention=timedelta(

@@ -1702,6 +1702,10 @@
             <translation>refund_settle_seconds 不能为负数</translation>
         </message>
         <message>
+            <source>retention_seconds must be greater than zero (or None)</source>
+            <translation>retention_seconds 必须大于零（或为 None）</translation>
+        </message>
+        <message>
             <source>request_time_tolerance must be greater than zero (or None)</source>
             <translation>request_time_tolerance 必须大于零（或为 None）</translation>
         </message>
