@@ -50,7 +50,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     rows = [case.row for case in CASES if any((case.row, x) in RESULTS for x in LAYERS)]
     head = (
         f"{'scenario':<30} {'service':<8} {'final':<22} {'s':>5}   "
-        f"{'gui':<5} {'final':<22} {'s':>5}  GUI thread stall (own / raw / cpu, ms)"
+        f"{'gui':<5} {'final':<22} {'s':>5}  GUI thread stall (own / raw / cpu / gc, ms)"
     )
     write = terminalreporter.write_line
     terminalreporter.section("fault matrix (issue 16 item 4)")
@@ -69,7 +69,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             cells.append(f"{found['outcome']:<{width}} {final:<22} {seconds:>5}")
         stall = RESULTS.get((row, "gui"), {}).get("stall")
         stall_text = (
-            f"{stall.worst_own_ms:>4.0f} / {stall.worst_wall_ms:>4.0f} / {stall.worst_cpu_ms:>3.0f}"
+            f"{stall.worst_own_ms:>4.0f} / {stall.worst_wall_ms:>4.0f} / {stall.worst_cpu_ms:>3.0f} / {stall.worst_gc_ms:>3.0f}"
             + (f"  ({stall.noisy_gaps} gap(s) >100 ms were load)" if stall.noisy_gaps else "")
             if stall is not None
             else "-"

@@ -21,6 +21,7 @@ so a stall over the bound says what the GUI thread was doing.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -61,6 +62,7 @@ class Gap:
     wall_ms: float  #: time between two ticks, minus the interval
     gui_cpu_ms: float  #: the GUI thread's CPU time in it
     noise_ms: float  #: run-queue waits subtracted (see the module docstring)
+    gc_ms: float = 0.0  #: garbage collections (any thread) in the gap: reported, never subtracted
 
     @property
     def own_ms(self) -> float:
@@ -73,6 +75,7 @@ class StallReport:
     worst_wall_ms: float  #: the largest raw gap (minus the interval), load included
     worst_own_ms: float  #: the largest gap once load noise is taken out
     worst_cpu_ms: float  #: the most CPU the GUI thread spent in one gap
+    worst_gc_ms: float  #: the longest time spent collecting garbage within one gap
     noisy_gaps: int  #: gaps over the bound that load explains
     schedstat: bool  #: whether load could be measured at all
     stacks: list[str] = field(default_factory=list)  #: the GUI thread during late ticks
@@ -81,7 +84,7 @@ class StallReport:
         how = "" if self.schedstat else " (no schedstat: raw)"
         text = (
             f"own {self.worst_own_ms:.0f} ms, raw {self.worst_wall_ms:.0f} ms, "
-            f"cpu {self.worst_cpu_ms:.0f} ms{how}"
+            f"cpu {self.worst_cpu_ms:.0f} ms, gc {self.worst_gc_ms:.0f} ms{how}"
         )
         if self.stacks:
             text += "; the GUI thread while late:\n" + "\n---\n".join(self.stacks[-3:])
@@ -106,8 +109,18 @@ class Heartbeat:
         self._stopped = threading.Event()
         self._watchdog = threading.Thread(target=self._watch, name="heartbeat-watch", daemon=True)
         self.stacks: list[str] = []
+        self._gc_ms = 0.0  # collections since the last tick (a collection holds the GIL)
+        self._gc_started = 0.0
+
+    def _on_gc(self, phase: str, _info: dict) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            self._gc_ms += (time.perf_counter() - self._gc_started) * 1000
+            self._gc_started = 0.0
 
     def start(self) -> Heartbeat:
+        gc.callbacks.append(self._on_gc)
         self._last = (time.perf_counter(), _all_threads())
         self._last_tick = self._last[0]
         self.timer.start()
@@ -139,11 +152,14 @@ class Heartbeat:
                     gui_cpu, gui_wait = d_cpu, d_wait
                 else:
                     other_wait = max(other_wait, d_wait)
-            self.gaps.append(Gap(max(0.0, wall), gui_cpu, gui_wait + other_wait))
+            self.gaps.append(Gap(max(0.0, wall), gui_cpu, gui_wait + other_wait, self._gc_ms))
+        self._gc_ms = 0.0
         self._last = (now, stats)
 
     def stop(self, bound_ms: float = 100.0) -> StallReport:
         self.timer.stop()
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
         self._stopped.set()
         self._watchdog.join(1)
         self._tick()
@@ -153,6 +169,7 @@ class Heartbeat:
             worst_wall_ms=max(g.wall_ms for g in gaps),
             worst_own_ms=max(g.own_ms for g in gaps),
             worst_cpu_ms=max(g.gui_cpu_ms for g in gaps),
+            worst_gc_ms=max(g.gc_ms for g in gaps),
             noisy_gaps=sum(1 for g in gaps if g.wall_ms > bound_ms >= g.own_ms),
             schedstat=self.schedstat,
             stacks=list(self.stacks),
