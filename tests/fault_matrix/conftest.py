@@ -69,7 +69,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             cells.append(f"{found['outcome']:<{width}} {final:<22} {seconds:>5}")
         stall = RESULTS.get((row, "gui"), {}).get("stall")
         stall_text = (
-            f"{stall.worst_own_ms:>4.0f} / {stall.worst_wall_ms:>4.0f} / {stall.worst_cpu_ms:>3.0f} / {stall.worst_gc_ms:>3.0f}"
+            f"{stall.worst_own_ms:>4.0f} / {stall.worst_wall_ms:>4.0f} / "
+            f"{stall.worst_cpu_ms:>3.0f} / {stall.worst_gc_ms:>3.0f}"
             + (f"  ({stall.noisy_gaps} gap(s) >100 ms were load)" if stall.noisy_gaps else "")
             if stall is not None
             else "-"
