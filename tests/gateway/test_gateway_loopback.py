@@ -84,8 +84,8 @@ class Server:
                 return
             script = self.scripts[min(n, len(self.scripts) - 1)]
             t = threading.Thread(target=self._play, args=(script, conn, n), daemon=True)
+            self._threads.append(t)  # before it runs: a test may wait for it at once
             t.start()
-            self._threads.append(t)
             n += 1
 
     def _play(self, script: Script, conn: socket.socket, n: int) -> None:
