@@ -197,7 +197,10 @@ class HistoryPage(QWidget):
     def _split_evenly(self) -> None:
         width = self.splitter.width()
         if width > 0:
-            self.splitter.setSizes([width * 58 // 100, width - width * 58 // 100])
+            # the list gets 58%, but the details at least what their longest id needs (a
+            # 1024-wide till), up to half of the page
+            right = max(width - width * 58 // 100, min(self.details.wanted_width(), width // 2))
+            self.splitter.setSizes([width - right, right])
 
     def _size_columns(self) -> None:
         """Column widths from sample texts in the table's final (styled) font; never
@@ -370,6 +373,16 @@ class HistoryPage(QWidget):
         self.details.show_details(details)
         self.model.update_record(details.payment, details.refunded)
         self._update_actions()
+        QTimer.singleShot(0, self, self._fit_details)  # once the pane has its new size hints
+
+    @Slot()
+    def _fit_details(self) -> None:
+        """Widen the details (up to half the page) when their longest id does not fit."""
+        width = self.splitter.width()
+        right = self.splitter.sizes()[1]
+        wanted = min(self.details.wanted_width(), width // 2)
+        if width > 0 and right < wanted:
+            self.splitter.setSizes([width - wanted, wanted])
         elsewhere = self._elsewhere()
         if elsewhere:
             self._show_info(fill(self.tr("Taken at till %1."), elsewhere))

@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -213,13 +215,24 @@ class FaultPanel(QWidget):
         self.message.setObjectName("qaFaultMessage")
         self.message.setWordWrap(True)
 
+        # The form scrolls inside a short dock (a 1024x600 till); its buttons and the
+        # sandbox's answer stay below it, always on screen.
         self.editor = QWidget(self)
         left = QVBoxLayout(self.editor)
         left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(form)
+        fields = QWidget()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.form_scroll = QScrollArea(self.editor)
+        self.form_scroll.setObjectName("qaFaultForm")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(fields)
+        self.form_scroll.setMinimumHeight(fields.sizeHint().height() // 3)
+        left.addWidget(self.form_scroll, 1)
         left.addLayout(buttons)
         left.addWidget(self.message)
-        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Active faults"), self))
         right.addWidget(self.active_list, 1)

@@ -90,47 +90,38 @@ class PaymentDetailsPane(QWidget):
         head.addWidget(self.status_label)
         layout.addLayout(head)
 
-        # Two columns of short facts, the long ids across the whole width: the timeline
-        # below gets the height.
+        # One fact a row (caption, value): a long id or a wrapped reason never pushes a
+        # neighbour out of sight. The facts and the timeline scroll together, so on a small
+        # screen nothing is squeezed below the size its text needs (zh_CN included).
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         self._fields: dict[str, QLabel] = {}
         places = (
-            ("method", self.tr("Wallet"), 0, 0, 1),
-            ("refundable", self.tr("Refundable"), 0, 2, 1),
-            ("created", self.tr("Created"), 1, 0, 3),
-            ("paid", self.tr("Paid"), 2, 0, 3),
-            ("payment_id", self.tr("Payment ID"), 3, 0, 3),
-            ("request_id", self.tr("Request ID"), 4, 0, 3),
-            ("reference", self.tr("Reference"), 5, 0, 3),
-            ("summary", self.tr("Summary"), 6, 0, 3),
-            ("result", self.tr("Result code"), 7, 0, 3),
-            ("operator", self.tr("Taken by"), 8, 0, 3),
+            ("method", self.tr("Wallet")),
+            ("refundable", self.tr("Refundable")),
+            ("created", self.tr("Created")),
+            ("paid", self.tr("Paid")),
+            ("payment_id", self.tr("Payment ID")),
+            ("request_id", self.tr("Request ID")),
+            ("reference", self.tr("Reference")),
+            ("summary", self.tr("Summary")),
+            ("result", self.tr("Result code")),
+            ("operator", self.tr("Taken by")),
         )
-        for key, title, row, col, span in places:
+        for row, (key, title) in enumerate(places):
             caption = QLabel(title)
             caption.setProperty("role", "caption")
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(key in ("summary", "result"))
             self._fields[key] = value
-            grid.addWidget(caption, row, col)
-            grid.addWidget(value, row, col + 1, 1, span)
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(value, row, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self._fields["refundable"].setObjectName("historyRefundable")
-        facts = QWidget()
-        facts.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
-        # On a small screen the facts scroll instead of squeezing into each other.
-        self.facts_scroll = QScrollArea()
-        self.facts_scroll.setWidgetResizable(True)
-        self.facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.facts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.facts_scroll.setWidget(facts)
-        self.facts_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout.addWidget(self.facts_scroll)
+        self._fields["refundable"].setObjectName("historyRefundable")
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("historyDetailsTabs")
@@ -151,9 +142,31 @@ class PaymentDetailsPane(QWidget):
         )
         self.tabs.addTab(self.events_tree, self.tr("Timeline"))
         self.tabs.addTab(self.refunds_tree, self.tr("Refunds"))
-        self.tabs.setMinimumHeight(150)
-        layout.addWidget(self.tabs, 1)
+        self.tabs.setMinimumHeight(120)
+        # the lists take the height that is left (at least 120 px): their own size hints
+        # would make the pane scroll on a screen that has room for every fact
+        for tree in (self.events_tree, self.refunds_tree):
+            tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(grid)
+        column.addWidget(self.tabs, 1)
+        self.facts_scroll = QScrollArea()
+        self.facts_scroll.setObjectName("historyDetailsScroll")
+        self.facts_scroll.setWidgetResizable(True)
+        self.facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.facts_scroll.setWidget(body)
+        self._body, self._layout = body, layout
+        layout.addWidget(self.facts_scroll, 1)
         self.show_details(None)
+
+    def wanted_width(self) -> int:
+        """The width at which every fact shows whole without scrolling sideways."""
+        margins = self._layout.contentsMargins()
+        bar = self.facts_scroll.verticalScrollBar().sizeHint().width()
+        return self._body.minimumSizeHint().width() + bar + margins.left() + margins.right() + 4
 
     def selected_refund_id(self) -> str:
         """The refund chosen in the refunds list (its receipt is printed instead), or ""."""
