@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -573,9 +574,12 @@ def _build_paykit(checkout: CheckoutService, profile: Profile) -> Any:
 class AppBackend:
     """What the GUI is handed (``ui.ports.Backend``): it builds services and opens the key
     and profile stores, so the UI never decides how they are made. ``expiry_seconds`` is
-    passed to every ``build_services`` (tests shorten it)."""
+    passed to every ``build_services`` (tests shorten it). ``journal_path``: a journal of
+    its own, with the embedded sandbox's state and the operators beside it (a GUI demo,
+    which never writes the till's journal and never joins its store); None: the till's."""
 
     expiry_seconds: int = 600
+    journal_path: Path | None = None
 
     def build_services(
         self, profile_name: str | None, *, keystore_passphrase: bytes | None = None
@@ -584,8 +588,14 @@ class AppBackend:
             profile_name,
             keystore_passphrase=keystore_passphrase,
             expiry_seconds=self.expiry_seconds,
-            store_link=True,
+            journal_path=self.journal_path,
+            store_link=self.journal_path is None,
         )
+
+    def discard(self) -> None:
+        """Remove the folder of a journal of its own (after the window has closed)."""
+        if self.journal_path is not None:
+            shutil.rmtree(self.journal_path.parent, ignore_errors=True)
 
     def open_keystore(self, passphrase: bytes | None = None) -> KeyStore:
         from cashier_app.keystore.store import KeyStore

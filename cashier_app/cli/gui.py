@@ -81,15 +81,32 @@ def open_window(profile: str | None, lang: str | None, *, demo: Any = None) -> i
     from cashier_app.ui.crash import install_crash_handler
 
     install_crash_handler(app)  # uncaught exceptions: logged, and a copyable report shown
-    window = create_main_window(
-        EMBEDDED_PROFILE if demo is not None else profile, backend=AppBackend()
-    )
-    if demo is not None:
-        from cashier_app.ui.demo_player import DemoPlayer
+    backend = demo_backend() if demo is not None else AppBackend()
+    try:
+        window = create_main_window(
+            EMBEDDED_PROFILE if demo is not None else profile, backend=backend
+        )
+        if demo is not None:
+            from cashier_app.ui.demo_player import DemoPlayer
 
-        DemoPlayer(window, demo)  # a child of the window; starts once the services are up
-    show_main_window(window)
-    return int(app.exec())
+            DemoPlayer(window, demo)  # a child of the window; starts once the services are up
+        show_main_window(window)
+        return int(app.exec())
+    finally:
+        backend.discard()
+
+
+def demo_backend() -> Any:
+    """What a GUI demo runs on: the embedded sandbox with a journal of its own in a
+    temporary folder (its sales never reach the operator's journal, History or end of
+    day); ``discard()`` removes the folder."""
+    import tempfile
+    from pathlib import Path
+
+    from cashier_app.app import AppBackend
+
+    folder = Path(tempfile.mkdtemp(prefix="cashier-demo-"))
+    return AppBackend(journal_path=folder / "journal.sqlite3")
 
 
 def startup_language() -> str:

@@ -33,6 +33,17 @@ _BANNER_STYLE = (
 _NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
 
 
+def _status_word(status: str) -> str:
+    """A step's status (a ``Status`` value) as the UI names it; anything else as it is."""
+    from cashier_app.domain.outcome import Status
+    from cashier_app.ui.models.payments_model import status_text
+
+    try:
+        return status_text(Status(status))
+    except ValueError:
+        return status
+
+
 class DemoPlayer(QObject):
     """Plays ``demo`` (``checkout.demo.Demo``) in ``window`` once its services are up.
 
@@ -174,6 +185,9 @@ class DemoPlayer(QObject):
             return
         self.window.flow.stage_changed.connect(self._on_stage_changed)
         self.window.flow.sale_settled.connect(self._on_sale_settled)
+        # an in-store code refused: the sale stays on the scan page (Scan again), but for
+        # the demo this step has its final state now, not when its timeout runs out
+        self.window.flow.code_refused.connect(self._on_sale_settled)
         self._start_step(0)
 
     @property
@@ -254,7 +268,7 @@ class DemoPlayer(QObject):
         page.code_edit.setText(str(code["paymentCode"]))  # as a wedge scanner types it
         page.submit()
 
-    def _on_sale_settled(self, record: Any, _ms: float) -> None:
+    def _on_sale_settled(self, record: Any, _ms: float = -1.0) -> None:
         if self.finished or not 0 <= self.index < len(self.demo.steps):
             return
         step = self.step
@@ -267,9 +281,11 @@ class DemoPlayer(QObject):
         self._later(self.demo.pace, self._end_step)
 
     def _outcome_note(self, got: str, expected: str) -> str:
+        """``✓ Paid, as expected`` / ``✗ Failed (expected Paid)``, the statuses in the
+        window's language as History shows them."""
         if got == expected:
-            return fill(self.tr("✓ %1, as expected"), got)
-        return fill(self.tr("✗ %1 (expected %2)"), got, expected)
+            return fill(self.tr("✓ %1, as expected"), _status_word(got))
+        return fill(self.tr("✗ %1 (expected %2)"), _status_word(got), _status_word(expected))
 
     def _timed_out(self, number: int) -> None:
         if self.finished or self.step.number != number or number in self._sales:
@@ -318,7 +334,7 @@ class DemoPlayer(QObject):
             self._in_store_was = None
         if step.do in ("refund", "end_of_day"):
             self.window.back_from_extra_page()
-        elif self.window.flow.stage == "result":
+        elif self.window.flow.stage in ("result", "scan"):
             self.window.flow.new_sale()
         sim = self.window.services.simulator
         go_on: Callable[[object], None] = lambda _r: self._start_step(self.index + 1)  # noqa: E731

@@ -172,8 +172,7 @@ class InStoreFlow(QObject):
             self.scan.leave()
             self.flow._show_result(record)
         elif record.is_final:
-            self.scan.show_failure(record)
-            self.flow._mirror("show_scan", record.amount)  # a fresh code, please
+            self._refused(record)
         else:  # U (the customer confirms in the wallet) or no answer yet: inquire
             self.scan.show_waiting(record)
             self.flow._mirror("show_confirming", record)
@@ -194,8 +193,12 @@ class InStoreFlow(QObject):
         if record.status is Status.SUCCESS:
             self.flow._show_result(record)
         else:
-            self.scan.show_failure(record)
-            self.flow._mirror("show_scan", record.amount)  # a fresh code, please
+            self._refused(record)
+
+    def _refused(self, record: PaymentRecord) -> None:
+        self.scan.show_failure(record)
+        self.flow._mirror("show_scan", record.amount)  # a fresh code, please
+        self.flow.code_refused.emit(record)
 
     @Slot()
     def _on_scan_back_requested(self) -> None:

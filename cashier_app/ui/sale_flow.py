@@ -45,11 +45,15 @@ class SaleFlow(QObject):
         qr_shown(float ms): a QR became visible, ``ms`` after Confirm (or New code).
         sale_settled(object record, float ms): a final state arrived; ``ms`` since the last
             simulator action (or -1).
+        code_refused(object record): an in-store payment of the customer's code ended
+            unpaid (refused, declined, expired or cancelled); the scan page says why and
+            offers Scan again, the sale goes on.
     """
 
     stage_changed = Signal(str)
     qr_shown = Signal(float)
     sale_settled = Signal(object, float)
+    code_refused = Signal(object)
 
     def __init__(
         self,

@@ -85,3 +85,58 @@ def test_the_player_plays_every_kind_of_step(make_window, qtbot, tmp_path):
     assert window.services.sandbox.scenario_state()["scenario"] is None
     assert not window.services.sandbox.autopay.active
     assert window.flow.stage == "order"
+
+
+REFUSED = """title = "Refused code"
+title_zh = "被拒的付款码"
+pace = 0.5
+
+[[step]]
+caption = "In-store: the customer's balance is too low"
+caption_zh = "门店：顾客余额不足"
+amount = "8.00"
+wallet = "ALIPAY_HK"
+product = "in-store"
+code = "balance"
+expect = "FAILED"
+timeout = 600
+"""
+
+
+def test_a_refused_in_store_code_is_caught_at_once_and_said_in_chinese(
+    make_window, qtbot, tmp_path
+):
+    """An in-store step expected to fail ends when the code is refused (the scan page says
+    so), not when its timeout runs out; the banner's words are in the window's language."""
+    from cashier_app.ui import ensure_application
+    from cashier_app.ui.demo_player import DemoPlayer
+
+    ensure_application(lang="zh_CN")
+    try:
+        demo = parse_demo(REFUSED, CATALOG, tmp_path / "refused.toml")
+        window = make_window(wait=False)
+        player = DemoPlayer(window, demo)
+        # well before its 600 s timeout: the refusal itself ends the step
+        qtbot.waitUntil(lambda: bool(player.results), timeout=30_000)
+        assert [(s.number, got, ok) for s, got, ok in player.results] == [(1, "FAILED", True)]
+        qtbot.waitUntil(lambda: "符合预期" in player.plain_text, timeout=5_000)
+        assert "失败" in player.plain_text and "FAILED" not in player.plain_text
+        assert "被拒的付款码" in player.plain_text
+        qtbot.waitUntil(lambda: player.finished, timeout=30_000)
+        assert "SUCCESS" not in player.plain_text and "演示结束" in player.plain_text
+    finally:
+        ensure_application(lang="en")
+
+
+def test_the_gui_demo_keeps_a_journal_of_its_own():
+    """``cashier demo FILE`` in the window never writes the operator's journal."""
+    from cashier_app.cli.gui import demo_backend
+    from cashier_app.support import paths
+
+    backend = demo_backend()
+    try:
+        assert backend.journal_path is not None
+        assert backend.journal_path.resolve() != paths.journal_path().resolve()
+        assert backend.journal_path.parent != paths.journal_path().parent
+    finally:
+        backend.discard()
