@@ -639,10 +639,16 @@ def refund_until_settled(
 ) -> Any:
     """Refund (part of) a paid sale; an asynchronous refund is asked again until it
     settles (unless the step expects PENDING) or the step's time is up."""
+    refund = checkout.refund(payment_request_id, step.amount, step.caption[:256])
+    return settle_refund(checkout, refund, step, sleep)
+
+
+def settle_refund(checkout: Any, refund: Any, step: Step, sleep: Any = None) -> Any:
+    """An asynchronous refund asked again until it settles (unless the step expects
+    PENDING) or the step's time is up; the refund as it stands then."""
     import time
 
     sleep = sleep or time.sleep
-    refund = checkout.refund(payment_request_id, step.amount, step.caption[:256])
     deadline = time.monotonic() + step.timeout
     while (
         refund.status.value == "PENDING"

@@ -5,9 +5,11 @@ keys: **Space** pauses and resumes, **Right** (or Page Down, what a presenter's 
 sends) goes on at once, and a step with ``pause = true`` waits for one of them. The player
 drives the pages as an operator would (amount, summary, Charge, the wallet, Confirm; in
 store, the scan page gets the customer's code), the sandbox's scenario and pretend customer
-are set for the step on a worker (``checkout.demo.stage``), a refund is sent on a worker
-and shown on the History page, the end of day opens its page. Nothing here blocks the GUI
-thread: every wait is a timer or a signal.
+are set for the step on a worker (``checkout.demo.stage``); a refund goes through
+History as an operator's does (the sale's row, Refund…, the amount and reason in the
+refund dialog, Refund, yes to the question), the end of day opens its page. Nothing here
+blocks the GUI thread: every wait is a timer or a signal (the refund dialog's own event
+loop runs the timers that fill it in).
 """
 
 from __future__ import annotations
@@ -65,6 +67,9 @@ class DemoPlayer(QObject):
         self._waiting_key = False
         self._sales: dict[int, Any] = {}  #: step number -> settled PaymentRecord
         self._in_store_was: bool | None = None
+        self._history: Any = None  #: the History page, once a refund step opened it
+        self._refund_prid = ""
+        self._refund_tries = 0
         self.banner = QLabel(window)
         self.banner.setObjectName("demoBanner")
         self.banner.setWordWrap(True)
@@ -297,6 +302,8 @@ class DemoPlayer(QObject):
 
     # refund -------------------------------------------------------------------------------
     def _refund(self) -> None:
+        """As an operator refunds: History, the sale's row, Refund…, the amount in the
+        dialog, Refund, and yes to the question."""
         step = self.step
         sale = self._sales.get(step.sale or 0)
         if sale is None or sale.status.value != "SUCCESS":
@@ -304,16 +311,80 @@ class DemoPlayer(QObject):
             self._show_step_banner(self.tr("✗ its sale was not paid"))
             self._later(self.demo.pace, self._end_step)
             return
-        self.window.open_extra_page("history")
-        checkout = self.window.services.checkout
-        self._run(
-            "refund",
-            script.refund_until_settled,
-            checkout,
-            sale.payment_request_id,
-            step,
-            on_done=self._on_refunded,
-        )
+        page = self.window.open_extra_page("history")
+        if self._history is not page:
+            self._history = page
+            page.refund_made.connect(self._on_history_refund_made)
+        self._refund_prid = sale.payment_request_id
+        self._refund_tries = 0
+        self._later(self.demo.pace / 2, self._select_sale)
+
+    def _select_sale(self) -> None:
+        page, prid = self._history, self._refund_prid
+        row = page.model.row_of(prid)
+        details = page._details
+        if row >= 0 and details is not None and details.payment.payment_request_id == prid:
+            if page.refund_button.isEnabled():
+                self._later(self.demo.pace / 2, self._fill_refund_dialog)
+                page.refund_button.click()  # the dialog's own event loop runs the timers
+                return
+        elif row >= 0 and page.selected_payment() is None:
+            page.table.selectRow(row)
+        self._refund_tries += 1
+        if self._refund_tries > 100:
+            self._on_task_failed(LookupError(prid))
+            return
+        QTimer.singleShot(100, self, self._select_sale)
+
+    def _refund_dialog(self) -> Any:
+        from cashier_app.ui.dialogs.refund_dialog import RefundDialog
+
+        dialogs = [d for d in self._history.findChildren(RefundDialog) if d.isVisible()]
+        return dialogs[-1] if dialogs else None
+
+    def _fill_refund_dialog(self) -> None:
+        dialog, step = self._refund_dialog(), self.step
+        if dialog is None:
+            self._later(0.1, self._fill_refund_dialog)
+            return
+        if step.amount is not None:
+            dialog.partial_radio.click()
+            dialog.amount_input.setText(step.amount.decimal_str())
+        dialog.reason_input.setText(self.caption(step)[:256])
+        self._later(self.demo.pace / 2, self._confirm_refund)
+
+    def _confirm_refund(self) -> None:
+        dialog = self._refund_dialog()
+        if dialog is None:
+            return
+        dialog.confirm_button.click()  # asks "Refund HK$…? This cannot be undone."
+        self._later(self.demo.pace / 2, lambda: self._answer_refund(dialog))
+
+    def _answer_refund(self, dialog: Any) -> None:
+        from PySide6.QtWidgets import QMessageBox, QPushButton
+
+        boxes = [b for b in dialog.findChildren(QMessageBox, "refundQuestion") if b.isVisible()]
+        button = boxes[-1].findChild(QPushButton, "refundAnswer") if boxes else None
+        if button is None:
+            self._later(0.1, lambda: self._answer_refund(dialog))
+            return
+        button.click()
+
+    def _on_history_refund_made(self, refund: Any) -> None:
+        if self.finished or self.step.do != "refund":
+            return
+        if refund.status.value == "PENDING" and self.step.expect != "PENDING":
+            # an asynchronous refund: wait for its final state as the page would show it
+            self._run(
+                "refund",
+                script.settle_refund,
+                self.window.services.checkout,
+                refund,
+                self.step,
+                on_done=self._on_refunded,
+            )
+            return
+        self._on_refunded(refund)
 
     def _on_refunded(self, refund: Any) -> None:
         status = refund.status.value

@@ -76,6 +76,11 @@ def test_the_player_plays_every_kind_of_step(make_window, qtbot, tmp_path):
         (5, "report", True),
     ]
     assert player.plain_text == "Demo finished: 5 of 5 steps as expected."
+    # the refund went through History's Refund… and its dialog, as an operator's does
+    history = window._extra_pages["history"]
+    assert history.message.text() == "Refund: Success", history.message.text()
+    (refund,) = window.services.journal.refunds_for(sales_of(window)[0])
+    assert refund.amount.value == 230 and refund.reason == "A refund of the first sale"
     sales = window.services.journal.list_payments()
     assert sorted(r.status for r in sales) == sorted(
         [Status.SUCCESS, Status.FAILED, Status.SUCCESS]
@@ -101,6 +106,12 @@ code = "balance"
 expect = "FAILED"
 timeout = 600
 """
+
+
+def sales_of(window):
+    """The paid sales' paymentRequestIds, oldest first."""
+    paid = [r for r in window.services.journal.list_payments() if r.status is Status.SUCCESS]
+    return [r.payment_request_id for r in sorted(paid, key=lambda r: r.created_at)]
 
 
 def test_a_refused_in_store_code_is_caught_at_once_and_said_in_chinese(
