@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sandbox_support import pay_body, wait_for
+from test_sandbox_refunds import refund
 
 from cashier_app.sandbox import store as st
 
@@ -29,14 +30,7 @@ def test_settled_payments_past_the_window_are_forgotten_recent_and_open_ones_kep
     refunding = client.post("pay", pay_body("refunding")).json["paymentId"]
     sandbox.approve(refunding)
     sandbox.async_refunds, sandbox.refund_settle_seconds = True, 10 * 86400
-    answer = client.post(
-        "refund",
-        {
-            "refundRequestId": "r-refunding",
-            "paymentId": refunding,
-            "refundAmount": {"currency": "HKD", "value": "100"},
-        },
-    ).json
+    answer = refund(client, "r-refunding", refunding, "100")
     assert answer["result"]["resultCode"] == "REFUND_IN_PROCESS"
     pending = client.post("pay", pay_body("pending")).json["paymentId"]
     sandbox.pend(pending)  # paid by the customer, result still to come: never final yet
@@ -56,8 +50,8 @@ def test_settled_payments_past_the_window_are_forgotten_recent_and_open_ones_kep
     assert _inquire(client, "recent") == recent_answer
     assert _inquire(client, "pending")["paymentStatus"] == "PENDING"
     assert _inquire(client, "refunding")["paymentStatus"] == "SUCCESS"
-    refund = client.post("inquiryRefund", {"refundRequestId": "r-refunding"}).json
-    assert refund["refundStatus"] == "PROCESSING", refund
+    settling = client.post("inquiryRefund", {"refundRequestId": "r-refunding"}).json
+    assert settling["refundStatus"] == "PROCESSING", settling
     assert {p.payment_request_id for p in store.payments()} == {"refunding", "pending", "recent"}
 
 
