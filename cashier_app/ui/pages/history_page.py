@@ -373,6 +373,9 @@ class HistoryPage(QWidget):
         self.details.show_details(details)
         self.model.update_record(details.payment, details.refunded)
         self._update_actions()
+        elsewhere = self._elsewhere()
+        if elsewhere:
+            self._show_info(fill(self.tr("Taken at till %1."), elsewhere))
         QTimer.singleShot(0, self, self._fit_details)  # once the pane has its new size hints
 
     @Slot()
@@ -383,9 +386,6 @@ class HistoryPage(QWidget):
         wanted = min(self.details.wanted_width(), width // 2)
         if width > 0 and right < wanted:
             self.splitter.setSizes([width - wanted, wanted])
-        elsewhere = self._elsewhere()
-        if elsewhere:
-            self._show_info(fill(self.tr("Taken at till %1."), elsewhere))
 
     # -- this till or the whole store (store mode) ----------------------------------------
     def whole_store(self) -> bool:
