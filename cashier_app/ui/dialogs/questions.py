@@ -26,12 +26,18 @@ def ask(
 ) -> QMessageBox:
     """Show ``text`` with one button per ``(key, label)``; ``default`` is what Enter picks
     and ``escape`` what Escape (or closing the box) picks. The keys go to ``on_answer``."""
+    # Not WA_DeleteOnClose: deleting the box right after its answer (the answer may end a
+    # dialog's exec() that holds the box) killed the window under X11 ("shared QObject was
+    # deleted directly", then SIGBUS: History's Refund… → Refund). The box an earlier
+    # question of this name left is deleted now, long after its answer ran.
+    for old in parent.findChildren(QMessageBox, name):
+        if not old.isVisible():
+            old.deleteLater()
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
     )
     box.setObjectName(name)
     box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     keys: dict[str, QPushButton] = {}
     for key, label in answers:
         button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
