@@ -78,7 +78,10 @@ def test_the_tab_is_translated_to_chinese(qapp, qtbot):
         console = QaConsole(tasks)
         qtbot.addWidget(console)
         panel = console.scenario_panel
-        assert console.tabs.tabText(console.tabs.indexOf(panel)) == "场景"
+        assert (
+            console.tabs.tabText(console.tabs.indexOf(panel.parentWidget().parentWidget()))
+            == "场景"
+        )
         assert panel.set_button.text() == "运行场景"
         panel.select("late_notification")
         assert panel.description.text() == "已付款，但查询失败：结果只通过延迟 N 秒的通知送达"

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -111,12 +113,17 @@ class QaConsole(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("qaTabs")
-        self.tabs.addTab(self._build_exchanges_tab(), self.tr("Exchanges"))
+        # The pages scroll (the fault form scrolls inside its panel, its buttons below it):
+        # the dock can then be a third of a 1366x768 or 1024x600 till and leave the sale
+        # (its code, its countdown) in view while faults are injected.
+        self.tabs.addTab(_scrolling(self._build_exchanges_tab(), self.tabs), self.tr("Exchanges"))
         self.fault_panel = FaultPanel(tasks, self)
         self.tabs.addTab(self.fault_panel, self.tr("Faults"))
         self.scenario_panel = ScenarioPanel(tasks, self)
-        self.tabs.addTab(self.scenario_panel, self.tr("Scenarios"))
-        self.tabs.addTab(self._build_notifications_tab(), self.tr("Notifications"))
+        self.tabs.addTab(_scrolling(self.scenario_panel, self.tabs), self.tr("Scenarios"))
+        self.tabs.addTab(
+            _scrolling(self._build_notifications_tab(), self.tabs), self.tr("Notifications")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
@@ -443,6 +450,15 @@ class QaConsole(QWidget):
                 ]
             )
         )
+
+
+def _scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setObjectName(f"{page.objectName() or 'qaPage'}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class QaDock(QDockWidget):

@@ -229,7 +229,7 @@ class FaultPanel(QWidget):
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setWidget(fields)
-        self.form_scroll.setMinimumHeight(fields.sizeHint().height() // 3)
+        self.form_scroll.setMinimumHeight(fields.sizeHint().height() // 5)
         left.addWidget(self.form_scroll, 1)
         left.addLayout(buttons)
         left.addWidget(self.message)

@@ -64,6 +64,8 @@ class QaLauncher(QObject):
         window.addAction(self.action)
         window.services_ready.connect(self._on_services_ready)  # type: ignore[attr-defined]
 
+    _sized = False  #: the dock has had its first height
+
     @property
     def built(self) -> bool:
         return self._dock is not None
@@ -110,3 +112,13 @@ class QaLauncher(QObject):
         dock = self.dock()
         if dock.isHidden() == on:
             dock.setVisible(on)
+            if on and not self._sized:
+                self._sized = True  # once: after that the tester's splitter decides
+                self._size_dock(dock)
+
+    def _size_dock(self, dock: Any) -> None:
+        """About a third of the window, so the sale stays in view (the pages scroll)."""
+        from PySide6.QtCore import Qt
+
+        height = max(200, self.window.height() // 3)
+        self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
