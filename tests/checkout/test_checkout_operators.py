@@ -17,7 +17,7 @@ from cashier_app.operators import CASHIER, MANAGER, OperatorError, OperatorStore
 
 INFO = PaymentInfo(4200, "HKD", "operators")
 BOSS, BOSS_PIN = "Mei", "739164528301"  # 12 digits: never in an id or a time by chance
-CLERK, CLERK_PIN = "Ana", "5801"
+CLERK, CLERK_PIN = "Ana", "580264917352"  # as long: a 4-digit PIN stood in a hex id
 
 
 def _paid(services):

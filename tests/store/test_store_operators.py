@@ -22,7 +22,7 @@ from cashier_app.store.connect import connect
 from cashier_app.store.operators import StoreOperators
 from cashier_app.store.replicator import Replicator
 
-BOSS_PIN, CLERK_PIN = "739164528301", "58016"  # 12 digits: never an id or a time by chance
+BOSS_PIN, CLERK_PIN = "739164528301", "580164927305"  # 12 digits: never an id or a time by chance
 
 
 def _till(store_db, tmp_path, name, target=None):
