@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -401,20 +402,7 @@ class ReportPage(QWidget):
         else:
             self.summary.setText(fill(self.tr("No payments on %1"), report.day.isoformat()))
 
-        self.chart.set_bars(
-            [
-                Bar(
-                    label=f"{method_name(t.method)} · {t.currency}",
-                    value=t.sales_minor,
-                    minus=t.refunds_minor,
-                    text=minor_display(t.net_minor, t.currency),
-                    color=self._method_color(t.method),
-                    group=t.currency,
-                )
-                for t in report.lines
-                if t.sales_minor or t.refunds_minor
-            ]
-        )
+        self.set_wallet_bars(report.lines, lambda t: t.method)
 
         self.flagged_list.clear()
         for pay in report.flagged:
@@ -478,6 +466,24 @@ class ReportPage(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_table()
+
+    def set_wallet_bars(self, lines: Iterable[Any], method_of: Callable[[Any], str]) -> None:
+        """One bar per wallet and currency with sales or refunds: this till's report lines
+        or the store's by-wallet lines (``method_of`` reads the wallet of either)."""
+        self.chart.set_bars(
+            [
+                Bar(
+                    label=f"{method_name(method_of(t))} · {t.currency}",
+                    value=t.sales_minor,
+                    minus=t.refunds_minor,
+                    text=minor_display(t.net_minor, t.currency),
+                    color=self._method_color(method_of(t)),
+                    group=t.currency,
+                )
+                for t in lines
+                if t.sales_minor or t.refunds_minor
+            ]
+        )
 
     @staticmethod
     def _method_color(method_type: str) -> str:

@@ -11,9 +11,8 @@ from PySide6.QtGui import QColor
 
 from cashier_app.domain.outcome import Status
 from cashier_app.reports.amounts import minor_display
-from cashier_app.reports.eod import method_name
+from cashier_app.ui.models.payments_model import method_name
 from cashier_app.ui.text import fill
-from cashier_app.ui.widgets.bar_chart import Bar
 
 
 def clear_totals(page: Any) -> None:
@@ -82,20 +81,7 @@ def render_store_day(page: Any, day: Any) -> None:
                 day.day.isoformat(),
             )
         )
-    page.chart.set_bars(
-        [
-            Bar(
-                label=f"{method_name(t.group)} · {t.currency}",
-                value=t.sales_minor,
-                minus=t.refunds_minor,
-                text=minor_display(t.net_minor, t.currency),
-                color=page._method_color(t.group),
-                group=t.currency,
-            )
-            for t in day.by_wallet
-            if t.sales_minor or t.refunds_minor
-        ]
-    )
+    page.set_wallet_bars(day.by_wallet, lambda t: t.group)
     page.flagged_list.clear()
     page.flagged_list.setVisible(False)
     open_count = sum(t.open_count for t in day.totals)
