@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import subprocess
 from collections.abc import Iterator
@@ -30,12 +31,21 @@ def tiny_tmpfs(mount: Path, size_kib: int) -> Iterator[Path]:
 
 
 def fill(mount: Path, free_kib: int) -> Path:
-    """Fill ``mount`` until ``free_kib`` KiB are left; delete the returned file to free it."""
+    """Fill ``mount`` until ``free_kib`` KiB are left; delete the returned file to free it.
+
+    Written in chunks up to ENOSPC: another writer (the journal of a sale in flight) may
+    take space between ``statvfs`` and the write, and then "fill it" means "until full"."""
     filler = mount / "filler"
     filler.unlink(missing_ok=True)
     st = os.statvfs(mount)
     spare = st.f_bavail * st.f_frsize - free_kib * 1024
-    with filler.open("wb") as fh:
-        if spare > 0:
-            fh.write(b"\0" * spare)
+    chunk = b"\0" * (64 * 1024)
+    with filler.open("wb", buffering=0) as fh:
+        while spare > 0:
+            try:
+                spare -= fh.write(chunk[: min(spare, len(chunk))])
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC:
+                    raise
+                break
     return filler
