@@ -148,17 +148,24 @@ def _page(title: str, content: str, brand: str = "#5f6b7a", lang: str = "en") ->
     )
 
 
+def _shop_time(at: datetime, form: str) -> str:
+    """``at`` on this computer's clock with its zone's name ("01:50:56 HKT"): the phone
+    and the till stand in the same shop, and a customer reads local time, not UTC."""
+    local = at.astimezone()
+    return f"{local.strftime(form)} {local.tzname() or local.strftime('%z')}"
+
+
 def _state(p: st.Payment, lang: str) -> tuple[str, str, str, str]:
     """(css class, icon, title, detail) of the payment's state box."""
     if p.status == st.FAIL and p.result_code == st.EXPIRED_CODE:
         css, icon, title = _EXPIRED
-        at = p.expires.strftime("%H:%M:%S UTC")
+        at = _shop_time(p.expires, "%H:%M:%S")
         return css, icon, _t(title, lang), _t("Expired at {time} unpaid", lang, time=at)
     css, icon, title = _STATES.get(p.status, ("PROCESSING", "?", p.status))
     if p.status == st.PROCESSING:
         return css, icon, _t(title, lang), _t("Confirm below to pay or decline", lang)
     if p.status == st.SUCCESS and p.paid_at is not None:
-        at = p.paid_at.strftime("%H:%M:%S UTC")
+        at = _shop_time(p.paid_at, "%H:%M:%S")
         return css, icon, _t(title, lang), _t("Paid at {time}", lang, time=at)
     if p.status == st.FAIL:
         if p.result_code in st.DECLINE_CODES:
@@ -178,7 +185,7 @@ def render_wallet(
     rows = [
         (_t("Order", lang), p.reference_order_id),
         (_t("Payment id", lang), p.payment_id),
-        (_t("Expires", lang), p.expires.strftime("%Y-%m-%d %H:%M:%S UTC")),
+        (_t("Expires", lang), _shop_time(p.expires, "%Y-%m-%d %H:%M:%S")),
     ]
     details = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
     actions = ""

@@ -350,3 +350,27 @@ def test_cli_lan_refuses_a_bad_address_naming_it(value, words):
     assert done.returncode == 2
     assert f"--lan {value}" in done.stderr and words in done.stderr
     assert done.stdout == "" and "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def hong_kong_clock(monkeypatch):
+    """This computer's clock in Hong Kong's zone (a POSIX TZ string: no tzdata needed)."""
+    import time
+
+    monkeypatch.setenv("TZ", "HKT-8")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_page_tells_the_time_of_the_shop_not_utc(sandbox, client, lan, hong_kong_clock):
+    # a stakeholder in Hong Kong read "Expires 17:50:56 UTC" at 01:36 local time
+    from datetime import timedelta, timezone
+
+    answer = client.post("pay", pay_body("lan-13")).json
+    _, _, page = _http(answer["normalUrl"])
+    [payment] = [p for p in sandbox.store.payments() if p.payment_request_id == "lan-13"]
+    local = payment.expires.astimezone(timezone(timedelta(hours=8)))
+    assert f"{local:%Y-%m-%d %H:%M:%S} HKT" in page, page
+    assert "UTC" not in page.split("</style>", 1)[1]
