@@ -37,6 +37,7 @@ from cashier_app.ui.qa.launcher import QaLauncher
 from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import environment_name, error_text, fill
+from cashier_app.ui.widgets.layouts import size_by_current_page
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.starting_page = StartingPage(self)  # what the first paint shows
         self.stack.addWidget(self.starting_page)
+        size_by_current_page(self.stack)  # the order page need not fit the redirect page
         self.banner = QLabel(self)
         self.banner.setObjectName("recoveryBanner")
         self.banner.setProperty("role", "banner")

@@ -45,3 +45,25 @@ def test_the_console_leaves_the_sale_on_screen(make_window, qtbot, size):
     qtbot.waitUntil(window.qa_dock.isVisible)
     qtbot.waitUntil(lambda: window.qa_dock.height() <= 0.42 * window.height(), timeout=3000)
     assert window.page_scroll.viewport().height() >= 0.9 * window.qa_dock.height()
+
+
+def test_at_a_1366x768_till_the_console_leaves_charge_on_screen(make_window, qtbot):
+    """A tester at a 1366x768 till pressed F12 and the Charge button went below the fold
+    of the order page: the page's minimum height was the tallest page's (the redirect
+    page's), not its own, and the keys would not shrink."""
+    window = make_window()
+    window.resize(1366, 740)  # 768 less a window manager's title bar
+    qtbot.waitUntil(lambda: window.height() == 740)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(window.qa_dock.isVisible)
+    page = window.order_page
+    viewport = window.page_scroll.viewport()
+
+    def charge_in_view() -> bool:
+        button = page.charge_button
+        top = button.mapTo(viewport, button.rect().topLeft()).y()
+        return top >= 0 and top + button.height() <= viewport.height()
+
+    qtbot.waitUntil(charge_in_view, timeout=3000)
+    assert window.page_scroll.verticalScrollBar().maximum() == 0  # nothing to scroll to
+    assert window.qa_dock.height() >= 160  # the console still shows its rows

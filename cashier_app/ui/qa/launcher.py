@@ -13,7 +13,7 @@ import threading
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -122,3 +122,20 @@ class QaLauncher(QObject):
 
         height = max(200, self.window.height() // 3)
         self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, lambda: self._leave_the_page_whole(dock))
+
+    #: The console's least first height: its tabs and three rows of its log.
+    LEAST = 160
+
+    def _leave_the_page_whole(self, dock: Any) -> None:
+        """Once laid out, give back what the page shown lacks (the order page's Charge
+        went below the fold at a 1366x768 till), as far as the console keeps ``LEAST``."""
+        from PySide6.QtCore import Qt
+
+        scroll = getattr(self.window, "page_scroll", None)
+        if scroll is None or not dock.isVisible():
+            return
+        lacking = scroll.widget().minimumSizeHint().height() - scroll.viewport().height()
+        if lacking > 0 and dock.height() > self.LEAST:
+            height = max(self.LEAST, dock.height() - lacking)
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLayout
+from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -12,3 +12,29 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
+
+
+def size_by_current_page(stack: QStackedWidget) -> None:
+    """Make ``stack`` as large as its current page needs, not as its largest page does.
+
+    A ``QStackedWidget`` asks for the largest minimum of all its pages, so in a scrolling
+    viewport a short page (the order page) scrolled as soon as a tall one (the redirect
+    page's QR) could not fit. ``QStackedLayout`` leaves out pages whose size policy is
+    ``Ignored``: every page but the current one gets it, and its own back when shown."""
+    own: dict[int, QSizePolicy] = {}
+    ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def show(index: int) -> None:
+        for i in range(stack.count()):
+            page = stack.widget(i)
+            if page is None:
+                continue
+            key = id(page)
+            if key not in own:
+                own[key] = page.sizePolicy()
+            page.setSizePolicy(own[key] if i == index else ignored)
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(show)
+    stack.widgetRemoved.connect(lambda _index: own.clear())
+    show(stack.currentIndex())
