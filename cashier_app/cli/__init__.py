@@ -15,6 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from cashier_app.cli.errors import CliError as CliError
 
@@ -60,12 +61,28 @@ def key_version_arg(text: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a bad argument gives one line naming it, then exit 2."""
+    """argparse, but a bad argument gives one line naming it, then exit 2; help and usage
+    in the operator's language (cli/help_format.py, loaded only when one is printed)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        base = kwargs.pop("formatter_class", argparse.HelpFormatter)
+        super().__init__(formatter_class=_local_formatter(base), **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         from cashier_app.cli.text import t
 
         self.exit(2, t("%1: error: %2", self.prog, message) + "\n")
+
+
+def _local_formatter(base: type) -> Any:
+    """argparse's ``formatter_class``: ``base`` made local when a formatter is needed."""
+
+    def make(**kwargs: Any) -> argparse.HelpFormatter:
+        from cashier_app.cli.help_format import localised
+
+        return localised(base)(**kwargs)
+
+    return make
 
 
 class _VersionAction(argparse.Action):
@@ -97,7 +114,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "wallets (Antom gateway), with an embedded sandbox.",
     )
     parser.add_argument("--version", action=_VersionAction)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # prog given: argparse would otherwise format a usage line to make it, on every run
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, prog="cashier"
+    )
     for name in (only,) if only in COMMAND_MODULES else COMMAND_MODULES:
         # No skipping: a sub-command missing from an install or a bundle fails loudly.
         module = importlib.import_module(f"cashier_app.cli.{name}")
@@ -142,12 +162,13 @@ def _language_option(args: list[str]) -> tuple[list[str], str | None]:
         if arg.startswith("--lang="):
             explicit = arg.split("=", 1)[1]
             break
-    if args[:1] == ["--lang"] and len(args) > 2 and args[2] in COMMAND_MODULES:
-        args = [args[2], *args[:2], *args[3:]]
-    elif (
-        args[:1] and args[0].startswith("--lang=") and len(args) > 1 and args[1] in COMMAND_MODULES
-    ):
-        args = [args[1], args[0], *args[2:]]
+    lead = 2 if args[:1] == ["--lang"] else 1 if args[:1] and args[0].startswith("--lang=") else 0
+    if lead and len(args) > lead:
+        after = args[lead]
+        if after in COMMAND_MODULES:
+            args = [after, *args[:lead], *args[lead + 1 :]]
+        elif after in ("-h", "--help", "--version"):  # `cashier --lang zh_CN --help`
+            args = args[lead:]
     return args, explicit
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError, exit_code_for
-from cashier_app.cli.text import error_text, t
+from cashier_app.cli.text import error_text, t, table
 
 if TYPE_CHECKING:
     from cashier_app.domain.records import PaymentRecord
@@ -138,18 +138,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: a Chinese character takes two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, *, right: bool) -> str:
-    fill = " " * max(0, width - _width(text))
-    return fill + text if right else text + fill
-
-
 def format_table(rows: list[PaymentRecord]) -> str:
     """A fixed-width table of payments (times in this machine's zone)."""
     head = (
@@ -168,13 +156,4 @@ def format_table(rows: list[PaymentRecord]) -> str:
         )
         for r in rows
     ]
-    widths = [max(_width(str(c)) for c in col) for col in zip(head, *body, strict=False)]
-    right = {2}
-    lines = []
-    for row in (head, *body):
-        cells = [
-            _pad(str(c), w, right=i in right)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        ]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
+    return table([head, *body], right={2})

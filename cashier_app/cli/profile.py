@@ -204,13 +204,15 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=run_list)
 
     p = sub.add_parser("show", help="show a profile and its key fingerprints")
-    p.add_argument("name", nargs="?", default=None, help="default: the active profile")
+    p.add_argument(
+        "name", metavar="NAME", nargs="?", default=None, help="default: the active profile"
+    )
     p.add_argument("--json", action="store_true")
     add_keystore_options(p)
     p.set_defaults(run=run_show)
 
     p = sub.add_parser("create", help="create (or with --replace update) a profile")
-    p.add_argument("name")
+    p.add_argument("name", metavar="NAME")
     p.add_argument(
         "--environment",
         required=True,
@@ -266,7 +268,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=manager_only(run_create))
 
     p = sub.add_parser("use", help="make a profile the active one")
-    p.add_argument("name")
+    p.add_argument("name", metavar="NAME")
     add_operator_options(p)
     p.set_defaults(run=manager_only(run_use))
 
@@ -278,7 +280,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=manager_only(run_restore_backup))
 
     p = sub.add_parser("delete", help="delete a profile (and, with --delete-keys, its keys)")
-    p.add_argument("name")
+    p.add_argument("name", metavar="NAME")
     keys = p.add_mutually_exclusive_group()
     keys.add_argument(
         "--delete-keys",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from collections.abc import Collection, Sequence
 
 from cashier_app.domain.errors import render
 from cashier_app.support.catalog import Catalog
@@ -71,13 +72,26 @@ def language() -> str:
 
 def t(text: str, *args: object) -> str:
     """``text`` (a sentence of the CLI) in the current language, ``%1``… filled."""
-    translated = _catalog.translate(CONTEXT, text) or text
+    return fill(_catalog.translate(CONTEXT, text) or text, *args)
+
+
+def fill(template: str, *args: object) -> str:
+    """``template``'s ``%1``… replaced by ``args`` (an error by its text in the current
+    language)."""
 
     def one(match: re.Match[str]) -> str:
         index = int(match.group(1))
-        return str(args[index - 1]) if index <= len(args) else match.group(0)
+        if index > len(args):
+            return match.group(0)
+        value = args[index - 1]
+        return error_text(value) if isinstance(value, BaseException) else str(value)
 
-    return _PLACEHOLDER.sub(one, translated)
+    return _PLACEHOLDER.sub(one, template)
+
+
+def catalog_text(context: str, source: str) -> str | None:
+    """The translation of ``source`` in ``context`` of the current language, if any."""
+    return _catalog.translate(context, source)
 
 
 def error_text(exc: BaseException) -> str:
@@ -87,6 +101,36 @@ def error_text(exc: BaseException) -> str:
 
 def _argparse_text(message: str) -> str:
     return _catalog.translate(ARGPARSE_CONTEXT, message) or message
+
+
+def width(s: str) -> int:
+    """Columns ``s`` takes on a terminal: a wide (Chinese) character two, a combining mark
+    none (``len`` and ``f"{s:<n}"`` count characters, which misaligns a Chinese table)."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in s
+    )
+
+
+def pad(s: str, columns: int, *, right: bool = False) -> str:
+    """``s`` aligned in ``columns`` display columns, left (default) or right."""
+    fill = " " * max(0, columns - width(s))
+    return fill + s if right else s + fill
+
+
+def table(rows: Sequence[Sequence[object]], *, right: Collection[int] = ()) -> str:
+    """``rows`` (the first one the heading, if any) as columns two spaces apart, lined up
+    by display width; the columns numbered in ``right`` aligned right."""
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(width(c) for c in column) for column in zip(*cells, strict=False)]
+    return "\n".join(
+        "  ".join(
+            pad(c, w, right=i in right) for i, (c, w) in enumerate(zip(row, widths, strict=False))
+        ).rstrip()
+        for row in cells
+    )
 
 
 #: A payment's or refund's status as a human-readable output shows it (``t(status)``;

@@ -1702,10 +1702,6 @@
             <translation>refund_settle_seconds 不能为负数</translation>
         </message>
         <message>
-            <source>retention_seconds must be greater than zero (or None)</source>
-            <translation>retention_seconds 必须大于零（或为 None）</translation>
-        </message>
-        <message>
             <source>request_time_tolerance must be greater than zero (or None)</source>
             <translation>request_time_tolerance 必须大于零（或为 None）</translation>
         </message>
@@ -1716,6 +1712,10 @@
         <message>
             <source>resultCode: {result_code!r} is not one of {decline_codes}</source>
             <translation>resultCode：{result_code!r} 不是 {decline_codes} 之一</translation>
+        </message>
+        <message>
+            <source>retention_seconds must be greater than zero (or None)</source>
+            <translation>retention_seconds 必须大于零（或为 None）</translation>
         </message>
         <message>
             <source>sandbox answered {method} {path} with non-JSON (HTTP {status_value})</source>
@@ -2802,6 +2802,961 @@
         </message>
     </context>
     <context>
+        <name>CliHelp</name>
+        <message>
+            <source>%1:</source>
+            <translation>%1：</translation>
+        </message>
+        <message>
+            <source>--headless: print the results as JSON</source>
+            <translation>配合 --headless：以 JSON 输出结果</translation>
+        </message>
+        <message>
+            <source>Alipay+ PaymentService.pay (page or in place)</source>
+            <translation>Alipay+ PaymentService.pay（跳转页面或原地完成）</translation>
+        </message>
+        <message>
+            <source>AlipayHK cashier.wap.pay signed envelope</source>
+            <translation>AlipayHK cashier.wap.pay 签名报文</translation>
+        </message>
+        <message>
+            <source>AlipayHK merchantId (alipayhk dialect); in-store: referenceMerchantId</source>
+            <translation>AlipayHK 商户 merchantId（alipayhk 接口）；线下：referenceMerchantId</translation>
+        </message>
+        <message>
+            <source>Create one payment, wait for its final state and print the outcome. Without --gateway the embedded sandbox is started in-process. Exit status 0 only when the payment succeeded.</source>
+            <translation>发起一笔支付，等到它的最终状态并输出结果。不指定 --gateway 时在程序内启动内置沙箱。只有支付成功时退出状态才为 0。</translation>
+        </message>
+        <message>
+            <source>Desktop cashier for Alipay and Alipay+ wallets (Antom gateway), with an embedded sandbox.</source>
+            <translation>面向支付宝和 Alipay+ 钱包的桌面收银台（Antom 网关），内置沙箱。</translation>
+        </message>
+        <message>
+            <source>GUI language: en or zh_CN (default: the system's)</source>
+            <translation>界面语言：en 或 zh_CN（默认：系统语言）</translation>
+        </message>
+        <message>
+            <source>HOST:PORT to listen on</source>
+            <translation>监听的 HOST:PORT</translation>
+        </message>
+        <message>
+            <source>Headless runs of the seed systems against the profile's gateway (the embedded sandbox by default). Amounts are integer minor units, as Payment Kit's PaymentInfo.amount. Output is JSON.</source>
+            <translation>在配置的网关（默认是内置沙箱）上无界面地运行各原始系统。金额为最小货币单位的整数，与 Payment Kit 的 PaymentInfo.amount 相同。输出为 JSON。</translation>
+        </message>
+        <message>
+            <source>IANA time zone of the day, e.g. Asia/Hong_Kong (default: this machine's)</source>
+            <translation>这一天所用的 IANA 时区，例如 Asia/Hong_Kong（默认：本机时区）</translation>
+        </message>
+        <message>
+            <source>IANA zone of the store's business day (default: this machine's, else UTC)</source>
+            <translation>门店营业日所用的 IANA 时区（默认：本机时区，否则为 UTC）</translation>
+        </message>
+        <message>
+            <source>ISO 4217 code, e.g. HKD</source>
+            <translation>ISO 4217 币种代码，例如 HKD</translation>
+        </message>
+        <message>
+            <source>List the payments in the local journal, newest first. Needs no gateway. --json prints the same fields as `cashier pay --json`.</source>
+            <translation>列出本地交易日志中的支付，最新的在前。不需要网关。--json 输出的字段与 cashier pay --json 相同。</translation>
+        </message>
+        <message>
+            <source>Named, parameterised sandbox scenarios (wallet outcomes, late or duplicate notifications, latency, 5xx, resets, timeouts, bad signatures, ...).</source>
+            <translation>有名称、可带参数的沙箱场景（钱包结果、延迟或重复的通知、延时、5xx、连接重置、超时、错误签名……）。</translation>
+        </message>
+        <message>
+            <source>Open the cashier window. With no profile it uses the active one; on first start that is the embedded sandbox, which needs no account.</source>
+            <translation>打开收银台窗口。不指定配置时使用当前配置；首次启动时就是内置沙箱，不需要账户。</translation>
+        </message>
+        <message>
+            <source>PDF layout: an 80 mm thermal roll (default) or an A4 page</source>
+            <translation>PDF 版式：80 毫米热敏卷纸（默认）或 A4 纸</translation>
+        </message>
+        <message>
+            <source>Play a demo file (TOML: sales, refunds, end of day, each with a caption and optionally a sandbox scenario). In the GUI the captions show on a banner at a readable pace (Space pauses, Right or Enter goes on); --headless runs it through the service layer and prints a pass/fail table (exit 1 on a failure).</source>
+            <translation>播放演示文件（TOML：交易、退款、日结，每一步带说明，可选沙箱场景）。在窗口中，说明以便于阅读的节奏显示在横幅上（空格键暂停，→ 或 Enter 继续）；--headless 通过服务层运行并输出通过/失败表（有失败时退出状态为 1）。</translation>
+        </message>
+        <message>
+            <source>PostgreSQL connection string</source>
+            <translation>PostgreSQL 连接字符串</translation>
+        </message>
+        <message>
+            <source>PostgreSQL connection string (an owner's)</source>
+            <translation>PostgreSQL 连接字符串（所有者的）</translation>
+        </message>
+        <message>
+            <source>Re-inquire every non-final payment (and unsettled refund) in the journal and drive it to a final state: paid, failed, expired or cancelled at the gateway. With gateway options only that merchant's payments are recovered; without, each payment's recorded profile is used. Prints one line per payment.</source>
+            <translation>重新查询交易日志中每一笔未终态的支付（以及未完成的退款），并把它推进到最终状态：在网关已支付、失败、已过期或已取消。给出网关选项时只恢复该商户的支付；不给出时使用每笔支付记录的配置。每笔支付输出一行。</translation>
+        </message>
+        <message>
+            <source>Refund a successful payment (the whole rest, or --amount). Refused, with nothing sent, for an unknown payment, a payment that did not succeed, or more than is left to refund. Without gateway options the payment's recorded profile is used. Exit 0 only when the refund succeeded.</source>
+            <translation>为一笔成功的支付退款（剩余全部金额，或 --amount 指定的金额）。支付不存在、支付未成功或金额超过可退余额时拒绝，不发送任何内容。不给出网关选项时使用该支付记录的配置。只有退款成功时退出状态才为 0。</translation>
+        </message>
+        <message>
+            <source>Serve the Antom-compatible sandbox gateway and wallet simulator until interrupted. The first output line is JSON with url and gateway_public_key.</source>
+            <translation>运行兼容 Antom 的沙箱网关和钱包模拟器，直到被中断。输出的第一行是 JSON，含 url 和 gateway_public_key。</translation>
+        </message>
+        <message>
+            <source>Store mode: every till keeps its own journal and replicates it to the store's PostgreSQL; the store's end of day adds up every till.</source>
+            <translation>门店模式：每个收银台保留自己的交易日志，并同步到门店的 PostgreSQL；门店日结汇总所有收银台。</translation>
+        </message>
+        <message>
+            <source>TCP port (default: any free port)</source>
+            <translation>TCP 端口（默认：任一空闲端口）</translation>
+        </message>
+        <message>
+            <source>The receipt printer of this installation (USB, serial, network or a device file; 58 or 80 mm paper). 'cashier receipt ID --escpos' prints to it.</source>
+            <translation>本收银台的小票打印机（USB、串口、网络或设备文件；58 或 80 毫米纸）。cashier receipt ID --escpos 打印到这台打印机。</translation>
+        </message>
+        <message>
+            <source>Totals for one local day by wallet and currency: sales, refunds, net and counts, with payments that are not final flagged. Printed as a table; --csv and --pdf also write files.</source>
+            <translation>某一本地日期按钱包和币种汇总：交易额、退款、净额和笔数，并标出未终态的支付。以表格输出；--csv 和 --pdf 还会写入文件。</translation>
+        </message>
+        <message>
+            <source>URL path (default /notify)</source>
+            <translation>URL 路径（默认 /notify）</translation>
+        </message>
+        <message>
+            <source>Write the receipt of a journaled payment (or of one of its refunds): merchant, amount, wallet, paymentId, time, status and, for Alipay+ wallets, the Alipay+ mark.</source>
+            <translation>生成交易日志中一笔支付（或其某笔退款）的小票：商户、金额、钱包、paymentId、时间、状态，Alipay+ 钱包另有 Alipay+ 标志。</translation>
+        </message>
+        <message>
+            <source>``cashier completion bash|zsh|fish``: a shell completion script, made from the parser.
+
+The script is generated from the same argparse tree ``cashier --help`` shows, so a new sub-command or option completes as soon as it exists. Install, for example:
+
+    cashier completion bash &gt; ~/.local/share/bash-completion/completions/cashier
+    cashier completion zsh  &gt; "${fpath[1]}/_cashier"        # or: source &lt;(cashier completion zsh)
+    cashier completion fish &gt; ~/.config/fish/completions/cashier.fish</source>
+            <translation>cashier completion bash|zsh|fish：输出 shell 补全脚本。
+
+脚本由 cashier --help 所显示的同一套命令行定义生成，因此新的子命令或选项一出现就能补全。安装示例：
+
+    cashier completion bash &gt; ~/.local/share/bash-completion/completions/cashier
+    cashier completion zsh  &gt; "${fpath[1]}/_cashier"        # 或：source &lt;(cashier completion zsh)
+    cashier completion fish &gt; ~/.config/fish/completions/cashier.fish</translation>
+        </message>
+        <message>
+            <source>``cashier doctor``: is this till ready to take payments? A checklist, one line per check.
+
+The log file (where it is), journal (opens, schema, unfinished payments), profile, key store and keys (present, the classic mistakes), and the gateway: one harmless signed ``inquiryPayment`` for an id that cannot exist proves it is reachable, accepts our merchant key, and signs with the gateway key we hold (checkout/probe.py). Exit status 0 only when every check passed.</source>
+            <translation>cashier doctor：这台收银台可以收款了吗？一张检查清单，每项检查一行。
+
+检查日志文件（在哪里）、交易日志（能否打开、结构版本、未完成的支付）、配置、密钥存储和密钥（是否齐全、常见错误），以及网关：对一个不可能存在的编号发送一次无害的签名 inquiryPayment，证明网关可以连接、接受我们的商户密钥，并且用我们持有的网关密钥签名。只有每项检查都通过时退出状态才为 0。</translation>
+        </message>
+        <message>
+            <source>``cashier keys``: generate, import, export, fingerprint, check, rotate and delete keys.
+
+Secrets are read only from a file or from standard input (``--from-file FILE`` or ``--from-file -``), never from an argument, so they stay out of shell history and the process list. Output never contains private key material: commands print public keys and SHA-256 fingerprints only.
+
+Where keys go: the OS keyring when a secure one is available; otherwise (or with ``--keystore file``) an encrypted file ``keys.enc`` in the data directory, whose passphrase comes from ``--keystore-passphrase-file FILE`` or ``$CASHIER_KEYSTORE_PASSPHRASE_FILE``. ``$CASHIER_KEYSTORE`` (auto | keyring | file) sets the default choice.</source>
+            <translation>cashier keys：生成、导入、导出、查看指纹、检查、轮换和删除密钥。
+
+机密内容只从文件或标准输入读取（--from-file FILE 或 --from-file -），从不作为参数给出，因此不会出现在 shell 历史和进程列表中。输出从不包含私钥内容：命令只输出公钥和 SHA-256 指纹。
+
+密钥存放在哪里：有安全的系统密钥环时存入系统密钥环；否则（或使用 --keystore file 时）存入数据目录中的加密文件 keys.enc，其口令来自 --keystore-passphrase-file FILE 或 $CASHIER_KEYSTORE_PASSPHRASE_FILE。$CASHIER_KEYSTORE（auto | keyring | file）设定默认选择。</translation>
+        </message>
+        <message>
+            <source>``cashier operator``: the till's operator accounts (PIN sign-in, roles cashier / manager).
+
+With no operators the till works as it always has: nobody signs in. The first account must be a manager; from then on a sale needs someone signed in, and refunds, the cancel of a paid payment and changes of profiles, keys or operators need a manager's PIN. Every change after the first account is approved by a manager (--operator and their PIN).
+
+In store mode (``cashier store join``) these are the store's accounts, one set for every till, changed only while the store server answers; ``list`` then says when it shows this till's copy of them because the server cannot be reached.
+
+A PIN is never an argument: it is typed at a prompt without echo, or read from $CASHIER_NEW_PIN (the new account's PIN) and $CASHIER_PIN (the approving manager's).</source>
+            <translation>cashier operator：收银台的操作员账户（PIN 码登录，角色为收银员 / 经理）。
+
+没有操作员时，收银台照常工作：无需登录。第一个账户必须是经理；此后交易需要有人登录，退款、取消已付款的支付以及修改配置、密钥或操作员需要经理的 PIN 码。第一个账户之后的每项修改都要由经理批准（--operator 及其 PIN 码）。
+
+在门店模式下（cashier store join），这些是门店的账户，所有收银台共用一套，只有门店服务器有应答时才能修改；无法连接服务器时，list 会说明它显示的是本收银台保存的副本。
+
+PIN 码从不作为参数给出：在不回显的提示符下输入，或从 $CASHIER_NEW_PIN（新账户的 PIN 码）和 $CASHIER_PIN（批准的经理的 PIN 码）读取。</translation>
+        </message>
+        <message>
+            <source>``cashier profile``: list, show, create, use and delete merchant profiles.
+
+A profile holds an account's non-secret settings (environment, gateway, client id, key version, wallets, currency). Its keys are managed with ``cashier keys --profile NAME``. Gateway presets: na, na-legacy, asia, asia-legacy, europe, europe-instore, or any https URL (plain http only to this machine, e.g. a standalone ``cashier sandbox``).</source>
+            <translation>cashier profile：列出、查看、创建、启用和删除商户配置。
+
+配置保存一个账户的非机密设置（环境、网关、客户端 ID、密钥版本、钱包、币种）。其密钥用 cashier keys --profile NAME 管理。网关预设：na、na-legacy、asia、asia-legacy、europe、europe-instore，或任何 https 地址（明文 http 只能指向本机，例如独立运行的 cashier sandbox）。</translation>
+        </message>
+        <message>
+            <source>a name from `cashier scenario list`</source>
+            <translation>cashier scenario list 列出的名称之一</translation>
+        </message>
+        <message>
+            <source>a store of many tills on a shared PostgreSQL (init, join, status, report)</source>
+            <translation>多个收银台共用一个 PostgreSQL 的门店（init、join、status、report）</translation>
+        </message>
+        <message>
+            <source>add an operator (the first one must be a manager)</source>
+            <translation>添加操作员（第一个必须是经理）</translation>
+        </message>
+        <message>
+            <source>address to listen on (loopback only unless --allow-remote)</source>
+            <translation>监听地址（除非给出 --allow-remote，否则只能是环回地址）</translation>
+        </message>
+        <message>
+            <source>allow a non-loopback --host (the control endpoints are unauthenticated plain HTTP: use only on a trusted network)</source>
+            <translation>允许非环回地址的 --host（控制接口是未经认证的明文 HTTP：只能在可信网络中使用）</translation>
+        </message>
+        <message>
+            <source>allow deleting the active version</source>
+            <translation>允许删除当前使用的版本</translation>
+        </message>
+        <message>
+            <source>also delete the profile's keys from the key store</source>
+            <translation>同时从密钥存储中删除该配置的密钥</translation>
+        </message>
+        <message>
+            <source>also serve the wallet pages for a real phone on this computer's address on the phone's network (e.g. 192.168.1.20, or 192.168.1.20:8124 for a fixed port); the QR codes then point there and carry a per-session token (pages and control routes there refuse requests without it); the API stays on --host</source>
+            <translation>另外在本机位于手机所在网络的地址上提供钱包页面，供真手机使用（例如 192.168.1.20，或固定端口 192.168.1.20:8124）；二维码随后指向该地址并带有每次会话的令牌（那里的页面和控制接口拒绝不带令牌的请求）；API 仍在 --host 上</translation>
+        </message>
+        <message>
+            <source>amount as typed, e.g. 12.30</source>
+            <translation>按输入的金额，例如 12.30</translation>
+        </message>
+        <message>
+            <source>amount to refund, e.g. 5.00 (default: all that is left)</source>
+            <translation>退款金额，例如 5.00（默认：剩余全部）</translation>
+        </message>
+        <message>
+            <source>answer refunds U / REFUND_IN_PROCESS and settle them SECONDS later (notifyRefund to refundNotifyUrl), as asynchronous methods do</source>
+            <translation>像异步支付方式那样，对退款应答 U / REFUND_IN_PROCESS，并在 SECONDS 秒后完成（向 refundNotifyUrl 发送 notifyRefund）</translation>
+        </message>
+        <message>
+            <source>at most N payments (100)</source>
+            <translation>最多 N 笔支付（100）</translation>
+        </message>
+        <message>
+            <source>base64 = bare SPKI, the Antom Dashboard's form (default); pem</source>
+            <translation>base64 = 裸 SPKI，即 Antom 控制台使用的格式（默认）；或 pem</translation>
+        </message>
+        <message>
+            <source>cashierPicker: list the wallets offered</source>
+            <translation>cashierPicker：列出提供的钱包</translation>
+        </message>
+        <message>
+            <source>check that the private key matches a public key (with --from-file), or diagnose the stored keys</source>
+            <translation>检查私钥是否与某个公钥匹配（配合 --from-file），或诊断已存储的密钥</translation>
+        </message>
+        <message>
+            <source>check the journal, profile, keys and gateway before taking payments</source>
+            <translation>收款前检查交易日志、配置、密钥和网关</translation>
+        </message>
+        <message>
+            <source>check this installation offscreen (window, embedded sandbox, key store, one signed payment, translations) and exit</source>
+            <translation>在后台自检本安装（窗口、内置沙箱、密钥存储、一笔签名支付、翻译）后退出</translation>
+        </message>
+        <message>
+            <source>complete in place (poll)</source>
+            <translation>原地完成（轮询）</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>create (or with --replace update) a profile</source>
+            <translation>创建配置（或配合 --replace 更新配置）</translation>
+        </message>
+        <message>
+            <source>create or migrate the store schema</source>
+            <translation>创建或升级门店数据库结构</translation>
+        </message>
+        <message>
+            <source>default: the active profile</source>
+            <translation>默认：当前配置</translation>
+        </message>
+        <message>
+            <source>default: the profile's key version</source>
+            <translation>默认：配置的密钥版本</translation>
+        </message>
+        <message>
+            <source>delete a profile (and, with --delete-keys, its keys)</source>
+            <translation>删除配置（配合 --delete-keys 同时删除其密钥）</translation>
+        </message>
+        <message>
+            <source>delete every key of the profile</source>
+            <translation>删除该配置的所有密钥</translation>
+        </message>
+        <message>
+            <source>delete keys (cannot be undone)</source>
+            <translation>删除密钥（无法撤销）</translation>
+        </message>
+        <message>
+            <source>delete the gateway public key</source>
+            <translation>删除网关公钥</translation>
+        </message>
+        <message>
+            <source>delete this merchant key version</source>
+            <translation>删除这个版本的商户密钥</translation>
+        </message>
+        <message>
+            <source>demo: the customer declines by itself SECONDS (0-600) after each payment is created (also GET/POST/DELETE &lt;url&gt;/sandbox/autopay)</source>
+            <translation>演示：每笔支付创建 SECONDS 秒（0-600）后，顾客自动拒绝（也可用 GET/POST/DELETE &lt;url&gt;/sandbox/autopay）</translation>
+        </message>
+        <message>
+            <source>demo: the customer lets the code expire by itself SECONDS (0-600) after each payment is created (also GET/POST/DELETE &lt;url&gt;/sandbox/autopay)</source>
+            <translation>演示：每笔支付创建 SECONDS 秒（0-600）后，顾客自动让码过期（也可用 GET/POST/DELETE &lt;url&gt;/sandbox/autopay）</translation>
+        </message>
+        <message>
+            <source>demo: the customer pays by itself SECONDS (0-600) after each payment is created (also GET/POST/DELETE &lt;url&gt;/sandbox/autopay)</source>
+            <translation>演示：每笔支付创建 SECONDS 秒（0-600）后，顾客自动付款（也可用 GET/POST/DELETE &lt;url&gt;/sandbox/autopay）</translation>
+        </message>
+        <message>
+            <source>divide Antom's notification retry schedule (0 s, 2 min, 10 min, 10 min, 1 h, 2 h, 6 h, 15 h) by FACTOR, e.g. 3600 for demos (default 1: real time)</source>
+            <translation>把 Antom 的通知重试时间表（0 秒、2 分钟、10 分钟、10 分钟、1 小时、2 小时、6 小时、15 小时）除以 FACTOR，演示时例如 3600（默认 1：真实时间）</translation>
+        </message>
+        <message>
+            <source>drop the active scenario (its faults and its customer)</source>
+            <translation>清除当前场景（其故障和模拟的顾客）</translation>
+        </message>
+        <message>
+            <source>e.g. /dev/ttyUSB0</source>
+            <translation>例如 /dev/ttyUSB0</translation>
+        </message>
+        <message>
+            <source>e.g. /dev/usb/lp0</source>
+            <translation>例如 /dev/usb/lp0</translation>
+        </message>
+        <message>
+            <source>e.g. 0x04b8:0x0e15</source>
+            <translation>例如 0x04b8:0x0e15</translation>
+        </message>
+        <message>
+            <source>each till, its last contact and replication lag</source>
+            <translation>每个收银台、最后联系时间和同步延迟</translation>
+        </message>
+        <message>
+            <source>end-of-day totals by wallet and currency (CSV/PDF export)</source>
+            <translation>按钱包和币种汇总的日结（可导出 CSV/PDF）</translation>
+        </message>
+        <message>
+            <source>exercise Payment Kit, the Alipay+ SPI and the AlipayHK envelope</source>
+            <translation>试用 Payment Kit、Alipay+ SPI 和 AlipayHK 报文</translation>
+        </message>
+        <message>
+            <source>extraInfo selectPayType, e.g. 'ALIPAY_HK|ali_pay'</source>
+            <translation>extraInfo 的 selectPayType，例如 'ALIPAY_HK|ali_pay'</translation>
+        </message>
+        <message>
+            <source>finish payments left unfinished by a crash or network drop</source>
+            <translation>完成因崩溃或断网而未完成的支付</translation>
+        </message>
+        <message>
+            <source>from this local day on</source>
+            <translation>从这个本地日期起</translation>
+        </message>
+        <message>
+            <source>generate an RSA-2048 key pair and print its public key for the Antom Dashboard</source>
+            <translation>生成 RSA-2048 密钥对，并输出其公钥供 Antom 控制台使用</translation>
+        </message>
+        <message>
+            <source>generate the next key version and make it active; older versions are kept until deleted</source>
+            <translation>生成下一个密钥版本并启用；旧版本保留到被删除为止</translation>
+        </message>
+        <message>
+            <source>give up (and cancel) after S seconds</source>
+            <translation>S 秒后放弃（并取消）</translation>
+        </message>
+        <message>
+            <source>give up after S seconds</source>
+            <translation>S 秒后放弃</translation>
+        </message>
+        <message>
+            <source>import the gateway (Antom) public key that verifies responses and notifications</source>
+            <translation>导入用于验签应答和通知的网关（Antom）公钥</translation>
+        </message>
+        <message>
+            <source>import the merchant private key (PEM PKCS#1/PKCS#8, encrypted PEM, or the bare base64 the Antom Dashboard shows)</source>
+            <translation>导入商户私钥（PEM PKCS#1/PKCS#8、加密的 PEM，或 Antom 控制台显示的裸 base64）</translation>
+        </message>
+        <message>
+            <source>in-store store details</source>
+            <translation>线下门店信息</translation>
+        </message>
+        <message>
+            <source>in-store: merchantMCC (4 digits)</source>
+            <translation>线下：merchantMCC（4 位数字）</translation>
+        </message>
+        <message>
+            <source>in-store: scan the customer's code (default) or show an order code</source>
+            <translation>线下：扫描顾客的付款码（默认）或出示订单码</translation>
+        </message>
+        <message>
+            <source>in-store: store referenceStoreId</source>
+            <translation>线下：门店 referenceStoreId</translation>
+        </message>
+        <message>
+            <source>in-store: storeMCC (4 digits)</source>
+            <translation>线下：storeMCC（4 位数字）</translation>
+        </message>
+        <message>
+            <source>in-store: storeName</source>
+            <translation>线下：门店名称 storeName</translation>
+        </message>
+        <message>
+            <source>in-store: storeTerminalId of this till</source>
+            <translation>线下：本收银台的 storeTerminalId</translation>
+        </message>
+        <message>
+            <source>in-store: the customer's payment code as scanned; '-' reads it from standard input (keeps it out of the process list)</source>
+            <translation>线下：扫描到的顾客付款码；'-' 表示从标准输入读取（不出现在进程列表中）</translation>
+        </message>
+        <message>
+            <source>interface language for this run: en or zh_CN (default: the one chosen in Setup &gt; Language, else the system's)</source>
+            <translation>本次运行的界面语言：en 或 zh_CN（默认：在“设置 &gt; 语言”中选择的语言，否则为系统语言）</translation>
+        </message>
+        <message>
+            <source>keep payments and refunds in this SQLite file, so a restarted sandbox answers inquiries, cancels, refunds and repeated pays as before (refuses to start if the file is unusable)</source>
+            <translation>把支付和退款保存在这个 SQLite 文件中，使重启后的沙箱对查询、取消、退款和重复支付的应答与之前相同（文件不可用时拒绝启动）</translation>
+        </message>
+        <message>
+            <source>keep pushing until interrupted (a till's link)</source>
+            <translation>持续推送直到被中断（收银台的同步连接）</translation>
+        </message>
+        <message>
+            <source>keep using the current version until 'cashier keys activate'</source>
+            <translation>在执行 cashier keys activate 之前继续使用当前版本</translation>
+        </message>
+        <message>
+            <source>key store</source>
+            <translation>密钥存储</translation>
+        </message>
+        <message>
+            <source>key version (default 1)</source>
+            <translation>密钥版本（默认 1）</translation>
+        </message>
+        <message>
+            <source>keyVersion of the merchant key</source>
+            <translation>商户密钥的 keyVersion</translation>
+        </message>
+        <message>
+            <source>language of messages: en or zh_CN (default: Setup → Language, else LANG / LC_ALL)</source>
+            <translation>提示信息的语言：en 或 zh_CN（默认：“设置 → 语言”，否则为 LANG / LC_ALL）</translation>
+        </message>
+        <message>
+            <source>leave payments still waiting for the customer open instead of cancelling them</source>
+            <translation>仍在等待顾客的支付保持未完成，不取消</translation>
+        </message>
+        <message>
+            <source>leave the keys in the key store</source>
+            <translation>把密钥留在密钥存储中</translation>
+        </message>
+        <message>
+            <source>lift an operator's lock-out now</source>
+            <translation>立即解除操作员的锁定</translation>
+        </message>
+        <message>
+            <source>link this installation to a store as a till</source>
+            <translation>把本安装作为收银台加入门店</translation>
+        </message>
+        <message>
+            <source>list journaled payments, newest first</source>
+            <translation>列出交易日志中的支付，最新的在前</translation>
+        </message>
+        <message>
+            <source>list operators (and who is locked out)</source>
+            <translation>列出操作员（以及谁被锁定）</translation>
+        </message>
+        <message>
+            <source>list profiles (* = active)</source>
+            <translation>列出配置（* = 当前配置）</translation>
+        </message>
+        <message>
+            <source>list the sandbox's named scenarios, set or clear one on a running sandbox</source>
+            <translation>列出沙箱的场景，或在运行中的沙箱上设置或清除场景</translation>
+        </message>
+        <message>
+            <source>log everything (DEBUG) to the console as well as the log file</source>
+            <translation>把所有日志（DEBUG）同时输出到控制台和日志文件</translation>
+        </message>
+        <message>
+            <source>make a profile the active one</source>
+            <translation>把一个配置设为当前配置</translation>
+        </message>
+        <message>
+            <source>make a stored key version the one requests are signed with (after the Antom Dashboard has its public key)</source>
+            <translation>把已存储的某个密钥版本设为请求签名所用的版本（在 Antom 控制台已有其公钥之后）</translation>
+        </message>
+        <message>
+            <source>make an operator a cashier or a manager</source>
+            <translation>把操作员设为收银员或经理</translation>
+        </message>
+        <message>
+            <source>make it the active profile</source>
+            <translation>设为当前配置</translation>
+        </message>
+        <message>
+            <source>manage merchant and gateway keys of a profile</source>
+            <translation>管理配置的商户密钥和网关密钥</translation>
+        </message>
+        <message>
+            <source>manage merchant profiles</source>
+            <translation>管理商户配置</translation>
+        </message>
+        <message>
+            <source>merchant client id (without --profile)</source>
+            <translation>商户的客户端 ID（不使用 --profile 时）</translation>
+        </message>
+        <message>
+            <source>merchant client id at that gateway</source>
+            <translation>商户在该网关的客户端 ID</translation>
+        </message>
+        <message>
+            <source>merchant name (default: the active profile's)</source>
+            <translation>商户名称（默认：当前配置的）</translation>
+        </message>
+        <message>
+            <source>merchant name on the PDF (default: the active profile's)</source>
+            <translation>PDF 上的商户名称（默认：当前配置的）</translation>
+        </message>
+        <message>
+            <source>merchant private key (PEM/base64)</source>
+            <translation>商户私钥（PEM/base64）</translation>
+        </message>
+        <message>
+            <source>merchant profile (its gateway key)</source>
+            <translation>商户配置（用其网关密钥）</translation>
+        </message>
+        <message>
+            <source>merchant profile to use (default: the active profile)</source>
+            <translation>要使用的商户配置（默认：当前配置）</translation>
+        </message>
+        <message>
+            <source>merchantMCC (4 digits)</source>
+            <translation>merchantMCC（4 位数字）</translation>
+        </message>
+        <message>
+            <source>merchantName</source>
+            <translation>商户名称 merchantName</translation>
+        </message>
+        <message>
+            <source>minor units, e.g. 1230</source>
+            <translation>最小货币单位，例如 1230</translation>
+        </message>
+        <message>
+            <source>network printer host (raw port 9100)</source>
+            <translation>网络打印机的主机（原始端口 9100）</translation>
+        </message>
+        <message>
+            <source>no window: print a pass/fail table</source>
+            <translation>不打开窗口：输出通过/失败表</translation>
+        </message>
+        <message>
+            <source>online Checkout Payment (default) or In-store payments</source>
+            <translation>线上收银台支付（默认）或线下支付</translation>
+        </message>
+        <message>
+            <source>online Checkout Payment or In-store (default: the profile's)</source>
+            <translation>线上收银台支付或线下支付（默认：配置的）</translation>
+        </message>
+        <message>
+            <source>only these statuses (comma-separated), of CREATED, PENDING, SUCCESS, FAILED, CANCELLED, EXPIRED, UNKNOWN</source>
+            <translation>只列出这些状态（用逗号分隔），可选 CREATED、PENDING、SUCCESS、FAILED、CANCELLED、EXPIRED、UNKNOWN</translation>
+        </message>
+        <message>
+            <source>only this paymentMethodType, e.g. GCASH</source>
+            <translation>只列出这种 paymentMethodType，例如 GCASH</translation>
+        </message>
+        <message>
+            <source>open the cashier window (default)</source>
+            <translation>打开收银台窗口（默认）</translation>
+        </message>
+        <message>
+            <source>operator accounts: PIN sign-in, cashier and manager roles</source>
+            <translation>操作员账户：PIN 码登录，收银员和经理角色</translation>
+        </message>
+        <message>
+            <source>orderTitle</source>
+            <translation>订单标题 orderTitle</translation>
+        </message>
+        <message>
+            <source>overwrite an existing key version</source>
+            <translation>覆盖已有的密钥版本</translation>
+        </message>
+        <message>
+            <source>paper width in mm: 58 or 80</source>
+            <translation>纸宽（毫米）：58 或 80</translation>
+        </message>
+        <message>
+            <source>parameters, e.g. status=502 count=3</source>
+            <translation>参数，例如 status=502 count=3</translation>
+        </message>
+        <message>
+            <source>part of a paymentRequestId, paymentId, order id or summary</source>
+            <translation>paymentRequestId、paymentId、订单号或摘要的一部分</translation>
+        </message>
+        <message>
+            <source>passphrase of an encrypted PEM key (first line of FILE)</source>
+            <translation>加密 PEM 密钥的口令（FILE 的第一行）</translation>
+        </message>
+        <message>
+            <source>passphrase of the encrypted key file (first line of FILE); default: $CASHIER_KEYSTORE_PASSPHRASE_FILE</source>
+            <translation>加密密钥文件的口令（FILE 的第一行）；默认：$CASHIER_KEYSTORE_PASSPHRASE_FILE</translation>
+        </message>
+        <message>
+            <source>payer's action (sandbox)</source>
+            <translation>付款人的操作（沙箱）</translation>
+        </message>
+        <message>
+            <source>paymentExpiryTime when pay gives none, in seconds (default: each method's from Antom's table, 14 minutes for every wallet here)</source>
+            <translation>pay 请求未给出 paymentExpiryTime 时所用的秒数（默认：按 Antom 表中每种支付方式的值，这里的每个钱包都是 14 分钟）</translation>
+        </message>
+        <message>
+            <source>paymentMethodType, e.g. ALIPAY_HK (in-store with a scanned code: optional, the code names the wallet)</source>
+            <translation>paymentMethodType，例如 ALIPAY_HK（线下扫码时可省略：付款码本身指明钱包）</translation>
+        </message>
+        <message>
+            <source>paymentMethodTypes to offer (default: all that accept the currency)</source>
+            <translation>提供的 paymentMethodType（默认：所有接受该币种的钱包）</translation>
+        </message>
+        <message>
+            <source>paymentNotifyUrl (optional)</source>
+            <translation>paymentNotifyUrl（可选）</translation>
+        </message>
+        <message>
+            <source>picker -&gt; start_payment -&gt; requestPayment, one sale</source>
+            <translation>picker -&gt; start_payment -&gt; requestPayment，一笔交易</translation>
+        </message>
+        <message>
+            <source>play a scripted demo (GUI, or --headless for a pass/fail table)</source>
+            <translation>播放脚本演示（窗口，或用 --headless 输出通过/失败表）</translation>
+        </message>
+        <message>
+            <source>play scenario NAME on a running sandbox (replaces the active one)</source>
+            <translation>在运行中的沙箱上播放场景 NAME（替换当前场景）</translation>
+        </message>
+        <message>
+            <source>play the payer on a sandbox: approve/decline/expire after the payment is created; in-store, draw the customer's code from the sandbox, playing pay, confirm_then_pay, confirm_then_decline, balance, expired or unknown</source>
+            <translation>在沙箱上扮演付款人：支付创建后 approve/decline/expire；线下时从沙箱取一个顾客付款码，扮演 pay、confirm_then_pay、confirm_then_decline、balance、expired 或 unknown</translation>
+        </message>
+        <message>
+            <source>print JSON</source>
+            <translation>输出 JSON</translation>
+        </message>
+        <message>
+            <source>print a JSON array</source>
+            <translation>输出 JSON 数组</translation>
+        </message>
+        <message>
+            <source>print a shell completion script</source>
+            <translation>输出 shell 补全脚本</translation>
+        </message>
+        <message>
+            <source>print a test slip with a QR code</source>
+            <translation>打印一张带二维码的测试小票</translation>
+        </message>
+        <message>
+            <source>print every scenario, one per line</source>
+            <translation>列出所有场景，每行一个</translation>
+        </message>
+        <message>
+            <source>print it on this till's ESC/POS printer (see 'cashier printer')</source>
+            <translation>用本收银台的 ESC/POS 打印机打印（见 cashier printer）</translation>
+        </message>
+        <message>
+            <source>print the active scenario of a running sandbox as JSON</source>
+            <translation>以 JSON 输出运行中沙箱的当前场景</translation>
+        </message>
+        <message>
+            <source>print the catalog as JSON</source>
+            <translation>以 JSON 输出场景目录</translation>
+        </message>
+        <message>
+            <source>print the checks as JSON</source>
+            <translation>以 JSON 输出检查结果</translation>
+        </message>
+        <message>
+            <source>print the merchant public key</source>
+            <translation>输出商户公钥</translation>
+        </message>
+        <message>
+            <source>print the outcome as JSON</source>
+            <translation>以 JSON 输出结果</translation>
+        </message>
+        <message>
+            <source>print the receipt as plain text</source>
+            <translation>以纯文本输出小票</translation>
+        </message>
+        <message>
+            <source>print the refund as JSON</source>
+            <translation>以 JSON 输出退款</translation>
+        </message>
+        <message>
+            <source>print the result-code tables</source>
+            <translation>输出结果码对照表</translation>
+        </message>
+        <message>
+            <source>print the setting</source>
+            <translation>输出当前设置</translation>
+        </message>
+        <message>
+            <source>print the totals as JSON</source>
+            <translation>以 JSON 输出汇总</translation>
+        </message>
+        <message>
+            <source>print the version and exit</source>
+            <translation>显示版本并退出</translation>
+        </message>
+        <message>
+            <source>print the wall time of each phase (stderr; with --json also as timings_ms)</source>
+            <translation>输出每个阶段的耗时（输出到标准错误输出；配合 --json 时也写入 timings_ms）</translation>
+        </message>
+        <message>
+            <source>production, antom-sandbox (SANDBOX_ client id) or embedded-sandbox</source>
+            <translation>production（正式环境）、antom-sandbox（Antom 沙箱，SANDBOX_ 开头的客户端 ID）或 embedded-sandbox（内置沙箱）</translation>
+        </message>
+        <message>
+            <source>profile to use (default: the active profile)</source>
+            <translation>要使用的配置（默认：当前配置）</translation>
+        </message>
+        <message>
+            <source>public key to compare with (FILE, or '-' for standard input)</source>
+            <translation>用来比对的公钥（FILE，或 '-' 表示标准输入）</translation>
+        </message>
+        <message>
+            <source>push this till's journal changes to the store now</source>
+            <translation>立即把本收银台交易日志的变更推送到门店</translation>
+        </message>
+        <message>
+            <source>read the key from FILE, or from standard input with '-'</source>
+            <translation>从 FILE 读取密钥，或用 '-' 从标准输入读取</translation>
+        </message>
+        <message>
+            <source>referenceMerchantId</source>
+            <translation>商户参考编号 referenceMerchantId</translation>
+        </message>
+        <message>
+            <source>refund all or part of a successful payment</source>
+            <translation>为一笔成功的支付全额或部分退款</translation>
+        </message>
+        <message>
+            <source>refund reason (&lt;= 256 chars)</source>
+            <translation>退款原因（最多 256 个字符）</translation>
+        </message>
+        <message>
+            <source>refuse requests whose Request-Time is further than SECONDS from this machine's clock (default: off)</source>
+            <translation>拒绝 Request-Time 与本机时钟相差超过 SECONDS 秒的请求（默认：关闭）</translation>
+        </message>
+        <message>
+            <source>region preset (na, na-legacy, asia, asia-legacy, europe, europe-instore) or base URL</source>
+            <translation>区域预设（na、na-legacy、asia、asia-legacy、europe、europe-instore）或基础 URL</translation>
+        </message>
+        <message>
+            <source>register a merchant's public key (PEM or bare base64 SPKI) under its client id; repeatable</source>
+            <translation>以客户端 ID 登记商户的公钥（PEM 或裸 base64 SPKI）；可重复给出</translation>
+        </message>
+        <message>
+            <source>remove an operator</source>
+            <translation>删除操作员</translation>
+        </message>
+        <message>
+            <source>replace a damaged profiles file with its previous good version (profiles.json.bak)</source>
+            <translation>用上一个完好的版本（profiles.json.bak）替换已损坏的配置文件</translation>
+        </message>
+        <message>
+            <source>requestPayment(orderStr, payload)</source>
+            <translation>调用 requestPayment(orderStr, payload)</translation>
+        </message>
+        <message>
+            <source>run one payment headless and print its outcome</source>
+            <translation>无界面地完成一笔支付并输出结果</translation>
+        </message>
+        <message>
+            <source>save a payment's receipt as PDF (or print it as text)</source>
+            <translation>把一笔支付的小票保存为 PDF（或以文本输出）</translation>
+        </message>
+        <message>
+            <source>save the setting (checked first; nothing half-saved)</source>
+            <translation>保存设置（先检查；不会只保存一半）</translation>
+        </message>
+        <message>
+            <source>seconds to wait</source>
+            <translation>等待的秒数</translation>
+        </message>
+        <message>
+            <source>serve the embedded sandbox gateway (prints one JSON line)</source>
+            <translation>运行内置沙箱网关（输出一行 JSON）</translation>
+        </message>
+        <message>
+            <source>set an operator's new PIN (also unlocks)</source>
+            <translation>设置操作员的新 PIN 码（同时解锁）</translation>
+        </message>
+        <message>
+            <source>show SHA-256 fingerprints of the merchant and gateway keys</source>
+            <translation>显示商户密钥和网关密钥的 SHA-256 指纹</translation>
+        </message>
+        <message>
+            <source>show a profile and its key fingerprints</source>
+            <translation>显示配置及其密钥指纹</translation>
+        </message>
+        <message>
+            <source>show, set or test the till's ESC/POS receipt printer</source>
+            <translation>查看、设置或测试收银台的 ESC/POS 小票打印机</translation>
+        </message>
+        <message>
+            <source>shown on the cashier and receipts</source>
+            <translation>显示在收银台和小票上</translation>
+        </message>
+        <message>
+            <source>sign answers in N worker processes, for load tests (default: one per core when there are several; 0: on the server's threads)</source>
+            <translation>在 N 个工作进程中为应答签名，用于压力测试（默认：有多个核心时每个核心一个；0：在服务器线程上签名）</translation>
+        </message>
+        <message>
+            <source>skip the N newest first</source>
+            <translation>跳过最新的 N 笔</translation>
+        </message>
+        <message>
+            <source>standalone gateway base URL (https, or http on loopback)</source>
+            <translation>独立网关的基础 URL（https，或环回地址上的 http）</translation>
+        </message>
+        <message>
+            <source>store referenceStoreId</source>
+            <translation>门店 referenceStoreId</translation>
+        </message>
+        <message>
+            <source>storeMCC (4 digits)</source>
+            <translation>storeMCC（4 位数字）</translation>
+        </message>
+        <message>
+            <source>storeName</source>
+            <translation>门店名称 storeName</translation>
+        </message>
+        <message>
+            <source>storeTerminalId of this till</source>
+            <translation>本收银台的 storeTerminalId</translation>
+        </message>
+        <message>
+            <source>take Antom's notifications for every till, into the store</source>
+            <translation>为所有收银台接收 Antom 的通知，写入门店</translation>
+        </message>
+        <message>
+            <source>the Antom Dashboard's client id</source>
+            <translation>Antom 控制台中的客户端 ID</translation>
+        </message>
+        <message>
+            <source>the day (default: today)</source>
+            <translation>日期（默认：今天）</translation>
+        </message>
+        <message>
+            <source>the demo file, or the name of an example: stakeholder_tour, qa_regression</source>
+            <translation>演示文件，或示例的名称：stakeholder_tour、qa_regression</translation>
+        </message>
+        <message>
+            <source>the gateway's public key (PEM/base64)</source>
+            <translation>网关公钥（PEM/base64）</translation>
+        </message>
+        <message>
+            <source>the manager who approves, when --operator is a cashier (PIN: prompt, or $CASHIER_MANAGER_PIN)</source>
+            <translation>当 --operator 是收银员时，批准的经理（PIN 码：在提示符下输入，或 $CASHIER_MANAGER_PIN）</translation>
+        </message>
+        <message>
+            <source>the payment's paymentRequestId (or the gateway's paymentId)</source>
+            <translation>支付的 paymentRequestId（或网关的 paymentId）</translation>
+        </message>
+        <message>
+            <source>the printer has no cutter</source>
+            <translation>打印机没有切纸刀</translation>
+        </message>
+        <message>
+            <source>the profile to check (default: active)</source>
+            <translation>要检查的配置（默认：当前配置）</translation>
+        </message>
+        <message>
+            <source>the receipt of this refund instead of the sale</source>
+            <translation>这笔退款的小票，而不是交易的小票</translation>
+        </message>
+        <message>
+            <source>the sandbox's url, as `cashier sandbox` printed it (default: $CASHIER_SANDBOX_URL)</source>
+            <translation>沙箱的 url，即 cashier sandbox 输出的那个（默认：$CASHIER_SANDBOX_URL）</translation>
+        </message>
+        <message>
+            <source>the shell to complete in</source>
+            <translation>要补全的 shell</translation>
+        </message>
+        <message>
+            <source>the whole store's end of day</source>
+            <translation>全店日结</translation>
+        </message>
+        <message>
+            <source>this till's id (default: generated)</source>
+            <translation>本收银台的编号（默认：自动生成）</translation>
+        </message>
+        <message>
+            <source>time zone of the day (default: the store's)</source>
+            <translation>这一天所用的时区（默认：门店的）</translation>
+        </message>
+        <message>
+            <source>trade summary / order description</source>
+            <translation>交易摘要 / 订单说明</translation>
+        </message>
+        <message>
+            <source>tradeSummary</source>
+            <translation>交易摘要 tradeSummary</translation>
+        </message>
+        <message>
+            <source>up to and including this local day</source>
+            <translation>到这个本地日期为止（含当天）</translation>
+        </message>
+        <message>
+            <source>update an existing profile</source>
+            <translation>更新已有的配置</translation>
+        </message>
+        <message>
+            <source>use a saved merchant profile</source>
+            <translation>使用已保存的商户配置</translation>
+        </message>
+        <message>
+            <source>use this gateway key (PEM/base64) instead of a fresh one, so the gateway public key stays the same across runs</source>
+            <translation>使用这个网关密钥（PEM/base64）而不是新生成的，使网关公钥在多次运行之间保持不变</translation>
+        </message>
+        <message>
+            <source>wallet, e.g. ALIPAY_HK</source>
+            <translation>钱包，例如 ALIPAY_HK</translation>
+        </message>
+        <message>
+            <source>what Antom's in-store pay asks for; default: the profile's (the embedded sandbox has demo values)</source>
+            <translation>Antom 线下支付所需的信息；默认：配置中的（内置沙箱有演示值）</translation>
+        </message>
+        <message>
+            <source>where keys live: the OS keyring, the encrypted key file, or auto (keyring first; default: $CASHIER_KEYSTORE or auto)</source>
+            <translation>密钥存放位置：系统密钥环 keyring、加密密钥文件 file，或 auto（优先系统密钥环；默认：$CASHIER_KEYSTORE 或 auto）</translation>
+        </message>
+        <message>
+            <source>who runs this, once operators are set up (PIN: prompt, or $CASHIER_PIN)</source>
+            <translation>设置了操作员后，由谁执行（PIN 码：在提示符下输入，或 $CASHIER_PIN）</translation>
+        </message>
+        <message>
+            <source>wire dialect at that gateway: antom (AMS v1, default) or alipayhk (pay with the AlipayHK envelope)</source>
+            <translation>该网关的接口：antom（AMS v1，默认）或 alipayhk（用 AlipayHK 报文支付）</translation>
+        </message>
+        <message>
+            <source>wire dialect: antom (AMS v1, default) or alipayhk (legacy envelope alipay.intl.acquiring.cashier.wap.pay; HKD, AlipayHK only)</source>
+            <translation>接口：antom（AMS v1，默认）或 alipayhk（旧版报文 alipay.intl.acquiring.cashier.wap.pay；仅 HKD 和 AlipayHK）</translation>
+        </message>
+        <message>
+            <source>with --follow: the merchant profile</source>
+            <translation>配合 --follow：商户配置</translation>
+        </message>
+        <message>
+            <source>write the receipt as PDF</source>
+            <translation>把小票写成 PDF</translation>
+        </message>
+        <message>
+            <source>write the report as CSV</source>
+            <translation>把报表写成 CSV</translation>
+        </message>
+        <message>
+            <source>write the report as PDF</source>
+            <translation>把报表写成 PDF</translation>
+        </message>
+        <message>
+            <source>{"nextAction":"L","linkUrl":...}</source>
+            <translation>形如 {"nextAction":"L","linkUrl":...} 的 JSON</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseGuard</name>
         <message>
             <source>A payment is waiting</source>
@@ -2943,7 +3898,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <name>DemoPlayer</name>
         <message>
             <source>Demo: %1 — starting…</source>
-            <extracomment>show title_zh / caption_zh what a timer or a key runs next a newer schedule or a skip voids older timers step number -&gt; settled PaymentRecord what the banner says, as plain text (tests, logs)</extracomment>
+            <extracomment>show title_zh / caption_zh what a timer or a key runs next a newer schedule or a skip voids older timers step number -&gt; settled PaymentRecord the History page, once a refund step opened it what the banner says, as plain text (tests, logs)</extracomment>
             <translation>演示：%1 —— 正在开始…</translation>
         </message>
         <message>
