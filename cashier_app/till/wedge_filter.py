@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
 
 from cashier_app.till.wedge import WedgeDetector
 
@@ -38,14 +39,33 @@ class WedgeScannerFilter(QObject):
         super().__init__(parent)
         self.detector = detector or WedgeDetector()
         self._clock = clock
+        #: the widget that counted the key being pressed, and the key (key code, text)
+        self._counted: tuple[QObject, tuple[int, str]] | None = None
 
     def watch(self, widget: QObject) -> None:
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyRelease:
+            self._counted = None  # the press is over: the next one is a new key
+            return False
         if event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
+        # A key a watched widget ignores (a button ignores digits and Enter) goes on to its
+        # parent: if that is watched too, it is the same key, not a second one (a scan of
+        # 18 digits on the focused Scan again button read as 36).
+        key = (int(event.key()), event.text())
+        counted = self._counted
+        if (
+            counted is not None
+            and counted[1] == key
+            and isinstance(watched, QWidget)
+            and isinstance(counted[0], QWidget)
+            and watched.isAncestorOf(counted[0])
+        ):
+            return False
+        self._counted = (watched, key)
         now = self._clock()
         if event.key() in _ENTER_KEYS:
             code = self.detector.enter(now)

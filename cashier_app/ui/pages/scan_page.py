@@ -9,6 +9,7 @@ and the field is cleared as soon as the code is handed to the checkout.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -288,6 +289,15 @@ class ScanPage(QWidget):
             if digits
             else ""
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A button ignores Enter outside a dialog: on a refused code, Enter is the Scan
+        # again the page shows as its primary, focused button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.again_button.isVisible():
+            event.accept()
+            self.scan_again()
+            return
+        super().keyPressEvent(event)
 
     @Slot()
     def _on_back_clicked(self) -> None:
