@@ -1,6 +1,7 @@
-"""GUI cold start: a fresh process until the main window is first painted (offscreen),
-bytecode cache warm (``PYTHONDONTWRITEBYTECODE`` unset), against a bare PySide6 window
-measured in the same run, interleaved. Median of ``rounds`` of each."""
+"""GUI cold start: a fresh process until the first frame showing the order page (the
+amount field on screen) is painted (offscreen), bytecode cache warm
+(``PYTHONDONTWRITEBYTECODE`` unset), against a bare PySide6 window's first frame measured in
+the same run, interleaved (benchmarks/gui_probe.py). Median of ``rounds`` of each."""
 
 from __future__ import annotations
 
@@ -74,8 +75,8 @@ def note(result: dict[str, Any]) -> str:
         f"CPU {result['app_cpu_s'] * 1000:.0f} ms against {result['bare_cpu_s'] * 1000:.0f} ms "
         f"({result['app_cpu_s'] / result['bare_cpu_s']:.2f}x); "
         f"{extra:.0f} ms more than a bare window: the cashier's own imports and "
-        "logging, its menus, tool bar, status bar and starting page and PySide setting "
+        "logging, its menus, tool bar, status bar and order page and PySide setting "
         "up the Python types of the Qt classes they use (not the Qt namespace's enums: "
-        "those wait), before the first paint; the sale pages, services, QA console come "
-        "after"
+        "those wait), before the first paint; the other sale pages, the services, the QA "
+        "console come after"
     )

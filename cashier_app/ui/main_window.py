@@ -1,9 +1,11 @@
 """The cashier window: starts the services on a worker, then hosts the sale pages.
 
-Start-up is ordered for the first paint: the window, its menus and the starting page are
-built at once; the sale pages, the services (on a worker) and everything they import come
-after the window is on screen; the QA console, the history and report pages and the
-customer display are built (and imported) when first opened.
+Start-up is ordered for the first paint: the window, its menus and the order page are
+built at once, so the first frame on screen is the order page, ready for the amount (Charge
+waits for the services); the other sale pages, the services (on a worker) and everything
+they import come after the window is on screen; the starting page only when a start fails
+or is retried; the QA console, the history and report pages and the customer display are
+built (and imported) when first opened.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 from cashier_app.ui.close_guard import CloseGuard
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.language_menu import LanguageMenu
-from cashier_app.ui.pages.starting_page import StartingPage
+from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.launcher import QaLauncher
 from cashier_app.ui.resources import icon
@@ -45,11 +47,11 @@ if TYPE_CHECKING:
     from cashier_app.checkout.resume import Recovery
     from cashier_app.ui.customer_display import CustomerDisplay
     from cashier_app.ui.journal_watch import JournalWatch
-    from cashier_app.ui.pages.order_page import OrderPage
     from cashier_app.ui.pages.picker_page import PickerPage
     from cashier_app.ui.pages.redirect_page import RedirectPage, UrlOpener
     from cashier_app.ui.pages.result_page import ResultPage
     from cashier_app.ui.pages.scan_page import ScanPage
+    from cashier_app.ui.pages.starting_page import StartingPage
     from cashier_app.ui.sale_flow import SaleFlow
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
     """Menus, status bar and a QStackedWidget of pages.
 
     Signals:
-        services_ready(object services): the services started; the order page is shown.
+        services_ready(object services): the services started; the order page charges.
         services_failed(str message): start-up failed; the starting page says why.
         payments_recovered(object records): ``checkout.recover()`` finished on start.
         payment_resumed(object record): on start, an interrupted sale whose code can still
@@ -131,12 +133,17 @@ class MainWindow(QMainWindow):
         ) = None
         self._painted = False  # the window has been on screen once
         self._start_due = True  # the first start of the services is still to come
-        self._type_ahead: Any = None  # keys typed while starting (ui/typeahead.py)
+        self._type_ahead: Any = None  # keys typed on the starting page (ui/typeahead.py)
+        self._starting_page: StartingPage | None = None  # built when a start fails or retries
 
         self.stack = QStackedWidget(self)
-        self.starting_page = StartingPage(self)  # what the first paint shows
-        self.stack.addWidget(self.starting_page)
-        size_by_current_page(self.stack)  # the order page need not fit the redirect page
+        # What the first paint shows: the amount can be typed at once; Charge waits for
+        # the services (set_starting), which start on a worker once the window is on screen.
+        self._order_page = OrderPage(self)
+        self._order_page.set_starting(True)
+        self.stack.addWidget(self._order_page)
+        #: the order page need not fit the redirect page (again when pages are added)
+        self._fit_stack = size_by_current_page(self.stack)
         self.banner = QLabel(self)
         self.banner.setObjectName("recoveryBanner")
         self.banner.setProperty("role", "banner")
@@ -173,12 +180,10 @@ class MainWindow(QMainWindow):
         self.gateway_label = QLabel(self)
         self.gateway_label.setObjectName("gatewayStatus")
         self.statusBar().addPermanentWidget(self.gateway_label)
-        self.starting_page.retry_requested.connect(self.start_services)
-        self.starting_page.restore_requested.connect(self._on_starting_page_restore_requested)
         self._restorable: Path | None = None  # the good backup of a damaged profiles file
         self._set_sale_actions_enabled(False)
-        self.starting_page.show_starting()
-        self.stack.setCurrentWidget(self.starting_page)
+        self.stack.setCurrentWidget(self._order_page)
+        self._order_page.amount_input.setFocus()  # (adding the page to the stack cleared it)
         QTimer.singleShot(0, self._start_after_first_paint)
 
     # -- built when first needed ------------------------------------------------------------
@@ -188,8 +193,21 @@ class MainWindow(QMainWindow):
         return self.qa.dock()
 
     @property
+    def starting_page(self) -> StartingPage:
+        """ "Starting…" and why a start failed (built the first time it is needed)."""
+        if self._starting_page is None:
+            from cashier_app.ui.pages.starting_page import StartingPage
+
+            page = StartingPage(self)
+            page.retry_requested.connect(self.start_services)
+            page.restore_requested.connect(self._on_starting_page_restore_requested)
+            self.stack.addWidget(page)
+            self._starting_page = page
+        return self._starting_page
+
+    @property
     def order_page(self) -> OrderPage:
-        return self._build_sale_pages()[0]
+        return self._order_page
 
     @property
     def picker_page(self) -> PickerPage:
@@ -208,32 +226,35 @@ class MainWindow(QMainWindow):
         return self._build_sale_pages()[4]
 
     def _build_sale_pages(self) -> tuple[OrderPage, PickerPage, RedirectPage, ResultPage, ScanPage]:
-        """The order, picker, redirect, result and (in-store) scan pages: built right after
-        the first paint, while the services start (or when first asked for)."""
+        """The order page (built with the window) and the picker, redirect, result and
+        (in-store) scan pages: built right after the first paint, while the services start
+        (or when first asked for)."""
         if self._sale_pages is None:
-            from cashier_app.ui.pages.order_page import OrderPage
+            focused = self.focusWidget()  # the order page's field: the operator may be typing
             from cashier_app.ui.pages.picker_page import PickerPage
             from cashier_app.ui.pages.redirect_page import RedirectPage
             from cashier_app.ui.pages.result_page import ResultPage
             from cashier_app.ui.pages.scan_page import ScanPage
 
             pages = (
-                OrderPage(self),
+                self._order_page,
                 PickerPage(self),
                 RedirectPage(self, opener=self._opener),
                 ResultPage(self),
                 ScanPage(self),
             )
-            for page in pages:
+            for page in pages[1:]:
                 self.stack.addWidget(page)
             self._sale_pages = pages
+            self._fit_stack()  # the page on show stays current: no currentChanged
+            if focused is not None and self.focusWidget() is not focused:
+                focused.setFocus()  # a page's own setFocus, then its move into the stack
         return self._sale_pages
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
-            self._painted = True
-            self._typeahead().start()  # from the first frame on, keys typed are kept
+            self._painted = True  # the order page is on screen: keys typed go to its amount
             QTimer.singleShot(0, self._finish_start)  # right after this frame
 
     @Slot()
@@ -249,7 +270,7 @@ class MainWindow(QMainWindow):
         if not self._start_due:
             return
         self._start_due = False
-        self.start_services()
+        self._start(show_starting=False)  # the order page stays: typing goes on meanwhile
         self._build_sale_pages()  # on this thread while the services start on a worker
         self.setWindowIcon(icon("app"))  # loads Qt's SVG icon engine: after the first paint
         # (viewport() is the first call that hands PySide a plain QWidget: it then sets up
@@ -343,10 +364,16 @@ class MainWindow(QMainWindow):
     # -- start-up -------------------------------------------------------------------------
     @Slot()
     def start_services(self) -> None:
-        """Build the services on a worker; the window shows "Starting…" meanwhile."""
-        self.starting_page.show_starting()
-        self.stack.setCurrentWidget(self.starting_page)
-        self._typeahead().start()  # keys typed meanwhile are kept for the amount
+        """Build the services on a worker (again: Try again after a failed start); the
+        window shows "Starting…" meanwhile and keeps the keys typed for the amount."""
+        self._start(show_starting=True)
+
+    def _start(self, *, show_starting: bool) -> None:
+        if show_starting:
+            self.starting_page.show_starting()
+            self.stack.setCurrentWidget(self.starting_page)
+            self._typeahead().start()  # keys typed meanwhile are kept for the amount
+        self.order_page.set_starting(True)
         self.tasks.run(
             "app:start",
             self._factory,
@@ -362,7 +389,11 @@ class MainWindow(QMainWindow):
 
         self.services = services
         profile = services.profile
-        self.order_page.set_currency(profile.currency)
+        # the order page was on screen while starting: what was typed there stays
+        kept = self.stack.currentWidget() is self.order_page and self.order_page.is_starting()
+        entered = self.order_page.take_enter_while_starting()
+        self.order_page.set_starting(False)
+        self.order_page.set_currency(profile.currency)  # the typed amount judged in it
         self.order_page.set_limits(profile.sale_limits())
         self._drop_journal_watch()
         self.journal_watch = JournalWatch(services.checkout, self)
@@ -385,9 +416,11 @@ class MainWindow(QMainWindow):
             services.sandbox is not None and bool(services.sandbox.lan_url)
         )
         self.operators.attach(services)  # asks who is at the till, once operators are set up
-        self.flow.new_sale()
+        self.flow.new_sale(keep_order=kept)
         self._set_sale_actions_enabled(True)
         self._replay_typeahead()
+        if kept:
+            self._typed_while_starting(entered)
         self.services_ready.emit(services)
         self._check_gateway(services)
         if not services.exclusive:  # another live cashier owns this profile's open sales
@@ -440,6 +473,29 @@ class MainWindow(QMainWindow):
                 self.tr("The keys typed while the cashier was starting were not used.")
             )
 
+    def _typed_while_starting(self, entered: bool) -> None:
+        """The amount typed on the order page while the services started is kept; an Enter
+        pressed then charged nothing, and the operator is told so (the currency, the
+        limits may have changed the verdict). If something else came first (a sign-in),
+        the amount is dropped and the operator told."""
+        from PySide6.QtWidgets import QApplication
+
+        page = self.order_page
+        if not page.amount_input.text():
+            return
+        if self.stack.currentWidget() is not page or QApplication.activeModalWidget() is not None:
+            page.reset()
+            self._show_banner(
+                self.tr("The keys typed while the cashier was starting were not used.")
+            )
+        elif entered:
+            self._show_banner(
+                self.tr(
+                    "The amount typed while the cashier was starting is in the field: "
+                    "check the amount and press Enter to charge."
+                )
+            )
+
     @Slot(str)
     def _on_flow_stage_changed(self, stage: str) -> None:
         self._set_sale_actions_enabled(True)
@@ -474,7 +530,8 @@ class MainWindow(QMainWindow):
                 ),
             )
             if passphrase:
-                self.starting_page.show_starting()
+                if self._starting_page is not None:
+                    self._starting_page.show_starting()  # if it is what is on screen
                 self.tasks.run(
                     "app:start",
                     self._build_unlocked,
@@ -484,10 +541,17 @@ class MainWindow(QMainWindow):
                     on_error=self._on_services_failed,
                 )
                 return
+        page = self.order_page
+        if self.stack.currentWidget() is page and page.is_starting() and page.amount_input.text():
+            page.reset()  # the starting page says why; the amount typed meanwhile is dropped
+            self._show_banner(
+                self.tr("The keys typed while the cashier was starting were not used.")
+            )
         message = error_text(exc)
         log.warning("start-up failed: %s", exc)
         self._restorable = getattr(exc, "backup", None) if _is_profile_damage(exc) else None
         self.starting_page.show_failure(message, can_restore=self._restorable is not None)
+        self.stack.setCurrentWidget(self.starting_page)
         self.services_failed.emit(message)
 
     @Slot()

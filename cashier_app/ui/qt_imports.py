@@ -33,3 +33,18 @@ def drop_feature_import_hook() -> bool:
 
 
 drop_feature_import_hook()
+
+
+# -- Qt's enum values for widgets built before the first paint -------------------------------
+# PySide builds the Python types of all of the ``Qt`` namespace's enums on its first use
+# (about a quarter of a bare window's start-up). The order page is on screen at the first
+# paint, so what it sets then is set through the Qt property of that name with the enum's
+# value (QMetaProperty converts it); tests/ui/test_ui_startup.py checks every value against
+# ``Qt``'s own. After the first paint, code uses ``Qt`` as usual.
+
+#: ``Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter`` (the ``alignment`` property)
+ALIGN_RIGHT_VCENTER = 0x0082
+#: ``Qt.AlignmentFlag.AlignRight``
+ALIGN_RIGHT = 0x0002
+#: ``Qt.FocusPolicy.NoFocus`` (the ``focusPolicy`` property)
+NO_FOCUS = 0

@@ -185,12 +185,15 @@ class SaleFlow(QObject):
         return self.stage in ("picker", "redirect", "scan")
 
     @Slot()
-    def new_sale(self) -> None:
+    def new_sale(self, *, keep_order: bool = False) -> None:
+        """Back to an empty order page; ``keep_order``: keep what it holds (typed while
+        the cashier was starting, before this flow existed)."""
         self.poller.stop()
         if self.in_store is not None:
             self.in_store.poller.stop()
         self.tasks.cancel("sale")
-        self.order.reset()
+        if not keep_order:
+            self.order.reset()
         self._mirror("show_idle")
         self._go("order", self.order)
 

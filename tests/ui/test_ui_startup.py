@@ -1,6 +1,6 @@
-"""Start-up order: the first paint comes before the services and the sale pages; the QA
-console, the history and report pages and the customer display are built (and their
-modules imported) only when first opened, and still show everything."""
+"""Start-up order: the first paint shows the order page, before the services and the other
+sale pages; the QA console, the history and report pages and the customer display are built
+(and their modules imported) only when first opened, and still show everything."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from sale_steps import to_redirect
 
 
 def test_the_services_start_after_the_window_is_on_screen(make_window, monkeypatch):
-    """Before the first paint there is only the starting page; the services then start on
-    a worker, and the order page follows."""
+    """Before the first paint there is only the order page; the services then start on
+    a worker, and the other sale pages follow."""
     from cashier_app.app import build_services
     from cashier_app.ui import main_window
 
@@ -68,7 +68,16 @@ PROBE = textwrap.dedent("""
     LAZY = ("cashier_app.ui.qa.console", "cashier_app.ui.pages.history_page",
             "cashier_app.ui.pages.report_page", "cashier_app.ui.customer_display")
     EARLY = ("cashier_app.domain.records", "cashier_app.domain.operators",
-             "cashier_app.ui.dialogs.crash_dialog", "cashier_app.ui.reasons")
+             "cashier_app.ui.dialogs.crash_dialog", "cashier_app.ui.reasons",
+             # the first paint is the order page alone: the other pages, the sale flow,
+             # the starting page and its type-ahead, what charging needs come after it
+             "cashier_app.ui.pages.picker_page", "cashier_app.ui.pages.redirect_page",
+             "cashier_app.ui.pages.result_page", "cashier_app.ui.pages.scan_page",
+             "cashier_app.ui.pages.starting_page", "cashier_app.ui.typeahead",
+             "cashier_app.ui.sale_flow", "cashier_app.domain.payment_kit",
+             "cashier_app.ui.dialogs.questions", "PySide6.QtSvg",
+             # secrets pulls in hmac and OpenSSL for a 4-digit reference suffix
+             "secrets", "hmac")
     app = ensure_application(["cashier"], "en")
     window = create_main_window(None)
     window.resize(1280, 800)
@@ -89,6 +98,9 @@ PROBE = textwrap.dedent("""
                 # PySide builds the Python types of Qt's enums on first use: a sixth of a
                 # bare window's start-up, so not before the window is on screen
                 out["painted"] = {"qt_enums_built": "Qt" in PySide6.QtCore.__dict__}
+                page = window.order_page
+                out["on_screen"] = [page.objectName(), page.amount_input.isVisible(),
+                                    page.charge_button.text(), page.charge_button.isEnabled()]
                 # PySide's __feature__ import hook read the source of every module imported
                 # after it; the payment records (dataclasses), the crash dialog and the PIN
                 # entry come after the paint
@@ -118,6 +130,7 @@ def test_a_fresh_window_imports_the_console_and_extra_pages_only_when_opened():
     assert "failed" not in out, out
     assert out["at_create"] == []  # crypto, HTTP and SQLite load on the worker, after paint
     assert out["painted"] == {"qt_enums_built": False}
+    assert out["on_screen"] == ["orderPage", True, "Starting…", False]  # typing, no Charge
     assert out["hook"] is False and out["early"] == []
     assert out["at_ready"] == []
     assert "cashier_app.ui.qa.console" in out["after_opening"]
@@ -145,3 +158,42 @@ def test_the_starting_page_is_centred_without_qt_enums(qtbot):
     page.show_starting()
     qtbot.waitUntil(lambda: page.progress.isVisible())
     qtbot.waitUntil(lambda: abs(page.progress.geometry().center().x() - page.width() // 2) <= 2)
+
+
+def test_the_qt_values_set_before_the_first_paint_are_qts_own(qtbot):
+    """ui/qt_imports.py's enum values (set as properties before the first paint) are the
+    ``Qt`` enums they stand for, and the order page has what they set."""
+    from PySide6.QtCore import Qt
+
+    from cashier_app.ui import qt_imports
+    from cashier_app.ui.pages.order_page import OrderPage
+
+    right = Qt.AlignmentFlag.AlignRight
+    assert right.value == qt_imports.ALIGN_RIGHT
+    assert (right | Qt.AlignmentFlag.AlignVCenter).value == qt_imports.ALIGN_RIGHT_VCENTER
+    assert Qt.FocusPolicy.NoFocus.value == qt_imports.NO_FOCUS
+    page = OrderPage()
+    qtbot.addWidget(page)
+    assert page.amount_input.alignment() == right | Qt.AlignmentFlag.AlignVCenter
+    assert page.preview_label.alignment() == right
+    assert page.keypad.button("7").focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_first_paint_speaks_chinese(qtbot, cashier_app):
+    """zh_CN: the order page of the first paint, before the services, is in Chinese."""
+    from cashier_app.ui import i18n
+    from cashier_app.ui.pages.order_page import OrderPage
+
+    i18n.install(cashier_app, "zh_CN")
+    try:
+        page = OrderPage()
+        qtbot.addWidget(page)
+        page.set_starting(True)
+        assert page.amount_caption.text() == "金额"  # the currency is not known yet
+        assert page.charge_button.text() == "启动中…"
+        page.set_starting(False)
+        page.set_currency("JPY")
+        assert page.amount_caption.text() == "金额（JPY）"
+        assert page.charge_button.text() == "收款"
+    finally:
+        i18n.install(cashier_app, "en")

@@ -4866,7 +4866,7 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         </message>
         <message>
             <source>New sale</source>
-            <extracomment>asks the operator for the encrypted key file's passphrase (tests replace it) the services' one change signal</extracomment>
+            <extracomment>asks the operator for the encrypted key file's passphrase (tests replace it) the services' one change signal the order page need not fit the redirect page (again when pages are added)</extracomment>
             <translation>新交易</translation>
         </message>
         <message>
@@ -5298,6 +5298,14 @@ Enter its passphrase:</source>
         <message>
             <source>Opening cashier…</source>
             <translation>正在打开收银台…</translation>
+        </message>
+        <message>
+            <source>AMOUNT</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>启动中…</translation>
         </message>
         <message>
             <source>Invalid amount: %1</source>

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.limits import SaleLimits, Verdict
 from cashier_app.domain.money import CURRENCY_SYMBOLS, Money
-from cashier_app.domain.payment_kit import PaymentInfo
-from cashier_app.ui.dialogs.questions import ask
+from cashier_app.ui.qt_imports import ALIGN_RIGHT, ALIGN_RIGHT_VCENTER
 from cashier_app.ui.text import fill
 from cashier_app.ui.widgets.amount_field import AmountField, amount_problem, normalise_amount_text
 from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
+
+if TYPE_CHECKING:
+    from cashier_app.domain.payment_kit import PaymentInfo
 
 MAX_REFERENCE = 64
 MAX_SUMMARY = 256
@@ -35,11 +38,17 @@ MAX_SUMMARY = 256
 def new_reference_order_id(now: datetime | None = None) -> str:
     """``ORD-20261121-143005-7F3A``: sortable by time, unique enough for one till."""
     now = now or datetime.now()
-    return f"ORD-{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2).upper()}"
+    # os.urandom is what secrets.token_hex reads; secrets itself pulls in hmac and OpenSSL
+    return f"ORD-{now:%Y%m%d-%H%M%S}-{os.urandom(2).hex().upper()}"
 
 
 class OrderPage(QWidget):
-    """The first page of a sale.
+    """The first page of a sale, and what the first paint shows: it is built before the
+    window is on screen, so it touches none of ``Qt``'s enums then (``ui/qt_imports.py``)
+    and imports the Payment Kit values and the large-sale question only when charging.
+    Until :meth:`set_starting` ``(False)`` (the services are up) the amount can be typed
+    but nothing is charged: Charge waits, and an Enter is only remembered
+    (:meth:`take_enter_while_starting`).
 
     Signals:
         order_submitted(object info: PaymentInfo, str reference_order_id): Charge accepted.
@@ -55,6 +64,9 @@ class OrderPage(QWidget):
         self._currency = "HKD"
         self._limits = SaleLimits.for_profile("HKD")
         self._busy = False
+        self._starting = False  # the services are not up yet: nothing can be charged
+        self._entered_while_starting = False
+        self._currency_known = True
         self._asking = False  # the large-sale question is open
 
         self.amount_caption = QLabel(self)
@@ -63,12 +75,12 @@ class OrderPage(QWidget):
         self.currency_label.setProperty("role", "currency")
         self.amount_input = AmountField(self)
         self.amount_input.setObjectName("amountInput")
-        self.amount_input.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.amount_input.setProperty("alignment", ALIGN_RIGHT_VCENTER)  # see the docstring
         self.amount_input.setPlaceholderText("0.00")
         self.amount_input.setMinimumHeight(84)
         self.preview_label = QLabel(self)
         self.preview_label.setProperty("role", "muted")
-        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.preview_label.setProperty("alignment", ALIGN_RIGHT)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("amountError")
         self.error_label.setProperty("role", "error")
@@ -143,18 +155,23 @@ class OrderPage(QWidget):
         card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def retranslate(self) -> None:
-        self.amount_caption.setText(fill(self.tr("AMOUNT (%1)"), self._currency))
+        self.amount_caption.setText(
+            fill(self.tr("AMOUNT (%1)"), self._currency)
+            if self._currency_known
+            else self.tr("AMOUNT")  # starting: the profile's currency is not known yet
+        )
         self.summary_caption.setText(self.tr("WHAT IS IT FOR"))
         self.summary_input.setPlaceholderText(self.tr("Trade summary shown to the customer"))
         self.reference_caption.setText(self.tr("REFERENCE ORDER ID"))
         self.new_reference_button.setText(self.tr("New id"))
-        self.charge_button.setText(self.tr("Charge"))
+        self._set_charge_text()
         self._update_preview()
 
     # -- API ----------------------------------------------------------------------------
     def set_currency(self, currency: str) -> None:
         """The profile's currency; its default sale limits apply until ``set_limits``."""
         self._currency = currency.upper()
+        self._currency_known = True
         self._limits = SaleLimits.for_profile(self._currency)
         self.currency_label.setText(CURRENCY_SYMBOLS.get(self._currency, self._currency))
         self.amount_input.setPlaceholderText(
@@ -172,6 +189,24 @@ class OrderPage(QWidget):
 
     def limits(self) -> SaleLimits:
         return self._limits
+
+    def set_starting(self, starting: bool) -> None:
+        """While the services start (the first paint shows this page) the amount can be
+        typed, but Charge waits and reads "Starting…"; the currency is shown once
+        :meth:`set_currency` names it."""
+        self._starting = starting
+        if starting:
+            self._currency_known = False
+            self._entered_while_starting = False
+        self.retranslate()
+
+    def is_starting(self) -> bool:
+        return self._starting
+
+    def take_enter_while_starting(self) -> bool:
+        """Whether Enter was pressed (nothing charged) while starting; asked once."""
+        entered, self._entered_while_starting = self._entered_while_starting, False
+        return entered
 
     def reset(self) -> None:
         """Ready for the next sale: empty amount, fresh reference id, focus on the amount."""
@@ -194,8 +229,16 @@ class OrderPage(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.charge_button.setText(self.tr("Opening cashier…") if busy else self.tr("Charge"))
+        self._set_charge_text()
         self._update_charge()
+
+    def _set_charge_text(self) -> None:
+        if self._busy:
+            self.charge_button.setText(self.tr("Opening cashier…"))
+        elif self._starting:
+            self.charge_button.setText(self.tr("Starting…"))
+        else:
+            self.charge_button.setText(self.tr("Charge"))
 
     def show_error(self, message: str) -> None:
         """Refuse the order inline (e.g. the Payment Kit said 401 for this amount)."""
@@ -207,6 +250,9 @@ class OrderPage(QWidget):
         """Validate and emit ``order_submitted``; invalid input is refused inline, and a
         large sale is confirmed first."""
         if self._busy:
+            return
+        if self._starting:  # typed before the services were up: the operator checks first
+            self._entered_while_starting = True
             return
         money, reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
         if money is None:
@@ -228,6 +274,8 @@ class OrderPage(QWidget):
             self._show_error(self.tr("The reference order id contains control characters"))
             return
         self._show_error("")
+        from cashier_app.domain.payment_kit import PaymentInfo  # here: not before the paint
+
         info = PaymentInfo(
             amount=money.value,
             currency=money.currency,
@@ -242,6 +290,8 @@ class OrderPage(QWidget):
         answer, No, is the default. Window-modal and opened with ``open()``: the event
         loop (payment polls, notifications) runs on while the operator reads it, and the
         answer arrives through ``on_answer``."""
+        from cashier_app.ui.dialogs.questions import ask
+
         ask(
             self,
             "largeSaleQuestion",
@@ -294,6 +344,8 @@ class OrderPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits typed while another widget has focus still go to the amount."""
+        from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
         text = normalise_amount_text(event.text())
         if text and (text.isdigit() or text == "."):
             self.amount_input.setFocus()
@@ -311,13 +363,15 @@ class OrderPage(QWidget):
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
-        self.amount_input.setProperty("invalid", bool(message))
-        self.amount_input.style().unpolish(self.amount_input)
-        self.amount_input.style().polish(self.amount_input)
+        if bool(self.amount_input.property("invalid")) != bool(message):
+            # only on a change: style() is the first call of QStyle (its many enums are set up)
+            self.amount_input.setProperty("invalid", bool(message))
+            self.amount_input.style().unpolish(self.amount_input)
+            self.amount_input.style().polish(self.amount_input)
 
     def _update_preview(self) -> None:
         self._on_amount_input_text_changed(self.amount_input.text())
 
     def _update_charge(self) -> None:
         money, _reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
-        self.charge_button.setEnabled(not self._busy and money is not None)
+        self.charge_button.setEnabled(not self._busy and not self._starting and money is not None)

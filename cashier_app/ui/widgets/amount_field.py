@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QFocusEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -108,6 +108,8 @@ class AmountField(QLineEdit):
         if self.is_stale():
             self.selectAll()
             # the click that focused the field would put the cursor back: select after it
+            from PySide6.QtCore import Qt  # here: the field is on screen at the first paint
+
             self._select_after_press = event.reason() == Qt.FocusReason.MouseFocusReason
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

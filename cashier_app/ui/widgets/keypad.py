@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+
+from cashier_app.ui.qt_imports import NO_FOCUS
 
 BACKSPACE = "\b"
 CLEAR = "C"
@@ -38,7 +40,8 @@ class Keypad(QWidget):
                     continue
                 button = QPushButton(self._label(key), self)
                 button.setProperty("role", "key")
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                # Qt.FocusPolicy.NoFocus: built before the first paint (ui/qt_imports.py)
+                button.setProperty("focusPolicy", NO_FOCUS)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setObjectName(f"key_{self._name(key)}")
                 button.setAccessibleName(self._accessible(key))

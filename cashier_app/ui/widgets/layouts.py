@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget
 
 
@@ -14,13 +16,14 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
-def size_by_current_page(stack: QStackedWidget) -> None:
+def size_by_current_page(stack: QStackedWidget) -> Callable[[], None]:
     """Make ``stack`` as large as its current page needs, not as its largest page does.
 
     A ``QStackedWidget`` asks for the largest minimum of all its pages, so in a scrolling
     viewport a short page (the order page) scrolled as soon as a tall one (the redirect
     page's QR) could not fit. ``QStackedLayout`` leaves out pages whose size policy is
-    ``Ignored``: every page but the current one gets it, and its own back when shown."""
+    ``Ignored``: every page but the current one gets it, and its own back when shown.
+    Returns what to call after adding pages without changing the current one."""
     own: dict[int, QSizePolicy] = {}
     ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
@@ -38,3 +41,4 @@ def size_by_current_page(stack: QStackedWidget) -> None:
     stack.currentChanged.connect(show)
     stack.widgetRemoved.connect(lambda _index: own.clear())
     show(stack.currentIndex())
+    return lambda: show(stack.currentIndex())
