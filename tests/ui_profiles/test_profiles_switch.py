@@ -123,3 +123,30 @@ def test_failed_switch_shows_why_and_can_switch_back(window, qtbot):
     assert window.profiles_action.isEnabled()
     back = use_in_dialog(window, qtbot, "sandbox")
     assert back.profile.name == "sandbox"
+
+
+def test_use_keeps_the_profile_just_used_selected(window, qtbot):
+    """Under Xvfb: selecting "till" and pressing Use marked till active but put the
+    selection (and the form beside it) back on "sandbox", the row selected when the list
+    was last loaded: the next Edit or Delete… would have acted on the wrong profile."""
+    ProfileStore().save(
+        Profile(
+            "till",
+            Environment.EMBEDDED_SANDBOX,
+            "SANDBOX_CASHIER_DEMO",
+            "HKD",
+            wallets=("ALIPAY_HK",),
+            merchant_name="Cafe",
+        )
+    )
+    dialog = window.open_profiles_dialog()
+    qtbot.waitUntil(lambda: dialog.overview is not None and dialog.keys is not None, timeout=WAIT)
+    dialog.reload()  # the list as it is now, the new profile in it
+    qtbot.waitUntil(lambda: "till" in [p.name for p in dialog.overview.profiles], timeout=WAIT)
+    assert dialog.selected_name() == "sandbox"
+    dialog.table.selectRow([p.name for p in dialog.overview.profiles].index("till"))
+    with qtbot.waitSignal(window.services_ready, timeout=WAIT):
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert dialog.overview.active == "till"
+    assert dialog.selected_name() == "till"
+    dialog.reject()

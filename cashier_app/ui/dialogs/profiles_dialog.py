@@ -415,6 +415,7 @@ class ProfilesDialog(QDialog):
             return
 
         def used(overview: ops.Overview) -> None:
+            self._select_after_load = name  # the row just used stays selected
             self._show_overview(overview)
             self.say(fill(self.tr("Profile %1 is now active; the cashier restarts with it."), name))
             self.active_profile_changed.emit(name)
