@@ -285,6 +285,7 @@ ZH_CN: dict[str, str] = {
     "money goes back.": "取消 %1 的支付？顾客的付款码将失效；如果顾客此刻付款，款项会退回。",
     "Same amount and order; choose a wallet again": "相同金额和订单，重新选择钱包",
     "Refunded": "已退款",
+    "Refund pending": "退款处理中",
     "Partly refunded": "部分退款",
     "Partly refunded · %1 left": "部分退款 · 剩余 %1",
     "Refund %1 to the customer's wallet? This cannot be undone.": "将 %1 退回顾客的钱包？此操作无法撤销。",

@@ -10,6 +10,7 @@ from cashier_app.domain.operators import PinEntry
 from cashier_app.domain.records import PaymentRecord, RefundRecord
 from cashier_app.ui.dialogs.receipt_actions import ReceiptActions
 from cashier_app.ui.dialogs.refund_dialog import RefundDialog
+from cashier_app.ui.models.payments_model import read_row
 from cashier_app.ui.operator_gate import with_manager
 from cashier_app.ui.pages.result_page import ResultPage
 from cashier_app.ui.ports import Services
@@ -148,12 +149,13 @@ class ResultActions(QObject):
         prid = record.payment_request_id
         self.tasks.run(
             "sale:refund-state",
-            self.services.journal.refunded_total,
+            read_row,
+            self.services.journal,
             prid,
-            on_done=lambda refunded: self._on_refund_state_read(prid, refunded),
+            on_done=lambda row: self._on_refund_state_read(prid, row[1], row[2]),
         )
 
-    def _on_refund_state_read(self, prid: str, refunded: int) -> None:
+    def _on_refund_state_read(self, prid: str, refunded: int, in_process: int) -> None:
         shown = self.result.record
         if shown is not None and shown.payment_request_id == prid:
-            self.result.show_refund_state(refunded)
+            self.result.show_refund_state(refunded, in_process)

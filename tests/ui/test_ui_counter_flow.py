@@ -228,3 +228,31 @@ def test_an_open_history_shows_a_refund_made_elsewhere(sale, qtbot):
         ),
         timeout=10_000,
     )
+
+
+def test_a_refund_still_in_process_is_not_called_refunded(sale, qtbot):
+    """Under Xvfb: a refund answered U / REFUND_IN_PROCESS (it settles later, or fails)
+    made the result page and History say "Refunded" at once, though the receipt printed
+    from the same History row said PENDING: the customer was told the money was back
+    before the wallet said so."""
+    from cashier_app.sandbox.faults import Fault
+
+    window = sale.window
+    result = window.result_page
+    record = _paid_sale(sale)
+    window.services.sandbox.faults.add_fault(Fault("async_refund", api="refund", seconds=600))
+    dialog = _open_refund(qtbot, window)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, dialog, "refundQuestion", "refund")
+    qtbot.waitUntil(lambda: "being processed" in result.refund_label.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: result.refund_state.text() == "Refund pending", timeout=15_000)
+    assert not result.refund_button.isEnabled()  # it may yet succeed: nothing more to refund
+
+    page = window.open_extra_page("history")
+    model = page.model
+    qtbot.waitUntil(lambda: model.row_of(record.payment_request_id) >= 0, timeout=10_000)
+    row = model.row_of(record.payment_request_id)
+    assert model.index(row, PaymentsModel.COL_STATUS).data() == "Refund pending"
+    page.table.selectRow(row)
+    pane = page.details
+    qtbot.waitUntil(lambda: pane.status_label.text() == "Refund pending", timeout=10_000)

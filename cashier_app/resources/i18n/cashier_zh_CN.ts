@@ -5444,6 +5444,10 @@ Enter its passphrase:</source>
             <translation>未知钱包</translation>
         </message>
         <message>
+            <source>Refund pending</source>
+            <translation>退款处理中</translation>
+        </message>
+        <message>
             <source>Refunded</source>
             <translation>已退款</translation>
         </message>
@@ -5493,7 +5497,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Time</source>
-            <extracomment>store mode, whole store: the till each sale was taken at minor units refunded, by paymentRequestId repeats seen, so the next offset still moves forward</extracomment>
+            <extracomment>store mode, whole store: the till each sale was taken at minor units refunded, by paymentRequestId of which not final yet, by paymentRequestId repeats seen, so the next offset still moves forward</extracomment>
             <translation>时间</translation>
         </message>
         <message>
@@ -6762,6 +6766,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Refund not done: %1</source>
             <translation>未退款：%1</translation>
+        </message>
+        <message>
+            <source>Refund pending</source>
+            <translation>退款处理中</translation>
         </message>
         <message>
             <source>Refunded</source>

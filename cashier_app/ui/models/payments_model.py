@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -26,6 +27,7 @@ from cashier_app.domain.records import (
     EMBEDDED_SANDBOX,
     PRODUCTION,
     PaymentRecord,
+    RefundRecord,
 )
 from cashier_app.ui.instore_text import scenario_short
 from cashier_app.ui.text import error_text
@@ -88,8 +90,11 @@ def wallet_text(record: PaymentRecord) -> str:
     return method_name(record.method)
 
 
-def refund_state_text(record: PaymentRecord, refunded: int) -> str:
-    """ "Refunded" / "Partly refunded" for a paid sale with refunds, else its status."""
+def refund_state_text(record: PaymentRecord, refunded: int, in_process: int = 0) -> str:
+    """ "Refunded" / "Partly refunded" for a paid sale with refunds, "Refund pending" while
+    one of them is not final (the wallet has not confirmed it), else its status."""
+    if record.status is Status.SUCCESS and in_process > 0:
+        return QCoreApplication.translate("PaymentsModel", "Refund pending")
     if record.status is Status.SUCCESS and refunded > 0:
         if refunded >= record.amount.value:
             return QCoreApplication.translate("PaymentsModel", "Refunded")
@@ -97,18 +102,37 @@ def refund_state_text(record: PaymentRecord, refunded: int) -> str:
     return status_text(record.status)
 
 
+def in_process_minor(refunds: Iterable[RefundRecord]) -> int:
+    """Minor units of ``refunds`` that are not final yet: asked for, but not (yet)
+    confirmed or refused by the wallet."""
+    return sum(r.amount.value for r in refunds if not r.status.is_final)
+
+
+def refund_in_process(journal: Any, payment_request_id: str) -> int:
+    """:func:`in_process_minor` of the payment's refunds (blocking)."""
+    return in_process_minor(journal.refunds_for(payment_request_id))
+
+
 def _page_with_refunds(
     journal: Any, query: dict[str, Any], offset: int, limit: int
-) -> tuple[list[PaymentRecord], dict[str, int]]:
-    """One page of payments and what is refunded of each (blocking: a worker's job)."""
+) -> tuple[list[PaymentRecord], dict[str, int], dict[str, int]]:
+    """One page of payments, what is refunded of each, and how much of that is still in
+    process (blocking: a worker's job)."""
     records = journal.list_payments(**query, offset=offset, limit=limit)
     paid = [r.payment_request_id for r in records if r.status is Status.SUCCESS]
-    return records, journal.refunded_totals(paid) if paid else {}
+    refunded = journal.refunded_totals(paid) if paid else {}
+    in_process = {prid: refund_in_process(journal, prid) for prid in refunded}
+    return records, refunded, {prid: minor for prid, minor in in_process.items() if minor}
 
 
-def read_row(journal: Any, payment_request_id: str) -> tuple[PaymentRecord | None, int]:
-    """One payment as a row shows it: the record and what is refunded of it (blocking)."""
-    return (journal.get_payment(payment_request_id), journal.refunded_total(payment_request_id))
+def read_row(journal: Any, payment_request_id: str) -> tuple[PaymentRecord | None, int, int]:
+    """One payment as a row shows it: the record, what is refunded of it and how much of
+    that is still in process (blocking)."""
+    return (
+        journal.get_payment(payment_request_id),
+        journal.refunded_total(payment_request_id),
+        refund_in_process(journal, payment_request_id),
+    )
 
 
 def status_text(status: Status) -> str:
@@ -197,6 +221,7 @@ class PaymentsModel(QAbstractTableModel):
         self._rows: list[PaymentRecord] = []
         self._row_of: dict[str, int] = {}
         self._refunded: dict[str, int] = {}  #: minor units refunded, by paymentRequestId
+        self._in_process: dict[str, int] = {}  #: of which not final yet, by paymentRequestId
         self._skipped = 0  #: repeats seen, so the next offset still moves forward
         self._exhausted = True  # nothing to fetch until the first reload()
         self._loading = False
@@ -246,6 +271,7 @@ class PaymentsModel(QAbstractTableModel):
         self._rows = []
         self._row_of = {}
         self._refunded = {}
+        self._in_process = {}
         self._skipped = 0
         self._exhausted = False
         self._total = None
@@ -268,15 +294,19 @@ class PaymentsModel(QAbstractTableModel):
         """The row showing that payment, or -1 when it is not loaded."""
         return self._row_of.get(payment_request_id, -1)
 
-    def update_record(self, record: PaymentRecord, refunded: int | None = None) -> None:
+    def update_record(
+        self, record: PaymentRecord, refunded: int | None = None, in_process: int = 0
+    ) -> None:
         """Show a fresher snapshot of a loaded payment (after re-inquire, cancel, refund);
-        ``refunded``: minor units now refunded of it, when known."""
+        ``refunded``: minor units now refunded of it, when known, ``in_process`` of which
+        are not final yet."""
         row = self._row_of.get(record.payment_request_id)
         if row is None:
             return
         self._rows[row] = record
         if refunded is not None:
             self._refunded[record.payment_request_id] = refunded
+            self._in_process[record.payment_request_id] = in_process
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- lazy loading -------------------------------------------------------------------
@@ -302,9 +332,12 @@ class PaymentsModel(QAbstractTableModel):
             owner=self,
         )
 
-    def _on_page_done(self, page: tuple[list[PaymentRecord], dict[str, int]]) -> None:
-        records, refunded = page
+    def _on_page_done(
+        self, page: tuple[list[PaymentRecord], dict[str, int], dict[str, int]]
+    ) -> None:
+        records, refunded, in_process = page
         self._refunded.update(refunded)
+        self._in_process.update(in_process)
         self._set_loading(False)
         self._exhausted = len(records) < self._page_size
         # A sale made while the list is open shifts later pages by one: skip the repeats.
@@ -395,7 +428,10 @@ class PaymentsModel(QAbstractTableModel):
                 f"{wallet_text(rec)} · {scenario_short(rec)}" if rec.in_store else wallet_text(rec)
             )
         if col == self.COL_STATUS:
-            return refund_state_text(rec, self._refunded.get(rec.payment_request_id, 0))
+            prid = rec.payment_request_id
+            return refund_state_text(
+                rec, self._refunded.get(prid, 0), self._in_process.get(prid, 0)
+            )
         if col == self.COL_ENVIRONMENT:
             return environment_text(rec.environment)
         if col == self.COL_PAYMENT_ID:

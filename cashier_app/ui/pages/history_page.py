@@ -278,11 +278,11 @@ class HistoryPage(QWidget):
             owner=self,
         )
 
-    def _on_row_read(self, row: tuple[PaymentRecord | None, int]) -> None:
-        record, refunded = row
+    def _on_row_read(self, row: tuple[PaymentRecord | None, int, int]) -> None:
+        record, refunded, in_process = row
         if record is None:
             return
-        self.model.update_record(record, refunded)  # a refund shows as Partly refunded
+        self.model.update_record(record, refunded, in_process)  # shows as Partly refunded
         selected = self.selected_payment()
         if selected is not None and selected.payment_request_id == record.payment_request_id:
             self._load_details(record.payment_request_id)

@@ -252,9 +252,10 @@ class ResultPage(QWidget):
         self._banner(fill(self.tr("Refund not done: %1"), message))
         self.refund_button.setEnabled(True)
 
-    def show_refund_state(self, refunded: int) -> None:
-        """``refunded`` minor units of the shown sale are refunded (or on their way):
-        say Partly refunded or Refunded, and offer Refund only while something is left."""
+    def show_refund_state(self, refunded: int, in_process: int = 0) -> None:
+        """``refunded`` minor units of the shown sale are refunded (or on their way, of
+        which ``in_process`` not confirmed by the wallet yet): say Refund pending, Partly
+        refunded or Refunded, and offer Refund only while something is left."""
         record = self.record
         if record is None or record.status is not Status.SUCCESS:
             return
@@ -263,7 +264,9 @@ class ResultPage(QWidget):
             self.refund_state.hide()
         else:
             text = (
-                self.tr("Refunded")
+                self.tr("Refund pending")
+                if in_process > 0
+                else self.tr("Refunded")
                 if left <= 0
                 else fill(
                     self.tr("Partly refunded · %1 left"),
@@ -271,7 +274,7 @@ class ResultPage(QWidget):
                 )
             )
             self.refund_state.setText(text)
-            self.refund_state.setProperty("full", left <= 0)
+            self.refund_state.setProperty("full", left <= 0 and in_process <= 0)
             self.refund_state.style().unpolish(self.refund_state)
             self.refund_state.style().polish(self.refund_state)
             self.refund_state.show()

@@ -28,6 +28,7 @@ from cashier_app.reports.amounts import minor_display
 from cashier_app.ui.instore_text import scenario_text
 from cashier_app.ui.models.payments_model import (
     STATUS_COLORS,
+    in_process_minor,
     refund_state_text,
     status_text,
     wallet_text,
@@ -45,6 +46,11 @@ class PaymentDetails:
     events: list[PaymentEvent]
     refunds: list[RefundRecord]
     refunded: int  #: minor units refunded or possibly refunded (journal.refunded_total)
+
+    @property
+    def refund_in_process(self) -> int:
+        """Minor units of its refunds the wallet has not confirmed (or refused) yet."""
+        return in_process_minor(self.refunds)
 
     @property
     def refundable(self) -> int:
@@ -189,7 +195,9 @@ class PaymentDetailsPane(QWidget):
             return
         pay = details.payment
         self.amount_label.setText(pay.amount.display())
-        self.status_label.setText(refund_state_text(pay, details.refunded))
+        self.status_label.setText(
+            refund_state_text(pay, details.refunded, details.refund_in_process)
+        )
         self.status_label.setStyleSheet(
             f"color: {STATUS_COLORS.get(pay.status, '#000')}; font-size: 20px; font-weight: 700"
         )
