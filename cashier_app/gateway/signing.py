@@ -427,16 +427,39 @@ def epoch_millis(now: datetime | None = None) -> str:
     return str(int((now or datetime.now(UTC)).timestamp() * 1000))
 
 
+def unquote_signature(text: str) -> str:
+    """``urllib.parse.unquote_plus`` of a received signature, about 3 times faster for the
+    URL-encoded base64 every client sends (only ``%2B``, ``%2F`` and ``%3D`` escaped); any
+    other text takes ``unquote_plus`` itself, so the result is always the same."""
+    plain = text.replace("%2B", "+").replace("%2F", "/").replace("%3D", "=")
+    if "%" in plain or "+" in text:
+        return unquote_plus(text)
+    return plain
+
+
+def _raw_signature(signature: str) -> bytes:
+    if not signature or not isinstance(signature, str):
+        raise SignatureError.of("empty")
+    try:
+        return base64.b64decode(signature, validate=True)
+    except (binascii.Error, ValueError):
+        raise SignatureError.of("not_base64") from None
+
+
 class Verifier:
     """Verifies Antom-signed responses and notifications with one public key, SHA-256 only."""
 
-    __slots__ = ("_key", "fingerprint")
+    __slots__ = ("_key", "fingerprint", "spki_der")
 
     def __init__(self, public_key: rsa.RSAPublicKey) -> None:
         if not isinstance(public_key, rsa.RSAPublicKey):
             raise KeyFormatError.of("verifier_needs_rsa_public_key_object")
         _check_rsa_size(public_key.key_size)
         self._key = public_key
+        #: the public key as SPKI DER (what a signing worker verifies with, signworker.py)
+        self.spki_der = public_key.public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
         self.fingerprint = fingerprint(public_key)
 
     @classmethod
@@ -448,23 +471,30 @@ class Verifier:
     ) -> None:
         """Raise SignatureError unless ``signature`` (URL-encoded base64, the part after
         ``signature=``) is an RSA PKCS#1 v1.5 SHA-256 signature of the content."""
+        self.verify_raw(*self.prepare(method, path, client_id, time, body, signature))
+
+    def prepare(
+        self, method: str, path: str, client_id: str, time: str, body: str | bytes, signature: str
+    ) -> tuple[bytes, bytes]:
+        """What ``verify`` checks, short of the RSA operation: the signed content and the
+        raw signature; raises SignatureError when ``signature`` is empty or not base64.
+        ``verify_raw`` (or a signing worker, signworker.py) does the rest."""
         if not signature:
             raise SignatureError.of("empty")
-        self.verify_bytes(
-            sign_content(method, path, client_id, time, body), unquote_plus(signature)
+        return sign_content(method, path, client_id, time, body), _raw_signature(
+            unquote_signature(signature)
         )
 
     def verify_bytes(self, data: bytes, signature: str) -> None:
         """Raise SignatureError unless ``signature`` (standard base64) is an RSA PKCS#1 v1.5
         SHA-256 signature of ``data`` exactly (the counterpart of ``Signer.sign_bytes``)."""
-        if not signature or not isinstance(signature, str):
-            raise SignatureError.of("empty")
+        self.verify_raw(bytes(data), _raw_signature(signature))
+
+    def verify_raw(self, data: bytes, raw: bytes) -> None:
+        """Raise SignatureError unless ``raw`` is an RSA PKCS#1 v1.5 SHA-256 signature of
+        ``data`` exactly."""
         try:
-            raw = base64.b64decode(signature, validate=True)
-        except (binascii.Error, ValueError):
-            raise SignatureError.of("not_base64") from None
-        try:
-            self._key.verify(raw, bytes(data), _PKCS1, _SHA256)
+            self._key.verify(raw, data, _PKCS1, _SHA256)
         except InvalidSignature:
             raise SignatureError.of("does_not_verify") from None
 

@@ -17,6 +17,7 @@ import socket
 import struct
 import threading
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
@@ -429,6 +430,17 @@ def signature_header(key_version: str, signature: str) -> str:
     return f"algorithm={ALGORITHM},keyVersion={key_version},signature={signature}"
 
 
+@dataclass(frozen=True, slots=True)
+class PendingCheck:
+    """A request's signature still to verify: everything else about the request was
+    checked and its answer made; only the RSA operation is left, with the merchant
+    public key ``spki_der`` over ``content`` (``Verifier.prepare``)."""
+
+    spki_der: bytes
+    content: bytes
+    signature: bytes
+
+
 def answer_for(
     gw: SandboxGateway,
     headers: Any,
@@ -441,6 +453,42 @@ def answer_for(
 ) -> dict[str, Any]:
     """The answer to an Antom API request (``headers``: any mapping with a
     case-insensitive ``get``); every error is a well-formed answer, signed later."""
+    return _answer_for(gw, headers, method, target, path, name, client_id, body, None)
+
+
+def answer_checked_later(
+    gw: SandboxGateway,
+    headers: Any,
+    method: str,
+    target: str,
+    path: str,
+    name: str | None,
+    client_id: str,
+    body: bytes | None,
+) -> tuple[dict[str, Any], PendingCheck | None]:
+    """``answer_for``, but for a read-only API (``api.READ_ONLY``) whose request passed
+    every check short of its signature's RSA operation, the answer comes back with that
+    check still to make (``PendingCheck``): the answer may be sent only once it holds;
+    otherwise ``answer_for`` answers (a refusal). None: the answer may be sent as it is
+    (verified, or refused before any signature was needed)."""
+    if name not in api.READ_ONLY:
+        return answer_for(gw, headers, method, target, path, name, client_id, body), None
+    pending: list[PendingCheck] = []
+    answer = _answer_for(gw, headers, method, target, path, name, client_id, body, pending)
+    return answer, (pending[0] if pending else None)
+
+
+def _answer_for(
+    gw: SandboxGateway,
+    headers: Any,
+    method: str,
+    target: str,
+    path: str,
+    name: str | None,
+    client_id: str,
+    body: bytes | None,
+    pending: list[PendingCheck] | None,
+) -> dict[str, Any]:
     try:
         if method != "POST":
             raise api.ApiError(
@@ -453,7 +501,7 @@ def answer_for(
                 "PARAM_ILLEGAL",
                 f"request body must be sent with a Content-Length of at most {MAX_BODY} bytes",
             )
-        _authenticate(gw, headers, method, target, client_id, body)
+        _authenticate(gw, headers, method, target, client_id, body, pending)
         try:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
@@ -469,8 +517,16 @@ def answer_for(
 
 
 def _authenticate(
-    gw: SandboxGateway, headers: Any, method: str, target: str, client_id: str, body: bytes
+    gw: SandboxGateway,
+    headers: Any,
+    method: str,
+    target: str,
+    client_id: str,
+    body: bytes,
+    pending: list[PendingCheck] | None = None,
 ) -> None:
+    """Raise ApiError unless the request is a registered merchant's, signed right; with
+    ``pending``, the signature's RSA operation is not made but added to it."""
     if not client_id:
         raise api.ApiError("CLIENT_INVALID", "client-id header is missing")
     keys = gw.merchant_keys(client_id)
@@ -509,7 +565,13 @@ def _authenticate(
             f"no public key with keyVersion {header.key_version} for client-id {client_id}",
         )
     try:
-        verifier.verify(method, target, client_id, sent_at, body, header.signature)
+        if pending is None:
+            verifier.verify(method, target, client_id, sent_at, body, header.signature)
+        else:
+            content, raw = verifier.prepare(
+                method, target, client_id, sent_at, body, header.signature
+            )
+            pending.append(PendingCheck(verifier.spki_der, content, raw))
     except SignatureError as exc:
         raise api.ApiError(
             "INVALID_SIGNATURE",

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cashier_app.gateway.signing import DEFAULT_KEY_VERSION, Signer
-from cashier_app.support.signworker import read_frame, write_frame
+from cashier_app.support.signworker import SIGN, read_frame, write_frame
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class _Worker:
         write_frame(self.fd_in, der)
 
     def sign(self, data: bytes) -> bytes | None:
-        write_frame(self.fd_in, data)
+        write_frame(self.fd_in, SIGN + data)
         return read_frame(self.fd_out) or None
 
     def close(self) -> None:

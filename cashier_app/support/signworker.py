@@ -5,18 +5,32 @@ Outside the ``sandbox`` package so that starting one imports nothing but ``crypt
 Speaks a tiny framed protocol on its standard input and output, each frame a 4-byte
 big-endian length and that many bytes: the first frame in is the gateway private key
 (PKCS#8 DER; it arrives over the pipe and lives only in this process's memory), every
-later one is bytes to sign; each answer is the raw RSASSA-PKCS1-v1_5 SHA-256 signature,
-or an empty frame when signing failed. End of input ends the process, so a worker never
-outlives the sandbox that started it.
+later one a job, its first byte naming it:
+
+- ``S`` + bytes: sign them; the answer is the raw RSASSA-PKCS1-v1_5 SHA-256 signature.
+- ``V`` + a request's signature check + bytes (``check_job``): verify the request's
+  signature (the RSA operation of ``Verifier.verify_bytes``, SHA-256 only, with the
+  merchant public key sent along as SPKI DER), then sign the bytes, the answer to that
+  request. The answer is ``\x01`` + the signature when the request's signature verified,
+  a lone ``\x00`` when it did not (nothing is signed then: the caller answers the request
+  itself, as a refusal).
+
+An empty answer means the job failed (the caller signs itself). End of input ends the
+process, so a worker never outlives the sandbox that started it.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import sys
 
 _LEN = struct.Struct(">I")
+_CHECK = struct.Struct(">HHI")  #: a check job's lengths: key DER, signature, signed content
+SIGN, CHECK = b"S", b"V"
+VERIFIED, NOT_VERIFIED = b"\x01", b"\x00"
+_KEYS_KEPT = 64  #: merchant public keys kept loaded (by DER); more start the cache again
 
 
 def read_exactly(fd: int, n: int) -> bytes | None:
@@ -45,12 +59,31 @@ def write_frame(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def check_job(spki_der: bytes, signature: bytes, content: bytes, to_sign: bytes) -> bytes:
+    """A ``V`` job: verify ``signature`` over ``content`` with the public key
+    ``spki_der``, and if it holds sign ``to_sign``."""
+    head = _CHECK.pack(len(spki_der), len(signature), len(content))
+    return b"".join((CHECK, head, spki_der, signature, content, to_sign))
+
+
 def main() -> int:
+    from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-    fd_in, fd_out = sys.stdin.fileno(), sys.stdout.fileno()
-    der = read_frame(fd_in)
+    # buffered: a frame's length and its bytes (and often the next frame) in one read
+    stream = io.BufferedReader(io.FileIO(sys.stdin.fileno(), "rb", closefd=False), 65536)
+    fd_out = sys.stdout.fileno()
+
+    def frame() -> bytes | None:  # None at end of input
+        head = stream.read(_LEN.size)
+        if len(head) < _LEN.size:
+            return None
+        (size,) = _LEN.unpack(head)
+        data = stream.read(size)
+        return data if len(data) == size else None
+
+    der = frame()
     if not der:
         return 1
     key = serialization.load_der_private_key(der, password=None)
@@ -58,15 +91,41 @@ def main() -> int:
     if not isinstance(key, rsa.RSAPrivateKey):
         return 1
     pad, sha256 = padding.PKCS1v15(), hashes.SHA256()
+    keys: dict[bytes, rsa.RSAPublicKey] = {}
     while True:
-        data = read_frame(fd_in)
-        if data is None:
+        job = frame()
+        if job is None:
             return 0
         try:
-            signature = key.sign(data, pad, sha256)
+            if job[:1] == SIGN:
+                answer = key.sign(job[1:], pad, sha256)
+            elif job[:1] == CHECK:
+                n_key, n_sig, n_content = _CHECK.unpack_from(job, 1)
+                at = 1 + _CHECK.size
+                spki = job[at : at + n_key]
+                at += n_key
+                signature = job[at : at + n_sig]
+                at += n_sig
+                content = job[at : at + n_content]
+                public = keys.get(spki)
+                if public is None:
+                    loaded = serialization.load_der_public_key(spki)
+                    if not isinstance(loaded, rsa.RSAPublicKey):
+                        raise TypeError("not an RSA key")
+                    if len(keys) >= _KEYS_KEPT:
+                        keys.clear()
+                    public = keys[spki] = loaded
+                try:
+                    public.verify(signature, content, pad, sha256)
+                except InvalidSignature:
+                    answer = NOT_VERIFIED
+                else:
+                    answer = VERIFIED + key.sign(job[at + n_content :], pad, sha256)
+            else:
+                answer = b""
         except Exception:  # never the data or the key in a message: the caller signs itself
-            signature = b""
-        write_frame(fd_out, signature)
+            answer = b""
+        write_frame(fd_out, answer)
 
 
 if __name__ == "__main__":

@@ -287,3 +287,30 @@ def test_quote_base64_is_quote_plus_for_every_base64_text():
     for size in range(0, 300, 7):
         text = base64.b64encode(os.urandom(size)).decode("ascii")
         assert quote_base64(text) == quote_plus(text)
+
+
+def test_unquote_signature_is_unquote_plus_for_every_text():
+    import base64
+    import os
+    from urllib.parse import unquote_plus
+
+    from cashier_app.gateway.signing import quote_base64, unquote_signature
+
+    for size in range(0, 300, 7):  # what every client sends: URL-encoded base64
+        text = quote_base64(base64.b64encode(os.urandom(size)).decode("ascii"))
+        assert unquote_signature(text) == unquote_plus(text)
+    # anything else is unquote_plus's: lower-case or other escapes, a bare '+', half an
+    # escape, an escaped '%', text that was never encoded
+    for text in (
+        "ab%2bc",
+        "a%2Fb%2fc",
+        "a+b",
+        "a%20b",
+        "%2",
+        "a%",
+        "%252B",
+        "%%2B",
+        "AB/+=",
+        "ü%3D",
+    ):
+        assert unquote_signature(text) == unquote_plus(text), text

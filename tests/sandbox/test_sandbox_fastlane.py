@@ -12,9 +12,10 @@ import threading
 import time
 
 import pytest
-from sandbox_support import CLIENT_ID, RawClient, pay_body
+from sandbox_support import CLIENT_ID, Clock, RawClient, pay_body
 
 from cashier_app.gateway.signing import (
+    SignatureError,
     Signer,
     Verifier,
     generate_private_key,
@@ -23,7 +24,7 @@ from cashier_app.gateway.signing import (
 )
 from cashier_app.sandbox import SandboxGateway
 from cashier_app.sandbox.control import SimulatorClient
-from cashier_app.sandbox.fastlane import FastLaneServer
+from cashier_app.sandbox.fastlane import FastLaneServer, _Headers
 
 INQUIRY = "/ams/sandbox/api/v1/payments/inquiryPayment"
 
@@ -249,3 +250,94 @@ def test_a_worker_that_dies_under_the_lane_is_dropped_and_every_answer_still_ver
         finally:
             client.close()
         assert gw.sign_pool.workers == 1
+
+
+def test_an_inquiry_is_answered_only_once_its_signature_verifies_in_a_worker_or_here(
+    gateway_key, merchant_key
+):
+    """An inquiry's answer is made before its signature's RSA check, which the worker
+    makes with the answer's signature in one job: it is sent only if the check holds, a
+    signed refusal otherwise, and with no worker left both are decided in-process."""
+    clock = Clock()
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1, clock=clock)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    gateway = Verifier(gateway_key.public_key())
+    with gw:
+        assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
+        ours = RawClient(gw.url, CLIENT_ID, Signer(merchant_key), gateway, keep_alive=True)
+        stranger = RawClient(gw.url, CLIENT_ID, Signer(generate_private_key()), gateway)
+        try:
+            _paid(ours, "lane-checked", "500")
+            for workers in (1, 0):
+                signed = gw.sign_pool.signed
+                reply = ours.post("inquiryPayment", {"paymentRequestId": "lane-checked"})
+                assert reply.verified and reply.json["paymentAmount"]["value"] == "500"
+                # the answer's time is the gateway's clock, as it moves
+                assert reply.headers["response-time"] == request_time(clock())
+                refused = stranger.post("inquiryPayment", {"paymentRequestId": "lane-checked"})
+                assert refused.verified and refused.result["resultCode"] == "INVALID_SIGNATURE"
+                assert (
+                    "does not verify with the merchant public key"
+                    in (refused.result["resultMessage"])
+                )
+                assert "paymentId" not in refused.json  # nothing of the payment told
+                tampered = ours.post(
+                    "inquiryRefund",
+                    {"refundRequestId": "nope"},
+                    sent_body=b'{"refundRequestId":"nope2"}',
+                )
+                assert tampered.verified and tampered.result["resultCode"] == "INVALID_SIGNATURE"
+                # with a worker: the answer and the refusals' signatures are its own
+                assert gw.sign_pool.signed == signed + 3 * workers
+                assert gw.sign_pool.workers == workers
+                clock.advance(3600)
+                for worker in list(gw.sign_pool._all):
+                    worker.proc.kill()
+                    worker.proc.wait(10)
+                    # the lane notices on its next job; that one is checked here instead
+                    reply = ours.post("inquiryPayment", {"paymentRequestId": "lane-checked"})
+                    assert reply.verified and reply.json["paymentRequestId"] == "lane-checked"
+        finally:
+            ours.close()
+
+
+def test_a_deferred_check_is_the_whole_check(sandbox, merchant_key):
+    """``answer_checked_later``: for a read-only API every check but the RSA operation is
+    made, and that one, made later, is exactly ``Verifier.verify``'s."""
+    from cashier_app.sandbox.server import answer_checked_later, answer_for
+
+    def request(api: str, body: bytes, sent: bytes | None = None, signer=None):
+        sent_at = request_time()
+        path = f"/ams/sandbox/api/v1/payments/{api}"
+        header = (signer or Signer(merchant_key)).header("POST", path, CLIENT_ID, sent_at, body)
+        headers = _Headers(
+            {
+                "content-type": "application/json",
+                "request-time": sent_at,
+                "signature": header,
+            }
+        )
+        args = (sandbox, headers, "POST", path, path, api, CLIENT_ID, sent or body)
+        return answer_checked_later(*args), answer_for(*args)
+
+    merchant = Verifier(merchant_key.public_key())
+    (answer, check), full = request("inquiryPayment", b'{"paymentRequestId":"none"}')
+    assert check is not None and check.spki_der == merchant.spki_der
+    merchant.verify_raw(check.content, check.signature)
+    assert answer == full  # the same answer, once the check holds
+    assert answer["result"]["resultCode"] == "ORDER_NOT_EXIST"
+    (answer, check), full = request(
+        "inquiryPayment", b'{"paymentRequestId":"none"}', sent=b'{"paymentRequestId":"x"}'
+    )
+    assert check is not None
+    with pytest.raises(SignatureError):
+        merchant.verify_raw(check.content, check.signature)
+    assert full["result"]["resultCode"] == "INVALID_SIGNATURE"
+    # an API that changes something is verified before anything else, as ever
+    (answer, check), full = request("pay", json.dumps(pay_body("deferred")).encode())
+    assert check is None and answer["result"]["resultCode"] == "PAYMENT_IN_PROCESS"
+    # refused before any signature is needed: nothing left to check
+    (answer, check), _ = request(
+        "inquiryPayment", b"{}", signer=Signer(generate_private_key(), key_version="9")
+    )
+    assert check is None and answer["result"]["resultCode"] == "KEY_NOT_FOUND"

@@ -3,15 +3,26 @@ answers its own request (a bounded load: four keep-alive clients, a fixed count 
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
 from sandbox_support import CLIENT_ID, RawClient, pay_body
 
-from cashier_app.gateway.signing import Signer, Verifier, public_key_base64
+from cashier_app.gateway.signing import Signer, Verifier, generate_private_key, public_key_base64
 from cashier_app.sandbox import SandboxGateway
 from cashier_app.sandbox.signpool import PooledSigner, SigningPool
+from cashier_app.support.signworker import (
+    NOT_VERIFIED,
+    SIGN,
+    VERIFIED,
+    check_job,
+    read_frame,
+    write_frame,
+)
 
 CLIENTS = 4
 REQUESTS_EACH = 60
@@ -37,6 +48,38 @@ def test_pooled_signatures_are_the_in_process_ones(pool, gateway_key):
             body,
         )
         assert pooled.sign(*args) == local.sign(*args)
+
+
+def test_a_worker_signs_an_answer_only_when_the_requests_signature_verifies(
+    pool, gateway_key, merchant_key
+):
+    """The ``V`` job (signworker.py): the request's signature checked with the merchant
+    key sent along, the answer signed only if it holds."""
+    merchant = Verifier(merchant_key.public_key())
+    content = b"POST /ams/api/v1/payments/inquiryPayment\nX.2026-12-01T10:00:00+00:00.{}"
+    signature = merchant_key.sign(content, padding.PKCS1v15(), hashes.SHA256())
+    answer = b"POST /ams/api/v1/payments/inquiryPayment\nX.2026-12-01T10:00:01+00:00.{}"
+    worker = pool.borrow()
+    assert worker is not None
+    try:
+
+        def job(frame: bytes) -> bytes | None:
+            write_frame(worker.fd_in, frame)
+            return read_frame(worker.fd_out)
+
+        good = job(check_job(merchant.spki_der, signature, content, answer))
+        assert good == VERIFIED + base64.b64decode(Signer(gateway_key).sign_bytes(answer))
+        tampered = check_job(merchant.spki_der, signature, content + b" ", answer)
+        assert job(tampered) == NOT_VERIFIED
+        stranger = Verifier(generate_private_key().public_key()).spki_der
+        assert job(check_job(stranger, signature, content, answer)) == NOT_VERIFIED
+        assert job(check_job(merchant.spki_der, signature[:-1], content, answer)) == NOT_VERIFIED
+        assert job(SIGN + answer) == good[1:]  # a plain signature, as before
+        assert job(b"?" + answer) == b""  # a job it does not know: it failed
+        assert job(check_job(b"not a key", signature, content, answer)) == b""
+        assert job(SIGN + answer) == good[1:]  # and it goes on
+    finally:
+        pool.give_back(worker)
 
 
 def test_a_failed_worker_is_dropped_and_signing_goes_on(pool, gateway_key):
