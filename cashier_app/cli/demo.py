@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.text import STATUS_WORDS, Said, both, error_text, language, t, table
 
 if TYPE_CHECKING:
     from cashier_app.checkout.demo import Demo, Step
@@ -99,6 +100,7 @@ class StepResult:
     seconds: float
     passed: bool
     payment_request_id: str = ""
+    shown_detail: str = ""  #: ``detail`` in the operator's language, when it is words
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -139,7 +141,8 @@ def run_headless(demo: Demo, progress: Any = None) -> list[StepResult]:
             results = []
             for step in demo.steps:
                 if progress is not None:
-                    print(f"[{step.number}/{len(demo.steps)}] {step.caption}", file=progress)
+                    caption = (language() == "zh_CN" and step.caption_zh) or step.caption
+                    print(f"[{step.number}/{len(demo.steps)}] {caption}", file=progress)
                 results.append(runner.run(step))
     return results
 
@@ -159,6 +162,7 @@ class HeadlessRunner:
 
         started = time.monotonic()
         sim = self.services.simulator
+        shown = ""
         try:
             demo.stage(sim, step, self.catalog)
             try:
@@ -167,15 +171,18 @@ class HeadlessRunner:
                 demo.unstage(sim, step, self.catalog)
         except Exception as exc:  # one step's failure is its row, not the end of the demo
             got, detail, prid = "ERROR", f"{type(exc).__name__}: {exc}", ""
+            shown = error_text(exc)
+        if isinstance(detail, Said):
+            detail, shown = detail
         seconds = time.monotonic() - started
         passed = got == expected_text(step) if step.do != "end_of_day" else self._eod_ok(step, got)
-        return StepResult(step, got, detail, seconds, passed, prid)
+        return StepResult(step, got, detail, seconds, passed, prid, shown)
 
     @staticmethod
     def _eod_ok(step: Step, got: str) -> bool:
         return got != "ERROR" and (step.expect_sales is None or got == expected_text(step))
 
-    def _play(self, step: Step) -> tuple[str, str, str]:
+    def _play(self, step: Step) -> tuple[str, str | Said, str]:
         if step.do == "sale":
             rec = self._sale(step)
             self.sales[step.number] = rec
@@ -214,17 +221,17 @@ class HeadlessRunner:
             rec = checkout.create_payment(info, step.wallet)
             return checkout.run_to_completion(rec.payment_request_id, timeout=step.timeout)
 
-    def _refund(self, step: Step) -> tuple[str, str, str]:
+    def _refund(self, step: Step) -> tuple[str, str | Said, str]:
         from cashier_app.checkout.demo import refund_until_settled
 
         sale = self.sales.get(step.sale or 0)
         if sale is None or sale.status.value != "SUCCESS":
-            return "ERROR", f"sale of step {step.sale} was not paid", ""
+            return "ERROR", both("sale of step %1 was not paid", step.sale), ""
         with self.services.client.time_limit(step.timeout):
             refund = refund_until_settled(self.services.checkout, sale.payment_request_id, step)
         return refund.status.value, refund.result_code or "", sale.payment_request_id
 
-    def _end_of_day(self) -> tuple[str, str, str]:
+    def _end_of_day(self) -> tuple[str, Said, str]:
         from datetime import date
 
         from cashier_app.reports.amounts import minor_str
@@ -232,47 +239,80 @@ class HeadlessRunner:
 
         report = compute_report(self.services.journal, date.today())
         totals = [
-            f"{t.currency} net {minor_str(t.net_minor, t.currency)}" for t in report.currency_totals
+            both("%1 net %2", x.currency, minor_str(x.net_minor, x.currency))
+            for x in report.currency_totals
         ]
-        sales = sum(t.sales_count for t in report.currency_totals)
-        refunds = sum(t.refunds_count for t in report.currency_totals)
-        detail = f"{sales} paid, {refunds} refunds; " + ", ".join(totals)
-        return f"{sales} sales", detail, ""
+        sales = sum(x.sales_count for x in report.currency_totals)
+        refunds = sum(x.refunds_count for x in report.currency_totals)
+        nets = Said(", ".join(n.english for n in totals), t(", ").join(n.shown for n in totals))
+        return f"{sales} sales", both("%1 paid, %2 refunds; %3", sales, refunds, nets), ""
 
 
 def format_table(demo: Demo, results: list[StepResult]) -> str:
     """The pass/fail table ``cashier demo --headless`` prints."""
-    header = ("#", "step", "scenario", "expected", "got", "detail", "time", "result")
+    header = (
+        "#", t("step"), t("scenario"), t("expected"), t("got"), t("detail"), t("time"), t("result")
+    )  # fmt: skip
     rows = [
         (
             str(r.step.number),
-            r.step.label,
+            label_text(r.step),
             scenario_text(r.step),
-            expected_text(r.step),
-            r.got,
-            _clip(r.detail, 46),
-            f"{r.seconds:.1f} s",
-            "PASS" if r.passed else "FAIL",
+            outcome_text(r.step, expected_text(r.step)),
+            outcome_text(r.step, r.got),
+            _clip(r.shown_detail or r.detail, 46),
+            t("%1 s", f"{r.seconds:.1f}"),
+            t("PASS") if r.passed else t("FAIL"),
         )
         for r in results
     ]
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
-    lines = [f"{demo.title} ({demo.path})", ""]
-    for row in (header, *rows):
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    title = (language() == "zh_CN" and demo.title_zh) or demo.title
+    lines = [f"{title} ({demo.path})", "", table([header, *rows])]
     failed = sum(not r.passed for r in results)
     total = sum(r.seconds for r in results)
     lines.append("")
     lines.append(
-        f"{len(results)} steps: {len(results) - failed} passed, {failed} failed ({total:.1f} s)"
+        t(
+            "%1 steps: %2 passed, %3 failed (%4 s)",
+            len(results),
+            len(results) - failed,
+            failed,
+            f"{total:.1f}",
+        )
     )
     return "\n".join(lines)
+
+
+def label_text(step: Step) -> str:
+    """The step's short name (``sale 12.30 HKD ALIPAY_HK``) in the operator's language."""
+    if step.do == "sale":
+        assert step.amount is not None
+        money = (step.amount.decimal_str(), step.amount.currency, step.wallet)
+        if step.product == "in-store":
+            return t("in-store %1 %2 %3", *money)
+        return t("sale %1 %2 %3", *money)
+    if step.do == "refund":
+        what = step.amount.decimal_str() if step.amount else t("all")
+        return t("refund %1 of #%2", what, step.sale) if step.sale else t("refund %1", what)
+    return t("end of day")
+
+
+def outcome_text(step: Step, outcome: str) -> str:
+    """An expected or got outcome (a status, ``4 sales``, ``a report``, ERROR) in the
+    operator's language."""
+    if step.do == "end_of_day" and outcome.endswith(" sales"):
+        return t("%1 sales", outcome.split()[0])
+    if outcome == "a report":
+        return t("a report")
+    if outcome == "ERROR":
+        return t("ERROR")
+    return t(outcome) if outcome in STATUS_WORDS else outcome
 
 
 def scenario_text(step: Step) -> str:
     """``http_error status=500 count=2``; for an in-store sale, what its code does."""
     if not step.scenario:
-        return f"code: {step.code}" if step.product == "in-store" else "-"
+        return t("code: %1", step.code) if step.product == "in-store" else "-"
     params = " ".join(f"{k}={v}" for k, v in step.params.items())
     return f"{step.scenario} {params}".strip()
 

@@ -12,17 +12,41 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli.keys import add_keystore_options
+from cashier_app.cli.keys import add_keystore_options, backend_said, key_problem_text
+from cashier_app.cli.text import Said, both, joined, pad, profile_environment, t
+
+if TYPE_CHECKING:
+    from cashier_app.checkout.probe import ProbeResult
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    name: str
+    name: str  #: a code (log, journal, profile, keys, gateway, clock)
     ok: bool
-    detail: str
+    detail: str  #: in English, for the JSON output
+    shown: str = ""  #: in the operator's language, for the checklist
+
+    @classmethod
+    def of(cls, name: str, ok: bool, said: Said) -> Check:
+        """A check from ``both(...)``: its English and its local text."""
+        return cls(name, ok, *said)
+
+    def as_json(self) -> dict[str, object]:
+        return {"name": self.name, "ok": self.ok, "detail": self.detail}
+
+
+def _check_names() -> dict[str, str]:
+    return {
+        "log": t("log"),
+        "journal": t("journal"),
+        "profile": t("profile"),
+        "keys": t("keys"),
+        "gateway": t("gateway"),
+        "clock": t("clock"),
+    }
 
 
 def register(subparsers: Any) -> None:
@@ -46,13 +70,16 @@ def run(args: argparse.Namespace) -> int:
     if profile is not None and (profile.is_embedded_sandbox or _check_keys(checks, profile, args)):
         _check_gateway(checks, profile, args)
     if args.json:
-        print(json.dumps([asdict(c) for c in checks], ensure_ascii=False))
+        print(json.dumps([c.as_json() for c in checks], ensure_ascii=False))
     else:
+        names = _check_names()
         for c in checks:
-            print(f"{'✓' if c.ok else '✗'} {c.name:<8} {c.detail}")
+            print(
+                f"{'✓' if c.ok else '✗'} {pad(names.get(c.name, c.name), 8)} {c.shown or c.detail}"
+            )
     failed = [c for c in checks if not c.ok]
     if failed and not args.json:
-        print(f"{len(failed)} check(s) failed", file=sys.stderr)
+        print(t("%1 check(s) failed", len(failed)), file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -65,10 +92,12 @@ def _check_log(checks: list[Check]) -> None:
 
     path = logs.log_file()
     if path is None:
-        checks.append(Check("log", False, f"{logs.describe_log_file()} cannot be written"))
+        checks.append(
+            Check.of("log", False, both("%1 cannot be written", logs.describe_log_file()))
+        )
         return
     ok = os.access(path if path.exists() else path.parent, os.W_OK)
-    checks.append(Check("log", ok, f"{path}" + ("" if ok else " is not writable")))
+    checks.append(Check.of("log", ok, both("%1" if ok else "%1 is not writable", path)))
 
 
 def _check_journal(checks: list[Check]) -> None:
@@ -78,18 +107,24 @@ def _check_journal(checks: list[Check]) -> None:
     try:
         journal = Journal(paths.journal_path())
     except JournalError as exc:
-        checks.append(Check("journal", False, f"{exc} (no payment can be taken)"))
+        checks.append(Check.of("journal", False, both("%1 (no payment can be taken)", exc)))
         return
     try:
         open_count = len(journal.non_final_payments())
     finally:
         journal.close()
-    note = (
-        f"; {open_count} unfinished payment(s): run 'cashier recover'"
+    where = paths.journal_path()
+    said = (
+        both(
+            "%1 (schema %2); %3 unfinished payment(s): run 'cashier recover'",
+            where,
+            SCHEMA_VERSION,
+            open_count,
+        )
         if open_count
-        else "; no unfinished payments"
+        else both("%1 (schema %2); no unfinished payments", where, SCHEMA_VERSION)
     )
-    checks.append(Check("journal", True, f"{paths.journal_path()} (schema {SCHEMA_VERSION}){note}"))
+    checks.append(Check.of("journal", True, said))
 
 
 def _check_profile(checks: list[Check], name: str | None) -> Any:
@@ -98,18 +133,19 @@ def _check_profile(checks: list[Check], name: str | None) -> Any:
     try:
         profile = ProfileStore().resolve(name)
     except ProfileError as exc:
-        checks.append(Check("profile", False, str(exc)))
+        checks.append(Check.of("profile", False, both("%1", exc)))
         return None
-    where = profile.gateway_url or "embedded sandbox (in-process)"
-    checks.append(
-        Check(
-            "profile",
-            True,
-            f"{profile.name}: {profile.environment.value}, "
-            f"{where}, client id {profile.client_id}, "
-            f"{profile.currency}, dialect {profile.dialect}",
-        )
+    where = profile.gateway_url or both("embedded sandbox (in-process)")
+    said = both(
+        "%1: %2, %3, client id %4, %5, dialect %6",
+        profile.name,
+        Said(profile.environment.value, profile_environment(profile.environment.value)),
+        where,
+        profile.client_id,
+        profile.currency,
+        profile.dialect,
     )
+    checks.append(Check.of("profile", True, said))
     return profile
 
 
@@ -122,20 +158,22 @@ def _check_keys(checks: list[Check], profile: Any, args: argparse.Namespace) -> 
         status = keys.status(profile)
         problems = keys.problems(profile)
     except KeyStoreError as exc:
-        checks.append(Check("keys", False, str(exc)))
+        checks.append(Check.of("keys", False, both("%1", exc)))
         return False
     ok = status.merchant is not None and status.gateway is not None and not problems
-    parts = [f"in {status.backend}"]
+    parts = [both("in %1", backend_said(status))]
     parts.append(
-        f"merchant key v{status.active_version} {status.merchant.fingerprint[:23]}…"
+        both("merchant key v%1 %2…", status.active_version, status.merchant.fingerprint[:23])
         if status.merchant
-        else f"no merchant key (version {status.active_version})"
+        else both("no merchant key (version %1)", status.active_version)
     )
     parts.append(
-        f"gateway key {status.gateway.fingerprint[:23]}…" if status.gateway else "no gateway key"
+        both("gateway key %1…", status.gateway.fingerprint[:23])
+        if status.gateway
+        else both("no gateway key")
     )
-    parts += [str(p) for p in problems]
-    checks.append(Check("keys", ok, "; ".join(parts)))
+    parts += [key_problem_text(p) for p in problems]
+    checks.append(Check.of("keys", ok, joined(parts)))
     return ok
 
 
@@ -152,16 +190,58 @@ def _check_gateway(checks: list[Check], profile: Any, args: argparse.Namespace) 
     try:
         services = build_services(profile.name, notifications=False, keystore_passphrase=passphrase)
     except Exception as exc:  # whatever stops the services from starting is the finding
-        checks.append(Check("gateway", False, f"cannot start: {exc}"))
+        checks.append(Check.of("gateway", False, both("cannot start: %1", exc)))
         return
     with services:
         result = probe_gateway(services.client)
         where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
-    checks.append(
-        Check("gateway", result.ok, f"{where}: {result.summary} ({result.elapsed_ms:.0f} ms)")
-    )
+    said = both("%1: %2 (%3 ms)", where, probe_said(result), f"{result.elapsed_ms:.0f}")
+    checks.append(Check.of("gateway", result.ok, said))
     if result.skew_seconds is not None:
         checks.append(_clock_check(result.skew_seconds))
+
+
+def probe_said(result: ProbeResult) -> Said:
+    """What the gateway check found (checkout.probe's summary), in both languages."""
+    head, _, detail = result.summary.partition(": ")
+    static = {
+        "ORDER_NOT_EXIST": t("gateway reachable; merchant key accepted; gateway key verified"),
+        "SUCCESS": t("gateway reachable; keys verified (it answered an unknown id with S)"),
+        "INVALID_SIGNATURE": t(
+            "the gateway rejects our signature: the public key registered in the Antom "
+            "Dashboard is not this profile's merchant key (export it with 'cashier keys "
+            "export-public' and upload it)"
+        ),
+        "KEY_NOT_FOUND": t(
+            "the gateway has no public key for this client id and key version: upload the "
+            "merchant public key in the Antom Dashboard, or check the profile's key version"
+        ),
+        "CLIENT_INVALID": t(
+            "the gateway does not know this client id: check the profile's client id and "
+            "environment (SANDBOX_ ids need the sandbox)"
+        ),
+        "INVALID_CLIENT_STATUS": t("the gateway says this client id is not active"),
+        "ACCESS_DENIED": t("the gateway refuses this client id access to inquiryPayment"),
+    }
+    with_detail = {
+        "RESPONSE_SIGNATURE_INVALID": t(
+            "the gateway's answer does not verify with this profile's gateway public key "
+            "(was the merchant's own public key imported as the gateway key?): %1",
+            detail,
+        ),
+        "GATEWAY_TIMEOUT": t("the gateway did not answer in time: %1", detail),
+        "NETWORK_ERROR": t("the gateway is unreachable: %1", detail),
+        "RESPONSE_MALFORMED": t("the gateway's answer is not Antom's: %1", detail),
+    }
+    if result.code in static:
+        shown = static[result.code]
+    elif result.code in with_detail and detail:
+        shown = with_detail[result.code]
+    elif head.startswith("unexpected answer ") and detail:
+        shown = t("unexpected answer %1: %2", result.code, detail)
+    else:
+        shown = result.summary
+    return Said(result.summary, shown)
 
 
 #: More than this between the till's clock and the gateway's is reported as a problem:
@@ -172,14 +252,23 @@ CLOCK_TOLERANCE_SECONDS = 60.0
 def _clock_check(skew: float) -> Check:
     """The skew between this machine and the gateway's signed Response-Time."""
     if abs(skew) < 2:  # Response-Time often has whole seconds only
-        return Check("clock", True, "in step with the gateway's Response-Time (within 2 s)")
-    where = "behind" if skew > 0 else "ahead of"
-    detail = f"this machine is {abs(skew):.0f} s {where} the gateway's Response-Time"
+        return Check.of(
+            "clock", True, both("in step with the gateway's Response-Time (within 2 s)")
+        )
+    seconds = f"{abs(skew):.0f}"
+    detail = (
+        both("this machine is %1 s behind the gateway's Response-Time", seconds)
+        if skew > 0
+        else both("this machine is %1 s ahead of the gateway's Response-Time", seconds)
+    )
     if abs(skew) <= CLOCK_TOLERANCE_SECONDS:
-        return Check("clock", True, detail)
-    return Check(
+        return Check.of("clock", True, detail)
+    return Check.of(
         "clock",
         False,
-        f"{detail}: set this machine's clock (NTP); more than "
-        f"{CLOCK_TOLERANCE_SECONDS:.0f} s apart breaks time checks",
+        both(
+            "%1: set this machine's clock (NTP); more than %2 s apart breaks time checks",
+            detail,
+            f"{CLOCK_TOLERANCE_SECONDS:.0f}",
+        ),
     )

@@ -20,9 +20,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError, key_version_arg
+from cashier_app.cli.text import Said, field, language, t
 from cashier_app.domain.errors import Term
 
 if TYPE_CHECKING:
+    from cashier_app.keystore.diagnostics import KeyProblem
     from cashier_app.keystore.profiles import Profile, ProfileStore
     from cashier_app.keystore.store import KeyInfo, KeyStatus, KeyStore
 
@@ -67,8 +69,18 @@ def read_secret_input(source: str, what: str) -> bytes:
     """The bytes of FILE, or of standard input for ``-``."""
     if source == "-":
         if sys.stdin.isatty():
+            words = {
+                "key passphrase": t("key passphrase"),
+                "private key": t("private key"),
+                "gateway public key": t("gateway public key"),
+                "public key": t("public key"),
+            }
             print(
-                f"Paste the {what}, then press Ctrl-D (Ctrl-Z Enter on Windows):", file=sys.stderr
+                t(
+                    "Paste the %1, then press Ctrl-D (Ctrl-Z Enter on Windows):",
+                    words.get(what, what),
+                ),
+                file=sys.stderr,
             )
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
@@ -117,20 +129,157 @@ def status_json(status: KeyStatus) -> dict[str, Any]:
     }
 
 
+def backend_said(status: KeyStatus) -> Said:
+    """Where the keys are (the key store's description), in both languages."""
+    shown = backend_text(status.backend_kind, status.backend_where, status.backend)
+    return Said(status.backend, shown)
+
+
+def store_said(keys: KeyStore, profile: Profile) -> str:
+    """The key store ``profile``'s keys go to, in the operator's language."""
+    backend = keys.backend_for(profile)
+    return backend_text(backend.kind, backend.where, backend.description)
+
+
+def backend_text(kind: str, where: str, description: str) -> str:
+    kinds = {
+        "memory": t("memory (until the app quits)"),
+        "os-keyring": t("OS keyring (%1)", where),
+        "keyring": t("keyring (%1)", where),
+        "encrypted-file": t("encrypted file (%1)", where),
+    }
+    return kinds.get(kind, description)
+
+
+def notice_text(status: KeyStatus) -> str:
+    """The key store's notice (memory-only keys, an ignored key file) in the operator's
+    language; "" when there is none."""
+    notices = {
+        "memory-only": t(
+            "Sandbox keys are kept in memory only: they are generated at start and lost "
+            "when the app quits."
+        ),
+        "key-file-ignored": t(
+            "an encrypted key file exists at %1 but the OS keyring is in use; choose it "
+            "with --keystore file",
+            status.notice_where,
+        ),
+    }
+    return notices.get(status.notice_code, status.notice or "")
+
+
+def key_problem_text(problem: KeyProblem, cause: BaseException | None = None) -> Said:
+    """A diagnosed key mistake and its fix (keystore/diagnostics.py), in both languages:
+    the English as diagnosed, the operator's language by its code (``cause``: the key
+    error it was diagnosed from, rendered in that language)."""
+    english = str(problem)
+    if language() == "en":
+        return Said(english, english)
+    repaste = t(
+        "copy the whole key again: a 2048-bit private key in base64 is one line of about "
+        "1,620 characters (PKCS#8 starts 'MIIEv' or 'MIIEu'), a public key about 392 "
+        "characters starting 'MIIBIj'"
+    )
+    gateway = t(
+        "use the *Antom* (gateway) public key: the Antom Dashboard shows it next to your own "
+        "public key, labelled as Antom's; for a standalone 'cashier sandbox' it is the "
+        "'gateway_public_key' it prints at start"
+    )
+    private = "private" in problem.message
+    texts = {
+        "no-merchant-key": t(
+            "no merchant private key is stored. Fix: 'cashier keys generate' or 'cashier keys "
+            "import'"
+        ),
+        "no-gateway-key": t(
+            "no gateway public key is stored. Fix: 'cashier keys import-gateway-key "
+            "--from-file FILE'"
+        ),
+        "merchant-key-as-gateway": t(
+            "this is your own merchant public key (it matches your private key), not the "
+            "gateway's. Fix: %1",
+            gateway,
+        )
+        if "stored" not in problem.message
+        else t("the stored gateway key is your own merchant public key. Fix: %1", gateway),
+        "too-large": t(
+            "the input is far larger than a key. Fix: give the key file itself, not an archive "
+            "or a keystore"
+        ),
+        "binary": t(
+            "the input is binary (DER?), not PEM or base64 text. Fix: convert it: 'openssl "
+            "pkey -inform DER -in key.der' (private) or 'openssl pkey -pubin -inform DER -in "
+            "key.der' (public)"
+        ),
+        "truncated": t("the key is cut short: the paste was truncated. Fix: %1", repaste),
+        "public-as-private": t(
+            "this is a public key; the merchant *private* key is needed here. Fix: use the "
+            "private key you generated (or that the Antom Dashboard showed once when it "
+            "generated your pair); public keys go to the Dashboard or to 'cashier keys "
+            "import-gateway-key'"
+        ),
+        "certificate": t(
+            "this is a certificate, not a private key. Fix: export the private key itself "
+            "(e.g. 'openssl pkcs12 -nocerts')"
+        )
+        if private
+        else t(
+            "this is a certificate, not a public key. Fix: extract the key: 'openssl x509 -in "
+            "cert.pem -pubkey -noout'"
+        ),
+        "passphrase-needed": t(
+            "the private key is encrypted. Fix: give its passphrase with --passphrase-file FILE"
+        ),
+        "wrong-passphrase": t(
+            "the passphrase does not open this encrypted private key. Fix: check the "
+            "passphrase file"
+        ),
+        "passphrase-not-needed": t(
+            "a passphrase was given but the key is not encrypted. Fix: leave out --passphrase-file"
+        ),
+        "pkcs1-public": t(
+            "this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 SubjectPublicKeyInfo ('PUBLIC "
+            "KEY', base64 'MIIBIj...'). Fix: convert it: 'openssl rsa -RSAPublicKey_in -in "
+            "key.pem -pubout'"
+        ),
+        "private-as-public": t(
+            "this is a PRIVATE key where a public key belongs. Fix: never paste a private key "
+            "here; %1",
+            gateway,
+        ),
+        "empty": t("no key text was given. Fix: paste or pipe the key"),
+    }
+    if problem.code == "key-too-small" and cause is not None:
+        shown = t(
+            "%1. Fix: %2",
+            cause,
+            t(
+                "generate a new RSA-2048 pair with 'cashier keys generate' and upload its "
+                "public key"
+            ),
+        )
+    elif problem.code in ("damaged", "unusable") and cause is not None:
+        shown = t("%1. Fix: %2", cause, repaste)
+    else:
+        shown = texts.get(problem.code, english)
+    return Said(english, shown)
+
+
 def print_status(status: KeyStatus) -> None:
-    print(f"key store:  {status.backend}")
-    if status.notice:
-        print(f"notice:     {status.notice}")
-    versions = ", ".join(status.versions) or "none"
-    print(f"versions:   {versions} (active: {status.active_version})")
+    print(field(t("key store"), backend_said(status).shown))
+    notice = notice_text(status)
+    if notice:
+        print(field(t("notice"), notice))
+    versions = ", ".join(status.versions) or t("none")
+    print(field(t("versions"), t("%1 (active: %2)", versions, status.active_version)))
     if status.merchant:
-        print(f"merchant:   SHA256 {status.merchant.fingerprint}")
+        print(field(t("merchant"), f"SHA256 {status.merchant.fingerprint}"))
     else:
-        print(f"merchant:   no private key for version {status.active_version}")
+        print(field(t("merchant"), t("no private key for version %1", status.active_version)))
     if status.gateway:
-        print(f"gateway:    SHA256 {status.gateway.fingerprint}")
+        print(field(t("gateway"), f"SHA256 {status.gateway.fingerprint}"))
     else:
-        print("gateway:    no gateway public key")
+        print(field(t("gateway"), t("no gateway public key")))
 
 
 def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -139,10 +288,14 @@ def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
     def wrapper(args: argparse.Namespace) -> int:
         from cashier_app.gateway.signing import KeyFormatError
         from cashier_app.keystore.backends import KeyStoreError
+        from cashier_app.keystore.diagnostics import KeyDiagnosisError
         from cashier_app.keystore.profiles import ProfileError
 
         try:
             return run(args)
+        except KeyDiagnosisError as exc:  # said by its code, with the fix
+            shown = key_problem_text(exc.problem, exc.cause).shown
+            raise CliError.of("error", error=shown, exit_code=2) from None
         except (KeyFormatError, ProfileError) as exc:
             raise CliError.of("error", error=exc, exit_code=2) from None
         except KeyStoreError as exc:
@@ -166,9 +319,9 @@ def _emit_key(args: argparse.Namespace, info: KeyInfo, headline: str, **extra: A
         print(json.dumps({**(info_json(info) or {}), "kind": info.kind, **extra}))
         return
     print(headline)
-    print(f"fingerprint: SHA256 {info.fingerprint}")
+    print(t("fingerprint: SHA256 %1", info.fingerprint))
     if info.kind == "merchant":
-        print("public key (paste into the Antom Dashboard):")
+        print(t("public key (paste into the Antom Dashboard):"))
         print(info.public_key_base64)
 
 
@@ -183,8 +336,12 @@ def run_generate(args: argparse.Namespace) -> int:
     _emit_key(
         args,
         info,
-        f"generated an RSA-2048 key pair for profile {profile.name!r} "
-        f"(key version {info.key_version}) in {keys.backend_for(profile).description}",
+        t(
+            "generated an RSA-2048 key pair for profile %1 (key version %2) in %3",
+            repr(profile.name),
+            info.key_version,
+            store_said(keys, profile),
+        ),
     )
     return 0
 
@@ -205,8 +362,12 @@ def run_import(args: argparse.Namespace) -> int:
     _emit_key(
         args,
         info,
-        f"imported the private key of profile {profile.name!r} "
-        f"(key version {info.key_version}) into {keys.backend_for(profile).description}",
+        t(
+            "imported the private key of profile %1 (key version %2) into %3",
+            repr(profile.name),
+            info.key_version,
+            store_said(keys, profile),
+        ),
     )
     return 0
 
@@ -217,7 +378,7 @@ def run_import_gateway(args: argparse.Namespace) -> int:
     data = read_secret_input(args.from_file, "gateway public key")
     keys = open_keystore(args)
     info = keys.import_gateway_key(profile, data)
-    _emit_key(args, info, f"imported the gateway public key of profile {profile.name!r}")
+    _emit_key(args, info, t("imported the gateway public key of profile %1", repr(profile.name)))
     return 0
 
 
@@ -236,7 +397,7 @@ def run_fingerprint(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(status_json(status)))
     else:
-        print(f"profile:    {profile.name}")
+        print(field(t("profile"), profile.name))
         print_status(status)
     return 0
 
@@ -249,24 +410,33 @@ def run_check(args: argparse.Namespace) -> int:
         data = read_secret_input(args.from_file, "public key")
         if keys.check(profile, data, args.key_version):
             print(
-                f"match: the private key of profile {profile.name!r} (version "
-                f"{args.key_version or profile.key_version}) belongs to this public key"
+                t(
+                    "match: the private key of profile %1 (version %2) belongs to this public key",
+                    repr(profile.name),
+                    args.key_version or profile.key_version,
+                )
             )
             return 0
         print(
-            f"MISMATCH: the private key of profile {profile.name!r} does not belong to "
-            "this public key; upload the output of 'cashier keys export-public' to the "
-            "Antom Dashboard, or import the matching private key",
+            t(
+                "MISMATCH: the private key of profile %1 does not belong to this public key; "
+                "upload the output of 'cashier keys export-public' to the Antom Dashboard, or "
+                "import the matching private key",
+                repr(profile.name),
+            ),
             file=sys.stderr,
         )
         return 1
     problems = keys.problems(profile)
     for problem in problems:
-        print(f"problem: {problem}", file=sys.stderr)
+        print(t("problem: %1", key_problem_text(problem).shown), file=sys.stderr)
     if not problems:
         print(
-            f"ok: profile {profile.name!r} has a merchant key (version "
-            f"{profile.key_version}) and a distinct gateway public key"
+            t(
+                "ok: profile %1 has a merchant key (version %2) and a distinct gateway public key",
+                repr(profile.name),
+                profile.key_version,
+            )
         )
     return 1 if problems else 0
 
@@ -278,18 +448,25 @@ def run_rotate(args: argparse.Namespace) -> int:
     info = keys.rotate(profile)
     if not args.no_activate:
         store.update(profile.name, key_version=info.key_version)
-    state = (
-        "now active" if not args.no_activate else f"not active yet (active: {profile.key_version})"
+    headline = (
+        t(
+            "new key version %1 for profile %2, now active; older versions are kept until "
+            "'cashier keys delete --key-version N'. Upload the new public key to the Antom "
+            "Dashboard as key version %1.",
+            info.key_version,
+            repr(profile.name),
+        )
+        if not args.no_activate
+        else t(
+            "new key version %1 for profile %2, not active yet (active: %3); older versions "
+            "are kept until 'cashier keys delete --key-version N'. Upload the new public key "
+            "to the Antom Dashboard as key version %1.",
+            info.key_version,
+            repr(profile.name),
+            profile.key_version,
+        )
     )
-    _emit_key(
-        args,
-        info,
-        f"new key version {info.key_version} for profile {profile.name!r}, "
-        f"{state}; older versions are kept until 'cashier keys delete --key-version N'. "
-        f"Upload the new public key to the Antom Dashboard as key version "
-        f"{info.key_version}.",
-        active=not args.no_activate,
-    )
+    _emit_key(args, info, headline, active=not args.no_activate)
     return 0
 
 
@@ -299,7 +476,11 @@ def run_activate(args: argparse.Namespace) -> int:
     keys = open_keystore(args)
     info = keys.merchant_info(profile, args.key_version)  # raises unless it is stored
     store.update(profile.name, key_version=info.key_version)
-    _emit_key(args, info, f"profile {profile.name!r} now signs with key version {info.key_version}")
+    _emit_key(
+        args,
+        info,
+        t("profile %1 now signs with key version %2", repr(profile.name), info.key_version),
+    )
     return 0
 
 
@@ -311,10 +492,10 @@ def run_delete(args: argparse.Namespace) -> int:
     keys = open_keystore(args)
     if args.all:
         keys.delete_all(profile)
-        print(f"deleted every key of profile {profile.name!r}")
+        print(t("deleted every key of profile %1", repr(profile.name)))
     elif args.gateway:
         keys.delete_gateway_key(profile)
-        print(f"deleted the gateway public key of profile {profile.name!r}")
+        print(t("deleted the gateway public key of profile %1", repr(profile.name)))
     else:
         version = args.key_version
         if version == profile.key_version and not args.force:
@@ -322,7 +503,7 @@ def run_delete(args: argparse.Namespace) -> int:
                 "key_version_active_one_profile_rotate", version=version, name=profile.name
             )
         keys.delete_version(profile, version)
-        print(f"deleted key version {version} of profile {profile.name!r}")
+        print(t("deleted key version %1 of profile %2", version, repr(profile.name)))
     return 0
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from cashier_app.cli import CliError
 from cashier_app.cli.operator_auth import add_operator_options, require_manager
+from cashier_app.cli.text import pad, t
 
 NEW_PIN_ENV = "CASHIER_NEW_PIN"
 
@@ -43,9 +44,9 @@ def _new_pin(name: str) -> str:
             raise CliError.of("no_new_pin_type_terminal_set", name=name, new_pin_env=NEW_PIN_ENV)
         import getpass
 
-        pin = getpass.getpass(f"New PIN for {name} (4-12 digits): ")
+        pin = getpass.getpass(t("New PIN for %1 (4-12 digits): ", name))
         check_pin(pin)
-        if getpass.getpass("Once more: ") != pin:
+        if getpass.getpass(t("Once more: ")) != pin:
             raise CliError.of("two_pins_differ_nothing_was_changed")
     return check_pin(pin)
 
@@ -61,19 +62,19 @@ def _run(args: argparse.Namespace) -> int:
             require_manager(args)  # the first account bootstraps without one
         if args.op_command == "add":
             op = store.add(args.name, args.role, _new_pin(args.name))
-            print(f"operator {op.name} added ({op.role})")
+            print(t("operator %1 added (%2)", op.name, role_text(op.role)))
         elif args.op_command == "set-pin":
             store.set_pin(args.name, _new_pin(args.name))
-            print(f"PIN of {args.name} changed")
+            print(t("PIN of %1 changed", args.name))
         elif args.op_command == "set-role":
             op = store.set_role(args.name, args.role)
-            print(f"{op.name} is now a {op.role}")
+            print(t("%1 is now a %2", op.name, role_text(op.role)))
         elif args.op_command == "unlock":
             store.unlock(args.name)
-            print(f"{args.name} unlocked")
+            print(t("%1 unlocked", args.name))
         elif args.op_command == "remove":
             store.remove(args.name)
-            print(f"operator {args.name} removed")
+            print(t("operator %1 removed", args.name))
         return 0
     except OperatorError as exc:
         raise CliError.of("error", error=exc) from None
@@ -88,8 +89,11 @@ def _list(store: Any, args: argparse.Namespace) -> int:
     ops = store.list()
     if getattr(store, "offline", False):
         print(
-            f"the store server cannot be reached ({store.problem}): these are this till's "
-            "copy of the store's operators",
+            t(
+                "the store server cannot be reached (%1): these are this till's copy of the "
+                "store's operators",
+                store.problem,
+            ),
             file=sys.stderr,
         )
     if args.json:
@@ -109,11 +113,17 @@ def _list(store: Any, args: argparse.Namespace) -> int:
         )
         return 0
     if not ops:
-        print("no operators: nobody signs in at this till (add a manager to start)")
+        print(t("no operators: nobody signs in at this till (add a manager to start)"))
     for o in ops:
-        lock = f"  locked until {o.locked_until.astimezone():%H:%M}" if o.locked_at(now) else ""
-        print(f"{o.name:<20} {o.role}{lock}")
+        until = f"{o.locked_until.astimezone():%H:%M}" if o.locked_at(now) else ""
+        lock = t("  locked until %1", until) if until else ""
+        print(f"{pad(o.name, 20)} {role_text(o.role)}{lock}")
     return 0
+
+
+def role_text(role: str) -> str:
+    """An operator's role in the operator's language (``cashier``, ``manager``)."""
+    return {"cashier": t("cashier"), "manager": t("manager")}.get(role, role)
 
 
 def register(subparsers: Any) -> None:

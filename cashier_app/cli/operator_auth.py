@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.text import t
 
 PIN_ENV = "CASHIER_PIN"
 MANAGER_PIN_ENV = "CASHIER_MANAGER_PIN"
@@ -46,7 +47,7 @@ def read_pin(name: str, env: str = PIN_ENV) -> str:
     import getpass
 
     try:
-        return getpass.getpass(f"PIN for {name}: ")
+        return getpass.getpass(t("PIN for %1: ", name))
     except (EOFError, KeyboardInterrupt):
         raise CliError.of("no_pin", name=name, exit_code=1) from None
 

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.text import t
 
 
 def register(subparsers: Any) -> None:
@@ -55,8 +56,13 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps({**asdict(cfg), "file": str(config_path())}))
     else:
         print(
-            f"printer: {cfg.connection} ({cfg.paper_mm} mm, {cfg.chars_per_line} chars) "
-            f"in {config_path()}"
+            t(
+                "printer: %1 (%2 mm, %3 chars) in %4",
+                connection_text(cfg.connection),
+                cfg.paper_mm,
+                cfg.chars_per_line,
+                config_path(),
+            )
         )
     return 0
 
@@ -86,7 +92,7 @@ def run_set(args: argparse.Namespace) -> int:
     except PrinterConfigError as exc:
         raise CliError.of("error_2", value=exc.field.replace("_", "-"), exc=exc) from None
     path = save_printer_config(cfg)
-    print(f"printer set: {cfg.connection} ({cfg.paper_mm} mm) in {path}")
+    print(t("printer set: %1 (%2 mm) in %3", connection_text(cfg.connection), cfg.paper_mm, path))
     return 0
 
 
@@ -110,5 +116,16 @@ def run_test(args: argparse.Namespace) -> int:
             p.close()
     except (PrinterConfigError, PrinterError) as exc:
         raise CliError.of("error", error=exc, exit_code=1) from None
-    print("test slip sent")
+    print(t("test slip sent"))
     return 0
+
+
+def connection_text(connection: str) -> str:
+    """How the printer is connected, in the operator's language."""
+    return {
+        "none": t("none"),
+        "usb": "USB",
+        "serial": t("serial port"),
+        "network": t("network"),
+        "file": t("device file"),
+    }.get(connection, connection)

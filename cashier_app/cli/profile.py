@@ -15,11 +15,14 @@ from typing import Any
 from cashier_app.cli import CliError
 from cashier_app.cli.keys import (
     add_keystore_options,
+    backend_said,
     guarded,
+    notice_text,
     open_keystore,
     print_status,
     status_json,
 )
+from cashier_app.cli.text import field, pad, profile_environment, t
 from cashier_app.domain.errors import Term
 
 
@@ -39,8 +42,8 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for p in profiles:
         mark = "*" if p.name == active else " "
-        where = p.gateway_url or "(in-process)"
-        print(f"{mark} {p.name:<16} {p.environment.value:<17} {p.client_id:<24} {where}")
+        where = p.gateway_url or t("(in-process)")
+        print(f"{mark} {pad(p.name, 16)} {p.environment.value:<17} {pad(p.client_id, 24)} {where}")
     return 0
 
 
@@ -52,11 +55,11 @@ def run_show(args: argparse.Namespace) -> int:
     profile = store.resolve(args.name)
     active = store.active_name() == profile.name
     keys = open_keystore(args)
-    status = error = None
+    status = error = problem = None
     try:
         status = keys.status(profile)
     except KeyStoreError as exc:
-        error = str(exc)
+        error, problem = str(exc), exc
     if args.json:
         print(
             json.dumps(
@@ -69,23 +72,23 @@ def run_show(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(f"profile:    {profile.name}{'  (active)' if active else ''}")
-    print(f"environment: {profile.environment.value}")
-    print(f"gateway:    {profile.gateway_url or '(embedded, started in-process)'}")
-    print(f"client id:  {profile.client_id}")
-    print(f"key version: {profile.key_version}")
-    print(f"currency:   {profile.currency}")
-    print(f"wallets:    {', '.join(profile.wallets)}")
-    print(f"notify URL: {profile.notify_url or '-'}")
-    print(f"merchant:   {profile.merchant_name or '-'}")
+    print(field(t("profile"), t("%1  (active)", profile.name) if active else profile.name))
+    print(field(t("environment"), profile_environment(profile.environment.value)))
+    print(field(t("gateway"), profile.gateway_url or t("(embedded, started in-process)")))
+    print(field(t("client id"), profile.client_id))
+    print(field(t("key version"), profile.key_version))
+    print(field(t("currency"), profile.currency))
+    print(field(t("wallets"), ", ".join(profile.wallets)))
+    print(field(t("notify URL"), profile.notify_url or "-"))
+    print(field(t("merchant"), profile.merchant_name or "-"))
     if status is not None:
         if profile.is_embedded_sandbox:
-            print(f"key store:  {status.backend}")
-            print(f"notice:     {status.notice}")
+            print(field(t("key store"), backend_said(status).shown))
+            print(field(t("notice"), notice_text(status)))
         else:
             print_status(status)
     else:
-        print(f"keys:       unavailable: {error}")
+        print(field(t("keys"), t("unavailable: %1", problem)))
     return 0
 
 
@@ -130,16 +133,25 @@ def run_create(args: argparse.Namespace) -> int:
     saved = store.save(profile, replace_existing=args.replace)
     if args.use:
         store.use(saved.name)
-    print(
-        f"{'saved' if args.replace else 'created'} profile {saved.name!r} "
-        f"({saved.environment.value}, {saved.gateway_url or 'in-process'}, client id "
-        f"{saved.client_id}){'; now active' if args.use else ''}"
+    where = saved.gateway_url or t("in-process")
+    values = (
+        repr(saved.name),
+        profile_environment(saved.environment.value),
+        where,
+        saved.client_id,
     )
+    if args.replace:
+        said = t("saved profile %1 (%2, %3, client id %4)", *values)
+    else:
+        said = t("created profile %1 (%2, %3, client id %4)", *values)
+    print(t("%1; now active", said) if args.use else said)
     if not saved.is_embedded_sandbox:
         print(
-            f"next: cashier keys import --profile {saved.name} --from-file - (or keys "
-            f"generate), then cashier keys import-gateway-key --profile {saved.name} "
-            "--from-file FILE"
+            t(
+                "next: cashier keys import --profile %1 --from-file - (or keys generate), then "
+                "cashier keys import-gateway-key --profile %1 --from-file FILE",
+                saved.name,
+            )
         )
     return 0
 
@@ -147,7 +159,7 @@ def run_create(args: argparse.Namespace) -> int:
 @guarded
 def run_use(args: argparse.Namespace) -> int:
     profile = _store().use(args.name)
-    print(f"active profile: {profile.name}")
+    print(t("active profile: %1", profile.name))
     return 0
 
 
@@ -156,8 +168,13 @@ def run_restore_backup(args: argparse.Namespace) -> int:
     store = _store()
     active = store.restore_backup()
     print(
-        f"restored {store.path} from {store.backup_path} (the damaged file is kept as "
-        f"{store.path.name}.damaged); active profile: {active.name}"
+        t(
+            "restored %1 from %2 (the damaged file is kept as %3.damaged); active profile: %4",
+            store.path,
+            store.backup_path,
+            store.path.name,
+            active.name,
+        )
     )
     return 0
 
@@ -183,7 +200,7 @@ def run_delete(args: argparse.Namespace) -> int:
                 )
             keys.delete_all(profile)
     store.delete(profile.name)
-    print(f"deleted profile {profile.name!r}; active profile: {store.active_name()}")
+    print(t("deleted profile %1; active profile: %2", repr(profile.name), store.active_name()))
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from cashier_app.cli import CliError, exit_code_for
 from cashier_app.cli.history import open_journal
 from cashier_app.cli.report import merchant_name
+from cashier_app.cli.text import t
 
 
 def register(subparsers: Any) -> None:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         except ReportError as exc:
             raise CliError.of("error", error=exc, exit_code=1) from None
         if not args.text:
-            print(f"receipt of {rec.payment_request_id} written to {args.pdf}")
+            print(t("receipt of %1 written to %2", rec.payment_request_id, args.pdf))
     if args.escpos:
         from cashier_app.till.escpos_printer import PrinterError, print_receipt
         from cashier_app.till.printer_config import PrinterConfigError, load_printer_config
@@ -88,5 +89,5 @@ def run(args: argparse.Namespace) -> int:
             )
         except (PrinterConfigError, PrinterError) as exc:
             raise CliError.of("error", error=exc, exit_code=1) from None
-        print(f"receipt of {rec.payment_request_id} sent to the printer")
+        print(t("receipt of %1 sent to the printer", rec.payment_request_id))
     return 0

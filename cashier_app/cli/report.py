@@ -9,6 +9,7 @@ from typing import Any
 
 from cashier_app.cli import CliError
 from cashier_app.cli.history import open_journal, parse_date
+from cashier_app.cli.text import environment_text, method_text, pad, t, table
 
 
 def register(subparsers: Any) -> None:
@@ -132,69 +133,88 @@ def run(args: argparse.Namespace) -> int:
     print(format_report(report))
     for option, path in (("CSV", args.csv), ("PDF", args.pdf)):
         if path:
-            print(f"{option} written to {path}")
+            print(t("%1 written to %2", option, path))
     return 0
 
 
 def format_report(report: Any) -> str:
+    from cashier_app.domain.records import ENVIRONMENTS
     from cashier_app.reports.amounts import minor_str
+    from cashier_app.reports.eod import figures
 
+    environments = sorted({x.environment for x in report.lines}, key=ENVIRONMENTS.index)
     out = [
-        f"End-of-day report {report.day.isoformat()} ({report.tz_name})",
-        f"Environment: {report.environments_label}",
+        t("End-of-day report %1 (%2)", report.day.isoformat(), report.tz_name),
+        t("Environment: %1", t("; ").join(environment_text(e) for e in environments) or "-"),
     ]
     head = (
-        "Wallet",
-        "Cur",
-        "Sales",
-        "Amount",
-        "Refunds",
-        "Refunded",
-        "Net",
-        "Unsuccessful",
-        "Not final",
+        t("Wallet"),
+        t("Cur"),
+        t("Sales"),
+        t("Amount"),
+        t("Refunds"),
+        t("Refunded"),
+        t("Net"),
+        t("Unsuccessful"),
+        t("Not final"),
     )
     rows = [
         (
-            t.label,
-            t.currency,
-            str(t.sales_count),
-            minor_str(t.sales_minor, t.currency),
-            str(t.refunds_count),
-            minor_str(t.refunds_minor, t.currency),
-            minor_str(t.net_minor, t.currency),
-            str(t.unsuccessful_count),
-            str(t.open_count),
+            _line_label(x),
+            x.currency,
+            *figures(x),
+            str(x.unsuccessful_count),
+            str(x.open_count),
         )
-        for t in (*report.lines, *report.currency_totals)
+        for x in (*report.lines, *report.currency_totals)
     ]
     if not rows:
-        out.append("no payments on this day")
+        out.append(t("no payments on this day"))
     else:
-        widths = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head))]
-        for row in (head, *rows):
+        out.append(table([head, *rows], right=range(2, len(head))))
+    if any(sh.operator for sh in report.shifts):  # by shift, once operators are set up
+        out.append(t("By operator:"))
+        for sh in report.shifts:
+            name = sh.operator or t("(no operator)")
+            if sh.environment != "production":
+                name = t("%1 (%2)", name, sh.environment)
             out.append(
-                "  ".join(
-                    c.ljust(w) if i < 2 else c.rjust(w)
-                    for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                t(
+                    "  %1: %2 sale(s) %3, %4 refund(s) %5, net %6 %7",
+                    name,
+                    sh.sales_count,
+                    minor_str(sh.sales_minor, sh.currency),
+                    sh.refunds_count,
+                    minor_str(sh.refunds_minor, sh.currency),
+                    minor_str(sh.net_minor, sh.currency),
+                    sh.currency,
                 )
             )
-    if any(sh.operator for sh in report.shifts):  # by shift, once operators are set up
-        out.append("By operator:")
-        for sh in report.shifts:
-            out.append(
-                f"  {sh.label}: {sh.sales_count} sale(s) {minor_str(sh.sales_minor, sh.currency)}"
-                f", {sh.refunds_count} refund(s) {minor_str(sh.refunds_minor, sh.currency)}, "
-                f"net {minor_str(sh.net_minor, sh.currency)} {sh.currency}"
-            )
     for scenario, currency, count, minor in report.in_store:
-        how = "scanned code" if scenario == "PaymentCode" else "order code"
-        out.append(f"in-store ({how}): {count} sale(s), {minor_str(minor, currency)} {currency}")
+        how = t("scanned code") if scenario == "PaymentCode" else t("order code")
+        out.append(
+            t("in-store (%1): %2 sale(s), %3 %4", how, count, minor_str(minor, currency), currency)
+        )
     flagged = len(report.flagged) + len(report.flagged_refunds)
     if flagged:
-        out.append(f"needs attention: {flagged} not final (run `cashier recover`)")
+        out.append(t("needs attention: %1 not final (run `cashier recover`)", flagged))
         for p in report.flagged:
-            out.append(f"  {p.status.value:<8} {p.payment_request_id}  {p.amount}  {p.method}")
+            out.append(
+                f"  {pad(t(p.status.value), 8)} {p.payment_request_id}  {p.amount}  {p.method}"
+            )
         for r in report.flagged_refunds:
-            out.append(f"  REFUND {r.status.value:<8} {r.refund_request_id}  {r.amount}")
+            out.append(
+                t("  REFUND %1 %2  %3", pad(t(r.status.value), 8), r.refund_request_id, r.amount)
+            )
     return "\n".join(out)
+
+
+def _line_label(line: Any) -> str:
+    """A report line's wallet (or the currency's total) and, when the day mixes profiles or
+    environments, whose and where (reports.eod Totals.label, in the operator's language)."""
+    base = method_text(line.method) if line.method else t("Total %1", line.currency)
+    if not line.qualifier:
+        return base
+    where = environment_text(line.environment)
+    whose = t("%1, %2", line.profile, where) if line.profile else where
+    return t("%1 (%2)", base, whose)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from cashier_app.cli import CliError
+from cashier_app.cli.text import t
 
 
 def register(subparsers: Any) -> None:
@@ -208,35 +209,49 @@ def lan_help(lan_url: str) -> str:
 
     parts = urlsplit(lan_url)
     lines = [
-        f"Wallet pages for phones: {lan_url} (each sale's QR code carries the session "
-        "token; without it the pages answer 403).",
-        "If the phone cannot open the page:",
-        "  - the phone must be on the same network as this computer (a guest or "
-        "'isolated' Wi-Fi keeps devices apart; mobile data cannot reach it);",
-        f"  - {parts.hostname} must be this computer's address on that network "
-        "(see `ip addr` or the Wi-Fi settings);",
-        f"  - the firewall must let in TCP port {parts.port} (e.g. `sudo ufw allow "
-        f"{parts.port}/tcp`);",
-        "  - the address is plain http: some phone browsers warn first; choose to continue.",
+        t(
+            "Wallet pages for phones: %1 (each sale's QR code carries the session token; "
+            "without it the pages answer 403).",
+            lan_url,
+        ),
+        t("If the phone cannot open the page:"),
+        t(
+            "  - the phone must be on the same network as this computer (a guest or "
+            "'isolated' Wi-Fi keeps devices apart; mobile data cannot reach it);"
+        ),
+        t(
+            "  - %1 must be this computer's address on that network (see `ip addr` or the "
+            "Wi-Fi settings);",
+            parts.hostname,
+        ),
+        t(
+            "  - the firewall must let in TCP port %1 (e.g. `sudo ufw allow %1/tcp`);",
+            parts.port,
+        ),
+        t("  - the address is plain http: some phone browsers warn first; choose to continue."),
     ]
     if is_loopback_host(parts.hostname):
         lines.insert(
             1,
-            f"Note: {parts.hostname} is a loopback address: only this computer can open it, "
-            "no phone can.",
+            t(
+                "Note: %1 is a loopback address: only this computer can open it, no phone can.",
+                parts.hostname,
+            ),
         )
     return "\n".join(lines)
 
 
 def remote_warning(host: str, port: int) -> str:
     """What ``--allow-remote`` exposes, said before the port opens."""
-    return (
-        f"warning: --allow-remote: the sandbox will listen on {host}:{port}, beyond this "
-        "machine, over plain HTTP with no authentication. Anyone who can reach it can "
-        "approve, decline or expire payments (/sandbox/payments/<paymentId>/...), make "
-        "wallet payment codes, turn on auto-pay (/sandbox/autopay), inject faults "
-        "(/sandbox/faults), register merchant keys, and see every payment's details on "
-        "its wallet pages. Use it only on a network you trust, never with real money."
+    return t(
+        "warning: --allow-remote: the sandbox will listen on %1:%2, beyond this machine, over "
+        "plain HTTP with no authentication. Anyone who can reach it can approve, decline or "
+        "expire payments (/sandbox/payments/<paymentId>/...), make wallet payment codes, turn "
+        "on auto-pay (/sandbox/autopay), inject faults (/sandbox/faults), register merchant "
+        "keys, and see every payment's details on its wallet pages. Use it only on a network "
+        "you trust, never with real money.",
+        host,
+        port,
     )
 
 
@@ -343,5 +358,5 @@ def run(args: argparse.Namespace) -> int:
         gateway.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    print("cashier sandbox: stopped", file=sys.stderr, flush=True)
+    print(t("cashier sandbox: stopped"), file=sys.stderr, flush=True)
     return 0

@@ -16,6 +16,7 @@ import os
 from typing import Any
 
 from cashier_app.cli import EXIT_FAILED, CliError
+from cashier_app.cli.text import catalog_text, pad
 
 ENV_URL = "CASHIER_SANDBOX_URL"
 
@@ -60,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps([s.to_json() for s in scenarios.CATALOG.values()], indent=2))
         else:
             for scenario in scenarios.CATALOG.values():
-                print(scenario.usage())
+                usage = " ".join(p.describe() for p in scenario.params) or "-"
+                description = catalog_text(scenarios.TEXT_CONTEXT, scenario.description)
+                shown = description or scenario.description
+                print(f"{pad(scenario.name, 22)} {pad(usage, 52)} {shown}")
         return 0
     params: dict[str, Any] = {}
     if args.action == "set":

@@ -23,6 +23,7 @@ from typing import Any
 from cashier_app.cli import CliError
 from cashier_app.cli.errors import Doing
 from cashier_app.cli.history import parse_date
+from cashier_app.cli.text import environment_text, method_text, t, table
 
 
 def register(subparsers: Any) -> None:
@@ -232,8 +233,11 @@ def _adopt_operators(dsn: str, password: str | None, till_id: str) -> dict[str, 
         accounts.close()
     if kept:
         print(
-            f"the store has operators named {', '.join(kept)} already: theirs are kept, "
-            "this till's are replaced by them",
+            t(
+                "the store has operators named %1 already: theirs are kept, this till's are "
+                "replaced by them",
+                ", ".join(kept),
+            ),
             file=sys.stderr,
         )
     return {"added": added, "store_had": kept}
@@ -284,15 +288,26 @@ def run_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"store": describe(link.dsn), "this_till": link.till_id, "tills": rows}))
         return 0
-    print(f"store {describe(link.dsn)}; this till: {link.till_id}")
-    print(f"{'till':<24} {'last contact':<26} {'ago s':>7} {'lag ms':>8} {'backlog':>8} payments")
-    for r in rows:
-        print(
-            f"{r['till_id']:<24} {r['last_contact'] or '-':<26} "
-            f"{r['seconds_since_contact'] if r['seconds_since_contact'] is not None else '-':>7} "
-            f"{r['replication_lag_ms'] if r['replication_lag_ms'] is not None else '-':>8} "
-            f"{r['backlog']:>8} {r['payments']}"
+    print(t("store %1; this till: %2", describe(link.dsn), link.till_id))
+    head = (
+        t("till"), t("last contact"), t("ago s"), t("lag ms"), t("backlog"), t("payments")
+    )  # fmt: skip
+
+    def known(value: object) -> str:
+        return "-" if value is None else str(value)
+
+    body = [
+        (
+            r["till_id"],
+            r["last_contact"] or "-",
+            known(r["seconds_since_contact"]),
+            known(r["replication_lag_ms"]),
+            str(r["backlog"]),
+            str(r["payments"]),
         )
+        for r in rows
+    ]
+    print(table([head, *body], right={2, 3, 4, 5}))
     return 0
 
 
@@ -312,20 +327,33 @@ def run_report(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(doc, ensure_ascii=False))
         return 0
-    print(f"Store end of day {doc['date']} ({doc['timezone']})")
+    print(t("Store end of day %1 (%2)", doc["date"], doc["timezone"]))
     for title, key, name in (
-        ("Per wallet", "by_wallet", "method"),
-        ("Per till", "by_till", "till_id"),
-        ("Per operator", "by_operator", "operator"),
+        (t("Per wallet"), "by_wallet", "method"),
+        (t("Per till"), "by_till", "till_id"),
+        (t("Per operator"), "by_operator", "operator"),
     ):
         print(f"\n{title}")
-        for line in doc[key]:
-            print(
-                f"  {line[name] or '(nobody signed in)':<28} {line['currency']} "
-                f"sales {line['sales_count']:>5} {line['sales']:>12}  refunds "
-                f"{line['refunds_count']:>4} {line['refunds']:>10}  net {line['net']:>12}"
-                f"  ({line['environment']})"
+        rows = [
+            (
+                "",
+                (method_text(line[name]) if name == "method" else line[name])
+                or t("(nobody signed in)"),
+                line["currency"],
+                t("sales"),
+                str(line["sales_count"]),
+                line["sales"],
+                t("refunds"),
+                str(line["refunds_count"]),
+                line["refunds"],
+                t("net"),
+                line["net"],
+                t("(%1)", environment_text(line["environment"])),
             )
+            for line in doc[key]
+        ]
+        if rows:
+            print(table(rows, right={4, 5, 7, 8, 10}))
     return 0
 
 
@@ -426,5 +454,5 @@ def run_listener(args: argparse.Namespace) -> int:
             stop.wait()
     finally:
         listener.stop()
-    print("notify listener stopped", file=sys.stderr)
+    print(t("notify listener stopped"), file=sys.stderr)
     return 0

@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 from cashier_app.domain.errors import render
 from cashier_app.support.catalog import Catalog
@@ -75,18 +76,47 @@ def t(text: str, *args: object) -> str:
     return fill(_catalog.translate(CONTEXT, text) or text, *args)
 
 
-def fill(template: str, *args: object) -> str:
+def fill(template: str, *args: object, english: bool = False) -> str:
     """``template``'s ``%1``… replaced by ``args`` (an error by its text in the current
-    language)."""
+    language, or with ``english`` as it is in English)."""
 
     def one(match: re.Match[str]) -> str:
         index = int(match.group(1))
         if index > len(args):
             return match.group(0)
         value = args[index - 1]
-        return error_text(value) if isinstance(value, BaseException) else str(value)
+        if isinstance(value, Said):
+            return value.english if english else value.shown
+        if isinstance(value, BaseException) and not english:
+            return error_text(value)
+        return str(value)
 
     return _PLACEHOLDER.sub(one, template)
+
+
+class Said(NamedTuple):
+    """A text in English (what JSON output and the log carry) and in the current language
+    (what the operator reads)."""
+
+    english: str
+    shown: str
+
+
+def both(text: str, *args: object) -> Said:
+    """``text`` filled in English and in the current language (``args`` may be ``Said``)."""
+    return Said(fill(text, *args, english=True), t(text, *args))
+
+
+def joined(parts: Sequence[Said]) -> Said:
+    """``parts`` as one text, "; " apart in English (full-width in Chinese)."""
+    english = "; ".join(p.english for p in parts)
+    return Said(english, t("; ").join(p.shown for p in parts))
+
+
+def field(label: str, value: object) -> str:
+    """One line of a ``label: value`` list, the values lined up by display width
+    (``label`` already translated)."""
+    return pad(t("%1:", label), 11) + " " + str(value)
 
 
 def catalog_text(context: str, source: str) -> str | None:
@@ -133,14 +163,47 @@ def table(rows: Sequence[Sequence[object]], *, right: Collection[int] = ()) -> s
     )
 
 
+def method_text(method_type: str) -> str:
+    """A wallet's name in the operator's language (the raw type when it is unknown)."""
+    from cashier_app.domain import methods
+
+    try:
+        return methods.get(method_type).name(language())
+    except methods.UnknownMethodError:
+        return method_type
+
+
+def profile_environment(environment: str) -> str:
+    """A profile's environment (``production``, ``antom-sandbox``, ``embedded-sandbox``:
+    what ``--environment`` takes) in the operator's language."""
+    names = {
+        "production": t("production"),
+        "antom-sandbox": t("antom-sandbox"),
+        "embedded-sandbox": t("embedded-sandbox"),
+    }
+    return names.get(environment, environment)
+
+
+def environment_text(environment: str) -> str:
+    """Where money was taken (domain.records ENVIRONMENT_LABELS) in the operator's
+    language: sandbox money is never real money."""
+    labels = {
+        "production": t("production"),
+        "antom-sandbox": t("Antom sandbox - not real money"),
+        "embedded-sandbox": t("embedded demo sandbox - not real money"),
+    }
+    return labels.get(environment, environment)
+
+
 #: A payment's or refund's status as a human-readable output shows it (``t(status)``;
 #: the JSON output keeps the code).
 STATUS_WORDS = ("CREATED", "PENDING", "SUCCESS", "FAILED", "CANCELLED", "EXPIRED", "UNKNOWN")
 
 
 def cli_texts() -> set[str]:
-    """Every sentence of the CLI: the literal first argument of each ``t(...)`` call in
-    cashier_app/cli (scripts/update_translations.py puts them in context ``Cli``)."""
+    """Every sentence of the CLI: the literal first argument of each ``t(...)`` and
+    ``both(...)`` call in cashier_app/cli (scripts/update_translations.py puts them in
+    context ``Cli``)."""
     import ast
     from pathlib import Path
 
@@ -150,7 +213,7 @@ def cli_texts() -> set[str]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
+                and node.func.id in ("t", "both")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)

@@ -50,9 +50,12 @@ class KeyDiagnosisError(KeyFormatError):
 
     layer = "keystore"
 
-    def __init__(self, problem: KeyProblem) -> None:
+    def __init__(self, problem: KeyProblem, cause: KeyFormatError | None = None) -> None:
         super().__init__(str(problem), code=problem.code)
         self.problem = problem
+        #: The key error it was diagnosed from, when its message is the problem's (a UI
+        #: renders it, with its code, in its own language).
+        self.cause = cause
 
 
 FIX_GENERATE = "generate a new RSA-2048 pair with 'cashier keys generate' and upload its public key"
@@ -99,8 +102,10 @@ def normalise_key_text(data: str | bytes) -> str:
     return text.replace("\r", "")
 
 
-def _problem(code: str, message: str, fix: str) -> KeyDiagnosisError:
-    return KeyDiagnosisError(KeyProblem(code, message, fix))
+def _problem(
+    code: str, message: str, fix: str, cause: KeyFormatError | None = None
+) -> KeyDiagnosisError:
+    return KeyDiagnosisError(KeyProblem(code, message, fix), cause)
 
 
 _PEM_BODY = re.compile(r"-----BEGIN [A-Z0-9 ]+-----(.*?)(?:-----END [A-Z0-9 ]+-----|$)", re.S)
@@ -151,7 +156,7 @@ def _translate(exc: KeyFormatError, text: str, *, wanted: str) -> KeyDiagnosisEr
     low = msg.lower()
     truncated = _truncation(text)
     if "at least" in low and "bits" in low:
-        return _problem("key-too-small", msg, FIX_GENERATE)
+        return _problem("key-too-small", msg, FIX_GENERATE, exc)
     if (
         truncated is not None
         and "private key is needed" not in low
@@ -212,10 +217,10 @@ def _translate(exc: KeyFormatError, text: str, *, wanted: str) -> KeyDiagnosisEr
                 "extract the key: 'openssl x509 -in cert.pem -pubkey -noout'",
             )
     if "damaged" in low or "truncated" in low or "base64" in low:
-        return _problem("damaged", msg, FIX_REPASTE)
+        return _problem("damaged", msg, FIX_REPASTE, exc)
     if "empty" in low:
         return _problem("empty", "no key text was given", "paste or pipe the key")
-    return _problem("unusable", msg, FIX_REPASTE)
+    return _problem("unusable", msg, FIX_REPASTE, exc)
 
 
 def parse_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.RSAPrivateKey:

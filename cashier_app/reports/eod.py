@@ -10,7 +10,7 @@ import csv
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -341,6 +341,18 @@ def scenario_name(scenario: str) -> str:
     return SCENARIO_NAMES.get(scenario, scenario)
 
 
+def figures(t: Totals, money: Callable[[int, str], str] = minor_str) -> list[str]:
+    """A line's figures as text, in the report's column order: sales (count, amount),
+    refunds (count, amount), net; ``money`` writes an amount of minor units."""
+    return [
+        str(t.sales_count),
+        money(t.sales_minor, t.currency),
+        str(t.refunds_count),
+        money(t.refunds_minor, t.currency),
+        money(t.net_minor, t.currency),
+    ]
+
+
 def csv_rows(report: Report) -> Iterator[list[str]]:
     """The CSV file as rows: a heading block, the totals table, then the flagged payments."""
     yield ["End-of-day report", report.day.isoformat()]
@@ -355,11 +367,7 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             t.method or "TOTAL",
             t.label,
             t.currency,
-            str(t.sales_count),
-            minor_str(t.sales_minor, t.currency),
-            str(t.refunds_count),
-            minor_str(t.refunds_minor, t.currency),
-            minor_str(t.net_minor, t.currency),
+            *figures(t),
             str(t.unsuccessful_count),
             str(t.open_count),
             t.profile,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from cashier_app.reports.amounts import minor_display
-from cashier_app.reports.eod import PdfError, Report, Totals
+from cashier_app.reports.eod import PdfError, Report, Totals, figures
 from cashier_app.reports.qtapp import ensure_gui_app
 
 ROW = 16.0  #: points per table row
@@ -81,11 +81,7 @@ def _cells(t: Totals) -> list[str]:
     return [
         t.label,
         t.currency,
-        str(t.sales_count),
-        minor_display(t.sales_minor, t.currency),
-        str(t.refunds_count),
-        minor_display(t.refunds_minor, t.currency),
-        minor_display(t.net_minor, t.currency),
+        *figures(t, minor_display),
         str(t.open_count),
     ]
 

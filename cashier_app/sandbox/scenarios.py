@@ -456,6 +456,10 @@ CATALOG: dict[str, Scenario] = {
 }
 
 
+#: The translation context of the catalog's texts (the QA console's and the CLI's).
+TEXT_CONTEXT = "Scenario"
+
+
 def catalog_texts() -> set[str]:
     """Every description and parameter help of the catalog (the texts to translate)."""
     return {s.description for s in CATALOG.values()} | {

@@ -8,7 +8,7 @@ from datetime import UTC
 from pg_server import TILL_PASSWORD
 from test_store_replication import DAY, day_sum, sell
 
-from cashier_app.cli import main
+from cashier_app.cli import main, text
 from cashier_app.journal import Journal
 from cashier_app.reports.eod import compute_report
 from cashier_app.store.connect import StoreLink, split_password
@@ -64,6 +64,22 @@ def test_join_keeps_the_password_in_the_key_store_only(capsys, store_db, memory_
     assert total["net"] == f"{expected[2] / 100:.2f}"
     assert {line["operator"] for line in doc["by_operator"]} == {"ann"}
     assert [line["till_id"] for line in doc["by_till"]] == ["front-1"]
+    # the same, as a zh_CN operator reads it: the GUI's terms, columns by display width
+    code, shown, _ = run(capsys, "--lang", "zh_CN", "store", "status")
+    head, row = shown.splitlines()[1:3]
+    assert head.split() == [
+        "收银台",
+        "最后联系",
+        "距今（秒）",
+        "延迟（毫秒）",
+        "待同步",
+        "支付笔数",
+    ]
+    assert row.startswith("front-1") and text.width(head) == text.width(row)
+    code, shown, _ = run(capsys, "--lang", "zh_CN", "store", "report", "--date", DAY.isoformat())
+    assert code == 0 and shown.startswith(f"全店日结 {DAY.isoformat()}（")
+    assert "\n按钱包\n" in shown and "\n按收银台\n  front-1 " in shown and "  ann " in shown
+    assert "sales" not in shown and "交易" in shown and "净额" in shown
     # joining again keeps the id; another id is refused (its sales carry the first)
     code, doc, _ = run(capsys, "store", "join", "--dsn", store_db.till_dsn)
     assert code == 0 and doc["till_id"] == "front-1"

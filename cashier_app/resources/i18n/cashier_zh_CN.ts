@@ -2665,8 +2665,132 @@
     <context>
         <name>Cli</name>
         <message>
+            <source>  %1: %2 sale(s) %3, %4 refund(s) %5, net %6 %7</source>
+            <translation>  %1：%2 笔交易 %3，%4 笔退款 %5，净额 %6 %7</translation>
+        </message>
+        <message>
+            <source>  - %1 must be this computer's address on that network (see `ip addr` or the Wi-Fi settings);</source>
+            <translation>  - %1 必须是本机在该网络中的地址（见 `ip addr` 或 Wi-Fi 设置）；</translation>
+        </message>
+        <message>
+            <source>  - the address is plain http: some phone browsers warn first; choose to continue.</source>
+            <translation>  - 该地址是明文 http：有些手机浏览器会先发出警告，请选择继续访问。</translation>
+        </message>
+        <message>
+            <source>  - the firewall must let in TCP port %1 (e.g. `sudo ufw allow %1/tcp`);</source>
+            <translation>  - 防火墙必须放行 TCP 端口 %1（例如 `sudo ufw allow %1/tcp`）；</translation>
+        </message>
+        <message>
+            <source>  - the phone must be on the same network as this computer (a guest or 'isolated' Wi-Fi keeps devices apart; mobile data cannot reach it);</source>
+            <translation>  - 手机必须和本机在同一网络中（访客网络或“隔离”的 Wi-Fi 会把设备隔开；移动数据网络无法访问）；</translation>
+        </message>
+        <message>
+            <source>  REFUND %1 %2  %3</source>
+            <translation>  退款 %1 %2  %3</translation>
+        </message>
+        <message>
+            <source>  locked until %1</source>
+            <translation>  锁定至 %1</translation>
+        </message>
+        <message>
+            <source>%1</source>
+            <translation>%1</translation>
+        </message>
+        <message>
+            <source>%1  (active)</source>
+            <translation>%1  （当前配置）</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>%1 (active: %2)</source>
+            <translation>%1（当前使用：%2）</translation>
+        </message>
+        <message>
+            <source>%1 (no payment can be taken)</source>
+            <translation>%1（无法收款）</translation>
+        </message>
+        <message>
+            <source>%1 (schema %2); %3 unfinished payment(s): run 'cashier recover'</source>
+            <translation>%1（结构版本 %2）；%3 笔未完成的支付：请运行 cashier recover</translation>
+        </message>
+        <message>
+            <source>%1 (schema %2); no unfinished payments</source>
+            <translation>%1（结构版本 %2）；没有未完成的支付</translation>
+        </message>
+        <message>
+            <source>%1 cannot be written</source>
+            <translation>%1 无法写入</translation>
+        </message>
+        <message>
+            <source>%1 check(s) failed</source>
+            <translation>%1 项检查未通过</translation>
+        </message>
+        <message>
+            <source>%1 is now a %2</source>
+            <translation>%1 现在是%2</translation>
+        </message>
+        <message>
+            <source>%1 net %2</source>
+            <translation>%1 净额 %2</translation>
+        </message>
+        <message>
+            <source>%1 paid, %2 refunds; %3</source>
+            <translation>%1 笔已付款，%2 笔退款；%3</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>%1 sales</source>
+            <translation>%1 笔交易</translation>
+        </message>
+        <message>
+            <source>%1 steps: %2 passed, %3 failed (%4 s)</source>
+            <translation>共 %1 步：%2 步通过，%3 步失败（%4 秒）</translation>
+        </message>
+        <message>
+            <source>%1 unlocked</source>
+            <translation>%1 已解锁</translation>
+        </message>
+        <message>
+            <source>%1 written to %2</source>
+            <translation>%1 已写入 %2</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1，%2</translation>
+        </message>
+        <message>
+            <source>%1. Fix: %2</source>
+            <translation>%1。解决：%2</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <translation>%1：</translation>
+        </message>
+        <message>
+            <source>%1: %2 (%3 ms)</source>
+            <translation>%1：%2（%3 毫秒）</translation>
+        </message>
+        <message>
+            <source>%1: %2, %3, client id %4, %5, dialect %6</source>
+            <translation>%1：%2，%3，客户端 ID %4，%5，接口 %6</translation>
+        </message>
+        <message>
             <source>%1: error: %2</source>
             <translation>%1：错误：%2</translation>
+        </message>
+        <message>
+            <source>%1: set this machine's clock (NTP); more than %2 s apart breaks time checks</source>
+            <translation>%1：请校准本机时钟（NTP）；相差超过 %2 秒会使时间校验失败</translation>
+        </message>
+        <message>
+            <source>%1; now active</source>
+            <translation>%1；已设为当前配置</translation>
         </message>
         <message>
             <source>(%1 of %2 payments)</source>
@@ -2677,8 +2801,44 @@
             <translation>（共 1 笔支付，显示第 %1 笔）</translation>
         </message>
         <message>
+            <source>(%1)</source>
+            <translation>（%1）</translation>
+        </message>
+        <message>
+            <source>(embedded, started in-process)</source>
+            <translation>（内置，在程序内启动）</translation>
+        </message>
+        <message>
+            <source>(in-process)</source>
+            <translation>（程序内）</translation>
+        </message>
+        <message>
+            <source>(no operator)</source>
+            <translation>（无操作员）</translation>
+        </message>
+        <message>
+            <source>(nobody signed in)</source>
+            <translation>（无人登录）</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
             <source>Amount</source>
             <translation>金额</translation>
+        </message>
+        <message>
+            <source>Antom sandbox - not real money</source>
+            <translation>Antom 沙箱——非真实资金</translation>
+        </message>
+        <message>
+            <source>By operator:</source>
+            <translation>按操作员：</translation>
         </message>
         <message>
             <source>CANCELLED</source>
@@ -2697,44 +2857,460 @@
             <translation>币种</translation>
         </message>
         <message>
+            <source>ERROR</source>
+            <translation>出错</translation>
+        </message>
+        <message>
             <source>EXPIRED</source>
             <translation>已过期</translation>
+        </message>
+        <message>
+            <source>End-of-day report %1 (%2)</source>
+            <translation>日结报表 %1（%2）</translation>
+        </message>
+        <message>
+            <source>Environment: %1</source>
+            <translation>环境：%1</translation>
+        </message>
+        <message>
+            <source>FAIL</source>
+            <translation>失败</translation>
         </message>
         <message>
             <source>FAILED</source>
             <translation>失败</translation>
         </message>
         <message>
+            <source>If the phone cannot open the page:</source>
+            <translation>如果手机无法打开页面：</translation>
+        </message>
+        <message>
+            <source>MISMATCH: the private key of profile %1 does not belong to this public key; upload the output of 'cashier keys export-public' to the Antom Dashboard, or import the matching private key</source>
+            <translation>不匹配：配置 %1 的私钥与这个公钥不是一对；请把 cashier keys export-public 的输出上传到 Antom 控制台，或导入与之匹配的私钥</translation>
+        </message>
+        <message>
             <source>Method</source>
             <translation>支付方式</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>净额</translation>
+        </message>
+        <message>
+            <source>New PIN for %1 (4-12 digits): </source>
+            <translation>%1 的新 PIN 码（4-12 位数字）：</translation>
+        </message>
+        <message>
+            <source>Not final</source>
+            <translation>未终态</translation>
+        </message>
+        <message>
+            <source>Note: %1 is a loopback address: only this computer can open it, no phone can.</source>
+            <translation>注意：%1 是环回地址：只有本机能打开，手机无法访问。</translation>
+        </message>
+        <message>
+            <source>OS keyring (%1)</source>
+            <translation>系统密钥环（%1）</translation>
+        </message>
+        <message>
+            <source>Once more: </source>
+            <translation>再输入一次：</translation>
+        </message>
+        <message>
+            <source>PASS</source>
+            <translation>通过</translation>
         </message>
         <message>
             <source>PENDING</source>
             <translation>处理中</translation>
         </message>
         <message>
+            <source>PIN for %1: </source>
+            <translation>%1 的 PIN 码：</translation>
+        </message>
+        <message>
+            <source>PIN of %1 changed</source>
+            <translation>%1 的 PIN 码已修改</translation>
+        </message>
+        <message>
+            <source>Paste the %1, then press Ctrl-D (Ctrl-Z Enter on Windows):</source>
+            <translation>请粘贴%1，然后按 Ctrl-D（Windows 上按 Ctrl-Z 再按 Enter）：</translation>
+        </message>
+        <message>
+            <source>Per operator</source>
+            <translation>按操作员</translation>
+        </message>
+        <message>
+            <source>Per till</source>
+            <translation>按收银台</translation>
+        </message>
+        <message>
+            <source>Per wallet</source>
+            <translation>按钱包</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Refunds</source>
+            <translation>退款笔数</translation>
+        </message>
+        <message>
             <source>SUCCESS</source>
             <translation>成功</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>交易笔数</translation>
+        </message>
+        <message>
+            <source>Sandbox keys are kept in memory only: they are generated at start and lost when the app quits.</source>
+            <translation>沙箱密钥只保存在内存中：启动时生成，程序退出即丢失。</translation>
         </message>
         <message>
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
+            <source>Store end of day %1 (%2)</source>
+            <translation>全店日结 %1（%2）</translation>
+        </message>
+        <message>
+            <source>Total %1</source>
+            <translation>%1 合计</translation>
+        </message>
+        <message>
             <source>UNKNOWN</source>
             <translation>未知</translation>
+        </message>
+        <message>
+            <source>Unsuccessful</source>
+            <translation>未成功</translation>
+        </message>
+        <message>
+            <source>Wallet</source>
+            <translation>支付方式</translation>
+        </message>
+        <message>
+            <source>Wallet pages for phones: %1 (each sale's QR code carries the session token; without it the pages answer 403).</source>
+            <translation>手机钱包页面：%1（每笔交易的二维码都带有会话令牌；没有令牌时页面返回 403）。</translation>
+        </message>
+        <message>
+            <source>a passphrase was given but the key is not encrypted. Fix: leave out --passphrase-file</source>
+            <translation>给出了口令，但密钥没有加密。解决：去掉 --passphrase-file</translation>
+        </message>
+        <message>
+            <source>a report</source>
+            <translation>一份报表</translation>
+        </message>
+        <message>
+            <source>active profile: %1</source>
+            <translation>当前配置：%1</translation>
+        </message>
+        <message>
+            <source>ago s</source>
+            <translation>距今（秒）</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>an encrypted key file exists at %1 but the OS keyring is in use; choose it with --keystore file</source>
+            <translation>%1 有一个加密密钥文件，但正在使用系统密钥环；要使用该文件请加 --keystore file</translation>
         </message>
         <message>
             <source>another cashier process (pid %1) is using profile %2; its unfinished payments are left to it</source>
             <translation>另一个收银台进程（pid %1）正在使用配置 %2；其未完成的支付由它处理</translation>
         </message>
         <message>
+            <source>antom-sandbox</source>
+            <translation>Antom 沙箱</translation>
+        </message>
+        <message>
+            <source>backlog</source>
+            <translation>待同步</translation>
+        </message>
+        <message>
             <source>cancel failed: %1</source>
             <translation>取消失败：%1</translation>
         </message>
         <message>
+            <source>cannot start: %1</source>
+            <translation>无法启动：%1</translation>
+        </message>
+        <message>
+            <source>cashier</source>
+            <translation>收银员</translation>
+        </message>
+        <message>
             <source>cashier %1: error: %2</source>
             <translation>cashier %1：错误：%2</translation>
+        </message>
+        <message>
+            <source>cashier sandbox: stopped</source>
+            <translation>cashier sandbox：已停止</translation>
+        </message>
+        <message>
+            <source>client id</source>
+            <translation>客户端 ID</translation>
+        </message>
+        <message>
+            <source>clock</source>
+            <translation>时钟</translation>
+        </message>
+        <message>
+            <source>code: %1</source>
+            <translation>付款码：%1</translation>
+        </message>
+        <message>
+            <source>copy the whole key again: a 2048-bit private key in base64 is one line of about 1,620 characters (PKCS#8 starts 'MIIEv' or 'MIIEu'), a public key about 392 characters starting 'MIIBIj'</source>
+            <translation>重新完整复制密钥：base64 格式的 2048 位私钥是一行约 1,620 个字符（PKCS#8 以“MIIEv”或“MIIEu”开头），公钥约 392 个字符，以“MIIBIj”开头</translation>
+        </message>
+        <message>
+            <source>created profile %1 (%2, %3, client id %4)</source>
+            <translation>已创建配置 %1（%2，%3，客户端 ID %4）</translation>
+        </message>
+        <message>
+            <source>currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>deleted every key of profile %1</source>
+            <translation>已删除配置 %1 的所有密钥</translation>
+        </message>
+        <message>
+            <source>deleted key version %1 of profile %2</source>
+            <translation>已删除配置 %2 的密钥版本 %1</translation>
+        </message>
+        <message>
+            <source>deleted profile %1; active profile: %2</source>
+            <translation>已删除配置 %1；当前配置：%2</translation>
+        </message>
+        <message>
+            <source>deleted the gateway public key of profile %1</source>
+            <translation>已删除配置 %1 的网关公钥</translation>
+        </message>
+        <message>
+            <source>detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>device file</source>
+            <translation>设备文件</translation>
+        </message>
+        <message>
+            <source>embedded demo sandbox - not real money</source>
+            <translation>内置演示沙箱——非真实资金</translation>
+        </message>
+        <message>
+            <source>embedded sandbox (in-process)</source>
+            <translation>内置沙箱（程序内）</translation>
+        </message>
+        <message>
+            <source>embedded-sandbox</source>
+            <translation>内置沙箱</translation>
+        </message>
+        <message>
+            <source>encrypted file (%1)</source>
+            <translation>加密文件（%1）</translation>
+        </message>
+        <message>
+            <source>end of day</source>
+            <translation>日结</translation>
+        </message>
+        <message>
+            <source>environment</source>
+            <translation>环境</translation>
+        </message>
+        <message>
+            <source>expected</source>
+            <translation>预期</translation>
+        </message>
+        <message>
+            <source>fingerprint: SHA256 %1</source>
+            <translation>指纹：SHA256 %1</translation>
+        </message>
+        <message>
+            <source>gateway</source>
+            <translation>网关</translation>
+        </message>
+        <message>
+            <source>gateway key %1…</source>
+            <translation>网关密钥 %1…</translation>
+        </message>
+        <message>
+            <source>gateway public key</source>
+            <translation>网关公钥</translation>
+        </message>
+        <message>
+            <source>gateway reachable; keys verified (it answered an unknown id with S)</source>
+            <translation>网关可以连接；密钥已验证（它对一个不存在的编号应答了 S）</translation>
+        </message>
+        <message>
+            <source>gateway reachable; merchant key accepted; gateway key verified</source>
+            <translation>网关可以连接；商户密钥已被接受；网关密钥已验证</translation>
+        </message>
+        <message>
+            <source>generate a new RSA-2048 pair with 'cashier keys generate' and upload its public key</source>
+            <translation>用 cashier keys generate 生成新的 RSA-2048 密钥对，并上传其公钥</translation>
+        </message>
+        <message>
+            <source>generated an RSA-2048 key pair for profile %1 (key version %2) in %3</source>
+            <translation>已为配置 %1 生成 RSA-2048 密钥对（密钥版本 %2），存于%3</translation>
+        </message>
+        <message>
+            <source>got</source>
+            <translation>实际</translation>
+        </message>
+        <message>
+            <source>imported the gateway public key of profile %1</source>
+            <translation>已导入配置 %1 的网关公钥</translation>
+        </message>
+        <message>
+            <source>imported the private key of profile %1 (key version %2) into %3</source>
+            <translation>已把配置 %1 的私钥（密钥版本 %2）导入%3</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation>存于%1</translation>
+        </message>
+        <message>
+            <source>in step with the gateway's Response-Time (within 2 s)</source>
+            <translation>与网关的 Response-Time 一致（相差 2 秒以内）</translation>
+        </message>
+        <message>
+            <source>in-process</source>
+            <translation>程序内</translation>
+        </message>
+        <message>
+            <source>in-store %1 %2 %3</source>
+            <translation>线下 %1 %2 %3</translation>
+        </message>
+        <message>
+            <source>in-store (%1): %2 sale(s), %3 %4</source>
+            <translation>线下（%1）：%2 笔交易，%3 %4</translation>
+        </message>
+        <message>
+            <source>journal</source>
+            <translation>交易日志</translation>
+        </message>
+        <message>
+            <source>key passphrase</source>
+            <translation>密钥口令</translation>
+        </message>
+        <message>
+            <source>key store</source>
+            <translation>密钥存储</translation>
+        </message>
+        <message>
+            <source>key version</source>
+            <translation>密钥版本</translation>
+        </message>
+        <message>
+            <source>keyring (%1)</source>
+            <translation>密钥环（%1）</translation>
+        </message>
+        <message>
+            <source>keys</source>
+            <translation>密钥</translation>
+        </message>
+        <message>
+            <source>lag ms</source>
+            <translation>延迟（毫秒）</translation>
+        </message>
+        <message>
+            <source>last contact</source>
+            <translation>最后联系</translation>
+        </message>
+        <message>
+            <source>log</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>经理</translation>
+        </message>
+        <message>
+            <source>match: the private key of profile %1 (version %2) belongs to this public key</source>
+            <translation>匹配：配置 %1 的私钥（版本 %2）与这个公钥是一对</translation>
+        </message>
+        <message>
+            <source>memory (until the app quits)</source>
+            <translation>内存（程序退出即清除）</translation>
+        </message>
+        <message>
+            <source>merchant</source>
+            <translation>商户</translation>
+        </message>
+        <message>
+            <source>merchant key v%1 %2…</source>
+            <translation>商户密钥 v%1 %2…</translation>
+        </message>
+        <message>
+            <source>needs attention: %1 not final (run `cashier recover`)</source>
+            <translation>需要处理：%1 笔未终态（请运行 cashier recover）</translation>
+        </message>
+        <message>
+            <source>net</source>
+            <translation>净额</translation>
+        </message>
+        <message>
+            <source>network</source>
+            <translation>网络</translation>
+        </message>
+        <message>
+            <source>new key version %1 for profile %2, not active yet (active: %3); older versions are kept until 'cashier keys delete --key-version N'. Upload the new public key to the Antom Dashboard as key version %1.</source>
+            <translation>配置 %2 的新密钥版本 %1，尚未启用（当前使用：%3）；旧版本会一直保留，直到执行 cashier keys delete --key-version N。请把新公钥作为密钥版本 %1 上传到 Antom 控制台。</translation>
+        </message>
+        <message>
+            <source>new key version %1 for profile %2, now active; older versions are kept until 'cashier keys delete --key-version N'. Upload the new public key to the Antom Dashboard as key version %1.</source>
+            <translation>配置 %2 的新密钥版本 %1，已启用；旧版本会一直保留，直到执行 cashier keys delete --key-version N。请把新公钥作为密钥版本 %1 上传到 Antom 控制台。</translation>
+        </message>
+        <message>
+            <source>next: cashier keys import --profile %1 --from-file - (or keys generate), then cashier keys import-gateway-key --profile %1 --from-file FILE</source>
+            <translation>下一步：cashier keys import --profile %1 --from-file -（或 keys generate），然后 cashier keys import-gateway-key --profile %1 --from-file FILE</translation>
+        </message>
+        <message>
+            <source>no gateway key</source>
+            <translation>没有网关密钥</translation>
+        </message>
+        <message>
+            <source>no gateway public key</source>
+            <translation>没有网关公钥</translation>
+        </message>
+        <message>
+            <source>no gateway public key is stored. Fix: 'cashier keys import-gateway-key --from-file FILE'</source>
+            <translation>没有存储网关公钥。解决：cashier keys import-gateway-key --from-file FILE</translation>
+        </message>
+        <message>
+            <source>no key text was given. Fix: paste or pipe the key</source>
+            <translation>没有给出密钥内容。解决：粘贴密钥，或通过管道传入</translation>
+        </message>
+        <message>
+            <source>no merchant key (version %1)</source>
+            <translation>没有商户密钥（版本 %1）</translation>
+        </message>
+        <message>
+            <source>no merchant private key is stored. Fix: 'cashier keys generate' or 'cashier keys import'</source>
+            <translation>没有存储商户私钥。解决：cashier keys generate 或 cashier keys import</translation>
+        </message>
+        <message>
+            <source>no operators: nobody signs in at this till (add a manager to start)</source>
+            <translation>没有操作员：本收银台无需登录（先添加一名经理即可启用）</translation>
+        </message>
+        <message>
+            <source>no payments on this day</source>
+            <translation>当天没有支付</translation>
+        </message>
+        <message>
+            <source>no private key for version %1</source>
+            <translation>版本 %1 没有私钥</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
         </message>
         <message>
             <source>note: %1</source>
@@ -2753,8 +3329,84 @@
             <translation>无需恢复：交易日志中的每笔支付都已是最终状态</translation>
         </message>
         <message>
+            <source>notice</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>notify URL</source>
+            <translation>通知 URL</translation>
+        </message>
+        <message>
+            <source>notify listener stopped</source>
+            <translation>通知监听已停止</translation>
+        </message>
+        <message>
+            <source>ok: profile %1 has a merchant key (version %2) and a distinct gateway public key</source>
+            <translation>正常：配置 %1 有商户密钥（版本 %2）和另一把网关公钥</translation>
+        </message>
+        <message>
+            <source>operator %1 added (%2)</source>
+            <translation>已添加操作员 %1（%2）</translation>
+        </message>
+        <message>
+            <source>operator %1 removed</source>
+            <translation>已删除操作员 %1</translation>
+        </message>
+        <message>
+            <source>order code</source>
+            <translation>订单码</translation>
+        </message>
+        <message>
             <source>payment %1 of profile %2 was made at %3 as client %4, but the profile now uses %5 as %6: only the gateway it was made at can finish it; run cashier recover --gateway %3 --client-id %7 with that merchant's key files</source>
             <translation>配置 %2 的支付 %1 是在 %3 以客户端 %4 发起的，但该配置现在使用 %5 和客户端 %6：只有发起它的网关才能完成它；请用该商户的密钥文件运行 cashier recover --gateway %3 --client-id %7</translation>
+        </message>
+        <message>
+            <source>payments</source>
+            <translation>支付笔数</translation>
+        </message>
+        <message>
+            <source>printer set: %1 (%2 mm) in %3</source>
+            <translation>打印机已设置：%1（%2 毫米），保存在 %3</translation>
+        </message>
+        <message>
+            <source>printer: %1 (%2 mm, %3 chars) in %4</source>
+            <translation>打印机：%1（%2 毫米，每行 %3 个字符），设置保存在 %4</translation>
+        </message>
+        <message>
+            <source>private key</source>
+            <translation>私钥</translation>
+        </message>
+        <message>
+            <source>problem: %1</source>
+            <translation>问题：%1</translation>
+        </message>
+        <message>
+            <source>production</source>
+            <translation>正式环境</translation>
+        </message>
+        <message>
+            <source>profile</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>profile %1 now signs with key version %2</source>
+            <translation>配置 %1 现在用密钥版本 %2 签名</translation>
+        </message>
+        <message>
+            <source>public key</source>
+            <translation>公钥</translation>
+        </message>
+        <message>
+            <source>public key (paste into the Antom Dashboard):</source>
+            <translation>公钥（粘贴到 Antom 控制台）：</translation>
+        </message>
+        <message>
+            <source>receipt of %1 sent to the printer</source>
+            <translation>%1 的小票已发送到打印机</translation>
+        </message>
+        <message>
+            <source>receipt of %1 written to %2</source>
+            <translation>%1 的小票已写入 %2</translation>
         </message>
         <message>
             <source>recovered %1: %2</source>
@@ -2765,12 +3417,60 @@
             <translation>配置 %1 的恢复中止：%2</translation>
         </message>
         <message>
+            <source>refund %1</source>
+            <translation>退款 %1</translation>
+        </message>
+        <message>
             <source>refund %1 of </source>
             <translation>退款 %1，原支付 </translation>
         </message>
         <message>
+            <source>refund %1 of #%2</source>
+            <translation>退款 %1（第 %2 步）</translation>
+        </message>
+        <message>
             <source>refund %1: %2 %3 of %4 refundRequestId=%5 refundId=%6</source>
             <translation>退款%1：%2 %3，原支付 %4 refundRequestId=%5 refundId=%6</translation>
+        </message>
+        <message>
+            <source>refunds</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>restored %1 from %2 (the damaged file is kept as %3.damaged); active profile: %4</source>
+            <translation>已用 %2 恢复 %1（损坏的文件保留为 %3.damaged）；当前配置：%4</translation>
+        </message>
+        <message>
+            <source>result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>sale %1 %2 %3</source>
+            <translation>交易 %1 %2 %3</translation>
+        </message>
+        <message>
+            <source>sale of step %1 was not paid</source>
+            <translation>第 %1 步的交易未付款</translation>
+        </message>
+        <message>
+            <source>sales</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>saved profile %1 (%2, %3, client id %4)</source>
+            <translation>已保存配置 %1（%2，%3，客户端 ID %4）</translation>
+        </message>
+        <message>
+            <source>scanned code</source>
+            <translation>扫码</translation>
+        </message>
+        <message>
+            <source>scenario</source>
+            <translation>场景</translation>
+        </message>
+        <message>
+            <source>serial port</source>
+            <translation>串口</translation>
         </message>
         <message>
             <source>show the customer the order code: %1</source>
@@ -2793,12 +3493,156 @@
             <translation>跳过配置 %2 在 %3 发起的 %1 笔支付（不是所给的网关）</translation>
         </message>
         <message>
+            <source>step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>store %1; this till: %2</source>
+            <translation>门店 %1；本收银台：%2</translation>
+        </message>
+        <message>
+            <source>test slip sent</source>
+            <translation>测试小票已发送</translation>
+        </message>
+        <message>
+            <source>the gateway did not answer in time: %1</source>
+            <translation>网关没有及时应答：%1</translation>
+        </message>
+        <message>
+            <source>the gateway does not know this client id: check the profile's client id and environment (SANDBOX_ ids need the sandbox)</source>
+            <translation>网关不认识此客户端 ID：请检查配置的客户端 ID 和环境（SANDBOX_ 开头的编号需要沙箱环境）</translation>
+        </message>
+        <message>
+            <source>the gateway has no public key for this client id and key version: upload the merchant public key in the Antom Dashboard, or check the profile's key version</source>
+            <translation>网关没有此客户端 ID 和密钥版本的公钥：请在 Antom 控制台上传商户公钥，或检查配置的密钥版本</translation>
+        </message>
+        <message>
+            <source>the gateway is unreachable: %1</source>
+            <translation>无法连接网关：%1</translation>
+        </message>
+        <message>
+            <source>the gateway refuses this client id access to inquiryPayment</source>
+            <translation>网关拒绝此客户端 ID 调用 inquiryPayment</translation>
+        </message>
+        <message>
+            <source>the gateway rejects our signature: the public key registered in the Antom Dashboard is not this profile's merchant key (export it with 'cashier keys export-public' and upload it)</source>
+            <translation>网关拒绝了我们的签名：Antom 控制台中登记的公钥不是此配置的商户密钥（用 cashier keys export-public 导出并上传）</translation>
+        </message>
+        <message>
+            <source>the gateway says this client id is not active</source>
+            <translation>网关表示此客户端 ID 未启用</translation>
+        </message>
+        <message>
+            <source>the gateway's answer does not verify with this profile's gateway public key (was the merchant's own public key imported as the gateway key?): %1</source>
+            <translation>网关的应答无法用此配置的网关公钥验签（是否把商户自己的公钥当作网关密钥导入了？）：%1</translation>
+        </message>
+        <message>
+            <source>the gateway's answer is not Antom's: %1</source>
+            <translation>网关的应答不是 Antom 格式：%1</translation>
+        </message>
+        <message>
+            <source>the input is binary (DER?), not PEM or base64 text. Fix: convert it: 'openssl pkey -inform DER -in key.der' (private) or 'openssl pkey -pubin -inform DER -in key.der' (public)</source>
+            <translation>输入是二进制内容（DER？），不是 PEM 或 base64 文本。解决：先转换：'openssl pkey -inform DER -in key.der'（私钥）或 'openssl pkey -pubin -inform DER -in key.der'（公钥）</translation>
+        </message>
+        <message>
+            <source>the input is far larger than a key. Fix: give the key file itself, not an archive or a keystore</source>
+            <translation>输入远大于一把密钥。解决：请直接提供密钥文件本身，而不是压缩包或密钥库</translation>
+        </message>
+        <message>
+            <source>the key is cut short: the paste was truncated. Fix: %1</source>
+            <translation>密钥不完整：粘贴的内容被截断了。解决：%1</translation>
+        </message>
+        <message>
+            <source>the passphrase does not open this encrypted private key. Fix: check the passphrase file</source>
+            <translation>该口令无法打开这把加密的私钥。解决：检查口令文件</translation>
+        </message>
+        <message>
+            <source>the private key is encrypted. Fix: give its passphrase with --passphrase-file FILE</source>
+            <translation>私钥已加密。解决：用 --passphrase-file FILE 提供其口令</translation>
+        </message>
+        <message>
+            <source>the store has operators named %1 already: theirs are kept, this till's are replaced by them</source>
+            <translation>门店已有名为 %1 的操作员：保留门店的账户，本收银台的同名账户被替换</translation>
+        </message>
+        <message>
+            <source>the store server cannot be reached (%1): these are this till's copy of the store's operators</source>
+            <translation>无法连接门店服务器（%1）：以下是本收银台保存的门店操作员副本</translation>
+        </message>
+        <message>
+            <source>the stored gateway key is your own merchant public key. Fix: %1</source>
+            <translation>存储的网关密钥是您自己的商户公钥。解决：%1</translation>
+        </message>
+        <message>
+            <source>this is a PKCS#1 'RSA PUBLIC KEY'; Antom uses X.509 SubjectPublicKeyInfo ('PUBLIC KEY', base64 'MIIBIj...'). Fix: convert it: 'openssl rsa -RSAPublicKey_in -in key.pem -pubout'</source>
+            <translation>这是 PKCS#1 格式的“RSA PUBLIC KEY”；Antom 使用 X.509 SubjectPublicKeyInfo（“PUBLIC KEY”，base64 以“MIIBIj...”开头）。解决：先转换：'openssl rsa -RSAPublicKey_in -in key.pem -pubout'</translation>
+        </message>
+        <message>
+            <source>this is a PRIVATE key where a public key belongs. Fix: never paste a private key here; %1</source>
+            <translation>这里需要公钥，给出的却是私钥。解决：切勿在这里粘贴私钥；%1</translation>
+        </message>
+        <message>
+            <source>this is a certificate, not a private key. Fix: export the private key itself (e.g. 'openssl pkcs12 -nocerts')</source>
+            <translation>这是证书，不是私钥。解决：导出私钥本身（例如 'openssl pkcs12 -nocerts'）</translation>
+        </message>
+        <message>
+            <source>this is a certificate, not a public key. Fix: extract the key: 'openssl x509 -in cert.pem -pubkey -noout'</source>
+            <translation>这是证书，不是公钥。解决：提取其中的密钥：'openssl x509 -in cert.pem -pubkey -noout'</translation>
+        </message>
+        <message>
+            <source>this is a public key; the merchant *private* key is needed here. Fix: use the private key you generated (or that the Antom Dashboard showed once when it generated your pair); public keys go to the Dashboard or to 'cashier keys import-gateway-key'</source>
+            <translation>这是公钥；这里需要的是商户私钥。解决：使用您生成的私钥（或 Antom 控制台生成密钥对时只显示一次的私钥）；公钥应上传到控制台，或用 cashier keys import-gateway-key 导入</translation>
+        </message>
+        <message>
+            <source>this is your own merchant public key (it matches your private key), not the gateway's. Fix: %1</source>
+            <translation>这是您自己的商户公钥（与您的私钥是一对），不是网关的公钥。解决：%1</translation>
+        </message>
+        <message>
+            <source>this machine is %1 s ahead of the gateway's Response-Time</source>
+            <translation>本机时钟比网关的 Response-Time 快 %1 秒</translation>
+        </message>
+        <message>
+            <source>this machine is %1 s behind the gateway's Response-Time</source>
+            <translation>本机时钟比网关的 Response-Time 慢 %1 秒</translation>
+        </message>
+        <message>
+            <source>till</source>
+            <translation>收银台</translation>
+        </message>
+        <message>
+            <source>time</source>
+            <translation>耗时</translation>
+        </message>
+        <message>
+            <source>unavailable: %1</source>
+            <translation>不可用：%1</translation>
+        </message>
+        <message>
+            <source>unexpected answer %1: %2</source>
+            <translation>意外的应答 %1：%2</translation>
+        </message>
+        <message>
+            <source>use the *Antom* (gateway) public key: the Antom Dashboard shows it next to your own public key, labelled as Antom's; for a standalone 'cashier sandbox' it is the 'gateway_public_key' it prints at start</source>
+            <translation>请使用 Antom（网关）的公钥：Antom 控制台把它显示在您自己的公钥旁边，标注为 Antom 的公钥；独立运行的 cashier sandbox 则是它启动时输出的 gateway_public_key</translation>
+        </message>
+        <message>
+            <source>versions</source>
+            <translation>版本</translation>
+        </message>
+        <message>
             <source>waiting for the customer to confirm in the wallet</source>
             <translation>等待顾客在钱包中确认</translation>
         </message>
         <message>
             <source>waiting for the customer; wallet page: %1</source>
             <translation>等待顾客支付；钱包页面：%1</translation>
+        </message>
+        <message>
+            <source>wallets</source>
+            <translation>钱包</translation>
+        </message>
+        <message>
+            <source>warning: --allow-remote: the sandbox will listen on %1:%2, beyond this machine, over plain HTTP with no authentication. Anyone who can reach it can approve, decline or expire payments (/sandbox/payments/&lt;paymentId&gt;/...), make wallet payment codes, turn on auto-pay (/sandbox/autopay), inject faults (/sandbox/faults), register merchant keys, and see every payment's details on its wallet pages. Use it only on a network you trust, never with real money.</source>
+            <translation>警告：--allow-remote：沙箱将在 %1:%2 上监听，本机以外也能访问，使用明文 HTTP 且没有任何认证。任何能访问它的人都可以批准、拒绝支付或让支付过期（/sandbox/payments/&lt;paymentId&gt;/...）、生成钱包付款码、开启自动付款（/sandbox/autopay）、注入故障（/sandbox/faults）、登记商户密钥，并在钱包页面上看到每笔支付的详情。只能在可信的网络中使用，切勿用于真实资金。</translation>
         </message>
     </context>
     <context>

@@ -27,7 +27,7 @@ from cashier_app.sandbox import scenarios
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
-CONTEXT = "Scenario"  #: the translation context of the catalog's texts
+CONTEXT = scenarios.TEXT_CONTEXT  #: the translation context of the catalog's texts
 
 
 def scenario_text(text: str) -> str:
