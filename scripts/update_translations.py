@@ -283,6 +283,8 @@ ZH_CN: dict[str, str] = {
     "Keep waiting": "继续等待",
     "Cancel the payment of %1? The customer's code stops working; if they pay now, the "
     "money goes back.": "取消 %1 的支付？顾客的付款码将失效；如果顾客此刻付款，款项会退回。",
+    "Cancel the payment of %1? If the customer confirms it in the wallet now, the money "
+    "goes back.": "取消 %1 的支付？如果顾客此刻在钱包中确认付款，款项会退回。",
     "Same amount and order; choose a wallet again": "相同金额和订单，重新选择钱包",
     "Refunded": "已退款",
     "Refund pending": "退款处理中",
@@ -295,6 +297,10 @@ ZH_CN: dict[str, str] = {
     "The customer may be paying %1 right now.\n\nKeep waiting, cancel the payment and quit, "
     "or quit now and show the same code again at the next start (until it expires).": "顾客可能正在支付 %1。\n\n您可以继续等待、取消支付并退出，或者现在退出，"
     "下次启动时再次显示同一个付款码（在其过期之前）。",
+    "The customer may be confirming %1 in the wallet right now.\n\nKeep waiting, cancel the "
+    "payment and quit, or quit now: at the next start the till asks the wallet how it ended "
+    "(and cancels it if it was not paid).": "顾客可能正在钱包中确认支付 %1。\n\n您可以继续等待、"
+    "取消支付并退出，或者现在退出：下次启动时收银台会查询这笔支付的结果（未支付则取消）。",
     "Receipt, 80 mm roll (*.pdf)": "小票，80 毫米卷纸 (*.pdf)",
     "Receipt, A4 page (*.pdf)": "小票，A4 纸 (*.pdf)",
     "Cancel payment and quit": "取消支付并退出",

@@ -40,6 +40,11 @@ class CloseGuard(QObject):
             self._ask(record)
         return True
 
+    def _in_store(self) -> bool:
+        """The live payment is a scanned code the customer confirms in the wallet."""
+        flow = self.window.flow
+        return flow is not None and flow.stage == "scan" and flow.in_store is not None
+
     def _live(self) -> PaymentRecord | None:
         flow = self.window.flow
         return flow.live_payment() if flow is not None else None
@@ -48,18 +53,24 @@ class CloseGuard(QObject):
         from cashier_app.ui.dialogs.questions import ask  # not before the first paint
 
         self._busy = True
+        text = (
+            self.tr(
+                "The customer may be confirming %1 in the wallet right now.\n\nKeep "
+                "waiting, cancel the payment and quit, or quit now: at the next start the "
+                "till asks the wallet how it ended (and cancels it if it was not paid)."
+            )
+            if self._in_store()
+            else self.tr(
+                "The customer may be paying %1 right now.\n\nKeep waiting, cancel "
+                "the payment and quit, or quit now and show the same code again at the "
+                "next start (until it expires)."
+            )
+        )
         ask(
             self.window,
             "closeQuestion",
             self.tr("A payment is waiting"),
-            fill(
-                self.tr(
-                    "The customer may be paying %1 right now.\n\nKeep waiting, cancel "
-                    "the payment and quit, or quit now and show the same code again at the "
-                    "next start (until it expires)."
-                ),
-                record.amount.display(),
-            ),
+            fill(text, record.amount.display()),
             [
                 ("wait", self.tr("Keep waiting")),
                 ("cancel", self.tr("Cancel payment and quit")),
@@ -84,8 +95,13 @@ class CloseGuard(QObject):
             return
         self._busy = True
         window = self.window
-        window.flow.poller.stop()
-        window.redirect_page.set_busy(True, self.tr("Cancelling…"))
+        if self._in_store():
+            window.flow.in_store.poller.stop()
+            window.scan_page.cancel_button.setEnabled(False)
+            window.scan_page.set_status(self.tr("Cancelling…"))
+        else:
+            window.flow.poller.stop()
+            window.redirect_page.set_busy(True, self.tr("Cancelling…"))
         window.tasks.run(
             "sale:cancel",
             window.services.checkout.cancel,
@@ -104,6 +120,14 @@ class CloseGuard(QObject):
         self._busy = False
         if self.answer == "cancel":
             self.answer = None
+        if self._in_store():
+            from cashier_app.ui.pages.scan_page import TONE_WARNING as SCAN_WARNING
+
+            scan = self.window.scan_page
+            scan.cancel_button.setEnabled(True)
+            scan.set_status(fill(self.tr("Could not cancel: %1"), error_text(exc)), SCAN_WARNING)
+            self.window.flow.in_store.poller.start(scan.record or record)
+            return
         page = self.window.redirect_page
         page.set_busy(False)
         from cashier_app.ui.pages.redirect_page import TONE_WARNING  # built by then

@@ -139,6 +139,13 @@ class InStoreFlow(QObject):
         self.flow.redirect.print_code_button.setEnabled(True)
         self.flow.redirect.set_status(error_text(exc), "warning")
 
+    def live_payment(self) -> PaymentRecord | None:
+        """The scanned payment the customer is confirming in the wallet (U), if any."""
+        record = self.scan.record
+        if record is None or record.is_final or not self.scan.cancel_button.isVisible():
+            return None
+        return record
+
     def _charge(self, info: PaymentInfo, code: str, reference: str | None) -> PaymentRecord:
         return self.flow.services.checkout.create_in_store_payment(
             info, "PaymentCode", payment_code=code, policy=self.policy, reference_order_id=reference

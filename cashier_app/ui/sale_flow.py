@@ -207,7 +207,10 @@ class SaleFlow(QObject):
         self._on_payment_created(record)
 
     def live_payment(self) -> PaymentRecord | None:
-        """The payment the customer may be paying right now (its code is on screen)."""
+        """The payment the customer may be paying right now (its code is on screen, or,
+        in store, the customer is confirming it in the wallet)."""
+        if self.stage == "scan" and self.in_store is not None:
+            return self.in_store.live_payment()
         record = self.redirect.record
         if (
             self.stage != "redirect"

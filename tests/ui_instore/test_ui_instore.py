@@ -339,3 +339,60 @@ def test_enter_on_a_refused_code_is_scan_again(qtbot, till):
     qtbot.keyClick(page.again_button, Qt.Key.Key_Return)
     assert page.code_edit.isVisible() and not page.again_button.isVisible()
     assert page.status_label.property("tone") == "info"
+
+
+def test_cancel_while_the_customer_confirms_asks_first(qtbot, till):
+    """The scan page's Cancel payment cancelled at once, while the online QR page's asks
+    (Cancel payment and Refund ask first): one slip of the mouse voided the payment the
+    customer was confirming in the wallet."""
+    from sale_steps import answer
+
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, "confirm"))  # U until the wallet says yes
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
+    record = page.record
+    # The operator's keys stay on the page (the field that had them is disabled, then
+    # hidden: they went to whatever came next, under X11 nothing on the page).
+    focus = till.focusWidget()
+    assert focus is not None and (focus is page or page.isAncestorOf(focus)), focus
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, page, "cancelPaymentQuestion", "keep")
+    assert till.services.journal.get_payment(record.payment_request_id).status is Status.PENDING
+    assert page.cancel_button.isVisible() and page.cancel_button.isEnabled()
+    focus = till.focusWidget()  # where the operator's keys go (under X11: nowhere on the page)
+    assert focus is not None and (focus is page or page.isAncestorOf(focus))
+    with qtbot.waitSignal(till.flow.code_refused, timeout=20_000) as done:
+        qtbot.keyClick(focus, Qt.Key.Key_Escape)  # Escape: back one step = cancel, asked
+        answer(qtbot, page, "cancelPaymentQuestion", "cancel")
+    assert done.args[0].status is Status.CANCELLED
+    assert page.again_button.isVisible()  # the customer may show a fresh code
+
+
+def test_escape_on_the_scan_page_goes_back_to_the_picker(qtbot, till):
+    """Escape goes back one step everywhere else (picker -> order); on the scan page it
+    did nothing."""
+    qtbot.keyClick(till.scan_page.code_edit, Qt.Key.Key_Escape)
+    assert till.flow.stage == "picker"
+    assert till.picker_page.amount_label.text() == "HK$42.00"
+
+
+def test_closing_while_the_customer_confirms_asks_first(qtbot, till):
+    """Under Xvfb: closing the window while the customer was confirming an in-store
+    payment in the wallet closed it at once (the online QR page asks): the customer could
+    pay with nobody at the till to see it, and be asked to pay again."""
+    from sale_steps import answer
+
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, "confirm"))  # U until the wallet says yes
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
+    record = page.record
+    gateway = till.services.sandbox
+    till.close()
+    answer(qtbot, till, "closeQuestion", "wait")
+    assert till.isVisible() and till.flow.stage == "scan"
+    assert till.flow.in_store.poller.is_active()
+    till.close()
+    answer(qtbot, till, "closeQuestion", "cancel")
+    qtbot.waitUntil(lambda: not till.isVisible(), timeout=20_000)
+    assert till.services is None  # closed once the cancel was answered
+    assert gateway.payment(record.payment_id)["paymentStatus"] == "CANCELLED"

@@ -4615,6 +4615,14 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
 您可以继续等待、取消支付并退出，或者现在退出，下次启动时再次显示同一个付款码（在其过期之前）。</translation>
         </message>
         <message>
+            <source>The customer may be confirming %1 in the wallet right now.
+
+Keep waiting, cancel the payment and quit, or quit now: at the next start the till asks the wallet how it ended (and cancels it if it was not paid).</source>
+            <translation>顾客可能正在钱包中确认支付 %1。
+
+您可以继续等待、取消支付并退出，或者现在退出：下次启动时收银台会查询这笔支付的结果（未支付则取消）。</translation>
+        </message>
+        <message>
             <source>Keep waiting</source>
             <translation>继续等待</translation>
         </message>
@@ -7722,6 +7730,14 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>%1  (%2 digits)</source>
             <translation>%1（%2 位）</translation>
+        </message>
+        <message>
+            <source>Cancel the payment of %1? If the customer confirms it in the wallet now, the money goes back.</source>
+            <translation>取消 %1 的支付？如果顾客此刻在钱包中确认付款，款项会退回。</translation>
+        </message>
+        <message>
+            <source>Keep waiting</source>
+            <translation>继续等待</translation>
         </message>
         <message>
             <source>Cancelling…</source>

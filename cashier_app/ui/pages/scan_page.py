@@ -25,6 +25,7 @@ from cashier_app.domain.money import Money
 from cashier_app.domain.payment_code import MAX_LENGTH, mask
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.till.wedge_filter import WedgeScannerFilter
+from cashier_app.ui.dialogs.questions import ask
 from cashier_app.ui.instore_text import reason_text
 from cashier_app.ui.resources import icon_pixmap
 from cashier_app.ui.text import fill
@@ -56,6 +57,7 @@ class ScanPage(QWidget):
         self.setObjectName("scanPage")
         self.record: PaymentRecord | None = None
         self._busy = False
+        self._asking = False  # the "Cancel the payment?" question is open
 
         self.icon = QLabel(self)
         self.icon.setPixmap(icon_pixmap("scan_code", 72))
@@ -100,6 +102,8 @@ class ScanPage(QWidget):
         self.new_sale_button = QPushButton(self)
         self.new_sale_button.setObjectName("scanNewSaleButton")
 
+        # The page itself takes the keys while no field of it does (Escape, a new scan).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.scanner = WedgeScannerFilter(self)
         for widget in (
             self.code_edit,
@@ -200,6 +204,7 @@ class ScanPage(QWidget):
     def set_busy(self) -> None:
         """The code is on its way to the gateway."""
         self._busy = True
+        self.setFocus()  # before the field is disabled: its keys would go off the page
         self.code_edit.setEnabled(False)
         self.submit_button.setEnabled(False)
         self.back_button.hide()
@@ -297,6 +302,15 @@ class ScanPage(QWidget):
             event.accept()
             self.scan_again()
             return
+        # Escape goes back one step, as on the picker; while the customer confirms, that
+        # step back is cancelling the payment, asked first as on the QR page.
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            if self.cancel_button.isVisible():
+                self._on_cancel_clicked()
+            elif self.back_button.isVisible():
+                self._on_back_clicked()
+            return
         super().keyPressEvent(event)
 
     @Slot()
@@ -306,7 +320,41 @@ class ScanPage(QWidget):
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
-        if self.record is not None:
+        record = self.record
+        if record is None or self._asking or not self.cancel_button.isEnabled():
+            return
+        self._asking = True
+        ask(
+            self,
+            "cancelPaymentQuestion",
+            translate("ScanPage", "Cancel payment"),
+            fill(
+                translate(
+                    "ScanPage",
+                    "Cancel the payment of %1? If the customer confirms it in the wallet "
+                    "now, the money goes back.",
+                ),
+                record.amount.display(),
+            ),
+            [
+                ("keep", translate("ScanPage", "Keep waiting")),
+                ("cancel", translate("ScanPage", "Cancel payment")),
+            ],
+            default="keep",
+            escape="keep",
+            on_answer=lambda key: self._on_cancel_question_answered(record, key),
+        )
+
+    def _on_cancel_question_answered(self, record: PaymentRecord, key: str) -> None:
+        self._asking = False
+        # Only the payment asked about, and only while it still waits for the customer.
+        if (
+            key == "cancel"
+            and self.record is not None
+            and self.record.payment_request_id == record.payment_request_id
+            and self.cancel_button.isVisible()
+            and self.cancel_button.isEnabled()
+        ):
             self.cancel_button.setEnabled(False)
             self.set_status(translate("ScanPage", "Cancelling…"), TONE_INFO)
-            self.cancel_requested.emit(self.record)
+            self.cancel_requested.emit(record)
