@@ -429,6 +429,8 @@ ZH_CN: dict[str, str] = {
     "The store server cannot be reached: operators sign in with this till's copy of the store's accounts, and operators cannot be changed until it is back.": "无法连接门店服务器：操作员使用本收银台保存的门店账户副本登录；服务器恢复前无法更改操作员。",
     "Sign out: Ctrl+L": "退出登录：Ctrl+L",
     "Finish the current sale first, then sign out.": "请先完成当前交易，再退出登录。",
+    "Finish the current sale first, then choose the profile again.": "请先完成当前交易，然后再次选择配置。",
+    "Finish the current sale first, then save the profile again.": "请先完成当前交易，然后再次保存配置。",
     "A manager's PIN is needed to change profiles and keys.": "更改配置和密钥需要经理的 PIN 码。",
     "A manager's PIN is needed to refund %1.": "退款 %1 需要经理的 PIN 码。",
     "A manager's PIN is needed to cancel the paid payment of %1.": "取消已支付的 %1 需要经理的 PIN 码。",

@@ -797,6 +797,7 @@ class MainWindow(QMainWindow):
             embedded_gateway_key=(
                 sandbox.gateway_public_key_base64 if sandbox is not None else None
             ),
+            sale_in_progress=lambda: self.flow is not None and self.flow.in_progress(),
         )
         from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
 

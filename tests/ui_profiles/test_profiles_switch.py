@@ -150,3 +150,44 @@ def test_use_keeps_the_profile_just_used_selected(window, qtbot):
     assert dialog.overview.active == "till"
     assert dialog.selected_name() == "till"
     dialog.reject()
+
+
+def test_use_during_a_sale_changes_nothing_and_says_why(window, qtbot):
+    """Under Xvfb: Use on another profile while a customer's code was on screen said
+    "Profile sandbox is now active; the cashier restarts with it", marked it active for
+    the next start, and the till went on selling on the old profile (the window refused
+    the switch in a status-bar line hidden behind the dialog): the next sale was taken on
+    a profile the dialog said was gone."""
+    from sale_steps import to_redirect
+
+    ProfileStore().save(
+        Profile(
+            "till",
+            Environment.EMBEDDED_SANDBOX,
+            "SANDBOX_CASHIER_DEMO",
+            "HKD",
+            wallets=("ALIPAY_HK",),
+            merchant_name="Cafe",
+        )
+    )
+    to_redirect(qtbot, window, "5")
+    dialog = window.open_profiles_dialog()
+    qtbot.waitUntil(lambda: dialog.overview is not None and dialog.keys is not None, timeout=WAIT)
+    dialog.reload()
+    qtbot.waitUntil(lambda: "till" in [p.name for p in dialog.overview.profiles], timeout=WAIT)
+    dialog.table.selectRow([p.name for p in dialog.overview.profiles].index("till"))
+    with qtbot.assertNotEmitted(dialog.active_profile_changed, wait=200):
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert "Finish the current sale" in dialog.message.text()
+    assert dialog.message.property("role") == "error"
+    assert ProfileStore().active_name() == "sandbox"
+    assert window.services.profile.name == "sandbox" and window.flow.stage == "redirect"
+    # Saving the active profile would not reach the till either (its services are the
+    # sale's): refused the same way, the file untouched.
+    dialog.table.selectRow([p.name for p in dialog.overview.profiles].index("sandbox"))
+    dialog.form.merchant_edit.setText("Renamed Store")
+    dialog.say("")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Finish the current sale" in dialog.message.text()
+    assert ProfileStore().active().merchant_name != "Renamed Store"
+    dialog.reject()

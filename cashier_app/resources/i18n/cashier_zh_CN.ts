@@ -6623,7 +6623,7 @@ Enter its passphrase:</source>
         <name>ProfilesDialog</name>
         <message>
             <source>Profiles &amp; keys</source>
-            <extracomment>A settings dialog is used with a mouse: denser buttons than the touch-sized sale pages.</extracomment>
+            <extracomment>A settings dialog is used with a mouse: denser buttons than the touch-sized sale pages. True while the window's sale is between Charge and its result: the till cannot change profile then, so Use changes nothing and says so</extracomment>
             <translation>配置与密钥</translation>
         </message>
         <message>
@@ -6692,6 +6692,10 @@ Enter its passphrase:</source>
             <translation>请修正标红的字段。</translation>
         </message>
         <message>
+            <source>Finish the current sale first, then save the profile again.</source>
+            <translation>请先完成当前交易，然后再次保存配置。</translation>
+        </message>
+        <message>
             <source>Profile %1 saved.</source>
             <translation>配置 %1 已保存。</translation>
         </message>
@@ -6706,6 +6710,10 @@ Enter its passphrase:</source>
         <message>
             <source>Profile %1 deleted.</source>
             <translation>配置 %1 已删除。</translation>
+        </message>
+        <message>
+            <source>Finish the current sale first, then choose the profile again.</source>
+            <translation>请先完成当前交易，然后再次选择配置。</translation>
         </message>
         <message>
             <source>Profile %1 is now active; the cashier restarts with it.</source>

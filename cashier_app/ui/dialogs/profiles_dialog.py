@@ -72,9 +72,13 @@ class ProfilesDialog(QDialog):
         tasks: TaskRunner | None = None,
         passphrase_prompt: PassphrasePrompt | None = None,
         embedded_gateway_key: str | None = None,
+        sale_in_progress: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("profilesDialog")
+        #: True while the window's sale is between Charge and its result: the till cannot
+        #: change profile then, so Use changes nothing and says so
+        self._sale_in_progress = sale_in_progress or (lambda: False)
         self.setWindowTitle(self.tr("Profiles & keys"))
         self._placed = False  # sized to the screen on its first show (ui/screen_fit.py)
         self.setStyleSheet(DIALOG_STYLE)
@@ -350,6 +354,9 @@ class ProfilesDialog(QDialog):
             return
         replace = not self.form.is_new
         active = self.overview.active if self.overview else ""
+        if replace and profile.name == active and self._sale_in_progress():
+            self.say(self.tr("Finish the current sale first, then save the profile again."), False)
+            return
 
         def saved(overview: ops.Overview) -> None:
             self._select_after_load = profile.name
@@ -412,6 +419,11 @@ class ProfilesDialog(QDialog):
     def _on_use_clicked(self) -> None:
         name = self.selected_name()
         if not name:
+            return
+        if self._sale_in_progress():
+            self.say(
+                self.tr("Finish the current sale first, then choose the profile again."), False
+            )
             return
 
         def used(overview: ops.Overview) -> None:
