@@ -1771,7 +1771,7 @@ ZH_CN_CLI: dict[str, str] = {
     "the gateway's answer does not verify with this profile's gateway public key (was the merchant's own public key imported as the gateway key?): %1": "网关的应答无法用此配置的网关公钥验签（是否把商户自己的公钥当作网关密钥导入了？）：%1",
     "the gateway's answer is not Antom's: %1": "网关的应答不是 Antom 格式：%1",
     "the store has operators named %1 already: theirs are kept, this till's are replaced by them": "门店已有名为 %1 的操作员：保留门店的账户，本收银台的同名账户被替换",
-    "the store server cannot be reached (%1): these are this till's copy of the store's operators": "无法连接门店服务器（%1）：以下是本收银台保存的门店操作员副本",
+    "the store server cannot be reached (%1): these are this till's copy of the store's operators": "门店服务器无法连接，以下是本收银台保存的门店操作员副本（%1）",
     "the stored gateway key is your own merchant public key. Fix: use the *Antom* (gateway) public key: the Antom Dashboard shows it next to your own public key, labelled as Antom's; for a standalone 'cashier sandbox' it is the 'gateway_public_key' it prints at start": "存储的网关密钥是您自己的商户公钥。解决：请使用 Antom（网关）的公钥：Antom 控制台把它显示在您自己的公钥旁边，标注为 Antom 的公钥；独立运行的 cashier sandbox 则是它启动时输出的 gateway_public_key",
     "this machine is %1 s ahead of the gateway's Response-Time": "本机时钟比网关的 Response-Time 快 %1 秒",
     "this machine is %1 s behind the gateway's Response-Time": "本机时钟比网关的 Response-Time 慢 %1 秒",

@@ -14,8 +14,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from cashier_app.cli.errors import CliError as CliError
 
@@ -64,25 +63,32 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument gives one line naming it, then exit 2; help and usage
     in the operator's language (cli/help_format.py, loaded only when one is printed)."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        base = kwargs.pop("formatter_class", argparse.HelpFormatter)
-        super().__init__(formatter_class=_local_formatter(base), **kwargs)
+    def format_help(self) -> str:
+        with self._speaking():
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with self._speaking():
+            return super().format_usage()
+
+    @contextlib.contextmanager
+    def _speaking(self) -> Iterator[None]:
+        """Format with the local formatter (argparse also makes a formatter for every
+        ``add_argument``: those keep the plain one, so a run never loads the other)."""
+        from cashier_app.cli.help_format import localised
+
+        plain = self.formatter_class
+        assert isinstance(plain, type) and issubclass(plain, argparse.HelpFormatter)
+        self.formatter_class = localised(plain)
+        try:
+            yield
+        finally:
+            self.formatter_class = plain
 
     def error(self, message: str) -> None:  # type: ignore[override]
         from cashier_app.cli.text import t
 
         self.exit(2, t("%1: error: %2", self.prog, message) + "\n")
-
-
-def _local_formatter(base: type) -> Any:
-    """argparse's ``formatter_class``: ``base`` made local when a formatter is needed."""
-
-    def make(**kwargs: Any) -> argparse.HelpFormatter:
-        from cashier_app.cli.help_format import localised
-
-        return localised(base)(**kwargs)
-
-    return make
 
 
 class _VersionAction(argparse.Action):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from cashier_app.cli import text
@@ -158,13 +157,17 @@ class LocalHelpFormatter(argparse.HelpFormatter):
         return prefix + out[len(stand_in) :] if out.startswith(stand_in) else out
 
 
-@cache
+_LOCALISED: dict[type[argparse.HelpFormatter], type[argparse.HelpFormatter]] = {}
+
+
 def localised(base: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
     """``base`` (argparse's formatter or one of its variants) speaking the operator's
     language."""
     if issubclass(base, LocalHelpFormatter):
         return base
-    return type(f"Local{base.__name__}", (LocalHelpFormatter, base), {})
+    if base not in _LOCALISED:
+        _LOCALISED[base] = type(f"Local{base.__name__}", (LocalHelpFormatter, base), {})
+    return _LOCALISED[base]
 
 
 def help_texts(parser: argparse.ArgumentParser) -> set[str]:

@@ -92,7 +92,7 @@ def _list(store: Any, args: argparse.Namespace) -> int:
             t(
                 "the store server cannot be reached (%1): these are this till's copy of the "
                 "store's operators",
-                store.problem,
+                getattr(store, "why_down", None) or store.problem,
             ),
             file=sys.stderr,
         )

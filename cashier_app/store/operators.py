@@ -126,6 +126,12 @@ class StoreOperators:
                 log.info("store operators: the store answers again; the till's copy is current")
             self.offline, self.problem = False, ""
 
+    @property
+    def why_down(self) -> StoreError | None:
+        """Why the store cannot be reached (``problem`` as an error, for a UI to render in
+        its language); None while it answers."""
+        return self._down if self.offline else None
+
     def _went_down(self, exc: StoreError) -> None:
         if not self.offline:
             log.warning("store operators: %s; signing in from this till's copy", exc)

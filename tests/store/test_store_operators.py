@@ -217,6 +217,11 @@ def test_cashier_operator_acts_on_the_stores_accounts_and_the_report_names_them(
     link.write_text(json.dumps(doc))
     code, out, err = _cli(monkeypatch, capsys, "operator", "list", "--json")
     assert code == 0 and len(json.loads(out)) == 2 and "cannot be reached" in err
+    code, _, err = _cli(monkeypatch, capsys, "--lang", "zh_CN", "operator", "list")
+    assert code == 0 and err.startswith(
+        "门店服务器无法连接，以下是本收银台保存的门店操作员副本（无法连接门店服务器 "
+    ), err
+    assert "cannot" not in err
     code, _, err = _cli(monkeypatch, capsys, "operator", "add", "Lee", "--operator", "Mei",
                         pin=BOSS_PIN, new_pin="60517")  # fmt: skip
     assert code == 2 and "store server cannot be reached" in err

@@ -3566,7 +3566,7 @@
         </message>
         <message>
             <source>the store server cannot be reached (%1): these are this till's copy of the store's operators</source>
-            <translation>无法连接门店服务器（%1）：以下是本收银台保存的门店操作员副本</translation>
+            <translation>门店服务器无法连接，以下是本收银台保存的门店操作员副本（%1）</translation>
         </message>
         <message>
             <source>the stored gateway key is your own merchant public key. Fix: %1</source>
