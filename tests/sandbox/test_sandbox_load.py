@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import threading
 
 import pytest
@@ -80,6 +81,20 @@ def test_a_worker_signs_an_answer_only_when_the_requests_signature_verifies(
         assert job(SIGN + answer) == good[1:]  # and it goes on
     finally:
         pool.give_back(worker)
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="Linux scheduling policy")
+def test_the_workers_run_as_batch_tasks_beside_the_loop_that_feeds_them(pool):
+    workers = [pool.borrow() for _ in range(pool.workers)]
+    try:
+        for worker in workers:
+            assert worker is not None
+            assert worker.sign(b"warm")  # it set its policy before it read its key
+            assert os.sched_getscheduler(worker.proc.pid) == os.SCHED_BATCH
+    finally:
+        for worker in workers:
+            if worker is not None:
+                pool.give_back(worker)
 
 
 def test_a_failed_worker_is_dropped_and_signing_goes_on(pool, gateway_key):
