@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # PySide6 is imported only when a window opens
     from PySide6.QtWidgets import QWidget
 
+    from cashier_app.app import AppBackend
+    from cashier_app.keystore.profiles import ProfileStore
+    from cashier_app.keystore.store import KeyStore
+    from cashier_app.ui.ports import Services
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -70,7 +75,6 @@ def open_window(profile: str | None, lang: str | None, *, demo: Any = None) -> i
     plays that demo on the embedded sandbox (``cashier demo FILE``)."""
     import sys
 
-    from cashier_app.app import EMBEDDED_PROFILE, AppBackend
     from cashier_app.cli import CliError
     from cashier_app.ui import create_main_window, ensure_application, i18n
 
@@ -81,11 +85,13 @@ def open_window(profile: str | None, lang: str | None, *, demo: Any = None) -> i
     from cashier_app.ui.crash import install_crash_handler
 
     install_crash_handler(app)  # uncaught exceptions: logged, and a copyable report shown
-    backend = demo_backend() if demo is not None else AppBackend()
+    backend = demo_backend() if demo is not None else DeferredBackend()
     try:
-        window = create_main_window(
-            EMBEDDED_PROFILE if demo is not None else profile, backend=backend
-        )
+        if demo is not None:
+            from cashier_app.app import EMBEDDED_PROFILE
+
+            profile = EMBEDDED_PROFILE
+        window = create_main_window(profile, backend=backend)
         if demo is not None:
             from cashier_app.ui.demo_player import DemoPlayer
 
@@ -94,6 +100,42 @@ def open_window(profile: str | None, lang: str | None, *, demo: Any = None) -> i
         return int(app.exec())
     finally:
         backend.discard()
+
+
+class DeferredBackend:
+    """The composition root's ``app.AppBackend()`` (``ui.ports.Backend``), made on its
+    first use: that is the worker building the services after the first paint, so
+    ``cashier_app.app`` (its dataclasses and what it imports) does not load before the
+    window is on screen."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._backend: AppBackend | None = None
+
+    def _real(self) -> AppBackend:
+        with self._lock:  # the GUI thread and a worker may both come first
+            if self._backend is None:
+                from cashier_app.app import AppBackend
+
+                self._backend = AppBackend()
+            return self._backend
+
+    def build_services(
+        self, profile_name: str | None, *, keystore_passphrase: bytes | None = None
+    ) -> Services:
+        return self._real().build_services(profile_name, keystore_passphrase=keystore_passphrase)
+
+    def open_keystore(self, passphrase: bytes | None = None) -> KeyStore:
+        return self._real().open_keystore(passphrase)
+
+    def profile_store(self) -> ProfileStore:
+        return self._real().profile_store()
+
+    def discard(self) -> None:
+        if self._backend is not None:
+            self._backend.discard()
 
 
 def demo_backend() -> Any:

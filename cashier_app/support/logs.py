@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import threading
+from functools import cache
 from pathlib import Path
 
 from cashier_app.support.redaction import redact_key_material
@@ -29,25 +30,36 @@ REDACTED_SIGNATURE = "…[redacted: signature]"
 REDACTED_PASSPHRASE = "[redacted: passphrase]"
 REDACTED_PAYMENT_CODE = "[redacted: payment code]"
 
-#: ``signature=<value>`` (the Antom header), ``"signature": "<value>"`` (JSON, the AlipayHK
-#: envelope), ``Signature: <value>``: the first 8 characters stay, to tell two apart.
-_SIGNATURE = re.compile(
-    r"""(?P<lead>signature["']?\s*[=:]\s*["']?)"""
-    r"""(?P<keep>[A-Za-z0-9+/%_-]{8})[A-Za-z0-9+/=%_-]{32,}""",
-    re.I,
-)
-#: ``passphrase=...``, ``"password": "..."``, ``pin: ...``.
-_NAMED_PASSPHRASE = re.compile(
-    r"""(?P<lead>\b(?:passphrase|password|passwd|pin)["']?\s*[=:]\s*["']?)"""
-    r"""(?P<value>[^\s"',;}]+)""",
-    re.I,
-)
-#: ``paymentCode=...`` / ``"payment_code": "..."``: a customer's code from their wallet.
-_NAMED_PAYMENT_CODE = re.compile(
-    r"""(?P<lead>\bpayment[_-]?code["']?\s*[=:]\s*["']?)(?P<value>[0-9A-Za-z]{6,})""", re.I
-)
-#: A bare user-presented wallet code: 16-24 digits starting 25-30 (Alipay, Alipay+).
-_BARE_PAYMENT_CODE = re.compile(r"(?<![\w.])(?:2[5-9]|30)\d{14,22}(?![\w.])")
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What :func:`redact` masks, compiled at the first record (not at every start: the
+    four took some 7 ms, before the GUI's first paint):
+
+    - ``signature=<value>`` (the Antom header), ``"signature": "<value>"`` (JSON, the
+      AlipayHK envelope), ``Signature: <value>``: the first 8 characters stay, to tell
+      two apart;
+    - ``passphrase=...``, ``"password": "..."``, ``pin: ...``;
+    - ``paymentCode=...`` / ``"payment_code": "..."``: a customer's code from their wallet;
+    - a bare user-presented wallet code: 16-24 digits starting 25-30 (Alipay, Alipay+).
+    """
+    signature = re.compile(
+        r"""(?P<lead>signature["']?\s*[=:]\s*["']?)"""
+        r"""(?P<keep>[A-Za-z0-9+/%_-]{8})[A-Za-z0-9+/=%_-]{32,}""",
+        re.I,
+    )
+    named_passphrase = re.compile(
+        r"""(?P<lead>\b(?:passphrase|password|passwd|pin)["']?\s*[=:]\s*["']?)"""
+        r"""(?P<value>[^\s"',;}]+)""",
+        re.I,
+    )
+    named_payment_code = re.compile(
+        r"""(?P<lead>\bpayment[_-]?code["']?\s*[=:]\s*["']?)(?P<value>[0-9A-Za-z]{6,})""",
+        re.I,
+    )
+    bare_payment_code = re.compile(r"(?<![\w.])(?:2[5-9]|30)\d{14,22}(?![\w.])")
+    return signature, named_passphrase, named_payment_code, bare_payment_code
+
 
 _secrets_lock = threading.Lock()
 _secrets: set[str] = set()
@@ -68,10 +80,11 @@ def redact(text: str) -> str:
     if not text:
         return text
     text = redact_key_material(text)
-    text = _SIGNATURE.sub(lambda m: m["lead"] + m["keep"] + REDACTED_SIGNATURE, text)
-    text = _NAMED_PASSPHRASE.sub(lambda m: m["lead"] + REDACTED_PASSPHRASE, text)
-    text = _NAMED_PAYMENT_CODE.sub(lambda m: m["lead"] + REDACTED_PAYMENT_CODE, text)
-    text = _BARE_PAYMENT_CODE.sub(REDACTED_PAYMENT_CODE, text)
+    signature, named_passphrase, named_payment_code, bare_payment_code = _patterns()
+    text = signature.sub(lambda m: m["lead"] + m["keep"] + REDACTED_SIGNATURE, text)
+    text = named_passphrase.sub(lambda m: m["lead"] + REDACTED_PASSPHRASE, text)
+    text = named_payment_code.sub(lambda m: m["lead"] + REDACTED_PAYMENT_CODE, text)
+    text = bare_payment_code.sub(REDACTED_PAYMENT_CODE, text)
     with _secrets_lock:
         known = sorted(_secrets, key=len, reverse=True)
     for secret in known:

@@ -4,21 +4,62 @@ and ``CASHIER_LOG_DIR`` override the platform directories (tests and portable in
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "cashier"
+
+#: The XDG base directory variables of the three folders, with their defaults under HOME
+#: (what platformdirs answers on Linux; the log folder is ``log`` in the state folder).
+_XDG = {
+    "config": ("XDG_CONFIG_HOME", ".config"),
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "log": ("XDG_STATE_HOME", ".local/state"),
+}
+
+
+def _xdg_dir(kind: str) -> str | None:
+    """The folder platformdirs gives on Linux in the plain cases (the variable unset or
+    an absolute path; HOME absolute), read without importing it: platformdirs, with the
+    tempfile, shutil and re it loads, cost some 10 ms of every start, the GUI's before
+    its first paint. None: any other case, where platformdirs itself decides
+    (tests/support/test_paths.py compares the two)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    variable, default = _XDG[kind]
+    base = os.environ.get(variable)
+    if base is None:
+        home = os.environ.get("HOME", "")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, default)
+    elif not os.path.isabs(base):
+        return None  # relative or empty: platformdirs' own rules
+    folder = os.path.join(base, APP_NAME)
+    return os.path.join(folder, "log") if kind == "log" else folder
+
+
+def _platform_dir(kind: str) -> Path:
+    fast = _xdg_dir(kind)
+    if fast is not None:
+        return Path(fast)
+    import platformdirs
+
+    if kind == "config":
+        return Path(platformdirs.user_config_dir(APP_NAME))
+    if kind == "data":
+        return Path(platformdirs.user_data_dir(APP_NAME))
+    return Path(platformdirs.user_log_dir(APP_NAME))
 
 
 def config_dir() -> Path:
     override = os.environ.get("CASHIER_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+    return Path(override) if override else _platform_dir("config")
 
 
 def data_dir() -> Path:
     override = os.environ.get("CASHIER_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+    return Path(override) if override else _platform_dir("data")
 
 
 def journal_path() -> Path:
@@ -27,7 +68,7 @@ def journal_path() -> Path:
 
 def log_dir() -> Path:
     override = os.environ.get("CASHIER_LOG_DIR")
-    return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME))
+    return Path(override) if override else _platform_dir("log")
 
 
 def log_path() -> Path:

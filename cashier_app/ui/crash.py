@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 import traceback
-from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +38,7 @@ def build_report(
     profile = getattr(services, "profile", None)
     sandbox = getattr(services, "sandbox", None)
     head = [
-        f"Cashier crash report, {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC",
+        f"Cashier crash report, {time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime())} UTC",
         about.facts_text(profile, getattr(sandbox, "url", "") or ""),
     ]
     if where:

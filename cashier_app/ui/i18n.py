@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from cashier_app.domain.errors import CashierError, Term
 from cashier_app.ui import qt_imports  # noqa: F401  (PySide's import hook, dropped)
@@ -89,6 +89,8 @@ def install(app: QCoreApplication, lang: str | None) -> str:
     translator.setParent(app)
     app.installTranslator(translator)
     _installed.append(translator)
+    from PySide6.QtCore import QLibraryInfo  # (its enum set up only for a translation)
+
     qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_base.load(f"qtbase_{code}", qt_dir):

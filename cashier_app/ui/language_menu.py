@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from cashier_app.support import settings
+from cashier_app.ui.qt_imports import action as qt_action
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
@@ -40,7 +41,7 @@ class LanguageMenu(QMenu):
         group.setExclusive(True)
         self.actions_by_lang: dict[str, QAction] = {}
         for lang in settings.LANGUAGES:
-            action = QAction(NAMES[lang], self)
+            action = qt_action(NAMES[lang], self)
             action.setObjectName(f"language_{lang}Action")
             action.setCheckable(True)
             action.setChecked(lang == current)

@@ -13,16 +13,12 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QScrollArea,
     QStackedWidget,
@@ -36,6 +32,7 @@ from cashier_app.ui.language_menu import LanguageMenu
 from cashier_app.ui.pages.order_page import OrderPage
 from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.launcher import QaLauncher
+from cashier_app.ui.qt_imports import action as qt_action
 from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import environment_name, error_text, fill
@@ -43,6 +40,9 @@ from cashier_app.ui.widgets.layouts import size_by_current_page
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    # (PySide sets up each Qt class's Python type on first use: these wait for the paint)
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
 
     from cashier_app.checkout.resume import Recovery
     from cashier_app.ui.customer_display import CustomerDisplay
@@ -68,6 +68,8 @@ def _is_profile_damage(exc: BaseException) -> bool:
 
 
 def _ask_passphrase(parent: QWidget, prompt: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     title = QCoreApplication.translate("MainWindow", "Unlock keys")
     text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
     return text if ok and text else None
@@ -270,6 +272,7 @@ class MainWindow(QMainWindow):
         if not self._start_due:
             return
         self._start_due = False
+        self.set_shortcuts()
         self._start(show_starting=False)  # the order page stays: typing goes on meanwhile
         self._build_sale_pages()  # on this thread while the services start on a worker
         self.setWindowIcon(icon("app"))  # loads Qt's SVG icon engine: after the first paint
@@ -279,31 +282,21 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        # setShortcuts([...]), not setShortcut(...): the same shortcut, but PySide resolves
-        # setShortcut's overloads by building the Python types of all of ``Qt``'s enums
-        # (about a sixth of a bare window's start-up), before the first paint
-        self.new_sale_action = QAction(self.tr("New sale"), self)
+        # the shortcuts are set right after the first paint (set_shortcuts)
+        self.new_sale_action = qt_action(self.tr("New sale"), self)
         self.new_sale_action.setObjectName("newSaleAction")
-        self.new_sale_action.setShortcuts([QKeySequence("Ctrl+N")])
         self.new_sale_action.triggered.connect(self._on_new_sale_action_triggered)
-        self.history_action = QAction(self.tr("History"), self)
+        self.history_action = qt_action(self.tr("History"), self)
         self.history_action.setObjectName("historyAction")
-        self.history_action.setShortcuts([QKeySequence("Ctrl+H")])
         self.history_action.triggered.connect(lambda: self.open_extra_page("history"))
-        self.report_action = QAction(self.tr("End of day"), self)
+        self.report_action = qt_action(self.tr("End of day"), self)
         self.report_action.setObjectName("reportAction")
-        self.report_action.setShortcuts([QKeySequence("Ctrl+E")])
         self.report_action.triggered.connect(lambda: self.open_extra_page("report"))
-        self.display_action = QAction(self.tr("Customer display"), self)
+        self.display_action = qt_action(self.tr("Customer display"), self)
         self.display_action.setObjectName("customerDisplayAction")
-        self.display_action.setShortcuts([QKeySequence("Ctrl+D")])
         self.display_action.setCheckable(True)
         self.display_action.toggled.connect(self._on_display_action_toggled)
-        quit_action = QAction(self.tr("Quit"), self)
-        # Some platforms (a bare X session, offscreen) bind nothing to the standard Quit.
-        quit_action.setShortcuts(
-            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
-        )
+        quit_action = self.quit_action = qt_action(self.tr("Quit"), self)
         quit_action.setObjectName("quitAction")
         quit_action.triggered.connect(self.close)
 
@@ -316,13 +309,13 @@ class MainWindow(QMainWindow):
         records_menu = self.menuBar().addMenu(self.tr("&Records"))
         records_menu.addAction(self.history_action)
         records_menu.addAction(self.report_action)
-        self.profiles_action = QAction(self.tr("Profiles && keys…"), self)
+        self.profiles_action = qt_action(self.tr("Profiles && keys…"), self)
         self.profiles_action.setObjectName("profilesAction")
         self.profiles_action.triggered.connect(self.open_profiles_dialog)
         setup_menu = self.menuBar().addMenu(self.tr("S&etup"))
         setup_menu.addAction(self.profiles_action)
         setup_menu.addAction(self.operators.accounts_action)
-        self.phone_action = QAction(self.tr("Wallet page for phones…"), self)
+        self.phone_action = qt_action(self.tr("Wallet page for phones…"), self)
         self.phone_action.setObjectName("phoneWalletAction")
         self.phone_action.setCheckable(True)  # checked while phones can reach the page
         self.phone_action.setEnabled(False)  # the embedded sandbox only
@@ -334,7 +327,7 @@ class MainWindow(QMainWindow):
         self.language_menu.language_saved.connect(self._on_language_menu_language_saved)
         self.language_menu.language_failed.connect(self._show_banner)
         setup_menu.addMenu(self.language_menu)
-        self.about_action = QAction(self.tr("About Cashier"), self)
+        self.about_action = qt_action(self.tr("About Cashier"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.open_about_dialog)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
@@ -348,6 +341,28 @@ class MainWindow(QMainWindow):
             self.display_action,
         ):
             toolbar.addAction(action)
+
+    def set_shortcuts(self) -> None:
+        """The menus' keyboard shortcuts, set right after the first paint (nothing can be
+        charged or opened before the services anyway): QKeySequence's Python type and its
+        70-key StandardKey enum are then set up after it. setShortcuts([...]), not
+        setShortcut(...): the same shortcut, but PySide resolves setShortcut's overloads by
+        building the Python types of all of ``Qt``'s enums."""
+        from PySide6.QtGui import QKeySequence
+
+        for action, keys in (
+            (self.new_sale_action, "Ctrl+N"),
+            (self.history_action, "Ctrl+H"),
+            (self.report_action, "Ctrl+E"),
+            (self.display_action, "Ctrl+D"),
+        ):
+            action.setShortcuts([QKeySequence(keys)])
+        # Some platforms (a bare X session, offscreen) bind nothing to the standard Quit.
+        self.quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
+        self.operators.set_shortcuts()
+        self.qa.set_shortcuts()
 
     @Slot(str)
     def _on_language_menu_language_saved(self, lang: str) -> None:
@@ -687,6 +702,8 @@ class MainWindow(QMainWindow):
             self._show_banner("\n".join(texts))
 
     def _resume(self, record: Any) -> None:
+        from datetime import UTC, datetime
+
         from cashier_app.checkout.resume import can_resume
 
         if record.expires_at is not None and not can_resume(record, datetime.now(UTC)):
@@ -737,6 +754,7 @@ class MainWindow(QMainWindow):
             if page is not None:
                 self.stack.addWidget(page)
                 from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+                from PySide6.QtGui import QKeySequence, QShortcut
 
                 back = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
                 back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from cashier_app.ui.qt_imports import action as qt_action
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
 
@@ -41,16 +41,22 @@ class OperatorGate(QObject):
         self.dialog: OperatorPinDialog | None = None  #: the form open now, if any
         self.label = QLabel(window)
         self.label.setObjectName("operatorLabel")
-        self.sign_out_action = QAction(self.tr("Sign out"), window)
+        self.sign_out_action = qt_action(self.tr("Sign out"), window)
         self.sign_out_action.setObjectName("signOutAction")
-        self.sign_out_action.setShortcuts([QKeySequence("Ctrl+L")])  # see main_window
         self.sign_out_action.setEnabled(False)
         self.sign_out_action.triggered.connect(self._on_sign_out_action_triggered)
         self._last: Any = None  #: the operator signed in, kept across a change of profile
-        self.accounts_action = QAction(self.tr("Operators…"), window)
+        self.accounts_action = qt_action(self.tr("Operators…"), window)
         self.accounts_action.setObjectName("operatorsAction")
         self.accounts_action.triggered.connect(self.open_accounts)
         self.accounts_dialog: Any = None  #: Setup → Operators, while open
+
+    def set_shortcuts(self) -> None:
+        """Ctrl+L signs out (set after the first paint, with the window's own: see
+        MainWindow.set_shortcuts)."""
+        from PySide6.QtGui import QKeySequence
+
+        self.sign_out_action.setShortcuts([QKeySequence("Ctrl+L")])
 
     # -- the services' session ---------------------------------------------------------------
     def attach(self, services: Any) -> None:

@@ -16,8 +16,13 @@ saw; ``drop_feature_import_hook`` puts the original ``__import__`` (kept by PySi
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 import PySide6.QtCore  # noqa: F401  (what installs the hook)
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAction
 
 
 def drop_feature_import_hook() -> bool:
@@ -48,3 +53,14 @@ ALIGN_RIGHT_VCENTER = 0x0082
 ALIGN_RIGHT = 0x0002
 #: ``Qt.FocusPolicy.NoFocus`` (the ``focusPolicy`` property)
 NO_FOCUS = 0
+
+
+def action(text: str, parent: QObject) -> QAction:
+    """``QAction(text, parent)``, but without that constructor's overload look-up, which
+    sets up QIcon's Python type (and its 151-member ThemeIcon enum) before the first paint.
+    The same action: Qt's constructor only sets the text."""
+    from PySide6.QtGui import QAction
+
+    made = QAction(parent)
+    made.setText(text)
+    return made

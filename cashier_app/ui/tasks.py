@@ -19,7 +19,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
@@ -31,20 +30,45 @@ DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
 
-@dataclass(eq=False)
 class _Task:
-    id: int
-    name: str
-    generation: int
-    fn: Callable[..., Any]
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    on_done: DoneCallback | None
-    on_error: ErrorCallback | None
-    owner: QObject | None
-    runnable: QRunnable | None = field(default=None, repr=False)
-    #: set once the worker has returned and reported (or found nobody left to report to)
-    done: threading.Event = field(default_factory=threading.Event, repr=False)
+    """One call handed to a worker (a plain class: ``dataclasses`` need not load before
+    the window's first paint)."""
+
+    __slots__ = (
+        "args",
+        "done",
+        "fn",
+        "generation",
+        "id",
+        "kwargs",
+        "name",
+        "on_done",
+        "on_error",
+        "owner",
+        "runnable",
+    )
+
+    def __init__(
+        self,
+        id: int,
+        name: str,
+        generation: int,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        on_done: DoneCallback | None,
+        on_error: ErrorCallback | None,
+        owner: QObject | None,
+    ) -> None:
+        self.id, self.name, self.generation = id, name, generation
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.on_done, self.on_error, self.owner = on_done, on_error, owner
+        self.runnable: QRunnable | None = None
+        #: set once the worker has returned and reported (or found nobody left to report to)
+        self.done = threading.Event()
+
+    def __repr__(self) -> str:
+        return f"_Task(id={self.id}, name={self.name!r}, generation={self.generation})"
 
 
 class _Runnable(QRunnable):

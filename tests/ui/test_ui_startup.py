@@ -197,3 +197,47 @@ def test_the_first_paint_speaks_chinese(qtbot, cashier_app):
         assert page.charge_button.text() == "收款"
     finally:
         i18n.install(cashier_app, "en")
+
+
+FIRST_PAINT = textwrap.dedent("""
+    import os, sys
+    from cashier_app.cli import gui, main
+
+    LATER = ("platformdirs", "cashier_app.app", "dataclasses", "datetime", "secrets",
+             "cashier_app.domain.money", "cashier_app.domain.limits",
+             "cashier_app.ui.pages.starting_page", "cashier_app.ui.sale_flow",
+             "sqlite3", "cryptography", "httpx", "keyring", "PySide6.QtSvg")
+    show = gui.show_main_window
+
+    def watch(window):
+        from PySide6.QtCore import QEvent, QObject
+
+        class FirstPaint(QObject):
+            def eventFilter(self, obj, event):
+                if obj is window and event.type() == QEvent.Type.Paint:
+                    import PySide6.QtGui
+                    types = [n for n in ("QIcon", "QKeySequence") if n in PySide6.QtGui.__dict__]
+                    print(sorted(m for m in LATER if m in sys.modules), types, flush=True)
+                    os._exit(0)
+                return False
+
+        window._first_paint = FirstPaint()
+        window.installEventFilter(window._first_paint)
+        show(window)
+
+    gui.show_main_window = watch
+    main(["gui", "--lang", "en"])
+""")
+
+
+def test_cashier_gui_imports_only_what_its_first_paint_needs(tmp_path):
+    """The real ``cashier gui`` up to its first paint (what benchmarks/gui_probe.py times):
+    the composition root, the folders' platformdirs, dataclasses and datetime, money and
+    limits (the first key), the sale flow, and the Python types of QIcon (a 151-member
+    enum) and QKeySequence (the shortcuts are set after the paint) all wait."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CASHIER_", "XDG_"))}
+    env.update(HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert proc.stdout.strip() == "[] []", proc.stderr

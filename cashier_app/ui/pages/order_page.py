@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashier_app.domain.limits import SaleLimits, Verdict
-from cashier_app.domain.money import CURRENCY_SYMBOLS, Money
 from cashier_app.ui.qt_imports import ALIGN_RIGHT, ALIGN_RIGHT_VCENTER
 from cashier_app.ui.text import fill
 from cashier_app.ui.widgets.amount_field import AmountField, amount_problem, normalise_amount_text
 from cashier_app.ui.widgets.keypad import BACKSPACE, CLEAR, Keypad
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from cashier_app.domain.limits import SaleLimits
+    from cashier_app.domain.money import Money
     from cashier_app.domain.payment_kit import PaymentInfo
 
 MAX_REFERENCE = 64
@@ -37,9 +39,11 @@ MAX_SUMMARY = 256
 
 def new_reference_order_id(now: datetime | None = None) -> str:
     """``ORD-20261121-143005-7F3A``: sortable by time, unique enough for one till."""
-    now = now or datetime.now()
+    # (time.strftime: the local time, as datetime.now() gives, without importing datetime
+    # before the first paint)
+    stamp = now.strftime("%Y%m%d-%H%M%S") if now is not None else time.strftime("%Y%m%d-%H%M%S")
     # os.urandom is what secrets.token_hex reads; secrets itself pulls in hmac and OpenSSL
-    return f"ORD-{now:%Y%m%d-%H%M%S}-{os.urandom(2).hex().upper()}"
+    return f"ORD-{stamp}-{os.urandom(2).hex().upper()}"
 
 
 class OrderPage(QWidget):
@@ -62,7 +66,7 @@ class OrderPage(QWidget):
         super().__init__(parent)
         self.setObjectName("orderPage")
         self._currency = "HKD"
-        self._limits = SaleLimits.for_profile("HKD")
+        self._limits: SaleLimits | None = None  # the currency's defaults: limits()
         self._busy = False
         self._starting = False  # the services are not up yet: nothing can be charged
         self._entered_while_starting = False
@@ -171,8 +175,10 @@ class OrderPage(QWidget):
     def set_currency(self, currency: str) -> None:
         """The profile's currency; its default sale limits apply until ``set_limits``."""
         self._currency = currency.upper()
+        from cashier_app.domain.money import CURRENCY_SYMBOLS, Money
+
         self._currency_known = True
-        self._limits = SaleLimits.for_profile(self._currency)
+        self._limits = None  # this currency's defaults until set_limits
         self.currency_label.setText(CURRENCY_SYMBOLS.get(self._currency, self._currency))
         self.amount_input.setPlaceholderText(
             "0" if Money(1, self._currency).exponent == 0 else "0.00"
@@ -188,7 +194,17 @@ class OrderPage(QWidget):
         self._on_amount_input_text_changed(self.amount_input.text())
 
     def limits(self) -> SaleLimits:
+        """The sale limits in force (the currency's defaults until ``set_limits``; made
+        when first needed, so domain.limits and domain.money wait for the first key)."""
+        if self._limits is None:
+            from cashier_app.domain.limits import SaleLimits
+
+            self._limits = SaleLimits.for_profile(self._currency)
         return self._limits
+
+    def _problem(self, text: str) -> tuple[Money | None, str]:
+        """``amount_problem`` of ``text`` in this page's currency and limits."""
+        return amount_problem(text, self._currency, self.limits() if text.strip() else None)
 
     def set_starting(self, starting: bool) -> None:
         """While the services start (the first paint shows this page) the amount can be
@@ -221,6 +237,8 @@ class OrderPage(QWidget):
     def restore(self, info: PaymentInfo, reference: str) -> None:
         """Fill the page with a sale to charge again (Try again): its amount, summary and
         reference, as if the operator had typed them."""
+        from cashier_app.domain.money import Money
+
         self.amount_input.setText(Money(info.amount, info.currency).decimal_str())
         self.summary_input.setText(info.trade_summary)
         self.reference_input.setText(reference)
@@ -254,14 +272,16 @@ class OrderPage(QWidget):
         if self._starting:  # typed before the services were up: the operator checks first
             self._entered_while_starting = True
             return
-        money, reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
+        money, reason = self._problem(self.amount_input.text())
         if money is None:
             self._show_error(
                 fill(self.tr("Invalid amount: %1"), reason or self.tr("amount is empty"))
             )
             self.amount_input.setFocus()
             return
-        if self._limits.verdict(money) is Verdict.CONFIRM:
+        from cashier_app.domain.limits import Verdict
+
+        if self.limits().verdict(money) is Verdict.CONFIRM:
             if not self._asking:
                 self._asking = True
                 self.confirm_large_sale(money, lambda yes: self._on_large_sale_answered(money, yes))
@@ -299,7 +319,7 @@ class OrderPage(QWidget):
             fill(
                 self.tr("Charge %1? From %2 on, the till asks before charging."),
                 money.display(),
-                self._limits.confirm_money.display(),
+                self.limits().confirm_money.display(),
             ),
             [("charge", fill(self.tr("Charge %1"), money.display())), ("no", self.tr("No"))],
             default="no",
@@ -310,7 +330,7 @@ class OrderPage(QWidget):
     def _on_large_sale_answered(self, money: Money, yes: bool) -> None:
         self._asking = False
         # Charged only if the field still holds the amount the operator confirmed.
-        current, _reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
+        current, _reason = self._problem(self.amount_input.text())
         if yes and current == money and not self._busy:
             self._charge(money)
         else:
@@ -320,7 +340,7 @@ class OrderPage(QWidget):
     @Slot(str)
     def _on_amount_input_text_changed(self, text: str) -> None:
         """Every change, typed or not: the reason stays in view while the amount is wrong."""
-        money, reason = amount_problem(text, self._currency, self._limits)
+        money, reason = self._problem(text)
         self._show_error(fill(self.tr("Invalid amount: %1"), reason) if reason else "")
         display = money.display() if money is not None else ""
         self.preview_label.setText(display or " ")
@@ -373,5 +393,5 @@ class OrderPage(QWidget):
         self._on_amount_input_text_changed(self.amount_input.text())
 
     def _update_charge(self) -> None:
-        money, _reason = amount_problem(self.amount_input.text(), self._currency, self._limits)
+        money, _reason = self._problem(self.amount_input.text())
         self.charge_button.setEnabled(not self._busy and not self._starting and money is not None)

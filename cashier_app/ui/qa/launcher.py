@@ -14,8 +14,9 @@ from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
+
+from cashier_app.ui.qt_imports import action as qt_action
 
 #: As many as the console's own logs keep (``qa/models.py`` DEFAULT_CAPACITY).
 RECORDED = 500
@@ -53,16 +54,21 @@ class QaLauncher(QObject):
         self.recorder = QaRecorder()
         self.services: Any = None
         self._dock: Any = None
-        self.action = QAction(QCoreApplication.translate("QaDock", "QA console"), window)
+        self.action = qt_action(QCoreApplication.translate("QaDock", "QA console"), window)
         self.action.setObjectName("qaConsoleAction")
         self.action.setCheckable(True)
-        self.action.setShortcuts([QKeySequence("F12")])  # not setShortcut: see main_window
         self.action.toggled.connect(self._on_action_toggled)
         menu = window.menuBar().addMenu(QCoreApplication.translate("QaDock", "&View"))
         menu.setObjectName("viewMenu")
         menu.addAction(self.action)
         window.addAction(self.action)
         window.services_ready.connect(self._on_services_ready)  # type: ignore[attr-defined]
+
+    def set_shortcuts(self) -> None:
+        """F12 opens the console (set after the first paint: see MainWindow.set_shortcuts)."""
+        from PySide6.QtGui import QKeySequence
+
+        self.action.setShortcuts([QKeySequence("F12")])  # not setShortcut: see main_window
 
     _sized = False  #: the dock has had its first height
 

@@ -9,15 +9,17 @@ is an amount, and why not, is :func:`amount_problem`'s job; the page shows the r
 from __future__ import annotations
 
 import re
-import unicodedata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QFocusEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from cashier_app.domain.limits import SaleLimits
-from cashier_app.domain.money import Money, MoneyError
 from cashier_app.ui.text import error_text, fill
+
+if TYPE_CHECKING:  # the field is on screen at the first paint: these wait for a key
+    from cashier_app.domain.limits import SaleLimits
+    from cashier_app.domain.money import Money
 
 #: Longer text is no amount (16 digits, separators); the cap only stops runaway pastes.
 MAX_AMOUNT_CHARS = 64
@@ -31,6 +33,8 @@ _CJK_MARKS = str.maketrans({"\u3002": ".", "\uff61": ".", "\u3001": ","})
 def normalise_amount_text(text: str) -> str:
     """Full-width (IME) digits and marks as ASCII, character for character
     (``"１２。３０"`` -> ``"12.30"``); anything else is left exactly as it is."""
+    import unicodedata
+
     out = []
     for char in text:
         plain = unicodedata.normalize("NFKC", char).translate(_CJK_MARKS)
@@ -46,6 +50,8 @@ def amount_problem(
     stripped = text.strip()
     if not stripped:
         return None, ""
+    from cashier_app.domain.money import Money, MoneyError
+
     try:
         money = Money.parse(stripped, currency)
     except MoneyError as exc:

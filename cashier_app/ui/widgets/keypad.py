@@ -38,7 +38,10 @@ class Keypad(QWidget):
             for c, key in enumerate(row):
                 if key is None:
                     continue
-                button = QPushButton(self._label(key), self)
+                # (not QPushButton(text, parent): its overloads set up QIcon's Python type,
+                # with a 151-member enum, before the first paint)
+                button = QPushButton(self)
+                button.setText(self._label(key))
                 button.setProperty("role", "key")
                 # Qt.FocusPolicy.NoFocus: built before the first paint (ui/qt_imports.py)
                 button.setProperty("focusPolicy", NO_FOCUS)
