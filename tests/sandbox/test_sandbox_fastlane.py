@@ -341,3 +341,21 @@ def test_a_deferred_check_is_the_whole_check(sandbox, merchant_key):
         "inquiryPayment", b"{}", signer=Signer(generate_private_key(), key_version="9")
     )
     assert check is None and answer["result"]["resultCode"] == "KEY_NOT_FOUND"
+
+
+def test_answers_are_the_bytes_json_dumps_makes():
+    """``answer_body`` makes json's C encoder once; its bytes are ``json.dumps``'s."""
+    from cashier_app.sandbox import server
+
+    def dumps(value) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    assert server.answer_body is not server._json_dumps  # CPython: the encoder made once
+    answers = [
+        {"result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"}},
+        {"paymentAmount": {"currency": "HKD", "value": "1230"}, "list": [], "empty": {}},
+        {"note": '支付宝 ü \u2028 "quoted" back\\slash \t tab', "n": [0, -1, 2.5, 1e-7, 10**20]},
+        {"flags": [True, False, None], "nested": [{"a": [{"b": []}]}]},
+    ]
+    for answer in answers:
+        assert server.answer_body(answer) == dumps(answer)
