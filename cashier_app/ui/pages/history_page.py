@@ -58,6 +58,16 @@ def _status_samples() -> list[str]:
 CANCELLABLE = frozenset({Status.PENDING, Status.UNKNOWN, Status.CREATED})
 
 
+def _reinquire(checkout: Any, payment_request_id: str, refund_ids: list[str]) -> PaymentRecord:
+    """Ask the gateway about the payment and about each of its refunds not final yet (a
+    refund whose answer was lost stays unknown otherwise); blocking: a worker's job."""
+    record: PaymentRecord = checkout.refresh(payment_request_id)
+    for refund_request_id in refund_ids:
+        if checkout.journal.get_refund(refund_request_id) is not None:  # not another till's
+            checkout.refresh_refund(refund_request_id)
+    return record
+
+
 class HistoryPage(QWidget):
     """Payments newest first, filters, a details pane and the actions on one payment.
 
@@ -371,7 +381,7 @@ class HistoryPage(QWidget):
             return  # the operator moved on
         self._details = details
         self.details.show_details(details)
-        self.model.update_record(details.payment, details.refunded)
+        self.model.update_record(details.payment, details.refunded, details.refund_in_process)
         self._update_actions()
         elsewhere = self._elsewhere()
         if elsewhere:
@@ -474,9 +484,12 @@ class HistoryPage(QWidget):
     def _on_reinquire_clicked(self) -> None:
         if self._details is None:
             return
+        unfinished = [r.refund_request_id for r in self._details.refunds if not r.status.is_final]
         self._run_action(
-            self._services.checkout.refresh,
+            _reinquire,
+            self._services.checkout,
             self._details.payment.payment_request_id,
+            unfinished,
             done_text=self.tr("Re-inquired: %1"),
         )
 
