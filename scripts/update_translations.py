@@ -428,6 +428,9 @@ ZH_CN: dict[str, str] = {
     "%1 · store offline": "%1 · 门店服务器离线",
     "The store server cannot be reached: operators sign in with this till's copy of the store's accounts, and operators cannot be changed until it is back.": "无法连接门店服务器：操作员使用本收银台保存的门店账户副本登录；服务器恢复前无法更改操作员。",
     "Sign out: Ctrl+L": "退出登录：Ctrl+L",
+    # Qt's own file dialog: labels Qt's zh_CN catalog has only without their mnemonics
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
     "Finish the current sale first, then sign out.": "请先完成当前交易，再退出登录。",
     "Finish the current sale first, then choose the profile again.": "请先完成当前交易，然后再次选择配置。",
     "Finish the current sale first, then save the profile again.": "请先完成当前交易，然后再次保存配置。",

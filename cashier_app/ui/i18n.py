@@ -23,6 +23,20 @@ log = logging.getLogger(__name__)
 #: Languages the GUI offers; the first is the source language.
 LANGUAGES = ("en", "zh_CN")
 
+#: Named so that pyside6-lupdate finds the texts below in Qt's own contexts.
+translate = QCoreApplication.translate
+
+
+def qt_catalog_gaps() -> tuple[str, ...]:
+    """Labels of Qt's own dialogs that Qt's zh_CN catalog lacks: it has the file dialog's
+    "Look in:" and "Files of type:" only without the mnemonics the dialog asks for
+    ("&Look in:"), so Save PDF… showed them in English. Ours has them in Qt's context,
+    and a lookup falls through Qt's catalog to ours."""
+    return (
+        translate("QFileDialog", "&Look in:"),
+        translate("QFileDialog", "Files of &type:"),
+    )
+
 
 class TranslationError(CashierError, ValueError):
     """A translation file that cannot be read; the message names the file."""

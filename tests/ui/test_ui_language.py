@@ -301,3 +301,21 @@ def test_the_system_keyring_is_named_as_its_maker_names_it():
         english_words("系统密钥环（" + keyring_name("keyring.backends.macOS.Keyring") + "）") == []
     )
     assert keyring_name("my.own.Backend") == "my.own.Backend"  # unknown: as it is
+
+
+def test_the_file_dialogs_speak_chinese(qtbot):
+    """Under Xvfb (zh_CN): Save PDF… opened Qt's file dialog with "Look in:" and "Files of
+    type:" in English: Qt 6.11's own zh_CN catalog has those labels only without their
+    mnemonics ("Look in:"), and the dialog asks for "&Look in:"."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    ensure_application(lang="zh_CN")
+    try:
+        dialog = QFileDialog(None, "t")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel)]
+        found = [word for text in labels for word in english_words(text)]
+        assert not found, labels
+    finally:
+        ensure_application(lang="en")

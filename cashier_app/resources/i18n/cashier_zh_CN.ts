@@ -6731,6 +6731,18 @@ Passphrase of the key file (a new file is created with it):</source>
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <extracomment>Languages the GUI offers; the first is the source language. Named so that pyside6-lupdate finds the texts below in Qt's own contexts.</extracomment>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
         <name>QRCodeWidget</name>
         <message>
             <source>Preparing the code…</source>
