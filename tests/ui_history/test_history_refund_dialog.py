@@ -94,3 +94,27 @@ def test_a_refund_through_the_real_dialog_and_question_leaves_the_window_alive(t
     assert out.returncode == 0, (out.returncode, out.stdout[-2000:], out.stderr[-3000:])
     assert "REFUND SUCCESS 8880" in out.stdout, out.stdout
     assert "deleted directly" not in out.stderr, out.stderr
+
+
+def test_the_refund_dialog_grows_for_its_reason_instead_of_squashing_its_fields(qtbot):
+    """Under Xvfb: an amount above what is left showed its two-line reason inside the
+    dialog's first size, and the amount and reason fields were squashed to make room (the
+    digits typed cut in half)."""
+    from PySide6.QtCore import Qt
+
+    from cashier_app.domain.money import Money
+    from cashier_app.ui import ensure_application
+    from cashier_app.ui.dialogs.refund_dialog import RefundDialog
+
+    ensure_application(lang="en")  # the till's font and stylesheet: padded fields
+    dialog = RefundDialog(Money(880, "HKD"), 580)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.partial_radio, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.amount_input, "6")
+    assert "more than" in dialog.error_label.text()
+    label = dialog.error_label
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()) > 0)
+    for field in (dialog.amount_input, dialog.reason_input):
+        assert field.height() >= field.sizeHint().height(), field.objectName()

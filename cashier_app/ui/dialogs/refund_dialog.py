@@ -154,7 +154,23 @@ class RefundDialog(QDialog):
         )
         self.error_label.setText(problem)
         self.confirm_button.setEnabled(not problem)
+        self._fit_height()
         return not problem
+
+    def _fit_height(self) -> None:
+        """Grow for a reason that wraps onto more lines, instead of squashing the fields
+        (a dialog keeps the size it opened with)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
