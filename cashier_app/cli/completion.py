@@ -58,7 +58,7 @@ def command_tree(parser: argparse.ArgumentParser, help_text: str = "") -> Node:
     node = Node(help=help_text)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            helps = {a.dest: a.help or "" for a in action._choices_actions}
+            helps = {a.dest: _one_line(a.help) for a in action._choices_actions}
             for name, sub in action.choices.items():
                 node.commands[name] = command_tree(sub, helps.get(name, ""))
             continue
@@ -76,9 +76,12 @@ def command_tree(parser: argparse.ArgumentParser, help_text: str = "") -> Node:
 
 
 def _one_line(text: str | None) -> str:
+    """A help text on one line, in the operator's language (as ``--help`` shows it)."""
+    from cashier_app.cli.help_format import translate
+
     if not text or text == argparse.SUPPRESS:
         return ""
-    return " ".join(text.split()).replace("%%", "%")
+    return " ".join(translate(text).split()).replace("%%", "%")
 
 
 def _paths(node: Node, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Node]]:

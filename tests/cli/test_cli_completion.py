@@ -28,9 +28,9 @@ SIMULATE = sorted(
 )
 
 
-def script(shell: str) -> str:
+def script(shell: str, *options: str) -> str:
     proc = subprocess.run(
-        [sys.executable, "-m", "cashier_app", "completion", shell],
+        [sys.executable, "-m", "cashier_app", "completion", shell, *options],
         capture_output=True,
         text=True,
         timeout=60,
@@ -132,3 +132,22 @@ def test_fish_script_parses_and_completes(tmp_path):
     assert offered("cashier pa") == ["pay", "paykit"]
     assert sorted(offered("cashier pay --simulate ")) == SIMULATE
     assert "create" in offered("cashier profile ") and "pay" not in offered("cashier profile ")
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+def test_fish_describes_commands_and_options_in_the_operators_language(tmp_path):
+    """The descriptions a shell shows beside each completion are the --help texts, in the
+    language the script was made in."""
+    path = tmp_path / "cashier.fish"
+    path.write_text(script("fish", "--lang", "zh_CN"))
+    proc = subprocess.run(
+        ["fish", "--no-config", "-c", f"source {path}; complete -C 'cashier do'; "
+         "complete -C 'cashier doctor --pro'"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )  # fmt: skip
+    assert proc.stdout.splitlines() == [
+        "doctor\t收款前检查交易日志、配置、密钥和网关",
+        "--profile\t要检查的配置（默认：当前配置）",
+    ], proc.stderr
