@@ -235,6 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         log.info("cashier %s interrupted", args.command)
         return 130
+    except BrokenPipeError:
+        # the reader (`| head`, a pager) has gone: end quietly as a shell's tools do
+        log.info("cashier %s: its output's reader has gone", args.command)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the last flush
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool the pipe ended
     except Exception:
         log.exception("cashier %s failed with an unexpected error", args.command)
         raise

@@ -135,3 +135,20 @@ def test_a_damaged_journal_is_exit_2_everywhere(argv, capsys):
 def test_an_unknown_receipt_is_a_bad_argument(capsys):
     assert main(["receipt", "NO-SUCH", "--text"]) == 2
     assert "NO-SUCH" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["scenario", "list"], ["history"], ["completion", "bash"]])
+def test_a_reader_that_leaves_early_is_no_traceback(argv):
+    """`cashier history | head -1` printed a BrokenPipeError traceback (and logged an
+    "unexpected error") once head had gone: a pipe whose reader leaves ends the command
+    quietly, as a shell's own tools end, with 141 (128 + SIGPIPE)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cashier_app", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader has gone before the first line
+    err = proc.stderr.read().decode()
+    assert proc.wait(30) == 141, err
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
