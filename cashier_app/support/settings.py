@@ -7,7 +7,6 @@ treated as empty (the language falls back to the system's) and is replaced by th
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -28,10 +27,17 @@ def settings_path() -> Path:
 def _load() -> dict[str, Any]:
     path = settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
+        return {}  # (no file, no json: its import and regexes, before the GUI's first paint)
+    except (OSError, ValueError) as exc:  # unreadable, or not UTF-8
+        log.warning("settings file %s is unreadable (%s); using the defaults", path, exc)
         return {}
-    except (OSError, ValueError) as exc:
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
         log.warning("settings file %s is unreadable (%s); using the defaults", path, exc)
         return {}
     return data if isinstance(data, dict) else {}
@@ -54,6 +60,8 @@ def save_language(lang: str | None) -> None:
         data["language"] = lang
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    import json
+
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     partial = path.with_name(path.name + ".partial")  # never a half-written settings file
     partial.write_text(text, encoding="utf-8")

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QCloseEvent
 
 from cashier_app.ui.text import error_text, fill
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from cashier_app.domain.records import PaymentRecord
 
 

@@ -30,7 +30,6 @@ from cashier_app.ui.close_guard import CloseGuard
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.language_menu import LanguageMenu
 from cashier_app.ui.pages.order_page import OrderPage
-from cashier_app.ui.ports import Backend, Services
 from cashier_app.ui.qa.launcher import QaLauncher
 from cashier_app.ui.qt_imports import action as qt_action
 from cashier_app.ui.resources import icon
@@ -52,12 +51,13 @@ if TYPE_CHECKING:
     from cashier_app.ui.pages.result_page import ResultPage
     from cashier_app.ui.pages.scan_page import ScanPage
     from cashier_app.ui.pages.starting_page import StartingPage
+    from cashier_app.ui.ports import Backend, Services
     from cashier_app.ui.sale_flow import SaleFlow
 
 log = logging.getLogger(__name__)
 
 #: Builds a profile's services (on a worker); by default the backend's ``build_services``.
-ServicesFactory = Callable[[str | None], Services]
+ServicesFactory = Callable[[str | None], "Services"]
 
 
 def _is_profile_damage(exc: BaseException) -> bool:
