@@ -74,9 +74,11 @@ def note(result: dict[str, Any]) -> str:
     return (
         f"CPU {result['app_cpu_s'] * 1000:.0f} ms against {result['bare_cpu_s'] * 1000:.0f} ms "
         f"({result['app_cpu_s'] / result['bare_cpu_s']:.2f}x); "
-        f"{extra:.0f} ms more than a bare window: the cashier's own imports and "
-        "logging, its menus, tool bar, status bar and order page and PySide setting "
-        "up the Python types of the Qt classes they use (not the Qt namespace's enums: "
-        "those wait), before the first paint; the other sale pages, the services, the QA "
-        "console come after"
+        f"{extra:.0f} ms more than a bare window, which draws no text: what a first frame "
+        "with text costs any Qt app (fontconfig, FreeType: one QLabel adds about 9% to a "
+        "bare window's instructions), the application stylesheet (parsed, every widget "
+        "polished: about 9%), the order page (about 10%), the menus, tool bar and status "
+        "bar, the cashier's own imports and logging (valgrind instruction counts, which "
+        "other load does not move); the other sale pages, the services and the QA "
+        "console come after the paint"
     )
