@@ -396,3 +396,18 @@ def test_closing_while_the_customer_confirms_asks_first(qtbot, till):
     qtbot.waitUntil(lambda: not till.isVisible(), timeout=20_000)
     assert till.services is None  # closed once the cancel was answered
     assert gateway.payment(record.payment_id)["paymentStatus"] == "CANCELLED"
+
+
+def test_an_order_code_shows_no_empty_payment_link(qtbot, till):
+    """Under Xvfb: the order code's page showed "PAYMENT LINK" over an empty field with
+    Copy and Open greyed (an order code has no wallet link: the customer scans the QR)."""
+    qtbot.mouseClick(till.scan_page.back_button, Qt.MouseButton.LeftButton)
+    picker = till.picker_page
+    qtbot.mouseClick(picker.tile("ALIPAY_HK"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(till.flow.qr_shown, timeout=20_000):
+        qtbot.mouseClick(picker.confirm_button, Qt.MouseButton.LeftButton)
+    page = till.redirect_page
+    assert page.record.scenario == "OrderCode" and not page.record.deep_link()
+    assert page.has_code() and page.qr.isVisible()
+    for widget in (page.link_caption, page.link_text, page.copy_button, page.open_button):
+        assert not widget.isVisible(), widget.objectName() or widget.text()

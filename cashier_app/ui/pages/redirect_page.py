@@ -324,6 +324,9 @@ class RedirectPage(QWidget):
         has_link = bool(record.deep_link())
         self.copy_button.setEnabled(has_link)
         self.open_button.setEnabled(has_link)
+        # An order code has no wallet link (the customer scans it): no empty link row.
+        for widget in (self.link_caption, self.link_text, self.copy_button, self.open_button):
+            widget.setVisible(has_link)
         self.retry_button.hide()
         self.code_problem.hide()
         self._set_simulate_enabled(bool(record.payment_id) and not record.is_final)
