@@ -158,3 +158,54 @@ def test_export_error_is_shown(page, qtbot, tmp_path):
     page.findChild(QPushButton, "exportCsvButton").click()
     qtbot.waitUntil(lambda: "does not exist" in page.message.text())
     assert page.csv_button.isEnabled()
+
+
+def test_a_day_of_two_profiles_labels_every_line_and_net(
+    qtbot, make_journal, tasks, local_services
+):
+    """Under Xvfb: a day with sales on two profiles (an in-store till and the demo
+    sandbox) showed two "AlipayHK" lines, two "Total" lines and "Net: HK$54.00 HK$100.80"
+    with nothing saying which is which (the report had the labels; the page dropped
+    them). With live and demo sales on one day, the operator could not tell real money
+    from demo money."""
+    from cashier_app.domain.money import Money
+    from cashier_app.domain.records import PaymentRecord
+
+    journal = make_journal()
+    noon = datetime(DAY.year, DAY.month, DAY.day, 12).astimezone().astimezone(UTC)
+    live = PaymentRecord(
+        "PR-LIVE",
+        "shop",
+        Money(5400, "HKD"),
+        "ALIPAY_HK",
+        Status.SUCCESS,
+        noon,
+        noon,
+        client_id="2188000000000001",
+    )
+    demo = PaymentRecord(
+        "PR-DEMO",
+        "sandbox",
+        Money(10080, "HKD"),
+        "ALIPAY_HK",
+        Status.SUCCESS,
+        noon,
+        noon,
+        client_id="SANDBOX_CASHIER_DEMO",
+    )
+    journal.create_payments([live, demo])
+    page = ReportPage(local_services(journal), tasks)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.report_loaded):
+        page.set_day(DAY)
+    names = [row[0] for row in _cells(page.table)]
+    assert names == [
+        "AlipayHK (shop, Live)",
+        "AlipayHK (sandbox, Embedded sandbox)",
+        "Total (Live)",
+        "Total (Embedded sandbox)",
+    ]
+    summary = page.summary.text()
+    assert "HK$54.00 (Live)" in summary and "HK$100.80 (Embedded sandbox)" in summary, summary
+    bars = [bar.label for bar in page.chart.bars()]
+    assert len(bars) == len(set(bars)) == 2, bars

@@ -33,7 +33,12 @@ from cashier_app.domain import methods
 from cashier_app.domain.outcome import Status
 from cashier_app.reports.amounts import minor_display
 from cashier_app.reports.eod import Report, compute_report, write_csv, write_pdf
-from cashier_app.ui.models.payments_model import STATUS_COLORS, method_name, status_text
+from cashier_app.ui.models.payments_model import (
+    STATUS_COLORS,
+    environment_text,
+    method_name,
+    status_text,
+)
 from cashier_app.ui.pages.report_store import clear_totals, render_store_day
 from cashier_app.ui.text import error_text, fill
 from cashier_app.ui.widgets.bar_chart import Bar, BarChart
@@ -51,6 +56,15 @@ def _item(text: str, *, align_right: bool = False, bold: bool = False) -> QTable
         font.setBold(True)
         item.setFont(font)
     return item
+
+
+def _whose(text: str, totals: Any) -> str:
+    """``text`` and, when the day mixes profiles or environments (the report then gives
+    the line a qualifier), whose and where in the UI language: "AlipayHK (shop, Live)"."""
+    if not getattr(totals, "qualifier", ""):
+        return text
+    parts = [getattr(totals, "profile", ""), environment_text(totals.environment)]
+    return f"{text} ({', '.join(p for p in parts if p)})"
 
 
 class ReportPage(QWidget):
@@ -363,7 +377,7 @@ class ReportPage(QWidget):
         self.table.setRowCount(len(rows))
         for r, t in enumerate(rows):
             total_row = not t.method
-            name = method_name(t.method) if t.method else self.tr("Total")
+            name = _whose(method_name(t.method) if t.method else self.tr("Total"), t)
             cells = [
                 _item(name, bold=total_row),
                 _item(t.currency, bold=total_row),
@@ -386,7 +400,7 @@ class ReportPage(QWidget):
 
         if report.currency_totals:
             nets = "   ".join(
-                minor_display(t.net_minor, t.currency) for t in report.currency_totals
+                _whose(minor_display(t.net_minor, t.currency), t) for t in report.currency_totals
             )
             text = fill(self.tr("Net: %1"), nets)
             for scenario, currency, count, minor in report.in_store:
@@ -473,7 +487,7 @@ class ReportPage(QWidget):
         self.chart.set_bars(
             [
                 Bar(
-                    label=f"{method_name(method_of(t))} · {t.currency}",
+                    label=_whose(f"{method_name(method_of(t))} · {t.currency}", t),
                     value=t.sales_minor,
                     minus=t.refunds_minor,
                     text=minor_display(t.net_minor, t.currency),
