@@ -67,6 +67,12 @@ ZH_CN: dict[str, str] = {
     "Live": "正式环境",
     "Profile %1 · %2 · %3 · %4": "配置 %1 · %2 · %3 · %4",
     "Demo keys live in memory only — nothing is charged": "演示密钥仅保存在内存中——不会真实扣款",
+    # the status bar's shorter forms, shown where the full one does not fit (1024x600)
+    "Profile %1 · %2 · %3": "配置 %1 · %2 · %3",
+    "%1 · %2": "%1 · %2",
+    "Demo keys: nothing is charged": "演示密钥：不会真实扣款",
+    "Nothing is charged": "不会真实扣款",
+    "Gateway ✓": "网关 ✓",
     "Recovered %1 unfinished payment(s) from the last session: %2. See History for details.": "已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。",
     "This page is not available: %1": "此页面不可用：%1",
     "Another cashier is using this profile; its unfinished payments are left to it.": "另一个收银台正在使用此配置；其未完成的支付由它处理。",
@@ -426,6 +432,10 @@ ZH_CN: dict[str, str] = {
     "cashier": "收银员",
     "Operator: %1 (%2)": "操作员：%1（%2）",
     "%1 · store offline": "%1 · 门店服务器离线",
+    "No operators: anyone can refund": "未设置操作员：任何人可退款",
+    "Anyone can refund": "任何人可退款",
+    "%1 (%2)": "%1（%2）",
+    "Store offline": "门店服务器离线",
     "The store server cannot be reached: operators sign in with this till's copy of the store's accounts, and operators cannot be changed until it is back.": "无法连接门店服务器：操作员使用本收银台保存的门店账户副本登录；服务器恢复前无法更改操作员。",
     "Sign out: Ctrl+L": "退出登录：Ctrl+L",
     # Qt's own file dialog: labels Qt's zh_CN catalog has only without their mnemonics

@@ -46,3 +46,31 @@ def clipped(root: QWidget, widgets) -> list[str]:
                 f"{name!r}: only {box.width()}x{box.height()} of {w.width()}x{w.height()} shown"
             )
     return out
+
+
+def status_texts_cut(window) -> list[str]:
+    """Every text in ``window``'s status bar that is not shown whole: what a label shows
+    (``shown_text()`` where it picks one of its ``forms`` for the room it has, else its
+    text) is wider than the label's contents, is not one of its forms (elided), or lies
+    (partly) outside the status bar; and wherever a shorter form stands for the full
+    text, that full text is its accessible name and is in its tooltip."""
+    bar = window.statusBar()
+    out = []
+    for w in bar.findChildren(QLabel):
+        if not w.isVisibleTo(window) or not w.text():
+            continue
+        full = w.text()
+        shown = w.shown_text() if hasattr(w, "shown_text") else full
+        forms = tuple(getattr(w, "forms", (full,)))
+        name = w.objectName() or full[:20]
+        need = w.fontMetrics().horizontalAdvance(shown)
+        if shown not in forms:
+            out.append(f"{name!r}: shows {shown!r}, none of its forms")
+        elif w.contentsRect().width() < need:
+            out.append(f"{name!r}: {shown!r} needs {need} px, has {w.contentsRect().width()}")
+        box = QRect(w.mapTo(bar, QPoint(0, 0)), w.size())
+        if not QRect(QPoint(0, 0), bar.size()).contains(box):
+            out.append(f"{name!r}: outside the status bar")
+        if shown != full and (w.accessibleName() != full or full not in w.toolTip()):
+            out.append(f"{name!r}: shows {shown!r}, its full text is not in reach")
+    return out

@@ -36,6 +36,7 @@ from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import environment_name, error_text, fill
 from cashier_app.ui.widgets.layouts import size_by_current_page
+from cashier_app.ui.widgets.status_text import StatusText
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -171,15 +172,16 @@ class MainWindow(QMainWindow):
         self.operators = OperatorGate(self, self.tasks)  # sign-in, approvals, who is here
         self._build_actions()
         self.qa = QaLauncher(self)  # F12: exchanges, faults, notifications
-        self.profile_label = QLabel(self)
+        # each shows a shorter form where the full one does not fit (a 1024x600 screen)
+        self.profile_label = StatusText(self)
         self.profile_label.setObjectName("profileLabel")
-        self.sandbox_notice = QLabel(self)
+        self.sandbox_notice = StatusText(self)
         self.sandbox_notice.setObjectName("sandboxNotice")
         self.sandbox_notice.hide()
         self.statusBar().addWidget(self.profile_label, 1)
         self.statusBar().addPermanentWidget(self.operators.label)
         self.statusBar().addPermanentWidget(self.sandbox_notice)
-        self.gateway_label = QLabel(self)
+        self.gateway_label = StatusText(self)
         self.gateway_label.setObjectName("gatewayStatus")
         self.statusBar().addPermanentWidget(self.gateway_label)
         self._restorable: Path | None = None  # the good backup of a damaged profiles file
@@ -617,18 +619,25 @@ class MainWindow(QMainWindow):
         profile = services.profile
         env = str(getattr(profile.environment, "value", profile.environment))
         where = services.sandbox.url if services.sandbox is not None else profile.gateway_url
-        self.profile_label.setText(
+        name, env_name = profile.name, environment_name(env)
+        self.profile_label.set_forms(
             fill(
                 self.tr("Profile %1 · %2 · %3 · %4"),
-                profile.name,
-                environment_name(env),
+                name,
+                env_name,
                 profile.currency,
                 where or "—",
-            )
+            ),
+            fill(self.tr("Profile %1 · %2 · %3"), name, env_name, profile.currency),
+            fill(self.tr("%1 · %2"), name, env_name),
+            name,
         )
-        self.profile_label.setToolTip(self.profile_label.text())  # clipped on a small screen
         embedded = services.sandbox is not None
-        self.sandbox_notice.setText(self.tr("Demo keys live in memory only — nothing is charged"))
+        self.sandbox_notice.set_forms(
+            self.tr("Demo keys live in memory only — nothing is charged"),
+            self.tr("Demo keys: nothing is charged"),
+            self.tr("Nothing is charged"),
+        )
         self.sandbox_notice.setVisible(embedded)
         if self.display is not None:
             self.display.set_merchant(profile.merchant_name)
@@ -637,7 +646,7 @@ class MainWindow(QMainWindow):
         """One harmless signed call on a worker: reachable, our key accepted, theirs right."""
         from cashier_app.checkout.probe import probe_gateway
 
-        self.gateway_label.setText(self.tr("Gateway: checking…"))
+        self.gateway_label.set_forms(self.tr("Gateway: checking…"))
         self.gateway_label.setProperty("state", "")
         self.tasks.run(
             "app:probe",
@@ -653,11 +662,13 @@ class MainWindow(QMainWindow):
         ok = result is not None and result.ok
         summary = probe_text(result) if result is not None else error
         if ok:
-            self.gateway_label.setText(fill(self.tr("Gateway ✓ %1 ms"), f"{result.elapsed_ms:.0f}"))
+            elapsed = f"{result.elapsed_ms:.0f}"
+            self.gateway_label.set_forms(
+                fill(self.tr("Gateway ✓ %1 ms"), elapsed), self.tr("Gateway ✓"), detail=summary
+            )
         else:
-            self.gateway_label.setText(self.tr("Gateway ✗"))
+            self.gateway_label.set_forms(self.tr("Gateway ✗"), detail=summary)
             self._show_banner(fill(self.tr("Gateway check failed: %1"), summary))
-        self.gateway_label.setToolTip(summary)
         self.gateway_label.setProperty("state", "ok" if ok else "bad")
         self.gateway_label.style().unpolish(self.gateway_label)
         self.gateway_label.style().polish(self.gateway_label)

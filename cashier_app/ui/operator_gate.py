@@ -13,11 +13,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from cashier_app.ui.qt_imports import action as qt_action
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import error_text, fill
+from cashier_app.ui.widgets.status_text import StatusText
 
 if TYPE_CHECKING:  # after the first paint: the form (its Qt enums), PinEntry (a dataclass)
     from cashier_app.domain.operators import PinEntry
@@ -39,7 +40,7 @@ class OperatorGate(QObject):
         self.tasks = tasks
         self.session: Any = None
         self.dialog: OperatorPinDialog | None = None  #: the form open now, if any
-        self.label = QLabel(window)
+        self.label = StatusText(window)
         self.label.setObjectName("operatorLabel")
         self.sign_out_action = qt_action(self.tr("Sign out"), window)
         self.sign_out_action.setObjectName("signOutAction")
@@ -99,24 +100,32 @@ class OperatorGate(QObject):
     def _show(self) -> None:
         current = self.session.current if self.session is not None else None
         self._last = current
+        # the full form first, then shorter ones for a narrow status bar (StatusText)
         if not self.enforced:
-            self.label.setText(self.tr("No operators set up: anyone can refund"))
-            self.label.setToolTip(
-                self.tr(
-                    "Add a manager to require a sign-in: cashier operator add NAME --role manager"
-                )
+            forms = [
+                self.tr("No operators set up: anyone can refund"),
+                self.tr("No operators: anyone can refund"),
+                self.tr("Anyone can refund"),
+            ]
+            detail = self.tr(
+                "Add a manager to require a sign-in: cashier operator add NAME --role manager"
             )
         elif current is None:
-            self.label.setText(self.tr("Nobody signed in"))
-            self.label.setToolTip("")
+            forms, detail = [self.tr("Nobody signed in")], ""
         else:
             role = self.tr("manager") if current.is_manager else self.tr("cashier")
-            self.label.setText(fill(self.tr("Operator: %1 (%2)"), current.name, role))
-            self.label.setToolTip(self.tr("Sign out: Ctrl+L"))
+            forms = [
+                fill(self.tr("Operator: %1 (%2)"), current.name, role),
+                fill(self.tr("%1 (%2)"), current.name, role),
+                current.name,
+            ]
+            detail = self.tr("Sign out: Ctrl+L")
         offline = self.enforced and self.session.store_offline
         if offline:  # store mode, server down: signed in from this till's copy
-            self.label.setText(fill(self.tr("%1 · store offline"), self.label.text()))
-            self.label.setToolTip(store_offline_text())
+            forms = [fill(self.tr("%1 · store offline"), form) for form in forms]
+            forms.append(self.tr("Store offline"))
+            detail = store_offline_text()
+        self.label.set_forms(*forms, detail=detail)
         self.label.setProperty("state", "warn" if not self.enforced or offline else "")
         self.label.style().unpolish(self.label)  # the state's colour (style.qss)
         self.label.style().polish(self.label)

@@ -5801,8 +5801,24 @@ Enter its passphrase:</source>
             <translation>配置 %1 · %2 · %3 · %4</translation>
         </message>
         <message>
+            <source>Profile %1 · %2 · %3</source>
+            <translation>配置 %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
             <source>Demo keys live in memory only — nothing is charged</source>
             <translation>演示密钥仅保存在内存中——不会真实扣款</translation>
+        </message>
+        <message>
+            <source>Demo keys: nothing is charged</source>
+            <translation>演示密钥：不会真实扣款</translation>
+        </message>
+        <message>
+            <source>Nothing is charged</source>
+            <translation>不会真实扣款</translation>
         </message>
         <message>
             <source>Gateway: checking…</source>
@@ -5811,6 +5827,10 @@ Enter its passphrase:</source>
         <message>
             <source>Gateway ✓ %1 ms</source>
             <translation>网关 ✓ %1 毫秒</translation>
+        </message>
+        <message>
+            <source>Gateway ✓</source>
+            <translation>网关 ✓</translation>
         </message>
         <message>
             <source>Gateway ✗</source>
@@ -5926,6 +5946,14 @@ Enter its passphrase:</source>
             <translation>未设置操作员：任何人都可退款</translation>
         </message>
         <message>
+            <source>No operators: anyone can refund</source>
+            <translation>未设置操作员：任何人可退款</translation>
+        </message>
+        <message>
+            <source>Anyone can refund</source>
+            <translation>任何人可退款</translation>
+        </message>
+        <message>
             <source>Add a manager to require a sign-in: cashier operator add NAME --role manager</source>
             <translation>添加一位经理即可要求登录：cashier operator add 名字 --role manager</translation>
         </message>
@@ -5946,12 +5974,20 @@ Enter its passphrase:</source>
             <translation>操作员：%1（%2）</translation>
         </message>
         <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
             <source>Sign out: Ctrl+L</source>
             <translation>退出登录：Ctrl+L</translation>
         </message>
         <message>
             <source>%1 · store offline</source>
             <translation>%1 · 门店服务器离线</translation>
+        </message>
+        <message>
+            <source>Store offline</source>
+            <translation>门店服务器离线</translation>
         </message>
         <message>
             <source>Finish the current sale first, then sign out.</source>
