@@ -395,7 +395,7 @@ def build_services(
         )
         services.paykit = _build_paykit(checkout, profile)
         if store_link:
-            linked = _start_store_link(checkout, journal, getattr(session.store, "refresh", None))
+            linked = _start_store_link(checkout, journal, session.store)
             if linked is not None:
                 services.store_link, services.store_reader, services.store = linked
         return services
@@ -474,13 +474,14 @@ def store_connector(**connect_options: Any) -> tuple[Any, Any] | None:
 
 
 def _start_store_link(
-    checkout: CheckoutService, journal: Journal, on_contact: Any = None
+    checkout: CheckoutService, journal: Journal, operators: Any = None
 ) -> tuple[Replicator, StoreReader, StoreView] | None:
     """The store replicator of this installation, started, the store's reader and the
     whole store's view for History and End of day; None
     when it has not joined a store (or its link is unusable: logged, the till sells on its
-    own journal). ``on_contact(conn)`` at every heartbeat: the store's operators refresh
-    the till's copy there."""
+    own journal). ``operators`` (store mode's StoreOperators) refresh the till's copy at
+    every heartbeat and learn from the link when the store goes away; each time they go
+    offline or back, ``checkout.changes`` says so (the status bar follows it)."""
     import logging
 
     from cashier_app.journal.outbox import Outbox
@@ -515,8 +516,19 @@ def _start_store_link(
     from cashier_app.store.views import StoreView
 
     checkout.store_refunds = StoreRefunds(connect, link.till_id)
+    from cashier_app.checkout.changes import StoreContact
+
+    if hasattr(operators, "on_offline_changed"):
+        operators.on_offline_changed = lambda offline: checkout.changes.publish(
+            StoreContact(online=not offline)
+        )
     replicator = Replicator(
-        journal, connect, link.till_id, settle=settle, on_contact=on_contact
+        journal,
+        connect,
+        link.till_id,
+        settle=settle,
+        on_contact=getattr(operators, "refresh", None),
+        on_lost=getattr(operators, "went_down", None),
     ).start()
     reader = StoreReader(connect)
     return replicator, reader, StoreView(reader, link.till_id, journal)

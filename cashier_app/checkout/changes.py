@@ -3,7 +3,8 @@
 Every committed change of a payment or a refund (a new sale, a status reached by a poll, a
 notification, a cancel, a refund sent or settled, recovery) is published here once it is in
 the journal, from whichever thread made it. History, End of day and the sale pages subscribe
-(through ``ui/journal_watch.py``) instead of each running a timer.
+(through ``ui/journal_watch.py``) instead of each running a timer. In store mode the same
+feed says when the store server goes away and when it is back (``StoreContact``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,16 @@ class JournalChange:
     refund_request_id: str = ""
 
 
-Listener = Callable[[JournalChange], None]
+@dataclass(frozen=True, slots=True)
+class StoreContact:
+    """Store mode: the store server stopped answering (``online`` False: operators sign in
+    from this till's copy) or answers again (True)."""
+
+    online: bool
+
+
+Change = JournalChange | StoreContact
+Listener = Callable[[Change], None]
 
 
 class ChangeFeed:
@@ -54,7 +64,7 @@ class ChangeFeed:
 
         return unsubscribe
 
-    def publish(self, change: JournalChange) -> None:
+    def publish(self, change: Change) -> None:
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:

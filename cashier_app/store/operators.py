@@ -56,7 +56,9 @@ class StoreOperators:
 
     ``connect()`` returns a new autocommit psycopg connection or raises StoreError.
     ``offline`` is True while the store did not answer the last time it was asked
-    (``problem`` says why, never with a password): the UI says so."""
+    (``problem`` says why, never with a password): the UI says so. ``on_offline_changed``
+    (offline) is called, on the thread that found out, each time it flips; the store link
+    tells of a lost connection by ``went_down`` and of the server's return by ``refresh``."""
 
     def __init__(
         self,
@@ -77,6 +79,7 @@ class StoreOperators:
         self._retry_at = 0.0
         self._synced = False  #: the copy was refreshed from the store (or tried) once
         self._lock = threading.RLock()
+        self.on_offline_changed: Callable[[bool], None] | None = None
 
     def close(self) -> None:
         self.local.close()
@@ -122,9 +125,17 @@ class StoreOperators:
             for name in caught:
                 self.local.clear_offline_failures(name)
             self._synced = True
-            if self.offline:
-                log.info("store operators: the store answers again; the till's copy is current")
+            was_offline = self.offline
             self.offline, self.problem = False, ""
+            if was_offline:
+                log.info("store operators: the store answers again; the till's copy is current")
+                self._tell(False)
+
+    def went_down(self, exc: StoreError) -> None:
+        """The store link lost the store server: sign in from the till's copy (and say so)
+        until it answers again."""
+        with self._lock:
+            self._went_down(exc)
 
     @property
     def why_down(self) -> StoreError | None:
@@ -133,11 +144,20 @@ class StoreOperators:
         return self._down if self.offline else None
 
     def _went_down(self, exc: StoreError) -> None:
-        if not self.offline:
-            log.warning("store operators: %s; signing in from this till's copy", exc)
+        was_offline = self.offline
         self.offline, self.problem, self._down = True, str(exc), exc
         self._retry_at = time.monotonic() + self.retry_after
         self._synced = True  # the copy answers until the store does
+        if not was_offline:
+            log.warning("store operators: %s; signing in from this till's copy", exc)
+            self._tell(True)
+
+    def _tell(self, offline: bool) -> None:
+        if self.on_offline_changed is not None:
+            try:
+                self.on_offline_changed(offline)
+            except Exception:  # a listener's fault never stops a sign-in
+                log.exception("store operators: telling of offline=%s failed", offline)
 
     def _catch_up(self, conn: Any) -> list[str]:
         """Add the wrong PINs typed here while the store was down to the store's count (a

@@ -81,6 +81,7 @@ class Replicator:
         max_backoff: float = 5.0,
         on_push: Callable[[Batch, float], None] | None = None,
         on_contact: Callable[[Any], None] | None = None,
+        on_lost: Callable[[StoreError], None] | None = None,
     ) -> None:
         self.outbox = Outbox(journal)
         self.till_id = till_id
@@ -95,6 +96,10 @@ class Replicator:
         #: called with the connection at every heartbeat (store mode's operators refresh
         #: the till's copy there); its errors are logged, never stop the replication
         self.on_contact = on_contact
+        #: called with why, once, when the store stops answering (store mode's operators
+        #: sign in from the till's copy from then on; ``on_contact`` at the first heartbeat
+        #: after the link is back, which comes at once, ends that)
+        self.on_lost = on_lost
         self.state = LinkState()
         self.hostname = socket.gethostname()[:128]
         self._conn: Any = None
@@ -110,8 +115,13 @@ class Replicator:
         if self._conn is None or self._conn.closed:
             self._conn = self._connect()
             self._notes_due = True  # some may have come while we were away
-            self.state.connected = True
+            self._connected()
         return self._conn
+
+    def _connected(self) -> None:
+        if not self.state.connected:
+            self.state.connected = True
+            self._last_beat = 0.0  # back after a loss (or the first time): a heartbeat now
 
     def _listener(self) -> Any:
         """A connection of its own that only LISTENs (psycopg's ``notifies()`` and other
@@ -124,10 +134,22 @@ class Replicator:
         return self._listen
 
     def _drop(self, exc: BaseException) -> None:
+        was_connected = self.state.connected
         self.state.connected = False
         self.state.failures += 1
         self.state.last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         self._close()
+        if was_connected:
+            self._lost(exc)
+
+    def _lost(self, exc: BaseException) -> None:
+        if self.on_lost is None:
+            return
+        why = exc if isinstance(exc, StoreError) else StoreError.of("store_unreachable", exc=exc)
+        try:
+            self.on_lost(why)
+        except Exception as error:
+            log.warning("store link: after losing the store: %s", error)
 
     def _close(self) -> None:
         for conn in (self._conn, self._listen):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from cashier_app.checkout.changes import JournalChange
+from cashier_app.checkout.changes import Change, JournalChange, StoreContact
 from cashier_app.checkout.service import CheckoutService
 
 log = logging.getLogger(__name__)
@@ -23,9 +23,12 @@ class JournalWatch(QObject):
 
     Signals:
         journal_changed(object JournalChange): a payment or refund changed in the journal.
+        store_contact_changed(bool online): store mode: the store server went away (False)
+            or is back (True).
     """
 
     journal_changed = Signal(object)
+    store_contact_changed = Signal(bool)
 
     # Emitted on the publishing thread; the watch lives on the GUI thread, so Qt queues it.
     _published = Signal(object)
@@ -41,12 +44,15 @@ class JournalWatch(QObject):
             self._unsubscribe()
             self._unsubscribe = None
 
-    def _relay(self, change: JournalChange) -> None:
+    def _relay(self, change: Change) -> None:
         try:
             self._published.emit(change)
         except RuntimeError:  # the window is gone while a worker was finishing
             log.debug("journal change after the watch was deleted: %s", change)
 
     @Slot(object)
-    def _on_published(self, change: JournalChange) -> None:
-        self.journal_changed.emit(change)
+    def _on_published(self, change: Change) -> None:
+        if isinstance(change, StoreContact):
+            self.store_contact_changed.emit(change.online)
+        elif isinstance(change, JournalChange):
+            self.journal_changed.emit(change)

@@ -414,6 +414,8 @@ class MainWindow(QMainWindow):
         self.order_page.set_limits(profile.sale_limits())
         self._drop_journal_watch()
         self.journal_watch = JournalWatch(services.checkout, self)
+        # the store server going away or coming back, whatever page is shown
+        self.journal_watch.store_contact_changed.connect(self.operators.on_store_contact_changed)
         self.flow = SaleFlow(
             services,
             self.tasks,

@@ -76,8 +76,7 @@ class OperatorGate(QObject):
 
     def recheck(self) -> None:
         """Operators may have been set up meanwhile (``cashier operator add`` while the
-        window runs): look again, on a worker; the sign-in form follows when they were.
-        In store mode the status bar follows the store server coming and going."""
+        window runs): look again, on a worker; the sign-in form follows when they were."""
         if self.session is not None and self.enforced:
             self._show()
         if self.session is None or self.enforced or self.tasks.is_running("operators:required"):
@@ -87,6 +86,12 @@ class OperatorGate(QObject):
             self.session.required,
             on_done=lambda enforced: self._on_required_read() if enforced else None,
         )
+
+    @Slot(bool)
+    def on_store_contact_changed(self, _online: bool) -> None:
+        """The store link says the store server went away or is back: say so now."""
+        if self.session is not None:
+            self._show()
 
     @property
     def enforced(self) -> bool:
