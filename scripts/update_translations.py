@@ -1363,6 +1363,37 @@ ZH_CN_STORE_VIEWS: dict[str, str] = {
 }
 ZH_CN.update(ZH_CN_STORE_VIEWS)
 
+#: The sandbox's refusals of a transition (sandbox/store.py StateError): the QA console and
+#: the redirect page's wallet simulator render them; the API's resultMessage stays English.
+ZH_CN_SANDBOX_STATES: dict[str, str] = {
+    "paymentRequestId {payment_request_id} exists": "paymentRequestId {payment_request_id} 已存在",
+    "cannot {action} payment {payment_id}: it is already {status}": "无法{action}支付 {payment_id}：它已是 {status}",
+    "cannot {action} payment {payment_id}: it is already FAIL ({result_code})": "无法{action}支付 {payment_id}：它已是 FAIL（{result_code}）",
+    "cannot {action} payment {payment_id}: it is already FAIL ({result_code}): it expired at {expires}": "无法{action}支付 {payment_id}：它已是 FAIL（{result_code}），已于 {expires} 过期",
+    "cannot fail payment {payment_id}: it is {status}": "无法让支付 {payment_id} 失败：它是 {status}",
+    "payment is closed ({result_code})": "支付已关闭（{result_code}）",
+    "payments with Indonesian wallets cannot be cancelled once paid; refund instead": "印度尼西亚钱包的支付一经付款便不能取消；请改为退款",
+    "payment has refunds; it cannot be cancelled": "该支付已有退款，不能取消",
+    "cancel window (00:15 UTC+8 on T+1) has passed; refund instead": "取消期限（T+1 日 00:15 UTC+8）已过；请改为退款",
+    "payment is {status} ({result_code}); only a paid payment can be refunded": "支付为 {status}（{result_code}）；只有已支付的支付可以退款",
+    "only a paid payment can be refunded; this one is {status}": "只有已支付的支付可以退款；该支付为 {status}",
+    "refund currency {currency} differs from the payment currency {payment_currency}": "退款币种 {currency} 与支付币种 {payment_currency} 不同",
+    "{method} payments cannot be refunded": "{method} 的支付不能退款",
+    "the refund window of {days} days after payment ({paid_at}) has passed": "支付（{paid_at}）后 {days} 天的退款期限已过",
+    "{method} allows one refund per payment, and this one has one": "{method} 每笔支付只允许一次退款，该支付已有一次",
+    "{method} refunds the whole {total} only, not {amount} ({currency} minor units)": "{method} 只能全额退款 {total}，不能退 {amount}（{currency} 最小货币单位）",
+    "refund {amount} exceeds the refundable {refundable} ({currency} minor units)": "退款 {amount} 超过可退金额 {refundable}（{currency} 最小货币单位）",
+    "refund {refund_id} is already {status}": "退款 {refund_id} 已是 {status}",
+    "no sandbox route {path}": "沙箱没有路由 {path}",
+    "{method} is not allowed on {path}": "{path} 不接受 {method}",
+    "missing or wrong sandbox token (t=...)": "沙箱令牌缺失或错误（t=...）",
+    "mark pending": "标记为处理中",
+    "approve": "批准",
+    "decline": "拒绝",
+    "expire": "使过期",
+}
+ZH_CN.update(ZH_CN_SANDBOX_STATES)
+
 
 #: ``--help`` of every sub-command (context CliHelp, cli/help_format.py): descriptions,
 #: option help and group titles, one paragraph per line as help_format.normalised keeps them.

@@ -10,7 +10,7 @@ from cashier_app.domain.errors import render
 from cashier_app.support.catalog import Catalog
 
 #: a Latin word standing alone (not part of an id such as PRQ-000001 or a file name)
-_LATIN_WORD = re.compile(r"(?<![\w.-])[A-Za-z]{3,}(?![\w.-])")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z]{3,}(?![A-Za-z0-9_.-])")
 
 
 def zh(exc: BaseException) -> str:

@@ -381,7 +381,7 @@ def cancel(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
         try:
             ctx.store.cancel(p, ctx.now())
         except st.StateError as exc:
-            raise ApiError(exc.code, str(exc)) from None
+            raise ApiError(exc.result_code, exc.message) from None
         assert p.cancelled_at is not None
         return {
             "result": result(),
@@ -426,7 +426,7 @@ def refund(ctx: Context, client_id: str, body: dict[str, Any]) -> dict[str, Any]
                 notify_url=notify_url,
             )
         except st.StateError as exc:
-            raise ApiError(exc.code, str(exc)) from None
+            raise ApiError(exc.result_code, exc.message) from None
         return refund_answer(r)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
-from cashier_app.domain.errors import CashierError
+from cashier_app.domain.errors import CashierError, Term
 
 
 class SimulatorError(CashierError):
@@ -216,10 +216,15 @@ class SimulatorClient:
             message: object = data.get("error") if isinstance(data, dict) else ""
             if isinstance(data, dict) and isinstance(data.get("template"), str):
                 params = data.get("params")
+                params = dict(params) if isinstance(params, dict) else {}
+                terms = data.get("terms")
+                for name in terms if isinstance(terms, list) else ():
+                    if isinstance(params.get(name), str):
+                        params[name] = Term(params[name])
                 message = SandboxAnswer(
                     str(message),
                     code=str(data.get("code") or ""),
-                    params=params if isinstance(params, dict) else {},
+                    params=params,
                     template=data["template"],
                 )
             raise SimulatorError.of(

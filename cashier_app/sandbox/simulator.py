@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from cashier_app.domain.errors import CashierError
@@ -42,6 +42,20 @@ from cashier_app.sandbox.faults import KINDS, FaultError, parse_fault
 
 if TYPE_CHECKING:
     from cashier_app.sandbox.gateway import SandboxGateway
+
+
+class RouteError(CashierError):
+    """A control call the routes themselves refuse (no such route, wrong method, no
+    token): answered with its code and parameters like every refusal, so the QA console
+    and the CLI say it in their operator's language."""
+
+    layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "no_route": "no sandbox route {path}",
+        "method_not_allowed": "{method} is not allowed on {path}",
+        "no_token": "missing or wrong sandbox token (t=...)",
+    }
+
 
 _ID = r"([A-Za-z0-9_-]{1,64})"
 _ROUTES = [
@@ -133,7 +147,7 @@ def refuse(out: Responder, method: str, lang: str = "en") -> None:
             ),
         )
     else:
-        _json(out, 403, {"error": "missing or wrong sandbox token (t=...)"})
+        _json(out, 403, _error_body(RouteError.of("no_token")))
 
 
 def handle(
@@ -153,11 +167,11 @@ def handle(
         body = query.encode("utf-8")  # only the code screen reads a query (its scenario)
     found = _match(path)
     if found is None:
-        _json(out, 404, {"error": f"no sandbox route {path}"})
+        _json(out, 404, _error_body(RouteError.of("no_route", path=path)))
         return
     route, groups = found
     if method not in _METHODS[route]:
-        _json(out, 405, {"error": f"{method} is not allowed on {path}"})
+        _json(out, 405, _error_body(RouteError.of("method_not_allowed", method=method, path=path)))
         return
     try:
         if route in _LINKING:
@@ -166,7 +180,8 @@ def handle(
             _HANDLERS[route](out, gw, method, body, *groups)
     except st.NotFound as exc:
         if route.startswith("wallet") or route == "to_wallet":
-            _html(out, 404, wallet.render_message("Payment not found", str(exc), lang))
+            text = wallet.error_text(exc, lang)
+            _html(out, 404, wallet.render_message("Payment not found", text, lang))
         else:
             _json(out, 404, _error_body(exc))
     except st.StateError as exc:
@@ -177,11 +192,13 @@ def handle(
 
 def _error_body(exc: Exception) -> dict[str, Any]:
     """A refused control call's answer: the English ``error``, and for a coded error its
-    ``code``, English ``template`` and ``params``, so that a client (the QA console, the
-    CLI) shows it in its operator's language."""
+    ``code``, English ``template``, ``params`` and which of them are ``terms``, so that a
+    client (the QA console, the CLI) shows it in its operator's language."""
     body: dict[str, Any] = {"error": str(exc)}
     if isinstance(exc, CashierError) and exc.template is not None:
         body.update(code=exc.code, template=exc.template, params=exc.params)
+        if exc.terms:  # words the client translates with the template ("approve")
+            body["terms"] = sorted(exc.terms)
     return body
 
 
@@ -223,7 +240,8 @@ def _wallet_action(
     except st.StateError as exc:
         with gw.store.lock:
             p = gw.store.payment(payment_id, gw.now())
-            page = wallet.render_wallet(p, gw.now(), notice=str(exc), suffix=suffix, lang=lang)
+            notice = wallet.error_text(exc, lang)
+            page = wallet.render_wallet(p, gw.now(), notice=notice, suffix=suffix, lang=lang)
         _html(out, 409, page)
         return
     out.send_raw(303, b"", "text/plain", {"Location": f"/sandbox/wallet/{payment_id}{suffix}"})

@@ -9,10 +9,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from cashier_app.domain import methods
-from cashier_app.domain.errors import CashierError
+from cashier_app.domain.errors import CashierError, Term
 from cashier_app.domain.money import Money
 
 if TYPE_CHECKING:
@@ -57,14 +57,57 @@ RETENTION_DAYS = 30
 
 
 class StateError(CashierError):
-    """A transition the payment's current state does not allow (HTTP 409 on the wire);
-    ``code`` is the Antom result code the API answers with."""
+    """A transition the payment's current state does not allow (HTTP 409 on the wire).
+
+    ``StateError.of(code, answer=..., **params)``: ``answer`` is the Antom result code the
+    API answers with (``result_code``; ``message``, the English text, its resultMessage); the
+    control routes answer the code, template and parameters, so the QA console and the
+    window render it in their operator's language."""
 
     layer = "sandbox"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "request_id_exists": "paymentRequestId {payment_request_id} exists",
+        "already_final": "cannot {action} payment {payment_id}: it is already {status}",
+        "already_failed": "cannot {action} payment {payment_id}: it is already FAIL "
+        "({result_code})",
+        "already_expired": "cannot {action} payment {payment_id}: it is already FAIL "
+        "({result_code}): it expired at {expires}",
+        "cannot_fail": "cannot fail payment {payment_id}: it is {status}",
+        "closed": "payment is closed ({result_code})",
+        "paid_id_wallet": "payments with Indonesian wallets cannot be cancelled once paid; "
+        "refund instead",
+        "has_refunds": "payment has refunds; it cannot be cancelled",
+        "cancel_window_passed": "cancel window (00:15 UTC+8 on T+1) has passed; refund instead",
+        "refund_of_closed": "payment is {status} ({result_code}); only a paid payment can be "
+        "refunded",
+        "refund_of_unpaid": "only a paid payment can be refunded; this one is {status}",
+        "refund_currency": "refund currency {currency} differs from the payment currency "
+        "{payment_currency}",
+        "not_refundable": "{method} payments cannot be refunded",
+        "refund_window_passed": "the refund window of {days} days after payment ({paid_at}) "
+        "has passed",
+        "one_refund_only": "{method} allows one refund per payment, and this one has one",
+        "whole_refund_only": "{method} refunds the whole {total} only, not {amount} "
+        "({currency} minor units)",
+        "refund_exceeds": "refund {amount} exceeds the refundable {refundable} ({currency} "
+        "minor units)",
+        "refund_already_final": "refund {refund_id} is already {status}",
+    }
+    #: the wallet simulator's acts, named in "cannot {action} payment"
+    TERMS: ClassVar[tuple[str, ...]] = ("mark pending", "approve", "decline", "expire")
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message, code=code)
-        self.message = message
+    result_code: str
+
+    @classmethod
+    def of(cls, code: str, /, answer: str, **params: object) -> Self:  # type: ignore[override]
+        error = super().of(code, **params)
+        error.result_code = answer
+        return error
+
+    @property
+    def message(self) -> str:
+        """The English text: the API's resultMessage."""
+        return self.english()
 
 
 class NotFound(CashierError):
@@ -271,9 +314,10 @@ class Store:
         with self.lock:
             key = (payment.client_id, payment.payment_request_id)
             if key in self._by_request:
-                raise StateError(
-                    "REPEAT_REQ_INCONSISTENT",
-                    f"paymentRequestId {payment.payment_request_id} exists",
+                raise StateError.of(
+                    "request_id_exists",
+                    answer="REPEAT_REQ_INCONSISTENT",
+                    payment_request_id=payment.payment_request_id,
                 )
             self._payments[payment.payment_id] = payment
             self._by_request[key] = payment
@@ -373,12 +417,20 @@ class Store:
     def _pending(self, payment_id: str, now: datetime, action: str) -> Payment:
         p = self.payment(payment_id, now)
         if p.status not in (PROCESSING, PENDING):
-            detail = f" ({p.result_code})" if p.status == FAIL else ""
-            if p.result_code == EXPIRED_CODE and p.status == FAIL:
-                detail += f": it expired at {p.expires.isoformat()}"
-            raise StateError(
-                "ORDER_IS_CLOSED",
-                f"cannot {action} payment {payment_id}: it is already {p.status}{detail}",
+            what = dict(action=Term(action), payment_id=payment_id, status=p.status)
+            if p.status == FAIL and p.result_code == EXPIRED_CODE:
+                raise StateError.of(
+                    "already_expired",
+                    answer="ORDER_IS_CLOSED",
+                    result_code=p.result_code,
+                    expires=p.expires.isoformat(),
+                    **what,
+                )
+            raise StateError.of(
+                "already_failed" if p.status == FAIL else "already_final",
+                answer="ORDER_IS_CLOSED",
+                result_code=p.result_code,
+                **what,
             )
         return p
 
@@ -418,8 +470,8 @@ class Store:
         pay): FAIL with ``code``, notified like any final failure."""
         with self.lock:
             if p.status != PROCESSING:
-                raise StateError(
-                    "PROCESS_FAIL", f"cannot fail payment {p.payment_id}: it is {p.status}"
+                raise StateError.of(
+                    "cannot_fail", answer="PROCESS_FAIL", payment_id=p.payment_id, status=p.status
                 )
             p.closed_at = now
             self._finalise(p, FAIL, code, message)
@@ -433,29 +485,22 @@ class Store:
             return p
 
     def cancel(self, p: Payment, now: datetime) -> None:
-        """Merchant cancel (the API checks ownership); raises StateError with an Antom code
-        as its first argument and a message as its second."""
+        """Merchant cancel (the API checks ownership); raises StateError with an Antom
+        ``result_code`` and an English ``message``."""
         with self.lock:
             self._settle_expiry(p, now)
             if p.status == CANCELLED:
                 return
             if p.status == FAIL:
-                raise StateError("ORDER_IS_CLOSED", f"payment is closed ({p.result_code})")
+                raise StateError.of("closed", answer="ORDER_IS_CLOSED", result_code=p.result_code)
             if p.status == SUCCESS:
                 if methods.get(p.method_type).region == "ID":
-                    raise StateError(
-                        "PROCESS_FAIL",
-                        "payments with Indonesian wallets "
-                        "cannot be cancelled once paid; refund instead",
-                    )
+                    raise StateError.of("paid_id_wallet", answer="PROCESS_FAIL")
                 if p.refunds:
-                    raise StateError("PROCESS_FAIL", "payment has refunds; it cannot be cancelled")
+                    raise StateError.of("has_refunds", answer="PROCESS_FAIL")
                 assert p.paid_at is not None
                 if now > cancel_deadline(p.paid_at):
-                    raise StateError(
-                        "CANCEL_WINDOW_EXCEED",
-                        "cancel window (00:15 UTC+8 on T+1) has passed; refund instead",
-                    )
+                    raise StateError.of("cancel_window_passed", answer="CANCEL_WINDOW_EXCEED")
                 message = "cancelled; the paid amount is returned to the payer"
             else:
                 message = "cancelled by the merchant before payment"
@@ -492,59 +537,65 @@ class Store:
         settle_after: float | None = None,
         notify_url: str | None = None,
     ) -> Refund:
-        """Refund part or all of a paid payment; StateError(code, message) when not
-        allowed. ``settle_after`` seconds: an asynchronous refund (PROCESSING, settled then
+        """Refund part or all of a paid payment; StateError (``result_code``, ``message``)
+        when not allowed. ``settle_after`` seconds: an asynchronous refund (PROCESSING, settled then
         or by :meth:`settle_refund`); None: settled at once. The caller holds ``lock`` and
         has checked idempotency."""
         rules = rules or RefundRules()
         with self.lock:
             self._settle_expiry(p, now)
             if p.status in (FAIL, CANCELLED):
-                raise StateError(
-                    "ORDER_IS_CLOSED",
-                    f"payment is {p.status} ({p.result_code}); only a paid payment can be refunded",
+                raise StateError.of(
+                    "refund_of_closed",
+                    answer="ORDER_IS_CLOSED",
+                    status=p.status,
+                    result_code=p.result_code,
                 )
             if p.status != SUCCESS:
-                raise StateError(
-                    "PROCESS_FAIL", f"only a paid payment can be refunded; this one is {p.status}"
-                )
+                raise StateError.of("refund_of_unpaid", answer="PROCESS_FAIL", status=p.status)
             if amount.currency != p.amount.currency:
-                raise StateError(
-                    "PARAM_ILLEGAL",
-                    f"refund currency {amount.currency} differs "
-                    f"from the payment currency {p.amount.currency}",
+                raise StateError.of(
+                    "refund_currency",
+                    answer="PARAM_ILLEGAL",
+                    currency=amount.currency,
+                    payment_currency=p.amount.currency,
                 )
             if not rules.refundable:
-                raise StateError(
-                    "REFUND_NOT_SUPPORTED", f"{p.method_type} payments cannot be refunded"
+                raise StateError.of(
+                    "not_refundable", answer="REFUND_NOT_SUPPORTED", method=p.method_type
                 )
             assert p.paid_at is not None
             if now > p.paid_at + timedelta(days=rules.window_days):
-                raise StateError(
-                    "REFUND_WINDOW_EXCEED",
-                    f"the refund window of "
-                    f"{rules.window_days} days after payment "
-                    f"({p.paid_at.isoformat()}) has passed",
+                raise StateError.of(
+                    "refund_window_passed",
+                    answer="REFUND_WINDOW_EXCEED",
+                    days=rules.window_days,
+                    paid_at=p.paid_at.isoformat(),
                 )
             live = [r for r in p.refunds if r.status in (SUCCESS, PROCESSING)]
             if live and not rules.multiple:
-                raise StateError(
-                    "MULTIPLE_REFUNDS_NOT_SUPPORTED",
-                    f"{p.method_type} allows one refund per payment, and this one has one",
+                raise StateError.of(
+                    "one_refund_only",
+                    answer="MULTIPLE_REFUNDS_NOT_SUPPORTED",
+                    method=p.method_type,
                 )
             if amount.value != p.amount.value and not rules.partial:
-                raise StateError(
-                    "PARTIAL_REFUND_NOT_SUPPORTED",
-                    f"{p.method_type} refunds "
-                    f"the whole {p.amount.value} only, not {amount.value} "
-                    f"({p.amount.currency} minor units)",
+                raise StateError.of(
+                    "whole_refund_only",
+                    answer="PARTIAL_REFUND_NOT_SUPPORTED",
+                    method=p.method_type,
+                    total=p.amount.value,
+                    amount=amount.value,
+                    currency=p.amount.currency,
                 )
             refundable = p.amount.value - p.reserved
             if amount.value > refundable:
-                raise StateError(
-                    "REFUND_AMOUNT_EXCEED",
-                    f"refund {amount.value} exceeds the "
-                    f"refundable {refundable} ({p.amount.currency} minor units)",
+                raise StateError.of(
+                    "refund_exceeds",
+                    answer="REFUND_AMOUNT_EXCEED",
+                    amount=amount.value,
+                    refundable=refundable,
+                    currency=p.amount.currency,
                 )
             refund = Refund(
                 p.client_id,
@@ -583,8 +634,11 @@ class Store:
             if r is None:
                 raise NotFound.of("no_refund_refundid", refund_id=refund_id)
             if r.status != PROCESSING:
-                raise StateError(
-                    "REFUND_ALREADY_FINAL", f"refund {refund_id} is already {r.status}"
+                raise StateError.of(
+                    "refund_already_final",
+                    answer="REFUND_ALREADY_FINAL",
+                    refund_id=refund_id,
+                    status=r.status,
                 )
             r.status, r.finished_at, r.settle_at = status, now, None
             if status == SUCCESS:

@@ -133,6 +133,19 @@ def _t(text: str, lang: str, **values: str) -> str:
     return words.format(**values) if values else words
 
 
+def error_text(exc: BaseException, lang: str) -> str:
+    """A refusal (a coded StateError, NotFound...) as the page's reader reads it: from
+    its template in zh_CN's catalog (the one the till's GUI and CLI load) when ``lang``
+    is ``zh``."""
+    if lang != "zh":
+        return str(exc)
+    from cashier_app.domain.errors import render
+    from cashier_app.support.catalog import Catalog
+
+    catalog = Catalog.load("zh_CN")
+    return render(exc, lambda s: catalog.translate("CashierError", s) or s)
+
+
 def _page(title: str, content: str, brand: str = "#5f6b7a", lang: str = "en") -> str:
     html_lang = "zh-Hans" if lang == "zh" else "en"
     note = escape(_t("Cashier sandbox wallet simulator · no real money moves", lang))

@@ -77,7 +77,6 @@ PROTOCOL_ERRORS: dict[str, str] = {
     "PaymentKitError": "Payment Kit BusinessError (numeric code + message) for the calling app",
     "PaymentKitFailure": "a PaymentKitError with the payment's record",
     "GatewayResultError": "a verified Antom answer: its resultCode is the code",
-    "StateError": "the sandbox's Antom resultCode + resultMessage (answered as an ApiError)",
     "CodeRefused": "the sandbox wallet's Antom resultCode + resultMessage for a payment code",
 }
 

@@ -10,7 +10,7 @@ SANDBOX = Path(__file__).resolve().parents[2] / "cashier_app" / "sandbox"
 #: How codes appear in the sandbox's source: raised, answered, or chosen for a decline.
 _PATTERNS = (
     r'ApiError\(\s*"([A-Z_]+)"',
-    r'StateError\(\s*"([A-Z_]+)"',
+    r'StateError\.of\([^)]*?answer="([A-Z_]+)"',
     r'result\(\s*"([A-Z_]+)"',
     r'result_info\(\s*"[SFU]",\s*"([A-Z_]+)"',
     r'_CODE\s*=\s*"([A-Z_]+)"',

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from sandbox_support import pay_body
-from zh_errors import zh
+from zh_errors import english_left, zh
 
 from cashier_app.sandbox import SimulatorClient, SimulatorError
 
@@ -122,3 +122,49 @@ def test_control_route_errors(sandbox):
     assert status == 405 and "not allowed" in json.loads(body)["error"]
     status, _, body = _get(f"{sandbox.url}/sandbox/teleport")
     assert status == 404
+    # coded, so a client shows it in its operator's language
+    sim = SimulatorClient(sandbox.url)
+    with pytest.raises(SimulatorError) as info:
+        sim._call("GET", "/sandbox/teleport")
+    text = zh(info.value)
+    assert english_left(text, "GET", "/sandbox/teleport") == [], text
+
+
+def test_a_refused_wallet_act_reads_in_the_operators_language(client, sandbox):
+    """Approving a payment that is already final: the sandbox's refusal (a StateError)
+    reaches the QA console and the redirect page's simulator through SimulatorClient; it
+    reads in zh_CN there (it was English: "cannot approve payment ...: it is already
+    SUCCESS"), and on the phone's wallet page in Chinese too; the API's resultMessage
+    stays the protocol's English."""
+    answer = client.post("pay", pay_body()).json
+    pid = answer["paymentId"]
+    sim = SimulatorClient(sandbox.url)
+    sim.approve(pid)
+    for act in (sim.approve, sim.decline, sim.expire):
+        with pytest.raises(SimulatorError) as info:
+            act(pid)
+        assert info.value.status == 409
+        text = zh(info.value)
+        path = f"/sandbox/payments/{pid}/{act.__name__}"
+        assert english_left(text, "POST", path, pid) == [], text
+        assert act.__name__ not in text.replace(path, ""), text  # the act named in Chinese
+        assert "SUCCESS" in text
+    status, _, page = _get(
+        answer["normalUrl"] + "/decline", "POST", headers={"Accept-Language": "zh-CN"}
+    )
+    notice = page.split('<p class="notice" role="alert">', 1)[1].split("</p>", 1)[0]
+    assert status == 409 and english_left(notice, pid) == [], notice
+    cancel = client.post("cancel", {"paymentId": pid}).json  # within the window: allowed
+    assert cancel["result"]["resultStatus"] == "S"
+    refund = client.post(
+        "refund",
+        {
+            "refundRequestId": "r-1",
+            "paymentId": pid,
+            "refundAmount": {"currency": "HKD", "value": "1230"},
+        },
+    ).json
+    assert refund["result"]["resultCode"] == "ORDER_IS_CLOSED"
+    assert refund["result"]["resultMessage"] == (
+        "payment is CANCELLED (ORDER_IS_CLOSED); only a paid payment can be refunded"
+    )

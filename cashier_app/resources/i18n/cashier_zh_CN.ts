@@ -486,6 +486,10 @@
             <translation>另一个收银进程正在使用配置“{profile}”；同一时间只有一个收银台可以收款：未收取任何款项</translation>
         </message>
         <message>
+            <source>approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
             <source>autopay must be an AutoPayPolicy, not {name}</source>
             <translation>autopay 必须是 AutoPayPolicy，而不是 {name}</translation>
         </message>
@@ -502,6 +506,10 @@
             <translation>支付 {payment} 的取消未获确认：{problem}</translation>
         </message>
         <message>
+            <source>cancel window (00:15 UTC+8 on T+1) has passed; refund instead</source>
+            <translation>取消期限（T+1 日 00:15 UTC+8）已过；请改为退款</translation>
+        </message>
+        <message>
             <source>cancel: answer is for paymentId {payment_id!r}, not {payment_id_2!r}</source>
             <translation>cancel：应答针对的是 paymentId {payment_id!r}，而不是 {payment_id_2!r}</translation>
         </message>
@@ -516,6 +524,10 @@
         <message>
             <source>cannot create the folder for journal {path}: {problem}</source>
             <translation>无法为交易日志 {path} 创建文件夹：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot fail payment {payment_id}: it is {status}</source>
+            <translation>无法让支付 {payment_id} 失败：它是 {status}</translation>
         </message>
         <message>
             <source>cannot listen on {host}:{port}: {problem}</source>
@@ -674,6 +686,18 @@
             <translation>无法{action}交易日志 {path}：文件或其所在文件夹是只读的</translation>
         </message>
         <message>
+            <source>cannot {action} payment {payment_id}: it is already FAIL ({result_code})</source>
+            <translation>无法{action}支付 {payment_id}：它已是 FAIL（{result_code}）</translation>
+        </message>
+        <message>
+            <source>cannot {action} payment {payment_id}: it is already FAIL ({result_code}): it expired at {expires}</source>
+            <translation>无法{action}支付 {payment_id}：它已是 FAIL（{result_code}），已于 {expires} 过期</translation>
+        </message>
+        <message>
+            <source>cannot {action} payment {payment_id}: it is already {status}</source>
+            <translation>无法{action}支付 {payment_id}：它已是 {status}</translation>
+        </message>
+        <message>
             <source>cannot {what}: {exc}</source>
             <translation>无法{what}：{exc}</translation>
         </message>
@@ -738,6 +762,10 @@
             <translation>不支持币种 {currency}（支持：{supported}）</translation>
         </message>
         <message>
+            <source>decline</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
             <source>default_expiry_seconds must be greater than zero</source>
             <translation>default_expiry_seconds 必须大于零</translation>
         </message>
@@ -792,6 +820,10 @@
         <message>
             <source>expected a datetime, got {name}</source>
             <translation>应为 datetime，得到的是 {name}</translation>
+        </message>
+        <message>
+            <source>expire</source>
+            <translation>使过期</translation>
         </message>
         <message>
             <source>fault 'after' must be true or false</source>
@@ -1102,6 +1134,10 @@
             <translation>将交易日志关联到门店：</translation>
         </message>
         <message>
+            <source>mark pending</source>
+            <translation>标记为处理中</translation>
+        </message>
+        <message>
             <source>mcc {mcc!r} must be 4 digits</source>
             <translation>mcc {mcc!r} 必须是 4 位数字</translation>
         </message>
@@ -1124,6 +1160,10 @@
         <message>
             <source>missing field(s) {missing}</source>
             <translation>缺少字段 {missing}</translation>
+        </message>
+        <message>
+            <source>missing or wrong sandbox token (t=...)</source>
+            <translation>沙箱令牌缺失或错误（t=...）</translation>
         </message>
         <message>
             <source>must be 1 to 200 characters</source>
@@ -1212,6 +1252,10 @@
         <message>
             <source>no sale before it is expected to be paid</source>
             <translation>它之前没有预期会支付成功的交易</translation>
+        </message>
+        <message>
+            <source>no sandbox route {path}</source>
+            <translation>沙箱没有路由 {path}</translation>
         </message>
         <message>
             <source>no scenario {name!r}; the scenarios are: {catalog}</source>
@@ -1358,6 +1402,10 @@
             <translation>notify_url 必须是字符串或 null</translation>
         </message>
         <message>
+            <source>only a paid payment can be refunded; this one is {status}</source>
+            <translation>只有已支付的支付可以退款；该支付为 {status}</translation>
+        </message>
+        <message>
             <source>open</source>
             <translation>打开</translation>
         </message>
@@ -1426,6 +1474,18 @@
             <translation>pay：应答针对的是 paymentRequestId {payment_request_id!r}</translation>
         </message>
         <message>
+            <source>payment has refunds; it cannot be cancelled</source>
+            <translation>该支付已有退款，不能取消</translation>
+        </message>
+        <message>
+            <source>payment is closed ({result_code})</source>
+            <translation>支付已关闭（{result_code}）</translation>
+        </message>
+        <message>
+            <source>payment is {status} ({result_code}); only a paid payment can be refunded</source>
+            <translation>支付为 {status}（{result_code}）；只有已支付的支付可以退款</translation>
+        </message>
+        <message>
             <source>payment {payment_request_id} has no refund {refund_request_id!r}</source>
             <translation>支付 {payment_request_id} 没有退款 {refund_request_id!r}</translation>
         </message>
@@ -1476,6 +1536,14 @@
         <message>
             <source>paymentMethodType: {type} has no payment code (pick the customer's own wallet)</source>
             <translation>paymentMethodType：{type} 没有付款码（请选择顾客自己的钱包）</translation>
+        </message>
+        <message>
+            <source>paymentRequestId {payment_request_id} exists</source>
+            <translation>paymentRequestId {payment_request_id} 已存在</translation>
+        </message>
+        <message>
+            <source>payments with Indonesian wallets cannot be cancelled once paid; refund instead</source>
+            <translation>印度尼西亚钱包的支付一经付款便不能取消；请改为退款</translation>
         </message>
         <message>
             <source>pend_seconds: only with approve or decline, not {action!r}</source>
@@ -1670,6 +1738,10 @@
             <translation>商户订单号超过 64 个字符</translation>
         </message>
         <message>
+            <source>refund currency {currency} differs from the payment currency {payment_currency}</source>
+            <translation>退款币种 {currency} 与支付币种 {payment_currency} 不同</translation>
+        </message>
+        <message>
             <source>refund currency {currency} differs from the payment's {paid}</source>
             <translation>退款币种 {currency} 与支付币种 {paid} 不同</translation>
         </message>
@@ -1688,6 +1760,14 @@
         <message>
             <source>refund reason is longer than {max_description_length} chars</source>
             <translation>退款原因超过 {max_description_length} 个字符</translation>
+        </message>
+        <message>
+            <source>refund {amount} exceeds the refundable {refundable} ({currency} minor units)</source>
+            <translation>退款 {amount} 超过可退金额 {refundable}（{currency} 最小货币单位）</translation>
+        </message>
+        <message>
+            <source>refund {refund_id} is already {status}</source>
+            <translation>退款 {refund_id} 已是 {status}</translation>
         </message>
         <message>
             <source>refund {refund_request_id} is already in the journal</source>
@@ -1992,6 +2072,10 @@
         <message>
             <source>the published embedded-sandbox demo {which} key cannot be used for profile {name!r}: its private half is public; generate or import this profile's own key</source>
             <translation>公开的内置沙箱演示{which}密钥不能用于配置 {name!r}：其私钥是公开的；请为此配置生成或导入自己的密钥</translation>
+        </message>
+        <message>
+            <source>the refund window of {days} days after payment ({paid_at}) has passed</source>
+            <translation>支付（{paid_at}）后 {days} 天的退款期限已过</translation>
         </message>
         <message>
             <source>the role must be cashier or manager</source>
@@ -2460,6 +2544,22 @@
         <message>
             <source>{message}</source>
             <translation>{message}</translation>
+        </message>
+        <message>
+            <source>{method} allows one refund per payment, and this one has one</source>
+            <translation>{method} 每笔支付只允许一次退款，该支付已有一次</translation>
+        </message>
+        <message>
+            <source>{method} is not allowed on {path}</source>
+            <translation>{path} 不接受 {method}</translation>
+        </message>
+        <message>
+            <source>{method} payments cannot be refunded</source>
+            <translation>{method} 的支付不能退款</translation>
+        </message>
+        <message>
+            <source>{method} refunds the whole {total} only, not {amount} ({currency} minor units)</source>
+            <translation>{method} 只能全额退款 {total}，不能退 {amount}（{currency} 最小货币单位）</translation>
         </message>
         <message>
             <source>{method} takes at least {minimum}; {amount} is less</source>
