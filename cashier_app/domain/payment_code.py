@@ -9,6 +9,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import timedelta
 from typing import ClassVar
 
 from cashier_app.domain.errors import CashierError
@@ -69,20 +73,54 @@ def redact(text: str, code: str) -> str:
     return text.replace(code, mask(code)) if code else text
 
 
+#: How long a used code is remembered: longer than any wallet's code stays valid (wallets
+#: refresh theirs every minute; the sandbox's live 60 s; Antom refuses an expired one as
+#: INVALID_CODE), so a code this till sent can never be accepted again once forgotten.
+CODE_VALIDITY_BOUND = timedelta(hours=1)
+
+
 class UsedCodes:
     """The codes this till has already sent, remembered as keyed digests (HMAC-SHA-256 with
     a key that lives only in this process), so a second use is refused before anything is
-    sent and nothing stored can be turned back into a code."""
+    sent and nothing stored can be turned back into a code.
 
-    def __init__(self) -> None:
+    Each is kept for ``window`` (``CODE_VALIDITY_BOUND``) after its use, on ``clock``
+    (monotonic seconds): what is kept is bounded by the sales of one window, not by every
+    sale the till ever took."""
+
+    def __init__(
+        self,
+        window: timedelta = CODE_VALIDITY_BOUND,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._key = secrets.token_bytes(32)
-        self._seen: set[bytes] = set()
+        self._window = window.total_seconds()
+        self._clock = clock
+        #: digest -> when it is forgotten, oldest first (each add goes to the end)
+        self._seen: OrderedDict[bytes, float] = OrderedDict()
 
     def _digest(self, code: str) -> bytes:
         return hmac.new(self._key, code.encode("ascii"), hashlib.sha256).digest()
 
+    def _forget_old(self) -> float:
+        now = self._clock()
+        while self._seen:
+            digest, until = next(iter(self._seen.items()))
+            if until > now:
+                break
+            del self._seen[digest]
+        return now
+
     def __contains__(self, code: object) -> bool:
+        self._forget_old()
         return isinstance(code, str) and self._digest(code) in self._seen
 
+    def __len__(self) -> int:
+        self._forget_old()
+        return len(self._seen)
+
     def add(self, code: str) -> None:
-        self._seen.add(self._digest(code))
+        now = self._forget_old()
+        digest = self._digest(code)
+        self._seen[digest] = now + self._window
+        self._seen.move_to_end(digest)
