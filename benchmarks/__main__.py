@@ -95,6 +95,7 @@ def _pay(raw: dict[str, Any], rounds: int) -> list[Figure]:
     from benchmarks import bench_pay
 
     r = raw["pay"] = bench_pay.run(rounds)
+    h = raw["pay_history"] = bench_pay.run(rounds, history=bench_pay.HISTORY)
     return [
         Figure(
             "headless pay --simulate approve (median wall)",
@@ -105,7 +106,17 @@ def _pay(raw: dict[str, Any], rounds: int) -> list[Figure]:
             f"<= {bench_pay.BUDGET_S:g} s",
             r["pay_s"] <= bench_pay.BUDGET_S,
             note=bench_pay.phases_text(r),
-        )
+        ),
+        Figure(
+            f"the same with {bench_pay.HISTORY:,} payments in the sandbox's state file",
+            h["pay_s"],
+            "s",
+            "an empty state file (above)",
+            r["pay_s"],
+            f"<= +{bench_pay.HISTORY_BUDGET_S * 1000:g} ms",
+            h["pay_s"] <= r["pay_s"] + bench_pay.HISTORY_BUDGET_S,
+            note=bench_pay.phases_text(h),
+        ),
     ]
 
 

@@ -2,6 +2,10 @@
 fresh processes (bytecode cache warm, as on a user's machine; this workplace sets
 PYTHONDONTWRITEBYTECODE, which is unset here), against a bare ``python -c pass`` measured
 in the same run, interleaved. The phases of the median run come from ``--timings``.
+
+``run(rounds, history=N)`` first fills the embedded sandbox's state file with N settled
+payments (a month of ``cashier pay`` within the 30-day retention), so the figure says
+whether the sandbox's start-up grows with its history.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 BUDGET_S = 0.25
+#: The state file's history for the second figure, and how much slower than an empty file
+#: its pay may be (start-up must not grow with the history).
+HISTORY = 5_000
+HISTORY_BUDGET_S = 0.02
 PAY = [
     "-m",
     "cashier_app",
@@ -61,9 +69,69 @@ def _wall(cmd: list[str], env: dict[str, str]) -> tuple[float, str, float]:
     return wall, proc.stdout, _cpu() - cpu
 
 
-def run(rounds: int) -> dict[str, Any]:
+def seed_history(state_path: Path, count: int) -> None:
+    """``count`` paid payments (every fifth partly refunded) in the sandbox state file at
+    ``state_path``, spread over the last 29 days: what that many earlier sales left."""
+    from datetime import UTC, datetime, timedelta
+
+    from cashier_app.domain.money import Money
+    from cashier_app.sandbox import persist
+    from cashier_app.sandbox import store as st
+
+    now = datetime.now(UTC)
+    state = persist.StateFile(state_path)
+    batch: list[st.Payment] = []
+    for n in range(count):
+        created = now - timedelta(days=29) + timedelta(seconds=n * 29 * 86400 / max(count, 1))
+        pid = f"20260101118900{n:06d}HIST{n:04X}"
+        p = st.Payment(
+            client_id="SANDBOX_CASHIER_DEMO",
+            payment_request_id=f"PHIST{n:08d}",
+            payment_id=pid,
+            amount=Money(1230, "HKD"),
+            method_type="ALIPAY_HK",
+            reference_order_id=f"ORD-HIST-{n:08d}",
+            order_description="Coffee",
+            terminal_type="WEB",
+            notify_url=None,
+            redirect_url=None,
+            created=created,
+            expires=created + timedelta(minutes=14),
+            fingerprint=persist.normalise_fingerprint(f"history {n}"),
+            status=st.SUCCESS,
+            result_code="SUCCESS",
+            result_message="success",
+            paid_at=created + timedelta(seconds=20),
+            closed_at=None,
+        )
+        if n % 5 == 0:
+            p.refunds.append(
+                st.Refund(
+                    p.client_id,
+                    f"RHIST{n:08d}",
+                    f"20260101118000{n:06d}RFND{n:04X}",
+                    pid,
+                    Money(230, "HKD"),
+                    "",
+                    created + timedelta(hours=1),
+                    persist.normalise_fingerprint(f"refund {n}"),
+                    finished_at=created + timedelta(hours=1),
+                )
+            )
+        batch.append(p)
+        if len(batch) == 500:
+            state.save(batch)
+            batch = []
+    if batch:
+        state.save(batch)
+    state.close()
+
+
+def run(rounds: int, history: int = 0) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="cashier-bench-pay-") as tmp:
         env = _env(Path(tmp))
+        if history:
+            seed_history(Path(tmp) / "data" / "embedded-sandbox.sqlite3", history)
         for _ in range(2):  # warm: bytecode cache written, journal created
             _wall([sys.executable, *PAY], env)
         pays: list[tuple[float, dict[str, Any]]] = []
@@ -84,6 +152,7 @@ def run(rounds: int) -> dict[str, Any]:
     median_wall, phases = pays[len(pays) // 2]
     return {
         "rounds": rounds,
+        "history": history,
         "pay_s": statistics.median(p[0] for p in pays),
         "python_s": statistics.median(bare),
         "median_phases_ms": phases,

@@ -2,9 +2,13 @@
 inquiryPayment, cancel, refund and repeated pay exactly as before it stopped.
 
 One row per payment (its refunds inside), written with ``synchronous=FULL`` on every state
-change, so the file is as durable as the cashier's own journal. Several processes may share
-one file (the GUI and ``cashier pay`` each run an embedded sandbox): each writes only the rows
-of the payments it changed. What is stored is exactly what the store needs to answer the
+change, so the file is as durable as the cashier's own journal. A start reads only the
+payments still open (their expiry, a refund in process): ``settled`` marks the others, and
+a settled payment is read by id when a request names it (inquiry, a repeated pay, a refund,
+by its refund's id too), so the cost of a start does not grow with the history. Several
+processes may share one file (the GUI and ``cashier pay`` each run an embedded sandbox):
+each writes only the rows of the payments it changed, and reads a payment another one took
+when a request names it. What is stored is exactly what the store needs to answer the
 same way after a restart: ids, request fingerprints (idempotency), amounts, statuses and
 result codes, times (expiry included), notify and redirect URLs. Never a key: merchant
 registrations and the gateway key are per process.
@@ -27,7 +31,9 @@ from cashier_app.sandbox import store as st
 from cashier_app.support.paths import private_file
 
 #: The schema this code writes; a file with a higher one was written by a newer cashier.
-SCHEMA_VERSION = 1
+#: 2: ``payments.settled`` (NULL while open) and the ``refunds`` index, so a start reads
+#: the open payments only; a version-1 file is migrated when opened.
+SCHEMA_VERSION = 2
 #: ``PRAGMA application_id`` of a sandbox state file ("CSBX"), so a stray SQLite file (the
 #: journal, say) is not mistaken for one.
 APPLICATION_ID = 0x43534258
@@ -35,12 +41,12 @@ APPLICATION_ID = 0x43534258
 #: size); the store forgets them in memory after the same time.
 RETENTION_DAYS = st.RETENTION_DAYS
 #: SQLite's page cache for the file, in KiB (its default is 2,000 per connection): the
-#: gateway writes one row per change and reads the file only at start, so a small cache
+#: gateway writes one row per change and reads a few rows by index, so a small cache
 #: holds what a write touches, and a sandbox that runs for days does not cache the file.
 CACHE_KIB = 64
 _DIGEST = "sha256:"
 
-_SCHEMA = """
+_SCHEMA_1 = """
 CREATE TABLE IF NOT EXISTS payments (
     payment_id TEXT PRIMARY KEY,
     client_id TEXT NOT NULL,
@@ -51,6 +57,20 @@ CREATE TABLE IF NOT EXISTS payments (
     UNIQUE (client_id, payment_request_id)
 )
 """
+#: Version 2's additions. ``settled``: when the payment and its refunds last became final
+#: (UTC ISO 8601, which sorts as text), NULL while one is open.
+_SCHEMA_2 = (
+    "ALTER TABLE payments ADD COLUMN settled TEXT",
+    "CREATE INDEX IF NOT EXISTS payments_settled ON payments (settled)",
+    """CREATE TABLE IF NOT EXISTS refunds (
+        refund_id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        refund_request_id TEXT NOT NULL,
+        payment_id TEXT NOT NULL,
+        UNIQUE (client_id, refund_request_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS refunds_payment ON refunds (payment_id)",
+)
 
 
 class StateFileError(CashierError):
@@ -211,6 +231,16 @@ def payment_from_dict(d: Any) -> st.Payment:
     )  # absent in older files
 
 
+_REFUND_INDEX = (
+    "INSERT INTO refunds (refund_id, client_id, refund_request_id, payment_id) "
+    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+def _refund_rows(p: st.Payment) -> list[tuple[str, str, str, str]]:
+    return [(r.refund_id, r.client_id, r.refund_request_id, p.payment_id) for r in p.refunds]
+
+
 class StateFile:
     """The sandbox's payments in one SQLite file. Not thread-safe on its own: the store
     calls it under its lock."""
@@ -260,7 +290,9 @@ class StateFile:
             try:
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("BEGIN IMMEDIATE")
-                db.execute(_SCHEMA)
+                db.execute(_SCHEMA_1)
+                for statement in _SCHEMA_2:
+                    db.execute(statement)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.execute("COMMIT")
@@ -275,6 +307,8 @@ class StateFile:
             )
         elif version < 1 or "payments" not in tables:
             raise self._fail(f"incomplete (schema {version}, tables {sorted(tables)})")
+        elif version == 1:
+            self._migrate_1(db)
         try:
             db.execute("PRAGMA busy_timeout = 10000")
             db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -283,34 +317,120 @@ class StateFile:
         except sqlite3.Error as exc:
             raise self._fail(f"cannot configure: {exc}") from None
 
-    def load(self, now: datetime) -> list[st.Payment]:
-        """Every payment kept, after dropping those settled longer ago than the retention.
-        StateFileError when the file is unusable (nothing is changed then)."""
+    def _migrate_1(self, db: sqlite3.Connection) -> None:
+        """Version 1 -> 2: every record read once to fill ``settled`` and the refunds'
+        index; one transaction (a bad record leaves the file as it was)."""
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._fail(f"cannot upgrade: {exc}") from None
+        try:
+            for statement in _SCHEMA_2:
+                db.execute(statement)
+            rows = db.execute("SELECT payment_id, record FROM payments").fetchall()
+            for payment_id, record in rows:
+                p = self._parse(payment_id, record)
+                db.execute(
+                    "UPDATE payments SET settled = ? WHERE payment_id = ?",
+                    (_iso(p.settled_at()), payment_id),
+                )
+                db.executemany(_REFUND_INDEX, _refund_rows(p))
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._fail(f"cannot upgrade: {exc}") from None
+            raise
+
+    def _parse(self, payment_id: str, record: str) -> st.Payment:
+        try:
+            p = payment_from_dict(json.loads(record))
+        except (ValueError, TypeError) as exc:
+            raise self._fail(f"payment {payment_id}: {exc}") from None
+        if p.payment_id != payment_id:
+            raise self._fail(f"payment {payment_id}: its record names {p.payment_id}")
+        return p
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[st.Payment]:
         db = self._connect()
         try:
-            rows = db.execute("SELECT payment_id, record FROM payments ORDER BY created").fetchall()
+            rows = db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise self._fail(f"cannot read payments ({exc})") from None
-        payments, expired = [], []
-        cutoff = now - self.retention
-        for payment_id, record in rows:
-            try:
-                p = payment_from_dict(json.loads(record))
-            except (ValueError, TypeError) as exc:
-                raise self._fail(f"payment {payment_id}: {exc}") from None
-            if p.payment_id != payment_id:
-                raise self._fail(f"payment {payment_id}: its record names {p.payment_id}")
-            settled = p.settled_at()
-            if settled is not None and settled < cutoff:
-                expired.append((payment_id,))
-            else:
-                payments.append(p)
-        if expired:
-            try:
-                db.executemany("DELETE FROM payments WHERE payment_id = ?", expired)
-            except sqlite3.Error as exc:
-                raise self._fail(f"cannot drop old payments ({exc})") from None
-        return payments
+        return [self._parse(payment_id, record) for payment_id, record in rows]
+
+    def prune(self, now: datetime, retention: timedelta | None = None) -> int:
+        """Drop the payments settled longer ago than ``retention`` (the file's own by
+        default), by index: nothing else is read; how many."""
+        db = self._connect()
+        cutoff = _iso(now - (self.retention if retention is None else retention))
+        old = "SELECT payment_id FROM payments WHERE settled IS NOT NULL AND settled < ?"
+        try:
+            if db.execute(f"{old} LIMIT 1", (cutoff,)).fetchone() is None:
+                return 0  # nothing to drop: the file is not written
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(f"DELETE FROM refunds WHERE payment_id IN ({old})", (cutoff,))
+            gone = db.execute(
+                "DELETE FROM payments WHERE settled IS NOT NULL AND settled < ?", (cutoff,)
+            ).rowcount
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise self._fail(f"cannot drop old payments ({exc})") from None
+        return int(gone)
+
+    def open_payments(self, now: datetime) -> list[st.Payment]:
+        """What a start needs: the payments not settled yet (open, or with a refund in
+        process), after dropping those settled longer ago than the retention."""
+        self.prune(now)
+        return self._rows(
+            "SELECT payment_id, record FROM payments WHERE settled IS NULL ORDER BY created"
+        )
+
+    def load(self, now: datetime) -> list[st.Payment]:
+        """Every payment kept, oldest first, after dropping those settled longer ago than
+        the retention (reads the whole file: a listing, not what a start does).
+        StateFileError when the file is unusable (nothing is changed then)."""
+        self.prune(now)
+        return self.all()
+
+    def all(self) -> list[st.Payment]:
+        """Every payment in the file, oldest first, as it is (nothing dropped)."""
+        return self._rows("SELECT payment_id, record FROM payments ORDER BY created")
+
+    def payment(
+        self,
+        *,
+        payment_id: str | None = None,
+        client_id: str | None = None,
+        payment_request_id: str | None = None,
+        refund_id: str | None = None,
+        refund_request_id: str | None = None,
+    ) -> st.Payment | None:
+        """The payment with that paymentId, that (clientId, paymentRequestId), or that
+        refund (by refundId, or clientId and refundRequestId): one row read by index."""
+        params: tuple[str, ...]
+        if payment_id:
+            where, params = "payment_id = ?", (payment_id,)
+        elif client_id is not None and payment_request_id:
+            where = "client_id = ? AND payment_request_id = ?"
+            params = (client_id, payment_request_id)
+        elif refund_id:
+            where = "payment_id = (SELECT payment_id FROM refunds WHERE refund_id = ?)"
+            params = (refund_id,)
+        elif client_id is not None and refund_request_id:
+            where = (
+                "payment_id = (SELECT payment_id FROM refunds "
+                "WHERE client_id = ? AND refund_request_id = ?)"
+            )
+            params = (client_id, refund_request_id)
+        else:
+            return None
+        found = self._rows(f"SELECT payment_id, record FROM payments WHERE {where}", params)
+        return found[0] if found else None
 
     def save(self, payments: list[st.Payment]) -> None:
         """Write these payments' current state in one committed (fsynced) transaction.
@@ -324,6 +444,7 @@ class StateFile:
                 p.status,
                 _iso(p.created),
                 json.dumps(payment_to_dict(p), ensure_ascii=False, separators=(",", ":")),
+                _iso(p.settled_at()),
             )
             for p in payments
         ]
@@ -331,10 +452,12 @@ class StateFile:
         try:
             db.executemany(
                 "INSERT INTO payments (payment_id, client_id, payment_request_id, status, "
-                "created, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO "
-                "UPDATE SET status = excluded.status, record = excluded.record",
+                "created, record, settled) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                "(payment_id) DO UPDATE SET status = excluded.status, record = excluded.record, "
+                "settled = excluded.settled",
                 rows,
             )
+            db.executemany(_REFUND_INDEX, [row for p in payments for row in _refund_rows(p)])
             db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):

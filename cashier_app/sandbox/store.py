@@ -222,6 +222,8 @@ class Store:
     With a ``state`` file every change is written to it (committed, fsynced) under the lock
     before the change is answered or notified; a write that fails is logged and retried by
     :meth:`flush` (the gateway's background loop calls it), the in-memory state stays right.
+    A start adopts the file's open payments only; a settled one is read from the file (and
+    kept) when a request names it, by its ids or its refunds' ids.
 
     ``retention``: a payment settled (with its refunds) longer ago than that is dropped by
     :meth:`evict_settled`; the window may be changed at any time.
@@ -258,22 +260,38 @@ class Store:
 
     # -- durability ---------------------------------------------------------------------
     def load(self, now: datetime) -> int:
-        """Adopt the state file's payments (StateFileError if it is unusable), then close
-        those whose expiry passed meanwhile, exactly as if the gateway had been running.
-        Returns how many payments were loaded."""
+        """Adopt the state file's open payments (StateFileError if it is unusable), then
+        close those whose expiry passed meanwhile, exactly as if the gateway had been
+        running; the settled ones stay in the file until asked for. Returns how many
+        payments were adopted."""
         if self.state is None:
             return 0
-        loaded = self.state.load(now)
+        loaded = self.state.open_payments(now)
         with self.lock:
             for p in loaded:
-                self._payments[p.payment_id] = p
-                self._by_request[(p.client_id, p.payment_request_id)] = p
-                for r in p.refunds:
-                    self._refunds[r.refund_id] = r
-                    self._refunds_by_request[(r.client_id, r.refund_request_id)] = r
+                self._adopt(p)
             self._ids = itertools.count(len(self._payments) + 1)
             self.expire_due(now)
         return len(loaded)
+
+    def _adopt(self, p: Payment) -> Payment:
+        self._payments[p.payment_id] = p
+        self._by_request[(p.client_id, p.payment_request_id)] = p
+        for r in p.refunds:
+            self._refunds[r.refund_id] = r
+            self._refunds_by_request[(r.client_id, r.refund_request_id)] = r
+        return p
+
+    def _stored(self, **which: str | None) -> Payment | None:
+        """A payment this process does not hold, read from the state file (and held from
+        now on); None when the file has none (or there is no file)."""
+        if self.state is None:
+            return None
+        p = self.state.payment(**which)
+        if p is None:
+            return None
+        held = self._payments.get(p.payment_id)
+        return held if held is not None else self._adopt(p)
 
     def _persist(self, p: Payment) -> None:
         if self.state is not None:
@@ -306,14 +324,18 @@ class Store:
     # -- payments -----------------------------------------------------------------------
     def new_payment_id(self) -> str:
         with self.lock:
-            while (new := _new_id("1189", self._ids)) in self._payments:
+            while (new := _new_id("1189", self._ids)) in self._payments or self._stored(
+                payment_id=new
+            ):
                 pass
             return new
 
     def add_payment(self, payment: Payment) -> None:
         with self.lock:
             key = (payment.client_id, payment.payment_request_id)
-            if key in self._by_request:
+            if key in self._by_request or self._stored(
+                client_id=payment.client_id, payment_request_id=payment.payment_request_id
+            ):
                 raise StateError.of(
                     "request_id_exists",
                     answer="REPEAT_REQ_INCONSISTENT",
@@ -326,11 +348,15 @@ class Store:
                 self.on_created(payment)
 
     def payments(self, client_id: str | None = None) -> list[Payment]:
-        """Every payment held (of ``client_id`` only, when given), oldest first."""
+        """Every payment kept, in memory and in the state file (of ``client_id`` only, when
+        given), oldest first. Reads the whole file: for listings and tests, not requests."""
         with self.lock:
-            found = [
-                p for p in self._payments.values() if client_id is None or p.client_id == client_id
-            ]
+            held = dict(self._payments)
+            if self.state is not None:
+                self.flush()
+                for p in self.state.all():
+                    held.setdefault(p.payment_id, p)
+            found = [p for p in held.values() if client_id is None or p.client_id == client_id]
         return sorted(found, key=lambda p: p.created)
 
     def find_payment(
@@ -345,9 +371,11 @@ class Store:
         (any merchant's when client_id is None). Settles a due expiry first."""
         with self.lock:
             if payment_id:
-                p = self._payments.get(payment_id)
+                p = self._payments.get(payment_id) or self._stored(payment_id=payment_id)
             elif payment_request_id and client_id is not None:
-                p = self._by_request.get((client_id, payment_request_id))
+                p = self._by_request.get((client_id, payment_request_id)) or self._stored(
+                    client_id=client_id, payment_request_id=payment_request_id
+                )
             else:
                 p = None
             if p is None or (client_id is not None and p.client_id != client_id):
@@ -404,6 +432,11 @@ class Store:
                 for r in p.refunds:
                     self._refunds.pop(r.refund_id, None)
                     self._refunds_by_request.pop((r.client_id, r.refund_request_id), None)
+            if self.state is not None:  # and from the file, or a request would read it again
+                try:
+                    self.state.prune(now, self.retention)
+                except Exception as exc:  # StateFileError: persist imports this module
+                    log.warning("sandbox: %s (dropped at the next start)", exc)
             if gone and self.on_evicted is not None:
                 self.on_evicted(gone)
             return gone
@@ -516,13 +549,32 @@ class Store:
         self, client_id: str, *, refund_id: str | None = None, refund_request_id: str | None = None
     ) -> Refund | None:
         with self.lock:
-            if refund_id:
-                r = self._refunds.get(refund_id)
-            elif refund_request_id:
-                r = self._refunds_by_request.get((client_id, refund_request_id))
-            else:
-                r = None
+            r = self._refund(
+                refund_id=refund_id, client_id=client_id, refund_request_id=refund_request_id
+            )
             return r if r is not None and r.client_id == client_id else None
+
+    def _refund(
+        self,
+        *,
+        refund_id: str | None = None,
+        client_id: str | None = None,
+        refund_request_id: str | None = None,
+    ) -> Refund | None:
+        """By refundId (wins) or (clientId, refundRequestId): held, or its payment read
+        from the state file."""
+        if refund_id:
+            r = self._refunds.get(refund_id)
+            if r is None and self._stored(refund_id=refund_id) is not None:
+                r = self._refunds.get(refund_id)
+            return r
+        if refund_request_id and client_id is not None:
+            key = (client_id, refund_request_id)
+            r = self._refunds_by_request.get(key)
+            if r is None and self._stored(client_id=client_id, refund_request_id=refund_request_id):
+                r = self._refunds_by_request.get(key)
+            return r
+        return None
 
     def add_refund(
         self,
@@ -630,7 +682,7 @@ class Store:
         if status not in (SUCCESS, FAIL):
             raise ValueError(f"a refund settles as SUCCESS or FAIL, not {status!r}")
         with self.lock:
-            r = self._refunds.get(refund_id)
+            r = self._refund(refund_id=refund_id)
             if r is None:
                 raise NotFound.of("no_refund_refundid", refund_id=refund_id)
             if r.status != PROCESSING:

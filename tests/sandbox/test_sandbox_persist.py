@@ -113,7 +113,7 @@ def test_state_survives_restart_with_a_new_gateway_key(state, merchant_key, cloc
 
     with _gateway(state, merchant_key, clock) as gw3:
         assert gw3.payment(pending["paymentId"])["paymentStatus"] == "CANCELLED"
-        assert len(gw3.store._payments) == 3
+        assert len(gw3.store.payments()) == 3
 
 
 def test_no_key_is_ever_written(state, merchant_key, gateway_key, clock):
@@ -165,7 +165,7 @@ def test_final_payments_past_retention_are_dropped_on_load(state, merchant_key, 
         recent = c.post("pay", pay_body("recent")).json["paymentId"]
         gw.approve(recent)
     with _gateway(state, merchant_key, clock) as gw:
-        assert set(gw.store._payments) == {recent}
+        assert {p.payment_id for p in gw.store.payments()} == {recent}
     count = sqlite3.connect(state).execute("SELECT count(*) FROM payments").fetchone()[0]
     assert count == 1
 
@@ -204,7 +204,8 @@ def _corrupt(path: Path, how: str) -> None:
         _make_state(path)
         _write(
             path,
-            "INSERT INTO payments VALUES ('P1', 'C', 'R', 'PROCESSING', "
+            "INSERT INTO payments (payment_id, client_id, payment_request_id, status, created, "
+            "record) VALUES ('P1', 'C', 'R', 'PROCESSING', "
             "'2020-01-01T00:00:00+00:00', '{\"status\": \"WEIRD\"}')",
         )
 
