@@ -54,6 +54,8 @@ from cashier_app.sandbox.server import (
     answer_body,
     answer_checked_later,
     answer_for,
+    refuse_connection,
+    route_of,
     signature_header,
 )
 from cashier_app.support.signworker import NOT_VERIFIED, SIGN, VERIFIED, check_job, write_frame
@@ -286,14 +288,7 @@ class FastLaneServer:
             with self._handed_lock:
                 open_now = len(self._conns) + len(self._handed)
             if open_now >= self.gateway.max_connections:
-                log.warning(
-                    "sandbox: %d connections open; refusing one from %s",
-                    self.gateway.max_connections,
-                    addr,
-                )
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-                sock.close()
+                refuse_connection(sock, self.gateway.max_connections, addr)
                 continue
             sock.setblocking(False)
             with contextlib.suppress(OSError):
@@ -446,7 +441,7 @@ class FastLaneServer:
         if target.startswith(("http://", "https://")):
             return None  # absolute form: the threaded handler rewrites it
         path = target.split("?", 1)[0]
-        if path.startswith(("/sandbox", "/alipayhk/")):
+        if route_of(path) != "api":
             return None
         name = api.api_name(path)
         if name is None:

@@ -58,6 +58,26 @@ _date_cache: tuple[int, str] = (0, "")
 _TOKEN_IN_URL = re.compile(r"([?&])t=[^&\s]*")
 
 
+def refuse_connection(sock: socket.socket, limit: int, peer: Any) -> None:
+    """A connection over the sandbox's bound (``max_connections``): said in the log and
+    shut at once (the threaded server and the fast lane refuse alike)."""
+    log.warning("sandbox: %d connections open; refusing one from %s", limit, peer)
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()
+
+
+def route_of(path: str) -> str:
+    """Who answers a request for ``path``: ``"sandbox"`` (the wallet simulator and the
+    control routes), ``"alipayhk"`` (the legacy envelope) or ``"api"`` (Antom's API); the
+    threaded handler dispatches by it, the fast lane keeps to ``"api"``."""
+    if path.startswith("/sandbox/") or path == "/sandbox":
+        return "sandbox"
+    if path.startswith("/alipayhk/"):
+        return "alipayhk"
+    return "api"
+
+
 class HttpServer(PromptThreadingHTTPServer):
     """Threaded server; its worker threads never keep the process alive, and ``shutdown``
     returns at once."""
@@ -86,14 +106,7 @@ class HttpServer(PromptThreadingHTTPServer):
             if not full:
                 self._open.add(request)
         if full:  # a bound on threads: clients that open and never finish cannot pile up
-            log.warning(
-                "sandbox: %d connections open; refusing one from %s",
-                self.gateway.max_connections,
-                client_address,
-            )
-            with contextlib.suppress(OSError):
-                request.shutdown(socket.SHUT_RDWR)
-            request.close()
+            refuse_connection(request, self.gateway.max_connections, client_address)
             return
         super().process_request(request, client_address)
 
@@ -255,7 +268,8 @@ class Handler(BaseHTTPRequestHandler):
             target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         path = target.split("?", 1)[0]
         body = self._read_body()
-        if path.startswith("/sandbox/") or path == "/sandbox":
+        route = route_of(path)
+        if route == "sandbox":
             if body is None:
                 self.send_raw(
                     413, b'{"error":"request body too large or not sized"}', "application/json"
@@ -271,7 +285,7 @@ class Handler(BaseHTTPRequestHandler):
                 suffix = f"?t={self.server.gateway.lan_token}"
             simulator.handle(self, self.server.gateway, method, target, body, suffix, lang)
             return
-        if path.startswith("/alipayhk/"):  # AlipayHK legacy envelope (sandbox/alipayhk.py)
+        if route == "alipayhk":  # AlipayHK legacy envelope (sandbox/alipayhk.py)
             from cashier_app.sandbox import alipayhk
 
             alipayhk.handle(self, self.server.gateway, method, path, body)
