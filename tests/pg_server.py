@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -35,8 +36,28 @@ def pg_bindir() -> Path | None:
     return Path(on_path).parent if on_path else None
 
 
+def _ephemeral_low() -> int:
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range", encoding="ascii") as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as s:
+    """A free port below the ephemeral range. A server stopped and started again on its
+    port (the restart tests) could lose a port the kernel hands out to any connection's
+    local end meanwhile: CI saw "address already in use" once on a restart."""
+    low = _ephemeral_low()
+    for _ in range(200):
+        port = random.randrange(20000, max(20001, low))
+        with socket.socket() as s:
+            try:
+                s.bind((host, port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as s:  # nothing free down there: any port will do
         s.bind((host, 0))
         return int(s.getsockname()[1])
 

@@ -196,7 +196,10 @@ def test_silent_connections_are_closed_and_the_bound_holds(gateway_key):
 
 
 def test_stop_closes_kept_alive_connections_and_a_restart_serves_again(gateway_key, merchant_key):
-    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1)
+    from pg_server import free_port
+
+    # a port no connection's local end is handed meanwhile (the restart comes back on it)
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1, port=free_port())
     gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
     client = None
     try:

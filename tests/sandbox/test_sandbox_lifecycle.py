@@ -10,7 +10,10 @@ from cashier_app.sandbox import SandboxGateway
 
 
 def test_stop_closes_keep_alive_connections_and_restart_reuses_the_port(gateway_key):
-    gw = SandboxGateway(gateway_private_key=gateway_key).start()
+    from pg_server import free_port
+
+    # a port no connection's local end is handed meanwhile (the restart comes back on it)
+    gw = SandboxGateway(gateway_private_key=gateway_key, port=free_port()).start()
     try:
         url = gw.url
         with httpx.Client(timeout=2) as http:
