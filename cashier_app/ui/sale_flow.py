@@ -9,8 +9,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from cashier_app.checkout.changes import JournalChange
 from cashier_app.checkout.paykit import PaymentKitFailure, PickerSession
@@ -99,6 +100,7 @@ class SaleFlow(QObject):
         redirect.simulate_requested.connect(self._on_redirect_simulate_requested)
         redirect.autopay_changed.connect(self._on_redirect_autopay_changed)
         result.new_sale_requested.connect(self.new_sale)
+        result.amount_typed.connect(self._on_result_amount_typed)
         result.try_again_requested.connect(self._on_result_try_again_requested)
         self.after = ResultActions(services, tasks, result, self)
         self.receipts = self.after.receipts
@@ -170,6 +172,7 @@ class SaleFlow(QObject):
             (self.redirect.simulate_requested, self._on_redirect_simulate_requested),
             (self.redirect.autopay_changed, self._on_redirect_autopay_changed),
             (self.result.new_sale_requested, self.new_sale),
+            (self.result.amount_typed, self._on_result_amount_typed),
             (self.result.try_again_requested, self._on_result_try_again_requested),
         ):
             signal.disconnect(slot)
@@ -196,6 +199,19 @@ class SaleFlow(QObject):
             self.order.reset()
         self._mirror("show_idle")
         self._go("order", self.order)
+
+    @Slot(int, str)
+    def _on_result_amount_typed(self, key: int, text: str) -> None:
+        """The next amount typed on the result page: a new sale, and the key goes to its
+        amount field as if typed there (its own rules judge it)."""
+        if self.stage != "result":
+            return
+        self.new_sale()
+        field = self.order.amount_input
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                field, QKeyEvent(kind, Qt.Key(key), Qt.KeyboardModifier.NoModifier, text)
+            )
 
     def resume(self, record: PaymentRecord) -> None:
         """Show an interrupted sale's payment again (same code, same countdown) and wait

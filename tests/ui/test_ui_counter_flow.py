@@ -288,3 +288,17 @@ def test_re_inquire_in_history_also_asks_how_an_unknown_refund_ended(sale, qtbot
     qtbot.waitUntil(lambda: pane.status_label.text() == "Refunded", timeout=15_000)
     (refund,) = window.services.journal.refunds_for(record.payment_request_id)
     assert refund.status is Status.SUCCESS
+
+
+def test_typing_the_next_amount_on_the_result_page_starts_the_next_sale(sale, qtbot):
+    """Two quick sales in a row, under Xvfb: with the first sale's "Payment received" on
+    screen the operator typed the next amount, 15; the digits went nowhere and the next
+    order page came up empty."""
+    window = sale.window
+    _paid_sale(sale)
+    assert window.flow.stage == "result"
+    for ch in "15":
+        qtbot.keyClick(window.focusWidget() or window.result_page, ch)
+    assert window.flow.stage == "order"
+    assert window.order_page.amount_input.text() == "15"
+    assert window.order_page.amount_input.hasFocus() or not window.isActiveWindow()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -46,9 +47,12 @@ class ResultPage(QWidget):
             charged again: same amount and reference, a wallet chosen again.
         print_requested(object record): Print receipt pressed.
         save_requested(object record): Save PDF pressed.
+        amount_typed(int key, str text): a digit or decimal point typed on the page: the
+            next sale's amount begins (two quick sales in a row).
     """
 
     new_sale_requested = Signal()
+    amount_typed = Signal(int, str)
     refund_requested = Signal(object)
     try_again_requested = Signal(object)
     print_requested = Signal(object)
@@ -279,6 +283,20 @@ class ResultPage(QWidget):
             self.refund_state.style().polish(self.refund_state)
             self.refund_state.show()
         self.refund_button.setEnabled(left > 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The buttons ignore digits, so they come here: the next amount, typed at once.
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        text = event.text()
+        if plain and len(text) == 1 and text in "0123456789.":
+            event.accept()
+            self.amount_typed.emit(int(event.key()), text)
+            return
+        super().keyPressEvent(event)
 
     def show_notice(self, text: str) -> None:
         """A line under the sale (a receipt was saved, printing failed...)."""
