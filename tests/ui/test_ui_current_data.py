@@ -124,3 +124,21 @@ def test_opening_the_customer_display_leaves_the_keyboard_with_the_operator(sale
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
     assert window.display.stack.currentWidget() is window.display.qr_view
+
+
+def test_end_of_day_opens_on_today_and_a_stray_key_keeps_it_there(sale, qtbot):
+    """Under Xvfb: End of day opened with the keyboard on its "previous day" button, so
+    a Space (or the next key a hurried operator hit) showed yesterday's empty day in
+    place of today's totals."""
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    window = sale.window
+    _sell(sale, "10")
+    report = window.open_extra_page("report")
+    qtbot.waitUntil(lambda: _net(report) == "Net: HK$10.00", timeout=10_000)
+    focus = window.focusWidget()
+    assert focus is not None and focus not in (report.prev_button, report.next_button)
+    qtbot.keyClick(focus, Qt.Key.Key_Space)
+    assert report.day() == date.today() and _net(report) == "Net: HK$10.00"

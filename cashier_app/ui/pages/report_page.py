@@ -240,6 +240,9 @@ class ReportPage(QWidget):
     # -- loading ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        # The keys start on the day's totals: on the first button (the previous day) a
+        # stray Space showed yesterday in place of today.
+        self.table.setFocus()
         # Shown again: the journal may have moved on (a sale, a refund) while hidden.
         if self._stale or not self._tasks.is_running(self.LOAD_TASK):
             self.reload()
