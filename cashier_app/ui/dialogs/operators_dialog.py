@@ -130,6 +130,8 @@ class OperatorsDialog(QDialog):
             if not operators
             else self.tr("Select an operator to change or remove; type a new name to add one.")
         )
+        if not operators:  # the first account must be a manager: offer that role
+            self.role_combo.setCurrentIndex(self.role_combo.findData("manager"))
         self._busy(False)
 
     @Slot(QListWidgetItem, QListWidgetItem)
