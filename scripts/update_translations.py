@@ -339,6 +339,7 @@ ZH_CN: dict[str, str] = {
     "Scan the barcode or QR in the customer's wallet": "扫描顾客钱包中的条码或二维码",
     "Paid with": "付款方式",
     "Scan the customer's payment code": "请扫描顾客的付款码",
+    "The customer confirms in the wallet": "顾客正在钱包中确认",
     "Point the scanner at the barcode or QR in the customer's wallet. You can also type or "
     "paste the code and press Enter.": "将扫码枪对准顾客钱包中的条码或二维码，也可以输入或粘贴付款码后按回车。",
     "Payment code": "付款码",

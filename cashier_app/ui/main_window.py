@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         from cashier_app.ui.operator_gate import OperatorGate
 
         self.operators = OperatorGate(self, self.tasks)  # sign-in, approvals, who is here
+        self.operators.signed_out.connect(self._on_operator_signed_out)
         self._build_actions()
         self.qa = QaLauncher(self)  # F12: exchanges, faults, notifications
         # each shows a shorter form where the full one does not fit (a 1024x600 screen)
@@ -752,6 +753,14 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
     @Slot()
     def _on_new_sale_action_triggered(self) -> None:
+        if self.flow is not None and not self.flow.in_progress():
+            self.banner.hide()
+            self.flow.new_sale()
+
+    @Slot()
+    def _on_operator_signed_out(self) -> None:
+        """Nothing of the last operator's sale stays on screen for the next one (its
+        result page, amount and Refund button): an empty order page, as a new sale."""
         if self.flow is not None and not self.flow.in_progress():
             self.banner.hide()
             self.flow.new_sale()

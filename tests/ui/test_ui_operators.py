@@ -210,3 +210,25 @@ def test_store_server_down_signs_in_from_the_tills_copy_and_says_so(
     qtbot.waitUntil(lambda: window.operators.dialog is None, timeout=10_000)
     assert window.operators.label.text() == "Operator: Ana (cashier) · store offline"
     assert "this till's copy" in window.operators.label.toolTip()
+
+
+def test_signing_out_leaves_nothing_of_the_last_sale_on_screen(staffed, make_window, qtbot):
+    """Ana signed out at the result page of her sale and Mei, signing in, found Ana's sale
+    (its amount, wallet and Refund button) on screen: Sign out goes back to an empty order
+    page, as a new sale would, whatever page was shown."""
+    window = make_window()
+    dialog = _form(qtbot, window, "signInDialog")
+    _type(qtbot, dialog, CLERK, CLERK_PIN)
+    qtbot.waitUntil(lambda: window.operators.dialog is None, timeout=10_000)
+    sale = SaleDriver(qtbot, window)
+    sale.charge("20")
+    sale.confirm()
+    record, _ = sale.settle(window.redirect_page.simulate_pay)
+    assert record.status is Status.SUCCESS
+    assert window.stack.currentWidget() is window.result_page
+
+    window.operators.sign_out_action.trigger()
+    _form(qtbot, window, "signInDialog")
+    assert window.stack.currentWidget() is window.order_page
+    assert window.order_page.amount_input.text() == ""
+    assert window.flow.stage == "order"

@@ -411,3 +411,18 @@ def test_an_order_code_shows_no_empty_payment_link(qtbot, till):
     assert page.has_code() and page.qr.isVisible()
     for widget in (page.link_caption, page.link_text, page.copy_button, page.open_button):
         assert not widget.isVisible(), widget.objectName() or widget.text()
+
+
+def test_while_the_customer_confirms_the_page_says_so_not_scan(qtbot, till):
+    """Under Xvfb: with the code sent and the customer confirming in the wallet, the page
+    still read "Scan the customer's payment code" above the scanner hint; it now says what
+    is happening, and a scan again brings the scanning title back."""
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, "confirm"))  # U until the wallet says yes
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
+    assert page.title.text() == "The customer confirms in the wallet"
+    assert not page.hint.isVisible()
+    page.retranslate()  # a change of language keeps the state's title
+    assert page.title.text() == "The customer confirms in the wallet"
+    page.scan_again()
+    assert page.title.text() == "Scan the customer's payment code" and page.hint.isVisible()

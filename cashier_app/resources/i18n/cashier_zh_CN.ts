@@ -7836,11 +7836,11 @@ Passphrase of the key file (a new file is created with it):</source>
         <name>ScanPage</name>
         <message>
             <source>Scan the customer's payment code</source>
-            <extracomment>Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would). U: the time left of the in-store window (UpmPolicy) before the till cancels</extracomment>
             <translation>请扫描顾客的付款码</translation>
         </message>
         <message>
             <source>Point the scanner at the barcode or QR in the customer's wallet. You can also type or paste the code and press Enter.</source>
+            <extracomment>Named so that pyside6-lupdate finds the texts (context "ScanPage", as self.tr would). U: the time left of the in-store window (UpmPolicy) before the till cancels</extracomment>
             <translation>将扫码枪对准顾客钱包中的条码或二维码，也可以输入或粘贴付款码后按回车。</translation>
         </message>
         <message>
@@ -7866,6 +7866,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>New sale</source>
             <translation>新交易</translation>
+        </message>
+        <message>
+            <source>The customer confirms in the wallet</source>
+            <translation>顾客正在钱包中确认</translation>
         </message>
         <message>
             <source>Waiting for the code…</source>

@@ -162,7 +162,7 @@ class ScanPage(QWidget):
         card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def retranslate(self) -> None:
-        self.title.setText(translate("ScanPage", "Scan the customer's payment code"))
+        self._retitle()
         self.hint.setText(
             translate(
                 "ScanPage",
@@ -176,6 +176,17 @@ class ScanPage(QWidget):
         self.cancel_button.setText(translate("ScanPage", "Cancel payment"))
         self.back_button.setText(translate("ScanPage", "Back"))
         self.new_sale_button.setText(translate("ScanPage", "New sale"))
+
+    def _retitle(self) -> None:
+        """The title of the state shown: scanning, or the customer confirming (a code sent
+        and answered U) with the scanner's hint hidden."""
+        confirming = self.record is not None and self.cancel_button.isVisibleTo(self)
+        self.title.setText(
+            translate("ScanPage", "The customer confirms in the wallet")
+            if confirming
+            else translate("ScanPage", "Scan the customer's payment code")
+        )
+        self.hint.setVisible(not confirming)
 
     # -- API ----------------------------------------------------------------------------
     def start(self, amount: Money) -> None:
@@ -198,6 +209,7 @@ class ScanPage(QWidget):
         for widget in (self.again_button, self.cancel_button, self.new_sale_button):
             widget.hide()
         self._stop_countdown()
+        self._retitle()
         self.set_status(translate("ScanPage", "Waiting for the code…"), TONE_INFO)
         self.code_edit.setFocus()
 
@@ -221,6 +233,7 @@ class ScanPage(QWidget):
         if not self.cancel_button.isVisible():
             self.cancel_button.setEnabled(True)
         self.cancel_button.show()
+        self._retitle()
         self.set_status(
             translate("ScanPage", "Waiting for the customer to confirm in the wallet…"), TONE_INFO
         )
@@ -265,6 +278,7 @@ class ScanPage(QWidget):
         self.code_edit.hide()
         self.submit_button.hide()
         self.cancel_button.hide()
+        self._retitle()
         self.back_button.show()
         self.preview.setText(masked)
         self.again_button.show()
