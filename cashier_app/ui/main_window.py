@@ -949,6 +949,8 @@ class MainWindow(QMainWindow):
             self.display.hide()
         if self.flow is not None:
             self.flow.poller.stop()
+            if self.flow.in_store is not None:  # a customer confirming in the wallet
+                self.flow.in_store.poller.stop()
         self.tasks.cancel("sale")
         if self.journal_watch is not None:
             self.journal_watch.detach()

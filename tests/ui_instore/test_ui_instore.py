@@ -426,3 +426,20 @@ def test_while_the_customer_confirms_the_page_says_so_not_scan(qtbot, till):
     assert page.title.text() == "The customer confirms in the wallet"
     page.scan_again()
     assert page.title.text() == "Scan the customer's payment code" and page.hint.isVisible()
+
+
+def test_leaving_the_payment_for_the_next_start_stops_its_inquiries(qtbot, till):
+    """Closed with "later" while the customer confirmed, the in-store poller went on
+    firing into the closed window's task runner ("the task runner is shut down" in the Qt
+    event loop, which failed whichever test ran next)."""
+    from sale_steps import answer
+
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, "confirm"))  # U until the wallet says yes
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
+    poller = till.flow.in_store.poller
+    assert poller.is_active()
+    till.close()
+    answer(qtbot, till, "closeQuestion", "later")
+    qtbot.waitUntil(lambda: not till.isVisible(), timeout=20_000)
+    assert not poller.is_active()
