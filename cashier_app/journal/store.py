@@ -485,10 +485,24 @@ class Journal:
             return [_payment_from_row(r) for r in db.execute(sql, params)]
 
     def _where(
-        self, status: Any, method: Any, since: Any, until: Any, text: str | None, profile: Any
+        self,
+        status: Any,
+        method: Any,
+        since: Any,
+        until: Any,
+        text: str | None,
+        profile: Any,
+        refunded: bool = False,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = [_OWN_SALES]
         params: list[Any] = []
+        if refunded:  # a refund done, or one that may yet be (as ``refunded_total`` counts)
+            clauses.append(
+                "EXISTS (SELECT 1 FROM refunds WHERE refunds.payment_request_id = "
+                "payments.payment_request_id AND refunds.status NOT IN "
+                f"({', '.join('?' * len(_REFUND_RELEASED))}))"
+            )
+            params.extend(_REFUND_RELEASED)
         for column, value in (("status", status), ("method", method), ("profile", profile)):
             if value is None:
                 continue
@@ -537,14 +551,16 @@ class Journal:
         profile: Any = None,
         offset: int = 0,
         limit: int | None = 100,
+        refunded: bool = False,
     ) -> list[PaymentRecord]:
         """Payments matching every given filter, newest first.
 
         ``status``/``method``/``profile`` take one value or a list; ``since`` is inclusive,
         ``until`` exclusive (dates and naive datetimes are local time); ``text`` matches
-        part of the paymentRequestId, paymentId, reference order id or trade summary.
+        part of the paymentRequestId, paymentId, reference order id or trade summary;
+        ``refunded``: only those with a refund not FAILED, CANCELLED or EXPIRED.
         """
-        where, params = self._where(status, method, since, until, text, profile)
+        where, params = self._where(status, method, since, until, text, profile, refunded)
         sql = f"SELECT * FROM payments{where} ORDER BY created_at DESC, rowid DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -564,9 +580,10 @@ class Journal:
         until: date | datetime | None = None,
         text: str | None = None,
         profile: Any = None,
+        refunded: bool = False,
     ) -> int:
         """How many payments ``list_payments`` would return with no limit."""
-        where, params = self._where(status, method, since, until, text, profile)
+        where, params = self._where(status, method, since, until, text, profile, refunded)
         with self._reading("read") as db:
             return int(db.execute(f"SELECT COUNT(*) FROM payments{where}", params).fetchone()[0])
 

@@ -90,7 +90,8 @@ class Totals:
     refunds_count: int = 0
     refunds_minor: int = 0
     unsuccessful_count: int = 0  #: FAILED, CANCELLED or EXPIRED that day
-    open_count: int = 0  #: CREATED, PENDING or UNKNOWN: flagged
+    #: payments CREATED, PENDING or UNKNOWN and refunds not final yet that day: flagged
+    open_count: int = 0
     environment: str = PRODUCTION  #: PRODUCTION, ANTOM_SANDBOX or EMBEDDED_SANDBOX
     profile: str = ""  #: the merchant profile (empty on currency totals)
 
@@ -233,6 +234,11 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
             line["refunds_minor"] += refund.amount.value
         elif not refund.status.is_final:
             flagged_refunds.append(refund)
+            # a refund still in process (U / REFUND_IN_PROCESS) is not final either
+            line = acc[
+                key(payment.profile, payment.client_id, payment.method, refund.amount.currency)
+            ]
+            line["open_count"] += 1
     mixed = len({(k[1], k[2]) for k in acc}) > 1
 
     def qualifier(env: str, profile: str = "") -> str:

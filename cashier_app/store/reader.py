@@ -194,10 +194,11 @@ class StoreReader:
         method: str | Iterable[str] | None = None,
         offset: int = 0,
         limit: int = 100,
+        refunded: bool = False,
     ) -> list[StorePayment]:
         """The store's payments, newest first, with the till of each; filters as the
         till's history (``since`` inclusive, ``until`` exclusive, aware datetimes)."""
-        where, params = _where(till_id, status, since, until, text, method)
+        where, params = _where(till_id, status, since, until, text, method, refunded)
         sql = (
             f"SELECT * FROM payments{where} ORDER BY created_at DESC, till_id DESC, "
             "payment_request_id DESC LIMIT %s OFFSET %s"
@@ -215,8 +216,9 @@ class StoreReader:
         until: datetime | None = None,
         text: str | None = None,
         method: str | Iterable[str] | None = None,
+        refunded: bool = False,
     ) -> int:
-        where, params = _where(till_id, status, since, until, text, method)
+        where, params = _where(till_id, status, since, until, text, method, refunded)
         with self._connect() as conn:
             return int(conn.execute(f"SELECT COUNT(*) FROM payments{where}", params).fetchone()[0])
 
@@ -302,9 +304,16 @@ def _where(
     until: datetime | None,
     text: str | None,
     method: Any = None,
+    refunded: bool = False,
 ) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    if refunded:  # a refund of any till done, or that may yet be (as ``refunded_totals``)
+        clauses.append(
+            "EXISTS (SELECT 1 FROM refunds WHERE refunds.payment_request_id = "
+            "payments.payment_request_id AND NOT (refunds.status = ANY(%s)))"
+        )
+        params.append(sorted(UNSUCCESSFUL))
     for column, value in (("till_id", till_id), ("status", status), ("method", method)):
         if value is None:
             continue

@@ -82,6 +82,7 @@ class StoreView:
         profile: Any = None,
         offset: int = 0,
         limit: int | None = 100,
+        refunded: bool = False,
     ) -> list[PaymentRecord]:
         with _store_reached():
             rows = self.reader.history(
@@ -92,6 +93,7 @@ class StoreView:
                 text=text,
                 offset=offset,
                 limit=limit if limit is not None else 100_000,
+                refunded=refunded,
             )
         return self._remember(rows)
 
@@ -104,10 +106,11 @@ class StoreView:
         until: datetime | None = None,
         text: str | None = None,
         profile: Any = None,
+        refunded: bool = False,
     ) -> int:
         with _store_reached():
             return self.reader.count(
-                status=status, method=method, since=since, until=until, text=text
+                status=status, method=method, since=since, until=until, text=text, refunded=refunded
             )
 
     def sale(self, payment_request_id: str) -> StorePayment | None:

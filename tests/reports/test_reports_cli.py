@@ -115,3 +115,33 @@ def test_receipt_cli(day_journal, tmp_path, capsys, pdftotext):
     assert "HK$12.30" in text and "2026PIDHK1" in text and "PAID" in text
     assert main(["receipt", "HK2", "--refund", "RF1", "--text"]) == 0
     assert "-HK$25.50" in capsys.readouterr().out
+
+
+def test_a_refund_still_in_process_counts_as_not_final(capsys):
+    """Exploratory test: a refund answered U / REFUND_IN_PROCESS (still pending) was left out
+    of End of day's "Not final" column, so the operator closed the day believing everything
+    settled. Our stack against the sandbox: a paid sale, its refund left in process."""
+
+    from cashier_app.app import build_services
+    from cashier_app.domain import PaymentInfo
+    from cashier_app.domain.money import Money
+    from cashier_app.domain.outcome import Status
+    from cashier_app.reports.eod import compute_report
+
+    with build_services() as services:
+        services.sandbox.faults.add("async_refund", seconds=0)  # in process until settled
+        rec = services.checkout.create_payment(PaymentInfo(4200, "HKD", "eod"), "ALIPAY_HK")
+        services.simulator.approve(rec.payment_id)
+        assert services.checkout.refresh(rec.payment_request_id).status is Status.SUCCESS
+        refund = services.checkout.refund(rec.payment_request_id, Money(1000, "HKD"))
+        assert (refund.status, refund.result_code) == (Status.PENDING, "REFUND_IN_PROCESS")
+        day = rec.created_at.astimezone().date()
+        report = compute_report(services.journal, day)
+        (line,) = report.lines
+        assert (line.sales_count, line.refunds_count, line.open_count) == (1, 0, 1)
+        (total,) = report.currency_totals
+        assert total.open_count == 1
+    assert main(["report", "--date", day.isoformat(), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [t["not_final_count"] for t in data["totals"]] == [1]
+    assert data["flagged_refunds"] == [refund.refund_request_id]

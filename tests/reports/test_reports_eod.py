@@ -34,7 +34,8 @@ def test_totals_by_method_and_currency(day_journal):
     assert hk.net_minor == 7980
     assert (hk.unsuccessful_count, hk.open_count) == (1, 1)
     gc = lines[("GCASH", "PHP")]
-    assert (gc.sales_minor, gc.refunds_minor, gc.open_count) == (25000, 0, 1)  # RF4 pending
+    # GC2 UNKNOWN and RF4 pending: both not final
+    assert (gc.sales_minor, gc.refunds_minor, gc.open_count) == (25000, 0, 2)
     assert lines[("KAKAOPAY", "KRW")].sales_minor == 15000
     totals = {t.currency: t for t in report.currency_totals}
     assert totals["HKD"].net_minor == 7980 and totals["CNY"].unsuccessful_count == 1

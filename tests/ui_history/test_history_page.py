@@ -187,6 +187,42 @@ def test_partial_then_full_refund(qtbot, sandbox_services, tasks):
     assert sandbox_services.journal.refunded_total(rec.payment_request_id) == 1230
 
 
+def test_the_refunded_filter_lists_sales_with_a_refund(qtbot, sandbox_services, tasks):
+    """Exploratory test: History had no "Refunded" status choice, so a manager could not
+    list the day's refunds. Fully, partly and still-pending refunded sales are listed (each
+    under its own status), a sale with no refund and an unpaid one are not."""
+    services = sandbox_services
+    full, part, pending, kept = (_sale(services) for _ in range(4))
+    unpaid = _sale(services, pay=False)
+    for rec, minor in ((full, 1230), (part, 230)):
+        assert services.checkout.refund(rec.payment_request_id, Money(minor, "HKD")).status is (
+            Status.SUCCESS
+        )
+    services.sandbox.faults.add("async_refund", seconds=0)  # in process until settled
+    refund = services.checkout.refund(pending.payment_request_id, Money(1000, "HKD"))
+    assert refund.status is Status.PENDING
+    page = _open(qtbot, services, tasks)
+    assert page.model.total == 5
+    status = page.findChild(QComboBox, "historyFilterStatus")
+    choice = status.findData("refunded")
+    assert choice > 0 and status.itemText(choice) == "Refunded"
+    status.setCurrentIndex(choice)
+    qtbot.waitUntil(lambda: page.model.total == 3 and not page.model.is_loading)
+    model = page.model
+    shown = {
+        model.record(r).payment_request_id: model.index(r, model.COL_STATUS).data()
+        for r in range(model.rowCount())
+    }
+    assert shown == {
+        full.payment_request_id: "Refunded",
+        part.payment_request_id: "Partly refunded",
+        pending.payment_request_id: "Refund pending",
+    }
+    assert kept.payment_request_id not in shown and unpaid.payment_request_id not in shown
+    status.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.model.total == 5 and not page.model.is_loading)
+
+
 def test_reinquire_and_cancel_pending(qtbot, sandbox_services, tasks):
     paid_later = _sale(sandbox_services, pay=False)
     to_cancel = _sale(sandbox_services, value=500, pay=False)

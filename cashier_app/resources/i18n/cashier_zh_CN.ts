@@ -5339,6 +5339,14 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
             <translation>全部状态</translation>
         </message>
         <message>
+            <source>Refunded</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Sales with a refund: fully or partly refunded, or a refund pending</source>
+            <translation>有退款的交易：全额或部分退款，或退款处理中</translation>
+        </message>
+        <message>
             <source>All wallets</source>
             <translation>全部钱包</translation>
         </message>
@@ -7579,8 +7587,8 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>合计</translation>
         </message>
         <message>
-            <source>Payments not final yet: re-inquire them in History</source>
-            <translation>尚未终态的支付：请在交易记录中重新查询</translation>
+            <source>Payments and refunds not final yet: re-inquire them in History</source>
+            <translation>尚未终态的支付和退款：请在交易记录中重新查询</translation>
         </message>
         <message>
             <source>Net: %1</source>

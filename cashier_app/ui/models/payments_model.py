@@ -58,16 +58,22 @@ class PaymentFilter:
     since: datetime | None = None  #: inclusive, timezone-aware
     until: datetime | None = None  #: exclusive, timezone-aware
     text: str = ""
+    # only sales with a refund (fully, partly or still pending: any refund not FAILED,
+    # CANCELLED or EXPIRED)
+    refunded: bool = False
 
     def query(self) -> dict[str, Any]:
         """The keyword arguments of ``Journal.list_payments`` / ``count_payments``."""
-        return {
+        query: dict[str, Any] = {
             "status": self.status.value if self.status else None,
             "method": self.method or None,
             "since": self.since,
             "until": self.until,
             "text": self.text.strip() or None,
         }
+        if self.refunded:
+            query["refunded"] = True
+        return query
 
     def with_changes(self, **changes: Any) -> PaymentFilter:
         return replace(self, **changes)

@@ -393,7 +393,9 @@ class ReportPage(QWidget):
             ]
             if t.open_count:
                 cells[7].setForeground(QColor(FLAG_COLOR))
-                cells[7].setToolTip(self.tr("Payments not final yet: re-inquire them in History"))
+                cells[7].setToolTip(
+                    self.tr("Payments and refunds not final yet: re-inquire them in History")
+                )
             for c, cell in enumerate(cells):
                 self.table.setItem(r, c, cell)
         # Once the new rows are laid out (the header's height is final only then).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import cast
 
-from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from cashier_app.domain import methods
@@ -14,6 +14,8 @@ from cashier_app.ui.models.payments_model import PaymentFilter, method_name, sta
 
 #: Typing pauses this long before the search runs (one query per pause, not per key).
 SEARCH_DEBOUNCE_MS = 300
+# The status choice "Refunded": sales with a refund, whatever its state (not a Status)
+REFUNDED = "refunded"
 
 
 def local_day_start(day: date) -> datetime:
@@ -76,6 +78,13 @@ class HistoryFilterBar(QWidget):
             Status.CREATED,
         ):
             self.status_filter.addItem(status_text(status), status.value)
+            if status is Status.SUCCESS:
+                self.status_filter.addItem(self.tr("Refunded"), REFUNDED)
+                self.status_filter.setItemData(
+                    self.status_filter.count() - 1,
+                    self.tr("Sales with a refund: fully or partly refunded, or a refund pending"),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
 
         self.method_filter = QComboBox()
         self.method_filter.setObjectName("historyFilterMethod")
@@ -113,8 +122,10 @@ class HistoryFilterBar(QWidget):
         """The filter the widgets describe."""
         since, until = self.period_bounds()
         status = self.status_filter.currentData()
+        refunded = status == REFUNDED
         return PaymentFilter(
-            status=Status(status) if status else None,
+            status=Status(status) if status and not refunded else None,
+            refunded=refunded,
             method=self.method_filter.currentData() or None,
             since=since,
             until=until,
