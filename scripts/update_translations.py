@@ -1348,7 +1348,7 @@ ZH_CN_STORE_VIEWS: dict[str, str] = {
     "Taken at till %1.": "由收银台 %1 收款。",
     "Whole store · Net: %1": "全店 · 净额：%1",
     "No payments in the store on %1": "%1 全店没有交易",
-    "⚠ %1 payment(s) of the store are not final: the tills' History lists them.": "⚠ 全店有 %1 笔支付未终态：各收银台的交易记录中列出了它们。",
+    "⚠ %1 payment(s) or refund(s) of the store are not final: the tills' History lists them.": "⚠ 全店有 %1 笔支付或退款未终态：各收银台的交易记录中列出了它们。",
     "✓ Every payment of the store on this day is final.": "✓ 全店当天所有支付均已终态。",
     "cannot reach the store at {where}: {why}": "无法连接门店服务器 {where}：{why}",
     "the store server cannot be reached, so the whole store cannot be shown now ({problem}); "

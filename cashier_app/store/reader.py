@@ -409,4 +409,6 @@ def _group(pays: list[Any], refs: list[Any], by: str | None) -> tuple[StoreTotal
             line = acc[key(row)]
             line["refunds_count"] += n
             line["refunds_minor"] += total
+        elif status not in UNSUCCESSFUL:  # still in process (U / REFUND_IN_PROCESS)
+            acc[key(row)]["open_count"] += n
     return tuple(StoreTotals(k[2], k[3], k[1], **acc[k]) for k in sorted(acc))

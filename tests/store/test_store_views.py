@@ -11,6 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from test_store_replication import DAY, day_sum, linked_journal, sell
 
+from cashier_app.domain.money import Money
+from cashier_app.domain.outcome import Status
+from cashier_app.domain.records import RefundRecord
 from cashier_app.reports.eod import compute_report
 from cashier_app.store.connect import StoreError, StoreLink, connect
 from cashier_app.store.reader import StoreReader
@@ -34,9 +37,25 @@ def test_the_whole_store_is_the_sum_of_its_tills(tmp_path, store_db):
     journals = replicated_tills(
         tmp_path, store_db, (("till-a", "Ana", 6), ("till-b", "Bo", 9), ("till-c", None, 4))
     )
+    # a refund still in process (U / REFUND_IN_PROCESS) is not final at the store either
+    till_a = journals["till-a"]
+    paid = next(
+        p
+        for p in till_a.list_payments(status="SUCCESS", limit=None)
+        if not till_a.refunded_total(p.payment_request_id)
+    )
+    at = paid.created_at
+    till_a.create_refund(
+        RefundRecord(
+            "R-in-process", paid.payment_request_id, Money(10, "HKD"), Status.PENDING, at, at
+        )
+    )
+    assert Replicator(till_a, lambda: connect(store_db.till_dsn), "till-a").drain(30)
     view = StoreView(StoreReader(lambda: connect(store_db.till_dsn)), "till-a")
     day = view.end_of_day(DAY)
     reports = {t: compute_report(j, DAY, UTC) for t, j in journals.items()}
+    not_final = sum(t.open_count for r in reports.values() for t in r.currency_totals)
+    assert [t.open_count for t in day.totals] == [not_final]
     sales = sum(day_sum(r)[0] for r in reports.values())
     refunds = sum(day_sum(r)[1] for r in reports.values())
     assert [(t.sales_minor, t.refunds_minor) for t in day.totals] == [(sales, refunds)]

@@ -7661,8 +7661,8 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>%1 全店没有交易</translation>
         </message>
         <message>
-            <source>⚠ %1 payment(s) of the store are not final: the tills' History lists them.</source>
-            <translation>⚠ 全店有 %1 笔支付未终态：各收银台的交易记录中列出了它们。</translation>
+            <source>⚠ %1 payment(s) or refund(s) of the store are not final: the tills' History lists them.</source>
+            <translation>⚠ 全店有 %1 笔支付或退款未终态：各收银台的交易记录中列出了它们。</translation>
         </message>
         <message>
             <source>✓ Every payment of the store on this day is final.</source>

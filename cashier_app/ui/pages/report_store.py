@@ -90,7 +90,8 @@ def render_store_day(page: Any, day: Any) -> None:
             fill(
                 QCoreApplication.translate(
                     "ReportPage",
-                    "⚠ %1 payment(s) of the store are not final: the tills' History lists them.",
+                    "⚠ %1 payment(s) or refund(s) of the store are not final: the tills' History "
+                    "lists them.",
                 ),
                 open_count,
             )
