@@ -1278,6 +1278,7 @@ ZH_CN: dict[str, str] = {
     "{where}: step {step}: {problem}": "{where}：第 {step} 步：{problem}",
     "{where}: {key}: {problem}": "{where}：{key}：{problem}",
     "{where}: {problem}": "{where}：{problem}",
+    "Runs inside this app: no URL.": "在本应用内运行：无需网址。",
 }
 
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from cashier_app.ui.qt_imports import action as qt_action
 from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import environment_name, error_text, fill
-from cashier_app.ui.widgets.layouts import size_by_current_page
+from cashier_app.ui.widgets.layouts import PageStack, size_by_current_page
 from cashier_app.ui.widgets.status_text import StatusText
 
 if TYPE_CHECKING:
@@ -139,7 +138,7 @@ class MainWindow(QMainWindow):
         self._type_ahead: Any = None  # keys typed on the starting page (ui/typeahead.py)
         self._starting_page: StartingPage | None = None  # built when a start fails or retries
 
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         # What the first paint shows: the amount can be typed at once; Charge waits for
         # the services (set_starting), which start on a worker once the window is on screen.
         self._order_page = OrderPage(self)

@@ -4,12 +4,14 @@ verifies with, and it never asks for a key-file passphrase (its keys live in mem
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from cashier_app.app import AppBackend
 from cashier_app.gateway.signing import fingerprint
 from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
 from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
 from cashier_app.ui.widgets.key_panel import two_lines
+from cashier_app.ui.widgets.profile_form import CUSTOM, EMBEDDED
 
 WAIT = 15_000
 
@@ -61,3 +63,32 @@ def test_a_real_profile_still_asks_when_it_is_chosen(cashier_app, qtbot, no_keyr
     qtbot.waitUntil(lambda: len(prompts) == 1, timeout=WAIT)
     dialog.done(0)
     dialog.tasks.shutdown(5000)
+
+
+def test_the_sandbox_form_shows_the_embedded_gateway_and_saves_as_it_is(make_window, qtbot):
+    """The embedded sandbox has no URL: the form says 'Embedded sandbox' as its gateway
+    (not 'Custom URL…' over an empty https:// field) and saving keeps it embedded."""
+    window = make_window()
+    dialog = window.open_profiles_dialog()
+    qtbot.waitUntil(lambda: dialog.overview is not None, timeout=WAIT)
+    assert dialog.selected_name() == "sandbox"
+    form = dialog.form
+    assert form.gateway_combo.currentData() == EMBEDDED
+    assert form.gateway_combo.currentText() == "Embedded sandbox"
+    assert not form.gateway_combo.isEnabled()
+    assert not form.gateway_edit.isVisibleTo(form)
+    assert form.gateway_note.isVisibleTo(form) and "no URL" in form.gateway_note.text()
+    # A real environment cannot pick the embedded gateway, and leaves it for a real preset.
+    form.env_combo.setCurrentIndex(form.env_combo.findData(Environment.PRODUCTION.value))
+    assert form.gateway_combo.currentData() not in (EMBEDDED, CUSTOM)
+    assert form.gateway_edit.isVisibleTo(form) and not form.gateway_note.isVisibleTo(form)
+    form.env_combo.setCurrentIndex(form.env_combo.findData(Environment.EMBEDDED_SANDBOX.value))
+    assert form.gateway_combo.currentData() == EMBEDDED
+    form.merchant_edit.setText("Sandbox Café")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "saved" in dialog.message.text(), timeout=WAIT)
+    saved = ProfileStore().get("sandbox")
+    assert saved.is_embedded_sandbox and saved.gateway_url == ""
+    assert saved.merchant_name == "Sandbox Café"
+    assert dialog.form.gateway_combo.currentData() == EMBEDDED
+    dialog.reject()

@@ -6664,6 +6664,7 @@ Enter its passphrase:</source>
         <name>ProfileForm</name>
         <message>
             <source>Embedded sandbox (offline)</source>
+            <extracomment>the gateway choice of the embedded sandbox: no URL</extracomment>
             <translation>内置沙箱（离线）</translation>
         </message>
         <message>
@@ -6701,6 +6702,14 @@ Enter its passphrase:</source>
         <message>
             <source>Custom URL…</source>
             <translation>自定义 URL…</translation>
+        </message>
+        <message>
+            <source>Embedded sandbox</source>
+            <translation>内置沙箱</translation>
+        </message>
+        <message>
+            <source>Runs inside this app: no URL.</source>
+            <translation>在本应用内运行：无需网址。</translation>
         </message>
         <message>
             <source>From the Antom Dashboard</source>

@@ -123,19 +123,16 @@ class OrderPage(QWidget):
         card = QFrame(self)
         card.setProperty("role", "card")
         form = QVBoxLayout(card)
-        form.setContentsMargins(24, 20, 24, 20)
-        form.setSpacing(8)
+        form.setContentsMargins(24, 16, 24, 16)
+        form.setSpacing(6)  # tight enough for the reserved error lines at 1024x600
         form.addWidget(self.amount_caption)
         row = QHBoxLayout()
         row.addWidget(self.currency_label)
         row.addWidget(self.amount_input, 1)
         form.addLayout(row)
-        form.addWidget(self.preview_label)
-        form.addWidget(self.error_label)
-        form.addSpacing(6)
+        form.addWidget(self._amount_note_slot())
         form.addWidget(self.summary_caption)
         form.addWidget(self.summary_input)
-        form.addSpacing(6)
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.reference_caption)
         ref_row.addStretch(1)
@@ -157,6 +154,26 @@ class OrderPage(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _amount_note_slot(self) -> QWidget:
+        """The preview and the error share one slot, as high as two lines of error:
+        the page keeps its height when a reason shows (at 1024x600 it scrolled and the
+        keypad moved sideways for the scroll bar). Only one of them has text at a time."""
+        slot = QWidget(self)
+        slot.setObjectName("amountNoteSlot")
+        box = QVBoxLayout(slot)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.preview_label)
+        box.addWidget(self.error_label)
+        box.addStretch(1)
+        self.error_label.ensurePolished()
+        self.error_label.setText("X\nX")  # two lines as the stylesheet draws them
+        two_lines = self.error_label.sizeHint().height()
+        self.error_label.clear()
+        # fixed: a wrapped label's height-for-width would still grow the page
+        slot.setFixedHeight(max(two_lines, self.preview_label.sizeHint().height()))
+        return slot
 
     def retranslate(self) -> None:
         self.amount_caption.setText(
@@ -383,6 +400,7 @@ class OrderPage(QWidget):
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        self.preview_label.setVisible(not message)  # they share a slot: _amount_note_slot
         if bool(self.amount_input.property("invalid")) != bool(message):
             # only on a change: style() is the first call of QStyle (its many enums are set up)
             self.amount_input.setProperty("invalid", bool(message))

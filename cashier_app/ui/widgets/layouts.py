@@ -16,6 +16,21 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
+class PageStack(QStackedWidget):
+    """A stack whose height-for-width is its current page's alone.
+
+    ``QStackedLayout.heightForWidth`` is the largest of *every* page's, ``Ignored`` or not
+    (:func:`size_by_current_page` cannot help there), and a scrolling viewport asks it as
+    soon as a word-wrapped label shows: at 1024x600 the amount's error made the order page
+    scroll by the redirect page's height, and the keypad moved aside for the scroll bar."""
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None or not page.hasHeightForWidth():
+            return -1  # no height-for-width: the page's minimum size is the rule
+        return page.heightForWidth(width)
+
+
 def size_by_current_page(stack: QStackedWidget) -> Callable[[], None]:
     """Make ``stack`` as large as its current page needs, not as its largest page does.
 

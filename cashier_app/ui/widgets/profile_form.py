@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +31,7 @@ from cashier_app.ui.i18n import current_language
 from cashier_app.ui.text import error_text, fill
 
 CUSTOM = "custom"
+EMBEDDED = "embedded"  #: the gateway choice of the embedded sandbox: no URL
 
 
 class ProfileForm(QWidget):
@@ -71,7 +73,12 @@ class ProfileForm(QWidget):
         for key, url in kp.GATEWAY_PRESETS.items():
             self.gateway_combo.addItem(f"{regions.get(key, key)} — {url.split('//')[1]}", url)
         self.gateway_combo.addItem(self.tr("Custom URL…"), CUSTOM)
+        self.gateway_combo.addItem(self.tr("Embedded sandbox"), EMBEDDED)
         self.gateway_edit = self._line("gatewayUrlEdit", "https://")
+        self.gateway_note = QLabel(self.tr("Runs inside this app: no URL."), self)
+        self.gateway_note.setObjectName("gatewayNote")
+        self.gateway_note.setWordWrap(True)
+        self.gateway_note.hide()
         self.client_edit = self._line("clientIdEdit", self.tr("From the Antom Dashboard"))
         self.version_edit = self._line("keyVersionEdit", "1")
         self.notify_edit = self._line("notifyUrlEdit", self.tr("Optional: https://…"))
@@ -92,6 +99,7 @@ class ProfileForm(QWidget):
         gateway_box.setSpacing(4)
         gateway_box.addWidget(self.gateway_combo)
         gateway_box.addWidget(self.gateway_edit)
+        gateway_box.addWidget(self.gateway_note)
         rows = (
             ("name", self.tr("Profile name"), self.name_edit),
             ("environment", self.tr("Environment"), self.env_combo),
@@ -173,7 +181,10 @@ class ProfileForm(QWidget):
             self.name_edit.setText(profile.name)
             self.name_edit.setReadOnly(not new)
             self.env_combo.setCurrentIndex(self.env_combo.findData(profile.environment.value))
-            preset = self.gateway_combo.findData(profile.gateway_url)
+            if profile.is_embedded_sandbox:
+                preset = self.gateway_combo.findData(EMBEDDED)
+            else:
+                preset = self.gateway_combo.findData(profile.gateway_url)
             self.gateway_combo.setCurrentIndex(
                 preset if preset >= 0 else self.gateway_combo.findData(CUSTOM)
             )
@@ -268,8 +279,17 @@ class ProfileForm(QWidget):
     @Slot()
     def _on_environment_changed(self) -> None:
         embedded = self.env_combo.currentData() == Environment.EMBEDDED_SANDBOX.value
-        for widget in (self.gateway_combo, self.gateway_edit):
-            widget.setEnabled(not embedded)
+        # The embedded gateway is the embedded environment's only choice, and no other's.
+        model = self.gateway_combo.model()
+        assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
+        model.item(self.gateway_combo.findData(EMBEDDED)).setEnabled(embedded)
+        if embedded:
+            self.gateway_combo.setCurrentIndex(self.gateway_combo.findData(EMBEDDED))
+        elif self.gateway_combo.currentData() == EMBEDDED:
+            self.gateway_combo.setCurrentIndex(0)  # the first region preset
+        self.gateway_combo.setEnabled(not embedded)
+        self.gateway_edit.setVisible(not embedded)
+        self.gateway_note.setVisible(embedded)
         if not self._loading:
             self.edited.emit()
 
@@ -278,7 +298,9 @@ class ProfileForm(QWidget):
         url = self.gateway_combo.currentData()
         custom = url == CUSTOM
         self.gateway_edit.setReadOnly(not custom)
-        if not custom and not self._loading:
+        if url == EMBEDDED:
+            self.gateway_edit.clear()
+        elif not custom and not self._loading:
             self.gateway_edit.setText(url)
         if not self._loading:
             self.edited.emit()
