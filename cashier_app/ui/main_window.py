@@ -34,7 +34,7 @@ from cashier_app.ui.qt_imports import action as qt_action
 from cashier_app.ui.resources import icon
 from cashier_app.ui.tasks import TaskRunner
 from cashier_app.ui.text import environment_name, error_text, fill
-from cashier_app.ui.widgets.layouts import PageStack, size_by_current_page
+from cashier_app.ui.widgets.layouts import PageStack
 from cashier_app.ui.widgets.status_text import StatusText
 
 if TYPE_CHECKING:
@@ -144,8 +144,6 @@ class MainWindow(QMainWindow):
         self._order_page = OrderPage(self)
         self._order_page.set_starting(True)
         self.stack.addWidget(self._order_page)
-        #: the order page need not fit the redirect page (again when pages are added)
-        self._fit_stack = size_by_current_page(self.stack)
         self.banner = QLabel(self)
         self.banner.setObjectName("recoveryBanner")
         self.banner.setProperty("role", "banner")
@@ -250,7 +248,6 @@ class MainWindow(QMainWindow):
             for page in pages[1:]:
                 self.stack.addWidget(page)
             self._sale_pages = pages
-            self._fit_stack()  # the page on show stays current: no currentChanged
             if focused is not None and self.focusWidget() is not focused:
                 focused.setFocus()  # a page's own setFocus, then its move into the stack
         return self._sale_pages

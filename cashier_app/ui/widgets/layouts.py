@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget
+from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QWidget
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -17,12 +15,28 @@ def clear_layout(layout: QLayout) -> None:
 
 
 class PageStack(QStackedWidget):
-    """A stack whose height-for-width is its current page's alone.
+    """A stack as large as its current page, not as its largest page.
 
-    ``QStackedLayout.heightForWidth`` is the largest of *every* page's, ``Ignored`` or not
-    (:func:`size_by_current_page` cannot help there), and a scrolling viewport asks it as
-    soon as a word-wrapped label shows: at 1024x600 the amount's error made the order page
-    scroll by the redirect page's height, and the keypad moved aside for the scroll bar."""
+    A ``QStackedWidget`` asks for the largest minimum of all its pages, so in a scrolling
+    viewport a short page (the order page) scrolled as soon as a tall one (the redirect
+    page's QR) could not fit. ``QStackedLayout`` leaves out pages whose size policy is
+    ``Ignored``: every page but the current one gets it, and its own (kept from when it was
+    added) back when shown. Its height-for-width is the largest of every page's, ``Ignored``
+    or not, and a scrolling viewport asks it as soon as a word-wrapped label shows (at
+    1024x600 the amount's error made the order page scroll by the redirect page's height):
+    :meth:`heightForWidth` is the current page's alone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._own: dict[int, QSizePolicy] = {}  #: each page's own policy, by id
+        self.currentChanged.connect(self._fit)
+        self.widgetRemoved.connect(self._forget_removed)
+
+    def addWidget(self, page: QWidget) -> int:
+        self._own[id(page)] = page.sizePolicy()
+        index = super().addWidget(page)
+        self._fit()  # also when the page on show stays current: no currentChanged
+        return index
 
     def heightForWidth(self, width: int) -> int:
         page = self.currentWidget()
@@ -30,30 +44,15 @@ class PageStack(QStackedWidget):
             return -1  # no height-for-width: the page's minimum size is the rule
         return page.heightForWidth(width)
 
+    def _fit(self, _index: int = -1) -> None:
+        ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        current = self.currentWidget()
+        for i in range(self.count()):
+            page = self.widget(i)
+            if page is not None:
+                page.setSizePolicy(self._own[id(page)] if page is current else ignored)
+        self.updateGeometry()
 
-def size_by_current_page(stack: QStackedWidget) -> Callable[[], None]:
-    """Make ``stack`` as large as its current page needs, not as its largest page does.
-
-    A ``QStackedWidget`` asks for the largest minimum of all its pages, so in a scrolling
-    viewport a short page (the order page) scrolled as soon as a tall one (the redirect
-    page's QR) could not fit. ``QStackedLayout`` leaves out pages whose size policy is
-    ``Ignored``: every page but the current one gets it, and its own back when shown.
-    Returns what to call after adding pages without changing the current one."""
-    own: dict[int, QSizePolicy] = {}
-    ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-
-    def show(index: int) -> None:
-        for i in range(stack.count()):
-            page = stack.widget(i)
-            if page is None:
-                continue
-            key = id(page)
-            if key not in own:
-                own[key] = page.sizePolicy()
-            page.setSizePolicy(own[key] if i == index else ignored)
-        stack.updateGeometry()
-
-    stack.currentChanged.connect(show)
-    stack.widgetRemoved.connect(lambda _index: own.clear())
-    show(stack.currentIndex())
-    return lambda: show(stack.currentIndex())
+    def _forget_removed(self, _index: int) -> None:
+        present = {id(self.widget(i)) for i in range(self.count())}
+        self._own = {key: policy for key, policy in self._own.items() if key in present}
