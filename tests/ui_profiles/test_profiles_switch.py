@@ -125,10 +125,8 @@ def test_failed_switch_shows_why_and_can_switch_back(window, qtbot):
     assert back.profile.name == "sandbox"
 
 
-def test_use_keeps_the_profile_just_used_selected(window, qtbot):
-    """Under Xvfb: selecting "till" and pressing Use marked till active but put the
-    selection (and the form beside it) back on "sandbox", the row selected when the list
-    was last loaded: the next Edit or Delete… would have acted on the wrong profile."""
+def _save_till() -> None:
+    """A second embedded-sandbox profile, "till", beside "sandbox"."""
     ProfileStore().save(
         Profile(
             "till",
@@ -139,6 +137,13 @@ def test_use_keeps_the_profile_just_used_selected(window, qtbot):
             merchant_name="Cafe",
         )
     )
+
+
+def test_use_keeps_the_profile_just_used_selected(window, qtbot):
+    """Under Xvfb: selecting "till" and pressing Use marked till active but put the
+    selection (and the form beside it) back on "sandbox", the row selected when the list
+    was last loaded: the next Edit or Delete… would have acted on the wrong profile."""
+    _save_till()
     dialog = window.open_profiles_dialog()
     qtbot.waitUntil(lambda: dialog.overview is not None and dialog.keys is not None, timeout=WAIT)
     dialog.reload()  # the list as it is now, the new profile in it
@@ -160,16 +165,7 @@ def test_use_during_a_sale_changes_nothing_and_says_why(window, qtbot):
     a profile the dialog said was gone."""
     from sale_steps import to_redirect
 
-    ProfileStore().save(
-        Profile(
-            "till",
-            Environment.EMBEDDED_SANDBOX,
-            "SANDBOX_CASHIER_DEMO",
-            "HKD",
-            wallets=("ALIPAY_HK",),
-            merchant_name="Cafe",
-        )
-    )
+    _save_till()
     to_redirect(qtbot, window, "5")
     dialog = window.open_profiles_dialog()
     qtbot.waitUntil(lambda: dialog.overview is not None and dialog.keys is not None, timeout=WAIT)
