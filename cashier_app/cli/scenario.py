@@ -16,7 +16,7 @@ import os
 from typing import Any
 
 from cashier_app.cli import EXIT_FAILED, CliError
-from cashier_app.cli.text import catalog_text, pad
+from cashier_app.cli.text import catalog_text, width, wrapped_row
 
 ENV_URL = "CASHIER_SANDBOX_URL"
 
@@ -60,11 +60,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps([s.to_json() for s in scenarios.CATALOG.values()], indent=2))
         else:
-            for scenario in scenarios.CATALOG.values():
-                usage = " ".join(p.describe() for p in scenario.params) or "-"
-                description = catalog_text(scenarios.TEXT_CONTEXT, scenario.description)
-                shown = description or scenario.description
-                print(f"{pad(scenario.name, 22)} {pad(usage, 52)} {shown}")
+            _print_list(scenarios.CATALOG.values())
         return 0
     params: dict[str, Any] = {}
     if args.action == "set":
@@ -89,6 +85,32 @@ def run(args: argparse.Namespace) -> int:
         raise CliError.of("sandbox", base_url=client.base_url, exc=exc, exit_code=code) from None
     print(json.dumps(state))
     return 0
+
+
+def _print_list(catalog: Any) -> None:
+    """One row per scenario in three columns sized to the terminal: name, parameters,
+    description; a long cell wraps inside its own column (by display width)."""
+    import re
+    import shutil
+
+    from cashier_app.sandbox import scenarios
+
+    rows = []
+    for scenario in catalog:
+        usage = " ".join(p.describe() for p in scenario.params) or "-"
+        description = catalog_text(scenarios.TEXT_CONTEXT, scenario.description)
+        rows.append((scenario.name, usage, description or scenario.description))
+    total = shutil.get_terminal_size().columns
+    name_w = max(width(r[0]) for r in rows)
+    # wide enough for the longest choice ("USER_PAYMENT_VERIFICATION_FAILED|") kept whole
+    longest_item = max(width(item) for r in rows for item in re.findall(r"[^ |]+\|?", r[1]))
+    usage_w = max(width(r[1]) for r in rows)
+    if name_w + usage_w + max(width(r[2]) for r in rows) + 4 > total:  # does not fit: share
+        usage_w = min(usage_w, max(longest_item, (total - name_w - 4) * 2 // 5))
+    text_w = max(20, total - name_w - usage_w - 4)
+    for row in rows:
+        for line in wrapped_row(row, (name_w, usage_w, text_w)):
+            print(line)
 
 
 def _client(url: str | None) -> Any:

@@ -150,6 +150,21 @@ def pad(s: str, columns: int, *, right: bool = False) -> str:
     return fill + s if right else s + fill
 
 
+def wrapped_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
+    """One table row whose cells wrap inside their columns (``widths`` in display
+    columns, the last cell's included; two spaces between columns): words whole, a word
+    wider than its column broken after a separator (``|``, ``,``, ``=``...), Chinese text
+    between characters, every line measured by display width."""
+    from cashier_app.reports.wrap import wrap
+
+    parts = [wrap(c, w, width) for c, w in zip(cells, widths, strict=True)]
+    lines = []
+    for i in range(max(len(p) for p in parts)):
+        row = [p[i] if i < len(p) else "" for p in parts]
+        lines.append("  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return lines
+
+
 def table(rows: Sequence[Sequence[object]], *, right: Collection[int] = ()) -> str:
     """``rows`` (the first one the heading, if any) as columns two spaces apart, lined up
     by display width; the columns numbered in ``right`` aligned right."""

@@ -1,7 +1,8 @@
 """Line breaking for receipts: words stay whole, ids break only after a separator.
 
 ``wrap(text, width, measure)`` breaks at spaces; a token wider than a line (a paymentId, a
-URL, an order reference) is broken after ``-``, ``_``, ``/``, ``.``, ``:`` or ``=``, and
+URL, an order reference, a list of choices) is broken after ``-``, ``_``, ``/``, ``.``,
+``:``, ``=``, ``|`` or ``,``, and
 only a run with no separator at all that is still too wide is cut between characters (CJK
 text, which has no spaces, is cut there too: between characters is where it breaks).
 ``measure`` is a text width: ``len`` for plain text, a font's ``horizontalAdvance`` for
@@ -15,21 +16,29 @@ from collections.abc import Callable
 
 Measure = Callable[[str], float]
 
-#: A piece of an unbreakable token: a run ending in its separators ("ORD-", "2026-", "7F3A").
+#: Pieces of an unbreakable token, ending in their separators ("ORD-", "2026-", "7F3A"):
+#: first between the items of a list ("PROCESS_FAIL|", "RISK_REJECT|"), and only a piece
+#: still wider than a line after the separators inside a name or an id.
+_LIST_PIECES = re.compile(r"[^|,]+[|,]*|[|,]+")
 _PIECES = re.compile(r"[^-_/.:=]+[-_/.:=]*|[-_/.:=]+")
 
 
-def _cut(token: str, width: float, measure: Measure) -> list[str]:
+def _cut(
+    token: str, width: float, measure: Measure, pieces: re.Pattern[str] = _LIST_PIECES
+) -> list[str]:
     """A token wider than ``width``: pieces broken after separators, else between chars."""
     lines: list[str] = []
     current = ""
-    for piece in _PIECES.findall(token):
+    for piece in pieces.findall(token):
         if measure(current + piece) <= width:
             current += piece
             continue
         if current:
             lines.append(current)
             current = ""
+        if measure(piece) > width and pieces is _LIST_PIECES:
+            *full, piece = _cut(piece, width, measure, _PIECES)
+            lines.extend(full)
         while measure(piece) > width:  # no separator left to break at: the last resort
             n = len(piece)
             while n > 1 and measure(piece[:n]) > width:

@@ -7,8 +7,16 @@ import json
 import pytest
 
 from cashier_app.cli import main
+from cashier_app.cli.text import set_language, width
 from cashier_app.sandbox import SandboxGateway
 from cashier_app.sandbox import scenarios as sc
+from cashier_app.support.catalog import Catalog
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    yield
+    set_language("en")  # main() set the language for the whole process
 
 
 @pytest.fixture
@@ -17,15 +25,76 @@ def sandbox():
         yield gw
 
 
-def test_list_prints_one_line_per_scenario_with_parameters_and_description(capsys):
+def _scenario_rows(lines: list[str]) -> dict[str, list[str]]:
+    """The listing's lines by scenario: a scenario's first line starts with its name, the
+    lines that wrap its parameters or description start with spaces."""
+    rows: dict[str, list[str]] = {}
+    for line in lines:
+        if not line.startswith(" "):
+            rows[line.split()[0]] = []
+        rows[list(rows)[-1]].append(line)
+    return rows
+
+
+def _column(lines: list[str], start: int, end: int | None) -> str:
+    """The text of display columns ``start`` to ``end`` of every line, joined by spaces."""
+    out = []
+    for line in lines:
+        cols, at = 0, 0
+        while at < len(line) and cols < start:
+            cols += width(line[at])
+            at += 1
+        cut, stop = at, cols
+        while cut < len(line) and (end is None or stop < end):
+            stop += width(line[cut])
+            cut += 1
+        out.append(line[at:cut].strip())
+    return " ".join(o for o in out if o)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("columns", [80, 120])
+def test_list_keeps_each_column_in_its_place_by_display_width(capsys, monkeypatch, lang, columns):
+    """Long parameters (the declined code's eight choices) wrap inside their own column
+    instead of pushing the description out of its own; a Chinese description wraps by
+    display width (a Chinese character is two columns) and no line is wider than the
+    terminal."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["--lang", lang, "scenario", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(width(line) for line in lines) <= columns
+    rows = _scenario_rows(lines)
+    assert list(rows) == list(sc.CATALOG)
+    first = lines[0]
+    params_at = len(first) - len(first[len("wallet_pays") :].lstrip())
+    usage = sc.CATALOG["wallet_pays"].params[0].describe()
+    described_at = width(first[: first.index(usage) + len(usage)].rstrip())
+    described_at += width(first[first.index(usage) + len(usage) :]) - width(
+        first[first.index(usage) + len(usage) :].lstrip()
+    )
+    catalog = Catalog.load(lang)
+    for name, row in rows.items():
+        scenario = sc.CATALOG[name]
+        usage = " ".join(p.describe() for p in scenario.params) or "-"
+        description = catalog.translate(sc.TEXT_CONTEXT, scenario.description) or (
+            scenario.description
+        )
+        shown_params = _column(row, params_at, described_at).replace(" ", "")
+        assert shown_params == usage.replace(" ", ""), (name, row)
+        shown = _column(row, described_at, None)
+        assert shown.replace(" ", "") == description.replace(" ", ""), (name, row)
+    declined = rows["wallet_declines"]
+    assert len(declined) > 1  # its eight codes wrapped, not pushed into the description
+
+
+def test_on_a_wide_terminal_each_scenario_is_one_line(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "1000")
     assert main(["scenario", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(sc.CATALOG)
     for line, scenario in zip(lines, sc.CATALOG.values(), strict=True):
         assert line.split()[0] == scenario.name
         assert line.rstrip().endswith(scenario.description)
-        for param in scenario.params:
-            assert param.describe() in line
     http = next(line for line in lines if line.startswith("http_error "))
     assert "status=503 (500|502|503|504)" in http and "count=2 (1..100)" in http
 
