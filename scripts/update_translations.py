@@ -1852,6 +1852,35 @@ ZH_CN_CLI: dict[str, str] = {
 }
 ZH_CN.update(ZH_CN_CLI)
 
+#: The words of a receipt (context Receipt, reports/receipts.py): a zh_CN till prints
+#: them; amounts, ids and times stay as they are.
+ZH_CN_RECEIPT: dict[str, str] = {
+    "Receipt": "小票",
+    "SALE": "收款",
+    "REFUND": "退款",
+    "PAID": "已付款",
+    "NOT SENT": "未发送",
+    "REFUNDED": "已退款",
+    "PARTLY REFUNDED": "部分退款",
+    "DEMO SANDBOX - NOT REAL MONEY": "演示沙箱 - 非真实资金",
+    "ANTOM SANDBOX - NOT REAL MONEY": "Antom 沙箱 - 非真实资金",
+    "Thank you": "谢谢惠顾",
+    "Scanned code %1": "扫描付款码 %1",
+    "Order code": "订单二维码",
+    "%1: %2": "%1：%2",
+    "%1 (%2 lines)": "%1（分 %2 行）",
+    "Payment ID": "支付单号",
+    "Request ID": "请求编号",
+    "Refund request": "退款请求编号",
+    "Refund ID": "退款单号",
+    "Item": "商品",
+    "Served by": "收银员",
+    "Result": "结果",
+    "Refundable": "可退金额",
+}
+for _source, _text in ZH_CN_RECEIPT.items():
+    ZH_CN.setdefault(_source, _text)
+
 
 def _kept_translations(tree: ET.ElementTree, name: str) -> dict[str, str]:
     """The finished translations of context ``name`` (its texts are not in ``self.tr``
@@ -1894,6 +1923,7 @@ def _generated_contexts() -> dict[str, set[str]]:
     the CLI's sentences and argparse's messages (the CLI reads the .qm without Qt)."""
     from cashier_app.cli import build_parser, help_format
     from cashier_app.cli import text as cli_text
+    from cashier_app.reports.receipts import RECEIPT_CONTEXT, receipt_texts
     from cashier_app.sandbox.scenarios import catalog_texts
     from cashier_app.ui.qa.scenario_panel import CONTEXT as SCENARIO_CONTEXT
     from cashier_app.ui.text import known_error_templates
@@ -1904,6 +1934,7 @@ def _generated_contexts() -> dict[str, set[str]]:
         cli_text.CONTEXT: cli_text.cli_texts(),
         cli_text.ARGPARSE_CONTEXT: set(cli_text.ARGPARSE_MESSAGES),
         help_format.CONTEXT: help_format.help_texts(build_parser()) | {help_format.HEADING},
+        RECEIPT_CONTEXT: receipt_texts(),
     }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from cashier_app.cli import CliError, exit_code_for
 from cashier_app.cli.history import open_journal
 from cashier_app.cli.report import merchant_name
-from cashier_app.cli.text import t
+from cashier_app.cli.text import language, t
 
 
 def register(subparsers: Any) -> None:
@@ -70,11 +70,15 @@ def run(args: argparse.Namespace) -> int:
     finally:
         journal.close()
     merchant = merchant_name(args.merchant)
+    lang = language()  # the receipt is in the operator's language, as the CLI speaks
+    data = receipt_data(rec, refunds, merchant, refund=refund, lang=lang)
     if args.text:
-        print(receipt_text(receipt_data(rec, refunds, merchant, refund=refund)), end="")
+        print(receipt_text(data), end="")
     if args.pdf:
         try:
-            write_receipt_pdf(rec, refunds, merchant, args.pdf, refund=refund, paper=args.paper)
+            write_receipt_pdf(
+                rec, refunds, merchant, args.pdf, refund=refund, paper=args.paper, lang=lang
+            )
         except ReportError as exc:
             raise CliError.of("error", error=exc, exit_code=1) from None
         if not args.text:
@@ -84,9 +88,7 @@ def run(args: argparse.Namespace) -> int:
         from cashier_app.till.printer_config import PrinterConfigError, load_printer_config
 
         try:
-            print_receipt(
-                load_printer_config(), receipt_data(rec, refunds, merchant, refund=refund)
-            )
+            print_receipt(load_printer_config(), data)
         except (PrinterConfigError, PrinterError) as exc:
             raise CliError.of("error", error=exc, exit_code=1) from None
         print(t("receipt of %1 sent to the printer", rec.payment_request_id))

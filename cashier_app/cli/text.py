@@ -136,12 +136,9 @@ def _argparse_text(message: str) -> str:
 def width(s: str) -> int:
     """Columns ``s`` takes on a terminal: a wide (Chinese) character two, a combining mark
     none (``len`` and ``f"{s:<n}"`` count characters, which misaligns a Chinese table)."""
-    import unicodedata
+    from cashier_app.reports.wrap import display_width
 
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in s
-    )
+    return display_width(s)
 
 
 def pad(s: str, columns: int, *, right: bool = False) -> str:

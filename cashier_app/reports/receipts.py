@@ -3,6 +3,12 @@
 ``receipt_data`` gathers what a receipt says; ``receipt_lines`` decides the wording and
 order once; ``paint_receipt`` (QPainter: QPdfWriter or the GUI's QPrinter) and
 ``receipt_text`` (plain text) both render those lines, so paper and PDF never disagree.
+
+A receipt is printed in the operator's language (``lang``: the GUI's or the CLI's): its
+words come from the compiled catalog (context ``Receipt``, read without Qt, as the CLI
+reads it); amounts, ids and times are printed as they are. On a roll of characters
+(``text_rows``: plain text and ESC/POS) a Chinese character takes two columns, and an id
+is never cut across lines unless it is longer than a whole line.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from cashier_app.domain.records import (
 )
 from cashier_app.reports.amounts import minor_display
 from cashier_app.reports.eod import PdfError, ReceiptError
-from cashier_app.reports.wrap import wrap
+from cashier_app.reports.wrap import cut_id, display_width, wrap
+from cashier_app.support.catalog import Catalog
 
 #: The Alipay+ mark, as text, on receipts of Alipay+ partner wallets (docs/cashier-ux.md).
 ALIPAY_PLUS_MARK = "Alipay+™ PARTNER"
@@ -41,6 +48,9 @@ PAPER_WIDTH_MM = 80.0
 #: Width of the receipt column on an A4 page, centred.
 A4_COLUMN_MM = 150.0
 
+#: The translation context of the receipt's words (resources/i18n).
+RECEIPT_CONTEXT = "Receipt"
+
 _STATUS_WORDS = {
     Status.SUCCESS: "PAID",
     Status.FAILED: "FAILED",
@@ -57,6 +67,62 @@ _TEST_MARKS = {
     EMBEDDED_SANDBOX: "DEMO SANDBOX - NOT REAL MONEY",
     ANTOM_SANDBOX: "ANTOM SANDBOX - NOT REAL MONEY",
 }
+
+
+#: Words of a receipt that are not a status or a label of ``receipt_lines``.
+_OTHER_WORDS = (
+    "Receipt",
+    "SALE",
+    "REFUND",
+    "REFUNDED",
+    "PARTLY REFUNDED",
+    "Thank you",
+    "Unknown wallet",
+    "Scanned code %1",
+    "Order code",
+    "%1: %2",
+    "%1 (%2 lines)",
+)
+_LABELS = (
+    "Wallet",
+    "Paid with",
+    "Payment ID",
+    "Request ID",
+    "Refund request",
+    "Refund ID",
+    "Order",
+    "Item",
+    "Time",
+    "Served by",
+    "Result",
+    "Refund",
+    "Refundable",
+)
+#: Labels whose value is an id: kept whole on a line of its own rather than cut.
+ID_LABELS = frozenset({"Payment ID", "Request ID", "Refund request", "Refund ID", "Order"})
+
+
+def receipt_texts() -> set[str]:
+    """Every English word a receipt may print (scripts/update_translations.py keeps the
+    ``Receipt`` context equal to these)."""
+    return {
+        *_STATUS_WORDS.values(),
+        *_TEST_MARKS.values(),
+        *_OTHER_WORDS,
+        *_LABELS,
+    }
+
+
+def translator(lang: str) -> Any:
+    """``text -> text in lang`` for the receipt's words (English when untranslated)."""
+    catalog = Catalog.load(lang)
+    return lambda text: catalog.translate(RECEIPT_CONTEXT, text) or text
+
+
+def _fill(template: str, *args: str) -> str:
+    for i, arg in enumerate(args, 1):
+        template = template.replace(f"%{i}", arg)
+    return template
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +148,7 @@ class ReceiptData:
     paid_with: str = ""  #: in-store: "Scanned code 2812••••••••••3456" or "Order code"
     environment: str = PRODUCTION  #: a sandbox receipt says so, in large letters
     served_by: str = ""  #: the operator who took the sale (or made the refund); "" none
+    lang: str = "en"  #: the language its words are printed in ("en", "zh_CN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +160,7 @@ class Line:
     size: float = 11.0
     bold: bool = False
     rule_before: bool = False
+    whole: bool = False  #: an id: never cut across lines unless longer than one
 
 
 def _when(value: datetime | None, tz: tzinfo | None) -> str:
@@ -132,16 +200,18 @@ def receipt_data(
     *,
     refund: RefundRecord | None = None,
     tz: tzinfo | None = None,
+    lang: str = "en",
 ) -> ReceiptData:
     """A sale receipt for ``payment`` (listing its refunds), or with ``refund`` a receipt
-    for that refund. Times are shown in ``tz`` (None: this machine's zone)."""
+    for that refund, in ``lang``. Times are shown in ``tz`` (None: this machine's zone)."""
+    tr = translator(lang)
     try:
         method = methods.get(payment.method)
-        wallet, plus = method.name_en, method.alipay_plus
+        wallet, plus = method.name(lang), method.alipay_plus
     except methods.UnknownMethodError:
         wallet, plus = payment.method, False
     if payment.wallet_unknown:  # a refused scan: never claim the CONNECT_WALLET placeholder
-        wallet, plus = "Unknown wallet", False
+        wallet, plus = tr("Unknown wallet"), False
     cur = payment.amount.currency
     if refund is not None:
         if refund.payment_request_id != payment.payment_request_id:
@@ -170,19 +240,18 @@ def receipt_data(
             result_code=refund.result_code,
             refund_request_id=refund.refund_request_id,
             refund_id=refund.refund_id,
-            paid_with=_paid_with(payment),
+            paid_with=_paid_with(payment, tr),
             environment=payment.environment,
             served_by=refund.operator or "",
+            lang=lang,
         )
     lines = []
     refunded = 0
     for r in refunds:
         if r.status is Status.SUCCESS:
             refunded += r.amount.value
-        lines.append(
-            f"{_when(r.refunded_at or r.created_at, tz)}  {r.amount.display()}  "
-            f"{'REFUNDED' if r.status is Status.SUCCESS else r.status.value}"
-        )
+        word = tr("REFUNDED") if r.status is Status.SUCCESS else r.status.value
+        lines.append(f"{_when(r.refunded_at or r.created_at, tz)}  {r.amount.display()}  {word}")
     status = _STATUS_WORDS.get(payment.status, payment.status.value)
     if payment.status is Status.SUCCESS and refunded:
         status = "REFUNDED" if refunded >= payment.amount.value else "PARTLY REFUNDED"
@@ -202,73 +271,112 @@ def receipt_data(
         result_code=payment.result_code,
         refunds=tuple(lines),
         remaining=remaining,
-        paid_with=_paid_with(payment),
+        paid_with=_paid_with(payment, tr),
         environment=payment.environment,
         served_by=payment.operator or "",
+        lang=lang,
     )
 
 
-def _paid_with(payment: PaymentRecord) -> str:
+def _paid_with(payment: PaymentRecord, tr: Any) -> str:
     """How an in-store sale was paid (the customer's code only masked); "" online."""
     if payment.scenario == "PaymentCode":
-        return f"Scanned code {payment.masked_code}".rstrip()
+        return _fill(tr("Scanned code %1"), payment.masked_code).rstrip()
     if payment.scenario == "OrderCode":
-        return "Order code"
+        return tr("Order code")
     return ""
 
 
 def receipt_lines(data: ReceiptData) -> list[Line]:
-    """The receipt, top to bottom."""
+    """The receipt, top to bottom, in ``data.lang``."""
+    tr = translator(data.lang)
+
+    def field(value: str, label: str, **style: Any) -> Line:
+        return Line(value, tr(label), whole=label in ID_LABELS, **style)
+
     out = [
-        Line(data.merchant_name or "Receipt", size=17, bold=True),
-        Line("SALE" if data.kind == "SALE" else "REFUND", size=11),
+        Line(data.merchant_name or tr("Receipt"), size=17, bold=True),
+        Line(tr("SALE" if data.kind == "SALE" else "REFUND"), size=11),
         Line(("-" if data.kind == "REFUND" else "") + data.amount, size=26, bold=True),
-        Line(data.status, size=14, bold=True),
+        Line(tr(data.status), size=14, bold=True),
     ]
     if data.environment != PRODUCTION:
-        out.append(Line(_TEST_MARKS[data.environment], size=10, bold=True))
-    out.append(Line(data.wallet, "Wallet", rule_before=True))
+        out.append(Line(tr(_TEST_MARKS[data.environment]), size=10, bold=True))
+    out.append(field(data.wallet, "Wallet", rule_before=True))
     if data.paid_with:
-        out.append(Line(data.paid_with, "Paid with"))
+        out.append(field(data.paid_with, "Paid with"))
     if data.payment_id:
-        out.append(Line(data.payment_id, "Payment ID"))
-    out.append(Line(data.payment_request_id, "Request ID"))
+        out.append(field(data.payment_id, "Payment ID"))
+    out.append(field(data.payment_request_id, "Request ID"))
     if data.refund_request_id:
-        out.append(Line(data.refund_request_id, "Refund request"))
+        out.append(field(data.refund_request_id, "Refund request"))
     if data.refund_id:
-        out.append(Line(data.refund_id, "Refund ID"))
+        out.append(field(data.refund_id, "Refund ID"))
     if data.reference_order_id:
-        out.append(Line(data.reference_order_id, "Order"))
+        out.append(field(data.reference_order_id, "Order"))
     if data.trade_summary:
-        out.append(Line(data.trade_summary, "Item"))
-    out.append(Line(data.time, "Time"))
+        out.append(field(data.trade_summary, "Item"))
+    out.append(field(data.time, "Time"))
     if data.served_by:
-        out.append(Line(data.served_by, "Served by"))
+        out.append(field(data.served_by, "Served by"))
     if data.result_code:
-        out.append(Line(data.result_code, "Result"))
+        out.append(field(data.result_code, "Result"))
     for i, text in enumerate(data.refunds):
-        out.append(Line(text, "Refund", size=9, rule_before=i == 0))
+        out.append(field(text, "Refund", size=9, rule_before=i == 0))
     if data.remaining:
-        out.append(Line(data.remaining, "Refundable"))
+        out.append(field(data.remaining, "Refundable"))
     if data.alipay_plus:
         out.append(Line(ALIPAY_PLUS_MARK, size=13, bold=True, rule_before=True))
-    out.append(Line("Thank you", size=10, rule_before=not data.alipay_plus))
+    out.append(Line(tr("Thank you"), size=10, rule_before=not data.alipay_plus))
     return out
 
 
+def text_rows(
+    line: Line, width: int, lang: str = "en", small_width: int = 0
+) -> list[tuple[str, bool]]:
+    """A labelled ``line`` on a roll ``width`` display columns wide: ``(text, small)`` rows,
+    ``small`` for a row in the printer's narrow font (``small_width`` columns; 0: none).
+
+    A value wraps at spaces after its label, continuation rows indented. An id stays whole:
+    beside its label when both fit, else on a row of its own (in the narrow font when the
+    normal one is too narrow); only an id longer than any row is broken, cleanly, and its
+    label says over how many rows."""
+    tr = translator(lang)
+    joined = _fill(tr("%1: %2"), line.label, line.value)
+    if not line.whole or display_width(joined) <= width:
+        first = wrap(joined, width, display_width)[0]
+        rest = joined[len(first) :].strip()  # as it was: a word cut in two is not spaced
+        rows = [first]
+        if rest:
+            rows += ["  " + part for part in wrap(rest, width - 2, display_width)]
+        return [(row, False) for row in rows]
+    label = _fill(tr("%1: %2"), line.label, "").rstrip()
+    size = display_width(line.value)
+    if size <= width - 2:
+        return [(label, False), ("  " + line.value, False)]
+    if size <= width:
+        return [(label, False), (line.value, False)]
+    if size <= small_width:
+        return [(label, False), (line.value, True)]
+    room = max(width, small_width)
+    parts = cut_id(line.value, room)
+    label = _fill(tr("%1: %2"), _fill(tr("%1 (%2 lines)"), line.label, str(len(parts))), "")
+    return [(label.rstrip(), False), *((part, room > width) for part in parts)]
+
+
 def receipt_text(data: ReceiptData, width: int = 40) -> str:
-    """The receipt as monospaced plain text, ``width`` characters wide (words whole, ids
-    broken after a separator, as on paper)."""
+    """The receipt as monospaced plain text, ``width`` display columns wide (words whole,
+    ids whole on a line of their own, as on paper)."""
     rows: list[str] = []
     for line in receipt_lines(data):
         if line.rule_before:
             rows.append("-" * width)
         if line.label:
-            first, *rest = wrap(f"{line.label}: {line.value}", width)
-            rows.append(first)
-            rows.extend("  " + part for part in wrap(" ".join(rest), width - 2) if rest)
+            rows.extend(text for text, _small in text_rows(line, width, data.lang))
         else:
-            rows.extend(part.center(width).rstrip() for part in wrap(line.value, width))
+            for part in wrap(line.value, width, display_width):
+                margin = max(0, width - display_width(part)) // 2
+                rows.append((" " * margin + part).rstrip())
     return "\n".join(rows) + "\n"
 
 
@@ -309,7 +417,18 @@ def _layout(data: ReceiptData, paper: str = THERMAL) -> tuple[list[tuple[Any, ..
             label_font = text_font(size, False)
             lfm = QFontMetricsF(label_font)
             labels = wrap(line.label, label_w - 6, lfm.horizontalAdvance)
-            values = wrap(line.value, w - label_w, fm.horizontalAdvance)
+            if line.whole and fm.horizontalAdvance(line.value) > w - label_w:
+                # an id too long for the value column: on a row of its own, full width
+                for i, text in enumerate(labels):
+                    ops.append(
+                        ("text", QRectF(0, y + i * lfm.lineSpacing(), w, step), label_font,
+                         left, text, "#555555")
+                    )  # fmt: skip
+                y += len(labels) * lfm.lineSpacing()
+                labels, label_x = [], 0.0
+            else:
+                label_x = label_w
+            values = wrap(line.value, w - label_x, fm.horizontalAdvance)
             for i, text in enumerate(labels):
                 ops.append(
                     (
@@ -325,7 +444,7 @@ def _layout(data: ReceiptData, paper: str = THERMAL) -> tuple[list[tuple[Any, ..
                 ops.append(
                     (
                         "text",
-                        QRectF(label_w, y + i * step, w - label_w, step),
+                        QRectF(label_x, y + i * step, w - label_x, step),
                         font,
                         left,
                         text,
@@ -409,10 +528,11 @@ def write_receipt_pdf(
     refund: RefundRecord | None = None,
     tz: tzinfo | None = None,
     paper: str = THERMAL,
+    lang: str = "en",
 ) -> Path:
-    """Save the receipt (of the sale, or of ``refund``) as PDF: an 80 mm wide roll as long
-    as the receipt (``paper="80mm"``) or an A4 page (``paper="a4"``)."""
-    data = receipt_data(payment, refunds, merchant_name, refund=refund, tz=tz)
+    """Save the receipt (of the sale, or of ``refund``) as PDF, in ``lang``: an 80 mm wide
+    roll as long as the receipt (``paper="80mm"``) or an A4 page (``paper="a4"``)."""
+    data = receipt_data(payment, refunds, merchant_name, refund=refund, tz=tz, lang=lang)
     return write_receipt_data_pdf(data, path, paper=paper)
 
 

@@ -71,3 +71,20 @@ def wrap(text: str, width: float, measure: Measure = len) -> list[str]:
                 lines.extend(full)
         lines.append(current)
     return lines or [""]
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal or a receipt roll: a wide (Chinese) character
+    two, a combining mark none (``len`` counts characters, which misaligns Chinese)."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def cut_id(ident: str, width: int) -> list[str]:
+    """An id longer than a line, in as few lines as it takes (broken after a separator
+    where one keeps a line full enough, else between characters)."""
+    return _cut(ident, width, display_width, _PIECES) if ident else [""]

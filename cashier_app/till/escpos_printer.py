@@ -5,16 +5,25 @@ and the Qt printer paint), laid out for the roll's characters per line; an order
 printed as the printer's own QR (``GS ( k``), so the code stays sharp at any head
 resolution; then the paper is cut. ``open_printer`` connects to the installation's
 printer; tests render to python-escpos's in-memory ``Dummy`` printer and read its bytes.
+
+Lines are laid out by display width (a Chinese character takes two of the roll's columns).
+A receipt with Chinese on it is sent in the printer's Chinese character mode (``FS &``,
+cancelled with ``FS .`` before the cut) with every line encoded GB18030, the encoding
+Chinese ESC/POS printers take (GBK and GB2312 are its two-byte subsets). python-escpos's
+own encoder sends a line as GB18030 only when it holds a Han character (U+4E00–U+9FA5);
+a line of Chinese punctuation alone ("（外带）"), or a full-width sign, falls to its
+code-page search and prints "?". The yen sign, which GBK lacks, goes out as its full-width
+form ￥ (the same sign).
 """
 
 from __future__ import annotations
 
 import contextlib
-import textwrap
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.reports.receipts import ReceiptData, receipt_lines
+from cashier_app.reports.receipts import ReceiptData, receipt_lines, text_rows
+from cashier_app.reports.wrap import display_width, wrap
 from cashier_app.till.printer_config import QR_MODULE_DOTS, PrinterConfig
 
 
@@ -61,36 +70,75 @@ def open_printer(config: PrinterConfig) -> Any:
     return p
 
 
-def _label_rows(label: str, value: str, width: int) -> list[str]:
-    return textwrap.wrap(
-        f"{label}: {value}", width, subsequent_indent="  ", break_long_words=True
-    ) or [""]
+#: ESC/POS: select and cancel the Chinese (Kanji) character mode.
+CHINESE_MODE_ON, CHINESE_MODE_OFF = b"\x1c&", b"\x1c."
+
+
+def needs_chinese_mode(texts: list[str]) -> bool:
+    """True when any of ``texts`` has a character outside ASCII and Latin-1 that is wide
+    (Chinese) or CJK punctuation: then the whole receipt goes out as GB18030."""
+    return any(display_width(t) != len(t) for t in texts)
+
+
+class _Lines:
+    """Writes lines to the python-escpos printer ``p``: through its encoder, or, in
+    Chinese mode, as GB18030 bytes."""
+
+    def __init__(self, p: Any, chinese: bool) -> None:
+        self.p = p
+        self.chinese = chinese
+
+    def __call__(self, text: str) -> None:
+        if not self.chinese:
+            self.p.textln(text)
+            return
+        text = text.replace("\u00a5", "\uffe5")
+        try:
+            data = text.encode("gbk")
+        except UnicodeEncodeError:
+            if display_width(text) == len(text):  # no Chinese on it ("Alipay+™"): the
+                self.p._raw(CHINESE_MODE_OFF)  # printer's code pages have its signs
+                self.p.textln(text)
+                self.p._raw(CHINESE_MODE_ON)
+                return
+            data = text.encode("gb18030", "replace")
+        self.p._raw(data + b"\n")
 
 
 def render_receipt(
     p: Any, data: ReceiptData, config: PrinterConfig, *, order_code: str = ""
 ) -> None:
     """Send ``data`` as a receipt to the python-escpos printer ``p``: centred heading,
-    large amount and status, labelled lines wrapped to the roll, the order code's QR when
-    given, then the cut."""
+    large amount and status, labelled lines wrapped to the roll (ids whole), the order
+    code's QR when given, then the cut."""
     width = config.chars_per_line
+    lines = receipt_lines(data)
+    line_out = _Lines(p, needs_chinese_mode([t for ln in lines for t in (ln.label, ln.value)]))
     p.set(align="center")
-    for line in receipt_lines(data):
+    if line_out.chinese:
+        p._raw(CHINESE_MODE_ON)
+    for line in lines:
         if line.rule_before:
             p.set(align="left", bold=False, double_width=False, double_height=False)
-            p.textln("-" * width)
+            line_out("-" * width)
         if line.label:
             p.set(align="left", bold=line.bold, double_width=False, double_height=False)
-            for row in _label_rows(line.label, line.value, width):
-                p.textln(row)
+            small = False
+            for row, row_small in text_rows(line, width, data.lang, config.small_chars_per_line):
+                if row_small != small:
+                    p.set(font="b" if row_small else "a")
+                    small = row_small
+                line_out(row)
+            if small:
+                p.set(font="a")
             continue
         big = line.size >= 20
         p.set(align="center", bold=line.bold or big, double_width=big, double_height=big)
-        for part in textwrap.wrap(
-            line.value, width // 2 if big else width, break_long_words=True
-        ) or [""]:
-            p.textln(part)
+        for part in wrap(line.value, width // 2 if big else width, display_width):
+            line_out(part)
     p.set(align="left", bold=False, double_width=False, double_height=False)
+    if line_out.chinese:
+        p._raw(CHINESE_MODE_OFF)
     if order_code:
         _qr(p, order_code, config)
     _finish(p, config)

@@ -23,6 +23,8 @@ PAPER_WIDTHS_MM = (58, 80)
 #: Characters per line in font A (12 dots wide) on the printable width of each roll:
 #: 384 dots on 58 mm paper, 576 dots on 80 mm paper (203 dpi heads).
 CHARS_PER_LINE = {58: 32, 80: 48}
+#: The same in font B (9 dots wide), where an id too long for font A is printed whole.
+SMALL_CHARS_PER_LINE = {58: 42, 80: 64}
 #: QR module size in dots: about 25-30 mm for a typical order-code URL on each roll.
 QR_MODULE_DOTS = {58: 5, 80: 7}
 
@@ -97,6 +99,10 @@ class PrinterConfig:
     @property
     def chars_per_line(self) -> int:
         return CHARS_PER_LINE[self.paper_mm]
+
+    @property
+    def small_chars_per_line(self) -> int:
+        return SMALL_CHARS_PER_LINE[self.paper_mm]
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> PrinterConfig:

@@ -70,3 +70,33 @@ def test_bad_printer_settings_exit_2_naming_the_option(capsys):
         == 2
     )
     assert main(["receipt", "NOPE", "--escpos"]) == 2  # an unknown id: exit 2 (issue 10)
+
+
+def test_a_chinese_till_prints_and_shows_the_receipt_in_chinese(tmp_path, capsys):
+    """``cashier --lang zh_CN receipt``: Chinese labels on the ESC/POS roll (GB18030) and
+    in the plain text; the amount and the ids as they are, the ids whole."""
+    from cashier_app.cli import text
+
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    assert main(["printer", "set", "--connection", "file", "--device-file", str(device)]) == 0
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    prid = "P202612010900001230123456789abcdef"
+    with Journal(paths.journal_path()) as journal:
+        journal.create_payment(
+            PaymentRecord(
+                prid, "till", Money(4200, "HKD"), "ALIPAY_HK", Status.SUCCESS, at, at,
+                payment_id="2026PID", paid_at=at,
+            )
+        )  # fmt: skip
+    capsys.readouterr()
+    try:
+        assert main(["--lang", "zh_CN", "receipt", prid, "--escpos", "--text"]) == 0
+    finally:
+        text.set_language("en")
+    shown = capsys.readouterr().out
+    assert "支付方式：支付宝香港" in shown and "已付款" in shown and "Wallet" not in shown
+    assert any(line.strip() == prid for line in shown.splitlines())
+    raw = device.read_bytes()
+    assert "请求编号".encode("gb18030") in raw and prid.encode() in raw
+    assert b"HK$42.00" in raw and b"PAID" not in raw

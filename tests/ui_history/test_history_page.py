@@ -273,6 +273,36 @@ def test_save_and_print_receipt(qtbot, sandbox_services, tasks, tmp_path):
     assert rec.payment_id in text and "PAID" in text
 
 
+def test_a_chinese_till_prints_its_receipt_in_chinese(qtbot, sandbox_services, tasks, tmp_path):
+    """In zh_CN the receipt the history page prints (ESC/POS roll, 58 mm) and saves (PDF)
+    has Chinese labels; the amount and the ids as they are, the request id whole."""
+    from cashier_app.till.printer_config import PrinterConfig, save_printer_config
+    from cashier_app.ui import ensure_application
+
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    save_printer_config(PrinterConfig(connection="file", device_file=str(device), paper_mm=58))
+    rec = _sale(sandbox_services, value=4560)
+    ensure_application(lang="zh_CN")
+    try:
+        page = _open(qtbot, sandbox_services, tasks)
+        _select(qtbot, page, rec.payment_request_id)
+        with qtbot.waitSignal(page.receipts.finished, timeout=10_000):
+            page.findChild(QPushButton, "printReceiptButton").click()
+        raw = device.read_bytes()
+        assert "已付款".encode("gb18030") in raw and b"PAID" not in raw
+        assert rec.payment_request_id.encode() + b"\n" in raw  # whole, on a line of its own
+        target = tmp_path / "receipt.pdf"
+        page.receipts.ask_save_path = lambda default: str(target)
+        with qtbot.waitSignal(page.receipts.finished, timeout=10_000):
+            page.findChild(QPushButton, "saveReceiptButton").click()
+        text = _pdf_text(target)
+        assert "已付款" in text and "支付单号" in text and "45.60" in text
+        assert "Payment ID" not in text
+    finally:
+        ensure_application(lang="en")
+
+
 def test_print_goes_to_the_tills_escpos_printer_when_one_is_set(
     qtbot, sandbox_services, tasks, tmp_path
 ):

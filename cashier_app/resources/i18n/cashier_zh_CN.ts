@@ -5826,7 +5826,7 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
         </message>
         <message>
             <source>New sale</source>
-            <extracomment>asks the operator for the encrypted key file's passphrase (tests replace it) the services' one change signal the order page need not fit the redirect page (again when pages are added)</extracomment>
+            <extracomment>asks the operator for the encrypted key file's passphrase (tests replace it) the services' one change signal</extracomment>
             <translation>新交易</translation>
         </message>
         <message>
@@ -7248,6 +7248,141 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Unexpected answer from the gateway (%1).</source>
             <translation>网关的应答出乎意料（%1）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Receipt</name>
+        <message>
+            <source>%1 (%2 lines)</source>
+            <translation>%1（分 %2 行）</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>ANTOM SANDBOX - NOT REAL MONEY</source>
+            <translation>Antom 沙箱 - 非真实资金</translation>
+        </message>
+        <message>
+            <source>CANCELLED</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>DEMO SANDBOX - NOT REAL MONEY</source>
+            <translation>演示沙箱 - 非真实资金</translation>
+        </message>
+        <message>
+            <source>EXPIRED</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>NOT SENT</source>
+            <translation>未发送</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Order code</source>
+            <translation>订单二维码</translation>
+        </message>
+        <message>
+            <source>PAID</source>
+            <translation>已付款</translation>
+        </message>
+        <message>
+            <source>PARTLY REFUNDED</source>
+            <translation>部分退款</translation>
+        </message>
+        <message>
+            <source>PENDING</source>
+            <translation>处理中</translation>
+        </message>
+        <message>
+            <source>Paid with</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <source>Payment ID</source>
+            <translation>支付单号</translation>
+        </message>
+        <message>
+            <source>REFUND</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>REFUNDED</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>小票</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>Refund ID</source>
+            <translation>退款单号</translation>
+        </message>
+        <message>
+            <source>Refund request</source>
+            <translation>退款请求编号</translation>
+        </message>
+        <message>
+            <source>Refundable</source>
+            <translation>可退金额</translation>
+        </message>
+        <message>
+            <source>Request ID</source>
+            <translation>请求编号</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>SALE</source>
+            <translation>收款</translation>
+        </message>
+        <message>
+            <source>Scanned code %1</source>
+            <translation>扫描付款码 %1</translation>
+        </message>
+        <message>
+            <source>Served by</source>
+            <translation>收银员</translation>
+        </message>
+        <message>
+            <source>Thank you</source>
+            <translation>谢谢惠顾</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>UNKNOWN</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Unknown wallet</source>
+            <translation>未知钱包</translation>
+        </message>
+        <message>
+            <source>Wallet</source>
+            <translation>支付方式</translation>
         </message>
     </context>
     <context>

@@ -19,6 +19,7 @@ from cashier_app.reports.receipts import (
     receipt_data,
     write_receipt_pdf,
 )
+from cashier_app.ui.i18n import current_language
 from cashier_app.ui.text import error_text, fill
 
 
@@ -30,12 +31,22 @@ def _merchant_name(services: Any) -> str:
     )
 
 
+def receipt_language() -> str:
+    """The language receipts are printed in: the GUI's ("en" or "zh_CN")."""
+    return "zh_CN" if current_language() == "zh" else "en"
+
+
 def load_receipt(
-    journal: Any, payment_request_id: str, merchant_name: str, refund_request_id: str = ""
+    journal: Any,
+    payment_request_id: str,
+    merchant_name: str,
+    refund_request_id: str = "",
+    lang: str = "en",
 ) -> ReceiptData:
-    """The receipt of a sale (or of one of its refunds); blocking, run it on a worker."""
+    """The receipt of a sale (or of one of its refunds), in ``lang``; blocking, run it on
+    a worker."""
     payment, refunds, refund = lookup_receipt(journal, payment_request_id, refund_request_id)
-    return receipt_data(payment, refunds, merchant_name, refund=refund)
+    return receipt_data(payment, refunds, merchant_name, refund=refund, lang=lang)
 
 
 def save_receipt(
@@ -45,19 +56,22 @@ def save_receipt(
     path: str,
     refund_request_id: str = "",
     paper: str = THERMAL,
+    lang: str = "en",
 ) -> Path:
-    """Write the receipt PDF at ``path`` (blocking: a worker's job)."""
+    """Write the receipt PDF at ``path`` in ``lang`` (blocking: a worker's job)."""
     payment, refunds, refund = lookup_receipt(journal, payment_request_id, refund_request_id)
-    return write_receipt_pdf(payment, refunds, merchant_name, path, refund=refund, paper=paper)
+    return write_receipt_pdf(
+        payment, refunds, merchant_name, path, refund=refund, paper=paper, lang=lang
+    )
 
 
 def _load_for_print(
-    journal: Any, payment_request_id: str, merchant_name: str, refund_request_id: str
+    journal: Any, payment_request_id: str, merchant_name: str, refund_request_id: str, lang: str
 ) -> tuple[ReceiptData, Any]:
     """The receipt and this installation's printer setting (both read on a worker)."""
     from cashier_app.till.printer_config import load_printer_config
 
-    data = load_receipt(journal, payment_request_id, merchant_name, refund_request_id)
+    data = load_receipt(journal, payment_request_id, merchant_name, refund_request_id, lang)
     return data, load_printer_config()
 
 
@@ -94,6 +108,7 @@ class ReceiptActions(QObject):
             payment_request_id,
             _merchant_name(self._services),
             refund_request_id,
+            receipt_language(),
             on_done=self._on_receipt_loaded,
             on_error=self._on_error,
             owner=self,
@@ -167,6 +182,7 @@ class ReceiptActions(QObject):
             path,
             refund_request_id,
             paper,
+            receipt_language(),
             on_done=self._on_saved,
             on_error=self._on_error,
             owner=self,
