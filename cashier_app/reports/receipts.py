@@ -13,6 +13,7 @@ is never cut across lines unless it is longer than a whole line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -113,7 +114,7 @@ def receipt_texts() -> set[str]:
     }
 
 
-def translator(lang: str) -> Any:
+def translator(lang: str) -> Callable[[str], str]:
     """``text -> text in lang`` for the receipt's words (English when untranslated)."""
     catalog = Catalog.load(lang)
     return lambda text: catalog.translate(RECEIPT_CONTEXT, text) or text
@@ -278,7 +279,7 @@ def receipt_data(
     )
 
 
-def _paid_with(payment: PaymentRecord, tr: Any) -> str:
+def _paid_with(payment: PaymentRecord, tr: Callable[[str], str]) -> str:
     """How an in-store sale was paid (the customer's code only masked); "" online."""
     if payment.scenario == "PaymentCode":
         return _fill(tr("Scanned code %1"), payment.masked_code).rstrip()
