@@ -1877,6 +1877,8 @@ ZH_CN_RECEIPT: dict[str, str] = {
     "Served by": "收银员",
     "Result": "结果",
     "Refundable": "可退金额",
+    "Scan with %1": "请用%1扫码",
+    "Valid until %1": "有效期至 %1",
 }
 for _source, _text in ZH_CN_RECEIPT.items():
     ZH_CN.setdefault(_source, _text)

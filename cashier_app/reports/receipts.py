@@ -83,6 +83,9 @@ _OTHER_WORDS = (
     "Order code",
     "%1: %2",
     "%1 (%2 lines)",
+    # the order-code slip (till/escpos_printer.py)
+    "Scan with %1",
+    "Valid until %1",
 )
 _LABELS = (
     "Wallet",

@@ -22,7 +22,7 @@ import contextlib
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.reports.receipts import ReceiptData, receipt_lines, text_rows
+from cashier_app.reports.receipts import ReceiptData, receipt_lines, text_rows, translator
 from cashier_app.reports.wrap import display_width, wrap
 from cashier_app.till.printer_config import QR_MODULE_DOTS, PrinterConfig
 
@@ -153,22 +153,32 @@ def render_order_code(
     *,
     merchant_name: str = "",
     expires: str = "",
+    lang: str = "en",
 ) -> None:
-    """A slip the customer scans with ``wallet``: merchant, amount, QR, expiry, cut."""
+    """A slip the customer scans with ``wallet``: merchant, amount, QR, expiry, cut; its
+    words in ``lang``."""
     if not code_value:
         raise ValueError("an order-code slip needs the code's value")
+    tr = translator(lang)
+    scan = tr("Scan with %1").replace("%1", wallet)
+    until = tr("Valid until %1").replace("%1", expires) if expires else ""
+    line_out = _Lines(p, needs_chinese_mode([merchant_name, scan, until]))
+    if line_out.chinese:
+        p._raw(CHINESE_MODE_ON)
     if merchant_name:
         p.set(align="center", bold=True)
-        p.textln(merchant_name)
+        line_out(merchant_name)
     p.set(align="center", bold=True, double_width=True, double_height=True)
-    p.textln(amount)
+    line_out(amount)
     p.set(align="center", bold=False, double_width=False, double_height=False)
-    p.textln(f"Scan with {wallet}")
+    line_out(scan)
     _qr(p, code_value, config)
-    if expires:
+    if until:
         p.set(align="center")
-        p.textln(f"Valid until {expires}")
+        line_out(until)
     p.set(align="left")
+    if line_out.chinese:
+        p._raw(CHINESE_MODE_OFF)
     _finish(p, config)
 
 

@@ -116,3 +116,8 @@ def install(app: QCoreApplication, lang: str | None) -> str:
 def current_language() -> str:
     """``"zh"`` when the GUI runs in Chinese (catalog names then come in Chinese), else "en"."""
     return "zh" if QLocale().name().startswith("zh") else "en"
+
+
+def receipt_language() -> str:
+    """The language receipts and slips are printed in: the GUI's ("en" or "zh_CN")."""
+    return "zh_CN" if current_language() == "zh" else "en"

@@ -18,6 +18,7 @@ from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.till.printer_config import load_printer_config
+from cashier_app.ui.i18n import receipt_language
 from cashier_app.ui.pages.scan_page import ScanPage
 from cashier_app.ui.payment_poller import PaymentPoller
 from cashier_app.ui.text import error_text
@@ -27,14 +28,15 @@ if TYPE_CHECKING:
     from cashier_app.ui.sale_flow import SaleFlow
 
 
-def _print_code(record: PaymentRecord, merchant_name: str) -> None:
-    """Worker: the order code on the till's printer (a slip the customer scans)."""
+def _print_code(record: PaymentRecord, merchant_name: str, lang: str = "en") -> None:
+    """Worker: the order code on the till's printer (a slip the customer scans), its
+    words in ``lang``."""
     from cashier_app.domain import methods
     from cashier_app.till.escpos_printer import open_printer, render_order_code
 
     config = load_printer_config()
     try:
-        wallet = methods.get(record.method).name_en
+        wallet = methods.get(record.method).name(lang)
     except methods.UnknownMethodError:
         wallet = record.method
     expires = record.expires_at.astimezone().strftime("%H:%M") if record.expires_at else ""
@@ -48,6 +50,7 @@ def _print_code(record: PaymentRecord, merchant_name: str) -> None:
             config,
             merchant_name=merchant_name,
             expires=expires,
+            lang=lang,
         )
     finally:
         printer.close()
@@ -131,6 +134,7 @@ class InStoreFlow(QObject):
             _print_code,
             record,
             self.flow.services.profile.merchant_name,
+            receipt_language(),
             on_done=lambda _none: button.setEnabled(True),
             on_error=self._on_print_failed,
         )

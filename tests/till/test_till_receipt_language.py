@@ -144,3 +144,23 @@ def test_the_plain_text_receipt_in_chinese_fits_by_display_width(width):
 
 def test_a_new_request_id_is_as_long_as_the_one_tested():
     assert len(new_request_id()) == len(PRID)
+
+
+def test_the_order_code_slip_of_a_chinese_till_is_chinese():
+    from cashier_app.till.escpos_printer import render_order_code
+
+    p = Dummy()
+    render_order_code(
+        p,
+        "https://qr.alipay.com/ORDER-281-0042",
+        "HK$42.50",
+        "支付宝香港",
+        PrinterConfig(paper_mm=58),
+        merchant_name="演示商店",
+        expires="09:44",
+        lang="zh_CN",
+    )
+    text = "\n".join(r for r, _ in _printed(p.output.split(GS + b"(k")[0]))
+    after = "\n".join(r for r, _ in _printed(p.output.rsplit(b"1Q0", 1)[1]))
+    assert "请用支付宝香港扫码" in text and "HK$42.50" in text and "Scan" not in text
+    assert "有效期至 09:44" in after and "Valid" not in after

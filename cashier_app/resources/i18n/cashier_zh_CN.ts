@@ -7357,6 +7357,10 @@ Passphrase of the key file (a new file is created with it):</source>
             <translation>收款</translation>
         </message>
         <message>
+            <source>Scan with %1</source>
+            <translation>请用%1扫码</translation>
+        </message>
+        <message>
             <source>Scanned code %1</source>
             <translation>扫描付款码 %1</translation>
         </message>
@@ -7379,6 +7383,10 @@ Passphrase of the key file (a new file is created with it):</source>
         <message>
             <source>Unknown wallet</source>
             <translation>未知钱包</translation>
+        </message>
+        <message>
+            <source>Valid until %1</source>
+            <translation>有效期至 %1</translation>
         </message>
         <message>
             <source>Wallet</source>

@@ -19,7 +19,7 @@ from cashier_app.reports.receipts import (
     receipt_data,
     write_receipt_pdf,
 )
-from cashier_app.ui.i18n import current_language
+from cashier_app.ui.i18n import receipt_language
 from cashier_app.ui.text import error_text, fill
 
 
@@ -29,11 +29,6 @@ def _merchant_name(services: Any) -> str:
         or getattr(services.checkout, "merchant_name", "")
         or ""
     )
-
-
-def receipt_language() -> str:
-    """The language receipts are printed in: the GUI's ("en" or "zh_CN")."""
-    return "zh_CN" if current_language() == "zh" else "en"
 
 
 def load_receipt(
