@@ -1883,6 +1883,13 @@ ZH_CN_RECEIPT: dict[str, str] = {
 for _source, _text in ZH_CN_RECEIPT.items():
     ZH_CN.setdefault(_source, _text)
 
+#: The till's defects found at the counter (till6): resumed in-store sales, labels.
+ZH_CN_TILL6: dict[str, str] = {
+    "The payment of %1 with %2 started at %3 is still waiting for the customer to confirm "
+    "it in the wallet.": "%3 发起的 %2 支付（%1）仍在等待顾客在钱包中确认。",
+}
+ZH_CN.update(ZH_CN_TILL6)
+
 
 def _kept_translations(tree: ET.ElementTree, name: str) -> dict[str, str]:
     """The finished translations of context ``name`` (its texts are not in ``self.tr``

@@ -7,6 +7,19 @@ from PySide6.QtCore import Qt
 from cashier_app.ui.main_window import MainWindow
 
 
+class StillClock:
+    """A monotonic clock (seconds) that moves only when told: the picker's Enter guard."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def to_picker(qtbot, window: MainWindow, amount: str = "12.30") -> None:
     """Type ``amount`` and press Enter; wait for the picker."""
     field = window.order_page.amount_input
@@ -18,8 +31,19 @@ def to_picker(qtbot, window: MainWindow, amount: str = "12.30") -> None:
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
+def past_enter_guard(window: MainWindow) -> None:
+    """The operator reads the picker before pressing Enter: its clock moves past the guard
+    that ignores an Enter doubled from Charge (no sleeping in tests)."""
+    from cashier_app.ui.pages.picker_page import ENTER_GUARD_S
+
+    picker = window.picker_page
+    clock = picker.clock
+    picker.clock = lambda: clock() + ENTER_GUARD_S
+
+
 def to_redirect(qtbot, window: MainWindow, amount: str = "12.30") -> None:
     to_picker(qtbot, window, amount)
+    past_enter_guard(window)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
 

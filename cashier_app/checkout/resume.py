@@ -1,5 +1,6 @@
-"""Resuming an interrupted sale on start: the newest payment whose code the customer can
-still pay is kept waiting (the till shows the same code again); the rest are recovered."""
+"""Resuming an interrupted sale on start: the newest payment the customer can still pay is
+kept waiting (the till shows the same code again, or, for a scanned in-store code, waits
+for the customer's confirmation in the wallet); the rest are recovered."""
 
 from __future__ import annotations
 
@@ -15,14 +16,24 @@ from cashier_app.domain.records import PaymentRecord
 MIN_TIME_LEFT = timedelta(seconds=15)
 
 
+def has_time_to_resume(record: PaymentRecord, now: datetime) -> bool:
+    """Something to show again and time left for the customer to finish.
+
+    A QR or link needs ``MIN_TIME_LEFT`` for the customer to scan it. A scanned in-store
+    code (User-presented Mode) needs nothing shown: the customer is confirming it in the
+    wallet, and Antom's best practice (docs/instore.md) is to inquire until it is final or
+    its window ends, then cancel; so any time left is used."""
+    if record.expires_at is None:
+        return False
+    left = record.expires_at - now
+    if record.scenario == "PaymentCode":
+        return left > timedelta(0)
+    return bool(record.qr_payload()) and left >= MIN_TIME_LEFT
+
+
 def can_resume(record: PaymentRecord, now: datetime) -> bool:
-    """Still waiting for the customer, with a code to show and time left to pay it."""
-    return (
-        record.status is Status.PENDING
-        and bool(record.qr_payload())
-        and record.expires_at is not None
-        and record.expires_at - now >= MIN_TIME_LEFT
-    )
+    """Still waiting for the customer, with time left to pay (see has_time_to_resume)."""
+    return record.status is Status.PENDING and has_time_to_resume(record, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +51,7 @@ def recover_resuming(checkout: Any, clock: Callable[[], datetime] | None = None)
     candidates = [
         r
         for r in checkout.journal.non_final_payments(checkout.profile)
-        if not checkout.created_here(r.payment_request_id)
-        and r.qr_payload()
-        and r.expires_at is not None
-        and r.expires_at - now >= MIN_TIME_LEFT
+        if not checkout.created_here(r.payment_request_id) and has_time_to_resume(r, now)
     ]
     newest = candidates[-1].payment_request_id if candidates else None
     records = checkout.recover(

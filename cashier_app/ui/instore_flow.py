@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Slot
 
 from cashier_app.checkout.instore import UpmPolicy
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.payment_kit import PaymentInfo
+from cashier_app.domain.payment_kit import PaymentInfo, PaymentKitError
 from cashier_app.domain.records import PaymentRecord
 from cashier_app.till.printer_config import load_printer_config
 from cashier_app.ui.i18n import receipt_language
@@ -149,6 +149,22 @@ class InStoreFlow(QObject):
         if record is None or record.is_final or not self.scan.cancel_button.isVisible():
             return None
         return record
+
+    def resume(self, record: PaymentRecord) -> None:
+        """On start: a scanned code the customer was confirming in the wallet when the
+        till closed (U). Inquire on until it is final or its window ends (then cancel),
+        as for a code just scanned; a refusal offers a fresh scan of the same sale."""
+        info = PaymentInfo(record.amount.value, record.amount.currency, record.trade_summary)
+        try:
+            self._session = self.flow.services.paykit.open_picker(info)
+        except PaymentKitError:  # the wallets changed since: no fresh scan, a new sale
+            self._session = None
+        self.scan.start(record.amount)
+        self.scan.set_busy()
+        self.scan.show_waiting(record)
+        self.flow._go("scan", self.scan)
+        self.flow._mirror("show_confirming", record)
+        self.poller.start(record)
 
     def _charge(self, info: PaymentInfo, code: str, reference: str | None) -> PaymentRecord:
         return self.flow.services.checkout.create_in_store_payment(

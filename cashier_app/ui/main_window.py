@@ -732,6 +732,16 @@ class MainWindow(QMainWindow):
         except methods.UnknownMethodError:
             wallet = record.method
         started = record.created_at.astimezone().strftime("%H:%M")
+        if record.scenario == "PaymentCode":  # a scanned code: nothing is shown again
+            return fill(
+                self.tr(
+                    "The payment of %1 with %2 started at %3 is still waiting for the "
+                    "customer to confirm it in the wallet."
+                ),
+                record.amount.display(),
+                wallet,
+                started,
+            )
         return fill(
             self.tr(
                 "The payment of %1 with %2 started at %3 is still waiting for the "

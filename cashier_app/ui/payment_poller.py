@@ -56,7 +56,7 @@ class PaymentPoller(QObject):
         self._checkout = checkout
         self._tasks = tasks
         self._policy = policy or PollPolicy()
-        self._clock = clock
+        self.clock = clock  #: UTC now; tests move it to a payment's expiry
         self._name = f"{group}:poll"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -87,7 +87,7 @@ class PaymentPoller(QObject):
             self.payment_settled.emit(record)
             self._record = None
             return
-        self._schedule(self._policy.next_delay(0, self._clock(), record.expires_at))
+        self._schedule(self._policy.next_delay(0, self.clock(), record.expires_at))
 
     def poll_now(self) -> None:
         """Ask right away (e.g. after the simulator approved); queued if one is in flight."""
@@ -166,7 +166,7 @@ class PaymentPoller(QObject):
         """Before expiry: one inquiry. After it: the service's ``expire`` (a gateway cancel
         recorded as EXPIRED) when it has one; otherwise keep asking (the gateway closes an
         expired order itself) and cancel once the policy's grace period is over too."""
-        now = self._clock()
+        now = self.clock()
         if not self._policy.should_cancel(now, record.expires_at):
             return self._checkout.refresh
         expire = getattr(self._checkout, "expire", None)
@@ -207,7 +207,7 @@ class PaymentPoller(QObject):
             self._schedule(0)
             return
         delay = self._policy.next_delay(
-            self._attempt, self._clock(), self._record.expires_at if self._record else None
+            self._attempt, self.clock(), self._record.expires_at if self._record else None
         )
         self._attempt += 1
         self._schedule(delay)

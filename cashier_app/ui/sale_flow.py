@@ -215,11 +215,15 @@ class SaleFlow(QObject):
 
     def resume(self, record: PaymentRecord) -> None:
         """Show an interrupted sale's payment again (same code, same countdown) and wait
-        for the customer, as if it had just been created."""
+        for the customer, as if it had just been created; a scanned in-store code the
+        customer is confirming goes back to the scan page's waiting state."""
         self.poller.stop()
         self.tasks.cancel("sale")
         self._info, self._reference = None, record.reference_order_id
         self._t_confirm = time.perf_counter()
+        if record.scenario == "PaymentCode" and self.in_store is not None:
+            self.in_store.resume(record)  # the customer confirms a scanned code
+            return
         self._on_payment_created(record)
 
     def live_payment(self) -> PaymentRecord | None:

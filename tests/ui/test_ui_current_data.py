@@ -4,6 +4,8 @@ now: when they are shown again, and while they are open when a payment or refund
 
 from __future__ import annotations
 
+from sale_steps import past_enter_guard
+
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_kit import PaymentInfo
@@ -121,6 +123,7 @@ def test_opening_the_customer_display_leaves_the_keyboard_with_the_operator(sale
     window.display_action.setChecked(True)
     assert window.display.isVisible()
     sale.charge("4")
+    past_enter_guard(window)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
     assert window.display.stack.currentWidget() is window.display.qr_view

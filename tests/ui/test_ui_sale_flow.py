@@ -7,7 +7,7 @@ import itertools
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import QLabel, QWidget
-from sale_steps import answer
+from sale_steps import answer, past_enter_guard
 
 from cashier_app.domain.outcome import Status
 from cashier_app.ui.widgets.method_tile import MethodTile
@@ -28,6 +28,7 @@ def test_full_sale_qr_decodes_and_pay_reaches_success(sale, qtbot, qr_decoder, c
     # Keyboard: Down moves to AlipayHK, Enter confirms.
     qtbot.keyClick(picker, Qt.Key.Key_Down)
     assert picker.selected_type() == "ALIPAY_HK"
+    past_enter_guard(window)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000) as shown:
         qtbot.keyClick(picker, Qt.Key.Key_Return)
     confirm_to_qr_ms = shown.args[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from sale_steps import to_picker, to_redirect
+from sale_steps import past_enter_guard, to_picker, to_redirect
 
 from cashier_app.domain.outcome import Status
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key
@@ -42,6 +42,7 @@ def test_gateway_down_at_start_then_back(make_window, qtbot, dead_gateway):
     window = make_window(factory=factory)
     to_picker(qtbot, window, "3")
     window.picker_page.select("ALIPAY_HK")
+    past_enter_guard(window)
     with qtbot.waitSignal(
         window.flow.stage_changed, timeout=20_000, check_params_cb=lambda s: s == "redirect"
     ):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
-from sale_steps import to_picker
+from sale_steps import past_enter_guard, to_picker
 
 from cashier_app.ui.pages.order_page import OrderPage
 
@@ -83,6 +83,7 @@ def test_long_summary_and_reference_with_spaces_reach_the_gateway(make_window, q
     order.summary_input.setText("x" * 300)  # capped at the field's maximum
     order.reference_input.setText("  table 7 / bill 12  ")
     to_picker(qtbot, window, "5")
+    past_enter_guard(window)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
     record = window.redirect_page.record

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from sale_steps import past_enter_guard
 
 from cashier_app.domain.outcome import Status
 
@@ -21,6 +22,7 @@ def test_keyboard_only_sale_then_enter_starts_the_next(make_window, qtbot):
     assert picker.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is picker
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert picker.selected_type() == "ALIPAY_HK"
+    past_enter_guard(window)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     redirect = window.redirect_page
@@ -44,6 +46,7 @@ def test_keyboard_only_cancel_on_the_redirect_page(make_window, qtbot):
         window.flow.stage_changed, timeout=10_000, check_params_cb=lambda s: s == "picker"
     ):
         qtbot.keyClick(window.order_page.amount_input, Qt.Key.Key_Return)
+    past_enter_guard(window)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
     redirect = window.redirect_page

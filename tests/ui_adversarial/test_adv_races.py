@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from sale_steps import answer, to_picker, to_redirect
+from PySide6.QtWidgets import QApplication
+from sale_steps import StillClock, answer, past_enter_guard, to_picker, to_redirect
 
 from cashier_app.domain.outcome import Status
 
@@ -25,6 +26,7 @@ def test_double_enter_and_double_confirm_make_one_payment(make_window, qtbot):
         qtbot.keyClick(field, Qt.Key.Key_Return)
         qtbot.keyClick(field, Qt.Key.Key_Return)
     picker = window.picker_page
+    past_enter_guard(window)
     with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
         qtbot.keyClick(picker, Qt.Key.Key_Return)
         qtbot.keyClick(picker, Qt.Key.Key_Return)
@@ -96,6 +98,7 @@ def test_closing_while_the_pay_request_is_in_flight(make_window, qtbot):
     window = make_window()
     window.services.sandbox.faults.add("latency", seconds=1.0, api="pay")
     to_picker(qtbot, window, "7")
+    past_enter_guard(window)
     qtbot.keyClick(window.picker_page, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.services.journal.count_payments() == 1)
     window.close()  # late results of the worker are dropped (qt_default_raising is on)
@@ -114,3 +117,32 @@ def test_closing_while_the_pay_request_is_in_flight(make_window, qtbot):
     if record.payment_id:  # the gateway saw it: both sides agree
         gateway = again.services.sandbox.payment(record.payment_id)["paymentStatus"]
         assert gateway == record.status.value
+
+
+def test_a_doubled_enter_on_charge_leaves_the_picker_open(make_window, qtbot):
+    """The first Enter opens the picker, the second (hurried, or the key bounced) must not
+    confirm the first wallet for the customer; Space on Confirm neither. A tap on a wallet
+    still chooses, and an Enter after the guard confirms the chosen wallet."""
+    window = make_window()
+    picker = window.picker_page
+    clock = picker.clock = StillClock()  # QTest key events carry no timestamp: time stands still
+    field = window.order_page.amount_input
+    qtbot.keyClicks(field, "5")
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda s: s == "picker"
+    ):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    with qtbot.assertNotEmitted(picker.method_confirmed, wait=0):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter)
+        picker.confirm_button.setFocus()
+        qtbot.keyClick(picker.confirm_button, Qt.Key.Key_Space)
+        qtbot.mouseClick(picker.tile("ALIPAY_HK"), Qt.MouseButton.LeftButton)
+    assert window.flow.stage == "picker" and picker.session is not None
+    assert picker.selected_type() == "ALIPAY_HK"
+    assert picker.confirm_button.isEnabled() and _payments(window) == (0, 0)
+    clock.advance(0.41)
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.redirect_page.record.method == "ALIPAY_HK"
+    assert _payments(window) == (1, 1)

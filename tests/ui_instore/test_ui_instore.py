@@ -8,7 +8,7 @@ import logging
 
 import pytest
 from PySide6.QtCore import Qt
-from sale_steps import to_picker
+from sale_steps import past_enter_guard, to_picker
 
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.payment_code import mask
@@ -39,6 +39,7 @@ def till(make_window, qtbot):
     to_picker(qtbot, window, "42.00")
     picker = window.picker_page
     assert picker.selected_type() == SCAN_CODE and picker.tile(SCAN_CODE).isVisible()
+    past_enter_guard(window)
     with qtbot.waitSignal(
         window.flow.stage_changed, timeout=10_000, check_params_cb=lambda stage: stage == "scan"
     ):
@@ -134,6 +135,7 @@ def test_a_code_used_twice_is_refused(qtbot, till):
     settled(qtbot, till, lambda: scan(qtbot, till, code))
     qtbot.mouseClick(till.result_page.new_sale_button, Qt.MouseButton.LeftButton)
     to_picker(qtbot, till, "5.00")
+    past_enter_guard(till)
     qtbot.keyClick(till.picker_page, Qt.Key.Key_Return)
     page = till.scan_page
     qtbot.wait(400)  # let the last poll land
@@ -151,6 +153,7 @@ def test_the_code_never_appears_unmasked(qtbot, till, caplog, tmp_path):
     settled(qtbot, till, lambda: scan(qtbot, till, codes[0]))
     qtbot.mouseClick(till.result_page.new_sale_button, Qt.MouseButton.LeftButton)
     to_picker(qtbot, till, "5.00")
+    past_enter_guard(till)
     qtbot.keyClick(till.picker_page, Qt.Key.Key_Return)
     scan(qtbot, till, codes[1])
     qtbot.waitUntil(lambda: till.scan_page.again_button.isVisible(), timeout=10_000)
@@ -443,3 +446,67 @@ def test_leaving_the_payment_for_the_next_start_stops_its_inquiries(qtbot, till)
     answer(qtbot, till, "closeQuestion", "later")
     qtbot.waitUntil(lambda: not till.isVisible(), timeout=20_000)
     assert not poller.is_active()
+
+
+def _left_for_the_next_start(qtbot, till, make_window):
+    """The customer is confirming a scanned code in the wallet (U) when the operator quits
+    with "Quit, resume later"; the till starts again. Returns (record, new window)."""
+    from sale_steps import answer
+
+    from cashier_app.app import build_services
+
+    page = till.scan_page
+    scan(qtbot, till, sandbox_code(till, "confirm"))  # U until the wallet says yes
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
+    record = page.record
+    till.close()
+    answer(qtbot, till, "closeQuestion", "later")
+    qtbot.waitUntil(lambda: not till.isVisible(), timeout=20_000)
+    again = make_window(factory=lambda _name: build_services("till"), wait=False)
+    with qtbot.waitSignal(again.payments_recovered, timeout=20_000):
+        pass
+    return record, again
+
+
+def test_a_payment_the_customer_confirms_is_resumed_at_the_next_start(qtbot, till, make_window):
+    """An in-store payment left waiting for the customer's confirmation (U) was cancelled
+    at the next start, while an online QR is shown again: Antom's best practice is to
+    inquire until it is final or its time is up. The next start shows the in-store "the
+    customer confirms in the wallet" page, with the time left, and goes on inquiring."""
+    record, again = _left_for_the_next_start(qtbot, till, make_window)
+    prid = record.payment_request_id
+    assert again.services.journal.get_payment(prid).status is Status.PENDING
+    assert again.services.sandbox.payment(record.payment_id)["paymentStatus"] == "PROCESSING"
+    page = again.scan_page
+    assert again.flow.stage == "scan" and again.stack.currentWidget() is page
+    assert page.title.text() == "The customer confirms in the wallet"
+    assert page.amount_label.text() == "HK$42.00" and page.cancel_button.isVisible()
+    assert page.countdown_label.isVisible()
+    left = page.countdown_label.seconds_left()
+    assert left is not None and 0 < left <= 50  # the sale's own window, not a new one
+    assert again.flow.in_store.poller.is_active()
+    assert again.flow.live_payment().payment_request_id == prid
+    assert "confirm" in again.banner.text() and "HK$42.00" in again.banner.text()
+    done = settled(qtbot, again, lambda: again.services.simulator.approve(record.payment_id))
+    assert done.status is Status.SUCCESS and done.payment_request_id == prid
+    assert again.stack.currentWidget() is again.result_page
+
+
+def test_a_resumed_payment_is_cancelled_at_the_end_of_its_time(qtbot, till, make_window):
+    """Still not confirmed when the sale's window ends: cancelled at the gateway, as the
+    best practice says, and the page offers a fresh scan of the same amount."""
+    record, again = _left_for_the_next_start(qtbot, till, make_window)
+    poller = again.flow.in_store.poller
+    assert poller.is_active()
+    end = record.expires_at
+    poller.clock = lambda: end  # the window's end (no waiting 50 s in a test)
+    with qtbot.waitSignal(again.flow.code_refused, timeout=20_000) as refused:
+        poller.poll_now()
+    done = refused.args[0]
+    assert done.status is Status.EXPIRED and done.payment_request_id == record.payment_request_id
+    assert again.services.sandbox.payment(record.payment_id)["paymentStatus"] == "CANCELLED"
+    page = again.scan_page
+    assert page.again_button.isVisible() and "time" in page.status_label.text()
+    qtbot.mouseClick(page.again_button, Qt.MouseButton.LeftButton)
+    fresh = settled(qtbot, again, lambda: scan(qtbot, again, sandbox_code(again)))
+    assert fresh.status is Status.SUCCESS and fresh.amount == record.amount

@@ -5953,6 +5953,10 @@ Enter its passphrase:</source>
             <translation>已恢复上次会话中 %1 笔未完成的支付：%2。详情请查看交易记录。</translation>
         </message>
         <message>
+            <source>The payment of %1 with %2 started at %3 is still waiting for the customer to confirm it in the wallet.</source>
+            <translation>%3 发起的 %2 支付（%1）仍在等待顾客在钱包中确认。</translation>
+        </message>
+        <message>
             <source>The payment of %1 with %2 started at %3 is still waiting for the customer: the same code is shown again.</source>
             <translation>%3 发起的 %2 支付（%1）仍在等待顾客：已再次显示同一个付款码。</translation>
         </message>
@@ -6620,7 +6624,7 @@ Enter its passphrase:</source>
         <name>PickerPage</name>
         <message>
             <source>TOTAL TO PAY</source>
-            <extracomment>The picker's first row for an in-store profile: not a wallet, the till's scanner.</extracomment>
+            <extracomment>The picker's first row for an in-store profile: not a wallet, the till's scanner. Enter, Return or Space this soon after the picker opened is not the customer's choice: it is the operator's Charge Enter pressed twice in a hurry, or its key bouncing. 400 ms is Qt's default double-click interval (two presses closer than that are one gesture) and below the time anyone needs to read a freshly shown list and decide (well over half a second), so a doubled Enter never confirms and a deliberate one is never lost.</extracomment>
             <translation>应付金额</translation>
         </message>
         <message>

@@ -7,8 +7,12 @@ it never creates payments itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,6 +37,14 @@ _SCAN_METHOD = PaymentMethod(
     SCAN_CODE, "Scan the customer's code", "扫描顾客付款码", "multi", (), "#2F3B52", False, "⌗"
 )
 
+#: Enter, Return or Space this soon after the picker opened is not the customer's choice:
+#: it is the operator's Charge Enter pressed twice in a hurry, or its key bouncing. 400 ms is
+#: Qt's default double-click interval (two presses closer than that are one gesture) and
+#: below the time anyone needs to read a freshly shown list and decide (well over half a
+#: second), so a doubled Enter never confirms and a deliberate one is never lost.
+ENTER_GUARD_S = 0.4
+_ACTIVATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
+
 
 class PickerPage(QWidget):
     """Lists the session's wallets (Alipay first, Alipay+ partners under their heading).
@@ -47,6 +59,10 @@ class PickerPage(QWidget):
 
     For an in-store profile (``set_in_store(True)``) the list starts with "Scan the
     customer's code" (``methodTile_SCAN_CODE``), then the wallets that show an order code.
+
+    Enter, Return and Space within ``ENTER_GUARD_S`` of the page's opening are ignored,
+    measured on ``clock`` (monotonic seconds, read when the key is processed: key events
+    from tests carry no timestamp); a tap on a wallet or on Confirm always counts.
     """
 
     method_confirmed = Signal(object, object)
@@ -61,6 +77,8 @@ class PickerPage(QWidget):
         self._tiles: list[MethodTile] = []
         self._selected = ""
         self.in_store = False
+        self.clock: Callable[[], float] = time.monotonic
+        self._opened_at = -math.inf
 
         self.merchant_label = QLabel(self)
         self.merchant_label.setProperty("role", "merchant")
@@ -110,13 +128,15 @@ class PickerPage(QWidget):
         for keys, slot in (
             (Qt.Key.Key_Down, lambda: self._move(1)),
             (Qt.Key.Key_Up, lambda: self._move(-1)),
-            (Qt.Key.Key_Return, self.confirm),
-            (Qt.Key.Key_Enter, self.confirm),
+            (Qt.Key.Key_Return, self._on_enter_activated),
+            (Qt.Key.Key_Enter, self._on_enter_activated),
             (Qt.Key.Key_Escape, self.cancel),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # Space (or Enter) on a focused Confirm within the guard is eaten before the button
+        self.confirm_button.installEventFilter(self)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _build_layout(self) -> None:
@@ -167,6 +187,7 @@ class PickerPage(QWidget):
         self._populate(session.methods)
         self.show_error("")
         self.set_busy(False)
+        self._opened_at = self.clock()
         first = SCAN_CODE if self.in_store else (session.methods[0].type if session.methods else "")
         self.select(first)
         self.setFocus()
@@ -223,6 +244,26 @@ class PickerPage(QWidget):
         self.picker_cancelled.emit(session, session.cancel())
 
     # -- helpers ------------------------------------------------------------------------
+    def _in_enter_guard(self) -> bool:
+        """Too soon after opening for a key to be the customer's choice."""
+        return self.clock() - self._opened_at < ENTER_GUARD_S
+
+    @Slot()
+    def _on_enter_activated(self) -> None:
+        if not self._in_enter_guard():
+            self.confirm()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.confirm_button
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ACTIVATION_KEYS
+            and self._in_enter_guard()
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
     def _populate(self, methods: list[PaymentMethod]) -> None:
         clear_layout(self._list_layout)
         self._tiles = []
