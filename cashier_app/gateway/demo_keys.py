@@ -102,7 +102,6 @@ wRX2tUbrR681OBSUsmqi+ncW
 
 _lock = threading.Lock()
 _parsed: dict[str, rsa.RSAPrivateKey] = {}
-_stored_form: dict[int, str] = {}
 
 
 class DemoKeyError(CashierError, ValueError):
@@ -125,10 +124,11 @@ def _load(pem: str) -> rsa.RSAPrivateKey:
     with _lock:
         key = _parsed.get(pem)
         if key is None:
-            from cryptography.hazmat.primitives import serialization
             from cryptography.hazmat.primitives.asymmetric import rsa as rsa_keys
 
-            loaded = serialization.load_pem_private_key(
+            from cashier_app.gateway.signing import keys  # the loaders, lean
+
+            loaded = keys.load_pem_private_key(
                 pem.encode("ascii"), password=None, unsafe_skip_rsa_key_validation=True
             )
             if not isinstance(loaded, rsa_keys.RSAPrivateKey):
@@ -147,20 +147,31 @@ def gateway_key() -> rsa.RSAPrivateKey:
     return _load(GATEWAY_PRIVATE_KEY_PEM)
 
 
+def _pkcs8_base64(pem: str) -> str:
+    """The key store's form of a published key (bare base64 PKCS#8 DER, what
+    ``signing.private_key_pkcs8_base64`` makes of it: test_demo_keys.py), read off its PEM:
+    encoding it again would import cryptography's whole serialization package (its SSH key
+    format, ciphers, bcrypt) into every headless ``cashier pay``."""
+    return "".join(line.strip() for line in pem.splitlines() if "-----" not in line)
+
+
+def stored_form(key: rsa.RSAPrivateKey) -> str | None:
+    """``key`` in the key store's form when it is a parsed published demo key, else None."""
+    with _lock:
+        for pem, parsed in _parsed.items():
+            if parsed is key:
+                return _pkcs8_base64(pem)
+    return None
+
+
 def parsed_demo_key(stored: str) -> rsa.RSAPrivateKey | None:
     """The parsed demo key when ``stored`` is one in the key store's form (bare base64
     PKCS#8 DER), else None: spares the key store the slow check of a key it knows."""
     if not stored.startswith("MII"):
         return None
-    from cashier_app.gateway.signing import private_key_pkcs8_base64
-
-    for key in (merchant_key(), gateway_key()):
-        with _lock:
-            text = _stored_form.get(id(key))
-            if text is None:
-                text = _stored_form[id(key)] = private_key_pkcs8_base64(key)
-        if stored == text:
-            return key
+    for pem in (MERCHANT_PRIVATE_KEY_PEM, GATEWAY_PRIVATE_KEY_PEM):
+        if stored == _pkcs8_base64(pem):
+            return _load(pem)
     return None
 
 

@@ -20,10 +20,24 @@ from typing import ClassVar
 from urllib.parse import unquote_plus
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import _serialization as formats
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from cashier_app.domain.errors import CashierError
+
+try:
+    # What ``cryptography.hazmat.primitives.serialization`` is made of (its base.py names
+    # these very functions), without that package's __init__, which imports its SSH key
+    # format and with it the ciphers, bcrypt, DSA, EC and Ed25519 modules and a dataclass:
+    # a tenth of every headless ``cashier pay``, for keys that are always RSA PEM or DER.
+    from cryptography.hazmat.bindings._rust import openssl as _rust_openssl
+
+    keys = _rust_openssl.keys
+    keys.load_pem_private_key, keys.load_der_private_key  # noqa: B018 (all four there?)
+    keys.load_pem_public_key, keys.load_der_public_key  # noqa: B018
+except (ImportError, AttributeError):  # a cryptography laid out otherwise: the public API
+    from cryptography.hazmat.primitives import serialization as keys  # type: ignore[no-redef]
 
 MIN_KEY_BITS = 2048
 ALGORITHM = "RSA256"
@@ -152,11 +166,11 @@ def load_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.
                 raise KeyFormatError.of("unsupported_pem_block_private_key", label=label)
             if label == "ENCRYPTED PRIVATE KEY" and not passphrase:
                 raise KeyFormatError.of("private_key_encrypted_passphrase_needed")
-            key = serialization.load_pem_private_key(text.encode(), password=passphrase)
+            key = keys.load_pem_private_key(text.encode(), password=passphrase)
         else:
             der = _der_from_base64(text)
             try:
-                key = serialization.load_der_private_key(der, password=passphrase)
+                key = keys.load_der_private_key(der, password=passphrase)
             except ValueError:
                 if _is_public_der(der):
                     raise KeyFormatError.of("public_key_private_key_needed_here") from None
@@ -177,7 +191,7 @@ def load_private_key(data: str | bytes, passphrase: bytes | None = None) -> rsa.
 
 def _is_public_der(der: bytes) -> bool:
     try:
-        serialization.load_der_public_key(der)
+        keys.load_der_public_key(der)
         return True
     except (ValueError, UnsupportedAlgorithm):
         return False
@@ -195,24 +209,24 @@ def load_public_key(data: str | bytes) -> rsa.RSAPublicKey:
         if label is not None:
             if label != "PUBLIC KEY":
                 raise KeyFormatError.of("unsupported_pem_block_public_key", label=label)
-            key = serialization.load_pem_public_key(text.encode())
+            key = keys.load_pem_public_key(text.encode())
         else:
             der = _der_from_base64(text)
             if _first_inner_tag(der) == 0x02:  # SEQUENCE { INTEGER ... }: not SPKI
                 try:
-                    serialization.load_der_private_key(der, password=None)
+                    keys.load_der_private_key(der, password=None)
                 except (ValueError, TypeError, UnsupportedAlgorithm):
                     pass
                 else:
                     raise KeyFormatError.of("private_key_public_key_needed_here")
                 raise KeyFormatError.of("pkcs_1_rsa_public_key_antom_2")
             try:
-                key = serialization.load_der_public_key(der)
+                key = keys.load_der_public_key(der)
             except ValueError:
                 if _looks_like_pkcs1_public(der):
                     raise KeyFormatError.of("pkcs_1_rsa_public_key_antom_2") from None
                 try:
-                    serialization.load_der_private_key(der, password=None)
+                    keys.load_der_private_key(der, password=None)
                 except (ValueError, TypeError, UnsupportedAlgorithm):
                     raise KeyFormatError.of("public_key_data_damaged_truncated") from None
                 raise KeyFormatError.of("private_key_public_key_needed_here") from None
@@ -232,7 +246,7 @@ def _looks_like_pkcs1_public(der: bytes) -> bool:
         spki_prefix = bytes.fromhex("300d06092a864886f70d0101010500")
         bitstring = b"\x03" + _der_len(len(der) + 1) + b"\x00" + der
         body = spki_prefix + bitstring
-        serialization.load_der_public_key(b"\x30" + _der_len(len(body)) + body)
+        keys.load_der_public_key(b"\x30" + _der_len(len(body)) + body)
         return True
     except (ValueError, UnsupportedAlgorithm):
         return False
@@ -254,27 +268,42 @@ def _der_len(n: int) -> bytes:
     return bytes([0x80 | len(raw)]) + raw
 
 
+#: AlgorithmIdentifier { rsaEncryption, NULL }: how every RSA SubjectPublicKeyInfo begins.
+_RSA_ALGORITHM = bytes.fromhex("300d06092a864886f70d0101010500")
+
+
+def _der(tag: int, body: bytes) -> bytes:
+    return bytes([tag]) + _der_len(len(body)) + body
+
+
+def spki_der(key: rsa.RSAPublicKey) -> bytes:
+    """The key as X.509 SubjectPublicKeyInfo DER, byte for byte what
+    ``public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)`` gives (test_signing.py),
+    encoded here from its numbers: cryptography's ``public_bytes`` imports its whole
+    serialization package (the SSH key format, ciphers, bcrypt) at its first call, a tenth
+    of every headless ``cashier pay`` that only ever needs this one DER form."""
+    numbers = key.public_numbers()
+    ints = b"".join(
+        _der(0x02, v.to_bytes(v.bit_length() // 8 + 1, "big")) for v in (numbers.n, numbers.e)
+    )
+    return _der(0x30, _RSA_ALGORITHM + _der(0x03, b"\x00" + _der(0x30, ints)))
+
+
 def public_key_base64(key: rsa.RSAPublicKey) -> str:
     """Bare base64 SPKI DER on one line: the form the Antom Dashboard asks for."""
-    der = key.public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return base64.b64encode(der).decode("ascii")
+    return base64.b64encode(spki_der(key)).decode("ascii")
 
 
 def public_key_pem(key: rsa.RSAPublicKey) -> str:
-    return key.public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    ).decode("ascii")
+    return key.public_bytes(formats.Encoding.PEM, formats.PublicFormat.SubjectPublicKeyInfo).decode(
+        "ascii"
+    )
 
 
 def fingerprint(key: rsa.RSAPublicKey | rsa.RSAPrivateKey) -> str:
     """SHA-256 of the SPKI DER, as colon-separated upper-case hex pairs."""
     pub = key.public_key() if isinstance(key, rsa.RSAPrivateKey) else key
-    der = pub.public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    digest = hashlib.sha256(der).hexdigest().upper()
+    digest = hashlib.sha256(spki_der(pub)).hexdigest().upper()
     return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
 
 
@@ -457,9 +486,7 @@ class Verifier:
         _check_rsa_size(public_key.key_size)
         self._key = public_key
         #: the public key as SPKI DER (what a signing worker verifies with, signworker.py)
-        self.spki_der = public_key.public_bytes(
-            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
+        self.spki_der = spki_der(public_key)
         self.fingerprint = fingerprint(public_key)
 
     @classmethod
@@ -527,7 +554,7 @@ def generate_private_key(bits: int = MIN_KEY_BITS) -> rsa.RSAPrivateKey:
 def private_key_pkcs8_base64(key: rsa.RSAPrivateKey) -> str:
     """Bare base64 PKCS#8 DER (the Dashboard's form). Callers must keep it out of logs."""
     der = key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        formats.Encoding.DER, formats.PrivateFormat.PKCS8, formats.NoEncryption()
     )
     return base64.b64encode(der).decode("ascii")
 

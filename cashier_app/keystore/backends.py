@@ -25,8 +25,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from cashier_app.domain.errors import CashierError, Term
 from cashier_app.support.logs import register_secret
@@ -415,6 +413,8 @@ class EncryptedFileBackend(SecretBackend):
     def _derive(self, salt: bytes, n: int) -> bytes:
         cached = self._keys.get((salt, n))
         if cached is None:
+            from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
             cached = Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(self._passphrase)
             self._keys[(salt, n)] = cached
         return cached
@@ -453,7 +453,7 @@ class EncryptedFileBackend(SecretBackend):
         except (KeyError, TypeError, AttributeError, binascii.Error, ValueError):
             raise self._corrupt("a header field is missing or malformed") from None
         try:
-            plain = AESGCM(self._derive(salt, n)).decrypt(nonce, ciphertext, _aad(doc))
+            plain = _cipher(self._derive(salt, n)).decrypt(nonce, ciphertext, _aad(doc))
         except InvalidTag:
             raise WrongPassphraseError.of(
                 "wrong_passphrase_key_file_file_was", path=self.path
@@ -491,7 +491,7 @@ class EncryptedFileBackend(SecretBackend):
         }
         plain = json.dumps(values, sort_keys=True).encode("utf-8")
         doc["ciphertext"] = base64.b64encode(
-            AESGCM(self._derive(salt, n)).encrypt(nonce, plain, _aad(doc))
+            _cipher(self._derive(salt, n)).encrypt(nonce, plain, _aad(doc))
         ).decode("ascii")
         try:
             atomic_write(self.path, (json.dumps(doc, indent=1) + "\n").encode("ascii"), mode=0o600)
@@ -525,6 +525,15 @@ class EncryptedFileBackend(SecretBackend):
                 yield
         except FileLockTimeout as exc:
             raise KeyStoreError.of("nothing_was_changed", exc=exc) from None
+
+
+def _cipher(key: bytes) -> Any:
+    """AES-256-GCM with ``key``, its module imported with the first key file read or
+    written (with the ciphers of cryptography: the embedded sandbox's memory store, every
+    headless sandbox ``cashier pay``, never needs them)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
 
 
 def _aad(doc: dict[str, Any]) -> bytes:

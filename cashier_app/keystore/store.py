@@ -312,7 +312,8 @@ class KeyStore:
                     "profile_already_has_key_version_delete", name=profile.name, version=version
                 )
             backend = self.backend_for(profile)
-            backend.set(self._name(profile, "merchant", version), private_key_pkcs8_base64(key))
+            text = demo_keys.stored_form(key) or private_key_pkcs8_base64(key)
+            backend.set(self._name(profile, "merchant", version), text)
             self._set_versions(profile, {*existing, version})
         return _info("merchant", key.public_key(), version)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import selectors
 import socket
+import socketserver
 import threading
 from http.server import ThreadingHTTPServer
 from typing import Any
@@ -37,6 +38,15 @@ class PromptThreadingHTTPServer(ThreadingHTTPServer):
             self._wake_r.close()
             self._wake_w.close()
             raise
+
+    def server_bind(self) -> None:
+        """Bind without ``HTTPServer``'s reverse look-up of its own address
+        (``socket.getfqdn``: the system's resolver, and the idna codec, at every start of a
+        loopback server), which only CGI scripts would read, as ``SERVER_NAME``."""
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name = str(host)
+        self.server_port = port
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         self._idle.clear()

@@ -41,6 +41,16 @@ def test_the_parsed_demo_keys_are_the_published_ones():
     assert demo_keys.merchant_key() is demo_keys.merchant_key()  # parsed once
 
 
+def test_the_stored_form_read_off_the_pem_is_the_key_encoded_again():
+    for key in (demo_keys.merchant_key(), demo_keys.gateway_key()):
+        stored = private_key_pkcs8_base64(key)
+        assert demo_keys.stored_form(key) == stored
+        assert demo_keys.parsed_demo_key(stored) is key
+    other = generate_private_key()
+    assert demo_keys.stored_form(other) is None
+    assert demo_keys.parsed_demo_key(private_key_pkcs8_base64(other)) is None
+
+
 def test_the_embedded_sandbox_signs_with_the_demo_keys_on_both_sides():
     with build_services() as services:
         assert services.client.signer.fingerprint == demo_keys.MERCHANT_FINGERPRINT

@@ -199,6 +199,18 @@ def test_public_key_forms(key):
 
 
 @pytest.mark.parametrize(
+    "bits_e", [(2048, 65537), (2049, 65537), (2056, 3), (3072, 65537), (4096, 65537)]
+)
+def test_spki_der_is_cryptographys_own_encoding(bits_e):
+    # encoded here from the key's numbers (cryptography's public_bytes imports its SSH key
+    # format with the ciphers); lengths that add a leading zero byte or not, small e
+    pub = rsa.generate_private_key(bits_e[1], bits_e[0]).public_key()
+    assert signing.spki_der(pub) == pub.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+@pytest.mark.parametrize(
     ("make", "fragment"),
     [
         (lambda k: signing.public_key_pem(k.public_key()), "public key"),
