@@ -138,21 +138,18 @@ class MainWindow(QMainWindow):
         self._type_ahead: Any = None  # keys typed on the starting page (ui/typeahead.py)
         self._starting_page: StartingPage | None = None  # built when a start fails or retries
 
-        self.stack = PageStack(self)
-        # What the first paint shows: the amount can be typed at once; Charge waits for
-        # the services (set_starting), which start on a worker once the window is on screen.
-        self._order_page = OrderPage(self)
-        self._order_page.set_starting(True)
-        self.stack.addWidget(self._order_page)
-        self.banner = QLabel(self)
-        self.banner.setObjectName("recoveryBanner")
-        self.banner.setProperty("role", "banner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        # Built from the outside in, each widget made in the parent it stays in: a widget
+        # reparented once polished is polished again (the whole order page, had the stack
+        # moved into the scroll area after the page was shown in it).
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
+        self.banner = QLabel(central)
+        self.banner.setObjectName("recoveryBanner")
+        self.banner.setProperty("role", "banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
         box.addWidget(self.banner)
         # Pages fit 1024x600; when the QA dock or a small screen leaves less room, the page
         # scrolls instead of clipping its bottom buttons.
@@ -160,8 +157,14 @@ class MainWindow(QMainWindow):
         self.page_scroll.setObjectName("pageScroll")
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.page_scroll.setWidget(self.stack)
+        self.stack = PageStack()
+        self.page_scroll.setWidget(self.stack)  # empty yet: nothing to polish again
         box.addWidget(self.page_scroll, 1)
+        # What the first paint shows: the amount can be typed at once; Charge waits for
+        # the services (set_starting), which start on a worker once the window is on screen.
+        self._order_page = OrderPage(self.stack)
+        self._order_page.set_starting(True)
+        self.stack.addWidget(self._order_page)
         self.setCentralWidget(central)
 
         from cashier_app.ui.operator_gate import OperatorGate
@@ -171,17 +174,18 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.qa = QaLauncher(self)  # F12: exchanges, faults, notifications
         # each shows a shorter form where the full one does not fit (a 1024x600 screen)
-        self.profile_label = StatusText(self)
+        bar = self.statusBar()  # (its texts are made in it, as the pages are: one polish)
+        self.profile_label = StatusText(bar)
         self.profile_label.setObjectName("profileLabel")
-        self.sandbox_notice = StatusText(self)
+        self.sandbox_notice = StatusText(bar)
         self.sandbox_notice.setObjectName("sandboxNotice")
         self.sandbox_notice.hide()
-        self.statusBar().addWidget(self.profile_label, 1)
-        self.statusBar().addPermanentWidget(self.operators.label)
-        self.statusBar().addPermanentWidget(self.sandbox_notice)
-        self.gateway_label = StatusText(self)
+        bar.addWidget(self.profile_label, 1)
+        bar.addPermanentWidget(self.operators.label)
+        bar.addPermanentWidget(self.sandbox_notice)
+        self.gateway_label = StatusText(bar)
         self.gateway_label.setObjectName("gatewayStatus")
-        self.statusBar().addPermanentWidget(self.gateway_label)
+        bar.addPermanentWidget(self.gateway_label)
         self._restorable: Path | None = None  # the good backup of a damaged profiles file
         self._set_sale_actions_enabled(False)
         self.stack.setCurrentWidget(self._order_page)

@@ -40,7 +40,7 @@ class OperatorGate(QObject):
         self.tasks = tasks
         self.session: Any = None
         self.dialog: OperatorPinDialog | None = None  #: the form open now, if any
-        self.label = StatusText(window)
+        self.label = StatusText(window.statusBar())  # made where it is shown
         self.label.setObjectName("operatorLabel")
         self.sign_out_action = qt_action(self.tr("Sign out"), window)
         self.sign_out_action.setObjectName("signOutAction")

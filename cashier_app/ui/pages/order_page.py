@@ -73,35 +73,38 @@ class OrderPage(QWidget):
         self._currency_known = True
         self._asking = False  # the large-sale question is open
 
-        self.amount_caption = QLabel(self)
+        # each widget is made in the parent it stays in (one polish each: see MainWindow)
+        card = self._card = QFrame(self)
+        slot = self._note_slot = QWidget(card)
+        self.amount_caption = QLabel(card)
         self.amount_caption.setProperty("role", "caption")
-        self.currency_label = QLabel(self)
+        self.currency_label = QLabel(card)
         self.currency_label.setProperty("role", "currency")
-        self.amount_input = AmountField(self)
+        self.amount_input = AmountField(card)
         self.amount_input.setObjectName("amountInput")
         self.amount_input.setProperty("alignment", ALIGN_RIGHT_VCENTER)  # see the docstring
         self.amount_input.setPlaceholderText("0.00")
         self.amount_input.setMinimumHeight(84)
-        self.preview_label = QLabel(self)
+        self.preview_label = QLabel(slot)
         self.preview_label.setProperty("role", "muted")
         self.preview_label.setProperty("alignment", ALIGN_RIGHT)
-        self.error_label = QLabel(self)
+        self.error_label = QLabel(slot)
         self.error_label.setObjectName("amountError")
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
-        self.summary_caption = QLabel(self)
+        self.summary_caption = QLabel(card)
         self.summary_caption.setProperty("role", "caption")
-        self.summary_input = QLineEdit(self)
+        self.summary_input = QLineEdit(card)
         self.summary_input.setObjectName("tradeSummaryInput")
         self.summary_input.setMaxLength(MAX_SUMMARY)
-        self.reference_caption = QLabel(self)
+        self.reference_caption = QLabel(card)
         self.reference_caption.setProperty("role", "caption")
-        self.reference_input = QLineEdit(self)
+        self.reference_input = QLineEdit(card)
         self.reference_input.setObjectName("referenceOrderIdInput")
         self.reference_input.setMaxLength(MAX_REFERENCE)
-        self.new_reference_button = QPushButton(self)
+        self.new_reference_button = QPushButton(card)
         self.new_reference_button.setObjectName("newReferenceButton")
         self.new_reference_button.setProperty("role", "link")
         self.charge_button = QPushButton(self)
@@ -120,7 +123,7 @@ class OrderPage(QWidget):
         self.reset()
 
     def _build_layout(self) -> None:
-        card = QFrame(self)
+        card = self._card
         card.setProperty("role", "card")
         form = QVBoxLayout(card)
         form.setContentsMargins(24, 16, 24, 16)
@@ -159,7 +162,7 @@ class OrderPage(QWidget):
         """The preview and the error share one slot, as high as two lines of error:
         the page keeps its height when a reason shows (at 1024x600 it scrolled and the
         keypad moved sideways for the scroll bar). Only one of them has text at a time."""
-        slot = QWidget(self)
+        slot = self._note_slot
         slot.setObjectName("amountNoteSlot")
         box = QVBoxLayout(slot)
         box.setContentsMargins(0, 0, 0, 0)

@@ -3,9 +3,13 @@ forms (full, shorter, shortest) that fits the room the status bar gives it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:  # (PySide sets up each Qt class's Python type on first use)
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPaintEvent
 
 
 class StatusText(QLabel):
@@ -52,6 +56,8 @@ class StatusText(QLabel):
         if shown == self.text():
             super().paintEvent(event)
             return
+        from PySide6.QtGui import QPainter  # only for a shorter form: after the first paint
+
         painter = QPainter(self)
         self.drawFrame(painter)  # the stylesheet's background and border, as QLabel's own
         self.style().drawItemText(
