@@ -53,7 +53,7 @@ from cashier_app.domain.payment_code import PaymentCodeError, UsedCodes
 from cashier_app.domain.payment_code import mask as mask_code
 from cashier_app.domain.payment_code import normalise as normalise_code
 from cashier_app.domain.payment_kit import PaymentInfo
-from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.domain.records import EMBEDDED_SANDBOX, PaymentRecord, RefundRecord
 from cashier_app.domain.store import StoreInfo
 from cashier_app.gateway.antom import AntomClient, CancelResponse, Exchange
 from cashier_app.gateway.errors import (
@@ -305,6 +305,7 @@ class CheckoutService:
             gateway_url=self.gateway_url,
             client_id=self.client_id,
             operator=self.session.operator_name,
+            made_on=self._made_on,
         )
         self._own(prid)  # before the commit: a recovery listing never sees it unowned
         self.journal.create_payment(rec)  # committed before anything is sent
@@ -383,6 +384,7 @@ class CheckoutService:
             scenario=scenario,
             masked_code=mask_code(code) if code else "",
             operator=self.session.operator_name,
+            made_on=self._made_on,
         )
         self._own(prid)
         self.journal.create_payment(rec)
@@ -942,6 +944,11 @@ class CheckoutService:
     def refresh_refund(self, refund_request_id: str) -> RefundRecord:
         """One inquiryRefund for a refund that is not settled yet."""
         return self._refunds.refresh(refund_request_id)
+
+    @property
+    def _made_on(self) -> str:
+        """What a new sale's journal row says it was made on (see PaymentRecord.made_on)."""
+        return EMBEDDED_SANDBOX if self.embedded else ""
 
     # -- recovery ---------------------------------------------------------------------------
     def made_here(self, rec: PaymentRecord) -> bool:

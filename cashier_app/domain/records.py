@@ -24,8 +24,12 @@ ENVIRONMENT_LABELS = {
 EMBEDDED_PROFILE = "sandbox"
 
 
-def environment_of(profile: str, client_id: str) -> str:
-    """The environment of a payment journaled under ``profile`` as ``client_id``."""
+def environment_of(profile: str, client_id: str, made_on: str = "") -> str:
+    """The environment of a payment journaled under ``profile`` as ``client_id``:
+    ``made_on`` when the journal recorded it (the embedded sandbox's sales, whatever the
+    profile's name or client id), else guessed from the name and id (older rows)."""
+    if made_on in ENVIRONMENTS:
+        return made_on
     if profile == EMBEDDED_PROFILE:
         return EMBEDDED_SANDBOX
     if (client_id or profile).startswith("SANDBOX_"):
@@ -65,6 +69,9 @@ class PaymentRecord:
     masked_code: str = ""
     #: Who took the sale (an operator id); None where nobody signed in (issue 17).
     operator: str | None = None
+    #: EMBEDDED_SANDBOX for a sale made on the embedded sandbox (any profile name or client
+    #: id); "" otherwise and in rows journaled before it was recorded (see environment_of).
+    made_on: str = ""
 
     @property
     def is_final(self) -> bool:
@@ -92,7 +99,7 @@ class PaymentRecord:
     @property
     def environment(self) -> str:
         """PRODUCTION, ANTOM_SANDBOX or EMBEDDED_SANDBOX (see ``environment_of``)."""
-        return environment_of(self.profile, self.client_id)
+        return environment_of(self.profile, self.client_id, self.made_on)
 
     def with_changes(self, **changes: Any) -> PaymentRecord:
         return replace(self, **changes)

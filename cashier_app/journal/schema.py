@@ -175,6 +175,12 @@ def _v6_other_tills_sales(db: sqlite3.Connection) -> None:
             END""")
 
 
+def _v7_made_on(db: sqlite3.Connection) -> None:
+    """The environment a sale was made on, where the profile's name and client id do not
+    tell it: 'embedded-sandbox' for the embedded sandbox's sales ('' before: guessed)."""
+    db.execute("ALTER TABLE payments ADD COLUMN made_on TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_tables,
     _v2_indexes_and_guards,
@@ -182,6 +188,7 @@ MIGRATIONS: list[Migration] = [
     _v4_operators,
     _v5_store_outbox,
     _v6_other_tills_sales,
+    _v7_made_on,
 ]
 
 #: The version this code writes.

@@ -152,6 +152,7 @@ def _payment_from_row(row: sqlite3.Row) -> PaymentRecord:
         scenario=row["scenario"],
         masked_code=row["masked_code"],
         operator=_optional(row, "operator"),
+        made_on=_optional(row, "made_on") or "",
     )
 
 
@@ -589,37 +590,37 @@ class Journal:
 
     def payment_totals(
         self, since: date | datetime, until: date | datetime
-    ) -> list[tuple[str, str, str, str, str, int, int]]:
-        """``(profile, client_id, method, currency, status, count, sum of minor units)`` for
-        payments created in ``[since, until)``: what the end-of-day report adds up, per
-        profile (sandbox sales are never added to production ones)."""
+    ) -> list[tuple[str, str, str, str, str, int, int, str]]:
+        """``(profile, client_id, method, currency, status, count, sum of minor units,
+        made_on)`` for payments created in ``[since, until)``: what the end-of-day report
+        adds up, per profile (sandbox sales are never added to production ones)."""
         with self._reading("read") as db:
             rows = db.execute(
                 "SELECT profile, client_id, method, currency, status, COUNT(*), "
-                f"SUM(amount_minor) FROM payments WHERE {_OWN_SALES} AND created_at >= ? "
-                "AND created_at < ? "
-                "GROUP BY profile, client_id, method, currency, status "
-                "ORDER BY profile, client_id, method, currency, status",
+                f"SUM(amount_minor), made_on FROM payments WHERE {_OWN_SALES} "
+                "AND created_at >= ? AND created_at < ? "
+                "GROUP BY profile, client_id, method, currency, status, made_on "
+                "ORDER BY profile, client_id, method, currency, status, made_on",
                 (bound_time(since), bound_time(until)),
             )
-            return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
+            return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7]) for r in rows]
 
     def operator_totals(
         self, since: date | datetime, until: date | datetime
-    ) -> list[tuple[str, str, str | None, str, str, int, int]]:
-        """``(profile, client_id, operator, currency, status, count, sum of minor units)``
-        for payments created in ``[since, until)``: the end of day per operator (shift;
-        operator None: nobody was signed in)."""
+    ) -> list[tuple[str, str, str | None, str, str, int, int, str]]:
+        """``(profile, client_id, operator, currency, status, count, sum of minor units,
+        made_on)`` for payments created in ``[since, until)``: the end of day per operator
+        (shift; operator None: nobody was signed in)."""
         with self._reading("read") as db:
             rows = db.execute(
                 "SELECT profile, client_id, operator, currency, status, COUNT(*), "
-                f"SUM(amount_minor) FROM payments WHERE {_OWN_SALES} AND created_at >= ? "
-                "AND created_at < ? "
-                "GROUP BY profile, client_id, operator, currency, status "
-                "ORDER BY profile, client_id, operator, currency, status",
+                f"SUM(amount_minor), made_on FROM payments WHERE {_OWN_SALES} "
+                "AND created_at >= ? AND created_at < ? "
+                "GROUP BY profile, client_id, operator, currency, status, made_on "
+                "ORDER BY profile, client_id, operator, currency, status, made_on",
                 (bound_time(since), bound_time(until)),
             )
-            return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows]
+            return [(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7]) for r in rows]
 
     # -- events -----------------------------------------------------------------------
     def add_event(

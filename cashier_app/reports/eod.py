@@ -193,15 +193,22 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
     )
 
     def key(
-        profile: str, client_id: str, method: str, currency: str
+        profile: str, client_id: str, method: str, currency: str, made_on: str = ""
     ) -> tuple[int, str, str, str, str]:
-        env = environment_of(profile, client_id)
+        env = environment_of(profile, client_id, made_on)
         return (ENVIRONMENTS.index(env), env, profile, method, currency)
 
-    for profile, client_id, method, currency, status, count, total in journal.payment_totals(
-        start, end
-    ):
-        line = acc[key(profile, client_id, method, currency)]
+    for (
+        profile,
+        client_id,
+        method,
+        currency,
+        status,
+        count,
+        total,
+        made_on,
+    ) in journal.payment_totals(start, end):
+        line = acc[key(profile, client_id, method, currency, made_on)]
         if status == Status.SUCCESS.value:
             line["sales_count"] += count
             line["sales_minor"] += total
@@ -210,18 +217,25 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
         else:
             line["open_count"] += count
     shift: dict[tuple[int, str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for profile, client_id, operator, currency, status, count, total in journal.operator_totals(
-        start, end
-    ):
+    for (
+        profile,
+        client_id,
+        operator,
+        currency,
+        status,
+        count,
+        total,
+        made_on,
+    ) in journal.operator_totals(start, end):
         if status == Status.SUCCESS.value:
-            env = environment_of(profile, client_id)
+            env = environment_of(profile, client_id, made_on)
             row = shift[(ENVIRONMENTS.index(env), env, operator or "", currency)]
             row["sales_count"] += count
             row["sales_minor"] += total
     flagged_refunds = []
     for refund, payment in journal.refunds_between(start, end):
         if refund.status is Status.SUCCESS:
-            env = environment_of(payment.profile, payment.client_id)
+            env = payment.environment
             row = shift[
                 (ENVIRONMENTS.index(env), env, refund.operator or "", refund.amount.currency)
             ]

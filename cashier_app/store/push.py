@@ -22,7 +22,7 @@ _PAYMENT_COLUMNS = (
     "created_at", "updated_at", "trade_summary", "reference_order_id", "result_code",
     "result_message", "payment_id", "paid_at", "expires_at", "normal_url", "scheme_url",
     "applink_url", "code_value", "gateway_url", "client_id", "scenario", "masked_code",
-    "operator",
+    "operator", "made_on",
 )  # fmt: skip
 _PAYMENT_TIMES = ("created_at", "updated_at", "paid_at", "expires_at")
 _REFUND_COLUMNS = (

@@ -362,6 +362,7 @@ def _payment(r: dict[str, Any]) -> PaymentRecord:
         scenario=r["scenario"],
         masked_code=r["masked_code"],
         operator=r["operator"],
+        made_on=r.get("made_on") or "",
     )
 
 

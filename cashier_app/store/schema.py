@@ -279,8 +279,14 @@ BEGIN
 END $$;
 """
 
+#: Version 4: the environment a sale was made on, as the till's journal records it
+#: ('embedded-sandbox' for the embedded sandbox's sales, whatever the profile's name).
+_V4 = """
+ALTER TABLE payments ADD COLUMN made_on text NOT NULL DEFAULT '';
+"""
+
 #: Each entry is one migration's SQL, run as one script.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 
 #: The version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -134,3 +134,38 @@ def test_every_row_names_its_environment(qtbot, make_journal, tasks, cashier_app
         assert model.headerData(col, Qt.Orientation.Horizontal) == "环境"
     finally:
         i18n.install(cashier_app, "en")
+
+
+def test_sales_on_an_embedded_profile_of_another_name_are_embedded_ones(qtbot, tasks):
+    """At the till: a profile on the embedded sandbox not named "sandbox" had its sales
+    labelled "Antom sandbox" (a SANDBOX_ client id) or even "Live" (any other id) in
+    History and End of day: the label went by the profile's name and client id, not by
+    the gateway the sale was made on."""
+    from datetime import datetime
+
+    from cashier_app.app import build_services
+    from cashier_app.domain.payment_kit import PaymentInfo
+    from cashier_app.domain.records import EMBEDDED_SANDBOX
+    from cashier_app.keystore.profiles import Environment, Profile, ProfileStore
+    from cashier_app.reports.eod import compute_report
+
+    store, hk = ProfileStore(), {"wallets": ("ALIPAY_HK",)}
+    store.save(
+        Profile("counter", Environment.EMBEDDED_SANDBOX, "SANDBOX_CASHIER_DEMO", "HKD", **hk)
+    )
+    store.save(Profile("counter-2", Environment.EMBEDDED_SANDBOX, "TILL2", "HKD", **hk))
+    made = []
+    for name in ("counter", "counter-2"):
+        with build_services(name, notifications=False) as services:
+            made.append(services.checkout.create_payment(PaymentInfo(500, "HKD"), "ALIPAY_HK"))
+            journal = services.journal
+            assert {r.environment for r in journal.list_payments()} == {EMBEDDED_SANDBOX}
+    assert {r.environment for r in made} == {EMBEDDED_SANDBOX}
+    with build_services("counter", notifications=False) as services:
+        model = PaymentsModel(services.journal, tasks)
+        model.reload()
+        qtbot.waitUntil(lambda: model.rowCount() == 2)
+        col = PaymentsModel.COL_ENVIRONMENT
+        assert {model.index(r, col).data() for r in range(2)} == {"Embedded sandbox"}
+        report = compute_report(services.journal, datetime.now().date())
+        assert {line.environment for line in report.lines} == {EMBEDDED_SANDBOX}
