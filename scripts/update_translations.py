@@ -1890,6 +1890,31 @@ ZH_CN_TILL6: dict[str, str] = {
 }
 ZH_CN.update(ZH_CN_TILL6)
 
+#: Errors of the key store, profiles and gateway that named their problem in English
+#: (a damaged key file's cause, a key pair's problems): now coded, rendered in zh_CN.
+ZH_CN_OPERATOR_ERRORS: dict[str, str] = {
+    "it is far larger than a key file can be": "文件远大于密钥文件应有的大小",
+    "it is not a {format} file": "它不是 {format} 文件",
+    "its format version {version} is not supported": "不支持其格式版本 {version}",
+    "its key derivation parameters are not supported": "不支持其密钥派生参数",
+    "its scrypt parameter n={n} is out of range": "其 scrypt 参数 n={n} 超出范围",
+    "its cipher parameters are not supported": "不支持其加密参数",
+    "it is not valid JSON (half-written or overwritten?)": "它不是有效的 JSON（是否只写了一半或被覆盖？）",
+    "a header field is missing or malformed": "文件头的某个字段缺失或格式错误",
+    "its decrypted content is not valid": "解密后的内容无效",
+    "its decrypted content is not a table of entries": "解密后的内容不是条目表",
+}
+ZH_CN_OPERATOR_ERRORS.update(
+    {
+        "No merchant private key is stored: generate or import one.": "尚未保存商户私钥：请生成或导入一个。",
+        "No gateway public key is stored: import the Antom public key.": "尚未保存网关公钥：请导入 Antom 的公钥。",
+        "The stored keys look right.": "已保存的密钥看起来正确。",
+        "cannot use the operators file {path}: it was written by a newer cashier": "无法使用操作员文件 {path}：它由更新版本的收银台写入",
+        "this till keeps no operators": "此收银台不保存操作员",
+    }
+)
+ZH_CN.update(ZH_CN_OPERATOR_ERRORS)
+
 
 def _kept_translations(tree: ET.ElementTree, name: str) -> dict[str, str]:
     """The finished translations of context ``name`` (its texts are not in ``self.tr``

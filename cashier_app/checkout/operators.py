@@ -65,7 +65,7 @@ class TillSession:
         """The accounts, to change, after a manager's PIN (none needed while no operator
         exists: the first one must then be a manager). ApprovalRequired / OperatorError."""
         if self.store is None:
-            raise OperatorError.of("damaged", path="-", problem="this till keeps no operators")
+            raise OperatorError.of("no_operators")
         manager = self.approve(approval, SETUP)
         return Accounts(self.store, self, manager)
 

@@ -134,6 +134,23 @@ class CorruptKeyFileError(KeyStoreError):
     }
 
 
+class KeyFileProblem(KeyStoreError):
+    """What is wrong inside a damaged key file (the cause a CorruptKeyFileError names)."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "too_large": "it is far larger than a key file can be",
+        "not_format": "it is not a {format} file",
+        "version": "its format version {version} is not supported",
+        "kdf": "its key derivation parameters are not supported",
+        "scrypt_n": "its scrypt parameter n={n} is out of range",
+        "cipher": "its cipher parameters are not supported",
+        "not_json": "it is not valid JSON (half-written or overwritten?)",
+        "header": "a header field is missing or malformed",
+        "content": "its decrypted content is not valid",
+        "not_table": "its decrypted content is not a table of entries",
+    }
+
+
 class SecretBackend(ABC):
     """Text values by name. ``persistent`` is False for memory; ``notice`` is shown to users."""
 
@@ -428,30 +445,30 @@ class EncryptedFileBackend(SecretBackend):
         except OSError as exc:
             raise KeyStoreError.of("cannot_read_key_file", path=self.path, problem=exc) from None
         if len(raw) > _MAX_FILE_BYTES:
-            raise self._corrupt("it is far larger than a key file can be")
+            raise self._corrupt(KeyFileProblem.of("too_large"))
         try:
             doc = json.loads(raw.decode("utf-8"))
             if not isinstance(doc, dict) or doc.get("format") != FILE_FORMAT:
-                raise self._corrupt(f"it is not a {FILE_FORMAT} file")
+                raise self._corrupt(KeyFileProblem.of("not_format", format=FILE_FORMAT))
             if doc.get("version") != FILE_VERSION:
-                raise self._corrupt(f"format version {doc.get('version')!r} is not supported")
+                raise self._corrupt(KeyFileProblem.of("version", version=repr(doc.get("version"))))
             kdf = doc["kdf"]
             if kdf.get("name") != "scrypt" or kdf.get("r") != 8 or kdf.get("p") != 1:
-                raise self._corrupt("unsupported key derivation parameters")
+                raise self._corrupt(KeyFileProblem.of("kdf"))
             n = kdf["n"]
             if not isinstance(n, int) or not MIN_SCRYPT_N <= n <= MAX_SCRYPT_N or n & (n - 1):
-                raise self._corrupt(f"scrypt n={n!r} is out of range")
+                raise self._corrupt(KeyFileProblem.of("scrypt_n", n=repr(n)))
             salt = base64.b64decode(kdf["salt"], validate=True)
             nonce = base64.b64decode(doc["nonce"], validate=True)
             ciphertext = base64.b64decode(doc["ciphertext"], validate=True)
             if doc.get("cipher") != "AES-256-GCM" or len(salt) < 16 or len(nonce) != 12:
-                raise self._corrupt("unsupported cipher parameters")
+                raise self._corrupt(KeyFileProblem.of("cipher"))
         except KeyStoreError:
             raise
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise self._corrupt("it is not valid JSON (half-written or overwritten?)") from None
+            raise self._corrupt(KeyFileProblem.of("not_json")) from None
         except (KeyError, TypeError, AttributeError, binascii.Error, ValueError):
-            raise self._corrupt("a header field is missing or malformed") from None
+            raise self._corrupt(KeyFileProblem.of("header")) from None
         try:
             plain = _cipher(self._derive(salt, n)).decrypt(nonce, ciphertext, _aad(doc))
         except InvalidTag:
@@ -461,14 +478,14 @@ class EncryptedFileBackend(SecretBackend):
         try:
             values = json.loads(plain.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise self._corrupt("decrypted content is not valid") from None
+            raise self._corrupt(KeyFileProblem.of("content")) from None
         if not isinstance(values, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in values.items()
         ):
-            raise self._corrupt("decrypted content is not a table of entries")
+            raise self._corrupt(KeyFileProblem.of("not_table"))
         return values, (salt, n)
 
-    def _corrupt(self, problem: str) -> CorruptKeyFileError:
+    def _corrupt(self, problem: KeyFileProblem) -> CorruptKeyFileError:
         return CorruptKeyFileError.of(
             "key_file_damaged_was_left_untouched", path=self.path, problem=problem
         )

@@ -30,6 +30,8 @@ class OperatorError(CashierError):
         "and add the others)",
         "last_manager": "{name} is the last manager: add another manager first",
         "damaged": "cannot use the operators file {path}: {problem}",
+        "newer": "cannot use the operators file {path}: it was written by a newer cashier",
+        "no_operators": "this till keeps no operators",
         "store_down": "the store server cannot be reached, so operators cannot be changed "
         "now (every till must agree on them): {problem}",
     }

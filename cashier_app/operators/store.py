@@ -131,9 +131,7 @@ class OperatorStore:
             self._db.row_factory = sqlite3.Row
             version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
             if version > _VERSION:
-                raise OperatorError.of(
-                    "damaged", path=self.path, problem="written by a newer cashier"
-                )
+                raise OperatorError.of("newer", path=self.path)
             if version < _VERSION:
                 with self._writing() as db:
                     db.execute("""

@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
             self.banner.hide()  # sale ended: the start-up notice is stale
 
     def _on_services_failed(self, exc: BaseException) -> None:
-        from cashier_app.keystore.backends import PassphraseRequiredError
+        from cashier_app.keystore.backends import PassphraseRequiredError, WrongPassphraseError
 
         if self._type_ahead is not None and self._type_ahead.replay(None):
             self._show_banner(
@@ -539,16 +539,15 @@ class MainWindow(QMainWindow):
         if isinstance(exc, PassphraseRequiredError):
             # No OS keyring here: the keys are in the encrypted file. Ask, then build again;
             # the passphrase lives only in this call and the worker's key store.
-            passphrase = self.ask_passphrase(
-                self,
-                fill(
-                    self.tr(
-                        "The keys of profile %1 are in the encrypted key file.\n"
-                        "Enter its passphrase:"
-                    ),
-                    str(self.profile_name or ""),
+            prompt = fill(
+                self.tr(
+                    "The keys of profile %1 are in the encrypted key file.\nEnter its passphrase:"
                 ),
+                str(self.profile_name or ""),
             )
+            if isinstance(exc, WrongPassphraseError):  # asked again: say why
+                prompt = error_text(exc) + "\n\n" + prompt
+            passphrase = self.ask_passphrase(self, prompt)
             if passphrase:
                 if self._starting_page is not None:
                     self._starting_page.show_starting()  # if it is what is on screen

@@ -346,6 +346,10 @@
             <translation>故障必须是至少包含 'kind' 的 JSON 对象</translation>
         </message>
         <message>
+            <source>a header field is missing or malformed</source>
+            <translation>文件头的某个字段缺失或格式错误</translation>
+        </message>
+        <message>
             <source>a manager's PIN is needed to cancel a paid payment</source>
             <translation>取消已支付的交易需要经理的 PIN 码</translation>
         </message>
@@ -628,6 +632,10 @@
         <message>
             <source>cannot update refund: unknown field(s) {bad}</source>
             <translation>无法更新退款：未知字段 {bad}</translation>
+        </message>
+        <message>
+            <source>cannot use the operators file {path}: it was written by a newer cashier</source>
+            <translation>无法使用操作员文件 {path}：它由更新版本的收银台写入</translation>
         </message>
         <message>
             <source>cannot use the operators file {path}: {problem}</source>
@@ -1034,6 +1042,10 @@
             <translation>文件为空（是否只保存了一半？）</translation>
         </message>
         <message>
+            <source>it is far larger than a key file can be</source>
+            <translation>文件远大于密钥文件应有的大小</translation>
+        </message>
+        <message>
             <source>it is in use</source>
             <translation>它正在使用中</translation>
         </message>
@@ -1046,12 +1058,44 @@
             <translation>不是 {format} 文档</translation>
         </message>
         <message>
+            <source>it is not a {format} file</source>
+            <translation>它不是 {format} 文件</translation>
+        </message>
+        <message>
+            <source>it is not valid JSON (half-written or overwritten?)</source>
+            <translation>它不是有效的 JSON（是否只写了一半或被覆盖？）</translation>
+        </message>
+        <message>
+            <source>its cipher parameters are not supported</source>
+            <translation>不支持其加密参数</translation>
+        </message>
+        <message>
+            <source>its decrypted content is not a table of entries</source>
+            <translation>解密后的内容不是条目表</translation>
+        </message>
+        <message>
+            <source>its decrypted content is not valid</source>
+            <translation>解密后的内容无效</translation>
+        </message>
+        <message>
             <source>its file system is mounted read-only</source>
             <translation>其文件系统以只读方式挂载</translation>
         </message>
         <message>
             <source>its folder is read-only</source>
             <translation>其所在文件夹是只读的</translation>
+        </message>
+        <message>
+            <source>its format version {version} is not supported</source>
+            <translation>不支持其格式版本 {version}</translation>
+        </message>
+        <message>
+            <source>its key derivation parameters are not supported</source>
+            <translation>不支持其密钥派生参数</translation>
+        </message>
+        <message>
+            <source>its scrypt parameter n={n} is out of range</source>
+            <translation>其 scrypt 参数 n={n} 超出范围</translation>
         </message>
         <message>
             <source>journal unusable, cannot {what}: {exc}</source>
@@ -2204,6 +2248,10 @@
         <message>
             <source>this payment code was already used at this till; ask the customer to refresh it</source>
             <translation>此付款码已在本收银台使用过，请顾客刷新付款码</translation>
+        </message>
+        <message>
+            <source>this till keeps no operators</source>
+            <translation>此收银台不保存操作员</translation>
         </message>
         <message>
             <source>till id {text!r} must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit</source>
@@ -5655,6 +5703,14 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
             <translation>已生成密钥版本 %1。请将其公钥上传到 Antom 控制台，然后设为当前。</translation>
         </message>
         <message>
+            <source>No merchant private key is stored: generate or import one.</source>
+            <translation>尚未保存商户私钥：请生成或导入一个。</translation>
+        </message>
+        <message>
+            <source>No gateway public key is stored: import the Antom public key.</source>
+            <translation>尚未保存网关公钥：请导入 Antom 的公钥。</translation>
+        </message>
+        <message>
             <source>Check key pair</source>
             <translation>校验密钥对</translation>
         </message>
@@ -5697,6 +5753,10 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
         <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>The stored keys look right.</source>
+            <translation>已保存的密钥看起来正确。</translation>
         </message>
         <message>
             <source>Delete key</source>

@@ -136,12 +136,12 @@ def generate(keys: KeyStore, profile: Profile, replace: bool) -> KeyStatus:
     return keys.status(profile)
 
 
-def check_pair(keys: KeyStore, profile: Profile, public_text: str) -> tuple[bool, list[str]]:
-    """Does the stored private key match ``public_text`` (when given)? Plus every problem
-    of the stored keys taken together."""
-    problems = [str(p) for p in keys.problems(profile)]
+def check_pair(keys: KeyStore, profile: Profile, public_text: str) -> tuple[bool | None, list[str]]:
+    """Does the stored private key match ``public_text`` (when given)? Plus the code of
+    every problem of the stored keys taken together (the panel words them)."""
+    problems = [p.code for p in keys.problems(profile)]
     if not public_text.strip():
-        return not problems, problems
+        return None, problems  # no public key to compare with: the stored keys only
     return keys.check(profile, public_text), problems
 
 

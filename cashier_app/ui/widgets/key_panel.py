@@ -379,9 +379,27 @@ class KeyPanel(QWidget):
         )
         del text, phrase
 
+    def ask_key_file(self, title: str) -> str:
+        """The key file the operator picks ("" when cancelled; tests replace this)."""
+        path, _ = QFileDialog.getOpenFileName(self, title, "", KEY_FILES)
+        return path
+
+    def ask_public_key(self) -> str | None:
+        """The public key text to check the pair against (None when cancelled; tests
+        replace this)."""
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Check key pair"),
+            self.tr(
+                "Paste the public key registered in the Antom Dashboard (or leave empty "
+                "to check the stored keys only):"
+            ),
+        )
+        return text if ok else None
+
     @Slot()
     def _on_private_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Private key file"), "", KEY_FILES)
+        path = self.ask_key_file(self.tr("Private key file"))
         replace = self._replace_ok() if path else None
         _, phrase = self.private_box.take_text()
         if replace is None or self.keys is None or self.profile is None:
@@ -412,9 +430,7 @@ class KeyPanel(QWidget):
 
     @Slot()
     def _on_gateway_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Gateway public key file"), "", KEY_FILES
-        )
+        path = self.ask_key_file(self.tr("Gateway public key file"))
         if path and self.keys is not None and self.profile is not None:
             self.gateway_box.clear()
             self._run(
@@ -506,15 +522,8 @@ class KeyPanel(QWidget):
     def _on_check_clicked(self) -> None:
         if self.keys is None or self.profile is None:
             return
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Check key pair"),
-            self.tr(
-                "Paste the public key registered in the Antom Dashboard (or leave empty "
-                "to check the stored keys only):"
-            ),
-        )
-        if ok:
+        text = self.ask_public_key()
+        if text is not None:
             self._run(
                 "keys:check",
                 ops.check_pair,
@@ -524,15 +533,17 @@ class KeyPanel(QWidget):
                 on_done=self._on_checked,
             )
 
-    def _on_checked(self, result: tuple[bool, list[str]]) -> None:
+    def _on_checked(self, result: tuple[bool | None, list[str]]) -> None:
         self._set_busy(False)
-        matches, problems = result
-        head = (
-            self.tr("The key pair matches.")
-            if matches
-            else self.tr("The stored private key does NOT match that public key.")
-        )
-        self.say(" ".join([head, *problems]), ok=matches and not problems)
+        matches, problems = result  # None: no public key given; the problems' codes
+        if matches is None:
+            head = "" if problems else self.tr("The stored keys look right.")
+        elif matches:
+            head = self.tr("The key pair matches.")
+        else:
+            head = self.tr("The stored private key does NOT match that public key.")
+        said = [self.problem_text(code, code) for code in problems]
+        self.say(" ".join(t for t in (head, *said) if t), ok=matches is not False and not problems)
 
     @Slot()
     def _on_copy_clicked(self) -> None:
@@ -655,6 +666,13 @@ class KeyPanel(QWidget):
             "too-large": self.tr("This is far larger than a key: give the key file itself."),
             "damaged": self.tr("This is not a readable RSA key: copy the whole key again."),
             "unusable": self.tr("This key cannot be used here: it is not an RSA key for Antom."),
+            # the stored pair's problems (Check key pair)
+            "no-merchant-key": self.tr(
+                "No merchant private key is stored: generate or import one."
+            ),
+            "no-gateway-key": self.tr(
+                "No gateway public key is stored: import the Antom public key."
+            ),
         }
         return texts.get(code, fallback)
 
