@@ -8,8 +8,10 @@ matching requests, or is *persistent* (``count=None``) until cleared. Set them i
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
@@ -188,9 +190,16 @@ class FaultPlan:
     """The active scenarios; thread-safe. The server asks :meth:`take` per request."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self._faults: list[Fault] = []
         self._ids = itertools.count(1)
+        #: Called (under the lock) with whether any fault is planned, whenever the plan
+        #: changes: the fast lane's worker processes listen (``sandbox/laneworker.py``).
+        self.on_change: Callable[[bool], None] | None = None
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(bool(self._faults))
 
     def add(self, kind: str, *, count: int | None = 1, **params: Any) -> Fault:
         """Add a scenario, e.g. ``add("http_error", status=500, count=2)`` or
@@ -203,24 +212,26 @@ class FaultPlan:
         return self.add_fault(parse_fault(data))
 
     def add_fault(self, fault: Fault) -> Fault:
-        with self._lock:
+        with self.lock:
             fault.id = next(self._ids)
             self._faults.append(fault)
+            self._changed()
         return fault
 
     def clear(self) -> None:
-        with self._lock:
+        with self.lock:
             self._faults.clear()
+            self._changed()
 
     def active(self) -> list[Fault]:
-        with self._lock:
+        with self.lock:
             return [Fault(**asdict(f)) for f in self._faults]
 
     def take(self, kinds: frozenset[str] | set[str], api: str | None = None) -> list[Fault]:
         """The scenarios of ``kinds`` that fire now (for ``api``), using up one firing of
         each; at most one per kind, oldest first."""
         fired: list[Fault] = []
-        with self._lock:
+        with self.lock:
             seen: set[str] = set()
             for fault in list(self._faults):
                 if fault.kind not in kinds or fault.kind in seen:
@@ -235,8 +246,15 @@ class FaultPlan:
                     fault.count -= 1
                     if fault.count <= 0:
                         self._faults.remove(fault)
+                        self._changed()
         return fired
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[bool]:
+        """Whether any fault is planned, the plan held still while the caller's block runs."""
+        with self.lock:
+            yield bool(self._faults)
+
     def __bool__(self) -> bool:
-        with self._lock:
+        with self.lock:
             return bool(self._faults)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import ipaddress
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -183,8 +184,11 @@ class SandboxGateway:
             )
         if request_time_tolerance is not None and not request_time_tolerance > 0:
             raise SandboxError.of("request_time_tolerance_must_greater_than")
-        #: Refuse requests whose Request-Time is further than this from our clock (seconds);
-        #: None (the default): any time is taken, as a loopback sandbox needs no replay guard.
+        #: The fast lane's replicas of what an inquiry reads, in its worker processes
+        #: (``fastlane.Replicas``), told of every change here before it is acknowledged.
+        self.replicas: Any = None
+        self._merchant_lock = threading.Lock()  #: merchants' keys, the tolerance
+        self._tolerance: float | None = None
         self.request_time_tolerance = request_time_tolerance
         if bad_state not in ("raise", "move_aside"):
             raise SandboxError.of("bad_state_must_raise_move_aside", bad_state=bad_state)
@@ -216,9 +220,11 @@ class SandboxGateway:
         for method_type, changes in (method_rules or {}).items():
             self.set_method_rules(method_type, **changes)
         self._clock = clock or (lambda: datetime.now(UTC))
+        #: The gateway's clock is the wall clock (no ``clock`` given): worker processes,
+        #: which read their own, may answer inquiries (``sandbox/laneworker.py``).
+        self.wall_clock = clock is None
         self._host, self._port = host, port
         self._merchants: dict[str, dict[str, Verifier]] = {}
-        self._merchant_lock = threading.Lock()
         self._throwaway: Signer | None = None if wrong_key is None else Signer(wrong_key)
         self.faults = FaultPlan()
         self.notifier = Notifier(
@@ -353,6 +359,20 @@ class SandboxGateway:
 
     def now(self) -> datetime:
         return self._clock()
+
+    @property
+    def request_time_tolerance(self) -> float | None:
+        """Refuse requests whose Request-Time is further than this from our clock
+        (seconds); None (the default): any time is taken, as a loopback sandbox needs no
+        replay guard."""
+        return self._tolerance
+
+    @request_time_tolerance.setter
+    def request_time_tolerance(self, seconds: float | None) -> None:
+        with self._merchant_lock:
+            self._tolerance = seconds
+            if self.replicas is not None:
+                self.replicas.tolerance(seconds)
 
     @property
     def stopping(self) -> threading.Event:
@@ -526,8 +546,22 @@ class SandboxGateway:
         )
         verifier = Verifier(key)
         with self._merchant_lock:
-            self._merchants.setdefault(client_id, {})[version] = verifier
+            keys = self._merchants.setdefault(client_id, {})
+            keys[version] = verifier
+            if self.replicas is not None:
+                self.replicas.merchant(client_id, keys)
         return verifier
+
+    @contextlib.contextmanager
+    def merchants_held(self) -> Iterator[tuple[dict[str, dict[str, bytes]], float | None]]:
+        """Every merchant's keys (SPKI DER by keyVersion) and the Request-Time tolerance,
+        held still (no key registered, no tolerance set) while the caller's block runs."""
+        with self._merchant_lock:
+            keys = {
+                client_id: {version: v.spki_der for version, v in by_version.items()}
+                for client_id, by_version in self._merchants.items()
+            }
+            yield keys, self._tolerance
 
     def merchant_keys(self, client_id: str) -> dict[str, Verifier] | None:
         with self._merchant_lock:

@@ -18,6 +18,7 @@ import base64
 import contextlib
 import logging
 import queue
+import socket
 import subprocess
 import sys
 import threading
@@ -33,16 +34,27 @@ log = logging.getLogger(__name__)
 
 
 class _Worker:
-    __slots__ = ("fd_in", "fd_out", "proc")
+    """A worker process (``laneworker.py``): jobs on its standard input and output, and
+    on ``control`` the fast lane's frames (connections to serve, its replica's changes)."""
+
+    __slots__ = ("control", "fd_in", "fd_out", "proc")
 
     def __init__(self, der: bytes) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "cashier_app.support.signworker"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            bufsize=0,
-            close_fds=True,
-        )
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "cashier_app.sandbox.laneworker", str(theirs.fileno())],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                bufsize=0,
+                close_fds=True,
+                pass_fds=(theirs.fileno(),),
+            )
+        except OSError:
+            self.control.close()
+            raise
+        finally:
+            theirs.close()
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.fd_in, self.fd_out = self.proc.stdin.fileno(), self.proc.stdout.fileno()
         write_frame(self.fd_in, der)
@@ -61,6 +73,7 @@ class _Worker:
             self.proc.kill()
             self.proc.wait(timeout=2)
         self.proc.stdout.close()
+        self.control.close()
 
 
 class SigningPool:

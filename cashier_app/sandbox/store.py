@@ -253,6 +253,10 @@ class Store:
         self.on_refund_final: Callable[[Refund], None] | None = None
         #: Called (under the lock) with the payments :meth:`evict_settled` dropped.
         self.on_evicted: Callable[[list[Payment]], None] | None = None
+        #: Called (under the lock) with every payment changed (or a refund of it), as it is
+        #: to be saved, and with every one taken into memory from the state file: the fast
+        #: lane's replicas in its worker processes listen (``sandbox/laneworker.py``).
+        self.on_changed: Callable[[Payment], None] | None = None
         self.state = state
         self.retention = retention
         self._unsaved: dict[str, Payment] = {}
@@ -280,6 +284,8 @@ class Store:
         for r in p.refunds:
             self._refunds[r.refund_id] = r
             self._refunds_by_request[(r.client_id, r.refund_request_id)] = r
+        if self.on_changed is not None:
+            self.on_changed(p)
         return p
 
     def _stored(self, **which: str | None) -> Payment | None:
@@ -294,6 +300,9 @@ class Store:
         return held if held is not None else self._adopt(p)
 
     def _persist(self, p: Payment) -> None:
+        """Every change of a payment (or a refund of it) comes here, under the lock."""
+        if self.on_changed is not None:
+            self.on_changed(p)
         if self.state is not None:
             self._unsaved[p.payment_id] = p
             self.flush()
@@ -346,6 +355,10 @@ class Store:
             self._persist(payment)
             if self.on_created is not None:
                 self.on_created(payment)
+
+    def held(self) -> list[Payment]:
+        """Every payment in memory now (call under the lock)."""
+        return list(self._payments.values())
 
     def payments(self, client_id: str | None = None) -> list[Payment]:
         """Every payment kept, in memory and in the state file (of ``client_id`` only, when

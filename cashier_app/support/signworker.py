@@ -77,12 +77,62 @@ def batch_scheduling() -> None:
             os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
 
 
+class Jobs:
+    """Answers the jobs of one worker: its gateway key (loaded from PKCS#8 DER) and the
+    merchant public keys it was sent, kept loaded."""
+
+    def __init__(self, der: bytes) -> None:
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+        key = serialization.load_der_private_key(der, password=None)
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise TypeError("not an RSA key")
+        self.key = key
+        self._pad, self._sha256 = padding.PKCS1v15(), hashes.SHA256()
+        self._keys: dict[bytes, rsa.RSAPublicKey] = {}
+
+    def sign(self, data: bytes) -> bytes:
+        """The raw RSASSA-PKCS1-v1_5 SHA-256 signature of ``data``."""
+        return self.key.sign(data, self._pad, self._sha256)
+
+    def answer(self, job: bytes) -> bytes:
+        """A job's answer (empty: it failed; never the data or the key in a message)."""
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        try:
+            if job[:1] == SIGN:
+                return self.sign(job[1:])
+            if job[:1] != CHECK:
+                return b""
+            n_key, n_sig, n_content = _CHECK.unpack_from(job, 1)
+            at = 1 + _CHECK.size
+            spki = job[at : at + n_key]
+            at += n_key
+            signature = job[at : at + n_sig]
+            at += n_sig
+            content = job[at : at + n_content]
+            public = self._keys.get(spki)
+            if public is None:
+                loaded = serialization.load_der_public_key(spki)
+                if not isinstance(loaded, rsa.RSAPublicKey):
+                    raise TypeError("not an RSA key")
+                if len(self._keys) >= _KEYS_KEPT:
+                    self._keys.clear()
+                public = self._keys[spki] = loaded
+            try:
+                public.verify(signature, content, self._pad, self._sha256)
+            except InvalidSignature:
+                return NOT_VERIFIED
+            return VERIFIED + self.sign(job[at + n_content :])
+        except Exception:  # the caller signs itself
+            return b""
+
+
 def main() -> int:
     batch_scheduling()
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import padding, rsa
-
     # buffered: a frame's length and its bytes (and often the next frame) in one read
     stream = io.BufferedReader(io.FileIO(sys.stdin.fileno(), "rb", closefd=False), 65536)
     fd_out = sys.stdout.fileno()
@@ -98,46 +148,16 @@ def main() -> int:
     der = frame()
     if not der:
         return 1
-    key = serialization.load_der_private_key(der, password=None)
-    del der
-    if not isinstance(key, rsa.RSAPrivateKey):
+    try:
+        jobs = Jobs(der)
+    except (TypeError, ValueError):
         return 1
-    pad, sha256 = padding.PKCS1v15(), hashes.SHA256()
-    keys: dict[bytes, rsa.RSAPublicKey] = {}
+    del der
     while True:
         job = frame()
         if job is None:
             return 0
-        try:
-            if job[:1] == SIGN:
-                answer = key.sign(job[1:], pad, sha256)
-            elif job[:1] == CHECK:
-                n_key, n_sig, n_content = _CHECK.unpack_from(job, 1)
-                at = 1 + _CHECK.size
-                spki = job[at : at + n_key]
-                at += n_key
-                signature = job[at : at + n_sig]
-                at += n_sig
-                content = job[at : at + n_content]
-                public = keys.get(spki)
-                if public is None:
-                    loaded = serialization.load_der_public_key(spki)
-                    if not isinstance(loaded, rsa.RSAPublicKey):
-                        raise TypeError("not an RSA key")
-                    if len(keys) >= _KEYS_KEPT:
-                        keys.clear()
-                    public = keys[spki] = loaded
-                try:
-                    public.verify(signature, content, pad, sha256)
-                except InvalidSignature:
-                    answer = NOT_VERIFIED
-                else:
-                    answer = VERIFIED + key.sign(job[at + n_content :], pad, sha256)
-            else:
-                answer = b""
-        except Exception:  # never the data or the key in a message: the caller signs itself
-            answer = b""
-        write_frame(fd_out, answer)
+        write_frame(fd_out, jobs.answer(job))
 
 
 if __name__ == "__main__":

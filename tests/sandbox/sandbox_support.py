@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,48 @@ from cashier_app.gateway.signing import (
 
 CLIENT_ID = "SANDBOX_TEST_CLIENT"
 PAY_PATH = "/ams/sandbox/api/v1/payments/pay"
+INQUIRY = "/ams/sandbox/api/v1/payments/inquiryPayment"
+
+
+def raw_inquiry(signer: Signer, body: bytes, target: str = INQUIRY) -> bytes:
+    """A signed request's bytes, as a socket sends them (several may go at once)."""
+    sent_at = request_time()
+    return (
+        f"POST {target} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"client-id: {CLIENT_ID}\r\nRequest-Time: {sent_at}\r\n"
+        f"Signature: {signer.header('POST', target, CLIENT_ID, sent_at, body)}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+def read_signed_answers(sock: socket.socket, count: int, verifier: Verifier) -> list[Any]:
+    """The next ``count`` answers to inquiries on ``sock``, each signature verified."""
+    data, answers = b"", []
+    sock.settimeout(10)
+    while len(answers) < count:
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            assert chunk, "connection closed early"
+            data += chunk
+        head, _, data = data.partition(b"\r\n\r\n")
+        headers = {}
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.decode().partition(":")
+            headers[name.lower()] = value.strip()
+        length = int(headers["content-length"])
+        while len(data) < length:
+            data += sock.recv(65536)
+        body, data = data[:length], data[length:]
+        verifier.verify_header(
+            "POST",
+            INQUIRY,
+            headers["client-id"],
+            headers["response-time"],
+            body,
+            headers["signature"],
+        )
+        answers.append(json.loads(body))
+    return answers
 
 
 class Clock:

@@ -12,7 +12,15 @@ import threading
 import time
 
 import pytest
-from sandbox_support import CLIENT_ID, Clock, RawClient, pay_body
+from sandbox_support import (
+    CLIENT_ID,
+    INQUIRY,
+    Clock,
+    RawClient,
+    pay_body,
+    raw_inquiry,
+    read_signed_answers,
+)
 
 from cashier_app.gateway.signing import (
     SignatureError,
@@ -25,8 +33,6 @@ from cashier_app.gateway.signing import (
 from cashier_app.sandbox import SandboxGateway
 from cashier_app.sandbox.control import SimulatorClient
 from cashier_app.sandbox.fastlane import FastLaneServer, _Headers
-
-INQUIRY = "/ams/sandbox/api/v1/payments/inquiryPayment"
 
 
 @pytest.fixture(scope="module")
@@ -58,37 +64,6 @@ def _paid(raw: RawClient, request_id: str, value: str) -> None:
     assert reply.verified and reply.result["resultCode"] == "PAYMENT_IN_PROCESS", reply.error
 
 
-def _request(signer: Signer, body: bytes, target: str = INQUIRY) -> bytes:
-    sent_at = request_time()
-    return (
-        f"POST {target} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        f"client-id: {CLIENT_ID}\r\nRequest-Time: {sent_at}\r\n"
-        f"Signature: {signer.header('POST', target, CLIENT_ID, sent_at, body)}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
-    ).encode() + body
-
-
-def _read_answers(sock: socket.socket, count: int) -> list[tuple[dict[str, str], bytes]]:
-    data, answers = b"", []
-    sock.settimeout(10)
-    while len(answers) < count:
-        while b"\r\n\r\n" not in data:
-            chunk = sock.recv(65536)
-            assert chunk, "connection closed early"
-            data += chunk
-        head, _, data = data.partition(b"\r\n\r\n")
-        headers = {}
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.decode().partition(":")
-            headers[name.lower()] = value.strip()
-        length = int(headers["content-length"])
-        while len(data) < length:
-            data += sock.recv(65536)
-        answers.append((headers, data[:length]))
-        data = data[length:]
-    return answers
-
-
 def test_pipelined_requests_are_answered_in_order_and_every_answer_verifies(
     lane, raw, merchant_key, gateway_key
 ):
@@ -97,18 +72,9 @@ def test_pipelined_requests_are_answered_in_order_and_every_answer_verifies(
     signer, verifier = Signer(merchant_key), Verifier(gateway_key.public_key())
     bodies = [json.dumps({"paymentRequestId": f"lane-order-{i}"}).encode() for i in range(3)]
     with socket.create_connection(lane.url.removeprefix("http://").split(":")) as sock:
-        sock.sendall(b"".join(_request(signer, body) for body in bodies))  # all at once
-        answers = _read_answers(sock, 3)
-    for i, (headers, body) in enumerate(answers):
-        verifier.verify_header(
-            "POST",
-            INQUIRY,
-            headers["client-id"],
-            headers["response-time"],
-            body,
-            headers["signature"],
-        )
-        answer = json.loads(body)
+        sock.sendall(b"".join(raw_inquiry(signer, body) for body in bodies))  # all at once
+        answers = read_signed_answers(sock, 3, verifier)
+    for i, answer in enumerate(answers):
         assert answer["paymentRequestId"] == f"lane-order-{i}"
         assert answer["paymentAmount"]["value"] == str(200 + i)
 
@@ -138,20 +104,12 @@ def test_an_absolute_target_as_the_official_sdk_sends_it_is_answered(
     """The SDK signs the path and sends the absolute URL as the request target."""
     _paid(raw, "lane-absolute", "400")
     body = json.dumps({"paymentRequestId": "lane-absolute"}).encode()
-    request = _request(Signer(merchant_key), body)
+    request = raw_inquiry(Signer(merchant_key), body)
     request = request.replace(f"POST {INQUIRY} ".encode(), f"POST {lane.url}{INQUIRY} ".encode(), 1)
     with socket.create_connection(lane.url.removeprefix("http://").split(":")) as sock:
         sock.sendall(request)
-        [(headers, answer)] = _read_answers(sock, 1)
-    Verifier(gateway_key.public_key()).verify_header(
-        "POST",
-        INQUIRY,
-        headers["client-id"],
-        headers["response-time"],
-        answer,
-        headers["signature"],
-    )
-    assert json.loads(answer)["paymentRequestId"] == "lane-absolute"
+        [answer] = read_signed_answers(sock, 1, Verifier(gateway_key.public_key()))
+    assert answer["paymentRequestId"] == "lane-absolute"
 
 
 def test_other_threads_sign_through_the_lane(lane, gateway_key):

@@ -1,5 +1,6 @@
 """The sandbox under load, signing in worker processes: every answer still verifies and
-answers its own request (a bounded load: four keep-alive clients, a fixed count each)."""
+answers its own request (a bounded load: four keep-alive clients, a fixed count each),
+whether the lane or a worker itself (laneworker.py) answers it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sandbox_support import CLIENT_ID, RawClient, pay_body
 
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key, public_key_base64
 from cashier_app.sandbox import SandboxGateway
+from cashier_app.sandbox.fastlane import FastLaneServer
 from cashier_app.sandbox.signpool import PooledSigner, SigningPool
 from cashier_app.support.signworker import (
     NOT_VERIFIED,
@@ -120,11 +122,18 @@ def test_every_answer_under_load_is_signed_right_and_answers_its_request(gateway
             RawClient(gw.url, CLIENT_ID, Signer(merchant_key), verifier, keep_alive=True)
             for _ in range(CLIENTS)
         ]
+        # half the clients pay on their own connection, which the lane then serves (a
+        # pay goes back to it); the other half only inquire, each on a connection a
+        # worker serves itself (laneworker.py): both ways under load at once
+        payer = RawClient(gw.url, CLIENT_ID, Signer(merchant_key), verifier, keep_alive=True)
         for i, client in enumerate(clients):
-            reply = client.post("pay", pay_body(f"load-{i}", value=str(100 + i)))
+            reply = (client if i % 2 == 0 else payer).post(
+                "pay", pay_body(f"load-{i}", value=str(100 + i))
+            )
             assert reply.verified and reply.json["result"]["resultCode"] == "PAYMENT_IN_PROCESS", (
                 reply.error
             )
+        payer.close()
         failures: list[str] = []
         checked = [0] * CLIENTS
 
@@ -150,11 +159,15 @@ def test_every_answer_under_load_is_signed_right_and_answers_its_request(gateway
             t.start()
         for t in threads:
             t.join(120)
+        server = gw._server
+        assert isinstance(server, FastLaneServer)
+        in_workers = server.in_workers
         for client in clients:
             client.close()
         assert failures == []
         assert checked == [REQUESTS_EACH] * CLIENTS  # every answer verified
         assert gw.sign_pool.workers == 2
-        # every answer (4 pays, 240 inquiries) was signed by a worker
-        assert gw.sign_pool.signed >= CLIENTS * (REQUESTS_EACH + 1)
+        assert in_workers == CLIENTS // 2  # the ones that only inquired
+        # every answer the lane made (4 pays, 120 inquiries) was signed by a worker
+        assert gw.sign_pool.signed >= CLIENTS * (REQUESTS_EACH + 2) // 2
     assert gw.sign_pool.workers == 0  # stop() ended them

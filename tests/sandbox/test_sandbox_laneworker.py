@@ -1,0 +1,157 @@
+"""Inquiries answered by the signing workers themselves (``sandbox/laneworker.py``), on
+connections the fast lane hands them, from a replica of what an inquiry reads: what any
+connection changes is seen at once on every other (read your writes), whoever answers;
+anything off the plain inquiry path goes back to the lane and is answered as before."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+from sandbox_support import CLIENT_ID, RawClient, pay_body, raw_inquiry, read_signed_answers
+
+from cashier_app.gateway.signing import Signer, Verifier, generate_private_key, public_key_base64
+from cashier_app.sandbox import SandboxGateway
+from cashier_app.sandbox.control import SimulatorClient
+from cashier_app.sandbox.fastlane import FastLaneServer
+
+
+@pytest.fixture(scope="module")
+def lane(gateway_key, merchant_key):
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=2)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    with gw:
+        assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
+        yield gw
+
+
+def _client(gw: SandboxGateway, merchant_key, gateway_key, *, key=None, version="1") -> RawClient:
+    signer = Signer(key or merchant_key, key_version=version)
+    return RawClient(gw.url, CLIENT_ID, signer, Verifier(gateway_key.public_key()), keep_alive=True)
+
+
+def _server(gw: SandboxGateway) -> FastLaneServer:
+    server = gw._server
+    assert isinstance(server, FastLaneServer)
+    return server
+
+
+def _inquiry(client: RawClient, request_id: str) -> dict:
+    reply = client.post("inquiryPayment", {"paymentRequestId": request_id})
+    assert reply.status == 200 and reply.verified, reply.error
+    return reply.json
+
+
+@pytest.fixture
+def pair(lane, merchant_key, gateway_key):
+    """A connection a worker serves (only inquiries on it) and one the lane serves (it
+    paid: a pay goes back to the lane, and the connection stays there)."""
+    reader = _client(lane, merchant_key, gateway_key)
+    writer = _client(lane, merchant_key, gateway_key)
+    assert _inquiry(reader, "nothing-yet")["result"]["resultCode"] == "ORDER_NOT_EXIST"
+    assert _server(lane).in_workers >= 1  # the reader is a worker's from its first request
+    yield reader, writer
+    reader.close()
+    writer.close()
+    lane.faults.clear()
+
+
+def test_a_pay_cancel_and_refund_on_one_connection_are_seen_at_once_on_another(lane, pair):
+    reader, writer = pair
+    in_workers = _server(lane).in_workers
+    assert writer.post("pay", pay_body("rw-1", value="700")).verified
+    seen = _inquiry(reader, "rw-1")
+    assert seen["paymentStatus"] == "PROCESSING" and seen["paymentAmount"]["value"] == "700"
+    SimulatorClient(lane.url).approve(seen["paymentId"])  # the payer pays, in the wallet
+    assert _inquiry(reader, "rw-1")["paymentStatus"] == "SUCCESS"
+    refund = writer.post(
+        "refund",
+        {
+            "refundRequestId": "rw-1-r",
+            "paymentId": seen["paymentId"],
+            "refundAmount": {"currency": "HKD", "value": "200"},
+        },
+    )
+    assert refund.verified and refund.result["resultStatus"] == "S", refund.json
+    [transaction] = _inquiry(reader, "rw-1")["transactions"]
+    assert transaction["transactionRequestId"] == "rw-1-r"
+    got = reader.post("inquiryRefund", {"refundRequestId": "rw-1-r"})
+    assert got.verified and got.json["refundStatus"] == "SUCCESS"
+    assert writer.post("pay", pay_body("rw-2", value="800")).verified
+    assert _inquiry(reader, "rw-2")["paymentStatus"] == "PROCESSING"
+    cancelled = writer.post("cancel", {"paymentRequestId": "rw-2"})
+    assert cancelled.verified and cancelled.result["resultStatus"] == "S", cancelled.json
+    assert _inquiry(reader, "rw-2")["paymentStatus"] == "CANCELLED"
+    SimulatorClient(lane.url).expire(writer.post("pay", pay_body("rw-3")).json["paymentId"])
+    assert _inquiry(reader, "rw-3")["paymentStatus"] == "FAIL"
+    # every inquiry was the worker's: the reader never went back to the lane
+    assert _server(lane).in_workers == in_workers
+
+
+def test_a_key_registered_later_and_a_refusal_are_answered_as_the_lane_would(
+    lane, pair, merchant_key, gateway_key
+):
+    reader, _ = pair
+    rotated = generate_private_key()
+    lane.register_merchant(CLIENT_ID, public_key_base64(rotated.public_key()), key_version="7")
+    new_key = _client(lane, merchant_key, gateway_key, key=rotated, version="7")
+    try:
+        assert _inquiry(new_key, "nothing")["result"]["resultCode"] == "ORDER_NOT_EXIST"
+        assert _server(lane).in_workers >= 2
+    finally:
+        new_key.close()
+    stranger = _client(lane, merchant_key, gateway_key, key=generate_private_key())
+    try:
+        refused = stranger.post("inquiryPayment", {"paymentRequestId": "nothing"})
+        assert refused.verified and refused.result["resultCode"] == "INVALID_SIGNATURE"
+    finally:
+        stranger.close()
+    tampered = reader.post(
+        "inquiryPayment", {"paymentRequestId": "a"}, sent_body=b'{"paymentRequestId":"b"}'
+    )
+    assert tampered.verified and tampered.result["resultCode"] == "INVALID_SIGNATURE"
+
+
+def test_a_fault_planned_while_a_worker_holds_the_connection_strikes_on_its_next_request(
+    lane, pair
+):
+    reader, writer = pair
+    assert writer.post("pay", pay_body("rw-fault")).verified
+    held = _server(lane).in_workers
+    SimulatorClient(lane.url).add_fault("http_error", status=503, count=1)
+    assert reader.post("inquiryPayment", {"paymentRequestId": "rw-fault"}).status == 503
+    assert _server(lane).in_workers == held - 1  # handed back to the lane, for good
+    assert _inquiry(reader, "rw-fault")["paymentStatus"] == "PROCESSING"
+
+
+def test_pipelined_inquiries_on_a_workers_connection_are_answered_in_order(
+    lane, pair, merchant_key, gateway_key
+):
+    _, writer = pair
+    for i in range(3):
+        assert writer.post("pay", pay_body(f"rw-order-{i}", value=str(300 + i))).verified
+    signer, verifier = Signer(merchant_key), Verifier(gateway_key.public_key())
+    bodies = [json.dumps({"paymentRequestId": f"rw-order-{i}"}).encode() for i in range(3)]
+    held = _server(lane).in_workers
+    with socket.create_connection(lane.url.removeprefix("http://").split(":")) as sock:
+        sock.sendall(raw_inquiry(signer, bodies[0]))
+        answers = read_signed_answers(sock, 1, verifier)
+        assert _server(lane).in_workers == held + 1
+        sock.sendall(b"".join(raw_inquiry(signer, body) for body in bodies[1:]))  # at once
+        answers += read_signed_answers(sock, 2, verifier)
+    assert [a["paymentAmount"]["value"] for a in answers] == ["300", "301", "302"]
+
+
+def test_stop_closes_the_connections_workers_hold(gateway_key, merchant_key):
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    with gw:
+        assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
+        reader = _client(gw, merchant_key, gateway_key)
+        assert _inquiry(reader, "none")["result"]["resultCode"] == "ORDER_NOT_EXIST"
+        assert _server(gw).in_workers == 1
+        gw.stop()
+        with pytest.raises(OSError):
+            reader.post("inquiryPayment", {"paymentRequestId": "none"})
+        reader.close()
