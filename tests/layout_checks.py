@@ -74,3 +74,32 @@ def status_texts_cut(window) -> list[str]:
         if shown != full and (w.accessibleName() != full or full not in w.toolTip()):
             out.append(f"{name!r}: shows {shown!r}, its full text is not in reach")
     return out
+
+
+def cells_cut(table, columns) -> list[str]:
+    """Every cell of ``columns`` in ``table`` (a QTableView) whose text is not shown whole:
+    wider than its column (the view elides it; the model's font for the cell, the style's
+    text margins), or running past the right edge of the view (as it is scrolled now)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    model = table.model()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    view = table.viewport().width()
+    out = []
+    for row in range(model.rowCount()):
+        for col in columns:
+            index = model.index(row, col)
+            text = str(index.data() or "")
+            font = index.data(Qt.ItemDataRole.FontRole)
+            # as the delegate draws it: the model's font over the view's (styled) one
+            font = font.resolve(table.font()) if isinstance(font, QFont) else table.font()
+            metrics = QFontMetrics(font)
+            need = metrics.horizontalAdvance(text) + margin
+            left = table.columnViewportPosition(col)
+            if table.columnWidth(col) < need:
+                out.append(f"row {row} col {col} {text!r}: {table.columnWidth(col)} < {need}")
+            elif left + need > view:
+                out.append(f"row {row} col {col} {text!r}: {left}+{need} past the view's {view}")
+    return out

@@ -92,3 +92,42 @@ def test_the_profiles_dialog_fits_a_screen_smaller_than_it_wants(
     assert available.contains(close.mapToGlobal(QPoint(0, 0))) and available.contains(corner)
     dialog.done(0)
     dialog.tasks.shutdown(5000)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_profile_form_needs_no_sideways_scrolling_at_1024x600(
+    cashier_app, memory_keyring, qtbot, monkeypatch, lang
+):
+    """In English at 1024x600 the Profiles form scrolled sideways (its fields' right edges
+    cut off): the gateway preset list was as wide as its longest item's region and host.
+    The field may now be narrower; the drop-down still shows every preset whole."""
+    from layout_checks import clipped
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
+
+    from cashier_app.ui import ensure_application
+
+    available = QRect(0, 24, 1024, 576)
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(available))
+    ensure_application(lang=lang)
+    try:
+        dialog = ProfilesDialog(backend=AppBackend())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.keys is not None and dialog.overview is not None)
+        form = dialog.form
+        area = next(a for a in dialog.findChildren(QScrollArea) if a.widget().isAncestorOf(form))
+        qtbot.waitUntil(lambda: form.width() > 0)
+        assert not area.horizontalScrollBar().isVisible()
+        assert form.minimumSizeHint().width() <= area.viewport().width()
+        widgets = form.findChildren(QLabel) + form.findChildren(QAbstractButton)
+        assert clipped(form, widgets) == []  # whole in the form (it scrolls up and down)
+        combo = form.gateway_combo
+        view = combo.view()
+        widest = max(
+            view.sizeHintForIndex(combo.model().index(i, 0)).width() for i in range(combo.count())
+        )
+        assert max(view.minimumWidth(), combo.width()) >= widest  # the drop-down, whole
+        dialog.done(0)
+        dialog.tasks.shutdown(5000)
+    finally:
+        ensure_application(lang="en")

@@ -66,3 +66,62 @@ def test_the_details_pane_shows_every_fact_whole_in_chinese(zh_window, qtbot, sa
     with contextlib.suppress(qtbot.TimeoutError):  # once the layout has settled
         qtbot.waitUntil(lambda: clipped(page, widgets) == [], timeout=2_000)
     assert clipped(page, widgets) == []
+
+
+def test_the_status_column_shows_a_pending_refund_whole_in_chinese(zh_window, qtbot):
+    """At 1024 wide in zh_CN the History status cell read "退款处理…": the column was sized
+    for every status but "Refund pending" (退款处理中)."""
+    from layout_checks import cells_cut
+
+    from cashier_app.domain.records import RefundRecord
+    from cashier_app.ui.models.payments_model import PaymentsModel
+
+    window = zh_window()
+    window.resize(1024, 600)
+    now = datetime.now(UTC).replace(microsecond=0)
+    journal = window.services.journal
+    sale = PaymentRecord(
+        payment_request_id="P20261201131110447a3cc3b408ae3f705",
+        profile="sandbox",
+        amount=Money(12_300, "HKD"),
+        method="ALIPAY_HK",
+        created_at=now - timedelta(minutes=3),
+        updated_at=now,
+        paid_at=now,
+        payment_id="20261201118900000005A3DD36CE",
+        **PAID,
+    )
+    journal.create_payments(  # a day's sales: more rows than the page shows (a scroll bar)
+        [
+            sale.with_changes(
+                payment_request_id=f"P2026120113111044{n:03d}",
+                created_at=sale.created_at - timedelta(minutes=n),
+            )
+            for n in range(1, 30)
+        ]
+    )
+    journal.create_payment(sale)
+    journal.create_refund(
+        RefundRecord("R-1", sale.payment_request_id, Money(300, "HKD"), Status.PENDING, now, now)
+    )
+    page = window.open_extra_page("history")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 30, timeout=10_000)
+    qtbot.waitUntil(page.table.verticalScrollBar().isVisible, timeout=10_000)
+    status = page.model.index(0, PaymentsModel.COL_STATUS).data()
+    assert status == "退款处理中"
+    key_columns = [
+        PaymentsModel.COL_TIME,
+        PaymentsModel.COL_AMOUNT,
+        PaymentsModel.COL_METHOD,
+        PaymentsModel.COL_STATUS,
+    ]
+    with contextlib.suppress(qtbot.TimeoutError):  # once the splitter has settled
+        qtbot.waitUntil(lambda: cells_cut(page.table, key_columns) == [], timeout=2_000)
+    assert cells_cut(page.table, key_columns) == []
+    page.table.selectRow(0)  # its details and their long ids beside the list
+    qtbot.waitUntil(lambda: page._details is not None, timeout=10_000)
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: cells_cut(page.table, key_columns) == [], timeout=2_000)
+    assert cells_cut(page.table, key_columns) == []
+    widgets = page.details.findChildren(QLabel)
+    assert clipped(page, widgets) == []

@@ -51,8 +51,13 @@ def _status_samples() -> list[str]:
         *(status_text(s) for s in Status),
         QCoreApplication.translate("PaymentsModel", "Partly refunded"),
         QCoreApplication.translate("PaymentsModel", "Refunded"),
+        QCoreApplication.translate("PaymentsModel", "Refund pending"),
     ]
 
+
+#: Room beside a column's widest sample text: the style's text margins (8 px) and a little
+#: air. 28 made the columns up to Status too wide for the list beside the details at 1024.
+CELL_PADDING = 16
 
 #: Statuses an operator may still cancel: nobody has paid yet, as far as we know.
 CANCELLABLE = frozenset({Status.PENDING, Status.UNKNOWN, Status.CREATED})
@@ -207,10 +212,32 @@ class HistoryPage(QWidget):
     def _split_evenly(self) -> None:
         width = self.splitter.width()
         if width > 0:
-            # the list gets 58%, but the details at least what their longest id needs (a
-            # 1024-wide till), up to half of the page
-            right = max(width - width * 58 // 100, min(self.details.wanted_width(), width // 2))
+            # the list gets 58%, or more where the columns up to Status need it beside a
+            # scroll bar (a 1024-wide till: 退款处理中 was cut at the list's edge), but the
+            # details at least what their longest id needs, up to half of the page
+            share = min(width - width * 58 // 100, width - self._key_columns_width())
+            right = max(share, min(self.details.wanted_width(), width // 2))
             self.splitter.setSizes([width - right, right])
+
+    def _key_columns_width(self) -> int:
+        """What the list needs to show Time, Amount, Wallet and Status whole, with its
+        frame and a vertical scroll bar."""
+        table = self.table
+        header = table.horizontalHeader()
+        last = (
+            max(
+                header.sectionViewportPosition(c) + header.sectionSize(c)
+                for c in (
+                    PaymentsModel.COL_TIME,
+                    PaymentsModel.COL_AMOUNT,
+                    PaymentsModel.COL_METHOD,
+                    PaymentsModel.COL_STATUS,
+                )
+            )
+            + header.offset()
+        )
+        bar = table.verticalScrollBar().sizeHint().width()
+        return last + bar + 2 * table.frameWidth()
 
     def _size_columns(self) -> None:
         """Column widths from sample texts in the table's final (styled) font; never
@@ -240,7 +267,7 @@ class HistoryPage(QWidget):
             (PaymentsModel.COL_REQUEST_ID, "P20261122001837738", metrics),
             (PaymentsModel.COL_REFERENCE, "REF-000000", metrics),
         ):
-            self.table.setColumnWidth(column, fm.horizontalAdvance(sample) + 28)
+            self.table.setColumnWidth(column, fm.horizontalAdvance(sample) + CELL_PADDING)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
 
     # -- loading ------------------------------------------------------------------------

@@ -74,6 +74,15 @@ class ProfileForm(QWidget):
             self.gateway_combo.addItem(f"{regions.get(key, key)} — {url.split('//')[1]}", url)
         self.gateway_combo.addItem(self.tr("Custom URL…"), CUSTOM)
         self.gateway_combo.addItem(self.tr("Embedded sandbox"), EMBEDDED)
+        # Not as wide as its longest "region — host" (the form scrolled sideways at
+        # 1024x600): the URL field below shows the chosen host whole, the drop-down every
+        # preset whole.
+        self.gateway_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.gateway_combo.setMinimumContentsLength(16)
+        view = self.gateway_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
         self.gateway_edit = self._line("gatewayUrlEdit", "https://")
         self.gateway_note = QLabel(self.tr("Runs inside this app: no URL."), self)
         self.gateway_note.setObjectName("gatewayNote")
