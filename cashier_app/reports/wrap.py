@@ -51,24 +51,51 @@ def _cut(
     return lines
 
 
+#: A wide (Chinese, Japanese, Korean) character or full-width sign: a line may break
+#: before or after one, as Chinese text has no spaces.
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+#: Signs that never start a line (they close or end what is before them) and that never
+#: end one (they open what is after them), in Chinese and Latin text.
+_NO_START = set("，。、；：？！）》」』】〕〉…·％,.;:!?)]}%")
+_NO_END = set("（《「『【〔〈([{")
+
+
+def _units(run: str) -> list[str]:
+    """A run without spaces as the pieces a line may break between: each wide character
+    alone, a Latin word whole, closing signs kept with what is before them and opening
+    signs with what is after them."""
+    pieces: list[str] = []
+    for char in run:
+        wide = bool(_WIDE.match(char))
+        if pieces and char in _NO_START:
+            pieces[-1] += char
+        elif pieces and (pieces[-1][-1] in _NO_END or not (wide or _WIDE.match(pieces[-1][-1]))):
+            pieces[-1] += char  # after an opening sign, or the Latin word goes on
+        else:
+            pieces.append(char)
+    return pieces
+
+
 def wrap(text: str, width: float, measure: Measure = len) -> list[str]:
     """``text`` as lines no wider than ``width`` (at least one line, maybe empty)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
         for word in paragraph.split():
-            candidate = f"{current} {word}" if current else word
-            if measure(candidate) <= width:
-                current = candidate
-                continue
-            if current:
-                lines.append(current)
-                current = ""
-            if measure(word) <= width:
-                current = word
-            else:
-                *full, current = _cut(word, width, measure)
-                lines.extend(full)
+            for i, unit in enumerate(_units(word) if _WIDE.search(word) else [word]):
+                gap = " " if current and i == 0 else ""
+                candidate = f"{current}{gap}{unit}"
+                if measure(candidate) <= width:
+                    current = candidate
+                    continue
+                if current:
+                    lines.append(current)
+                    current = ""
+                if measure(unit) <= width:
+                    current = unit
+                else:
+                    *full, current = _cut(unit, width, measure)
+                    lines.extend(full)
         lines.append(current)
     return lines or [""]
 

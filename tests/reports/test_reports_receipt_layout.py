@@ -159,3 +159,19 @@ def test_the_pdf_receipt_of_a_chinese_till_is_chinese_with_the_ids_whole(
     lines = text.splitlines()
     for ident in (sale.payment_request_id, PAYMENT_ID):
         assert any(ident in line for line in lines), (ident, text)
+
+
+def test_chinese_wraps_between_characters_and_punctuation_never_starts_a_line():
+    from cashier_app.reports.wrap import display_width
+
+    text = "支付创建 N 秒后，顾客在钱包中付款（或拒绝）。"
+    lines = wrap(text, 13, display_width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(display_width(line) <= 13 for line in lines), lines
+    assert lines[0] == "支付创建 N 秒"  # filled up to the width, not broken at its spaces
+    assert not any(line[0] in "，。）：" for line in lines), lines
+    assert not any(line[-1] == "（" for line in lines), lines
+    # a Latin word inside Chinese stays whole
+    assert wrap("顾客完成支付，PAYMENT_PENDING 持续 N 秒", 20, display_width)[1].startswith(
+        "PAYMENT_PENDING"
+    )
