@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from cashier_app.domain.outcome import Status
+from cashier_app.domain.values import dataclass
 
 log = logging.getLogger(__name__)
 

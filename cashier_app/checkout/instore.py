@@ -16,11 +16,11 @@ of an F come from ``failure_reason`` for the GUI/CLI to word in the operator's l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from cashier_app.checkout.policy import PollPolicy
+from cashier_app.domain.values import dataclass
 
 #: Best practice: 10-20 inquiries 3 s apart; we take the middle.
 DEFAULT_INQUIRIES = 15

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from cashier_app.checkout.codes import CODE_NOT_AT_GATEWAY
+from cashier_app.domain.values import dataclass
 from cashier_app.gateway.antom import AntomClient, Exchange
 from cashier_app.gateway.errors import (
     GatewayError,

@@ -5,12 +5,12 @@ for the customer's confirmation in the wallet); the rest are recovered."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import PaymentRecord
+from cashier_app.domain.values import dataclass
 
 #: A code with less time left than this is not worth showing again: it is cancelled.
 MIN_TIME_LEFT = timedelta(seconds=15)

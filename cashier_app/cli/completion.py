@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from cashier_app.domain.values import dataclass
 
 SHELLS = ("bash", "zsh", "fish")
 

@@ -16,12 +16,12 @@ import json
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli import CliError
 from cashier_app.cli.text import STATUS_WORDS, Said, both, error_text, language, t, table
+from cashier_app.domain.values import dataclass
 
 if TYPE_CHECKING:
     from cashier_app.checkout.demo import Demo, Step

@@ -12,11 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.cli.keys import add_keystore_options, backend_said, key_problem_text
 from cashier_app.cli.text import Said, both, joined, pad, profile_environment, t
+from cashier_app.domain.values import dataclass
 
 if TYPE_CHECKING:
     from cashier_app.checkout.probe import ProbeResult

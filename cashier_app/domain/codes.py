@@ -25,12 +25,12 @@ Public API (used by the result page and the QA views)::
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from cashier_app.domain import payment_kit as pk
 from cashier_app.domain.errors import InvalidValue
 from cashier_app.domain.outcome import Outcome, Status
+from cashier_app.domain.values import dataclass
 
 # -- Alipay client SDK resultStatus (seed 000) ----------------------------------------
 

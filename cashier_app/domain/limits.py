@@ -8,12 +8,12 @@ zero) is caught before the customer is asked to pay it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import CURRENCY_EXPONENTS, Money, check_currency
+from cashier_app.domain.values import dataclass
 
 #: Largest sale by default, in major units (about USD 5,000, rounded).
 DEFAULT_MAX_SALE: dict[str, int] = {

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import dataclass
 
 #: Minor-unit exponents, as in the official SDK's amount-currency-rules.json (2026-09-01).
 CURRENCY_EXPONENTS: dict[str, int] = {

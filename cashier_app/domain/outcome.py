@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from cashier_app.domain.values import dataclass
 
 
 class Status(StrEnum):

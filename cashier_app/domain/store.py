@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from cashier_app.domain.errors import InvalidValue
+from cashier_app.domain.values import dataclass
 
 _MCC = re.compile(r"[0-9]{4}")
 _ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")

@@ -14,7 +14,6 @@ import base64
 import binascii
 import hashlib
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 from urllib.parse import unquote_plus
@@ -25,6 +24,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import dataclass
 
 try:
     # What ``cryptography.hazmat.primitives.serialization`` is made of (its base.py names

@@ -19,10 +19,10 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from cashier_app.domain.values import dataclass
 from cashier_app.gateway.signing import (
     KeyFormatError,
     fingerprint,

@@ -18,13 +18,13 @@ import hashlib
 import json
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cashier_app.domain.errors import CashierError, Term
+from cashier_app.domain.values import dataclass
 from cashier_app.gateway import demo_keys
 from cashier_app.gateway.signing import (
     KeyFormatError,

@@ -21,11 +21,11 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from cashier_app.domain.values import dataclass
 from cashier_app.operators.errors import OperatorError
 from cashier_app.operators.lockout import (
     after_wrong_pin,

@@ -12,7 +12,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -28,6 +28,7 @@ from cashier_app.domain.records import (
     RefundRecord,
     environment_of,
 )
+from cashier_app.domain.values import dataclass
 from cashier_app.reports.amounts import minor_str
 
 if TYPE_CHECKING:

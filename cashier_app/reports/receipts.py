@@ -14,7 +14,6 @@ is never cut across lines unless it is longer than a whole line.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from cashier_app.domain.records import (
     PaymentRecord,
     RefundRecord,
 )
+from cashier_app.domain.values import dataclass
 from cashier_app.reports.amounts import minor_display
 from cashier_app.reports.eod import PdfError, ReceiptError
 from cashier_app.reports.wrap import cut_id, display_width, wrap

@@ -13,11 +13,11 @@ import logging
 import math
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import dataclass
 from cashier_app.sandbox import store as st
 
 log = logging.getLogger(__name__)

@@ -12,10 +12,11 @@ import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import dataclass
 
 #: Fault kinds and what they do.
 KINDS: dict[str, str] = {

@@ -18,12 +18,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from cashier_app.domain.net import is_loopback_host
+from cashier_app.domain.values import dataclass
 from cashier_app.gateway.signing import Signer, request_time
 from cashier_app.sandbox.faults import FaultPlan
 

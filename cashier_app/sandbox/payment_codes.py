@@ -16,13 +16,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ClassVar
 
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.payment_code import mask
+from cashier_app.domain.values import dataclass
 
 #: How long a wallet shows one code before refreshing it.
 CODE_LIFETIME = timedelta(seconds=60)

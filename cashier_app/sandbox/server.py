@@ -18,7 +18,6 @@ import socket
 import struct
 import threading
 import time
-from dataclasses import dataclass
 from datetime import timedelta
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus, unquote_plus, urlsplit
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import dataclass
 from cashier_app.gateway.signing import (
     ALGORITHM,
     SignatureError,

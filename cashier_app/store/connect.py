@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import dataclass
 from cashier_app.support import paths
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ Plain synchronous calls: the checkout calls them on its worker (never the GUI th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from cashier_app.domain.records import PaymentRecord, RefundRecord
+from cashier_app.domain.values import dataclass
 from cashier_app.store.connect import StoreError
 from cashier_app.store.reader import UNSUCCESSFUL, StoreReader
 

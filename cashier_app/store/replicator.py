@@ -21,9 +21,9 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from cashier_app.domain.values import dataclass
 from cashier_app.journal.outbox import Batch, Outbox
 from cashier_app.journal.store import Journal
 from cashier_app.store import push

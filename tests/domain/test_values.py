@@ -1,0 +1,175 @@
+"""domain.values.dataclass behaves as dataclasses.dataclass: the same class made both ways,
+the same answers (its methods are only compiled later)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import field
+from typing import Any, ClassVar  # noqa: F401 (dataclasses looks up ClassVar here)
+
+import pytest
+
+from cashier_app.domain import values
+
+
+def _both(**options: Any) -> list[Any]:
+    return [dataclasses.dataclass(**options), values.dataclass(**options)]
+
+
+def _make(decorate: Any, name: str) -> type:
+    def post_init(self: Any) -> None:
+        if self.amount < 0:
+            raise ValueError("negative")
+
+    namespace: dict[str, Any] = {
+        "__annotations__": {
+            "amount": "int",
+            "currency": "str",
+            "note": "str",
+            "tags": "list[str]",
+            "secret": "str",
+            "cached": "int",
+            "limit": "ClassVar[int]",
+        },
+        "__module__": __name__,
+        "__qualname__": name,
+        "currency": "HKD",
+        "note": field(default="", compare=False),
+        "tags": field(default_factory=list, hash=False),
+        "secret": field(default="", repr=False),
+        "cached": field(default=0, init=False),
+        "limit": 9,
+        "__post_init__": post_init,
+    }
+    return decorate(type(name, (), namespace))  # type: ignore[no-any-return]
+
+
+OPTIONS = [
+    {"frozen": True, "slots": True},
+    {"frozen": True},
+    {"slots": True},
+    {},
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+def test_the_same_class_both_ways(options):
+    std, lean = (_make(d, "Sale") for d in _both(**options))
+    for cls in (std, lean):
+        a = cls(1230, "HKD", "x", ["a"], "pw")
+        b = cls(1230, tags=["a"], note="other", secret="pw")
+        assert a == b and a != cls(1) and a.__eq__(object()) is NotImplemented
+        assert repr(a) == "Sale(amount=1230, currency='HKD', note='x', tags=['a'], cached=0)"
+        assert cls(5).tags == [] and cls(5).tags is not cls(5).tags  # a fresh list each
+        assert cls(5).cached == 0 and cls.limit == 9
+        with pytest.raises(ValueError, match="negative"):
+            cls(-1)
+        with pytest.raises(TypeError):
+            cls()
+        with pytest.raises(TypeError):
+            cls(1, cached=3)  # not an __init__ parameter
+        assert [f.name for f in dataclasses.fields(cls)] == [
+            "amount", "currency", "note", "tags", "secret", "cached",
+        ]  # fmt: skip
+        assert dataclasses.is_dataclass(a) and dataclasses.asdict(a)["tags"] == ["a"]
+        changed = dataclasses.replace(a, amount=1)
+        assert changed.amount == 1 and changed.note == "x" and type(changed) is cls
+        assert copy.deepcopy(a) == a
+        assert copy.copy(a).secret == "pw"
+        assert cls.__match_args__ == ("amount", "currency", "note", "tags", "secret")
+        assert ("__slots__" in cls.__dict__) == bool(options.get("slots"))
+        if options.get("frozen"):
+            assert hash(a) == hash(b) and hash(a) == hash(copy.copy(a))
+            with pytest.raises(dataclasses.FrozenInstanceError, match="'amount'"):
+                a.amount = 2
+            with pytest.raises(dataclasses.FrozenInstanceError, match="'amount'"):
+                del a.amount
+        else:
+            assert cls.__hash__ is None  # compared and mutable: unhashable, as dataclasses
+            a.amount = 2
+            assert a.amount == 2
+
+
+StdSale = _make(dataclasses.dataclass(frozen=True, slots=True), "StdSale")
+LeanSale = _make(values.dataclass(frozen=True, slots=True), "LeanSale")
+
+
+def test_a_frozen_slotted_one_pickles():
+    for cls in (StdSale, LeanSale):
+        sale = cls(1230, tags=["a"], secret="pw")
+        assert pickle.loads(pickle.dumps(sale)) == sale
+
+
+def test_a_class_s_own_methods_are_kept():
+    for decorate in _both(frozen=True, slots=True):
+
+        @decorate
+        class Code:
+            value: str
+
+            def __repr__(self) -> str:
+                return "Code(…)"
+
+            def __hash__(self) -> int:
+                return 7
+
+        assert repr(Code("x")) == "Code(…)" and hash(Code("x")) == 7
+        assert Code("x") == Code("x")
+
+
+def test_subclasses_and_keyword_only_fields():
+    for decorate in _both(frozen=True):
+
+        @decorate
+        class Base:
+            a: int
+            b: int = 2
+
+        @decorate
+        class Child(Base):
+            c: int = 3
+            d: int = field(default=4, kw_only=True)
+
+        assert Child(1, d=5) == Child(1, 2, 3, d=5)
+        assert repr(Child(1)).endswith(".<locals>.Child(a=1, b=2, c=3, d=4)")
+        with pytest.raises(TypeError):
+            Child(1, 2, 3, 4)  # d is keyword-only
+        assert Child(1) != Base(1)  # another class: not equal
+
+
+def test_the_same_mistakes_are_refused():
+    for decorate in _both():
+        with pytest.raises(TypeError, match="non-default argument 'b'"):
+
+            @decorate
+            class Bad:
+                a: int = 1
+                b: int
+
+    for decorate in _both(frozen=True):
+        with pytest.raises(TypeError):
+
+            @decorate
+            class Frozen:
+                a: int
+
+                def __setattr__(self, name: str, value: object) -> None:
+                    pass
+
+
+def test_methods_are_compiled_only_when_first_called():
+    @values.dataclass(frozen=True, slots=True)
+    class Quiet:
+        a: int
+
+    stand_in = Quiet.__dict__["__init__"]
+    Quiet(1)
+    assert Quiet.__dict__["__init__"] is not stand_in  # replaced by the compiled one
+    assert (
+        Quiet.__init__.__qualname__
+        == stand_in.__qualname__
+        == ("test_methods_are_compiled_only_when_first_called.<locals>.Quiet.__init__")
+    )
+    assert Quiet(1) == Quiet(1) and hash(Quiet(1)) == hash((1,))
