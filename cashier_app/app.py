@@ -447,6 +447,8 @@ def store_connector(**connect_options: Any) -> tuple[Any, Any] | None:
     """``(StoreLink, connect)`` when this installation joined a store, else None (also when
     its link file is unusable: logged). ``connect()`` opens a new connection, the key store
     (the DSN's password) opened at its first call: on the caller's worker, never here."""
+    if not paths.store_link_path().exists():  # a single till: store/ is not even imported
+        return None
     import logging
 
     from cashier_app.store.connect import StoreError, StoreLink

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cashier_app.checkout.changes import PAYMENT, REFUND, ChangeFeed, JournalChange
 from cashier_app.checkout.codes import (
@@ -40,7 +40,6 @@ from cashier_app.checkout.errors import (
     UnknownPayment,
 )
 from cashier_app.checkout.ids import new_request_id
-from cashier_app.checkout.instore import UpmPolicy
 from cashier_app.checkout.operators import CANCEL_PAID, TillSession
 from cashier_app.checkout.policy import PollPolicy
 from cashier_app.checkout.refunds import Refunds, StoreRefundsPort
@@ -69,6 +68,9 @@ from cashier_app.gateway.signing import parse_header_time
 from cashier_app.journal import Journal, JournalError
 from cashier_app.journal.crashpoints import crash_point
 from cashier_app.operators import PinEntry
+
+if TYPE_CHECKING:
+    from cashier_app.checkout.instore import UpmPolicy
 
 log = logging.getLogger(__name__)
 
@@ -368,7 +370,12 @@ class CheckoutService:
                 raise PaymentCodeError.of("payment_code_used")
         now = self._clock()
         prid = new_request_id()
-        window = (policy or UpmPolicy()).window if code else timedelta(seconds=self.expiry_seconds)
+        if code:
+            from cashier_app.checkout.instore import UpmPolicy  # imported for a scanned code
+
+            window = (policy or UpmPolicy()).window
+        else:
+            window = timedelta(seconds=self.expiry_seconds)
         rec = PaymentRecord(
             payment_request_id=prid,
             profile=self.profile,

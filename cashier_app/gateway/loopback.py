@@ -25,6 +25,7 @@ import time
 from typing import Any
 from urllib.parse import urlsplit
 
+from cashier_app.domain.net import resolvable
 from cashier_app.gateway.wire import (
     Answer,
     Headers,
@@ -166,7 +167,10 @@ class LoopbackPoster:
     def _connect(self, key: tuple[str, int]) -> http.client.HTTPConnection:
         wait = bounded(self.connect_timeout, _CONNECT_TIMEOUT)
         try:
-            raw = socket.create_connection(key, timeout=wait)
+            raw = socket.create_connection(
+                (resolvable(key[0]), key[1]),  # type: ignore[arg-type]  # bytes: typeshed says str
+                timeout=wait,
+            )
         except TimeoutError:
             raise WireTimeout("ConnectTimeout", "timed out") from None
         except OSError as exc:

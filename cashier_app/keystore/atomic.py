@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,8 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     is never readable by others, not even for a moment.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # at the first write: a run that only reads a profile never needs it
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

@@ -19,7 +19,7 @@ import json
 import os
 import threading
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -40,7 +40,6 @@ from cashier_app.gateway.signing import (
 )
 from cashier_app.support import paths
 
-from . import diagnostics
 from .backends import (
     SERVICE,
     BackendUnavailableError,
@@ -56,6 +55,9 @@ from .backends import (
     read_passphrase_file,
 )
 from .profiles import Profile, ProfileError, check_key_version
+
+if TYPE_CHECKING:  # imported when a key is imported or checked: never for the sandbox
+    from . import diagnostics
 
 KEY_FILE_NAME = "keys.enc"
 ENV_BACKEND = "CASHIER_KEYSTORE"  #: auto | keyring | file
@@ -333,6 +335,8 @@ class KeyStore:
         replace: bool = False,
     ) -> KeyInfo:
         """Store a private key given as PEM (PKCS#1/PKCS#8, encrypted) or bare base64."""
+        from . import diagnostics
+
         key = diagnostics.parse_private_key(data, passphrase)
         return self._store_private(profile, key, key_version, replace)
 
@@ -379,6 +383,8 @@ class KeyStore:
         self, profile: Profile, public_key: str | bytes, key_version: str | None = None
     ) -> bool:
         """Does the stored private key belong to ``public_key`` (e.g. the one uploaded)?"""
+        from . import diagnostics
+
         given = diagnostics.parse_public_key(public_key)
         return diagnostics.same_key(given, self.merchant_public_key(profile, key_version))
 
@@ -416,6 +422,8 @@ class KeyStore:
                 own.append(self.merchant_public_key(profile, version))
             except KeyStoreError:
                 continue
+        from . import diagnostics
+
         key = diagnostics.parse_gateway_key(data, own)
         _refuse_demo_key(profile, key)
         self.backend_for(profile).set(self._name(profile, "gateway"), public_key_base64(key))
@@ -480,6 +488,8 @@ class KeyStore:
             gateway = self.gateway_public_key(profile)
         except KeyNotFoundError:
             gateway = None
+        from . import diagnostics
+
         return diagnostics.diagnose_pair(merchant, gateway)
 
     def signer(self, profile: Profile) -> Signer:

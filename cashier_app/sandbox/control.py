@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
 from cashier_app.domain.errors import CashierError, Term
+from cashier_app.domain.net import resolvable
 
 
 class SimulatorError(CashierError):
@@ -193,6 +195,7 @@ class SimulatorClient:
         raw = json.dumps(body).encode() if body is not None else b""
         conn = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
         try:
+            conn.sock = connect(self._host, self._port, self.timeout)
             conn.request(method, path, body=raw, headers={"Content-Type": "application/json"})
             response = conn.getresponse()
             text = response.read()
@@ -240,3 +243,11 @@ class SimulatorClient:
                 "sandbox_answered_unexpected_json", method=method, path=path, status=response.status
             )
         return data
+
+
+def connect(host: str, port: int, timeout: float | None) -> socket.socket:
+    """What ``HTTPConnection.connect`` does for plain http, the host looked up without the
+    idna codec (``net.resolvable``); the connection is then ``conn.sock``."""
+    sock = socket.create_connection((resolvable(host), port), timeout)  # type: ignore[arg-type]  # bytes
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock

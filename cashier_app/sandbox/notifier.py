@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.domain.values import dataclass
 from cashier_app.gateway.signing import Signer, request_time
+from cashier_app.sandbox.control import connect
 from cashier_app.sandbox.faults import FaultPlan
 
 #: Antom's schedule: seconds before each attempt (the first at once), 8 attempts.
@@ -240,6 +241,8 @@ class Notifier:
         )
         conn = conn_cls(parts.hostname or "", parts.port, timeout=self.timeout)
         try:
+            if conn_cls is http.client.HTTPConnection:  # connected without the idna codec
+                conn.sock = connect(conn.host, conn.port, self.timeout)
             conn.request("POST", path, body=job.body, headers=headers)
             response = conn.getresponse()
             answer = response.read(64 * 1024)

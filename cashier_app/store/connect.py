@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
     from cashier_app.keystore.store import KeyStore
 
-CONFIG_NAME = "store.json"
 #: Seconds a connection attempt may take before the store counts as unreachable.
 CONNECT_TIMEOUT = 5
 
@@ -56,7 +55,7 @@ class StoreError(CashierError):
 
 
 def config_path() -> Path:
-    return paths.config_dir() / CONFIG_NAME
+    return paths.store_link_path()
 
 
 def split_password(dsn: str) -> tuple[str, str | None]:

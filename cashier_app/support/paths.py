@@ -66,6 +66,11 @@ def journal_path() -> Path:
     return data_dir() / "journal.sqlite3"
 
 
+def store_link_path() -> Path:
+    """Where ``cashier store join`` keeps this installation's store link (store/connect.py)."""
+    return config_dir() / "store.json"
+
+
 def log_dir() -> Path:
     override = os.environ.get("CASHIER_LOG_DIR")
     return Path(override) if override else _platform_dir("log")
