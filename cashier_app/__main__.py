@@ -1,5 +1,9 @@
 """Allow ``python -m cashier_app``."""
 
-from cashier_app.cli import entry
+import gc
 
-entry()
+gc.disable()  # from the first import: cli.main lets it go once the command has started
+
+from cashier_app.cli import entry  # noqa: E402
+
+entry(collector_held=True)

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.cli import CliError, exit_code_for
+from cashier_app.cli import CliError, exit_code_for, started
 from cashier_app.cli.gateway_options import add_gateway_options, gateway_from_args, in_use_text
 from cashier_app.cli.operator_auth import add_operator_options, sign_in
 from cashier_app.cli.text import error_text, t
@@ -97,7 +97,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="print the wall time of each phase (stderr; with --json also as timings_ms)",
     )
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, starts_up=True)  # cli.started() once the services are up
 
 
 def _timeout(text: str | None) -> float | None:
@@ -230,6 +230,7 @@ def _pay(
     phases = args.phases
     phases.lap("checks")
     services = _services(args, gateway)
+    started()
     phases.lap("services")
     with services:
         checkout = services.checkout
@@ -312,6 +313,7 @@ def _pay_in_store(args: argparse.Namespace, amount: Any, timeout: float | None) 
         raise CliError.of("simulate_needs_sandbox_gateway_http_loopback")
     policy = UpmPolicy()
     services = _services(args, gateway)
+    started()
     with services:
         checkout = services.checkout
         sign_in(args, services.session)  # once operators are set up: who takes the sale

@@ -347,6 +347,40 @@ def test_pay_on_the_embedded_sandbox_imports_only_what_it_needs():
     assert proc.stdout.strip() == "0 []", proc.stderr
 
 
+def test_pay_starts_without_the_garbage_collector_and_gives_it_back():
+    # python -m cashier_app holds the cyclic collector back from its first import; the
+    # collector then went through the start-up's objects some fifty times before the
+    # services were up. It runs again from there, and main always gives it back.
+    script = (
+        "import gc, sys, contextlib, io\n"
+        "gc.disable()\n"
+        "from cashier_app.cli import main, timings\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(1))\n"
+        "laps, lap = {}, timings.Phases.lap\n"
+        "def counted(self, name):\n"
+        "    laps[name] = len(runs)\n"
+        "    lap(self, name)\n"
+        "timings.Phases.lap = counted\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    rc = main(['pay', '--amount', '1.00', '--currency', 'HKD', '--method',"
+        " 'ALIPAY_HK', '--simulate', 'approve', '--timeout', '5', '--json', '--timings'],"
+        " collector_held=True)\n"
+        "print(rc, laps['services'], gc.isenabled())\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['pay', '--amount', 'x', '--currency', 'HKD'])  # refused at the start\n"
+        "print(gc.isenabled())\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ.copy(),
+    )
+    assert proc.stdout.split() == ["0", "0", "True", "True"], proc.stderr
+
+
 def test_the_command_leaves_fast_with_its_output_and_log_complete(tmp_path):
     """``cashier`` ends a headless command with os._exit (no interpreter teardown): what
     it printed and logged last is there all the same, and the journal is committed."""
