@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -94,7 +95,10 @@ class RedirectPage(QWidget):
         self._asking = False  # the Cancel payment question is open
         self._code_misses = 0  #: answers in a row without a verified code (0: code shown)
 
-        self.qr = QRCodeWidget(self)
+        # Not as tall as it is wide: at a 1366x768 till with the QA console open the page
+        # scrolled to make the code square by the column's width. 260 px is 66-73 mm on a
+        # 1366x768 screen of 13-15.6", far above the 25.4-30.5 mm Alipay+ asks for.
+        self.qr = QRCodeWidget(self, square_by_width=False)
         self.qr.setMinimumSize(260, 260)
         self.scan_label = QLabel(self)
         self.scan_label.setProperty("role", "muted")
@@ -208,9 +212,12 @@ class RedirectPage(QWidget):
         links.addWidget(self.link_text, 1)
         links.addWidget(self.copy_button)
         links.addWidget(self.open_button)
-        sim_rows = QVBoxLayout(self.simulator_box)
+        # Beside each other where the card is wide enough (a 1366-wide till: the page fits
+        # beside the QA console without scrolling), one above the other where it is not.
+        sim_rows = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.simulator_box)
         sim_rows.setContentsMargins(0, 0, 0, 0)
         sim_rows.setSpacing(6)
+        self._sim_rows, self._sim_parts = sim_rows, []
         sim = QHBoxLayout()
         sim.addWidget(self.simulator_caption)
         sim.addWidget(self.simulate_pay)
@@ -222,6 +229,12 @@ class RedirectPage(QWidget):
         auto.addWidget(self.autopay_delay)
         sim_rows.addLayout(sim)
         sim_rows.addLayout(auto)
+        self._sim_parts = [sim, auto]
+        money = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        money.setSpacing(6)
+        money.addWidget(self.amount_label)
+        money.addWidget(self.countdown_label)
+        self._money_rows = money
         actions = QHBoxLayout()
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.print_code_button)
@@ -234,11 +247,10 @@ class RedirectPage(QWidget):
         info_card = QFrame(self)
         info_card.setProperty("role", "card")
         info = QVBoxLayout(info_card)
-        info.setContentsMargins(24, 18, 24, 18)
-        info.setSpacing(8)
+        info.setContentsMargins(24, 10, 24, 10)
+        info.setSpacing(6)
         info.addLayout(head)
-        info.addWidget(self.amount_label)
-        info.addWidget(self.countdown_label)
+        info.addLayout(money)
         info.addWidget(self.status_label)
         info.addWidget(self.code_problem)
         info.addWidget(self.autopay_hint)
@@ -250,12 +262,31 @@ class RedirectPage(QWidget):
         info.addWidget(self.simulator_box)
 
         grid = QGridLayout(self)
-        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setContentsMargins(24, 8, 24, 8)
         grid.setHorizontalSpacing(20)
         grid.addWidget(qr_card, 0, 0)
         grid.addWidget(info_card, 0, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 6)
+
+    def _fit_rows(self) -> None:
+        """Amount and countdown, and the sandbox wallet's two rows, side by side where
+        the info card has the width for them."""
+        for box, parts, room in (
+            (self._money_rows, [self.amount_label, self.countdown_label], self.status_label),
+            (self._sim_rows, self._sim_parts, self.simulator_box),
+        ):
+            need = sum(p.sizeHint().width() for p in parts) + 24
+            wide = room.width() >= need
+            direction = (
+                QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+            )
+            if box.direction() != direction:
+                box.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
     def retranslate(self) -> None:
         self.link_caption.setText(self.tr("PAYMENT LINK"))
@@ -282,9 +313,10 @@ class RedirectPage(QWidget):
         self.record = record
         self._expired = False
         name, _plus = _wallet(record)
-        self.logo.setPixmap(wallet_pixmap(record.method, 48))
+        self.logo.setPixmap(wallet_pixmap(record.method, 40))
         self.wallet_label.setText(name)
         self.amount_label.setText(record.amount.display())
+        self._fit_rows()
         self.new_code_button.hide()
         self.cancel_button.setEnabled(True)
         self.simulator_box.setVisible(simulator)

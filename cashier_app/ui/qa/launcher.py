@@ -58,11 +58,20 @@ class QaLauncher(QObject):
         self.action.setObjectName("qaConsoleAction")
         self.action.setCheckable(True)
         self.action.toggled.connect(self._on_action_toggled)
+        self._lent = 0  #: px of the console's height lent to the page shown
         menu = window.menuBar().addMenu(QCoreApplication.translate("QaDock", "&View"))
         menu.setObjectName("viewMenu")
         menu.addAction(self.action)
         window.addAction(self.action)
         window.services_ready.connect(self._on_services_ready)  # type: ignore[attr-defined]
+        # Each page shown, and a page grown to scroll, asks the console for room (or a
+        # page with room to spare gives it back).
+        stack = getattr(window, "stack", None)
+        if stack is not None:
+            stack.currentChanged.connect(self._on_page_changed)
+        scroll = getattr(window, "page_scroll", None)
+        if scroll is not None:
+            scroll.verticalScrollBar().rangeChanged.connect(self._on_page_changed)
 
     def set_shortcuts(self) -> None:
         """F12 opens the console (set after the first paint: see MainWindow.set_shortcuts)."""
@@ -134,14 +143,35 @@ class QaLauncher(QObject):
     LEAST = 160
 
     def _leave_the_page_whole(self, dock: Any) -> None:
-        """Once laid out, give back what the page shown lacks (the order page's Charge
-        went below the fold at a 1366x768 till), as far as the console keeps ``LEAST``."""
+        """Once laid out, lend the page shown what it lacks (the order page's Charge went
+        below the fold at a 1366x768 till, the redirect page's code and actions scrolled),
+        as far as the console keeps ``LEAST``; a page with room to spare gets the console
+        its lent height back."""
         from PySide6.QtCore import Qt
 
         scroll = getattr(self.window, "page_scroll", None)
         if scroll is None or not dock.isVisible():
             return
-        lacking = scroll.widget().minimumSizeHint().height() - scroll.viewport().height()
-        if lacking > 0 and dock.height() > self.LEAST:
-            height = max(self.LEAST, dock.height() - lacking)
+        page, view = scroll.widget(), scroll.viewport()
+        need = page.minimumSizeHint().height()
+        if page.hasHeightForWidth():  # a word-wrapped line makes it taller where narrower
+            need = max(need, page.heightForWidth(view.width()))
+        lacking = need - view.height()
+        height = dock.height()
+        if lacking > 0 and height > self.LEAST:
+            height = max(self.LEAST, height - lacking)
+            self._lent += dock.height() - height
+        elif lacking < 0 and self._lent > 0:
+            back = min(self._lent, -lacking)
+            height += back
+            self._lent -= back
+        if height != dock.height():
             self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
+    @Slot()
+    def _on_page_changed(self, *_args: int) -> None:
+        """Another page shows (or the page's height changed): lend or take back room once
+        it is laid out."""
+        if self._dock is not None and self._dock.isVisible():
+            dock = self._dock
+            QTimer.singleShot(0, self, lambda: self._leave_the_page_whole(dock))

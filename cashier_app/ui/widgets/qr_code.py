@@ -128,9 +128,13 @@ class QRCodeWidget(QWidget):
 
     ready = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, square_by_width: bool = True) -> None:
+        """``square_by_width``: ask for a height equal to the width given (a column that
+        can grow downwards); False where the height is short (the redirect page beside the
+        QA console): the code is then the largest square of whatever room it gets."""
         super().__init__(parent)
         self.setObjectName("qrCode")
+        self._square_by_width = square_by_width
         self._data = ""
         self._matrix: tuple[tuple[bool, ...], ...] = ()
         self._centre_mark = False
@@ -139,7 +143,7 @@ class QRCodeWidget(QWidget):
         self._pending = False
         self._listening = False
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        policy.setHeightForWidth(True)
+        policy.setHeightForWidth(square_by_width)
         self.setSizePolicy(policy)
         self.setMinimumSize(180, 180)
 
@@ -206,10 +210,10 @@ class QRCodeWidget(QWidget):
         return QSize(320, 320)
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        return self._square_by_width
 
     def heightForWidth(self, width: int) -> int:
-        return width
+        return width if self._square_by_width else -1
 
     # -- painting -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
