@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
             be paid was shown again on the redirect page (checkout/resume.py).
         gateway_checked(object result): the start-up gateway probe (checkout/probe.py)
             answered; its ``ok`` and ``summary`` are also shown in the status bar.
+        first_painted(): the window has been on screen once, and what waited for its
+            first paint (the services, the other sale pages, the shortcuts) has started.
     """
 
     services_ready = Signal(object)
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
     payments_recovered = Signal(object)
     payment_resumed = Signal(object)
     gateway_checked = Signal(object)
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -275,13 +278,16 @@ class MainWindow(QMainWindow):
         if not self._start_due:
             return
         self._start_due = False
-        self.set_shortcuts()
-        self._start(show_starting=False)  # the order page stays: typing goes on meanwhile
-        self._build_sale_pages()  # on this thread while the services start on a worker
-        self.setWindowIcon(icon("app"))  # loads Qt's SVG icon engine: after the first paint
-        # (viewport() is the first call that hands PySide a plain QWidget: it then sets up
-        # the Python types of every widget class, some 20 ms, so it waits too)
-        self.page_scroll.viewport().setAutoFillBackground(False)
+        try:
+            self.set_shortcuts()
+            self._start(show_starting=False)  # the order page stays: typing goes on
+            self._build_sale_pages()  # on this thread while the services start on a worker
+            self.setWindowIcon(icon("app"))  # Qt's SVG icon engine: after the first paint
+            # (viewport() is the first call that hands PySide a plain QWidget: it then sets
+            # up the Python types of every widget class, some 20 ms, so it waits too)
+            self.page_scroll.viewport().setAutoFillBackground(False)
+        finally:
+            self.first_painted.emit()  # (also if one of these failed: the crash report)
 
     # -- menus ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
