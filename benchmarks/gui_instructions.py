@@ -26,9 +26,14 @@ def instructions(kind: str, env: dict[str, str]) -> int:
     probe = [sys.executable, "-m", "benchmarks.gui_probe", kind]
     for _ in range(2):  # warm, as bench_startup.py: bytecode written, folders made
         subprocess.run(probe, cwd=REPO, env=env, capture_output=True, check=True, timeout=120)
+    valgrind = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+    ]
     proc = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-        + probe,
+        [*valgrind, *probe],
         cwd=REPO,
         env=env,
         capture_output=True,
