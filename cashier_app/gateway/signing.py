@@ -385,8 +385,15 @@ class SignatureHeader:
     signature: str  #: still URL-encoded, exactly as received
 
 
+#: The header as every client writes it: parsed by one match (the same fields as below).
+_CANONICAL_HEADER = re.compile(r"algorithm=RSA256,keyVersion=(\w+),signature=(\S+)")
+
+
 def parse_signature_header(value: str | None) -> SignatureHeader:
     """Parse ``algorithm=RSA256,keyVersion=1,signature=...``; raises SignatureError."""
+    canonical = _CANONICAL_HEADER.fullmatch(value) if value else None
+    if canonical is not None:
+        return SignatureHeader(ALGORITHM, canonical[1], canonical[2])
     if not value or not value.strip():
         raise SignatureError.of("header_missing")
     head, sep, sig = value.strip().partition("signature=")

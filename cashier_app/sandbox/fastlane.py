@@ -43,7 +43,9 @@ import array
 import base64
 import contextlib
 import io
+import itertools
 import logging
+import mmap
 import os
 import pickle
 import select
@@ -94,6 +96,10 @@ def frame(kind: bytes, payload: bytes = b"") -> bytes:
     return _LEN.pack(1 + len(payload)) + kind + payload
 
 
+#: The count of changes the lane has sent its workers, in the page they share (Replicas).
+SEQUENCE = struct.Struct("=Q")
+#: A connection's number, in the frames about it between the lane and a worker.
+CONN_ID = struct.Struct(">Q")
 _FDS_SPACE = socket.CMSG_SPACE(16 * 4) if hasattr(socket, "CMSG_SPACE") else 0
 
 
@@ -131,39 +137,44 @@ class _Headers(dict[str, str]):
 Plain = tuple[str, str, str, "_Headers", int, bool]
 
 
+_NAMES: dict[str, str] = {}  #: the API name of every plain-path request path seen
+
+
 def parse_plain(head: bytes) -> Plain | None:
     """The plain path's request (``head``: up to the blank line), or None for anything
     that goes to a thread of the threaded handler."""
-    lines = head.split(b"\r\n")
-    parts = lines[0].split(b" ")
-    if len(parts) != 3 or parts[0] != b"POST" or parts[2] != b"HTTP/1.1":
+    lines = head.decode("iso-8859-1").split("\r\n")
+    parts = lines[0].split(" ")
+    if len(parts) != 3 or parts[0] != "POST" or parts[2] != "HTTP/1.1":
         return None
-    if len(lines) - 1 > MAX_HEADERS or any(len(line) > MAX_LINE for line in lines):
+    if len(lines) - 1 > MAX_HEADERS or max(map(len, lines)) > MAX_LINE:
         return None
-    try:
-        target = parts[1].decode("ascii")
-    except UnicodeDecodeError:
-        return None
-    if target.startswith(("http://", "https://")):
-        return None  # absolute form: the threaded handler rewrites it
+    target = parts[1]
     path = target.split("?", 1)[0]
-    if route_of(path) != "api":
-        return None
-    name = api.api_name(path)
+    name = _NAMES.get(path)
     if name is None:
+        if not target.isascii() or target.startswith(("http://", "https://")):
+            return None  # absolute form: the threaded handler rewrites it
+        if route_of(path) != "api" or (name := api.api_name(path)) is None:
+            return None
+        if len(_NAMES) < 64:  # our APIs' paths (and their prefixes'): a handful
+            _NAMES[path] = name
+    elif not target.isascii():
         return None
     headers = _Headers()
     for line in lines[1:]:
-        key, colon, value = line.partition(b":")
-        if not colon or not key or key != key.strip() or line[:1] in (b" ", b"\t"):
+        key, colon, value = line.partition(":")
+        # a name with white space around it, or a folded line: the threaded handler's
+        if not colon or not key or key != key.strip():
             return None
-        lower = key.decode("iso-8859-1").lower()
+        lower = key.lower()
         if lower not in headers:
-            headers[lower] = value.decode("iso-8859-1").strip(" \t")
+            headers[lower] = value.strip(" \t")
     if "transfer-encoding" in headers or "expect" in headers:
         return None
     length_text = headers.get("content-length", "")
-    if not length_text.isdigit() or int(length_text) > MAX_BODY:
+    # ASCII digits only ("²" is a digit to str.isdigit, and no number to int)
+    if not (length_text.isascii() and length_text.isdigit()) or int(length_text) > MAX_BODY:
         return None
     close = headers.get("connection", "").lower() == "close"
     return target, path, name, headers, int(length_text), close
@@ -201,7 +212,7 @@ def answer_head(
     close: bool,
 ) -> bytes:
     """The head of a signed answer (``signature``: standard base64)."""
-    header = signature_header(key_version, quote_base64(signature))
+    closing = "Connection: close\r\n" if close else ""
     return (
         b"HTTP/1.1 200 OK\r\n"
         + _SERVER
@@ -209,11 +220,12 @@ def answer_head(
         + date
         + b"\r\n"
         + _TYPE
-        + b"Content-Length: %d\r\n" % length
-        + f"client-id: {client_id}\r\nresponse-time: {sent_at}\r\n".encode("latin-1", "replace")
-        + f"signature: {header}\r\n".encode("ascii")
-        + (b"Connection: close\r\n" if close else b"")
-        + b"\r\n"
+        + (
+            f"Content-Length: {length}\r\nclient-id: {client_id}\r\n"
+            f"response-time: {sent_at}\r\n"
+            f"signature: {signature_header(key_version, quote_base64(signature))}\r\n"
+            f"{closing}\r\n"
+        ).encode("latin-1", "replace")
     )
 
 
@@ -293,12 +305,35 @@ class Replicas:
     """The worker processes that answer inquiries themselves (``laneworker.py``), each
     with a replica of what an inquiry reads: told every change as it is made, under the
     lock that makes it (the store's, the merchants', the fault plan's), so before anything
-    acknowledges it. Every frame to a worker's control socket is sent under this lock."""
+    acknowledges it. Every frame to a worker's control socket is sent under this lock.
+
+    Where it can (Linux), every change also counts one up in a page the workers share
+    (``SEQUENCE``), after its frames are in their sockets: a worker reads its control
+    socket only when the count moved (or the socket has a connection for it), not at
+    every request, which cost it a system call there."""
 
     def __init__(self, gateway: SandboxGateway) -> None:
         self.gateway = gateway
         self._lock = threading.Lock()
         self._members: dict[int, socket.socket] = {}
+        self._count = 0
+        self._page: mmap.mmap | None = None
+        self._page_fd = -1
+        if hasattr(os, "memfd_create"):
+            try:
+                self._page_fd = os.memfd_create("cashier-sandbox-lane", os.MFD_CLOEXEC)
+                os.ftruncate(self._page_fd, SEQUENCE.size)
+                self._page = mmap.mmap(self._page_fd, SEQUENCE.size)
+            except OSError:
+                self.close()
+
+    def close(self) -> None:
+        if self._page is not None:
+            self._page.close()
+            self._page = None
+        if self._page_fd >= 0:
+            os.close(self._page_fd)
+            self._page_fd = -1
 
     def install(self) -> None:
         gw = self.gateway
@@ -323,24 +358,29 @@ class Replicas:
             gw.faults.held() as planned,
             self._lock,
         ):
-            parts = [frame(b"K", pickle.dumps(settings))]
-            parts += [frame(b"P", pickle.dumps(p)) for p in gw.store.held()]
+            settings = {**settings, "sequence": self._page is not None}
+            first = frame(b"K", pickle.dumps(settings))
+            parts = [frame(b"P", pickle.dumps(p)) for p in gw.store.held()]
             parts += [frame(b"M", pickle.dumps(item)) for item in merchants.items()]
             parts.append(frame(b"T", pickle.dumps(tolerance)))
             parts.append(frame(b"Q", b"\x01" if planned else b"\x00"))
-            control.sendall(b"".join(parts))
+            if self._page is not None:  # the shared count's page goes with the settings
+                sent = socket.send_fds(control, [first], [self._page_fd])
+                control.sendall(first[sent:] + b"".join(parts))
+            else:
+                control.sendall(first + b"".join(parts))
             self._members[control.fileno()] = control
 
     def leave(self, control: socket.socket) -> None:
         with self._lock:
             self._members.pop(control.fileno(), None)
 
-    def hand(self, control: socket.socket, sock: socket.socket) -> bool:
+    def hand(self, control: socket.socket, sock: socket.socket, number: int) -> bool:
         """A connection to a worker (False: it is gone)."""
         with self._lock:
             if self._members.get(control.fileno()) is not control:
                 return False
-            data = frame(b"N")
+            data = frame(b"N", CONN_ID.pack(number))
             try:
                 sent = socket.send_fds(control, [data], [sock.fileno()])
             except OSError:
@@ -357,6 +397,9 @@ class Replicas:
                     control.sendall(data)
                 except OSError:  # the worker is gone: the lane drops it when it notices
                     del self._members[fd]
+            if self._page is not None:  # after the frames: a worker that sees it has them
+                self._count += 1
+                SEQUENCE.pack_into(self._page, 0, self._count)
 
     # -- the gateway's changes (each called under the lock that makes it) ------------------
     def payment(self, p: st.Payment) -> None:
@@ -415,7 +458,9 @@ class FastLaneServer:
         #: workers answer inquiries themselves when they read the gateway's clock
         self._replicas = Replicas(gateway) if gateway.wall_clock else None
         self._lanes: dict[int, _Control] = {}  #: by control fd: workers serving connections
-        self._in_worker: dict[int, int] = {}  #: by control fd: connections a worker holds
+        #: by control fd: the connections a worker holds (their peers, by number)
+        self._in_worker: dict[int, dict[int, Any]] = {}
+        self._numbers = itertools.count(1)
         self._releasing = False  #: stopping: no more jobs to the workers
         self._thread: threading.Thread | None = None
 
@@ -467,6 +512,8 @@ class FastLaneServer:
         self._idle.wait()
 
     def server_close(self) -> None:
+        if self._replicas is not None:
+            self._replicas.close()
         self.socket.close()
         self._wake_r.close()
         self._wake_w.close()
@@ -527,22 +574,27 @@ class FastLaneServer:
                 continue
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            if self._to_worker(sock):
+            if self._to_worker(sock, addr):
                 continue
             self._adopt(sock, addr, b"")
 
     @property
     def in_workers(self) -> int:
         """Connections the workers serve now (``laneworker.py``)."""
-        return sum(self._in_worker.values())
+        return sum(len(held) for held in self._in_worker.values())
 
-    def _to_worker(self, sock: socket.socket) -> bool:
+    def in_worker(self, peer: Any) -> bool:
+        """Whether a worker serves the connection from ``peer`` now (for tests)."""
+        return any(peer in held.values() for held in self._in_worker.values())
+
+    def _to_worker(self, sock: socket.socket, peer: Any) -> bool:
         """The connection to the worker serving the fewest (False: none can)."""
         assert self._replicas is not None or not self._in_worker
         while self._in_worker and self._replicas is not None:
-            fd = min(self._in_worker, key=self._in_worker.__getitem__)
-            if self._replicas.hand(self._lanes[fd].worker.control, sock):
-                self._in_worker[fd] += 1
+            fd = min(self._in_worker, key=lambda f: len(self._in_worker[f]))
+            number = next(self._numbers)
+            self._in_worker[fd][number] = peer  # first: the worker may answer at once
+            if self._replicas.hand(self._lanes[fd].worker.control, sock, number):
                 sock.close()  # the worker has its own descriptor of it
                 return True
             self._unjoin(self._lanes[fd])
@@ -776,7 +828,7 @@ class FastLaneServer:
         ctl = _Control(worker)
         fd = worker.control.fileno()
         self._lanes[fd] = ctl
-        self._in_worker[fd] = 0
+        self._in_worker[fd] = {}
         assert self._sel is not None
         self._sel.register(worker.control, selectors.EVENT_READ, ctl)
 
@@ -812,15 +864,12 @@ class FastLaneServer:
         fd = ctl.worker.control.fileno()
         while fd in self._lanes and (got := take_frame(ctl.inbox)) is not None:
             kind = got[:1]
-            if kind in (b"H", b"C"):
-                self._in_worker[fd] = max(0, self._in_worker[fd] - 1)
+            if kind not in (b"H", b"C"):
+                continue
+            (number,) = CONN_ID.unpack_from(got, 1)
+            peer = self._in_worker[fd].pop(number, None)
             if kind == b"H" and ctl.fds:
-                sock = socket.socket(fileno=ctl.fds.pop(0))
-                try:
-                    addr = sock.getpeername()
-                except OSError:
-                    addr = None
-                self._adopt(sock, addr, got[1:])
+                self._adopt(socket.socket(fileno=ctl.fds.pop(0)), peer, got[1 + CONN_ID.size :])
 
     def _drop(self, worker: _Worker) -> None:
         """A worker that failed: never used again; what it had not signed yet is queued

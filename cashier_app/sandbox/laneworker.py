@@ -20,8 +20,8 @@ byte, the rest) that keep a replica of what an inquiry reads:
   ids of payments dropped (retention), ``M`` a merchant's keys (pickled client-id and
   ``{keyVersion: SPKI DER}``), ``T`` the Request-Time tolerance, ``Q`` whether any fault is
   planned.
-- ``N`` a connection to serve (its descriptor attached), ``X`` stop: every connection
-  closed, the replica emptied, answered by ``x``.
+- ``N`` a connection to serve (its descriptor attached, its number: ``CONN_ID``), ``X``
+  stop: every connection closed, the replica emptied, answered by ``x``.
 
 The lane sends every change under the lock that makes it, before anything acknowledges it
 (a pay's answer, a control route's, a notification): so the frame is in this worker's
@@ -32,16 +32,18 @@ writes), and two answers never go back in time.
 
 Whatever is not a plain inquiry (``fastlane.parse_plain``, ``api.READ_ONLY``), or comes
 while a fault is planned, or asks for a payment the replica cannot answer for (a due
-expiry, one only the state file may hold) goes back to the lane with what was read of it
-(``H``, the descriptor attached) for good: the lane's code answers it as before. A
-connection that ends here is told (``C``), for the lane's connection bound. Pickle is used
-between this process and the lane that started it only, on a socket pair of their own.
+expiry, one only the state file may hold) goes back to the lane for good (``H``: the
+connection's number and what was read of it, the descriptor attached): the lane's code
+answers it as before. A connection that ends here is told (``C`` and its number), for the
+lane's connection bound. Pickle is used between this process and the lane that started it
+only, on a socket pair of their own.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import mmap
 import os
 import pickle
 import selectors
@@ -57,7 +59,9 @@ from cashier_app.gateway.signing import SignatureError, Verifier, sign_content
 from cashier_app.sandbox import api
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox.fastlane import (
+    CONN_ID,
     MAX_HEAD,
+    SEQUENCE,
     Stamps,
     answer_head,
     frame,
@@ -77,10 +81,11 @@ class Ask(BaseException):
 
 
 class _Conn:
-    __slots__ = ("closing", "inbox", "last", "out", "sock", "writing")
+    __slots__ = ("closing", "inbox", "last", "number", "out", "sock", "writing")
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: socket.socket, number: bytes) -> None:
         self.sock = sock
+        self.number = number  #: the lane's number of it (CONN_ID)
         self.inbox = bytearray()
         self.out = bytearray()
         self.last = time.monotonic()
@@ -208,6 +213,8 @@ class Worker:
         self._jobs_in = bytearray()
         self._control_in = bytearray()
         self._fds: list[int] = []
+        self._page: mmap.mmap | None = None  #: the lane's count of changes sent (Replicas)
+        self._seen = 0
         self._fd_in, self._fd_out = sys.stdin.fileno(), sys.stdout.fileno()
         os.set_blocking(self._fd_in, False)
         self.sel.register(self._fd_in, selectors.EVENT_READ, _JOBS)
@@ -217,13 +224,14 @@ class Worker:
         swept = time.monotonic()
         while True:
             ready = []
+            control = False
             for key, mask in self.sel.select(0.5 if self.conns else None):
                 data = key.data
                 if data is _JOBS:
                     if not self._read_jobs():
                         return 0  # end of input: the pool closes
                 elif data is _CONTROL:
-                    pass  # read below, after every connection's read
+                    control = True  # read below, after every connection's read
                 else:
                     if mask & selectors.EVENT_WRITE:
                         self._flush(data)
@@ -231,8 +239,9 @@ class Worker:
                         self._recv(data)
                     ready.append(data)
             # a request read above may have been sent after a change it must see was
-            # acknowledged: that change's frame is in the control socket by now
-            if not self._read_control():
+            # acknowledged: that change's frame is in the control socket by now (and
+            # the shared count moved, after it was sent)
+            if (control or self._moved()) and not self._read_control():
                 return 0  # the lane is gone
             for conn in ready:
                 if conn.sock.fileno() >= 0:
@@ -244,6 +253,17 @@ class Worker:
                 for conn in list(self.conns.values()):
                     if not conn.out and now - conn.last > self.read_timeout:
                         self._close(conn)
+
+    def _moved(self) -> bool:
+        """Whether the lane sent a change since the last look (always, without the
+        shared count: then the control socket is read at every round)."""
+        if self._page is None:
+            return True
+        (count,) = SEQUENCE.unpack_from(self._page)
+        if count == self._seen:
+            return False
+        self._seen = count  # what was sent up to it is in the socket: read below
+        return True
 
     # -- the lane's jobs and frames ---------------------------------------------------------
     def _read_jobs(self) -> bool:
@@ -280,11 +300,12 @@ class Worker:
             replica.put(pickle.loads(payload))
         elif kind == b"N":
             sock = socket.socket(fileno=self._fds.pop(0))
+            number = payload[: CONN_ID.size]
             if not self.serving:
-                self._send(frame(b"H"), sock)  # not serving (yet): the lane's again
+                self._send(frame(b"H", number), sock)  # not serving (yet): the lane's again
                 return
             sock.setblocking(False)
-            conn = _Conn(sock)
+            conn = _Conn(sock, number)
             self.conns[sock.fileno()] = conn
             self.sel.register(sock, selectors.EVENT_READ, conn)
         elif kind == b"E":
@@ -298,6 +319,13 @@ class Worker:
         elif kind == b"K":
             settings: dict[str, Any] = pickle.loads(payload)
             self._stop_serving()
+            if settings.get("sequence"):
+                page_fd = self._fds.pop(0)
+                try:
+                    self._page = mmap.mmap(page_fd, SEQUENCE.size, access=mmap.ACCESS_READ)
+                finally:
+                    os.close(page_fd)
+                (self._seen,) = SEQUENCE.unpack_from(self._page)
             replica.backed = bool(settings["backed"])
             self.read_timeout = float(settings["read_timeout"])
             self.key_version = str(settings["key_version"])
@@ -313,6 +341,9 @@ class Worker:
             self._close(conn, tell=False)
         self.replica.clear()
         self.serving = False
+        if self._page is not None:  # read the socket at every round again
+            self._page.close()
+            self._page = None
 
     def _send(self, data: bytes, sock: socket.socket | None = None) -> None:
         """A frame to the lane (blocking: the lane reads it at once), with ``sock``'s
@@ -351,12 +382,12 @@ class Worker:
         with contextlib.suppress(OSError):
             conn.sock.close()
         if tell:
-            self._send(frame(b"C"))
+            self._send(frame(b"C", conn.number))
 
     def _hand_back(self, conn: _Conn) -> None:
         """The connection, with what was read of it, to the lane for good."""
         self._forget(conn)
-        self._send(frame(b"H", bytes(conn.inbox)), conn.sock)
+        self._send(frame(b"H", conn.number + bytes(conn.inbox)), conn.sock)
 
     def _flush(self, conn: _Conn) -> None:
         try:

@@ -123,6 +123,12 @@ class RawClient:
         if self._conn is not None:
             self._conn.close()
 
+    @property
+    def local_address(self) -> Any:
+        """The kept-alive connection's own end (the peer a server saw it from)."""
+        assert self._conn is not None and self._conn.sock is not None
+        return self._conn.sock.getsockname()
+
     def post(
         self,
         api: str,

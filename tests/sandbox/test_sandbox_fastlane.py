@@ -320,3 +320,41 @@ def test_answers_are_the_bytes_json_dumps_makes():
     ]
     for answer in answers:
         assert server.answer_body(answer) == dumps(answer)
+
+
+def test_the_plain_path_is_only_a_well_formed_api_post_sized_by_content_length():
+    """``parse_plain``: what the lane (and a worker) answers itself; anything else, None,
+    goes to the threaded handler, which answers it as it always did."""
+    from cashier_app.sandbox.fastlane import parse_plain
+
+    def head(*lines: str, target: str = INQUIRY, start: str = "") -> bytes:
+        first = start or f"POST {target} HTTP/1.1"
+        return "\r\n".join((first, *lines)).encode("iso-8859-1")
+
+    plain = ("Host: x", "Content-Length: 2", "Content-Type: application/json")
+    target, path, name, headers, length, close = parse_plain(head(*plain)) or ()
+    assert (target, path, name, length, close) == (INQUIRY, INQUIRY, "inquiryPayment", 2, False)
+    assert headers.get("CONTENT-type") == "application/json"
+    again = parse_plain(
+        head(*plain, "content-length: 9", "Connection: close", target=INQUIRY + "?a")
+    )
+    assert again is not None and again[4] == 2 and again[5] and again[1] == INQUIRY
+    for odd in (
+        head(*plain, start=f"GET {INQUIRY} HTTP/1.1"),
+        head(*plain, start=f"POST {INQUIRY} HTTP/1.0"),
+        head(*plain, target="http://127.0.0.1" + INQUIRY),
+        head(*plain, target="/sandbox/pay"),
+        head(*plain, target="/ams/api/v1/payments/nothing"),
+        head(*plain, target=INQUIRY + "?é"),
+        head("Host: x", "Content-Type: application/json"),  # not sized
+        head("Content-Length: ²", "Content-Type: application/json"),
+        head("Content-Length: 99999999", "Content-Type: application/json"),
+        head(*plain, "Transfer-Encoding: chunked"),
+        head(*plain, "Expect: 100-continue"),
+        head(*plain, " folded"),
+        head(*plain, "Bad : name"),
+        head(*plain, "no colon"),
+        head(*plain, *[f"X-{i}: y" for i in range(100)]),
+        head(*plain, "X-Long: " + "y" * 70000),
+    ):
+        assert parse_plain(odd) is None, odd[:80]
