@@ -1,7 +1,9 @@
 """GUI cold start: a fresh process until the first frame showing the order page (the
 amount field on screen) is painted (offscreen), bytecode cache warm
 (``PYTHONDONTWRITEBYTECODE`` unset), against a bare PySide6 window's first frame measured in
-the same run, interleaved (benchmarks/gui_probe.py). Median of ``rounds`` of each."""
+the same run, interleaved (benchmarks/gui_probe.py). Median of ``rounds`` of each. The same
+two first frames counted in instructions, which other load does not move:
+``python -m benchmarks.gui_instructions`` (valgrind)."""
 
 from __future__ import annotations
 
