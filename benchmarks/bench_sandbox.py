@@ -14,8 +14,10 @@ and the machine's idle time, /proc/stat), which on an idle machine is every core
 The budget's ratio is that one; the rates as they came are reported beside it.
 
 Two servers are measured: the sandbox signing in worker processes (``sign_workers`` = the
-number of cores, what ``cashier sandbox`` does: one event loop answers every connection,
-``sandbox/fastlane.py``) and the threaded server signing in-process (the embedded
+number of cores, what ``cashier sandbox`` does: one event loop accepts, ``sandbox/
+fastlane.py``, and hands each connection to a worker that answers its inquiries itself,
+``sandbox/laneworker.py``; the server's CPU is then the loop's, the workers' is counted
+apart) and the threaded server signing in-process (the embedded
 sandbox's way; ``cryptography`` holds the GIL while it signs, so threads sign on one core
 at most).
 """

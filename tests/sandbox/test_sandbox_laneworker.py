@@ -153,3 +153,31 @@ def test_stop_closes_the_connections_workers_hold(gateway_key, merchant_key):
         with pytest.raises(OSError):
             reader.post("inquiryPayment", {"paymentRequestId": "none"})
         reader.close()
+
+
+def test_a_payment_only_the_state_file_holds_is_answered_from_it(
+    tmp_path, gateway_key, merchant_key
+):
+    """A settled payment is not adopted at start (read from the file when asked): the
+    worker's replica cannot say it is not there, so the connection goes back to the lane,
+    which reads it from the file."""
+    state = tmp_path / "sandbox.sqlite"
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1, state_path=state)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    with gw:
+        writer = _client(gw, merchant_key, gateway_key)
+        paid = writer.post("pay", pay_body("rw-file", value="900")).json["paymentId"]
+        writer.close()
+        gw.approve(paid)
+    gw = SandboxGateway(gateway_private_key=gateway_key, sign_workers=1, state_path=state)
+    gw.register_merchant(CLIENT_ID, public_key_base64(merchant_key.public_key()))
+    with gw:  # a new one on the file: the settled payment is there only
+        assert gw.sign_pool is not None and gw.sign_pool.wait_ready(60)
+        reader = _client(gw, merchant_key, gateway_key)
+        try:
+            seen = _inquiry(reader, "rw-file")
+            assert seen["paymentStatus"] == "SUCCESS" and seen["paymentId"] == paid
+            assert not _server(gw).in_worker(reader.local_address)  # the lane answered
+            assert _inquiry(reader, "nothing")["result"]["resultCode"] == "ORDER_NOT_EXIST"
+        finally:
+            reader.close()
