@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextlib
 import shutil
 from contextlib import nullcontext
-from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.support import paths
 
 if TYPE_CHECKING:  # the GUI imports this module before its first paint: no crypto yet

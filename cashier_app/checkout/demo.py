@@ -50,14 +50,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money, MoneyError, check_currency
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 ACTIONS = ("sale", "refund", "end_of_day")
 PRODUCTS = ("online", "in-store")

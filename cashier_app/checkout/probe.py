@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import replace
 
 from cashier_app.checkout.codes import CODE_NOT_AT_GATEWAY
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, replace
 from cashier_app.gateway.antom import AntomClient, Exchange
 from cashier_app.gateway.errors import (
     GatewayError,

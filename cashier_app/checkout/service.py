@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +53,7 @@ from cashier_app.domain.payment_code import normalise as normalise_code
 from cashier_app.domain.payment_kit import PaymentInfo
 from cashier_app.domain.records import EMBEDDED_SANDBOX, PaymentRecord, RefundRecord
 from cashier_app.domain.store import StoreInfo
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.gateway.antom import AntomClient, CancelResponse, Exchange
 from cashier_app.gateway.errors import (
     GatewayError,

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import argparse
 import shlex
-from dataclasses import field
 
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 SHELLS = ("bash", "zsh", "fish")
 

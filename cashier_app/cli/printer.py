@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict
 from typing import Any
 
 from cashier_app.cli import CliError
 from cashier_app.cli.text import t
+from cashier_app.domain.values import asdict
 
 
 def register(subparsers: Any) -> None:

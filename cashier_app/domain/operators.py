@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import field
-
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import field
 from typing import Any
 
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import CURRENCY_SYMBOLS, Money, MoneyError
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 # Payment Kit error codes (docs/cashier-ux.md §1).
 PARAM_ERROR = 401

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import field, replace
 from datetime import datetime
 from typing import Any
 
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field, replace
 
 #: Where a payment was made, as reports, history and receipts label it. Sandbox money is
 #: never real money: these are never added together.

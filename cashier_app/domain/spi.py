@@ -4,14 +4,13 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from datetime import datetime
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from cashier_app.domain import codes
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Outcome, Status
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 PAY_ROUTE = "/pay"
 CODE_SUCCESS = codes.SPI_SUCCESS

@@ -1,32 +1,107 @@
-"""``dataclass`` for the cashier's own classes: the standard library's, with the methods it
-writes (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``) compiled when first called.
+"""``dataclass`` for the cashier's own classes: what ``dataclasses.dataclass`` makes, without
+importing ``dataclasses`` and with the methods it writes compiled when first called.
 
-``dataclasses.dataclass`` compiles each of those methods from source text as the class is
-made: about a millisecond for a frozen class (six functions), and a headless ``cashier
-pay`` imports some fifty of them, most of whose ``__repr__``, ``__eq__`` and ``__hash__``
-no run ever calls (a fifth of the whole run went there). Here the standard library still
-makes the class (fields, ``__slots__``, ``__match_args__``: ``dataclasses.fields``,
-``replace``, ``asdict`` and ``is_dataclass`` work as ever) and each method is compiled from
-the same text at its first call, then replaces itself on the class; a frozen class's
-``__setattr__`` and ``__delattr__`` need no compiling at all. Same behaviour otherwise
-(test_values.py holds it against the standard library's).
+``dataclasses`` imports ``inspect`` (with ``ast`` and ``dis``): some 13 ms of every headless
+``cashier pay`` on this machine; and it compiles each method it writes from source text as
+the class is made, about a millisecond for a frozen class (six functions), for some fifty
+classes a pay imports, most of whose ``__repr__``, ``__eq__`` and ``__hash__`` no run ever
+calls. Here the fields are read as ``dataclasses`` reads them (annotations in order,
+``ClassVar`` left out, defaults and ``field()``, the bases' fields first, ``__slots__``,
+``__match_args__``) and each method is compiled from the same text at its first call, then
+replaces itself on the class; a frozen class's ``__setattr__`` and ``__delattr__`` need no
+compiling. ``fields``, ``replace`` and ``asdict`` here work on them, and so do
+``dataclasses``' own (``fields``, ``replace``, ``asdict``, ``is_dataclass``: the class
+hands ``dataclasses`` its fields when asked, importing it then). test_values.py holds the
+two against each other.
 
 Supported: ``init``, ``repr``, ``eq``, ``frozen``, ``slots`` and the ``field()`` options
-(``default``, ``default_factory``, ``init``, ``repr``, ``compare``, ``hash``, ``kw_only``),
-``__post_init__`` and ``ClassVar``; ``InitVar``, ``order`` and ``unsafe_hash`` are not
-(a class that needs them uses ``dataclasses.dataclass`` itself). Type checkers see the
-standard library's decorator.
+(``default``, ``default_factory``, ``init``, ``repr``, ``compare``, ``hash``, ``metadata``,
+``kw_only``), ``__post_init__`` and ``ClassVar``; ``InitVar``, ``order`` and ``unsafe_hash``
+are not (a class that needs them uses ``dataclasses.dataclass`` itself, and cannot be a base
+or a subclass of these). Type checkers see ``dataclasses`` itself.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+#: No default (``dataclasses.MISSING``'s part here).
+MISSING: Any = _Missing()
+
+
+class Field:
+    """One field, as ``dataclasses.Field`` describes it (the same attributes)."""
+
+    __slots__ = (
+        "compare", "default", "default_factory", "hash", "init", "kw_only", "metadata",
+        "name", "repr", "type",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        default: Any = MISSING,
+        default_factory: Any = MISSING,
+        init: bool = True,
+        repr: bool = True,
+        hash: bool | None = None,
+        compare: bool = True,
+        metadata: Any = None,
+        kw_only: bool = False,
+    ) -> None:
+        if default is not MISSING and default_factory is not MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        self.name: str = ""
+        self.type: Any = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.hash = hash
+        self.compare = compare
+        self.metadata = metadata if metadata is not None else {}
+        self.kw_only = bool(kw_only)
+
+    def __repr__(self) -> str:
+        return (
+            f"Field(name={self.name!r},type={self.type!r},default={self.default!r},"
+            f"default_factory={self.default_factory!r},init={self.init!r},repr={self.repr!r},"
+            f"hash={self.hash!r},compare={self.compare!r},metadata={self.metadata!r},"
+            f"kw_only={self.kw_only!r})"
+        )
+
+    def standard(self) -> Any:
+        """The same field as a ``dataclasses.Field`` (what ``dataclasses`` reads)."""
+        import dataclasses
+
+        options: dict[str, Any] = {
+            "init": self.init, "repr": self.repr, "hash": self.hash, "compare": self.compare,
+            "metadata": self.metadata or None, "kw_only": self.kw_only,
+        }  # fmt: skip
+        if self.default is not MISSING:
+            options["default"] = self.default
+        if self.default_factory is not MISSING:
+            options["default_factory"] = self.default_factory
+        std = dataclasses.field(**options)
+        std.name, std.type = self.name, self.type
+        std._field_type = dataclasses._FIELD  # type: ignore[attr-defined]  # a real field
+        return std
+
+
 if TYPE_CHECKING:
+    from dataclasses import asdict as asdict
     from dataclasses import dataclass as dataclass
+    from dataclasses import field as field
+    from dataclasses import fields as fields
+    from dataclasses import replace as replace
 else:
 
     def dataclass(
@@ -46,8 +121,56 @@ else:
 
         return wrap if cls is None else wrap(cls)
 
+    def field(
+        *,
+        default: Any = MISSING,
+        default_factory: Any = MISSING,
+        init: bool = True,
+        repr: bool = True,
+        hash: bool | None = None,
+        compare: bool = True,
+        metadata: Any = None,
+        kw_only: bool = False,
+    ) -> Any:
+        """``dataclasses.field``."""
+        return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
 
-_MISSING = dataclasses.MISSING
+    def fields(class_or_instance: Any) -> tuple[Field, ...]:
+        """``dataclasses.fields`` (of one of these classes, its ``Field`` objects)."""
+        found = getattr(class_or_instance, "__values_fields__", None)
+        if found is None:
+            import dataclasses
+
+            return dataclasses.fields(class_or_instance)  # type: ignore[return-value]
+        return found  # type: ignore[no-any-return]
+
+    def replace(obj: Any, /, **changes: Any) -> Any:
+        """``dataclasses.replace``: a copy of ``obj`` with ``changes``."""
+        own = getattr(type(obj), "__values_fields__", None)
+        if own is None:
+            import dataclasses
+
+            return dataclasses.replace(obj, **changes)
+        for f in own:
+            if not f.init:
+                if f.name in changes:
+                    raise ValueError(
+                        f"field {f.name} is declared with init=False, "
+                        "it cannot be specified with replace()"
+                    )
+                continue
+            if f.name not in changes:
+                changes[f.name] = getattr(obj, f.name)
+        return obj.__class__(**changes)
+
+    def asdict(obj: Any, *, dict_factory: Any = dict) -> Any:
+        """``dataclasses.asdict`` (which these classes hand their fields)."""
+        import dataclasses
+
+        return dataclasses.asdict(obj, dict_factory=dict_factory)
+
+
+_MISSING = MISSING
 
 
 class _Factory:
@@ -74,11 +197,7 @@ def _make(cls: type, init: bool, repr_: bool, eq: bool, frozen: bool, slots: boo
     if not own.get("__doc__"):
         # dataclass would compute inspect.signature(cls) for it; the fields say as much
         cls.__doc__ = f"{cls.__name__}({', '.join(own.get('__annotations__', {}))})"
-    made: type = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
-    fields = list(dataclasses.fields(made))  # not the ClassVar and InitVar pseudo-fields
-    initvar = getattr(dataclasses, "_FIELD_INITVAR", None)
-    if any(f._field_type is initvar for f in made.__dict__["__dataclass_fields__"].values()):
-        raise TypeError(f"{made.__name__}: InitVar fields need dataclasses.dataclass itself")
+    made, fields = _with_fields(cls, slots)
     _check_defaults(fields)
     methods: dict[str, Any] = {}
     if "__init__" in wanted:
@@ -101,7 +220,7 @@ def _make(cls: type, init: bool, repr_: bool, eq: bool, frozen: bool, slots: boo
     return made
 
 
-def _check_defaults(fields: list[dataclasses.Field[Any]]) -> None:
+def _check_defaults(fields: list[Field]) -> None:
     seen_default = False
     for f in fields:
         if f.init and not f.kw_only:
@@ -132,9 +251,7 @@ def _compile(name: str, source: str, namespace: dict[str, Any]) -> Callable[...,
     return fn
 
 
-def _init(
-    cls: type, fields: list[dataclasses.Field[Any]], frozen: bool, slots: bool
-) -> Callable[..., Any]:
+def _init(cls: type, fields: list[Field], frozen: bool, slots: bool) -> Callable[..., Any]:
     """The ``__init__`` dataclasses writes (its _init_fn): the same parameters, defaults,
     factories, assignments (``object.__setattr__`` when frozen) and ``__post_init__``."""
     me = "__dataclass_self__" if any(f.name == "self" for f in fields) else "self"
@@ -176,11 +293,11 @@ def _init(
     return _compile("__init__", f"def __init__({signature}):\n{lines}", namespace)
 
 
-def _fields_tuple(who: str, fields: list[dataclasses.Field[Any]]) -> str:
+def _fields_tuple(who: str, fields: list[Field]) -> str:
     return "(" + "".join(f"{who}.{f.name}," for f in fields) + ")"
 
 
-def _eq(fields: list[dataclasses.Field[Any]]) -> Callable[..., Any]:
+def _eq(fields: list[Field]) -> Callable[..., Any]:
     source = (
         "def __eq__(self, other):\n"
         "  if other.__class__ is self.__class__:\n"
@@ -190,7 +307,7 @@ def _eq(fields: list[dataclasses.Field[Any]]) -> Callable[..., Any]:
     return _compile("__eq__", source, {})
 
 
-def _hash(fields: list[dataclasses.Field[Any]]) -> Callable[..., Any]:
+def _hash(fields: list[Field]) -> Callable[..., Any]:
     source = f"def __hash__(self):\n  return hash({_fields_tuple('self', fields)})\n"
     return _compile("__hash__", source, {})
 
@@ -218,16 +335,15 @@ def _repr_of(cls: type, names: list[str]) -> Callable[[Any], str]:
 def _frozen(cls: type, names: tuple[str, ...], slots: bool) -> dict[str, Any]:
     """dataclasses' frozen ``__setattr__`` and ``__delattr__`` (and, with slots, the
     ``__getstate__`` / ``__setstate__`` that let copy and pickle restore one)."""
-    error = dataclasses.FrozenInstanceError
 
     def __setattr__(self: Any, name: str, value: Any) -> None:
         if type(self) is cls or name in names:
-            raise error(f"cannot assign to field {name!r}")
+            raise _frozen_error(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]
 
     def __delattr__(self: Any, name: str) -> None:
         if type(self) is cls or name in names:
-            raise error(f"cannot delete field {name!r}")
+            raise _frozen_error(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)  # type: ignore[arg-type]
 
     def __getstate__(self: Any) -> list[Any]:
@@ -241,3 +357,110 @@ def _frozen(cls: type, names: tuple[str, ...], slots: bool) -> dict[str, Any]:
     if slots:
         methods.update(__getstate__=__getstate__, __setstate__=__setstate__)
     return methods
+
+
+def _frozen_error(message: str) -> Exception:
+    """``dataclasses.FrozenInstanceError`` (imported only when one is raised)."""
+    from dataclasses import FrozenInstanceError
+
+    return FrozenInstanceError(message)
+
+
+# -- reading the fields -----------------------------------------------------------------
+
+
+def _type_name(annotation: Any) -> str:
+    """``ClassVar`` / ``InitVar`` when the annotation is one (text or object), else ""."""
+    if isinstance(annotation, str):
+        head = annotation.strip().split("[", 1)[0].strip()
+        return head.rsplit(".", 1)[-1] if head.count(".") <= 1 else ""
+    typing = sys.modules.get("typing")
+    if typing is not None and (
+        annotation is typing.ClassVar or getattr(annotation, "__origin__", None) is typing.ClassVar
+    ):
+        return "ClassVar"
+    std = sys.modules.get("dataclasses")
+    if std is not None and (annotation is std.InitVar or isinstance(annotation, std.InitVar)):
+        return "InitVar"
+    return ""
+
+
+class _StandardFields:
+    """``__dataclass_fields__`` for ``dataclasses``' own functions (``fields``, ``asdict``,
+    ``replace``, ``is_dataclass``): the class's fields as ``dataclasses.Field`` objects,
+    made (and ``dataclasses`` imported) at the first look."""
+
+    def __get__(self, obj: Any, owner: type) -> dict[str, Any]:
+        made = {f.name: f.standard() for f in owner.__values_fields__}  # type: ignore[attr-defined]
+        owner.__dataclass_fields__ = made  # type: ignore[attr-defined]
+        return made
+
+
+def _with_fields(cls: type, slots: bool) -> tuple[type, list[Field]]:
+    """``cls`` with its fields read (the bases' first, then its own annotations in order,
+    ``ClassVar`` left out), their defaults in place, ``__slots__`` (a new class, as
+    dataclasses makes one) and ``__match_args__``: dataclasses' _process_class, short of
+    the methods."""
+    fields: dict[str, Field] = {}
+    for base in cls.__mro__[-1:0:-1]:
+        if "__values_fields__" in base.__dict__:
+            for f in base.__dict__["__values_fields__"]:
+                fields[f.name] = f
+        elif "__dataclass_fields__" in base.__dict__:
+            raise TypeError(f"{cls.__name__}: a base made by dataclasses.dataclass itself")
+    own = cls.__dict__
+    annotations = own.get("__annotations__", {})
+    for name, value in own.items():
+        if isinstance(value, Field) and name not in annotations:
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    for name, annotation in annotations.items():
+        kind = _type_name(annotation)
+        if kind == "ClassVar":
+            continue
+        if kind == "InitVar":
+            raise TypeError(f"{cls.__name__}: InitVar fields need dataclasses.dataclass itself")
+        default = own.get(name, MISSING)
+        if type(default).__module__ == "dataclasses":  # dataclasses.field(): not read here
+            raise TypeError(f"{cls.__name__}.{name}: use cashier_app.domain.values.field")
+        f = default if isinstance(default, Field) else Field(default)
+        f.name, f.type = name, annotation
+        if f.default is not MISSING and f.default.__class__.__hash__ is None:
+            raise ValueError(
+                f"mutable default {type(f.default)} for field {name} is not allowed: "
+                "use default_factory"
+            )
+        if isinstance(default, Field):  # the class attribute is the default, as ever
+            if f.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, f.default)
+        fields[name] = f
+    found = list(fields.values())
+    if slots:
+        namespace = dict(own)
+        inherited = {
+            slot for base in cls.__mro__[1:-1] for slot in _slots_of(base.__dict__.get("__slots__"))
+        }
+        namespace["__slots__"] = tuple(f.name for f in found if f.name not in inherited)
+        for f in found:
+            namespace.pop(f.name, None)
+        namespace.pop("__dict__", None)
+        namespace.pop("__weakref__", None)
+        qualname = getattr(cls, "__qualname__", None)
+        cls = type(cls)(cls.__name__, cls.__bases__, namespace)
+        if qualname is not None:
+            cls.__qualname__ = qualname
+    cls.__values_fields__ = tuple(found)  # type: ignore[attr-defined]
+    cls.__dataclass_fields__ = _StandardFields()  # type: ignore[attr-defined]
+    if "__match_args__" not in cls.__dict__:
+        matched = tuple(f.name for f in found if f.init and not f.kw_only)
+        type.__setattr__(cls, "__match_args__", matched)
+    return cls, found
+
+
+def _slots_of(slots: Any) -> tuple[str, ...]:
+    if slots is None:
+        return ()
+    if isinstance(slots, str):
+        return (slots,)
+    return tuple(slots)

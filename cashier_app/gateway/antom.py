@@ -14,7 +14,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -25,7 +24,7 @@ from cashier_app.domain.errors import CashierError
 from cashier_app.domain.money import Money
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.domain.store import StoreInfo
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.gateway import retry
 from cashier_app.gateway.demo_keys import refuse_demo_keys
 from cashier_app.gateway.errors import (

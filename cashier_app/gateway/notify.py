@@ -7,11 +7,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.gateway.errors import MalformedResponse, ResponseSignatureError
 from cashier_app.gateway.signing import SignatureError, Verifier, check_time
 from cashier_app.support.httpserving import PromptThreadingHTTPServer

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from datetime import UTC, datetime
 from typing import Any
 
 from cashier_app.domain.money import Money, MoneyError
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.gateway.errors import MalformedResponse
 
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import field
 from datetime import UTC, datetime
 from typing import Any
 
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.journal.errors import JournalError, TillIdError
 from cashier_app.journal.store import Journal, to_db_time
 

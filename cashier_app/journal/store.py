@@ -16,7 +16,6 @@ import sqlite3
 import threading
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import fields, replace
 from datetime import UTC, date, datetime, time
 from enum import Enum
 from pathlib import Path
@@ -27,6 +26,7 @@ from cashier_app.domain.errors import Term
 from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import FINAL_STATUSES, Status
 from cashier_app.domain.records import PaymentEvent, PaymentRecord, RefundRecord
+from cashier_app.domain.values import fields, replace
 from cashier_app.journal import schema
 from cashier_app.journal.errors import (
     DuplicateRecordError,

@@ -18,7 +18,6 @@ import contextlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
@@ -31,7 +30,7 @@ from cashier_app.domain.limits import SaleLimitError, SaleLimits
 from cashier_app.domain.money import MoneyError, check_currency
 from cashier_app.domain.net import is_loopback_host
 from cashier_app.domain.store import StoreInfo
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import asdict, dataclass, field, replace
 from cashier_app.support import paths
 
 from . import atomic

@@ -12,7 +12,6 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -28,7 +27,7 @@ from cashier_app.domain.records import (
     RefundRecord,
     environment_of,
 )
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.reports.amounts import minor_str
 
 if TYPE_CHECKING:

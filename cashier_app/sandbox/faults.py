@@ -12,11 +12,10 @@ import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, field
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import asdict, dataclass, field
 
 #: Fault kinds and what they do.
 KINDS: dict[str, str] = {

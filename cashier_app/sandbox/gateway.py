@@ -10,7 +10,6 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError
 from cashier_app.domain.net import is_loopback_host
+from cashier_app.domain.values import replace
 from cashier_app.gateway.signing import (
     DEFAULT_KEY_VERSION,
     Signer,

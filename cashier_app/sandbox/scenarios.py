@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import field
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 from cashier_app.sandbox import store as st
 from cashier_app.sandbox.faults import APIS, HTTP_ERROR_STATUSES, MAX_SECONDS, MAX_SKEW_SECONDS
 

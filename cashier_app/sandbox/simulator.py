@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from cashier_app.domain.errors import CashierError
+from cashier_app.domain.values import asdict
 from cashier_app.gateway.signing import KeyFormatError
 from cashier_app.sandbox import api, wallet
 from cashier_app.sandbox import store as st

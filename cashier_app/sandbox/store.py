@@ -7,14 +7,13 @@ import logging
 import secrets
 import threading
 from collections.abc import Callable
-from dataclasses import field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, ClassVar, Self
 
 from cashier_app.domain import methods
 from cashier_app.domain.errors import CashierError, Term
 from cashier_app.domain.money import Money
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 if TYPE_CHECKING:
     from cashier_app.sandbox.persist import StateFile

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,7 +18,7 @@ from cashier_app.domain.money import Money
 from cashier_app.domain.outcome import Status
 from cashier_app.domain.records import ENVIRONMENTS, PaymentEvent, PaymentRecord, RefundRecord
 from cashier_app.domain.records import environment_of as _environment_of
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 #: Final states that are not a sale (as the till's end of day counts them).
 UNSUCCESSFUL = frozenset({Status.FAILED.value, Status.CANCELLED.value, Status.EXPIRED.value})

@@ -10,12 +10,11 @@ naming the field; nothing half-valid is saved.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, ClassVar
 
 from cashier_app.domain.errors import CashierError
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import asdict, dataclass
 from cashier_app.keystore.atomic import atomic_write
 from cashier_app.support import paths
 

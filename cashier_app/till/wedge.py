@@ -10,9 +10,8 @@ event filter in ``wedge_filter`` feeds it, and tests can feed it directly.
 from __future__ import annotations
 
 import itertools
-from dataclasses import field
 
-from cashier_app.domain.values import dataclass
+from cashier_app.domain.values import dataclass, field
 
 #: A scanner's mean gap between keys is a few ms; the fastest human bursts are ~60 ms.
 DEFAULT_MEAN_GAP = 0.035

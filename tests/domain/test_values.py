@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import subprocess
+import sys
 from dataclasses import field
 from typing import Any, ClassVar  # noqa: F401 (dataclasses looks up ClassVar here)
 
@@ -18,7 +20,14 @@ def _both(**options: Any) -> list[Any]:
     return [dataclasses.dataclass(**options), values.dataclass(**options)]
 
 
+def _field(decorate: Any) -> Any:
+    """The field() that goes with the decorator (each reads its own)."""
+    return values.field if getattr(decorate, "__module__", "") == values.__name__ else field
+
+
 def _make(decorate: Any, name: str) -> type:
+    field = _field(decorate)
+
     def post_init(self: Any) -> None:
         if self.amount < 0:
             raise ValueError("negative")
@@ -130,7 +139,7 @@ def test_subclasses_and_keyword_only_fields():
         @decorate
         class Child(Base):
             c: int = 3
-            d: int = field(default=4, kw_only=True)
+            d: int = _field(decorate)(default=4, kw_only=True)
 
         assert Child(1, d=5) == Child(1, 2, 3, d=5)
         assert repr(Child(1)).endswith(".<locals>.Child(a=1, b=2, c=3, d=4)")
@@ -173,3 +182,46 @@ def test_methods_are_compiled_only_when_first_called():
         == ("test_methods_are_compiled_only_when_first_called.<locals>.Quiet.__init__")
     )
     assert Quiet(1) == Quiet(1) and hash(Quiet(1)) == hash((1,))
+
+
+def test_the_helpers_and_dataclasses_own_functions_agree():
+    std, lean = _make(dataclasses.dataclass(frozen=True), "S"), LeanSale
+    for cls, helpers in ((std, dataclasses), (lean, values), (lean, dataclasses)):
+        sale = cls(1230, tags=["a"], secret="pw")
+        assert [f.name for f in helpers.fields(sale)] == [f.name for f in dataclasses.fields(std)]
+        assert helpers.asdict(sale) == {
+            "amount": 1230, "currency": "HKD", "note": "", "tags": ["a"], "secret": "pw",
+            "cached": 0,
+        }  # fmt: skip
+        assert helpers.replace(sale, note="n").note == "n"
+        with pytest.raises(ValueError, match="init=False"):
+            helpers.replace(sale, cached=1)
+        assert dataclasses.is_dataclass(sale)
+    assert values.fields(LeanSale)[2].compare is False and values.fields(LeanSale)[3].hash is False
+
+
+def test_dataclasses_is_not_imported_for_them():
+    # dataclasses imports inspect, ast and dis: a twentieth of a headless pay
+    script = (
+        "import sys\n"
+        "from cashier_app.domain.values import dataclass, field, fields, replace\n"
+        "@dataclass(frozen=True, slots=True)\n"
+        "class Sale:\n"
+        "    amount: int\n"
+        "    tags: tuple = field(default_factory=tuple)\n"
+        "s = replace(Sale(1), amount=2)\n"
+        "assert s == Sale(2) and hash(s) == hash(Sale(2)) and repr(s) and fields(s)\n"
+        "print(sorted(m for m in sys.modules if m in ('dataclasses', 'inspect')))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30
+    )
+    assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_a_standard_field_is_refused():
+    with pytest.raises(TypeError, match=r"values\.field"):
+
+        @values.dataclass
+        class Mixed:
+            tags: list[str] = field(default_factory=list)
