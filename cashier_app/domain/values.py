@@ -23,6 +23,7 @@ or a subclass of these). Type checkers see ``dataclasses`` itself.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from collections.abc import Callable
@@ -246,9 +247,85 @@ def _lazy(cls: type, name: str, make: Callable[[], Callable[..., Any]]) -> Calla
 
 
 def _compile(name: str, source: str, namespace: dict[str, Any]) -> Callable[..., Any]:
-    exec(source, namespace)  # dataclasses' own way: source text from the field names
+    exec(_code(source), namespace)  # dataclasses' own way: source text from the field names
     fn: Callable[..., Any] = namespace[name]
     return fn
+
+
+# -- the compiled methods, cached as Python caches a module's bytecode ------------------
+#
+# Compiling an ``__init__`` costs about a million instructions, and a headless pay compiles
+# some thirty: as much as the rest of its own code. Their code objects are kept beside this
+# module's bytecode (``__pycache__/values-methods.<tag>.bin``, marked with the bytecode's
+# magic number), keyed by their source text, so a run compiles only what no run has before;
+# never written when Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``), and nothing
+# is lost when the folder is read-only or the file damaged (compiled here, as without it).
+
+_cache_lock = threading.Lock()
+_cache: dict[str, Any] | None = None
+#: A cache that has grown past this many methods (old sources after many upgrades) starts
+#: again empty.
+_CACHE_LIMIT = 4000
+
+
+def _cache_path() -> str:
+    import os
+
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+    return os.path.join(folder, f"values-methods.{sys.implementation.cache_tag}.bin")
+
+
+def _magic() -> bytes:
+    external = sys.modules.get("_frozen_importlib_external")
+    return bytes(getattr(external, "MAGIC_NUMBER", b"")) or b"?"
+
+
+def _load_cache() -> dict[str, Any]:
+    import marshal
+
+    try:
+        with open(_cache_path(), "rb") as fh:
+            data = fh.read()
+        magic = _magic()
+        if data.startswith(magic):
+            loaded = marshal.loads(data[len(magic) :])
+            if isinstance(loaded, dict) and len(loaded) <= _CACHE_LIMIT:
+                return loaded
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return {}
+
+
+def _save_cache(cache: dict[str, Any]) -> None:
+    if sys.dont_write_bytecode:
+        return
+    import marshal
+    import os
+
+    path = _cache_path()
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(_magic() + marshal.dumps(cache))
+        os.replace(tmp, path)  # another process's copy, or this one: whole either way
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _code(source: str) -> Any:
+    """The code of ``source`` (a method's definition), compiled once for all runs."""
+    global _cache
+    with _cache_lock:
+        if _cache is None:
+            _cache = _load_cache()
+        code = _cache.get(source)
+        if code is None:
+            code = compile(source, "<dataclass>", "exec", dont_inherit=True)
+            _cache[source] = code
+            _save_cache(_cache)
+    return code
 
 
 def _init(cls: type, fields: list[Field], frozen: bool, slots: bool) -> Callable[..., Any]:

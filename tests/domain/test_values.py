@@ -225,3 +225,42 @@ def test_a_standard_field_is_refused():
         @values.dataclass
         class Mixed:
             tags: list[str] = field(default_factory=list)
+
+
+def test_compiled_methods_are_cached_for_the_next_run(tmp_path, monkeypatch):
+    cache = tmp_path / "methods.bin"
+    monkeypatch.setattr(values, "_cache_path", lambda: str(cache))
+    monkeypatch.setattr(values, "_cache", None)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    compiled: list[str] = []
+
+    def counting(source: str, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(source)
+        return compile(source, *args, **kwargs)
+
+    monkeypatch.setattr(values, "compile", counting, raising=False)
+
+    def make() -> Any:
+        @values.dataclass(frozen=True, slots=True)
+        class Cached:
+            amount: int
+            note: str = ""
+
+        return Cached
+
+    first = make()
+    assert first(1, "x") == first(1, "x")
+    assert len(compiled) == 2 and cache.exists()  # __init__ and __eq__, once each
+    monkeypatch.setattr(values, "_cache", None)  # the next run: read from the file
+    again = make()
+    assert again(2).note == "" and again(2) == again(2)
+    assert len(compiled) == 2
+    cache.write_bytes(b"damaged")  # anything unreadable: compiled as without the cache
+    monkeypatch.setattr(values, "_cache", None)
+    third = make()
+    assert third(3) == third(3) and len(compiled) == 4
+    monkeypatch.setattr(values, "_cache", None)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE
+    cache.unlink()
+    fourth = make()
+    assert fourth(4) == fourth(4) and not cache.exists()
