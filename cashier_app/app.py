@@ -158,7 +158,6 @@ class Services:
     client: AntomClient
     simulator: SimulatorClient | None = None
     sandbox: SandboxGateway | None = None
-    paykit: Any = None
     listener: NotificationListener | None = None  #: embedded sandbox: pushes land here
     till_lock: TillLock | None = None  #: held: this process may recover the profile
     session: TillSession | None = None  #: who is signed in (checkout.session, the same)
@@ -168,6 +167,20 @@ class Services:
     #: joined to a store: the whole store as History and End of day read it (workers only)
     store: StoreView | None = None
     _closed: bool = False
+    _paykit: Any = None
+
+    @property
+    def paykit(self) -> Any:
+        """The Payment Kit over ``checkout`` (the GUI's sale flow; AppBackend makes it with
+        the services, on their worker), made at its first use: a headless pay never needs
+        it, nor checkout/paykit.py's imports."""
+        if self._paykit is None:
+            self._paykit = _build_paykit(self.checkout, self.profile)
+        return self._paykit
+
+    @paykit.setter
+    def paykit(self, kit: Any) -> None:
+        self._paykit = kit
 
     @property
     def exclusive(self) -> bool:
@@ -393,7 +406,6 @@ def build_services(
             till_lock=till_lock,
             session=session,
         )
-        services.paykit = _build_paykit(checkout, profile)
         if store_link:
             linked = _start_store_link(checkout, journal, session.store)
             if linked is not None:
@@ -598,13 +610,15 @@ class AppBackend:
     def build_services(
         self, profile_name: str | None, *, keystore_passphrase: bytes | None = None
     ) -> Services:
-        return build_services(
+        services = build_services(
             profile_name,
             keystore_passphrase=keystore_passphrase,
             expiry_seconds=self.expiry_seconds,
             journal_path=self.journal_path,
             store_link=self.journal_path is None,
         )
+        services.paykit  # noqa: B018  # made here, on the caller's worker (not the GUI thread)
+        return services
 
     def discard(self) -> None:
         """Remove the folder of a journal of its own (after the window has closed)."""

@@ -332,10 +332,12 @@ def test_pay_on_the_embedded_sandbox_imports_only_what_it_needs():
         " 'cryptography.hazmat.primitives.ciphers', 'cryptography.hazmat.primitives.kdf',"
         " 'bcrypt',"
         # what only other runs need: a store link, key diagnosis, a scanned code's policy,
+        # the GUI's Payment Kit,
         # a file write; and the idna codec (stringprep, unicodedata) for ASCII loopback
         # host names: every connection now looks them up as bytes
         " 'cashier_app.store', 'cashier_app.keystore.diagnostics',"
-        " 'cashier_app.checkout.instore', 'tempfile', 'encodings.idna'))))\n"
+        " 'cashier_app.checkout.instore', 'cashier_app.checkout.paykit', 'tempfile',"
+        " 'encodings.idna'))))\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", script],
