@@ -305,9 +305,10 @@ ZH_CN: dict[str, str] = {
     "or quit now and show the same code again at the next start (until it expires).": "顾客可能正在支付 %1。\n\n您可以继续等待、取消支付并退出，或者现在退出，"
     "下次启动时再次显示同一个付款码（在其过期之前）。",
     "The customer may be confirming %1 in the wallet right now.\n\nKeep waiting, cancel the "
-    "payment and quit, or quit now: at the next start the till asks the wallet how it ended "
-    "(and cancels it if it was not paid).": "顾客可能正在钱包中确认支付 %1。\n\n您可以继续等待、"
-    "取消支付并退出，或者现在退出：下次启动时收银台会查询这笔支付的结果（未支付则取消）。",
+    "payment and quit, or quit now: at the next start the till waits for the customer again "
+    "until the payment's time is up (then cancels it if it was not paid).": "顾客可能正在钱包中"
+    "确认支付 %1。\n\n您可以继续等待、取消支付并退出，或者现在退出：下次启动时收银台会继续等待顾客，"
+    "直到这笔支付的时限结束（未支付则取消）。",
     "Receipt, 80 mm roll (*.pdf)": "小票，80 毫米卷纸 (*.pdf)",
     "Receipt, A4 page (*.pdf)": "小票，A4 纸 (*.pdf)",
     "Cancel payment and quit": "取消支付并退出",

@@ -58,7 +58,8 @@ class CloseGuard(QObject):
             self.tr(
                 "The customer may be confirming %1 in the wallet right now.\n\nKeep "
                 "waiting, cancel the payment and quit, or quit now: at the next start the "
-                "till asks the wallet how it ended (and cancels it if it was not paid)."
+                "till waits for the customer again until the payment's time is up (then "
+                "cancels it if it was not paid)."
             )
             if self._in_store()
             else self.tr(

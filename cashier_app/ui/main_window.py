@@ -436,6 +436,9 @@ class MainWindow(QMainWindow):
         )
         self.flow.follow_journal(self.journal_watch)
         self.flow.stage_changed.connect(self._on_flow_stage_changed)
+        # a scanned code refused or not confirmed in time: the sale has ended on the scan
+        # page, as on the result page online; a start-up notice about it is stale
+        self.flow.code_refused.connect(self.banner.hide)
         self._show_profile(services)
         self.phone_action.setEnabled(services.sandbox is not None)
         self.phone_action.setChecked(

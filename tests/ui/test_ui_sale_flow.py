@@ -111,6 +111,7 @@ def test_back_from_picker_returns_to_the_order(sale, qtbot):
     sale.charge("9.99")
     picker = sale.window.picker_page
     session = picker.session
+    past_enter_guard(sale.window)
     with qtbot.waitSignal(sale.window.flow.stage_changed, timeout=5000):
         qtbot.mouseClick(picker.cancel_button, Qt.MouseButton.LeftButton)  # "Back"
     assert session.state == "cancelled"  # the sheet was closed: 1001930000 to the kit

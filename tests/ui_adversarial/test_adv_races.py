@@ -146,3 +146,24 @@ def test_a_doubled_enter_on_charge_leaves_the_picker_open(make_window, qtbot):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.redirect_page.record.method == "ALIPAY_HK"
     assert _payments(window) == (1, 1)
+
+
+def test_a_double_click_on_charge_does_not_go_back_from_the_picker(make_window, qtbot):
+    """Under Xvfb at 1366x768 the picker's Back sits where Charge was: a double click on
+    Charge opened the picker and its second click went Back to the amount at once."""
+    window = make_window()
+    picker = window.picker_page
+    clock = picker.clock = StillClock()
+    order = window.order_page
+    qtbot.keyClicks(order.amount_input, "5")
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda s: s == "picker"
+    ):
+        qtbot.mouseClick(order.charge_button, Qt.MouseButton.LeftButton)
+    with qtbot.assertNotEmitted(picker.picker_cancelled, wait=0):
+        qtbot.mouseClick(picker.cancel_button, Qt.MouseButton.LeftButton)  # the 2nd click
+    assert window.flow.stage == "picker" and picker.session is not None
+    clock.advance(0.41)
+    with qtbot.waitSignal(picker.picker_cancelled, timeout=5000):
+        qtbot.mouseClick(picker.cancel_button, Qt.MouseButton.LeftButton)  # a deliberate Back
+    assert window.flow.stage == "order" and order.amount_input.text() == "5"

@@ -451,6 +451,7 @@ def test_leaving_the_payment_for_the_next_start_stops_its_inquiries(qtbot, till)
 def _left_for_the_next_start(qtbot, till, make_window):
     """The customer is confirming a scanned code in the wallet (U) when the operator quits
     with "Quit, resume later"; the till starts again. Returns (record, new window)."""
+    from PySide6.QtWidgets import QMessageBox
     from sale_steps import answer
 
     from cashier_app.app import build_services
@@ -460,6 +461,9 @@ def _left_for_the_next_start(qtbot, till, make_window):
     qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=10_000)
     record = page.record
     till.close()
+    qtbot.waitUntil(lambda: till.findChild(QMessageBox, "closeQuestion") is not None)
+    asked = till.findChild(QMessageBox, "closeQuestion").text()
+    assert "the next start" in asked and "waits for the customer" in asked  # what it does
     answer(qtbot, till, "closeQuestion", "later")
     qtbot.waitUntil(lambda: not till.isVisible(), timeout=20_000)
     again = make_window(factory=lambda _name: build_services("till"), wait=False)
@@ -507,6 +511,7 @@ def test_a_resumed_payment_is_cancelled_at_the_end_of_its_time(qtbot, till, make
     assert again.services.sandbox.payment(record.payment_id)["paymentStatus"] == "CANCELLED"
     page = again.scan_page
     assert page.again_button.isVisible() and "time" in page.status_label.text()
+    assert not again.banner.isVisible()  # "still waiting for the customer" is over
     qtbot.mouseClick(page.again_button, Qt.MouseButton.LeftButton)
     fresh = settled(qtbot, again, lambda: scan(qtbot, again, sandbox_code(again)))
     assert fresh.status is Status.SUCCESS and fresh.amount == record.amount

@@ -4765,10 +4765,10 @@ Keep waiting, cancel the payment and quit, or quit now and show the same code ag
         <message>
             <source>The customer may be confirming %1 in the wallet right now.
 
-Keep waiting, cancel the payment and quit, or quit now: at the next start the till asks the wallet how it ended (and cancels it if it was not paid).</source>
+Keep waiting, cancel the payment and quit, or quit now: at the next start the till waits for the customer again until the payment's time is up (then cancels it if it was not paid).</source>
             <translation>顾客可能正在钱包中确认支付 %1。
 
-您可以继续等待、取消支付并退出，或者现在退出：下次启动时收银台会查询这笔支付的结果（未支付则取消）。</translation>
+您可以继续等待、取消支付并退出，或者现在退出：下次启动时收银台会继续等待顾客，直到这笔支付的时限结束（未支付则取消）。</translation>
         </message>
         <message>
             <source>Keep waiting</source>
@@ -5411,7 +5411,7 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
         <name>HistoryPage</name>
         <message>
             <source>This till</source>
-            <extracomment>Statuses an operator may still cancel: nobody has paid yet, as far as we know. the journal changed while the page was hidden the payment to select again once the list has reloaded</extracomment>
+            <extracomment>Room beside a column's widest sample text: the style's text margins (8 px) and a little air. 28 made the columns up to Status too wide for the list beside the details at 1024. Statuses an operator may still cancel: nobody has paid yet, as far as we know. the journal changed while the page was hidden the payment to select again once the list has reloaded</extracomment>
             <translation>本收银台</translation>
         </message>
         <message>
@@ -7103,6 +7103,7 @@ Passphrase of the key file (a new file is created with it):</source>
         </message>
         <message>
             <source>&amp;View</source>
+            <extracomment>px of the console's height lent to the page shown</extracomment>
             <translation>视图(&amp;V)</translation>
         </message>
     </context>

@@ -62,7 +62,8 @@ class PickerPage(QWidget):
 
     Enter, Return and Space within ``ENTER_GUARD_S`` of the page's opening are ignored,
     measured on ``clock`` (monotonic seconds, read when the key is processed: key events
-    from tests carry no timestamp); a tap on a wallet or on Confirm always counts.
+    from tests carry no timestamp); so is a click on Back (it lies under Charge: a double
+    click there); a tap on a wallet or on Confirm always counts.
     """
 
     method_confirmed = Signal(object, object)
@@ -124,7 +125,7 @@ class PickerPage(QWidget):
         self._build_layout()
         self.retranslate()
         self.confirm_button.clicked.connect(self.confirm)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         for keys, slot in (
             (Qt.Key.Key_Down, lambda: self._move(1)),
             (Qt.Key.Key_Up, lambda: self._move(-1)),
@@ -252,6 +253,12 @@ class PickerPage(QWidget):
     def _on_enter_activated(self) -> None:
         if not self._in_enter_guard():
             self.confirm()
+
+    @Slot()
+    def _on_cancel_button_clicked(self) -> None:
+        # Back sits where Charge was (1366x768): a double click on Charge is not a Back
+        if not self._in_enter_guard():
+            self.cancel()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
