@@ -1912,6 +1912,19 @@ ZH_CN_OPERATOR_ERRORS.update(
         "The stored keys look right.": "已保存的密钥看起来正确。",
         "cannot use the operators file {path}: it was written by a newer cashier": "无法使用操作员文件 {path}：它由更新版本的收银台写入",
         "this till keeps no operators": "此收银台不保存操作员",
+        # a Payment Kit BusinessError by its code (its English message is the app's)
+        "%1 (Payment Kit %2)": "%1（Payment Kit %2）",
+        "The payment request is not valid.": "支付请求无效。",
+        "The payment was cancelled.": "支付已取消。",
+        "The payment failed.": "支付失败。",
+        "This payment was already processed.": "该笔支付已处理。",
+        "The withholding failed.": "代扣失败。",
+        "This cashier was already used for a payment.": "此收银台会话已用于一笔支付。",
+        "The gateway could not be reached.": "无法连接网关。",
+        "Payment Kit error.": "Payment Kit 错误。",
+        "{api}: answer is for refundRequestId {rrid!r}": "{api}：应答对应的是 refundRequestId {rrid!r}",
+        "{api}: answer amount {amount} differs from the journaled {journaled}": "{api}：应答金额 {amount} 与交易日志中记录的 {journaled} 不符",
+        "{api}: answer is for paymentId {got!r}, not {ours!r}": "{api}：应答对应的是 paymentId {got!r}，而不是 {ours!r}",
     }
 )
 ZH_CN.update(ZH_CN_OPERATOR_ERRORS)

@@ -371,12 +371,13 @@ def _mismatch(
     payment_id: tuple[str, str] = ("", ""),
 ) -> MalformedResponse | None:
     """Why a verified answer is about another refund (then it is not believed), or None."""
-    why = ""
     got, ours = payment_id
     if refund_request_id and refund_request_id != refund.refund_request_id:
-        why = f"answer is for refundRequestId {refund_request_id!r}"
-    elif amount is not None and amount != refund.amount:
-        why = f"answer amount {amount} differs from the journaled {refund.amount}"
-    elif got and ours and got != ours:
-        why = f"answer is for paymentId {got!r}, not {ours!r}"
-    return MalformedResponse.of("error", api=api, why=why) if why else None
+        return MalformedResponse.of("refund_answer_other_refund", api=api, rrid=refund_request_id)
+    if amount is not None and amount != refund.amount:
+        return MalformedResponse.of(
+            "refund_answer_amount_differs", api=api, amount=amount, journaled=refund.amount
+        )
+    if got and ours and got != ours:
+        return MalformedResponse.of("refund_answer_other_payment", api=api, got=got, ours=ours)
+    return None

@@ -154,7 +154,10 @@ class MalformedResponse(GatewayError):
 
     retryable = True
     MESSAGES: ClassVar[dict[str, str]] = {
-        "error": "{api}: {why}",
+        "refund_answer_other_refund": "{api}: answer is for refundRequestId {rrid!r}",
+        "refund_answer_amount_differs": "{api}: answer amount {amount} differs from the "
+        "journaled {journaled}",
+        "refund_answer_other_payment": "{api}: answer is for paymentId {got!r}, not {ours!r}",
         "cancel_answer_paymentrequestid_not": "cancel: answer is for paymentRequestId "
         "{payment_request_id!r}, not {prid!r}",
         "cancel_answer_paymentid_not": "cancel: answer is for paymentId {payment_id!r}, not "

@@ -261,10 +261,7 @@ class SaleFlow(QObject):
     def _on_open_picker_failed(self, exc: BaseException) -> None:
         if self.stage != "order":  # Try again from the result page: the order says why
             self._go("order", self.order)
-        if isinstance(exc, PaymentKitError):
-            self.order.show_error(f"{exc.code}: {exc.message}")
-        else:
-            self.order.show_error(error_text(exc))
+        self.order.show_error(error_text(exc))
 
     @Slot(str)
     def _on_picker_selection_changed(self, method_type: str) -> None:

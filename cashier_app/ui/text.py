@@ -32,6 +32,10 @@ def fill(text: str, *args: object) -> str:
     return _PLACEHOLDER.sub(one, text)
 
 
+#: Named so that pyside6-lupdate finds the texts below.
+translate = QCoreApplication.translate
+
+
 def environment_name(env: str) -> str:
     """A profile's environment (``embedded-sandbox``, ``antom-sandbox``, ``production``) as
     the operator reads it (context MainWindow, where the status bar names it)."""
@@ -52,8 +56,44 @@ def error_text(exc: BaseException) -> str:
 
     A CashierError with a code is rendered from its (translated) template and parameters
     (a parameter that is itself an error, such as a damaged file's problem, rendered the
-    same way); an OSError by its errno; anything else ``str(exc)``."""
+    same way); an OSError by its errno; a Payment Kit error by its numeric code (its
+    English message is for the calling app) or by the coded error it was raised from;
+    anything else ``str(exc)``."""
+    from cashier_app.domain.payment_kit import PaymentKitError
+
+    if isinstance(exc, PaymentKitError):
+        return paykit_text(exc)
     return render(exc, translate_error_template)
+
+
+def paykit_text(exc: BaseException) -> str:
+    """A Payment Kit ``BusinessError`` as the operator reads it: what the coded error it
+    was raised from says (the gateway's, the journal's), else its code's meaning; with
+    the code, which the operator may quote."""
+    from cashier_app.domain import payment_kit as pk
+    from cashier_app.domain.errors import CashierError
+
+    code = getattr(exc, "code", "")
+    cause = exc.__cause__
+    if (
+        isinstance(cause, CashierError)
+        and not isinstance(cause, pk.PaymentKitError)
+        and cause.template is not None
+    ):
+        return fill(translate("PaymentKit", "%1 (Payment Kit %2)"), error_text(cause), code)
+    meanings: dict[object, str] = {
+        pk.PARAM_ERROR: translate("PaymentKit", "The payment request is not valid."),
+        pk.USER_CANCELLED: translate("PaymentKit", "The payment was cancelled."),
+        pk.PAY_FAILED: translate("PaymentKit", "The payment failed."),
+        pk.ALREADY_PROCESSED: translate("PaymentKit", "This payment was already processed."),
+        pk.WITHHOLD_FAILED: translate("PaymentKit", "The withholding failed."),
+        pk.DUPLICATE_REQUEST: translate(
+            "PaymentKit", "This cashier was already used for a payment."
+        ),
+        pk.NETWORK_ERROR: translate("PaymentKit", "The gateway could not be reached."),
+    }
+    meaning = meanings.get(code) or translate("PaymentKit", "Payment Kit error.")
+    return fill(translate("PaymentKit", "%1 (Payment Kit %2)"), meaning, code)
 
 
 def known_error_templates() -> set[str]:

@@ -242,3 +242,22 @@ def test_the_scan_finds_an_error_left_in_english(zh, qtbot, kiosk, monkeypatch):
     with pytest.raises(AssertionError, match="English left"):
         chinese(failed.args[0], str(key_file_path()))
     win.close()
+
+
+def test_payment_kit_errors_are_said_by_their_code_in_chinese(zh):
+    """A Payment Kit BusinessError carries an English message for the calling app; the
+    operator reads its code's meaning, or the coded error it was raised from."""
+    from cashier_app.domain import payment_kit as pk
+    from cashier_app.gateway.errors import TransportError
+    from cashier_app.ui.text import error_text
+
+    plain = pk.PaymentKitError(pk.DUPLICATE_REQUEST, "this cashier was already confirmed")
+    assert "1001930010" in chinese(error_text(plain), "Payment Kit", "1001930010")
+    try:
+        try:
+            raise TransportError.of("connect_refused", api="pay", host="127.0.0.1")
+        except TransportError as cause:
+            raise pk.PaymentKitError(pk.NETWORK_ERROR, f"gateway not reachable: {cause}") from cause
+    except pk.PaymentKitError as exc:
+        shown = chinese(error_text(exc), "Payment Kit", "127.0.0.1", "pay")
+    assert "127.0.0.1" in shown and "1001930011" in shown

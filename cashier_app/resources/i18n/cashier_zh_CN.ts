@@ -2382,6 +2382,10 @@
             <translation>{api} 需要 {ids}</translation>
         </message>
         <message>
+            <source>{api}: answer amount {amount} differs from the journaled {journaled}</source>
+            <translation>{api}：应答金额 {amount} 与交易日志中记录的 {journaled} 不符</translation>
+        </message>
+        <message>
             <source>{api}: answer has no 'result' object</source>
             <translation>{api}：应答没有 'result' 对象</translation>
         </message>
@@ -2408,6 +2412,14 @@
         <message>
             <source>{api}: answer is for client-id {client}, not ours</source>
             <translation>{api}：应答的 client-id 是 {client}，不是我们的</translation>
+        </message>
+        <message>
+            <source>{api}: answer is for paymentId {got!r}, not {ours!r}</source>
+            <translation>{api}：应答对应的是 paymentId {got!r}，而不是 {ours!r}</translation>
+        </message>
+        <message>
+            <source>{api}: answer is for refundRequestId {rrid!r}</source>
+            <translation>{api}：应答对应的是 refundRequestId {rrid!r}</translation>
         </message>
         <message>
             <source>{api}: answer is not UTF-8 JSON</source>
@@ -2508,10 +2520,6 @@
         <message>
             <source>{api}: {problem}</source>
             <translation>{api}：{problem}</translation>
-        </message>
-        <message>
-            <source>{api}: {why}</source>
-            <translation>{api}：{why}</translation>
         </message>
         <message>
             <source>{currency} allows at most {digits} decimal places</source>
@@ -5953,7 +5961,7 @@ Enter its passphrase:</source>
         </message>
         <message>
             <source>Embedded sandbox</source>
-            <extracomment>The translation context of every error template.</extracomment>
+            <extracomment>The translation context of every error template. Named so that pyside6-lupdate finds the texts below.</extracomment>
             <translation>内置沙箱</translation>
         </message>
         <message>
@@ -6494,6 +6502,45 @@ Enter its passphrase:</source>
         <message>
             <source>No payment selected</source>
             <translation>未选择支付</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentKit</name>
+        <message>
+            <source>%1 (Payment Kit %2)</source>
+            <translation>%1（Payment Kit %2）</translation>
+        </message>
+        <message>
+            <source>The payment request is not valid.</source>
+            <translation>支付请求无效。</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>支付已取消。</translation>
+        </message>
+        <message>
+            <source>The payment failed.</source>
+            <translation>支付失败。</translation>
+        </message>
+        <message>
+            <source>This payment was already processed.</source>
+            <translation>该笔支付已处理。</translation>
+        </message>
+        <message>
+            <source>The withholding failed.</source>
+            <translation>代扣失败。</translation>
+        </message>
+        <message>
+            <source>This cashier was already used for a payment.</source>
+            <translation>此收银台会话已用于一笔支付。</translation>
+        </message>
+        <message>
+            <source>The gateway could not be reached.</source>
+            <translation>无法连接网关。</translation>
+        </message>
+        <message>
+            <source>Payment Kit error.</source>
+            <translation>Payment Kit 错误。</translation>
         </message>
     </context>
     <context>

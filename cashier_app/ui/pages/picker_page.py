@@ -28,6 +28,7 @@ from cashier_app.checkout.paykit import PickerSession
 from cashier_app.domain.methods import PaymentMethod
 from cashier_app.domain.payment_kit import PaymentKitError
 from cashier_app.ui.resources import icon_pixmap
+from cashier_app.ui.text import error_text
 from cashier_app.ui.widgets.layouts import clear_layout
 from cashier_app.ui.widgets.method_tile import MethodTile
 
@@ -231,7 +232,7 @@ class PickerPage(QWidget):
         try:
             result = self.session.confirm(self._selected)
         except PaymentKitError as exc:
-            self.show_error(f"{exc.code}: {exc.message}")
+            self.show_error(error_text(exc))
             return
         self.set_busy(True)
         self.method_confirmed.emit(self.session, result)
