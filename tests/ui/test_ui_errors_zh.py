@@ -261,3 +261,34 @@ def test_payment_kit_errors_are_said_by_their_code_in_chinese(zh):
     except pk.PaymentKitError as exc:
         shown = chinese(error_text(exc), "Payment Kit", "127.0.0.1", "pay")
     assert "127.0.0.1" in shown and "1001930011" in shown
+
+
+def test_profiles_and_keys_asks_again_after_a_wrong_passphrase_saying_why(zh, qtbot, kiosk):
+    """The key file opens lazily: a wrong passphrase was found only when the Keys tab read
+    the keys, said at the foot of the tab, and never asked again."""
+    from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
+
+    prompts: list[str] = []
+    answers = iter(["wrong passphrase", PASSPHRASE])
+
+    def ask(_parent, reason: str) -> str | None:
+        prompts.append(reason)
+        return next(answers, None)
+
+    dlg = ProfilesDialog(backend=AppBackend(), passphrase_prompt=ask)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.keys is not None and dlg.overview is not None, timeout=WAIT)
+    names = [p.name for p in dlg.overview.profiles]
+    dlg.table.selectRow(names.index("kiosk"))
+
+    def unlocked() -> bool:
+        status = dlg.key_panel.status
+        return status is not None and status.profile == "kiosk" and status.merchant is not None
+
+    qtbot.waitUntil(unlocked, timeout=WAIT)
+    assert len(prompts) == 2, prompts
+    path = str(key_file_path())
+    assert path in prompts[1] and "口令错误" in chinese(prompts[1], path)
+    dlg.done(0)
+    dlg.tasks.shutdown(5000)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashier_app.keystore.backends import PassphraseRequiredError
+from cashier_app.keystore.backends import PassphraseRequiredError, WrongPassphraseError
 from cashier_app.keystore.profiles import SANDBOX_PROFILE, Profile
 from cashier_app.keystore.store import KeyStore
 from cashier_app.ui import screen_fit
@@ -166,6 +166,7 @@ class ProfilesDialog(QDialog):
         self.use_button.clicked.connect(self._on_use_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.key_panel.profile_changed.connect(self._on_key_version_changed)
+        self.key_panel.passphrase_rejected.connect(self._on_key_panel_passphrase_rejected)
         self._update_buttons()
         self.reload()
         self._open_keystore(None)
@@ -292,17 +293,22 @@ class ProfilesDialog(QDialog):
         if locked is None or profile is None or profile.is_embedded_sandbox:
             self._locked = locked
             return False
-        phrase = self._prompt(
-            self,
-            self.tr(
-                "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
-                "passphrase to see and change this profile's keys."
-            ),
+        reason = self.tr(
+            "No OS keyring is available, so keys are kept in an encrypted file. Enter its "
+            "passphrase to see and change this profile's keys."
         )
+        if isinstance(locked, WrongPassphraseError):  # asked again: say why
+            reason = error_text(locked) + "\n\n" + reason
+        phrase = self._prompt(self, reason)
         if not phrase:
             return False
         self._open_keystore(phrase.encode("utf-8"))
         return True
+
+    @Slot(object)
+    def _on_key_panel_passphrase_rejected(self, exc: BaseException) -> None:
+        self._locked = exc
+        self._unlock_for(self.selected_profile())
 
     @Slot()
     def _on_table_selection_changed(self) -> None:

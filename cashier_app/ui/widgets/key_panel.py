@@ -39,11 +39,14 @@ class KeyPanel(QWidget):
     profile_changed(): the profile's key version changed (the list should reload).
     status_shown(object status): a fresh KeyStatus is on screen (tests wait on it).
     message_shown(str text, bool ok): an outcome line was shown.
+    passphrase_rejected(object error): the key file did not open with the passphrase
+        given (it is read only when the keys are): ask for it again.
     """
 
     profile_changed = Signal()
     status_shown = Signal(object)
     message_shown = Signal(str, bool)
+    passphrase_rejected = Signal(object)
 
     def __init__(
         self,
@@ -301,9 +304,13 @@ class KeyPanel(QWidget):
         self.message_shown.emit(text, ok)
 
     def _on_failed(self, exc: BaseException) -> None:
+        from cashier_app.keystore.backends import WrongPassphraseError
+
         self._set_busy(False)
         code = getattr(exc, "code", "")
         self.say(self.problem_text(code, error_text(exc)), ok=False)
+        if isinstance(exc, WrongPassphraseError):
+            self.passphrase_rejected.emit(exc)
 
     # -- diagnosis on paste ---------------------------------------------------------------
     @Slot()
