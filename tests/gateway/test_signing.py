@@ -198,9 +198,7 @@ def test_public_key_forms(key):
         assert signing.fingerprint(load_public_key(form)) == signing.fingerprint(key)
 
 
-@pytest.mark.parametrize(
-    "bits_e", [(2048, 65537), (2049, 65537), (2056, 3), (3072, 65537), (4096, 65537)]
-)
+@pytest.mark.parametrize("bits_e", [(2048, 65537), (2049, 65537), (2056, 3)])
 def test_spki_der_is_cryptographys_own_encoding(bits_e):
     # encoded here from the key's numbers (cryptography's public_bytes imports its SSH key
     # format with the ciphers); lengths that add a leading zero byte or not, small e
