@@ -69,15 +69,10 @@ from cashier_app.sandbox.fastlane import (
     recv_fds,
     take_frame,
 )
-from cashier_app.sandbox.server import answer_body, answer_checked_later, answer_for
+from cashier_app.sandbox.server import NotHeld, answer_body, answer_checked_later, answer_for
 from cashier_app.support.signworker import Jobs, batch_scheduling, read_frame, write_frame
 
 _JOBS, _CONTROL = object(), object()
-
-
-class Ask(BaseException):
-    """The replica cannot answer this request (the lane's store can): not an Exception,
-    so that the API code's own error handling does not make an answer of it."""
 
 
 class _Conn:
@@ -164,7 +159,7 @@ class Replica:
         payment_request_id: str | None = None,
         now: datetime | None = None,
     ) -> st.Payment | None:
-        """``Store.find_payment``'s answer, or Ask when only the store can give it."""
+        """``Store.find_payment``'s answer, or NotHeld when only the store can give it."""
         if payment_id:
             p = self._payments.get(payment_id)
         elif payment_request_id and client_id is not None:
@@ -173,12 +168,12 @@ class Replica:
             return None
         if p is None:
             if self.backed:
-                raise Ask  # maybe in the state file
+                raise NotHeld  # maybe in the state file
             return None
         if client_id is not None and p.client_id != client_id:
             return None
         if now is not None and p.status == st.PROCESSING and now >= p.expires:
-            raise Ask  # the store closes it as it is looked up (and notifies)
+            raise NotHeld  # the store closes it as it is looked up (and notifies)
         return p
 
     def find_refund(
@@ -192,7 +187,7 @@ class Replica:
             return None
         if r is None:
             if self.backed:
-                raise Ask
+                raise NotHeld
             return None
         return r if r.client_id == client_id else None
 
@@ -436,7 +431,7 @@ class Worker:
                         replica.verifier(check.spki_der).verify_raw(check.content, check.signature)
                     except SignatureError:
                         answer = answer_for(*args)  # the refusal, verified again
-            except Ask:
+            except NotHeld:
                 self._hand_back(conn)
                 return
             del buf[:stop]

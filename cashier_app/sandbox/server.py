@@ -130,6 +130,14 @@ class _HeadersNext(CashierError):
     layer = "sandbox"
 
 
+class NotHeld(CashierError):
+    """Raised by a replica of the store (``laneworker.py``) for a request only the lane's
+    store can answer (a payment maybe in the state file, an expiry due): the API code lets
+    it through, and the request goes back to the lane, which answers it."""
+
+    layer = "sandbox"
+
+
 class _StopAtHeaders:
     def readline(self, limit: int = -1) -> bytes:
         raise _HeadersNext
@@ -553,6 +561,8 @@ def _answer_for(
         return api.HANDLERS[name](gw, client_id, data)
     except api.ApiError as exc:
         return {"result": api.result(exc.code, exc.status, exc.message)}
+    except NotHeld:
+        raise
     except Exception:  # a sandbox bug must still give a well-formed, signed answer
         log.exception("sandbox failed on %s", path)
         return {"result": api.result("UNKNOWN_EXCEPTION", "U", "sandbox internal error")}
