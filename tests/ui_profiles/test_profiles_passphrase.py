@@ -83,3 +83,30 @@ def test_declining_to_unlock_shows_why(cashier_app, qtbot, file_keystore_profile
     assert "passphrase" in failed.args[0]
     assert win.services is None
     win.close()
+
+
+def test_the_profiles_windows_passphrase_prompt_says_the_reason_it_is_given(qtbot):
+    """Profiles & keys composes why it asks (a wrong passphrase: say so); its own prompt
+    showed a fixed text instead, "a new file is created with it", over an existing file."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+
+    from cashier_app.ui.dialogs.profiles_dialog import ProfilesDialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+
+    def read_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(10, read_and_cancel)
+            return
+        seen.append(dialog.labelText())
+        assert dialog.textEchoMode() == dialog.textEchoMode().Password
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_cancel)
+    reason = "wrong passphrase for key file /k/keys.enc\n\nEnter its passphrase."
+    assert ProfilesDialog.ask_passphrase(parent, reason) is None
+    assert seen == [reason]

@@ -6987,12 +6987,6 @@ Enter its passphrase:</source>
             <source>Key file passphrase</source>
             <translation>密钥文件口令</translation>
         </message>
-        <message>
-            <source>No OS keyring is available, so keys are kept in an encrypted file.
-Passphrase of the key file (a new file is created with it):</source>
-            <translation>没有可用的系统钥匙串，密钥将保存在加密文件中。
-密钥文件的口令（新文件将使用此口令创建）：</translation>
-        </message>
     </context>
     <context>
         <name>QFileDialog</name>

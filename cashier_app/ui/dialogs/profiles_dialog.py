@@ -179,15 +179,12 @@ class ProfilesDialog(QDialog):
 
     @staticmethod
     def ask_passphrase(parent: QWidget, reason: str) -> str | None:
-        """Ask for the encrypted key file's passphrase (None: the operator cancelled)."""
+        """Ask for the encrypted key file's passphrase, saying ``reason`` (why it is asked,
+        and why again after a wrong one); None: the operator cancelled."""
         text, ok = QInputDialog.getText(
             parent,
             QCoreApplication.translate("ProfilesDialog", "Key file passphrase"),
-            QCoreApplication.translate(
-                "ProfilesDialog",
-                "No OS keyring is available, so keys are kept in an "
-                "encrypted file.\nPassphrase of the key file (a new file is created with it):",
-            ),
+            reason,
             QLineEdit.EchoMode.Password,
         )
         return text if ok and text else None
