@@ -181,3 +181,18 @@ def test_a_payment_only_the_state_file_holds_is_answered_from_it(
             assert _inquiry(reader, "nothing")["result"]["resultCode"] == "ORDER_NOT_EXIST"
         finally:
             reader.close()
+
+
+def test_a_request_time_tolerance_set_later_holds_on_a_workers_connection(lane, pair):
+    reader, _ = pair
+    late = {"Request-Time": "2020-01-01T00:00:00+00:00"}
+    before = reader.post("inquiryPayment", {"paymentRequestId": "x"}, headers=late)
+    assert before.verified and before.result["resultCode"] == "INVALID_SIGNATURE"  # any time
+    lane.request_time_tolerance = 300
+    try:
+        refused = reader.post("inquiryPayment", {"paymentRequestId": "x"}, headers=late)
+        assert refused.verified and refused.result["resultCode"] == "PARAM_ILLEGAL"
+        assert "tolerance 300 s" in refused.result["resultMessage"]
+        assert _server(lane).in_worker(reader.local_address)
+    finally:
+        lane.request_time_tolerance = None
