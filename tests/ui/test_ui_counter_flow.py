@@ -302,3 +302,37 @@ def test_typing_the_next_amount_on_the_result_page_starts_the_next_sale(sale, qt
     assert window.flow.stage == "order"
     assert window.order_page.amount_input.text() == "15"
     assert window.order_page.amount_input.hasFocus() or not window.isActiveWindow()
+
+
+def test_a_partly_refunded_sale_fits_a_1024x600_till_without_scrolling(sale, qtbot):
+    """After a partial refund the result page (its refund state and the refund's banner
+    added) needed about 30 px more than a 1024x600 till has, and scrolled."""
+    window = sale.window
+    window.resize(1024, 576)  # 600 less a window manager's title bar
+    qtbot.waitUntil(lambda: window.height() == 576)
+    result = window.result_page
+    _paid_sale(sale)
+    dialog = _open_refund(qtbot, window)
+    dialog.partial_radio.setChecked(True)
+    dialog.amount_input.setText("5")
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, dialog, "refundQuestion", "refund")
+    qtbot.waitUntil(
+        lambda: (
+            result.refund_label.isVisible()
+            and result.refund_state.text().startswith("Partly refunded")
+        ),
+        timeout=15_000,
+    )
+    bar = window.page_scroll.verticalScrollBar()
+    viewport = window.page_scroll.viewport()
+    stack = window.stack
+
+    def settled() -> bool:  # the scroll area has given the page what it asks for
+        return stack.height() == max(viewport.height(), stack.minimumSizeHint().height())
+
+    qtbot.waitUntil(settled)
+    assert bar.maximum() == 0
+    for widget in (result.new_sale_button, result.refund_label, result.title):
+        top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+        assert 0 <= top and top + widget.height() <= viewport.height(), widget.objectName()

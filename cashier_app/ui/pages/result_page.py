@@ -117,8 +117,7 @@ class ResultPage(QWidget):
         card.setProperty("role", "card")
         self.card = card
         box = QVBoxLayout(card)
-        box.setContentsMargins(32, 20, 32, 20)
-        box.setSpacing(6)
+        self._box = box
         box.addStretch(1)
         box.addWidget(self.icon)
         box.addWidget(self.title)
@@ -144,7 +143,8 @@ class ResultPage(QWidget):
         buttons.addWidget(self.new_sale_button, 2)
         box.addLayout(buttons)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
+        self._outer = outer
+        self._fit(short=False)
         outer.addStretch(1)
         outer.addWidget(card, 6)
         outer.addStretch(1)
@@ -312,7 +312,11 @@ class ResultPage(QWidget):
         small: str,
     ) -> None:
         self.status = status
-        short = self.screen() is not None and self.screen().availableGeometry().height() < 700
+        room = [self.window().height()] if self.window().isVisible() else []
+        if self.screen() is not None:
+            room.append(self.screen().availableGeometry().height())
+        short = bool(room) and min(room) < 700  # a 1024x600 till, or a window made short
+        self._fit(short)
         self.icon.setPixmap(icon_pixmap(_ICONS.get(status, "pending"), 56 if short else 88))
         self.title.setText(self.titles()[status])
         for widget in (self.title, self.card):
@@ -334,6 +338,13 @@ class ResultPage(QWidget):
         self.refund_label.hide()
         self.refund_state.hide()
         self.new_sale_button.setFocus()
+
+    def _fit(self, short: bool) -> None:
+        """Margins and spacing: tighter on a short screen (a 1024x600 till), where a partly
+        refunded sale (its refund state and the refund's banner added) scrolled."""
+        self._box.setContentsMargins(*((32, 8, 32, 8) if short else (32, 20, 32, 20)))
+        self._box.setSpacing(3 if short else 6)
+        self._outer.setContentsMargins(*((24, 6, 24, 6) if short else (24, 16, 24, 16)))
 
     def _banner(self, text: str) -> None:
         self.refund_label.setText(text)
