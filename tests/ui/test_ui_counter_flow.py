@@ -335,4 +335,4 @@ def test_a_partly_refunded_sale_fits_a_1024x600_till_without_scrolling(sale, qtb
     assert bar.maximum() == 0
     for widget in (result.new_sale_button, result.refund_label, result.title):
         top = widget.mapTo(viewport, widget.rect().topLeft()).y()
-        assert 0 <= top and top + widget.height() <= viewport.height(), widget.objectName()
+        assert top >= 0 and top + widget.height() <= viewport.height(), widget.objectName()
