@@ -643,6 +643,12 @@ ZH_CN: dict[str, str] = {
     "notifications": "通知",
     "until cleared": "直到清除",
     "%1 left": "剩余 %1 次",
+    "(%1 ms)": "（%1 毫秒）",
+    "(%1 s)": "（%1 秒）",
+    " ms": " 毫秒",
+    " s": " 秒",
+    "not processed: %1": "未处理：%1",
+    "notification to an unknown path {path!r}": "通知发往未知路径 {path!r}",
     # key store (widgets/key_panel.py)
     "memory (until the app quits)": "内存（程序退出即清除）",
     "the system keyring (%1)": "系统密钥环（%1）",

@@ -175,6 +175,7 @@ class MalformedResponse(GatewayError):
         "{payment_status!r}",
         "error_2": "{api}: {exc}",
         "answer_has_no_usable_resultinfo": "{api}: answer has no usable resultInfo",
+        "unknown_path": "notification to an unknown path {path!r}",
         "resultinfo_resultcode_missing": "{api}: resultInfo.resultCode is missing",
         "gateway_answered_http": "{api}: gateway answered HTTP {status_code}",
         "answer_not_utf_8_json": "{api}: answer is not UTF-8 JSON",

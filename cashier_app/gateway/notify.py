@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
+from cashier_app.domain.errors import CashierError
 from cashier_app.domain.values import dataclass, field
 from cashier_app.gateway.errors import MalformedResponse, ResponseSignatureError
 from cashier_app.gateway.signing import SignatureError, Verifier, check_time
@@ -101,6 +102,8 @@ class Delivery:
     accepted: bool  #: verified and handed to the callback
     error: str  #: why it was rejected (or why the callback failed); "" when accepted
     received_at: float  #: time.time()
+    #: the coded error behind ``error`` (the QA console renders it in the operator's language)
+    failure: CashierError | None = field(default=None, compare=False)
 
 
 class NotificationListener:
@@ -175,7 +178,7 @@ class NotificationListener:
                 return 503, b'{"error":"listener stopped"}'
             self._busy += 1
         try:
-            status, answer, error = self._decide(path, headers, body)
+            status, answer, failure = self._decide(path, headers, body)
         finally:
             with self._idle:
                 self._busy -= 1
@@ -190,30 +193,40 @@ class NotificationListener:
                         body.decode("utf-8", "replace"),
                         status,
                         status == 200,
-                        error,
+                        _error_line(status, failure),
                         time.time(),
+                        failure if isinstance(failure, CashierError) else None,
                     )
                 )
             except Exception:  # the QA console must never break a notification
                 log.exception("notification observer failed")
         return status, answer
 
-    def _decide(self, path: str, headers: Mapping[str, str], body: bytes) -> tuple[int, bytes, str]:
+    def _decide(
+        self, path: str, headers: Mapping[str, str], body: bytes
+    ) -> tuple[int, bytes, BaseException | None]:
         if path.split("?", 1)[0] != self.path:
-            return 404, b'{"error":"not found"}', f"unknown path {path!r}"
+            return 404, b'{"error":"not found"}', MalformedResponse.of("unknown_path", path=path)
         try:
             payload = verify_notification(
                 self.verifier, path, headers, body, expected_client_id=self.expected_client_id
             )
         except (ResponseSignatureError, MalformedResponse) as exc:
             log.warning("rejected notification: %s", exc)
-            return 400, json.dumps({"error": str(exc)}).encode("utf-8"), str(exc)
+            return 400, json.dumps({"error": str(exc)}).encode("utf-8"), exc
         try:
             self.callback(Notification(path, dict(headers), body, payload))
         except Exception as exc:
             log.exception("notification callback failed; not acknowledged")
-            return 500, b'{"error":"not processed"}', f"not processed: {exc}"
-        return 200, ACK_BODY, ""
+            return 500, b'{"error":"not processed"}', exc
+        return 200, ACK_BODY, None
+
+
+def _error_line(status: int, failure: BaseException | None) -> str:
+    """``Delivery.error``: why a notification was refused, in English (for logs)."""
+    if failure is None:
+        return ""
+    return f"not processed: {failure}" if status == 500 else str(failure)
 
 
 def _handler_for(listener: NotificationListener) -> type[BaseHTTPRequestHandler]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from profile_steps import fill_production_form
 from PySide6.QtCore import Qt
-from visible_text import english_words
+from visible_text import chinese
 
 from cashier_app.app import AppBackend
 from cashier_app.gateway.signing import generate_private_key
@@ -30,17 +30,6 @@ def zh(cashier_app):
     ensure_application(lang="zh_CN")
     yield
     ensure_application(lang="en")
-
-
-def chinese(text: str, *data: str) -> str:
-    """``text`` when it reads Chinese (no English word left but ``data``), else fail."""
-    assert text.strip(), "no message was shown"
-    bare = text
-    for value in sorted(data, key=len, reverse=True):
-        bare = bare.replace(value, " ")
-    english = english_words(bare)
-    assert english == [], f"English left in {text!r}: {english}"
-    return text
 
 
 @pytest.fixture

@@ -51,6 +51,8 @@ PROPER_PHRASES = (
     "Response-Time",
     "Client-Id",
     "client-id",
+    "request-time",  # as a notification's refusal names the header it lacks
+    "response-time",
     "Signature 头",  # the header's name before the word for header
     "Signature header",
     "Secret Service",
@@ -132,7 +134,7 @@ def english_words(text: str, data: set[str] = frozenset()) -> list[str]:
     for phrase in PROPER_PHRASES:
         text = text.replace(phrase, " ")
     found = []
-    for token in re.split(r"[\s,;:()\[\]{}·—–\"“”‘’/|=<>]+", text):
+    for token in re.split(r"[\s,;:()\[\]{}·—–\"“”‘’/|=<>：，；（）。、]+", text):
         if not token or re.search(r"\d|_", token) or token in data:
             continue
         for word in _WORD.findall(token.replace("&", "")):
@@ -148,6 +150,22 @@ def english_words(text: str, data: set[str] = frozenset()) -> list[str]:
                 continue
             found.append(word)
     return found
+
+
+def english_left(text: str, *data: str) -> list[str]:
+    """The English words of ``text`` once the ``data`` it names (paths, ids, hosts, codes,
+    the wire's bodies and headers) is taken out, longest first."""
+    for value in sorted(data, key=len, reverse=True):
+        text = text.replace(value, " ")
+    return english_words(text)
+
+
+def chinese(text: str, *data: str) -> str:
+    """``text`` when it reads Chinese (no English word left but ``data``), else fail."""
+    assert text.strip(), "no message was shown"
+    english = english_left(text, *data)
+    assert english == [], f"English left in {text!r}: {english}"
+    return text
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:

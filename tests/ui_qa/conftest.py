@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from cashier_app.ui.main_window import MainWindow
+
+# the zh_CN scan of what an operator reads (tests/ui/visible_text.py) is shared with ui tests
+_UI_TESTS = str(Path(__file__).resolve().parent.parent / "ui")
+if _UI_TESTS not in sys.path:
+    sys.path.insert(0, _UI_TESTS)
 
 
 @pytest.fixture

@@ -1402,6 +1402,10 @@
             <translation>通知发送于 {age} 秒前，超过 {tolerance} 秒：视为重放，未记录</translation>
         </message>
         <message>
+            <source>notification to an unknown path {path!r}</source>
+            <translation>通知发往未知路径 {path!r}</translation>
+        </message>
+        <message>
             <source>notification: {exc}</source>
             <translation>通知：{exc}</translation>
         </message>
@@ -5174,7 +5178,7 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
         <name>ExchangeLogModel</name>
         <message>
             <source>Time</source>
-            <extracomment>Rows kept by default; the oldest go first. set by each subclass</extracomment>
+            <extracomment>set by each subclass</extracomment>
             <translation>时间</translation>
         </message>
         <message>
@@ -5283,6 +5287,14 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
             <translation>签名后修改 Response-Time</translation>
         </message>
         <message>
+            <source>(%1 ms)</source>
+            <translation>（%1 毫秒）</translation>
+        </message>
+        <message>
+            <source>(%1 s)</source>
+            <translation>（%1 秒）</translation>
+        </message>
+        <message>
             <source>all APIs</source>
             <translation>全部接口</translation>
         </message>
@@ -5305,6 +5317,14 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
         <message>
             <source>Until cleared</source>
             <translation>直到清除</translation>
+        </message>
+        <message>
+            <source> ms</source>
+            <translation> 毫秒</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
         </message>
         <message>
             <source>Fault</source>
@@ -7133,6 +7153,11 @@ Enter its passphrase:</source>
         <message>
             <source>Rejected with HTTP %1: %2</source>
             <translation>已拒绝，HTTP %1：%2</translation>
+        </message>
+        <message>
+            <source>not processed: %1</source>
+            <extracomment>Named so that pyside6-lupdate finds the texts (as ``self.tr`` of a widget would).</extracomment>
+            <translation>未处理：%1</translation>
         </message>
     </context>
     <context>

@@ -38,6 +38,7 @@ from cashier_app.ui.qa.models import (
     NotificationLogModel,
     QaBridge,
     exchange_error,
+    notification_error,
 )
 from cashier_app.ui.qa.records import (
     curl_command,
@@ -434,7 +435,9 @@ class QaConsole(QWidget):
         verdict = (
             self.tr("Accepted (signature verified, acknowledged)")
             if d.accepted
-            else fill(self.tr("Rejected with HTTP %1: %2"), d.status, redact_text(d.error))
+            else fill(
+                self.tr("Rejected with HTTP %1: %2"), d.status, redact_text(notification_error(d))
+            )
         )
         self.notify_text.setPlainText(
             "\n".join(

@@ -96,14 +96,16 @@ def describe_fault(fault: dict[str, Any]) -> str:
     kind = str(fault.get("kind"))
     detail = ""
     if kind in _TIMED:
-        detail = f" ({float(fault.get('seconds') or 0) * 1000:.0f} ms)"
+        ms = f"{float(fault.get('seconds') or 0) * 1000:.0f}"
+        detail = " " + fill(translate("FaultPanel", "(%1 ms)"), ms)
     elif kind == "http_error":
         detail = f" (HTTP {fault.get('status')})"
     elif kind == "bad_signature":
         mode = str(fault.get("mode"))
         detail = f" ({mode_names().get(mode, mode)})"
     elif kind == "clock_skew":
-        detail = f" ({float(fault.get('seconds') or 0):+.0f} s)"
+        seconds = f"{float(fault.get('seconds') or 0):+.0f}"
+        detail = " " + fill(translate("FaultPanel", "(%1 s)"), seconds)
     scope = fault.get("api") or (
         translate("FaultPanel", "all APIs")
         if kind in _REQUEST_KINDS
@@ -169,13 +171,13 @@ class FaultPanel(QWidget):
         self.ms_spin.setRange(1, int(MAX_SECONDS * 1000))
         self.ms_spin.setSingleStep(250)
         self.ms_spin.setValue(2000)
-        self.ms_spin.setSuffix(" ms")
+        self.ms_spin.setSuffix(self.tr(" ms"))
         self.skew_spin = QSpinBox(self)
         self.skew_spin.setObjectName("qaFaultSkew")
         self.skew_spin.setRange(-int(MAX_SKEW_SECONDS), int(MAX_SKEW_SECONDS))
         self.skew_spin.setSingleStep(60)
         self.skew_spin.setValue(600)
-        self.skew_spin.setSuffix(" s")
+        self.skew_spin.setSuffix(self.tr(" s"))
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("qaFaultStatus")
         for status in HTTP_ERROR_STATUSES:

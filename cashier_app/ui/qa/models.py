@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,7 +22,10 @@ from PySide6.QtGui import QBrush, QColor
 from cashier_app.gateway.antom import Exchange
 from cashier_app.gateway.notify import Delivery
 from cashier_app.ui.qa.records import result_of
-from cashier_app.ui.text import error_text
+from cashier_app.ui.text import error_text, fill
+
+#: Named so that pyside6-lupdate finds the texts (as ``self.tr`` of a widget would).
+translate = QCoreApplication.translate
 
 #: Rows kept by default; the oldest go first.
 DEFAULT_CAPACITY = 500
@@ -35,6 +39,17 @@ Index = QModelIndex | QPersistentModelIndex
 def exchange_error(ex: Exchange) -> str:
     """Why an exchange failed, in the UI language when the error carries a code."""
     return error_text(ex.failure) if ex.failure is not None else ex.error
+
+
+def notification_error(d: Delivery) -> str:
+    """Why the listener refused a notification, in the UI language when the error carries
+    a code ("" when accepted)."""
+    if d.failure is None:
+        return d.error
+    text = error_text(d.failure)
+    if d.status == 500:  # verified, but the cashier could not take it: the sender resends
+        return fill(translate("QaConsole", "not processed: %1"), text)
+    return text
 
 
 class QaBridge(QObject):
@@ -222,12 +237,12 @@ class NotificationLogModel(_CappedModel):
                 OK_MARK if d.accepted else BAD_MARK,
                 str(payload.get("notifyType") or ""),
                 str(payload.get("paymentRequestId") or ""),
-                d.error,
+                notification_error(d),
             ][col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
             return QBrush(_GOOD if d.accepted else _BAD)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return d.error or None
+            return notification_error(d) or None
         if role == Qt.ItemDataRole.UserRole:
             return d
         return None
