@@ -5227,6 +5227,22 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
             <translation>Response-Time 时钟偏差</translation>
         </message>
         <message>
+            <source> (%1 ms)</source>
+            <translation>（%1 毫秒）</translation>
+        </message>
+        <message>
+            <source> (HTTP %1)</source>
+            <translation>（HTTP %1）</translation>
+        </message>
+        <message>
+            <source> (%1)</source>
+            <translation>（%1）</translation>
+        </message>
+        <message>
+            <source> (%1 s)</source>
+            <translation>（%1 秒）</translation>
+        </message>
+        <message>
             <source>Clock skew</source>
             <translation>时钟偏差</translation>
         </message>
@@ -5285,14 +5301,6 @@ Keep waiting, cancel the payment and quit, or quit now: at the next start the ti
         <message>
             <source>Response-Time changed after signing</source>
             <translation>签名后修改 Response-Time</translation>
-        </message>
-        <message>
-            <source>(%1 ms)</source>
-            <translation>（%1 毫秒）</translation>
-        </message>
-        <message>
-            <source>(%1 s)</source>
-            <translation>（%1 秒）</translation>
         </message>
         <message>
             <source>all APIs</source>
@@ -7113,6 +7121,10 @@ Enter its passphrase:</source>
         <message>
             <source>No HTTP answer.</source>
             <translation>没有 HTTP 应答。</translation>
+        </message>
+        <message>
+            <source>— Response headers —</source>
+            <translation>— 响应头 —</translation>
         </message>
         <message>
             <source>— Signed content checked —</source>

@@ -351,7 +351,7 @@ class QaConsole(QWidget):
                 [
                     f"HTTP {ex.status_code}",
                     "",
-                    self.tr("— Headers —"),
+                    self.tr("— Response headers —"),
                     _headers_text(ex.response_headers),
                     "",
                     self.tr("— Signed content checked —"),

@@ -97,15 +97,15 @@ def describe_fault(fault: dict[str, Any]) -> str:
     detail = ""
     if kind in _TIMED:
         ms = f"{float(fault.get('seconds') or 0) * 1000:.0f}"
-        detail = " " + fill(translate("FaultPanel", "(%1 ms)"), ms)
+        detail = fill(translate("FaultPanel", " (%1 ms)"), ms)
     elif kind == "http_error":
-        detail = f" (HTTP {fault.get('status')})"
+        detail = fill(translate("FaultPanel", " (HTTP %1)"), fault.get("status"))
     elif kind == "bad_signature":
         mode = str(fault.get("mode"))
-        detail = f" ({mode_names().get(mode, mode)})"
+        detail = fill(translate("FaultPanel", " (%1)"), mode_names().get(mode, mode))
     elif kind == "clock_skew":
         seconds = f"{float(fault.get('seconds') or 0):+.0f}"
-        detail = " " + fill(translate("FaultPanel", "(%1 s)"), seconds)
+        detail = fill(translate("FaultPanel", " (%1 s)"), seconds)
     scope = fault.get("api") or (
         translate("FaultPanel", "all APIs")
         if kind in _REQUEST_KINDS
