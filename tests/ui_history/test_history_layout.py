@@ -107,8 +107,11 @@ def test_the_status_column_shows_a_pending_refund_whole_in_chinese(zh_window, qt
     page = window.open_extra_page("history")
     qtbot.waitUntil(lambda: page.model.rowCount() == 30, timeout=10_000)
     qtbot.waitUntil(page.table.verticalScrollBar().isVisible, timeout=10_000)
-    status = page.model.index(0, PaymentsModel.COL_STATUS).data()
-    assert status == "退款处理中"
+    # the rows come first, the refunds' states in a later read
+    qtbot.waitUntil(
+        lambda: page.model.index(0, PaymentsModel.COL_STATUS).data() == "退款处理中",
+        timeout=10_000,
+    )
     key_columns = [
         PaymentsModel.COL_TIME,
         PaymentsModel.COL_AMOUNT,
@@ -124,4 +127,6 @@ def test_the_status_column_shows_a_pending_refund_whole_in_chinese(zh_window, qt
         qtbot.waitUntil(lambda: cells_cut(page.table, key_columns) == [], timeout=2_000)
     assert cells_cut(page.table, key_columns) == []
     widgets = page.details.findChildren(QLabel)
+    with contextlib.suppress(qtbot.TimeoutError):  # the details are laid out in the loop
+        qtbot.waitUntil(lambda: clipped(page, widgets) == [], timeout=2_000)
     assert clipped(page, widgets) == []
