@@ -78,6 +78,9 @@ def test_the_status_column_shows_a_pending_refund_whole_in_chinese(zh_window, qt
 
     window = zh_window()
     window.resize(1024, 600)
+    # The start's recovery asks the gateway about every refund not final: one it finds
+    # journaled below (the gateway never heard of it) would be settled as FAILED.
+    qtbot.waitUntil(lambda: not window.tasks.is_running("app:recover"), timeout=10_000)
     now = datetime.now(UTC).replace(microsecond=0)
     journal = window.services.journal
     sale = PaymentRecord(
