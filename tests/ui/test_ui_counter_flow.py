@@ -84,6 +84,15 @@ def _open_refund(qtbot, window):
     return flow.refund_dialog
 
 
+def _refund_five(qtbot, window):
+    """HK$5.00 of the sale on the result page, as a partial refund, confirmed."""
+    dialog = _open_refund(qtbot, window)
+    dialog.partial_radio.setChecked(True)
+    dialog.amount_input.setText("5")
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, dialog, "refundQuestion", "refund")
+
+
 def test_refund_asks_first_and_its_button_states_the_amount(sale, qtbot):
     window = sale.window
     record = _paid_sale(sale)
@@ -119,11 +128,7 @@ def test_refunds_show_on_the_result_page_and_in_history(sale, qtbot):
     # The result page's refund state is read by a "sale:refund-state" task that also runs
     # when the page is shown: waiting for that task's signal could catch the earlier run
     # (seen under load), so wait for what the operator sees instead.
-    dialog = _open_refund(qtbot, window)
-    dialog.partial_radio.setChecked(True)
-    dialog.amount_input.setText("5")
-    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    answer(qtbot, dialog, "refundQuestion", "refund")
+    _refund_five(qtbot, window)
     qtbot.waitUntil(
         lambda: result.refund_state.text().startswith("Partly refunded"), timeout=15_000
     )
@@ -312,11 +317,7 @@ def test_a_partly_refunded_sale_fits_a_1024x600_till_without_scrolling(sale, qtb
     qtbot.waitUntil(lambda: window.height() == 576)
     result = window.result_page
     _paid_sale(sale)
-    dialog = _open_refund(qtbot, window)
-    dialog.partial_radio.setChecked(True)
-    dialog.amount_input.setText("5")
-    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    answer(qtbot, dialog, "refundQuestion", "refund")
+    _refund_five(qtbot, window)
     qtbot.waitUntil(
         lambda: (
             result.refund_label.isVisible()
