@@ -94,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
 def _pay(raw: dict[str, Any], rounds: int) -> list[Figure]:
     from benchmarks import bench_pay
 
-    r = raw["pay"] = bench_pay.run(rounds)
-    h = raw["pay_history"] = bench_pay.run(rounds, history=bench_pay.HISTORY)
+    # side by side, round by round: the second figure is a difference of the two
+    r, h = bench_pay.run_side_by_side(rounds, (0, bench_pay.HISTORY))
+    raw["pay"], raw["pay_history"] = r, h
     return [
         Figure(
             "headless pay --simulate approve (median wall)",

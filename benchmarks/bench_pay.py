@@ -5,7 +5,9 @@ in the same run, interleaved. The phases of the median run come from ``--timings
 
 ``run(rounds, history=N)`` first fills the embedded sandbox's state file with N settled
 payments (a month of ``cashier pay`` within the 30-day retention), so the figure says
-whether the sandbox's start-up grows with its history.
+whether the sandbox's start-up grows with its history. ``make bench`` takes that figure
+and the empty state file's side by side (``run_side_by_side``): a pay of each in every
+round, so the difference between them is not the machine's speed moving between two runs.
 """
 
 from __future__ import annotations
@@ -128,39 +130,57 @@ def seed_history(state_path: Path, count: int) -> None:
 
 
 def run(rounds: int, history: int = 0) -> dict[str, Any]:
+    """Median of ``rounds`` pays on a sandbox state file with ``history`` payments."""
+    return run_side_by_side(rounds, (history,))[0]
+
+
+def run_side_by_side(rounds: int, histories: tuple[int, ...]) -> list[dict[str, Any]]:
+    """One result per state file of ``histories`` payments, their pays taken in turn within
+    each round (then ``python -c pass``), so that the machine's speed, which moves within a
+    minute on a shared machine, falls on all of them alike."""
     with tempfile.TemporaryDirectory(prefix="cashier-bench-pay-") as tmp:
-        env = _env(Path(tmp))
-        if history:
-            seed_history(Path(tmp) / "data" / "embedded-sandbox.sqlite3", history)
-        for _ in range(2):  # warm: bytecode cache written, journal created
-            _wall([sys.executable, *PAY], env)
-        pays: list[tuple[float, dict[str, Any]]] = []
+        envs = []
+        for n, history in enumerate(histories):
+            home = Path(tmp) / str(n)
+            envs.append(_env(home))
+            if history:
+                seed_history(home / "data" / "embedded-sandbox.sqlite3", history)
+        for env in envs:
+            for _ in range(2):  # warm: bytecode cache written, journal created
+                _wall([sys.executable, *PAY], env)
+        pays: list[list[tuple[float, dict[str, Any]]]] = [[] for _ in envs]
+        cpu: list[list[float]] = [[] for _ in envs]
         bare: list[float] = []
-        cpu: list[float] = []
         bare_cpu: list[float] = []
         for _ in range(rounds):
-            wall, out, used = _wall([sys.executable, *PAY], env)
-            answer = json.loads(out)
-            if answer["status"] != "SUCCESS":
-                raise RuntimeError(f"pay ended {answer['status']}")
-            pays.append((wall, answer["timings_ms"]))
-            cpu.append(used)
-            wall, _, used = _wall([sys.executable, "-c", "pass"], env)
+            for n, env in enumerate(envs):
+                wall, out, used = _wall([sys.executable, *PAY], env)
+                answer = json.loads(out)
+                if answer["status"] != "SUCCESS":
+                    raise RuntimeError(f"pay ended {answer['status']}")
+                pays[n].append((wall, answer["timings_ms"]))
+                cpu[n].append(used)
+            wall, _, used = _wall([sys.executable, "-c", "pass"], envs[0])
             bare.append(wall)
             bare_cpu.append(used)
-    pays.sort(key=lambda p: p[0])
-    median_wall, phases = pays[len(pays) // 2]
-    return {
-        "rounds": rounds,
-        "history": history,
-        "pay_s": statistics.median(p[0] for p in pays),
-        "python_s": statistics.median(bare),
-        "median_phases_ms": phases,
-        "median_run_wall_s": median_wall,
-        # CPU (user + system): what other processes' load on a shared machine moves least
-        "pay_cpu_s": statistics.median(cpu),
-        "python_cpu_s": statistics.median(bare_cpu),
-    }
+    results = []
+    for history, runs, used_cpu in zip(histories, pays, cpu, strict=True):
+        runs.sort(key=lambda p: p[0])
+        median_wall, phases = runs[len(runs) // 2]
+        results.append(
+            {
+                "rounds": rounds,
+                "history": history,
+                "pay_s": statistics.median(p[0] for p in runs),
+                "python_s": statistics.median(bare),
+                "median_phases_ms": phases,
+                "median_run_wall_s": median_wall,
+                # CPU (user + system): what other load on a shared machine moves least
+                "pay_cpu_s": statistics.median(used_cpu),
+                "python_cpu_s": statistics.median(bare_cpu),
+            }
+        )
+    return results
 
 
 def phases_text(result: dict[str, Any]) -> str:
