@@ -4,8 +4,9 @@ RSA-2048 signing is most of what a signed answer costs (about 0.3 ms of CPU), an
 ``cryptography`` holds the GIL while it signs, so a threaded server in one process signs
 on one core at most, however many threads it runs (measured: one thread and two threads
 both sign about 2,500 a second on this two-core machine). Worker processes
-(``signworker.py``) sign in parallel while the server's threads wait on a pipe with the
-GIL released; the server keeps everything else (state, faults, verification) as before.
+(``laneworker.py``, running the jobs of ``support/signworker.py``) sign in parallel while
+the server's threads wait on a pipe with the GIL released; the server keeps everything
+else (state, faults, verification) as before.
 
 Workers start in the background, so ``start()`` costs nothing; until one is ready, and
 whenever a worker fails, the answer is signed in-process, so a signature is never

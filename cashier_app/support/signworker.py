@@ -1,8 +1,7 @@
-"""A signing worker process of the sandbox (``python -m cashier_app.support.signworker``).
+"""The jobs of the sandbox's signing worker processes (``sandbox/laneworker.py`` runs
+them; ``sandbox/signpool.py`` and ``sandbox/fastlane.py`` send them).
 
-Outside the ``sandbox`` package so that starting one imports nothing but ``cryptography``.
-
-Speaks a tiny framed protocol on its standard input and output, each frame a 4-byte
+A tiny framed protocol on the worker's standard input and output, each frame a 4-byte
 big-endian length and that many bytes: the first frame in is the gateway private key
 (PKCS#8 DER; it arrives over the pipe and lives only in this process's memory), every
 later one a job, its first byte naming it:
@@ -16,16 +15,14 @@ later one a job, its first byte naming it:
   itself, as a refusal).
 
 An empty answer means the job failed (the caller signs itself). End of input ends the
-process, so a worker never outlives the sandbox that started it.
+worker, so it never outlives the sandbox that started it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import struct
-import sys
 
 _LEN = struct.Struct(">I")
 _CHECK = struct.Struct(">HHI")  #: a check job's lengths: key DER, signature, signed content
@@ -129,36 +126,3 @@ class Jobs:
             return VERIFIED + self.sign(job[at + n_content :])
         except Exception:  # the caller signs itself
             return b""
-
-
-def main() -> int:
-    batch_scheduling()
-    # buffered: a frame's length and its bytes (and often the next frame) in one read
-    stream = io.BufferedReader(io.FileIO(sys.stdin.fileno(), "rb", closefd=False), 65536)
-    fd_out = sys.stdout.fileno()
-
-    def frame() -> bytes | None:  # None at end of input
-        head = stream.read(_LEN.size)
-        if len(head) < _LEN.size:
-            return None
-        (size,) = _LEN.unpack(head)
-        data = stream.read(size)
-        return data if len(data) == size else None
-
-    der = frame()
-    if not der:
-        return 1
-    try:
-        jobs = Jobs(der)
-    except (TypeError, ValueError):
-        return 1
-    del der
-    while True:
-        job = frame()
-        if job is None:
-            return 0
-        write_frame(fd_out, jobs.answer(job))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
