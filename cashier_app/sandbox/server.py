@@ -21,7 +21,7 @@ import time
 from datetime import timedelta
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote_plus, unquote_plus, urlsplit
 
 from cashier_app.domain.errors import CashierError
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from cashier_app.sandbox.gateway import SandboxGateway
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 MAX_BODY = 1024 * 1024
 #: Connections served at once (one thread each); more are closed at once.
@@ -539,26 +540,81 @@ def _answer_for(
     body: bytes | None,
     pending: list[PendingCheck] | None,
 ) -> dict[str, Any]:
+    refused = refusal(gw, headers, method, target, path, name, client_id, body, pending)
+    if refused is not None:
+        return refused
+    assert name is not None and body is not None
+    return run_api(gw, path, name, client_id, body)
+
+
+def refusal(
+    gw: SandboxGateway,
+    headers: Any,
+    method: str,
+    target: str,
+    path: str,
+    name: str | None,
+    client_id: str,
+    body: bytes | None,
+    pending: list[PendingCheck] | None = None,
+) -> dict[str, Any] | None:
+    """The answer refusing an Antom API request before its API runs (the method, the
+    path, the body's length, the merchant's authentication), or None: ``run_api`` answers
+    it. With ``pending``, a signature's RSA operation is left to the caller, as
+    ``answer_checked_later`` does."""
+    return _guarded(
+        path, _refuse, gw, headers, method, target, path, name, client_id, body, pending
+    )
+
+
+def run_api(
+    gw: SandboxGateway, path: str, name: str, client_id: str, body: bytes
+) -> dict[str, Any]:
+    """The answer of the API ``name`` to the ``body`` of a request ``refusal`` let
+    through: what it is to read of the gateway is all it depends on (and the time, for a
+    payment in process that may be due to expire)."""
+    return _guarded(path, _run, gw, name, client_id, body)
+
+
+def _refuse(
+    gw: SandboxGateway,
+    headers: Any,
+    method: str,
+    target: str,
+    path: str,
+    name: str | None,
+    client_id: str,
+    body: bytes | None,
+    pending: list[PendingCheck] | None,
+) -> None:
+    if method != "POST":
+        raise api.ApiError(
+            "METHOD_NOT_SUPPORTED", f"{method} is not supported; Antom APIs take POST"
+        )
+    if name is None:
+        raise api.ApiError("NO_INTERFACE_DEF", f"no API is defined at {path}")
+    if body is None:
+        raise api.ApiError(
+            "PARAM_ILLEGAL",
+            f"request body must be sent with a Content-Length of at most {MAX_BODY} bytes",
+        )
+    _authenticate(gw, headers, method, target, client_id, body, pending)
+
+
+def _run(gw: SandboxGateway, name: str, client_id: str, body: bytes) -> dict[str, Any]:
     try:
-        if method != "POST":
-            raise api.ApiError(
-                "METHOD_NOT_SUPPORTED", f"{method} is not supported; Antom APIs take POST"
-            )
-        if name is None:
-            raise api.ApiError("NO_INTERFACE_DEF", f"no API is defined at {path}")
-        if body is None:
-            raise api.ApiError(
-                "PARAM_ILLEGAL",
-                f"request body must be sent with a Content-Length of at most {MAX_BODY} bytes",
-            )
-        _authenticate(gw, headers, method, target, client_id, body, pending)
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise api.ApiError("PARAM_ILLEGAL", "request body is not UTF-8 JSON") from None
-        if not isinstance(data, dict):
-            raise api.ApiError("PARAM_ILLEGAL", "request body must be a JSON object")
-        return api.HANDLERS[name](gw, client_id, data)
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise api.ApiError("PARAM_ILLEGAL", "request body is not UTF-8 JSON") from None
+    if not isinstance(data, dict):
+        raise api.ApiError("PARAM_ILLEGAL", "request body must be a JSON object")
+    return api.HANDLERS[name](gw, client_id, data)
+
+
+def _guarded(path: str, work: Callable[..., _T], *args: Any) -> _T | dict[str, Any]:
+    """``work(*args)``, every error of it a well-formed answer (signed later)."""
+    try:
+        return work(*args)
     except api.ApiError as exc:
         return {"result": api.result(exc.code, exc.status, exc.message)}
     except NotHeld:

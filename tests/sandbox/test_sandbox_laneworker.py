@@ -5,16 +5,29 @@ anything off the plain inquiry path goes back to the lane and is answered as bef
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sandbox_support import CLIENT_ID, RawClient, pay_body, raw_inquiry, read_signed_answers
+from sandbox_support import (
+    CLIENT_ID,
+    RawClient,
+    pay_body,
+    raw_inquiry,
+    read_signed_answers,
+    wait_for,
+)
 
+from cashier_app.domain.money import Money
 from cashier_app.gateway.signing import Signer, Verifier, generate_private_key, public_key_base64
 from cashier_app.sandbox import SandboxGateway
+from cashier_app.sandbox import store as st
 from cashier_app.sandbox.control import SimulatorClient
 from cashier_app.sandbox.fastlane import FastLaneServer
+from cashier_app.sandbox.laneworker import ANSWERS_KEPT, KEPT_BODY, Replica
+from cashier_app.sandbox.server import NotHeld
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +209,93 @@ def test_a_request_time_tolerance_set_later_holds_on_a_workers_connection(lane, 
         assert _server(lane).in_worker(reader.local_address)
     finally:
         lane.request_time_tolerance = None
+
+
+def _held(request_id: str, *, expires_in: float = 600.0, **changes) -> st.Payment:
+    now = datetime.now(UTC)
+    payment = st.Payment(
+        client_id=CLIENT_ID,
+        payment_request_id=request_id,
+        payment_id=f"pid-{request_id}",
+        amount=Money(1230, "HKD"),
+        method_type="ALIPAY_HK",
+        reference_order_id=f"order-{request_id}",
+        order_description="Coffee",
+        terminal_type="WEB",
+        notify_url=None,
+        redirect_url=None,
+        created=now,
+        expires=now + timedelta(seconds=expires_in),
+        fingerprint="f",
+    )
+    return dataclasses.replace(payment, **changes)
+
+
+def _answer(replica: Replica, request_id: str, **extra) -> bytes:
+    body = json.dumps({"paymentRequestId": request_id, **extra}).encode()
+    path = "/ams/api/v1/payments/inquiryPayment"
+    return replica.answer(path, "inquiryPayment", CLIENT_ID, body, datetime.now(UTC))
+
+
+def test_an_answer_a_worker_keeps_ends_with_any_change_of_what_it_read():
+    """A worker keeps the answer to a repeated inquiry (a till polling its payment):
+    only until the lane sends a change of the payment, or drops it."""
+    replica = Replica()
+    replica.put(_held("kept-1"))
+    first = _answer(replica, "kept-1")
+    assert json.loads(first)["paymentStatus"] == "PROCESSING"
+    assert _answer(replica, "kept-1") is first  # kept: not made again
+    replica.put(_held("kept-1", status=st.SUCCESS, paid_at=datetime.now(UTC)))
+    assert json.loads(_answer(replica, "kept-1"))["paymentStatus"] == "SUCCESS"
+    assert json.loads(_answer(replica, "kept-2"))["result"]["resultCode"] == "ORDER_NOT_EXIST"
+    replica.put(_held("kept-2"))  # a new payment: the answer that it was not there ends
+    assert json.loads(_answer(replica, "kept-2"))["paymentStatus"] == "PROCESSING"
+    replica.evict(["pid-kept-1"])
+    assert json.loads(_answer(replica, "kept-1"))["result"]["resultCode"] == "ORDER_NOT_EXIST"
+    # a long body's answer is not kept, nor more than ANSWERS_KEPT of them
+    before = replica.answers_kept
+    _answer(replica, "kept-2", pad="x" * KEPT_BODY)
+    assert replica.answers_kept == before
+    for i in range(ANSWERS_KEPT + 1):
+        _answer(replica, f"absent-{i}")
+    assert replica.answers_kept <= ANSWERS_KEPT
+
+
+def test_a_kept_answer_for_a_payment_in_process_ends_when_its_expiry_comes_due():
+    """The lane's store closes a due payment as it is looked up: once it is due, the
+    replica cannot answer for it, kept answer or not."""
+    replica = Replica()
+    payment = _held("due-1", expires_in=0.3)
+    replica.put(payment)
+    assert json.loads(_answer(replica, "due-1"))["paymentStatus"] == "PROCESSING"
+    assert wait_for(lambda: datetime.now(UTC) > payment.expires, timeout=5)
+    with pytest.raises(NotHeld):
+        _answer(replica, "due-1")
+
+
+def test_a_repeated_inquiry_is_authenticated_every_time_its_answer_is_kept(
+    lane, pair, merchant_key, gateway_key
+):
+    reader, writer = pair
+    assert writer.post("pay", pay_body("rw-kept", value="450")).verified
+    assert _inquiry(reader, "rw-kept")["paymentAmount"]["value"] == "450"
+    assert _inquiry(reader, "rw-kept")["paymentStatus"] == "PROCESSING"  # the kept answer
+    body = {"paymentRequestId": "rw-kept"}
+    stranger = _client(lane, merchant_key, gateway_key, key=generate_private_key())
+    try:
+        refused = stranger.post("inquiryPayment", body)
+        assert refused.verified and refused.result["resultCode"] == "INVALID_SIGNATURE"
+        assert "paymentStatus" not in refused.json
+        assert _server(lane).in_worker(stranger.local_address)
+    finally:
+        stranger.close()
+    lane.request_time_tolerance = 300
+    try:
+        stale = reader.post(
+            "inquiryPayment", body, headers={"Request-Time": "2020-01-01T00:00:00+00:00"}
+        )
+        assert stale.verified and stale.result["resultCode"] == "PARAM_ILLEGAL"
+    finally:
+        lane.request_time_tolerance = None
+    assert _inquiry(reader, "rw-kept")["paymentStatus"] == "PROCESSING"
+    assert _server(lane).in_worker(reader.local_address)
