@@ -167,3 +167,42 @@ def test_a_double_click_on_charge_does_not_go_back_from_the_picker(make_window, 
     with qtbot.waitSignal(picker.picker_cancelled, timeout=5000):
         qtbot.mouseClick(picker.cancel_button, Qt.MouseButton.LeftButton)  # a deliberate Back
     assert window.flow.stage == "order" and order.amount_input.text() == "5"
+
+
+def _held(widget, key: Qt.Key, text: str) -> None:
+    """What a key held down sends once it auto-repeats: a press marked as a repeat (as
+    the window system sends it; QTest's clicks cannot be marked so)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(
+            widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, True)
+        )
+
+
+def test_an_enter_held_down_from_charge_never_confirms_a_wallet(make_window, qtbot):
+    """An operator who keeps Enter down after Charge: past the picker's guard the key
+    still repeats, and none of its repeats chooses for the customer; Space held on a
+    focused Confirm neither. A fresh press of Enter does."""
+    window = make_window()
+    picker = window.picker_page
+    clock = picker.clock = StillClock()
+    field = window.order_page.amount_input
+    qtbot.keyClicks(field, "5")
+    with qtbot.waitSignal(
+        window.flow.stage_changed, timeout=10_000, check_params_cb=lambda s: s == "picker"
+    ):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    clock.advance(0.41)
+    with qtbot.assertNotEmitted(picker.method_confirmed, wait=0):
+        for _ in range(3):
+            _held(QApplication.focusWidget(), Qt.Key.Key_Return, "\r")
+            _held(QApplication.focusWidget(), Qt.Key.Key_Enter, "\r")
+        picker.confirm_button.setFocus()
+        for key, text in ((Qt.Key.Key_Space, " "), (Qt.Key.Key_Return, "\r")):
+            _held(picker.confirm_button, key, text)
+    assert window.flow.stage == "picker" and _payments(window) == (0, 0)
+    with qtbot.waitSignal(window.flow.qr_shown, timeout=20_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert _payments(window) == (1, 1)

@@ -64,7 +64,8 @@ class PickerPage(QWidget):
     Enter, Return and Space within ``ENTER_GUARD_S`` of the page's opening are ignored,
     measured on ``clock`` (monotonic seconds, read when the key is processed: key events
     from tests carry no timestamp); so is a click on Back (it lies under Charge: a double
-    click there); a tap on a wallet or on Confirm always counts.
+    click there); a tap on a wallet or on Confirm always counts. Their auto-repeats (the
+    key held down from Charge) are ignored at any time.
     """
 
     method_confirmed = Signal(object, object)
@@ -136,6 +137,8 @@ class PickerPage(QWidget):
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # a key held down from Charge repeats past the guard: only a press chooses
+            shortcut.setAutoRepeat(keys in (Qt.Key.Key_Down, Qt.Key.Key_Up))
             shortcut.activated.connect(slot)
         # Space (or Enter) on a focused Confirm within the guard is eaten before the button
         self.confirm_button.installEventFilter(self)
@@ -267,7 +270,7 @@ class PickerPage(QWidget):
             and event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
             and isinstance(event, QKeyEvent)
             and event.key() in _ACTIVATION_KEYS
-            and self._in_enter_guard()
+            and (event.isAutoRepeat() or self._in_enter_guard())
         ):
             return True
         return super().eventFilter(watched, event)
