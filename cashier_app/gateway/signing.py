@@ -14,7 +14,7 @@ import base64
 import binascii
 import hashlib
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import ClassVar
 from urllib.parse import unquote_plus
 
@@ -429,8 +429,6 @@ def parse_header_time(value: str | None, name: str = "Response-Time") -> datetim
     naming the header for anything else. Signatures are always checked over the header text
     exactly as sent, never over a re-formatted time.
     """
-    from datetime import UTC
-
     if not value or not value.strip():
         raise SignatureError.of("time_missing", name=name)
     text = value.strip()
@@ -458,8 +456,6 @@ def check_time(value: str | None, name: str = "Response-Time") -> str:
 
 def epoch_millis(now: datetime | None = None) -> str:
     """``1685599933871``: the header time as the official Java/Go SDKs write it."""
-    from datetime import UTC
-
     return str(int((now or datetime.now(UTC)).timestamp() * 1000))
 
 
@@ -568,8 +564,6 @@ def private_key_pkcs8_base64(key: rsa.RSAPrivateKey) -> str:
 
 def request_time(now: datetime | None = None) -> str:
     """``2026-11-21T23:48:15+00:00``: ISO 8601, UTC, seconds, like the official SDK."""
-    from datetime import UTC
-
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return moment.isoformat()
 
