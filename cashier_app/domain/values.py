@@ -257,22 +257,34 @@ def _compile(name: str, source: str, namespace: dict[str, Any]) -> Callable[...,
 # Compiling an ``__init__`` costs about a million instructions, and a headless pay compiles
 # some thirty: as much as the rest of its own code. Their code objects are kept beside this
 # module's bytecode (``__pycache__/values-methods.<tag>.bin``, marked with the bytecode's
-# magic number), keyed by their source text, so a run compiles only what no run has before;
-# never written when Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``), and nothing
-# is lost when the folder is read-only or the file damaged (compiled here, as without it).
+# magic number), keyed by their source text, so a run compiles only what no run has before.
+# An install that cannot be written there (a system site-packages, a bundle in a read-only
+# folder) keeps them in the user's cache folder instead (``$XDG_CACHE_HOME/cashier``, else
+# ``~/.cache/cashier``; ``%LOCALAPPDATA%\cashier`` on Windows): keyed by source text and
+# marked with the magic number, the same methods serve any install of one Python. Never
+# written when Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``); nothing is lost
+# when neither can be written or a file is damaged (compiled here, as without it).
 
 _cache_lock = threading.Lock()
 _cache: dict[str, Any] | None = None
+#: where the cache was read from or last written (None: not yet)
+_cache_file: str | None = None
 #: A cache that has grown past this many methods (old sources after many upgrades) starts
 #: again empty.
 _CACHE_LIMIT = 4000
 
 
-def _cache_path() -> str:
+def _cache_paths() -> tuple[str, str]:
+    """Beside this module's bytecode, and in the user's cache folder."""
     import os
 
-    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
-    return os.path.join(folder, f"values-methods.{sys.implementation.cache_tag}.bin")
+    name = f"values-methods.{sys.implementation.cache_tag}.bin"
+    beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__", name)
+    user = os.environ.get("XDG_CACHE_HOME") or (
+        os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None
+    )
+    folder = user or os.path.join(os.path.expanduser("~"), ".cache")
+    return beside, os.path.join(folder, "cashier", name)
 
 
 def _magic() -> bytes:
@@ -281,37 +293,48 @@ def _magic() -> bytes:
 
 
 def _load_cache() -> dict[str, Any]:
+    global _cache_file
     import marshal
 
-    try:
-        with open(_cache_path(), "rb") as fh:
-            data = fh.read()
-        magic = _magic()
-        if data.startswith(magic):
-            loaded = marshal.loads(data[len(magic) :])
-            if isinstance(loaded, dict) and len(loaded) <= _CACHE_LIMIT:
-                return loaded
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    magic = _magic()
+    for path in _cache_paths():
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            if data.startswith(magic):
+                loaded = marshal.loads(data[len(magic) :])
+                if isinstance(loaded, dict) and len(loaded) <= _CACHE_LIMIT:
+                    _cache_file = path
+                    return loaded
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
     return {}
 
 
 def _save_cache(cache: dict[str, Any]) -> None:
+    global _cache_file
     if sys.dont_write_bytecode:
         return
     import marshal
     import os
 
-    path = _cache_path()
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(_magic() + marshal.dumps(cache))
-        os.replace(tmp, path)  # another process's copy, or this one: whole either way
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    paths: tuple[str, ...] = _cache_paths()
+    if _cache_file == paths[1]:
+        paths = paths[1:]  # the install's own folder could not be written, or had none
+    data = _magic() + marshal.dumps(cache)
+    for path in paths:
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)  # another process's copy, or this one: whole either way
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            continue
+        _cache_file = path
+        return
 
 
 def _code(source: str) -> Any:

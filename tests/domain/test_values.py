@@ -9,6 +9,7 @@ import pickle
 import subprocess
 import sys
 from dataclasses import field
+from pathlib import Path
 from typing import Any, ClassVar  # noqa: F401 (dataclasses looks up ClassVar here)
 
 import pytest
@@ -229,8 +230,9 @@ def test_a_standard_field_is_refused():
 
 def test_compiled_methods_are_cached_for_the_next_run(tmp_path, monkeypatch):
     cache = tmp_path / "methods.bin"
-    monkeypatch.setattr(values, "_cache_path", lambda: str(cache))
+    monkeypatch.setattr(values, "_cache_paths", lambda: (str(cache), str(tmp_path / "user.bin")))
     monkeypatch.setattr(values, "_cache", None)
+    monkeypatch.setattr(values, "_cache_file", None)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     compiled: list[str] = []
 
@@ -264,3 +266,44 @@ def test_compiled_methods_are_cached_for_the_next_run(tmp_path, monkeypatch):
     cache.unlink()
     fourth = make()
     assert fourth(4) == fourth(4) and not cache.exists()
+
+
+def test_an_install_that_cannot_be_written_keeps_its_methods_in_the_users_cache(
+    tmp_path, monkeypatch
+):
+    """A system site-packages or a bundle in a read-only folder: its ``__pycache__``
+    cannot be made (here: its parent is a file, which not even root can write into), so
+    the methods go to ``$XDG_CACHE_HOME/cashier`` and the next run reads them there."""
+    installed = tmp_path / "read-only"
+    installed.write_text("a file, not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    beside, user = values._cache_paths()
+    assert user == str(tmp_path / "cache" / "cashier" / Path(beside).name)
+    monkeypatch.setattr(
+        values, "_cache_paths", lambda: (str(installed / "__pycache__" / "m.bin"), user)
+    )
+    monkeypatch.setattr(values, "_cache", None)
+    monkeypatch.setattr(values, "_cache_file", None)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    compiled: list[str] = []
+
+    def counting(source: str, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(source)
+        return compile(source, *args, **kwargs)
+
+    monkeypatch.setattr(values, "compile", counting, raising=False)
+
+    def make() -> Any:
+        @values.dataclass(frozen=True)
+        class Kept:
+            amount: int
+
+        return Kept
+
+    first = make()
+    assert first(1) == first(1)
+    assert len(compiled) == 2 and Path(user).exists()
+    monkeypatch.setattr(values, "_cache", None)  # the next run
+    monkeypatch.setattr(values, "_cache_file", None)
+    again = make()
+    assert again(2) == again(2) and len(compiled) == 2  # read from the user's cache
