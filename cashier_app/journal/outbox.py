@@ -155,7 +155,7 @@ class Outbox:
             # refunds up per wallet without looking for the sale (maybe at another till).
             for r in db.execute(
                 "SELECT r.*, p.profile AS profile, p.client_id AS client_id, "
-                "p.method AS method FROM refunds r LEFT JOIN payments p "
+                "p.method AS method, p.made_on AS made_on FROM refunds r LEFT JOIN payments p "
                 f"USING (payment_request_id) WHERE r.refund_request_id IN ({_marks(chunk)})",
                 chunk,
             ):

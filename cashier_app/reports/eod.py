@@ -242,7 +242,13 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
             row["refunds_count"] += 1
             row["refunds_minor"] += refund.amount.value
             line = acc[
-                key(payment.profile, payment.client_id, payment.method, refund.amount.currency)
+                key(
+                    payment.profile,
+                    payment.client_id,
+                    payment.method,
+                    refund.amount.currency,
+                    payment.made_on,
+                )
             ]
             line["refunds_count"] += 1
             line["refunds_minor"] += refund.amount.value
@@ -250,7 +256,13 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
             flagged_refunds.append(refund)
             # a refund still in process (U / REFUND_IN_PROCESS) is not final either
             line = acc[
-                key(payment.profile, payment.client_id, payment.method, refund.amount.currency)
+                key(
+                    payment.profile,
+                    payment.client_id,
+                    payment.method,
+                    refund.amount.currency,
+                    payment.made_on,
+                )
             ]
             line["open_count"] += 1
     mixed = len({(k[1], k[2]) for k in acc}) > 1

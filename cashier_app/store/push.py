@@ -28,7 +28,7 @@ _PAYMENT_TIMES = ("created_at", "updated_at", "paid_at", "expires_at")
 _REFUND_COLUMNS = (
     "refund_request_id", "payment_request_id", "amount_minor", "currency", "status",
     "created_at", "updated_at", "refund_id", "result_code", "result_message", "reason",
-    "refunded_at", "operator", "approved_by", "profile", "client_id", "method",
+    "refunded_at", "operator", "approved_by", "profile", "client_id", "method", "made_on",
 )  # fmt: skip
 _REFUND_TIMES = ("created_at", "updated_at", "refunded_at")
 
@@ -66,7 +66,7 @@ def _row(
     out = {c: row.get(c) for c in columns}
     for c in times:
         out[c] = from_db_time(out[c])
-    for c in ("profile", "client_id", "method"):  # a refund whose sale is not in this journal
+    for c in ("profile", "client_id", "method", "made_on"):  # a refund of another till's sale
         if c in out and out[c] is None:
             out[c] = ""
     out["till_id"] = till_id

@@ -130,14 +130,15 @@ _KEYS = {"wallet": "method", "till": "till_id", "operator": "operator"}
 #: handful of rows (one per till, operator, wallet, currency and status).
 _DAY_TOTALS = (
     "SELECT till_id, operator, profile, client_id, method, currency, status, "
-    "SUM(n)::bigint, SUM(amount_minor)::bigint FROM {table} WHERE business_day = %s "
-    "GROUP BY till_id, operator, profile, client_id, method, currency, status HAVING SUM(n) > 0"
+    "SUM(n)::bigint, SUM(amount_minor)::bigint, made_on FROM {table} WHERE business_day = %s "
+    "GROUP BY till_id, operator, profile, client_id, method, currency, status, made_on "
+    "HAVING SUM(n) > 0"
 )
 #: The same from the rows themselves, for a day asked in another zone than the store's.
 _RAW_TOTALS = (
     "SELECT till_id, COALESCE(operator, ''), profile, client_id, method, currency, status, "
-    "COUNT(*), SUM(amount_minor)::bigint FROM {table} WHERE created_at >= %s AND created_at < %s "
-    "GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    "COUNT(*), SUM(amount_minor)::bigint, made_on FROM {table} "
+    "WHERE created_at >= %s AND created_at < %s GROUP BY 1, 2, 3, 4, 5, 6, 7, 10"
 )
 
 
@@ -390,7 +391,7 @@ def _group(pays: list[Any], refs: list[Any], by: str | None) -> tuple[StoreTotal
 
     def key(row: Any) -> tuple[int, str, str, str]:
         till, operator, profile, client_id, method, currency = row[:6]
-        env = _environment_of(profile, client_id)
+        env = _environment_of(profile, client_id, row[9])  # made_on: as the till journaled
         group = {"wallet": method, "till": till, "operator": operator, None: ""}[by]
         return (ENVIRONMENTS.index(env), env, group, currency)
 

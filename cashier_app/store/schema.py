@@ -23,36 +23,54 @@ from cashier_app.store.connect import StoreError
 _LOCK_KEY = 0x63617368_0017
 
 
-def _keep_totals(source: str, table: str) -> str:
+def _keep_totals(source: str, table: str, *, made_on: bool = False) -> str:
     """The trigger function that keeps ``table`` in step with ``source``: static SQL (its
-    plans are cached), one row per (day, till, operator, profile, wallet, currency, status);
-    an update moves the row's count and amount from its old key to its new one."""
+    plans are cached), one row per (day, till, operator, profile, wallet, currency, status;
+    with ``made_on``, and environment: version 5 replaces version 1's function); an update
+    moves the row's count and amount from its old key to its new one."""
     key = "business_day, till_id, operator, profile, client_id, method, currency, status"
+    create, old_env, new_env, where_env, value_env = "CREATE", "", "", "", ""
+    if made_on:
+        key += ", made_on"
+        create, old_env, new_env = "CREATE OR REPLACE", " OLD.made_on,", " NEW.made_on,"
+        where_env, value_env = " AND made_on = OLD.made_on", " NEW.made_on,"
     return f"""
-CREATE FUNCTION keep_day_totals_{source}() RETURNS trigger LANGUAGE plpgsql AS $$
+{create} FUNCTION keep_day_totals_{source}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         IF (OLD.business_day, OLD.till_id, OLD.operator, OLD.profile, OLD.client_id,
-            OLD.method, OLD.currency, OLD.status, OLD.amount_minor)
+            OLD.method, OLD.currency, OLD.status,{old_env} OLD.amount_minor)
            IS NOT DISTINCT FROM
            (NEW.business_day, NEW.till_id, NEW.operator, NEW.profile, NEW.client_id,
-            NEW.method, NEW.currency, NEW.status, NEW.amount_minor) THEN
+            NEW.method, NEW.currency, NEW.status,{new_env} NEW.amount_minor) THEN
             RETURN NULL;
         END IF;
         UPDATE {table} SET n = n - 1, amount_minor = amount_minor - OLD.amount_minor
         WHERE business_day = OLD.business_day AND till_id = OLD.till_id
           AND operator = COALESCE(OLD.operator, '') AND profile = OLD.profile
           AND client_id = OLD.client_id AND method = OLD.method
-          AND currency = OLD.currency AND status = OLD.status;
+          AND currency = OLD.currency AND status = OLD.status{where_env};
     END IF;
     INSERT INTO {table} AS t ({key}, n, amount_minor)
     VALUES (NEW.business_day, NEW.till_id, COALESCE(NEW.operator, ''), NEW.profile,
-            NEW.client_id, NEW.method, NEW.currency, NEW.status, 1, NEW.amount_minor)
+            NEW.client_id, NEW.method, NEW.currency, NEW.status,{value_env} 1, NEW.amount_minor)
     ON CONFLICT ({key}) DO UPDATE
         SET n = t.n + 1, amount_minor = t.amount_minor + EXCLUDED.amount_minor;
     RETURN NULL;
 END $$;
 """
+
+
+#: The key of a day's summary row as it is read off the rows, and the summary's columns it
+#: fills (made_on was added last: named, not in table order).
+_TOTALS_KEY = (
+    "business_day, till_id, COALESCE(operator, ''), profile, client_id, method, "
+    "currency, status, made_on"
+)
+_TOTALS_INTO = (
+    "(business_day, till_id, operator, profile, client_id, method, currency, status, "
+    "made_on, n, amount_minor)"
+)
 
 
 _V1 = """
@@ -285,8 +303,46 @@ _V4 = """
 ALTER TABLE payments ADD COLUMN made_on text NOT NULL DEFAULT '';
 """
 
+#: Version 5: End of day per environment from what the tills journaled, not guessed from
+#: the profile's name and client id (an embedded-sandbox sale under a profile of any other
+#: name was counted as real money): a refund carries its sale's ``made_on`` as it carries
+#: its wallet, and both summaries are kept per environment too (rebuilt from the rows).
+_V5 = f"""
+ALTER TABLE refunds ADD COLUMN made_on text NOT NULL DEFAULT '';
+UPDATE refunds r SET made_on = p.made_on FROM payments p
+    WHERE p.payment_request_id = r.payment_request_id AND p.made_on <> '';
+ALTER TABLE day_totals ADD COLUMN made_on text NOT NULL DEFAULT '';
+ALTER TABLE day_totals DROP CONSTRAINT day_totals_pkey;
+ALTER TABLE day_totals ADD PRIMARY KEY (business_day, till_id, operator, profile, client_id,
+    method, currency, status, made_on);
+ALTER TABLE refund_day_totals ADD COLUMN made_on text NOT NULL DEFAULT '';
+ALTER TABLE refund_day_totals DROP CONSTRAINT refund_day_totals_pkey;
+ALTER TABLE refund_day_totals ADD PRIMARY KEY (business_day, till_id, operator, profile,
+    client_id, method, currency, status, made_on);
+-- a refund of a sale taken at another till: its sale's environment, from the store's row
+CREATE FUNCTION set_refund_made_on() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.made_on = '' THEN
+        NEW.made_on := COALESCE((SELECT made_on FROM payments
+                                 WHERE payment_request_id = NEW.payment_request_id
+                                   AND made_on <> '' LIMIT 1), '');
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER refunds_made_on BEFORE INSERT OR UPDATE ON refunds
+    FOR EACH ROW EXECUTE FUNCTION set_refund_made_on();
+{_keep_totals("payments", "day_totals", made_on=True)}
+{_keep_totals("refunds", "refund_day_totals", made_on=True)}
+DELETE FROM day_totals;
+INSERT INTO day_totals {_TOTALS_INTO} SELECT {_TOTALS_KEY}, COUNT(*), SUM(amount_minor)
+    FROM payments GROUP BY {_TOTALS_KEY};
+DELETE FROM refund_day_totals;
+INSERT INTO refund_day_totals {_TOTALS_INTO} SELECT {_TOTALS_KEY}, COUNT(*), SUM(amount_minor)
+    FROM refunds GROUP BY {_TOTALS_KEY};
+"""
+
 #: Each entry is one migration's SQL, run as one script.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 
 #: The version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -359,16 +415,13 @@ def migrate(
 def rebuild_day_totals(conn: Any) -> None:
     """Recompute the per-day summaries from the rows (after a bulk load with the summary
     triggers disabled, or to check them): in one transaction, under the migration lock."""
-    key = (
-        "business_day, till_id, COALESCE(operator, ''), profile, client_id, method, "
-        "currency, status"
-    )
+    key = _TOTALS_KEY
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
         for source, table in (("payments", "day_totals"), ("refunds", "refund_day_totals")):
             conn.execute(f"DELETE FROM {table}")
             conn.execute(
-                f"INSERT INTO {table} SELECT {key}, COUNT(*), SUM(amount_minor) "
+                f"INSERT INTO {table} {_TOTALS_INTO} SELECT {key}, COUNT(*), SUM(amount_minor) "
                 f"FROM {source} GROUP BY {key}"
             )
 

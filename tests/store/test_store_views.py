@@ -235,3 +235,43 @@ def test_a_sale_of_another_till_is_refunded_from_the_whole_store_history(
     assert journal.refunds_for(sale.payment_request_id) == [refund]
     assert journal.count_payments() == 0  # the sale stays till B's
     other.close()
+
+
+def test_the_store_totals_a_sale_in_the_environment_its_till_journaled(tmp_path, store_db):
+    """A sale on the embedded sandbox under a profile of any name and client id (the till
+    journals where it was made): the store's end of day counts it and its refund as
+    sandbox money, as the till's own end of day does, never as real money; in the store's
+    time zone and in another alike."""
+    from zoneinfo import ZoneInfo
+
+    from test_store_replication import T0
+
+    from cashier_app.domain.records import EMBEDDED_SANDBOX, PRODUCTION, PaymentRecord
+
+    journal = linked_journal(tmp_path, "till-env")
+    for prid, value, client_id, made_on in (
+        ("P-env-demo", 500, "DEMO_1", EMBEDDED_SANDBOX),
+        ("P-env-real", 300, "2188120001234567", ""),
+    ):
+        journal.create_payment(
+            PaymentRecord(
+                prid, "Demo shop", Money(value, "HKD"), "ALIPAY_HK", Status.CREATED, T0, T0,
+                client_id=client_id, made_on=made_on,
+            )
+        )  # fmt: skip
+        journal.update_payment(prid, status=Status.SUCCESS, paid_at=T0)
+    journal.create_refund(
+        RefundRecord("R-env-demo", "P-env-demo", Money(200, "HKD"), Status.PENDING, T0, T0)
+    )
+    journal.update_refund("R-env-demo", status=Status.SUCCESS, refunded_at=T0)
+    assert Replicator(journal, lambda: connect(store_db.till_dsn), "till-env").drain(30)
+    report = compute_report(journal, DAY, UTC)
+    tills_own = {(t.environment, t.sales_minor, t.refunds_minor) for t in report.currency_totals}
+    assert tills_own == {(EMBEDDED_SANDBOX, 500, 200), (PRODUCTION, 300, 0)}
+    reader = StoreReader(lambda: connect(store_db.till_dsn))
+    for tz in (None, ZoneInfo("Asia/Hong_Kong")):  # T0 is the same day in both
+        day = reader.end_of_day(DAY, tz)
+        assert {(t.environment, t.sales_minor, t.refunds_minor) for t in day.totals} == tills_own
+        by_wallet = {(t.environment, t.group, t.sales_minor) for t in day.by_wallet}
+        assert by_wallet == {(EMBEDDED_SANDBOX, "ALIPAY_HK", 500), (PRODUCTION, "ALIPAY_HK", 300)}
+    journal.close()
