@@ -234,6 +234,8 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
             row["sales_minor"] += total
     flagged_refunds = []
     for refund, payment in journal.refunds_between(start, end):
+        # the sale's line: its wallet and profile, in the environment it was made on
+        sale_line = (payment.profile, payment.client_id, payment.method, refund.amount.currency)
         if refund.status is Status.SUCCESS:
             env = payment.environment
             row = shift[
@@ -241,30 +243,13 @@ def compute_report(journal: Journal, day: date, tz: tzinfo | None = None) -> Rep
             ]
             row["refunds_count"] += 1
             row["refunds_minor"] += refund.amount.value
-            line = acc[
-                key(
-                    payment.profile,
-                    payment.client_id,
-                    payment.method,
-                    refund.amount.currency,
-                    payment.made_on,
-                )
-            ]
+            line = acc[key(*sale_line, payment.made_on)]
             line["refunds_count"] += 1
             line["refunds_minor"] += refund.amount.value
         elif not refund.status.is_final:
             flagged_refunds.append(refund)
             # a refund still in process (U / REFUND_IN_PROCESS) is not final either
-            line = acc[
-                key(
-                    payment.profile,
-                    payment.client_id,
-                    payment.method,
-                    refund.amount.currency,
-                    payment.made_on,
-                )
-            ]
-            line["open_count"] += 1
+            acc[key(*sale_line, payment.made_on)]["open_count"] += 1
     mixed = len({(k[1], k[2]) for k in acc}) > 1
 
     def qualifier(env: str, profile: str = "") -> str:

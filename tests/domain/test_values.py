@@ -228,9 +228,10 @@ def test_a_standard_field_is_refused():
             tags: list[str] = field(default_factory=list)
 
 
-def test_compiled_methods_are_cached_for_the_next_run(tmp_path, monkeypatch):
-    cache = tmp_path / "methods.bin"
-    monkeypatch.setattr(values, "_cache_paths", lambda: (str(cache), str(tmp_path / "user.bin")))
+def _compiling(monkeypatch, paths: tuple[str, str]) -> list[str]:
+    """A fresh run's cache at ``paths`` (beside the module, the user's), bytecode written:
+    the sources compiled from now on, as they are."""
+    monkeypatch.setattr(values, "_cache_paths", lambda: paths)
     monkeypatch.setattr(values, "_cache", None)
     monkeypatch.setattr(values, "_cache_file", None)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
@@ -241,6 +242,12 @@ def test_compiled_methods_are_cached_for_the_next_run(tmp_path, monkeypatch):
         return compile(source, *args, **kwargs)
 
     monkeypatch.setattr(values, "compile", counting, raising=False)
+    return compiled
+
+
+def test_compiled_methods_are_cached_for_the_next_run(tmp_path, monkeypatch):
+    cache = tmp_path / "methods.bin"
+    compiled = _compiling(monkeypatch, (str(cache), str(tmp_path / "user.bin")))
 
     def make() -> Any:
         @values.dataclass(frozen=True, slots=True)
@@ -279,19 +286,7 @@ def test_an_install_that_cannot_be_written_keeps_its_methods_in_the_users_cache(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     beside, user = values._cache_paths()
     assert user == str(tmp_path / "cache" / "cashier" / Path(beside).name)
-    monkeypatch.setattr(
-        values, "_cache_paths", lambda: (str(installed / "__pycache__" / "m.bin"), user)
-    )
-    monkeypatch.setattr(values, "_cache", None)
-    monkeypatch.setattr(values, "_cache_file", None)
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    compiled: list[str] = []
-
-    def counting(source: str, *args: Any, **kwargs: Any) -> Any:
-        compiled.append(source)
-        return compile(source, *args, **kwargs)
-
-    monkeypatch.setattr(values, "compile", counting, raising=False)
+    compiled = _compiling(monkeypatch, (str(installed / "__pycache__" / "m.bin"), user))
 
     def make() -> Any:
         @values.dataclass(frozen=True)

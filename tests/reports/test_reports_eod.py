@@ -200,24 +200,13 @@ def test_the_csv_names_each_sales_scenario(day_journal, tmp_path):
 def test_a_refund_is_counted_in_its_sales_environment(tmp_path):
     """An embedded-sandbox sale under a profile of another name (the journal records where
     it was made): its refund comes off the sandbox line, never off real money."""
-    from cashier_app.domain.records import EMBEDDED_SANDBOX, PRODUCTION, RefundRecord
+    from journal_rows import sales_in_two_environments
+
+    from cashier_app.domain.records import EMBEDDED_SANDBOX, PRODUCTION
     from cashier_app.journal import Journal
 
-    at = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
     journal = Journal(tmp_path / "journal.sqlite3")
-    for prid, value, client_id, made_on in (
-        ("P-demo", 500, "DEMO_1", EMBEDDED_SANDBOX),
-        ("P-real", 300, "2188120001234567", ""),
-    ):
-        journal.create_payment(
-            PaymentRecord(
-                prid, "Demo shop", Money(value, "HKD"), "ALIPAY_HK", Status.SUCCESS, at, at,
-                client_id=client_id, made_on=made_on,
-            )
-        )  # fmt: skip
-    journal.create_refund(
-        RefundRecord("R-demo", "P-demo", Money(200, "HKD"), Status.SUCCESS, at, at)
-    )
+    sales_in_two_environments(journal, datetime(2026, 11, 21, 3, 0, tzinfo=UTC))
     report = compute_report(journal, DAY, HK)
     lines = {(t.environment, t.sales_minor, t.refunds_minor) for t in report.currency_totals}
     assert lines == {(EMBEDDED_SANDBOX, 500, 200), (PRODUCTION, 300, 0)}

@@ -244,26 +244,13 @@ def test_the_store_totals_a_sale_in_the_environment_its_till_journaled(tmp_path,
     time zone and in another alike."""
     from zoneinfo import ZoneInfo
 
+    from journal_rows import sales_in_two_environments
     from test_store_replication import T0
 
-    from cashier_app.domain.records import EMBEDDED_SANDBOX, PRODUCTION, PaymentRecord
+    from cashier_app.domain.records import EMBEDDED_SANDBOX, PRODUCTION
 
     journal = linked_journal(tmp_path, "till-env")
-    for prid, value, client_id, made_on in (
-        ("P-env-demo", 500, "DEMO_1", EMBEDDED_SANDBOX),
-        ("P-env-real", 300, "2188120001234567", ""),
-    ):
-        journal.create_payment(
-            PaymentRecord(
-                prid, "Demo shop", Money(value, "HKD"), "ALIPAY_HK", Status.CREATED, T0, T0,
-                client_id=client_id, made_on=made_on,
-            )
-        )  # fmt: skip
-        journal.update_payment(prid, status=Status.SUCCESS, paid_at=T0)
-    journal.create_refund(
-        RefundRecord("R-env-demo", "P-env-demo", Money(200, "HKD"), Status.PENDING, T0, T0)
-    )
-    journal.update_refund("R-env-demo", status=Status.SUCCESS, refunded_at=T0)
+    sales_in_two_environments(journal, T0)
     assert Replicator(journal, lambda: connect(store_db.till_dsn), "till-env").drain(30)
     report = compute_report(journal, DAY, UTC)
     tills_own = {(t.environment, t.sales_minor, t.refunds_minor) for t in report.currency_totals}
