@@ -44,15 +44,17 @@ drop_feature_import_hook()
 # PySide builds the Python types of all of the ``Qt`` namespace's enums on its first use
 # (about a quarter of a bare window's start-up). The order page is on screen at the first
 # paint, so what it sets then is set through the Qt property of that name with the enum's
-# value (QMetaProperty converts it); tests/ui/test_ui_startup.py checks every value against
-# ``Qt``'s own. After the first paint, code uses ``Qt`` as usual.
+# key names (QMetaProperty converts them, as a stylesheet's qproperty-... does): a number
+# there would set up QByteArray's Python type first, PySide's int-to-QVariant conversion
+# checking for one (some 0.4% of the start-up); tests/ui/test_ui_startup.py checks every
+# value against ``Qt``'s own. After the first paint, code uses ``Qt`` as usual.
 
 #: ``Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter`` (the ``alignment`` property)
-ALIGN_RIGHT_VCENTER = 0x0082
+ALIGN_RIGHT_VCENTER = "AlignRight|AlignVCenter"
 #: ``Qt.AlignmentFlag.AlignRight``
-ALIGN_RIGHT = 0x0002
+ALIGN_RIGHT = "AlignRight"
 #: ``Qt.FocusPolicy.NoFocus`` (the ``focusPolicy`` property)
-NO_FOCUS = 0
+NO_FOCUS = "NoFocus"
 
 
 def action(text: str, parent: QObject) -> QAction:

@@ -98,6 +98,16 @@ PROBE = textwrap.dedent("""
                 # PySide builds the Python types of Qt's enums on first use: a sixth of a
                 # bare window's start-up, so not before the window is on screen
                 out["painted"] = {"qt_enums_built": "Qt" in PySide6.QtCore.__dict__}
+                # nor the Python types of classes the first frame does without: a number
+                # given to setProperty sets up QByteArray's, the page's scroll bar
+                # QAbstractSlider's (the QA console's room, which waits for the console)
+                out["types"] = sorted(
+                    name
+                    for name, module in (("QByteArray", PySide6.QtCore),
+                                         ("QScrollBar", PySide6.QtWidgets),
+                                         ("QAbstractSlider", PySide6.QtWidgets))
+                    if name in module.__dict__
+                )
                 page = window.order_page
                 out["on_screen"] = [page.objectName(), page.amount_input.isVisible(),
                                     page.charge_button.text(), page.charge_button.isEnabled()]
@@ -130,6 +140,7 @@ def test_a_fresh_window_imports_the_console_and_extra_pages_only_when_opened():
     assert "failed" not in out, out
     assert out["at_create"] == []  # crypto, HTTP and SQLite load on the worker, after paint
     assert out["painted"] == {"qt_enums_built": False}
+    assert out["types"] == []
     assert out["on_screen"] == ["orderPage", True, "Starting…", False]  # typing, no Charge
     assert out["hook"] is False and out["early"] == []
     assert out["at_ready"] == []
@@ -168,10 +179,16 @@ def test_the_qt_values_set_before_the_first_paint_are_qts_own(qtbot):
     from cashier_app.ui import qt_imports
     from cashier_app.ui.pages.order_page import OrderPage
 
+    def flags(names: str) -> Qt.AlignmentFlag:
+        value = Qt.AlignmentFlag(0)
+        for name in names.split("|"):
+            value |= Qt.AlignmentFlag[name]  # a KeyError: not one of Qt's names
+        return value
+
     right = Qt.AlignmentFlag.AlignRight
-    assert right.value == qt_imports.ALIGN_RIGHT
-    assert (right | Qt.AlignmentFlag.AlignVCenter).value == qt_imports.ALIGN_RIGHT_VCENTER
-    assert Qt.FocusPolicy.NoFocus.value == qt_imports.NO_FOCUS
+    assert flags(qt_imports.ALIGN_RIGHT) == right
+    assert flags(qt_imports.ALIGN_RIGHT_VCENTER) == right | Qt.AlignmentFlag.AlignVCenter
+    assert Qt.FocusPolicy[qt_imports.NO_FOCUS] == Qt.FocusPolicy.NoFocus
     page = OrderPage()
     qtbot.addWidget(page)
     assert page.amount_input.alignment() == right | Qt.AlignmentFlag.AlignVCenter

@@ -64,14 +64,11 @@ class QaLauncher(QObject):
         menu.addAction(self.action)
         window.addAction(self.action)
         window.services_ready.connect(self._on_services_ready)  # type: ignore[attr-defined]
-        # Each page shown, and a page grown to scroll, asks the console for room (or a
-        # page with room to spare gives it back).
+        # Each page shown asks the console for room (or a page with room to spare gives
+        # it back); so does a page grown to scroll, once the console is built (dock()).
         stack = getattr(window, "stack", None)
         if stack is not None:
             stack.currentChanged.connect(self._on_page_changed)
-        scroll = getattr(window, "page_scroll", None)
-        if scroll is not None:
-            scroll.verticalScrollBar().rangeChanged.connect(self._on_page_changed)
 
     def set_shortcuts(self) -> None:
         """F12 opens the console (set after the first paint: see MainWindow.set_shortcuts)."""
@@ -93,6 +90,11 @@ class QaLauncher(QObject):
             from cashier_app.ui.qa.console import QaDock
 
             dock = QaDock(self.window.tasks, self.window)  # type: ignore[attr-defined]
+            # (not before: the scroll bar's Python type, QAbstractSlider's with it, would
+            # be set up before the first paint for a console most operators never open)
+            scroll = getattr(self.window, "page_scroll", None)
+            if scroll is not None:
+                scroll.verticalScrollBar().rangeChanged.connect(self._on_page_changed)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.hide()
             dock.toggleViewAction().toggled.connect(self.action.setChecked)
