@@ -69,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
 
         return self_test.run(gui_language(args.lang) or "en")
 
+    from cashier_app.support import qt_preload
+
+    qt_preload.start()  # while this thread imports PySide6 (gui_language)
     return open_window(args.profile, gui_language(args.lang))
 
 
