@@ -12,8 +12,9 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -44,7 +45,13 @@ _SCAN_METHOD = PaymentMethod(
 #: below the time anyone needs to read a freshly shown list and decide (well over half a
 #: second), so a doubled Enter never confirms and a deliberate one is never lost.
 ENTER_GUARD_S = 0.4
+#: A key's release and next press this close (window-system milliseconds) are one
+#: auto-repeat of a key held down: X11 repeats a held key as a release and a press of one
+#: time stamp, and Qt marks the pair as a repeat only when both are already queued when it
+#: reads the release (under Xvfb one repeat in a few came as a fresh press).
+KEY_REPEAT_MS = 20
 _ACTIVATION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 
 
 class PickerPage(QWidget):
@@ -82,6 +89,8 @@ class PickerPage(QWidget):
         self.in_store = False
         self.clock: Callable[[], float] = time.monotonic
         self._opened_at = -math.inf
+        self._released_at: dict[int, int] = {}  #: an activation key's last release time
+        self._repeating = False  #: the activation key now pressed is a repeat
 
         self.merchant_label = QLabel(self)
         self.merchant_label.setProperty("role", "merchant")
@@ -138,6 +147,7 @@ class PickerPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             # a key held down from Charge repeats past the guard: only a press chooses
+            # (what Qt does not see as a repeat is caught in eventFilter)
             shortcut.setAutoRepeat(keys in (Qt.Key.Key_Down, Qt.Key.Key_Up))
             shortcut.activated.connect(slot)
         # Space (or Enter) on a focused Confirm within the guard is eaten before the button
@@ -255,7 +265,7 @@ class PickerPage(QWidget):
 
     @Slot()
     def _on_enter_activated(self) -> None:
-        if not self._in_enter_guard():
+        if not self._in_enter_guard() and not self._repeating:
             self.confirm()
 
     @Slot()
@@ -264,16 +274,45 @@ class PickerPage(QWidget):
         if not self._in_enter_guard():
             self.cancel()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # every activation key the window gets while the picker shows: its releases too,
+        # which the focused widget may take (eventFilter)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().hideEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.confirm_button
-            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
-            and isinstance(event, QKeyEvent)
-            and event.key() in _ACTIVATION_KEYS
-            and (event.isAutoRepeat() or self._in_enter_guard())
-        ):
-            return True
+        kind = event.type()
+        if kind in _KEY_EVENTS and isinstance(event, QKeyEvent) and event.key() in _ACTIVATION_KEYS:
+            self._note_key(event)  # (seen once per object it goes to: the same answer)
+            if (
+                watched is self.confirm_button
+                and kind != QEvent.Type.ShortcutOverride
+                and (self._repeating or self._in_enter_guard())
+            ):
+                return True  # Space or Enter on a focused Confirm: only a fresh press
         return super().eventFilter(watched, event)
+
+    def _note_key(self, event: QKeyEvent) -> None:
+        """Whether the activation key now pressed is a repeat of one held down (or its
+        release, when it is one); an event without a time stamp (a synthetic one) is taken
+        as it says."""
+        at = event.timestamp()
+        if event.type() == QEvent.Type.KeyRelease:
+            if not event.isAutoRepeat() and at:
+                self._released_at[event.key()] = at
+            return
+        released = self._released_at.get(event.key())
+        self._repeating = event.isAutoRepeat() or bool(
+            at and released is not None and 0 <= at - released <= KEY_REPEAT_MS
+        )
 
     def _populate(self, methods: list[PaymentMethod]) -> None:
         clear_layout(self._list_layout)
