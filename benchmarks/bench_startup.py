@@ -84,5 +84,8 @@ def note(result: dict[str, Any]) -> str:
         "cashier's own imports and logging (valgrind instruction counts, which other load "
         "does not move); the other sale pages, the services and the QA console come after "
         "the paint, and so does Python's cyclic garbage collector (paused while the window "
-        "starts, PySide's import included: a bare window would save 2% with that too)"
+        "starts, PySide's import included: a bare window would save 2% with that too); "
+        "Qt's libraries, PySide's modules of them and fontconfig's configuration load on a "
+        "worker thread while PySide's own Python start-up runs (support/qt_preload.py: on a "
+        "second core, so the wall time drops, the CPU time does not)"
     )

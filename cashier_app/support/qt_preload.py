@@ -1,18 +1,20 @@
-"""Qt's libraries loaded, and fontconfig's configuration read, on a worker thread while the
-GUI thread imports PySide6 (``cashier gui``, cli/gui.py).
+"""Qt's libraries and PySide6's modules of them loaded, and fontconfig's configuration
+read, on a worker thread while the GUI thread imports PySide6 (``cashier gui``, cli/gui.py).
 
-Before the window can show, the GUI thread imports PySide6, whose own Python start-up
-comes before it loads any Qt library: the dynamic loader mapping and relocating libQt6Core,
-Gui and Widgets and running their initialisers (some 14 ms), then fontconfig parsing its
-dozens of configuration files at the first text laid out (some 9 ms) came after that,
-one after the other on the GUI thread. :func:`start` has a worker do both meanwhile, with
-Python's lock released (the worker calls C functions through ``_ctypes``: the ``ctypes``
-package's own Python was 3 ms more), so a second core takes them off the start-up; the GUI
-thread then finds the libraries loaded and fontconfig initialised, and loads and parses
-nothing twice (the loader and fontconfig are thread-safe, each done once whoever asks
-first). Nothing here touches Qt's own state: no Qt function is called, so Qt's main
-thread stays the GUI thread. Linux only, and only what is there: anything missing is
-left to the GUI thread as before.
+Before the window can show, the GUI thread imports PySide6, whose own Python start-up (its
+signature support, some 60 ms) comes before it loads any Qt library; then the dynamic
+loader mapping and relocating Qt's Core, Gui and Widgets libraries and PySide6's QtCore,
+QtGui and QtWidgets modules (some 20 ms), and fontconfig parsing its dozens of
+configuration files at the first text laid out (some 9 ms), came one after the other on the
+GUI thread. :func:`start` has a worker do them meanwhile, with Python's lock released (it
+calls ``dlopen`` and ``FcInit`` through ``_ctypes``: the ``ctypes`` package's own Python
+was 3 ms more), so a second core takes them off the start-up; the GUI thread then finds
+the libraries loaded and fontconfig initialised, and nothing is loaded or parsed twice (the
+loader and fontconfig are thread-safe, each done once, by whoever comes first). Nothing of
+Qt's or Python's is touched: no Qt function is called (Qt's main thread stays the GUI
+thread), and the modules' initialisers make no Python call (Python's import runs their
+``PyInit_`` as before). Linux only, and only what is there: anything missing is left to the
+GUI thread as before.
 """
 
 from __future__ import annotations
@@ -26,16 +28,27 @@ if TYPE_CHECKING:
     from ctypes import CDLL
 
 
+#: Qt's libraries, each loaded before those that need it: one short load at a time, as the
+#: loader serialises loads (the GUI thread's own, of the standard library's, wait at most
+#: for one of these)
+QT_LIBRARIES = ("libQt6Core.so.6", "libQt6DBus.so.6", "libQt6Gui.so.6", "libQt6Widgets.so.6")
+#: PySide6's modules of them (their initialisers make no Python call: Python's import of
+#: each then only finds it loaded and runs its PyInit_)
+BINDINGS = ("QtCore.abi3.so", "QtGui.abi3.so", "QtWidgets.abi3.so")
+
+
 def _libraries() -> list[bytes]:
-    """What the GUI thread would load first: PySide6's Qt Widgets library (with Gui and
-    Core, which it needs); empty when PySide6 keeps none of its own (a system Qt)."""
+    """What the GUI thread would load, in that order: Qt's libraries that PySide6 brings,
+    then PySide6's modules of them; empty when PySide6 keeps no Qt of its own (a system
+    Qt: then the GUI thread loads it, as before)."""
     from importlib.util import find_spec
 
     spec = find_spec("PySide6")  # found, not imported
     for folder in (spec.submodule_search_locations or []) if spec is not None else []:
-        widgets = os.path.join(folder, "Qt", "lib", "libQt6Widgets.so.6")
-        if os.path.isfile(widgets):
-            return [os.fsencode(widgets)]
+        qt = [os.path.join(folder, "Qt", "lib", name) for name in QT_LIBRARIES]
+        if os.path.isfile(qt[-1]):
+            bindings = [os.path.join(folder, name) for name in BINDINGS]
+            return [os.fsencode(path) for path in qt + bindings if os.path.isfile(path)]
     return []
 
 
@@ -71,11 +84,13 @@ def start() -> threading.Thread | None:
     libraries = _libraries()
 
     def warm() -> None:
-        for path in libraries:
-            dlopen(path, _Int(os.RTLD_NOW | os.RTLD_LOCAL))
+        # fontconfig first: its configuration is read with the loader free, while the GUI
+        # thread loads shiboken and the standard library's modules that PySide6 imports
         handle = dlopen(b"libfontconfig.so.1", _Int(os.RTLD_NOW | os.RTLD_LOCAL))
         if handle:
             _Function(("FcInit", library(handle)))()
+        for path in libraries:
+            dlopen(path, _Int(os.RTLD_NOW | os.RTLD_LOCAL))
 
     thread = threading.Thread(target=warm, name="qt-preload", daemon=True)
     thread.start()

@@ -27,7 +27,8 @@ PROBE = textwrap.dedent("""
         worker.join(30)
     app = ensure_application(["cashier"], "zh_CN")
     labels = [QLabel(text) for text in ("Amount 1,234.50", "金额（HKD）", "启动中…")]
-    qt = sorted({line.split()[-1] for line in open("/proc/self/maps") if "libQt6" in line})
+    qt = sorted({line.split()[-1] for line in open("/proc/self/maps")
+                 if "libQt6" in line or "abi3.so" in line})
     print(json.dumps({
         "worker": None if worker is None else [worker.daemon, worker.is_alive()],
         "gui_thread_is_qts": QThread.currentThread() is app.thread()
@@ -49,14 +50,42 @@ def _run(mode: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig and .so: Linux")
+WARM_ONLY = textwrap.dedent("""
+    import json, sys
+    from cashier_app.support import qt_preload
+
+    qt_preload.start().join(30)
+    loaded = {line.split()[-1].rsplit("/", 1)[-1] for line in open("/proc/self/maps")}
+    print(json.dumps({"imported": sorted(m for m in sys.modules if m.startswith("PySide6")),
+                      "loaded": sorted(loaded & {"libQt6Widgets.so.6", "QtWidgets.abi3.so",
+                                                 "libfontconfig.so.1.12.0"})}))
+""")
+
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="fontconfig and .so: Linux"
+)
+
+
+@linux_only
+def test_the_worker_loads_qt_and_pysides_modules_without_importing_them():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-c", WARM_ONLY], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["imported"] == []  # PySide6's import is the GUI thread's, after
+    assert "libQt6Widgets.so.6" in out["loaded"] and "QtWidgets.abi3.so" in out["loaded"]
+
+
+@linux_only
 def test_the_preload_changes_nothing_but_where_the_loading_happens():
     warmed, cold = _run("preload"), _run("cold")
     assert warmed["worker"] == [True, False]  # a daemon, done by the time Qt needs fonts
     assert warmed["gui_thread_is_qts"] is True
-    qt_folder = os.path.join(os.path.dirname(warmed["pyside"]), "Qt", "lib")
+    installed = os.path.dirname(os.path.dirname(warmed["pyside"]))  # PySide6's, shiboken's
     assert warmed["qt_libraries"] == cold["qt_libraries"]  # each once, from PySide6
-    assert all(path.startswith(qt_folder) for path in warmed["qt_libraries"])
+    assert all(path.startswith(installed) for path in warmed["qt_libraries"])
     assert warmed["fonts"] == cold["fonts"]  # the same families and sizes
 
 
