@@ -96,6 +96,9 @@ def open_window(profile: str | None, lang: str | None, *, demo: Any = None) -> i
             from cashier_app.app import EMBEDDED_PROFILE
 
             profile = EMBEDDED_PROFILE
+        from cashier_app.support import qt_preload
+
+        qt_preload.settle()  # its fontconfig before the window's first text (if started)
         window = create_main_window(profile, backend=backend)
         # The start-up makes a heap of long-lived objects, PySide's types and our modules
         # first, and the cyclic garbage collector went through them again and again as it

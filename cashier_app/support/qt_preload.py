@@ -52,9 +52,23 @@ def _libraries() -> list[bytes]:
     return []
 
 
+#: the worker :func:`start` started (None: none yet, or nothing to do here)
+_worker: threading.Thread | None = None
+
+
+def settle(timeout: float = 10.0) -> None:
+    """Wait for the worker, if one was started: called before the first text is laid out.
+    Qt then finds fontconfig initialised instead of reading its configuration a second
+    time beside a worker that a loaded machine left behind (fontconfig lets both finish
+    and keeps one); the loads are all done by then, the GUI thread having needed them."""
+    if _worker is not None:
+        _worker.join(timeout)
+
+
 def start() -> threading.Thread | None:
     """Start the worker (a daemon: it never holds the exit); None where there is nothing
     to do (not Linux, or no ``_ctypes``)."""
+    global _worker
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -94,4 +108,5 @@ def start() -> threading.Thread | None:
 
     thread = threading.Thread(target=warm, name="qt-preload", daemon=True)
     thread.start()
+    _worker = thread
     return thread

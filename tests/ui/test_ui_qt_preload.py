@@ -54,9 +54,11 @@ WARM_ONLY = textwrap.dedent("""
     import json, sys
     from cashier_app.support import qt_preload
 
-    qt_preload.start().join(30)
+    worker = qt_preload.start()
+    qt_preload.settle()  # what `cashier gui` does before the window's first text
     loaded = {line.split()[-1].rsplit("/", 1)[-1] for line in open("/proc/self/maps")}
-    print(json.dumps({"imported": sorted(m for m in sys.modules if m.startswith("PySide6")),
+    print(json.dumps({"settled": not worker.is_alive(),
+                      "imported": sorted(m for m in sys.modules if m.startswith("PySide6")),
                       "loaded": sorted(loaded & {"libQt6Widgets.so.6", "QtWidgets.abi3.so",
                                                  "libfontconfig.so.1.12.0"})}))
 """)
@@ -74,6 +76,7 @@ def test_the_worker_loads_qt_and_pysides_modules_without_importing_them():
     )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["settled"] is True  # settle() waited for it (it was at its first load)
     assert out["imported"] == []  # PySide6's import is the GUI thread's, after
     assert "libQt6Widgets.so.6" in out["loaded"] and "QtWidgets.abi3.so" in out["loaded"]
 
