@@ -137,7 +137,10 @@ def run(rounds: int, history: int = 0) -> dict[str, Any]:
 def run_side_by_side(rounds: int, histories: tuple[int, ...]) -> list[dict[str, Any]]:
     """One result per state file of ``histories`` payments, their pays taken in turn within
     each round (then ``python -c pass``), so that the machine's speed, which moves within a
-    minute on a shared machine, falls on all of them alike."""
+    minute on a shared machine, falls on all of them alike; the order of the turns is
+    reversed every other round (the one after another runs with the caches it left). Each
+    result's ``extra_s`` is the median over the rounds of its pay's wall time less the
+    first state file's in the same round: what that state file adds."""
     with tempfile.TemporaryDirectory(prefix="cashier-bench-pay-") as tmp:
         envs = []
         for n, history in enumerate(histories):
@@ -152,9 +155,12 @@ def run_side_by_side(rounds: int, histories: tuple[int, ...]) -> list[dict[str, 
         cpu: list[list[float]] = [[] for _ in envs]
         bare: list[float] = []
         bare_cpu: list[float] = []
-        for _ in range(rounds):
-            for n, env in enumerate(envs):
+        walls: list[list[float]] = [[] for _ in envs]
+        for round_ in range(rounds):
+            turns = list(enumerate(envs))
+            for n, env in turns if round_ % 2 == 0 else reversed(turns):
                 wall, out, used = _wall([sys.executable, *PAY], env)
+                walls[n].append(wall)
                 answer = json.loads(out)
                 if answer["status"] != "SUCCESS":
                     raise RuntimeError(f"pay ended {answer['status']}")
@@ -164,7 +170,7 @@ def run_side_by_side(rounds: int, histories: tuple[int, ...]) -> list[dict[str, 
             bare.append(wall)
             bare_cpu.append(used)
     results = []
-    for history, runs, used_cpu in zip(histories, pays, cpu, strict=True):
+    for history, runs, used_cpu, own in zip(histories, pays, cpu, walls, strict=True):
         runs.sort(key=lambda p: p[0])
         median_wall, phases = runs[len(runs) // 2]
         results.append(
@@ -172,6 +178,7 @@ def run_side_by_side(rounds: int, histories: tuple[int, ...]) -> list[dict[str, 
                 "rounds": rounds,
                 "history": history,
                 "pay_s": statistics.median(p[0] for p in runs),
+                "extra_s": statistics.median(w - w0 for w, w0 in zip(own, walls[0], strict=True)),
                 "python_s": statistics.median(bare),
                 "median_phases_ms": phases,
                 "median_run_wall_s": median_wall,
