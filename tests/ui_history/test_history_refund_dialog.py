@@ -118,3 +118,30 @@ def test_the_refund_dialog_grows_for_its_reason_instead_of_squashing_its_fields(
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()) > 0)
     for field in (dialog.amount_input, dialog.reason_input):
         assert field.height() >= field.sizeHint().height(), field.objectName()
+
+
+def test_choosing_part_of_it_with_the_arrow_key_puts_the_typing_into_the_amount(qtbot):
+    """Under Xvfb (1366x768, en): in the refund dialog the operator pressed Right to pick
+    "Part of it" and typed 30.5; the radio kept the focus, the digits went nowhere, and the
+    dialog still offered "Refund HK$100.00" for an Enter (Qt gives the focus back to the
+    radio after its toggled signal had moved it to the amount)."""
+    from PySide6.QtCore import Qt
+
+    from cashier_app.domain.money import Money
+    from cashier_app.ui import ensure_application
+    from cashier_app.ui.dialogs.refund_dialog import RefundDialog
+
+    ensure_application(lang="en")
+    dialog = RefundDialog(Money(10000, "HKD"), 10000)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.full_radio.setFocus()
+    qtbot.waitUntil(dialog.full_radio.hasFocus)
+    qtbot.keyClick(dialog.full_radio, Qt.Key.Key_Right)
+    assert dialog.partial_radio.isChecked()
+    qtbot.waitUntil(dialog.amount_input.hasFocus)
+    qtbot.keyClicks(dialog.focusWidget(), "30.5")
+    assert dialog.amount_input.text() == "30.5"
+    assert dialog.confirm_button.text() == "Refund HK$30.50"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -131,11 +131,19 @@ class RefundDialog(QDialog):
     def _on_partial_toggled(self, partial: bool) -> None:
         self.amount_input.setEnabled(partial)
         if partial:
-            self.amount_input.setFocus()
-            self.amount_input.selectAll()
+            self._focus_amount()
+            # Picked with an arrow key, Qt gives the focus back to the radio once this signal
+            # has run, and the amount typed next would go nowhere: take it again after that.
+            QTimer.singleShot(0, self, self._focus_amount)
         else:
             self.amount_input.setText(minor_str(self._refundable, self._sale_amount.currency))
         self._validate()
+
+    @Slot()
+    def _focus_amount(self) -> None:
+        if self.partial_radio.isChecked() and self.focusWidget() is not self.amount_input:
+            self.amount_input.setFocus()
+            self.amount_input.selectAll()
 
     @Slot()
     def _validate(self) -> bool:
