@@ -85,6 +85,31 @@ def test_search_is_debounced(qtbot, make_journal, tasks, local_services):
     qtbot.waitUntil(lambda: page.model.total == 1 and page.model.rowCount() == 1)
 
 
+def test_tabbing_from_the_search_into_the_list_selects_the_row_it_lands_on(
+    qtbot, make_journal, tasks, local_services
+):
+    """Under Xvfb: the operator searched an order id, pressed Tab into the list of one row
+    and saw its cell framed but "No payment selected"; Down and Up could not move off the
+    only row, so Refund… stayed greyed out for a keyboard that had reached the sale."""
+    from PySide6.QtCore import Qt
+
+    page = _open(qtbot, local_services(make_journal(300)), tasks)
+    page.activateWindow()
+    search = page.findChild(QLineEdit, "historySearch")
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    qtbot.keyClicks(search, "HIST-000123")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.total == 1 and not page.model.is_loading)
+    for _ in range(3):  # past the clear button and Refresh, whichever take the focus
+        if page.table.hasFocus():
+            break
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+    assert page.table.hasFocus()
+    qtbot.waitUntil(lambda: page._details is not None)
+    assert page.selected_payment().payment_request_id == "HIST-000123"
+
+
 def test_date_range_filter(qtbot, make_journal, tasks, local_services):
     from datetime import timedelta
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -155,6 +164,7 @@ class HistoryPage(QWidget):
         header.moveSection(PaymentsModel.COL_TILL, PaymentsModel.COL_TIME + 1)
         self.table.setColumnHidden(PaymentsModel.COL_TILL, True)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.installEventFilter(self)
         self.count_label = QLabel()
         self.count_label.setObjectName("historyCount")
         # the whole store could not be read (its server is down): said above the list
@@ -282,6 +292,21 @@ class HistoryPage(QWidget):
         # Shown again: the journal may have moved on while hidden (ui/journal_watch.py).
         if self._stale or not self.model.is_loading:
             self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tabbed into the list, the keyboard lands on a row: framed but not selected, and
+        # the arrows cannot move off a list of one row, so its actions stayed out of reach.
+        if (
+            watched is self.table
+            and isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            and self.model.rowCount() > 0
+            and not self.table.selectionModel().hasSelection()
+        ):
+            current = self.table.currentIndex()
+            self.table.selectRow(current.row() if current.isValid() else 0)
+        return super().eventFilter(watched, event)
 
     @Slot()
     def reload(self) -> None:
