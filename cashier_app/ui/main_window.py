@@ -286,6 +286,11 @@ class MainWindow(QMainWindow):
             # (viewport() is the first call that hands PySide a plain QWidget: it then sets
             # up the Python types of every widget class, some 20 ms, so it waits too)
             self.page_scroll.viewport().setAutoFillBackground(False)
+            # The scroll area is a frame, not a field: as a Tab stop it showed no focus and
+            # took no key, so the keyboard seemed lost between a page's last and first button.
+            from PySide6.QtCore import Qt  # here: no Qt enums before the first paint
+
+            self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         finally:
             self.first_painted.emit()  # (also if one of these failed: the crash report)
 

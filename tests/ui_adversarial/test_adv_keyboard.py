@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-from sale_steps import past_enter_guard
+from sale_steps import SaleDriver, past_enter_guard
 
 from cashier_app.domain.outcome import Status
 
@@ -68,3 +68,23 @@ def test_keyboard_only_cancel_on_the_redirect_page(make_window, qtbot):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert settled.args[0].status is Status.CANCELLED
     assert window.result_page.title.text() == "Payment cancelled"
+
+
+def test_tab_on_the_result_page_stops_only_on_its_buttons(make_window, qtbot):
+    """Under Xvfb: after a paid sale, Tab from Save PDF… went to a stop that showed no
+    focus at all (the window's page scroll area) before New sale; Space there did nothing,
+    and the operator walking the buttons lost track of where the keyboard was."""
+    sale = SaleDriver(qtbot, make_window())
+    sale.charge("20")
+    sale.confirm()
+    record, _ = sale.settle(sale.window.redirect_page.simulate_pay)
+    assert record.status is Status.SUCCESS
+    page = sale.window.result_page
+    buttons = [page.new_sale_button, page.refund_button, page.print_button, page.save_button]
+    assert QApplication.focusWidget() is page.new_sale_button
+    stops = []
+    for _ in range(len(buttons)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    names = [w.objectName() for w in stops]
+    assert set(stops) == set(buttons), names
