@@ -6,22 +6,31 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 
 from cashier_app.reports.amounts import minor_display
 from cashier_app.reports.eod import PdfError, Report, Totals, figures
 from cashier_app.reports.qtapp import ensure_gui_app
 
 ROW = 16.0  #: points per table row
-_COLUMNS = (  # title, share of the width, alignment
-    ("Wallet", 0.24, Qt.AlignmentFlag.AlignLeft),
-    ("Cur.", 0.07, Qt.AlignmentFlag.AlignLeft),
-    ("Sales", 0.07, Qt.AlignmentFlag.AlignRight),
-    ("Amount", 0.15, Qt.AlignmentFlag.AlignRight),
-    ("Refunds", 0.08, Qt.AlignmentFlag.AlignRight),
-    ("Refunded", 0.14, Qt.AlignmentFlag.AlignRight),
-    ("Net", 0.15, Qt.AlignmentFlag.AlignRight),
-    ("Not final", 0.10, Qt.AlignmentFlag.AlignRight),
+GAP = 8.0  #: points between two columns' texts
+_COLUMNS = (  # title, alignment
+    ("Wallet", Qt.AlignmentFlag.AlignLeft),
+    ("Cur.", Qt.AlignmentFlag.AlignLeft),
+    ("Sales", Qt.AlignmentFlag.AlignRight),
+    ("Amount", Qt.AlignmentFlag.AlignRight),
+    ("Refunds", Qt.AlignmentFlag.AlignRight),
+    ("Refunded", Qt.AlignmentFlag.AlignRight),
+    ("Net", Qt.AlignmentFlag.AlignRight),
+    ("Not final", Qt.AlignmentFlag.AlignRight),
 )
 
 
@@ -67,14 +76,27 @@ class _Pager:
             self.y += size * 1.6
 
 
-def _row(pg: _Pager, cells: list[str], bold: bool = False) -> None:
+def _row(pg: _Pager, widths: list[float], cells: list[str], bold: bool = False) -> None:
     pg.need(ROW)
     x = 0.0
-    for (_, share, align), text in zip(_COLUMNS, cells, strict=True):
-        width = share * pg.w
-        pg.text(text, 9, bold, x=x, width=width - 4, align=align, advance=False)
+    for (_, align), width, text in zip(_COLUMNS, widths, cells, strict=True):
+        fitted = QFontMetricsF(_font(9, bold)).elidedText(
+            text, Qt.TextElideMode.ElideRight, width - GAP / 2
+        )  # only the first column, which takes what the figures leave, is ever elided
+        pg.text(fitted, 9, bold, x=x, width=width - GAP / 2, align=align, advance=False)
         x += width
     pg.y += ROW
+
+
+def _widths(width: float, rows: list[list[str]]) -> list[float]:
+    """Each figure's column as wide as its widest text (bold: the headings and totals),
+    the first column the rest: fixed shares cut "Refunds" and a million dollars."""
+    metrics = QFontMetricsF(_font(9, True))
+    figures_w = [
+        max(metrics.horizontalAdvance(row[i]) for row in rows) + GAP
+        for i in range(1, len(_COLUMNS))
+    ]
+    return [width - sum(figures_w), *figures_w]
 
 
 def _cells(t: Totals) -> list[str]:
@@ -83,6 +105,19 @@ def _cells(t: Totals) -> list[str]:
         t.currency,
         *figures(t, minor_display),
         str(t.open_count),
+    ]
+
+
+def _shift_cells(sh: Any) -> list[str]:
+    return [
+        sh.label,
+        sh.currency,
+        str(sh.sales_count),
+        minor_display(sh.sales_minor, sh.currency),
+        str(sh.refunds_count),
+        minor_display(sh.refunds_minor, sh.currency),
+        minor_display(sh.net_minor, sh.currency),
+        "",
     ]
 
 
@@ -108,38 +143,37 @@ def paint_report(
     )
     pg.text(f"Environment: {report.environments_label}", 9, True)
     pg.y += 8
-    _row(pg, [c[0] for c in _COLUMNS], bold=True)
+    heading = [c[0] for c in _COLUMNS]
+    shift_heading = ["Operator", *heading[1:7], ""]
+    shifts = report.shifts if any(sh.operator for sh in report.shifts) else ()
+    widths = _widths(
+        width,
+        [
+            heading,
+            *(_cells(t) for t in (*report.lines, *report.currency_totals)),
+            *(_shift_cells(sh) for sh in shifts),
+        ],
+    )
+    _row(pg, widths, heading, bold=True)
     painter.setPen(QColor("#888888"))
     painter.drawLine(0, int(pg.y - 2), int(width), int(pg.y - 2))
     if not report.lines:
         pg.text("No payments on this day.", 10, color="#555555")
     for t in report.lines:
-        _row(pg, _cells(t))
+        _row(pg, widths, _cells(t))
     if report.currency_totals:
         pg.need(ROW + 4)
         painter.setPen(QColor("#000000"))
         painter.drawLine(0, int(pg.y + 1), int(width), int(pg.y + 1))
         pg.y += 3
         for t in report.currency_totals:
-            _row(pg, _cells(t), bold=True)
-    if any(sh.operator for sh in report.shifts):  # by shift, once operators are set up
+            _row(pg, widths, _cells(t), bold=True)
+    if shifts:  # by shift, once operators are set up
         pg.y += 8
         pg.text("By operator (shift)", 12, True)
-        _row(pg, ["Operator", *(c[0] for c in _COLUMNS[1:7]), ""], bold=True)
-        for sh in report.shifts:
-            _row(
-                pg,
-                [
-                    sh.label,
-                    sh.currency,
-                    str(sh.sales_count),
-                    minor_display(sh.sales_minor, sh.currency),
-                    str(sh.refunds_count),
-                    minor_display(sh.refunds_minor, sh.currency),
-                    minor_display(sh.net_minor, sh.currency),
-                    "",
-                ],
-            )
+        _row(pg, widths, shift_heading, bold=True)
+        for sh in shifts:
+            _row(pg, widths, _shift_cells(sh))
     _paint_chart(pg, report)
     pg.y += 10
     n_open = len(report.flagged) + len(report.flagged_refunds)
@@ -192,8 +226,8 @@ def _paint_chart(pg: _Pager, report: Report) -> None:
         pg.y += ROW
 
 
-def render_report_pdf(report: Report, path: Path | str, merchant_name: str = "") -> None:
-    """Write ``report`` to ``path`` as an A4 PDF."""
+def report_pdf_writer(report: Report, path: Path | str) -> QPdfWriter:
+    """The A4 PDF the report is painted on (300 dpi, 15 mm margins)."""
     ensure_gui_app()
     writer = QPdfWriter(str(path))
     writer.setTitle(f"End-of-day report {report.day.isoformat()}")
@@ -207,6 +241,12 @@ def render_report_pdf(report: Report, path: Path | str, merchant_name: str = "")
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def render_report_pdf(report: Report, path: Path | str, merchant_name: str = "") -> None:
+    """Write ``report`` to ``path`` as an A4 PDF."""
+    writer = report_pdf_writer(report, path)
     painter = QPainter()
     if not painter.begin(writer):
         raise PdfError.of("cannot_start_pdf", path=path)

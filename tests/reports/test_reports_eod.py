@@ -211,3 +211,48 @@ def test_a_refund_is_counted_in_its_sales_environment(tmp_path):
     lines = {(t.environment, t.sales_minor, t.refunds_minor) for t in report.currency_totals}
     assert lines == {(EMBEDDED_SANDBOX, 500, 200), (PRODUCTION, 300, 0)}
     journal.close()
+
+
+def test_every_pdf_table_cell_fits_its_column(qapp, day_journal, tmp_path):
+    """A zh_CN till's End-of-day PDF, exported under Xvfb: the "Refunds" heading ran into
+    "Amount" with its first letter cut (fixed column shares: 0.08 of the width for a
+    word wider than that); a sale of a million dollars cut its amounts the same way."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF, QPainter
+
+    from cashier_app.domain.records import RefundRecord
+    from cashier_app.reports.report_pdf import paint_report, report_pdf_writer
+
+    at = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
+    big = PaymentRecord(
+        "BIG", "sandbox", Money(123456700, "HKD"), "ALIPAY_HK", Status.SUCCESS, at, at,
+        payment_id="PBIG", paid_at=at, result_code="SUCCESS",
+    )  # fmt: skip
+    day_journal.create_payments([big])
+    day_journal.create_refund(
+        RefundRecord("RFB", "BIG", Money(99999999, "HKD"), Status.SUCCESS, at, at, refunded_at=at)
+    )
+    report = compute_report(day_journal, DAY, HK)
+    drawn: list[tuple[QRectF, str, float]] = []
+
+    class Recording(QPainter):
+        def drawText(self, rect, flags, text):  # Qt's name
+            drawn.append((QRectF(rect), text, QFontMetricsF(self.font()).horizontalAdvance(text)))
+            super().drawText(rect, flags, text)
+
+    writer = report_pdf_writer(report, tmp_path / "eod.pdf")
+    painter = Recording()
+    assert painter.begin(writer)
+    try:
+        scale = writer.resolution() / 72.0  # as render_report_pdf paints: in points
+        painter.scale(scale, scale)
+        paint_report(painter, writer.width() / scale, writer.height() / scale, report, "Store")
+    finally:
+        painter.end()
+    texts = [text for _, text, _ in drawn]
+    assert "Refunds" in texts
+    assert any(text.startswith("HK$1,234,") for text in texts), texts
+    assert any(text.startswith("HK$1,000,") for text in texts), texts  # refunded
+    cut = [(text, round(advance), round(rect.width())) for rect, text, advance in drawn
+           if advance > rect.width()]  # fmt: skip
+    assert not cut
