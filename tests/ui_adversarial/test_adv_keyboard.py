@@ -88,3 +88,22 @@ def test_tab_on_the_result_page_stops_only_on_its_buttons(make_window, qtbot):
         stops.append(QApplication.focusWidget())
     names = [w.objectName() for w in stops]
     assert set(stops) == set(buttons), names
+
+
+def test_escape_from_the_refund_dialog_gives_the_focus_back_to_refund(make_window, qtbot):
+    """Under Xvfb: Refund… pressed with the keyboard, then Escape in its dialog: the focus
+    came back on Print receipt… (Refund… was greyed out while the dialog was open), so the
+    operator's next Enter opened the printer dialog."""
+    sale = SaleDriver(qtbot, make_window())
+    sale.charge("20")
+    sale.confirm()
+    sale.settle(sale.window.redirect_page.simulate_pay)
+    page, flow = sale.window.result_page, sale.window.flow
+    page.refund_button.setFocus()
+    qtbot.waitUntil(page.refund_button.hasFocus)
+    qtbot.keyClick(page.refund_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: flow.refund_dialog is not None and flow.refund_dialog.isVisible())
+    qtbot.keyClick(flow.refund_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.refund_button.isEnabled())
+    back = sale.window.focusWidget()  # what the window gives the focus to when active again
+    assert back is page.refund_button, back.objectName()

@@ -66,6 +66,7 @@ class ResultPage(QWidget):
         self.setObjectName("resultPage")
         self.record: PaymentRecord | None = None
         self.status: Status | None = None
+        self._refund_had_focus = False  #: Refund… had the keyboard when it was pressed
 
         self.icon = QLabel(self)
         self.icon.setObjectName("resultIcon")
@@ -191,6 +192,7 @@ class ResultPage(QWidget):
     # -- API ----------------------------------------------------------------------------
     def show_record(self, record: PaymentRecord) -> None:
         """A payment that reached (or stopped before) a final state."""
+        self._refund_had_focus = False
         wallet = wallet_text(record)
         rows = [
             (self.tr("Wallet"), wallet),
@@ -235,9 +237,24 @@ class ResultPage(QWidget):
 
     def set_refund_busy(self, busy: bool, sending: bool = False) -> None:
         """Refund off while the dialog is open; ``sending``: the refund is on its way."""
+        if busy and self.refund_button.hasFocus():
+            self._refund_had_focus = True  # greyed out, it hands the focus to Print receipt…
         self.refund_button.setEnabled(not busy)
         if busy and sending:
             self._banner(self.tr("Refunding…"))
+        if not busy:
+            self._give_refund_focus_back()
+            self._refund_had_focus = False
+
+    def _give_refund_focus_back(self) -> None:
+        """Refund… had the keyboard when it was pressed: once it is offered again it has it
+        again, or New sale when nothing is left (not the button Qt moved it on to)."""
+        if not self._refund_had_focus:
+            return
+        if self.refund_button.isVisible() and self.refund_button.isEnabled():
+            self.refund_button.setFocus()
+        else:
+            self.new_sale_button.setFocus()
 
     def show_refund(self, refund: RefundRecord) -> None:
         texts = {
@@ -251,10 +268,13 @@ class ResultPage(QWidget):
             text += f" ({refund.result_code})"
         self._banner(text)
         self.refund_button.setEnabled(True)
+        self._give_refund_focus_back()
 
     def show_refund_error(self, message: str) -> None:
         self._banner(fill(self.tr("Refund not done: %1"), message))
         self.refund_button.setEnabled(True)
+        self._give_refund_focus_back()
+        self._refund_had_focus = False
 
     def show_refund_state(self, refunded: int, in_process: int = 0) -> None:
         """``refunded`` minor units of the shown sale are refunded (or on their way, of
@@ -283,6 +303,8 @@ class ResultPage(QWidget):
             self.refund_state.style().polish(self.refund_state)
             self.refund_state.show()
         self.refund_button.setEnabled(left > 0)
+        self._give_refund_focus_back()
+        self._refund_had_focus = False  # the refund's last word: what is left is known
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The buttons ignore digits, so they come here: the next amount, typed at once.
