@@ -337,3 +337,30 @@ def test_a_partly_refunded_sale_fits_a_1024x600_till_without_scrolling(sale, qtb
     for widget in (result.new_sale_button, result.refund_label, result.title):
         top = widget.mapTo(viewport, widget.rect().topLeft()).y()
         assert top >= 0 and top + widget.height() <= viewport.height(), widget.objectName()
+
+
+def test_a_late_word_on_a_full_refund_does_not_offer_refund_again(sale, qtbot):
+    """Seen as a flaky test under load: the result page said "Refunded" with Refund…
+    enabled. The journal's word that the refund had settled re-read it and switched
+    Refund… on before the refund state was read again, so for a moment (the operator's
+    click) the page offered to refund a sale with nothing left."""
+    window = sale.window
+    result, flow = window.result_page, window.flow
+    _paid_sale(sale)
+    dialog = _open_refund(qtbot, window)
+    with qtbot.waitSignal(
+        flow.tasks.task_finished,
+        timeout=15_000,
+        check_params_cb=lambda name, _r: name == "sale:refund",
+    ) as sent:
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, dialog, "refundQuestion", "refund")
+    qtbot.waitUntil(lambda: result.refund_state.text() == "Refunded", timeout=15_000)
+    assert not result.refund_button.isEnabled()
+    with qtbot.waitSignal(
+        flow.tasks.task_finished,
+        timeout=15_000,
+        check_params_cb=lambda name, _r: name == "sale:refund-settled",
+    ):
+        flow.after.refund_settled(result.record, sent.args[1].refund_request_id)
+    assert not result.refund_button.isEnabled()

@@ -67,6 +67,7 @@ class ResultPage(QWidget):
         self.record: PaymentRecord | None = None
         self.status: Status | None = None
         self._refund_had_focus = False  #: Refund… had the keyboard when it was pressed
+        self._nothing_left = False  #: the last refund state read: nothing left to refund
 
         self.icon = QLabel(self)
         self.icon.setObjectName("resultIcon")
@@ -192,7 +193,7 @@ class ResultPage(QWidget):
     # -- API ----------------------------------------------------------------------------
     def show_record(self, record: PaymentRecord) -> None:
         """A payment that reached (or stopped before) a final state."""
-        self._refund_had_focus = False
+        self._refund_had_focus = self._nothing_left = False
         wallet = wallet_text(record)
         rows = [
             (self.tr("Wallet"), wallet),
@@ -267,7 +268,9 @@ class ResultPage(QWidget):
         if refund.result_code and refund.status is not Status.SUCCESS:
             text += f" ({refund.result_code})"
         self._banner(text)
-        self.refund_button.setEnabled(True)
+        # The refund state is read again after this; until then, Refund… stays off for a
+        # sale last seen with nothing left (a late word on a refund that emptied it).
+        self.refund_button.setEnabled(not self._nothing_left)
         self._give_refund_focus_back()
 
     def show_refund_error(self, message: str) -> None:
@@ -302,6 +305,7 @@ class ResultPage(QWidget):
             self.refund_state.style().unpolish(self.refund_state)
             self.refund_state.style().polish(self.refund_state)
             self.refund_state.show()
+        self._nothing_left = left <= 0
         self.refund_button.setEnabled(left > 0)
         self._give_refund_focus_back()
         self._refund_had_focus = False  # the refund's last word: what is left is known
