@@ -377,6 +377,18 @@ class MainWindow(QMainWindow):
         )
         self.operators.set_shortcuts()
         self.qa.set_shortcuts()
+        from cashier_app.ui.menu_keys import MenuKeysFirst
+
+        self.menu_keys = MenuKeysFirst(
+            self,
+            (
+                self.new_sale_action,
+                self.history_action,
+                self.report_action,
+                self.display_action,
+                self.quit_action,
+            ),
+        )
 
     @Slot(str)
     def _on_language_menu_language_saved(self, lang: str) -> None:

@@ -107,3 +107,19 @@ def test_escape_from_the_refund_dialog_gives_the_focus_back_to_refund(make_windo
     qtbot.waitUntil(lambda: page.refund_button.isEnabled())
     back = sale.window.focusWidget()  # what the window gives the focus to when active again
     assert back is page.refund_button, back.objectName()
+
+
+def test_a_menu_shortcut_wins_over_a_text_field_that_binds_the_same_keys(make_window, qtbot):
+    """Under Xvfb: Ctrl+E (End of day) on the order page did nothing: on X11 every line
+    edit binds Ctrl+E to "end of line" and claimed the key before the menu (Ctrl+H, which
+    line edits leave alone, opened History). Offscreen line edits bind Ctrl+E to nothing,
+    so the same clash is made here with Ctrl+A, which every platform's line edit claims
+    (select all): the menu's key must still reach the menu."""
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window()
+    field = window.order_page.amount_input
+    assert QApplication.focusWidget() is field
+    window.report_action.setShortcuts([QKeySequence("Ctrl+A")])
+    with qtbot.waitSignal(window.report_action.triggered, timeout=2_000):
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
