@@ -143,35 +143,10 @@ class QmFile:
 
     def _message(self, at: int, context: bytes, source: bytes) -> str | None:
         """The translation of the message at ``at`` if it is ``source`` in ``context``."""
-        data, end = self._data, self._messages + self._messages_length
-        translation = None
-        while at < end:
-            tag = data[at]
-            at += 1
-            if tag == _TAG_END:
-                break
-            if tag == _TAG_OBSOLETE1:
-                at += 4
-                continue
-            if tag not in (_TAG_TRANSLATION, _TAG_SOURCE, _TAG_CONTEXT, _TAG_COMMENT):
-                raise ValueError(f"unknown tag {tag} in the messages block")
-            length = struct.unpack_from(">I", data, at)[0]
-            at += 4
-            if length == 0xFFFFFFFF:  # a null string
-                continue
-            raw = data[at : at + length]
-            at += length
-            if tag == _TAG_TRANSLATION:
-                if translation is None:  # the first of a plural's forms
-                    translation = raw.decode("utf-16-be")
-            elif tag == _TAG_SOURCE:
-                if raw.rstrip(b"\0") != source:
-                    return None
-            elif tag == _TAG_CONTEXT:
-                if raw.rstrip(b"\0") != context:
-                    return None
-            elif raw.rstrip(b"\0"):  # a comment: another message of the same text
-                return None
+        end = self._messages + self._messages_length
+        translation, got, in_context, comment, _, _ = _record(self._data, at, end)
+        if got != source or in_context != context or comment:
+            return None  # another message of the same hash (a comment: another meaning)
         return translation
 
 
@@ -204,31 +179,43 @@ def parse_qm(data: bytes) -> dict[tuple[str, str], str]:
 def _messages(block: bytes) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     at, end = 0, len(block)
-    context = source = translation = None
     while at < end:
-        tag = block[at]
+        translation, source, context, _, at, closed = _record(block, at, end)
+        if closed and translation is not None and source is not None and context is not None:
+            found.setdefault((context.decode("utf-8"), source.decode("utf-8")), translation)
+    return found
+
+
+def _record(
+    data: bytes, at: int, end: int
+) -> tuple[str | None, bytes | None, bytes | None, bytes | None, int, bool]:
+    """The message record at ``at``: its translation (the first of a plural's forms), its
+    source text, context and comment (UTF-8, None when absent), where the next record
+    starts, and whether the record ended with its end tag before ``end``."""
+    translation = source = context = comment = None
+    while at < end:
+        tag = data[at]
         at += 1
         if tag == _TAG_END:
-            if context is not None and source is not None and translation is not None:
-                found.setdefault((context, source), translation)
-            context = source = translation = None
-            continue
+            return translation, source, context, comment, at, True
         if tag == _TAG_OBSOLETE1:
             at += 4
             continue
         if tag not in (_TAG_TRANSLATION, _TAG_SOURCE, _TAG_CONTEXT, _TAG_COMMENT):
             raise ValueError(f"unknown tag {tag} in the messages block")
-        length = struct.unpack_from(">I", block, at)[0]
+        length = struct.unpack_from(">I", data, at)[0]
         at += 4
         if length == 0xFFFFFFFF:  # a null string
             continue
-        raw = block[at : at + length]
+        raw = data[at : at + length]
         at += length
         if tag == _TAG_TRANSLATION:
-            if translation is None:  # the first of a plural's forms
+            if translation is None:
                 translation = raw.decode("utf-16-be")
         elif tag == _TAG_SOURCE:
-            source = raw.rstrip(b"\0").decode("utf-8")
+            source = raw.rstrip(b"\0")
         elif tag == _TAG_CONTEXT:
-            context = raw.rstrip(b"\0").decode("utf-8")
-    return found
+            context = raw.rstrip(b"\0")
+        else:
+            comment = raw.rstrip(b"\0")
+    return translation, source, context, comment, at, False
