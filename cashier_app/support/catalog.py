@@ -54,22 +54,18 @@ class Catalog:
 
     def translate(self, context: str, source: str) -> str | None:
         """The translation of ``source`` in ``context``, or None when there is none."""
-        if self._messages is not None:
-            return self._messages.get((context, source))
         key = (context, source)
-        if key in self._found:
-            return self._found[key]
-        qm = self._file
-        if qm is None:
+        if self._messages is not None:
+            return self._messages.get(key)
+        if key not in self._found:
             try:
-                qm = self._file = QmFile(self._read_bytes())
-            except (OSError, ValueError, struct.error) as exc:
-                return self._unreadable(exc).get((context, source))
-        try:
-            found = self._found[key] = qm.find(context, source)
-        except (ValueError, struct.error) as exc:  # a damaged message: the file is not used
-            return self._unreadable(exc).get(key)
-        return found
+                if self._file is None:
+                    self._file = QmFile(self._read_bytes())
+                self._found[key] = self._file.find(context, source)
+            except (OSError, ValueError, struct.error) as exc:  # not used: English is shown
+                self._unreadable(exc)
+                return None
+        return self._found[key]
 
     def __len__(self) -> int:
         if self._messages is None:
@@ -84,10 +80,9 @@ class Catalog:
             raise ValueError("no translations file")
         return self._path.read_bytes()
 
-    def _unreadable(self, exc: Exception) -> dict[tuple[str, str], str]:
+    def _unreadable(self, exc: Exception) -> None:
         log.warning("translations %s cannot be read (%s): English is shown", self._path, exc)
         self._messages = {}
-        return self._messages
 
 
 @cache
@@ -103,14 +98,7 @@ class QmFile:
     one, or lrelease wrote it without a hashes block."""
 
     def __init__(self, data: bytes) -> None:
-        if not data.startswith(MAGIC):
-            raise ValueError("not a Qt translation file")
-        blocks: dict[int, tuple[int, int]] = {}
-        at = len(MAGIC)
-        while at + 5 <= len(data):
-            tag, length = data[at], struct.unpack_from(">I", data, at + 1)[0]
-            blocks[tag] = (at + 5, length)
-            at += 5 + length
+        blocks = _blocks(data)
         if _BLOCK_HASHES not in blocks or _BLOCK_MESSAGES not in blocks:
             raise ValueError("a translation file without its hashes or messages block")
         self._data = data
@@ -164,16 +152,25 @@ def elf_hash(text: bytes) -> int:
 
 def parse_qm(data: bytes) -> dict[tuple[str, str], str]:
     """The messages of a ``.qm`` file (ValueError when it is not one)."""
+    block = _blocks(data).get(_BLOCK_MESSAGES)
+    if block is None:
+        return {}
+    at, length = block
+    return _messages(data[at : at + length])
+
+
+def _blocks(data: bytes) -> dict[int, tuple[int, int]]:
+    """Where each block of a ``.qm`` file starts and its length, by its tag (the last of
+    a tag); ValueError when it is not a Qt translation file."""
     if not data.startswith(MAGIC):
         raise ValueError("not a Qt translation file")
-    at, messages = len(MAGIC), {}
+    blocks: dict[int, tuple[int, int]] = {}
+    at = len(MAGIC)
     while at + 5 <= len(data):
         tag, length = data[at], struct.unpack_from(">I", data, at + 1)[0]
-        at += 5
-        if tag == _BLOCK_MESSAGES:
-            messages = _messages(data[at : at + length])
-        at += length
-    return messages
+        blocks[tag] = (at + 5, length)
+        at += 5 + length
+    return blocks
 
 
 def _messages(block: bytes) -> dict[tuple[str, str], str]:
