@@ -150,8 +150,6 @@ class PickerPage(QWidget):
             # (what Qt does not see as a repeat is caught in eventFilter)
             shortcut.setAutoRepeat(keys in (Qt.Key.Key_Down, Qt.Key.Key_Up))
             shortcut.activated.connect(slot)
-        # Space (or Enter) on a focused Confirm within the guard is eaten before the button
-        self.confirm_button.installEventFilter(self)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _build_layout(self) -> None:
@@ -276,8 +274,9 @@ class PickerPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # every activation key the window gets while the picker shows: its releases too,
-        # which the focused widget may take (eventFilter)
+        # every activation key the window gets while the picker shows (eventFilter): its
+        # releases too, which the focused widget may take, and Space or Enter on a focused
+        # Confirm, eaten before the button within the guard
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -291,7 +290,7 @@ class PickerPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _KEY_EVENTS and isinstance(event, QKeyEvent) and event.key() in _ACTIVATION_KEYS:
-            self._note_key(event)  # (seen once per object it goes to: the same answer)
+            self._note_key(event)  # (seen at each widget it goes to: the same answer)
             if (
                 watched is self.confirm_button
                 and kind != QEvent.Type.ShortcutOverride
