@@ -155,12 +155,10 @@ def run_side_by_side(rounds: int, histories: tuple[int, ...]) -> list[dict[str, 
         cpu: list[list[float]] = [[] for _ in envs]
         bare: list[float] = []
         bare_cpu: list[float] = []
-        walls: list[list[float]] = [[] for _ in envs]
         for round_ in range(rounds):
             turns = list(enumerate(envs))
             for n, env in turns if round_ % 2 == 0 else reversed(turns):
                 wall, out, used = _wall([sys.executable, *PAY], env)
-                walls[n].append(wall)
                 answer = json.loads(out)
                 if answer["status"] != "SUCCESS":
                     raise RuntimeError(f"pay ended {answer['status']}")
@@ -170,15 +168,17 @@ def run_side_by_side(rounds: int, histories: tuple[int, ...]) -> list[dict[str, 
             bare.append(wall)
             bare_cpu.append(used)
     results = []
-    for history, runs, used_cpu, own in zip(histories, pays, cpu, walls, strict=True):
-        runs.sort(key=lambda p: p[0])
-        median_wall, phases = runs[len(runs) // 2]
+    first = [wall for wall, _ in pays[0]]  # round by round
+    for history, runs, used_cpu in zip(histories, pays, cpu, strict=True):
+        median_wall, phases = sorted(runs, key=lambda p: p[0])[len(runs) // 2]
         results.append(
             {
                 "rounds": rounds,
                 "history": history,
                 "pay_s": statistics.median(p[0] for p in runs),
-                "extra_s": statistics.median(w - w0 for w, w0 in zip(own, walls[0], strict=True)),
+                "extra_s": statistics.median(
+                    wall - wall0 for (wall, _), wall0 in zip(runs, first, strict=True)
+                ),
                 "python_s": statistics.median(bare),
                 "median_phases_ms": phases,
                 "median_run_wall_s": median_wall,
